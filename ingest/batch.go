@@ -1,0 +1,160 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Standard names inside a batch folder (inputs.md section 1).
+const (
+	DefinitionsFile = "definitions.xlsx"
+	CorrectionsFile = "corrections.xlsx"
+	ResponsesDir    = "responses"
+	BaselineDir     = "baseline"
+	HearingsDir     = "hearings"
+)
+
+// Read reads the batch in fsys (cmd passes os.DirFS(dir); tests pass fstest.MapFS)
+// and returns it with every problem found. The error is only for failures that
+// are not about the input (an unreadable folder); input problems are in Problems.
+func Read(fsys fs.FS) (*Batch, error) {
+	rd := &reader{fsys: fsys, b: &Batch{DistrictQ: -1, GenderQ: -1, AgeQ: -1}}
+	if err := rd.read(); err != nil {
+		return nil, err
+	}
+	order := make(map[string]int, len(rd.b.Files))
+	for i, f := range rd.b.Files {
+		order[f.Path] = i
+	}
+	SortProblems(rd.b.Problems, order)
+	return rd.b, nil
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	fsys fs.FS
+	b    *Batch
+	fix  *ledger // corrections to apply while reading records; nil-safe
+}
+
+func (rd *reader) read() error {
+	data, err := fs.ReadFile(rd.fsys, DefinitionsFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		rd.add(Problem{Severity: Error, Code: CodeMissingFile, File: DefinitionsFile})
+		return nil
+	case err != nil:
+		return fmt.Errorf("reading %s: %w", DefinitionsFile, err)
+	}
+	fi := rd.addFile(DefinitionsFile, KindDefinitions, data)
+	if !rd.readDefinitions(fi, data) {
+		return nil // definitions unusable: data cannot be interpreted
+	}
+
+	if data, err := fs.ReadFile(rd.fsys, CorrectionsFile); err == nil {
+		fi := rd.addFile(CorrectionsFile, KindCorrections, data)
+		rd.fix = rd.readCorrections(fi, data)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("reading %s: %w", CorrectionsFile, err)
+	}
+
+	files, err := rd.list(ResponsesDir, ".xlsx", ".csv")
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		rd.add(Problem{Severity: Error, Code: CodeNoData, File: ResponsesDir + "/"})
+	}
+	rd.b.Current, err = rd.readSurvey(KindResponses, files)
+	if err != nil {
+		return err
+	}
+
+	files, err = rd.list(BaselineDir, ".xlsx", ".csv")
+	if err != nil {
+		return err
+	}
+	if len(files) > 0 {
+		s, err := rd.readSurvey(KindBaseline, files)
+		if err != nil {
+			return err
+		}
+		rd.b.Baseline = &s
+	}
+
+	files, err = rd.list(HearingsDir, ".xlsx")
+	if err != nil {
+		return err
+	}
+	if err := rd.readHearings(files); err != nil {
+		return err
+	}
+
+	rd.fix.finish(rd)
+	rd.checkSettings()
+	return nil
+}
+
+// list returns the slash paths of the files in dir with one of the extensions,
+// in file-name order, skipping Excel lock files (~$) and hidden files. A missing
+// folder is an empty list.
+func (rd *reader) list(dir string, exts ...string) ([]string, error) {
+	ents, err := fs.ReadDir(rd.fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listing %s: %w", dir, err)
+	}
+	var out []string
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		ext := strings.ToLower(path.Ext(name))
+		for _, x := range exts {
+			if ext == x {
+				out = append(out, path.Join(dir, name))
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// addFile records an input file with its hash and returns its index for Src.File.
+func (rd *reader) addFile(p string, kind FileKind, data []byte) int32 {
+	sum := sha256.Sum256(data)
+	rd.b.Files = append(rd.b.Files, InputFile{
+		Path: p, Kind: kind, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)),
+	})
+	return int32(len(rd.b.Files) - 1)
+}
+
+// add records a problem.
+func (rd *reader) add(p Problem) { rd.b.Problems = append(rd.b.Problems, p) }
+
+// counts returns the row counts of file fi for updating.
+func (rd *reader) counts(fi int32) *RowCounts { return &rd.b.Files[fi].Counts }
+
+// checkSettings reports settings problems that need the whole batch (weighting).
+func (rd *reader) checkSettings() {
+	b := rd.b
+	if !b.Settings.Weighting {
+		return
+	}
+	for _, d := range b.Districts {
+		if d.Population <= 0 {
+			rd.add(Problem{Severity: Error, Code: CodeMissingPop, File: DefinitionsFile,
+				Sheet: "地区", Row: int(d.Src.Row), Item: "人口", RecordID: d.Name})
+		}
+	}
+}

@@ -1,0 +1,326 @@
+package ingest
+
+import "time"
+
+// A Batch is everything read from one review batch folder (inputs.md section 1),
+// after corrections, ready for analysis. Read always returns one, even when the
+// input has errors; Problems says what was wrong.
+type Batch struct {
+	Settings     Settings
+	Districts    []District    // sheet 地区, in sheet order
+	Towns        []Town        // sheet 町名 (optional)
+	Themes       []Theme       // sheet テーマ, in sheet order
+	Questions    []Question    // sheet 設問, in sheet order
+	ChoiceSets   []ChoiceSet   // sheet 選択肢, in first-seen order
+	Indicators   []Indicator   // sheet 指標
+	HearingItems []HearingItem // sheet ヒアリング項目
+
+	// Attribute questions (設問.属性), as indices into Questions, or -1.
+	DistrictQ, GenderQ, AgeQ int
+
+	Current  Survey  // responses/
+	Baseline *Survey // baseline/, nil when the folder is absent or empty
+
+	Hearings    []Hearing           // hearings/, in file, sheet and row order
+	Corrections []AppliedCorrection // corrections.xlsx rows that were applied
+
+	Files    []InputFile // every input file read, in reading order; Src.File indexes it
+	Problems []Problem   // sorted by position (SortProblems)
+}
+
+// Settings are the values of sheet 設定 (settings), with the contract's defaults filled in.
+type Settings struct {
+	PlanName    string    // 計画名
+	Ward        string    // 区名
+	SurveyName  string    // 調査名
+	Date        time.Time // 基準日 (UTC midnight); the only date any output uses
+	Distributed int       // 配布数, ward total; 0 when not given
+
+	SuppressBelow  int        // 秘匿基準: bases under this are suppressed (default 10)
+	ReferenceBelow int        // 参考値基準: bases under this are marked 参考値 (default 30)
+	Weighting      bool       // 重み付け する
+	Alpha          float64    // 有意水準 (default 0.05)
+	Evaluation     EvalMethod // 評価方法 (default 検定)
+	Margin         float64    // 維持幅 in points (default 3)
+	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
+	// every published page then says サンプルデータ.
+	Sample bool
+}
+
+// EvalMethod is how an indicator's change is judged (設定.評価方法).
+type EvalMethod int
+
+const (
+	EvalTest   EvalMethod = iota // 検定: two-proportion z-test at Alpha
+	EvalPoints                   // ポイント: a change within ±Margin points is no change
+)
+
+// NoDistrict is Respondent.District for respondents without a valid district (地区不明).
+const NoDistrict = -1
+
+// A District is a 地区 from sheet 地区.
+type District struct {
+	Code        string
+	Name        string
+	Aliases     []string // 別名, normalized
+	Population  int      // 人口; 0 when not given
+	Distributed int      // 配布数; 0 when not given
+	Src         Src
+}
+
+// A Town is a 町名 from sheet 町名, mapped to the district that the survey reports.
+type Town struct {
+	Name     string // normalized
+	District int    // index into Batch.Districts
+}
+
+// A Theme is a テーマ from sheet テーマ.
+type Theme struct {
+	Code     string
+	Name     string
+	Keywords []string // キーワード, normalized
+}
+
+// QType is a question's 形式.
+type QType int
+
+const (
+	SA  QType = iota // single answer
+	MA               // multiple answer
+	SC               // ordered scale (single answer)
+	NUM              // number
+	FA               // free text
+)
+
+// String returns the 形式 keyword ("SA", "MA", ...).
+func (t QType) String() string {
+	switch t {
+	case SA:
+		return "SA"
+	case MA:
+		return "MA"
+	case SC:
+		return "SC"
+	case NUM:
+		return "NUM"
+	case FA:
+		return "FA"
+	}
+	return "?"
+}
+
+// Categorical reports whether answers are codes of a choice set (SA, MA, SC).
+func (t QType) Categorical() bool { return t == SA || t == MA || t == SC }
+
+// Attr is a question's 属性: the respondent attribute it records, if any.
+type Attr int
+
+const (
+	AttrNone Attr = iota
+	AttrDistrict
+	AttrGender
+	AttrAge
+)
+
+// A Question is a 設問 from sheet 設問.
+type Question struct {
+	ID        string // 設問ID, the column header in response files
+	Text      string // 設問文
+	Type      QType
+	ChoiceSet int // index into Batch.ChoiceSets, or -1
+	Theme     int // index into Batch.Themes, or -1
+	Attr      Attr
+	Cond      []Clause // 対象条件, all must hold; nil = everyone is asked
+	Src       Src
+}
+
+// A Clause of a 対象条件: the respondent answered one of Choices to question Q.
+type Clause struct {
+	Q       int        // index into Batch.Questions
+	Choices ChoiceBits // choice indices in Q's choice set
+}
+
+// ChoiceBits is a set of choice indices (bit i = ChoiceSet.Choices[i]).
+// A choice set therefore has at most 64 choices; definitions reject more.
+type ChoiceBits uint64
+
+// Has reports whether choice index i is in the set.
+func (b ChoiceBits) Has(i int) bool { return i >= 0 && i < 64 && b&(1<<uint(i)) != 0 }
+
+// With returns the set with choice index i added.
+func (b ChoiceBits) With(i int) ChoiceBits { return b | 1<<uint(i) }
+
+// Count returns the number of choices in the set.
+func (b ChoiceBits) Count() int {
+	n := 0
+	for ; b != 0; b &= b - 1 {
+		n++
+	}
+	return n
+}
+
+// MaxChoices is the most choices a choice set may have.
+const MaxChoices = 64
+
+// A ChoiceSet is a named list of choices from sheet 選択肢, in display order.
+type ChoiceSet struct {
+	Name    string
+	Choices []Choice
+}
+
+// A Choice is one row of sheet 選択肢.
+type Choice struct {
+	Code     int
+	Label    string
+	Aliases  []string // 別名, normalized
+	Score    float64  // 点数; the code when not given
+	Positive bool     // 肯定 ○: counts toward top-box
+}
+
+// Direction is an indicator's 方向.
+type Direction int
+
+const (
+	Up   Direction = iota // 増: higher is better
+	Down                  // 減: lower is better
+)
+
+// An Indicator is a 指標 from sheet 指標: the percentage of those asked Question
+// (no-answer included) whose answer is in Choices.
+type Indicator struct {
+	ID, Name    string
+	Theme       int // index into Batch.Themes, or -1
+	Question    int // index into Batch.Questions
+	Choices     ChoiceBits
+	Baseline    float64 // 策定時値 in percent; valid when HasBaseline
+	BaselineN   int     // 策定時n; 0 when unknown
+	HasBaseline bool
+	Target      float64 // 目標値 in percent; valid when HasTarget
+	HasTarget   bool
+	Direction   Direction
+	Src         Src
+}
+
+// HearingKind is a hearing item's 種別.
+type HearingKind int
+
+const (
+	HOrg      HearingKind = iota // 団体名
+	HOrgType                     // 団体種別
+	HDistrict                    // 地区
+	HRating                      // 評価
+	HComment                     // 記述
+	HNumber                      // 数値
+	HText                        // テキスト
+)
+
+// A HearingItem is a row of sheet ヒアリング項目.
+type HearingItem struct {
+	ID, Name string
+	Kind     HearingKind
+	Cell     string // A1 address on a form-style sheet, normalized upper case; "" if none
+	Header   string // 見出し on a tabular sheet (default Name), normalized
+	Theme    int    // index into Batch.Themes, or -1
+	Scale    int    // index into Batch.ChoiceSets for HRating, else -1
+}
+
+// A Survey is one questionnaire's respondents (current: responses/, baseline: baseline/).
+type Survey struct {
+	Respondents []Respondent
+	// Present marks the questions that had a column in at least one of the survey's
+	// files (by question index); the baseline may lack questions added later.
+	Present []bool
+}
+
+// A Respondent is one included questionnaire.
+type Respondent struct {
+	ID       string
+	District int // index into Batch.Districts, or NoDistrict (地区不明)
+	Answers  []Answer
+	Src      Src
+}
+
+// An Answer is one respondent's answer to one question (or one hearing value).
+// The zero Answer is no answer (無回答). Invalid values are stored as no answer.
+type Answer struct {
+	Choices ChoiceBits // SA/SC: one bit; MA: any number of bits; hearing 評価: one bit
+	Num     float64    // NUM, hearing 数値: valid when HasNum
+	HasNum  bool
+	Text    string // FA, hearing 記述/テキスト/団体種別/団体名: NFKC-normalized, trimmed
+}
+
+// Empty reports whether the answer is no answer.
+func (a Answer) Empty() bool { return a.Choices == 0 && !a.HasNum && a.Text == "" }
+
+// Asked reports whether respondent r is in question q's base: it meets every clause
+// of the question's 対象条件.
+func (b *Batch) Asked(q int, r *Respondent) bool {
+	for _, c := range b.Questions[q].Cond {
+		if r.Answers[c.Q].Choices&c.Choices == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// A Hearing is one organization's hearing record (one form sheet or one table row).
+type Hearing struct {
+	Org       string   // 団体名, normalized: the organization's ID
+	OrgType   string   // 団体種別, "" when not given
+	Districts []int    // 活動地区 indices; an organization counts in each
+	Values    []Answer // by HearingItem index
+	Sheet     string
+	Src       Src // Row is 0 for form-style sheets
+}
+
+// A Src locates a record: Batch.Files[File], 1-based spreadsheet Row (0 = whole sheet).
+// Cell addresses are built only when a problem is reported.
+type Src struct {
+	File int32
+	Row  int32
+}
+
+// FileKind is the role of an input file.
+type FileKind string
+
+const (
+	KindDefinitions FileKind = "definitions"
+	KindResponses   FileKind = "responses"
+	KindBaseline    FileKind = "baseline"
+	KindHearings    FileKind = "hearings"
+	KindCorrections FileKind = "corrections"
+)
+
+// An InputFile is one file read, with its hash and how every row was accounted for.
+type InputFile struct {
+	Path   string // slash path relative to the batch folder, e.g. "responses/a.xlsx"
+	Kind   FileKind
+	SHA256 string // hex
+	Size   int64
+	Counts RowCounts
+}
+
+// RowCounts accounts for every data row of a response or hearing file:
+// Read = Included + Empty + Duplicate + Invalid + Removed.
+type RowCounts struct {
+	Read      int `json:"read"`      // data rows below the header (records, for hearings)
+	Included  int `json:"included"`  // in the analysis
+	Empty     int `json:"empty"`     // completely empty rows, skipped
+	Duplicate int `json:"duplicate"` // exact duplicates of an earlier row, skipped
+	Invalid   int `json:"invalid"`   // skipped for an error (no ID, duplicate ID), see Problems
+	Removed   int `json:"removed"`   // removed by a correction (項目 * → 削除)
+}
+
+// An AppliedCorrection is a row of corrections.xlsx that changed the data.
+type AppliedCorrection struct {
+	Row    int    // row in sheet 修正
+	Target string // 対象: 回答, 策定時, ヒアリング
+	ID     string // record ID
+	Item   string // 設問ID / 項目ID / *
+	Before string // 修正前
+	After  string // 修正後 (削除 for removal)
+	Reason string // 理由
+	Person string // 担当
+	File   string // the input file the record came from
+	Cell   string // A1 cell of the changed value ("" for a removal)
+}

@@ -1,0 +1,85 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Norm returns s after NFKC and trimming of spaces (including the ideographic space,
+// which NFKC turns into an ASCII space). Values and headers are compared this way.
+func Norm(s string) string {
+	return strings.TrimSpace(norm.NFKC.String(s))
+}
+
+// NormKey returns Norm(s) with inner spaces removed, for matching headers and
+// keywords where `回答者 ID` and `回答者ID` mean the same.
+func NormKey(s string) string {
+	s = Norm(s)
+	if !strings.ContainsAny(s, " \t\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
+// noAnswer lists the spellings of 無回答 after Norm (inputs.md section 3).
+var noAnswer = map[string]bool{
+	"": true, "無回答": true, "NA": true, "N/A": true, "na": true, "n/a": true,
+	"-": true, "－": true, "−": true, "ー": true, "不明": true,
+}
+
+// IsNoAnswer reports whether the normalized value v means no answer.
+func IsNoAnswer(v string) bool { return noAnswer[v] }
+
+// ParseCode parses a normalized choice code: "1", "1.0", "01"; full-width digits are
+// already ASCII after Norm. It reports false for anything else, including "1.5".
+func ParseCode(v string) (int, bool) {
+	if v == "" || len(v) > 18 {
+		return 0, false
+	}
+	if i, err := strconv.Atoi(v); err == nil {
+		return i, true
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f != float64(int64(f)) || f > 1e15 || f < -1e15 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+// ParseNumber parses a normalized number: "12", "1,234", "3.5", "-2". Thousands
+// separators are accepted; anything else is not a number.
+func ParseNumber(v string) (float64, bool) {
+	if v == "" {
+		return 0, false
+	}
+	s := strings.ReplaceAll(v, ",", "")
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != f || f > 1e300 || f < -1e300 {
+		return 0, false
+	}
+	return f, true
+}
+
+// SplitList splits a definitions list (別名, キーワード, 該当コード, 地区 of a hearing)
+// on 、 , ， ; ； and line breaks, normalizing and dropping empty parts.
+func SplitList(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case ',', '、', '，', ';', '；', '\n', '\r', '､':
+			return true
+		}
+		return false
+	})
+	out := f[:0]
+	for _, p := range f {
+		if p = Norm(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}

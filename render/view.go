@@ -1,0 +1,165 @@
+package render
+
+import "midreview/analyze"
+
+// A View is the publishable content of one run, formatted once. The PDF, XLSX and
+// HTML writers only walk it (like pprof's TextItem); CSVs are written from
+// analyze.Results directly because they carry full precision.
+type View struct {
+	PlanName, Ward, SurveyName string
+	Date                       string // 基準日 as 2026年11月1日
+	DateISO                    string // 2026-11-01
+	Sample                     bool   // サンプルデータ on every page
+	InputErrors                int    // errors the run was built with (-allow-errors)
+	Districts                  []string
+
+	Settings    []KV // 設定 as printed on the overview
+	Overview    OverviewView
+	Profile     []QuestionView // respondent attributes (属性 questions), ward-wide
+	Themes      []ThemeView
+	Questions   []QuestionView // every SA/MA/SC/NUM question in sheet order
+	Indicators  IndicatorView
+	Hearings    HearingView
+	FreeText    FreeTextView
+	Problems    []ProblemRow
+	Corrections []CorrectionRow
+
+	Res *analyze.Results // for writers that need raw detail
+}
+
+// A KV is a label and a value.
+type KV struct{ Key, Value string }
+
+// OverviewView is the survey overview table (配布数・回収数・有効回答数・回収率).
+type OverviewView struct {
+	Ward Fig           // unused Value; Text summary
+	Rows []OverviewRow // ward total first, then districts, then 地区不明
+}
+
+// An OverviewRow is one line of the overview table.
+type OverviewRow struct {
+	Name        string
+	Distributed Fig
+	Valid       Fig
+	Rate        Fig // percent, one decimal
+}
+
+// A ThemeView groups the questions and indicators of one テーマ.
+type ThemeView struct {
+	Code, Name string
+	Questions  []int // indices into View.Questions
+}
+
+// A QuestionView is everything published about one question.
+type QuestionView struct {
+	Index     int // index into Batch.Questions
+	ID, Text  string
+	Type      string       // SA, MA, SC, NUM
+	Theme     string       // テーマ名 or ""
+	Condition string       // 対象条件 as written, "" when everyone is asked
+	MA        bool         // percentages may sum past 100
+	Tables    []TableView  // current survey: 全体, 地区, 性別, 年代 (those that exist)
+	Baseline  *TableView   // baseline survey 全体, when present
+	Trend     []TrendView  // 全体 trend rows when a baseline exists
+	Summary   []SummaryRow // SC/NUM summaries by 全体 and 地区
+}
+
+// A TableView is a crosstab as printed: 表頭 choices across, 表側 groups down.
+type TableView struct {
+	By    string   // 全体, 地区, 性別, 年代
+	Heads []string // choice labels, then 無回答
+	Codes []string // choice codes, then NA
+	Rows  []RowView
+	Note  string // chi-square result and low-expected note, "" if none
+}
+
+// A RowView is one group of a printed crosstab.
+type RowView struct {
+	Group      string
+	N          Fig   // base n, always shown
+	Cells      []Fig // percentages parallel to TableView.Heads (weighted in 全体 when weighting)
+	Counts     []Fig // counts parallel to Heads
+	Suppressed bool
+	Reference  bool
+}
+
+// A TrendView is one choice's baseline vs current comparison.
+type TrendView struct {
+	Label               string
+	Baseline, Current   Fig
+	BaselineN, CurrentN Fig
+	Diff                string // points, signed
+	P                   string // p-value, 3 decimals or "<0.001"
+	Significant         bool
+}
+
+// A SummaryRow is one group's SC/NUM summary as printed.
+type SummaryRow struct {
+	Group                      string
+	N                          Fig
+	Mean, SD, Median, Min, Max Fig
+	TopBox                     Fig
+	Suppressed, Reference      bool
+}
+
+// IndicatorView is the indicator table with its legend.
+type IndicatorView struct {
+	Rows       []IndicatorRow            // ward-wide rows, in sheet order
+	ByDistrict map[string][]IndicatorRow // district name → rows; read in Districts order only
+	Legend     []KV                      // A..D and － explained
+}
+
+// An IndicatorRow is one indicator for one group as printed.
+type IndicatorRow struct {
+	ID, Name, Theme string
+	Baseline        Fig
+	BaselineN       Fig
+	Current         Fig
+	CurrentN        Fig
+	Interval        string // "±2.3" or "(45.1–52.0)"
+	Target          Fig
+	Direction       string // 増 or 減
+	Evaluation      string
+	P               string
+	Reference       bool
+}
+
+// HearingView is the organization hearing section.
+type HearingView struct {
+	Orgs       int
+	ByDistrict []KV // organizations per district
+	ByType     []KV
+	Ratings    []RatingView
+	Comments   []CommentGroup
+}
+
+// A RatingView is one 評価 item's distribution for 全体 (and per district).
+type RatingView struct {
+	ItemID, Name, Theme string
+	Labels              []string
+	All                 []int
+	ByDistrict          map[string][]int // read in Districts order only
+}
+
+// A CommentGroup is the masked comments of one theme (and district).
+type CommentGroup struct {
+	Theme, District string
+	Items           []string // "団体名: comment"
+}
+
+// FreeTextView is the free-text section: top keywords and representative quotes.
+type FreeTextView struct {
+	Keywords []KV // word, count (全体)
+	Quotes   []CommentGroup
+	Count    int
+}
+
+// A ProblemRow is a problem as listed in problems.csv and the 入力チェック sheet.
+type ProblemRow struct {
+	Severity, Code, File, Sheet, Cell, Row, RecordID, Item, Value, Message string
+}
+
+// A CorrectionRow is an applied correction (修正履歴).
+type CorrectionRow struct {
+	Row, Target, ID, Item, Before, After, Reason, Person, File, Cell string
+}
