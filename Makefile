@@ -1,0 +1,40 @@
+# midreview — two commands on a fresh Debian machine with Go, as root:
+#   make demo   builds, writes a sample batch and runs it into demo/out
+#   make test   installs what the tests need, then runs every test
+GO ?= go
+FUZZTIME ?= 10s
+
+.PHONY: all assets build demo test deps fuzz bench windows clean
+
+all: build
+
+assets:
+	bash scripts/assets.sh
+
+build: assets
+	$(GO) build -o bin/midreview ./cmd/midreview
+
+demo: build
+	./bin/midreview demo -out demo
+	@echo "demo/out に出力しました"
+
+# deps installs the Debian packages the tests use (PDF text, browser test).
+deps:
+	bash scripts/deps.sh
+
+test: deps assets
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz
+
+fuzz:
+	bash scripts/fuzz.sh $(FUZZTIME)
+
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+windows: assets
+	GOOS=windows GOARCH=amd64 $(GO) build -o bin/midreview.exe ./cmd/midreview
+
+clean:
+	rm -rf bin demo

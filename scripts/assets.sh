@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Fetches the third-party assets that the binary embeds (render/assets/), from the
+# package registries only: the Japanese font from Debian's fonts-morisawa-bizud-gothic
+# (OFL; IPAex Gothic from fonts-ipaexfont-gothic as fallback) and echarts' JavaScript
+# from the npm package echarts 5.x. They are never committed (see .gitignore).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest=render/assets
+mkdir -p "$dest"
+
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    [ -n "$(find /var/lib/apt/lists -name '*Packages*' -print -quit 2>/dev/null)" ] ||
+      apt-get update -o DPkg::Lock::Timeout=600 -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@" >/dev/null
+  else
+    echo "assets.sh: please install $* (Debian packages)" >&2
+  fi
+}
+
+bizud=/usr/share/fonts/truetype/bizud-gothic
+ipaex=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf
+if [ ! -f "$dest/BIZUDPGothic-Regular.ttf" ]; then
+  [ -f "$bizud/BIZUDPGothic-Regular.ttf" ] || apt_install fonts-morisawa-bizud-gothic || true
+  if [ -f "$bizud/BIZUDPGothic-Regular.ttf" ]; then
+    cp "$bizud/BIZUDPGothic-Regular.ttf" "$bizud/BIZUDPGothic-Bold.ttf" "$dest/"
+  else
+    [ -f "$ipaex" ] || apt_install fonts-ipaexfont-gothic || true
+    [ -f "$ipaex" ] && cp "$ipaex" "$dest/"
+  fi
+fi
+
+ECHARTS_VERSION=5.6.0
+if [ ! -f "$dest/echarts.min.js" ]; then
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "echarts@$ECHARTS_VERSION" >/dev/null && tar xzf "echarts-$ECHARTS_VERSION.tgz")
+  cp "$tmp/package/dist/echarts.min.js" "$dest/echarts.min.js"
+  cp "$tmp/package/LICENSE" "$dest/echarts.LICENSE"
+  rm -rf "$tmp"
+fi
+ls -l "$dest" >&2
