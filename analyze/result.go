@@ -150,20 +150,20 @@ const (
 
 // An IndicatorResult is one indicator for one group (indicators.csv).
 type IndicatorResult struct {
-	Indicator   int // index into Batch.Indicators
-	Group       string
-	Baseline    float64 // NaN when unknown
-	BaselineN   int     // 0 when unknown
-	Current     float64 // NaN when suppressed or base 0
-	CurrentN    int
-	CILow       float64 // 95% Wilson interval, NaN when not computed
-	CIHigh      float64
-	P           float64 // NaN when baseline n is unknown
-	Evaluation  string  // EvalA..EvalD or EvalNone
-	Suppressed  bool
-	Reference   bool
-	Weighted    bool    // Current is a weighted estimate (全体 with 重み付け)
-	EffectiveN  float64 // Kish effective n when Weighted
+	Indicator  int // index into Batch.Indicators
+	Group      string
+	Baseline   float64 // NaN when unknown
+	BaselineN  int     // 0 when unknown
+	Current    float64 // NaN when suppressed or base 0
+	CurrentN   int
+	CILow      float64 // 95% Wilson interval, NaN when not computed
+	CIHigh     float64
+	P          float64 // NaN when baseline n is unknown
+	Evaluation string  // EvalA..EvalD or EvalNone
+	Suppressed bool
+	Reference  bool
+	Weighted   bool    // Current is a weighted estimate (全体 with 重み付け)
+	EffectiveN float64 // Kish effective n when Weighted
 }
 
 // HearingResults are the organization hearing roll-ups.
@@ -182,12 +182,12 @@ type OrgCount struct {
 
 // A HearingCount is one rating choice's count for one item and group (hearings.csv).
 type HearingCount struct {
-	Item        int    // index into Batch.HearingItems
-	Theme       string // テーマ名 or ""
-	By, Group   string // ByAll, ByDistrict, ByOrgType
-	Code        int
-	Label       string
-	Count       int
+	Item      int    // index into Batch.HearingItems
+	Theme     string // テーマ名 or ""
+	By, Group string // ByAll, ByDistrict, ByOrgType
+	Code      int
+	Label     string
+	Count     int
 }
 
 // A HearingComment is one organization's comment on one 記述 item, masked.
