@@ -1,0 +1,98 @@
+package ingest
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNorm(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"  日吉 ", "日吉"},
+		{"\u3000日吉\u3000", "日吉"}, // ideographic space
+		{"１２", "12"},
+		{"Ｑ４", "Q4"},
+		{"ｶﾞｲﾄﾞ", "ガイド"}, // half-width katakana
+		{"回答者 ID", "回答者 ID"},
+	} {
+		if got := Norm(c.in); got != c.want {
+			t.Errorf("Norm(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := NormKey(" 回答者　ＩＤ "); got != "回答者ID" {
+		t.Errorf("NormKey = %q", got)
+	}
+}
+
+func TestParseCode(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"1", 1, true}, {"01", 1, true}, {"1.0", 1, true}, {"-1", -1, true},
+		{"1.5", 0, false}, {"", 0, false}, {"a", 0, false}, {"1e400", 0, false},
+		{Norm("１"), 1, true}, {"99999999999999999999", 0, false},
+	} {
+		got, ok := ParseCode(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("ParseCode(%q) = %d, %v; want %d, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"12", 12, true}, {"1,234", 1234, true}, {"3.5", 3.5, true}, {"-2", -2, true},
+		{"abc", 0, false}, {"", 0, false}, {"NaN", 0, false}, {"1e999", 0, false},
+	} {
+		got, ok := ParseNumber(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestIsNoAnswer(t *testing.T) {
+	for _, v := range []string{"", "無回答", "NA", "N/A", "-", "－", "不明"} {
+		if !IsNoAnswer(Norm(v)) {
+			t.Errorf("IsNoAnswer(%q) = false", v)
+		}
+	}
+	for _, v := range []string{"0", "1", "なし", "その他"} {
+		if IsNoAnswer(Norm(v)) {
+			t.Errorf("IsNoAnswer(%q) = true", v)
+		}
+	}
+}
+
+func TestSplitList(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"日吉,日吉地区連合", []string{"日吉", "日吉地区連合"}},
+		{"1、3；５", []string{"1", "3", "5"}},
+		{" a ,, b \n c", []string{"a", "b", "c"}},
+		{"", nil},
+		{" , 、", nil},
+	} {
+		if got := SplitList(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("SplitList(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestChoiceBits(t *testing.T) {
+	var b ChoiceBits
+	b = b.With(0).With(3).With(63)
+	if !b.Has(0) || !b.Has(3) || !b.Has(63) || b.Has(1) || b.Has(64) || b.Has(-1) {
+		t.Errorf("bits %b", b)
+	}
+	if b.Count() != 3 {
+		t.Errorf("Count = %d", b.Count())
+	}
+}
