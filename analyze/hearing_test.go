@@ -1,0 +1,94 @@
+package analyze
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"midreview/ingest"
+)
+
+func TestAnalyzeHearings(t *testing.T) {
+	rate := func(choice int) []ingest.Answer {
+		v := make([]ingest.Answer, 2)
+		if choice >= 0 {
+			v[1].Choices = ingest.ChoiceBits(0).With(choice)
+		}
+		return v
+	}
+	b := &ingest.Batch{
+		Districts: []ingest.District{{Name: "日吉"}, {Name: "綱島"}, {Name: "菊名"}},
+		Themes:    []ingest.Theme{{Code: "T1", Name: "見守り"}},
+		ChoiceSets: []ingest.ChoiceSet{{Name: "評価", Choices: []ingest.Choice{
+			{Code: 1, Label: "できている"}, {Code: 2, Label: "まあできている"}, {Code: 3, Label: "できていない"}}}},
+		HearingItems: []ingest.HearingItem{
+			{ID: "H0", Kind: ingest.HOrg, Theme: -1, Scale: -1},
+			{ID: "R1", Kind: ingest.HRating, Theme: 0, Scale: 0},
+		},
+		// A 自治会 in 日吉 rates 1; B 老人クラブ in 日吉 and 綱島 rates 2;
+		// C 自治会 without a district does not rate; D without a type in 綱島 rates 1.
+		Hearings: []ingest.Hearing{
+			{Org: "A", OrgType: "自治会", Districts: []int{0}, Values: rate(0)},
+			{Org: "B", OrgType: "老人クラブ", Districts: []int{0, 1}, Values: rate(1)},
+			{Org: "C", OrgType: "自治会", Values: rate(-1)},
+			{Org: "D", Districts: []int{1, 1}, Values: rate(0)},
+		},
+	}
+	r := &Results{Batch: b}
+	analyzeHearings(b, r)
+	if r.Hearings.Orgs != 4 {
+		t.Errorf("Orgs = %d, want 4", r.Hearings.Orgs)
+	}
+	wantGroups := []OrgCount{
+		{ByAll, GroupAll, 4},
+		{ByDistrict, "日吉", 2}, // A, B
+		{ByDistrict, "綱島", 2}, // B, D (D lists 綱島 twice: counted once)
+		{ByDistrict, "菊名", 0},
+		{ByDistrict, GroupNoDistrict, 1}, // C
+		{ByOrgType, "自治会", 2},            // A, C
+		{ByOrgType, "老人クラブ", 1},
+		{ByOrgType, GroupNoOrgType, 1}, // D
+	}
+	if !reflect.DeepEqual(r.Hearings.ByGroup, wantGroups) {
+		t.Errorf("ByGroup:\n got %v\nwant %v", r.Hearings.ByGroup, wantGroups)
+	}
+	// Counts of codes 1, 2, 3 per group, by hand from the ratings above.
+	want := map[string][3]int{
+		"全体/全体":      {2, 1, 0}, // A, D → 1; B → 2
+		"地区/日吉":      {1, 1, 0},
+		"地区/綱島":      {1, 1, 0},
+		"地区/菊名":      {0, 0, 0},
+		"地区/地区不明":    {0, 0, 0},
+		"団体種別/自治会":   {1, 0, 0},
+		"団体種別/老人クラブ": {0, 1, 0},
+		"団体種別/未記入":   {1, 0, 0},
+	}
+	if len(r.Hearings.Ratings) != 8*3 {
+		t.Fatalf("%d rating rows, want 24", len(r.Hearings.Ratings))
+	}
+	for i, hc := range r.Hearings.Ratings {
+		g := wantGroups[i/3]
+		if hc.By != g.By || hc.Group != g.Group {
+			t.Errorf("row %d group %s/%s, want %s/%s", i, hc.By, hc.Group, g.By, g.Group)
+		}
+		key := hc.By + "/" + hc.Group
+		ci := i % 3
+		c := b.ChoiceSets[0].Choices[ci]
+		if hc.Item != 1 || hc.Theme != "見守り" || hc.Code != c.Code || hc.Label != c.Label {
+			t.Errorf("row %d = %+v", i, hc)
+		}
+		if hc.Count != want[key][ci] {
+			t.Errorf("%s code %d: count %d, want %d", key, hc.Code, hc.Count, want[key][ci])
+		}
+	}
+}
+
+func TestAnalyzeHearingsEmpty(t *testing.T) {
+	b := &ingest.Batch{Districts: []ingest.District{{Name: "日吉"}}}
+	r := &Results{Batch: b}
+	analyzeHearings(b, r)
+	got := fmt.Sprint(r.Hearings.Orgs, r.Hearings.ByGroup, len(r.Hearings.Ratings))
+	if want := "0 [{全体 全体 0} {地区 日吉 0}] 0"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

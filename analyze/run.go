@@ -1,0 +1,183 @@
+package analyze
+
+import (
+	"math/bits"
+
+	"midreview/ingest"
+)
+
+// Run analyzes a batch: overview, crosstabs, summaries, trends, indicators,
+// hearings and free text, every list in a fixed order (current then baseline
+// survey; questions in sheet order; breakdowns 全体, 地区, 性別, 年代), so that
+// identical batches give identical results.
+func Run(b *ingest.Batch) *Results {
+	r := &Results{Batch: b, InputErrors: ingest.CountErrors(b.Problems)}
+	r.Overview = overview(b)
+	for _, sv := range surveys(b) {
+		w := weights(b, sv.s)
+		for q := range b.Questions {
+			if !present(sv.s, q) {
+				continue
+			}
+			for _, bd := range breakdowns(b, sv.s, q) {
+				if tabulated(b, q) {
+					r.Crosstabs = append(r.Crosstabs, tabulate(b, sv.name, sv.s, q, bd, w))
+				}
+				if summarized(b, q) {
+					r.Summaries = append(r.Summaries, summarize(b, sv.name, sv.s, q, bd)...)
+				}
+			}
+		}
+	}
+	r.Trends = trends(b, r.Crosstabs)
+	r.Indicators = indicators(b)
+	analyzeHearings(b, r)
+	analyzeText(b, r)
+	return r
+}
+
+// A namedSurvey is a survey with its name in the CSVs (Current or Baseline).
+type namedSurvey struct {
+	name string
+	s    *ingest.Survey
+}
+
+// surveys returns the current survey and, when present, the baseline survey.
+func surveys(b *ingest.Batch) []namedSurvey {
+	out := []namedSurvey{{Current, &b.Current}}
+	if b.Baseline != nil {
+		out = append(out, namedSurvey{Baseline, b.Baseline})
+	}
+	return out
+}
+
+// present reports whether survey s had a column for question q.
+//
+// Note: a survey whose Present is nil (not recorded) counts every question as
+// present; the baseline survey's questions added later are left out through it.
+func present(s *ingest.Survey, q int) bool {
+	if s.Present == nil {
+		return true
+	}
+	return q < len(s.Present) && s.Present[q]
+}
+
+// tabulated reports whether question q gets crosstabs: SA, SC and MA questions,
+// and the 地区 question (whose answers are districts even without a choice set).
+func tabulated(b *ingest.Batch, q int) bool {
+	if q == b.DistrictQ {
+		return true
+	}
+	qu := &b.Questions[q]
+	return qu.Type.Categorical() && qu.ChoiceSet >= 0 && qu.ChoiceSet < len(b.ChoiceSets)
+}
+
+// summarized reports whether question q gets summaries (SC and NUM).
+func summarized(b *ingest.Batch, q int) bool {
+	if q == b.DistrictQ {
+		return false
+	}
+	switch b.Questions[q].Type {
+	case ingest.SC:
+		return b.Questions[q].ChoiceSet >= 0 && b.Questions[q].ChoiceSet < len(b.ChoiceSets)
+	case ingest.NUM:
+		return true
+	}
+	return false
+}
+
+// A breakdown splits a survey's respondents into the groups of one CSV `by`.
+type breakdown struct {
+	by    string
+	names []string
+	// group returns the respondent's group index, or -1 when it is in none
+	// (e.g. no answer to 性別).
+	group func(r *ingest.Respondent) int
+	// other is the index of the group that is not a category of the attribute
+	// (地区不明), or -1; it is left out of the residuals and the chi-square test.
+	other int
+}
+
+// breakdowns returns the breakdowns of question q in survey s: 全体, then 地区,
+// 性別 and 年代 when their attribute question exists, never a question by itself
+// (the 地区 question is tabulated by 全体 only).
+//
+// Note: 地区 groups are the districts in sheet order, all of them even when a
+// district has no respondents (a zero is a finding), then 地区不明 only when the
+// survey has respondents without a district. 性別 and 年代 groups are the choice
+// labels in choice order; respondents who did not answer the attribute question
+// are in no group of that breakdown (they are still in 全体).
+func breakdowns(b *ingest.Batch, s *ingest.Survey, q int) []breakdown {
+	out := []breakdown{{by: ByAll, names: []string{GroupAll}, group: func(*ingest.Respondent) int { return 0 }, other: -1}}
+	if q == b.DistrictQ {
+		return out
+	}
+	if b.DistrictQ >= 0 && len(b.Districts) > 0 {
+		out = append(out, districtBreakdown(b, s))
+	}
+	for _, a := range []struct {
+		by string
+		q  int
+	}{{ByGender, b.GenderQ}, {ByAge, b.AgeQ}} {
+		if a.q < 0 || a.q == q || a.q >= len(b.Questions) {
+			continue
+		}
+		cs := b.Questions[a.q].ChoiceSet
+		if cs < 0 || cs >= len(b.ChoiceSets) {
+			continue
+		}
+		choices := b.ChoiceSets[cs].Choices
+		names := make([]string, len(choices))
+		for i, c := range choices {
+			names[i] = c.Label
+		}
+		aq := a.q
+		out = append(out, breakdown{by: a.by, names: names, other: -1, group: func(r *ingest.Respondent) int {
+			if aq >= len(r.Answers) {
+				return -1
+			}
+			c := r.Answers[aq].Choices
+			if c == 0 {
+				return -1
+			}
+			i := bits.TrailingZeros64(uint64(c))
+			if i >= len(names) {
+				return -1
+			}
+			return i
+		}})
+	}
+	return out
+}
+
+// districtBreakdown returns the 地区 breakdown of survey s.
+func districtBreakdown(b *ingest.Batch, s *ingest.Survey) breakdown {
+	nd := len(b.Districts)
+	names := make([]string, nd, nd+1)
+	for i, d := range b.Districts {
+		names[i] = d.Name
+	}
+	bd := breakdown{by: ByDistrict, other: -1}
+	if hasNoDistrict(b, s) {
+		names = append(names, GroupNoDistrict)
+		bd.other = nd
+	}
+	bd.names = names
+	bd.group = func(r *ingest.Respondent) int {
+		if r.District >= 0 && r.District < nd {
+			return r.District
+		}
+		return bd.other
+	}
+	return bd
+}
+
+// hasNoDistrict reports whether survey s has respondents without a valid district.
+func hasNoDistrict(b *ingest.Batch, s *ingest.Survey) bool {
+	for i := range s.Respondents {
+		if d := s.Respondents[i].District; d < 0 || d >= len(b.Districts) {
+			return true
+		}
+	}
+	return false
+}

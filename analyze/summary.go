@@ -1,0 +1,78 @@
+package analyze
+
+import (
+	"math"
+	"math/bits"
+
+	"midreview/ingest"
+)
+
+// summarize describes the SC or NUM question q in survey s for every group of
+// breakdown bd (summary.csv).
+//
+// SC answers are scored by 点数 (Choice.Score); NUM answers are their numbers. N
+// counts answers, not no-answers. TopBoxPct is the share of SC answers (not of
+// the base: no-answers are left out, as for the mean) whose choice is marked 肯定;
+// it is NaN for NUM, for a choice set without 肯定 choices and when N is 0.
+// Suppressed and Reference follow the group's base (respondents asked,
+// no-answer included) exactly as in the question's crosstab.
+func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakdown) []Summary {
+	qu := &b.Questions[q]
+	var choices []ingest.Choice
+	hasPositive := false
+	if qu.Type == ingest.SC {
+		choices = b.ChoiceSets[qu.ChoiceSet].Choices
+		for _, c := range choices {
+			hasPositive = hasPositive || c.Positive
+		}
+	}
+	vals := make([][]float64, len(bd.names))
+	bases := make([]int, len(bd.names))
+	top := make([]int, len(bd.names))
+	for ri := range s.Respondents {
+		r := &s.Respondents[ri]
+		if !b.Asked(q, r) {
+			continue
+		}
+		g := bd.group(r)
+		if g < 0 || g >= len(bd.names) {
+			continue
+		}
+		bases[g]++
+		if q >= len(r.Answers) {
+			continue
+		}
+		a := r.Answers[q]
+		switch qu.Type {
+		case ingest.NUM:
+			if a.HasNum {
+				vals[g] = append(vals[g], a.Num)
+			}
+		case ingest.SC:
+			if a.Choices == 0 {
+				continue
+			}
+			i := bits.TrailingZeros64(uint64(a.Choices))
+			if i >= len(choices) {
+				continue
+			}
+			vals[g] = append(vals[g], choices[i].Score)
+			if choices[i].Positive {
+				top[g]++
+			}
+		}
+	}
+	st := b.Settings
+	fl := suppress(bases, st.SuppressBelow, st.ReferenceBelow, bd.by == ByAll)
+	out := make([]Summary, len(bd.names))
+	for g, name := range bd.names {
+		sm := Summary{Survey: survey, Question: q, By: bd.by, Group: name, N: len(vals[g]),
+			TopBoxPct: math.NaN(), Suppressed: fl[g].Suppressed, Reference: fl[g].Reference}
+		sm.Mean, sm.SD, sm.Q1, sm.Median, sm.Q3, sm.Min, sm.Max = describe(vals[g])
+		if hasPositive {
+			sm.TopBoxPct = pct(top[g], len(vals[g]))
+		}
+		out[g] = sm
+	}
+	return out
+}

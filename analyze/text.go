@@ -1,0 +1,552 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome/v2/tokenizer"
+	"golang.org/x/text/unicode/norm"
+
+	"midreview/ingest"
+)
+
+// Limits of the free-text summaries.
+const (
+	// MaxKeywords is the number of words kept per keywords.csv group.
+	// Note: the long tail of words used once is noise for a committee and, in a
+	// small district, can point at a person; the top 100 is more than any report shows.
+	MaxKeywords = 100
+	// MaxQuotes is the number of representative quotes per theme or district.
+	MaxQuotes = 3
+	// QuoteMinRunes and QuoteMaxRunes bound the length of a quote (masked text).
+	QuoteMinRunes = 20
+	QuoteMaxRunes = 120
+	// quoteTopWords is how many of a group's top keywords a quote is scored against.
+	quoteTopWords = 10
+)
+
+// stopWords are base forms that say nothing about content. Keep the list here only.
+var stopWords = map[string]bool{
+	"する": true, "ある": true, "いる": true, "なる": true, "できる": true, "れる": true,
+	"られる": true, "せる": true, "させる": true, "いう": true, "言う": true, "思う": true,
+	"おる": true, "くる": true, "来る": true, "いく": true, "行う": true, "やる": true,
+	"みる": true, "見る": true, "考える": true, "感じる": true, "くださる": true, "下さる": true,
+	"いただく": true, "頂く": true, "もらう": true, "くれる": true, "しまう": true, "おく": true,
+	"ない": true, "よい": true, "いい": true, "良い": true, "多い": true,
+	"こと": true, "もの": true, "よう": true, "ため": true, "これ": true, "それ": true,
+	"あれ": true, "どれ": true, "ここ": true, "そこ": true, "ところ": true, "とき": true,
+	"事": true, "物": true, "時": true, "方": true, "等": true, "的": true, "感じ": true,
+	"自分": true, "私": true, "皆": true, "さん": true, "特に": true, "ほう": true,
+	"うち": true, "中": true, "他": true, "ほか": true, "以上": true, "以外": true, "今": true,
+	"人": true, "ほしい": true, "欲しい": true, "わかる": true, "分かる": true,
+}
+
+// A textDoc is one free-text answer or hearing comment being analyzed.
+type textDoc struct {
+	source    string // SourceSurvey or SourceHearing
+	recordID  string
+	itemID    string
+	item      int   // question index (survey) or hearing item index (hearing)
+	hearing   int   // index into Batch.Hearings, -1 for survey answers
+	districts []int // district indices; ingest.NoDistrict for 地区不明
+	fixed     int   // theme of the question or item, or -1
+	text      string
+	masked    string
+	words     []string // keyword base forms, in text order, repeats kept
+	themes    []int    // theme indices, ascending (sheet order)
+}
+
+// analyzeText fills r.FreeText, r.Keywords, r.Quotes and r.Hearings.Comments from
+// the FA answers of the current survey and the hearing 記述 items. The kagome
+// dictionary is loaded only when there is free text.
+//
+// Note: it fills r.Hearings.Comments (not analyzeHearings) because comments need
+// the same masking and theme coding as every other free text, from one tokenizer pass.
+func analyzeText(b *ingest.Batch, r *Results) {
+	docs := collectTexts(b)
+	if len(docs) == 0 {
+		return
+	}
+	ta := newTextAnalyzer(b, IPATokenizer())
+	for i := range docs {
+		ta.analyze(&docs[i])
+	}
+	r.FreeText = freeTexts(b, docs)
+	r.Hearings.Comments = hearingComments(b, docs)
+	r.Keywords, r.Quotes = keywordsAndQuotes(b, docs)
+}
+
+// collectTexts returns the non-empty FA answers of the current survey (question by
+// question, respondents in order), then the hearing 記述 values (hearing by hearing,
+// items in order).
+func collectTexts(b *ingest.Batch) []textDoc {
+	var docs []textDoc
+	for q := range b.Questions {
+		qu := &b.Questions[q]
+		if qu.Type != ingest.FA || q == b.DistrictQ {
+			continue
+		}
+		for i := range b.Current.Respondents {
+			rs := &b.Current.Respondents[i]
+			if q >= len(rs.Answers) || rs.Answers[q].Text == "" {
+				continue
+			}
+			d := rs.District
+			if d < 0 || d >= len(b.Districts) {
+				d = ingest.NoDistrict
+			}
+			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
+				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: rs.Answers[q].Text})
+		}
+	}
+	for h := range b.Hearings {
+		hr := &b.Hearings[h]
+		for it := range b.HearingItems {
+			if b.HearingItems[it].Kind != ingest.HComment || it >= len(hr.Values) || hr.Values[it].Text == "" {
+				continue
+			}
+			ds := hearingDistricts(b, hr)
+			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: b.HearingItems[it].ID,
+				item: it, hearing: h, districts: ds, fixed: b.HearingItems[it].Theme, text: hr.Values[it].Text})
+		}
+	}
+	return docs
+}
+
+// hearingDistricts returns the valid districts of a hearing, each once, or {NoDistrict}.
+func hearingDistricts(b *ingest.Batch, h *ingest.Hearing) []int {
+	var ds []int
+	for _, d := range h.Districts {
+		if d >= 0 && d < len(b.Districts) && !containsInt(ds, d) {
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == 0 {
+		return []int{ingest.NoDistrict}
+	}
+	return ds
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// A textAnalyzer masks, extracts keywords from and theme-codes texts.
+type textAnalyzer struct {
+	tok    *tokenizer.Tokenizer
+	masker *Masker
+	themes []ingest.Theme
+}
+
+func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
+	return &textAnalyzer{tok: tok, masker: NewMasker(b, tok), themes: b.Themes}
+}
+
+// analyze fills d.masked, d.words and d.themes from d.text.
+func (ta *textAnalyzer) analyze(d *textDoc) {
+	s := norm.NFKC.String(d.text)
+	toks := ta.tok.Tokenize(s)
+	sp := ta.masker.spans(s, toks)
+	d.masked = applySpans(s, sp)
+	bases := make([]string, 0, len(toks))
+	d.words = d.words[:0]
+	for _, t := range toks {
+		base := baseForm(t)
+		bases = append(bases, base)
+		if inSpans(sp, t.Position, t.Position+len(t.Surface)) {
+			continue
+		}
+		if keywordToken(t, base) {
+			d.words = append(d.words, base)
+		}
+	}
+	d.themes = codeThemes(ta.themes, s, bases, d.fixed)
+}
+
+// baseForm returns a token's dictionary form (基本形), or its surface when unknown.
+func baseForm(t tokenizer.Token) string {
+	if f, ok := t.FeatureAt(6); ok && f != "*" && f != "" {
+		return f
+	}
+	return t.Surface
+}
+
+// keywordToken reports whether token t with base form base is a keyword: a noun
+// (not 非自立, 代名詞, 数, 接尾, 副詞可能 or a name), or an independent (自立) verb or
+// adjective, that is not a stop word and holds a letter.
+func keywordToken(t tokenizer.Token, base string) bool {
+	pos := t.POS()
+	if len(pos) < 2 {
+		return false
+	}
+	switch pos[0] {
+	case "名詞":
+		switch pos[1] {
+		case "非自立", "代名詞", "数", "接尾", "副詞可能", "特殊":
+			return false
+		}
+		if pos[1] == "固有名詞" && len(pos) > 2 && pos[2] == "人名" {
+			return false
+		}
+	case "動詞", "形容詞":
+		if pos[1] != "自立" {
+			return false
+		}
+	default:
+		return false
+	}
+	if stopWords[base] {
+		return false
+	}
+	letter := false
+	for _, r := range base {
+		if unicode.IsLetter(r) {
+			letter = true
+			break
+		}
+	}
+	if !letter {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(base); n == len(base) && unicode.Is(unicode.Hiragana, r) {
+		return false // a lone hiragana is a fragment, not a word
+	}
+	return true
+}
+
+// codeThemes returns the themes of a text, ascending: fixed (the question's or
+// item's theme, -1 for none) and every theme with a キーワード that is a base form
+// of one of the text's tokens or a substring of the text s.
+func codeThemes(themes []ingest.Theme, s string, bases []string, fixed int) []int {
+	var out []int
+	for i, th := range themes {
+		hit := i == fixed
+		for _, kw := range th.Keywords {
+			if hit {
+				break
+			}
+			if kw == "" {
+				continue
+			}
+			if strings.Contains(s, kw) {
+				hit = true
+				break
+			}
+			for _, bf := range bases {
+				if bf == kw {
+					hit = true
+					break
+				}
+			}
+		}
+		if hit {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// themeNames returns the names of theme indices.
+func themeNames(b *ingest.Batch, ts []int) []string {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = b.Themes[t].Name
+	}
+	return out
+}
+
+// districtName returns a district's name, or 地区不明.
+func districtName(b *ingest.Batch, d int) string {
+	if d < 0 || d >= len(b.Districts) {
+		return GroupNoDistrict
+	}
+	return b.Districts[d].Name
+}
+
+// districtNames returns the names of district indices.
+func districtNames(b *ingest.Batch, ds []int) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = districtName(b, d)
+	}
+	return out
+}
+
+// freeTexts returns freetext.csv rows in document order.
+func freeTexts(b *ingest.Batch, docs []textDoc) []FreeText {
+	out := make([]FreeText, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		out[i] = FreeText{Source: d.source, RecordID: d.recordID, District: strings.Join(districtNames(b, d.districts), "、"),
+			ItemID: d.itemID, Themes: themeNames(b, d.themes), Masked: d.masked}
+	}
+	return out
+}
+
+// hearingComments returns the hearing 記述 comments grouped by theme (the item's
+// theme, else the first coded theme; comments with none last), then by first
+// district (sheet order, 地区不明 last), then in reading order.
+func hearingComments(b *ingest.Batch, docs []textDoc) []HearingComment {
+	type keyed struct {
+		c           HearingComment
+		theme, dist int
+	}
+	var ks []keyed
+	for i := range docs {
+		d := &docs[i]
+		if d.source != SourceHearing {
+			continue
+		}
+		th := len(b.Themes)
+		if d.fixed >= 0 && d.fixed < len(b.Themes) {
+			th = d.fixed
+		} else if len(d.themes) > 0 {
+			th = d.themes[0]
+		}
+		dist := d.districts[0]
+		if dist < 0 {
+			dist = len(b.Districts)
+		}
+		ks = append(ks, keyed{c: HearingComment{Item: d.item, Org: d.recordID,
+			Districts: districtNames(b, d.districts), Themes: themeNames(b, d.themes), Masked: d.masked},
+			theme: th, dist: dist})
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].theme != ks[j].theme {
+			return ks[i].theme < ks[j].theme
+		}
+		return ks[i].dist < ks[j].dist
+	})
+	out := make([]HearingComment, len(ks))
+	for i, k := range ks {
+		out[i] = k.c
+	}
+	return out
+}
+
+// A textGroup is one keywords.csv group of documents.
+type textGroup struct {
+	source, by, name string
+	docs             []int // indices into the documents
+	quotable         bool  // base at or above 秘匿基準 (survey districts and themes)
+}
+
+// textGroups returns the groups of one source: 全体, each district in sheet order
+// (地区不明 last, when present), each theme in sheet order.
+func textGroups(b *ingest.Batch, docs []textDoc, source string) []textGroup {
+	all := textGroup{source: source, by: ByAll, name: GroupAll, quotable: true}
+	dist := make([]textGroup, len(b.Districts)+1)
+	for i := range dist {
+		dist[i] = textGroup{source: source, by: ByDistrict, name: districtName(b, i)}
+	}
+	dist[len(b.Districts)].name = GroupNoDistrict
+	theme := make([]textGroup, len(b.Themes))
+	for i := range theme {
+		theme[i] = textGroup{source: source, by: ByTheme, name: b.Themes[i].Name}
+	}
+	for i := range docs {
+		d := &docs[i]
+		if d.source != source {
+			continue
+		}
+		all.docs = append(all.docs, i)
+		for _, di := range d.districts {
+			if di < 0 || di >= len(b.Districts) {
+				di = len(b.Districts)
+			}
+			dist[di].docs = append(dist[di].docs, i)
+		}
+		for _, t := range d.themes {
+			theme[t].docs = append(theme[t].docs, i)
+		}
+	}
+	// Note: survey groups follow 秘匿基準 by the number of respondents behind them
+	// (a district's respondents; for 全体 and themes, all respondents). Hearing
+	// comments are published per organization anyway, so their groups are not held back.
+	minBase := b.Settings.SuppressBelow
+	base := make([]int, len(b.Districts)+1) // last: 地区不明
+	for i := range b.Current.Respondents {
+		d := b.Current.Respondents[i].District
+		if d < 0 || d >= len(b.Districts) {
+			d = len(b.Districts)
+		}
+		base[d]++
+	}
+	wardOK := source != SourceSurvey || len(b.Current.Respondents) >= minBase
+	all.quotable = wardOK
+	for i := range theme {
+		theme[i].quotable = wardOK
+	}
+	for i := range dist {
+		dist[i].quotable = source != SourceSurvey || base[i] >= minBase
+	}
+	out := []textGroup{all}
+	for i, g := range dist {
+		if len(g.docs) == 0 && i == len(b.Districts) {
+			continue // 地区不明 only when present
+		}
+		out = append(out, g)
+	}
+	return append(out, theme...)
+}
+
+// keywordsAndQuotes returns keywords.csv rows and the representative quotes.
+func keywordsAndQuotes(b *ingest.Batch, docs []textDoc) ([]Keyword, []Quote) {
+	var kws []Keyword
+	var quotes []Quote
+	for _, src := range []string{SourceSurvey, SourceHearing} {
+		groups := textGroups(b, docs, src)
+		anyDoc := false
+		for _, g := range groups {
+			if len(g.docs) > 0 {
+				anyDoc = true
+				break
+			}
+		}
+		if !anyDoc {
+			continue
+		}
+		for _, g := range groups {
+			if g.by == ByDistrict && !g.quotable {
+				continue // keywords of a suppressed district are not published either
+			}
+			top := countWords(docs, g.docs)
+			for _, w := range top {
+				kws = append(kws, Keyword{Source: src, By: g.by, Group: g.name, Word: w.word, Count: w.count, Docs: w.docs})
+			}
+			if g.by == ByAll || !g.quotable {
+				continue
+			}
+			for _, t := range pickQuotes(docs, g.docs, top) {
+				quotes = append(quotes, Quote{Source: src, By: g.by, Group: g.name, Text: t})
+			}
+		}
+	}
+	return kws, sortQuotes(quotes)
+}
+
+// sortQuotes orders quotes by source, then themes before districts, keeping group order.
+func sortQuotes(qs []Quote) []Quote {
+	rank := func(q Quote) int {
+		r := 0
+		if q.Source == SourceHearing {
+			r = 2
+		}
+		if q.By == ByDistrict {
+			r++
+		}
+		return r
+	}
+	sort.SliceStable(qs, func(i, j int) bool { return rank(qs[i]) < rank(qs[j]) })
+	return qs
+}
+
+// A wordCount is a word's occurrences and documents in one group.
+type wordCount struct {
+	word        string
+	count, docs int
+}
+
+// countWords returns the group's words by count descending, then word, at most MaxKeywords.
+func countWords(docs []textDoc, idx []int) []wordCount {
+	if len(idx) == 0 {
+		return nil
+	}
+	pos := map[string]int{}
+	var wc []wordCount
+	last := map[string]int{} // word → last document counted, for docs
+	for _, i := range idx {
+		for _, w := range docs[i].words {
+			j, ok := pos[w]
+			if !ok {
+				j = len(wc)
+				pos[w] = j
+				wc = append(wc, wordCount{word: w})
+				last[w] = -1
+			}
+			wc[j].count++
+			if last[w] != i {
+				last[w] = i
+				wc[j].docs++
+			}
+		}
+	}
+	sort.Slice(wc, func(i, j int) bool {
+		if wc[i].count != wc[j].count {
+			return wc[i].count > wc[j].count
+		}
+		return wc[i].word < wc[j].word
+	})
+	if len(wc) > MaxKeywords {
+		wc = wc[:MaxKeywords]
+	}
+	return wc
+}
+
+// pickQuotes chooses up to MaxQuotes masked texts of the group: length between
+// QuoteMinRunes and QuoteMaxRunes, most distinct top keywords covered first, then
+// texts without masks, then by record ID and reading order. Identical texts are
+// quoted once.
+func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
+	n := min(len(top), quoteTopWords)
+	topSet := make(map[string]bool, n)
+	for _, w := range top[:n] {
+		topSet[w.word] = true
+	}
+	type cand struct {
+		doc, score int
+		masked     bool
+	}
+	var cs []cand
+	for _, i := range idx {
+		d := &docs[i]
+		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, w := range d.words {
+			if topSet[w] {
+				seen[w] = true
+			}
+		}
+		cs = append(cs, cand{doc: i, score: len(seen), masked: strings.Contains(d.masked, MaskMark)})
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.masked != b.masked {
+			return !a.masked
+		}
+		if docs[a.doc].recordID != docs[b.doc].recordID {
+			return docs[a.doc].recordID < docs[b.doc].recordID
+		}
+		return a.doc < b.doc
+	})
+	var out []string
+	for _, c := range cs {
+		if len(out) == MaxQuotes {
+			break
+		}
+		t := docs[c.doc].masked
+		dup := false
+		for _, o := range out {
+			dup = dup || o == t
+		}
+		if !dup {
+			out = append(out, t)
+		}
+	}
+	return out
+}

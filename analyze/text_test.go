@@ -1,0 +1,262 @@
+package analyze
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"midreview/ingest"
+)
+
+// textBatch is a small batch with four FA answers and one hearing comment.
+//
+//	R1 日吉 Q10 高齢者の見守りが不足していると思う。            (18 runes: too short to quote)
+//	R2 日吉 Q10 災害時の避難が心配。近所付き合いが少なくなった。 (24 runes)
+//	R3 綱島 Q10 子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。 (34 runes)
+//	R4 綱島 Q11 バスの本数が少なく買い物に行きにくい。          (19 runes; Q11 has theme 防災)
+//	R5 地区不明, no free text
+//	綱島子ども会 (綱島) C1 子育て世代の参加が増えた。山田さんの協力が大きい。 (item theme 子育て)
+func textBatch(suppressBelow int) *ingest.Batch {
+	ans := func(q10, q11 string) []ingest.Answer {
+		return []ingest.Answer{{}, {Text: q10}, {Text: q11}}
+	}
+	return &ingest.Batch{
+		Settings:  ingest.Settings{SuppressBelow: suppressBelow},
+		Districts: []ingest.District{{Code: "01", Name: "日吉"}, {Code: "02", Name: "綱島"}},
+		Themes: []ingest.Theme{
+			{Code: "T1", Name: "見守り", Keywords: []string{"見守る", "孤立"}},
+			{Code: "T2", Name: "子育て", Keywords: []string{"子ども", "居場所づくり"}},
+			{Code: "T3", Name: "防災", Keywords: []string{"災害", "避難"}},
+		},
+		Questions: []ingest.Question{
+			{ID: "Q1", Type: ingest.SA, ChoiceSet: -1, Theme: -1, Attr: ingest.AttrDistrict},
+			{ID: "Q10", Type: ingest.FA, ChoiceSet: -1, Theme: -1},
+			{ID: "Q11", Type: ingest.FA, ChoiceSet: -1, Theme: 2},
+		},
+		DistrictQ: 0, GenderQ: -1, AgeQ: -1,
+		Current: ingest.Survey{Respondents: []ingest.Respondent{
+			{ID: "R1", District: 0, Answers: ans("高齢者の見守りが不足していると思う。", "")},
+			{ID: "R2", District: 0, Answers: ans("災害時の避難が心配。近所付き合いが少なくなった。", "")},
+			{ID: "R3", District: 1, Answers: ans("子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。", "")},
+			{ID: "R4", District: 1, Answers: ans("", "バスの本数が少なく買い物に行きにくい。")},
+			{ID: "R5", District: ingest.NoDistrict, Answers: ans("", "")},
+		}},
+		HearingItems: []ingest.HearingItem{
+			{ID: "H0", Kind: ingest.HOrg, Theme: -1, Scale: -1},
+			{ID: "H1", Kind: ingest.HDistrict, Theme: -1, Scale: -1},
+			{ID: "C1", Kind: ingest.HComment, Theme: 1, Scale: -1},
+		},
+		Hearings: []ingest.Hearing{{Org: "綱島子ども会", Districts: []int{1},
+			Values: []ingest.Answer{{Text: "綱島子ども会"}, {Text: "綱島"}, {Text: "子育て世代の参加が増えた。山田さんの協力が大きい。"}}}},
+	}
+}
+
+func TestAnalyzeTextFreeText(t *testing.T) {
+	b := textBatch(1)
+	r := &Results{Batch: b}
+	analyzeText(b, r)
+	// Themes by hand: R1 has 見守り (base form 見守る of 見守り); R2 防災 (災害, 避難);
+	// R3 見守り (見守る) and 子育て (substring 子ども); R4 防災 from Q11's theme only;
+	// the hearing comment 子育て from its item's theme only (no keyword of any theme occurs).
+	want := []FreeText{
+		{SourceSurvey, "R1", "日吉", "Q10", []string{"見守り"}, "高齢者の見守りが不足していると思う。"},
+		{SourceSurvey, "R2", "日吉", "Q10", []string{"防災"}, "災害時の避難が心配。近所付き合いが少なくなった。"},
+		{SourceSurvey, "R3", "綱島", "Q10", []string{"見守り", "子育て"}, "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
+		{SourceSurvey, "R4", "綱島", "Q11", []string{"防災"}, "バスの本数が少なく買い物に行きにくい。"},
+		{SourceHearing, "綱島子ども会", "綱島", "C1", []string{"子育て"}, "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+	}
+	if !reflect.DeepEqual(r.FreeText, want) {
+		t.Errorf("FreeText:\n got %v\nwant %v", r.FreeText, want)
+	}
+	wantC := []HearingComment{{Item: 2, Org: "綱島子ども会", Districts: []string{"綱島"}, Themes: []string{"子育て"},
+		Masked: "子育て世代の参加が増えた。〇〇さんの協力が大きい。"}}
+	if !reflect.DeepEqual(r.Hearings.Comments, wantC) {
+		t.Errorf("Comments:\n got %v\nwant %v", r.Hearings.Comments, wantC)
+	}
+}
+
+func TestAnalyzeTextKeywords(t *testing.T) {
+	b := textBatch(1)
+	r := &Results{Batch: b}
+	analyzeText(b, r)
+	groups := map[string][]string{}
+	var order []string
+	for _, k := range r.Keywords {
+		g := k.Source + "/" + k.By + "/" + k.Group
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], fmt.Sprintf("%s:%d:%d", k.Word, k.Count, k.Docs))
+	}
+	// Group order: survey 全体, districts, themes; then hearing. 地区不明 has no text.
+	wantOrder := []string{
+		"survey/全体/全体", "survey/地区/日吉", "survey/地区/綱島",
+		"survey/テーマ/見守り", "survey/テーマ/子育て", "survey/テーマ/防災",
+		"hearing/全体/全体", "hearing/地区/綱島", "hearing/テーマ/子育て",
+	}
+	if !reflect.DeepEqual(order, wantOrder) {
+		t.Errorf("groups = %v, want %v", order, wantOrder)
+	}
+	// Words by hand (nouns except 接尾 者/時/化/づくり, 自立 verbs and adjectives in base
+	// form, stop words する/いる/思う/なる removed; にくい is 非自立):
+	//   R1 高齢 見守る 不足; R2 災害 避難 心配 近所 付き合い 少ない;
+	//   R3 子ども 居場所 大切 見守る 活動 担い手 高齢; R4 バス 本数 少ない 買い物 行く.
+	// 少ない, 見守る and 高齢 occur twice; ties sort by word (code point: katakana before kanji).
+	tests := map[string][]string{
+		"survey/全体/全体": {"少ない:2:2", "見守る:2:2", "高齢:2:2",
+			"バス:1:1", "不足:1:1", "付き合い:1:1", "大切:1:1", "子ども:1:1", "居場所:1:1", "心配:1:1",
+			"担い手:1:1", "本数:1:1", "活動:1:1", "災害:1:1", "行く:1:1", "買い物:1:1", "近所:1:1", "避難:1:1"},
+		"survey/テーマ/見守り": {"見守る:2:2", "高齢:2:2", "不足:1:1", "大切:1:1", "子ども:1:1", "居場所:1:1",
+			"担い手:1:1", "活動:1:1"},
+		"survey/テーマ/防災": {"少ない:2:2", "バス:1:1", "付き合い:1:1", "心配:1:1", "本数:1:1", "災害:1:1",
+			"行く:1:1", "買い物:1:1", "近所:1:1", "避難:1:1"},
+		// The masked name 山田 is not a keyword.
+		"hearing/全体/全体": {"世代:1:1", "協力:1:1", "参加:1:1", "増える:1:1", "大きい:1:1", "子育て:1:1"},
+	}
+	for g, want := range tests {
+		t.Run(g, func(t *testing.T) {
+			if !reflect.DeepEqual(groups[g], want) {
+				t.Errorf("got  %v\nwant %v", groups[g], want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeTextQuotes(t *testing.T) {
+	tests := []struct {
+		name     string
+		suppress int
+		want     []Quote
+	}{
+		// Quotable (20–120 runes): R2, R3 and the hearing comment; R1 and R4 are too short.
+		{"all groups", 1, []Quote{
+			{SourceSurvey, ByTheme, "見守り", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
+			{SourceSurvey, ByTheme, "子育て", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
+			{SourceSurvey, ByTheme, "防災", "災害時の避難が心配。近所付き合いが少なくなった。"},
+			{SourceSurvey, ByDistrict, "日吉", "災害時の避難が心配。近所付き合いが少なくなった。"},
+			{SourceSurvey, ByDistrict, "綱島", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
+			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+		}},
+		// 秘匿基準 3: 日吉 and 綱島 have 2 respondents each, so no survey district quotes;
+		// the ward (5 respondents) still gives theme quotes; hearings are not held back.
+		{"small districts suppressed", 3, []Quote{
+			{SourceSurvey, ByTheme, "見守り", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
+			{SourceSurvey, ByTheme, "子育て", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
+			{SourceSurvey, ByTheme, "防災", "災害時の避難が心配。近所付き合いが少なくなった。"},
+			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+		}},
+		// 秘匿基準 6: the ward has 5 respondents, so no survey quotes at all.
+		{"ward suppressed", 6, []Quote{
+			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := textBatch(tt.suppress)
+			r := &Results{Batch: b}
+			analyzeText(b, r)
+			if !reflect.DeepEqual(r.Quotes, tt.want) {
+				t.Errorf("Quotes:\n got %v\nwant %v", r.Quotes, tt.want)
+			}
+			for _, k := range r.Keywords {
+				if k.Source == SourceSurvey && k.By == ByDistrict && tt.suppress > 2 {
+					t.Errorf("keyword of suppressed district published: %+v", k)
+				}
+			}
+		})
+	}
+}
+
+func TestPickQuotesOrder(t *testing.T) {
+	// Three quotable texts: coverage of the top words decides, then no mask, then record ID.
+	long := "地域の活動にもっと参加したいと考えていますがきっかけがない"
+	docs := []textDoc{
+		{recordID: "B", masked: long, words: []string{"活動", "参加"}},
+		{recordID: "A", masked: long + "です", words: []string{"活動", "参加"}},
+		{recordID: "C", masked: "〇〇さんの" + long, words: []string{"活動", "参加", "きっかけ"}},
+		{recordID: "D", masked: "短い", words: []string{"活動", "参加", "きっかけ"}},
+		{recordID: "E", masked: long + "。", words: []string{"地域"}},
+	}
+	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top)
+	// C covers 3 top words; A and B cover 2 (A first by record ID); D is too short.
+	want := []string{"〇〇さんの" + long, long + "です", long}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pickQuotes = %q, want %q", got, want)
+	}
+}
+
+func TestCodeThemes(t *testing.T) {
+	themes := []ingest.Theme{
+		{Name: "見守り", Keywords: []string{"見守る"}},
+		{Name: "子育て", Keywords: []string{"子ども"}},
+		{Name: "防災", Keywords: []string{"防災"}},
+	}
+	tests := []struct {
+		name  string
+		s     string
+		bases []string
+		fixed int
+		want  []int
+	}{
+		{"base form", "見守りが大事", []string{"見守る", "が", "大事"}, -1, []int{0}},
+		{"substring", "子どもたち", []string{"子ども", "たち"}, -1, []int{1}},
+		{"substring inside a compound", "防災訓練", []string{"防災訓練"}, -1, []int{2}},
+		{"several", "子どもを見守る防災", []string{"子ども", "を", "見守る", "防災"}, -1, []int{0, 1, 2}},
+		{"fixed theme", "特になし", []string{"特に", "なし"}, 1, []int{1}},
+		{"uncoded", "バスが少ない", []string{"バス", "が", "少ない"}, -1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := codeThemes(themes, tt.s, tt.bases, tt.fixed); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("codeThemes = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeTextNone(t *testing.T) {
+	// No free text: nothing is filled (and the dictionary need not be loaded).
+	b := textBatch(1)
+	for i := range b.Current.Respondents {
+		b.Current.Respondents[i].Answers = make([]ingest.Answer, 3)
+	}
+	b.Hearings = nil
+	r := &Results{Batch: b}
+	analyzeText(b, r)
+	if r.FreeText != nil || r.Keywords != nil || r.Quotes != nil || r.Hearings.Comments != nil {
+		t.Errorf("results filled without free text: %+v", r)
+	}
+}
+
+// benchComments are realistic comments cycled through the benchmark.
+var benchComments = []string{
+	"高齢者の見守りが不足していると思う。",
+	"災害時の避難が心配。近所付き合いが少なくなった。",
+	"子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。",
+	"バスの本数が少なく買い物に行きにくい。",
+	"地域ケアプラザの講座に参加して友人ができました。山田さんに感謝しています。",
+	"自治会の役員のなり手がいない。若い世代が参加しやすい仕組みが必要だと思います。",
+	"民生委員の方が訪問してくれて安心です。連絡先は090-1234-5678です。",
+	"子育てサロンがもっと増えてほしい。日吉本町1丁目2番3号の近くにあると助かる。",
+}
+
+func BenchmarkAnalyzeText(b *testing.B) {
+	const n = 10000
+	bt := textBatch(10)
+	rs := make([]ingest.Respondent, n)
+	for i := range rs {
+		rs[i] = ingest.Respondent{ID: fmt.Sprintf("R%05d", i), District: i % 2, Answers: []ingest.Answer{
+			{}, {Text: benchComments[i%len(benchComments)] + fmt.Sprintf("（%d件目）", i)}, {}}}
+	}
+	bt.Current.Respondents = rs
+	IPATokenizer() // load the dictionary outside the timing
+	b.ReportAllocs()
+	for b.Loop() {
+		r := &Results{Batch: bt}
+		analyzeText(bt, r)
+	}
+}
