@@ -112,3 +112,15 @@ func PointsText(d float64) string {
 	}
 	return s
 }
+
+// PValueText formats a p-value with three decimals, "<0.001" below 0.001, and ""
+// when it was not computed (NaN).
+func PValueText(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return ""
+	case p < 0.001:
+		return "<0.001"
+	}
+	return strconv.FormatFloat(p, 'f', 3, 64)
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+)
+
+// cmdDemo implements `midreview demo [-out DIR]`: a sample batch in DIR/batch,
+// run into DIR/out.
+func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	dir := fset.String("out", "demo", "サンプルバッチ（batch）と出力（out）を置くフォルダ")
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, "使い方: midreview demo [-out DIR]")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if fset.NArg() > 0 {
+		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	return demo(ctx, *dir, sampleOptions{}, stdout, stderr)
+}
+
+// demo writes a sample batch of the given size (zero fields: sample defaults)
+// to dir/batch and runs it into dir/out with every format.
+func demo(ctx context.Context, dir string, opt sampleOptions, stdout, stderr io.Writer) error {
+	batch := filepath.Join(dir, "batch")
+	if err := writeSample(batch, opt); err != nil {
+		return fmt.Errorf("サンプルバッチを作れません: %w", err)
+	}
+	fmt.Fprintf(stdout, "サンプルバッチを作成しました: %s\n", batch)
+	formats := map[string]bool{}
+	for _, f := range allFormats {
+		formats[f] = true
+	}
+	return runBatch(ctx, runOptions{Batch: batch, Out: filepath.Join(dir, "out"), Formats: formats}, stdout, stderr)
+}

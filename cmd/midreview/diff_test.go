@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const bom = "\ufeff"
+
+func outFS(manifest, crosstab, indicators string) fstest.MapFS {
+	return fstest.MapFS{
+		"manifest.json":       {Data: []byte(manifest)},
+		"data/crosstab.csv":   {Data: []byte(bom + crosstab)},
+		"data/indicators.csv": {Data: []byte(bom + indicators)},
+	}
+}
+
+const xtHead = "survey,question_id,by,group,code,label,count,base,pct,weighted_pct,suppressed,reference,adj_residual,mark\n"
+const indHead = "indicator_id,name,theme,question_id,group,baseline,baseline_n,current,current_n,ci_low,ci_high,target,direction,p_value,evaluation\n"
+
+func TestCompareOutputs(t *testing.T) {
+	old := outFS(
+		`{"inputs":[{"path":"definitions.xlsx","sha256":"aaa"},{"path":"responses/a.xlsx","sha256":"bbb"}],
+		  "counts":{"respondents":{"current":100},"removed":0,"problems":{"unknown-code":2}}}`,
+		xtHead+
+			"current,Q1,全体,全体,1,はい,45,100,45,,false,false,,\n"+
+			"current,Q1,全体,全体,2,いいえ,55,100,55,,false,false,,\n"+
+			"current,Q1,地区,日吉,1,はい,4,8,50,,true,true,,\n",
+		indHead+"I1,参加率,参加,Q1,全体,40,500,45,100,35.6,54.7,50,増,0.34,C\n")
+	cur := outFS(
+		`{"inputs":[{"path":"definitions.xlsx","sha256":"aaa"},{"path":"responses/a.xlsx","sha256":"ccc"},{"path":"corrections.xlsx","sha256":"ddd"}],
+		  "counts":{"respondents":{"current":99},"removed":1,"problems":{}}}`,
+		xtHead+
+			"current,Q1,全体,全体,1,はい,45,99,45.45454545,,false,false,,\n"+
+			"current,Q1,全体,全体,2,いいえ,54,99,54.5454545,,false,false,,\n"+
+			"current,Q1,地区,日吉,1,はい,4,7,57.1,,true,true,,\n",
+		indHead+"I1,参加率,参加,Q1,全体,40,500,50.5,99,40,60,50,増,0.03,A\n")
+
+	d, err := compareOutputs(old, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []change{
+		{Kind: kindInput, Item: "responses/a.xlsx", Old: "bbb", New: "ccc"},
+		{Kind: kindInput, Item: "corrections.xlsx", New: "追加"},
+		{Kind: kindCount, Item: "problems.unknown-code", Old: "2", New: "0"},
+		{Kind: kindCount, Item: "removed", Old: "0", New: "1"},
+		{Kind: kindCount, Item: "respondents.current", Old: "100", New: "99"},
+		{Kind: kindBase, Item: "Q1", By: "全体", Group: "全体", Old: "100", New: "99"},
+		// 45 → 45.45…: printed 45.0 → 45.5, +0.5 points (45.4545 − 45 = 0.4545 → 0.5).
+		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "45.0", New: "45.5", Points: "+0.5"},
+		// 55 → 54.545…: printed 55.0 → 54.5, −0.5 points.
+		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "いいえ", Old: "55.0", New: "54.5", Points: "-0.5"},
+		// 日吉 is suppressed in both runs: its base changed, its printed "x" did not.
+		{Kind: kindBase, Item: "Q1", By: "地区", Group: "日吉", Old: "8", New: "7"},
+		{Kind: kindFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "45.0", New: "50.5", Points: "+5.5"},
+		{Kind: kindEval, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "C", New: "A"},
+	}
+	if !reflect.DeepEqual(d.Changes, want) {
+		t.Errorf("changes:\n got %+v\nwant %+v", d.Changes, want)
+	}
+
+	var out bytes.Buffer
+	printDiff(&out, d)
+	for _, s := range []string{"Q1 全体 全体 はい: 45.0 → 45.5（+0.5ポイント）", "I1 指標 全体 参加率: C → A"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("printout lacks %q:\n%s", s, out.String())
+		}
+	}
+	var csvOut bytes.Buffer
+	if err := writeDiffCSV(&csvOut, d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(csvOut.String(), bom+"kind,item,by,group,choice,old,new,diff_pt\n") {
+		t.Errorf("csv header: %q", csvOut.String()[:60])
+	}
+}
+
+func TestCompareOutputsSame(t *testing.T) {
+	m := `{"inputs":[{"path":"a","sha256":"x"}],"counts":{"n":1}}`
+	a := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.333333,,false,true,,\n", indHead)
+	d, err := compareOutputs(a, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Changes) != 0 {
+		t.Errorf("changes %+v", d.Changes)
+	}
+	if diffSummary(d) != "前回の出力から変化はありません。" {
+		t.Error(diffSummary(d))
+	}
+}
+
+func TestCompareOutputsNoManifest(t *testing.T) {
+	if _, err := compareOutputs(fstest.MapFS{}, fstest.MapFS{}); err == nil {
+		t.Error("no error without manifest.json")
+	}
+}

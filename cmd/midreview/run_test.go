@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// runArgs runs the command line and returns the exit status and stderr.
+func runArgs(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := exitCode(run(context.Background(), args, &stdout, &stderr))
+	return code, stderr.String()
+}
+
+func TestRunUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no subcommand", nil, 2},
+		{"unknown subcommand", []string{"bogus"}, 2},
+		{"unknown flag", []string{"run", "-nope"}, 2},
+		{"bad format", []string{"run", "-formats", "pdf,doc"}, 2},
+		{"empty formats", []string{"run", "-formats", ","}, 2},
+		{"extra argument", []string{"run", "extra"}, 2},
+		{"check extra argument", []string{"check", "a", "b"}, 2},
+		{"demo unknown flag", []string{"demo", "-x"}, 2},
+		{"diff not implemented", []string{"diff", "a", "b"}, 2},
+		{"help", []string{"help"}, 0},
+		{"run -h", []string{"run", "-h"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, stderr := runArgs(t, tt.args...); got != tt.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", got, tt.want, stderr)
+			}
+		})
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{nil, 0},
+		{errInput, 1},
+		{errors.Join(errors.New("x"), errInput), 1},
+		{errUsage, 2},
+		{errors.New("disk full"), 2},
+	}
+	for _, tt := range tests {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestSanitizeName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"日吉", "日吉"},
+		{"新吉田あすなろ", "新吉田あすなろ"},
+		{"a/b\\c", "a_b_c"},
+		{`x:*?"<>|y`, "x_______y"},
+		{"改\n行\t", "改_行_"},
+		{"末尾. ", "末尾"},
+		{"..", "地区"},
+		{"", "地区"},
+		{"  前後  ", "前後"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := sanitizeName(tt.in); got != tt.want {
+				t.Errorf("sanitizeName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	if got := districtFile(0, "日吉"); got != "districts/01_日吉.pdf" {
+		t.Errorf("districtFile(0, 日吉) = %q", got)
+	}
+	if got := districtFile(12, "師岡"); got != "districts/13_師岡.pdf" {
+		t.Errorf("districtFile(12, 師岡) = %q", got)
+	}
+}
+
+// readOutTree returns every file below dir by slash path.
+func readOutTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func outKeys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// dirNames lists the names in dir.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// oldOut creates OUT with a previous run's report.pdf and problems.csv.
+func oldOut(t *testing.T, out string) map[string][]byte {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(out, "districts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := map[string][]byte{
+		"report.pdf":          []byte("%PDF-1.4 previous good handout"),
+		"problems.csv":        []byte("old problems"),
+		"districts/01_日吉.pdf": []byte("%PDF-1.4 previous district"),
+	}
+	for p, data := range old {
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return old
+}
+
+func TestRunInputErrors(t *testing.T) {
+	root := t.TempDir()
+	batch := filepath.Join(root, "batch")
+	out := filepath.Join(root, "out")
+	// A batch without definitions.xlsx: a missing-file error.
+	if err := os.MkdirAll(filepath.Join(batch, "responses"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := oldOut(t, out)
+
+	code, stderr := runArgs(t, "run", "-batch", batch, "-out", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	got := readOutTree(t, out)
+	if keys := strings.Join(outKeys(got), " "); keys != "districts/01_日吉.pdf problems.csv report.pdf" {
+		t.Errorf("OUT holds %s; want only the previous files (no temporary files)", keys)
+	}
+	for _, p := range []string{"report.pdf", "districts/01_日吉.pdf"} {
+		if !bytes.Equal(got[p], old[p]) {
+			t.Errorf("%s changed: %q", p, got[p])
+		}
+	}
+	if !bytes.HasPrefix(got["problems.csv"], []byte("\uFEFFseverity,code,")) || !bytes.Contains(got["problems.csv"], []byte(",missing-file,definitions.xlsx,")) {
+		t.Errorf("problems.csv not replaced:\n%s", got["problems.csv"])
+	}
+	if names := dirNames(t, root); strings.Join(names, " ") != "batch out" {
+		t.Errorf("left beside OUT: %v", names)
+	}
+
+	// check prints the same problem, writes nothing and exits 1.
+	before := readOutTree(t, out)
+	code, stderr = runArgs(t, "check", "-batch", batch)
+	if code != 1 || !strings.Contains(stderr, "definitions.xlsx") {
+		t.Errorf("check: exit %d, stderr:\n%s", code, stderr)
+	}
+	if after := readOutTree(t, out); len(after) != len(before) || !bytes.Equal(after["problems.csv"], before["problems.csv"]) {
+		t.Error("check wrote to OUT")
+	}
+
+	// A batch folder that does not exist is a bad batch: exit 1, nothing written.
+	code, _ = runArgs(t, "run", "-batch", filepath.Join(root, "nope"), "-out", filepath.Join(root, "out2"))
+	if code != 1 {
+		t.Errorf("missing batch: exit %d, want 1", code)
+	}
+	if _, err := os.Stat(filepath.Join(root, "out2")); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("missing batch: OUT was created")
+	}
+}
+
+// smallSample is the sample size of the end-to-end tests (fast, still 13 districts).
+var smallSample = sampleOptions{Respondents: 300, Hearings: 8, Seed: 1}
+
+func TestRunFailingWriteKeepsOut(t *testing.T) {
+	root := t.TempDir()
+	batch := filepath.Join(root, "batch")
+	out := filepath.Join(root, "out")
+	if err := writeSample(batch, smallSample); err != nil {
+		t.Fatal(err)
+	}
+	old := oldOut(t, out)
+	for _, failOn := range []string{"data/keywords.csv", "manifest.json"} {
+		t.Run(failOn, func(t *testing.T) {
+			beforeWrite = func(p string) error {
+				if p == failOn {
+					return errors.New("disk full")
+				}
+				return nil
+			}
+			defer func() { beforeWrite = func(string) error { return nil } }()
+			// csv only: the failure points are CSV-side and PDFs are slow.
+			code, stderr := runArgs(t, "run", "-batch", batch, "-out", out, "-allow-errors", "-formats", "csv")
+			if code != 2 {
+				t.Fatalf("exit %d, want 2; stderr:\n%s", code, stderr)
+			}
+			got := readOutTree(t, out)
+			if len(got) != len(old) {
+				t.Errorf("OUT holds %v, want the previous files only", outKeys(got))
+			}
+			for p, data := range old {
+				if !bytes.Equal(got[p], data) {
+					t.Errorf("%s changed", p)
+				}
+			}
+			if names := dirNames(t, root); strings.Join(names, " ") != "batch out" {
+				t.Errorf("temporary folder left beside OUT: %v", names)
+			}
+		})
+	}
+}
+
+func TestDemoDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run")
+	}
+	var trees [2]map[string][]byte
+	for i := range trees {
+		dir := filepath.Join(t.TempDir(), "demo")
+		var stdout, stderr bytes.Buffer
+		err := demo(context.Background(), dir, smallSample, &stdout, &stderr)
+		if err != nil {
+			t.Fatalf("demo %d: %v\nstderr:\n%s", i, err, stderr.String())
+		}
+		trees[i] = readOutTree(t, filepath.Join(dir, "out"))
+	}
+	a, b := trees[0], trees[1]
+	if ka, kb := strings.Join(outKeys(a), "\n"), strings.Join(outKeys(b), "\n"); ka != kb {
+		t.Fatalf("file lists differ:\n%s\n---\n%s", ka, kb)
+	}
+	for _, p := range outKeys(a) {
+		if !bytes.Equal(a[p], b[p]) {
+			t.Errorf("%s differs between two runs", p)
+		}
+	}
+	for _, p := range []string{"problems.csv", "manifest.json", "data/crosstab.csv", "data/indicators.csv"} {
+		if _, ok := a[p]; !ok {
+			t.Errorf("%s missing", p)
+		}
+	}
+	// manifest.json lists every other file with its hash, sorted by path.
+	var m struct {
+		Outputs []struct {
+			Path   string
+			SHA256 string
+			Size   int64
+		}
+	}
+	if err := json.Unmarshal(a["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, o := range m.Outputs {
+		listed = append(listed, o.Path)
+		if int64(len(a[o.Path])) != o.Size {
+			t.Errorf("manifest size of %s: %d, file has %d", o.Path, o.Size, len(a[o.Path]))
+		}
+	}
+	var files []string
+	for _, p := range outKeys(a) {
+		if p != "manifest.json" {
+			files = append(files, p)
+		}
+	}
+	if strings.Join(listed, " ") != strings.Join(files, " ") {
+		t.Errorf("manifest outputs %v, files %v", listed, files)
+	}
+}
+
+func FuzzSanitizeName(f *testing.F) {
+	for _, s := range []string{"日吉", "a/b", "..", "x\x00y", "末尾. ", `C:\x`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := sanitizeName(s)
+		if got == "" || strings.ContainsAny(got, "/\\:*?\"<>|\x7f") || strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") {
+			t.Errorf("sanitizeName(%q) = %q", s, got)
+		}
+		for _, r := range got {
+			if r < 0x20 {
+				t.Errorf("sanitizeName(%q) = %q: control character", s, got)
+			}
+		}
+	})
+}

@@ -1,0 +1,1248 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// errUsage marks a command-line usage error; main exits with status 2 for it.
+var errUsage = errors.New("usage")
+
+// sampleOptions sizes a synthetic batch written by writeSample.
+type sampleOptions struct {
+	Respondents int   // current-survey respondents (default 2000)
+	Hearings    int   // organizations heard (default 40)
+	Seed        int64 // random seed (default 1); the same seed gives the same bytes
+}
+
+// Defaults of `midreview sample`.
+const (
+	defaultRespondents = 2000
+	defaultHearings    = 40
+	defaultSeed        = 1
+)
+
+// cmdSample runs `midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]`.
+func cmdSample(args []string, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("sample", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	out := fset.String("out", "out", "サンプルバッチを書き出すフォルダ")
+	n := fset.Int("respondents", defaultRespondents, "回答者数")
+	h := fset.Int("hearings", defaultHearings, "ヒアリング団体数")
+	seed := fset.Int64("seed", defaultSeed, "乱数の種（同じ種なら同じファイル）")
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, "使い方: midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if fset.NArg() > 0 {
+		fset.Usage()
+		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	}
+	if *n < 1 || *n > 10_000_000 {
+		return fmt.Errorf("%w: -respondents は 1〜10000000 で指定してください: %d", errUsage, *n)
+	}
+	if *h < 0 || *h > 10_000 {
+		return fmt.Errorf("%w: -hearings は 0〜10000 で指定してください: %d", errUsage, *h)
+	}
+	opt := sampleOptions{Respondents: *n, Hearings: *h, Seed: *seed}
+	if *h == 0 {
+		opt.Hearings = -1 // none; zero would mean the default
+	}
+	if err := writeSample(*out, opt); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "サンプルバッチを作成しました: %s（回答者 %d人、ヒアリング %d団体、乱数の種 %d）\n",
+		*out, *n, *h, *seed)
+	return nil
+}
+
+// writeSample writes a synthetic review batch shaped like Kohoku ward's to dir:
+// definitions.xlsx, responses/ (one large xlsx and a smaller CSV part), baseline/,
+// and hearings/ (form-style sheets and one tabular sheet). Zero fields of opt take
+// the defaults (a negative Hearings means none). Output depends only on opt: the
+// same options give the same bytes. Existing files of the same names are replaced;
+// other files in dir are left alone.
+func writeSample(dir string, opt sampleOptions) error {
+	if opt.Respondents <= 0 {
+		opt.Respondents = defaultRespondents
+	}
+	switch {
+	case opt.Hearings == 0:
+		opt.Hearings = defaultHearings
+	case opt.Hearings < 0:
+		opt.Hearings = 0
+	}
+	if opt.Seed == 0 {
+		opt.Seed = defaultSeed
+	}
+	for _, sub := range []string{"", "responses", "baseline", "hearings"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return fmt.Errorf("sample: %w", err)
+		}
+	}
+	g := newSampleGen(opt)
+	nBase := max(1, opt.Respondents*6/10)
+	nCSV := opt.Respondents / 10
+	steps := []struct {
+		name  string
+		write func(path string) error
+	}{
+		{"definitions.xlsx", g.writeDefinitions},
+		{"responses/2026_main.xlsx", func(p string) error {
+			return g.writeResponsesXLSX(p, false, 1, opt.Respondents-nCSV)
+		}},
+		{"responses/2026_late.csv", func(p string) error {
+			if nCSV == 0 {
+				return nil
+			}
+			return g.writeResponsesCSV(p, opt.Respondents-nCSV+1, nCSV)
+		}},
+		{"baseline/2021_survey.xlsx", func(p string) error {
+			return g.writeResponsesXLSX(p, true, 1, nBase)
+		}},
+		{"hearings/2026_forms.xlsx", g.writeHearingForms},
+		{"hearings/2026_list.xlsx", g.writeHearingList},
+	}
+	for _, s := range steps {
+		if err := s.write(filepath.Join(dir, filepath.FromSlash(s.name))); err != nil {
+			return fmt.Errorf("sample: writing %s: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// The sample codebook. Note: the tables below are the single source for both the
+// definitions workbook and the generated answers, so the two always agree.
+
+// sampleDistrict is a row of sheet 地区 plus what drives its synthetic answers.
+type sampleDistrict struct {
+	Code, Name, Alias string
+	Population        int
+	Engage            float64 // community engagement shift of answers
+	Youth             float64 // shift toward younger respondents
+	Rate              float64 // response rate relative to the ward
+}
+
+// Kohoku ward's 13 districts with rounded, realistic populations.
+var sampleDistricts = []sampleDistrict{
+	{"01", "日吉", "日吉地区,日吉地区連合", 52000, -0.30, 0.8, 0.85},
+	{"02", "綱島", "綱島地区", 41000, -0.20, 0.5, 0.90},
+	{"03", "高田", "高田地区", 23000, 0.10, 0.0, 1.00},
+	{"04", "新吉田", "新吉田地区", 26000, 0.20, -0.1, 1.05},
+	{"05", "新吉田あすなろ", "あすなろ,新吉田あすなろ地区", 12000, 0.00, 0.2, 1.00},
+	{"06", "新羽", "新羽地区", 22000, -0.10, 0.2, 0.95},
+	{"07", "城郷", "城郷地区,小机", 25000, 0.30, -0.3, 1.10},
+	{"08", "篠原", "篠原地区", 24000, 0.10, 0.0, 1.00},
+	{"09", "菊名", "菊名地区", 31000, -0.10, 0.3, 0.95},
+	{"10", "大倉山", "大倉山地区", 25000, 0.00, 0.1, 1.00},
+	{"11", "大曽根", "大曽根地区", 15000, 0.40, -0.4, 1.15},
+	{"12", "樽町", "樽町地区", 15000, 0.20, -0.2, 1.10},
+	{"13", "師岡", "師岡地区", 20000, 0.30, -0.4, 1.10},
+}
+
+// sampleTowns maps a few 町名 to districts (index into sampleDistricts).
+var sampleTowns = []struct {
+	Name     string
+	District int
+}{
+	{"日吉本町１丁目", 0}, {"日吉本町２丁目", 0}, {"箕輪町２丁目", 0},
+	{"綱島西１丁目", 1}, {"綱島東３丁目", 1},
+	{"高田町", 2}, {"高田東２丁目", 2},
+	{"新吉田町", 3}, {"新吉田東５丁目", 4},
+	{"新羽町", 5}, {"北新横浜１丁目", 5},
+	{"小机町", 6}, {"鳥山町", 6},
+	{"篠原町", 7}, {"篠原北１丁目", 7},
+	{"菊名４丁目", 8}, {"錦が丘", 8},
+	{"大倉山３丁目", 9},
+	{"大曽根台", 10},
+	{"樽町２丁目", 11},
+	{"師岡町", 12},
+}
+
+var sampleThemes = [][3]string{
+	{"T1", "つながり", "近所,あいさつ,交流,つながり,顔見知り,付き合い"},
+	{"T2", "参加", "活動,参加,ボランティア,担い手,町内会,自治会,役員"},
+	{"T3", "相談・支援", "相談,支援,窓口,ケアプラザ,民生委員,福祉,情報"},
+	{"T4", "安心・防災", "防災,災害,避難,見守り,安全,防犯,訓練"},
+	{"T5", "健康", "健康,運動,体操,介護予防,食事,ウォーキング"},
+	{"T6", "居場所", "居場所,サロン,集い,子育て,サークル,集まれる"},
+}
+
+// sampleQuestion is a row of sheet 設問.
+type sampleQuestion struct {
+	ID, Text, Type, Set, Theme, Attr, Cond string
+}
+
+var sampleQuestions = []sampleQuestion{
+	{"F1", "お住まいの地区（町名）をお答えください。", "SA", "", "", "地区", ""},
+	{"F2", "あなたの性別をお答えください。", "SA", "性別", "", "性別", ""},
+	{"F3", "あなたの年代をお答えください。", "SA", "年代", "", "年代", ""},
+	{"Q1", "ふだん、近所の人とどの程度お付き合いをしていますか。", "SC", "付き合い", "T1", "", ""},
+	{"Q2", "自治会・町内会やボランティアなど、地域の活動に参加していますか。", "SA", "参加状況", "T2", "", ""},
+	{"Q3", "今後、参加してみたい地域の活動は何ですか。（あてはまるものすべて）", "MA", "活動", "T2", "", "Q2=1,2,3"},
+	{"Q4", "困りごとがあるとき、誰（どこ）に相談しますか。（あてはまるものすべて）", "MA", "相談先", "T3", "", ""},
+	{"Q5", "地域ケアプラザを知っていますか。", "SA", "認知", "T3", "", ""},
+	{"Q6", "民生委員・児童委員を知っていますか。", "SA", "認知", "T3", "", ""},
+	{"Q7", "災害が起きたとき、近所の人と助け合えると思いますか。", "SC", "5段階", "T4", "", ""},
+	{"Q8", "身近に気軽に集える居場所がありますか。", "SA", "有無", "T6", "", ""},
+	{"Q9", "地域で高齢者や子どもの見守りが行われていると感じますか。", "SC", "4段階", "T4", "", ""},
+	{"Q10", "この1年間に地域の活動に参加した回数をお書きください。", "NUM", "", "T2", "", ""},
+	{"Q11", "地域の福祉や暮らしについて、ご意見をご自由にお書きください。", "FA", "", "", "", ""},
+}
+
+// sampleChoice is a row of sheet 選択肢.
+type sampleChoice struct {
+	Set   string
+	Code  int
+	Label string
+	Alias string
+	Score any // nil = default (the code)
+	Pos   bool
+}
+
+var sampleChoices = []sampleChoice{
+	{"性別", 1, "男性", "男", nil, false},
+	{"性別", 2, "女性", "女", nil, false},
+	{"性別", 3, "その他・答えたくない", "", nil, false},
+	{"年代", 1, "10・20歳代", "20歳代,10歳代", nil, false},
+	{"年代", 2, "30歳代", "", nil, false},
+	{"年代", 3, "40歳代", "", nil, false},
+	{"年代", 4, "50歳代", "", nil, false},
+	{"年代", 5, "60歳代", "", nil, false},
+	{"年代", 6, "70歳代", "", nil, false},
+	{"年代", 7, "80歳以上", "", nil, false},
+	{"付き合い", 1, "困ったときに相談や助け合いをする", "", 4, true},
+	{"付き合い", 2, "立ち話をする程度", "", 3, true},
+	{"付き合い", 3, "あいさつをする程度", "", 2, false},
+	{"付き合い", 4, "ほとんど付き合いはない", "", 1, false},
+	{"参加状況", 1, "現在参加している", "", nil, false},
+	{"参加状況", 2, "以前参加していたが今はしていない", "", nil, false},
+	{"参加状況", 3, "参加したことはないが関心はある", "", nil, false},
+	{"参加状況", 4, "参加したことはなく関心もない", "", nil, false},
+	{"活動", 1, "自治会・町内会の活動", "", nil, false},
+	{"活動", 2, "高齢者の見守り・支援", "", nil, false},
+	{"活動", 3, "子育て支援", "", nil, false},
+	{"活動", 4, "防災・防犯活動", "", nil, false},
+	{"活動", 5, "健康づくり・スポーツ", "", nil, false},
+	{"活動", 6, "環境美化・清掃", "", nil, false},
+	{"活動", 7, "趣味・学習のサークル", "", nil, false},
+	{"活動", 8, "その他", "", nil, false},
+	{"相談先", 1, "家族・親族", "", nil, false},
+	{"相談先", 2, "友人・知人", "", nil, false},
+	{"相談先", 3, "近所の人", "", nil, false},
+	{"相談先", 4, "区役所", "", nil, false},
+	{"相談先", 5, "地域ケアプラザ", "ケアプラザ", nil, false},
+	{"相談先", 6, "民生委員・児童委員", "民生委員", nil, false},
+	{"相談先", 7, "社会福祉協議会", "社協", nil, false},
+	{"相談先", 8, "相談先がない", "", nil, false},
+	{"認知", 1, "知っていて利用（相談）したことがある", "", nil, false},
+	{"認知", 2, "知っているが利用（相談）したことはない", "", nil, false},
+	{"認知", 3, "名前は聞いたことがある", "", nil, false},
+	{"認知", 4, "知らない", "", nil, false},
+	{"5段階", 1, "そう思う", "", 5, true},
+	{"5段階", 2, "ややそう思う", "", 4, true},
+	{"5段階", 3, "どちらともいえない", "", 3, false},
+	{"5段階", 4, "あまりそう思わない", "", 2, false},
+	{"5段階", 5, "そう思わない", "", 1, false},
+	{"有無", 1, "ある", "", nil, false},
+	{"有無", 2, "ない", "", nil, false},
+	{"有無", 3, "わからない", "", nil, false},
+	{"4段階", 1, "感じる", "", 4, true},
+	{"4段階", 2, "やや感じる", "", 3, true},
+	{"4段階", 3, "あまり感じない", "", 2, false},
+	{"4段階", 4, "感じない", "", 1, false},
+	{"評価4", 1, "よくできている", "", 4, true},
+	{"評価4", 2, "ある程度できている", "", 3, true},
+	{"評価4", 3, "あまりできていない", "", 2, false},
+	{"評価4", 4, "できていない", "", 1, false},
+}
+
+// labels returns the labels of choice set name, by code-1.
+func sampleLabels(name string) []string {
+	var out []string
+	for _, c := range sampleChoices {
+		if c.Set == name {
+			out = append(out, c.Label)
+		}
+	}
+	return out
+}
+
+// Indicator rows: 策定時値/策定時n are given for Q6 and Q9, which the 2021
+// survey did not ask (baseline/ lacks those columns); the others come from baseline/.
+var sampleIndicators = [][]any{
+	{"I1", "近所で立ち話以上の付き合いがある人の割合", "T1", "Q1", "1,2", nil, nil, 50.0, "増"},
+	{"I2", "地域の活動に参加している人の割合", "T2", "Q2", "1", nil, nil, 30.0, "増"},
+	{"I3", "困りごとの相談先がない人の割合", "T3", "Q4", "8", nil, nil, 3.0, "減"},
+	{"I4", "民生委員・児童委員を知っている人の割合", "T3", "Q6", "1,2", 38.2, 1180, 50.0, "増"},
+	{"I5", "災害時に近所で助け合えると思う人の割合", "T4", "Q7", "1,2", nil, nil, 45.0, "増"},
+	{"I6", "見守りが行われていると感じる人の割合", "T4", "Q9", "1,2", 41.5, 1180, 50.0, "増"},
+	{"I7", "気軽に集える居場所がない人の割合", "T6", "Q8", "2", nil, nil, 35.0, "減"},
+}
+
+// A hearingFormItem is a row of sheet ヒアリング項目 with its place on the form.
+type hearingFormItem struct {
+	ID, Name, Kind, Cell, Header, Theme, Scale string
+	Label                                      string // label printed on the form
+	LabelCell                                  string
+	Merge                                      string // bottom-right of the value's merged range, or ""
+}
+
+// hearingForm is the form-style ヒアリングシート shared by the sample and the template.
+var hearingForm = []hearingFormItem{
+	{"H01", "団体名", "団体名", "C3", "", "", "", "団体名", "B3", "F3"},
+	{"H02", "団体種別", "団体種別", "C4", "", "", "", "団体種別", "B4", "F4"},
+	{"H03", "活動地区", "地区", "C5", "", "", "", "活動地区（複数可、「、」区切り）", "B5", "F5"},
+	{"H04", "会員数", "数値", "C6", "会員数（人）", "", "", "会員数（人）", "B6", ""},
+	{"H05", "住民同士のつながりづくり", "評価", "E9", "", "T1", "評価4", "住民同士のつながりづくり", "B9", ""},
+	{"H06", "地域活動の担い手の確保", "評価", "E10", "", "T2", "評価4", "地域活動の担い手の確保", "B10", ""},
+	{"H07", "関係機関との連携", "評価", "E11", "", "T3", "評価4", "関係機関との連携", "B11", ""},
+	{"H08", "災害時の支え合いの備え", "評価", "E12", "", "T4", "評価4", "災害時の支え合いの備え", "B12", ""},
+	{"H09", "健康づくり・介護予防", "評価", "E13", "", "T5", "評価4", "健康づくり・介護予防", "B13", ""},
+	{"H10", "主な成果", "記述", "C15", "", "", "", "主な成果", "B15", "F17"},
+	{"H11", "今後の課題", "記述", "C19", "", "", "", "今後の課題", "B19", "F21"},
+}
+
+// sampleGen draws the synthetic answers. Each output file uses its own random
+// stream, so changing the hearing count does not change the responses.
+type sampleGen struct {
+	opt     sampleOptions
+	distW   []float64 // respondent district weights
+	totDist int       // 配布数, ward total
+	distDst []int     // 配布数 by district
+}
+
+func newSampleGen(opt sampleOptions) *sampleGen {
+	g := &sampleGen{opt: opt}
+	pop := 0
+	for _, d := range sampleDistricts {
+		pop += d.Population
+		g.distW = append(g.distW, float64(d.Population)*d.Rate)
+	}
+	// Note: a 42% response rate, as in Kohoku's surveys; 配布数 by district is
+	// proportional to population (largest remainder, so the parts sum to the total).
+	g.totDist = int(math.Round(float64(opt.Respondents) / 0.42))
+	g.distDst = make([]int, len(sampleDistricts))
+	rem := make([]float64, len(sampleDistricts))
+	sum := 0
+	for i, d := range sampleDistricts {
+		x := float64(g.totDist) * float64(d.Population) / float64(pop)
+		g.distDst[i] = int(x)
+		rem[i] = x - float64(int(x))
+		sum += g.distDst[i]
+	}
+	for ; sum < g.totDist; sum++ {
+		best := 0
+		for i := range rem {
+			if rem[i] > rem[best] {
+				best = i
+			}
+		}
+		g.distDst[best]++
+		rem[best] = -1
+	}
+	return g
+}
+
+// rng returns the random stream for one output file.
+func (g *sampleGen) rng(stream uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(g.opt.Seed), 0x6d69647265766965^stream))
+}
+
+// header is the style of header rows.
+func headerStyle(f *excelize.File) (int, error) {
+	return f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "center"},
+	})
+}
+
+// sheetTable writes a header row and rows to a sheet of f, bold header, frozen
+// first row and column widths from widths (in characters; 0 = default).
+func sheetTable(f *excelize.File, sheet string, headers []string, widths []float64, rows [][]any) error {
+	st, err := headerStyle(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetRow(sheet, "A1", &headers); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(headers), 1)
+	if err := f.SetCellStyle(sheet, "A1", last, st); err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if w == 0 {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// newBook returns a workbook whose sheets are named names, in order.
+func newBook(names ...string) (*excelize.File, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+		return nil, err
+	}
+	for _, n := range names[1:] {
+		if _, err := f.NewSheet(n); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// saveBook writes f to path and closes it.
+func saveBook(f *excelize.File, path string) error {
+	err := f.SaveAs(path)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Definition sheet headers (inputs.md section 2), shared with the template.
+var (
+	defSheets    = []string{"設定", "地区", "町名", "テーマ", "設問", "選択肢", "指標", "ヒアリング項目"}
+	hdrSettings  = []string{"項目", "値", "説明"}
+	hdrDistricts = []string{"地区コード", "地区名", "別名", "人口", "配布数"}
+	hdrTowns     = []string{"町名", "地区"}
+	hdrThemes    = []string{"テーマコード", "テーマ名", "キーワード"}
+	hdrQuestions = []string{"設問ID", "設問文", "形式", "選択肢", "テーマ", "属性", "対象条件"}
+	hdrChoices   = []string{"選択肢セット", "コード", "ラベル", "別名", "点数", "肯定"}
+	hdrIndic     = []string{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"}
+	hdrHearing   = []string{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"}
+	hdrCorrect   = []string{"対象", "ID", "項目", "修正前", "修正後", "理由", "担当", "ファイル"}
+)
+
+// settingRows returns the 設定 rows: every 項目 with its value (values[項目]
+// overrides the default) and a short explanation.
+func settingRows(values map[string]string) [][]any {
+	items := [][3]string{
+		{"計画名", "", "計画の名前（全ページに印刷）。例：ひっとプラン港北（第4期）"},
+		{"区名", "", "区の名前"},
+		{"調査名", "", "例：中間振り返り 区民アンケート"},
+		{"基準日", "", "振り返りの基準日 YYYY-MM-DD（報告書の日付）"},
+		{"配布数", "", "区全体の配布数（回収率の計算用、省略可）"},
+		{"秘匿基準", "10", "集計の母数がこれ未満のときは数値を x で伏せる"},
+		{"参考値基準", "30", "母数がこれ未満のときは「参考値」と表示"},
+		{"重み付け", "しない", "する／しない（地区の人口で補正）"},
+		{"有意水準", "0.05", "検定の有意水準"},
+		{"評価方法", "検定", "検定／ポイント（指標の変化の判定方法）"},
+		{"維持幅", "3", "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
+	}
+	var rows [][]any
+	for _, it := range items {
+		v := it[1]
+		if x, ok := values[it[0]]; ok {
+			v = x
+		}
+		var cell any = v
+		if n, err := strconv.ParseFloat(v, 64); err == nil && it[0] != "基準日" {
+			cell = n // Note: numbers as numbers, as staff would type them
+		}
+		rows = append(rows, []any{it[0], cell, it[2]})
+	}
+	if v, ok := values["サンプルデータ"]; ok {
+		rows = append(rows, []any{"サンプルデータ", v, "はい：架空のデータ（全ページに「サンプルデータ」と表示）"})
+	}
+	return rows
+}
+
+// hearingItemRows returns the ヒアリング項目 rows of hearingForm, with their
+// テーマ only when themes (the template has no themes to refer to).
+func hearingItemRows(themes bool) [][]any {
+	var rows [][]any
+	for _, it := range hearingForm {
+		th := it.Theme
+		if !themes {
+			th = ""
+		}
+		rows = append(rows, []any{it.ID, it.Name, it.Kind, it.Cell, it.Header, th, it.Scale})
+	}
+	return rows
+}
+
+// choiceRows returns the 選択肢 rows of the given choices.
+func choiceRows(cs []sampleChoice) [][]any {
+	var rows [][]any
+	for _, c := range cs {
+		pos := ""
+		if c.Pos {
+			pos = "○"
+		}
+		rows = append(rows, []any{c.Set, c.Code, c.Label, c.Alias, c.Score, pos})
+	}
+	return rows
+}
+
+// writeDefinitions writes the sample definitions.xlsx.
+func (g *sampleGen) writeDefinitions(path string) error {
+	f, err := newBook(defSheets...)
+	if err != nil {
+		return err
+	}
+	set := settingRows(map[string]string{
+		"計画名": "ひっとプラン港北（第4期）", "区名": "港北区", "調査名": "中間振り返り 区民アンケート",
+		"基準日": "2026-11-01", "配布数": strconv.Itoa(g.totDist), "サンプルデータ": "はい",
+	})
+	var dist, towns, themes, qs [][]any
+	for i, d := range sampleDistricts {
+		dist = append(dist, []any{d.Code, d.Name, d.Alias, d.Population, g.distDst[i]})
+	}
+	for _, t := range sampleTowns {
+		towns = append(towns, []any{t.Name, sampleDistricts[t.District].Name})
+	}
+	for _, t := range sampleThemes {
+		themes = append(themes, []any{t[0], t[1], t[2]})
+	}
+	for _, q := range sampleQuestions {
+		qs = append(qs, []any{q.ID, q.Text, q.Type, q.Set, q.Theme, q.Attr, q.Cond})
+	}
+	sheets := []struct {
+		hdr    []string
+		widths []float64
+		rows   [][]any
+	}{
+		{hdrSettings, []float64{14, 30, 60}, set},
+		{hdrDistricts, []float64{11, 16, 30, 10, 10}, dist},
+		{hdrTowns, []float64{20, 16}, towns},
+		{hdrThemes, []float64{13, 16, 60}, themes},
+		{hdrQuestions, []float64{9, 70, 7, 12, 8, 7, 12}, qs},
+		{hdrChoices, []float64{13, 7, 40, 20, 7, 7}, choiceRows(sampleChoices)},
+		{hdrIndic, []float64{8, 44, 8, 8, 11, 10, 9, 9, 7}, sampleIndicators},
+		{hdrHearing, []float64{8, 26, 9, 7, 14, 8, 8}, hearingItemRows(true)},
+	}
+	for i, s := range sheets {
+		if err := sheetTable(f, defSheets[i], s.hdr, s.widths, s.rows); err != nil {
+			return err
+		}
+	}
+	return saveBook(f, path)
+}
+
+// sampleRespondent is one synthetic questionnaire, answers by sampleQuestions index.
+type sampleRespondent struct {
+	ID       string
+	District string // as written: name, alias, town or ""
+	Codes    [14][]int
+	Num      int // Q10; -1 = no answer
+	Text     string
+}
+
+// Question indices in sampleQuestions.
+const (
+	qF1 = iota
+	qF2
+	qF3
+	qQ1
+	qQ2
+	qQ3
+	qQ4
+	qQ5
+	qQ6
+	qQ7
+	qQ8
+	qQ9
+	qQ10
+	qQ11
+)
+
+// pick returns an index drawn with probability proportional to w[i]·exp(e·s[i]).
+func pick(r *rand.Rand, w, s []float64, e float64) int {
+	var tot float64
+	p := make([]float64, len(w))
+	for i := range w {
+		p[i] = w[i]
+		if s != nil {
+			p[i] *= math.Exp(e * s[i])
+		}
+		tot += p[i]
+	}
+	x := r.Float64() * tot
+	for i := range p {
+		if x < p[i] {
+			return i
+		}
+		x -= p[i]
+	}
+	return len(p) - 1
+}
+
+// logistic is 1/(1+e^-x).
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// respondent draws one questionnaire. baseline shifts answers toward the 2021
+// survey's lower engagement, so that trends show.
+func (g *sampleGen) respondent(r *rand.Rand, id string, baseline bool) sampleRespondent {
+	p := sampleRespondent{ID: id, Num: -1}
+	d := pick(r, g.distW, nil, 0)
+	dist := sampleDistricts[d]
+	// District as written: mostly the name, sometimes an alias, a town or blank.
+	switch x := r.Float64(); {
+	case x < 0.85:
+		p.District = dist.Name
+	case x < 0.90:
+		p.District = strings.Split(dist.Alias, ",")[0]
+	case x < 0.98:
+		var towns []string
+		for _, t := range sampleTowns {
+			if t.District == d {
+				towns = append(towns, t.Name)
+			}
+		}
+		p.District = towns[r.IntN(len(towns))]
+	}
+	sex := pick(r, []float64{0.45, 0.53, 0.02}, nil, 0)
+	age := pick(r, []float64{0.10, 0.13, 0.17, 0.17, 0.15, 0.17, 0.11},
+		[]float64{1.0, 0.7, 0.3, 0, -0.3, -0.6, -0.8}, dist.Youth)
+	ageEff := []float64{-0.5, -0.3, -0.1, 0, 0.2, 0.4, 0.3}[age]
+	e := dist.Engage + ageEff + r.NormFloat64()*0.6
+	if baseline {
+		e -= 0.25
+	}
+	na := func() bool { return r.Float64() < 0.025 }
+	sa := func(q int, w, s []float64) {
+		if !na() {
+			p.Codes[q] = []int{pick(r, w, s, e) + 1}
+		}
+	}
+	if r.Float64() > 0.01 {
+		p.Codes[qF2] = []int{sex + 1}
+	}
+	if r.Float64() > 0.01 {
+		p.Codes[qF3] = []int{age + 1}
+	}
+	sa(qQ1, []float64{0.12, 0.30, 0.45, 0.13}, []float64{1.2, 0.5, -0.3, -1.2})
+	sa(qQ2, []float64{0.22, 0.18, 0.30, 0.30}, []float64{1.2, 0.3, 0, -0.8})
+	q2 := 0
+	if len(p.Codes[qQ2]) > 0 {
+		q2 = p.Codes[qQ2][0]
+	}
+	if q2 >= 1 && q2 <= 3 && !na() {
+		base := []float64{-1.0, -1.2, -1.8, -1.0, -0.8, -1.3, -0.9, -3.5}
+		slope := []float64{0.6, 0.5, 0.2, 0.5, 0.3, 0.4, 0.1, 0}
+		for k := range base {
+			x := base[k] + slope[k]*e
+			if k == 2 && age <= 2 {
+				x += 1.2 // 子育て支援: younger respondents
+			}
+			if r.Float64() < logistic(x) {
+				p.Codes[qQ3] = append(p.Codes[qQ3], k+1)
+			}
+		}
+		if len(p.Codes[qQ3]) == 0 {
+			p.Codes[qQ3] = []int{1 + pick(r, []float64{3, 2, 1, 2, 2, 1, 2, 0.3}, nil, 0)}
+		}
+	}
+	if !na() {
+		if r.Float64() < logistic(-2.6-0.8*e) {
+			p.Codes[qQ4] = []int{8}
+		} else {
+			base := []float64{1.0, -0.5, -2.2, -1.5, -2.0, -3.0, -3.2}
+			slope := []float64{0, 0.2, 0.9, 0.2, 0.6, 0.7, 0.5}
+			for k := range base {
+				x := base[k] + slope[k]*e
+				if k == 4 && age >= 5 {
+					x += 0.8 // ケアプラザ: older respondents
+				}
+				if r.Float64() < logistic(x) {
+					p.Codes[qQ4] = append(p.Codes[qQ4], k+1)
+				}
+			}
+			if len(p.Codes[qQ4]) == 0 {
+				p.Codes[qQ4] = []int{1}
+			}
+		}
+	}
+	sa(qQ5, []float64{0.20, 0.25, 0.25, 0.30}, []float64{1.0, 0.4, 0, -0.8})
+	sa(qQ6, []float64{0.10, 0.25, 0.30, 0.35}, []float64{1.0, 0.5, 0, -0.8})
+	sa(qQ7, []float64{0.15, 0.30, 0.30, 0.15, 0.10}, []float64{1.0, 0.5, 0, -0.5, -1.0})
+	sa(qQ8, []float64{0.35, 0.45, 0.20}, []float64{0.8, -0.6, 0})
+	sa(qQ9, []float64{0.10, 0.35, 0.40, 0.15}, []float64{1.0, 0.4, -0.3, -0.9})
+	if !na() {
+		switch q2 {
+		case 1:
+			p.Num = 1 + int(r.ExpFloat64()*5)
+			p.Num = min(p.Num, 60)
+		case 2:
+			p.Num = r.IntN(2)
+		default:
+			p.Num = 0
+		}
+	}
+	if r.Float64() < 0.18 {
+		p.Text = sampleComment(r, d, e)
+	}
+	return p
+}
+
+// Free-text comment bank, by theme; %s is a district name.
+var commentBank = [][]string{
+	{ // つながり
+		"近所の人とあいさつをする機会が減ったと感じます。",
+		"マンションが増えて、隣に誰が住んでいるのかわからなくなりました。",
+		"%sに引っ越してきたばかりで、顔見知りがまだいません。",
+		"子どもを通じて近所の方と交流できるようになりました。",
+	},
+	{ // 参加
+		"町内会の役員のなり手がいなくて困っています。",
+		"仕事があるので平日の活動には参加できません。週末の活動を増やしてほしいです。",
+		"ボランティアに参加したいが、どこに問い合わせればよいのかわかりません。",
+		"自治会の活動が高齢者だけの負担になっているように思います。",
+	},
+	{ // 相談・支援
+		"介護のことを相談できる窓口をもっと知らせてほしいです。",
+		"地域ケアプラザで相談にのってもらい、とても助かりました。",
+		"民生委員の方がどなたなのか知りません。",
+		"福祉の情報が必要な人に届いていないと思います。",
+	},
+	{ // 安心・防災
+		"災害のときに一人暮らしの高齢者をどう避難させるのか心配です。",
+		"防災訓練に参加する人が毎年同じ顔ぶれです。",
+		"夜道が暗く、防犯の面で不安があります。",
+		"見守り活動のおかげで安心して暮らせています。",
+	},
+	{ // 健康
+		"ケアプラザの体操教室に通って元気に過ごしています。",
+		"%sの公園でウォーキングをする仲間がほしいです。",
+		"介護予防の教室を身近な場所で開いてほしいです。",
+	},
+	{ // 居場所
+		"子育て中の親が気軽に集まれる場所がほしいです。",
+		"高齢者のサロンが近くにあると助かります。",
+		"%sには若い世代が集まれる居場所が少ないと思います。",
+	},
+}
+
+var sampleSurnames = []string{"佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村"}
+
+// sampleComment returns one or two sentences from the bank, sometimes with a
+// name or a phone number that the masking must catch.
+func sampleComment(r *rand.Rand, d int, e float64) string {
+	name := sampleDistricts[d].Name
+	sentence := func() string {
+		t := commentBank[r.IntN(len(commentBank))]
+		s := t[r.IntN(len(t))]
+		if strings.Contains(s, "%s") {
+			s = fmt.Sprintf(s, name)
+		}
+		return s
+	}
+	s := sentence()
+	if r.Float64() < 0.35 {
+		s += sentence()
+	}
+	switch x := r.Float64(); {
+	case x < 0.04:
+		s += fmt.Sprintf("詳しくは090-%04d-%04dまでご連絡ください。", r.IntN(10000), r.IntN(10000))
+	case x < 0.08:
+		s += fmt.Sprintf("近所の%sさんにいつも助けてもらっています。", sampleSurnames[r.IntN(len(sampleSurnames))])
+	case x < 0.10 && e > 0:
+		s += fmt.Sprintf("電話は045-%03d-%04dです。", 500+r.IntN(500), r.IntN(10000))
+	}
+	return s
+}
+
+// responseColumns returns the response-file headers: 回答者ID, then one column per
+// question; Q4 is split into Q4_1..Q4_8 when splitQ4. The baseline lacks Q6 and
+// Q9, which were added at the midpoint.
+func responseColumns(splitQ4, baseline bool) []string {
+	cols := []string{"回答者ID"}
+	for i, q := range sampleQuestions {
+		if baseline && (i == qQ6 || i == qQ9) {
+			continue
+		}
+		if i == qQ4 && splitQ4 {
+			for k := range sampleLabels("相談先") {
+				cols = append(cols, fmt.Sprintf("Q4_%d", k+1))
+			}
+			continue
+		}
+		cols = append(cols, q.ID)
+	}
+	return cols
+}
+
+// joinCodes joins codes with sep.
+func joinCodes(cs []int, sep string) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = strconv.Itoa(c)
+	}
+	return strings.Join(s, sep)
+}
+
+// xlsxRow returns respondent p's cells for responseColumns(true, baseline).
+func (p *sampleRespondent) xlsxRow(baseline bool) []any {
+	row := []any{p.ID, p.District}
+	if p.District == "" {
+		row[1] = nil
+	}
+	for i := qF2; i <= qQ11; i++ {
+		if baseline && (i == qQ6 || i == qQ9) {
+			continue
+		}
+		switch {
+		case i == qQ4:
+			set := make([]any, len(sampleLabels("相談先")))
+			for _, c := range p.Codes[i] {
+				set[c-1] = 1
+			}
+			row = append(row, set...)
+		case i == qQ3:
+			if len(p.Codes[i]) == 0 {
+				row = append(row, nil)
+			} else {
+				row = append(row, joinCodes(p.Codes[i], ","))
+			}
+		case i == qQ10:
+			if p.Num < 0 {
+				row = append(row, nil)
+			} else {
+				row = append(row, p.Num)
+			}
+		case i == qQ11:
+			if p.Text == "" {
+				row = append(row, nil)
+			} else {
+				row = append(row, p.Text)
+			}
+		default:
+			if len(p.Codes[i]) == 0 {
+				row = append(row, nil)
+			} else {
+				row = append(row, p.Codes[i][0])
+			}
+		}
+	}
+	return row
+}
+
+// writeResponsesXLSX writes respondents first..first+n-1 to an xlsx file with a
+// title row above the header (current survey) or a plain header (baseline). The
+// data rows go through one StreamWriter so that large samples need little memory.
+func (g *sampleGen) writeResponsesXLSX(path string, baseline bool, first, n int) error {
+	r := g.rng(1)
+	prefix, title, top := "R", "中間振り返り 区民アンケート 回答データ（サンプルデータ）", 2
+	if baseline {
+		r = g.rng(2)
+		prefix, title, top = "B", "", 1
+	}
+	f, err := newBook("回答")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	hs, err := headerStyle(f)
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter("回答")
+	if err != nil {
+		return err
+	}
+	cols := responseColumns(true, baseline)
+	if err := sw.SetColWidth(1, 1, 11); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(2, 2, 16); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(len(cols), len(cols), 60); err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: top,
+		TopLeftCell: fmt.Sprintf("B%d", top+1), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if title != "" {
+		if err := sw.SetRow("A1", []any{title}); err != nil {
+			return err
+		}
+	}
+	hdr := make([]any, len(cols))
+	for i, c := range cols {
+		hdr[i] = excelize.Cell{StyleID: hs, Value: c}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", top), hdr); err != nil {
+		return err
+	}
+	for i := range n {
+		p := g.respondent(r, fmt.Sprintf("%s%06d", prefix, first+i), baseline)
+		cell := "A" + strconv.Itoa(top+1+i)
+		if err := sw.SetRow(cell, p.xlsxRow(baseline)); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
+
+// writeResponsesCSV writes respondents first..first+n-1 as UTF-8 CSV with a BOM,
+// the way a second data-entry person might: 性別 and 年代 as labels, MA joined with 、.
+// It continues the current survey's random stream after the xlsx part.
+func (g *sampleGen) writeResponsesCSV(path string, first, n int) error {
+	r := g.rng(1)
+	for i := 1; i < first; i++ {
+		g.respondent(r, "", false) // advance the stream past the xlsx part
+	}
+	fh, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(fh)
+	w.WriteString("\ufeff")
+	line := func(cells []string) {
+		for i, c := range cells {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			if strings.ContainsAny(c, ",\"\r\n") {
+				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+			}
+			w.WriteString(c)
+		}
+		w.WriteString("\r\n")
+	}
+	line(responseColumns(false, false))
+	sexes, ages := sampleLabels("性別"), sampleLabels("年代")
+	for i := range n {
+		p := g.respondent(r, fmt.Sprintf("R%06d", first+i), false)
+		cells := []string{p.ID, p.District}
+		for q := qF2; q <= qQ11; q++ {
+			c := p.Codes[q]
+			switch {
+			case q == qF2 && len(c) > 0:
+				cells = append(cells, sexes[c[0]-1])
+			case q == qF3 && len(c) > 0:
+				cells = append(cells, ages[c[0]-1])
+			case q == qQ10:
+				if p.Num < 0 {
+					cells = append(cells, "")
+				} else {
+					cells = append(cells, strconv.Itoa(p.Num))
+				}
+			case q == qQ11:
+				cells = append(cells, p.Text)
+			default:
+				cells = append(cells, joinCodes(c, "、"))
+			}
+		}
+		line(cells)
+	}
+	if err := w.Flush(); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
+}
+
+// sampleHearing is one synthetic organization hearing.
+type sampleHearing struct {
+	Name, Type, Districts string
+	Members               int
+	Ratings               [5]int // codes of 評価4 by H05..H09; 0 = no answer
+	Result, Issue         string
+}
+
+// Organization types with how their names are made from a district name.
+var sampleOrgTypes = []struct {
+	Type, Pattern string
+	Members       int
+	Engage        float64
+}{
+	{"地区社会福祉協議会", "%s地区社会福祉協議会", 40, 0.4},
+	{"自治会町内会", "%s地区連合町内会", 200, 0.1},
+	{"民生委員児童委員協議会", "%s地区民生委員児童委員協議会", 25, 0.5},
+	{"老人クラブ", "%s老人クラブ連合会", 120, 0.0},
+	{"子育て支援グループ", "%s子育てサロン", 15, 0.2},
+	{"ボランティアグループ", "%sボランティアの会", 30, 0.1},
+	{"NPO法人", "NPO法人%sまちづくりネット", 20, 0.0},
+	{"地域ケアプラザ", "%s地域ケアプラザ", 12, 0.6},
+}
+
+var hearingResults = []string{
+	"見守り訪問の対象者名簿を更新し、訪問の担い手を%d人増やした。",
+	"サロンの開催を月1回から月2回に増やし、参加者が定着した。",
+	"防災訓練に子育て世代の参加が増えた。",
+	"ケアプラザと定例の情報交換会を始め、相談のつなぎ先が明確になった。",
+	"地区の広報紙で活動を紹介し、問い合わせが増えた。",
+	"体操教室を公園で開き、男性の参加者が増えた。",
+	"子ども食堂と連携して、多世代の交流の場ができた。",
+}
+
+var hearingIssues = []string{
+	"役員の高齢化が進み、次の担い手が見つからない。",
+	"マンション住民との接点が少なく、活動の情報が届かない。",
+	"個人情報の扱いが難しく、支援が必要な人を把握できない。",
+	"活動場所の確保が難しい。",
+	"若い世代の参加が少なく、参加者が固定化している。",
+	"災害時の要援護者の避難支援の体制がまだ整っていない。",
+	"関係機関との役割分担があいまいになっている。",
+}
+
+// hearings draws the sample's organizations (their own random stream).
+func (g *sampleGen) hearings() []sampleHearing {
+	r := g.rng(3)
+	seen := map[string]int{}
+	out := make([]sampleHearing, 0, g.opt.Hearings)
+	for i := range g.opt.Hearings {
+		d := i % len(sampleDistricts)
+		t := sampleOrgTypes[(i/len(sampleDistricts)+i)%len(sampleOrgTypes)]
+		name := fmt.Sprintf(t.Pattern, sampleDistricts[d].Name)
+		seen[name]++
+		if k := seen[name]; k > 1 {
+			name += fmt.Sprintf("（第%d）", k)
+		}
+		h := sampleHearing{Name: name, Type: t.Type, Districts: sampleDistricts[d].Name}
+		if t.Type == "ボランティアグループ" || t.Type == "NPO法人" {
+			if r.Float64() < 0.5 {
+				h.Districts += "、" + sampleDistricts[(d+1)%len(sampleDistricts)].Name
+			}
+		}
+		h.Members = max(3, int(float64(t.Members)*(0.5+r.Float64())))
+		e := sampleDistricts[d].Engage + t.Engage + r.NormFloat64()*0.5
+		for k := range h.Ratings {
+			if r.Float64() < 0.03 {
+				continue
+			}
+			h.Ratings[k] = 1 + pick(r, []float64{0.2, 0.45, 0.28, 0.07}, []float64{1, 0.4, -0.4, -1}, e)
+		}
+		h.Result = hearingResults[r.IntN(len(hearingResults))]
+		if strings.Contains(h.Result, "%d") {
+			h.Result = fmt.Sprintf(h.Result, 2+r.IntN(9))
+		}
+		if r.Float64() < 0.4 {
+			h.Result += hearingResults[r.IntN(len(hearingResults))]
+			h.Result = strings.ReplaceAll(h.Result, "%d", "3")
+		}
+		h.Issue = hearingIssues[r.IntN(len(hearingIssues))]
+		if r.Float64() < 0.4 {
+			h.Issue += hearingIssues[r.IntN(len(hearingIssues))]
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// values returns h's values by hearingForm item; nil for no answer.
+func (h *sampleHearing) values(labels bool) []any {
+	scale := sampleLabels("評価4")
+	v := []any{h.Name, h.Type, h.Districts, h.Members}
+	for _, c := range h.Ratings {
+		switch {
+		case c == 0:
+			v = append(v, nil)
+		case labels:
+			v = append(v, scale[c-1])
+		default:
+			v = append(v, c)
+		}
+	}
+	return append(v, h.Result, h.Issue)
+}
+
+// formSplit returns how many of the sample's organizations are on form sheets;
+// the rest are rows of the tabular sheet.
+func (g *sampleGen) formSplit() int { return g.opt.Hearings - g.opt.Hearings/4 }
+
+// writeHearingForms writes one form-style sheet per organization, after a 記入例
+// (example) sheet that the reader skips.
+func (g *sampleGen) writeHearingForms(path string) error {
+	hs := g.hearings()[:g.formSplit()]
+	names := []string{"記入例"}
+	for i := range hs {
+		names = append(names, fmt.Sprintf("団体%02d", i+1))
+	}
+	f, err := newBook(names...)
+	if err != nil {
+		return err
+	}
+	ex := exampleHearing()
+	if err := drawHearingForm(f, "記入例", ex.values(false), false); err != nil {
+		return err
+	}
+	for i := range hs {
+		if err := drawHearingForm(f, names[i+1], hs[i].values(false), false); err != nil {
+			return err
+		}
+	}
+	return saveBook(f, path)
+}
+
+// writeHearingList writes the remaining organizations as a tabular sheet 一覧,
+// ratings as labels (the way a summary table is usually typed).
+func (g *sampleGen) writeHearingList(path string) error {
+	hs := g.hearings()[g.formSplit():]
+	f, err := newBook("一覧")
+	if err != nil {
+		return err
+	}
+	var hdr []string
+	var widths []float64
+	for _, it := range hearingForm {
+		h := it.Header
+		if h == "" {
+			h = it.Name
+		}
+		hdr = append(hdr, h)
+		w := 14.0
+		if it.Kind == "記述" || it.Kind == "団体名" {
+			w = 36
+		}
+		widths = append(widths, w)
+	}
+	var rows [][]any
+	for i := range hs {
+		rows = append(rows, hs[i].values(true))
+	}
+	if err := sheetTable(f, "一覧", hdr, widths, rows); err != nil {
+		return err
+	}
+	return saveBook(f, path)
+}
+
+// exampleHearing is the filled-in example shown on 記入例 sheets.
+func exampleHearing() sampleHearing {
+	return sampleHearing{
+		Name: "（記入例）〇〇地区社会福祉協議会", Type: "地区社会福祉協議会", Districts: "〇〇",
+		Members: 35, Ratings: [5]int{2, 3, 1, 2, 2},
+		Result: "見守り訪問の担い手を5人増やした。", Issue: "役員の高齢化が進み、次の担い手が見つからない。",
+	}
+}
+
+// drawHearingForm draws the ヒアリングシート layout of hearingForm on sheet and
+// fills in values (by item; nil = blank). With cellMap, column H names each
+// item's 項目ID and cell, so that staff can adapt sheet ヒアリング項目.
+func drawHearingForm(f *excelize.File, sheet string, values []any, cellMap bool) error {
+	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	if err != nil {
+		return err
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
+		{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1},
+	}
+	label, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	input, err := f.NewStyle(&excelize.Style{Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	set := func(cell string, v any) error {
+		if v == nil {
+			return nil
+		}
+		return f.SetCellValue(sheet, cell, v)
+	}
+	for _, c := range []struct {
+		col string
+		w   float64
+	}{{"A", 3}, {"B", 22}, {"C", 14}, {"D", 14}, {"E", 14}, {"F", 14}, {"H", 28}} {
+		if err := f.SetColWidth(sheet, c.col, c.col, c.w); err != nil {
+			return err
+		}
+	}
+	if err := set("A1", "地域福祉保健計画 中間振り返り ヒアリングシート"); err != nil {
+		return err
+	}
+	if err := f.MergeCell(sheet, "A1", "F1"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", "A1", title); err != nil {
+		return err
+	}
+	if err := set("B8", "取組の評価（1 よくできている／2 ある程度できている／3 あまりできていない／4 できていない）"); err != nil {
+		return err
+	}
+	if err := f.MergeCell(sheet, "B8", "D8"); err != nil {
+		return err
+	}
+	if err := set("E8", "評価"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "B8", "E8", label); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, 8, 30); err != nil {
+		return err
+	}
+	if cellMap {
+		if err := set("H2", "セルと項目の対応（ヒアリング項目シート）"); err != nil {
+			return err
+		}
+	}
+	for i, it := range hearingForm {
+		if err := set(it.LabelCell, it.Label); err != nil {
+			return err
+		}
+		col, row, _ := excelize.CellNameToCoordinates(it.LabelCell)
+		labelEnd := it.LabelCell
+		if it.Kind == "評価" {
+			labelEnd, _ = excelize.CoordinatesToCellName(col+2, row)
+			if err := f.MergeCell(sheet, it.LabelCell, labelEnd); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sheet, it.LabelCell, labelEnd, label); err != nil {
+			return err
+		}
+		end := it.Cell
+		if it.Merge != "" {
+			end = it.Merge
+			if err := f.MergeCell(sheet, it.Cell, it.Merge); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sheet, it.Cell, end, input); err != nil {
+			return err
+		}
+		if i < len(values) {
+			if err := set(it.Cell, values[i]); err != nil {
+				return err
+			}
+		}
+		if cellMap {
+			if err := set(fmt.Sprintf("H%d", i+3), fmt.Sprintf("%s %s → セル %s", it.ID, it.Name, it.Cell)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,594 @@
+package ingest
+
+import (
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// defsXLSX builds a workbook in memory with one sheet per map entry (in name
+// order), applies edit (may be nil) and returns its bytes.
+func defsXLSX(t testing.TB, sheets map[string][][]any, edit func(*excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	names := make([]string, 0, len(sheets))
+	for n := range sheets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if n != "Sheet1" {
+			if _, err := f.NewSheet(n); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for r, row := range sheets[n] {
+			for c, v := range row {
+				if v == nil || v == "" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellValue(n, cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if _, ok := sheets["Sheet1"]; !ok && len(names) > 0 {
+		if err := f.DeleteSheet("Sheet1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if edit != nil {
+		edit(f)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// defsPercentStyle formats 指標!F3 (I2's 策定時値) as a percentage, as Excel
+// does when 60% is typed: the cell then holds 0.6.
+func defsPercentStyle(f *excelize.File) {
+	if i, _ := f.GetSheetIndex(SheetIndicators); i < 0 {
+		return
+	}
+	st, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err == nil {
+		f.SetCellStyle(SheetIndicators, "F3", "F3", st)
+	}
+}
+
+// validDefSheets returns a fresh, fully valid definitions workbook. Some headers
+// are spelled with spaces, full-width or half-width kana, and the columns of 設定
+// and 設問 are reordered; an unknown column and an unknown setting are included.
+func validDefSheets() map[string][][]any {
+	return map[string][][]any{
+		SheetSettings: {
+			{"値", "項　目"}, // reordered, ideographic space
+			{"ひっとプラン港北（第3期）", "計画名"},  // row 2
+			{"港北区", "区名"},             // row 3
+			{"中間振り返り 区民アンケート", "調査名"}, // row 4
+			{"2025-03-31", "基準日"},     // row 5
+			{3000, "配布数"},             // row 6
+			{"はい", "サンプルデータ"},         // row 7
+			{"メモ", "備考"},              // row 8: unknown, ignored
+		},
+		SheetDistricts: {
+			{"地区コード", "地区名", "別 名", "人口", "配布数", "備考"},
+			{"01", "日吉", "日吉地区連合、ひよし", 80000, 1000}, // row 2
+			{"02", "綱島", "", 60000, 1000},           // row 3
+			{"03", "大倉山", "大倉山地区"},                  // row 4
+		},
+		SheetTowns: {
+			{"町名", "地区"},
+			{"日吉本町１丁目", "日吉"},   // row 2
+			{"綱島西", "02"},       // row 3: by code
+			{"大倉山一丁目", "大倉山地区"}, // row 4: by alias
+		},
+		SheetThemes: {
+			{"テーマコード", "テーマ名", "キーワード"},
+			{"T1", "つながり", "見守り,あいさつ"}, // row 2
+			{"T2", "安心"}, // row 3
+		},
+		SheetQuestions: {
+			{"設問ＩＤ", " 形式 ", "設問文", "選択肢", "テーマ", "属性", "対象条件"},     // A..G
+			{"F1", "SA", "お住まいの地区", "", "", "地区"},                   // row 2
+			{"F2", "SA", "性別", "性別", "", "性別"},                      // row 3
+			{"F3", "sa", "年代", "年代", "", "年代"},                      // row 4
+			{"Q1", "SA", "近所づきあいがありますか", "有無", "T1"},                // row 5
+			{"Q2", "MA", "参加した活動", "活動", "T1", "", "Q1=1"},          // row 6
+			{"Q3", "SC", "地域の満足度", "満足", "T2", "", "F2=2 かつ Q1=ある"}, // row 7
+			{"Q4", "NUM", "世帯人数"},                                   // row 8
+			{"Q5", "FA", "ご意見", "", "T2"},                           // row 9
+		},
+		SheetChoices: {
+			{"選択肢セット", "ｺｰﾄﾞ", "ラベル", "別名", "点数", "肯定"}, // half-width kana
+			{"性別", 1, "男性", "男"},             // row 2
+			{"", 2, "女性", "女"},               // row 3: continues 性別
+			{"性別", 3, "その他"},                 // row 4
+			{"年代", 1, "10・20代"},              // row 5
+			{"年代", 2, "30・40代"},              // row 6
+			{"年代", 3, "50代以上"},               // row 7
+			{"有無", 1, "ある"},                  // row 8
+			{"有無", 2, "ない"},                  // row 9
+			{"活動", 1, "自治会"},                 // row 10
+			{"活動", 2, "子ども会"},                // row 11
+			{"活動", 3, "老人クラブ"},               // row 12
+			{"満足", 1, "満足", "", 2, "○"},      // row 13
+			{"満足", 2, "やや満足", "", 1, "〇"},    // row 14
+			{"満足", 3, "どちらともいえない", "ふつう", 0}, // row 15
+			{"満足", 4, "やや不満", "", -1},        // row 16
+			{"満足", 5, "不満", "", -2},          // row 17
+			{"評価", 1, "十分"},                  // row 18
+			{"評価", 2, "不十分"},                 // row 19
+		},
+		SheetIndicators: {
+			{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"}, // A..I
+			{"I1", "近所づきあいがある人の割合", "T1", "Q1", 1, 45.2, 1200, "50%", "増"},       // row 2
+			{"I2", "地域に満足している人の割合", "T2", "Q3", "1,2", 0.6, "", 70},              // row 3
+			{"I3", "不満な人の割合", "T2", "Q3", "不満", "", "", "", "減"},                 // row 4
+		},
+		SheetHearingItems: {
+			{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"}, // A..G
+			{"H1", "団体名", "団体名", "c4"},                      // row 2
+			{"H2", "活動地区", "地区", "$C$5", "地区"},              // row 3
+			{"H3", "活動の評価", "評価", "C6", "評 価", "T1", "評価"},  // row 4
+			{"H4", "課題", "記述", "C7", "", "T2"},              // row 5
+		},
+	}
+}
+
+// readDefsBytes runs readDefinitions on data as definitions.xlsx.
+func readDefsBytes(data []byte) (*reader, bool) {
+	rd := &reader{b: &Batch{DistrictQ: -1, GenderQ: -1, AgeQ: -1}}
+	fi := rd.addFile(DefinitionsFile, KindDefinitions, data)
+	ok := rd.readDefinitions(fi, data)
+	return rd, ok
+}
+
+// defProblem is the part of a Problem that tests compare.
+type defProblem struct {
+	Code  Code
+	Sheet string
+	Cell  string
+	Row   int
+}
+
+// defProblems returns the problems as comparable values, sorted by position.
+func defProblems(ps []Problem) []defProblem {
+	ps = append([]Problem(nil), ps...)
+	SortProblems(ps, nil)
+	out := make([]defProblem, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, defProblem{p.Code, p.Sheet, p.Cell, p.Row})
+	}
+	return out
+}
+
+func sortDefProblems(ps []defProblem) []defProblem {
+	full := make([]Problem, len(ps))
+	for i, p := range ps {
+		full[i] = Problem{Code: p.Code, Sheet: p.Sheet, Cell: p.Cell, Row: p.Row}
+	}
+	return defProblems(full)
+}
+
+func TestReadDefinitionsValid(t *testing.T) {
+	rd, ok := readDefsBytes(defsXLSX(t, validDefSheets(), defsPercentStyle))
+	b := rd.b
+	if !ok {
+		t.Fatal("readDefinitions reported unusable definitions")
+	}
+	for _, p := range b.Problems {
+		t.Errorf("unexpected problem: %v", p)
+	}
+
+	t.Run("settings", func(t *testing.T) {
+		want := Settings{
+			PlanName: "ひっとプラン港北(第3期)", // NFKC turns full-width brackets into ASCII
+			Ward:     "港北区", SurveyName: "中間振り返り 区民アンケート",
+			Date:        time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC),
+			Distributed: 3000,
+			// Defaults (inputs.md section 2).
+			SuppressBelow: 10, ReferenceBelow: 30, Alpha: 0.05, Evaluation: EvalTest, Margin: 3,
+			Sample: true,
+		}
+		if !reflect.DeepEqual(b.Settings, want) {
+			t.Errorf("Settings = %+v\nwant %+v", b.Settings, want)
+		}
+	})
+
+	t.Run("districts", func(t *testing.T) {
+		want := []District{
+			{Code: "01", Name: "日吉", Aliases: []string{"日吉地区連合", "ひよし"}, Population: 80000, Distributed: 1000, Src: Src{0, 2}},
+			{Code: "02", Name: "綱島", Population: 60000, Distributed: 1000, Src: Src{0, 3}},
+			{Code: "03", Name: "大倉山", Aliases: []string{"大倉山地区"}, Src: Src{0, 4}},
+		}
+		if !reflect.DeepEqual(b.Districts, want) {
+			t.Errorf("Districts = %+v\nwant %+v", b.Districts, want)
+		}
+		// 町名: by name, by code, by alias; １ (full-width) normalized to 1.
+		wantTowns := []Town{{"日吉本町1丁目", 0}, {"綱島西", 1}, {"大倉山一丁目", 2}}
+		if !reflect.DeepEqual(b.Towns, wantTowns) {
+			t.Errorf("Towns = %+v, want %+v", b.Towns, wantTowns)
+		}
+	})
+
+	t.Run("themes", func(t *testing.T) {
+		want := []Theme{{"T1", "つながり", []string{"見守り", "あいさつ"}}, {"T2", "安心", nil}}
+		if !reflect.DeepEqual(b.Themes, want) {
+			t.Errorf("Themes = %+v, want %+v", b.Themes, want)
+		}
+	})
+
+	t.Run("choice sets", func(t *testing.T) {
+		var names []string
+		for _, s := range b.ChoiceSets {
+			names = append(names, s.Name)
+		}
+		if want := []string{"性別", "年代", "有無", "活動", "満足", "評価"}; !reflect.DeepEqual(names, want) {
+			t.Fatalf("choice sets = %v, want %v", names, want)
+		}
+		// Row 3 has a blank set name and continues 性別.
+		wantSex := []Choice{
+			{Code: 1, Label: "男性", Aliases: []string{"男"}, Score: 1},
+			{Code: 2, Label: "女性", Aliases: []string{"女"}, Score: 2},
+			{Code: 3, Label: "その他", Score: 3},
+		}
+		if !reflect.DeepEqual(b.ChoiceSets[0].Choices, wantSex) {
+			t.Errorf("性別 = %+v\nwant %+v", b.ChoiceSets[0].Choices, wantSex)
+		}
+		// 満足: explicit scores 2..-2; ○ and 〇 mark the top two as positive.
+		wantSat := []Choice{
+			{Code: 1, Label: "満足", Score: 2, Positive: true},
+			{Code: 2, Label: "やや満足", Score: 1, Positive: true},
+			{Code: 3, Label: "どちらともいえない", Aliases: []string{"ふつう"}, Score: 0},
+			{Code: 4, Label: "やや不満", Score: -1},
+			{Code: 5, Label: "不満", Score: -2},
+		}
+		if !reflect.DeepEqual(b.ChoiceSets[4].Choices, wantSat) {
+			t.Errorf("満足 = %+v\nwant %+v", b.ChoiceSets[4].Choices, wantSat)
+		}
+	})
+
+	t.Run("questions", func(t *testing.T) {
+		type q struct {
+			ID, Text   string
+			Type       QType
+			Set, Theme int
+			Attr       Attr
+			Cond       []Clause
+			Row        int32
+		}
+		want := []q{
+			{"F1", "お住まいの地区", SA, -1, -1, AttrDistrict, nil, 2},
+			{"F2", "性別", SA, 0, -1, AttrGender, nil, 3},
+			{"F3", "年代", SA, 1, -1, AttrAge, nil, 4}, // "sa" accepted
+			{"Q1", "近所づきあいがありますか", SA, 2, 0, AttrNone, nil, 5},
+			// Q1=1: Q1 is question 3; code 1 is choice index 0 → bit 1<<0 = 1.
+			{"Q2", "参加した活動", MA, 3, 0, AttrNone, []Clause{{Q: 3, Choices: 1}}, 6},
+			// F2=2: question 1, code 2 = index 1 → 1<<1 = 2; Q1=ある: label of index 0 → 1.
+			{"Q3", "地域の満足度", SC, 4, 1, AttrNone, []Clause{{Q: 1, Choices: 2}, {Q: 3, Choices: 1}}, 7},
+			{"Q4", "世帯人数", NUM, -1, -1, AttrNone, nil, 8},
+			{"Q5", "ご意見", FA, -1, 1, AttrNone, nil, 9},
+		}
+		var got []q
+		for _, x := range b.Questions {
+			got = append(got, q{x.ID, x.Text, x.Type, x.ChoiceSet, x.Theme, x.Attr, x.Cond, x.Src.Row})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Questions =\n%+v\nwant\n%+v", got, want)
+		}
+		if b.DistrictQ != 0 || b.GenderQ != 1 || b.AgeQ != 2 {
+			t.Errorf("DistrictQ, GenderQ, AgeQ = %d, %d, %d; want 0, 1, 2", b.DistrictQ, b.GenderQ, b.AgeQ)
+		}
+	})
+
+	t.Run("indicators", func(t *testing.T) {
+		want := []Indicator{
+			// 該当コード 1 → index 0 → bits 1; "50%" → 50.
+			{ID: "I1", Name: "近所づきあいがある人の割合", Theme: 0, Question: 3, Choices: 1,
+				Baseline: 45.2, BaselineN: 1200, HasBaseline: true, Target: 50, HasTarget: true, Direction: Up, Src: Src{0, 2}},
+			// "1,2" → indices 0,1 → bits 3; 0.6 in a percent-formatted cell → 60; 方向 blank → 増.
+			{ID: "I2", Name: "地域に満足している人の割合", Theme: 1, Question: 5, Choices: 3,
+				Baseline: 60, HasBaseline: true, Target: 70, HasTarget: true, Direction: Up, Src: Src{0, 3}},
+			// label 不満 → index 4 → bits 1<<4 = 16.
+			{ID: "I3", Name: "不満な人の割合", Theme: 1, Question: 5, Choices: 16, Direction: Down, Src: Src{0, 4}},
+		}
+		if len(b.Indicators) != len(want) {
+			t.Fatalf("got %d indicators, want %d", len(b.Indicators), len(want))
+		}
+		for i := range want {
+			got := b.Indicators[i]
+			if math.Abs(got.Baseline-want[i].Baseline) < 1e-9 {
+				got.Baseline = want[i].Baseline // 0.6*100 may round in the last bit
+			}
+			if !reflect.DeepEqual(got, want[i]) {
+				t.Errorf("Indicators[%d] = %+v\nwant %+v", i, got, want[i])
+			}
+		}
+	})
+
+	t.Run("hearing items", func(t *testing.T) {
+		want := []HearingItem{
+			{ID: "H1", Name: "団体名", Kind: HOrg, Cell: "C4", Header: "団体名", Theme: -1, Scale: -1},      // c4 → C4
+			{ID: "H2", Name: "活動地区", Kind: HDistrict, Cell: "C5", Header: "地区", Theme: -1, Scale: -1}, // $C$5 → C5
+			{ID: "H3", Name: "活動の評価", Kind: HRating, Cell: "C6", Header: "評価", Theme: 0, Scale: 5},    // "評 価" → 評価
+			{ID: "H4", Name: "課題", Kind: HComment, Cell: "C7", Header: "課題", Theme: 1, Scale: -1},
+		}
+		if !reflect.DeepEqual(b.HearingItems, want) {
+			t.Errorf("HearingItems =\n%+v\nwant\n%+v", b.HearingItems, want)
+		}
+	})
+}
+
+func TestReadDefinitionsProblems(t *testing.T) {
+	type m = map[string][][]any
+	set := func(sheet string, row, col int, v any) func(m) {
+		return func(s m) {
+			r := s[sheet][row-1]
+			for len(r) <= col {
+				r = append(r, "")
+			}
+			r[col] = v
+			s[sheet][row-1] = r
+		}
+	}
+	add := func(sheet string, rows ...[]any) func(m) {
+		return func(s m) { s[sheet] = append(s[sheet], rows...) }
+	}
+	del := func(sheet string) func(m) { return func(s m) { delete(s, sheet) } }
+	tests := []struct {
+		name   string
+		edit   []func(m)
+		wantOK bool
+		want   []defProblem
+	}{
+		{"missing required sheet", []func(m){del(SheetChoices)}, false,
+			[]defProblem{{CodeMissingSheet, SheetChoices, "", 0}}},
+		{"two missing required sheets", []func(m){del(SheetSettings), del(SheetDistricts)}, false,
+			[]defProblem{{CodeMissingSheet, SheetSettings, "", 0}, {CodeMissingSheet, SheetDistricts, "", 0}}},
+		{"missing required column", []func(m){set(SheetQuestions, 1, 1, "種類")}, false,
+			[]defProblem{{CodeMissingColumn, SheetQuestions, "", 1}}},
+		{"missing column in optional sheet", []func(m){set(SheetIndicators, 1, 4, "コード")}, true,
+			[]defProblem{{CodeMissingColumn, SheetIndicators, "", 1}}},
+		{"missing setting", []func(m){func(s m) {
+			s[SheetSettings] = append(s[SheetSettings][:2:2], s[SheetSettings][3:]...) // drop 区名
+		}}, true, []defProblem{{CodeMissingSetting, SheetSettings, "", 0}}},
+		{"blank required setting", []func(m){set(SheetSettings, 3, 0, "")}, true,
+			[]defProblem{{CodeMissingSetting, SheetSettings, "A3", 0}}},
+		{"bad alpha", []func(m){add(SheetSettings, []any{"1.5", "有意水準"})}, true,
+			[]defProblem{{CodeBadSetting, SheetSettings, "A9", 0}}},
+		{"bad date", []func(m){set(SheetSettings, 5, 0, "2025/13/01")}, true,
+			[]defProblem{{CodeBadSetting, SheetSettings, "A5", 0}}},
+		{"bad weighting", []func(m){add(SheetSettings, []any{"たぶん", "重み付け"})}, true,
+			[]defProblem{{CodeBadSetting, SheetSettings, "A9", 0}}},
+		{"duplicate setting", []func(m){add(SheetSettings, []any{"旭区", "区名"})}, true,
+			[]defProblem{{CodeDuplicateDef, SheetSettings, "B9", 0}}},
+		{"duplicate question ID", []func(m){add(SheetQuestions, []any{"Q1", "SA", "x", "有無"})}, true,
+			[]defProblem{{CodeDuplicateDef, SheetQuestions, "A10", 0}}},
+		{"district alias collides", []func(m){set(SheetDistricts, 3, 2, "日吉")}, true,
+			[]defProblem{{CodeDuplicateDef, SheetDistricts, "C3", 0}}},
+		{"district code collides", []func(m){set(SheetDistricts, 4, 0, "01")}, true,
+			[]defProblem{{CodeDuplicateDef, SheetDistricts, "A4", 0}}},
+		{"duplicate choice code", []func(m){add(SheetChoices, []any{"有無", 1, "同じ"})}, true,
+			[]defProblem{{CodeDuplicateDef, SheetChoices, "B20", 0}}},
+		{"bad choice code", []func(m){set(SheetChoices, 9, 1, "二")}, true,
+			[]defProblem{{CodeBadDefinition, SheetChoices, "B9", 0}}},
+		{"bad positive mark", []func(m){set(SheetChoices, 15, 5, "多分")}, true,
+			[]defProblem{{CodeBadDefinition, SheetChoices, "F15", 0}}},
+		{"more than 64 choices", []func(m){func(s m) {
+			for c := 1; c <= 65; c++ { // rows 20..84; the 65th is row 84
+				s[SheetChoices] = append(s[SheetChoices], []any{"多", c, "選択肢" + strconv.Itoa(c)})
+			}
+		}}, true, []defProblem{{CodeBadDefinition, SheetChoices, "B84", 0}}},
+		{"unknown choice set", []func(m){set(SheetQuestions, 6, 3, "活動X")}, true,
+			[]defProblem{{CodeUnknownSet, SheetQuestions, "D6", 0}}},
+		{"unknown theme", []func(m){set(SheetQuestions, 9, 4, "T9")}, true,
+			[]defProblem{{CodeUnknownTheme, SheetQuestions, "E9", 0}}},
+		{"theme sheet missing but referenced", []func(m){del(SheetThemes)}, true, []defProblem{
+			{CodeMissingSheet, SheetThemes, "", 0},
+			{CodeUnknownTheme, SheetQuestions, "E5", 0}, {CodeUnknownTheme, SheetQuestions, "E6", 0},
+			{CodeUnknownTheme, SheetQuestions, "E7", 0}, {CodeUnknownTheme, SheetQuestions, "E9", 0},
+			{CodeUnknownTheme, SheetIndicators, "C2", 0}, {CodeUnknownTheme, SheetIndicators, "C3", 0},
+			{CodeUnknownTheme, SheetIndicators, "C4", 0},
+			{CodeUnknownTheme, SheetHearingItems, "F4", 0}, {CodeUnknownTheme, SheetHearingItems, "F5", 0},
+		}},
+		{"duplicate theme code", []func(m){add(SheetThemes, []any{"T1", "重複"})}, true,
+			[]defProblem{{CodeDuplicateDef, SheetThemes, "A4", 0}}},
+		{"invalid type", []func(m){set(SheetQuestions, 8, 1, "XX")}, true,
+			[]defProblem{{CodeBadDefinition, SheetQuestions, "B8", 0}}},
+		{"SA without choice set", []func(m){set(SheetQuestions, 4, 3, "")}, true,
+			[]defProblem{{CodeBadDefinition, SheetQuestions, "D4", 0}}},
+		{"invalid attribute", []func(m){set(SheetQuestions, 8, 5, "住所")}, true,
+			[]defProblem{{CodeBadDefinition, SheetQuestions, "F8", 0}}},
+		// F1 loses 属性 地区: no district question (at the 属性 header), and F1 is
+		// then an SA question without a choice set.
+		{"no district question", []func(m){set(SheetQuestions, 2, 5, "")}, true, []defProblem{
+			{CodeDistrictAttr, SheetQuestions, "F1", 0}, {CodeBadDefinition, SheetQuestions, "D2", 0},
+		}},
+		{"two district questions", []func(m){set(SheetQuestions, 5, 5, "地区")}, true,
+			[]defProblem{{CodeDistrictAttr, SheetQuestions, "F5", 0}}},
+		{"district choice label is no district", []func(m){
+			set(SheetQuestions, 2, 3, "地区セット"),
+			add(SheetChoices, []any{"地区セット", 1, "日吉"}, []any{"地区セット", 2, "綱島西"}, []any{"地区セット", 3, "菊名"}),
+		}, true, []defProblem{{CodeUnknownDist, SheetChoices, "C22", 0}}},
+		{"condition: unknown question", []func(m){set(SheetQuestions, 6, 6, "Q9=1")}, true,
+			[]defProblem{{CodeUnknownQ, SheetQuestions, "G6", 0}}},
+		{"condition: syntax", []func(m){set(SheetQuestions, 6, 6, "Q1")}, true,
+			[]defProblem{{CodeBadDefinition, SheetQuestions, "G6", 0}}},
+		{"condition: unknown code", []func(m){set(SheetQuestions, 7, 6, "F2=2 & Q1=7")}, true,
+			[]defProblem{{CodeBadDefinition, SheetQuestions, "G7", 0}}},
+		{"condition: free-text question", []func(m){set(SheetQuestions, 6, 6, "Q5=1")}, true,
+			[]defProblem{{CodeBadDefinition, SheetQuestions, "G6", 0}}},
+		{"indicator: unknown question", []func(m){set(SheetIndicators, 2, 3, "Q9")}, true,
+			[]defProblem{{CodeUnknownQ, SheetIndicators, "D2", 0}}},
+		{"indicator: unknown code", []func(m){set(SheetIndicators, 2, 4, 9)}, true,
+			[]defProblem{{CodeBadDefinition, SheetIndicators, "E2", 0}}},
+		{"indicator: baseline over 100", []func(m){set(SheetIndicators, 2, 5, 120)}, true,
+			[]defProblem{{CodeBadDefinition, SheetIndicators, "F2", 0}}},
+		{"indicator: bad direction", []func(m){set(SheetIndicators, 4, 8, "横")}, true,
+			[]defProblem{{CodeBadDefinition, SheetIndicators, "I4", 0}}},
+		{"indicator: duplicate ID", []func(m){set(SheetIndicators, 3, 0, "I1")}, true,
+			[]defProblem{{CodeDuplicateDef, SheetIndicators, "A3", 0}}},
+		{"hearing: invalid kind", []func(m){set(SheetHearingItems, 5, 2, "感想")}, true,
+			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C5", 0}}},
+		{"hearing: two organization items", []func(m){set(SheetHearingItems, 5, 2, "団体名")}, true,
+			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C5", 0}}},
+		{"hearing: no organization item", []func(m){set(SheetHearingItems, 2, 2, "テキスト")}, true,
+			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C1", 0}}},
+		{"hearing: two district items", []func(m){set(SheetHearingItems, 5, 2, "地区")}, true,
+			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C5", 0}}},
+		{"hearing: rating without scale", []func(m){set(SheetHearingItems, 4, 6, "")}, true,
+			[]defProblem{{CodeBadDefinition, SheetHearingItems, "G4", 0}}},
+		{"hearing: unknown scale", []func(m){set(SheetHearingItems, 4, 6, "五段階")}, true,
+			[]defProblem{{CodeUnknownSet, SheetHearingItems, "G4", 0}}},
+		{"hearing: bad cell", []func(m){set(SheetHearingItems, 3, 3, "C")}, true,
+			[]defProblem{{CodeBadDefinition, SheetHearingItems, "D3", 0}}},
+		{"hearing: duplicate item ID", []func(m){set(SheetHearingItems, 3, 0, "H1")}, true,
+			[]defProblem{{CodeDuplicateDef, SheetHearingItems, "A3", 0}}},
+		{"town: unknown district", []func(m){set(SheetTowns, 3, 1, "港南")}, true,
+			[]defProblem{{CodeUnknownDist, SheetTowns, "B3", 0}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sheets := validDefSheets()
+			for _, e := range tc.edit {
+				e(sheets)
+			}
+			rd, ok := readDefsBytes(defsXLSX(t, sheets, defsPercentStyle))
+			if ok != tc.wantOK {
+				t.Errorf("readDefinitions = %v, want %v", ok, tc.wantOK)
+			}
+			got, want := defProblems(rd.b.Problems), sortDefProblems(tc.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("problems =\n%v\nwant\n%v", got, want)
+				for _, p := range rd.b.Problems {
+					t.Logf("  %v", p)
+				}
+			}
+			for _, p := range rd.b.Problems {
+				if p.File != DefinitionsFile || p.Severity != Error {
+					t.Errorf("problem %v: File %q, Severity %v", p, p.File, p.Severity)
+				}
+			}
+		})
+	}
+}
+
+func TestReadDefinitionsUnreadable(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("not a workbook"), []byte("PK\x03\x04garbage")} {
+		rd, ok := readDefsBytes(data)
+		if ok {
+			t.Errorf("%q: readDefinitions = true", data)
+		}
+		want := []defProblem{{CodeFileUnreadable, "", "", 0}}
+		if got := defProblems(rd.b.Problems); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: problems = %v, want %v", data, got, want)
+		}
+	}
+}
+
+func TestParseDefDate(t *testing.T) {
+	day := time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Time
+		ok   bool
+	}{
+		{"2025-03-31", day, true},
+		{"2025/3/31", day, true},
+		{"2025年3月31日", day, true},
+		{"2025-03-31T00:00:00Z", day, true},
+		// Excel serial: days since 1899-12-30; 2025-01-01 is 45658, + 31 + 28 + 30 = 45747.
+		{"45747", day, true},
+		{"45747.75", day, true}, // time of day dropped
+		{"2025/13/01", time.Time{}, false},
+		{"0", time.Time{}, false},
+		{"三月", time.Time{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := parseDefDate(tc.in)
+			if ok != tc.ok || !got.Equal(tc.want) {
+				t.Errorf("parseDefDate(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestReadDefinitionsSettingVariants(t *testing.T) {
+	sheets := validDefSheets()
+	sheets[SheetSettings][4] = []any{45747, "基準日"} // a date cell holds its serial
+	sheets[SheetSettings] = append(sheets[SheetSettings],
+		[]any{"する", "重み付け"}, []any{"5%", "有意水準"}, []any{"ポイント", "評価方法"},
+		[]any{5, "維持幅"}, []any{5, "秘匿基準"}, []any{20, "参考値基準"})
+	rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
+	for _, p := range rd.b.Problems {
+		t.Errorf("unexpected problem: %v", p)
+	}
+	s := rd.b.Settings
+	if !s.Date.Equal(time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)) || !s.Weighting || s.Alpha != 0.05 ||
+		s.Evaluation != EvalPoints || s.Margin != 5 || s.SuppressBelow != 5 || s.ReferenceBelow != 20 {
+		t.Errorf("Settings = %+v", s)
+	}
+}
+
+// checkDefFuzzProblems fails when a problem lacks its file or position.
+// Note: problems about a whole file or sheet (unreadable, missing sheet,
+// missing setting) have neither a cell nor a row by nature.
+func checkDefFuzzProblems(t *testing.T, ps []Problem) {
+	t.Helper()
+	for _, p := range ps {
+		if p.File == "" {
+			t.Errorf("problem without file: %+v", p)
+		}
+		whole := p.Code == CodeFileUnreadable || p.Code == CodeMissingSheet || p.Code == CodeMissingSetting
+		if p.Cell == "" && p.Row <= 0 && !whole {
+			t.Errorf("problem without cell or row: %+v", p)
+		}
+		if Message(p.Code) == string(p.Code) {
+			t.Errorf("problem code without message: %q", p.Code)
+		}
+	}
+}
+
+func FuzzReadDefinitions(f *testing.F) {
+	f.Add(defsXLSX(f, validDefSheets(), defsPercentStyle))
+	f.Add([]byte{})
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rd, _ := readDefsBytes(data)
+		checkDefFuzzProblems(t, rd.b.Problems)
+	})
+}
+
+// FuzzReadDefinitionsCells puts arbitrary text into the cells that carry
+// syntax (基準日, 有意水準, 対象条件, 該当コード, 策定時値, セル, 別名, コード).
+func FuzzReadDefinitionsCells(f *testing.F) {
+	for _, s := range []string{"\x00\xff", "", "Q1=1", "F2=2 かつ Q1=ある&", "=", "1,2,,", "45.2%", "$C$5", "XFE1048577", "2025/02/30", "-1", "1e400"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sheets := validDefSheets()
+		sheets[SheetSettings][5][0] = s
+		sheets[SheetSettings] = append(sheets[SheetSettings], []any{s, "有意水準"})
+		sheets[SheetQuestions][6][6] = s
+		sheets[SheetIndicators][1][4] = s
+		sheets[SheetIndicators][1][5] = s
+		sheets[SheetHearingItems][2][3] = s
+		sheets[SheetDistricts][2][2] = s
+		sheets[SheetChoices][8][1] = s
+		rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
+		checkDefFuzzProblems(t, rd.b.Problems)
+	})
+}

@@ -1,0 +1,412 @@
+package ingest
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// readHearings reads the organization hearing workbooks in hearings/ (inputs.md
+// section 4), every sheet of each, into Batch.Hearings. Input problems are
+// recorded in the batch; the error is only for files that cannot be read from fsys.
+func (rd *reader) readHearings(files []string) error {
+	hr := newHearingReader(rd)
+	for _, p := range files {
+		data, err := fs.ReadFile(rd.fsys, p)
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", p, err)
+		}
+		fi := rd.addFile(p, KindHearings, data)
+		hr.readFile(fi, data)
+	}
+	return nil
+}
+
+// A hearingReader holds the state of reading the hearing workbooks.
+type hearingReader struct {
+	rd     *reader
+	items  []HearingItem
+	org    int            // the 団体名 item, or -1
+	byID   map[string]int // textKey(項目ID) → item, for corrections
+	scales []choiceIndex  // by item; only for 評価 items
+	seen   map[string]seenHearing
+}
+
+// A seenHearing is what is kept of an included hearing to recognize duplicates.
+type seenHearing struct {
+	values string // raw values of every item, after corrections, \x00-joined
+	where  string // file, sheet and cell, for the message
+}
+
+func newHearingReader(rd *reader) *hearingReader {
+	b := rd.b
+	hr := &hearingReader{rd: rd, items: b.HearingItems, org: -1, byID: map[string]int{},
+		scales: make([]choiceIndex, len(b.HearingItems)), seen: map[string]seenHearing{}}
+	for i, it := range b.HearingItems {
+		if it.Kind == HOrg && hr.org < 0 {
+			hr.org = i
+		}
+		if k := textKey(it.ID); k != "" {
+			if _, dup := hr.byID[k]; !dup {
+				hr.byID[k] = i
+			}
+		}
+		if it.Kind == HRating && it.Scale >= 0 && it.Scale < len(b.ChoiceSets) {
+			hr.scales[i] = newChoiceIndex(&b.ChoiceSets[it.Scale])
+		}
+	}
+	return hr
+}
+
+// skippedSheet reports whether a sheet's name marks it as an example or an
+// explanation (記入例, 説明, 例) rather than a hearing.
+func skippedSheet(name string) bool {
+	k := NormKey(name)
+	return strings.Contains(k, "記入例") || strings.Contains(k, "説明") || strings.Contains(k, "例")
+}
+
+// A hearingSheet is one sheet's cells with its merged ranges.
+type hearingSheet struct {
+	name   string
+	rows   [][]string
+	merges [][4]int // col1, row1, col2, row2 (1-based, inclusive)
+}
+
+// value returns the normalized value at 1-based col and row, and the cell that
+// holds it: the top-left cell of the merged range containing (col, row), if any.
+func (s *hearingSheet) value(col, row int) (v, cell string) {
+	for _, m := range s.merges {
+		if col >= m[0] && col <= m[2] && row >= m[1] && row <= m[3] {
+			col, row = m[0], m[1]
+			break
+		}
+	}
+	if row >= 1 && row <= len(s.rows) {
+		v = Norm(rowCell(s.rows[row-1], col-1))
+	}
+	return v, cellName(col-1, row)
+}
+
+// mergedRanges returns the merged ranges of sheet as 1-based coordinates.
+func mergedRanges(f *excelize.File, sheet string) (out [][4]int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("reading merged cells of %s: %v", sheet, r)
+		}
+	}()
+	mcs, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, mc := range mcs {
+		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, [4]int{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+	}
+	return out, nil
+}
+
+// readFile reads every sheet of hearing workbook fi.
+func (hr *hearingReader) readFile(fi int32, data []byte) {
+	rd := hr.rd
+	path := rd.b.Files[fi].Path
+	f, ok := rd.openWorkbook(fi, data)
+	if !ok {
+		return
+	}
+	defer f.Close()
+	for _, name := range f.GetSheetList() {
+		if skippedSheet(name) {
+			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name,
+				Detail: "記入例・説明のシート"})
+			continue
+		}
+		if hr.org < 0 {
+			// Note: without a 団体名 item no sheet can be read as a hearing; say so
+			// per sheet rather than dropping the workbook silently.
+			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name,
+				Detail: "定義ファイルのヒアリング項目シートに種別「団体名」の項目がありません"})
+			continue
+		}
+		rows, err := sheetRows(f, name)
+		var merges [][4]int
+		if err == nil {
+			merges, err = mergedRanges(f, name)
+		}
+		if err != nil {
+			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: name, Detail: err.Error()})
+			continue
+		}
+		s := &hearingSheet{name: name, rows: rows, merges: merges}
+		if hr.readTable(fi, s) {
+			continue
+		}
+		hr.readForm(fi, s)
+	}
+}
+
+// A hearingRecord is the raw values of one hearing (one form sheet or table row).
+type hearingRecord struct {
+	fi      int32
+	sheet   string
+	row     int      // 1-based table row; 0 for a form sheet
+	raw     []string // normalized value by item
+	cells   []string // A1 cell by item; "" when the item is not in this layout
+	present []bool   // by item: the layout has a place for it
+}
+
+// readTable reads sheet s as a table when its first non-empty row holds the 見出し
+// of the 団体名 item and of at least two other items, and reports whether it did.
+func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
+	hrow := -1
+	for i, r := range s.rows {
+		if !rowIsBlank(r) {
+			hrow = i
+			break
+		}
+	}
+	if hrow < 0 {
+		return false
+	}
+	h := newHeader(s.rows[hrow])
+	cols := make([]int, len(hr.items))
+	others := 0
+	for i, it := range hr.items {
+		c, ok := h.col(it.Header)
+		if !ok || it.Header == "" {
+			c = -1
+		} else if i != hr.org {
+			others++
+		}
+		cols[i] = c
+	}
+	if cols[hr.org] < 0 || others < 2 {
+		return false
+	}
+	rd := hr.rd
+	cnt := rd.counts(fi)
+	path := rd.b.Files[fi].Path
+	// Note: empty rows count only between records, so that Excel's trailing
+	// formatted-but-empty rows are not reported.
+	emptyFrom, emptyN := 0, 0
+	for r := hrow + 1; r < len(s.rows); r++ {
+		n := r + 1
+		rec := &hearingRecord{fi: fi, sheet: s.name, row: n, raw: make([]string, len(hr.items)),
+			cells: make([]string, len(hr.items)), present: make([]bool, len(hr.items))}
+		blank := true
+		for i, c := range cols {
+			if c < 0 {
+				continue
+			}
+			rec.raw[i], rec.cells[i] = s.value(c+1, n)
+			rec.present[i] = true
+			if rec.raw[i] != "" {
+				blank = false
+			}
+		}
+		if blank && rowIsBlank(s.rows[r]) {
+			if emptyN == 0 {
+				emptyFrom = n
+			}
+			emptyN++
+			continue
+		}
+		for i := 0; i < emptyN; i++ {
+			cnt.Read++
+			cnt.Empty++
+			rd.add(Problem{Severity: Warning, Code: CodeEmptyRow, File: path, Sheet: s.name, Row: emptyFrom + i})
+		}
+		emptyN = 0
+		cnt.Read++
+		if rec.raw[hr.org] == "" {
+			cnt.Invalid++
+			v := ""
+			for i, x := range rec.raw {
+				if x != "" && v == "" && i != hr.org {
+					v = x
+				}
+			}
+			rd.add(Problem{Severity: Error, Code: CodeMissingOrg, File: path, Sheet: s.name,
+				Cell: rec.cells[hr.org], Item: hr.items[hr.org].ID, Value: v})
+			continue
+		}
+		hr.record(rec)
+	}
+	return true
+}
+
+// readForm reads sheet s as a form (one organization, every item from its セル)
+// when the 団体名 item's cell is non-empty; otherwise the sheet is skipped.
+func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
+	rd := hr.rd
+	path := rd.b.Files[fi].Path
+	rec := &hearingRecord{fi: fi, sheet: s.name, raw: make([]string, len(hr.items)),
+		cells: make([]string, len(hr.items)), present: make([]bool, len(hr.items))}
+	for i, it := range hr.items {
+		if it.Cell == "" {
+			continue
+		}
+		col, row, err := excelize.CellNameToCoordinates(it.Cell)
+		if err != nil {
+			continue
+		}
+		rec.raw[i], rec.cells[i] = s.value(col, row)
+		rec.present[i] = true
+	}
+	if rec.raw[hr.org] == "" {
+		p := Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: s.name,
+			Item: hr.items[hr.org].ID, Detail: "団体名のセルが空欄で、一覧表の見出し行もありません"}
+		if hr.items[hr.org].Cell == "" {
+			p.Detail = "一覧表の見出し行がありません"
+		}
+		rd.add(p)
+		return
+	}
+	rd.counts(fi).Read++
+	hr.record(rec)
+}
+
+// record applies corrections to one hearing's raw values, checks for a
+// duplicate organization, parses the values and appends the hearing.
+func (hr *hearingReader) record(rec *hearingRecord) {
+	rd := hr.rd
+	b := rd.b
+	cnt := rd.counts(rec.fi)
+	path := b.Files[rec.fi].Path
+	org := rec.raw[hr.org]
+	removed := rd.applyFixes(TargetHearing, org, rec.fi, rec.row, recordAccess{
+		get: func(item string) (string, string, bool) {
+			i, ok := hr.byID[textKey(item)]
+			if !ok || !rec.present[i] {
+				return "", "", false
+			}
+			return rec.raw[i], rec.cells[i], true
+		},
+		set: func(item, value string) {
+			if i, ok := hr.byID[textKey(item)]; ok {
+				rec.raw[i] = Norm(value)
+			}
+		},
+	})
+	if removed {
+		cnt.Removed++
+		return
+	}
+	org = rec.raw[hr.org]
+	orgCell := rec.cells[hr.org]
+	problem := func(p Problem) {
+		p.File, p.Sheet, p.RecordID = path, rec.sheet, org
+		if p.Cell == "" && p.Row == 0 {
+			p.Row = rec.row
+		}
+		rd.add(p)
+	}
+	if org == "" { // emptied by a correction
+		cnt.Invalid++
+		problem(Problem{Severity: Error, Code: CodeMissingOrg, Cell: orgCell, Item: hr.items[hr.org].ID})
+		return
+	}
+
+	values := strings.Join(rec.raw, "\x00")
+	key := NormKey(org)
+	here := path + " " + rec.sheet
+	if orgCell != "" {
+		here += "!" + orgCell
+	}
+	if prev, ok := hr.seen[key]; ok {
+		if prev.values == values {
+			cnt.Duplicate++
+			problem(Problem{Severity: Warning, Code: CodeDuplicateRow, Cell: orgCell, Item: hr.items[hr.org].ID,
+				Value: org, Detail: "最初の記録: " + prev.where})
+		} else {
+			cnt.Invalid++
+			problem(Problem{Severity: Error, Code: CodeDuplicateOrg, Cell: orgCell, Item: hr.items[hr.org].ID,
+				Value: org, Detail: "最初の記録: " + prev.where})
+		}
+		return
+	}
+	hr.seen[key] = seenHearing{values: values, where: here}
+
+	h := Hearing{Org: org, Values: make([]Answer, len(hr.items)), Sheet: rec.sheet,
+		Src: Src{File: rec.fi, Row: int32(rec.row)}}
+	for i, it := range hr.items {
+		v := rec.raw[i]
+		bad := func(code Code, value, detail string) {
+			problem(Problem{Severity: Error, Code: code, Cell: rec.cells[i], Item: it.ID, Value: value, Detail: detail})
+		}
+		switch it.Kind {
+		case HOrg:
+			h.Values[i].Text = org
+		case HOrgType:
+			if !IsNoAnswer(v) {
+				h.Values[i].Text = v
+				if h.OrgType == "" {
+					h.OrgType = v
+				}
+			}
+		case HDistrict:
+			if IsNoAnswer(v) {
+				continue
+			}
+			h.Values[i].Text = v
+			for _, part := range SplitList(v) {
+				if IsNoAnswer(part) {
+					continue
+				}
+				d, ok := rd.matchDistrict(part)
+				if !ok {
+					bad(CodeUnknownDist, part, "")
+					continue
+				}
+				if !containsDistrict(h.Districts, d) {
+					h.Districts = append(h.Districts, d)
+				}
+			}
+		case HRating:
+			if IsNoAnswer(v) {
+				continue
+			}
+			if it.Scale < 0 || it.Scale >= len(b.ChoiceSets) {
+				h.Values[i].Text = v
+				continue
+			}
+			c, ok := hr.scales[i].lookup(v)
+			if !ok {
+				bad(CodeUnknownCode, v, "尺度「"+b.ChoiceSets[it.Scale].Name+"」")
+				continue
+			}
+			h.Values[i].Choices = ChoiceBits(0).With(c)
+		case HNumber:
+			if IsNoAnswer(v) {
+				continue
+			}
+			x, ok := ParseNumber(v)
+			if !ok {
+				bad(CodeNotNumber, v, "")
+				continue
+			}
+			h.Values[i].Num, h.Values[i].HasNum = x, true
+		case HComment, HText:
+			if !IsNoAnswer(v) {
+				h.Values[i].Text = normText(v)
+			}
+		}
+	}
+	cnt.Included++
+	b.Hearings = append(b.Hearings, h)
+}
+
+// containsDistrict reports whether ds holds d.
+func containsDistrict(ds []int, d int) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}

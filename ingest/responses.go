@@ -1,0 +1,568 @@
+package ingest
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"strconv"
+	"strings"
+)
+
+// idHeaders are the accepted respondent-ID headers after textKey, in order of
+// preference when a header row has several (inputs.md section 3).
+var idHeaders = []string{"回答者id", "id", "no", "no.", "整理番号", "回答番号", "サンプル番号"}
+
+// readSurvey reads the questionnaire files of one survey (responses/ or
+// baseline/) in order and returns its respondents. Input problems are recorded
+// in the batch; the error is only for files that cannot be read from fsys.
+func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
+	sv := newSurveyReader(rd, kind)
+	for _, p := range files {
+		data, err := fs.ReadFile(rd.fsys, p)
+		if err != nil {
+			return sv.s, fmt.Errorf("reading %s: %w", p, err)
+		}
+		fi := rd.addFile(p, kind, data)
+		sv.readFile(fi, data)
+	}
+	return sv.s, nil
+}
+
+// A surveyReader holds the state of reading one survey's files.
+type surveyReader struct {
+	rd     *reader
+	kind   FileKind
+	target Target
+	x      *valueIndex
+	qKey   map[string]int // textKey(設問ID) → question; -2 when ambiguous
+	qText  []string       // textKey(設問文) by question
+	seen   map[string]seenRow
+	slab   []Answer // backing store for Respondent.Answers
+	s      Survey
+}
+
+// A seenRow is what is kept of an included row to recognize duplicates.
+type seenRow struct {
+	sum  [16]byte // hash of the row's question values
+	file int32
+	row  int32
+}
+
+func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
+	b := rd.b
+	sv := &surveyReader{
+		rd: rd, kind: kind, target: TargetResponse, x: newValueIndex(b),
+		qKey: make(map[string]int, len(b.Questions)), qText: make([]string, len(b.Questions)),
+		seen: make(map[string]seenRow),
+		s:    Survey{Present: make([]bool, len(b.Questions))},
+	}
+	if kind == KindBaseline {
+		sv.target = TargetBaseline
+	}
+	for i, q := range b.Questions {
+		k := textKey(q.ID)
+		if _, dup := sv.qKey[k]; dup {
+			sv.qKey[k] = -2
+		} else if k != "" {
+			sv.qKey[k] = i
+		}
+		sv.qText[i] = textKey(q.Text)
+	}
+	return sv
+}
+
+// question returns the question whose 設問ID is the header h (compared after
+// NormKey, ignoring ASCII case).
+func (sv *surveyReader) question(h string) (int, bool) {
+	q, ok := sv.qKey[textKey(h)]
+	return q, ok && q >= 0
+}
+
+// Column roles in a response file's header.
+const (
+	colNone    = iota // blank header
+	colID             // 回答者ID
+	colQ              // a 設問ID: the whole answer
+	colSplit          // Q3_1: one choice of an MA question
+	colBadCode        // Q3_9 where 9 is not a code of Q3's choice set
+	colUnknown        // anything else
+)
+
+// A column is the role of one header cell.
+type column struct {
+	role   int
+	q      int // question, for colQ, colSplit, colBadCode
+	choice int // choice index, for colSplit
+}
+
+// A splitCol is one column of a split MA question.
+type splitCol struct{ choice, col int }
+
+// A layout is how one response file's columns map to questions.
+type layout struct {
+	row    int      // 1-based header row
+	header []string // header cells, normalized
+	cols   []column
+	idCol  int
+	qCol   []int        // question → its column, or -1
+	split  [][]splitCol // question → its split MA columns, in header order
+	byItem map[string]int
+}
+
+// has reports whether question q has a column in the file.
+func (l *layout) has(q int) bool { return l.qCol[q] >= 0 || len(l.split[q]) > 0 }
+
+// firstCol returns the column of question q where a problem about its whole
+// answer is reported.
+func (l *layout) firstCol(q int) int {
+	if l.qCol[q] >= 0 {
+		return l.qCol[q]
+	}
+	return l.split[q][0].col
+}
+
+// classify returns the role of each header cell and the respondent-ID column
+// (-1 when none), and reports whether the row is a header row: an ID header and
+// at least one 設問ID or split MA header.
+func (sv *surveyReader) classify(row []string) (cols []column, idCol int, ok bool) {
+	cols = make([]column, len(row))
+	idCol, idRank, nq := -1, len(idHeaders), 0
+	for i, raw := range row {
+		h := NormKey(raw)
+		if h == "" {
+			continue
+		}
+		if q, ok := sv.question(h); ok {
+			cols[i] = column{role: colQ, q: q}
+			nq++
+			continue
+		}
+		if r := idRank0(h); r >= 0 {
+			cols[i] = column{role: colID}
+			if r < idRank {
+				idCol, idRank = i, r
+			}
+			continue
+		}
+		cols[i] = sv.splitColumn(h)
+		if cols[i].role == colSplit || cols[i].role == colBadCode {
+			nq++
+		}
+	}
+	return cols, idCol, idCol >= 0 && nq > 0
+}
+
+// idRank0 returns the preference rank of an ID header, or -1.
+func idRank0(h string) int {
+	k := textKey(h)
+	for i, s := range idHeaders {
+		if k == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitColumn classifies a header that is not a 設問ID: `Q3_1` or `Q3-1` where
+// Q3 is an MA question and 1 one of its codes.
+func (sv *surveyReader) splitColumn(h string) column {
+	i := strings.LastIndexAny(h, "_-")
+	if i <= 0 || i == len(h)-1 {
+		return column{role: colUnknown}
+	}
+	q, ok := sv.question(h[:i])
+	if !ok || sv.rd.b.Questions[q].Type != MA {
+		return column{role: colUnknown}
+	}
+	code, ok := ParseCode(h[i+1:])
+	set := sv.x.set(q)
+	if !ok || set == nil {
+		return column{role: colUnknown}
+	}
+	c, ok := set.byCode[code]
+	if !ok {
+		return column{role: colBadCode, q: q}
+	}
+	return column{role: colSplit, q: q, choice: c}
+}
+
+// newLayout builds the layout of header row n and reports its column problems.
+func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, cols []column, idCol int) *layout {
+	b := sv.rd.b
+	l := &layout{
+		row: n, header: make([]string, len(row)), cols: cols, idCol: idCol,
+		qCol: make([]int, len(b.Questions)), split: make([][]splitCol, len(b.Questions)),
+		byItem: make(map[string]int, len(row)),
+	}
+	for q := range l.qCol {
+		l.qCol[q] = -1
+	}
+	path := b.Files[fi].Path
+	prob := func(sev Severity, code Code, col int, item, detail string) {
+		sv.rd.add(Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cellName(col, n),
+			Item: item, Value: l.header[col], Detail: detail})
+	}
+	for i, raw := range row {
+		l.header[i] = Norm(raw)
+		c := &cols[i]
+		switch c.role {
+		case colID:
+			if i != idCol {
+				prob(Warning, CodeUnknownColumn, i, l.header[i], "回答者IDの列が複数あります")
+				c.role = colUnknown
+			}
+		case colQ:
+			if l.qCol[c.q] >= 0 {
+				prob(Warning, CodeUnknownColumn, i, b.Questions[c.q].ID, "同じ設問IDの列が複数あります")
+				c.role = colUnknown
+				continue
+			}
+			l.qCol[c.q] = i
+			sv.s.Present[c.q] = true
+			l.byItem[textKey(b.Questions[c.q].ID)] = i
+		case colSplit:
+			dup := false
+			for _, s := range l.split[c.q] {
+				dup = dup || s.choice == c.choice
+			}
+			if dup {
+				prob(Warning, CodeUnknownColumn, i, b.Questions[c.q].ID, "同じ選択肢の列が複数あります")
+				c.role = colUnknown
+				continue
+			}
+			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i})
+			sv.s.Present[c.q] = true
+		case colBadCode:
+			prob(Error, CodeUnknownCode, i, b.Questions[c.q].ID, "見出しの選択肢コードが選択肢シートにありません")
+		case colUnknown:
+			prob(Warning, CodeUnknownColumn, i, l.header[i], "")
+		}
+		if k := textKey(raw); k != "" && c.role != colNone {
+			if _, dup := l.byItem[k]; !dup {
+				l.byItem[k] = i
+			}
+		}
+	}
+	sev := Error
+	if sv.kind == KindBaseline {
+		sev = Warning
+	}
+	for q, question := range b.Questions {
+		if !l.has(q) {
+			sv.rd.add(Problem{Severity: sev, Code: CodeMissingQColumn, File: path, Sheet: sheet, Row: n, Item: question.ID})
+		}
+	}
+	return l
+}
+
+// readFile reads one response file: header, optional question-text row, then
+// one respondent per data row.
+func (sv *surveyReader) readFile(fi int32, data []byte) {
+	rd := sv.rd
+	src, ok := rd.openTable(fi, data)
+	if !ok {
+		return
+	}
+	defer src.Close()
+	path, sheet := rd.b.Files[fi].Path, src.Sheet()
+	var l *layout
+	for l == nil && src.Next() {
+		if cols, idCol, ok := sv.classify(src.Row()); ok {
+			l = sv.newLayout(fi, sheet, src.Num(), src.Row(), cols, idCol)
+		}
+	}
+	if l == nil {
+		if src.Err() == nil {
+			rd.add(Problem{Severity: Error, Code: CodeNoHeader, File: path, Sheet: sheet})
+		} else {
+			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: sheet,
+				Row: src.Num() + 1, Detail: src.Err().Error()})
+		}
+		return
+	}
+
+	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet}
+	first := true
+	for src.Next() {
+		fr.load(src.Row())
+		if first {
+			first = false
+			if fr.isTextRow() {
+				continue
+			}
+		}
+		fr.row(src.Num())
+	}
+	// Note: blank rows after the last data row are not data rows (Excel keeps
+	// formatted but empty rows at the end of a sheet), so pending ones are dropped.
+	if err := src.Err(); err != nil {
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: sheet,
+			Row: src.Num() + 1, Detail: err.Error()})
+	}
+}
+
+// A fileReader reads the data rows of one file with its layout.
+type fileReader struct {
+	sv          *surveyReader
+	l           *layout
+	fi          int32
+	path, sheet string
+	cells       []string // the current row, normalized, at least as wide as the header
+	emptyFrom   int      // first of the pending blank rows (0 = none)
+	emptyN      int
+}
+
+// load copies the normalized values of row into fr.cells.
+func (fr *fileReader) load(row []string) {
+	n := max(len(row), len(fr.l.header))
+	fr.cells = fr.cells[:0]
+	for i := 0; i < n; i++ {
+		v := ""
+		if i < len(row) {
+			v = Norm(row[i])
+		}
+		fr.cells = append(fr.cells, v)
+	}
+}
+
+// isTextRow reports whether the current row, directly below the header, repeats
+// the question texts instead of holding answers: most of its values are 設問文
+// (or, in split MA columns, choice labels), or it has no ID with digits and
+// none of its values can be read as an answer.
+func (fr *fileReader) isTextRow() bool {
+	sv, l, b := fr.sv, fr.l, fr.sv.rd.b
+	nonEmpty, text, invalid, valid := 0, 0, 0, 0
+	for i, c := range l.cols {
+		v := fr.cells[i]
+		if v == "" || (c.role != colQ && c.role != colSplit) {
+			continue
+		}
+		nonEmpty++
+		k := textKey(v)
+		if k == sv.qText[c.q] || (c.role == colSplit && k == textKey(b.ChoiceSets[b.Questions[c.q].ChoiceSet].Choices[c.choice].Label)) {
+			text++
+			continue
+		}
+		switch {
+		case c.role == colSplit:
+			if _, ok := parseMark(v); ok {
+				valid++
+			} else {
+				invalid++
+			}
+		case c.q == sv.x.distQ:
+			if _, _, code := sv.x.parseDistrict(v); code == "" {
+				valid++
+			} else {
+				invalid++
+			}
+		case b.Questions[c.q].Type == FA:
+		default:
+			if _, code, _ := sv.x.parseValue(c.q, v); code == "" {
+				valid++
+			} else {
+				invalid++
+			}
+		}
+	}
+	if nonEmpty == 0 {
+		return false
+	}
+	if 2*text > nonEmpty {
+		return true
+	}
+	id := fr.cells[l.idCol]
+	return !strings.ContainsAny(id, "0123456789") && valid == 0 && text+invalid >= 2
+}
+
+// blank reports whether the current row is completely empty.
+func (fr *fileReader) blank() bool {
+	for _, v := range fr.cells {
+		if v != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// add records a problem of this file.
+func (fr *fileReader) add(p Problem) {
+	p.File, p.Sheet = fr.path, fr.sheet
+	fr.sv.rd.add(p)
+}
+
+// row reads data row n (already loaded into fr.cells).
+func (fr *fileReader) row(n int) {
+	sv, l, rd := fr.sv, fr.l, fr.sv.rd
+	b := rd.b
+	cnt := rd.counts(fr.fi)
+	if fr.blank() {
+		if fr.emptyN == 0 {
+			fr.emptyFrom = n
+		}
+		fr.emptyN++
+		return
+	}
+	for i := 0; i < fr.emptyN; i++ {
+		cnt.Read++
+		cnt.Empty++
+		fr.add(Problem{Severity: Warning, Code: CodeEmptyRow, Row: fr.emptyFrom + i})
+	}
+	fr.emptyN = 0
+	cnt.Read++
+
+	idCell := cellName(l.idCol, n)
+	id := fr.cells[l.idCol]
+	if id == "" {
+		cnt.Invalid++
+		fr.add(Problem{Severity: Error, Code: CodeMissingID, Cell: idCell})
+		return
+	}
+	removed := rd.applyFixes(sv.target, id, fr.fi, n, recordAccess{
+		get: func(item string) (string, string, bool) {
+			c, ok := l.byItem[textKey(item)]
+			if !ok {
+				return "", "", false
+			}
+			return fr.cells[c], cellName(c, n), true
+		},
+		set: func(item, value string) {
+			if c, ok := l.byItem[textKey(item)]; ok {
+				fr.cells[c] = Norm(value)
+			}
+		},
+	})
+	if removed {
+		cnt.Removed++
+		return
+	}
+
+	sum := fr.sum()
+	if prev, ok := sv.seen[id]; ok {
+		where := b.Files[prev.file].Path + " " + strconv.Itoa(int(prev.row)) + "行目"
+		if prev.sum == sum {
+			cnt.Duplicate++
+			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Cell: idCell, RecordID: id, Value: id,
+				Detail: "最初の行: " + where})
+		} else {
+			cnt.Invalid++
+			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Cell: idCell, RecordID: id, Value: id,
+				Detail: "最初の行: " + where})
+		}
+		return
+	}
+	sv.seen[id] = seenRow{sum: sum, file: fr.fi, row: int32(n)}
+
+	r := Respondent{ID: id, District: NoDistrict, Answers: sv.alloc(len(b.Questions)), Src: Src{File: fr.fi, Row: int32(n)}}
+	for q := range b.Questions {
+		r.Answers[q] = fr.answer(q, n, id, &r)
+	}
+	fr.checkConditions(n, &r)
+	sv.s.Respondents = append(sv.s.Respondents, r)
+	cnt.Included++
+}
+
+// answer parses question q of the current row n; problems are recorded and
+// make the answer no answer. It sets r.District for the 地区 question.
+func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
+	sv, l := fr.sv, fr.l
+	qid := sv.rd.b.Questions[q].ID
+	var a Answer
+	if c := l.qCol[q]; c >= 0 {
+		v := fr.cells[c]
+		var code Code
+		bad := v
+		if q == sv.x.distQ {
+			r.District, a, code = sv.x.parseDistrict(v)
+		} else {
+			a, code, bad = sv.x.parseValue(q, v)
+		}
+		if code != "" {
+			fr.add(Problem{Severity: Error, Code: code, Cell: cellName(c, n), RecordID: id, Item: qid, Value: bad})
+			return Answer{}
+		}
+	}
+	bad := false
+	for _, s := range l.split[q] {
+		v := fr.cells[s.col]
+		chosen, ok := parseMark(v)
+		if !ok {
+			fr.add(Problem{Severity: Error, Code: CodeUnknownCode, Cell: cellName(s.col, n), RecordID: id,
+				Item: qid, Value: v, Detail: "選択は 1・○、非選択は 0・空欄 で入力してください"})
+			bad = true
+		}
+		if chosen {
+			a.Choices = a.Choices.With(s.choice)
+		}
+	}
+	if bad {
+		return Answer{}
+	}
+	return a
+}
+
+// checkConditions clears, with one warning each, the answers of r to questions
+// whose 対象条件 r does not meet.
+// Note: questions are checked in sheet order and cleared answers stay cleared,
+// so a condition on a question the respondent was not asked also fails. A
+// condition on a question this file lacks cannot be checked and is skipped.
+func (fr *fileReader) checkConditions(n int, r *Respondent) {
+	b, l := fr.sv.rd.b, fr.l
+	for q, question := range b.Questions {
+		if len(question.Cond) == 0 || r.Answers[q].Empty() {
+			continue
+		}
+		known := true
+		for _, c := range question.Cond {
+			known = known && c.Q >= 0 && c.Q < len(b.Questions) && l.has(c.Q)
+		}
+		if !known || b.Asked(q, r) {
+			continue
+		}
+		col := l.firstCol(q)
+		fr.add(Problem{Severity: Warning, Code: CodeOutsideCond, Cell: cellName(col, n), RecordID: r.ID,
+			Item: question.ID, Value: fr.cells[col]})
+		r.Answers[q] = Answer{}
+	}
+}
+
+// sum hashes the current row's question values in question order, so that rows
+// of files with different column orders compare equal.
+func (fr *fileReader) sum() [16]byte {
+	h := fnv.New128a()
+	for q := range fr.l.qCol {
+		if c := fr.l.qCol[q]; c >= 0 {
+			h.Write([]byte(fr.cells[c]))
+		}
+		h.Write([]byte{0x1e})
+		var bits ChoiceBits
+		for _, s := range fr.l.split[q] {
+			v := fr.cells[s.col]
+			if chosen, ok := parseMark(v); chosen {
+				bits = bits.With(s.choice)
+			} else if !ok {
+				h.Write([]byte(v + ","))
+			}
+		}
+		h.Write(strconv.AppendUint(nil, uint64(bits), 16))
+		h.Write([]byte{0x1f})
+	}
+	var out [16]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// alloc returns a zeroed answer slice of length n.
+// Note: answers are carved from shared blocks: at 100k respondents × 60
+// questions one allocation per respondent wastes a size-class remainder each.
+func (sv *surveyReader) alloc(n int) []Answer {
+	if n == 0 {
+		return nil
+	}
+	if len(sv.slab) < n {
+		sv.slab = make([]Answer, n*256)
+	}
+	a := sv.slab[:n:n]
+	sv.slab = sv.slab[n:]
+	return a
+}

@@ -1,0 +1,225 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// ResponseSheet is the preferred sheet of a response workbook (inputs.md section 3).
+const ResponseSheet = "回答"
+
+// A rowSource streams the rows of one response file, .xlsx or .csv, so that a
+// 100k-row file is never held as a [][]string.
+type rowSource interface {
+	// Next advances to the next row and reports whether there is one.
+	Next() bool
+	// Row returns the current row's raw cell values; the slice is only valid
+	// until the next call to Next. Blank rows are empty slices.
+	Row() []string
+	// Num returns the current row's 1-based number: the spreadsheet row, or the
+	// CSV record number.
+	Num() int
+	// Sheet returns the sheet read ("" for CSV), for problems.
+	Sheet() string
+	// Err returns the error that stopped Next early, if any.
+	Err() error
+	// Close releases the file.
+	Close()
+}
+
+// openTable opens the response file fi (its bytes are data) as a row source.
+// When the file cannot be read it records a CodeFileUnreadable or
+// CodeFileEncoding error naming the file and reports false.
+func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
+	p := rd.b.Files[fi].Path
+	if strings.EqualFold(path.Ext(p), ".csv") {
+		text, ok := decodeCSV(data)
+		if !ok {
+			rd.add(Problem{Severity: Error, Code: CodeFileEncoding, File: p})
+			return nil, false
+		}
+		return newCSVSource(text), true
+	}
+	if zipPartTooLarge(data) {
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: p, Detail: "ファイルが壊れています"})
+		return nil, false
+	}
+	f, ok := rd.openWorkbook(fi, data)
+	if !ok {
+		return nil, false
+	}
+	sheet, ok := findSheet(f, ResponseSheet)
+	if !ok {
+		sheet = f.GetSheetList()[0]
+	}
+	src, err := newXLSXSource(f, sheet)
+	if err != nil {
+		f.Close()
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: p, Sheet: sheet, Detail: err.Error()})
+		return nil, false
+	}
+	return src, true
+}
+
+// maxZipPart is the largest declared size accepted for a workbook part that
+// excelize reads into memory (everything except worksheets and shared strings,
+// which it streams through temporary files when large).
+const maxZipPart = 64 << 20
+
+// zipPartTooLarge reports whether the xlsx bytes declare a part that excelize
+// would allocate in full before reading it.
+// Note: excelize sizes its buffer from the zip header, so a corrupt header
+// claiming gigabytes would stall the run (found by FuzzReadWorkbook).
+func zipPartTooLarge(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false // not a zip: excelize reports it
+	}
+	for _, f := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		if strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml" {
+			continue
+		}
+		if f.UncompressedSize64 > maxZipPart {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeCSV returns the text of a CSV file: UTF-8 (a BOM is stripped) when the
+// bytes are valid UTF-8, else Shift_JIS/CP932. It reports false when the bytes
+// are neither.
+// Note: valid UTF-8 is checked first because CP932 accepts most byte strings,
+// while Japanese text in CP932 is almost never valid UTF-8.
+func decodeCSV(data []byte) (string, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var text string
+	if utf8.Valid(data) {
+		text = string(data)
+	} else {
+		b, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
+		if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+			return "", false
+		}
+		text = string(b)
+	}
+	// Note: NUL never occurs in a text file; a binary file saved as .csv would
+	// otherwise "decode" as garbage rows.
+	if strings.IndexByte(text, 0) >= 0 {
+		return "", false
+	}
+	return text, true
+}
+
+// csvSource reads records with encoding/csv: lazy quotes, any number of fields,
+// multi-line quoted cells. Blank lines are skipped by encoding/csv and so are
+// not records.
+type csvSource struct {
+	r   *csv.Reader
+	row []string
+	n   int
+	err error
+}
+
+func newCSVSource(text string) *csvSource {
+	r := csv.NewReader(strings.NewReader(text))
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	return &csvSource{r: r}
+}
+
+func (s *csvSource) Next() bool {
+	if s.err != nil {
+		return false
+	}
+	row, err := s.r.Read()
+	if err == io.EOF {
+		return false
+	}
+	if err != nil {
+		s.err = err
+		return false
+	}
+	s.row = row
+	s.n++
+	return true
+}
+
+func (s *csvSource) Row() []string { return s.row }
+func (s *csvSource) Num() int      { return s.n }
+func (s *csvSource) Sheet() string { return "" }
+func (s *csvSource) Err() error    { return s.err }
+func (s *csvSource) Close()        {}
+
+// xlsxSource streams one worksheet with excelize's Rows iterator, reading raw
+// cell values (a code is "1" whatever its number format; formulas give their
+// cached value). Rows missing from the sheet XML come back as empty rows.
+type xlsxSource struct {
+	f     *excelize.File
+	rows  *excelize.Rows
+	sheet string
+	row   []string
+	n     int
+	err   error
+}
+
+func newXLSXSource(f *excelize.File, sheet string) (s *xlsxSource, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	return &xlsxSource{f: f, rows: rows, sheet: sheet}, nil
+}
+
+func (s *xlsxSource) Next() (ok bool) {
+	if s.err != nil {
+		return false
+	}
+	// Note: excelize parses untrusted XML; a panic on a corrupt sheet ends the
+	// file with an error rather than the whole run.
+	defer func() {
+		if r := recover(); r != nil {
+			s.err, ok = fmt.Errorf("%v", r), false
+		}
+	}()
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			s.err = err
+		}
+		return false
+	}
+	row, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil {
+		s.err = err
+		return false
+	}
+	s.row = row
+	s.n++
+	return true
+}
+
+func (s *xlsxSource) Row() []string { return s.row }
+func (s *xlsxSource) Num() int      { return s.n }
+func (s *xlsxSource) Sheet() string { return s.sheet }
+func (s *xlsxSource) Err() error    { return s.err }
+
+func (s *xlsxSource) Close() {
+	s.rows.Close()
+	s.f.Close()
+}

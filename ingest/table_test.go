@@ -1,0 +1,120 @@
+package ingest
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestDecodeCSV(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+		ok   bool
+	}{
+		{"ascii", []byte("a,b\n"), "a,b\n", true},
+		{"utf8", []byte("回答者ID,Q1\n"), "回答者ID,Q1\n", true},
+		{"utf8 bom stripped", []byte("\xef\xbb\xbf回答者ID"), "回答者ID", true},
+		{"cp932", sjis(t, "回答者ID,はい,①,ｶﾅ\r\n"), "回答者ID,はい,①,ｶﾅ\r\n", true},
+		{"cp932 invalid trail byte", []byte{0x82, 0x20}, "", false},
+		{"invalid lead byte", []byte{0x41, 0xfd}, "", false},
+		{"truncated cp932", []byte{0x41, 0x82}, "", false},
+		{"nul", []byte("a\x00b"), "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := decodeCSV(tt.data)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("decodeCSV = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// drain returns the rows of src with their numbers.
+func drain(t *testing.T, src rowSource) (nums []int, rows [][]string) {
+	t.Helper()
+	defer src.Close()
+	for src.Next() {
+		nums = append(nums, src.Num())
+		rows = append(rows, append([]string(nil), src.Row()...))
+	}
+	if err := src.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return nums, rows
+}
+
+func TestCSVSource(t *testing.T) {
+	// encoding/csv skips blank lines, so "x" is record 3 although it is on line 5;
+	// the quoted cell spans two lines; a bare quote inside a field is kept.
+	nums, rows := drain(t, newCSVSource("a,b\n\"1\n2\",3\n\nx\n5,6\"7\n"))
+	if !reflect.DeepEqual(nums, []int{1, 2, 3, 4}) {
+		t.Errorf("nums = %v", nums)
+	}
+	want := [][]string{{"a", "b"}, {"1\n2", "3"}, {"x"}, {"5", "6\"7"}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows = %q", rows)
+	}
+}
+
+func TestXLSXSource(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "集計")
+	f.NewSheet("回答")
+	f.SetCellValue("集計", "A1", "wrong sheet")
+	f.SetCellValue("回答", "A1", "ID")
+	f.SetCellValue("回答", "C1", 1.0)
+	f.SetCellValue("回答", "A4", "after a gap")
+	f.SetCellValue("回答", "B4", 2) // cached value of the formula below
+	f.SetCellFormula("回答", "B4", "1+1")
+	f.SetCellStr("回答", "C4", "007")
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		path  string
+		data  []byte
+		sheet string
+	}{
+		{"sheet 回答", "responses/a.xlsx", buf.Bytes(), "回答"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := &reader{b: &Batch{}}
+			fi := rd.addFile(tt.path, KindResponses, tt.data)
+			src, ok := rd.openTable(fi, tt.data)
+			if !ok {
+				t.Fatalf("openTable failed: %v", rd.b.Problems)
+			}
+			if src.Sheet() != tt.sheet {
+				t.Errorf("sheet = %q, want %q", src.Sheet(), tt.sheet)
+			}
+			nums, rows := drain(t, src)
+			if !reflect.DeepEqual(nums, []int{1, 2, 3, 4}) {
+				t.Errorf("nums = %v", nums)
+			}
+			want := [][]string{{"ID", "", "1"}, nil, nil, {"after a gap", "2", "007"}}
+			if !reflect.DeepEqual(rows, want) {
+				t.Errorf("rows = %q, want %q", rows, want)
+			}
+		})
+	}
+
+	t.Run("first sheet without 回答", func(t *testing.T) {
+		data := svXLSX(t, []string{"データ", "メモ"}, [][]any{{"x"}}, [][]any{{"y"}})
+		rd := &reader{b: &Batch{}}
+		fi := rd.addFile("responses/b.xlsx", KindResponses, data)
+		src, ok := rd.openTable(fi, data)
+		if !ok {
+			t.Fatalf("openTable failed: %v", rd.b.Problems)
+		}
+		if _, rows := drain(t, src); src.Sheet() != "データ" || !reflect.DeepEqual(rows, [][]string{{"x"}}) {
+			t.Errorf("sheet %q rows %q", src.Sheet(), rows)
+		}
+	})
+}

@@ -1,0 +1,275 @@
+package ingest
+
+import "strings"
+
+// textKey is the key under which labels, aliases, district names and towns are
+// compared: NormKey (NFKC, no spaces) with ASCII letters folded to lower case.
+func textKey(v string) string { return strings.ToLower(NormKey(v)) }
+
+// A choiceIndex finds a choice of one choice set by code, label or alias.
+type choiceIndex struct {
+	byCode map[int]int    // コード → choice index
+	byText map[string]int // textKey(ラベル or 別名) → choice index
+}
+
+func newChoiceIndex(cs *ChoiceSet) choiceIndex {
+	x := choiceIndex{byCode: make(map[int]int, len(cs.Choices)), byText: make(map[string]int, 2*len(cs.Choices))}
+	for i, c := range cs.Choices {
+		if _, dup := x.byCode[c.Code]; !dup {
+			x.byCode[c.Code] = i
+		}
+	}
+	// Note: labels first, then aliases, so that an alias never shadows a label.
+	for i, c := range cs.Choices {
+		if k := textKey(c.Label); k != "" {
+			if _, dup := x.byText[k]; !dup {
+				x.byText[k] = i
+			}
+		}
+	}
+	for i, c := range cs.Choices {
+		for _, a := range c.Aliases {
+			if k := textKey(a); k != "" {
+				if _, dup := x.byText[k]; !dup {
+					x.byText[k] = i
+				}
+			}
+		}
+	}
+	return x
+}
+
+// lookup returns the choice index of the normalized value v: a code (`1`, `1.0`,
+// `01`) or a label or alias.
+func (x *choiceIndex) lookup(v string) (int, bool) {
+	if c, ok := ParseCode(v); ok {
+		if i, ok := x.byCode[c]; ok {
+			return i, true
+		}
+	}
+	i, ok := x.byText[textKey(v)]
+	return i, ok
+}
+
+// A districtIndex matches survey and hearing values to districts.
+type districtIndex struct {
+	byText map[string]int // textKey(地区名, 地区コード, 別名, 町名) → district
+	byCode map[int]int    // numeric 地区コード, so `01` and `1` match
+}
+
+// newDistrictIndex indexes the districts and towns of b. When two districts
+// claim the same spelling, names win over codes, codes over aliases, aliases
+// over towns, and otherwise the first in sheet order.
+func newDistrictIndex(b *Batch) *districtIndex {
+	x := &districtIndex{byText: make(map[string]int), byCode: make(map[int]int)}
+	put := func(s string, d int) {
+		if k := textKey(s); k != "" {
+			if _, dup := x.byText[k]; !dup {
+				x.byText[k] = d
+			}
+		}
+	}
+	for i, d := range b.Districts {
+		put(d.Name, i)
+	}
+	for i, d := range b.Districts {
+		put(d.Code, i)
+		if c, ok := ParseCode(Norm(d.Code)); ok {
+			if _, dup := x.byCode[c]; !dup {
+				x.byCode[c] = i
+			}
+		}
+	}
+	for i, d := range b.Districts {
+		for _, a := range d.Aliases {
+			put(a, i)
+		}
+	}
+	for _, t := range b.Towns {
+		if t.District >= 0 && t.District < len(b.Districts) {
+			put(t.Name, t.District)
+		}
+	}
+	return x
+}
+
+// match returns the district of value v (any spelling; it is normalized here).
+func (x *districtIndex) match(v string) (int, bool) {
+	if d, ok := x.byText[textKey(v)]; ok {
+		return d, true
+	}
+	if c, ok := ParseCode(Norm(v)); ok {
+		d, ok := x.byCode[c]
+		return d, ok
+	}
+	return NoDistrict, false
+}
+
+// matchDistrict returns the district whose 地区名, 地区コード, 別名 or 町名 (a
+// town maps to its district) equals v after normalization, and reports whether
+// one does. The hearings reader calls it for 活動地区.
+// Note: it indexes the districts on every call (a few hundred strings), which is
+// cheap for hearings; the survey reader keeps one index for all its rows.
+func (rd *reader) matchDistrict(v string) (int, bool) {
+	return newDistrictIndex(rd.b).match(v)
+}
+
+// A valueIndex parses cell values against one batch's definitions. It is built
+// once per survey read.
+type valueIndex struct {
+	b     *Batch
+	sets  []choiceIndex // by choice set
+	dist  *districtIndex
+	distQ int   // the 地区 question, or -1
+	distC []int // district of each choice of the 地区 question's choice set, or -1
+}
+
+func newValueIndex(b *Batch) *valueIndex {
+	x := &valueIndex{b: b, sets: make([]choiceIndex, len(b.ChoiceSets)), dist: newDistrictIndex(b), distQ: -1}
+	for i := range b.ChoiceSets {
+		x.sets[i] = newChoiceIndex(&b.ChoiceSets[i])
+	}
+	if q := b.DistrictQ; q >= 0 && q < len(b.Questions) {
+		x.distQ = q
+		if cs := b.Questions[q].ChoiceSet; cs >= 0 && cs < len(b.ChoiceSets) {
+			for _, c := range b.ChoiceSets[cs].Choices {
+				d, ok := x.dist.match(c.Label)
+				for j := 0; !ok && j < len(c.Aliases); j++ {
+					d, ok = x.dist.match(c.Aliases[j])
+				}
+				if !ok {
+					d = NoDistrict
+				}
+				x.distC = append(x.distC, d)
+			}
+		}
+	}
+	return x
+}
+
+// set returns the choice index of question q, or nil when q has no choice set.
+func (x *valueIndex) set(q int) *choiceIndex {
+	cs := x.b.Questions[q].ChoiceSet
+	if cs < 0 || cs >= len(x.sets) {
+		return nil
+	}
+	return &x.sets[cs]
+}
+
+// parseValue parses the normalized value v of question q's column (not the 地区
+// question: see parseDistrict). A problem is returned as its code with the
+// offending value; the answer is then no answer.
+func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad string) {
+	if IsNoAnswer(v) {
+		return Answer{}, "", ""
+	}
+	switch t := x.b.Questions[q].Type; t {
+	case NUM:
+		f, ok := ParseNumber(v)
+		if !ok {
+			return Answer{}, CodeNotNumber, v
+		}
+		return Answer{Num: f, HasNum: true}, "", ""
+	case FA:
+		return Answer{Text: normText(v)}, "", ""
+	case SA, SC, MA:
+		set := x.set(q)
+		if set == nil {
+			// Note: a categorical question without a usable choice set is a
+			// definitions error, reported there; its answers cannot be read.
+			return Answer{}, "", ""
+		}
+		// Note: the whole value is tried first so that a label containing a
+		// delimiter (`はい、よく知っている`) is not split.
+		if i, ok := set.lookup(v); ok {
+			return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
+		}
+		parts := SplitList(v)
+		if t != MA {
+			if len(parts) > 1 {
+				return Answer{}, CodeMultipleValues, v
+			}
+			return Answer{}, CodeUnknownCode, v
+		}
+		var bits ChoiceBits
+		for _, p := range parts {
+			if IsNoAnswer(p) {
+				continue
+			}
+			i, ok := set.lookup(p)
+			if !ok {
+				return Answer{}, CodeUnknownCode, p
+			}
+			bits = bits.With(i)
+		}
+		return Answer{Choices: bits}, "", ""
+	}
+	return Answer{}, "", ""
+}
+
+// parseDistrict parses the normalized value v of the 地区 question: a district
+// name, code, alias or town, or (when the question has a choice set) a choice
+// whose label is a district. Blank is 地区不明 without a problem; a value that
+// matches nothing is CodeUnknownDist. The answer holds the choice (with a
+// choice set) or the district's name.
+func (x *valueIndex) parseDistrict(v string) (d int, a Answer, code Code) {
+	if IsNoAnswer(v) {
+		return NoDistrict, Answer{}, ""
+	}
+	if set := x.set(x.distQ); set != nil {
+		i, ok := set.lookup(v)
+		if !ok {
+			// A district spelled out instead of its code: find its choice.
+			if d, found := x.dist.match(v); found {
+				for j, dj := range x.distC {
+					if dj == d {
+						i, ok = j, true
+						break
+					}
+				}
+			}
+		}
+		if !ok || x.distC[i] == NoDistrict {
+			return NoDistrict, Answer{}, CodeUnknownDist
+		}
+		return x.distC[i], Answer{Choices: ChoiceBits(0).With(i)}, ""
+	}
+	d, ok := x.dist.match(v)
+	if !ok {
+		return NoDistrict, Answer{}, CodeUnknownDist
+	}
+	return d, Answer{Text: x.b.Districts[d].Name}, ""
+}
+
+// parseMark parses the normalized value of a split MA column (`Q3_1`): it
+// reports whether the choice is marked, and false ok for an unknown mark.
+func parseMark(v string) (chosen, ok bool) {
+	switch v {
+	case "1", "○", "〇", "◯", "●", "✓", "✔":
+		return true, true
+	case "0":
+		return false, true
+	}
+	if IsNoAnswer(v) {
+		return false, true
+	}
+	switch strings.ToLower(v) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	if c, isCode := ParseCode(v); isCode && (c == 0 || c == 1) {
+		return c == 1, true
+	}
+	return false, false
+}
+
+// normText returns a normalized free-text answer with its inner line breaks
+// kept as "\n".
+func normText(v string) string {
+	if strings.IndexByte(v, '\r') >= 0 {
+		v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
+	}
+	return v
+}

@@ -1,0 +1,522 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// OtherTheme is the name of the theme group for questions without a テーマ.
+const OtherTheme = "その他"
+
+// maxKeywords is how many ward-wide keywords the free-text section lists.
+const maxKeywords = 30
+
+// breakdowns lists the crosstab breakdowns in publication order.
+var breakdowns = []string{analyze.ByAll, analyze.ByDistrict, analyze.ByGender, analyze.ByAge}
+
+// Build turns analysis results into the view that the PDF, XLSX and HTML writers
+// walk. Every figure is formatted here through format.go, once. Build reads
+// res.Batch for names and settings; it is deterministic (sheet order everywhere,
+// no map iteration).
+func Build(res *analyze.Results) *View {
+	b := res.Batch
+	if b == nil {
+		b = &ingest.Batch{DistrictQ: -1, GenderQ: -1, AgeQ: -1}
+	}
+	s := b.Settings
+	v := &View{
+		PlanName:    s.PlanName,
+		Ward:        s.Ward,
+		SurveyName:  s.SurveyName,
+		Sample:      s.Sample,
+		InputErrors: res.InputErrors,
+		Res:         res,
+	}
+	if !s.Date.IsZero() {
+		v.Date = dateText(s)
+		v.DateISO = s.Date.Format("2006-01-02")
+	}
+	for _, d := range b.Districts {
+		v.Districts = append(v.Districts, d.Name)
+	}
+	v.Settings = settingsKV(b)
+	v.Overview = overviewView(res)
+
+	bx := newBuilder(res)
+	for qi, q := range b.Questions {
+		if q.Type == ingest.FA {
+			continue
+		}
+		v.Questions = append(v.Questions, bx.question(qi))
+	}
+	for _, qi := range []int{b.DistrictQ, b.GenderQ, b.AgeQ} {
+		if qi < 0 || qi >= len(b.Questions) {
+			continue
+		}
+		if t, ok := bx.table(analyze.Current, qi, analyze.ByAll); ok {
+			qv := bx.questionHead(qi)
+			qv.Tables = []TableView{t}
+			v.Profile = append(v.Profile, qv)
+		}
+	}
+	v.Themes = themeViews(b, v.Questions)
+	v.Indicators = indicatorView(res, v.Districts)
+	v.Hearings = hearingView(res, v.Districts)
+	v.FreeText = freeTextView(res)
+	for _, p := range b.Problems {
+		v.Problems = append(v.Problems, problemRow(p))
+	}
+	for _, c := range b.Corrections {
+		v.Corrections = append(v.Corrections, correctionRow(c))
+	}
+	return v
+}
+
+// settingsKV lists the settings as printed on the overview page.
+func settingsKV(b *ingest.Batch) []KV {
+	s := b.Settings
+	onOff := "しない"
+	if s.Weighting {
+		onOff = "する"
+	}
+	method := "検定"
+	if s.Evaluation == ingest.EvalPoints {
+		method = "ポイント"
+	}
+	dist := ""
+	if s.Distributed > 0 {
+		dist = Thousands(s.Distributed)
+	}
+	kv := []KV{
+		{"計画名", s.PlanName},
+		{"区名", s.Ward},
+		{"調査名", s.SurveyName},
+		{"基準日", dateText(s)},
+		{"配布数", dist},
+		{"秘匿基準", "n<" + strconv.Itoa(s.SuppressBelow) + " は x"},
+		{"参考値基準", "n<" + strconv.Itoa(s.ReferenceBelow) + " は参考値"},
+		{"重み付け", onOff},
+		{"有意水準", strconv.FormatFloat(s.Alpha, 'f', -1, 64)},
+		{"評価方法", method},
+	}
+	if s.Evaluation == ingest.EvalPoints {
+		kv = append(kv, KV{"維持幅", "±" + OneDecimal(s.Margin) + "ポイント"})
+	}
+	return kv
+}
+
+func dateText(s ingest.Settings) string {
+	if s.Date.IsZero() {
+		return ""
+	}
+	y, m, d := s.Date.Date()
+	return fmt.Sprintf("%d年%d月%d日", y, int(m), d)
+}
+
+// blank is a figure that is not applicable (printed empty, not as zero).
+func blank() Fig { return Fig{Value: math.NaN()} }
+
+// overviewView builds the survey overview: ward total, districts, 地区不明.
+func overviewView(res *analyze.Results) OverviewView {
+	o := res.Overview
+	distributed := func(n int) Fig {
+		if n <= 0 {
+			return blank()
+		}
+		return NFig(n)
+	}
+	ov := OverviewView{}
+	text := "有効回答数 " + Thousands(o.Valid) + "票"
+	if o.Distributed > 0 {
+		text = "配布数 " + Thousands(o.Distributed) + "票、" + text
+		if !math.IsNaN(o.Rate) {
+			text += "（回収率 " + OneDecimal(o.Rate) + "%）"
+		}
+	}
+	ov.Ward = Fig{Value: math.NaN(), Text: text}
+	ov.Rows = append(ov.Rows, OverviewRow{
+		Name: "全体", Distributed: distributed(o.Distributed), Valid: NFig(o.Valid),
+		Rate: FloatPctFig(o.Rate, false),
+	})
+	for _, d := range o.Districts {
+		ov.Rows = append(ov.Rows, OverviewRow{
+			Name: d.Name, Distributed: distributed(d.Distributed), Valid: NFig(d.Valid),
+			Rate: FloatPctFig(d.Rate, false),
+		})
+	}
+	return ov
+}
+
+// builder indexes the results by question for Build.
+type builder struct {
+	res      *analyze.Results
+	b        *ingest.Batch
+	ct       map[ctKey]int // → index into res.Crosstabs
+	summary  map[int][]int // question → indices into res.Summaries (current; 全体, 地区)
+	trend    map[int][]int // question → indices into res.Trends (全体)
+	weighted bool
+}
+
+type ctKey struct {
+	survey string
+	q      int
+	by     string
+}
+
+func newBuilder(res *analyze.Results) *builder {
+	bx := &builder{res: res, b: res.Batch, ct: map[ctKey]int{}, summary: map[int][]int{}, trend: map[int][]int{}}
+	if bx.b == nil {
+		bx.b = &ingest.Batch{}
+	}
+	bx.weighted = bx.b.Settings.Weighting
+	for i, c := range res.Crosstabs {
+		k := ctKey{c.Survey, c.Question, c.By}
+		if _, dup := bx.ct[k]; !dup {
+			bx.ct[k] = i
+		}
+	}
+	for i, s := range res.Summaries {
+		if s.Survey == analyze.Current && (s.By == analyze.ByAll || s.By == analyze.ByDistrict) {
+			bx.summary[s.Question] = append(bx.summary[s.Question], i)
+		}
+	}
+	for i, t := range res.Trends {
+		if t.By == analyze.ByAll {
+			bx.trend[t.Question] = append(bx.trend[t.Question], i)
+		}
+	}
+	return bx
+}
+
+// questionHead fills the descriptive fields of a question's view.
+func (bx *builder) questionHead(qi int) QuestionView {
+	q := bx.b.Questions[qi]
+	return QuestionView{
+		Index:     qi,
+		ID:        q.ID,
+		Text:      q.Text,
+		Type:      q.Type.String(),
+		Theme:     themeName(bx.b, q.Theme),
+		Condition: conditionText(bx.b, q.Cond),
+		MA:        q.Type == ingest.MA,
+	}
+}
+
+// question builds everything published about question qi.
+func (bx *builder) question(qi int) QuestionView {
+	qv := bx.questionHead(qi)
+	for _, by := range breakdowns {
+		if t, ok := bx.table(analyze.Current, qi, by); ok {
+			qv.Tables = append(qv.Tables, t)
+		}
+	}
+	if t, ok := bx.table(analyze.Baseline, qi, analyze.ByAll); ok {
+		qv.Baseline = &t
+	}
+	alpha := bx.b.Settings.Alpha
+	for _, i := range bx.trend[qi] {
+		t := bx.res.Trends[i]
+		tv := TrendView{
+			Label:     t.Label,
+			Baseline:  PctFig(t.BaselineCount, t.BaselineBase, t.Suppressed),
+			Current:   PctFig(t.CurrentCount, t.CurrentBase, t.Suppressed),
+			BaselineN: NFig(t.BaselineBase),
+			CurrentN:  NFig(t.CurrentBase),
+		}
+		if t.Suppressed {
+			tv.Diff = MarkSuppressed
+		} else {
+			tv.Diff = PointsText(t.DiffPt)
+			tv.P = PValueText(t.P)
+			tv.Significant = !math.IsNaN(t.P) && t.P < alpha
+		}
+		qv.Trend = append(qv.Trend, tv)
+	}
+	for _, i := range bx.summary[qi] {
+		s := bx.res.Summaries[i]
+		sup := s.Suppressed
+		qv.Summary = append(qv.Summary, SummaryRow{
+			Group:      s.Group,
+			N:          NFig(s.N),
+			Mean:       FloatPctFig(s.Mean, sup),
+			SD:         FloatPctFig(s.SD, sup),
+			Median:     FloatPctFig(s.Median, sup),
+			Min:        FloatPctFig(s.Min, sup),
+			Max:        FloatPctFig(s.Max, sup),
+			TopBox:     FloatPctFig(s.TopBoxPct, sup),
+			Suppressed: sup,
+			Reference:  s.Reference,
+		})
+	}
+	return qv
+}
+
+// table formats one crosstab, if the results hold it.
+func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
+	i, ok := bx.ct[ctKey{survey, qi, by}]
+	if !ok {
+		return TableView{}, false
+	}
+	c := &bx.res.Crosstabs[i]
+	t := TableView{By: c.By}
+	for _, h := range c.Choices {
+		t.Heads = append(t.Heads, h.Label)
+		t.Codes = append(t.Codes, h.Code)
+	}
+	weighted := bx.weighted && by == analyze.ByAll && survey == analyze.Current
+	for _, g := range c.Groups {
+		r := RowView{Group: g.Name, N: NFig(g.Base), Suppressed: g.Suppressed, Reference: g.Reference}
+		for j := range c.Choices {
+			var cell analyze.Cell
+			if j < len(g.Cells) {
+				cell = g.Cells[j]
+			}
+			var f Fig
+			if weighted && cell.Count > 0 {
+				// Note: the 全体 row shows the population estimate when 重み付け する;
+				// a zero count stays "－" through PctFig.
+				f = FloatPctFig(cell.WeightedPct, g.Suppressed)
+			} else {
+				f = PctFig(cell.Count, g.Base, g.Suppressed)
+			}
+			if !g.Suppressed {
+				f.Mark = cell.Mark
+			}
+			r.Cells = append(r.Cells, f)
+			r.Counts = append(r.Counts, CountFig(cell.Count, g.Suppressed))
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	if c.Chi != nil && !math.IsNaN(c.Chi.Stat) {
+		t.Note = "χ²(" + strconv.Itoa(c.Chi.DF) + ")=" + OneDecimal(c.Chi.Stat) + ", p=" + PValueText(c.Chi.P)
+		if c.Chi.LowExpected {
+			t.Note += "（期待度数5未満のセルが2割を超えるため、検定結果は目安です）"
+		}
+	}
+	return t, true
+}
+
+// conditionText writes a 対象条件 back as in sheet 設問: `Q2=1,2`, clauses joined by " かつ ".
+func conditionText(b *ingest.Batch, cond []ingest.Clause) string {
+	var parts []string
+	for _, c := range cond {
+		if c.Q < 0 || c.Q >= len(b.Questions) {
+			continue
+		}
+		q := b.Questions[c.Q]
+		var codes []string
+		if q.ChoiceSet >= 0 && q.ChoiceSet < len(b.ChoiceSets) {
+			for i, ch := range b.ChoiceSets[q.ChoiceSet].Choices {
+				if c.Choices.Has(i) {
+					codes = append(codes, strconv.Itoa(ch.Code))
+				}
+			}
+		}
+		parts = append(parts, q.ID+"="+strings.Join(codes, ","))
+	}
+	return strings.Join(parts, " かつ ")
+}
+
+// themeViews groups the non-attribute questions by テーマ in sheet order, then
+// the questions without a theme under その他. Themes without questions are left out.
+func themeViews(b *ingest.Batch, qs []QuestionView) []ThemeView {
+	byTheme := make([][]int, len(b.Themes)+1) // last: その他
+	for i, qv := range qs {
+		q := b.Questions[qv.Index]
+		if q.Attr != ingest.AttrNone {
+			continue
+		}
+		t := q.Theme
+		if t < 0 || t >= len(b.Themes) {
+			t = len(b.Themes)
+		}
+		byTheme[t] = append(byTheme[t], i)
+	}
+	var out []ThemeView
+	for t, idx := range byTheme {
+		if len(idx) == 0 {
+			continue
+		}
+		tv := ThemeView{Name: OtherTheme, Questions: idx}
+		if t < len(b.Themes) {
+			tv.Code, tv.Name = b.Themes[t].Code, b.Themes[t].Name
+		}
+		out = append(out, tv)
+	}
+	return out
+}
+
+// evaluationLegend explains the indicator grades.
+var evaluationLegend = []KV{
+	{analyze.EvalA, "目標値に達した"},
+	{analyze.EvalB, "目標値には達していないが、策定時より改善した"},
+	{analyze.EvalC, "策定時から変化なし"},
+	{analyze.EvalD, "策定時より悪化した"},
+	{analyze.EvalNone, "評価できない（策定時値なし、または基数が秘匿基準未満）"},
+}
+
+// indicatorView builds the indicator table: ward-wide rows and rows per district.
+func indicatorView(res *analyze.Results, districts []string) IndicatorView {
+	b := res.Batch
+	iv := IndicatorView{ByDistrict: map[string][]IndicatorRow{}}
+	legend := append([]KV(nil), evaluationLegend...)
+	if b != nil && b.Settings.Evaluation == ingest.EvalPoints {
+		legend[2].Value = "策定時から±" + OneDecimal(b.Settings.Margin) + "ポイント以内"
+	} else if b != nil {
+		legend[2].Value = "策定時から統計的に有意な変化なし（有意水準 " + strconv.FormatFloat(b.Settings.Alpha, 'f', -1, 64) + "）"
+	}
+	iv.Legend = legend
+	isDistrict := map[string]bool{}
+	for _, d := range districts {
+		isDistrict[d] = true
+	}
+	for _, r := range res.Indicators {
+		var ind ingest.Indicator
+		ind.Theme = -1
+		if b != nil && r.Indicator >= 0 && r.Indicator < len(b.Indicators) {
+			ind = b.Indicators[r.Indicator]
+		}
+		row := IndicatorRow{
+			ID:         ind.ID,
+			Name:       ind.Name,
+			Theme:      themeName(b, ind.Theme),
+			Baseline:   FloatPctFig(r.Baseline, false),
+			BaselineN:  blank(),
+			Current:    FloatPctFig(r.Current, r.Suppressed),
+			CurrentN:   NFig(r.CurrentN),
+			Target:     blank(),
+			Direction:  directionText(ind.Direction),
+			Evaluation: r.Evaluation,
+			Reference:  r.Reference,
+		}
+		if r.BaselineN > 0 {
+			row.BaselineN = NFig(r.BaselineN)
+		}
+		if ind.HasTarget {
+			row.Target = FloatPctFig(ind.Target, false)
+		}
+		if !r.Suppressed {
+			if !math.IsNaN(r.CILow) && !math.IsNaN(r.CIHigh) {
+				row.Interval = "(" + OneDecimal(r.CILow) + "–" + OneDecimal(r.CIHigh) + ")"
+			}
+			row.P = PValueText(r.P)
+		}
+		switch {
+		case r.Group == analyze.GroupAll:
+			iv.Rows = append(iv.Rows, row)
+		case isDistrict[r.Group]:
+			iv.ByDistrict[r.Group] = append(iv.ByDistrict[r.Group], row)
+		}
+	}
+	return iv
+}
+
+// hearingView builds the organization hearing section.
+func hearingView(res *analyze.Results, districts []string) HearingView {
+	h := res.Hearings
+	hv := HearingView{Orgs: h.Orgs}
+	for _, g := range h.ByGroup {
+		kv := KV{g.Group, Thousands(g.Count)}
+		switch g.By {
+		case analyze.ByDistrict:
+			hv.ByDistrict = append(hv.ByDistrict, kv)
+		case analyze.ByOrgType:
+			hv.ByType = append(hv.ByType, kv)
+		}
+	}
+	b := res.Batch
+	if b != nil {
+		isDistrict := map[string]bool{}
+		for _, d := range districts {
+			isDistrict[d] = true
+		}
+		for ii, it := range b.HearingItems {
+			if it.Kind != ingest.HRating || it.Scale < 0 || it.Scale >= len(b.ChoiceSets) {
+				continue
+			}
+			choices := b.ChoiceSets[it.Scale].Choices
+			rv := RatingView{ItemID: it.ID, Name: it.Name, Theme: themeName(b, it.Theme), ByDistrict: map[string][]int{}}
+			pos := map[int]int{}
+			for i, c := range choices {
+				rv.Labels = append(rv.Labels, c.Label)
+				pos[c.Code] = i
+			}
+			rv.All = make([]int, len(choices))
+			for _, r := range h.Ratings {
+				if r.Item != ii {
+					continue
+				}
+				i, ok := pos[r.Code]
+				if !ok {
+					continue
+				}
+				switch {
+				case r.By == analyze.ByAll:
+					rv.All[i] += r.Count
+				case r.By == analyze.ByDistrict && isDistrict[r.Group]:
+					if rv.ByDistrict[r.Group] == nil {
+						rv.ByDistrict[r.Group] = make([]int, len(choices))
+					}
+					rv.ByDistrict[r.Group][i] += r.Count
+				}
+			}
+			hv.Ratings = append(hv.Ratings, rv)
+		}
+	}
+	// Comments arrive grouped by theme then district; keep first-seen group order.
+	idx := map[[2]string]int{}
+	for _, c := range h.Comments {
+		theme := OtherTheme
+		if len(c.Themes) > 0 {
+			theme = strings.Join(c.Themes, "・")
+		}
+		k := [2]string{theme, strings.Join(c.Districts, "、")}
+		i, ok := idx[k]
+		if !ok {
+			i = len(hv.Comments)
+			idx[k] = i
+			hv.Comments = append(hv.Comments, CommentGroup{Theme: k[0], District: k[1]})
+		}
+		hv.Comments[i].Items = append(hv.Comments[i].Items, c.Org+": "+c.Masked)
+	}
+	return hv
+}
+
+// freeTextView builds the free-text section: ward-wide keywords of the survey's
+// free text, representative quotes by theme and district, and the answer count.
+func freeTextView(res *analyze.Results) FreeTextView {
+	var fv FreeTextView
+	for _, k := range res.Keywords {
+		if k.Source == analyze.SourceSurvey && k.By == analyze.ByAll && len(fv.Keywords) < maxKeywords {
+			fv.Keywords = append(fv.Keywords, KV{k.Word, Thousands(k.Count)})
+		}
+	}
+	idx := map[[2]string]int{}
+	for _, q := range res.Quotes {
+		k := [2]string{q.By, q.Group}
+		i, ok := idx[k]
+		if !ok {
+			i = len(fv.Quotes)
+			idx[k] = i
+			g := CommentGroup{}
+			if q.By == analyze.ByDistrict {
+				g.District = q.Group
+			} else {
+				g.Theme = q.Group
+			}
+			fv.Quotes = append(fv.Quotes, g)
+		}
+		fv.Quotes[i].Items = append(fv.Quotes[i].Items, q.Text)
+	}
+	for _, f := range res.FreeText {
+		if f.Source == analyze.SourceSurvey {
+			fv.Count++
+		}
+	}
+	return fv
+}

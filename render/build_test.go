@@ -1,0 +1,172 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// buildTestResults extends csvTestResults: Q2 (MA, no theme), F1 district attribute,
+// crosstabs listed out of publication order, and groups chosen for rounding cases.
+func buildTestResults() *analyze.Results {
+	res := csvTestResults()
+	b := res.Batch
+	b.Districts = []ingest.District{{Code: "01", Name: "日吉"}, {Code: "02", Name: "=綱島"}}
+	b.Questions = append(b.Questions,
+		ingest.Question{ID: "Q2", Text: "相談先", Type: ingest.MA, ChoiceSet: 0, Theme: -1,
+			Cond: []ingest.Clause{{Q: 0, Choices: ingest.ChoiceBits(0).With(0).With(1)}}},
+		ingest.Question{ID: "F1", Text: "お住まいの地区", Type: ingest.SA, ChoiceSet: -1, Theme: -1, Attr: ingest.AttrDistrict},
+		ingest.Question{ID: "Q11", Text: "自由意見", Type: ingest.FA, ChoiceSet: -1, Theme: 0},
+	)
+	b.DistrictQ = 2
+	b.GenderQ, b.AgeQ = -1, -1
+	choices := []analyze.ChoiceHead{{Code: "1", Label: "はい"}, {Code: "2", Label: "いいえ"}, {Code: analyze.CodeNA, Label: analyze.LabelNA}}
+	cells := func(counts ...int) []analyze.Cell {
+		var cs []analyze.Cell
+		for _, n := range counts {
+			cs = append(cs, analyze.Cell{Count: n, WeightedPct: tNaN, AdjResidual: tNaN})
+		}
+		return cs
+	}
+	// Listed 地区 before 全体 to check that Build orders tables 全体, 地区.
+	res.Crosstabs = append(res.Crosstabs,
+		analyze.Crosstab{Survey: analyze.Current, Question: 1, By: analyze.ByDistrict, Choices: choices,
+			Groups: []analyze.Group{
+				{Name: "日吉", Base: 2001, Cells: cells(1, 2000, 0)},
+				{Name: "=綱島", Base: 5, Suppressed: true, Reference: true, Cells: cells(0, 5, 0)},
+			}},
+		analyze.Crosstab{Survey: analyze.Current, Question: 1, By: analyze.ByAll, Choices: choices,
+			Groups: []analyze.Group{{Name: "全体", Base: 3, Cells: cells(1, 2, 0)}}},
+		analyze.Crosstab{Survey: analyze.Current, Question: 2, By: analyze.ByAll,
+			Choices: []analyze.ChoiceHead{{Code: "01", Label: "日吉"}, {Code: analyze.CodeNA, Label: analyze.LabelNA}},
+			Groups:  []analyze.Group{{Name: "全体", Base: 8, Cells: cells(8, 0)}}},
+	)
+	return res
+}
+
+func TestBuildFormatting(t *testing.T) {
+	v := Build(buildTestResults())
+	if len(v.Questions) != 3 {
+		t.Fatalf("got %d questions, want 3 (Q1, Q2, F1; FA left out)", len(v.Questions))
+	}
+	q1, q2 := v.Questions[0], v.Questions[1]
+	texts := func(fs []Fig) string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Text)
+		}
+		return strings.Join(s, " ")
+	}
+	tests := []struct {
+		name, got, want string
+	}{
+		{"date", v.Date, "2026年11月1日"},
+		{"date ISO", v.DateISO, "2026-11-01"},
+		{"districts", strings.Join(v.Districts, ","), "日吉,=綱島"},
+		// Q1 全体: 1/8 = 12.5 exactly; 6/8 = 75.0; 1/8 = 12.5.
+		{"Q1 全体 pct", texts(q1.Tables[0].Rows[0].Cells), "12.5 75.0 12.5"},
+		{"Q1 全体 n", q1.Tables[0].Rows[0].N.Text, "8"},
+		// Q1 日吉 is suppressed: every cell and count x, n still shown; marks dropped.
+		{"Q1 日吉 suppressed pct", texts(q1.Tables[1].Rows[0].Cells), "x x x"},
+		{"Q1 日吉 suppressed counts", texts(q1.Tables[1].Rows[0].Counts), "x x x"},
+		{"Q1 日吉 n shown", q1.Tables[1].Rows[0].N.Text, "3"},
+		{"Q1 日吉 mark", q1.Tables[1].Rows[0].Cells[0].Mark, ""},
+		// Q1 =綱島 has base 0: "－".
+		{"Q1 base 0", texts(q1.Tables[1].Rows[1].Cells), "－ － －"},
+		// Q2 全体: 1/3 = 33.33… → 33.3; 2/3 = 66.66… → 66.7 (half up); zero count → －.
+		{"Q2 tables order", q2.Tables[0].By + "," + q2.Tables[1].By, "全体,地区"},
+		{"Q2 全体 pct", texts(q2.Tables[0].Rows[0].Cells), "33.3 66.7 －"},
+		{"Q2 全体 counts", texts(q2.Tables[0].Rows[0].Counts), "1 2 －"},
+		// Q2 日吉: 1/2001 = 0.04998% → 0.0 (under 0.05 but not zero); 2000/2001 = 99.95% → 100.0.
+		{"Q2 日吉 pct", texts(q2.Tables[1].Rows[0].Cells), "0.0 100.0 －"},
+		{"Q2 日吉 n thousands", q2.Tables[1].Rows[0].N.Text, "2,001"},
+		{"Q2 =綱島 suppressed", texts(q2.Tables[1].Rows[1].Cells), "x x x"},
+		{"Q2 MA", fmt.Sprint(q2.MA), "true"},
+		{"Q2 condition", q2.Condition, "Q1=1,2"},
+		{"Q2 heads", strings.Join(q2.Tables[0].Heads, ","), "はい,いいえ,無回答"},
+		{"Q2 codes", strings.Join(q2.Tables[0].Codes, ","), "1,2,NA"},
+		// Themes: Q1 under つながり; Q2 (no theme) under その他; F1 (attribute) in neither.
+		{"themes", fmt.Sprint(v.Themes), "[{T1 つながり [0]} { その他 [1]}]"},
+		{"profile", fmt.Sprintf("%d %s %d", len(v.Profile), v.Profile[0].ID, len(v.Profile[0].Tables)), "1 F1 1"},
+		// Trend: 1/4 baseline is 50% per csvTestResults (2/4), current 1/8; diff −37.5 points.
+		{"trend", q1.Trend[0].Baseline.Text + " " + q1.Trend[0].Current.Text + " " + q1.Trend[0].Diff, "50.0 12.5 -37.5"},
+		// Indicators: ward row formatted, district row suppressed to x with n kept.
+		{"indicator 全体", v.Indicators.Rows[0].Current.Text + " " + v.Indicators.Rows[0].Interval + " " + v.Indicators.Rows[0].P, "12.5 (2.2–47.1) 0.250"},
+		{"indicator target", v.Indicators.Rows[0].Target.Text, "60.0"},
+		{"indicator 日吉", v.Indicators.ByDistrict["日吉"][0].Current.Text + " " + v.Indicators.ByDistrict["日吉"][0].CurrentN.Text + " " + v.Indicators.ByDistrict["日吉"][0].Evaluation, "x 3 －"},
+		{"hearing rating", fmt.Sprintf("%s %v", v.Hearings.Ratings[0].ItemID, v.Hearings.Ratings[0].All), "H2 [3 0]"},
+		{"corrections", v.Corrections[0].Row + " " + v.Corrections[0].Cell, "2 C5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuildWeighted(t *testing.T) {
+	res := buildTestResults()
+	res.Batch.Settings.Weighting = true
+	g := &res.Crosstabs[0].Groups[0] // Q1 全体, counts 1, 6, 1 of 8
+	g.Cells[0].WeightedPct = 10.04
+	g.Cells[1].WeightedPct = 79.96
+	g.Cells[2].WeightedPct = 10
+	q := res.Crosstabs[3].Groups[0].Cells // Q2 全体, counts 1, 2, 0
+	q[0].WeightedPct, q[1].WeightedPct, q[2].WeightedPct = 40, 60, 0
+	v := Build(res)
+	check := func(name string, fs []Fig, want string) {
+		t.Helper()
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Text)
+		}
+		if got := strings.Join(s, " "); got != want {
+			t.Errorf("%s: got %q, want %q", name, got, want)
+		}
+	}
+	// 全体 shows weighted percentages (10.04 → 10.0, 79.96 → 80.0); a zero count stays －.
+	check("Q1 全体", v.Questions[0].Tables[0].Rows[0].Cells, "10.0 80.0 10.0")
+	check("Q2 全体", v.Questions[1].Tables[0].Rows[0].Cells, "40.0 60.0 －")
+	// Breakdowns stay unweighted: 1/2001 → 0.0.
+	check("Q2 日吉", v.Questions[1].Tables[1].Rows[0].Cells, "0.0 100.0 －")
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	// dump prints the view without its pointers (fmt would print their addresses);
+	// fmt prints maps sorted by key.
+	dump := func() string {
+		v := Build(buildTestResults())
+		v.Res = nil
+		var base []string
+		for i := range v.Questions {
+			if q := &v.Questions[i]; q.Baseline != nil {
+				base = append(base, fmt.Sprintf("%#v", *q.Baseline))
+				q.Baseline = nil
+			}
+		}
+		return fmt.Sprintf("%#v %q", *v, base)
+	}
+	a := dump()
+	for i := 0; i < 5; i++ {
+		if b := dump(); a != b {
+			t.Fatalf("Build is not deterministic:\n%s\n%s", a, b)
+		}
+	}
+}
+
+func TestPValueText(t *testing.T) {
+	tests := []struct {
+		p    float64
+		want string
+	}{{tNaN, ""}, {0.0004, "<0.001"}, {0.001, "0.001"}, {0.0494, "0.049"}, {0.25, "0.250"}, {1, "1.000"}}
+	for _, tt := range tests {
+		if got := PValueText(tt.p); got != tt.want {
+			t.Errorf("PValueText(%v) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,299 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// Headers of the CSV files (outputs.md), exactly as written in row 1.
+var (
+	crosstabHeader    = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
+	summaryHeader     = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
+	trendHeader       = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
+	indicatorsHeader  = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
+	hearingsHeader    = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
+	freetextHeader    = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
+	keywordsHeader    = []string{"source", "by", "group", "word", "count", "docs"}
+	problemsHeader    = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
+	correctionsHeader = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
+)
+
+// bom is the UTF-8 byte order mark that makes Excel in Japan read a CSV as UTF-8.
+const bom = "\uFEFF"
+
+// csvWriter writes one CSV file: BOM, header, rows. It keeps the first error.
+type csvWriter struct {
+	w   *csv.Writer
+	err error
+}
+
+func newCSV(w io.Writer, header []string) *csvWriter {
+	c := &csvWriter{}
+	if _, err := io.WriteString(w, bom); err != nil {
+		c.err = err
+		return c
+	}
+	c.w = csv.NewWriter(w)
+	// Note: CRLF as in RFC 4180 and as Excel itself writes CSV on Windows.
+	c.w.UseCRLF = true
+	c.row(header...)
+	return c
+}
+
+func (c *csvWriter) row(fields ...string) {
+	if c.err != nil {
+		return
+	}
+	c.err = c.w.Write(fields)
+}
+
+func (c *csvWriter) close() error {
+	if c.err != nil {
+		return c.err
+	}
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// csvText protects a text field taken from the input against formula injection:
+// a field starting with = + - @ TAB or CR would be run as a formula when the CSV is
+// opened in Excel, so it gets a leading apostrophe. A field starting with an
+// apostrophe gets one too, so the escape is reversible: drop one leading ' when
+// the next character is one of = + - @ TAB CR '.
+//
+// Note: only text from the input (labels, names, IDs, free text, problem values)
+// is escaped; numbers written by midreview (e.g. -1.23) never are. See
+// docs/outputs.md.
+func csvText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\'':
+		return "'" + s
+	}
+	return s
+}
+
+// csvFloat formats v at full precision; NaN and ±Inf are empty.
+func csvFloat(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func csvInt(n int) string { return strconv.Itoa(n) }
+
+func csvBool(b bool) string { return strconv.FormatBool(b) }
+
+func questionID(b *ingest.Batch, q int) string {
+	if b == nil || q < 0 || q >= len(b.Questions) {
+		return ""
+	}
+	return b.Questions[q].ID
+}
+
+func themeName(b *ingest.Batch, t int) string {
+	if b == nil || t < 0 || t >= len(b.Themes) {
+		return ""
+	}
+	return b.Themes[t].Name
+}
+
+// CrosstabCSV writes data/crosstab.csv: one row per survey × question × group × choice
+// (plus 無回答), in the order of res.Crosstabs.
+func CrosstabCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, crosstabHeader)
+	weighting := res.Batch != nil && res.Batch.Settings.Weighting
+	for _, ct := range res.Crosstabs {
+		qid := csvText(questionID(res.Batch, ct.Question))
+		for _, g := range ct.Groups {
+			for i, ch := range ct.Choices {
+				if i >= len(g.Cells) {
+					break
+				}
+				cell := g.Cells[i]
+				wp := ""
+				if weighting {
+					wp = csvFloat(cell.WeightedPct)
+				}
+				c.row(ct.Survey, qid, ct.By, csvText(g.Name), csvText(ch.Code), csvText(ch.Label),
+					csvInt(cell.Count), csvInt(g.Base), csvFloat(cell.Pct), wp,
+					csvBool(g.Suppressed), csvBool(g.Reference), csvFloat(cell.AdjResidual), cell.Mark)
+			}
+		}
+	}
+	return c.close()
+}
+
+// SummaryCSV writes data/summary.csv: SC and NUM summaries in the order of res.Summaries.
+func SummaryCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, summaryHeader)
+	for _, s := range res.Summaries {
+		c.row(s.Survey, csvText(questionID(res.Batch, s.Question)), s.By, csvText(s.Group), csvInt(s.N),
+			csvFloat(s.Mean), csvFloat(s.SD), csvFloat(s.Median), csvFloat(s.Q1), csvFloat(s.Q3),
+			csvFloat(s.Min), csvFloat(s.Max), csvFloat(s.TopBoxPct))
+	}
+	return c.close()
+}
+
+// TrendCSV writes data/trend.csv: baseline vs current per choice, in the order of res.Trends.
+func TrendCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, trendHeader)
+	for _, t := range res.Trends {
+		c.row(csvText(questionID(res.Batch, t.Question)), t.By, csvText(t.Group), csvText(t.Code), csvText(t.Label),
+			csvInt(t.BaselineCount), csvInt(t.BaselineBase), csvFloat(t.BaselinePct),
+			csvInt(t.CurrentCount), csvInt(t.CurrentBase), csvFloat(t.CurrentPct),
+			csvFloat(t.DiffPt), csvFloat(t.P))
+	}
+	return c.close()
+}
+
+// IndicatorsCSV writes data/indicators.csv in the order of res.Indicators. Rows of
+// suppressed groups have empty figures (current, interval, p-value); n stays.
+func IndicatorsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, indicatorsHeader)
+	b := res.Batch
+	for _, r := range res.Indicators {
+		var ind ingest.Indicator
+		if b != nil && r.Indicator >= 0 && r.Indicator < len(b.Indicators) {
+			ind = b.Indicators[r.Indicator]
+		} else {
+			ind.Question, ind.Theme = -1, -1
+		}
+		baseN := ""
+		if r.BaselineN > 0 {
+			baseN = csvInt(r.BaselineN)
+		}
+		target := ""
+		if ind.HasTarget {
+			target = csvFloat(ind.Target)
+		}
+		cur, lo, hi, p := csvFloat(r.Current), csvFloat(r.CILow), csvFloat(r.CIHigh), csvFloat(r.P)
+		if r.Suppressed {
+			cur, lo, hi, p = "", "", "", ""
+		}
+		c.row(csvText(ind.ID), csvText(ind.Name), csvText(themeName(b, ind.Theme)), csvText(questionID(b, ind.Question)),
+			csvText(r.Group), csvFloat(r.Baseline), baseN, cur, csvInt(r.CurrentN), lo, hi, target,
+			directionText(ind.Direction), p, r.Evaluation)
+	}
+	return c.close()
+}
+
+// directionText returns 方向 as written in sheet 指標.
+func directionText(d ingest.Direction) string {
+	if d == ingest.Down {
+		return "減"
+	}
+	return "増"
+}
+
+// HearingsCSV writes data/hearings.csv: rating counts in the order of res.Hearings.Ratings.
+func HearingsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, hearingsHeader)
+	for _, h := range res.Hearings.Ratings {
+		id := ""
+		if res.Batch != nil && h.Item >= 0 && h.Item < len(res.Batch.HearingItems) {
+			id = res.Batch.HearingItems[h.Item].ID
+		}
+		c.row(csvText(id), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label), csvInt(h.Count))
+	}
+	return c.close()
+}
+
+// FreeTextCSV writes data/freetext.csv: every masked free-text answer and hearing
+// comment, themes joined by ";".
+func FreeTextCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, freetextHeader)
+	for _, f := range res.FreeText {
+		c.row(f.Source, csvText(f.RecordID), csvText(f.District), csvText(f.ItemID),
+			csvText(strings.Join(f.Themes, ";")), csvText(f.Masked))
+	}
+	return c.close()
+}
+
+// KeywordsCSV writes data/keywords.csv in the order of res.Keywords.
+func KeywordsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, keywordsHeader)
+	for _, k := range res.Keywords {
+		c.row(k.Source, k.By, csvText(k.Group), csvText(k.Word), csvInt(k.Count), csvInt(k.Docs))
+	}
+	return c.close()
+}
+
+// ProblemsCSV writes problems.csv: every input problem in the given order (Read
+// sorts them by position), message in Japanese.
+func ProblemsCSV(w io.Writer, ps []ingest.Problem) error {
+	c := newCSV(w, problemsHeader)
+	for _, p := range ps {
+		r := problemRow(p)
+		c.row(r.Severity, r.Code, csvText(r.File), csvText(r.Sheet), r.Cell, r.Row,
+			csvText(r.RecordID), csvText(r.Item), csvText(r.Value), csvText(r.Message))
+	}
+	return c.close()
+}
+
+// CorrectionsCSV writes data/corrections.csv, the audit trail of applied corrections.
+func CorrectionsCSV(w io.Writer, cs []ingest.AppliedCorrection) error {
+	c := newCSV(w, correctionsHeader)
+	for _, a := range cs {
+		r := correctionRow(a)
+		c.row(r.Row, csvText(r.Target), csvText(r.ID), csvText(r.Item), csvText(r.Before), csvText(r.After),
+			csvText(r.Reason), csvText(r.Person), csvText(r.File), r.Cell)
+	}
+	return c.close()
+}
+
+// problemRow is a problem as listed in problems.csv and the 入力チェック sheet.
+func problemRow(p ingest.Problem) ProblemRow {
+	row := ""
+	if p.Row > 0 {
+		row = strconv.Itoa(p.Row)
+	}
+	return ProblemRow{
+		Severity: p.Severity.String(), Code: string(p.Code), File: p.File, Sheet: p.Sheet,
+		Cell: p.Cell, Row: row, RecordID: p.RecordID, Item: p.Item, Value: p.Value, Message: p.Msg(),
+	}
+}
+
+// correctionRow is an applied correction as listed in corrections.csv and 修正履歴.
+func correctionRow(a ingest.AppliedCorrection) CorrectionRow {
+	return CorrectionRow{
+		Row: strconv.Itoa(a.Row), Target: a.Target, ID: a.ID, Item: a.Item, Before: a.Before,
+		After: a.After, Reason: a.Reason, Person: a.Person, File: a.File, Cell: a.Cell,
+	}
+}
+
+// A CSVFile is one CSV output: its slash path inside OUT and its writer.
+type CSVFile struct {
+	Path  string
+	Write func(w io.Writer, res *analyze.Results) error
+}
+
+// CSVFiles lists the data CSVs of outputs.md with their paths inside OUT, in a
+// fixed order. problems.csv is written separately (ProblemsCSV) because it is also
+// written when a run stops on input errors.
+func CSVFiles() []CSVFile {
+	return []CSVFile{
+		{"data/crosstab.csv", CrosstabCSV},
+		{"data/summary.csv", SummaryCSV},
+		{"data/trend.csv", TrendCSV},
+		{"data/indicators.csv", IndicatorsCSV},
+		{"data/hearings.csv", HearingsCSV},
+		{"data/freetext.csv", FreeTextCSV},
+		{"data/keywords.csv", KeywordsCSV},
+		{"data/corrections.csv", func(w io.Writer, res *analyze.Results) error {
+			if res.Batch == nil {
+				return CorrectionsCSV(w, nil)
+			}
+			return CorrectionsCSV(w, res.Batch.Corrections)
+		}},
+	}
+}
