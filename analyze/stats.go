@@ -13,13 +13,17 @@ import (
 const z95 = 1.959963984540054
 
 // zCrit returns the two-sided critical value of the standard normal distribution
-// at significance level alpha (1.959964 at 0.05). An alpha outside (0, 1) falls
+// at significance level alpha, rounded to two decimals as in the normal tables
+// that reports cite: 1.96 at 0.05, 2.58 at 0.01. An alpha outside (0, 1) falls
 // back to 0.05.
+//
+// Note: outputs.md marks residuals "≥ 1.96"; the exact quantile 1.959964 would
+// also mark a residual of 1.95997, which a reader checking the table would not.
 func zCrit(alpha float64) float64 {
 	if !(alpha > 0 && alpha < 1) {
 		alpha = 0.05
 	}
-	return distuv.UnitNormal.Quantile(1 - alpha/2)
+	return math.Round(distuv.UnitNormal.Quantile(1-alpha/2)*100) / 100
 }
 
 // markFor returns ▲ when r ≥ zc, ▼ when r ≤ −zc, else "".

@@ -7,9 +7,10 @@ import (
 
 func TestZCrit(t *testing.T) {
 	// Normal quantiles (R qnorm(1 - a/2)): 0.05 → 1.959963985, 0.01 → 2.575829304,
-	// 0.10 → 1.644853627; an invalid level falls back to 0.05.
+	// 0.10 → 1.644853627, rounded to two decimals as in printed tables; an invalid
+	// level falls back to 0.05.
 	for _, c := range []struct{ alpha, want float64 }{
-		{0.05, 1.959963984540054}, {0.01, 2.5758293035489}, {0.10, 1.6448536269514722}, {0, 1.959963984540054},
+		{0.05, 1.96}, {0.01, 2.58}, {0.10, 1.64}, {0, 1.96},
 	} {
 		checkF(t, "zCrit", zCrit(c.alpha), c.want)
 	}
@@ -27,6 +28,7 @@ func TestMarkFor(t *testing.T) {
 		{math.Nextafter(-zc, 0), ""},
 		{1.96, "▲"},
 		{1.9599, ""},
+		{1.95997, ""}, // above the exact quantile 1.959964 but below the table's 1.96
 		{math.NaN(), ""},
 	} {
 		if got := markFor(c.r, zc); got != c.want {

@@ -11,7 +11,7 @@ type flags struct {
 // their bases (outputs.md, crosstab.csv suppressed):
 //   - primary: base < suppressBelow;
 //   - complementary: when exactly one group of a breakdown other than 全体 is
-//     primary-suppressed, the smallest other group by base (the first in order on
+//     primary-suppressed with a base above 0, the smallest other group by base (the first in order on
 //     ties) is suppressed too, so the hidden figures cannot be recovered as 全体
 //     minus the rest;
 //   - reference: base < referenceBelow.
@@ -29,8 +29,14 @@ func suppress(bases []int, suppressBelow, referenceBelow int, all bool) []flags 
 		f[i].Reference = n < referenceBelow
 		if n < suppressBelow {
 			f[i].Suppressed = true
-			primary++
-			which = i
+			// Note: a group with base 0 hides nothing (its n, 0, is printed and
+			// every count is known to be 0), so it neither protects another
+			// primary group nor needs protecting: [40, 5, 0] must still hide a
+			// complement, or the 5 is 全体 minus 40; [40, 0, 35] needs none.
+			if n > 0 {
+				primary++
+				which = i
+			}
 		}
 	}
 	if all || primary != 1 {

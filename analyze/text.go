@@ -90,7 +90,9 @@ func collectTexts(b *ingest.Batch) []textDoc {
 		}
 		for i := range b.Current.Respondents {
 			rs := &b.Current.Respondents[i]
-			if q >= len(rs.Answers) || rs.Answers[q].Text == "" {
+			// Note: like every other answer, free text from a respondent outside the
+			// question's 対象条件 is not counted (ingest warned about it).
+			if q >= len(rs.Answers) || rs.Answers[q].Text == "" || !b.Asked(q, rs) {
 				continue
 			}
 			d := rs.District

@@ -260,3 +260,19 @@ func BenchmarkAnalyzeText(b *testing.B) {
 		analyzeText(bt, r)
 	}
 }
+
+// TestCollectTextsCondition checks that free text from a respondent outside the
+// question's 対象条件 is not published (ingest reported it as a warning).
+func TestCollectTextsCondition(t *testing.T) {
+	b := textBatch(1)
+	// Q11 is asked only of those who chose choice index 0 of Q1 (nobody here).
+	b.Questions[2].Cond = []ingest.Clause{{Q: 0, Choices: ingest.ChoiceBits(0).With(0)}}
+	var ids []string
+	for _, d := range collectTexts(b) {
+		ids = append(ids, d.recordID+"/"+d.itemID)
+	}
+	want := []string{"R1/Q10", "R2/Q10", "R3/Q10", "綱島子ども会/C1"}
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("texts %q, want %q (R4's Q11 is outside the condition)", ids, want)
+	}
+}
