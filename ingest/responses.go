@@ -415,7 +415,7 @@ func (fr *fileReader) row(n int) {
 	id := fr.cells[l.idCol]
 	if id == "" {
 		cnt.Invalid++
-		fr.add(Problem{Severity: Error, Code: CodeMissingID, Cell: idCell})
+		fr.add(Problem{Severity: Error, Code: CodeMissingID, Cell: idCell, Item: l.header[l.idCol]})
 		return
 	}
 	removed := rd.applyFixes(sv.target, id, fr.fi, n, recordAccess{
@@ -442,11 +442,11 @@ func (fr *fileReader) row(n int) {
 		where := b.Files[prev.file].Path + " " + strconv.Itoa(int(prev.row)) + "行目"
 		if prev.sum == sum {
 			cnt.Duplicate++
-			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Cell: idCell, RecordID: id, Value: id,
+			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Cell: idCell, RecordID: id, Item: l.header[l.idCol], Value: id,
 				Detail: "最初の行: " + where})
 		} else {
 			cnt.Invalid++
-			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Cell: idCell, RecordID: id, Value: id,
+			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Cell: idCell, RecordID: id, Item: l.header[l.idCol], Value: id,
 				Detail: "最初の行: " + where})
 		}
 		return

@@ -142,7 +142,7 @@ func TestReadResponsesWorkbook(t *testing.T) {
 		{Error, CodeNotNumber, f, "E8", 0, "Q4"},
 		{Error, CodeUnknownDist, f, "G8", 0, "F1"},
 		{Warning, CodeOutsideCond, f, "D8", 0, "Q3"},
-		{Error, CodeMissingID, f, "A9", 0, ""},
+		{Error, CodeMissingID, f, "A9", 0, "回答者 ID"},
 	})
 	// Rows 5–9 are data rows (4 is the question-text row, 10–11 trail):
 	// 5, 6, 8 included, 7 empty, 9 invalid.
@@ -234,8 +234,8 @@ func TestReadResponsesDuplicates(t *testing.T) {
 	})
 	rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": a, "b.xlsx": b}, nil)
 	checkProblems(t, rd, []pk{
-		{Warning, CodeDuplicateRow, "responses/b.xlsx", "G2", 0, ""},
-		{Error, CodeDuplicateID, "responses/b.xlsx", "G3", 0, ""},
+		{Warning, CodeDuplicateRow, "responses/b.xlsx", "G2", 0, "回答者ID"},
+		{Error, CodeDuplicateID, "responses/b.xlsx", "G3", 0, "回答者ID"},
 	})
 	var ids []string
 	for _, r := range s.Respondents {
@@ -356,4 +356,28 @@ func FuzzReadWorkbook(f *testing.F) {
 		}
 		checkFuzzProblems(t, rd)
 	})
+}
+
+func TestReadResponsesTextRow(t *testing.T) {
+	const head = "回答者ID,Q1,Q2,Q3,Q4,Q5,F1\n"
+	const data = "R1,1,1,1,1,x,日吉\n"
+	tests := []struct {
+		name  string
+		row   string // the row directly below the header
+		read  int
+		probs []pk
+	}{
+		{"question texts", ",地域活動に参加していますか,よく行く場所,満足していますか,年齢,ご意見,お住まいの地区\n", 1, nil},
+		{"short titles", ",参加状況,行く場所,満足度,年齢,意見,地区\n", 1, nil},
+		{"answers without ID", ",1,1,1,1,x,日吉\n", 2, []pk{{Error, CodeMissingID, "responses/a.csv", "A2", 0, "回答者ID"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": []byte(head + tt.row + data)}, nil)
+			checkProblems(t, rd, tt.probs)
+			if c := rd.b.Files[0].Counts; c.Read != tt.read || len(s.Respondents) != 1 || s.Respondents[0].Src.Row != 3 {
+				t.Errorf("counts %+v, respondents %+v", c, s.Respondents)
+			}
+		})
+	}
 }

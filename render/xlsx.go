@@ -1,0 +1,857 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+
+	"midreview/analyze"
+)
+
+// Sheet names of the tabulation book (outputs.md), in book order.
+const (
+	SheetOverview    = "概要"
+	SheetSimple      = "単純集計"
+	SheetByDistrict  = "地区別"
+	SheetByGender    = "性別"
+	SheetByAge       = "年代別"
+	SheetIndicators  = "指標"
+	SheetTrend       = "経年比較"
+	SheetHearings    = "ヒアリング"
+	SheetFreeText    = "自由記述"
+	SheetProblems    = "入力チェック"
+	SheetCorrections = "修正履歴"
+)
+
+// xlsxSheets is the book's sheet order.
+var xlsxSheets = []string{
+	SheetOverview, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
+	SheetIndicators, SheetTrend, SheetHearings, SheetFreeText, SheetProblems, SheetCorrections,
+}
+
+// Number formats of the tabulation book. Figures are stored as numbers.
+const (
+	numFmtPct     = "0.0"
+	numFmtPctHigh = `0.0"▲"`
+	numFmtPctLow  = `0.0"▼"`
+	numFmtZero    = `0;-0;"－"` // a zero count or percentage prints as －
+	numFmtInt     = "#,##0"
+	numFmtPoints  = "+0.0;-0.0;0.0"
+	numFmtP       = "0.000"
+)
+
+// XLSX writes the Excel tabulation book (集計表, tabulation.xlsx) for v.
+//
+// Note: a percentage is stored as the number it prints as: Fig.Text (rounded half
+// up to one decimal in format.go) parsed back, not the raw Fig.Value. Japanese
+// 集計表 practice is that what a reader adds up in Excel equals what the printed
+// handout shows; the full-precision value is in data/crosstab.csv. A zero count
+// is stored as 0 with a number format that shows －, suppressed figures as the
+// string x, and ▲▼ live in the number format (0.0"▲") so the cell stays a number.
+func XLSX(w io.Writer, v *View) error {
+	b, err := newBook(v)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	b.overview()
+	for _, by := range []struct{ sheet, by string }{
+		{SheetSimple, analyze.ByAll},
+		{SheetByDistrict, analyze.ByDistrict},
+		{SheetByGender, analyze.ByGender},
+		{SheetByAge, analyze.ByAge},
+	} {
+		b.crosstabs(by.sheet, by.by)
+	}
+	b.indicators()
+	b.trend()
+	b.hearings()
+	b.freeText()
+	b.problems()
+	b.corrections()
+	if b.err != nil {
+		return fmt.Errorf("tabulation book: %w", b.err)
+	}
+	if _, err := b.f.WriteTo(w); err != nil {
+		return fmt.Errorf("tabulation book: %w", err)
+	}
+	return nil
+}
+
+// A book is the tabulation workbook being written.
+type book struct {
+	v      *View
+	f      *excelize.File
+	err    error
+	styles map[string]int // style key → excelize style ID; lookups only, never ranged over
+}
+
+func newBook(v *View) (*book, error) {
+	f := excelize.NewFile()
+	b := &book{v: v, f: f, styles: map[string]int{}}
+	if err := f.SetSheetName("Sheet1", xlsxSheets[0]); err != nil {
+		f.Close()
+		return nil, err
+	}
+	for _, name := range xlsxSheets[1:] {
+		if _, err := f.NewSheet(name); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	// Note: the creation date is 基準日, never the clock, so reruns are byte-identical.
+	date := v.DateISO + "T00:00:00Z"
+	if v.DateISO == "" {
+		date = "2000-01-01T00:00:00Z"
+	}
+	b.check(f.SetDocProps(&excelize.DocProperties{
+		Title:    v.PlanName + " 集計表",
+		Subject:  v.SurveyName,
+		Creator:  "midreview",
+		Created:  date,
+		Modified: date,
+		Language: "ja-JP",
+	}))
+	return b, b.err
+}
+
+func (b *book) check(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+// style returns the ID of a style: kind is "text", "title", "head", "wrap",
+// "note" or "num" (with numFmt).
+func (b *book) style(kind, numFmt string) int {
+	key := kind + "|" + numFmt
+	if id, ok := b.styles[key]; ok {
+		return id
+	}
+	thin := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	var s excelize.Style
+	switch kind {
+	case "title":
+		s.Font = &excelize.Font{Bold: true, Size: 12}
+	case "head":
+		s.Font = &excelize.Font{Bold: true}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
+		s.Border = thin
+		s.Alignment = &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	case "cell":
+		s.Border = thin
+		s.Alignment = &excelize.Alignment{Vertical: "top"}
+	case "wrap":
+		s.Border = thin
+		s.Alignment = &excelize.Alignment{Vertical: "top", WrapText: true}
+	case "center":
+		s.Border = thin
+		s.Alignment = &excelize.Alignment{Horizontal: "center"}
+	case "mark":
+		s.Border = thin
+		s.Alignment = &excelize.Alignment{Horizontal: "right"}
+	case "num":
+		f := numFmt
+		s.CustomNumFmt = &f
+		s.Border = thin
+	case "note":
+		s.Font = &excelize.Font{Size: 9, Color: "404040"}
+	}
+	id, err := b.f.NewStyle(&s)
+	b.check(err)
+	b.styles[key] = id
+	return id
+}
+
+// A sheet writes one worksheet row by row and keeps the column widths it needs.
+type sheet struct {
+	b      *book
+	name   string
+	row    int       // the row being written (1-based)
+	widths []float64 // estimated display width per column (index 0 = column A)
+	maxW   []float64 // cap per column (0 = default cap)
+}
+
+func (b *book) sheet(name string) *sheet { return &sheet{b: b, name: name, row: 1} }
+
+func (s *sheet) cell(col int) string {
+	c, err := excelize.CoordinatesToCellName(col, s.row)
+	s.b.check(err)
+	return c
+}
+
+func (s *sheet) fit(col int, text string) {
+	for len(s.widths) < col {
+		s.widths = append(s.widths, 0)
+	}
+	w := textWidth(text) + 2
+	if w > s.widths[col-1] {
+		s.widths[col-1] = w
+	}
+}
+
+// str writes text as a string (never a formula) with a style kind, fitting its column.
+func (s *sheet) str(col int, text, kind string) {
+	s.strNoFit(col, text, kind)
+	if kind != "title" && kind != "note" {
+		s.fit(col, text)
+	}
+}
+
+// strNoFit writes text as a string without widening its column (titles, long notes).
+func (s *sheet) strNoFit(col int, text, kind string) {
+	c := s.cell(col)
+	// Note: SetCellStr, never SetCellValue: input text such as =HYPERLINK(...)
+	// must stay a string, not become a formula.
+	s.b.check(s.b.f.SetCellStr(s.name, c, text))
+	if kind != "" {
+		s.b.check(s.b.f.SetCellStyle(s.name, c, c, s.b.style(kind, "")))
+	}
+}
+
+// num writes a number with a number format.
+func (s *sheet) num(col int, v float64, numFmt, shown string) {
+	c := s.cell(col)
+	s.b.check(s.b.f.SetCellFloat(s.name, c, v, -1, 64))
+	s.b.check(s.b.f.SetCellStyle(s.name, c, c, s.b.style("num", numFmt)))
+	s.fit(col, shown)
+}
+
+// fig writes a published figure: a number formatted as printed, x as a string, or
+// an empty bordered cell. signed asks for a +/− format (changes in points).
+func (s *sheet) fig(col int, f Fig, signed bool) {
+	text := strings.TrimSpace(f.Text)
+	switch {
+	case f.Suppressed || text == MarkSuppressed:
+		s.str(col, MarkSuppressed, "mark")
+		return
+	case text == MarkZero:
+		s.num(col, 0, numFmtZero, MarkZero)
+		return
+	case text == "":
+		s.str(col, "", "cell")
+		return
+	}
+	v, numFmt, ok := parseFigText(text, signed)
+	if !ok {
+		s.str(col, text, "mark")
+		return
+	}
+	switch f.Mark {
+	case MarkHigh:
+		numFmt = numFmtPctHigh
+		text += MarkHigh
+	case MarkLow:
+		numFmt = numFmtPctLow
+		text += MarkLow
+	}
+	s.num(col, v, numFmt, text)
+}
+
+// parseFigText parses a printed figure ("1,234", "12.3", "+2.0", "45.1%") back to
+// the number it shows and a number format that shows it the same way.
+func parseFigText(text string, signed bool) (float64, string, bool) {
+	t := strings.TrimSuffix(strings.TrimSuffix(text, MarkHigh), MarkLow)
+	t = strings.TrimSuffix(t, "%")
+	t = strings.ReplaceAll(t, ",", "")
+	t = strings.TrimPrefix(t, "+")
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return 0, "", false
+	}
+	decimals := 0
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		decimals = len(t) - i - 1
+	}
+	switch {
+	case signed && decimals == 1:
+		return v, numFmtPoints, true
+	case decimals == 0:
+		return v, numFmtInt, true
+	}
+	return v, "0." + strings.Repeat("0", decimals), true
+}
+
+func (s *sheet) next() { s.row++ }
+
+// head writes a header row.
+func (s *sheet) head(labels ...string) {
+	for i, l := range labels {
+		s.strNoFit(i+1, l, "head")
+		s.fit(i+1, shortHead(l))
+	}
+	s.next()
+}
+
+// shortHead is the part of a header that decides the column width; longer
+// headers wrap.
+func shortHead(l string) string {
+	if textWidth(l) > 12 {
+		return string([]rune(l)[:5])
+	}
+	return l
+}
+
+// texts writes a row of bordered text cells.
+func (s *sheet) texts(vals ...string) {
+	for i, t := range vals {
+		s.str(i+1, t, "cell")
+	}
+	s.next()
+}
+
+// finish sets column widths, frozen panes and the print setup of the sheet:
+// titleRows rows are frozen and repeated on every printed page, freezeCols
+// columns are frozen.
+func (s *sheet) finish(titleRows, freezeCols int) {
+	f, b := s.b.f, s.b
+	for i, w := range s.widths {
+		limit := 40.0
+		if i < len(s.maxW) && s.maxW[i] > 0 {
+			limit = s.maxW[i]
+		}
+		w = min(max(w, 6), limit)
+		col, err := excelize.ColumnNumberToName(i + 1)
+		b.check(err)
+		b.check(f.SetColWidth(s.name, col, col, w))
+	}
+	if titleRows > 0 || freezeCols > 0 {
+		tl, err := excelize.CoordinatesToCellName(freezeCols+1, titleRows+1)
+		b.check(err)
+		b.check(f.SetPanes(s.name, &excelize.Panes{
+			Freeze: true, XSplit: freezeCols, YSplit: titleRows, TopLeftCell: tl, ActivePane: activePane(titleRows, freezeCols),
+		}))
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	b.check(f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}))
+	fitToPage := true
+	b.check(f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fitToPage}))
+	b.check(f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + headerText(b.v.PlanName, 100) + "&R" + headerText(s.name, 40),
+		OddFooter: "&L" + headerText(b.v.Date, 40) + "&C&P / &N" + "&R" + headerText(sampleMark(b.v), 40),
+	}))
+	if titleRows > 0 {
+		b.check(f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(s.name, "'", "''"), titleRows),
+			Scope:    s.name,
+		}))
+	}
+}
+
+func activePane(rows, cols int) string {
+	switch {
+	case rows > 0 && cols > 0:
+		return "bottomRight"
+	case rows > 0:
+		return "bottomLeft"
+	}
+	return "topRight"
+}
+
+// headerText escapes & for an Excel header/footer section and caps its length.
+func headerText(s string, maxRunes int) string {
+	if utf8.RuneCountInString(s) > maxRunes {
+		s = string([]rune(s)[:maxRunes])
+	}
+	return strings.ReplaceAll(s, "&", "&&")
+}
+
+func sampleMark(v *View) string {
+	if v.Sample {
+		return "サンプルデータ"
+	}
+	return ""
+}
+
+// textWidth estimates a text's display width in Excel column units: two per
+// East Asian wide or ambiguous rune, one otherwise; the longest line counts.
+func textWidth(s string) float64 {
+	var best, w float64
+	for _, r := range s {
+		if r == '\n' {
+			best, w = max(best, w), 0
+			continue
+		}
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return max(best, w)
+}
+
+// titleBlock writes the sheet's title row, then a notice of input errors when
+// the run had any, then one short row per note.
+//
+// Note: notes are kept short, one per row, because a long overflowing line widens
+// the printed area and fit-to-width would shrink the tables with it.
+func (s *sheet) titleBlock(title string, notes ...string) {
+	v := s.b.v
+	t := title + "　" + v.PlanName
+	if v.SurveyName != "" {
+		t += "　" + v.SurveyName
+	}
+	if v.Sample {
+		t += "　【サンプルデータ】"
+	}
+	s.strNoFit(1, t, "title")
+	s.next()
+	if v.InputErrors > 0 {
+		s.strNoFit(1, fmt.Sprintf("※入力エラー%d件を含んだまま作成（該当する回答は無回答として集計）。", v.InputErrors), "note")
+		s.next()
+	}
+	for _, n := range notes {
+		s.strNoFit(1, n, "note")
+		s.next()
+	}
+}
+
+// crosstabNotes explain the marks of the crosstab sheets.
+var crosstabNotes = []string{
+	"数値は％（小数第1位を四捨五入。合計が100.0にならないことがある）。",
+	"n＝集計対象者数（無回答を含む）。－＝0件。",
+	"x＝秘匿（nが秘匿基準未満、または逆算を防ぐため）。",
+	"▲▼＝全体に比べ有意に高い／低い（調整済み残差）。",
+	"参考値＝nが参考値基準未満のため参考扱い。",
+}
+
+func (b *book) overview() {
+	v := b.v
+	s := b.sheet(SheetOverview)
+	s.titleBlock("集計表")
+	s.next()
+	rows := []KV{{"計画名", v.PlanName}, {"区名", v.Ward}, {"調査名", v.SurveyName}, {"基準日", v.Date}}
+	if v.Sample {
+		rows = append(rows, KV{"データ", "サンプルデータ（合成データであり、実際の調査結果ではありません）"})
+	}
+	errs, warns := 0, 0
+	for _, p := range v.Problems {
+		if p.Severity == "エラー" {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	rows = append(rows, KV{"入力チェック", fmt.Sprintf("エラー %d件、警告 %d件（シート「%s」）", errs, warns, SheetProblems)})
+	if v.InputErrors > 0 {
+		rows = append(rows, KV{"入力エラー", fmt.Sprintf("%d件のエラーを含んだまま作成（-allow-errors）", v.InputErrors)})
+	}
+	rows = append(rows, KV{"適用した修正", fmt.Sprintf("%d件（シート「%s」）", len(v.Corrections), SheetCorrections)})
+	s.head("項目", "内容")
+	for _, kv := range rows {
+		s.texts(kv.Key, kv.Value)
+	}
+	if len(v.Settings) > 0 {
+		s.next()
+		s.strNoFit(1, "集計の設定", "title")
+		s.next()
+		s.head("設定", "値")
+		for _, kv := range v.Settings {
+			s.texts(kv.Key, kv.Value)
+		}
+	}
+	s.next()
+	s.strNoFit(1, "回収状況", "title")
+	s.next()
+	s.head("地区", "配布数", "有効回答数", "回収率（％）")
+	for _, r := range v.Overview.Rows {
+		s.str(1, r.Name, "cell")
+		s.fig(2, r.Distributed, false)
+		s.fig(3, r.Valid, false)
+		s.fig(4, r.Rate, false)
+		s.next()
+	}
+	if t := v.Overview.Ward.Text; t != "" {
+		s.strNoFit(1, t, "note")
+		s.next()
+	}
+	s.maxW = []float64{24, 70}
+	s.finish(1, 0)
+}
+
+// byLabel is the 表側 header of a breakdown.
+func byLabel(by string) string {
+	if by == analyze.ByAll {
+		return "区分"
+	}
+	return by
+}
+
+func (b *book) crosstabs(name, by string) {
+	s := b.sheet(name)
+	title := name + "集計表"
+	if by == analyze.ByAll {
+		title = "単純集計表（全体）"
+	}
+	s.titleBlock(title, crosstabNotes...)
+	s.next()
+	found := false
+	for _, q := range b.v.Questions {
+		var t *TableView
+		for i := range q.Tables {
+			if q.Tables[i].By == by {
+				t = &q.Tables[i]
+				break
+			}
+		}
+		summary := summaryRows(q.Summary, by)
+		if t == nil && len(summary) == 0 {
+			continue
+		}
+		found = true
+		s.strNoFit(1, questionTitle(q), "title")
+		s.next()
+		if q.Condition != "" {
+			s.strNoFit(1, "対象："+q.Condition, "note")
+			s.next()
+		}
+		if t != nil {
+			s.table(t, by == analyze.ByAll)
+		}
+		if len(summary) > 0 {
+			if t != nil {
+				s.next()
+			}
+			s.summary(q, summary)
+		}
+		s.next()
+	}
+	if !found {
+		s.strNoFit(1, "この区分の集計表はありません。", "note")
+	}
+	s.maxW = []float64{24}
+	s.finish(1, 1)
+}
+
+func questionTitle(q QuestionView) string {
+	t := q.ID + "　" + q.Text
+	if q.MA {
+		t += "（複数回答）"
+	}
+	return t
+}
+
+func summaryRows(rows []SummaryRow, by string) []SummaryRow {
+	var out []SummaryRow
+	for _, r := range rows {
+		if (r.Group == analyze.GroupAll) == (by == analyze.ByAll) && (by == analyze.ByAll || by == analyze.ByDistrict) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// table writes one crosstab: header, then one row per group. counts adds a
+// 件数 row above each percentage row (単純集計).
+func (s *sheet) table(t *TableView, counts bool) {
+	heads := append([]string{byLabel(t.By), "n"}, t.Heads...)
+	s.head(append(heads, "備考")...)
+	last := len(t.Heads) + 3
+	for _, r := range t.Rows {
+		note := rowNote(r.Suppressed, r.Reference)
+		if counts {
+			s.str(1, r.Group+"（件数）", "cell")
+			s.fig(2, r.N, false)
+			for i, c := range r.Counts {
+				s.fig(3+i, c, false)
+			}
+			s.str(last, note, "cell")
+			s.next()
+			s.str(1, r.Group+"（％）", "cell")
+		} else {
+			s.str(1, r.Group, "cell")
+		}
+		s.fig(2, r.N, false)
+		for i, c := range r.Cells {
+			s.fig(3+i, c, false)
+		}
+		s.str(last, note, "cell")
+		s.next()
+	}
+	if t.Note != "" {
+		s.strNoFit(1, t.Note, "note")
+		s.next()
+	}
+}
+
+func rowNote(suppressed, reference bool) string {
+	switch {
+	case suppressed:
+		return "秘匿"
+	case reference:
+		return MarkReference
+	}
+	return ""
+}
+
+func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
+	heads := []string{"区分", "n", "平均", "標準偏差", "中央値", "最小", "最大"}
+	top := q.Type == "SC"
+	if top {
+		heads = append(heads, "肯定的回答（％）")
+	}
+	s.head(append(heads, "備考")...)
+	for _, r := range rows {
+		s.str(1, r.Group, "cell")
+		s.fig(2, r.N, false)
+		for i, f := range []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max} {
+			s.fig(3+i, f, false)
+		}
+		col := 8
+		if top {
+			s.fig(col, r.TopBox, false)
+			col++
+		}
+		s.str(col, rowNote(r.Suppressed, r.Reference), "cell")
+		s.next()
+	}
+}
+
+func (b *book) indicators() {
+	v := b.v
+	s := b.sheet(SheetIndicators)
+	s.titleBlock("指標の達成状況", "値は％。評価の基準は表の下。地区の行はその地区の回答者による値。")
+	s.head("指標ID", "指標名", "テーマ", "区分", "策定時値", "策定時n", "現状値", "現状n", "95％信頼区間", "目標値", "方向", "p値", "評価", "備考")
+	top := s.row - 1
+	write := func(group string, rows []IndicatorRow) {
+		for _, r := range rows {
+			s.str(1, r.ID, "cell")
+			s.str(2, r.Name, "wrap")
+			s.str(3, r.Theme, "cell")
+			s.str(4, group, "cell")
+			s.fig(5, r.Baseline, false)
+			s.fig(6, r.BaselineN, false)
+			s.fig(7, r.Current, false)
+			s.fig(8, r.CurrentN, false)
+			s.str(9, r.Interval, "cell")
+			s.fig(10, r.Target, false)
+			s.str(11, r.Direction, "cell")
+			s.pValue(12, r.P)
+			s.str(13, r.Evaluation, "center")
+			note := ""
+			if r.Reference {
+				note = MarkReference
+			}
+			s.str(14, note, "cell")
+			s.next()
+		}
+	}
+	write(analyze.GroupAll, v.Indicators.Rows)
+	for _, d := range v.Districts {
+		write(d, v.Indicators.ByDistrict[d])
+	}
+	if len(v.Indicators.Legend) > 0 {
+		s.next()
+		s.strNoFit(1, "評価の基準", "title")
+		s.next()
+		for _, kv := range v.Indicators.Legend {
+			s.str(1, kv.Key, "cell")
+			s.strNoFit(2, kv.Value, "cell")
+			s.next()
+		}
+	}
+	s.maxW = []float64{12, 30, 16}
+	s.finish(top, 2)
+}
+
+// pValue writes a p-value as a number when it is one ("0.012") and as text
+// otherwise ("<0.001", "").
+func (s *sheet) pValue(col int, p string) {
+	if v, err := strconv.ParseFloat(p, 64); err == nil {
+		s.num(col, v, numFmtP, p)
+		return
+	}
+	s.str(col, p, "mark")
+}
+
+func (b *book) trend() {
+	s := b.sheet(SheetTrend)
+	s.titleBlock("経年比較（策定時と現在）", "値は％、差はポイント。p値は2つの比率の差のz検定。＊＝有意。")
+	s.head("設問ID", "設問文", "選択肢", "策定時", "策定時n", "現在", "現在n", "差（ポイント）", "p値", "有意差")
+	top := s.row - 1
+	found := false
+	for _, q := range b.v.Questions {
+		for _, t := range q.Trend {
+			found = true
+			s.str(1, q.ID, "cell")
+			s.str(2, q.Text, "wrap")
+			s.str(3, t.Label, "cell")
+			s.fig(4, t.Baseline, false)
+			s.fig(5, t.BaselineN, false)
+			s.fig(6, t.Current, false)
+			s.fig(7, t.CurrentN, false)
+			s.fig(8, Fig{Text: t.Diff}, true)
+			s.pValue(9, t.P)
+			sig := ""
+			if t.Significant {
+				sig = "＊"
+			}
+			s.str(10, sig, "cell")
+			s.next()
+		}
+	}
+	if !found {
+		s.strNoFit(1, "策定時の調査データがないため、経年比較はありません。", "note")
+	}
+	s.maxW = []float64{10, 40, 24}
+	s.finish(top, 1)
+}
+
+func (b *book) hearings() {
+	v, h := b.v, b.v.Hearings
+	s := b.sheet(SheetHearings)
+	s.titleBlock("団体ヒアリング", "評価は団体数。複数の地区で活動する団体はそれぞれの地区に数える。")
+	s.head("区分", "団体数")
+	s.str(1, "回答団体数", "cell")
+	s.num(2, float64(h.Orgs), numFmtInt, strconv.Itoa(h.Orgs))
+	s.next()
+	for _, kv := range h.ByDistrict {
+		s.countRow("地区："+kv.Key, kv.Value)
+	}
+	for _, kv := range h.ByType {
+		s.countRow("団体種別："+kv.Key, kv.Value)
+	}
+	for _, r := range h.Ratings {
+		s.next()
+		title := r.ItemID + "　" + r.Name
+		if r.Theme != "" {
+			title += "（" + r.Theme + "）"
+		}
+		s.strNoFit(1, title, "title")
+		s.next()
+		s.head(append([]string{"区分", "計"}, r.Labels...)...)
+		s.ratingRow(analyze.GroupAll, r.All)
+		for _, d := range v.Districts {
+			if counts, ok := r.ByDistrict[d]; ok {
+				s.ratingRow(d, counts)
+			}
+		}
+	}
+	if len(h.Comments) > 0 {
+		s.next()
+		s.strNoFit(1, "意見（個人情報はマスク済み）", "title")
+		s.next()
+		s.head("テーマ", "地区", "意見")
+		for _, g := range h.Comments {
+			for _, it := range g.Items {
+				s.str(1, g.Theme, "cell")
+				s.str(2, g.District, "cell")
+				s.str(3, it, "wrap")
+				s.next()
+			}
+		}
+	}
+	s.maxW = []float64{30, 20, 80}
+	s.finish(1, 1)
+}
+
+func (s *sheet) countRow(label, value string) {
+	s.str(1, label, "cell")
+	if n, err := strconv.Atoi(strings.ReplaceAll(value, ",", "")); err == nil {
+		s.num(2, float64(n), numFmtInt, value)
+	} else {
+		s.str(2, value, "mark")
+	}
+	s.next()
+}
+
+func (s *sheet) ratingRow(group string, counts []int) {
+	s.str(1, group, "cell")
+	total := 0
+	for i, n := range counts {
+		total += n
+		s.fig(3+i, CountFig(n, false), false)
+	}
+	s.fig(2, CountFig(total, false), false)
+	s.next()
+}
+
+func (b *book) freeText() {
+	v := b.v
+	s := b.sheet(SheetFreeText)
+	s.titleBlock("自由記述", "氏名・電話番号・メールアドレス・住所は〇〇に置き換えています。")
+	s.head("種別", "ID", "地区", "設問・項目", "テーマ", "記述")
+	top := s.row - 1
+	n := 0
+	if v.Res != nil {
+		for _, ft := range v.Res.FreeText {
+			kind := "アンケート"
+			if ft.Source == analyze.SourceHearing {
+				kind = "ヒアリング"
+			}
+			s.str(1, kind, "cell")
+			s.str(2, ft.RecordID, "cell")
+			s.str(3, ft.District, "cell")
+			s.str(4, ft.ItemID, "cell")
+			s.str(5, strings.Join(ft.Themes, "、"), "wrap")
+			s.str(6, ft.Masked, "wrap")
+			s.next()
+			n++
+		}
+	} else {
+		// Note: without analysis detail, the view's representative quotes are all there is.
+		for _, g := range v.FreeText.Quotes {
+			for _, it := range g.Items {
+				s.str(1, "アンケート", "cell")
+				s.str(2, "", "cell")
+				s.str(3, g.District, "cell")
+				s.str(4, "", "cell")
+				s.str(5, g.Theme, "wrap")
+				s.str(6, it, "wrap")
+				s.next()
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		s.strNoFit(1, "自由記述はありません。", "note")
+	}
+	s.maxW = []float64{12, 14, 16, 12, 24, 80}
+	s.finish(top, 0)
+}
+
+func (b *book) problems() {
+	s := b.sheet(SheetProblems)
+	s.titleBlock("入力チェック", "入力データの問題の一覧。エラーは修正が必要です。")
+	s.head("重大度", "コード", "ファイル", "シート", "セル", "行", "ID", "設問・項目", "値", "内容")
+	top := s.row - 1
+	for _, p := range b.v.Problems {
+		for i, t := range []string{p.Severity, p.Code, p.File, p.Sheet, p.Cell, p.Row, p.RecordID, p.Item, p.Value} {
+			s.str(i+1, t, "cell")
+		}
+		s.str(10, p.Message, "wrap")
+		s.next()
+	}
+	if len(b.v.Problems) == 0 {
+		s.strNoFit(1, "入力の問題はありません。", "note")
+	}
+	s.maxW = []float64{8, 20, 24, 12, 8, 6, 14, 12, 20, 60}
+	s.finish(top, 0)
+}
+
+func (b *book) corrections() {
+	s := b.sheet(SheetCorrections)
+	s.titleBlock("修正履歴", "corrections.xlsx から適用した修正。")
+	s.head("行", "対象", "ID", "項目", "修正前", "修正後", "理由", "担当", "ファイル", "セル")
+	top := s.row - 1
+	for _, c := range b.v.Corrections {
+		s.texts(c.Row, c.Target, c.ID, c.Item, c.Before, c.After, c.Reason, c.Person, c.File, c.Cell)
+	}
+	if len(b.v.Corrections) == 0 {
+		s.strNoFit(1, "適用した修正はありません。", "note")
+	}
+	s.finish(top, 0)
+}
