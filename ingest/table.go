@@ -49,10 +49,6 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 		}
 		return newCSVSource(text), true
 	}
-	if zipPartTooLarge(data) {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: p, Detail: "ファイルが壊れています"})
-		return nil, false
-	}
 	f, ok := rd.openWorkbook(fi, data)
 	if !ok {
 		return nil, false

@@ -23,6 +23,10 @@ func (rd *reader) openWorkbook(fi int32, data []byte) (f *excelize.File, ok bool
 			fail(fmt.Sprint(r))
 		}
 	}()
+	if zipPartTooLarge(data) {
+		fail("ファイルが壊れています")
+		return nil, false
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		fail(err.Error())
