@@ -73,7 +73,7 @@ func ma(q int, is ...int) qa {
 }
 
 // num is a NUM answer.
-func num(q int, v float64) qa { return qa{q, ingest.Answer{Num: v, HasNum: true}} }
+func num(q int, v float64) qa { return qa{q, ingest.NumberAnswer(v)} }
 
 // add appends n respondents in district d (ingest.NoDistrict for 地区不明) with
 // the given answers (every other question unanswered).

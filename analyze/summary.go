@@ -45,8 +45,8 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 		a := r.Answers[q]
 		switch qu.Type {
 		case ingest.NUM:
-			if a.HasNum {
-				vals[g] = append(vals[g], a.Num)
+			if v, ok := a.Number(); ok {
+				vals[g] = append(vals[g], v)
 			}
 		case ingest.SC:
 			if a.Choices == 0 {

@@ -24,6 +24,8 @@ type correction struct {
 	before, after        string // normalized
 	reason, person, file string
 	used                 bool
+	usedIn               int32 // file index of the first record it applied to
+	ambiguous            bool  // reported as ambiguous-correction
 }
 
 // removes reports whether the correction removes its whole record.
@@ -79,7 +81,19 @@ type recordAccess struct {
 func (rd *reader) applyFixes(t Target, id string, fi int32, row int, acc recordAccess) (removed bool) {
 	fixes := rd.fix.lookup(t, id, rd.b.Files[fi].Path)
 	for _, c := range fixes {
-		c.used = true
+		// Note: without ファイル, a correction whose ID is found in a second file
+		// would change (or remove) both records; that is an error naming the
+		// correction's row (inputs.md section 5: ファイル narrows the match).
+		if c.used && c.file == "" && c.usedIn != fi {
+			if !c.ambiguous {
+				c.ambiguous = true
+				rd.add(Problem{Severity: Error, Code: CodeAmbiguousTarget, File: rd.fix.file, Sheet: "修正",
+					Row: c.row, RecordID: c.id, Item: c.item,
+					Detail: rd.b.Files[c.usedIn].Path + "、" + rd.b.Files[fi].Path})
+			}
+			continue
+		}
+		c.used, c.usedIn = true, fi
 		if c.removes() {
 			removed = true
 			rd.applied(c, fi, "")

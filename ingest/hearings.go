@@ -390,7 +390,7 @@ func (hr *hearingReader) record(rec *hearingRecord) {
 				bad(CodeNotNumber, v, "")
 				continue
 			}
-			h.Values[i].Num, h.Values[i].HasNum = x, true
+			h.Values[i] = NumberAnswer(x)
 		case HComment, HText:
 			if !IsNoAnswer(v) {
 				h.Values[i].Text = normText(v)

@@ -182,17 +182,17 @@ func TestReadHearings(t *testing.T) {
 		{Org: "日吉自治会", OrgType: "自治会", Districts: []int{0, 1}, Sheet: "日吉自治会", Src: Src{File: 0, Row: 0},
 			Values: vals(map[int]Answer{hOrg: {Text: "日吉自治会"}, hType: {Text: "自治会"}, hDist: {Text: "日吉、綱島"},
 				hRate: {Choices: one(1)}, // まあまあ is an alias of code 2
-				hNum:  {Num: 120, HasNum: true}, hComment: {Text: formComment}})},
+				hNum:  NumberAnswer(120), hComment: {Text: formComment}})},
 		{Org: "綱島老人クラブ", OrgType: "老人クラブ", Districts: []int{1}, Sheet: "一覧", Src: Src{File: 0, Row: 3},
 			Values: vals(map[int]Answer{hOrg: {Text: "綱島老人クラブ"}, hType: {Text: "老人クラブ"}, hDist: {Text: "綱島"},
-				hRate: {Choices: one(0)}, hNum: {Num: 45, HasNum: true}, hComment: {Text: "閉じこもりがちな高齢者が多い"}})},
+				hRate: {Choices: one(0)}, hNum: NumberAnswer(45), hComment: {Text: "閉じこもりがちな高齢者が多い"}})},
 		// 大豆戸 is unknown (菊名 kept); とても良い and 約30 are invalid and stored as no answer.
 		{Org: "菊名子ども会", OrgType: "子ども会", Districts: []int{2}, Sheet: "一覧", Src: Src{File: 0, Row: 5},
 			Values: vals(map[int]Answer{hOrg: {Text: "菊名子ども会"}, hType: {Text: "子ども会"}, hDist: {Text: "菊名、大豆戸"}})},
 		// The town 日吉本町 maps to 日吉; the correction made the rating code 4; 無回答 is no comment.
 		{Org: "大倉山友の会", Districts: []int{0}, Sheet: "一覧", Src: Src{File: 0, Row: 9},
 			Values: vals(map[int]Answer{hOrg: {Text: "大倉山友の会"}, hDist: {Text: "日吉本町"},
-				hRate: {Choices: one(3)}, hNum: {Num: 1200, HasNum: true}})},
+				hRate: {Choices: one(3)}, hNum: NumberAnswer(1200)})},
 	}
 	if !reflect.DeepEqual(b.Hearings, want) {
 		t.Errorf("hearings:\n got %+v\nwant %+v", b.Hearings, want)

@@ -1,6 +1,9 @@
 package ingest
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // A Batch is everything read from one review batch folder (inputs.md section 1),
 // after corrections, ready for analysis. Read always returns one, even when the
@@ -242,15 +245,35 @@ type Respondent struct {
 
 // An Answer is one respondent's answer to one question (or one hearing value).
 // The zero Answer is no answer (無回答). Invalid values are stored as no answer.
+//
+// Note: an Answer is 24 bytes because 100k respondents × 60 questions must fit the
+// 300 MB memory goal. A question is either categorical or numeric, so a number
+// (NUM, hearing 数値) lives in the same 64 bits as the choices; use NumberAnswer
+// and Number, never Choices, for numbers.
 type Answer struct {
 	Choices ChoiceBits // SA/SC: one bit; MA: any number of bits; hearing 評価: one bit
-	Num     float64    // NUM, hearing 数値: valid when HasNum
-	HasNum  bool
-	Text    string // FA, hearing 記述/テキスト/団体種別/団体名: NFKC-normalized, trimmed
+	Text    string     // FA, hearing 記述/テキスト/団体種別/団体名: NFKC-normalized, trimmed
+}
+
+// numTag marks the bits of a number answer so that 0.0 is not the zero Answer:
+// a NaN payload, which ParseNumber never returns.
+const numTag = 0x7ff8_0000_0000_0001
+
+// NumberAnswer returns the answer holding number v (v must not be NaN).
+func NumberAnswer(v float64) Answer {
+	return Answer{Choices: ChoiceBits(math.Float64bits(v) ^ numTag)}
+}
+
+// Number returns the number held by a NUM answer, and whether there is one.
+func (a Answer) Number() (float64, bool) {
+	if a.Choices == 0 {
+		return 0, false
+	}
+	return math.Float64frombits(uint64(a.Choices) ^ numTag), true
 }
 
 // Empty reports whether the answer is no answer.
-func (a Answer) Empty() bool { return a.Choices == 0 && !a.HasNum && a.Text == "" }
+func (a Answer) Empty() bool { return a.Choices == 0 && a.Text == "" }
 
 // Asked reports whether respondent r is in question q's base: it meets every clause
 // of the question's 対象条件.

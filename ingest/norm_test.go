@@ -3,6 +3,7 @@ package ingest
 import (
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
 func TestNorm(t *testing.T) {
@@ -94,5 +95,24 @@ func TestChoiceBits(t *testing.T) {
 	}
 	if b.Count() != 3 {
 		t.Errorf("Count = %d", b.Count())
+	}
+}
+
+func TestNumberAnswer(t *testing.T) {
+	for _, v := range []float64{0, -0.5, 1, 42, -1e300, 1e300, 1234.5} {
+		a := NumberAnswer(v)
+		got, ok := a.Number()
+		if !ok || got != v || a.Empty() {
+			t.Errorf("NumberAnswer(%v) → %v, %v, empty %v", v, got, ok, a.Empty())
+		}
+	}
+	if _, ok := (Answer{}).Number(); ok {
+		t.Error("zero Answer holds a number")
+	}
+	if !(Answer{}).Empty() {
+		t.Error("zero Answer is not empty")
+	}
+	if s := unsafe.Sizeof(Answer{}); s != 24 {
+		t.Errorf("Answer is %d bytes, want 24 (memory goal)", s)
 	}
 }

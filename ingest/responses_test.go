@@ -152,7 +152,7 @@ func TestReadResponsesWorkbook(t *testing.T) {
 	want := []Respondent{
 		{ID: "A1", District: 0, Src: Src{Row: 5}, Answers: ans(map[int]Answer{
 			tQ1: {Choices: bits(0)}, tQ2: {Choices: bits(0, 1)}, tQ3: {Choices: bits(1)},
-			tQ4: {Num: 35, HasNum: true}, tQ5: {Text: "公園"}, tF1: {Text: "日吉"}})},
+			tQ4: NumberAnswer(35), tQ5: {Text: "公園"}, tF1: {Text: "日吉"}})},
 		{ID: "A2", District: 0, Src: Src{Row: 6}, Answers: ans(map[int]Answer{
 			tQ1: {Choices: bits(1)}, tF1: {Text: "日吉"}})},
 		{ID: "A3", District: NoDistrict, Src: Src{Row: 8}, Answers: ans(map[int]Answer{
@@ -174,7 +174,7 @@ func TestReadResponsesCSV(t *testing.T) {
 	wantR := []Respondent{
 		{ID: "B1", District: 1, Src: Src{Row: 2}, Answers: ans(map[int]Answer{
 			tQ1: {Choices: bits(0)}, tQ2: {Choices: bits(0, 1)}, tQ3: {Choices: bits(0)},
-			tQ4: {Num: 20, HasNum: true}, tQ5: {Text: "複数\n行"}, tF1: {Text: "箕輪"}})},
+			tQ4: NumberAnswer(20), tQ5: {Text: "複数\n行"}, tF1: {Text: "箕輪"}})},
 		{ID: "B2", District: 1, Src: Src{Row: 3}, Answers: ans(map[int]Answer{tF1: {Text: "箕輪"}})},
 	}
 	tests := []struct {

@@ -169,7 +169,7 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 		if !ok {
 			return Answer{}, CodeNotNumber, v
 		}
-		return Answer{Num: f, HasNum: true}, "", ""
+		return NumberAnswer(f), "", ""
 	case FA:
 		return Answer{Text: normText(v)}, "", ""
 	case SA, SC, MA:

@@ -1,0 +1,280 @@
+package render
+
+import (
+	"strconv"
+)
+
+// A tcol is one column of a printed table.
+type tcol struct {
+	head  string
+	w     float64 // millimetres
+	align byte    // 'L', 'R' or 'C'
+}
+
+// A tcell is one cell of a printed table.
+type tcell struct {
+	text  string
+	bold  bool
+	shade bool // light background, for the 全体 row
+}
+
+// pdfCells turns strings into cells.
+func pdfCells(ss ...string) []tcell {
+	cs := make([]tcell, len(ss))
+	for i, s := range ss {
+		cs[i] = tcell{text: s}
+	}
+	return cs
+}
+
+const cellPad = 1.2 // horizontal padding inside a cell, mm
+
+// table prints a captioned table at the cursor. Rows are wrapped to their column
+// widths; after a page break the caption (marked 続き) and the header repeat.
+func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64) {
+	lh := size * ptMM * 1.4
+	headSize := size - 0.5
+	hlh := headSize * ptMM * 1.35
+	d.font("B", headSize)
+	heads := make([][]string, len(cols))
+	headH := 0.0
+	for i, c := range cols {
+		heads[i] = wrapText(c.head, c.w-2*cellPad, d.width)
+		headH = max(headH, float64(len(heads[i]))*hlh+2)
+	}
+	wrapped := make([][][]string, len(rows))
+	heights := make([]float64, len(rows))
+	for r, row := range rows {
+		wrapped[r] = make([][]string, len(cols))
+		h := 0.0
+		for i := range cols {
+			if i >= len(row) {
+				continue
+			}
+			d.font(pdfStyle(row[i].bold), size)
+			wrapped[r][i] = wrapText(row[i].text, cols[i].w-2*cellPad, d.width)
+			h = max(h, float64(len(wrapped[r][i]))*lh+1.8)
+		}
+		heights[r] = h
+	}
+	total := 0.0
+	for _, c := range cols {
+		total += c.w
+	}
+	drawHead := func(cont bool) {
+		if cont {
+			d.captionLine(caption + "（続き）")
+		}
+		y := d.y()
+		d.fill(colHead)
+		d.p.Rect(marginL, y, total, headH, "F")
+		d.draw(colText)
+		d.p.SetLineWidth(0.4)
+		d.p.Line(marginL, y, marginL+total, y)
+		d.p.SetLineWidth(0.25)
+		d.p.Line(marginL, y+headH, marginL+total, y+headH)
+		d.font("B", headSize)
+		x := marginL
+		for i, c := range cols {
+			top := y + (headH-float64(len(heads[i]))*hlh)/2
+			for j, l := range heads[i] {
+				d.cellText(x, c, top+float64(j)*hlh+hlh/2, l)
+			}
+			x += c.w
+		}
+		d.setY(y + headH)
+	}
+	// Keep the caption, the header and the first three rows together, and a
+	// table of up to 70 mm whole.
+	keep, whole := 0.0, 0.0
+	for i, h := range heights {
+		if i < 3 {
+			keep += h
+		}
+		whole += h
+	}
+	if whole <= 70 {
+		keep = whole
+	}
+	d.need(8 + headH + keep)
+	d.captionLine(caption)
+	drawHead(false)
+	for r, row := range rows {
+		if d.y()+heights[r] > contentB {
+			d.closeTable(total)
+			d.newPage()
+			drawHead(true)
+		}
+		y := d.y()
+		x := marginL
+		for i, c := range cols {
+			if i < len(row) && row[i].shade {
+				d.fill([3]int{244, 244, 244})
+				d.p.Rect(x, y, c.w, heights[r], "F")
+			}
+			x += c.w
+		}
+		x = marginL
+		for i, c := range cols {
+			if i < len(row) {
+				d.font(pdfStyle(row[i].bold), size)
+				top := y + 0.9
+				for j, l := range wrapped[r][i] {
+					d.cellText(x, c, top+float64(j)*lh+lh/2, l)
+				}
+			}
+			x += c.w
+		}
+		// Vertical separators and the row rule.
+		d.draw(colGrid)
+		d.p.SetLineWidth(0.15)
+		x = marginL
+		for _, c := range cols[:len(cols)-1] {
+			x += c.w
+			d.p.Line(x, y, x, y+heights[r])
+		}
+		d.p.Line(marginL, y+heights[r], marginL+total, y+heights[r])
+		d.setY(y + heights[r])
+	}
+	d.closeTable(total)
+	d.down(1.5)
+}
+
+func (d *pdfDoc) closeTable(total float64) {
+	d.draw(colText)
+	d.p.SetLineWidth(0.4)
+	d.p.Line(marginL, d.y(), marginL+total, d.y())
+}
+
+func (d *pdfDoc) cellText(x float64, c tcol, yMid float64, s string) {
+	d.color(colText)
+	switch c.align {
+	case 'R':
+		d.textAt(x+c.w-cellPad, yMid, s, 'R')
+	case 'C':
+		d.textAt(x+c.w/2, yMid, s, 'C')
+	default:
+		d.textAt(x+cellPad, yMid, s, 'L')
+	}
+}
+
+func pdfStyle(bold bool) string {
+	if bold {
+		return "B"
+	}
+	return ""
+}
+
+// Crosstab column widths: the group and n columns, and the narrowest and widest
+// choice column. A table with more choices than fit is split into column blocks,
+// each repeating the group and n columns.
+const (
+	xtGroupW   = 30.0
+	xtNW       = 14.0
+	xtChoiceMn = 13.0
+	xtChoiceMx = 24.0
+)
+
+// crosstab prints rows of t (表頭 choices across, groups down) as one table, or as
+// several column blocks when the choices do not fit the page width.
+func (d *pdfDoc) crosstab(title string, t *TableView, rows []RowView) {
+	avail := contentW - xtGroupW - xtNW
+	per := int(avail / xtChoiceMn)
+	n := len(t.Heads)
+	blocks := (n + per - 1) / per
+	if blocks < 1 {
+		blocks = 1
+	}
+	size := 7.5
+	var marks, supp, ref bool
+	numbered := d.tableNo(title + "（%）")
+	for b := 0; b < blocks; b++ {
+		lo, hi := b*n/blocks, (b+1)*n/blocks
+		w := min(xtChoiceMx, avail/float64(max(1, hi-lo)))
+		cols := []tcol{{"区分", xtGroupW, 'L'}, {"n", xtNW, 'R'}}
+		for _, h := range t.Heads[lo:hi] {
+			cols = append(cols, tcol{h, w, 'R'})
+		}
+		var body [][]tcell
+		for _, r := range rows {
+			all := r.Group == "全体"
+			g := r.Group
+			if r.Reference {
+				g += "（" + MarkReference + "）"
+				ref = true
+			}
+			cells := []tcell{{text: g, bold: all || r.Group == d.district, shade: all}, {text: r.N.Text, shade: all}}
+			for i := lo; i < hi; i++ {
+				var s string
+				switch {
+				case r.Suppressed:
+					s = MarkSuppressed
+					supp = true
+				case i < len(r.Cells):
+					s = r.Cells[i].Text + r.Cells[i].Mark
+					marks = marks || r.Cells[i].Mark != ""
+				}
+				cells = append(cells, tcell{text: s, shade: all})
+			}
+			body = append(body, cells)
+		}
+		caption := numbered
+		if blocks > 1 {
+			caption += "［" + strconv.Itoa(b+1) + "/" + strconv.Itoa(blocks) + "］"
+		}
+		d.table(caption, cols, body, size)
+	}
+	var notes []string
+	if marks {
+		notes = append(notes, MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）")
+	}
+	if supp {
+		notes = append(notes, MarkSuppressed+"：回答者が少ないため秘匿")
+	}
+	if ref {
+		notes = append(notes, MarkReference+"：回答者が少ないため参考値")
+	}
+	if t.Note != "" {
+		notes = append(notes, t.Note)
+	}
+	for _, s := range notes {
+		d.note("注）" + s)
+	}
+	d.down(2)
+}
+
+// summaryTable prints the SC/NUM summaries (mean, median, top box).
+func (d *pdfDoc) summaryTable(title string, rows []SummaryRow, sc bool) {
+	cols := []tcol{{"区分", 34, 'L'}, {"n", 16, 'R'}, {"平均", 16, 'R'}, {"標準偏差", 18, 'R'}, {"中央値", 16, 'R'}, {"最小", 14, 'R'}, {"最大", 14, 'R'}}
+	if sc {
+		cols = append(cols, tcol{"肯定的な回答（%）", 26, 'R'})
+	}
+	var body [][]tcell
+	supp := false
+	for _, r := range rows {
+		all := r.Group == "全体"
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+		}
+		cells := []tcell{{text: g, bold: all || r.Group == d.district, shade: all}, {text: r.N.Text, shade: all}}
+		figs := []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max}
+		if sc {
+			figs = append(figs, r.TopBox)
+		}
+		for _, f := range figs {
+			s := f.Text
+			if r.Suppressed {
+				s = MarkSuppressed
+				supp = true
+			}
+			cells = append(cells, tcell{text: s, shade: all})
+		}
+		body = append(body, cells)
+	}
+	d.table(d.tableNo(title), cols, body, 7.5)
+	if supp {
+		d.note("注）" + MarkSuppressed + "：回答者が少ないため秘匿")
+	}
+	d.down(2)
+}
