@@ -53,20 +53,20 @@ func EmbeddedFont() (regular, bold []byte, ok bool) {
 	return nil, nil, false
 }
 
-// ResolveFont chooses the PDF font: the embedded font first, else fontFile (the
-// bytes of -font FILE, nil when not given), else the first known Japanese font
-// found under dirs (see SystemFontDirs; cmd passes os.DirFS of each).
-// With none usable it returns a *NoFontError.
+// ResolveFont chooses the PDF font: fontFile first (the bytes of -font FILE, nil
+// when not given: the user's explicit choice wins), else the embedded font, else
+// the first known Japanese font found under dirs (see SystemFontDirs; cmd passes
+// os.DirFS of each). With none usable it returns a *NoFontError.
 func ResolveFont(fontFile []byte, dirs []fs.FS) (PDFOptions, error) {
-	if r, b, ok := EmbeddedFont(); ok {
-		return PDFOptions{FontRegular: r, FontBold: b}, nil
-	}
 	if fontFile != nil {
 		r, err := FontFromFile(fontFile, "")
 		if err != nil {
 			return PDFOptions{}, err
 		}
 		return PDFOptions{FontRegular: r, FontBold: r}, nil
+	}
+	if r, b, ok := EmbeddedFont(); ok {
+		return PDFOptions{FontRegular: r, FontBold: b}, nil
 	}
 	r, b, err := FindFont(dirs)
 	if err != nil {

@@ -160,12 +160,24 @@ func TestFindFont(t *testing.T) {
 
 func TestResolveFont(t *testing.T) {
 	reg, bold := embedded(t)
-	o, err := ResolveFont([]byte("ignored while the embedded font exists"), nil)
+	o, err := ResolveFont(nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(o.FontRegular, reg) || !bytes.Equal(o.FontBold, bold) {
-		t.Error("ResolveFont did not prefer the embedded font")
+		t.Error("without -font, ResolveFont did not take the embedded font")
+	}
+	// -font wins over the embedded font: here the embedded bold face stands in
+	// for a user's file, so regular and bold are both that file.
+	o, err = ResolveFont(bold, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(o.FontRegular, bold) || !bytes.Equal(o.FontBold, bold) {
+		t.Error("ResolveFont did not prefer -font")
+	}
+	if _, err := ResolveFont([]byte("not a font"), nil); err == nil {
+		t.Error("a broken -font file was accepted")
 	}
 }
 
