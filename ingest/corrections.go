@@ -36,6 +36,7 @@ type ledger struct {
 	byKey map[ledgerKey][]*correction
 	all   []*correction // in sheet order
 	file  string        // corrections file path, for problems
+	sheet string        // the sheet read (修正, or the first sheet), for problems
 }
 
 type ledgerKey struct {
@@ -87,10 +88,15 @@ func (rd *reader) applyFixes(t Target, id string, fi int32, row int, acc recordA
 		if c.used && c.file == "" && c.usedIn != fi {
 			if !c.ambiguous {
 				c.ambiguous = true
-				rd.add(Problem{Severity: Error, Code: CodeAmbiguousTarget, File: rd.fix.file, Sheet: "修正",
+				rd.add(Problem{Severity: Error, Code: CodeAmbiguousTarget, File: rd.fix.file, Sheet: rd.fix.sheet,
 					Row: c.row, RecordID: c.id, Item: c.item,
 					Detail: rd.b.Files[c.usedIn].Path + "、" + rd.b.Files[fi].Path})
 			}
+			continue
+		}
+		// Note: a removal row removes one record. A questionnaire entered twice under
+		// the same ID in one file is removed once, and the other copy stays.
+		if c.removes() && c.used {
 			continue
 		}
 		c.used, c.usedIn = true, fi
@@ -101,12 +107,12 @@ func (rd *reader) applyFixes(t Target, id string, fi int32, row int, acc recordA
 		}
 		raw, cell, ok := acc.get(c.item)
 		if !ok {
-			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: rd.fix.file, Sheet: "修正",
+			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: rd.fix.file, Sheet: rd.fix.sheet,
 				Row: c.row, RecordID: c.id, Item: c.item, Detail: "項目がデータにありません"})
 			continue
 		}
 		if raw != c.before {
-			rd.add(Problem{Severity: Error, Code: CodeStaleCorrection, File: rd.fix.file, Sheet: "修正",
+			rd.add(Problem{Severity: Error, Code: CodeStaleCorrection, File: rd.fix.file, Sheet: rd.fix.sheet,
 				Row: c.row, RecordID: c.id, Item: c.item, Value: raw,
 				Detail: "修正前「" + c.before + "」、現在「" + raw + "」（" + rd.b.Files[fi].Path + " " + cell + "）"})
 			continue
@@ -131,7 +137,7 @@ func (l *ledger) finish(rd *reader) {
 	}
 	for _, c := range l.all {
 		if !c.used {
-			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: l.file, Sheet: "修正",
+			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: l.file, Sheet: l.sheet,
 				Row: c.row, RecordID: c.id, Item: c.item, Detail: "IDに一致する記録がありません"})
 		}
 	}

@@ -26,6 +26,7 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 	if !ok {
 		sheet = f.GetSheetList()[0]
 	}
+	l.sheet = sheet
 	rows, err := sheetRows(f, sheet)
 	if err != nil {
 		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: l.file, Sheet: sheet, Detail: err.Error()})

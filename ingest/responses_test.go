@@ -301,6 +301,26 @@ func TestReadResponsesCorrections(t *testing.T) {
 	}
 }
 
+// TestReadResponsesRemoveOneCopy checks that a removal row removes one record: a
+// questionnaire entered twice under one ID (with a typo in one copy) loses the
+// first copy, the other stays, and no duplicate-id error remains.
+func TestReadResponsesRemoveOneCopy(t *testing.T) {
+	data := []byte("回答者ID,Q1,Q2,Q3,Q4,Q5,F1\n" +
+		"R1,3,,,,,日吉\n" + // removed
+		"R1,1,,,,,日吉\n") // kept
+	c := &correction{row: 2, target: TargetResponse, id: "R1", item: RemoveItem, after: RemoveValue}
+	l := &ledger{byKey: map[ledgerKey][]*correction{{TargetResponse, "R1"}: {c}}, all: []*correction{c},
+		file: CorrectionsFile, sheet: SheetCorrections}
+	rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": data}, l)
+	checkProblems(t, rd, nil)
+	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 2, Included: 1, Removed: 1}) {
+		t.Errorf("counts = %+v", c)
+	}
+	if len(s.Respondents) != 1 || s.Respondents[0].Answers[tQ1].Choices != bits(0) || s.Respondents[0].Src.Row != 3 {
+		t.Errorf("respondents = %+v", s.Respondents)
+	}
+}
+
 func TestReadResponsesUnreadable(t *testing.T) {
 	rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.xlsx": []byte("PK\x03\x04 not a zip")}, nil)
 	checkProblems(t, rd, []pk{{Error, CodeFileUnreadable, "responses/a.xlsx", "", 0, ""}})
