@@ -65,6 +65,17 @@ func (s *defSheet) val(r, c int) string {
 	return Norm(rowCell(s.rows[r], c))
 }
 
+// text returns the display text at 0-based row r and column c: the cell as
+// written, trimmed, with inner line breaks kept.
+// Note: names, labels and texts are printed as staff wrote them (（第1期）, ～,
+// full-width digits); NFKC is for matching only (val and the indexes in values.go).
+func (s *defSheet) text(r, c int) string {
+	if r < 0 || r >= len(s.rows) {
+		return ""
+	}
+	return strings.TrimSpace(rowCell(s.rows[r], c))
+}
+
 // readDefinitions reads definitions.xlsx into the batch's settings and codebook,
 // reporting every problem (inputs.md section 2). It reports false only when the
 // definitions cannot be used at all: the file is unreadable, a required sheet is
@@ -210,11 +221,11 @@ func (d *defs) readSettings(s *defSheet) {
 		}
 		switch key {
 		case "計画名":
-			st.PlanName = v
+			st.PlanName = s.text(r, cv)
 		case "区名":
-			st.Ward = v
+			st.Ward = s.text(r, cv)
 		case "調査名":
-			st.SurveyName = v
+			st.SurveyName = s.text(r, cv)
 		case "基準日":
 			t, ok := parseDefDate(v)
 			if !ok {
@@ -377,7 +388,7 @@ func (d *defs) readThemes(s *defSheet) {
 				d.themeNames[k] = len(b.Themes)
 			}
 		}
-		b.Themes = append(b.Themes, Theme{Code: code, Name: name, Keywords: SplitList(rowCell(s.rows[r], ck))})
+		b.Themes = append(b.Themes, Theme{Code: code, Name: displayOr(s.text(r, cn), name), Keywords: SplitList(rowCell(s.rows[r], ck))})
 	}
 }
 
@@ -493,7 +504,7 @@ func (d *defs) readChoiceSets(s *defSheet) {
 				d.problem(CodeBadDefinition, s, r, cpos, set.Name, v, "肯定は「○」か空欄にしてください")
 			}
 		}
-		set.Choices = append(set.Choices, Choice{Code: code, Label: label, Aliases: aliases, Score: score, Positive: positive})
+		set.Choices = append(set.Choices, Choice{Code: code, Label: displayOr(s.text(r, cl), label), Aliases: aliases, Score: score, Positive: positive})
 		d.choiceRows[cur] = append(d.choiceRows[cur], r+1)
 	}
 }
@@ -659,7 +670,7 @@ func (d *defs) readQuestions(s *defSheet) {
 			d.problem(CodeDuplicateDef, s, r, cid, id, id, "")
 			continue
 		}
-		q := Question{ID: id, Text: s.val(r, ctext), ChoiceSet: -1, Src: d.src(r)}
+		q := Question{ID: id, Text: s.text(r, ctext), ChoiceSet: -1, Src: d.src(r)}
 		if q.Text == "" {
 			q.Text = id
 		}
@@ -848,7 +859,7 @@ func (d *defs) readIndicators(s *defSheet) {
 			continue
 		}
 		seen[NormKey(id)] = true
-		ind := Indicator{ID: id, Name: s.val(r, cname), Src: d.src(r)}
+		ind := Indicator{ID: id, Name: s.text(r, cname), Src: d.src(r)}
 		if ind.Name == "" {
 			d.problem(CodeBadDefinition, s, r, cname, id, "", "指標名が空欄です")
 			ind.Name = id
@@ -972,7 +983,7 @@ func (d *defs) readHearingItems(s *defSheet) {
 			continue
 		}
 		ids[NormKey(id)] = true
-		it := HearingItem{ID: id, Name: s.val(r, cname), Theme: -1, Scale: -1}
+		it := HearingItem{ID: id, Name: s.text(r, cname), Theme: -1, Scale: -1}
 		if it.Name == "" {
 			d.problem(CodeBadDefinition, s, r, cname, id, "", "項目名が空欄です")
 			it.Name = id
@@ -1041,4 +1052,12 @@ func (d *defs) readHearingItems(s *defSheet) {
 	if !org {
 		d.problem(CodeBadDefinition, s, 0, ckind, "種別", "団体名", "種別「団体名」の項目が1つ必要です")
 	}
+}
+
+// displayOr returns the display text t, or the fallback when t is blank.
+func displayOr(t, fallback string) string {
+	if t == "" {
+		return fallback
+	}
+	return t
 }

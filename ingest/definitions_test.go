@@ -194,7 +194,7 @@ func TestReadDefinitionsValid(t *testing.T) {
 
 	t.Run("settings", func(t *testing.T) {
 		want := Settings{
-			PlanName: "ひっとプラン港北(第3期)", // NFKC turns full-width brackets into ASCII
+			PlanName: "ひっとプラン港北（第3期）", // display text keeps the full-width brackets
 			Ward:     "港北区", SurveyName: "中間振り返り 区民アンケート",
 			Date:        time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC),
 			Distributed: 3000,

@@ -392,6 +392,12 @@ func writeAll(ctx context.Context, out string, outs []output, res *analyze.Resul
 	if err != nil {
 		return fmt.Errorf("一時フォルダを作れません: %w", err)
 	}
+	// Note: MkdirTemp makes a 0700 folder; the outputs are shared with colleagues,
+	// so the swapped-in folder gets the usual 0755.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("一時フォルダを作れません: %w", err)
+	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
@@ -502,6 +508,9 @@ func writeProblemsOnly(out string, ps []ingest.Problem) (err error) {
 		return fmt.Errorf("problems.csv を書き出せません: %w", err)
 	}
 	if err := f.Close(); err != nil {
+		return fmt.Errorf("problems.csv を書き出せません: %w", err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil { // CreateTemp makes 0600
 		return fmt.Errorf("problems.csv を書き出せません: %w", err)
 	}
 	if err := os.Rename(f.Name(), filepath.Join(out, "problems.csv")); err != nil {
