@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -101,9 +102,16 @@ func (rd *reader) read() error {
 	return nil
 }
 
+// spreadsheetExts are the extensions of files that hold tables midreview could
+// be expected to read; one in a folder that does not take it is reported.
+var spreadsheetExts = []string{".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods"}
+
 // list returns the slash paths of the files in dir with one of the extensions,
 // in file-name order, skipping Excel lock files (~$) and hidden files. A missing
-// folder is an empty list.
+// folder is an empty list. A spreadsheet in another format (.xls, .xlsm, or a
+// .csv among hearings) is skipped with a CodeFileIgnored warning.
+// Note: silently skipping a workbook saved as .xls would drop its answers
+// unnoticed; other files (desktop.ini, notes) are skipped without a word.
 func (rd *reader) list(dir string, exts ...string) ([]string, error) {
 	ents, err := fs.ReadDir(rd.fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -119,11 +127,12 @@ func (rd *reader) list(dir string, exts ...string) ([]string, error) {
 			continue
 		}
 		ext := strings.ToLower(path.Ext(name))
-		for _, x := range exts {
-			if ext == x {
-				out = append(out, path.Join(dir, name))
-				break
-			}
+		switch {
+		case slices.Contains(exts, ext):
+			out = append(out, path.Join(dir, name))
+		case slices.Contains(spreadsheetExts, ext):
+			rd.add(Problem{Severity: Warning, Code: CodeFileIgnored, File: path.Join(dir, name), Value: name,
+				Detail: "読み込むのは " + strings.Join(exts, "・") + " のファイルです"})
 		}
 	}
 	sort.Strings(out)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +48,7 @@ type defs struct {
 	labelCol      int
 	districts     map[string]int // Norm(code, name, alias) → index
 	towns         map[string]int // Norm(町名) → district index
-	questions     map[string]int // NormKey(設問ID) → index
+	questions     map[string]int // textKey(設問ID) → index
 }
 
 // A defSheet is one sheet of definitions.xlsx with its header (row 1).
@@ -521,6 +522,45 @@ func parseDefPositive(v string) (positive, ok bool) {
 	return false, false
 }
 
+// defChoices returns the choices of set named by the normalized value v: one
+// code, label or alias; a range of codes `1~3` (NFKC turns ～ into ~), whose ends
+// must be codes of the set; or values joined by ・.
+func defChoices(set *ChoiceSet, v string) (ChoiceBits, bool) {
+	if ci, ok := defChoice(set, v); ok {
+		return ChoiceBits(0).With(ci), true
+	}
+	if lo, hi, ok := strings.Cut(v, "~"); ok {
+		a, okA := ParseCode(strings.TrimSpace(lo))
+		z, okZ := ParseCode(strings.TrimSpace(hi))
+		if !okA || !okZ || a > z {
+			return 0, false
+		}
+		var bits ChoiceBits
+		ends := 0
+		for i, c := range set.Choices {
+			if c.Code >= a && c.Code <= z {
+				bits = bits.With(i)
+			}
+			if c.Code == a || c.Code == z {
+				ends++
+			}
+		}
+		return bits, ends == 2 || (a == z && ends == 1)
+	}
+	if strings.Contains(v, "・") {
+		var bits ChoiceBits
+		for _, p := range strings.Split(v, "・") {
+			ci, ok := defChoice(set, strings.TrimSpace(p))
+			if !ok {
+				return 0, false
+			}
+			bits = bits.With(ci)
+		}
+		return bits, true
+	}
+	return 0, false
+}
+
 // defChoice returns the index in set of the choice whose code, label or alias
 // is the normalized value v.
 func defChoice(set *ChoiceSet, v string) (int, bool) {
@@ -612,6 +652,9 @@ func (d *defs) readTowns(s *defSheet) {
 	}
 	ct, cd := s.col("町名"), s.col("地区")
 	b := d.rd.b
+	// Note: sheet 地区 may hold a code typed as 02 as the number 2; the data
+	// matcher (no towns yet) resolves such spellings like survey answers do.
+	x := newDistrictIndex(b)
 	for r := 1; r < len(s.rows); r++ {
 		if rowIsBlank(s.rows[r]) {
 			continue
@@ -626,6 +669,9 @@ func (d *defs) readTowns(s *defSheet) {
 			continue
 		}
 		j, ok := d.districts[dist]
+		if !ok {
+			j, ok = x.match(dist)
+		}
 		if !ok {
 			d.problem(CodeUnknownDist, s, r, cd, town, dist, "")
 			continue
@@ -665,7 +711,9 @@ func (d *defs) readQuestions(s *defSheet) {
 			d.problem(CodeBadDefinition, s, r, cid, "設問ID", "", "設問IDが空欄です")
 			continue
 		}
-		key := NormKey(id)
+		// Note: response headers match 設問ID ignoring ASCII case (textKey), so
+		// definitions resolve and deduplicate 設問ID the same way.
+		key := textKey(id)
 		if _, dup := d.questions[key]; dup {
 			d.problem(CodeDuplicateDef, s, r, cid, id, id, "")
 			continue
@@ -762,22 +810,27 @@ func (d *defs) readQuestions(s *defSheet) {
 	d.checkDistrictChoices()
 }
 
+// condAnd separates the clauses of a 対象条件: &, ＆ (NFKC &), かつ or the word and.
+var condAnd = regexp.MustCompile(`(?i)&|かつ|\s+and\s+`)
+
 // parseCond parses the 対象条件 at row r, column c for question qi: clauses like
-// `Q2=1,2` (codes or labels of Q2's choice set) joined by & or かつ. On any
-// error it reports it and returns nil (everyone is asked).
+// `Q2=1,2` (codes or labels of Q2's choice set; also `Q2==1`, a range `Q2=1～3`
+// and `1・2`) joined by &, かつ or and. On any error it reports it and returns
+// nil (everyone is asked).
 func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 	b := d.rd.b
 	text := s.val(r, c)
 	id := b.Questions[qi].ID
 	var out []Clause
-	for _, part := range strings.Split(strings.ReplaceAll(text, "かつ", "&"), "&") {
+	for _, part := range condAnd.Split(text, -1) {
 		part = strings.TrimSpace(part)
 		lhs, rhs, ok := strings.Cut(part, "=")
+		rhs = strings.TrimPrefix(rhs, "=")
 		if !ok {
 			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件は「Q2=1,2」の形で入力してください")
 			return nil
 		}
-		j, ok := d.questions[NormKey(lhs)]
+		j, ok := d.questions[textKey(lhs)]
 		if !ok {
 			d.problem(CodeUnknownQ, s, r, c, id, strings.TrimSpace(lhs), "")
 			return nil
@@ -794,13 +847,18 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件は「Q2=1,2」の形で入力してください")
 			return nil
 		}
+		if ci, ok := defChoice(set, Norm(rhs)); ok {
+			// Note: a whole label may contain a separator (`見る、聞く`).
+			vals = nil
+			bits = bits.With(ci)
+		}
 		for _, v := range vals {
-			ci, ok := defChoice(set, v)
+			vb, ok := defChoices(set, v)
 			if !ok {
 				d.problem(CodeBadDefinition, s, r, c, id, v, cq.ID+"の選択肢にないコードです")
 				return nil
 			}
-			bits = bits.With(ci)
+			bits |= vb
 		}
 		out = append(out, Clause{Q: j, Choices: bits})
 	}
@@ -818,10 +876,12 @@ func (d *defs) checkDistrictChoices() {
 	if si < 0 {
 		return
 	}
+	// Note: the same matcher as the survey reader (newValueIndex), so that a
+	// label accepted here is also resolved there.
+	x := newDistrictIndex(b)
 	known := func(v string) bool {
-		_, a := d.districts[v]
-		_, t := d.towns[v]
-		return a || t
+		_, ok := x.match(v)
+		return ok
 	}
 	for ci, c := range b.ChoiceSets[si].Choices {
 		ok := known(c.Label)
@@ -866,7 +926,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		}
 		ind.Theme = d.theme(s, r, ctheme, id)
 		qid := s.val(r, cq)
-		qi, ok := d.questions[NormKey(qid)]
+		qi, ok := d.questions[textKey(qid)]
 		if !ok {
 			if qid == "" {
 				d.problem(CodeBadDefinition, s, r, cq, id, "", "設問IDが空欄です")
@@ -887,14 +947,18 @@ func (d *defs) readIndicators(s *defSheet) {
 			continue
 		}
 		bad := false
+		if ci, ok := defChoice(&b.ChoiceSets[q.ChoiceSet], s.val(r, ccodes)); ok {
+			codes = nil // a whole label containing a separator
+			ind.Choices = ind.Choices.With(ci)
+		}
 		for _, v := range codes {
-			ci, ok := defChoice(&b.ChoiceSets[q.ChoiceSet], v)
+			vb, ok := defChoices(&b.ChoiceSets[q.ChoiceSet], v)
 			if !ok {
 				d.problem(CodeBadDefinition, s, r, ccodes, id, v, q.ID+"の選択肢にないコードです")
 				bad = true
 				continue
 			}
-			ind.Choices = ind.Choices.With(ci)
+			ind.Choices |= vb
 		}
 		if bad {
 			continue

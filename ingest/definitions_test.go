@@ -592,3 +592,121 @@ func FuzzReadDefinitionsCells(f *testing.F) {
 		checkDefFuzzProblems(t, rd.b.Problems)
 	})
 }
+
+func TestReadDefinitionsReferenceVariants(t *testing.T) {
+	// Spellings staff type in Excel that must resolve without a problem.
+	tests := []struct {
+		name  string
+		edit  func(map[string][][]any)
+		check func(t *testing.T, b *Batch)
+	}{
+		{"町名 by 地区コード without leading zero", func(s map[string][][]any) {
+			// Excel turns a typed 02 into the number 2 in sheet 地区; 町名 still says 02.
+			s[SheetDistricts][2][0] = 2
+		}, func(t *testing.T, b *Batch) {
+			if len(b.Towns) != 3 || b.Towns[1] != (Town{"綱島西", 1}) {
+				t.Errorf("Towns = %+v", b.Towns)
+			}
+		}},
+		{"町名 by 地区 spelled with other case and spaces", func(s map[string][][]any) {
+			s[SheetDistricts][3][2] = "Okurayama"
+			s[SheetTowns][3][1] = "OKURA YAMA"
+		}, func(t *testing.T, b *Batch) {
+			if len(b.Towns) != 3 || b.Towns[2] != (Town{"大倉山一丁目", 2}) {
+				t.Errorf("Towns = %+v", b.Towns)
+			}
+		}},
+		{"lower-case 設問ID in 指標 and 対象条件", func(s map[string][][]any) {
+			s[SheetIndicators][1][3] = "q1"
+			s[SheetQuestions][5][6] = "q1=1"
+		}, func(t *testing.T, b *Batch) {
+			// Q1 is question 3; code 1 is choice index 0 → bits 1.
+			if len(b.Indicators) != 3 || b.Indicators[0].Question != 3 {
+				t.Errorf("Indicators[0] = %+v", b.Indicators)
+			}
+			if want := []Clause{{Q: 3, Choices: 1}}; !reflect.DeepEqual(b.Questions[4].Cond, want) {
+				t.Errorf("Q2 Cond = %+v, want %+v", b.Questions[4].Cond, want)
+			}
+		}},
+		{"該当コード as a range", func(s map[string][][]any) {
+			s[SheetIndicators][2][4] = "1～2"
+		}, func(t *testing.T, b *Batch) {
+			// Q3 (満足) codes 1 and 2 are indices 0 and 1 → bits 3.
+			if len(b.Indicators) != 3 || b.Indicators[1].Choices != 3 {
+				t.Errorf("Indicators[1] = %+v", b.Indicators)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sheets := validDefSheets()
+			tt.edit(sheets)
+			rd, ok := readDefsBytes(defsXLSX(t, sheets, nil))
+			if !ok {
+				t.Fatal("definitions unusable")
+			}
+			for _, p := range rd.b.Problems {
+				t.Errorf("unexpected problem: %v", p)
+			}
+			tt.check(t, rd.b)
+		})
+	}
+}
+
+func TestReadDefinitionsDuplicateQuestionCase(t *testing.T) {
+	// Response headers match 設問ID ignoring ASCII case, so Q1 and q1 cannot both
+	// be questions: the second is a duplicate.
+	sheets := validDefSheets()
+	sheets[SheetQuestions] = append(sheets[SheetQuestions], []any{"q1", "SA", "重複", "有無"}) // row 10
+	rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
+	want := []defProblem{{CodeDuplicateDef, SheetQuestions, "A10", 0}}
+	if got := defProblems(rd.b.Problems); !reflect.DeepEqual(got, want) {
+		t.Errorf("problems = %+v, want %+v", got, want)
+	}
+}
+
+func TestParseCondVariants(t *testing.T) {
+	// 対象条件 of Q3 (row 7). Q1 is question 3 (有無: 1 ある, 2 ない); F2 is
+	// question 1 (性別: 1 男性, 2 女性, 3 その他). Bits are 1<<choice index.
+	tests := []struct {
+		cond string
+		want []Clause
+	}{
+		{"Q1=1", []Clause{{Q: 3, Choices: 1}}},
+		{"Q1＝１", []Clause{{Q: 3, Choices: 1}}},
+		{" Q1 = 1 , 2 ", []Clause{{Q: 3, Choices: 3}}},
+		{"Q1=1、2", []Clause{{Q: 3, Choices: 3}}},
+		{"Q1==1", []Clause{{Q: 3, Choices: 1}}},
+		{"F2=1～3", []Clause{{Q: 1, Choices: 7}}},
+		{"F2=2~3", []Clause{{Q: 1, Choices: 6}}},
+		{"F2=1・2", []Clause{{Q: 1, Choices: 3}}},
+		{"Q1=1 かつ F2=2", []Clause{{Q: 3, Choices: 1}, {Q: 1, Choices: 2}}},
+		{"Q1=1＆F2=2", []Clause{{Q: 3, Choices: 1}, {Q: 1, Choices: 2}}},
+		{"Q1=1 and F2=2", []Clause{{Q: 3, Choices: 1}, {Q: 1, Choices: 2}}},
+		{"Q1=1 AND F2=2", []Clause{{Q: 3, Choices: 1}, {Q: 1, Choices: 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cond, func(t *testing.T) {
+			sheets := validDefSheets()
+			sheets[SheetQuestions][6][6] = tt.cond
+			rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
+			for _, p := range rd.b.Problems {
+				t.Errorf("unexpected problem: %v", p)
+			}
+			if got := rd.b.Questions[5].Cond; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Cond = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	t.Run("bad", func(t *testing.T) {
+		for _, cond := range []string{"Q1", "Q9=1", "Q1=9", "Q1=", "F2=3～1"} {
+			sheets := validDefSheets()
+			sheets[SheetQuestions][6][6] = cond
+			rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
+			got := defProblems(rd.b.Problems)
+			if len(got) != 1 || got[0].Cell != "G7" {
+				t.Errorf("%q: problems = %+v, want one at G7", cond, got)
+			}
+		}
+	})
+}

@@ -61,10 +61,17 @@ func newHearingReader(rd *reader) *hearingReader {
 }
 
 // skippedSheet reports whether a sheet's name marks it as an example or an
-// explanation (記入例, 説明, 例) rather than a hearing.
+// explanation (記入例, 入力例, 説明, 見本, or 例 alone, maybe numbered) rather
+// than a hearing.
+// Note: a name that merely contains 例 (定例サロン) is an organization's sheet.
 func skippedSheet(name string) bool {
 	k := NormKey(name)
-	return strings.Contains(k, "記入例") || strings.Contains(k, "説明") || strings.Contains(k, "例")
+	for _, w := range []string{"記入例", "入力例", "記載例", "回答例", "作成例", "説明", "見本"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return strings.TrimRight(k, "0123456789()（）") == "例"
 }
 
 // A hearingSheet is one sheet's cells with its merged ranges.

@@ -318,7 +318,10 @@ func TestReadHearingsAcrossFiles(t *testing.T) {
 func TestSkippedSheet(t *testing.T) {
 	for name, want := range map[string]bool{
 		"記入例": true, "記入例 (2)": true, "説明": true, "入力の説明": true, "例": true,
+		"例 (2)": true, "例1": true, "入力例": true, "記入例（日吉）": true,
 		"日吉自治会": false, "一覧": false, "Sheet1": false,
+		// An organization whose name merely contains 例 is a hearing.
+		"定例サロン日吉": false, "日吉例会の会": false,
 	} {
 		if got := skippedSheet(name); got != want {
 			t.Errorf("skippedSheet(%q) = %v, want %v", name, got, want)

@@ -33,6 +33,7 @@ const (
 	CodeFileEncoding   Code = "file-encoding"   // CSV neither UTF-8 nor CP932
 	CodeMissingFile    Code = "missing-file"    // definitions.xlsx or responses/ missing
 	CodeNoData         Code = "no-data"         // responses/ holds no usable file
+	CodeFileIgnored    Code = "file-ignored"    // warning: a workbook in a format not read (.xls, .xlsm)
 
 	// definitions.xlsx.
 	CodeMissingSheet   Code = "missing-sheet"   // a required sheet is absent
@@ -80,6 +81,7 @@ var messages = map[Code]string{
 	CodeFileEncoding:    "文字コードを判別できません。UTF-8 または Shift_JIS で保存し直してください",
 	CodeMissingFile:     "必要なファイルまたはフォルダがありません",
 	CodeNoData:          "回答データがありません。responses フォルダに .xlsx または .csv を置いてください",
+	CodeFileIgnored:     "この形式のファイルは読み込みません。Excelで「Excel ブック (*.xlsx)」の形式で保存し直してください",
 	CodeMissingSheet:    "必要なシートがありません。テンプレート（midreview template）のシート名に合わせてください",
 	CodeMissingColumn:   "必要な見出しがありません。1行目に見出しを入力してください",
 	CodeMissingSetting:  "必須の設定項目がありません。設定シートに入力してください",

@@ -24,7 +24,7 @@ func TestMessagesComplete(t *testing.T) {
 		CodeMissingQColumn, CodeUnknownColumn, CodeUnknownCode, CodeMultipleValues, CodeNotNumber,
 		CodeUnknownDist, CodeDuplicateID, CodeMissingID, CodeOutsideCond, CodeEmptyRow, CodeDuplicateRow,
 		CodeSheetSkipped, CodeDuplicateOrg, CodeMissingOrg, CodeStaleCorrection, CodeUnknownTarget,
-		CodeBadCorrection, CodeAmbiguousTarget}
+		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

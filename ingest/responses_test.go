@@ -401,3 +401,25 @@ func TestReadResponsesTextRow(t *testing.T) {
 		})
 	}
 }
+
+func TestReadResponsesCSVBlankLines(t *testing.T) {
+	// A blank line is an empty row when Excel opens the CSV: row 3 here, so the
+	// bad code of B2 is in cell B4 (record 4 counting the blank line), and the
+	// blank line is counted as an empty row. Trailing blank lines are not rows.
+	text := "回答者ID,Q1,Q2,Q3,Q4,Q5,F1\r\n" +
+		"B1,1,,,,,日吉\r\n" +
+		"\r\n" +
+		"B2,7,,,,,日吉\r\n" +
+		"\n\n"
+	rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": []byte(text)}, nil)
+	checkProblems(t, rd, []pk{
+		{Warning, CodeEmptyRow, "responses/a.csv", "", 3, ""},
+		{Error, CodeUnknownCode, "responses/a.csv", "B4", 0, "Q1"},
+	})
+	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 3, Included: 2, Empty: 1}) {
+		t.Errorf("counts = %+v", c)
+	}
+	if len(s.Respondents) != 2 || s.Respondents[1].Src.Row != 4 {
+		t.Errorf("respondents = %+v", s.Respondents)
+	}
+}

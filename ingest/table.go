@@ -55,7 +55,7 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 	}
 	sheet, ok := findSheet(f, ResponseSheet)
 	if !ok {
-		sheet = f.GetSheetList()[0]
+		sheet = firstVisibleSheet(f)
 	}
 	src, err := newXLSXSource(f, sheet)
 	if err != nil {
@@ -64,6 +64,20 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// firstVisibleSheet returns the first sheet the user sees in Excel: the first
+// that is not hidden, or the first sheet when all are hidden.
+// Note: a hidden first sheet (a lookup list for drop-downs) is not what staff
+// mean by "the first sheet".
+func firstVisibleSheet(f *excelize.File) string {
+	list := f.GetSheetList()
+	for _, name := range list {
+		if visible, err := f.GetSheetVisible(name); err == nil && visible {
+			return name
+		}
+	}
+	return list[0]
 }
 
 // maxZipPart is the largest declared size accepted for a workbook part that
@@ -118,13 +132,17 @@ func decodeCSV(data []byte) (string, bool) {
 }
 
 // csvSource reads records with encoding/csv: lazy quotes, any number of fields,
-// multi-line quoted cells. Blank lines are skipped by encoding/csv and so are
-// not records.
+// multi-line quoted cells. A blank line is an empty row, numbered as Excel
+// numbers the rows when it opens the file; blank lines at the end are not rows.
 type csvSource struct {
-	r   *csv.Reader
-	row []string
-	n   int
-	err error
+	r     *csv.Reader
+	text  string
+	off   int64    // input offset after the last record read
+	blank int      // blank lines still to return before held
+	held  []string // a record read ahead, returned after the blank lines
+	row   []string
+	n     int
+	err   error
 }
 
 func newCSVSource(text string) *csvSource {
@@ -132,11 +150,21 @@ func newCSVSource(text string) *csvSource {
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &csvSource{r: r}
+	return &csvSource{r: r, text: text}
 }
 
 func (s *csvSource) Next() bool {
-	if s.err != nil {
+	switch {
+	case s.blank > 0:
+		s.blank--
+		s.row = nil
+		s.n++
+		return true
+	case s.held != nil:
+		s.row, s.held = s.held, nil
+		s.n++
+		return true
+	case s.err != nil:
 		return false
 	}
 	row, err := s.r.Read()
@@ -147,9 +175,39 @@ func (s *csvSource) Next() bool {
 		s.err = err
 		return false
 	}
-	s.row = row
+	// Note: encoding/csv skips blank lines, but Excel shows each as an empty
+	// row; counting them keeps every reported cell where Excel shows it and
+	// lets the reader count them as empty rows (found by probing with a CSV
+	// that had a blank line between records).
+	end := s.r.InputOffset()
+	if end > int64(len(s.text)) {
+		end = int64(len(s.text))
+	}
+	k := blankLines(s.text[s.off:end])
+	s.off = end
 	s.n++
+	if k > 0 {
+		s.blank, s.held, s.row = k-1, row, nil
+		return true
+	}
+	s.row = row
 	return true
+}
+
+// blankLines returns the number of empty lines ("\n" or "\r\n") at the start of text.
+func blankLines(text string) int {
+	n := 0
+	for {
+		switch {
+		case strings.HasPrefix(text, "\n"):
+			text = text[1:]
+		case strings.HasPrefix(text, "\r\n"):
+			text = text[2:]
+		default:
+			return n
+		}
+		n++
+	}
 }
 
 func (s *csvSource) Row() []string { return s.row }

@@ -48,13 +48,14 @@ func drain(t *testing.T, src rowSource) (nums []int, rows [][]string) {
 }
 
 func TestCSVSource(t *testing.T) {
-	// encoding/csv skips blank lines, so "x" is record 3 although it is on line 5;
-	// the quoted cell spans two lines; a bare quote inside a field is kept.
-	nums, rows := drain(t, newCSVSource("a,b\n\"1\n2\",3\n\nx\n5,6\"7\n"))
-	if !reflect.DeepEqual(nums, []int{1, 2, 3, 4}) {
+	// The quoted cell spans two lines but is one row; the blank line is an
+	// empty row 3, as Excel shows it, so "x" is row 4 although it is on line 5;
+	// a bare quote inside a field is kept; trailing blank lines are not rows.
+	nums, rows := drain(t, newCSVSource("a,b\n\"1\n2\",3\n\r\nx\n5,6\"7\n\n\n"))
+	if !reflect.DeepEqual(nums, []int{1, 2, 3, 4, 5}) {
 		t.Errorf("nums = %v", nums)
 	}
-	want := [][]string{{"a", "b"}, {"1\n2", "3"}, {"x"}, {"5", "6\"7"}}
+	want := [][]string{{"a", "b"}, {"1\n2", "3"}, nil, {"x"}, {"5", "6\"7"}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows = %q", rows)
 	}
@@ -110,6 +111,33 @@ func TestXLSXSource(t *testing.T) {
 		rd := &reader{b: &Batch{}}
 		fi := rd.addFile("responses/b.xlsx", KindResponses, data)
 		src, ok := rd.openTable(fi, data)
+		if !ok {
+			t.Fatalf("openTable failed: %v", rd.b.Problems)
+		}
+		if _, rows := drain(t, src); src.Sheet() != "データ" || !reflect.DeepEqual(rows, [][]string{{"x"}}) {
+			t.Errorf("sheet %q rows %q", src.Sheet(), rows)
+		}
+	})
+
+	t.Run("first visible sheet without 回答", func(t *testing.T) {
+		// A hidden first sheet (e.g. a lookup list) is not the first sheet the
+		// user sees; the first visible one is read.
+		f := excelize.NewFile()
+		f.SetSheetName("Sheet1", "リスト")
+		f.NewSheet("データ")
+		f.SetCellValue("リスト", "A1", "hidden")
+		f.SetCellValue("データ", "A1", "x")
+		f.SetActiveSheet(1)
+		if err := f.SetSheetVisible("リスト", false); err != nil {
+			t.Fatal(err)
+		}
+		buf, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd := &reader{b: &Batch{}}
+		fi := rd.addFile("responses/c.xlsx", KindResponses, buf.Bytes())
+		src, ok := rd.openTable(fi, buf.Bytes())
 		if !ok {
 			t.Fatalf("openTable failed: %v", rd.b.Problems)
 		}
