@@ -167,32 +167,26 @@ type hearingRecord struct {
 	present []bool   // by item: the layout has a place for it
 }
 
-// readTable reads sheet s as a table when its first non-empty row holds the 見出し
-// of the 団体名 item and of at least two other items, and reports whether it did.
+// readTable reads sheet s as a table when a row holds the 見出し of the 団体名 item
+// and of at least two other items, and reports whether it did. That row is the
+// first non-empty row (inputs.md) or, after title rows, one of the first
+// maxTitleRows rows.
+// Note: title rows above a list are as common in hearing lists as in response
+// files; skipping such a sheet would lose every organization on it. A form sheet
+// never has three item labels in one row, so the wider search cannot mistake one.
 func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 	hrow := -1
-	for i, r := range s.rows {
-		if !rowIsBlank(r) {
-			hrow = i
+	var cols []int
+	for i := 0; i < len(s.rows) && i < maxTitleRows; i++ {
+		if rowIsBlank(s.rows[i]) {
+			continue
+		}
+		if c, ok := hr.tableColumns(s.rows[i]); ok {
+			hrow, cols = i, c
 			break
 		}
 	}
 	if hrow < 0 {
-		return false
-	}
-	h := newHeader(s.rows[hrow])
-	cols := make([]int, len(hr.items))
-	others := 0
-	for i, it := range hr.items {
-		c, ok := h.col(it.Header)
-		if !ok || it.Header == "" {
-			c = -1
-		} else if i != hr.org {
-			others++
-		}
-		cols[i] = c
-	}
-	if cols[hr.org] < 0 || others < 2 {
 		return false
 	}
 	rd := hr.rd
@@ -245,6 +239,27 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 		hr.record(rec)
 	}
 	return true
+}
+
+// maxTitleRows is how far down a hearing list's header row is looked for.
+const maxTitleRows = 10
+
+// tableColumns returns the column of each item in header row r, and whether the
+// row is a list header: the 団体名 見出し and at least two others.
+func (hr *hearingReader) tableColumns(r []string) ([]int, bool) {
+	h := newHeader(r)
+	cols := make([]int, len(hr.items))
+	others := 0
+	for i, it := range hr.items {
+		c, ok := h.col(it.Header)
+		if !ok || it.Header == "" {
+			c = -1
+		} else if i != hr.org {
+			others++
+		}
+		cols[i] = c
+	}
+	return cols, cols[hr.org] >= 0 && others >= 2
 }
 
 // readForm reads sheet s as a form (one organization, every item from its セル)

@@ -385,3 +385,38 @@ func TestReadHearingsNoItems(t *testing.T) {
 		t.Errorf("hearings = %+v", rd.b.Hearings)
 	}
 }
+
+// TestReadHearingsTitleRows checks that a list with title rows above its header
+// is read as a table, not skipped (its organizations would be lost).
+func TestReadHearingsTitleRows(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"令和8年度 団体ヒアリング 一覧"}, // title
+		{"港北区社会福祉協議会"},        // subtitle
+		{},
+		{"団体名", "団体種別", "活動地区", "見守り評価"}, // header in row 4
+		{"日吉見守りの会", "ボランティア", "日吉", "できている"},
+		{"菊名子ども食堂", "NPO", "菊名", "3"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := readHear(t, hearingBatch(), nil, buf.Bytes())
+	if got := hearingProblems(rd); len(got) != 0 {
+		t.Errorf("problems = %+v", got)
+	}
+	if len(rd.b.Hearings) != 2 || rd.b.Hearings[0].Org != "日吉見守りの会" || rd.b.Hearings[1].Src.Row != 6 {
+		t.Fatalf("hearings = %+v", rd.b.Hearings)
+	}
+	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 2, Included: 2}) {
+		t.Errorf("counts = %+v", c)
+	}
+}
