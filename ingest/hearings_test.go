@@ -393,7 +393,7 @@ func TestReadHearingsTitleRows(t *testing.T) {
 	defer f.Close()
 	rows := [][]any{
 		{"令和8年度 団体ヒアリング 一覧"}, // title
-		{"港北区社会福祉協議会"},        // subtitle
+		{"港北区社会福祉協議会"},       // subtitle
 		{},
 		{"団体名", "団体種別", "活動地区", "見守り評価"}, // header in row 4
 		{"日吉見守りの会", "ボランティア", "日吉", "できている"},
