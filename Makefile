@@ -3,6 +3,9 @@
 #   make test   installs what the tests need, then runs every test
 GO ?= go
 FUZZTIME ?= 10s
+# VERSION is recorded in manifest.json (tool version); "dev" outside a git checkout.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.Version=$(VERSION)
 
 .PHONY: all assets build demo test deps fuzz bench windows clean
 
@@ -12,7 +15,7 @@ assets:
 	bash scripts/assets.sh
 
 build: assets
-	$(GO) build -o bin/midreview ./cmd/midreview
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/midreview ./cmd/midreview
 
 demo: build
 	./bin/midreview demo -out demo
@@ -34,7 +37,7 @@ bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 windows: assets
-	GOOS=windows GOARCH=amd64 $(GO) build -o bin/midreview.exe ./cmd/midreview
+	GOOS=windows GOARCH=amd64 $(GO) build -ldflags "$(LDFLAGS)" -o bin/midreview.exe ./cmd/midreview
 
 clean:
 	rm -rf bin demo
