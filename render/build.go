@@ -483,6 +483,18 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 			hv.Comments = append(hv.Comments, CommentGroup{Theme: k[0], District: k[1]})
 		}
 		hv.Comments[i].Items = append(hv.Comments[i].Items, c.Org+": "+c.Masked)
+		n := HearingNote{Theme: theme, Districts: c.Districts, Org: c.Org, Text: c.Masked}
+		if len(c.Themes) > 0 {
+			n.Theme = c.Themes[0]
+		}
+		if b != nil && c.Item >= 0 && c.Item < len(b.HearingItems) {
+			it := b.HearingItems[c.Item]
+			n.Item = it.Name
+			if it.Theme >= 0 && it.Theme < len(b.Themes) {
+				n.Theme = b.Themes[it.Theme].Name
+			}
+		}
+		hv.Notes = append(hv.Notes, n)
 	}
 	return hv
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,10 +60,13 @@ func DistrictPDF(w io.Writer, v *View, district string, o PDFOptions) error {
 	return writePDF(w, v, district, o)
 }
 
-// Note: the handout is rendered twice. The first pass learns the page of every
-// contents entry and the page count; the second prints them. Contents pages come
-// before everything they list, so the only effect of a longer contents is a
-// uniform shift of the later pages, applied to the first pass's numbers.
+// Note: the handout is rendered in one pass. The contents pages are reserved
+// first and filled in at the end, and the page numbers ("3 / 42") are printed
+// on every page at the end too, when the page count is known (finish). Only
+// when the contents need more pages than reserved is the handout rendered
+// again, with that many reserved. One pass matters: every fpdf document parses
+// the Japanese font anew (fpdf offers no way to share a parsed font between
+// documents), and that parse is most of the cost of a handout.
 func writePDF(w io.Writer, v *View, district string, o PDFOptions) error {
 	if o.FontRegular == nil {
 		r, b, ok := EmbeddedFont()
@@ -79,27 +83,26 @@ func writePDF(w io.Writer, v *View, district string, o PDFOptions) error {
 			return fmt.Errorf("render: pdf font: %w", err)
 		}
 	}
-	first, err := renderPDF(v, district, o, nil, 0, 1)
-	if err != nil {
+	tocPages := 1
+	for {
+		d, err := renderPDF(v, district, o, tocPages)
+		if err != nil {
+			return err
+		}
+		if need := (len(d.toc) + tocPerPage - 1) / tocPerPage; need > tocPages {
+			tocPages = need
+			continue
+		}
+		if err := d.finish(); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := d.p.Output(&buf); err != nil {
+			return fmt.Errorf("render: pdf: %w", err)
+		}
+		_, err = w.Write(fixFontNames(buf.Bytes(), o))
 		return err
 	}
-	tocPages := max(1, (len(first.toc)+tocPerPage-1)/tocPerPage)
-	shift := tocPages - 1
-	toc := make([]tocEntry, len(first.toc))
-	for i, e := range first.toc {
-		e.page += shift
-		toc[i] = e
-	}
-	final, err := renderPDF(v, district, o, toc, first.p.PageNo()+shift, tocPages)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := final.p.Output(&buf); err != nil {
-		return fmt.Errorf("render: pdf: %w", err)
-	}
-	_, err = w.Write(fixFontNames(buf.Bytes(), o))
-	return err
 }
 
 // tocPerPage is how many entries one contents page holds.
@@ -118,16 +121,17 @@ type pdfDoc struct {
 	v        *View
 	district string // "" for the ward report
 	toc      []tocEntry
-	prevTOC  []tocEntry // page numbers from the first pass, nil on it
-	total    int        // pages of the final document, 0 on the first pass
-	tocPages int
-	fig, tab int // figure and table counters
-	sec      int // level-1 section counter
-	sub      int // level-2 counter within the section
+	tocPages int     // contents pages reserved after the cover
+	land     []bool  // land[i] reports whether page i+1 is landscape
+	dy       float64 // added to every y while finish draws on an earlier page
+	fig, tab int     // figure and table counters
+	sec      int     // level-1 section counter
+	sub      int     // level-2 counter within the section
 	cover    bool
+	wantLand bool // new pages are landscape (a wide crosstab is being printed)
 }
 
-func renderPDF(v *View, district string, o PDFOptions, prevTOC []tocEntry, total, tocPages int) (d *pdfDoc, err error) {
+func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render: pdf: %v", r)
@@ -159,9 +163,8 @@ func renderPDF(v *View, district string, o PDFOptions, prevTOC []tocEntry, total
 	p.SetLang("ja")
 	p.SetMargins(marginL, contentT, marginR)
 	p.SetAutoPageBreak(false, 0)
-	d = &pdfDoc{p: p, v: v, district: district, prevTOC: prevTOC, total: total, tocPages: tocPages}
+	d = &pdfDoc{p: p, v: v, district: district, tocPages: tocPages}
 	p.SetHeaderFunc(d.header)
-	p.SetFooterFunc(d.footer)
 
 	d.coverPage()
 	d.contentsPages()
@@ -225,14 +228,15 @@ func postScriptName(font []byte) string {
 
 func (d *pdfDoc) header() {
 	p := d.p
+	pw, _ := p.GetPageSize()
 	if d.v.Sample {
 		d.font("B", 9)
 		label := "サンプルデータ"
 		w := d.width(label) + 4
 		d.fill(colDark)
-		p.Rect(pageW-marginR-w, 8, w, 5.6, "F")
+		p.Rect(pw-marginR-w, 8, w, 5.6, "F")
 		d.color([3]int{255, 255, 255})
-		d.textAt(pageW-marginR-w/2, 10.8, label, 'C')
+		d.textAt(pw-marginR-w/2, 10.8, label, 'C')
 	}
 	if d.cover {
 		return
@@ -243,37 +247,85 @@ func (d *pdfDoc) header() {
 	if d.district != "" {
 		left += "　｜　" + d.district
 	}
-	d.textAt(marginL, 10.8, fitText(left, contentW-40, d.width), 'L')
+	d.textAt(marginL, 10.8, fitText(left, pw-marginL-marginR-40, d.width), 'L')
 	d.draw(colRule)
 	p.SetLineWidth(0.2)
-	p.Line(marginL, 15, pageW-marginR, 15)
+	p.Line(marginL, 15, pw-marginR, 15)
 	d.color(colText)
 }
 
-func (d *pdfDoc) footer() {
-	if d.cover {
-		return
+// finish prints the contents and, on every page but the cover, the page
+// number with the page count, going back to each page.
+// Note: fpdf maps y to the page with the height of the last page added, and
+// its font and colour state is that of the last drawing, not of the page gone
+// back to; so finish shifts y by d.dy and sets font and colours afresh on
+// every page.
+func (d *pdfDoc) finish() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("render: pdf: %v", r)
+		}
+	}()
+	p := d.p
+	last := p.PageCount()
+	_, curH := p.GetPageSize()
+	for pg := 2; pg <= last; pg++ {
+		pw, ph := pageW, pageH
+		if pg-1 < len(d.land) && d.land[pg-1] {
+			pw, ph = pageH, pageW
+		}
+		p.SetPage(pg)
+		d.dy = curH - ph
+		p.SetFont(fontFamily, "", 1) // forces the next SetFont into this page
+		d.font("", 8)
+		d.fill([3]int{255, 255, 255})
+		d.color(colMuted)
+		d.textAt(pw/2, ph-10, strconv.Itoa(pg)+" / "+strconv.Itoa(last), 'C')
+		d.color(colText)
+		if pg-2 < d.tocPages {
+			d.contentsEntries(pg - 2)
+		}
 	}
-	d.font("", 8)
-	d.color(colMuted)
-	n := strconv.Itoa(d.p.PageNo())
-	if d.total > 0 {
-		n += " / " + strconv.Itoa(d.total)
+	p.SetPage(last)
+	d.dy = 0
+	if p.Err() {
+		return fmt.Errorf("render: pdf: %w", p.Error())
 	}
-	d.textAt(pageW/2, pageH-10, n, 'C')
-	d.color(colText)
+	return nil
 }
 
-// newPage starts a portrait page and puts the cursor at the top of the content.
+// newPage starts a page, landscape while d.wantLand is set and portrait
+// otherwise, and puts the cursor at the top of the content.
 func (d *pdfDoc) newPage() {
-	d.p.AddPage()
+	if d.wantLand {
+		d.p.AddPageFormat("L", d.p.GetPageSizeStr("A4"))
+	} else {
+		d.p.AddPage()
+	}
 	d.cover = false
+	d.land = append(d.land, d.wantLand)
 	d.p.SetXY(marginL, contentT)
 }
 
-// need starts a new page unless h millimetres are left on this one.
+// landscape reports whether the current page is landscape.
+func (d *pdfDoc) landscape() bool {
+	w, h := d.p.GetPageSize()
+	return w > h
+}
+
+// contentBottom is the lowest y of the content area on the current page.
+func (d *pdfDoc) contentBottom() float64 {
+	_, h := d.p.GetPageSize()
+	return h - (pageH - contentB)
+}
+
+// need starts a new page unless h millimetres are left on this one. It also
+// starts one when the page's orientation is not the wanted one, so that what
+// follows a landscape table goes back to portrait pages.
+// Note: only wide tables (crosstab) go on landscape pages; text, charts and
+// every other table are laid out for the portrait width.
 func (d *pdfDoc) need(h float64) {
-	if d.y()+h > contentB {
+	if d.landscape() != d.wantLand || d.y()+h > d.contentBottom() {
 		d.newPage()
 	}
 }
@@ -300,7 +352,7 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 	case 'C':
 		x -= d.width(s) / 2
 	}
-	d.p.Text(x, yMid+0.35*d.fontMM(), s)
+	d.p.Text(x, yMid+d.dy+0.35*d.fontMM(), s)
 }
 
 // para prints wrapped text at the cursor, breaking pages between lines.
@@ -425,6 +477,7 @@ func (d *pdfDoc) addTOC(level int, title string) {
 func (d *pdfDoc) coverPage() {
 	d.cover = true
 	d.p.AddPage()
+	d.land = append(d.land, false)
 	d.cover = true
 	v := d.v
 	d.color(colText)
@@ -473,8 +526,8 @@ func (d *pdfDoc) coverPage() {
 	}
 }
 
-// contentsPages reserves d.tocPages pages and, on the second pass, lists the
-// entries of the first with their page numbers and dot leaders.
+// contentsPages reserves d.tocPages pages for the contents (目次); finish
+// fills them with contentsEntries.
 func (d *pdfDoc) contentsPages() {
 	for i := 0; i < d.tocPages; i++ {
 		d.newPage()
@@ -483,27 +536,35 @@ func (d *pdfDoc) contentsPages() {
 			d.color(colDark)
 			d.textAt(marginL, d.y()+4, "目次", 'L')
 			d.color(colText)
-			d.down(14)
 		}
-		for j := i * tocPerPage; j < min(len(d.prevTOC), (i+1)*tocPerPage); j++ {
-			e := d.prevTOC[j]
-			indent, style, size := 0.0, "B", 10.5
-			if e.level > 1 {
-				indent, style, size = 8, "", 9.5
-			}
-			d.font(style, size)
-			pg := strconv.Itoa(e.page)
-			t := fitText(e.title, contentW-indent-20, d.width)
-			mid := d.y() + 3
-			d.textAt(marginL+indent, mid, t, 'L')
-			d.textAt(pageW-marginR, mid, pg, 'R')
-			d.draw(colGrid)
-			d.p.SetLineWidth(0.2)
-			d.p.SetDashPattern([]float64{0.4, 0.8}, 0)
-			d.p.Line(marginL+indent+d.width(t)+2, mid+1, pageW-marginR-d.width(pg)-2, mid+1)
-			d.p.SetDashPattern(nil, 0)
-			d.down(6.2)
+	}
+}
+
+// contentsEntries lists contents page i's share of the entries with their page
+// numbers and dot leaders, on that page (finish has gone back to it).
+func (d *pdfDoc) contentsEntries(i int) {
+	y := contentT
+	if i == 0 {
+		y += 14
+	}
+	for j := i * tocPerPage; j < min(len(d.toc), (i+1)*tocPerPage); j++ {
+		e := d.toc[j]
+		indent, style, size := 0.0, "B", 10.5
+		if e.level > 1 {
+			indent, style, size = 8, "", 9.5
 		}
+		d.font(style, size)
+		pg := strconv.Itoa(e.page)
+		t := fitText(e.title, contentW-indent-20, d.width)
+		mid := y + 3
+		d.textAt(marginL+indent, mid, t, 'L')
+		d.textAt(pageW-marginR, mid, pg, 'R')
+		d.draw(colGrid)
+		d.p.SetLineWidth(0.2)
+		d.p.SetDashPattern([]float64{0.4, 0.8}, 0)
+		d.p.Line(marginL+indent+d.width(t)+2, mid+1+d.dy, pageW-marginR-d.width(pg)-2, mid+1+d.dy)
+		d.p.SetDashPattern(nil, 0)
+		y += 6.2
 	}
 }
 
@@ -853,7 +914,7 @@ func (d *pdfDoc) question(q *QuestionView) {
 			cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
 			var rows []barRow
 			for _, t := range q.Trend {
-				rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}})
+				rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
 			}
 			if q.MA || q.Type == "MA" {
 				for i := 1; i < len(rows); i++ {
@@ -946,10 +1007,15 @@ func (d *pdfDoc) districtQuestion(q *QuestionView) {
 		}
 		series = append(series, "全体（"+pdfN(all.N)+"）")
 		rows = append(rows, all)
+		bars := pdfChoiceBars(q, at, rows)
 		if len(series) == 1 {
 			series = nil
+		} else {
+			for i := range bars {
+				bars[i].ns = []Fig{dr.N, all.N}
+			}
 		}
-		d.barChart(d.figNo(q.ID+"　"+d.district+"と全体"), series, pdfChoiceBars(q, at, rows))
+		d.barChart(d.figNo(q.ID+"　"+d.district+"と全体"), series, bars)
 	case "SC":
 		var rows []bandRow
 		if dr != nil {
@@ -1054,19 +1120,80 @@ func (d *pdfDoc) hearingSection() {
 		d.down(2)
 		i = j
 	}
-	// Comments.
-	var groups []CommentGroup
-	for _, g := range h.Comments {
-		if d.district == "" || g.District == d.district {
-			groups = append(groups, g)
+	// Comments: by theme and district in the ward report, by theme in a
+	// district handout.
+	groups := pdfNoteGroups(h.Notes, d.district)
+	if len(h.Notes) == 0 {
+		for _, g := range h.Comments {
+			if d.district == "" || g.District == d.district {
+				groups = append(groups, g)
+			}
 		}
 	}
 	if len(groups) > 0 {
-		d.heading("団体からの意見（テーマ・地区別）", 20)
-		for _, g := range groups {
-			d.commentGroup(g)
+		title := "団体からの意見（テーマ・地区別）"
+		if d.district != "" {
+			title = "団体からの意見（テーマ別）"
+		}
+		d.heading(title, 20)
+		d.noteGroups(groups)
+	}
+}
+
+// pdfNoteGroups groups hearing comments for printing: with district "" all of
+// them by theme, then by the organization's first district; else those of the
+// organizations of that district, by theme. Groups keep the order of notes
+// (analyze's: themes, then districts, in sheet order); within a group the
+// comments go by item (成果 before 課題, as the items come), and each reads
+// "【項目】団体名: comment", naming the organization's districts when it has
+// several.
+func pdfNoteGroups(notes []HearingNote, district string) []CommentGroup {
+	var items []string // item names, first seen first
+	for _, n := range notes {
+		if !slices.Contains(items, n.Item) {
+			items = append(items, n.Item)
 		}
 	}
+	type member struct {
+		item int
+		text string
+	}
+	var groups []CommentGroup
+	var members [][]member
+	idx := map[[2]string]int{}
+	for _, n := range notes {
+		k := [2]string{n.Theme, ""}
+		if district == "" {
+			if len(n.Districts) > 0 {
+				k[1] = n.Districts[0]
+			}
+		} else if !slices.Contains(n.Districts, district) {
+			continue
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(groups)
+			idx[k] = i
+			groups = append(groups, CommentGroup{Theme: k[0], District: k[1]})
+			members = append(members, nil)
+		}
+		t := n.Org
+		if len(n.Districts) > 1 {
+			t += "（" + strings.Join(n.Districts, "、") + "）"
+		}
+		t += ": " + n.Text
+		if n.Item != "" {
+			t = "【" + n.Item + "】" + t
+		}
+		members[i] = append(members[i], member{slices.Index(items, n.Item), t})
+	}
+	for i := range groups {
+		slices.SortStableFunc(members[i], func(a, b member) int { return a.item - b.item })
+		for _, m := range members[i] {
+			groups[i].Items = append(groups[i].Items, m.text)
+		}
+	}
+	return groups
 }
 
 func pdfSameLabels(a, b []string) bool {
@@ -1092,6 +1219,32 @@ func pdfRatingBand(label string, counts []int, bold bool) bandRow {
 		r.cells = append(r.cells, PctFig(c, sum, false))
 	}
 	return r
+}
+
+// noteGroups prints hearing comment groups: the theme once as a heading, then
+// each district's comments under the district's name.
+func (d *pdfDoc) noteGroups(groups []CommentGroup) {
+	for i, g := range groups {
+		if i == 0 || g.Theme != groups[i-1].Theme {
+			if i > 0 {
+				d.down(1.5)
+			}
+			d.need(16)
+			d.font("B", 9.5)
+			d.color(colDark)
+			d.textAt(marginL, d.y()+2.5, "■ テーマ："+g.Theme, 'L')
+			d.color(colText)
+			d.down(6)
+		}
+		if g.District != "" {
+			d.need(10)
+			d.font("B", 8.5)
+			d.textAt(marginL+2, d.y()+2, "［"+g.District+"］", 'L')
+			d.down(4.5)
+		}
+		d.bullets(g.Items, 8.5)
+		d.down(1)
+	}
 }
 
 // commentGroup prints one group of comments or quotes under its theme and district.
@@ -1217,7 +1370,7 @@ func (d *pdfDoc) districtPages() {
 				dt += "※"
 			}
 			rows = append(rows, []tcell{{text: q.ID + "　" + q.Text}, {text: at.Heads[top]}, {text: dr.N.Text}, {text: dt}, {text: av.Text, shade: true}, {text: diff}})
-			bars = append(bars, barRow{label: q.ID + "　" + at.Heads[top], vals: []Fig{dv, av}})
+			bars = append(bars, barRow{label: q.ID + "　" + at.Heads[top], vals: []Fig{dv, av}, ns: []Fig{dr.N, all.N}})
 		}
 		if len(bars) > 0 {
 			d.barChart(d.figNo(name+"と全体の比較（全体で最も多い回答の割合）"), []string{name, "全体"}, bars)
@@ -1227,17 +1380,18 @@ func (d *pdfDoc) districtPages() {
 				{"全体（%）", 20, 'R'}, {"差（ポイント）", 22, 'R'}}, rows, 7.5)
 			d.note("注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。")
 		}
-		first := true
-		for _, g := range v.Hearings.Comments {
-			if g.District != name {
-				continue
+		groups := pdfNoteGroups(v.Hearings.Notes, name)
+		if len(v.Hearings.Notes) == 0 {
+			for _, g := range v.Hearings.Comments {
+				if g.District == name {
+					groups = append(groups, CommentGroup{Theme: g.Theme, Items: g.Items})
+				}
 			}
-			if first {
-				d.down(2)
-				d.heading("団体ヒアリングでの意見", 14)
-				first = false
-			}
-			d.commentGroup(CommentGroup{Theme: g.Theme, Items: g.Items})
 		}
+		if len(groups) > 0 {
+			d.down(2)
+			d.heading("団体ヒアリングでの意見", 14)
+		}
+		d.noteGroups(groups)
 	}
 }

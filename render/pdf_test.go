@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -174,6 +175,12 @@ func testView() *View {
 			{Theme: "支え合い", District: d[0], Items: []string{"大倉山第一自治会: 見守りの担い手が高齢化しており、若い世代への声かけが課題です。", "大倉山民生委員協議会: 〇〇さんの協力で、サロンの参加者が増えました。"}},
 			{Theme: "支え合い", District: d[1], Items: []string{"日吉東町内会: 集合住宅の住民と接点を持ちにくい。"}},
 		},
+		Notes: []HearingNote{
+			{Item: "課題", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山第一自治会", Text: "見守りの担い手が高齢化しており、若い世代への声かけが課題です。"},
+			{Item: "成果", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山民生委員協議会", Text: "〇〇さんの協力で、サロンの参加者が増えました。"},
+			{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
+			{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
+		},
 	}
 	v.FreeText = FreeTextView{
 		Count:    45,
@@ -278,7 +285,7 @@ func TestPDFContent(t *testing.T) {
 		{"地区不明 suppressed", ward, "x"},
 		{"参考値 mark", ward, "綱島地区（参考値）"},
 		{"baseline 361/950 = 38.0", ward, "38.0"},
-		{"wide table split", ward, "［2/2］"},
+		{"wide table of few rows split in blocks", dist, "［2/2］"},
 		{"contents", ward, "目次"},
 		{"guide", ward, "報告書の見方"},
 		{"indicator legend", ward, "目標は未達成だが前回より改善"},
@@ -290,12 +297,18 @@ func TestPDFContent(t *testing.T) {
 		{"district bars: 日吉 n", dist, "日吉地区（n=84）"},
 		{"district indicator D", dist, "29.8"},
 		{"district quote", dist, "気軽に集まれる場所"},
+		{"district hearing: organization of two districts", dist, "港北ボランティア連絡会（大倉山地区、日吉地区）"},
+		{"district hearing: item", dist, "【課題】日吉東町内会"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !strings.Contains(c.text, c.want) {
 				t.Errorf("text lacks %q", c.want)
 			}
 		})
+	}
+	// The district-vs-全体 bars print both n on every row, not only in the legend.
+	if n := strings.Count(dist, "n=200"); n < 10 {
+		t.Errorf("district handout prints 全体's n=200 %d times, want it on every bar row", n)
 	}
 	if strings.Contains(dist, "大倉山第一自治会") {
 		t.Error("district handout shows another district's hearing comment")
@@ -454,19 +467,161 @@ func TestPDFStaysInMargins(t *testing.T) {
 		v.Hearings.Ratings = append(v.Hearings.Ratings, RatingView{ItemID: "X", Name: fmt.Sprintf("評価項目%d", i), Theme: "支え合い",
 			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: []int{1, 2, 3, 4}, ByDistrict: map[string][]int{"日吉地区": {0, 1, 1, 0}}})
 	}
-	word := regexp.MustCompile(`<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
-	const bottom = contentB / ptMM // content bottom in points
+	word := regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
 	for _, district := range []string{"", "日吉地区"} {
 		out := pdfToolRun(t, renderPDFT(t, v, district), "pdftotext", "-bbox", "{}", "-")
 		if !bytes.Contains(out, []byte("（続き）")) {
 			t.Errorf("district %q: no chart continued on a next page", district)
 		}
+		bottom := 0.0 // content bottom of the current page in points
 		for _, m := range word.FindAllStringSubmatch(string(out), -1) {
+			if m[1] != "" {
+				h, _ := strconv.ParseFloat(m[1], 64)
+				bottom = h - (pageH-contentB)/ptMM
+				continue
+			}
+			m = m[1:]
 			yMax, _ := strconv.ParseFloat(m[2], 64)
 			footer := regexp.MustCompile(`^[\d/]+$`).MatchString(m[3]) && yMax > bottom+15
 			if yMax > bottom+1 && !footer {
 				t.Errorf("district %q: %q printed below the content area (yMax %.1fpt > %.1fpt)", district, m[3], yMax, bottom)
 			}
 		}
+	}
+}
+
+// TestPDFLandscape checks that a crosstab too wide for portrait goes on
+// landscape pages with its header repeated after the page break, that what
+// follows returns to portrait, and that the contents and the page numbers,
+// printed at the end, are right on every page.
+func TestPDFLandscape(t *testing.T) {
+	needTool(t, "pdftotext")
+	needTool(t, "pdfinfo")
+	v := testView()
+	q := &v.Questions[6] // Q7, 15 columns: too wide for portrait, fits landscape
+	dt := pdfTable(q, "地区")
+	proto := dt.Rows[0]
+	dt.Rows = nil
+	for i := range 40 {
+		r := proto
+		r.Group = fmt.Sprintf("第%d地区", i+1)
+		dt.Rows = append(dt.Rows, r)
+	}
+	pdf := renderPDFT(t, v, "")
+	info := string(pdfToolRun(t, pdf, "pdfinfo", "-f", "1", "-l", "999", "{}"))
+	var land []bool
+	for _, m := range regexp.MustCompile(`Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)`).FindAllStringSubmatch(info, -1) {
+		w, _ := strconv.ParseFloat(m[1], 64)
+		h, _ := strconv.ParseFloat(m[2], 64)
+		land = append(land, w > h)
+	}
+	txt := string(pdfToolRun(t, pdf, "pdftotext", "-layout", "{}", "-"))
+	pages := strings.Split(strings.TrimSuffix(txt, "\f"), "\f")
+	if len(pages) != len(land) {
+		t.Fatalf("pdftotext gives %d pages, pdfinfo %d", len(pages), len(land))
+	}
+	var lp []int // landscape pages, 0-based
+	for i, l := range land {
+		if l {
+			lp = append(lp, i)
+		}
+	}
+	if len(lp) != 2 || lp[1] != lp[0]+1 {
+		t.Fatalf("landscape pages %v, want two in a row (41 rows of Q7 地区別)", lp)
+	}
+	first, second := pages[lp[0]], pages[lp[1]]
+	for _, c := range []struct {
+		name, page, want string
+	}{
+		{"caption", first, "Q7 地区別（%）"},
+		{"all 15 columns on one page", first, "無回答"},
+		{"caption repeated", second, "Q7 地区別（%）（続き）"},
+		{"header repeated", second, "区分"},
+		{"last row", second, "第40地区"},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: landscape page lacks %q", c.name, c.want)
+		}
+	}
+	if strings.Contains(first+second, "［1/") {
+		t.Error("a table that fits landscape is split into column blocks")
+	}
+	if lp[1]+1 < len(land) && !strings.Contains(pages[lp[1]+1], "Q5") {
+		t.Errorf("page after the landscape table does not continue with Q5:\n%s", pages[lp[1]+1])
+	}
+	for i, p := range pages[1:] {
+		if !regexp.MustCompile(`\b` + strconv.Itoa(i+2) + ` / ` + strconv.Itoa(len(pages)) + `\b`).MatchString(p) {
+			t.Errorf("page %d lacks its footer", i+2)
+		}
+	}
+	checkContents(t, pages, 1)
+}
+
+// checkContents checks that the contents on pages[1:1+n] list entries and that
+// every entry names the page its heading is printed on.
+func checkContents(t *testing.T, pages []string, n int) {
+	t.Helper()
+	entry := regexp.MustCompile(`(?m)^\s*(\d+(?:\.\d+)?[ 　][^\s/]\S*)\s+(\d+)\s*$`)
+	for _, toc := range pages[1 : 1+n] {
+		entries := entry.FindAllStringSubmatch(toc, -1)
+		if len(entries) < 5 {
+			t.Fatalf("contents page has %d entries:\n%s", len(entries), toc)
+		}
+		for _, e := range entries {
+			p, _ := strconv.Atoi(e[2])
+			if p < 1 || p > len(pages) || !strings.Contains(pages[p-1], e[1]) {
+				t.Errorf("contents: %q on page %d, not found there", e[1], p)
+			}
+		}
+	}
+}
+
+// TestPDFContentsPages renders a handout whose contents need two pages (so it
+// is rendered again with two reserved) and checks both.
+func TestPDFContentsPages(t *testing.T) {
+	needTool(t, "pdftotext")
+	v := testView()
+	th := v.Themes
+	for i := range 20 {
+		for _, t := range th {
+			t.Name += strconv.Itoa(i + 2)
+			v.Themes = append(v.Themes, t)
+		}
+	}
+	txt := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))
+	pages := strings.Split(strings.TrimSuffix(txt, "\f"), "\f")
+	checkContents(t, pages, 2)
+}
+
+func TestPDFNoteGroups(t *testing.T) {
+	notes := []HearingNote{
+		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a1"},
+		{Item: "課題", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a2"},
+		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "B会", Text: "b1"},
+		{Item: "課題", Theme: "つながり", Districts: []string{"綱島", "日吉"}, Org: "C会", Text: "c2"},
+		{Item: "", Theme: "その他", Districts: []string{"綱島"}, Org: "D会", Text: "d"},
+	}
+	for _, c := range []struct {
+		name, district string
+		want           []CommentGroup
+	}{
+		// Ward: by theme, then first district; 成果 (first item seen) before 課題.
+		{"ward", "", []CommentGroup{
+			{Theme: "つながり", District: "日吉", Items: []string{"【成果】A会: a1", "【成果】B会: b1", "【課題】A会: a2"}},
+			{Theme: "つながり", District: "綱島", Items: []string{"【課題】C会（綱島、日吉）: c2"}},
+			{Theme: "その他", District: "綱島", Items: []string{"D会: d"}},
+		}},
+		// District: every organization of the district, also when it is not its first.
+		{"日吉", "日吉", []CommentGroup{
+			{Theme: "つながり", Items: []string{"【成果】A会: a1", "【成果】B会: b1", "【課題】A会: a2", "【課題】C会（綱島、日吉）: c2"}},
+		}},
+		{"none", "師岡", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := pdfNoteGroups(notes, c.district)
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %#v\nwant %#v", got, c.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -140,12 +141,20 @@ func (d *pdfDoc) legend(names []string, sws []swatch, draw bool) float64 {
 type barRow struct {
 	label string
 	vals  []Fig
+	ns    []Fig // the base n of each bar, printed at the row's end; nil for none
 }
 
 // barChart draws horizontal bars from 0: one bar per series in every row, the
-// percentage printed at each bar's end, and the series (with their n) in a legend.
+// percentage printed at each bar's end, and the series (with their n) in a
+// legend. Rows with ns also print each bar's n at the right end of the row, for
+// charts whose bars have different bases (a district beside 全体).
 func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
-	const labelW, valueW = 60.0, 14.0
+	const labelW = 60.0
+	valueW := 14.0
+	withN := slices.ContainsFunc(rows, func(r barRow) bool { return len(r.ns) > 0 })
+	if withN {
+		valueW += 15
+	}
 	x0 := marginL + labelW + 2
 	areaW := pageW - marginR - valueW - x0
 	nser := max(1, len(series))
@@ -231,6 +240,11 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 			d.font("", 7)
 			d.color(colText)
 			d.textAt(x0+w+1, by+barH/2-0.2, v.Text+v.Mark, 'L')
+			if s < len(r.ns) && r.ns[s].Text != "" {
+				d.font("", 6.5)
+				d.color(colMuted)
+				d.textAt(pageW-marginR, by+barH/2-0.2, pdfN(r.ns[s]), 'R')
+			}
 			by += barH
 		}
 		y += h

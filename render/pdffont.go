@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -34,8 +35,26 @@ func (e *NoFontError) Error() string {
 }
 
 // EmbeddedFont returns the BIZ UDPGothic (or IPAex Gothic) faces embedded from
-// render/assets, and false when the build was made without them.
+// render/assets, and false when the build was made without them. The slices are
+// shared between calls: callers must not modify them.
 func EmbeddedFont() (regular, bold []byte, ok bool) {
+	f := embeddedFont()
+	return f.regular, f.bold, f.ok
+}
+
+// Note: embed.FS.ReadFile copies the file, 9 MB for the two faces; reading them
+// once per process instead of once per handout saves that copy for each of the
+// many handouts of a run.
+var embeddedFont = sync.OnceValue(func() (f struct {
+	regular, bold []byte
+	ok            bool
+}) {
+	f.regular, f.bold, f.ok = readEmbeddedFont()
+	return f
+})
+
+// readEmbeddedFont reads the embedded faces; see EmbeddedFont.
+func readEmbeddedFont() (regular, bold []byte, ok bool) {
 	for _, c := range [][2]string{
 		{"assets/BIZUDPGothic-Regular.ttf", "assets/BIZUDPGothic-Bold.ttf"},
 		{"assets/ipaexg.ttf", ""},

@@ -100,7 +100,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 	d.captionLine(caption)
 	drawHead(false)
 	for r, row := range rows {
-		if d.y()+heights[r] > contentB {
+		if d.y()+heights[r] > d.contentBottom() {
 			d.closeTable(total)
 			d.newPage()
 			drawHead(true)
@@ -166,25 +166,34 @@ func pdfStyle(bold bool) string {
 }
 
 // Crosstab column widths: the group and n columns, and the narrowest and widest
-// choice column. A table with more choices than fit is split into column blocks,
-// each repeating the group and n columns.
+// choice column.
 const (
 	xtGroupW   = 30.0
 	xtNW       = 14.0
 	xtChoiceMn = 13.0
 	xtChoiceMx = 24.0
+	// xtLandRows is the fewest rows for which a table too wide for portrait
+	// gets a landscape page rather than portrait column blocks.
+	xtLandRows = 3
 )
 
-// crosstab prints rows of t (表頭 choices across, groups down) as one table, or as
-// several column blocks when the choices do not fit the page width.
+// crosstab prints rows of t (表頭 choices across, groups down) as one table. When
+// the choices do not fit the portrait width, the table goes on landscape pages
+// (what follows returns to portrait); when they do not fit that either, it is
+// split into column blocks, each repeating the group and n columns.
+// Note: a table of a few rows (a district handout's district and 全体) stays on
+// the portrait page in column blocks: a landscape page for two rows would waste
+// a sheet and break the flow of the question.
 func (d *pdfDoc) crosstab(title string, t *TableView, rows []RowView) {
-	avail := contentW - xtGroupW - xtNW
-	per := int(avail / xtChoiceMn)
 	n := len(t.Heads)
-	blocks := (n + per - 1) / per
-	if blocks < 1 {
-		blocks = 1
+	avail := contentW - xtGroupW - xtNW
+	if float64(n)*xtChoiceMn > avail && len(rows) >= xtLandRows {
+		avail = pageH - marginL - marginR - xtGroupW - xtNW
+		d.wantLand = true
+		defer func() { d.wantLand = false }()
 	}
+	per := max(1, int(avail/xtChoiceMn))
+	blocks := max(1, (n+per-1)/per)
 	size := 7.5
 	var marks, supp, ref bool
 	numbered := d.tableNo(title + "（%）")

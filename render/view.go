@@ -131,6 +131,16 @@ type HearingView struct {
 	ByType     []KV
 	Ratings    []RatingView
 	Comments   []CommentGroup
+	Notes      []HearingNote // every comment, for the PDF handouts' own grouping
+}
+
+// A HearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
+// by Theme, then by first district.
+type HearingNote struct {
+	Item      string   // the hearing item's name (成果, 課題)
+	Theme     string   // the item's theme, else the first coded one, else OtherTheme
+	Districts []string // the organization's districts
+	Org, Text string
 }
 
 // A RatingView is one 評価 item's distribution for 全体 (and per district).

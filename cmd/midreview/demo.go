@@ -15,7 +15,7 @@ import (
 func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	dir := fset.String("out", "demo", "サンプルバッチ（batch）と出力（out）を置くフォルダ")
+	dir := fset.String("out", "out", "サンプルバッチ（batch）と出力（out）を置くフォルダ")
 	fset.Usage = func() {
 		fmt.Fprintln(stderr, "使い方: midreview demo [-out DIR]")
 		fset.PrintDefaults()

@@ -47,14 +47,44 @@ const usage = `midreview — 地域福祉保健計画 中間振り返りの集�
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	err := dispatch(ctx, args, stdout, stderr)
 	switch {
-	case err == nil, errors.Is(err, errInput), errors.Is(err, flag.ErrHelp):
+	case err == nil, err == errInput, errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errInput):
+		// Note: a bare errInput follows problems already printed; a wrapped one
+		// (a missing batch folder) carries its own message, printed here.
+		fmt.Fprintf(stderr, "エラー: %s\n", strings.TrimPrefix(err.Error(), errInput.Error()+": "))
 	case errors.Is(err, errUsage):
-		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+		msg := flagMessage(strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
 		fmt.Fprintf(stderr, "midreview: %s\n（使い方は midreview help を参照してください）\n", msg)
 	default:
 		fmt.Fprintf(stderr, "midreview: %v\n", err)
 	}
 	return err
+}
+
+// flagMessage puts the flag package's English errors into Japanese; other
+// messages pass unchanged.
+func flagMessage(msg string) string {
+	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "不明なオプションです: " + rest
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return "オプションに値が指定されていません: " + rest
+	}
+	// invalid value "abc" for flag -n: parse error
+	// invalid boolean value "x" for -allow-errors: parse error
+	for _, p := range []string{"invalid value ", "invalid boolean value "} {
+		rest, ok := strings.CutPrefix(msg, p)
+		if !ok {
+			continue
+		}
+		val, name, ok := strings.Cut(rest, " for ")
+		if !ok {
+			break
+		}
+		name, _, _ = strings.Cut(strings.TrimPrefix(name, "flag "), ":")
+		return fmt.Sprintf("オプション %s の値が正しくありません: %s", name, val)
+	}
+	return msg
 }
 
 func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -179,6 +209,15 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
+	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
+	// folder as "out": the temporary folder goes beside OUT, never inside it.
+	o.Out = filepath.Clean(o.Out)
+	if err := checkOutBatch(o.Batch, o.Out); err != nil {
+		return err
+	}
+	if err := checkOutReplaceable(o.Out); err != nil {
+		return err
+	}
 	var pdfOpt render.PDFOptions
 	if o.Formats[formatPDF] {
 		var err error
@@ -196,9 +235,12 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	}
 	prog.clear()
 	printProblems(stderr, b.Problems)
-	if ingest.HasErrors(b.Problems) && !o.AllowErrors {
+	if ingest.HasErrors(b.Problems) && (!o.AllowErrors || unusable(b)) {
 		if err := writeProblemsOnly(o.Out, b.Problems); err != nil {
 			return err
+		}
+		if o.AllowErrors {
+			fmt.Fprintln(stderr, "集計できる設問または回答がないため、-allow-errors でも資料は作れません。")
 		}
 		fmt.Fprintf(stderr, "入力エラーがあるため、%s だけを書き出しました。ほかの出力は前回のままです。\n",
 			filepath.Join(o.Out, "problems.csv"))
@@ -228,6 +270,56 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintln(stdout, msg+"）")
 	return nil
+}
+
+// checkOutBatch refuses an OUT that is the batch folder or holds it: a run
+// replaces OUT as a whole, which would delete the input.
+func checkOutBatch(batch, out string) error {
+	ab, err1 := filepath.Abs(batch)
+	ao, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return nil // the run reports the unusable path itself
+	}
+	// Note: through symbolic links where they exist, so that a link to the batch
+	// is caught too.
+	if p, err := filepath.EvalSymlinks(ab); err == nil {
+		ab = p
+	}
+	if p, err := filepath.EvalSymlinks(ao); err == nil {
+		ao = p
+	}
+	rel, err := filepath.Rel(ao, ab)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil
+	}
+	return fmt.Errorf("%w: 出力フォルダ %s が入力バッチのフォルダ %s と同じか、それを含んでいます。出力は丸ごと置き換えるため、-out には別のフォルダを指定してください", errUsage, out, batch)
+}
+
+// checkOutReplaceable refuses an OUT that holds files but no previous midreview
+// output (neither manifest.json nor problems.csv), because a run replaces OUT as a
+// whole: `-out .` or `-out Documents` must never delete someone's files.
+func checkOutReplaceable(out string) error {
+	ents, err := os.ReadDir(out)
+	if err != nil || len(ents) == 0 {
+		return nil // absent or empty: nothing to lose (other errors surface later)
+	}
+	for _, name := range []string{"manifest.json", "problems.csv"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: 出力フォルダ %s には midreview の出力ではないファイルがあります。出力は丸ごと置き換えるため、空のフォルダか新しいフォルダを -out に指定してください", errUsage, out)
+}
+
+// unusable reports whether a batch with errors is a bad batch that -allow-errors
+// cannot render around: no question could be defined (definitions.xlsx missing or
+// unreadable) or no respondent was read.
+//
+// Note: -allow-errors counts invalid answers as no answer (inputs.md section 6);
+// handouts with no questions or no respondents would replace the last good ones
+// with empty pages, so such a run stops with exit 1 like one without the flag.
+func unusable(b *ingest.Batch) bool {
+	return len(b.Questions) == 0 || len(b.Current.Respondents) == 0
 }
 
 // readBatch reads the batch folder; a missing folder is a bad batch (exit 1).
