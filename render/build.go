@@ -510,6 +510,11 @@ func freeTextView(res *analyze.Results) FreeTextView {
 	}
 	idx := map[[2]string]int{}
 	for _, q := range res.Quotes {
+		// Note: the free-text section quotes residents; organizations' comments
+		// have their own place in the hearing section.
+		if q.Source != analyze.SourceSurvey {
+			continue
+		}
 		k := [2]string{q.By, q.Group}
 		i, ok := idx[k]
 		if !ok {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -168,5 +169,20 @@ func TestPValueText(t *testing.T) {
 		if got := PValueText(tt.p); got != tt.want {
 			t.Errorf("PValueText(%v) = %q, want %q", tt.p, got, tt.want)
 		}
+	}
+}
+
+// TestFreeTextViewQuotes checks that the free-text section quotes residents only;
+// hearing comments are shown in the hearing section.
+func TestFreeTextViewQuotes(t *testing.T) {
+	res := &analyze.Results{Quotes: []analyze.Quote{
+		{Source: analyze.SourceSurvey, By: analyze.ByTheme, Group: "見守り", Text: "住民の声"},
+		{Source: analyze.SourceHearing, By: analyze.ByTheme, Group: "見守り", Text: "団体の声"},
+		{Source: analyze.SourceSurvey, By: analyze.ByDistrict, Group: "日吉", Text: "日吉の声"},
+	}}
+	fv := freeTextView(res)
+	want := []CommentGroup{{Theme: "見守り", Items: []string{"住民の声"}}, {District: "日吉", Items: []string{"日吉の声"}}}
+	if !reflect.DeepEqual(fv.Quotes, want) {
+		t.Errorf("quotes %+v, want %+v", fv.Quotes, want)
 	}
 }
