@@ -909,16 +909,10 @@ func (d *defs) readIndicators(s *defSheet) {
 		if rowIsBlank(s.rows[r]) {
 			continue
 		}
-		id := s.val(r, cid)
-		if id == "" {
-			d.problem(CodeBadDefinition, s, r, cid, "指標ID", "", "指標IDが空欄です")
+		id, ok := d.rowID(s, r, cid, "指標ID", seen)
+		if !ok {
 			continue
 		}
-		if seen[NormKey(id)] {
-			d.problem(CodeDuplicateDef, s, r, cid, id, id, "")
-			continue
-		}
-		seen[NormKey(id)] = true
 		ind := Indicator{ID: id, Name: s.text(r, cname), Src: d.src(r)}
 		if ind.Name == "" {
 			d.problem(CodeBadDefinition, s, r, cname, id, "", "指標名が空欄です")
@@ -1037,16 +1031,10 @@ func (d *defs) readHearingItems(s *defSheet) {
 		if rowIsBlank(s.rows[r]) {
 			continue
 		}
-		id := s.val(r, cid)
-		if id == "" {
-			d.problem(CodeBadDefinition, s, r, cid, "項目ID", "", "項目IDが空欄です")
+		id, ok := d.rowID(s, r, cid, "項目ID", ids)
+		if !ok {
 			continue
 		}
-		if ids[NormKey(id)] {
-			d.problem(CodeDuplicateDef, s, r, cid, id, id, "")
-			continue
-		}
-		ids[NormKey(id)] = true
 		it := HearingItem{ID: id, Name: s.text(r, cname), Theme: -1, Scale: -1}
 		if it.Name == "" {
 			d.problem(CodeBadDefinition, s, r, cname, id, "", "項目名が空欄です")
@@ -1116,6 +1104,22 @@ func (d *defs) readHearingItems(s *defSheet) {
 	if !org {
 		d.problem(CodeBadDefinition, s, 0, ckind, "種別", "団体名", "種別「団体名」の項目が1つ必要です")
 	}
+}
+
+// rowID returns the ID in column c of row r of s. A blank ID (named label) or one
+// already in seen (compared by NormKey) is reported and false returned.
+func (d *defs) rowID(s *defSheet, r, c int, label string, seen map[string]bool) (string, bool) {
+	id := s.val(r, c)
+	if id == "" {
+		d.problem(CodeBadDefinition, s, r, c, label, "", label+"が空欄です")
+		return "", false
+	}
+	if seen[NormKey(id)] {
+		d.problem(CodeDuplicateDef, s, r, c, id, id, "")
+		return "", false
+	}
+	seen[NormKey(id)] = true
+	return id, true
 }
 
 // displayOr returns the display text t, or the fallback when t is blank.

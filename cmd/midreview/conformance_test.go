@@ -78,7 +78,7 @@ func TestRunOutTrailingSeparator(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("run %d: exit %d; stderr:\n%s", i+1, code, stderr)
 		}
-		got := readOutTree(t, out)
+		got := readTree(t, out)
 		for _, p := range []string{"manifest.json", "problems.csv", "data/crosstab.csv"} {
 			if _, ok := got[p]; !ok {
 				t.Errorf("run %d: %s missing; OUT holds %v", i+1, p, outKeys(got))
@@ -96,14 +96,14 @@ func TestRunOutTrailingSeparator(t *testing.T) {
 func TestRunOutHoldsBatch(t *testing.T) {
 	batch := smallBatch(t)
 	root := filepath.Dir(batch)
-	before := readOutTree(t, root)
+	before := readTree(t, root)
 	for _, out := range []string{batch, root, filepath.Join(batch, ".")} {
 		t.Run(out, func(t *testing.T) {
 			code, stderr := runArgs(t, "run", "-batch", batch, "-out", out, "-formats", "csv")
 			if code != 2 {
 				t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr)
 			}
-			after := readOutTree(t, root)
+			after := readTree(t, root)
 			if strings.Join(outKeys(after), " ") != strings.Join(outKeys(before), " ") {
 				t.Errorf("files changed:\n%v\nwant\n%v", outKeys(after), outKeys(before))
 			}
@@ -182,7 +182,7 @@ func TestRunAllowErrorsBadBatch(t *testing.T) {
 			if code != 1 {
 				t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 			}
-			got := readOutTree(t, out)
+			got := readTree(t, out)
 			if strings.Join(outKeys(got), " ") != strings.Join(outKeys(old), " ") {
 				t.Errorf("OUT holds %v, want %v", outKeys(got), outKeys(old))
 			}

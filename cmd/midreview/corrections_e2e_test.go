@@ -31,7 +31,7 @@ func smallBatch(t *testing.T) string {
 	t.Helper()
 	src := filepath.Join("..", "..", "testdata", "batches", "small")
 	dst := filepath.Join(t.TempDir(), "batch")
-	for rel, data := range readOutTree(t, src) {
+	for rel, data := range readTree(t, src) {
 		p := filepath.Join(dst, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -80,7 +80,7 @@ func writeBatchFile(t *testing.T, batch, rel, text string) {
 func treeHashes(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for p, data := range readOutTree(t, dir) {
+	for p, data := range readTree(t, dir) {
 		s := sha256.Sum256(data)
 		out[p] = hex.EncodeToString(s[:])
 	}

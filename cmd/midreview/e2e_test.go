@@ -54,31 +54,6 @@ func e2eMustRun(t *testing.T, want int, args ...string) {
 	}
 }
 
-// e2eTree returns every file below dir by slash path.
-func e2eTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		files[filepath.ToSlash(rel)] = data
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // e2eSorted returns the keys of m in order.
 func e2eSorted[V any](m map[string]V) []string {
 	ks := make([]string, 0, len(m))
@@ -448,7 +423,7 @@ func e2eCheckRows(t *testing.T, m e2eManifest, want map[string]e2eRows) {
 // with its SHA-256.
 func e2eCheckOutputHashes(t *testing.T, out string, m e2eManifest) {
 	t.Helper()
-	tree := e2eTree(t, out)
+	tree := readTree(t, out)
 	delete(tree, "manifest.json")
 	listed := map[string]string{}
 	for _, o := range m.Outputs {
@@ -474,7 +449,7 @@ func e2eCheckOutputHashes(t *testing.T, out string, m e2eManifest) {
 func e2eGoldenFiles(t *testing.T, out string) []string {
 	t.Helper()
 	var files []string
-	for _, p := range e2eSorted(e2eTree(t, out)) {
+	for _, p := range e2eSorted(readTree(t, out)) {
 		if (strings.HasPrefix(p, "data/") && strings.HasSuffix(p, ".csv")) || p == "problems.csv" || p == "manifest.json" {
 			files = append(files, p)
 		}
@@ -516,7 +491,7 @@ func e2eCheckGolden(t *testing.T, name, out string) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("no goldens in %s; run go test ./cmd/midreview -run TestE2E -update", dir)
 	}
-	for _, p := range e2eSorted(e2eTree(t, dir)) {
+	for _, p := range e2eSorted(readTree(t, dir)) {
 		if !want[p] && !strings.Contains(p, ".got.") {
 			t.Errorf("golden %s/%s is no longer written", name, p)
 		}
@@ -574,7 +549,7 @@ func TestE2ESmall(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		e2eMustRun(t, 0, "run", "-batch", e2eSmall, "-out", out, "-formats", "csv")
 
-		tree := e2eTree(t, out)
+		tree := readTree(t, out)
 		for _, p := range []string{"report.pdf", "tabulation.xlsx", "dashboard/index.html"} {
 			if _, ok := tree[p]; ok {
 				t.Errorf("-formats csv wrote %s", p)
@@ -653,7 +628,7 @@ func TestE2ESmall(t *testing.T) {
 	t.Run("all formats", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		e2eMustRun(t, 0, "run", "-batch", e2eSmall, "-out", out)
-		tree := e2eTree(t, out)
+		tree := readTree(t, out)
 		// outputs.md "Output folder"; districts/NN_地区名.pdf in sheet 地区 order.
 		want := []struct{ path, prefix string }{
 			{"report.pdf", "%PDF-"},
@@ -684,14 +659,14 @@ func TestE2ESmall(t *testing.T) {
 				t.Errorf("%s does not start with %q", w.path, w.prefix)
 			}
 		}
-		if n := len(e2eTree(t, filepath.Join(out, "districts"))); n != 3 {
+		if n := len(readTree(t, filepath.Join(out, "districts"))); n != 3 {
 			t.Errorf("districts/ holds %d files, want 3", n)
 		}
 		e2eCheckOutputHashes(t, out, e2eReadManifest(t, out))
 		// The CSVs do not depend on the other formats being written.
 		csvOnly := filepath.Join(t.TempDir(), "csv")
 		e2eMustRun(t, 0, "run", "-batch", e2eSmall, "-out", csvOnly, "-formats", "csv")
-		for p, data := range e2eTree(t, csvOnly) {
+		for p, data := range readTree(t, csvOnly) {
 			if strings.HasSuffix(p, ".csv") && !bytes.Equal(data, tree[p]) {
 				t.Errorf("%s differs between -formats csv and all formats", p)
 			}
@@ -750,7 +725,7 @@ func TestE2EMessy(t *testing.T) {
 	t.Run("errors stop the run", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		e2eMustRun(t, 1, "run", "-batch", e2eMessy, "-out", out)
-		if got := strings.Join(e2eSorted(e2eTree(t, out)), " "); got != "problems.csv" {
+		if got := strings.Join(e2eSorted(readTree(t, out)), " "); got != "problems.csv" {
 			t.Errorf("OUT holds %s; want only problems.csv", got)
 		}
 		e2eCompareProblems(t, e2eProblems(t, out), messyProblems)
@@ -775,7 +750,7 @@ func TestE2EMessy(t *testing.T) {
 		cwd := t.TempDir()
 		t.Chdir(cwd)
 		e2eMustRun(t, 1, "check", "-batch", batch)
-		if names := e2eSorted(e2eTree(t, cwd)); len(names) > 0 {
+		if names := e2eSorted(readTree(t, cwd)); len(names) > 0 {
 			t.Errorf("check wrote %v", names)
 		}
 	})
@@ -825,7 +800,7 @@ func TestE2EMessy(t *testing.T) {
 	t.Run("allow errors, all formats", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		e2eMustRun(t, 0, "run", "-batch", e2eMessy, "-out", out, "-allow-errors")
-		tree := e2eTree(t, out)
+		tree := readTree(t, out)
 		for _, p := range []string{"report.pdf", "districts/01_北.pdf", "districts/02_中央.pdf", "districts/03_南.pdf",
 			"tabulation.xlsx", "dashboard/index.html", "data/crosstab.csv", "problems.csv", "manifest.json"} {
 			if len(tree[p]) == 0 {
@@ -841,7 +816,7 @@ func TestE2EDeterministic(t *testing.T) {
 	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
 	e2eMustRun(t, 0, "run", "-batch", e2eSmall, "-out", a)
 	e2eMustRun(t, 0, "run", "-batch", e2eSmall, "-out", b)
-	ta, tb := e2eTree(t, a), e2eTree(t, b)
+	ta, tb := readTree(t, a), readTree(t, b)
 	var differ []string
 	for _, p := range e2eSorted(ta) {
 		if !bytes.Equal(ta[p], tb[p]) {
@@ -865,7 +840,7 @@ func TestE2EDeterministic(t *testing.T) {
 func e2eHashes(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	hs := map[string]string{}
-	for p, data := range e2eTree(t, dir) {
+	for p, data := range readTree(t, dir) {
 		sum := sha256.Sum256(data)
 		hs[p] = hex.EncodeToString(sum[:])
 	}

@@ -93,28 +93,6 @@ func TestSanitizeName(t *testing.T) {
 	}
 }
 
-// readOutTree returns every file below dir by slash path.
-func readOutTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 func outKeys(m map[string][]byte) []string {
 	var ks []string
 	for k := range m {
@@ -171,7 +149,7 @@ func TestRunInputErrors(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
-	got := readOutTree(t, out)
+	got := readTree(t, out)
 	if keys := strings.Join(outKeys(got), " "); keys != "districts/01_日吉.pdf problems.csv report.pdf" {
 		t.Errorf("OUT holds %s; want only the previous files (no temporary files)", keys)
 	}
@@ -188,12 +166,12 @@ func TestRunInputErrors(t *testing.T) {
 	}
 
 	// check prints the same problem, writes nothing and exits 1.
-	before := readOutTree(t, out)
+	before := readTree(t, out)
 	code, stderr = runArgs(t, "check", "-batch", batch)
 	if code != 1 || !strings.Contains(stderr, "definitions.xlsx") {
 		t.Errorf("check: exit %d, stderr:\n%s", code, stderr)
 	}
-	if after := readOutTree(t, out); len(after) != len(before) || !bytes.Equal(after["problems.csv"], before["problems.csv"]) {
+	if after := readTree(t, out); len(after) != len(before) || !bytes.Equal(after["problems.csv"], before["problems.csv"]) {
 		t.Error("check wrote to OUT")
 	}
 
@@ -232,7 +210,7 @@ func TestRunFailingWriteKeepsOut(t *testing.T) {
 			if code != 2 {
 				t.Fatalf("exit %d, want 2; stderr:\n%s", code, stderr)
 			}
-			got := readOutTree(t, out)
+			got := readTree(t, out)
 			if len(got) != len(old) {
 				t.Errorf("OUT holds %v, want the previous files only", outKeys(got))
 			}
@@ -260,7 +238,7 @@ func TestDemoDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatalf("demo %d: %v\nstderr:\n%s", i, err, stderr.String())
 		}
-		trees[i] = readOutTree(t, filepath.Join(dir, "out"))
+		trees[i] = readTree(t, filepath.Join(dir, "out"))
 	}
 	a, b := trees[0], trees[1]
 	if ka, kb := strings.Join(outKeys(a), "\n"), strings.Join(outKeys(b), "\n"); ka != kb {

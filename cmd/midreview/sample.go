@@ -504,6 +504,33 @@ func choiceRows(cs []sampleChoice) [][]any {
 }
 
 // writeDefinitions writes the sample definitions.xlsx.
+// defLayout is the header row and column widths of each definitions sheet, in
+// defSheets order; the sample and the template share it.
+var defLayout = []struct {
+	hdr    []string
+	widths []float64
+}{
+	{hdrSettings, []float64{14, 30, 60}},
+	{hdrDistricts, []float64{11, 16, 30, 10, 10}},
+	{hdrTowns, []float64{20, 16}},
+	{hdrThemes, []float64{13, 16, 60}},
+	{hdrQuestions, []float64{9, 70, 7, 12, 8, 7, 12}},
+	{hdrChoices, []float64{13, 7, 40, 20, 7, 7}},
+	{hdrIndic, []float64{8, 44, 8, 8, 11, 10, 9, 9, 7}},
+	{hdrHearing, []float64{8, 26, 9, 7, 14, 8, 8}},
+}
+
+// writeDefinitionSheets writes every definitions sheet with its header, widths
+// and rows[i] (nil for an empty sheet).
+func writeDefinitionSheets(f *excelize.File, rows [][][]any) error {
+	for i, l := range defLayout {
+		if err := sheetTable(f, defSheets[i], l.hdr, l.widths, rows[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (g *sampleGen) writeDefinitions(path string) error {
 	f, err := newBook(defSheets...)
 	if err != nil {
@@ -526,24 +553,9 @@ func (g *sampleGen) writeDefinitions(path string) error {
 	for _, q := range sampleQuestions {
 		qs = append(qs, []any{q.ID, q.Text, q.Type, q.Set, q.Theme, q.Attr, q.Cond})
 	}
-	sheets := []struct {
-		hdr    []string
-		widths []float64
-		rows   [][]any
-	}{
-		{hdrSettings, []float64{14, 30, 60}, set},
-		{hdrDistricts, []float64{11, 16, 30, 10, 10}, dist},
-		{hdrTowns, []float64{20, 16}, towns},
-		{hdrThemes, []float64{13, 16, 60}, themes},
-		{hdrQuestions, []float64{9, 70, 7, 12, 8, 7, 12}, qs},
-		{hdrChoices, []float64{13, 7, 40, 20, 7, 7}, choiceRows(sampleChoices)},
-		{hdrIndic, []float64{8, 44, 8, 8, 11, 10, 9, 9, 7}, sampleIndicators},
-		{hdrHearing, []float64{8, 26, 9, 7, 14, 8, 8}, hearingItemRows(true)},
-	}
-	for i, s := range sheets {
-		if err := sheetTable(f, defSheets[i], s.hdr, s.widths, s.rows); err != nil {
-			return err
-		}
+	if err := writeDefinitionSheets(f, [][][]any{set, dist, towns, themes, qs,
+		choiceRows(sampleChoices), sampleIndicators, hearingItemRows(true)}); err != nil {
+		return err
 	}
 	return saveBook(f, path)
 }

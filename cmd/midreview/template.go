@@ -105,26 +105,11 @@ func writeTemplateDefinitions(path string) error {
 			scale = append(scale, c)
 		}
 	}
-	sheets := []struct {
-		hdr    []string
-		widths []float64
-		rows   [][]any
-	}{
-		{hdrSettings, []float64{14, 30, 60}, settingRows(nil)},
-		{hdrDistricts, []float64{11, 16, 30, 10, 10}, nil},
-		{hdrTowns, []float64{20, 16}, nil},
-		{hdrThemes, []float64{13, 16, 60}, nil},
-		{hdrQuestions, []float64{9, 70, 7, 12, 8, 7, 12}, nil},
-		// Note: the 評価 scale and the hearing items match the form in
-		// hearings/hearing_form.xlsx, so a filled-in form reads without edits.
-		{hdrChoices, []float64{13, 7, 40, 20, 7, 7}, choiceRows(scale)},
-		{hdrIndic, []float64{8, 44, 8, 8, 11, 10, 9, 9, 7}, nil},
-		{hdrHearing, []float64{8, 26, 9, 7, 14, 8, 8}, hearingItemRows(false)},
-	}
-	for i, s := range sheets {
-		if err := sheetTable(f, defSheets[i], s.hdr, s.widths, s.rows); err != nil {
-			return err
-		}
+	// Note: the 評価 scale and the hearing items match the form in
+	// hearings/hearing_form.xlsx, so a filled-in form reads without edits.
+	if err := writeDefinitionSheets(f, [][][]any{settingRows(nil), nil, nil, nil, nil,
+		choiceRows(scale), nil, hearingItemRows(false)}); err != nil {
+		return err
 	}
 	n := fmt.Sprint(templateRows + 1)
 	lists := []struct {
