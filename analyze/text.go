@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -157,19 +158,12 @@ func (ta *textAnalyzer) analyze(d *textDoc) {
 	toks := ta.tok.Tokenize(s)
 	sp := ta.masker.spans(s, toks)
 	d.masked = applySpans(s, sp)
-	bases := make([]string, 0, len(toks))
-	d.words = d.words[:0]
-	for _, t := range toks {
-		base := baseForm(t)
-		bases = append(bases, base)
-		if inSpans(sp, t.Position, t.Position+len(t.Surface)) {
-			continue
-		}
-		if keywordToken(t, base) {
-			d.words = append(d.words, base)
-		}
+	bases := make([]string, len(toks))
+	for i, t := range toks {
+		bases[i] = baseForm(t)
 	}
-	d.themes = codeThemes(ta.themes, s, bases, d.fixed)
+	d.words = appendWords(d.words[:0], toks, bases, sp)
+	d.themes = codeThemes(ta.themes, s, bases, d.words, d.fixed)
 }
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.
@@ -180,35 +174,176 @@ func baseForm(t tokenizer.Token) string {
 	return t.Surface
 }
 
-// keywordToken reports whether token t with base form base is a keyword: a noun
-// (not 非自立, 代名詞, 数, 接尾, 副詞可能 or a name), or an independent (自立) verb or
-// adjective, that is not a stop word and holds a letter.
-func keywordToken(t tokenizer.Token, base string) bool {
-	pos := t.POS()
+// A tokenRole is what a token can be in a compound noun (複合語).
+type tokenRole uint8
+
+const (
+	roleBreak  tokenRole = iota // ends any compound: particles, symbols, 数, 非自立, 代名詞, …
+	roleHead                    // a noun that can start or continue a compound
+	roleSuffix                  // 接尾 that only continues a compound (者, 化, 性, 的, 会, 時)
+	rolePrefix                  // 接頭詞 名詞接続 kept when a noun follows (再, 要, 各, 全)
+	roleHonor                   // お, ご, 御: dropped, starting a compound when a noun follows
+	roleNumber                  // 名詞 数, and the counters (助数詞) after it
+)
+
+// compoundRole returns the role in compound nouns of a token with parts of
+// speech pos (Token.POS) and surface surface.
+//
+// Note: this is the 連続名詞結合 of Japanese text mining (KH Coder's 複合語):
+// runs of nouns become one keyword written with their surfaces, so 地域ケアプラザ,
+// 介護予防教室 and 高齢者 are counted as committees name them. Heads are nouns
+// 一般, サ変接続, 形容動詞語幹, ナイ形容詞語幹 and 固有名詞 other than 人名; suffixes
+// 接尾 一般, サ変接続, 形容動詞語幹, 副詞可能 and 地域 (者, 会, 化, 性, 的, 時, 中, 町)
+// continue a compound but never start one. 接尾 人名 (さん) and 助数詞 (年, 回),
+// 数, 非自立, 代名詞, 副詞可能 (今後, 最近), 人名 and every other part of speech
+// break it, and so does ・ (民生委員・児童委員 is two words). The prefixes お, ご
+// and 御 are dropped so that ご近所 counts as 近所.
+func compoundRole(pos []string, surface string) tokenRole {
 	if len(pos) < 2 {
-		return false
+		return roleBreak
 	}
 	switch pos[0] {
 	case "名詞":
 		switch pos[1] {
-		case "非自立", "代名詞", "数", "接尾", "副詞可能", "特殊":
-			return false
+		case "一般", "サ変接続", "形容動詞語幹", "ナイ形容詞語幹":
+			return roleHead
+		case "固有名詞":
+			if len(pos) > 2 && pos[2] == "人名" {
+				return roleBreak
+			}
+			return roleHead
+		case "数":
+			return roleNumber
+		case "接尾":
+			if len(pos) < 3 {
+				return roleBreak
+			}
+			switch pos[2] {
+			case "一般", "サ変接続", "形容動詞語幹", "副詞可能", "地域":
+				return roleSuffix
+			case "助数詞":
+				return roleNumber
+			}
 		}
-		if pos[1] == "固有名詞" && len(pos) > 2 && pos[2] == "人名" {
-			return false
+	case "接頭詞":
+		if pos[1] != "名詞接続" {
+			return roleBreak
 		}
-	case "動詞", "形容詞":
-		if pos[1] != "自立" {
-			return false
+		switch surface {
+		case "お", "ご", "御":
+			return roleHonor
 		}
-	default:
+		return rolePrefix
+	}
+	return roleBreak
+}
+
+// appendWords appends the keywords of a text to words, in text order with repeats:
+// compound nouns (see compoundRole), and 自立 verbs and adjectives in base form.
+// toks are the text's tokens, bases their base forms and sp the masked spans.
+//
+// Note: a compound touching a masked token (a name, a phone number) is dropped as
+// a whole, so no part of a masked name (田中会長 → 〇〇会長) becomes a keyword.
+// A one-rune noun standing alone next to a number is a counter (3月, 月1回, 週2日)
+// and is dropped too.
+func appendWords(words []string, toks []tokenizer.Token, bases []string, sp []span) []string {
+	var (
+		parts    []string // surfaces of the current compound
+		first    = -1     // token index of the compound's only part, for its base form
+		heads    int      // nouns in the compound (a compound needs one)
+		poisoned bool     // the compound touches a masked token
+		afterNum bool     // the previous token was a number or a counter
+	)
+	// flush emits the current compound; beforeNum reports whether a number follows it.
+	flush := func(beforeNum bool) {
+		counter := beforeNum && len(parts) == 1 && utf8.RuneCountInString(parts[0]) == 1
+		if heads > 0 && !poisoned && !counter {
+			w := strings.Join(parts, "")
+			if len(parts) == 1 {
+				w = bases[first]
+			}
+			if keywordOK(w) {
+				words = append(words, w)
+			}
+		}
+		parts, first, heads, poisoned = parts[:0], -1, 0, false
+	}
+	// nextHead reports whether token i+1 is a noun a prefix can attach to.
+	nextHead := func(i int) bool {
+		return i+1 < len(toks) && compoundRole(toks[i+1].POS(), toks[i+1].Surface) == roleHead &&
+			!inSpans(sp, toks[i+1].Position, toks[i+1].Position+len(toks[i+1].Surface))
+	}
+	for i, t := range toks {
+		// Note: Token.POS allocates; it is called once per token.
+		pos := t.POS()
+		role := compoundRole(pos, t.Surface)
+		if inSpans(sp, t.Position, t.Position+len(t.Surface)) {
+			// A masked token, whatever its part of speech, poisons the compound
+			// before it and the one after it: 田中会長 gives no 会長.
+			poisoned = true
+			parts = append(parts, "")
+			afterNum = false
+			continue
+		}
+		num := afterNum
+		afterNum = false
+		switch role {
+		case roleHead:
+			if num && len(parts) == 0 && utf8.RuneCountInString(t.Surface) == 1 {
+				continue // a counter after a number: 3月
+			}
+			if len(parts) == 0 {
+				first = i
+			}
+			parts = append(parts, t.Surface)
+			heads++
+			continue
+		case roleSuffix:
+			if len(parts) > 0 {
+				parts = append(parts, t.Surface)
+				continue
+			}
+		case rolePrefix:
+			if nextHead(i) {
+				parts = append(parts, t.Surface)
+				continue
+			}
+		case roleHonor:
+			if nextHead(i) {
+				flush(false)
+				continue
+			}
+		case roleNumber:
+			flush(true)
+			afterNum = true
+			continue
+		}
+		flush(false)
+		if keywordVerb(pos, bases[i]) {
+			words = append(words, bases[i])
+		}
+	}
+	flush(false)
+	return words
+}
+
+// keywordVerb reports whether a token with parts of speech pos and base form
+// base is a keyword verb or adjective: 自立, not a stop word.
+func keywordVerb(pos []string, base string) bool {
+	if len(pos) < 2 || pos[0] != "動詞" && pos[0] != "形容詞" || pos[1] != "自立" {
 		return false
 	}
-	if stopWords[base] {
+	return keywordOK(base)
+}
+
+// keywordOK reports whether word w may be a keyword: not a stop word, holding a
+// letter, and not a lone hiragana (a fragment, not a word).
+func keywordOK(w string) bool {
+	if w == "" || stopWords[w] {
 		return false
 	}
 	letter := false
-	for _, r := range base {
+	for _, r := range w {
 		if unicode.IsLetter(r) {
 			letter = true
 			break
@@ -217,16 +352,17 @@ func keywordToken(t tokenizer.Token, base string) bool {
 	if !letter {
 		return false
 	}
-	if r, n := utf8.DecodeRuneInString(base); n == len(base) && unicode.Is(unicode.Hiragana, r) {
-		return false // a lone hiragana is a fragment, not a word
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.Is(unicode.Hiragana, r) {
+		return false
 	}
 	return true
 }
 
 // codeThemes returns the themes of a text, ascending: fixed (the question's or
 // item's theme, -1 for none) and every theme with a キーワード that is a base form
-// of one of the text's tokens or a substring of the text s.
-func codeThemes(themes []ingest.Theme, s string, bases []string, fixed int) []int {
+// of one of the text's tokens, one of its keywords words (compounds included) or a
+// substring of the text s.
+func codeThemes(themes []ingest.Theme, s string, bases, words []string, fixed int) []int {
 	var out []int
 	for i, th := range themes {
 		hit := i == fixed
@@ -241,12 +377,7 @@ func codeThemes(themes []ingest.Theme, s string, bases []string, fixed int) []in
 				hit = true
 				break
 			}
-			for _, bf := range bases {
-				if bf == kw {
-					hit = true
-					break
-				}
-			}
+			hit = slices.Contains(bases, kw) || slices.Contains(words, kw)
 		}
 		if hit {
 			out = append(out, i)

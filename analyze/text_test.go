@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"midreview/ingest"
@@ -97,21 +98,25 @@ func TestAnalyzeTextKeywords(t *testing.T) {
 	if !reflect.DeepEqual(order, wantOrder) {
 		t.Errorf("groups = %v, want %v", order, wantOrder)
 	}
-	// Words by hand (nouns except 接尾 者/時/化/づくり, 自立 verbs and adjectives in base
-	// form, stop words する/いる/思う/なる removed; にくい is 非自立):
-	//   R1 高齢 見守る 不足; R2 災害 避難 心配 近所 付き合い 少ない;
-	//   R3 子ども 居場所 大切 見守る 活動 担い手 高齢; R4 バス 本数 少ない 買い物 行く.
-	// 少ない, 見守る and 高齢 occur twice; ties sort by word (code point: katakana before kanji).
+	// Words by hand. Runs of nouns join into compounds written with their surfaces
+	// (接尾 者/時/化/づくり continue one; particles end one); 自立 verbs and adjectives
+	// stay in base form; stop words する/いる/思う/なる go; にくい is 非自立:
+	//   R1 高齢|者 → 高齢者, 見守り (動詞 連用形) → 見守る, 不足;
+	//   R2 災害|時 → 災害時, 避難, 心配, 近所|付き合い → 近所付き合い, 少ない;
+	//   R3 子ども, 居場所|づくり → 居場所づくり, 大切, 見守る, 活動, 担い手, 高齢|化 → 高齢化;
+	//   R4 バス, 本数, 少ない, 買い物, 行く.
+	// 少ない and 見守る occur twice; ties sort by word (code point: katakana before kanji).
 	tests := map[string][]string{
-		"survey/全体/全体": {"少ない:2:2", "見守る:2:2", "高齢:2:2",
-			"バス:1:1", "不足:1:1", "付き合い:1:1", "大切:1:1", "子ども:1:1", "居場所:1:1", "心配:1:1",
-			"担い手:1:1", "本数:1:1", "活動:1:1", "災害:1:1", "行く:1:1", "買い物:1:1", "近所:1:1", "避難:1:1"},
-		"survey/テーマ/見守り": {"見守る:2:2", "高齢:2:2", "不足:1:1", "大切:1:1", "子ども:1:1", "居場所:1:1",
-			"担い手:1:1", "活動:1:1"},
-		"survey/テーマ/防災": {"少ない:2:2", "バス:1:1", "付き合い:1:1", "心配:1:1", "本数:1:1", "災害:1:1",
-			"行く:1:1", "買い物:1:1", "近所:1:1", "避難:1:1"},
-		// The masked name 山田 is not a keyword.
-		"hearing/全体/全体": {"世代:1:1", "協力:1:1", "参加:1:1", "増える:1:1", "大きい:1:1", "子育て:1:1"},
+		"survey/全体/全体": {"少ない:2:2", "見守る:2:2",
+			"バス:1:1", "不足:1:1", "大切:1:1", "子ども:1:1", "居場所づくり:1:1", "心配:1:1", "担い手:1:1",
+			"本数:1:1", "活動:1:1", "災害時:1:1", "行く:1:1", "買い物:1:1", "近所付き合い:1:1", "避難:1:1",
+			"高齢化:1:1", "高齢者:1:1"},
+		"survey/テーマ/見守り": {"見守る:2:2", "不足:1:1", "大切:1:1", "子ども:1:1", "居場所づくり:1:1",
+			"担い手:1:1", "活動:1:1", "高齢化:1:1", "高齢者:1:1"},
+		"survey/テーマ/防災": {"少ない:2:2", "バス:1:1", "心配:1:1", "本数:1:1", "災害時:1:1",
+			"行く:1:1", "買い物:1:1", "近所付き合い:1:1", "避難:1:1"},
+		// 子育て|世代 → 子育て世代. The masked name 山田 is not a keyword.
+		"hearing/全体/全体": {"協力:1:1", "参加:1:1", "増える:1:1", "大きい:1:1", "子育て世代:1:1"},
 	}
 	for g, want := range tests {
 		t.Run(g, func(t *testing.T) {
@@ -196,22 +201,24 @@ func TestCodeThemes(t *testing.T) {
 		{Name: "防災", Keywords: []string{"防災"}},
 	}
 	tests := []struct {
-		name  string
-		s     string
-		bases []string
-		fixed int
-		want  []int
+		name         string
+		s            string
+		bases, words []string
+		fixed        int
+		want         []int
 	}{
-		{"base form", "見守りが大事", []string{"見守る", "が", "大事"}, -1, []int{0}},
-		{"substring", "子どもたち", []string{"子ども", "たち"}, -1, []int{1}},
-		{"substring inside a compound", "防災訓練", []string{"防災訓練"}, -1, []int{2}},
-		{"several", "子どもを見守る防災", []string{"子ども", "を", "見守る", "防災"}, -1, []int{0, 1, 2}},
-		{"fixed theme", "特になし", []string{"特に", "なし"}, 1, []int{1}},
-		{"uncoded", "バスが少ない", []string{"バス", "が", "少ない"}, -1, nil},
+		{"base form", "見守りが大事", []string{"見守る", "が", "大事"}, nil, -1, []int{0}},
+		{"substring", "子どもたち", []string{"子ども", "たち"}, nil, -1, []int{1}},
+		{"substring inside a compound", "防災訓練", []string{"防災", "訓練"}, []string{"防災訓練"}, -1, []int{2}},
+		// ご近所防災: the dropped prefix ご keeps 近所防災 a substring; 防災 matches inside it.
+		{"compound word", "ご近所防災", []string{"ご", "近所", "防災"}, []string{"近所防災"}, -1, []int{2}},
+		{"several", "子どもを見守る防災", []string{"子ども", "を", "見守る", "防災"}, nil, -1, []int{0, 1, 2}},
+		{"fixed theme", "特になし", []string{"特に", "なし"}, nil, 1, []int{1}},
+		{"uncoded", "バスが少ない", []string{"バス", "が", "少ない"}, []string{"バス", "少ない"}, -1, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := codeThemes(themes, tt.s, tt.bases, tt.fixed); !reflect.DeepEqual(got, tt.want) {
+			if got := codeThemes(themes, tt.s, tt.bases, tt.words, tt.fixed); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("codeThemes = %v, want %v", got, tt.want)
 			}
 		})
@@ -275,4 +282,123 @@ func TestCollectTextsCondition(t *testing.T) {
 	if !reflect.DeepEqual(ids, want) {
 		t.Errorf("texts %q, want %q (R4's Q11 is outside the condition)", ids, want)
 	}
+}
+
+// TestAppendWords checks compound-noun joining (連続名詞結合) on realistic phrases.
+// Each case gives the IPA tokenization it relies on, written out by hand.
+func TestAppendWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// 地域|ケア|プラザ (一般×3) の 職員
+		{"地域ケアプラザの職員", []string{"地域ケアプラザ", "職員"}},
+		// 高齢 (一般) 者 (接尾 一般) の 見守り (動詞 連用形 → 見守る)
+		{"高齢者の見守り", []string{"高齢者", "見守る"}},
+		// 介護|予防 (サ変接続) 教室 (一般)
+		{"介護予防教室", []string{"介護予防教室"}},
+		// 子育て (サ変接続) サロン (一般)
+		{"子育てサロン", []string{"子育てサロン"}},
+		// 民生|委員 ・(記号) 児童|委員: the 中黒 ends a compound.
+		{"民生委員・児童委員", []string{"民生委員", "児童委員"}},
+		// 災害 時 (接尾 副詞可能) 要 (接頭詞) 援護 (サ変) 者 (接尾): one term.
+		{"災害時要援護者", []string{"災害時要援護者"}},
+		// 2024 (数) 年 (助数詞) 3 (数) 月 (一般, one rune after a number: a counter).
+		{"2024年3月", nil},
+		// 一人暮らし (サ変接続) 高齢 者
+		{"一人暮らし高齢者", []string{"一人暮らし高齢者"}},
+		// ひとり|暮らし の 高齢 者: の ends the compound.
+		{"ひとり暮らしの高齢者", []string{"ひとり暮らし", "高齢者"}},
+		// ご (接頭詞, dropped) 近所 の 方 (非自立)
+		{"ご近所の方", []string{"近所"}},
+		// お (dropped) 年寄り の 見守り
+		{"お年寄りの見守り", []string{"年寄り", "見守る"}},
+		// 再 (接頭詞 名詞接続) 開発 の 影響
+		{"再開発の影響", []string{"再開発", "影響"}},
+		// 日吉 (固有名詞 地域) 町内 会 (接尾) の 田中 (人名, masked) 会長: the compound
+		// touching the masked name is dropped whole.
+		{"日吉町内会の田中会長", []string{"日吉町内会"}},
+		// 山田 (人名, masked) さん (接尾 人名) の 協力
+		{"山田さんの協力", []string{"協力"}},
+		// 10 (数) 年 (助数詞) 後 (接尾: no compound to continue) の 地域
+		{"10年後の地域", []string{"地域"}},
+		// 積極 (形容動詞語幹) 的 (接尾 形容動詞語幹) に 参加
+		{"積極的に参加", []string{"積極的", "参加"}},
+		// 安全 性 (接尾 一般) の 確保
+		{"安全性の確保", []string{"安全性", "確保"}},
+		// 社会|福祉 (一般) 協議 (サ変) 会 (接尾)
+		{"社会福祉協議会", []string{"社会福祉協議会"}},
+		// 月 (one rune before a number: a counter) 1 (数) 回 (助数詞) の 会議; 週 likewise.
+		{"月1回の会議と週2日の見守り", []string{"会議", "見守る"}},
+		// 今後 (副詞可能) の 課題
+		{"今後の課題", []string{"課題"}},
+		// 3 (数) 丁目 (助数詞) 公園: a longer noun after a number is kept.
+		{"3丁目公園", []string{"公園"}},
+		// 居場所 づくり (接尾 一般) が 大切 (形容動詞語幹) です
+		{"居場所づくりが大切です", []string{"居場所づくり", "大切"}},
+		// 近所 付き合い が 少なく (形容詞 → 少ない) なっ (なる: stop word) た
+		{"近所付き合いが少なくなった", []string{"近所付き合い", "少ない"}},
+	}
+	tok := IPATokenizer()
+	m := NewMasker(nil, tok)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			toks := tok.Tokenize(tt.text)
+			bases := make([]string, len(toks))
+			for i, tk := range toks {
+				bases[i] = baseForm(tk)
+			}
+			got := appendWords(nil, toks, bases, m.spans(tt.text, toks))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("words = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzAppendWords checks that keyword extraction never panics, never emits an
+// empty word or a mask, and never emits a word overlapping a masked span.
+func FuzzAppendWords(f *testing.F) {
+	for _, s := range benchComments {
+		f.Add(s)
+	}
+	f.Add("日吉町内会の田中会長と山田花子さん、電話090-1234-5678")
+	f.Add("〇〇さんの件でご相談")
+	tok := IPATokenizer()
+	m := NewMasker(nil, tok)
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tok.Tokenize(s)
+		bases := make([]string, len(toks))
+		for i, tk := range toks {
+			bases[i] = baseForm(tk)
+		}
+		sp := m.spans(s, toks)
+		// masked holds the masked pieces that occur nowhere unmasked in s.
+		masked := map[string]bool{}
+		for _, x := range sp {
+			mk := s[x.a:x.b]
+			free := false
+			for off := 0; !free; {
+				i := strings.Index(s[off:], mk)
+				if i < 0 {
+					break
+				}
+				free = !inSpans(sp, off+i, off+i+len(mk))
+				off += i + 1
+			}
+			if !free {
+				masked[mk] = true
+			}
+		}
+		for _, w := range appendWords(nil, toks, bases, sp) {
+			if w == "" || strings.Contains(w, MaskMark) {
+				t.Errorf("bad keyword %q in %q", w, s)
+			}
+			for mk := range masked {
+				if strings.Contains(w, mk) {
+					t.Errorf("keyword %q holds masked %q (text %q)", w, mk, s)
+				}
+			}
+		}
+	})
 }
