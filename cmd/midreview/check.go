@@ -32,7 +32,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if ingest.HasErrors(b.Problems) {
 		return errInput
 	}
-	fmt.Fprintf(stdout, "入力に問題はありません（有効回答 %d 票、ヒアリング %d 団体）\n",
-		len(b.Current.Respondents), len(b.Hearings))
+	msg := "入力エラーはありません"
+	if n := len(b.Problems); n > 0 {
+		msg += fmt.Sprintf("。警告が %d 件あります（上の一覧を確認してください）", n)
+	}
+	fmt.Fprintf(stdout, "%s（有効回答 %d 票、ヒアリング %d 団体）\n", msg, len(b.Current.Respondents), len(b.Hearings))
 	return nil
 }
