@@ -42,6 +42,7 @@ var stopWords = map[string]bool{
 	"自分": true, "私": true, "皆": true, "さん": true, "特に": true, "ほう": true,
 	"うち": true, "中": true, "他": true, "ほか": true, "以上": true, "以外": true, "今": true,
 	"人": true, "ほしい": true, "欲しい": true, "わかる": true, "分かる": true,
+	"のる": true, // 相談にのる (written in kana); 乗る (バスに乗る) stays a content word
 }
 
 // A textDoc is one free-text answer or hearing comment being analyzed.

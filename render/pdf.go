@@ -807,7 +807,8 @@ func (d *pdfDoc) indicatorSection() {
 		return r.Name
 	}
 	if d.district == "" {
-		cols := []tcol{{"番号", 13, 'L'}, {"指標", 63, 'L'}, {"前回（%）", 18, 'R'}, {"今回（%）", 18, 'R'},
+		// Note: the figure columns fit "(n=12,345)" on one line.
+		cols := []tcol{{"番号", 13, 'L'}, {"指標", 53, 'L'}, {"前回（%）", 23, 'R'}, {"今回（%）", 23, 'R'},
 			{"95%信頼区間", 26, 'C'}, {"目標（%）", 18, 'R'}, {"評価", 18, 'C'}}
 		var body [][]tcell
 		for _, r := range iv.Rows {
