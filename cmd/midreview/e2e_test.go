@@ -462,8 +462,13 @@ func e2eGoldenFiles(t *testing.T, out string) []string {
 // NAME.got.EXT beside the golden (gitignored) and prints a unified diff.
 func e2eCheckGolden(t *testing.T, name, out string) {
 	t.Helper()
+	e2eCheckGoldenFiles(t, name, out, e2eGoldenFiles(t, out))
+}
+
+// e2eCheckGoldenFiles is e2eCheckGolden for the given files of out.
+func e2eCheckGoldenFiles(t *testing.T, name, out string, files []string) {
+	t.Helper()
 	dir := filepath.Join(e2eGolden, name)
-	files := e2eGoldenFiles(t, out)
 	if *update {
 		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
@@ -663,6 +668,7 @@ func TestE2ESmall(t *testing.T) {
 			t.Errorf("districts/ holds %d files, want 3", n)
 		}
 		e2eCheckOutputHashes(t, out, e2eReadManifest(t, out))
+		t.Run("rendered golden", func(t *testing.T) { e2eCheckRendered(t, "small-rendered", out) })
 		// The CSVs do not depend on the other formats being written.
 		csvOnly := filepath.Join(t.TempDir(), "csv")
 		e2eMustRun(t, 0, "run", "-batch", e2eSmall, "-out", csvOnly, "-formats", "csv")
@@ -672,6 +678,55 @@ func TestE2ESmall(t *testing.T) {
 			}
 		}
 	})
+}
+
+// e2eCheckRendered compares the publishable outputs of out, as text, with the
+// goldens in testdata/golden/name (conventions: PDF as `pdftotext -layout`, XLSX
+// as a Sheet!A1<TAB>value dump, HTML as bytes): the ward report, the first
+// district handout, the tabulation book and the dashboard page.
+func e2eCheckRendered(t *testing.T, name, out string) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing (install poppler-utils)")
+		}
+		t.Skip("pdftotext missing (poppler-utils): rendered goldens not compared")
+	}
+	derived := t.TempDir()
+	put := func(p string, data []byte) {
+		dst := filepath.Join(derived, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := []string{"dashboard/index.html", "tabulation.xlsx.txt"}
+	html, err := os.ReadFile(filepath.Join(out, "dashboard", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put("dashboard/index.html", html)
+	book, err := os.ReadFile(filepath.Join(out, "tabulation.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump, err := dumpXLSX(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put("tabulation.xlsx.txt", []byte(dump))
+	for _, p := range []string{"report.pdf", "districts/01_北.pdf"} {
+		txt, err := exec.Command("pdftotext", "-layout", filepath.Join(out, filepath.FromSlash(p)), "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v", p, err)
+		}
+		put(p+".txt", txt)
+		files = append(files, p+".txt")
+	}
+	sort.Strings(files)
+	e2eCheckGoldenFiles(t, name, derived, files)
 }
 
 // An e2eProblem is one row of problems.csv without its message.
