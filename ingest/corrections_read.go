@@ -83,7 +83,7 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 			id:     s.val(r, cid),
 			item:   strings.ReplaceAll(NormKey(rowCell(rows[r], citem)), "＊", RemoveItem),
 			before: s.val(r, cbefore), after: s.val(r, cafter),
-			reason: s.val(r, creason), person: s.val(r, cperson),
+			reason: s.text(r, creason), person: s.text(r, cperson), // as written: audit trail
 			// Note: a path typed on Windows uses backslashes; ledger.lookup
 			// compares slash paths and base names.
 			file: strings.ReplaceAll(s.val(r, cfile), `\`, "/"),

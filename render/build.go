@@ -293,7 +293,7 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 		t.Rows = append(t.Rows, r)
 	}
 	if c.Chi != nil && !math.IsNaN(c.Chi.Stat) {
-		t.Note = "χ²(" + strconv.Itoa(c.Chi.DF) + ")=" + OneDecimal(c.Chi.Stat) + ", p=" + PValueText(c.Chi.P)
+		t.Note = "χ²(" + strconv.Itoa(c.Chi.DF) + ")=" + OneDecimal(c.Chi.Stat) + ", " + PValueLabel(c.Chi.P)
 		if c.Chi.LowExpected {
 			t.Note += "（期待度数5未満のセルが2割を超えるため、検定結果は目安です）"
 		}

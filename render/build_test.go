@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,5 +185,16 @@ func TestFreeTextViewQuotes(t *testing.T) {
 	want := []CommentGroup{{Theme: "見守り", Items: []string{"住民の声"}}, {District: "日吉", Items: []string{"日吉の声"}}}
 	if !reflect.DeepEqual(fv.Quotes, want) {
 		t.Errorf("quotes %+v, want %+v", fv.Quotes, want)
+	}
+}
+
+func TestPValueLabel(t *testing.T) {
+	for _, c := range []struct {
+		p    float64
+		want string
+	}{{0.0391, "p=0.039"}, {0.0004, "p<0.001"}, {0.001, "p=0.001"}, {math.NaN(), ""}} {
+		if got := PValueLabel(c.p); got != c.want {
+			t.Errorf("PValueLabel(%v) = %q, want %q", c.p, got, c.want)
+		}
 	}
 }

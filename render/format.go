@@ -53,8 +53,16 @@ func FloatPctFig(v float64, suppressed bool) Fig {
 }
 
 // OneDecimal formats v with one decimal, rounding half away from zero with a
-// small tolerance for binary fractions (12.25 → 12.3).
+// small tolerance for binary fractions (12.25 → 12.3). NaN and ±Inf are "".
 func OneDecimal(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return ""
+	case math.Abs(v) >= 1e15:
+		// Note: beyond this the tenths would overflow int64 (at 9.2e17) and a
+		// float64 has no fraction left to round anyway.
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
 	t := math.Round(v*10 + math.Copysign(1e-9, v))
 	if t == 0 {
 		return "0.0"
@@ -103,7 +111,7 @@ func Thousands(n int) string {
 
 // PointsText formats a change in points with a sign: "+3.2", "-1.0", "0.0".
 func PointsText(d float64) string {
-	if math.IsNaN(d) {
+	if math.IsNaN(d) || math.IsInf(d, 0) {
 		return ""
 	}
 	s := OneDecimal(d)
@@ -114,13 +122,26 @@ func PointsText(d float64) string {
 }
 
 // PValueText formats a p-value with three decimals, "<0.001" below 0.001, and ""
-// when it was not computed (NaN).
+// when it was not computed (NaN, or ±Inf).
 func PValueText(p float64) string {
 	switch {
-	case math.IsNaN(p):
+	case math.IsNaN(p) || math.IsInf(p, 0):
 		return ""
 	case p < 0.001:
 		return "<0.001"
 	}
 	return strconv.FormatFloat(p, 'f', 3, 64)
+}
+
+// PValueLabel returns a p-value as printed in a note: "p=0.039", "p<0.001"
+// ("" when not computed).
+func PValueLabel(p float64) string {
+	switch t := PValueText(p); {
+	case t == "":
+		return ""
+	case t[0] == '<':
+		return "p" + t
+	default:
+		return "p=" + t
+	}
 }

@@ -437,7 +437,7 @@ func describe(c change) string {
 		}
 		return c.Item + ": 内容が変わりました"
 	case kindCount:
-		return c.Item + ": " + c.Old + " → " + c.New
+		return countLabel(c.Item) + ": " + c.Old + " → " + c.New
 	}
 	where := c.Item
 	for _, s := range []string{c.By, c.Group, c.Choice} {
@@ -450,6 +450,29 @@ func describe(c change) string {
 		s += "（" + c.Points + "ポイント）"
 	}
 	return s
+}
+
+// countLabels names manifest.json's counts for people.
+var countLabels = map[string]string{
+	"respondents":          "有効回答数",
+	"baseline_respondents": "策定時調査の回答数",
+	"removed":              "修正で削除した記録",
+	"hearings":             "ヒアリング団体数",
+	"corrections":          "適用した修正",
+	"errors":               "入力エラー",
+	"warnings":             "警告",
+}
+
+// countLabel returns the Japanese name of a counts key; problems by code read
+// "問題 unknown-code" (the code is what problems.csv lists).
+func countLabel(key string) string {
+	if l, ok := countLabels[key]; ok {
+		return l
+	}
+	if code, ok := strings.CutPrefix(key, "problems."); ok {
+		return "問題 " + code
+	}
+	return key
 }
 
 func orDash(s string) string {

@@ -65,7 +65,8 @@ func TestCompareOutputs(t *testing.T) {
 
 	var out bytes.Buffer
 	printDiff(&out, d)
-	for _, s := range []string{"Q1 全体 全体 はい: 45.0 → 45.5（+0.5ポイント）", "I1 指標 全体 参加率: C → A"} {
+	for _, s := range []string{"Q1 全体 全体 はい: 45.0 → 45.5（+0.5ポイント）", "I1 指標 全体 参加率: C → A",
+		"修正で削除した記録: 0 → 1", "問題 unknown-code: 2 → 0"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("printout lacks %q:\n%s", s, out.String())
 		}

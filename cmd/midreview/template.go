@@ -52,7 +52,7 @@ func writeTemplate(dir string) error {
 	for _, name := range templateFiles {
 		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
 		if err == nil {
-			return fmt.Errorf("%s は既にあります。別の -out フォルダを指定してください: %w", filepath.Join(dir, filepath.FromSlash(name)), fs.ErrExist)
+			return existsError{filepath.Join(dir, filepath.FromSlash(name))}
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("template: %w", err)
@@ -187,3 +187,13 @@ func writeTemplateCorrections(path string) error {
 	}
 	return saveBook(f, path)
 }
+
+// existsError is a template file that is already there; it is fs.ErrExist with a
+// Japanese message (fs.ErrExist's own text is English).
+type existsError struct{ path string }
+
+func (e existsError) Error() string {
+	return e.path + " は既にあります。上書きしないので、別の -out フォルダを指定してください"
+}
+
+func (e existsError) Unwrap() error { return fs.ErrExist }
