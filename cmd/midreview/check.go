@@ -32,10 +32,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if ingest.HasErrors(b.Problems) {
 		return errInput
 	}
-	msg := "入力エラーはありません"
+	msg := fmt.Sprintf("入力エラーはありません（有効回答 %d 票、ヒアリング %d 団体）。", len(b.Current.Respondents), len(b.Hearings))
 	if n := len(b.Problems); n > 0 {
-		msg += fmt.Sprintf("。警告が %d 件あります（上の一覧を確認してください）", n)
+		msg += fmt.Sprintf("警告が %d 件あります。上の一覧を確認してください。", n)
 	}
-	fmt.Fprintf(stdout, "%s（有効回答 %d 票、ヒアリング %d 団体）\n", msg, len(b.Current.Respondents), len(b.Hearings))
+	fmt.Fprintln(stdout, msg)
 	return nil
 }

@@ -326,7 +326,7 @@ func unusable(b *ingest.Batch) bool {
 func readBatch(dir string) (*ingest.Batch, error) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%w: 入力バッチのフォルダが見つかりません: %s", errInput, dir)
+		return nil, fmt.Errorf("%w: 入力バッチのフォルダが見つかりません: %s（-batch に definitions.xlsx のあるフォルダを指定してください）", errInput, dir)
 	}
 	b, err := ingest.Read(os.DirFS(dir))
 	if err != nil {
