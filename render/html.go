@@ -355,6 +355,11 @@ func dashQuestionOf(v *View, q QuestionView, id, selected string) dashQuestion {
 
 // barOption builds a question's echarts option with go-echarts: horizontal bars
 // of 全体 beside the selected district.
+//
+// Note: echarts writes tooltips as HTML. Its default tooltip (used here, no
+// formatter) escapes series and category names, which hold input text (district
+// names, choice and rating labels); TestDashboardTooltipBrowser checks it. A
+// custom tooltip formatter would have to escape them itself.
 func barOption(id string, heads []string, all, cur *dashRow, district string, numeric bool) map[string]any {
 	labels := make([]string, len(heads))
 	for i, h := range heads {

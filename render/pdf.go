@@ -395,7 +395,14 @@ func (d *pdfDoc) section(title string) {
 	d.addTOC(1, t)
 	d.font("B", 15)
 	d.color(colDark)
-	d.textAt(marginL, d.y()+4, t, 'L')
+	// Note: titles come from the input (theme and district names) and are
+	// wrapped like any other text, so that no line runs past the margin.
+	for i, l := range wrapText(t, contentW, d.width) {
+		if i > 0 {
+			d.down(7)
+		}
+		d.textAt(marginL, d.y()+4, l, 'L')
+	}
 	d.draw(colDark)
 	d.p.SetLineWidth(0.6)
 	d.p.Line(marginL, d.y()+9, pageW-marginR, d.y()+9)
@@ -416,10 +423,14 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 	d.font("B", 12)
 	d.color(colDark)
 	d.fill(colDark)
-	d.p.Rect(marginL, d.y()+1, 1.4, 5, "F")
-	d.textAt(marginL+3.5, d.y()+3.5, t, 'L')
+	lines := wrapText(t, contentW-3.5, d.width)
+	const lh = 5.6
+	d.p.Rect(marginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
+	for i, l := range lines {
+		d.textAt(marginL+3.5, d.y()+3.5+float64(i)*lh, l, 'L')
+	}
 	d.color(colText)
-	d.down(9)
+	d.down(9 + float64(len(lines)-1)*lh)
 }
 
 // heading prints a bold minor heading (a question) with room for minBody below.
@@ -445,6 +456,13 @@ func (d *pdfDoc) figNo(s string) string {
 func (d *pdfDoc) tableNo(s string) string {
 	d.tab++
 	return "表" + strconv.Itoa(d.tab) + "　" + s
+}
+
+// captionExtra is the height captionLine takes for t beyond its first line
+// (a caption naming a long district or label wraps).
+func (d *pdfDoc) captionExtra(t string) float64 {
+	d.font("B", 8.5)
+	return float64(len(wrapText(t, contentW, d.width))-1) * 8.5 * ptMM * 1.5
 }
 
 func (d *pdfDoc) captionLine(t string) {
@@ -483,7 +501,9 @@ func (d *pdfDoc) coverPage() {
 	d.color(colText)
 	d.font("B", 24)
 	y := 88.0
-	for _, l := range wrapText(v.PlanName, contentW-10, d.width) {
+	// Note: the cover keeps its layout (date at 200 mm) for any input, so the
+	// plan and survey names get at most four and three lines.
+	for _, l := range capLines(wrapText(v.PlanName, contentW-10, d.width), 4, contentW-10, d.width) {
 		d.textAt(pageW/2, y, l, 'C')
 		y += 11
 	}
@@ -492,17 +512,18 @@ func (d *pdfDoc) coverPage() {
 	y += 18
 	if d.district != "" {
 		d.font("B", 20)
-		w := d.width(d.district) + 16
+		name := fitText(d.district, contentW-16, d.width)
+		w := d.width(name) + 16
 		d.draw(colDark)
 		d.p.SetLineWidth(0.6)
 		d.p.Rect(pageW/2-w/2, y, w, 13, "D")
 		d.color(colDark)
-		d.textAt(pageW/2, y+6.5, d.district, 'C')
+		d.textAt(pageW/2, y+6.5, name, 'C')
 		d.color(colText)
 		y += 20
 	}
 	d.font("", 12)
-	for _, l := range wrapText(v.SurveyName, contentW-20, d.width) {
+	for _, l := range capLines(wrapText(v.SurveyName, contentW-20, d.width), 3, contentW-20, d.width) {
 		d.textAt(pageW/2, y+6, l, 'C')
 		y += 7
 	}
@@ -1233,15 +1254,22 @@ func (d *pdfDoc) noteGroups(groups []CommentGroup) {
 			d.need(16)
 			d.font("B", 9.5)
 			d.color(colDark)
-			d.textAt(marginL, d.y()+2.5, "■ テーマ："+g.Theme, 'L')
+			for i, l := range wrapText("■ テーマ："+g.Theme, contentW, d.width) {
+				if i > 0 {
+					d.down(4.5)
+				}
+				d.textAt(marginL, d.y()+2.5, l, 'L')
+			}
 			d.color(colText)
 			d.down(6)
 		}
 		if g.District != "" {
 			d.need(10)
 			d.font("B", 8.5)
-			d.textAt(marginL+2, d.y()+2, "［"+g.District+"］", 'L')
-			d.down(4.5)
+			for _, l := range wrapText("［"+g.District+"］", contentW-2, d.width) {
+				d.textAt(marginL+2, d.y()+2, l, 'L')
+				d.down(4.5)
+			}
 		}
 		d.bullets(g.Items, 8.5)
 		d.down(1)
@@ -1264,7 +1292,12 @@ func (d *pdfDoc) commentGroup(g CommentGroup) {
 	d.need(14)
 	d.font("B", 9)
 	d.color(colDark)
-	d.textAt(marginL, d.y()+2.5, "■ "+title, 'L')
+	for i, l := range wrapText("■ "+title, contentW, d.width) {
+		if i > 0 {
+			d.down(4.3)
+		}
+		d.textAt(marginL, d.y()+2.5, l, 'L')
+	}
 	d.color(colText)
 	d.down(5.5)
 	d.bullets(g.Items, 8.5)

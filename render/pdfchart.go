@@ -119,6 +119,8 @@ func (d *pdfDoc) legend(names []string, sws []swatch, draw bool) float64 {
 	x, y := marginL, d.y()
 	const lh = 4.6
 	for i, n := range names {
+		// A name wider than a whole line (a long choice label) is shortened.
+		n = fitText(n, pageW-marginL-marginR-9, d.width)
 		w := 5 + d.width(n) + 4
 		if x+w > pageW-marginR && x > marginL {
 			x = marginL
@@ -192,7 +194,7 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 		legendH = d.legend(series, sws, false) + 1
 	}
 	// A chart taller than a page continues on the next one.
-	if room := contentB - contentT - 6 - legendH - 7; total > room && len(rows) > 1 {
+	if room := contentB - contentT - 6 - d.captionExtra(caption) - legendH - 7; total > room && len(rows) > 1 {
 		k, h := 0, 0.0
 		for k < len(rows)-1 && h+heights[k] <= room {
 			h += heights[k]
@@ -202,7 +204,7 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 		d.barChart(caption+"（続き）", series, rows[max(1, k):])
 		return
 	}
-	d.need(6 + legendH + total + 7)
+	d.need(6 + d.captionExtra(caption) + legendH + total + 7)
 	d.captionLine(caption)
 	if len(series) > 1 {
 		d.legend(series, sws, true)
@@ -273,13 +275,13 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 	sws := bandSwatches(len(heads), na)
 	legendH := d.legend(heads, sws, false) + 1
 	total := float64(len(rows)) * (bandH + gap)
-	if room := contentB - contentT - 6 - legendH - 12; total > room && len(rows) > 1 {
+	if room := contentB - contentT - 6 - d.captionExtra(caption) - legendH - 12; total > room && len(rows) > 1 {
 		k := max(1, int(room/(bandH+gap)))
 		d.bandChart(caption, heads, na, labelW, rows[:k])
 		d.bandChart(caption+"（続き）", heads, na, labelW, rows[k:])
 		return
 	}
-	d.need(6 + legendH + total + 7)
+	d.need(6 + d.captionExtra(caption) + legendH + total + 7)
 	d.captionLine(caption)
 	d.legend(heads, sws, true)
 	d.down(legendH)

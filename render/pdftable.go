@@ -42,6 +42,13 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 		heads[i] = wrapText(c.head, c.w-2*cellPad, d.width)
 		headH = max(headH, float64(len(heads[i]))*hlh+2)
 	}
+	// A row may be at most as tall as a page below the caption and the header;
+	// longer cell text (a name of a thousand characters) is cut with "…".
+	pageContent := pageH - (pageH - contentB) - contentT
+	if d.wantLand {
+		pageContent = pageW - (pageH - contentB) - contentT
+	}
+	maxLines := max(1, int((pageContent-8-d.captionExtra(caption)-headH-1.8)/lh))
 	wrapped := make([][][]string, len(rows))
 	heights := make([]float64, len(rows))
 	for r, row := range rows {
@@ -52,8 +59,10 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 				continue
 			}
 			d.font(pdfStyle(row[i].bold), size)
-			wrapped[r][i] = wrapText(row[i].text, cols[i].w-2*cellPad, d.width)
-			h = max(h, float64(len(wrapped[r][i]))*lh+1.8)
+			w := cols[i].w - 2*cellPad
+			ls := capLines(wrapText(row[i].text, w, d.width), maxLines, w, d.width)
+			wrapped[r][i] = ls
+			h = max(h, float64(len(ls))*lh+1.8)
 		}
 		heights[r] = h
 	}
@@ -96,7 +105,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 	if whole <= 70 {
 		keep = whole
 	}
-	d.need(8 + headH + keep)
+	d.need(8 + d.captionExtra(caption) + headH + keep)
 	d.captionLine(caption)
 	drawHead(false)
 	for r, row := range rows {

@@ -106,3 +106,14 @@ func fitText(s string, width float64, measure func(string) float64) string {
 	}
 	return "…"
 }
+
+// capLines keeps at most n of the wrapped lines, ending the last kept one with
+// "…" (fitted to width) when lines were dropped.
+func capLines(lines []string, n int, width float64, measure func(string) float64) []string {
+	if len(lines) <= n || n < 1 {
+		return lines
+	}
+	out := append([]string(nil), lines[:n]...)
+	out[n-1] = fitText(out[n-1]+"…", width, measure)
+	return out
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -264,7 +265,9 @@ func parseFigText(text string, signed bool) (float64, string, bool) {
 	t = strings.ReplaceAll(t, ",", "")
 	t = strings.TrimPrefix(t, "+")
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		// Note: ParseFloat reads "NaN" and "Inf"; neither is a figure, and
+		// neither can be written to a cell or to the dashboard's JSON.
 		return 0, "", false
 	}
 	decimals := 0
@@ -670,7 +673,7 @@ func (b *book) indicators() {
 // pValue writes a p-value as a number when it is one ("0.012") and as text
 // otherwise ("<0.001", "").
 func (s *sheet) pValue(col int, p string) {
-	if v, err := strconv.ParseFloat(p, 64); err == nil {
+	if v, err := strconv.ParseFloat(p, 64); err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
 		s.num(col, v, numFmtP, p)
 		return
 	}
