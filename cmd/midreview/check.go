@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -11,18 +10,10 @@ import (
 // cmdCheck implements `midreview check [-batch DIR]`: it reads the batch, prints
 // every problem and writes nothing. Input errors give exit status 1.
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("check", flag.ContinueOnError)
-	fset.SetOutput(stderr)
+	fset := newFlags("check", "使い方: midreview check [-batch DIR]", stderr)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "使い方: midreview check [-batch DIR]")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	if err := parseFlags(fset, args); err != nil {
+		return err
 	}
 	b, err := readBatch(*batch)
 	if err != nil {

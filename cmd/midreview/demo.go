@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,18 +12,10 @@ import (
 // cmdDemo implements `midreview demo [-out DIR]`: a sample batch in DIR/batch,
 // run into DIR/out.
 func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fset.SetOutput(stderr)
+	fset := newFlags("demo", "使い方: midreview demo [-out DIR]", stderr)
 	dir := fset.String("out", "out", "サンプルバッチ（batch）と出力（out）を置くフォルダ")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "使い方: midreview demo [-out DIR]")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	if err := parseFlags(fset, args); err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()

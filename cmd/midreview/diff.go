@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -58,13 +57,8 @@ const (
 
 // cmdDiff implements `midreview diff OLD_OUT NEW_OUT [-csv FILE]`.
 func cmdDiff(args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fset.SetOutput(stderr)
+	fset := newFlags("diff", "使い方: midreview diff [-csv FILE] OLD_OUT NEW_OUT", stderr)
 	csvPath := fset.String("csv", "", "変更点をCSVにも書き出すファイル")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "使い方: midreview diff [-csv FILE] OLD_OUT NEW_OUT")
-		fset.PrintDefaults()
-	}
 	// Note: flags may follow the folders (`diff old new -csv x.csv`), as staff type them.
 	var pos []string
 	for len(args) > 0 {

@@ -114,6 +114,31 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return fmt.Errorf("%w: 不明なサブコマンドです: %q", errUsage, cmd)
 }
 
+// newFlags returns the flag set of a subcommand; its usage prints synopsis
+// ("使い方: midreview run [-batch DIR] …") and the flags.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fset := flag.NewFlagSet(name, flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, synopsis)
+		fset.PrintDefaults()
+	}
+	return fset
+}
+
+// parseFlags parses args into fset and refuses positional arguments; both
+// failures are usage errors (exit 2).
+func parseFlags(fset *flag.FlagSet, args []string) error {
+	if err := fset.Parse(args); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if fset.NArg() > 0 {
+		fset.Usage()
+		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	}
+	return nil
+}
+
 // exitCode maps run's error to the exit status: 0 done, 1 input errors, 2 usage
 // or internal failure.
 func exitCode(err error) int {
@@ -169,22 +194,14 @@ func parseFormats(s string) (map[string]bool, error) {
 
 // cmdRun implements `midreview run`.
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("run", flag.ContinueOnError)
-	fset.SetOutput(stderr)
+	fset := newFlags("run", "使い方: midreview run [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv]", stderr)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
 	out := fset.String("out", "out", "出力フォルダ（まとめて置き換えます）")
 	allow := fset.Bool("allow-errors", false, "入力エラーがあっても出力します（エラーの値は無回答として扱います）")
 	font := fset.String("font", "", "PDFに使う日本語フォントファイル（.ttf/.ttc）")
 	formats := fset.String("formats", strings.Join(allFormats, ","), "出力する形式")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "使い方: midreview run [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv]")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	if err := parseFlags(fset, args); err != nil {
+		return err
 	}
 	fm, err := parseFormats(*formats)
 	if err != nil {

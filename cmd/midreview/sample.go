@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -35,22 +34,13 @@ const (
 
 // cmdSample runs `midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]`.
 func cmdSample(args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("sample", flag.ContinueOnError)
-	fset.SetOutput(stderr)
+	fset := newFlags("sample", "使い方: midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]", stderr)
 	out := fset.String("out", "out", "サンプルバッチを書き出すフォルダ")
 	n := fset.Int("respondents", defaultRespondents, "回答者数")
 	h := fset.Int("hearings", defaultHearings, "ヒアリング団体数")
 	seed := fset.Int64("seed", defaultSeed, "乱数の種（同じ種なら同じファイル）")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "使い方: midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		fset.Usage()
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	if err := parseFlags(fset, args); err != nil {
+		return err
 	}
 	if *n < 1 || *n > 10_000_000 {
 		return fmt.Errorf("%w: -respondents は 1〜10000000 で指定してください: %d", errUsage, *n)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,19 +13,10 @@ import (
 
 // cmdTemplate runs `midreview template [-out DIR]`.
 func cmdTemplate(args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("template", flag.ContinueOnError)
-	fset.SetOutput(stderr)
+	fset := newFlags("template", "使い方: midreview template [-out DIR]", stderr)
 	out := fset.String("out", "out", "テンプレートを書き出すフォルダ")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "使い方: midreview template [-out DIR]")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		fset.Usage()
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
+	if err := parseFlags(fset, args); err != nil {
+		return err
 	}
 	if err := writeTemplate(*out); err != nil {
 		return err
