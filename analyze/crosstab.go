@@ -72,15 +72,7 @@ func tabulate(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakd
 	weighted := w != nil && bd.by == ByAll
 	var wBase float64
 	wCount := make([]float64, nc+1)
-	for ri := range s.Respondents {
-		r := &s.Respondents[ri]
-		if !b.Asked(q, r) {
-			continue
-		}
-		g := bd.group(r)
-		if g < 0 || g >= len(bd.names) {
-			continue
-		}
+	bd.eachAsked(b, s, q, func(ri, g int, r *ingest.Respondent) {
 		bases[g]++
 		cg := counts[g]
 		var wi float64
@@ -99,7 +91,7 @@ func tabulate(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakd
 				wCount[nc] += wi
 			}
 		}
-	}
+	})
 	st := b.Settings
 	fl := suppress(bases, st.SuppressBelow, st.ReferenceBelow, bd.by == ByAll)
 	ct.Groups = make([]Group, len(bd.names))

@@ -98,6 +98,21 @@ type breakdown struct {
 	other int
 }
 
+// eachAsked calls f for every respondent of s who was asked question q and is in a
+// group of the breakdown, with the respondent's index in s and its group: the
+// base of every figure by this breakdown.
+func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(ri, g int, r *ingest.Respondent)) {
+	for ri := range s.Respondents {
+		r := &s.Respondents[ri]
+		if !b.Asked(q, r) {
+			continue
+		}
+		if g := bd.group(r); g >= 0 && g < len(bd.names) {
+			f(ri, g, r)
+		}
+	}
+}
+
 // breakdowns returns the breakdowns of question q in survey s: 全体, then 地区,
 // 性別 and 年代 when their attribute question exists, never a question by itself
 // (the 地区 question is tabulated by 全体 only).

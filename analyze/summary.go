@@ -29,18 +29,10 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 	vals := make([][]float64, len(bd.names))
 	bases := make([]int, len(bd.names))
 	top := make([]int, len(bd.names))
-	for ri := range s.Respondents {
-		r := &s.Respondents[ri]
-		if !b.Asked(q, r) {
-			continue
-		}
-		g := bd.group(r)
-		if g < 0 || g >= len(bd.names) {
-			continue
-		}
+	bd.eachAsked(b, s, q, func(_, g int, r *ingest.Respondent) {
 		bases[g]++
 		if q >= len(r.Answers) {
-			continue
+			return
 		}
 		a := r.Answers[q]
 		switch qu.Type {
@@ -50,18 +42,18 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 			}
 		case ingest.SC:
 			if a.Choices == 0 {
-				continue
+				return
 			}
 			i := bits.TrailingZeros64(uint64(a.Choices))
 			if i >= len(choices) {
-				continue
+				return
 			}
 			vals[g] = append(vals[g], choices[i].Score)
 			if choices[i].Positive {
 				top[g]++
 			}
 		}
-	}
+	})
 	st := b.Settings
 	fl := suppress(bases, st.SuppressBelow, st.ReferenceBelow, bd.by == ByAll)
 	out := make([]Summary, len(bd.names))
