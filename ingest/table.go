@@ -85,10 +85,19 @@ func firstVisibleSheet(f *excelize.File) string {
 // which it streams through temporary files when large).
 const maxZipPart = 64 << 20
 
+// maxZipSheet is the largest declared size accepted for a worksheet or the
+// shared strings; a survey sheet is a few megabytes, Excel's largest far below this.
+const maxZipSheet = 1 << 30
+
 // zipPartTooLarge reports whether the xlsx bytes declare a part that excelize
 // would allocate in full before reading it.
 // Note: excelize sizes its buffer from the zip header, so a corrupt header
-// claiming gigabytes would stall the run (found by FuzzReadWorkbook).
+// claiming gigabytes would stall the run (found by FuzzReadWorkbook). A large
+// worksheet or shared strings part is streamed to a temporary file instead, but
+// when that copy fails (the part is corrupt) excelize falls back to allocating
+// the declared size in full (found by FuzzReadHearings: 4 GB for a 171-byte
+// part, stalling or killing the run); so a large one must also decompress
+// cleanly here, which archive/zip checks against the declared size and CRC.
 func zipPartTooLarge(data []byte) bool {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -96,14 +105,32 @@ func zipPartTooLarge(data []byte) bool {
 	}
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		if strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml" {
+		if !strings.HasPrefix(name, "xl/worksheets/sheet") && name != "xl/sharedstrings.xml" {
+			if f.UncompressedSize64 > maxZipPart {
+				return true
+			}
 			continue
 		}
-		if f.UncompressedSize64 > maxZipPart {
+		if f.UncompressedSize64 > maxZipSheet {
+			return true
+		}
+		if f.UncompressedSize64 > maxZipPart && !zipPartIntact(f) {
 			return true
 		}
 	}
 	return false
+}
+
+// zipPartIntact reports whether zip entry f decompresses to exactly its
+// declared size with a matching checksum.
+func zipPartIntact(f *zip.File) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, rc)
+	return err == nil
 }
 
 // decodeCSV returns the text of a CSV file: UTF-8 (a BOM is stripped) when the
