@@ -143,6 +143,11 @@ func indicators(b *ingest.Batch) []IndicatorResult {
 				bn = 0
 			}
 			res.Baseline = 100 * bp
+			if g == 0 && ind.HasBaseline {
+				// Note: the 策定時値 as written, not 100·(v/100), which turns 27.5
+				// into 27.500000000000004 in indicators.csv.
+				res.Baseline = ind.Baseline
+			}
 			if bn > 0 {
 				res.P = twoProp(p, n, bp, bn)
 			}

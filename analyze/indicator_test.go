@@ -147,6 +147,16 @@ func TestIndicators(t *testing.T) {
 			t.Errorf("ポイント evaluation = %s, want B", e)
 		}
 	})
+	t.Run("策定時値 kept as written", func(t *testing.T) {
+		// 27.5 must come out as 27.5, not 100·(27.5/100) = 27.500000000000004.
+		b := indicatorBatch()
+		b.Baseline = nil
+		b.Indicators = []ingest.Indicator{{ID: "I1", Question: qYes, Theme: -1, Choices: ingest.ChoiceBits(0).With(0),
+			Baseline: 27.5, BaselineN: 60, HasBaseline: true}}
+		if got := Run(b).Indicators[0].Baseline; got != 27.5 {
+			t.Errorf("baseline = %v, want exactly 27.5", got)
+		}
+	})
 	t.Run("base 0", func(t *testing.T) {
 		b := testBatch()
 		b.Settings.SuppressBelow = 0

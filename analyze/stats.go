@@ -126,9 +126,17 @@ func wilson(p, n, z float64) (lo, hi float64) {
 	center := (p + z2/(2*n)) / den
 	half := z / den * math.Sqrt(p*(1-p)/n+z2/(4*n*n))
 	lo, hi = center-half, center+half
-	// Note: clamp rounding noise so that 0% and 100% keep an exact bound.
+	// Note: clamp rounding noise so that 0% and 100% keep an exact bound. At
+	// p = 0 (p = 1) the lower (upper) bound is exactly 0 (1), but center−half
+	// can come out as +3e-17, which the CSVs would print as 2.8e-15.
 	lo = math.Max(0, lo)
 	hi = math.Min(1, hi)
+	if p == 0 {
+		lo = 0
+	}
+	if p == 1 {
+		hi = 1
+	}
 	return 100 * lo, 100 * hi
 }
 

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -121,6 +122,21 @@ func TestWilson(t *testing.T) {
 			lo, hi := wilson(c.p, c.n, z95)
 			checkF(t, "lo", lo, c.lo)
 			checkF(t, "hi", hi, c.hi)
+		})
+	}
+}
+
+// TestWilsonExactBounds: at 0% and 100% the bound is exactly 0 or 100, without
+// rounding noise (0/7 gave a lower bound of 2.8e-15 before the fix).
+func TestWilsonExactBounds(t *testing.T) {
+	for _, n := range []float64{1, 3, 7, 22.872702518720203, 1000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			if lo, _ := wilson(0, n, z95); lo != 0 {
+				t.Errorf("0/%v: lower %v, want exactly 0", n, lo)
+			}
+			if _, hi := wilson(1, n, z95); hi != 100 {
+				t.Errorf("%v/%v: upper %v, want exactly 100", n, n, hi)
+			}
 		})
 	}
 }
