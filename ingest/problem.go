@@ -49,18 +49,19 @@ const (
 	CodeMissingPop     Code = "missing-population" // 重み付け する but a district has no 人口
 
 	// Response files.
-	CodeNoHeader       Code = "no-header"         // header row (ID + a 設問ID) not found
-	CodeMissingQColumn Code = "missing-question"  // a 設問ID has no column (warning in baseline/)
-	CodeUnknownColumn  Code = "unknown-column"    // warning: header is not a 設問ID
-	CodeUnknownCode    Code = "unknown-code"      // not a code, label or alias
-	CodeMultipleValues Code = "multiple-values"   // several values in an SA/SC question
-	CodeNotNumber      Code = "not-a-number"      // NUM value is not a number
-	CodeUnknownDist    Code = "unknown-district"  // district/town matches nothing
-	CodeDuplicateID    Code = "duplicate-id"      // respondent ID seen before with other answers
-	CodeMissingID      Code = "missing-id"        // data row without an ID
-	CodeOutsideCond    Code = "outside-condition" // warning: answer from someone not asked
-	CodeEmptyRow       Code = "empty-row"         // warning: completely empty row skipped
-	CodeDuplicateRow   Code = "duplicate-row"     // warning: exact duplicate row skipped
+	CodeNoHeader       Code = "no-header"           // header row (ID + a 設問ID) not found
+	CodeMissingQColumn Code = "missing-question"    // a 設問ID has no column (warning in baseline/)
+	CodeUnknownColumn  Code = "unknown-column"      // warning: header is not a 設問ID
+	CodeUnansweredQ    Code = "unanswered-question" // warning: a baseline column with no answer at all
+	CodeUnknownCode    Code = "unknown-code"        // not a code, label or alias
+	CodeMultipleValues Code = "multiple-values"     // several values in an SA/SC question
+	CodeNotNumber      Code = "not-a-number"        // NUM value is not a number
+	CodeUnknownDist    Code = "unknown-district"    // district/town matches nothing
+	CodeDuplicateID    Code = "duplicate-id"        // respondent ID seen before with other answers
+	CodeMissingID      Code = "missing-id"          // data row without an ID
+	CodeOutsideCond    Code = "outside-condition"   // warning: answer from someone not asked
+	CodeEmptyRow       Code = "empty-row"           // warning: completely empty row skipped
+	CodeDuplicateRow   Code = "duplicate-row"       // warning: exact duplicate row skipped
 
 	// Hearings.
 	CodeSheetSkipped Code = "sheet-skipped" // warning: 記入例/説明 or unrecognized sheet
@@ -96,6 +97,7 @@ var messages = map[Code]string{
 	CodeNoHeader:        "見出し行が見つかりません。回答者IDの列と設問IDの列の見出しを確認してください",
 	CodeMissingQColumn:  "設問の列がありません。見出しが設問IDと一致しているか確認してください",
 	CodeUnknownColumn:   "設問IDではない見出しの列です。この列は集計しません",
+	CodeUnansweredQ:     "策定時調査のこの設問の列には回答が1件もありません。策定時には聞いていない設問として扱い、前回との比較から外します",
 	CodeUnknownCode:     "選択肢にないコードまたはラベルです。選択肢シートのコード・ラベル・別名と照合してください",
 	CodeMultipleValues:  "単一回答の設問に複数の値があります。1つにするか、修正ファイルで直してください",
 	CodeNotNumber:       "数値ではありません。数字だけを入力してください",

@@ -21,7 +21,7 @@ func TestMessagesComplete(t *testing.T) {
 	codes := []Code{CodeFileUnreadable, CodeFileEncoding, CodeMissingFile, CodeNoData, CodeMissingSheet,
 		CodeMissingColumn, CodeMissingSetting, CodeBadSetting, CodeDuplicateDef, CodeUnknownSet,
 		CodeUnknownTheme, CodeUnknownQ, CodeBadDefinition, CodeDistrictAttr, CodeMissingPop, CodeNoHeader,
-		CodeMissingQColumn, CodeUnknownColumn, CodeUnknownCode, CodeMultipleValues, CodeNotNumber,
+		CodeMissingQColumn, CodeUnknownColumn, CodeUnansweredQ, CodeUnknownCode, CodeMultipleValues, CodeNotNumber,
 		CodeUnknownDist, CodeDuplicateID, CodeMissingID, CodeOutsideCond, CodeEmptyRow, CodeDuplicateRow,
 		CodeSheetSkipped, CodeDuplicateOrg, CodeMissingOrg, CodeStaleCorrection, CodeUnknownTarget,
 		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored}

@@ -25,7 +25,46 @@ func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 		fi := rd.addFile(p, kind, data)
 		sv.readFile(fi, data)
 	}
+	if kind == KindBaseline {
+		sv.dropUnanswered()
+	}
 	return sv.s, nil
+}
+
+// present marks question q as having a column, remembering where it was first seen.
+func (sv *surveyReader) present(q int, at Problem) {
+	if !sv.s.Present[q] {
+		sv.s.Present[q] = true
+		sv.firstCol[q] = at
+	}
+}
+
+// dropUnanswered treats a baseline question whose columns hold no answer at all
+// as not asked at plan start, with a warning at its first column.
+// Note: staff often keep the current survey's column layout for the plan-start
+// data; an entirely blank column there means the question did not exist, and
+// comparing it as "everyone 無回答" would show a spurious significant trend.
+func (sv *surveyReader) dropUnanswered() {
+	for q, ok := range sv.s.Present {
+		// Free text is often left blank by everyone; it never enters a trend.
+		if !ok || sv.rd.b.Questions[q].Type == FA {
+			continue
+		}
+		answered := false
+		for i := range sv.s.Respondents {
+			if !sv.s.Respondents[i].Answers[q].Empty() {
+				answered = true
+				break
+			}
+		}
+		if answered {
+			continue
+		}
+		sv.s.Present[q] = false
+		p := sv.firstCol[q]
+		p.Severity, p.Code = Warning, CodeUnansweredQ
+		sv.rd.add(p)
+	}
 }
 
 // A surveyReader holds the state of reading one survey's files.
@@ -39,6 +78,8 @@ type surveyReader struct {
 	seen   map[string]seenRow
 	slab   []Answer // backing store for Respondent.Answers
 	s      Survey
+	// firstCol locates each present question's first column, for warnings.
+	firstCol map[int]Problem
 }
 
 // A seenRow is what is kept of an included row to recognize duplicates.
@@ -53,8 +94,9 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 	sv := &surveyReader{
 		rd: rd, kind: kind, target: TargetResponse, x: newValueIndex(b),
 		qKey: make(map[string]int, len(b.Questions)), qText: make([]string, len(b.Questions)),
-		seen: make(map[string]seenRow),
-		s:    Survey{Present: make([]bool, len(b.Questions))},
+		seen:     make(map[string]seenRow),
+		s:        Survey{Present: make([]bool, len(b.Questions))},
+		firstCol: map[int]Problem{},
 	}
 	if kind == KindBaseline {
 		sv.target = TargetBaseline
@@ -218,7 +260,7 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 				continue
 			}
 			l.qCol[c.q] = i
-			sv.s.Present[c.q] = true
+			sv.present(c.q, Problem{File: path, Sheet: sheet, Cell: cellName(i, n), Item: b.Questions[c.q].ID})
 			l.byItem[textKey(b.Questions[c.q].ID)] = i
 		case colSplit:
 			dup := false
@@ -231,7 +273,7 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 				continue
 			}
 			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i})
-			sv.s.Present[c.q] = true
+			sv.present(c.q, Problem{File: path, Sheet: sheet, Cell: cellName(i, n), Item: b.Questions[c.q].ID})
 		case colBadCode:
 			prob(Error, CodeUnknownCode, i, b.Questions[c.q].ID, "見出しの選択肢コードが選択肢シートにありません")
 		case colUnknown:

@@ -423,3 +423,24 @@ func TestReadResponsesCSVBlankLines(t *testing.T) {
 		t.Errorf("respondents = %+v", s.Respondents)
 	}
 }
+
+// TestReadBaselineUnanswered checks that a baseline column with no answer at all
+// (staff kept the current layout) counts as not asked at plan start, with a
+// warning at its header; free text may be blank without one.
+func TestReadBaselineUnanswered(t *testing.T) {
+	data := []byte("回答者ID,Q1,Q4,Q5,F1\nB1,1,,,日吉\nB2,2,,,日吉\n")
+	rd, s := readSvy(t, surveyBatch(), KindBaseline, map[string][]byte{"a.csv": data}, nil)
+	var got []pk
+	for _, p := range problemKeys(rd) {
+		if p.Code == CodeUnansweredQ {
+			got = append(got, p)
+		}
+	}
+	want := []pk{{Warning, CodeUnansweredQ, "baseline/a.csv", "C1", 0, "Q4"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems %+v, want %+v", got, want)
+	}
+	if !s.Present[tQ1] || s.Present[tQ4] || !s.Present[tQ5] {
+		t.Errorf("present Q1 %v Q4 %v Q5 %v, want true false true", s.Present[tQ1], s.Present[tQ4], s.Present[tQ5])
+	}
+}
