@@ -410,7 +410,7 @@ func TestBlackBoxB1(t *testing.T) {
 	})
 
 	t.Run("manifest", func(t *testing.T) {
-		m := readTestManifest(t, out)
+		m := e2eReadManifest(t, out)
 		type rows struct{ read, included, empty int }
 		want := map[string]rows{
 			"responses/a.csv":  {12, 12, 0},
@@ -425,8 +425,8 @@ func TestBlackBoxB1(t *testing.T) {
 			}
 			seen++
 			got := rows{in.Rows.Read, in.Rows.Included, in.Rows.Empty}
-			if got != w || !in.RowsBalance {
-				t.Errorf("%s rows %+v balance %v, want %+v", in.Path, got, in.RowsBalance, w)
+			if got != w || !in.Balance {
+				t.Errorf("%s rows %+v balance %v, want %+v", in.Path, got, in.Balance, w)
 			}
 		}
 		if seen != len(want) {

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -164,40 +163,6 @@ rows:
 	return out
 }
 
-// testManifest is the part of manifest.json these tests read.
-type testManifest struct {
-	Inputs []struct {
-		Path string `json:"path"`
-		Kind string `json:"kind"`
-		Rows struct {
-			Read, Included, Empty, Duplicate, Invalid, Removed int
-		} `json:"rows"`
-		RowsBalance bool `json:"rows_balance"`
-	} `json:"inputs"`
-	Counts struct {
-		Respondents, Removed, Corrections int
-		Problems                          map[string]int
-	} `json:"counts"`
-	Corrections []struct {
-		Row                                                   int
-		Target, ID, Item, Before, After, Reason, Person, File string
-		Cell                                                  string
-	} `json:"corrections"`
-}
-
-func readTestManifest(t *testing.T, out string) testManifest {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(out, "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m testManifest
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // auditRow is an applied correction as corrections.csv lists it:
 // row,target,id,item,before,after,reason,person,file,cell.
 func auditRows(t *testing.T, out string) [][]string {
@@ -268,7 +233,7 @@ func TestCorrectionsFigure(t *testing.T) {
 	if got := auditRows(t, out1); len(got) != 0 {
 		t.Errorf("corrections.csv before the correction: %v", got)
 	}
-	m := readTestManifest(t, out2)
+	m := e2eReadManifest(t, out2)
 	if m.Counts.Corrections != 1 || len(m.Corrections) != 1 {
 		t.Fatalf("manifest corrections: count %d, list %+v", m.Counts.Corrections, m.Corrections)
 	}
@@ -394,12 +359,10 @@ func TestCorrectionsRemoveDuplicate(t *testing.T) {
 	writeCorrections(t, batch, corrRow{"回答", "S21", "*", "", "削除", "S11の二重入力", "佐藤", ""})
 	mustRun(t, batch, out2, "csv")
 
-	m := readTestManifest(t, out2)
-	var c *struct {
-		Read, Included, Empty, Duplicate, Invalid, Removed int
-	}
+	m := e2eReadManifest(t, out2)
+	var c *e2eInputRows
 	for i, in := range m.Inputs {
-		if !in.RowsBalance {
+		if !in.Balance {
 			t.Errorf("%s: rows do not balance: %+v", in.Path, in.Rows)
 		}
 		if in.Path == "responses/c.csv" {
@@ -585,7 +548,7 @@ func TestCorrectionsTarget(t *testing.T) {
 				p, _ := os.ReadFile(filepath.Join(out, "problems.csv"))
 				t.Fatalf("exit %d; problems.csv:\n%s", code, p)
 			}
-			if m := readTestManifest(t, out); m.Counts.Respondents != tt.included {
+			if m := e2eReadManifest(t, out); m.Counts.Respondents != tt.included {
 				t.Errorf("respondents %d, want %d", m.Counts.Respondents, tt.included)
 			}
 			var got [][]string

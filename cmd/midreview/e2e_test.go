@@ -340,6 +340,16 @@ func smallFigures() []e2eFigure {
 }
 
 // e2eManifest is the part of manifest.json the tests read.
+// e2eInputRows is an input's row accounting in manifest.json.
+type e2eInputRows struct {
+	Read      int `json:"read"`
+	Included  int `json:"included"`
+	Empty     int `json:"empty"`
+	Duplicate int `json:"duplicate"`
+	Invalid   int `json:"invalid"`
+	Removed   int `json:"removed"`
+}
+
 type e2eManifest struct {
 	Version  string `json:"version"`
 	Date     string `json:"date"`
@@ -349,17 +359,10 @@ type e2eManifest struct {
 		RefBelow      int `json:"reference_below"`
 	} `json:"settings"`
 	Inputs []struct {
-		Path string `json:"path"`
-		Kind string `json:"kind"`
-		Rows struct {
-			Read      int `json:"read"`
-			Included  int `json:"included"`
-			Empty     int `json:"empty"`
-			Duplicate int `json:"duplicate"`
-			Invalid   int `json:"invalid"`
-			Removed   int `json:"removed"`
-		} `json:"rows"`
-		Balance bool `json:"rows_balance"`
+		Path    string       `json:"path"`
+		Kind    string       `json:"kind"`
+		Rows    e2eInputRows `json:"rows"`
+		Balance bool         `json:"rows_balance"`
 	} `json:"inputs"`
 	Counts struct {
 		Respondents         int            `json:"respondents"`
@@ -368,8 +371,14 @@ type e2eManifest struct {
 		Hearings            int            `json:"hearings"`
 		Errors              int            `json:"errors"`
 		Warnings            int            `json:"warnings"`
+		Corrections         int            `json:"corrections"`
 		Problems            map[string]int `json:"problems"`
 	} `json:"counts"`
+	Corrections []struct {
+		Row                                                   int    `json:"row"`
+		Target, ID, Item, Before, After, Reason, Person, File string // matched case-insensitively
+		Cell                                                  string `json:"cell"`
+	} `json:"corrections"`
 	Outputs []struct {
 		Path   string `json:"path"`
 		SHA256 string `json:"sha256"`
