@@ -50,15 +50,7 @@ func writeDashboard(t *testing.T, dir string, v *View) {
 // <script> comment shows as text, and nothing outside the folder is requested.
 // With -update it refreshes docs/img/dashboard.png.
 func TestDashboardBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test in -short mode")
-	}
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("chromium is required in CI: %v", err)
-		}
-		t.Skip("chromium not installed")
-	}
+	needChromium(t)
 	dir := t.TempDir()
 	writeDashboard(t, dir, xlsxTestView())
 
@@ -171,6 +163,21 @@ func TestDashboardBrowser(t *testing.T) {
 		if !strings.HasPrefix(u, base) {
 			t.Errorf("request outside the dashboard folder: %s", u)
 		}
+	}
+}
+
+// needChromium skips a browser test in -short mode or without Debian's chromium,
+// except in CI, where chromium is required.
+func needChromium(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test in -short mode")
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("chromium is required in CI: %v", err)
+		}
+		t.Skip("chromium not installed")
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -246,15 +245,7 @@ func renameDistrict(v *View, old, name string) {
 // tooltips as HTML, so the markup must appear as text, create no element and
 // run no script.
 func TestDashboardTooltipBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test in -short mode")
-	}
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("chromium is required in CI: %v", err)
-		}
-		t.Skip("chromium not installed")
-	}
+	needChromium(t)
 	const (
 		label    = `<img src=x1 onerror=alert(1)>`
 		district = `<img src=x2 onerror=alert(2)>`

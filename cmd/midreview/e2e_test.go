@@ -534,28 +534,13 @@ func e2eCheckGoldenFiles(t *testing.T, name, out string, files []string) {
 	}
 }
 
-// e2eDiff returns `diff -u` of the two files, or a simple line diff without it.
+// e2eDiff returns `diff -u` of the two files, or their first differing line without it.
 func e2eDiff(wantPath, gotPath string, want, got []byte) string {
 	if _, err := exec.LookPath("diff"); err == nil {
 		out, _ := exec.Command("diff", "-u", wantPath, gotPath).CombinedOutput()
 		return string(out)
 	}
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	var b strings.Builder
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			fmt.Fprintf(&b, "line %d:\n-%s\n+%s\n", i+1, w, g)
-		}
-	}
-	return b.String()
+	return firstDiff(string(want), string(got))
 }
 
 func TestE2ESmall(t *testing.T) {
