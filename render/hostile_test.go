@@ -283,7 +283,7 @@ func TestDashboardTooltipBrowser(t *testing.T) {
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.chart').length > 0 &&
 		Array.from(document.querySelectorAll('.chart')).every(el => el.querySelector('svg, canvas'))`,
-		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		chromedp.WithPollingTimeout(3*time.Minute))); err != nil {
 		t.Fatalf("charts not drawn: %v", err)
 	}
 	eval := func(js string) string {
