@@ -163,7 +163,7 @@ func (rd *reader) checkSettings() {
 	for _, d := range b.Districts {
 		if d.Population <= 0 {
 			rd.add(Problem{Severity: Error, Code: CodeMissingPop, File: DefinitionsFile,
-				Sheet: "地区", Row: int(d.Src.Row), Item: "人口", RecordID: d.Name})
+				Sheet: DistrictsSheet.Name, Row: int(d.Src.Row), Item: DistrictsSheet.Header(ColDistrictPopulation), RecordID: d.Name})
 		}
 	}
 }

@@ -2,9 +2,6 @@ package ingest
 
 import "strings"
 
-// SheetCorrections is the sheet of corrections.xlsx read (else its first sheet).
-const SheetCorrections = "修正"
-
 // correctionTargets maps the 対象 keywords (after NormKey) to targets.
 var correctionTargets = map[string]Target{
 	"回答": TargetResponse, "回答者": TargetResponse,
@@ -22,20 +19,15 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		return l
 	}
 	defer f.Close()
-	sheet, ok := findSheet(f, SheetCorrections)
-	if !ok {
-		sheet = f.GetSheetList()[0]
-	}
-	l.sheet = sheet
-	rows, err := sheetRows(f, sheet)
-	if err != nil {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: l.file, Sheet: sheet, Detail: err.Error()})
+	s := rd.schemaSheet(f, l.file, CorrectionsSheet)
+	if s == nil {
 		return l
 	}
-	s := &defSheet{name: sheet, rows: rows}
-	if len(rows) > 0 {
-		s.h = newHeader(rows[0])
+	l.sheet = s.name
+	if !rd.columns(l.file, s) {
+		return l
 	}
+	sheet, rows := s.name, s.rows
 	bad := func(r, c int, item, value, detail string) {
 		p := Problem{Severity: Error, Code: CodeBadCorrection, File: l.file, Sheet: sheet,
 			Item: item, Value: value, Detail: detail, Cell: cellName(c, r+1)}
@@ -44,24 +36,8 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		}
 		rd.add(p)
 	}
-	cols := map[string]int{}
-	missing := false
-	for _, n := range []string{"対象", "ID", "項目", "修正前", "修正後"} {
-		c, found := s.h.col(n)
-		if n == "ID" && !found {
-			c, found = s.h.col("回答者ID", "団体名")
-		}
-		if !found {
-			rd.add(Problem{Severity: Error, Code: CodeMissingColumn, File: l.file, Sheet: sheet, Row: 1, Item: n})
-			missing = true
-		}
-		cols[n] = c
-	}
-	if missing {
-		return l
-	}
-	ct, cid, citem, cbefore, cafter := cols["対象"], cols["ID"], cols["項目"], cols["修正前"], cols["修正後"]
-	creason, cperson, cfile := s.col("理由"), s.col("担当"), s.col("ファイル")
+	ct, cid, citem, cbefore, cafter := s.col(ColCorrTarget), s.col(ColCorrID), s.col(ColCorrItem), s.col(ColCorrBefore), s.col(ColCorrAfter)
+	creason, cperson, cfile := s.col(ColCorrReason), s.col(ColCorrPerson), s.col(ColCorrFile)
 
 	type rowKey struct {
 		t              Target
@@ -75,7 +51,7 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		label := s.val(r, ct)
 		t, ok := correctionTargets[NormKey(label)]
 		if !ok {
-			bad(r, ct, "対象", label, "対象は「回答」「策定時」「ヒアリング」のいずれかです")
+			bad(r, ct, CorrectionsSheet.Columns[ColCorrTarget].Name, label, "対象は「回答」「策定時」「ヒアリング」のいずれかです")
 			continue
 		}
 		c := &correction{
@@ -89,11 +65,11 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 			file: strings.ReplaceAll(s.val(r, cfile), `\`, "/"),
 		}
 		if c.id == "" {
-			bad(r, cid, "ID", "", "IDが空欄です")
+			bad(r, cid, CorrectionsSheet.Columns[ColCorrID].Name, "", "IDが空欄です")
 			continue
 		}
 		if c.item == "" {
-			bad(r, citem, "項目", "", "項目が空欄です（記録ごと削除するときは * ）")
+			bad(r, citem, CorrectionsSheet.Columns[ColCorrItem].Name, "", "項目が空欄です（記録ごと削除するときは * ）")
 			continue
 		}
 		if c.item == RemoveItem && c.after != RemoveValue {

@@ -310,7 +310,7 @@ func TestReadResponsesRemoveOneCopy(t *testing.T) {
 		"R1,1,,,,,日吉\n") // kept
 	c := &correction{row: 2, target: TargetResponse, id: "R1", item: RemoveItem, after: RemoveValue}
 	l := &ledger{byKey: map[ledgerKey][]*correction{{TargetResponse, "R1"}: {c}}, all: []*correction{c},
-		file: CorrectionsFile, sheet: SheetCorrections}
+		file: CorrectionsFile, sheet: CorrectionsSheet.Name}
 	rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": data}, l)
 	checkProblems(t, rd, nil)
 	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 2, Included: 1, Removed: 1}) {
