@@ -132,7 +132,7 @@ func (rd *reader) list(dir string, exts ...string) ([]string, error) {
 			out = append(out, path.Join(dir, name))
 		case slices.Contains(spreadsheetExts, ext):
 			rd.add(Problem{Severity: Warning, Code: CodeFileIgnored, File: path.Join(dir, name), Value: name,
-				Detail: "読み込むのは " + strings.Join(exts, "・") + " のファイルです"})
+				Hint: HintReadExts, Args: []string{strings.Join(exts, "・")}})
 		}
 	}
 	sort.Strings(out)

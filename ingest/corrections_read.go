@@ -28,14 +28,12 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		return l
 	}
 	sheet, rows := s.name, s.rows
-	bad := func(r, c int, item, value, detail string) {
-		p := Problem{Severity: Error, Code: CodeBadCorrection, File: l.file, Sheet: sheet,
-			Item: item, Value: value, Detail: detail, Cell: cellName(c, r+1)}
-		if c < 0 || p.Cell == "" {
-			p.Cell, p.Row = "", r+1
-		}
-		rd.add(p)
+	// bad reports row r (0-based) at column c (-1: the whole row).
+	bad := func(r, c int, item, value string, hint Hint, args ...string) {
+		rd.add(Problem{Severity: Error, Code: CodeBadCorrection, File: l.file, Sheet: sheet,
+			Row: r + 1, Col: c + 1, Item: item, Value: value, Hint: hint, Args: args})
 	}
+	header := CorrectionsSheet.Header
 	ct, cid, citem, cbefore, cafter := s.col(ColCorrTarget), s.col(ColCorrID), s.col(ColCorrItem), s.col(ColCorrBefore), s.col(ColCorrAfter)
 	creason, cperson, cfile := s.col(ColCorrReason), s.col(ColCorrPerson), s.col(ColCorrFile)
 
@@ -51,7 +49,7 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		label := s.val(r, ct)
 		t, ok := correctionTargets[NormKey(label)]
 		if !ok {
-			bad(r, ct, CorrectionsSheet.Columns[ColCorrTarget].Name, label, "対象は「回答」「策定時」「ヒアリング」のいずれかです")
+			bad(r, ct, header(ColCorrTarget), label, HintTargetKinds, header(ColCorrTarget), quoted(CorrectionsSheet.Columns[ColCorrTarget].Values))
 			continue
 		}
 		c := &correction{
@@ -65,20 +63,20 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 			file: strings.ReplaceAll(s.val(r, cfile), `\`, "/"),
 		}
 		if c.id == "" {
-			bad(r, cid, CorrectionsSheet.Columns[ColCorrID].Name, "", "IDが空欄です")
+			bad(r, cid, header(ColCorrID), "", HintEmpty, header(ColCorrID))
 			continue
 		}
 		if c.item == "" {
-			bad(r, citem, CorrectionsSheet.Columns[ColCorrItem].Name, "", "項目が空欄です（記録ごと削除するときは * ）")
+			bad(r, citem, header(ColCorrItem), "", HintEmptyItem, header(ColCorrItem), RemoveItem)
 			continue
 		}
 		if c.item == RemoveItem && c.after != RemoveValue {
-			bad(r, cafter, c.item, c.after, "項目が * のときは、修正後を「削除」にしてください")
+			bad(r, cafter, c.item, c.after, HintRemoveValue, header(ColCorrItem), RemoveItem, header(ColCorrAfter), RemoveValue)
 			continue
 		}
 		k := rowKey{t, c.id, c.item, c.file}
 		if seen[k] {
-			bad(r, -1, c.item, c.id, "同じ対象・ID・項目の修正がすでにあります")
+			bad(r, -1, c.item, c.id, HintSameFix)
 			continue
 		}
 		seen[k] = true

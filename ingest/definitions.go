@@ -146,7 +146,7 @@ func (rd *reader) schemaSheet(f *excelize.File, file string, spec *Sheet) *defSh
 	}
 	rows, err := sheetRows(f, actual)
 	if err != nil {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: file, Sheet: actual, Detail: err.Error()})
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: file, Sheet: actual, Hint: HintCause, Args: []string{err.Error()}})
 		return nil
 	}
 	s := &defSheet{spec: spec, name: actual, rows: rows, cols: make([]int, len(spec.Columns))}
@@ -173,16 +173,40 @@ func (rd *reader) columns(file string, s *defSheet) bool {
 	return ok
 }
 
-// problem reports an error at 0-based row r and column c of sheet s; when the
+// at returns an error at 0-based row r and column c of sheet s; when the
 // column is absent (c < 0) it names the row instead.
-func (d *defs) problem(code Code, s *defSheet, r, c int, item, value, detail string) {
-	p := Problem{Severity: Error, Code: code, File: d.file, Sheet: s.name, Item: item, Value: value, Detail: detail}
-	if c >= 0 {
-		p.Cell = cellName(c, r+1)
-	}
-	if p.Cell == "" {
-		p.Row = r + 1
-	}
+func (d *defs) at(code Code, s *defSheet, r, c int) Problem {
+	return Problem{Severity: Error, Code: code, File: d.file, Sheet: s.name, Row: r + 1, Col: max(c+1, 0)}
+}
+
+// problem reports an error at 0-based row r and column c of sheet s (c < 0:
+// the whole row) about item and its value.
+func (d *defs) problem(code Code, s *defSheet, r, c int, item, value string, hint Hint, args ...string) {
+	p := d.at(code, s, r, c)
+	p.Item, p.Value, p.Hint, p.Args = item, value, hint, args
+	d.rd.add(p)
+}
+
+// rule reports that the cell at 0-based row r in column col (a Col constant of
+// s) breaks the rule code: Item is the column's header, RecordID the record
+// the row defines ("" when unknown), Value the cell's value.
+func (d *defs) rule(code Code, s *defSheet, r, col int, record, value string, hint Hint, args ...string) {
+	p := d.at(code, s, r, s.col(col))
+	p.Item, p.RecordID, p.Value, p.Hint, p.Args = s.spec.Header(col), record, value, hint, args
+	d.rd.add(p)
+}
+
+// keyword reports a value of column col (a Col constant of s) that is not one
+// of its keywords, listing them.
+func (d *defs) keyword(s *defSheet, r, col int, record, value string) {
+	d.rule(CodeUnknownKeyword, s, r, col, record, value, HintOneOf, strings.Join(s.spec.Columns[col].Values, "・"))
+}
+
+// unknownChoice reports a code or label at 0-based row r, column c of s that is
+// not a choice of question q, in the definition of record.
+func (d *defs) unknownChoice(s *defSheet, r, c int, q *Question, record, value string) {
+	p := d.at(CodeUnknownCode, s, r, c)
+	p.Item, p.RecordID, p.Value = q.ID, record, value
 	d.rd.add(p)
 }
 
@@ -232,8 +256,8 @@ func (d *defs) readSettings(s *defSheet) {
 			}
 			continue // optional settings keep their defaults
 		}
-		if hint, ok := setSetting(st, i, v, s.text(r, cv)); !ok {
-			d.problem(CodeBadSetting, s, r, cv, key, v, hint)
+		if hint, args, ok := setSetting(st, i, v, s.text(r, cv)); !ok {
+			d.problem(CodeBadSetting, s, r, cv, key, v, hint, args...)
 		}
 	}
 	for i, it := range items {
@@ -245,8 +269,8 @@ func (d *defs) readSettings(s *defSheet) {
 
 // setSetting sets item i (a Setting constant) of st from its normalized value
 // v, or its display text for names. When v is not valid it leaves st as it was
-// and returns what a valid value looks like.
-func setSetting(st *Settings, i int, v, text string) (hint string, ok bool) {
+// and returns the hint that says what a valid value looks like.
+func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, ok bool) {
 	it := &SettingsSheet.Items[i]
 	switch i {
 	case SettingPlanName:
@@ -258,13 +282,13 @@ func setSetting(st *Settings, i int, v, text string) (hint string, ok bool) {
 	case SettingDate:
 		t, ok := parseDefDate(v)
 		if !ok {
-			return "日付は 2025-03-31 の形で入力してください", false
+			return HintDate, nil, false
 		}
 		st.Date = t
 	case SettingDistributed, SettingSuppress, SettingReference:
 		n, ok := parseDefCount(v)
 		if !ok {
-			return "0以上の整数で入力してください", false
+			return HintCount, nil, false
 		}
 		switch i {
 		case SettingDistributed:
@@ -277,7 +301,7 @@ func setSetting(st *Settings, i int, v, text string) (hint string, ok bool) {
 	case SettingWeighting, SettingSample:
 		w, ok := parseDefYesNo(v, it.Values[0], it.Values[1])
 		if !ok {
-			return "「" + it.Values[0] + "」または「" + it.Values[1] + "」と入力してください", false
+			return HintEither, it.Values, false
 		}
 		if i == SettingWeighting {
 			st.Weighting = w
@@ -287,7 +311,7 @@ func setSetting(st *Settings, i int, v, text string) (hint string, ok bool) {
 	case SettingAlpha:
 		a, ok := parseDefFraction(v)
 		if !ok || a <= 0 || a >= 1 {
-			return "0より大きく1より小さい値（例: 0.05）で入力してください", false
+			return HintAlpha, nil, false
 		}
 		st.Alpha = a
 	case SettingEvaluation:
@@ -297,16 +321,16 @@ func setSetting(st *Settings, i int, v, text string) (hint string, ok bool) {
 		case it.Values[1]:
 			st.Evaluation = EvalPoints
 		default:
-			return "「" + it.Values[0] + "」または「" + it.Values[1] + "」と入力してください", false
+			return HintEither, it.Values, false
 		}
 	case SettingMargin:
 		m, ok := ParseNumber(strings.TrimSpace(strings.TrimSuffix(v, "ポイント")))
 		if !ok || m < 0 || m > 100 {
-			return "0以上のポイント数で入力してください", false
+			return HintPoints, nil, false
 		}
 		st.Margin = m
 	}
-	return "", true
+	return "", nil, true
 }
 
 // parseDefDate parses 基準日: YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 or an Excel
@@ -376,7 +400,7 @@ func (d *defs) readThemes(s *defSheet) {
 		}
 		code, name := s.val(r, cc), s.val(r, cn)
 		if code == "" {
-			d.problem(CodeBadDefinition, s, r, cc, s.spec.Header(ColThemeCode), "", "テーマコードが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColThemeCode, "", "", "")
 			continue
 		}
 		if _, dup := d.themes[code]; dup {
@@ -384,7 +408,7 @@ func (d *defs) readThemes(s *defSheet) {
 			continue
 		}
 		if name == "" {
-			d.problem(CodeBadDefinition, s, r, cn, code, "", "テーマ名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColThemeName, code, "", "")
 			name = code
 		}
 		d.themes[code] = len(b.Themes)
@@ -411,15 +435,15 @@ func (d *defs) theme(s *defSheet, r, c int, item string) int {
 	if i, ok := d.themeNames[NormKey(v)]; ok {
 		return i
 	}
-	detail := ""
+	var hint Hint
 	if !d.themesPresent {
-		detail = "テーマシートがありません"
+		hint = HintNoThemeSheet
 		if !d.themeGone {
 			d.themeGone = true
 			d.rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: d.file, Sheet: ThemesSheet.Name})
 		}
 	}
-	d.problem(CodeUnknownTheme, s, r, c, item, v, detail)
+	d.problem(CodeUnknownTheme, s, r, c, item, v, hint)
 	return -1
 }
 
@@ -454,14 +478,14 @@ func (d *defs) readChoiceSets(s *defSheet) {
 			}
 			cur = i
 		} else if cur < 0 {
-			d.problem(CodeBadDefinition, s, r, cs, s.spec.Header(ColChoiceSet), "", "選択肢セット名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColChoiceSet, "", "", "")
 			continue
 		}
 		set, st := &b.ChoiceSets[cur], states[cur]
 		raw := s.val(r, cc)
 		code, ok := ParseCode(raw)
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, cc, set.Name, raw, "コードは整数で入力してください")
+			d.rule(CodeNotInteger, s, r, ColChoiceCode, set.Name, raw, "")
 			continue
 		}
 		if st.codes[code] {
@@ -471,17 +495,17 @@ func (d *defs) readChoiceSets(s *defSheet) {
 		if len(set.Choices) >= MaxChoices {
 			if !st.full {
 				st.full = true
-				d.problem(CodeBadDefinition, s, r, cc, set.Name, raw, "1つの選択肢セットの選択肢は64個までです")
+				d.rule(CodeTooManyChoices, s, r, ColChoiceCode, set.Name, raw, "")
 			}
 			continue
 		}
 		st.codes[code] = true
 		label := s.val(r, cl)
 		if label == "" {
-			d.problem(CodeBadDefinition, s, r, cl, set.Name, "", "ラベルが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColChoiceLabel, set.Name, "", "")
 			label = strconv.Itoa(code)
 		} else if st.keys[label] {
-			d.problem(CodeDuplicateDef, s, r, cl, set.Name, label, "同じラベル・別名が同じ選択肢セットにあります")
+			d.problem(CodeDuplicateDef, s, r, cl, set.Name, label, HintSameLabel)
 		}
 		st.keys[label] = true
 		var aliases []string
@@ -490,7 +514,7 @@ func (d *defs) readChoiceSets(s *defSheet) {
 				continue
 			}
 			if st.keys[a] {
-				d.problem(CodeDuplicateDef, s, r, ca, set.Name, a, "同じラベル・別名が同じ選択肢セットにあります")
+				d.problem(CodeDuplicateDef, s, r, ca, set.Name, a, HintSameLabel)
 				continue
 			}
 			st.keys[a] = true
@@ -499,14 +523,14 @@ func (d *defs) readChoiceSets(s *defSheet) {
 		score := float64(code)
 		if v := s.val(r, cp); v != "" {
 			if score, ok = ParseNumber(v); !ok {
-				d.problem(CodeBadDefinition, s, r, cp, set.Name, v, "点数は数値で入力してください")
+				d.rule(CodeNotNumber, s, r, ColChoiceScore, set.Name, v, "")
 				score = float64(code)
 			}
 		}
 		positive := false
 		if v := s.val(r, cpos); v != "" {
 			if positive, ok = parseDefPositive(v); !ok {
-				d.problem(CodeBadDefinition, s, r, cpos, set.Name, v, "肯定は「○」か空欄にしてください")
+				d.keyword(s, r, ColChoicePositive, set.Name, v)
 			}
 		}
 		set.Choices = append(set.Choices, Choice{Code: code, Label: displayOr(s.text(r, cl), label), Aliases: aliases, Score: score, Positive: positive})
@@ -602,17 +626,17 @@ func (d *defs) readDistricts(s *defSheet) {
 		}
 		code, name := s.val(r, cc), s.val(r, cn)
 		if name == "" {
-			d.problem(CodeBadDefinition, s, r, cn, s.spec.Header(ColDistrictName), "", "地区名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColDistrictName, "", "", "")
 			continue
 		}
 		if code == "" {
-			d.problem(CodeBadDefinition, s, r, cc, name, "", "地区コードが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColDistrictCode, name, "", "")
 			code = name
 		}
 		idx := len(b.Districts)
 		claim := func(key string, c int) bool {
 			if j, ok := d.districts[key]; ok && j != idx {
-				d.problem(CodeDuplicateDef, s, r, c, name, key, "地区「"+b.Districts[j].Name+"」と重複しています")
+				d.problem(CodeDuplicateDef, s, r, c, name, key, HintSameDistrict, b.Districts[j].Name)
 				return false
 			}
 			d.districts[key] = idx
@@ -630,21 +654,21 @@ func (d *defs) readDistricts(s *defSheet) {
 		if v := s.val(r, cpop); v != "" {
 			n, ok := parseDefCount(v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, cpop, name, v, "人口は0以上の整数で入力してください")
+				d.rule(CodeNotInteger, s, r, ColDistrictPopulation, name, v, "")
 			}
 			dist.Population = n
 		}
 		if v := s.val(r, cdist); v != "" {
 			n, ok := parseDefCount(v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, cdist, name, v, "配布数は0以上の整数で入力してください")
+				d.rule(CodeNotInteger, s, r, ColDistrictDistributed, name, v, "")
 			}
 			dist.Distributed = n
 		}
 		b.Districts = append(b.Districts, dist)
 	}
 	if len(b.Districts) == 0 {
-		d.problem(CodeBadDefinition, s, 1, -1, DistrictsSheet.Name, "", "地区が1つもありません")
+		d.problem(CodeNoDistricts, s, 1, -1, "", "", "")
 	}
 }
 
@@ -665,11 +689,11 @@ func (d *defs) readTowns(s *defSheet) {
 		}
 		town, dist := s.val(r, ct), s.val(r, cd)
 		if town == "" {
-			d.problem(CodeBadDefinition, s, r, ct, s.spec.Header(ColTownName), "", "町名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColTownName, "", "", "")
 			continue
 		}
 		if dist == "" {
-			d.problem(CodeBadDefinition, s, r, cd, town, "", "地区が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColTownDistrict, town, "", "")
 			continue
 		}
 		j, ok := d.districts[dist]
@@ -687,7 +711,7 @@ func (d *defs) readTowns(s *defSheet) {
 			continue
 		}
 		if k, ok := d.districts[town]; ok && k != j {
-			d.problem(CodeDuplicateDef, s, r, ct, town, town, "地区「"+b.Districts[k].Name+"」の名前・別名と同じです")
+			d.problem(CodeDuplicateDef, s, r, ct, town, town, HintTownDistrict, b.Districts[k].Name)
 			continue
 		}
 		d.towns[town] = j
@@ -712,7 +736,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		}
 		id := s.val(r, cid)
 		if id == "" {
-			d.problem(CodeBadDefinition, s, r, cid, s.spec.Header(ColQuestionID), "", "設問IDが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColQuestionID, "", "", "")
 			continue
 		}
 		// Note: response headers match 設問ID ignoring ASCII case (textKey), so
@@ -729,12 +753,12 @@ func (d *defs) readQuestions(s *defSheet) {
 		tv := s.val(r, ctype)
 		typ, ok := defQTypes[strings.ToUpper(NormKey(tv))]
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, ctype, id, tv, "形式は SA・MA・SC・NUM・FA のいずれかです")
+			d.keyword(s, r, ColQuestionType, id, tv)
 			typ = FA
 		}
 		if av := s.val(r, cattr); av != "" {
 			if q.Attr, ok = defAttrs[NormKey(av)]; !ok {
-				d.problem(CodeBadDefinition, s, r, cattr, id, av, "属性は 地区・性別・年代 のいずれかです")
+				d.keyword(s, r, ColQuestionAttr, id, av)
 			}
 		}
 		if q.Attr == AttrDistrict && typ == FA {
@@ -748,7 +772,7 @@ func (d *defs) readQuestions(s *defSheet) {
 			name := s.val(r, cset)
 			switch i, found := d.sets[NormKey(name)]; {
 			case name == "" && q.Attr != AttrDistrict:
-				d.problem(CodeBadDefinition, s, r, cset, id, "", "SA・MA・SCの設問には選択肢セットが必要です")
+				d.rule(CodeMissingSetRef, s, r, ColQuestionChoiceSet, id, "", "")
 			case name == "":
 			case found:
 				q.ChoiceSet = i
@@ -766,7 +790,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		switch q.Attr {
 		case AttrDistrict:
 			if q.Type != SA {
-				d.problem(CodeBadDefinition, s, r, ctype, id, tv, "属性「地区」の設問の形式は SA にしてください")
+				d.rule(CodeAttrType, s, r, ColQuestionType, id, tv, "")
 			}
 			if b.DistrictQ >= 0 {
 				d.problem(CodeDistrictAttr, s, r, cattr, id, "地区", "")
@@ -776,7 +800,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		case AttrGender, AttrAge:
 			if q.ChoiceSet < 0 || q.Type == MA {
 				if q.Type == MA || !typ.Categorical() {
-					d.problem(CodeBadDefinition, s, r, cattr, id, s.val(r, cattr), "属性「性別」「年代」の設問は選択肢セットのある SA か SC にしてください")
+					d.rule(CodeAttrType, s, r, ColQuestionAttr, id, s.val(r, cattr), "")
 				}
 				q.Attr = AttrNone
 				break
@@ -786,7 +810,7 @@ func (d *defs) readQuestions(s *defSheet) {
 				p = &b.AgeQ
 			}
 			if *p >= 0 {
-				d.problem(CodeDuplicateDef, s, r, cattr, id, s.val(r, cattr), "同じ属性の設問が2つあります")
+				d.problem(CodeDuplicateDef, s, r, cattr, id, s.val(r, cattr), HintSameAttr)
 			} else {
 				*p = qi
 			}
@@ -798,13 +822,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		}
 	}
 	if b.DistrictQ < 0 {
-		p := Problem{Severity: Error, Code: CodeDistrictAttr, File: d.file, Sheet: s.name, Item: s.spec.Header(ColQuestionAttr)}
-		if cattr >= 0 {
-			p.Cell = cellName(cattr, 1)
-		} else {
-			p.Row = 1
-		}
-		d.rd.add(p)
+		d.problem(CodeDistrictAttr, s, 0, cattr, s.spec.Header(ColQuestionAttr), "", "")
 	}
 	for qi := range b.Questions {
 		if r, ok := condRow[qi]; ok {
@@ -831,7 +849,7 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 		lhs, rhs, ok := strings.Cut(part, "=")
 		rhs = strings.TrimPrefix(rhs, "=")
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件は「Q2=1,2」の形で入力してください")
+			d.rule(CodeBadCondition, s, r, ColQuestionCond, id, text, "")
 			return nil
 		}
 		j, ok := d.questions[textKey(lhs)]
@@ -841,14 +859,14 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 		}
 		cq := &b.Questions[j]
 		if j == qi || cq.ChoiceSet < 0 {
-			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件には、この設問以外の選択肢セットのある設問を指定してください")
+			d.rule(CodeBadCondition, s, r, ColQuestionCond, id, text, "")
 			return nil
 		}
 		set := &b.ChoiceSets[cq.ChoiceSet]
 		var bits ChoiceBits
 		vals := SplitList(rhs)
 		if len(vals) == 0 {
-			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件は「Q2=1,2」の形で入力してください")
+			d.rule(CodeBadCondition, s, r, ColQuestionCond, id, text, "")
 			return nil
 		}
 		if ci, ok := defChoice(set, Norm(rhs)); ok {
@@ -859,7 +877,7 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 		for _, v := range vals {
 			vb, ok := defChoices(set, v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, c, id, v, cq.ID+"の選択肢にないコードです")
+				d.unknownChoice(s, r, c, cq, id, v)
 				return nil
 			}
 			bits |= vb
@@ -894,7 +912,7 @@ func (d *defs) checkDistrictChoices() {
 		}
 		if !ok {
 			d.problem(CodeUnknownDist, d.choiceSheet, d.choiceRows[si][ci]-1, d.labelCol, b.ChoiceSets[si].Name, c.Label,
-				"属性「地区」の設問の選択肢のラベルは地区名にしてください")
+				HintDistrictLabel)
 		}
 	}
 }
@@ -906,7 +924,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		return
 	}
 	cname, cq, ccodes := s.col(ColIndicatorName), s.col(ColIndicatorQuestion), s.col(ColIndicatorCodes)
-	ctheme, cbase, cbn, ctarget, cdir := s.col(ColIndicatorTheme), s.col(ColIndicatorBaseline), s.col(ColIndicatorBaselineN), s.col(ColIndicatorTarget), s.col(ColIndicatorDirection)
+	ctheme, cbn := s.col(ColIndicatorTheme), s.col(ColIndicatorBaselineN)
 	b := d.rd.b
 	seen := map[string]bool{}
 	for r := 1; r < len(s.rows); r++ {
@@ -919,7 +937,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		}
 		ind := Indicator{ID: id, Name: s.text(r, cname), Src: d.src(r)}
 		if ind.Name == "" {
-			d.problem(CodeBadDefinition, s, r, cname, id, "", "指標名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColIndicatorName, id, "", "")
 			ind.Name = id
 		}
 		ind.Theme = d.theme(s, r, ctheme, id)
@@ -927,7 +945,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		qi, ok := d.questions[textKey(qid)]
 		if !ok {
 			if qid == "" {
-				d.problem(CodeBadDefinition, s, r, cq, id, "", "設問IDが空欄です")
+				d.rule(CodeEmptyCell, s, r, ColIndicatorQuestion, id, "", "")
 			} else {
 				d.problem(CodeUnknownQ, s, r, cq, id, qid, "")
 			}
@@ -935,13 +953,13 @@ func (d *defs) readIndicators(s *defSheet) {
 		}
 		q := &b.Questions[qi]
 		if q.ChoiceSet < 0 {
-			d.problem(CodeBadDefinition, s, r, cq, id, qid, "指標には選択肢セットのある設問（SA・MA・SC）を指定してください")
+			d.rule(CodeNotCategorical, s, r, ColIndicatorQuestion, id, qid, "")
 			continue
 		}
 		ind.Question = qi
 		codes := SplitList(rowCell(s.rows[r], ccodes))
 		if len(codes) == 0 {
-			d.problem(CodeBadDefinition, s, r, ccodes, id, "", "該当コードが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColIndicatorCodes, id, "", "")
 			continue
 		}
 		bad := false
@@ -952,7 +970,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		for _, v := range codes {
 			vb, ok := defChoices(&b.ChoiceSets[q.ChoiceSet], v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, ccodes, id, v, q.ID+"の選択肢にないコードです")
+				d.unknownChoice(s, r, ccodes, q, id, v)
 				bad = true
 				continue
 			}
@@ -961,19 +979,19 @@ func (d *defs) readIndicators(s *defSheet) {
 		if bad {
 			continue
 		}
-		ind.Baseline, ind.HasBaseline = d.percent(s, r, cbase, id)
-		ind.Target, ind.HasTarget = d.percent(s, r, ctarget, id)
+		ind.Baseline, ind.HasBaseline = d.percent(s, r, ColIndicatorBaseline, id)
+		ind.Target, ind.HasTarget = d.percent(s, r, ColIndicatorTarget, id)
 		if v := s.val(r, cbn); v != "" {
 			n, ok := parseDefCount(v)
 			if !ok || n == 0 {
-				d.problem(CodeBadDefinition, s, r, cbn, id, v, "策定時nは1以上の整数で入力してください")
+				d.rule(CodeNotInteger, s, r, ColIndicatorBaselineN, id, v, "")
 			} else {
 				ind.BaselineN = n
 			}
 		}
 		v := s.valOr(r, ColIndicatorDirection)
 		if ind.Direction, ok = parseDefDirection(v); !ok {
-			d.problem(CodeBadDefinition, s, r, cdir, id, v, "方向は「増」または「減」と入力してください")
+			d.keyword(s, r, ColIndicatorDirection, id, v)
 		}
 		b.Indicators = append(b.Indicators, ind)
 	}
@@ -990,10 +1008,11 @@ func parseDefDirection(v string) (Direction, bool) {
 	return Up, false
 }
 
-// percent parses a percentage at row r, column c: `45.2`, `45.2%`, or a number
+// percent parses a percentage at row r of column col (a Col constant of s): `45.2`, `45.2%`, or a number
 // in a cell formatted as percent (stored as 0.452). It reports whether a valid
 // value was given, reporting an invalid one.
-func (d *defs) percent(s *defSheet, r, c int, item string) (float64, bool) {
+func (d *defs) percent(s *defSheet, r, col int, item string) (float64, bool) {
+	c := s.col(col)
 	v := s.val(r, c)
 	if v == "" {
 		return 0, false
@@ -1007,7 +1026,7 @@ func (d *defs) percent(s *defSheet, r, c int, item string) (float64, bool) {
 		x *= 100
 	}
 	if !ok || x < 0 || x > 100 {
-		d.problem(CodeBadDefinition, s, r, c, item, v, "0から100までのパーセント値で入力してください")
+		d.rule(CodeBadPercent, s, r, col, item, v, "")
 		return 0, false
 	}
 	return x, true
@@ -1048,23 +1067,23 @@ func (d *defs) readHearingItems(s *defSheet) {
 		}
 		it := HearingItem{ID: id, Name: s.text(r, cname), Theme: -1, Scale: -1}
 		if it.Name == "" {
-			d.problem(CodeBadDefinition, s, r, cname, id, "", "項目名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColItemName, id, "", "")
 			it.Name = id
 		}
 		kv := s.val(r, ckind)
 		kind, ok := defHearingKinds[NormKey(kv)]
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, ckind, id, kv, "種別は 団体名・団体種別・地区・評価・記述・数値・テキスト のいずれかです")
+			d.keyword(s, r, ColItemKind, id, kv)
 			continue
 		}
 		switch {
 		case kind == HOrg && org:
-			d.problem(CodeBadDefinition, s, r, ckind, id, kv, "種別「団体名」の項目は1つだけにしてください")
+			d.rule(CodeItemKindCount, s, r, ColItemKind, id, kv, "")
 			kind = HText
 		case kind == HOrg:
 			org = true
 		case kind == HDistrict && dist:
-			d.problem(CodeBadDefinition, s, r, ckind, id, kv, "種別「地区」の項目は1つまでです")
+			d.rule(CodeItemKindCount, s, r, ColItemKind, id, kv, "")
 			kind = HText
 		case kind == HDistrict:
 			dist = true
@@ -1072,9 +1091,9 @@ func (d *defs) readHearingItems(s *defSheet) {
 		if v := s.val(r, ccell); v != "" {
 			a1 := strings.ToUpper(strings.ReplaceAll(v, "$", ""))
 			if col, row, err := excelize.CellNameToCoordinates(a1); err != nil || cellName(col-1, row) != a1 {
-				d.problem(CodeBadDefinition, s, r, ccell, id, v, "セルは C4 のような番地で入力してください")
+				d.rule(CodeBadCell, s, r, ColItemCell, id, v, "")
 			} else if cells[a1] {
-				d.problem(CodeDuplicateDef, s, r, ccell, id, v, "同じセルの項目がほかにあります")
+				d.problem(CodeDuplicateDef, s, r, ccell, id, v, HintSameCell)
 			} else {
 				cells[a1] = true
 				it.Cell = a1
@@ -1089,7 +1108,7 @@ func (d *defs) readHearingItems(s *defSheet) {
 			if s.val(r, chead) == "" {
 				c = cname
 			}
-			d.problem(CodeDuplicateDef, s, r, c, id, it.Header, "同じ見出しの項目がほかにあります")
+			d.problem(CodeDuplicateDef, s, r, c, id, it.Header, HintSameHeader)
 		}
 		heads[it.Header] = true
 		it.Theme = d.theme(s, r, ctheme, id)
@@ -1098,7 +1117,7 @@ func (d *defs) readHearingItems(s *defSheet) {
 			i, found := d.sets[NormKey(name)]
 			switch {
 			case name == "":
-				d.problem(CodeBadDefinition, s, r, cscale, id, "", "種別「評価」の項目には尺度（選択肢セット）が必要です")
+				d.rule(CodeMissingSetRef, s, r, ColItemScale, id, "", "")
 			case !found:
 				d.problem(CodeUnknownSet, s, r, cscale, id, name, "")
 			default:
@@ -1113,17 +1132,16 @@ func (d *defs) readHearingItems(s *defSheet) {
 		b.HearingItems = append(b.HearingItems, it)
 	}
 	if !org {
-		d.problem(CodeBadDefinition, s, 0, ckind, s.spec.Header(ColItemKind), "団体名", "種別「団体名」の項目が1つ必要です")
+		d.rule(CodeItemKindCount, s, 0, ColItemKind, "", "団体名", "")
 	}
 }
 
 // rowID returns the ID in column c (a Col constant of s) of row r. A blank ID
 // or one already in seen (compared by NormKey) is reported and false returned.
 func (d *defs) rowID(s *defSheet, r, c int, seen map[string]bool) (string, bool) {
-	label := s.spec.Header(c)
 	id := s.val(r, s.col(c))
 	if id == "" {
-		d.problem(CodeBadDefinition, s, r, s.col(c), label, "", label+"が空欄です")
+		d.rule(CodeEmptyCell, s, r, c, "", "", "")
 		return "", false
 	}
 	if seen[NormKey(id)] {

@@ -169,7 +169,7 @@ func defProblems(ps []Problem) []defProblem {
 	SortProblems(ps, nil)
 	out := make([]defProblem, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, defProblem{p.Code, p.Sheet, p.Cell, p.Row})
+		out = append(out, defProblem{p.Code, p.Sheet, p.Cell(), rowOnly(p)})
 	}
 	return out
 }
@@ -177,7 +177,10 @@ func defProblems(ps []Problem) []defProblem {
 func sortDefProblems(ps []defProblem) []defProblem {
 	full := make([]Problem, len(ps))
 	for i, p := range ps {
-		full[i] = Problem{Code: p.Code, Sheet: p.Sheet, Cell: p.Cell, Row: p.Row}
+		full[i] = Problem{Code: p.Code, Sheet: p.Sheet, Row: p.Row}
+		if p.Cell != "" {
+			full[i].Col, full[i].Row, _ = excelize.CellNameToCoordinates(p.Cell)
+		}
 	}
 	return defProblems(full)
 }
@@ -383,14 +386,14 @@ func TestReadDefinitionsProblems(t *testing.T) {
 		{"duplicate choice code", []func(m){add(ChoicesSheet.Name, []any{"有無", 1, "同じ"})}, true,
 			[]defProblem{{CodeDuplicateDef, ChoicesSheet.Name, "B20", 0}}},
 		{"bad choice code", []func(m){set(ChoicesSheet.Name, 9, 1, "二")}, true,
-			[]defProblem{{CodeBadDefinition, ChoicesSheet.Name, "B9", 0}}},
+			[]defProblem{{CodeNotInteger, ChoicesSheet.Name, "B9", 0}}},
 		{"bad positive mark", []func(m){set(ChoicesSheet.Name, 15, 5, "多分")}, true,
-			[]defProblem{{CodeBadDefinition, ChoicesSheet.Name, "F15", 0}}},
+			[]defProblem{{CodeUnknownKeyword, ChoicesSheet.Name, "F15", 0}}},
 		{"more than 64 choices", []func(m){func(s m) {
 			for c := 1; c <= 65; c++ { // rows 20..84; the 65th is row 84
 				s[ChoicesSheet.Name] = append(s[ChoicesSheet.Name], []any{"多", c, "選択肢" + strconv.Itoa(c)})
 			}
-		}}, true, []defProblem{{CodeBadDefinition, ChoicesSheet.Name, "B84", 0}}},
+		}}, true, []defProblem{{CodeTooManyChoices, ChoicesSheet.Name, "B84", 0}}},
 		{"unknown choice set", []func(m){set(QuestionsSheet.Name, 6, 3, "活動X")}, true,
 			[]defProblem{{CodeUnknownSet, QuestionsSheet.Name, "D6", 0}}},
 		{"unknown theme", []func(m){set(QuestionsSheet.Name, 9, 4, "T9")}, true,
@@ -406,15 +409,15 @@ func TestReadDefinitionsProblems(t *testing.T) {
 		{"duplicate theme code", []func(m){add(ThemesSheet.Name, []any{"T1", "重複"})}, true,
 			[]defProblem{{CodeDuplicateDef, ThemesSheet.Name, "A4", 0}}},
 		{"invalid type", []func(m){set(QuestionsSheet.Name, 8, 1, "XX")}, true,
-			[]defProblem{{CodeBadDefinition, QuestionsSheet.Name, "B8", 0}}},
+			[]defProblem{{CodeUnknownKeyword, QuestionsSheet.Name, "B8", 0}}},
 		{"SA without choice set", []func(m){set(QuestionsSheet.Name, 4, 3, "")}, true,
-			[]defProblem{{CodeBadDefinition, QuestionsSheet.Name, "D4", 0}}},
+			[]defProblem{{CodeMissingSetRef, QuestionsSheet.Name, "D4", 0}}},
 		{"invalid attribute", []func(m){set(QuestionsSheet.Name, 8, 5, "住所")}, true,
-			[]defProblem{{CodeBadDefinition, QuestionsSheet.Name, "F8", 0}}},
+			[]defProblem{{CodeUnknownKeyword, QuestionsSheet.Name, "F8", 0}}},
 		// F1 loses 属性 地区: no district question (at the 属性 header), and F1 is
 		// then an SA question without a choice set.
 		{"no district question", []func(m){set(QuestionsSheet.Name, 2, 5, "")}, true, []defProblem{
-			{CodeDistrictAttr, QuestionsSheet.Name, "F1", 0}, {CodeBadDefinition, QuestionsSheet.Name, "D2", 0},
+			{CodeDistrictAttr, QuestionsSheet.Name, "F1", 0}, {CodeMissingSetRef, QuestionsSheet.Name, "D2", 0},
 		}},
 		{"two district questions", []func(m){set(QuestionsSheet.Name, 5, 5, "地区")}, true,
 			[]defProblem{{CodeDistrictAttr, QuestionsSheet.Name, "F5", 0}}},
@@ -425,35 +428,35 @@ func TestReadDefinitionsProblems(t *testing.T) {
 		{"condition: unknown question", []func(m){set(QuestionsSheet.Name, 6, 6, "Q9=1")}, true,
 			[]defProblem{{CodeUnknownQ, QuestionsSheet.Name, "G6", 0}}},
 		{"condition: syntax", []func(m){set(QuestionsSheet.Name, 6, 6, "Q1")}, true,
-			[]defProblem{{CodeBadDefinition, QuestionsSheet.Name, "G6", 0}}},
+			[]defProblem{{CodeBadCondition, QuestionsSheet.Name, "G6", 0}}},
 		{"condition: unknown code", []func(m){set(QuestionsSheet.Name, 7, 6, "F2=2 & Q1=7")}, true,
-			[]defProblem{{CodeBadDefinition, QuestionsSheet.Name, "G7", 0}}},
+			[]defProblem{{CodeUnknownCode, QuestionsSheet.Name, "G7", 0}}},
 		{"condition: free-text question", []func(m){set(QuestionsSheet.Name, 6, 6, "Q5=1")}, true,
-			[]defProblem{{CodeBadDefinition, QuestionsSheet.Name, "G6", 0}}},
+			[]defProblem{{CodeBadCondition, QuestionsSheet.Name, "G6", 0}}},
 		{"indicator: unknown question", []func(m){set(IndicatorsSheet.Name, 2, 3, "Q9")}, true,
 			[]defProblem{{CodeUnknownQ, IndicatorsSheet.Name, "D2", 0}}},
 		{"indicator: unknown code", []func(m){set(IndicatorsSheet.Name, 2, 4, 9)}, true,
-			[]defProblem{{CodeBadDefinition, IndicatorsSheet.Name, "E2", 0}}},
+			[]defProblem{{CodeUnknownCode, IndicatorsSheet.Name, "E2", 0}}},
 		{"indicator: baseline over 100", []func(m){set(IndicatorsSheet.Name, 2, 5, 120)}, true,
-			[]defProblem{{CodeBadDefinition, IndicatorsSheet.Name, "F2", 0}}},
+			[]defProblem{{CodeBadPercent, IndicatorsSheet.Name, "F2", 0}}},
 		{"indicator: bad direction", []func(m){set(IndicatorsSheet.Name, 4, 8, "横")}, true,
-			[]defProblem{{CodeBadDefinition, IndicatorsSheet.Name, "I4", 0}}},
+			[]defProblem{{CodeUnknownKeyword, IndicatorsSheet.Name, "I4", 0}}},
 		{"indicator: duplicate ID", []func(m){set(IndicatorsSheet.Name, 3, 0, "I1")}, true,
 			[]defProblem{{CodeDuplicateDef, IndicatorsSheet.Name, "A3", 0}}},
 		{"hearing: invalid kind", []func(m){set(HearingItemsSheet.Name, 5, 2, "感想")}, true,
-			[]defProblem{{CodeBadDefinition, HearingItemsSheet.Name, "C5", 0}}},
+			[]defProblem{{CodeUnknownKeyword, HearingItemsSheet.Name, "C5", 0}}},
 		{"hearing: two organization items", []func(m){set(HearingItemsSheet.Name, 5, 2, "団体名")}, true,
-			[]defProblem{{CodeBadDefinition, HearingItemsSheet.Name, "C5", 0}}},
+			[]defProblem{{CodeItemKindCount, HearingItemsSheet.Name, "C5", 0}}},
 		{"hearing: no organization item", []func(m){set(HearingItemsSheet.Name, 2, 2, "テキスト")}, true,
-			[]defProblem{{CodeBadDefinition, HearingItemsSheet.Name, "C1", 0}}},
+			[]defProblem{{CodeItemKindCount, HearingItemsSheet.Name, "C1", 0}}},
 		{"hearing: two district items", []func(m){set(HearingItemsSheet.Name, 5, 2, "地区")}, true,
-			[]defProblem{{CodeBadDefinition, HearingItemsSheet.Name, "C5", 0}}},
+			[]defProblem{{CodeItemKindCount, HearingItemsSheet.Name, "C5", 0}}},
 		{"hearing: rating without scale", []func(m){set(HearingItemsSheet.Name, 4, 6, "")}, true,
-			[]defProblem{{CodeBadDefinition, HearingItemsSheet.Name, "G4", 0}}},
+			[]defProblem{{CodeMissingSetRef, HearingItemsSheet.Name, "G4", 0}}},
 		{"hearing: unknown scale", []func(m){set(HearingItemsSheet.Name, 4, 6, "五段階")}, true,
 			[]defProblem{{CodeUnknownSet, HearingItemsSheet.Name, "G4", 0}}},
 		{"hearing: bad cell", []func(m){set(HearingItemsSheet.Name, 3, 3, "C")}, true,
-			[]defProblem{{CodeBadDefinition, HearingItemsSheet.Name, "D3", 0}}},
+			[]defProblem{{CodeBadCell, HearingItemsSheet.Name, "D3", 0}}},
 		{"hearing: duplicate item ID", []func(m){set(HearingItemsSheet.Name, 3, 0, "H1")}, true,
 			[]defProblem{{CodeDuplicateDef, HearingItemsSheet.Name, "A3", 0}}},
 		{"town: unknown district", []func(m){set(TownsSheet.Name, 3, 1, "港南")}, true,
@@ -553,7 +556,7 @@ func checkDefFuzzProblems(t *testing.T, ps []Problem) {
 			t.Errorf("problem without file: %+v", p)
 		}
 		whole := p.Code == CodeFileUnreadable || p.Code == CodeMissingSheet || p.Code == CodeMissingSetting
-		if p.Cell == "" && p.Row <= 0 && !whole {
+		if p.Row <= 0 && !whole {
 			t.Errorf("problem without cell or row: %+v", p)
 		}
 		if Message(p.Code) == string(p.Code) {

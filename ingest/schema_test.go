@@ -119,7 +119,7 @@ func TestSettingDefaults(t *testing.T) {
 			continue
 		}
 		var st Settings
-		if _, ok := setSetting(&st, i, it.Default, it.Default); !ok {
+		if _, _, ok := setSetting(&st, i, it.Default, it.Default); !ok {
 			t.Errorf("%s: default %q does not parse", it.Name, it.Default)
 		}
 	}
@@ -184,7 +184,7 @@ func TestSchemaTable(t *testing.T) {
 			for i, it := range s.Items {
 				for _, v := range it.Values {
 					var st Settings
-					if _, ok := setSetting(&st, i, v, v); !ok {
+					if _, _, ok := setSetting(&st, i, v, v); !ok {
 						t.Errorf("%s %s: %q not accepted", s.Name, it.Name, v)
 					}
 				}
