@@ -138,7 +138,7 @@ func overviewView(res *analyze.Results) OverviewView {
 			text += "（回収率 " + OneDecimal(o.Rate) + "%）"
 		}
 	}
-	ov.Ward = Fig{Value: math.NaN(), Text: text}
+	ov.Summary = text
 	ov.Rows = append(ov.Rows, OverviewRow{
 		Name: "全体", Distributed: distributed(o.Distributed), Valid: NFig(o.Valid),
 		Rate: FloatPctFig(o.Rate, false),
@@ -228,11 +228,10 @@ func (bx *builder) question(qi int) QuestionView {
 			BaselineN: NFig(t.BaselineBase),
 			CurrentN:  NFig(t.CurrentBase),
 		}
-		if t.Suppressed {
-			tv.Diff = MarkSuppressed
-		} else {
-			tv.Diff = PointsText(t.DiffPt)
-			tv.P = PValueText(t.P)
+		tv.Diff = PointsFig(t.DiffPt, t.Suppressed)
+		tv.P = PValueFig(math.NaN())
+		if !t.Suppressed {
+			tv.P = PValueFig(t.P)
 			tv.Significant = !math.IsNaN(t.P) && t.P < alpha
 		}
 		qv.Trend = append(qv.Trend, tv)
@@ -392,6 +391,7 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 			Target:     blank(),
 			Direction:  directionText(ind.Direction),
 			Evaluation: r.Evaluation,
+			P:          PValueFig(math.NaN()),
 			Reference:  r.Reference,
 		}
 		if r.BaselineN > 0 {
@@ -404,7 +404,7 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 			if !math.IsNaN(r.CILow) && !math.IsNaN(r.CIHigh) {
 				row.Interval = "(" + OneDecimal(r.CILow) + "–" + OneDecimal(r.CIHigh) + ")"
 			}
-			row.P = PValueText(r.P)
+			row.P = PValueFig(r.P)
 		}
 		switch {
 		case r.Group == analyze.GroupAll:
@@ -421,7 +421,7 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 	h := res.Hearings
 	hv := HearingView{Orgs: h.Orgs}
 	for _, g := range h.ByGroup {
-		kv := KV{g.Group, Thousands(g.Count)}
+		kv := CountRow{g.Group, NFig(g.Count)}
 		switch g.By {
 		case analyze.ByDistrict:
 			hv.ByDistrict = append(hv.ByDistrict, kv)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -259,17 +260,17 @@ func chartID(prefix, id string, i int, used map[string]bool) string {
 // plotted) when suppressed or empty. Each bar carries its printed text as its
 // label (36.0, －, 57.1▲), since echarts would print 36.0 as 36.
 func dashValue(f Fig) any {
-	switch t := strings.TrimSpace(f.Text); {
-	case f.Suppressed || t == MarkSuppressed || t == "":
+	switch v := f.Shown(); {
+	case f.Suppressed || f.Blank() || f.Bound:
 		return "-"
-	case t == MarkZero:
+	case f.Zero:
 		return dashPoint{Value: 0, Label: dashLabel{Formatter: MarkZero}}
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		// Note: JSON cannot hold NaN or infinity.
+		return "-"
 	default:
-		if v, _, ok := parseFigText(t, false); ok {
-			return dashPoint{Value: v, Label: dashLabel{Formatter: t + f.Mark}}
-		}
+		return dashPoint{Value: v, Label: dashLabel{Formatter: f.Text + f.Mark}}
 	}
-	return "-"
 }
 
 // A dashPoint is a bar with its own label text (an echarts data item).

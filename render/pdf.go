@@ -713,8 +713,8 @@ func (d *pdfDoc) overviewSection() {
 	d.section("調査の概要")
 	d.para("調査名："+v.SurveyName, "", 9.5, 0)
 	d.para("基準日："+v.Date, "", 9.5, 0)
-	if v.Overview.Ward.Text != "" {
-		d.para(v.Overview.Ward.Text, "", 9.5, 0)
+	if v.Overview.Summary != "" {
+		d.para(v.Overview.Summary, "", 9.5, 0)
 	}
 	d.down(3)
 	cols := []tcol{{"区分", 60, 'L'}, {"配布数", 30, 'R'}, {"有効回答数", 30, 'R'}, {"回収率（%）", 30, 'R'}}
@@ -995,12 +995,12 @@ func (d *pdfDoc) trendTable(q *QuestionView) {
 	var body [][]tcell
 	sig := false
 	for _, t := range q.Trend {
-		diff := t.Diff
+		diff := t.Diff.Text
 		if t.Significant {
 			diff += "*"
 			sig = true
 		}
-		body = append(body, pdfCells(t.Label, t.Baseline.Text, t.Current.Text, diff, t.P))
+		body = append(body, pdfCells(t.Label, t.Baseline.Text, t.Current.Text, diff, t.P.Text))
 	}
 	d.table(d.tableNo(q.ID+"　前回との比較（全体）"), cols, body, 7.5)
 	if sig {
@@ -1099,10 +1099,10 @@ func (d *pdfDoc) hearingSection() {
 		for i := range n {
 			var c [4]string
 			if i < len(h.ByDistrict) {
-				c[0], c[1] = h.ByDistrict[i].Key, h.ByDistrict[i].Value
+				c[0], c[1] = h.ByDistrict[i].Name, h.ByDistrict[i].N.Text
 			}
 			if i < len(h.ByType) {
-				c[2], c[3] = h.ByType[i].Key, h.ByType[i].Value
+				c[2], c[3] = h.ByType[i].Name, h.ByType[i].N.Text
 			}
 			rows = append(rows, pdfCells(c[:]...))
 		}
@@ -1110,9 +1110,9 @@ func (d *pdfDoc) hearingSection() {
 			d.table(d.tableNo("地区別・団体種別の団体数"), []tcol{{"地区", 50, 'L'}, {"団体数", 25, 'R'}, {"団体種別", 60, 'L'}, {"団体数", 25, 'R'}}, rows, 8.5)
 		}
 	} else {
-		for _, kv := range h.ByDistrict {
-			if kv.Key == d.district {
-				d.para("この地区でヒアリングを行った団体："+kv.Value+" 団体", "", 9.5, 0)
+		for _, c := range h.ByDistrict {
+			if c.Name == d.district {
+				d.para("この地区でヒアリングを行った団体："+c.N.Text+" 団体", "", 9.5, 0)
 			}
 		}
 	}
@@ -1360,9 +1360,9 @@ func (d *pdfDoc) districtPages() {
 				d.para("配布数 "+r.Distributed.Text+"　有効回答数 "+r.Valid.Text+"　回収率 "+r.Rate.Text+"%", "", 9.5, 0)
 			}
 		}
-		for _, kv := range v.Hearings.ByDistrict {
-			if kv.Key == name {
-				d.para("ヒアリング団体 "+kv.Value+" 団体", "", 9.5, 0)
+		for _, c := range v.Hearings.ByDistrict {
+			if c.Name == name {
+				d.para("ヒアリング団体 "+c.N.Text+" 団体", "", 9.5, 0)
 			}
 		}
 		d.down(2)

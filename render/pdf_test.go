@@ -95,11 +95,11 @@ func testView() *View {
 			},
 			Baseline: &base3,
 			Trend: []TrendView{
-				{Label: "手助けをする", Baseline: PctFig(361, 950, false), Current: PctFig(85, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "+4.5", P: "0.240"},
-				{Label: "ときどき手助けをする", Baseline: PctFig(304, 950, false), Current: PctFig(60, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "-2.0", P: "0.580"},
-				{Label: "手助けはしない", Baseline: PctFig(190, 950, false), Current: PctFig(30, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "-5.0", P: "0.048", Significant: true},
-				{Label: "わからない", Baseline: PctFig(76, 950, false), Current: PctFig(20, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "+2.0", P: "0.360"},
-				{Label: "無回答", Baseline: PctFig(19, 950, false), Current: PctFig(5, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "+0.5", P: "0.700"},
+				{Label: "手助けをする", Baseline: PctFig(361, 950, false), Current: PctFig(85, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
+				{Label: "ときどき手助けをする", Baseline: PctFig(304, 950, false), Current: PctFig(60, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
+				{Label: "手助けはしない", Baseline: PctFig(190, 950, false), Current: PctFig(30, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
+				{Label: "わからない", Baseline: PctFig(76, 950, false), Current: PctFig(20, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
+				{Label: "無回答", Baseline: PctFig(19, 950, false), Current: PctFig(5, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
 			}},
 		{Index: 3, ID: "Q4", Text: "地域の活動で困っていることは何ですか。（あてはまるものすべて）", Type: "MA", MA: true, Theme: "支え合い",
 			Tables: []TableView{
@@ -147,7 +147,7 @@ func testView() *View {
 	ind := func(id, name string, base, cur, target float64, n int, iv, ev string, ref bool) IndicatorRow {
 		return IndicatorRow{ID: id, Name: name, Theme: "支え合い", Baseline: FloatPctFig(base, false), BaselineN: NFig(950),
 			Current: FloatPctFig(cur, false), CurrentN: NFig(n), Interval: iv, Target: FloatPctFig(target, false),
-			Direction: "増", Evaluation: ev, P: "0.240", Reference: ref}
+			Direction: "増", Evaluation: ev, P: PValueFig(0.240), Reference: ref}
 	}
 	v.Indicators = IndicatorView{
 		Rows: []IndicatorRow{
@@ -163,8 +163,8 @@ func testView() *View {
 	}
 	v.Hearings = HearingView{
 		Orgs:       5,
-		ByDistrict: []KV{{d[0], "2"}, {d[1], "2"}, {d[2], "1"}},
-		ByType:     []KV{{"自治会・町内会", "3"}, {"民生委員・児童委員協議会", "2"}},
+		ByDistrict: []CountRow{{d[0], NFig(2)}, {d[1], NFig(2)}, {d[2], NFig(1)}},
+		ByType:     []CountRow{{"自治会・町内会", NFig(3)}, {"民生委員・児童委員協議会", NFig(2)}},
 		Ratings: []RatingView{
 			{ItemID: "H1", Name: "見守り活動の担い手は足りているか", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
 				All: []int{0, 1, 2, 2}, ByDistrict: map[string][]int{d[0]: {0, 1, 1, 0}, d[1]: {0, 0, 1, 1}, d[2]: {0, 0, 0, 1}}},

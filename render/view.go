@@ -32,8 +32,8 @@ type KV struct{ Key, Value string }
 
 // OverviewView is the survey overview table (配布数・回収数・有効回答数・回収率).
 type OverviewView struct {
-	Ward Fig           // unused Value; Text summary
-	Rows []OverviewRow // ward total first, then districts, then 地区不明
+	Summary string        // 配布数 …票、有効回答数 …票（回収率 …%）
+	Rows    []OverviewRow // ward total first, then districts, then 地区不明
 }
 
 // An OverviewRow is one line of the overview table.
@@ -88,8 +88,8 @@ type TrendView struct {
 	Label               string
 	Baseline, Current   Fig
 	BaselineN, CurrentN Fig
-	Diff                string // points, signed
-	P                   string // p-value, 3 decimals or "<0.001"
+	Diff                Fig // points, signed
+	P                   Fig // p-value, 3 decimals or "<0.001"
 	Significant         bool
 }
 
@@ -120,15 +120,15 @@ type IndicatorRow struct {
 	Target          Fig
 	Direction       string // 増 or 減
 	Evaluation      string
-	P               string
+	P               Fig
 	Reference       bool
 }
 
 // HearingView is the organization hearing section.
 type HearingView struct {
 	Orgs       int
-	ByDistrict []KV // organizations per district
-	ByType     []KV
+	ByDistrict []CountRow // organizations per district
+	ByType     []CountRow // organizations per 団体種別
 	Ratings    []RatingView
 	Comments   []CommentGroup
 	Notes      []HearingNote // every comment, for the PDF handouts' own grouping
@@ -141,6 +141,12 @@ type HearingNote struct {
 	Theme     string   // the item's theme, else the first coded one, else OtherTheme
 	Districts []string // the organization's districts
 	Org, Text string
+}
+
+// A CountRow is a group and its count.
+type CountRow struct {
+	Name string
+	N    Fig
 }
 
 // A RatingView is one 評価 item's distribution for 全体 (and per district).

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +51,22 @@ func tvX(n int) []Fig {
 	return out
 }
 
-func tvText(text string) Fig { return Fig{Value: math.NaN(), Text: text} }
+func tvPoints(d float64) Fig { return PointsFig(d, false) }
+
+func tvP(p float64) Fig { return PValueFig(p) }
+
+// tvText is a figure printed as text, with the value and decimals it shows.
+func tvText(text string) Fig {
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		panic(err)
+	}
+	d := 0
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		d = len(text) - i - 1
+	}
+	return Fig{Value: v, Decimals: d, Text: text}
+}
 
 // xlsxTestView is a hand-built View: 3 districts, SA/MA/SC/NUM questions with a
 // suppressed group, 参考値, ▲▼, indicators, hearings and injected-looking free text.
@@ -82,8 +96,8 @@ func xlsxTestView() *View {
 		},
 		Trend: []TrendView{
 			// baseline 48.0 (n=100) → 52.4: +4.4 points
-			{Label: "参加している", Baseline: tvText("48.0"), Current: tvPct(54, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: "+4.4", P: "0.532"},
-			{Label: "参加していない", Baseline: tvText("50.0"), Current: tvPct(45, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: "-6.3", P: "<0.001", Significant: true},
+			{Label: "参加している", Baseline: tvText("48.0"), Current: tvPct(54, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: tvPoints(+4.4), P: tvP(0.532)},
+			{Label: "参加していない", Baseline: tvText("50.0"), Current: tvPct(45, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: tvPoints(-6.3), P: tvP(0.0004), Significant: true},
 		},
 	}
 	q3 := QuestionView{
@@ -141,7 +155,7 @@ func xlsxTestView() *View {
 		return IndicatorRow{
 			ID: "I1", Name: "地域の行事に参加している人の割合", Theme: "地域のつながり",
 			Baseline: tvText("48.0"), BaselineN: NFig(100), Current: cur, CurrentN: NFig(n),
-			Interval: "±9.6", Target: tvText("55.0"), Direction: "増", Evaluation: eval, P: "0.532", Reference: ref,
+			Interval: "±9.6", Target: tvText("55.0"), Direction: "増", Evaluation: eval, P: tvP(0.532), Reference: ref,
 		}
 	}
 	return &View{
@@ -172,8 +186,8 @@ func xlsxTestView() *View {
 		},
 		Hearings: HearingView{
 			Orgs:       4,
-			ByDistrict: []KV{{"日吉", "2"}, {"綱島", "1"}, {"高田", "1"}},
-			ByType:     []KV{{"自治会", "3"}, {"NPO", "1"}},
+			ByDistrict: []CountRow{{"日吉", NFig(2)}, {"綱島", NFig(1)}, {"高田", NFig(1)}},
+			ByType:     []CountRow{{"自治会", NFig(3)}, {"NPO", NFig(1)}},
 			Ratings: []RatingView{{
 				ItemID: "H3", Name: "見守り活動の手応え", Theme: "安心して暮らせる",
 				Labels: []string{"十分", "やや不足", "不足"}, All: []int{1, 2, 1},
