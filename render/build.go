@@ -35,7 +35,6 @@ func Build(res *analyze.Results) *View {
 		SurveyName:  s.SurveyName,
 		Sample:      s.Sample,
 		InputErrors: res.InputErrors,
-		Res:         res,
 	}
 	if !s.Date.IsZero() {
 		v.Date = dateText(s)
@@ -140,7 +139,7 @@ func overviewView(res *analyze.Results) OverviewView {
 	}
 	ov.Summary = text
 	ov.Rows = append(ov.Rows, OverviewRow{
-		Name: "全体", Distributed: distributed(o.Distributed), Valid: NFig(o.Valid),
+		Name: analyze.GroupAll, Distributed: distributed(o.Distributed), Valid: NFig(o.Valid),
 		Rate: FloatPctFig(o.Rate, false),
 	})
 	for _, d := range o.Districts {
@@ -534,6 +533,8 @@ func freeTextView(res *analyze.Results) FreeTextView {
 		if f.Source == analyze.SourceSurvey {
 			fv.Count++
 		}
+		fv.Texts = append(fv.Texts, FreeTextRow{Source: f.Source, RecordID: f.RecordID, District: f.District,
+			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked})
 	}
 	return fv
 }

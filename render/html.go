@@ -383,7 +383,7 @@ func barOption(id string, heads []string, all, cur *dashRow, district string, nu
 	)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})
 	bar.SetXAxis(labels).
-		AddSeries("全体", barData(all), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAll})).
+		AddSeries(analyze.GroupAll, barData(all), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAll})).
 		AddSeries(district, barData(cur), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorDist})).
 		XYReversal()
 	bar.Validate()
@@ -497,8 +497,7 @@ const (
 )
 
 // comments fills the theme × district drill-down: every masked free-text answer
-// and hearing comment (from the analysis detail when present, else the view's
-// hearing comments and quotes).
+// and hearing comment.
 func (p *dashPage) comments() {
 	v := p.V
 	for _, t := range v.Themes {
@@ -553,20 +552,12 @@ func (p *dashPage) comments() {
 			}
 		}
 	}
-	if v.Res != nil {
-		for _, ft := range v.Res.FreeText {
-			text := ft.Masked
-			if ft.Source == analyze.SourceHearing && ft.RecordID != "" {
-				text = ft.RecordID + "：" + ft.Masked
-			}
-			add(ft.Themes, splitDistricts(ft.District), text)
+	for _, ft := range v.FreeText.Texts {
+		text := ft.Text
+		if ft.Source == analyze.SourceHearing && ft.RecordID != "" {
+			text = ft.RecordID + "：" + ft.Text
 		}
-	} else {
-		for _, g := range append(append([]CommentGroup{}, v.Hearings.Comments...), v.FreeText.Quotes...) {
-			for _, it := range g.Items {
-				add([]string{g.Theme}, splitDistricts(g.District), it)
-			}
-		}
+		add(ft.Themes, splitDistricts(ft.District), text)
 	}
 	p.Matrix = make([][]int, len(cells))
 	for i, row := range cells {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"midreview/analyze"
 )
 
 // Page geometry of the handouts, in millimetres (A4 portrait).
@@ -644,11 +646,11 @@ func pdfRow(t *TableView, g string) *RowView {
 
 // pdfAllRow returns the 全体 row of a question.
 func pdfAllRow(q *QuestionView) (*TableView, *RowView) {
-	t := pdfTable(q, "全体")
+	t := pdfTable(q, analyze.ByAll)
 	if t == nil || len(t.Rows) == 0 {
 		return t, nil
 	}
-	if r := pdfRow(t, "全体"); r != nil {
+	if r := pdfRow(t, analyze.GroupAll); r != nil {
 		return t, r
 	}
 	return t, &t.Rows[0]
@@ -762,7 +764,7 @@ func pdfChoiceBars(q *QuestionView, t *TableView, rows []*RowView) []barRow {
 	var out []barRow
 	na := -1
 	for i, h := range t.Heads {
-		if i < len(t.Codes) && t.Codes[i] == "NA" {
+		if i < len(t.Codes) && t.Codes[i] == analyze.CodeNA {
 			na = i
 			continue
 		}
@@ -926,7 +928,7 @@ func (d *pdfDoc) question(q *QuestionView) {
 		return
 	}
 	at, all := pdfAllRow(q)
-	dt := pdfTable(q, "地区")
+	dt := pdfTable(q, analyze.ByDistrict)
 	switch q.Type {
 	case "SA", "MA":
 		if all == nil {
@@ -954,18 +956,18 @@ func (d *pdfDoc) question(q *QuestionView) {
 		if all == nil {
 			break
 		}
-		rows := []bandRow{pdfBand(all, "全体", true)}
+		rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
 		if dt != nil {
 			for i := range dt.Rows {
 				rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
 			}
 		}
-		heads, na := at.Heads, len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == "NA"
+		heads, na := at.Heads, len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
 		d.bandChart(d.figNo(q.ID+"　地区別の回答の構成"), heads, na, 30, rows)
 	}
 	if dt != nil && len(dt.Rows) > 0 && q.Type != "NUM" {
 		rows := []RowView{}
-		if all != nil && pdfRow(dt, "全体") == nil {
+		if all != nil && pdfRow(dt, analyze.GroupAll) == nil {
 			rows = append(rows, *all)
 		}
 		rows = append(rows, dt.Rows...)
@@ -1013,7 +1015,7 @@ func (d *pdfDoc) trendTable(q *QuestionView) {
 // beside 全体.
 func (d *pdfDoc) districtQuestion(q *QuestionView) {
 	at, all := pdfAllRow(q)
-	dt := pdfTable(q, "地区")
+	dt := pdfTable(q, analyze.ByDistrict)
 	dr := pdfRow(dt, d.district)
 	if all == nil {
 		d.districtSummary(q)
@@ -1043,8 +1045,8 @@ func (d *pdfDoc) districtQuestion(q *QuestionView) {
 		if dr != nil {
 			rows = append(rows, pdfBand(dr, d.district, true))
 		}
-		rows = append(rows, pdfBand(all, "全体", false))
-		na := len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == "NA"
+		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
+		na := len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
 		d.bandChart(d.figNo(q.ID+"　"+d.district+"と全体の回答の構成"), at.Heads, na, 30, rows)
 	}
 	if q.Type != "NUM" {
@@ -1066,7 +1068,7 @@ func (d *pdfDoc) districtQuestion(q *QuestionView) {
 // districtSummary prints the SC/NUM summary rows of the district and 全体.
 func (d *pdfDoc) districtSummary(q *QuestionView) {
 	var rows []SummaryRow
-	for _, g := range []string{d.district, "全体"} {
+	for _, g := range []string{d.district, analyze.GroupAll} {
 		for _, s := range q.Summary {
 			if s.Group == g {
 				rows = append(rows, s)
@@ -1287,7 +1289,7 @@ func (d *pdfDoc) commentGroup(g CommentGroup) {
 	}
 	title := strings.Join(parts, "　")
 	if title == "" {
-		title = "全体"
+		title = analyze.GroupAll
 	}
 	d.need(14)
 	d.font("B", 9)
@@ -1378,13 +1380,13 @@ func (d *pdfDoc) districtPages() {
 		for qi := range v.Questions {
 			q := &v.Questions[qi]
 			at, all := pdfAllRow(q)
-			dr := pdfRow(pdfTable(q, "地区"), name)
+			dr := pdfRow(pdfTable(q, analyze.ByDistrict), name)
 			if all == nil || dr == nil || q.Type == "NUM" {
 				continue
 			}
 			top := -1
 			for i := range at.Heads {
-				if i < len(at.Codes) && at.Codes[i] == "NA" {
+				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
 					continue
 				}
 				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
@@ -1407,7 +1409,7 @@ func (d *pdfDoc) districtPages() {
 			bars = append(bars, barRow{label: q.ID + "　" + at.Heads[top], vals: []Fig{dv, av}, ns: []Fig{dr.N, all.N}})
 		}
 		if len(bars) > 0 {
-			d.barChart(d.figNo(name+"と全体の比較（全体で最も多い回答の割合）"), []string{name, "全体"}, bars)
+			d.barChart(d.figNo(name+"と全体の比較（全体で最も多い回答の割合）"), []string{name, analyze.GroupAll}, bars)
 		}
 		if len(rows) > 0 {
 			d.table(d.tableNo(name+"の主な結果（全体で最も多い回答の割合）"), []tcol{{"設問", 62, 'L'}, {"回答", 36, 'L'}, {"n", 12, 'R'}, {name + "（%）", 22, 'R'},

@@ -1,10 +1,10 @@
 package render
 
-import "midreview/analyze"
-
-// A View is the publishable content of one run, formatted once. The PDF, XLSX and
-// HTML writers only walk it (like pprof's TextItem); CSVs are written from
-// analyze.Results directly because they carry full precision.
+// A View is the publishable content of one run, formatted once: the only source
+// of what the PDF, XLSX and HTML writers publish. They only walk it (like
+// pprof's TextItem) and compute no figure; CSVs are written from
+// analyze.Results directly because they carry full precision, and every figure
+// of the View is one of theirs.
 type View struct {
 	PlanName, Ward, SurveyName string
 	Date                       string // 基準日 as 2026年11月1日
@@ -23,8 +23,6 @@ type View struct {
 	FreeText    FreeTextView
 	Problems    []ProblemRow
 	Corrections []CorrectionRow
-
-	Res *analyze.Results // for writers that need raw detail
 }
 
 // A KV is a label and a value.
@@ -163,11 +161,24 @@ type CommentGroup struct {
 	Items           []string // "団体名: comment"
 }
 
-// FreeTextView is the free-text section: top keywords and representative quotes.
+// FreeTextView is the free-text section: top keywords and representative quotes,
+// and every masked text for the 自由記述 sheet and the dashboard's drill-down.
 type FreeTextView struct {
 	Keywords []KV // word, count (全体)
 	Quotes   []CommentGroup
-	Count    int
+	Count    int           // survey answers with free text
+	Texts    []FreeTextRow // every free-text answer and hearing comment, in freetext.csv order
+}
+
+// A FreeTextRow is one masked free-text answer or hearing comment (a row of
+// freetext.csv).
+type FreeTextRow struct {
+	Source   string // analyze.SourceSurvey or analyze.SourceHearing
+	RecordID string // respondent ID or 団体名
+	District string // 地区名; hearings: 、-joined districts
+	ItemID   string // 設問ID or 項目ID
+	Themes   []string
+	Text     string // masked
 }
 
 // A ProblemRow is a problem as listed in problems.csv and the 入力チェック sheet.

@@ -766,38 +766,20 @@ func (b *book) freeText() {
 	s.titleBlock("自由記述", "氏名・電話番号・メールアドレス・住所は〇〇に置き換えています。")
 	s.head("種別", "ID", "地区", "設問・項目", "テーマ", "記述")
 	top := s.row - 1
-	n := 0
-	if v.Res != nil {
-		for _, ft := range v.Res.FreeText {
-			kind := "アンケート"
-			if ft.Source == analyze.SourceHearing {
-				kind = "ヒアリング"
-			}
-			s.str(1, kind, "cell")
-			s.str(2, ft.RecordID, "cell")
-			s.str(3, ft.District, "cell")
-			s.str(4, ft.ItemID, "cell")
-			s.str(5, strings.Join(ft.Themes, "、"), "wrap")
-			s.str(6, ft.Masked, "wrap")
-			s.next()
-			n++
+	for _, ft := range v.FreeText.Texts {
+		kind := "アンケート"
+		if ft.Source == analyze.SourceHearing {
+			kind = "ヒアリング"
 		}
-	} else {
-		// Note: without analysis detail, the view's representative quotes are all there is.
-		for _, g := range v.FreeText.Quotes {
-			for _, it := range g.Items {
-				s.str(1, "アンケート", "cell")
-				s.str(2, "", "cell")
-				s.str(3, g.District, "cell")
-				s.str(4, "", "cell")
-				s.str(5, g.Theme, "wrap")
-				s.str(6, it, "wrap")
-				s.next()
-				n++
-			}
-		}
+		s.str(1, kind, "cell")
+		s.str(2, ft.RecordID, "cell")
+		s.str(3, ft.District, "cell")
+		s.str(4, ft.ItemID, "cell")
+		s.str(5, strings.Join(ft.Themes, "、"), "wrap")
+		s.str(6, ft.Text, "wrap")
+		s.next()
 	}
-	if n == 0 {
+	if len(v.FreeText.Texts) == 0 {
 		s.strNoFit(1, "自由記述はありません。", "note")
 	}
 	s.maxW = []float64{12, 14, 16, 12, 24, 80}

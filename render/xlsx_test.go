@@ -195,19 +195,18 @@ func xlsxTestView() *View {
 			}},
 			Comments: []CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
 		},
-		FreeText: FreeTextView{Count: 5, Keywords: []KV{{"見守り", "3"}}},
+		FreeText: FreeTextView{Count: 5, Keywords: []KV{{"見守り", "3"}}, Texts: []FreeTextRow{
+			{Source: analyze.SourceSurvey, RecordID: "R001", District: "日吉", ItemID: "Q9", Themes: []string{"地域のつながり"}, Text: injHyperlink},
+			{Source: analyze.SourceSurvey, RecordID: "R002", District: "綱島", ItemID: "Q9", Text: injPlus},
+			{Source: analyze.SourceSurvey, RecordID: "R003", District: "高田", ItemID: "Q9", Themes: []string{"安心して暮らせる"}, Text: injMinus},
+			{Source: analyze.SourceSurvey, RecordID: "R004", District: "地区不明", ItemID: "Q9", Text: injAt},
+			{Source: analyze.SourceHearing, RecordID: "日吉町内会", District: "日吉、綱島", ItemID: "H5", Themes: []string{"安心して暮らせる"}, Text: injScript + "〇〇さんの見守り"},
+		}},
 		Problems: []ProblemRow{
 			{Severity: "エラー", Code: "unknown-code", File: "responses/a.xlsx", Sheet: "回答", Cell: "D42", RecordID: "R041", Item: "Q2", Value: "7", Message: "選択肢にないコードです"},
 			{Severity: "警告", Code: "unknown-column", File: "responses/a.xlsx", Sheet: "回答", Cell: "K1", Item: "備考", Message: "設問IDではない列です"},
 		},
 		Corrections: []CorrectionRow{{Row: "2", Target: "回答", ID: "R007", Item: "Q2", Before: "3", After: "2", Reason: "誤記", Person: "山田", File: "responses/a.xlsx", Cell: "D8"}},
-		Res: &analyze.Results{FreeText: []analyze.FreeText{
-			{Source: analyze.SourceSurvey, RecordID: "R001", District: "日吉", ItemID: "Q9", Themes: []string{"地域のつながり"}, Masked: injHyperlink},
-			{Source: analyze.SourceSurvey, RecordID: "R002", District: "綱島", ItemID: "Q9", Masked: injPlus},
-			{Source: analyze.SourceSurvey, RecordID: "R003", District: "高田", ItemID: "Q9", Themes: []string{"安心して暮らせる"}, Masked: injMinus},
-			{Source: analyze.SourceSurvey, RecordID: "R004", District: "地区不明", ItemID: "Q9", Masked: injAt},
-			{Source: analyze.SourceHearing, RecordID: "日吉町内会", District: "日吉、綱島", ItemID: "H5", Themes: []string{"安心して暮らせる"}, Masked: injScript + "〇〇さんの見守り"},
-		}},
 	}
 }
 
@@ -505,7 +504,7 @@ func FuzzXLSXText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v := &View{PlanName: "計画", DateISO: "2026-11-01", Res: &analyze.Results{FreeText: []analyze.FreeText{{Masked: s}}}}
+		v := &View{PlanName: "計画", DateISO: "2026-11-01", FreeText: FreeTextView{Texts: []FreeTextRow{{Text: s}}}}
 		var buf bytes.Buffer
 		if err := XLSX(&buf, v); err != nil {
 			if strings.Contains(err.Error(), "exceeds") || !utf8.ValidString(s) {
