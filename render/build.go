@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -467,22 +468,9 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 			hv.Ratings = append(hv.Ratings, rv)
 		}
 	}
-	// Comments arrive grouped by theme then district; keep first-seen group order.
-	idx := map[[2]string]int{}
+	var notes []hearingNote
 	for _, c := range h.Comments {
-		theme := OtherTheme
-		if len(c.Themes) > 0 {
-			theme = strings.Join(c.Themes, "・")
-		}
-		k := [2]string{theme, strings.Join(c.Districts, "、")}
-		i, ok := idx[k]
-		if !ok {
-			i = len(hv.Comments)
-			idx[k] = i
-			hv.Comments = append(hv.Comments, CommentGroup{Theme: k[0], District: k[1]})
-		}
-		hv.Comments[i].Items = append(hv.Comments[i].Items, c.Org+": "+c.Masked)
-		n := HearingNote{Theme: theme, Districts: c.Districts, Org: c.Org, Text: c.Masked}
+		n := hearingNote{Theme: OtherTheme, Districts: c.Districts, Org: c.Org, Text: c.Masked}
 		if len(c.Themes) > 0 {
 			n.Theme = c.Themes[0]
 		}
@@ -493,9 +481,88 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				n.Theme = b.Themes[it.Theme].Name
 			}
 		}
-		hv.Notes = append(hv.Notes, n)
+		notes = append(notes, n)
 	}
+	hv.Comments, hv.DistrictComments = commentViews(notes, districts)
 	return hv
+}
+
+// A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
+// by theme, then by first district.
+type hearingNote struct {
+	Item      string   // the hearing item's name (成果, 課題)
+	Theme     string   // the item's theme, else the first coded one, else OtherTheme
+	Districts []string // the organization's districts
+	Org, Text string
+}
+
+// commentViews groups the hearing comments for the ward (commentGroups with
+// district "") and for every district.
+func commentViews(notes []hearingNote, districts []string) ([]CommentGroup, map[string][]CommentGroup) {
+	byDistrict := map[string][]CommentGroup{}
+	for _, d := range districts {
+		if g := commentGroups(notes, d); len(g) > 0 {
+			byDistrict[d] = g
+		}
+	}
+	return commentGroups(notes, ""), byDistrict
+}
+
+// commentGroups is the one grouping of hearing comments that the handouts, the
+// tabulation book and the dashboard print: with district "" all of them by
+// theme, then by the organization's first district; else those of the
+// organizations of that district, by theme. Groups keep the order of notes
+// (analyze's: themes, then districts, in sheet order); within a group the
+// comments go by item (成果 before 課題, as the items come), and each reads
+// "【項目】団体名: comment", naming the organization's districts when it has
+// several.
+func commentGroups(notes []hearingNote, district string) []CommentGroup {
+	var items []string // item names, first seen first
+	for _, n := range notes {
+		if !slices.Contains(items, n.Item) {
+			items = append(items, n.Item)
+		}
+	}
+	type member struct {
+		item int
+		text string
+	}
+	var groups []CommentGroup
+	var members [][]member
+	idx := map[[2]string]int{}
+	for _, n := range notes {
+		k := [2]string{n.Theme, ""}
+		if district == "" {
+			if len(n.Districts) > 0 {
+				k[1] = n.Districts[0]
+			}
+		} else if !slices.Contains(n.Districts, district) {
+			continue
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(groups)
+			idx[k] = i
+			groups = append(groups, CommentGroup{Theme: k[0], District: k[1]})
+			members = append(members, nil)
+		}
+		t := n.Org
+		if len(n.Districts) > 1 {
+			t += "（" + strings.Join(n.Districts, "、") + "）"
+		}
+		t += ": " + n.Text
+		if n.Item != "" {
+			t = "【" + n.Item + "】" + t
+		}
+		members[i] = append(members[i], member{slices.Index(items, n.Item), t})
+	}
+	for i := range groups {
+		slices.SortStableFunc(members[i], func(a, b member) int { return a.item - b.item })
+		for _, m := range members[i] {
+			groups[i].Items = append(groups[i].Items, m.text)
+		}
+	}
+	return groups
 }
 
 // freeTextView builds the free-text section: ward-wide keywords of the survey's

@@ -123,10 +123,10 @@ func hostileView() *View {
 	v.Hearings.Ratings[1].Labels = v.Hearings.Ratings[0].Labels
 	v.Hearings.Ratings[0].ByDistrict[ds[0]] = []int{1, 0, 0, 0}
 	thousand := strings.Repeat("とても長い意見です。", 100)
-	v.Hearings.Notes = append(v.Hearings.Notes,
-		HearingNote{Item: longL, Theme: longJ, Districts: []string{ds[0]}, Org: longL, Text: thousand},
-		HearingNote{Item: "", Theme: "", Districts: nil, Org: "", Text: ""},
-	)
+	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
+		{Item: longL, Theme: longJ, Districts: []string{ds[0]}, Org: longL, Text: thousand},
+		{Item: "", Theme: "", Districts: nil, Org: "", Text: ""},
+	}, ds)
 	v.Hearings.Comments = append(v.Hearings.Comments, CommentGroup{Theme: longJ, District: ds[0], Items: []string{longL + ": " + thousand}})
 	v.FreeText.Keywords = append(v.FreeText.Keywords, KV{longL, "3"}, KV{"", ""})
 	v.FreeText.Quotes = append(v.FreeText.Quotes,

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -1146,13 +1145,9 @@ func (d *pdfDoc) hearingSection() {
 	}
 	// Comments: by theme and district in the ward report, by theme in a
 	// district handout.
-	groups := pdfNoteGroups(h.Notes, d.district)
-	if len(h.Notes) == 0 {
-		for _, g := range h.Comments {
-			if d.district == "" || g.District == d.district {
-				groups = append(groups, g)
-			}
-		}
+	groups := h.Comments
+	if d.district != "" {
+		groups = h.DistrictComments[d.district]
 	}
 	if len(groups) > 0 {
 		title := "団体からの意見（テーマ・地区別）"
@@ -1162,62 +1157,6 @@ func (d *pdfDoc) hearingSection() {
 		d.heading(title, 20)
 		d.noteGroups(groups)
 	}
-}
-
-// pdfNoteGroups groups hearing comments for printing: with district "" all of
-// them by theme, then by the organization's first district; else those of the
-// organizations of that district, by theme. Groups keep the order of notes
-// (analyze's: themes, then districts, in sheet order); within a group the
-// comments go by item (成果 before 課題, as the items come), and each reads
-// "【項目】団体名: comment", naming the organization's districts when it has
-// several.
-func pdfNoteGroups(notes []HearingNote, district string) []CommentGroup {
-	var items []string // item names, first seen first
-	for _, n := range notes {
-		if !slices.Contains(items, n.Item) {
-			items = append(items, n.Item)
-		}
-	}
-	type member struct {
-		item int
-		text string
-	}
-	var groups []CommentGroup
-	var members [][]member
-	idx := map[[2]string]int{}
-	for _, n := range notes {
-		k := [2]string{n.Theme, ""}
-		if district == "" {
-			if len(n.Districts) > 0 {
-				k[1] = n.Districts[0]
-			}
-		} else if !slices.Contains(n.Districts, district) {
-			continue
-		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(groups)
-			idx[k] = i
-			groups = append(groups, CommentGroup{Theme: k[0], District: k[1]})
-			members = append(members, nil)
-		}
-		t := n.Org
-		if len(n.Districts) > 1 {
-			t += "（" + strings.Join(n.Districts, "、") + "）"
-		}
-		t += ": " + n.Text
-		if n.Item != "" {
-			t = "【" + n.Item + "】" + t
-		}
-		members[i] = append(members[i], member{slices.Index(items, n.Item), t})
-	}
-	for i := range groups {
-		slices.SortStableFunc(members[i], func(a, b member) int { return a.item - b.item })
-		for _, m := range members[i] {
-			groups[i].Items = append(groups[i].Items, m.text)
-		}
-	}
-	return groups
 }
 
 func pdfSameLabels(a, b []string) bool {
@@ -1416,14 +1355,7 @@ func (d *pdfDoc) districtPages() {
 				{"全体（%）", 20, 'R'}, {"差（ポイント）", 22, 'R'}}, rows, 7.5)
 			d.note("注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。")
 		}
-		groups := pdfNoteGroups(v.Hearings.Notes, name)
-		if len(v.Hearings.Notes) == 0 {
-			for _, g := range v.Hearings.Comments {
-				if g.District == name {
-					groups = append(groups, CommentGroup{Theme: g.Theme, Items: g.Items})
-				}
-			}
-		}
+		groups := v.Hearings.DistrictComments[name]
 		if len(groups) > 0 {
 			d.down(2)
 			d.heading("団体ヒアリングでの意見", 14)

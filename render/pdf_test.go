@@ -171,17 +171,13 @@ func testView() *View {
 			{ItemID: "H2", Name: "関係機関との連携", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
 				All: []int{1, 2, 1, 1}, ByDistrict: map[string][]int{d[0]: {1, 1, 0, 0}, d[1]: {0, 1, 1, 0}, d[2]: {0, 0, 0, 1}}},
 		},
-		Comments: []CommentGroup{
-			{Theme: "支え合い", District: d[0], Items: []string{"大倉山第一自治会: 見守りの担い手が高齢化しており、若い世代への声かけが課題です。", "大倉山民生委員協議会: 〇〇さんの協力で、サロンの参加者が増えました。"}},
-			{Theme: "支え合い", District: d[1], Items: []string{"日吉東町内会: 集合住宅の住民と接点を持ちにくい。"}},
-		},
-		Notes: []HearingNote{
-			{Item: "課題", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山第一自治会", Text: "見守りの担い手が高齢化しており、若い世代への声かけが課題です。"},
-			{Item: "成果", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山民生委員協議会", Text: "〇〇さんの協力で、サロンの参加者が増えました。"},
-			{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
-			{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
-		},
 	}
+	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
+		{Item: "課題", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山第一自治会", Text: "見守りの担い手が高齢化しており、若い世代への声かけが課題です。"},
+		{Item: "成果", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山民生委員協議会", Text: "〇〇さんの協力で、サロンの参加者が増えました。"},
+		{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
+		{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
+	}, d)
 	v.FreeText = FreeTextView{
 		Count:    45,
 		Keywords: []KV{{"地域", "18"}, {"参加", "12"}, {"高齢者", "11"}, {"子ども", "9"}, {"情報", "8"}, {"交流", "6"}, {"不安", "5"}},
@@ -593,8 +589,8 @@ func TestPDFContentsPages(t *testing.T) {
 	checkContents(t, pages, 2)
 }
 
-func TestPDFNoteGroups(t *testing.T) {
-	notes := []HearingNote{
+func TestCommentGroups(t *testing.T) {
+	notes := []hearingNote{
 		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a1"},
 		{Item: "課題", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a2"},
 		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "B会", Text: "b1"},
@@ -618,7 +614,7 @@ func TestPDFNoteGroups(t *testing.T) {
 		{"none", "師岡", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := pdfNoteGroups(notes, c.district)
+			got := commentGroups(notes, c.district)
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %#v\nwant %#v", got, c.want)
 			}

@@ -128,17 +128,12 @@ type HearingView struct {
 	ByDistrict []CountRow // organizations per district
 	ByType     []CountRow // organizations per 団体種別
 	Ratings    []RatingView
-	Comments   []CommentGroup
-	Notes      []HearingNote // every comment, for the PDF handouts' own grouping
-}
-
-// A HearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
-// by Theme, then by first district.
-type HearingNote struct {
-	Item      string   // the hearing item's name (成果, 課題)
-	Theme     string   // the item's theme, else the first coded one, else OtherTheme
-	Districts []string // the organization's districts
-	Org, Text string
+	// Comments are the masked comments grouped by the one rule every writer
+	// prints (commentGroups): by theme, then the organization's first district.
+	Comments []CommentGroup
+	// DistrictComments are, per district, its organizations' comments by theme
+	// (District empty); read in Districts order only.
+	DistrictComments map[string][]CommentGroup
 }
 
 // A CountRow is a group and its count.

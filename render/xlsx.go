@@ -726,6 +726,7 @@ func (b *book) hearings() {
 		}
 	}
 	if len(h.Comments) > 0 {
+		// Note: grouped as the handouts print them (Build's commentGroups).
 		s.next()
 		s.strNoFit(1, "意見（個人情報はマスク済み）", "title")
 		s.next()
