@@ -36,6 +36,9 @@ type Results struct {
 	Crosstabs  []Crosstab // current then baseline; by question order, then 全体, 地区, 性別, 年代
 	Summaries  []Summary  // SC and NUM, same order
 	Trends     []TrendRow
+	// DistrictTops are the district pages' top answers (district_tops.csv):
+	// districts in sheet order, then questions.
+	DistrictTops []DistrictTop
 	Indicators []IndicatorResult // per indicator: 全体, then districts in sheet order
 	Hearings   HearingResults
 	FreeText   []FreeText

@@ -66,6 +66,7 @@ func Build(res *analyze.Results) *View {
 	}
 	v.Themes = themeViews(b, v.Questions)
 	v.Indicators = indicatorView(res, v.Districts)
+	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
 	for _, p := range b.Problems {
@@ -298,6 +299,38 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 		}
 	}
 	return t, true
+}
+
+// shareFig formats a share in percent as PctFig does: x when suppressed, － for
+// zero or for a share of nothing (NaN).
+func shareFig(p float64, suppressed bool) Fig {
+	switch {
+	case suppressed:
+		return suppressedFig(1)
+	case math.IsNaN(p) || p == 0:
+		return Fig{Value: p, Decimals: 1, Text: MarkZero, Zero: true}
+	}
+	return FloatPctFig(p, false)
+}
+
+// districtTops formats the district pages' main results (analyze.DistrictTops).
+func districtTops(res *analyze.Results) map[string][]TopRow {
+	out := map[string][]TopRow{}
+	for _, t := range res.DistrictTops {
+		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference,
+			District: shareFig(t.Pct, t.Suppressed), All: shareFig(t.AllPct, t.AllSuppressed), Diff: blank()}
+		if b := res.Batch; b != nil && t.Question >= 0 && t.Question < len(b.Questions) {
+			r.QuestionID, r.QuestionText = b.Questions[t.Question].ID, b.Questions[t.Question].Text
+		}
+		if !t.Suppressed {
+			r.District.Mark = t.Mark
+		}
+		if !t.Suppressed && !t.AllSuppressed {
+			r.Diff = PointsFig(t.DiffPt, false)
+		}
+		out[t.District] = append(out[t.District], r)
+	}
+	return out
 }
 
 // conditionText writes a 対象条件 back as in sheet 設問: `Q2=1,2`, clauses joined by " かつ ".

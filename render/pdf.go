@@ -1316,36 +1316,13 @@ func (d *pdfDoc) districtPages() {
 		d.district = ""
 		var rows [][]tcell
 		var bars []barRow
-		for qi := range v.Questions {
-			q := &v.Questions[qi]
-			at, all := pdfAllRow(q)
-			dr := pdfRow(pdfTable(q, analyze.ByDistrict), name)
-			if all == nil || dr == nil || q.Type == "NUM" {
-				continue
-			}
-			top := -1
-			for i := range at.Heads {
-				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
-					continue
-				}
-				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
-					top = i
-				}
-			}
-			if top < 0 {
-				continue
-			}
-			dv, av := pdfCell(dr, top), pdfCell(all, top)
-			diff := ""
-			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
-				diff = PointsText(dv.Value - av.Value)
-			}
-			dt := dv.Text + dv.Mark
-			if dr.Reference && !dr.Suppressed {
+		for _, t := range v.DistrictTops[name] {
+			dt := t.District.Text + t.District.Mark
+			if t.Reference && !t.District.Suppressed {
 				dt += "※"
 			}
-			rows = append(rows, []tcell{{text: q.ID + "　" + q.Text}, {text: at.Heads[top]}, {text: dr.N.Text}, {text: dt}, {text: av.Text, shade: true}, {text: diff}})
-			bars = append(bars, barRow{label: q.ID + "　" + at.Heads[top], vals: []Fig{dv, av}, ns: []Fig{dr.N, all.N}})
+			rows = append(rows, []tcell{{text: t.QuestionID + "　" + t.QuestionText}, {text: t.Label}, {text: t.N.Text}, {text: dt}, {text: t.All.Text, shade: true}, {text: t.Diff.Text}})
+			bars = append(bars, barRow{label: t.QuestionID + "　" + t.Label, vals: []Fig{t.District, t.All}, ns: []Fig{t.N, t.AllN}})
 		}
 		if len(bars) > 0 {
 			d.barChart(d.figNo(name+"と全体の比較（全体で最も多い回答の割合）"), []string{name, analyze.GroupAll}, bars)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"midreview/analyze"
 )
 
 // pdfRowT builds a crosstab row from counts (choices then 無回答) over base,
@@ -178,6 +180,7 @@ func testView() *View {
 		{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
 		{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
 	}, d)
+	v.DistrictTops = testDistrictTops(v)
 	v.FreeText = FreeTextView{
 		Count:    45,
 		Keywords: []KV{{"地域", "18"}, {"参加", "12"}, {"高齢者", "11"}, {"子ども", "9"}, {"情報", "8"}, {"交流", "6"}, {"不安", "5"}},
@@ -620,4 +623,42 @@ func TestCommentGroups(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testDistrictTops derives the district pages' main results of a hand-built
+// view from its tables, as analyze.DistrictTops does from the crosstabs: 全体's
+// top answer (no-answer excluded, the first on ties, 0 for a hidden share), the
+// district's share and the difference.
+func testDistrictTops(v *View) map[string][]TopRow {
+	out := map[string][]TopRow{}
+	for _, name := range v.Districts {
+		for qi := range v.Questions {
+			q := &v.Questions[qi]
+			at, all := pdfAllRow(q)
+			dr := pdfRow(pdfTable(q, analyze.ByDistrict), name)
+			if all == nil || dr == nil || q.Type == "NUM" {
+				continue
+			}
+			top := -1
+			for i := range at.Heads {
+				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
+					continue
+				}
+				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
+					top = i
+				}
+			}
+			if top < 0 {
+				continue
+			}
+			dv, av := pdfCell(dr, top), pdfCell(all, top)
+			diff := Fig{Value: math.NaN()}
+			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
+				diff = PointsFig(dv.Value-av.Value, false)
+			}
+			out[name] = append(out[name], TopRow{QuestionID: q.ID, QuestionText: q.Text, Label: at.Heads[top],
+				N: dr.N, AllN: all.N, District: dv, All: av, Diff: diff, Reference: dr.Reference})
+		}
+	}
+	return out
 }

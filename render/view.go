@@ -19,7 +19,10 @@ type View struct {
 	Themes      []ThemeView
 	Questions   []QuestionView // every SA/MA/SC/NUM question in sheet order
 	Indicators  IndicatorView
-	Hearings    HearingView
+	// DistrictTops are the district pages' main results: district name → rows
+	// (analyze.DistrictTops); read in Districts order only.
+	DistrictTops map[string][]TopRow
+	Hearings     HearingView
 	FreeText    FreeTextView
 	Problems    []ProblemRow
 	Corrections []CorrectionRow
@@ -98,6 +101,17 @@ type SummaryRow struct {
 	Mean, SD, Median, Min, Max Fig
 	TopBox                     Fig
 	Suppressed, Reference      bool
+}
+
+// A TopRow is one question of a district page's main results: 全体's most
+// chosen answer, the district's share of it beside 全体's, and the difference.
+type TopRow struct {
+	QuestionID, QuestionText string
+	Label                    string // the answer
+	N, AllN                  Fig    // bases of the district and of 全体
+	District, All            Fig    // shares (percent); District carries ▲▼
+	Diff                     Fig    // points, signed; blank when either share is hidden
+	Reference                bool   // the district's base is under 参考値基準
 }
 
 // IndicatorView is the indicator table with its legend.
