@@ -13,19 +13,19 @@ type View struct {
 	InputErrors                int    // errors the run was built with (-allow-errors)
 	Districts                  []string
 
-	Settings    []KV // 設定 as printed on the overview
-	Overview    OverviewView
-	Profile     []QuestionView // respondent attributes (属性 questions), ward-wide
-	Themes      []ThemeView
-	Questions   []QuestionView // every SA/MA/SC/NUM question in sheet order
-	Indicators  IndicatorView
+	Settings   []KV // 設定 as printed on the overview
+	Overview   OverviewView
+	Profile    []QuestionView // respondent attributes (属性 questions), ward-wide
+	Themes     []ThemeView
+	Questions  []QuestionView // every SA/MA/SC/NUM question in sheet order
+	Indicators IndicatorView
 	// DistrictTops are the district pages' main results: district name → rows
 	// (analyze.DistrictTops); read in Districts order only.
 	DistrictTops map[string][]TopRow
 	Hearings     HearingView
-	FreeText    FreeTextView
-	Problems    []ProblemRow
-	Corrections []CorrectionRow
+	FreeText     FreeTextView
+	Problems     []ProblemRow
+	Corrections  []CorrectionRow
 }
 
 // A KV is a label and a value.
