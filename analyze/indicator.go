@@ -168,7 +168,7 @@ func evaluate(ind *ingest.Indicator, cur, base, p float64, st ingest.Settings) s
 	if math.IsNaN(cur) {
 		return EvalNone
 	}
-	c := round1(cur)
+	c := Round1(cur)
 	if ind.HasTarget {
 		if (ind.Direction == ingest.Up && c >= ind.Target) || (ind.Direction == ingest.Down && c <= ind.Target) {
 			return EvalA
@@ -177,7 +177,7 @@ func evaluate(ind *ingest.Indicator, cur, base, p float64, st ingest.Settings) s
 	if math.IsNaN(base) {
 		return EvalNone
 	}
-	diff := round1(c - round1(base))
+	diff := Round1(c - Round1(base))
 	var changed bool
 	switch st.Evaluation {
 	case ingest.EvalPoints:

@@ -31,16 +31,19 @@ const (
 
 // Results is everything the renderers publish, in publication order.
 type Results struct {
-	Batch      *ingest.Batch
-	Overview   Overview
-	Crosstabs  []Crosstab // current then baseline; by question order, then 全体, 地区, 性別, 年代
-	Summaries  []Summary  // SC and NUM, same order
-	Trends     []TrendRow
-	Indicators []IndicatorResult // per indicator: 全体, then districts in sheet order
-	Hearings   HearingResults
-	FreeText   []FreeText
-	Keywords   []Keyword
-	Quotes     []Quote
+	Batch     *ingest.Batch
+	Overview  Overview
+	Crosstabs []Crosstab // current then baseline; by question order, then 全体, 地区, 性別, 年代
+	Summaries []Summary  // SC and NUM, same order
+	Trends    []TrendRow
+	// DistrictTops are the district pages' top answers (district_tops.csv):
+	// districts in sheet order, then questions.
+	DistrictTops []DistrictTop
+	Indicators   []IndicatorResult // per indicator: 全体, then districts in sheet order
+	Hearings     HearingResults
+	FreeText     []FreeText
+	Keywords     []Keyword
+	Quotes       []Quote
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
 }

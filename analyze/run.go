@@ -30,6 +30,7 @@ func Run(b *ingest.Batch) *Results {
 		}
 	}
 	r.Trends = trends(b, r.Crosstabs)
+	r.DistrictTops = DistrictTops(b, r.Crosstabs)
 	r.Indicators = indicators(b)
 	analyzeHearings(b, r)
 	analyzeText(b, r)

@@ -167,12 +167,6 @@ func pct(count, base int) float64 {
 	return 100 * float64(count) / float64(base)
 }
 
-// round1 rounds a percentage to one decimal half away from zero, as the reports
-// print it (render.OneDecimal uses the same tolerance).
-func round1(v float64) float64 {
-	return math.Round(v*10+math.Copysign(1e-9, v)) / 10
-}
-
 // describe summarizes the sample x (unsorted; sorted in place): mean, sample
 // standard deviation (n−1; NaN when n < 2), quartiles, min and max. Everything is
 // NaN for an empty sample.

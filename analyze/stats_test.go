@@ -171,12 +171,6 @@ func TestDescribe(t *testing.T) {
 	checkF(t, "n=0 mean", mean, math.NaN())
 }
 
-func TestRound1(t *testing.T) {
-	for _, c := range []struct{ v, want float64 }{{12.25, 12.3}, {59.95, 60}, {59.94, 59.9}, {-3.05, -3.1}, {0.04, 0}} {
-		checkF(t, "round1", round1(c.v), c.want)
-	}
-}
-
 // FuzzIndependence checks that any table of counts gives residuals that are
 // finite or NaN and a p-value in [0, 1] or NaN, without panicking.
 func FuzzIndependence(f *testing.F) {

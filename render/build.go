@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,7 +36,6 @@ func Build(res *analyze.Results) *View {
 		SurveyName:  s.SurveyName,
 		Sample:      s.Sample,
 		InputErrors: res.InputErrors,
-		Res:         res,
 	}
 	if !s.Date.IsZero() {
 		v.Date = dateText(s)
@@ -66,6 +66,7 @@ func Build(res *analyze.Results) *View {
 	}
 	v.Themes = themeViews(b, v.Questions)
 	v.Indicators = indicatorView(res, v.Districts)
+	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
 	for _, p := range b.Problems {
@@ -138,9 +139,9 @@ func overviewView(res *analyze.Results) OverviewView {
 			text += "（回収率 " + OneDecimal(o.Rate) + "%）"
 		}
 	}
-	ov.Ward = Fig{Value: math.NaN(), Text: text}
+	ov.Summary = text
 	ov.Rows = append(ov.Rows, OverviewRow{
-		Name: "全体", Distributed: distributed(o.Distributed), Valid: NFig(o.Valid),
+		Name: analyze.GroupAll, Distributed: distributed(o.Distributed), Valid: NFig(o.Valid),
 		Rate: FloatPctFig(o.Rate, false),
 	})
 	for _, d := range o.Districts {
@@ -228,11 +229,10 @@ func (bx *builder) question(qi int) QuestionView {
 			BaselineN: NFig(t.BaselineBase),
 			CurrentN:  NFig(t.CurrentBase),
 		}
-		if t.Suppressed {
-			tv.Diff = MarkSuppressed
-		} else {
-			tv.Diff = PointsText(t.DiffPt)
-			tv.P = PValueText(t.P)
+		tv.Diff = PointsFig(t.DiffPt, t.Suppressed)
+		tv.P = PValueFig(math.NaN())
+		if !t.Suppressed {
+			tv.P = PValueFig(t.P)
 			tv.Significant = !math.IsNaN(t.P) && t.P < alpha
 		}
 		qv.Trend = append(qv.Trend, tv)
@@ -299,6 +299,38 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 		}
 	}
 	return t, true
+}
+
+// shareFig formats a share in percent as PctFig does: x when suppressed, － for
+// zero or for a share of nothing (NaN).
+func shareFig(p float64, suppressed bool) Fig {
+	switch {
+	case suppressed:
+		return suppressedFig(1)
+	case math.IsNaN(p) || p == 0:
+		return Fig{Value: p, Decimals: 1, Text: MarkZero, Zero: true}
+	}
+	return FloatPctFig(p, false)
+}
+
+// districtTops formats the district pages' main results (analyze.DistrictTops).
+func districtTops(res *analyze.Results) map[string][]TopRow {
+	out := map[string][]TopRow{}
+	for _, t := range res.DistrictTops {
+		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference,
+			District: shareFig(t.Pct, t.Suppressed), All: shareFig(t.AllPct, t.AllSuppressed), Diff: blank()}
+		if b := res.Batch; b != nil && t.Question >= 0 && t.Question < len(b.Questions) {
+			r.QuestionID, r.QuestionText = b.Questions[t.Question].ID, b.Questions[t.Question].Text
+		}
+		if !t.Suppressed {
+			r.District.Mark = t.Mark
+		}
+		if !t.Suppressed && !t.AllSuppressed {
+			r.Diff = PointsFig(t.DiffPt, false)
+		}
+		out[t.District] = append(out[t.District], r)
+	}
+	return out
 }
 
 // conditionText writes a 対象条件 back as in sheet 設問: `Q2=1,2`, clauses joined by " かつ ".
@@ -392,6 +424,7 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 			Target:     blank(),
 			Direction:  directionText(ind.Direction),
 			Evaluation: r.Evaluation,
+			P:          PValueFig(math.NaN()),
 			Reference:  r.Reference,
 		}
 		if r.BaselineN > 0 {
@@ -404,7 +437,7 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 			if !math.IsNaN(r.CILow) && !math.IsNaN(r.CIHigh) {
 				row.Interval = "(" + OneDecimal(r.CILow) + "–" + OneDecimal(r.CIHigh) + ")"
 			}
-			row.P = PValueText(r.P)
+			row.P = PValueFig(r.P)
 		}
 		switch {
 		case r.Group == analyze.GroupAll:
@@ -421,7 +454,7 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 	h := res.Hearings
 	hv := HearingView{Orgs: h.Orgs}
 	for _, g := range h.ByGroup {
-		kv := KV{g.Group, Thousands(g.Count)}
+		kv := CountRow{g.Group, NFig(g.Count)}
 		switch g.By {
 		case analyze.ByDistrict:
 			hv.ByDistrict = append(hv.ByDistrict, kv)
@@ -468,22 +501,9 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 			hv.Ratings = append(hv.Ratings, rv)
 		}
 	}
-	// Comments arrive grouped by theme then district; keep first-seen group order.
-	idx := map[[2]string]int{}
+	var notes []hearingNote
 	for _, c := range h.Comments {
-		theme := OtherTheme
-		if len(c.Themes) > 0 {
-			theme = strings.Join(c.Themes, "・")
-		}
-		k := [2]string{theme, strings.Join(c.Districts, "、")}
-		i, ok := idx[k]
-		if !ok {
-			i = len(hv.Comments)
-			idx[k] = i
-			hv.Comments = append(hv.Comments, CommentGroup{Theme: k[0], District: k[1]})
-		}
-		hv.Comments[i].Items = append(hv.Comments[i].Items, c.Org+": "+c.Masked)
-		n := HearingNote{Theme: theme, Districts: c.Districts, Org: c.Org, Text: c.Masked}
+		n := hearingNote{Theme: OtherTheme, Districts: c.Districts, Org: c.Org, Text: c.Masked}
 		if len(c.Themes) > 0 {
 			n.Theme = c.Themes[0]
 		}
@@ -494,9 +514,88 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				n.Theme = b.Themes[it.Theme].Name
 			}
 		}
-		hv.Notes = append(hv.Notes, n)
+		notes = append(notes, n)
 	}
+	hv.Comments, hv.DistrictComments = commentViews(notes, districts)
 	return hv
+}
+
+// A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
+// by theme, then by first district.
+type hearingNote struct {
+	Item      string   // the hearing item's name (成果, 課題)
+	Theme     string   // the item's theme, else the first coded one, else OtherTheme
+	Districts []string // the organization's districts
+	Org, Text string
+}
+
+// commentViews groups the hearing comments for the ward (commentGroups with
+// district "") and for every district.
+func commentViews(notes []hearingNote, districts []string) ([]CommentGroup, map[string][]CommentGroup) {
+	byDistrict := map[string][]CommentGroup{}
+	for _, d := range districts {
+		if g := commentGroups(notes, d); len(g) > 0 {
+			byDistrict[d] = g
+		}
+	}
+	return commentGroups(notes, ""), byDistrict
+}
+
+// commentGroups is the one grouping of hearing comments that the handouts, the
+// tabulation book and the dashboard print: with district "" all of them by
+// theme, then by the organization's first district; else those of the
+// organizations of that district, by theme. Groups keep the order of notes
+// (analyze's: themes, then districts, in sheet order); within a group the
+// comments go by item (成果 before 課題, as the items come), and each reads
+// "【項目】団体名: comment", naming the organization's districts when it has
+// several.
+func commentGroups(notes []hearingNote, district string) []CommentGroup {
+	var items []string // item names, first seen first
+	for _, n := range notes {
+		if !slices.Contains(items, n.Item) {
+			items = append(items, n.Item)
+		}
+	}
+	type member struct {
+		item int
+		text string
+	}
+	var groups []CommentGroup
+	var members [][]member
+	idx := map[[2]string]int{}
+	for _, n := range notes {
+		k := [2]string{n.Theme, ""}
+		if district == "" {
+			if len(n.Districts) > 0 {
+				k[1] = n.Districts[0]
+			}
+		} else if !slices.Contains(n.Districts, district) {
+			continue
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(groups)
+			idx[k] = i
+			groups = append(groups, CommentGroup{Theme: k[0], District: k[1]})
+			members = append(members, nil)
+		}
+		t := n.Org
+		if len(n.Districts) > 1 {
+			t += "（" + strings.Join(n.Districts, "、") + "）"
+		}
+		t += ": " + n.Text
+		if n.Item != "" {
+			t = "【" + n.Item + "】" + t
+		}
+		members[i] = append(members[i], member{slices.Index(items, n.Item), t})
+	}
+	for i := range groups {
+		slices.SortStableFunc(members[i], func(a, b member) int { return a.item - b.item })
+		for _, m := range members[i] {
+			groups[i].Items = append(groups[i].Items, m.text)
+		}
+	}
+	return groups
 }
 
 // freeTextView builds the free-text section: ward-wide keywords of the survey's
@@ -534,6 +633,8 @@ func freeTextView(res *analyze.Results) FreeTextView {
 		if f.Source == analyze.SourceSurvey {
 			fv.Count++
 		}
+		fv.Texts = append(fv.Texts, FreeTextRow{Source: f.Source, RecordID: f.RecordID, District: f.District,
+			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked})
 	}
 	return fv
 }

@@ -94,9 +94,9 @@ func TestBuildFormatting(t *testing.T) {
 		{"themes", fmt.Sprint(v.Themes), "[{T1 つながり [0]} { その他 [1]}]"},
 		{"profile", fmt.Sprintf("%d %s %d", len(v.Profile), v.Profile[0].ID, len(v.Profile[0].Tables)), "1 F1 1"},
 		// Trend: 1/4 baseline is 50% per csvTestResults (2/4), current 1/8; diff −37.5 points.
-		{"trend", q1.Trend[0].Baseline.Text + " " + q1.Trend[0].Current.Text + " " + q1.Trend[0].Diff, "50.0 12.5 -37.5"},
+		{"trend", q1.Trend[0].Baseline.Text + " " + q1.Trend[0].Current.Text + " " + q1.Trend[0].Diff.Text, "50.0 12.5 -37.5"},
 		// Indicators: ward row formatted, district row suppressed to x with n kept.
-		{"indicator 全体", v.Indicators.Rows[0].Current.Text + " " + v.Indicators.Rows[0].Interval + " " + v.Indicators.Rows[0].P, "12.5 (2.2–47.1) 0.250"},
+		{"indicator 全体", v.Indicators.Rows[0].Current.Text + " " + v.Indicators.Rows[0].Interval + " " + v.Indicators.Rows[0].P.Text, "12.5 (2.2–47.1) 0.250"},
 		{"indicator target", v.Indicators.Rows[0].Target.Text, "60.0"},
 		{"indicator 日吉", v.Indicators.ByDistrict["日吉"][0].Current.Text + " " + v.Indicators.ByDistrict["日吉"][0].CurrentN.Text + " " + v.Indicators.ByDistrict["日吉"][0].Evaluation, "x 3 －"},
 		{"hearing rating", fmt.Sprintf("%s %v", v.Hearings.Ratings[0].ItemID, v.Hearings.Ratings[0].All), "H2 [3 0]"},
@@ -143,7 +143,6 @@ func TestBuildDeterministic(t *testing.T) {
 	// fmt prints maps sorted by key.
 	dump := func() string {
 		v := Build(buildTestResults())
-		v.Res = nil
 		var base []string
 		for i := range v.Questions {
 			if q := &v.Questions[i]; q.Baseline != nil {

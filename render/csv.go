@@ -13,15 +13,16 @@ import (
 
 // Headers of the CSV files (outputs.md), exactly as written in row 1.
 var (
-	crosstabHeader    = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
-	summaryHeader     = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
-	trendHeader       = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
-	indicatorsHeader  = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
-	hearingsHeader    = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
-	freetextHeader    = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
-	keywordsHeader    = []string{"source", "by", "group", "word", "count", "docs"}
-	problemsHeader    = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
-	correctionsHeader = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
+	crosstabHeader     = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
+	summaryHeader      = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
+	trendHeader        = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
+	indicatorsHeader   = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
+	hearingsHeader     = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
+	freetextHeader     = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
+	keywordsHeader     = []string{"source", "by", "group", "word", "count", "docs"}
+	districtTopsHeader = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
+	problemsHeader     = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
+	correctionsHeader  = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
 
 // bom is the UTF-8 byte order mark that makes Excel in Japan read a CSV as UTF-8.
@@ -219,6 +220,19 @@ func FreeTextCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
+// DistrictTopsCSV writes data/district_tops.csv: for every district and
+// question, 全体's top answer with the district's and 全体's shares and their
+// difference in points, in the order of res.DistrictTops.
+func DistrictTopsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, districtTopsHeader)
+	for _, t := range res.DistrictTops {
+		c.row(csvText(t.District), csvText(questionID(res.Batch, t.Question)), csvText(t.Code), csvText(t.Label),
+			csvInt(t.N), csvFloat(t.Pct), csvInt(t.AllN), csvFloat(t.AllPct), csvFloat(t.DiffPt),
+			csvBool(t.Suppressed), csvBool(t.AllSuppressed), csvBool(t.Reference), t.Mark)
+	}
+	return c.close()
+}
+
 // KeywordsCSV writes data/keywords.csv in the order of res.Keywords.
 func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, keywordsHeader)
@@ -297,5 +311,6 @@ func CSVFiles() []CSVFile {
 			}
 			return CorrectionsCSV(w, res.Batch.Corrections)
 		}},
+		{"data/district_tops.csv", DistrictTopsCSV},
 	}
 }

@@ -150,7 +150,7 @@ func TestCSVWriters(t *testing.T) {
 
 func TestCSVFilesPaths(t *testing.T) {
 	want := []string{"data/crosstab.csv", "data/summary.csv", "data/trend.csv", "data/indicators.csv",
-		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv"}
+		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))

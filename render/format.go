@@ -3,6 +3,8 @@ package render
 import (
 	"math"
 	"strconv"
+
+	"midreview/analyze"
 )
 
 // Report marks (outputs.md conventions of Japanese survey reports).
@@ -14,81 +16,94 @@ const (
 	MarkLow        = "▼"
 )
 
-// A Fig is one published figure: its raw value and its text, formatted once here.
+// A Fig is one published figure: its raw value, how it is printed, and its text,
+// formatted once here. Writers that store numbers (the XLSX book, the
+// dashboard's charts) take Shown and Decimals, never the text.
 type Fig struct {
 	Value      float64 // raw value (NaN when not applicable)
-	Text       string  // as printed: "12.3", "－", "x", ""
+	Decimals   int     // decimals as printed: 0 counts and n, 1 percentages and points, 3 p-values
+	Signed     bool    // printed with a sign: a change in points ("+3.2")
+	Text       string  // as printed: "12.3", "1,234", "－", "x", "<0.001", ""
 	Mark       string  // "▲", "▼" or ""
-	Suppressed bool
+	Suppressed bool    // printed as x
+	Zero       bool    // printed as － (a zero count, or a share of nothing)
+	Bound      bool    // printed as a bound ("<0.001"), not as the number
 }
 
-// PctFig formats a percentage count/base·100 with one decimal, rounding half up
-// on the exact fraction (四捨五入), "－" for a zero count and "x" when suppressed.
+// Blank reports whether the figure is not applicable and printed empty.
+func (f Fig) Blank() bool { return !f.Suppressed && !f.Zero && math.IsNaN(f.Value) }
+
+// Shown is the number the figure prints as: Value rounded to Decimals by the
+// one rounding rule (analyze.Round1) for one decimal. It is NaN for a
+// suppressed or blank figure and 0 for a zero one.
+func (f Fig) Shown() float64 {
+	switch {
+	case f.Suppressed || f.Blank():
+		return math.NaN()
+	case f.Zero:
+		return 0
+	}
+	switch f.Decimals {
+	case 0:
+		return math.Round(f.Value)
+	case 1:
+		return analyze.Round1(f.Value)
+	}
+	p := math.Pow10(f.Decimals)
+	return math.Round(f.Value*p) / p
+}
+
+// suppressedFig is a figure hidden by 秘匿.
+func suppressedFig(decimals int) Fig {
+	return Fig{Value: math.NaN(), Decimals: decimals, Text: MarkSuppressed, Suppressed: true}
+}
+
+// PctFig formats a percentage count/base·100 with one decimal, 四捨五入
+// (analyze.Round1), "－" for a zero count and "x" when suppressed.
 func PctFig(count, base int, suppressed bool) Fig {
 	if suppressed {
-		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+		return suppressedFig(1)
 	}
 	if base <= 0 {
-		return Fig{Value: math.NaN(), Text: MarkZero}
+		return Fig{Value: math.NaN(), Decimals: 1, Text: MarkZero, Zero: true}
+	}
+	if count == 0 {
+		return Fig{Value: 0, Decimals: 1, Text: MarkZero, Zero: true}
 	}
 	v := 100 * float64(count) / float64(base)
-	if count == 0 {
-		return Fig{Value: 0, Text: MarkZero}
-	}
-	// Note: integer rounding of 1000·count/base avoids 12.25 printing as 12.2.
-	tenths := (2000*int64(count) + int64(base)) / (2 * int64(base))
-	return Fig{Value: v, Text: tenthsText(tenths)}
+	return Fig{Value: v, Decimals: 1, Text: OneDecimal(v)}
 }
 
-// FloatPctFig formats an already computed percentage (weighted, indicator) with one
-// decimal, half up; NaN is "－" unless suppressed.
+// FloatPctFig formats an already computed percentage (weighted, indicator) or
+// summary figure with one decimal, 四捨五入; NaN is blank unless suppressed.
 func FloatPctFig(v float64, suppressed bool) Fig {
 	if suppressed {
-		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+		return suppressedFig(1)
 	}
 	if math.IsNaN(v) {
-		return Fig{Value: v, Text: ""}
+		return Fig{Value: v, Decimals: 1}
 	}
-	return Fig{Value: v, Text: OneDecimal(v)}
+	return Fig{Value: v, Decimals: 1, Text: OneDecimal(v)}
 }
 
-// OneDecimal formats v with one decimal, rounding half away from zero with a
-// small tolerance for binary fractions (12.25 → 12.3). NaN and ±Inf are "".
+// OneDecimal prints v with one decimal as rounded by analyze.Round1 (12.25 →
+// "12.3", -0.04 → "0.0"). NaN and ±Inf are "".
 func OneDecimal(v float64) string {
-	switch {
-	case math.IsNaN(v) || math.IsInf(v, 0):
+	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return ""
-	case math.Abs(v) >= 1e15:
-		// Note: beyond this the tenths would overflow int64 (at 9.2e17) and a
-		// float64 has no fraction left to round anyway.
-		return strconv.FormatFloat(v, 'f', 1, 64)
 	}
-	t := math.Round(v*10 + math.Copysign(1e-9, v))
-	if t == 0 {
-		return "0.0"
-	}
-	return tenthsText(int64(t))
-}
-
-func tenthsText(t int64) string {
-	neg := t < 0
-	if neg {
-		t = -t
-	}
-	s := strconv.FormatInt(t/10, 10) + "." + strconv.FormatInt(t%10, 10)
-	if neg {
-		s = "-" + s
-	}
-	return s
+	// Note: below 1e14 the float64 nearest to a number of tenths is within
+	// 1/128 of it, so 'f' with one decimal prints exactly those tenths.
+	return strconv.FormatFloat(analyze.Round1(v), 'f', 1, 64)
 }
 
 // CountFig formats a count: "－" for zero, "x" when suppressed.
 func CountFig(n int, suppressed bool) Fig {
 	switch {
 	case suppressed:
-		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+		return suppressedFig(0)
 	case n == 0:
-		return Fig{Value: 0, Text: MarkZero}
+		return Fig{Value: 0, Text: MarkZero, Zero: true}
 	}
 	return Fig{Value: float64(n), Text: strconv.Itoa(n)}
 }
@@ -109,6 +124,18 @@ func Thousands(n int) string {
 	return s
 }
 
+// PointsFig formats a change in points with one decimal and a sign ("+3.2",
+// "-1.0", "0.0"), "x" when suppressed and blank when not computed.
+func PointsFig(d float64, suppressed bool) Fig {
+	if suppressed {
+		return suppressedFig(1)
+	}
+	if math.IsInf(d, 0) {
+		d = math.NaN()
+	}
+	return Fig{Value: d, Decimals: 1, Signed: true, Text: PointsText(d)}
+}
+
 // PointsText formats a change in points with a sign: "+3.2", "-1.0", "0.0".
 func PointsText(d float64) string {
 	if math.IsNaN(d) || math.IsInf(d, 0) {
@@ -121,17 +148,23 @@ func PointsText(d float64) string {
 	return s
 }
 
-// PValueText formats a p-value with three decimals, "<0.001" below 0.001, and ""
-// when it was not computed (NaN, or ±Inf).
-func PValueText(p float64) string {
-	switch {
-	case math.IsNaN(p) || math.IsInf(p, 0):
-		return ""
-	case p < 0.001:
-		return "<0.001"
+// PValueFig formats a p-value with three decimals, "<0.001" below 0.001, and
+// blank when it was not computed (NaN, or ±Inf).
+func PValueFig(p float64) Fig {
+	if math.IsNaN(p) || math.IsInf(p, 0) {
+		return Fig{Value: math.NaN(), Decimals: 3}
 	}
-	return strconv.FormatFloat(p, 'f', 3, 64)
+	f := Fig{Value: p, Decimals: 3}
+	if p < 0.001 {
+		f.Text, f.Bound = "<0.001", true
+		return f
+	}
+	f.Text = strconv.FormatFloat(f.Shown(), 'f', 3, 64)
+	return f
 }
+
+// PValueText formats a p-value as PValueFig prints it.
+func PValueText(p float64) string { return PValueFig(p).Text }
 
 // PValueLabel returns a p-value as printed in a note: "p=0.039", "p<0.001"
 // ("" when not computed).

@@ -116,17 +116,17 @@ func hostileView() *View {
 	// A cell taller than a page: an indicator name of 1,650 characters.
 	v.Indicators.Rows[1].Name = strings.Repeat("とても長い指標名です。", 150)
 	// Hearings: long organization, district and rating names; a 1,000-character comment.
-	v.Hearings.ByDistrict = append(v.Hearings.ByDistrict, KV{ds[0], "1"})
-	v.Hearings.ByType = append(v.Hearings.ByType, KV{longL, "1"})
+	v.Hearings.ByDistrict = append(v.Hearings.ByDistrict, CountRow{ds[0], NFig(1)})
+	v.Hearings.ByType = append(v.Hearings.ByType, CountRow{longL, NFig(1)})
 	v.Hearings.Ratings[0].Name = longL
 	v.Hearings.Ratings[0].Labels = []string{longL, "", "やや不足", "不足"}
 	v.Hearings.Ratings[1].Labels = v.Hearings.Ratings[0].Labels
 	v.Hearings.Ratings[0].ByDistrict[ds[0]] = []int{1, 0, 0, 0}
 	thousand := strings.Repeat("とても長い意見です。", 100)
-	v.Hearings.Notes = append(v.Hearings.Notes,
-		HearingNote{Item: longL, Theme: longJ, Districts: []string{ds[0]}, Org: longL, Text: thousand},
-		HearingNote{Item: "", Theme: "", Districts: nil, Org: "", Text: ""},
-	)
+	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
+		{Item: longL, Theme: longJ, Districts: []string{ds[0]}, Org: longL, Text: thousand},
+		{Item: "", Theme: "", Districts: nil, Org: "", Text: ""},
+	}, ds)
 	v.Hearings.Comments = append(v.Hearings.Comments, CommentGroup{Theme: longJ, District: ds[0], Items: []string{longL + ": " + thousand}})
 	v.FreeText.Keywords = append(v.FreeText.Keywords, KV{longL, "3"}, KV{"", ""})
 	v.FreeText.Quotes = append(v.FreeText.Quotes,
@@ -366,19 +366,27 @@ func TestPDFValidateHostile(t *testing.T) {
 	}
 }
 
-// TestParseFigTextNonFinite checks that printed figures that strconv would read
-// as NaN or infinity are not numbers: XLSX keeps them as text and the
-// dashboard, whose JSON cannot hold NaN, does not plot them.
-func TestParseFigTextNonFinite(t *testing.T) {
-	for _, s := range []string{"NaN", "Inf", "+Inf", "-Inf", "infinity", "1e400"} {
-		t.Run(s, func(t *testing.T) {
-			if v, _, ok := parseFigText(s, false); ok {
-				t.Errorf("parseFigText(%q) = %v, want not a number", s, v)
+// TestFigNonFinite checks that figures whose value is not finite are not
+// numbers: XLSX keeps them as text and the dashboard, whose JSON cannot hold
+// NaN, does not plot them.
+func TestFigNonFinite(t *testing.T) {
+	for _, f := range []Fig{
+		{Value: math.Inf(1), Decimals: 1, Text: "Inf"},
+		{Value: math.Inf(-1), Decimals: 1, Text: "-Inf"},
+		{Value: math.NaN(), Decimals: 1, Text: "NaN"},
+		{Value: math.Inf(1), Text: "1e400"},
+	} {
+		t.Run(f.Text, func(t *testing.T) {
+			if v := dashValue(f); v != "-" {
+				t.Errorf("dashValue(%q) = %v, want not plotted", f.Text, v)
 			}
 			v := xlsxTestView()
-			v.Questions[0].Tables[0].Rows[0].Cells[0] = Fig{Value: math.NaN(), Text: s}
+			v.Questions[0].Tables[0].Rows[0].Cells[0] = f
 			if err := Dashboard(io.Discard, v, DashboardOptions{}); err != nil {
 				t.Errorf("Dashboard: %v", err)
+			}
+			if err := XLSX(io.Discard, v); err != nil {
+				t.Errorf("XLSX: %v", err)
 			}
 		})
 	}

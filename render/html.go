@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -259,17 +260,17 @@ func chartID(prefix, id string, i int, used map[string]bool) string {
 // plotted) when suppressed or empty. Each bar carries its printed text as its
 // label (36.0, －, 57.1▲), since echarts would print 36.0 as 36.
 func dashValue(f Fig) any {
-	switch t := strings.TrimSpace(f.Text); {
-	case f.Suppressed || t == MarkSuppressed || t == "":
+	switch v := f.Shown(); {
+	case f.Suppressed || f.Blank() || f.Bound:
 		return "-"
-	case t == MarkZero:
+	case f.Zero:
 		return dashPoint{Value: 0, Label: dashLabel{Formatter: MarkZero}}
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		// Note: JSON cannot hold NaN or infinity.
+		return "-"
 	default:
-		if v, _, ok := parseFigText(t, false); ok {
-			return dashPoint{Value: v, Label: dashLabel{Formatter: t + f.Mark}}
-		}
+		return dashPoint{Value: v, Label: dashLabel{Formatter: f.Text + f.Mark}}
 	}
-	return "-"
 }
 
 // A dashPoint is a bar with its own label text (an echarts data item).
@@ -382,7 +383,7 @@ func barOption(id string, heads []string, all, cur *dashRow, district string, nu
 	)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})
 	bar.SetXAxis(labels).
-		AddSeries("全体", barData(all), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAll})).
+		AddSeries(analyze.GroupAll, barData(all), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAll})).
 		AddSeries(district, barData(cur), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorDist})).
 		XYReversal()
 	bar.Validate()
@@ -496,8 +497,7 @@ const (
 )
 
 // comments fills the theme × district drill-down: every masked free-text answer
-// and hearing comment (from the analysis detail when present, else the view's
-// hearing comments and quotes).
+// and hearing comment.
 func (p *dashPage) comments() {
 	v := p.V
 	for _, t := range v.Themes {
@@ -552,20 +552,12 @@ func (p *dashPage) comments() {
 			}
 		}
 	}
-	if v.Res != nil {
-		for _, ft := range v.Res.FreeText {
-			text := ft.Masked
-			if ft.Source == analyze.SourceHearing && ft.RecordID != "" {
-				text = ft.RecordID + "：" + ft.Masked
-			}
-			add(ft.Themes, splitDistricts(ft.District), text)
+	for _, ft := range v.FreeText.Texts {
+		text := ft.Text
+		if ft.Source == analyze.SourceHearing && ft.RecordID != "" {
+			text = ft.RecordID + "：" + ft.Text
 		}
-	} else {
-		for _, g := range append(append([]CommentGroup{}, v.Hearings.Comments...), v.FreeText.Quotes...) {
-			for _, it := range g.Items {
-				add([]string{g.Theme}, splitDistricts(g.District), it)
-			}
-		}
+		add(ft.Themes, splitDistricts(ft.District), text)
 	}
 	p.Matrix = make([][]int, len(cells))
 	for i, row := range cells {

@@ -122,7 +122,7 @@ func FuzzDashboardText(f *testing.F) {
 		v.PlanName = s
 		v.Questions[0].Tables[0].Heads[0] = s
 		v.Hearings.Comments[0].Items[0] = s
-		v.Res.FreeText[0].Masked = s
+		v.FreeText.Texts[0].Text = s
 		v.Districts[1] = s
 		var buf bytes.Buffer
 		if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {

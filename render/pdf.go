@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"midreview/analyze"
 )
 
 // Page geometry of the handouts, in millimetres (A4 portrait).
@@ -644,11 +645,11 @@ func pdfRow(t *TableView, g string) *RowView {
 
 // pdfAllRow returns the 全体 row of a question.
 func pdfAllRow(q *QuestionView) (*TableView, *RowView) {
-	t := pdfTable(q, "全体")
+	t := pdfTable(q, analyze.ByAll)
 	if t == nil || len(t.Rows) == 0 {
 		return t, nil
 	}
-	if r := pdfRow(t, "全体"); r != nil {
+	if r := pdfRow(t, analyze.GroupAll); r != nil {
 		return t, r
 	}
 	return t, &t.Rows[0]
@@ -713,8 +714,8 @@ func (d *pdfDoc) overviewSection() {
 	d.section("調査の概要")
 	d.para("調査名："+v.SurveyName, "", 9.5, 0)
 	d.para("基準日："+v.Date, "", 9.5, 0)
-	if v.Overview.Ward.Text != "" {
-		d.para(v.Overview.Ward.Text, "", 9.5, 0)
+	if v.Overview.Summary != "" {
+		d.para(v.Overview.Summary, "", 9.5, 0)
 	}
 	d.down(3)
 	cols := []tcol{{"区分", 60, 'L'}, {"配布数", 30, 'R'}, {"有効回答数", 30, 'R'}, {"回収率（%）", 30, 'R'}}
@@ -762,7 +763,7 @@ func pdfChoiceBars(q *QuestionView, t *TableView, rows []*RowView) []barRow {
 	var out []barRow
 	na := -1
 	for i, h := range t.Heads {
-		if i < len(t.Codes) && t.Codes[i] == "NA" {
+		if i < len(t.Codes) && t.Codes[i] == analyze.CodeNA {
 			na = i
 			continue
 		}
@@ -926,7 +927,7 @@ func (d *pdfDoc) question(q *QuestionView) {
 		return
 	}
 	at, all := pdfAllRow(q)
-	dt := pdfTable(q, "地区")
+	dt := pdfTable(q, analyze.ByDistrict)
 	switch q.Type {
 	case "SA", "MA":
 		if all == nil {
@@ -954,18 +955,18 @@ func (d *pdfDoc) question(q *QuestionView) {
 		if all == nil {
 			break
 		}
-		rows := []bandRow{pdfBand(all, "全体", true)}
+		rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
 		if dt != nil {
 			for i := range dt.Rows {
 				rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
 			}
 		}
-		heads, na := at.Heads, len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == "NA"
+		heads, na := at.Heads, len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
 		d.bandChart(d.figNo(q.ID+"　地区別の回答の構成"), heads, na, 30, rows)
 	}
 	if dt != nil && len(dt.Rows) > 0 && q.Type != "NUM" {
 		rows := []RowView{}
-		if all != nil && pdfRow(dt, "全体") == nil {
+		if all != nil && pdfRow(dt, analyze.GroupAll) == nil {
 			rows = append(rows, *all)
 		}
 		rows = append(rows, dt.Rows...)
@@ -995,12 +996,12 @@ func (d *pdfDoc) trendTable(q *QuestionView) {
 	var body [][]tcell
 	sig := false
 	for _, t := range q.Trend {
-		diff := t.Diff
+		diff := t.Diff.Text
 		if t.Significant {
 			diff += "*"
 			sig = true
 		}
-		body = append(body, pdfCells(t.Label, t.Baseline.Text, t.Current.Text, diff, t.P))
+		body = append(body, pdfCells(t.Label, t.Baseline.Text, t.Current.Text, diff, t.P.Text))
 	}
 	d.table(d.tableNo(q.ID+"　前回との比較（全体）"), cols, body, 7.5)
 	if sig {
@@ -1013,7 +1014,7 @@ func (d *pdfDoc) trendTable(q *QuestionView) {
 // beside 全体.
 func (d *pdfDoc) districtQuestion(q *QuestionView) {
 	at, all := pdfAllRow(q)
-	dt := pdfTable(q, "地区")
+	dt := pdfTable(q, analyze.ByDistrict)
 	dr := pdfRow(dt, d.district)
 	if all == nil {
 		d.districtSummary(q)
@@ -1043,8 +1044,8 @@ func (d *pdfDoc) districtQuestion(q *QuestionView) {
 		if dr != nil {
 			rows = append(rows, pdfBand(dr, d.district, true))
 		}
-		rows = append(rows, pdfBand(all, "全体", false))
-		na := len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == "NA"
+		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
+		na := len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
 		d.bandChart(d.figNo(q.ID+"　"+d.district+"と全体の回答の構成"), at.Heads, na, 30, rows)
 	}
 	if q.Type != "NUM" {
@@ -1066,7 +1067,7 @@ func (d *pdfDoc) districtQuestion(q *QuestionView) {
 // districtSummary prints the SC/NUM summary rows of the district and 全体.
 func (d *pdfDoc) districtSummary(q *QuestionView) {
 	var rows []SummaryRow
-	for _, g := range []string{d.district, "全体"} {
+	for _, g := range []string{d.district, analyze.GroupAll} {
 		for _, s := range q.Summary {
 			if s.Group == g {
 				rows = append(rows, s)
@@ -1099,10 +1100,10 @@ func (d *pdfDoc) hearingSection() {
 		for i := range n {
 			var c [4]string
 			if i < len(h.ByDistrict) {
-				c[0], c[1] = h.ByDistrict[i].Key, h.ByDistrict[i].Value
+				c[0], c[1] = h.ByDistrict[i].Name, h.ByDistrict[i].N.Text
 			}
 			if i < len(h.ByType) {
-				c[2], c[3] = h.ByType[i].Key, h.ByType[i].Value
+				c[2], c[3] = h.ByType[i].Name, h.ByType[i].N.Text
 			}
 			rows = append(rows, pdfCells(c[:]...))
 		}
@@ -1110,9 +1111,9 @@ func (d *pdfDoc) hearingSection() {
 			d.table(d.tableNo("地区別・団体種別の団体数"), []tcol{{"地区", 50, 'L'}, {"団体数", 25, 'R'}, {"団体種別", 60, 'L'}, {"団体数", 25, 'R'}}, rows, 8.5)
 		}
 	} else {
-		for _, kv := range h.ByDistrict {
-			if kv.Key == d.district {
-				d.para("この地区でヒアリングを行った団体："+kv.Value+" 団体", "", 9.5, 0)
+		for _, c := range h.ByDistrict {
+			if c.Name == d.district {
+				d.para("この地区でヒアリングを行った団体："+c.N.Text+" 団体", "", 9.5, 0)
 			}
 		}
 	}
@@ -1144,13 +1145,9 @@ func (d *pdfDoc) hearingSection() {
 	}
 	// Comments: by theme and district in the ward report, by theme in a
 	// district handout.
-	groups := pdfNoteGroups(h.Notes, d.district)
-	if len(h.Notes) == 0 {
-		for _, g := range h.Comments {
-			if d.district == "" || g.District == d.district {
-				groups = append(groups, g)
-			}
-		}
+	groups := h.Comments
+	if d.district != "" {
+		groups = h.DistrictComments[d.district]
 	}
 	if len(groups) > 0 {
 		title := "団体からの意見（テーマ・地区別）"
@@ -1160,62 +1157,6 @@ func (d *pdfDoc) hearingSection() {
 		d.heading(title, 20)
 		d.noteGroups(groups)
 	}
-}
-
-// pdfNoteGroups groups hearing comments for printing: with district "" all of
-// them by theme, then by the organization's first district; else those of the
-// organizations of that district, by theme. Groups keep the order of notes
-// (analyze's: themes, then districts, in sheet order); within a group the
-// comments go by item (成果 before 課題, as the items come), and each reads
-// "【項目】団体名: comment", naming the organization's districts when it has
-// several.
-func pdfNoteGroups(notes []HearingNote, district string) []CommentGroup {
-	var items []string // item names, first seen first
-	for _, n := range notes {
-		if !slices.Contains(items, n.Item) {
-			items = append(items, n.Item)
-		}
-	}
-	type member struct {
-		item int
-		text string
-	}
-	var groups []CommentGroup
-	var members [][]member
-	idx := map[[2]string]int{}
-	for _, n := range notes {
-		k := [2]string{n.Theme, ""}
-		if district == "" {
-			if len(n.Districts) > 0 {
-				k[1] = n.Districts[0]
-			}
-		} else if !slices.Contains(n.Districts, district) {
-			continue
-		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(groups)
-			idx[k] = i
-			groups = append(groups, CommentGroup{Theme: k[0], District: k[1]})
-			members = append(members, nil)
-		}
-		t := n.Org
-		if len(n.Districts) > 1 {
-			t += "（" + strings.Join(n.Districts, "、") + "）"
-		}
-		t += ": " + n.Text
-		if n.Item != "" {
-			t = "【" + n.Item + "】" + t
-		}
-		members[i] = append(members[i], member{slices.Index(items, n.Item), t})
-	}
-	for i := range groups {
-		slices.SortStableFunc(members[i], func(a, b member) int { return a.item - b.item })
-		for _, m := range members[i] {
-			groups[i].Items = append(groups[i].Items, m.text)
-		}
-	}
-	return groups
 }
 
 func pdfSameLabels(a, b []string) bool {
@@ -1287,7 +1228,7 @@ func (d *pdfDoc) commentGroup(g CommentGroup) {
 	}
 	title := strings.Join(parts, "　")
 	if title == "" {
-		title = "全体"
+		title = analyze.GroupAll
 	}
 	d.need(14)
 	d.font("B", 9)
@@ -1360,9 +1301,9 @@ func (d *pdfDoc) districtPages() {
 				d.para("配布数 "+r.Distributed.Text+"　有効回答数 "+r.Valid.Text+"　回収率 "+r.Rate.Text+"%", "", 9.5, 0)
 			}
 		}
-		for _, kv := range v.Hearings.ByDistrict {
-			if kv.Key == name {
-				d.para("ヒアリング団体 "+kv.Value+" 団体", "", 9.5, 0)
+		for _, c := range v.Hearings.ByDistrict {
+			if c.Name == name {
+				d.para("ヒアリング団体 "+c.N.Text+" 団体", "", 9.5, 0)
 			}
 		}
 		d.down(2)
@@ -1375,53 +1316,23 @@ func (d *pdfDoc) districtPages() {
 		d.district = ""
 		var rows [][]tcell
 		var bars []barRow
-		for qi := range v.Questions {
-			q := &v.Questions[qi]
-			at, all := pdfAllRow(q)
-			dr := pdfRow(pdfTable(q, "地区"), name)
-			if all == nil || dr == nil || q.Type == "NUM" {
-				continue
-			}
-			top := -1
-			for i := range at.Heads {
-				if i < len(at.Codes) && at.Codes[i] == "NA" {
-					continue
-				}
-				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
-					top = i
-				}
-			}
-			if top < 0 {
-				continue
-			}
-			dv, av := pdfCell(dr, top), pdfCell(all, top)
-			diff := ""
-			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
-				diff = PointsText(dv.Value - av.Value)
-			}
-			dt := dv.Text + dv.Mark
-			if dr.Reference && !dr.Suppressed {
+		for _, t := range v.DistrictTops[name] {
+			dt := t.District.Text + t.District.Mark
+			if t.Reference && !t.District.Suppressed {
 				dt += "※"
 			}
-			rows = append(rows, []tcell{{text: q.ID + "　" + q.Text}, {text: at.Heads[top]}, {text: dr.N.Text}, {text: dt}, {text: av.Text, shade: true}, {text: diff}})
-			bars = append(bars, barRow{label: q.ID + "　" + at.Heads[top], vals: []Fig{dv, av}, ns: []Fig{dr.N, all.N}})
+			rows = append(rows, []tcell{{text: t.QuestionID + "　" + t.QuestionText}, {text: t.Label}, {text: t.N.Text}, {text: dt}, {text: t.All.Text, shade: true}, {text: t.Diff.Text}})
+			bars = append(bars, barRow{label: t.QuestionID + "　" + t.Label, vals: []Fig{t.District, t.All}, ns: []Fig{t.N, t.AllN}})
 		}
 		if len(bars) > 0 {
-			d.barChart(d.figNo(name+"と全体の比較（全体で最も多い回答の割合）"), []string{name, "全体"}, bars)
+			d.barChart(d.figNo(name+"と全体の比較（全体で最も多い回答の割合）"), []string{name, analyze.GroupAll}, bars)
 		}
 		if len(rows) > 0 {
 			d.table(d.tableNo(name+"の主な結果（全体で最も多い回答の割合）"), []tcol{{"設問", 62, 'L'}, {"回答", 36, 'L'}, {"n", 12, 'R'}, {name + "（%）", 22, 'R'},
 				{"全体（%）", 20, 'R'}, {"差（ポイント）", 22, 'R'}}, rows, 7.5)
 			d.note("注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。")
 		}
-		groups := pdfNoteGroups(v.Hearings.Notes, name)
-		if len(v.Hearings.Notes) == 0 {
-			for _, g := range v.Hearings.Comments {
-				if g.District == name {
-					groups = append(groups, CommentGroup{Theme: g.Theme, Items: g.Items})
-				}
-			}
-		}
+		groups := v.Hearings.DistrictComments[name]
 		if len(groups) > 0 {
 			d.down(2)
 			d.heading("団体ヒアリングでの意見", 14)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"midreview/analyze"
 )
 
 // pdfRowT builds a crosstab row from counts (choices then 無回答) over base,
@@ -95,11 +97,11 @@ func testView() *View {
 			},
 			Baseline: &base3,
 			Trend: []TrendView{
-				{Label: "手助けをする", Baseline: PctFig(361, 950, false), Current: PctFig(85, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "+4.5", P: "0.240"},
-				{Label: "ときどき手助けをする", Baseline: PctFig(304, 950, false), Current: PctFig(60, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "-2.0", P: "0.580"},
-				{Label: "手助けはしない", Baseline: PctFig(190, 950, false), Current: PctFig(30, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "-5.0", P: "0.048", Significant: true},
-				{Label: "わからない", Baseline: PctFig(76, 950, false), Current: PctFig(20, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "+2.0", P: "0.360"},
-				{Label: "無回答", Baseline: PctFig(19, 950, false), Current: PctFig(5, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: "+0.5", P: "0.700"},
+				{Label: "手助けをする", Baseline: PctFig(361, 950, false), Current: PctFig(85, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
+				{Label: "ときどき手助けをする", Baseline: PctFig(304, 950, false), Current: PctFig(60, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
+				{Label: "手助けはしない", Baseline: PctFig(190, 950, false), Current: PctFig(30, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
+				{Label: "わからない", Baseline: PctFig(76, 950, false), Current: PctFig(20, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
+				{Label: "無回答", Baseline: PctFig(19, 950, false), Current: PctFig(5, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
 			}},
 		{Index: 3, ID: "Q4", Text: "地域の活動で困っていることは何ですか。（あてはまるものすべて）", Type: "MA", MA: true, Theme: "支え合い",
 			Tables: []TableView{
@@ -147,7 +149,7 @@ func testView() *View {
 	ind := func(id, name string, base, cur, target float64, n int, iv, ev string, ref bool) IndicatorRow {
 		return IndicatorRow{ID: id, Name: name, Theme: "支え合い", Baseline: FloatPctFig(base, false), BaselineN: NFig(950),
 			Current: FloatPctFig(cur, false), CurrentN: NFig(n), Interval: iv, Target: FloatPctFig(target, false),
-			Direction: "増", Evaluation: ev, P: "0.240", Reference: ref}
+			Direction: "増", Evaluation: ev, P: PValueFig(0.240), Reference: ref}
 	}
 	v.Indicators = IndicatorView{
 		Rows: []IndicatorRow{
@@ -163,25 +165,22 @@ func testView() *View {
 	}
 	v.Hearings = HearingView{
 		Orgs:       5,
-		ByDistrict: []KV{{d[0], "2"}, {d[1], "2"}, {d[2], "1"}},
-		ByType:     []KV{{"自治会・町内会", "3"}, {"民生委員・児童委員協議会", "2"}},
+		ByDistrict: []CountRow{{d[0], NFig(2)}, {d[1], NFig(2)}, {d[2], NFig(1)}},
+		ByType:     []CountRow{{"自治会・町内会", NFig(3)}, {"民生委員・児童委員協議会", NFig(2)}},
 		Ratings: []RatingView{
 			{ItemID: "H1", Name: "見守り活動の担い手は足りているか", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
 				All: []int{0, 1, 2, 2}, ByDistrict: map[string][]int{d[0]: {0, 1, 1, 0}, d[1]: {0, 0, 1, 1}, d[2]: {0, 0, 0, 1}}},
 			{ItemID: "H2", Name: "関係機関との連携", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
 				All: []int{1, 2, 1, 1}, ByDistrict: map[string][]int{d[0]: {1, 1, 0, 0}, d[1]: {0, 1, 1, 0}, d[2]: {0, 0, 0, 1}}},
 		},
-		Comments: []CommentGroup{
-			{Theme: "支え合い", District: d[0], Items: []string{"大倉山第一自治会: 見守りの担い手が高齢化しており、若い世代への声かけが課題です。", "大倉山民生委員協議会: 〇〇さんの協力で、サロンの参加者が増えました。"}},
-			{Theme: "支え合い", District: d[1], Items: []string{"日吉東町内会: 集合住宅の住民と接点を持ちにくい。"}},
-		},
-		Notes: []HearingNote{
-			{Item: "課題", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山第一自治会", Text: "見守りの担い手が高齢化しており、若い世代への声かけが課題です。"},
-			{Item: "成果", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山民生委員協議会", Text: "〇〇さんの協力で、サロンの参加者が増えました。"},
-			{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
-			{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
-		},
 	}
+	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
+		{Item: "課題", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山第一自治会", Text: "見守りの担い手が高齢化しており、若い世代への声かけが課題です。"},
+		{Item: "成果", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山民生委員協議会", Text: "〇〇さんの協力で、サロンの参加者が増えました。"},
+		{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
+		{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
+	}, d)
+	v.DistrictTops = testDistrictTops(v)
 	v.FreeText = FreeTextView{
 		Count:    45,
 		Keywords: []KV{{"地域", "18"}, {"参加", "12"}, {"高齢者", "11"}, {"子ども", "9"}, {"情報", "8"}, {"交流", "6"}, {"不安", "5"}},
@@ -593,8 +592,8 @@ func TestPDFContentsPages(t *testing.T) {
 	checkContents(t, pages, 2)
 }
 
-func TestPDFNoteGroups(t *testing.T) {
-	notes := []HearingNote{
+func TestCommentGroups(t *testing.T) {
+	notes := []hearingNote{
 		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a1"},
 		{Item: "課題", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a2"},
 		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "B会", Text: "b1"},
@@ -618,10 +617,48 @@ func TestPDFNoteGroups(t *testing.T) {
 		{"none", "師岡", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := pdfNoteGroups(notes, c.district)
+			got := commentGroups(notes, c.district)
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %#v\nwant %#v", got, c.want)
 			}
 		})
 	}
+}
+
+// testDistrictTops derives the district pages' main results of a hand-built
+// view from its tables, as analyze.DistrictTops does from the crosstabs: 全体's
+// top answer (no-answer excluded, the first on ties, 0 for a hidden share), the
+// district's share and the difference.
+func testDistrictTops(v *View) map[string][]TopRow {
+	out := map[string][]TopRow{}
+	for _, name := range v.Districts {
+		for qi := range v.Questions {
+			q := &v.Questions[qi]
+			at, all := pdfAllRow(q)
+			dr := pdfRow(pdfTable(q, analyze.ByDistrict), name)
+			if all == nil || dr == nil || q.Type == "NUM" {
+				continue
+			}
+			top := -1
+			for i := range at.Heads {
+				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
+					continue
+				}
+				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
+					top = i
+				}
+			}
+			if top < 0 {
+				continue
+			}
+			dv, av := pdfCell(dr, top), pdfCell(all, top)
+			diff := Fig{Value: math.NaN()}
+			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
+				diff = PointsFig(dv.Value-av.Value, false)
+			}
+			out[name] = append(out[name], TopRow{QuestionID: q.ID, QuestionText: q.Text, Label: at.Heads[top],
+				N: dr.N, AllN: all.N, District: dv, All: av, Diff: diff, Reference: dr.Reference})
+		}
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package render
 
 import (
 	"strconv"
+
+	"midreview/analyze"
 )
 
 // A tcol is one column of a printed table.
@@ -215,7 +217,7 @@ func (d *pdfDoc) crosstab(title string, t *TableView, rows []RowView) {
 		}
 		var body [][]tcell
 		for _, r := range rows {
-			all := r.Group == "全体"
+			all := r.Group == analyze.GroupAll
 			g := r.Group
 			if r.Reference {
 				g += "（" + MarkReference + "）"
@@ -270,7 +272,7 @@ func (d *pdfDoc) summaryTable(title string, rows []SummaryRow, sc bool) {
 	var body [][]tcell
 	supp := false
 	for _, r := range rows {
-		all := r.Group == "全体"
+		all := r.Group == analyze.GroupAll
 		g := r.Group
 		if r.Reference {
 			g += "（" + MarkReference + "）"

@@ -1,10 +1,10 @@
 package render
 
-import "midreview/analyze"
-
-// A View is the publishable content of one run, formatted once. The PDF, XLSX and
-// HTML writers only walk it (like pprof's TextItem); CSVs are written from
-// analyze.Results directly because they carry full precision.
+// A View is the publishable content of one run, formatted once: the only source
+// of what the PDF, XLSX and HTML writers publish. They only walk it (like
+// pprof's TextItem) and compute no figure; CSVs are written from
+// analyze.Results directly because they carry full precision, and every figure
+// of the View is one of theirs.
 type View struct {
 	PlanName, Ward, SurveyName string
 	Date                       string // 基準日 as 2026年11月1日
@@ -13,18 +13,19 @@ type View struct {
 	InputErrors                int    // errors the run was built with (-allow-errors)
 	Districts                  []string
 
-	Settings    []KV // 設定 as printed on the overview
-	Overview    OverviewView
-	Profile     []QuestionView // respondent attributes (属性 questions), ward-wide
-	Themes      []ThemeView
-	Questions   []QuestionView // every SA/MA/SC/NUM question in sheet order
-	Indicators  IndicatorView
-	Hearings    HearingView
-	FreeText    FreeTextView
-	Problems    []ProblemRow
-	Corrections []CorrectionRow
-
-	Res *analyze.Results // for writers that need raw detail
+	Settings   []KV // 設定 as printed on the overview
+	Overview   OverviewView
+	Profile    []QuestionView // respondent attributes (属性 questions), ward-wide
+	Themes     []ThemeView
+	Questions  []QuestionView // every SA/MA/SC/NUM question in sheet order
+	Indicators IndicatorView
+	// DistrictTops are the district pages' main results: district name → rows
+	// (analyze.DistrictTops); read in Districts order only.
+	DistrictTops map[string][]TopRow
+	Hearings     HearingView
+	FreeText     FreeTextView
+	Problems     []ProblemRow
+	Corrections  []CorrectionRow
 }
 
 // A KV is a label and a value.
@@ -32,8 +33,8 @@ type KV struct{ Key, Value string }
 
 // OverviewView is the survey overview table (配布数・回収数・有効回答数・回収率).
 type OverviewView struct {
-	Ward Fig           // unused Value; Text summary
-	Rows []OverviewRow // ward total first, then districts, then 地区不明
+	Summary string        // 配布数 …票、有効回答数 …票（回収率 …%）
+	Rows    []OverviewRow // ward total first, then districts, then 地区不明
 }
 
 // An OverviewRow is one line of the overview table.
@@ -88,8 +89,8 @@ type TrendView struct {
 	Label               string
 	Baseline, Current   Fig
 	BaselineN, CurrentN Fig
-	Diff                string // points, signed
-	P                   string // p-value, 3 decimals or "<0.001"
+	Diff                Fig // points, signed
+	P                   Fig // p-value, 3 decimals or "<0.001"
 	Significant         bool
 }
 
@@ -100,6 +101,17 @@ type SummaryRow struct {
 	Mean, SD, Median, Min, Max Fig
 	TopBox                     Fig
 	Suppressed, Reference      bool
+}
+
+// A TopRow is one question of a district page's main results: 全体's most
+// chosen answer, the district's share of it beside 全体's, and the difference.
+type TopRow struct {
+	QuestionID, QuestionText string
+	Label                    string // the answer
+	N, AllN                  Fig    // bases of the district and of 全体
+	District, All            Fig    // shares (percent); District carries ▲▼
+	Diff                     Fig    // points, signed; blank when either share is hidden
+	Reference                bool   // the district's base is under 参考値基準
 }
 
 // IndicatorView is the indicator table with its legend.
@@ -120,27 +132,28 @@ type IndicatorRow struct {
 	Target          Fig
 	Direction       string // 増 or 減
 	Evaluation      string
-	P               string
+	P               Fig
 	Reference       bool
 }
 
 // HearingView is the organization hearing section.
 type HearingView struct {
 	Orgs       int
-	ByDistrict []KV // organizations per district
-	ByType     []KV
+	ByDistrict []CountRow // organizations per district
+	ByType     []CountRow // organizations per 団体種別
 	Ratings    []RatingView
-	Comments   []CommentGroup
-	Notes      []HearingNote // every comment, for the PDF handouts' own grouping
+	// Comments are the masked comments grouped by the one rule every writer
+	// prints (commentGroups): by theme, then the organization's first district.
+	Comments []CommentGroup
+	// DistrictComments are, per district, its organizations' comments by theme
+	// (District empty); read in Districts order only.
+	DistrictComments map[string][]CommentGroup
 }
 
-// A HearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
-// by Theme, then by first district.
-type HearingNote struct {
-	Item      string   // the hearing item's name (成果, 課題)
-	Theme     string   // the item's theme, else the first coded one, else OtherTheme
-	Districts []string // the organization's districts
-	Org, Text string
+// A CountRow is a group and its count.
+type CountRow struct {
+	Name string
+	N    Fig
 }
 
 // A RatingView is one 評価 item's distribution for 全体 (and per district).
@@ -157,11 +170,24 @@ type CommentGroup struct {
 	Items           []string // "団体名: comment"
 }
 
-// FreeTextView is the free-text section: top keywords and representative quotes.
+// FreeTextView is the free-text section: top keywords and representative quotes,
+// and every masked text for the 自由記述 sheet and the dashboard's drill-down.
 type FreeTextView struct {
 	Keywords []KV // word, count (全体)
 	Quotes   []CommentGroup
-	Count    int
+	Count    int           // survey answers with free text
+	Texts    []FreeTextRow // every free-text answer and hearing comment, in freetext.csv order
+}
+
+// A FreeTextRow is one masked free-text answer or hearing comment (a row of
+// freetext.csv).
+type FreeTextRow struct {
+	Source   string // analyze.SourceSurvey or analyze.SourceHearing
+	RecordID string // respondent ID or 団体名
+	District string // 地区名; hearings: 、-joined districts
+	ItemID   string // 設問ID or 項目ID
+	Themes   []string
+	Text     string // masked
 }
 
 // A ProblemRow is a problem as listed in problems.csv and the 入力チェック sheet.

@@ -226,26 +226,34 @@ func (s *sheet) num(col int, v float64, numFmt, shown string) {
 	s.fit(col, shown)
 }
 
-// fig writes a published figure: a number formatted as printed, x as a string, or
-// an empty bordered cell. signed asks for a +/− format (changes in points).
-func (s *sheet) fig(col int, f Fig, signed bool) {
-	text := strings.TrimSpace(f.Text)
+// fig writes a published figure: the number it prints as (Fig.Shown) with a
+// number format of its decimals, x as a string, or an empty bordered cell.
+func (s *sheet) fig(col int, f Fig) {
+	v := f.Shown()
 	switch {
-	case f.Suppressed || text == MarkSuppressed:
+	case f.Suppressed:
 		s.str(col, MarkSuppressed, "mark")
 		return
-	case text == MarkZero:
+	case f.Zero:
 		s.num(col, 0, numFmtZero, MarkZero)
 		return
-	case text == "":
+	case f.Blank():
 		s.str(col, "", "cell")
 		return
-	}
-	v, numFmt, ok := parseFigText(text, signed)
-	if !ok {
-		s.str(col, text, "mark")
+	case f.Bound || math.IsNaN(v) || math.IsInf(v, 0):
+		// Note: a bound ("<0.001") is not a number, and no cell (nor the
+		// dashboard's JSON) can hold NaN or infinity.
+		s.str(col, f.Text, "mark")
 		return
 	}
+	numFmt := numFmtInt
+	switch {
+	case f.Signed && f.Decimals == 1:
+		numFmt = numFmtPoints
+	case f.Decimals > 0:
+		numFmt = "0." + strings.Repeat("0", f.Decimals)
+	}
+	text := f.Text
 	switch f.Mark {
 	case MarkHigh:
 		numFmt = numFmtPctHigh
@@ -255,32 +263,6 @@ func (s *sheet) fig(col int, f Fig, signed bool) {
 		text += MarkLow
 	}
 	s.num(col, v, numFmt, text)
-}
-
-// parseFigText parses a printed figure ("1,234", "12.3", "+2.0", "45.1%") back to
-// the number it shows and a number format that shows it the same way.
-func parseFigText(text string, signed bool) (float64, string, bool) {
-	t := strings.TrimSuffix(strings.TrimSuffix(text, MarkHigh), MarkLow)
-	t = strings.TrimSuffix(t, "%")
-	t = strings.ReplaceAll(t, ",", "")
-	t = strings.TrimPrefix(t, "+")
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		// Note: ParseFloat reads "NaN" and "Inf"; neither is a figure, and
-		// neither can be written to a cell or to the dashboard's JSON.
-		return 0, "", false
-	}
-	decimals := 0
-	if i := strings.IndexByte(t, '.'); i >= 0 {
-		decimals = len(t) - i - 1
-	}
-	switch {
-	case signed && decimals == 1:
-		return v, numFmtPoints, true
-	case decimals == 0:
-		return v, numFmtInt, true
-	}
-	return v, "0." + strings.Repeat("0", decimals), true
 }
 
 func (s *sheet) next() { s.row++ }
@@ -472,12 +454,12 @@ func (b *book) overview() {
 	s.head("地区", "配布数", "有効回答数", "回収率（％）")
 	for _, r := range v.Overview.Rows {
 		s.str(1, r.Name, "cell")
-		s.fig(2, r.Distributed, false)
-		s.fig(3, r.Valid, false)
-		s.fig(4, r.Rate, false)
+		s.fig(2, r.Distributed)
+		s.fig(3, r.Valid)
+		s.fig(4, r.Rate)
 		s.next()
 	}
-	if t := v.Overview.Ward.Text; t != "" {
+	if t := v.Overview.Summary; t != "" {
 		s.strNoFit(1, t, "note")
 		s.next()
 	}
@@ -567,9 +549,9 @@ func (s *sheet) table(t *TableView, counts bool) {
 		note := rowNote(r.Suppressed, r.Reference)
 		if counts {
 			s.str(1, r.Group+"（件数）", "cell")
-			s.fig(2, r.N, false)
+			s.fig(2, r.N)
 			for i, c := range r.Counts {
-				s.fig(3+i, c, false)
+				s.fig(3+i, c)
 			}
 			s.str(last, note, "cell")
 			s.next()
@@ -577,9 +559,9 @@ func (s *sheet) table(t *TableView, counts bool) {
 		} else {
 			s.str(1, r.Group, "cell")
 		}
-		s.fig(2, r.N, false)
+		s.fig(2, r.N)
 		for i, c := range r.Cells {
-			s.fig(3+i, c, false)
+			s.fig(3+i, c)
 		}
 		s.str(last, note, "cell")
 		s.next()
@@ -609,13 +591,13 @@ func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 	s.head(append(heads, "備考")...)
 	for _, r := range rows {
 		s.str(1, r.Group, "cell")
-		s.fig(2, r.N, false)
+		s.fig(2, r.N)
 		for i, f := range []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max} {
-			s.fig(3+i, f, false)
+			s.fig(3+i, f)
 		}
 		col := 8
 		if top {
-			s.fig(col, r.TopBox, false)
+			s.fig(col, r.TopBox)
 			col++
 		}
 		s.str(col, rowNote(r.Suppressed, r.Reference), "cell")
@@ -635,12 +617,12 @@ func (b *book) indicators() {
 			s.str(2, r.Name, "wrap")
 			s.str(3, r.Theme, "cell")
 			s.str(4, group, "cell")
-			s.fig(5, r.Baseline, false)
-			s.fig(6, r.BaselineN, false)
-			s.fig(7, r.Current, false)
-			s.fig(8, r.CurrentN, false)
+			s.fig(5, r.Baseline)
+			s.fig(6, r.BaselineN)
+			s.fig(7, r.Current)
+			s.fig(8, r.CurrentN)
 			s.str(9, r.Interval, "cell")
-			s.fig(10, r.Target, false)
+			s.fig(10, r.Target)
 			s.str(11, r.Direction, "cell")
 			s.pValue(12, r.P)
 			s.str(13, r.Evaluation, "center")
@@ -672,12 +654,12 @@ func (b *book) indicators() {
 
 // pValue writes a p-value as a number when it is one ("0.012") and as text
 // otherwise ("<0.001", "").
-func (s *sheet) pValue(col int, p string) {
-	if v, err := strconv.ParseFloat(p, 64); err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
-		s.num(col, v, numFmtP, p)
+func (s *sheet) pValue(col int, p Fig) {
+	if v := p.Shown(); !p.Bound && !math.IsNaN(v) && !math.IsInf(v, 0) {
+		s.num(col, v, numFmtP, p.Text)
 		return
 	}
-	s.str(col, p, "mark")
+	s.str(col, p.Text, "mark")
 }
 
 func (b *book) trend() {
@@ -692,11 +674,11 @@ func (b *book) trend() {
 			s.str(1, q.ID, "cell")
 			s.str(2, q.Text, "wrap")
 			s.str(3, t.Label, "cell")
-			s.fig(4, t.Baseline, false)
-			s.fig(5, t.BaselineN, false)
-			s.fig(6, t.Current, false)
-			s.fig(7, t.CurrentN, false)
-			s.fig(8, Fig{Text: t.Diff}, true)
+			s.fig(4, t.Baseline)
+			s.fig(5, t.BaselineN)
+			s.fig(6, t.Current)
+			s.fig(7, t.CurrentN)
+			s.fig(8, t.Diff)
 			s.pValue(9, t.P)
 			sig := ""
 			if t.Significant {
@@ -721,11 +703,11 @@ func (b *book) hearings() {
 	s.str(1, "回答団体数", "cell")
 	s.num(2, float64(h.Orgs), numFmtInt, strconv.Itoa(h.Orgs))
 	s.next()
-	for _, kv := range h.ByDistrict {
-		s.countRow("地区："+kv.Key, kv.Value)
+	for _, c := range h.ByDistrict {
+		s.countRow("地区："+c.Name, c.N)
 	}
-	for _, kv := range h.ByType {
-		s.countRow("団体種別："+kv.Key, kv.Value)
+	for _, c := range h.ByType {
+		s.countRow("団体種別："+c.Name, c.N)
 	}
 	for _, r := range h.Ratings {
 		s.next()
@@ -744,6 +726,7 @@ func (b *book) hearings() {
 		}
 	}
 	if len(h.Comments) > 0 {
+		// Note: grouped as the handouts print them (Build's commentGroups).
 		s.next()
 		s.strNoFit(1, "意見（個人情報はマスク済み）", "title")
 		s.next()
@@ -761,13 +744,9 @@ func (b *book) hearings() {
 	s.finish(1, 1)
 }
 
-func (s *sheet) countRow(label, value string) {
+func (s *sheet) countRow(label string, n Fig) {
 	s.str(1, label, "cell")
-	if n, err := strconv.Atoi(strings.ReplaceAll(value, ",", "")); err == nil {
-		s.num(2, float64(n), numFmtInt, value)
-	} else {
-		s.str(2, value, "mark")
-	}
+	s.num(2, n.Shown(), numFmtInt, n.Text)
 	s.next()
 }
 
@@ -776,9 +755,9 @@ func (s *sheet) ratingRow(group string, counts []int) {
 	total := 0
 	for i, n := range counts {
 		total += n
-		s.fig(3+i, CountFig(n, false), false)
+		s.fig(3+i, CountFig(n, false))
 	}
-	s.fig(2, CountFig(total, false), false)
+	s.fig(2, CountFig(total, false))
 	s.next()
 }
 
@@ -788,38 +767,20 @@ func (b *book) freeText() {
 	s.titleBlock("自由記述", "氏名・電話番号・メールアドレス・住所は〇〇に置き換えています。")
 	s.head("種別", "ID", "地区", "設問・項目", "テーマ", "記述")
 	top := s.row - 1
-	n := 0
-	if v.Res != nil {
-		for _, ft := range v.Res.FreeText {
-			kind := "アンケート"
-			if ft.Source == analyze.SourceHearing {
-				kind = "ヒアリング"
-			}
-			s.str(1, kind, "cell")
-			s.str(2, ft.RecordID, "cell")
-			s.str(3, ft.District, "cell")
-			s.str(4, ft.ItemID, "cell")
-			s.str(5, strings.Join(ft.Themes, "、"), "wrap")
-			s.str(6, ft.Masked, "wrap")
-			s.next()
-			n++
+	for _, ft := range v.FreeText.Texts {
+		kind := "アンケート"
+		if ft.Source == analyze.SourceHearing {
+			kind = "ヒアリング"
 		}
-	} else {
-		// Note: without analysis detail, the view's representative quotes are all there is.
-		for _, g := range v.FreeText.Quotes {
-			for _, it := range g.Items {
-				s.str(1, "アンケート", "cell")
-				s.str(2, "", "cell")
-				s.str(3, g.District, "cell")
-				s.str(4, "", "cell")
-				s.str(5, g.Theme, "wrap")
-				s.str(6, it, "wrap")
-				s.next()
-				n++
-			}
-		}
+		s.str(1, kind, "cell")
+		s.str(2, ft.RecordID, "cell")
+		s.str(3, ft.District, "cell")
+		s.str(4, ft.ItemID, "cell")
+		s.str(5, strings.Join(ft.Themes, "、"), "wrap")
+		s.str(6, ft.Text, "wrap")
+		s.next()
 	}
-	if n == 0 {
+	if len(v.FreeText.Texts) == 0 {
 		s.strNoFit(1, "自由記述はありません。", "note")
 	}
 	s.maxW = []float64{12, 14, 16, 12, 24, 80}

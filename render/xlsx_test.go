@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +51,22 @@ func tvX(n int) []Fig {
 	return out
 }
 
-func tvText(text string) Fig { return Fig{Value: math.NaN(), Text: text} }
+func tvPoints(d float64) Fig { return PointsFig(d, false) }
+
+func tvP(p float64) Fig { return PValueFig(p) }
+
+// tvText is a figure printed as text, with the value and decimals it shows.
+func tvText(text string) Fig {
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		panic(err)
+	}
+	d := 0
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		d = len(text) - i - 1
+	}
+	return Fig{Value: v, Decimals: d, Text: text}
+}
 
 // xlsxTestView is a hand-built View: 3 districts, SA/MA/SC/NUM questions with a
 // suppressed group, 参考値, ▲▼, indicators, hearings and injected-looking free text.
@@ -82,8 +96,8 @@ func xlsxTestView() *View {
 		},
 		Trend: []TrendView{
 			// baseline 48.0 (n=100) → 52.4: +4.4 points
-			{Label: "参加している", Baseline: tvText("48.0"), Current: tvPct(54, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: "+4.4", P: "0.532"},
-			{Label: "参加していない", Baseline: tvText("50.0"), Current: tvPct(45, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: "-6.3", P: "<0.001", Significant: true},
+			{Label: "参加している", Baseline: tvText("48.0"), Current: tvPct(54, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: tvPoints(+4.4), P: tvP(0.532)},
+			{Label: "参加していない", Baseline: tvText("50.0"), Current: tvPct(45, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: tvPoints(-6.3), P: tvP(0.0004), Significant: true},
 		},
 	}
 	q3 := QuestionView{
@@ -141,7 +155,7 @@ func xlsxTestView() *View {
 		return IndicatorRow{
 			ID: "I1", Name: "地域の行事に参加している人の割合", Theme: "地域のつながり",
 			Baseline: tvText("48.0"), BaselineN: NFig(100), Current: cur, CurrentN: NFig(n),
-			Interval: "±9.6", Target: tvText("55.0"), Direction: "増", Evaluation: eval, P: "0.532", Reference: ref,
+			Interval: "±9.6", Target: tvText("55.0"), Direction: "増", Evaluation: eval, P: tvP(0.532), Reference: ref,
 		}
 	}
 	return &View{
@@ -172,8 +186,8 @@ func xlsxTestView() *View {
 		},
 		Hearings: HearingView{
 			Orgs:       4,
-			ByDistrict: []KV{{"日吉", "2"}, {"綱島", "1"}, {"高田", "1"}},
-			ByType:     []KV{{"自治会", "3"}, {"NPO", "1"}},
+			ByDistrict: []CountRow{{"日吉", NFig(2)}, {"綱島", NFig(1)}, {"高田", NFig(1)}},
+			ByType:     []CountRow{{"自治会", NFig(3)}, {"NPO", NFig(1)}},
 			Ratings: []RatingView{{
 				ItemID: "H3", Name: "見守り活動の手応え", Theme: "安心して暮らせる",
 				Labels: []string{"十分", "やや不足", "不足"}, All: []int{1, 2, 1},
@@ -181,19 +195,18 @@ func xlsxTestView() *View {
 			}},
 			Comments: []CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
 		},
-		FreeText: FreeTextView{Count: 5, Keywords: []KV{{"見守り", "3"}}},
+		FreeText: FreeTextView{Count: 5, Keywords: []KV{{"見守り", "3"}}, Texts: []FreeTextRow{
+			{Source: analyze.SourceSurvey, RecordID: "R001", District: "日吉", ItemID: "Q9", Themes: []string{"地域のつながり"}, Text: injHyperlink},
+			{Source: analyze.SourceSurvey, RecordID: "R002", District: "綱島", ItemID: "Q9", Text: injPlus},
+			{Source: analyze.SourceSurvey, RecordID: "R003", District: "高田", ItemID: "Q9", Themes: []string{"安心して暮らせる"}, Text: injMinus},
+			{Source: analyze.SourceSurvey, RecordID: "R004", District: "地区不明", ItemID: "Q9", Text: injAt},
+			{Source: analyze.SourceHearing, RecordID: "日吉町内会", District: "日吉、綱島", ItemID: "H5", Themes: []string{"安心して暮らせる"}, Text: injScript + "〇〇さんの見守り"},
+		}},
 		Problems: []ProblemRow{
 			{Severity: "エラー", Code: "unknown-code", File: "responses/a.xlsx", Sheet: "回答", Cell: "D42", RecordID: "R041", Item: "Q2", Value: "7", Message: "選択肢にないコードです"},
 			{Severity: "警告", Code: "unknown-column", File: "responses/a.xlsx", Sheet: "回答", Cell: "K1", Item: "備考", Message: "設問IDではない列です"},
 		},
 		Corrections: []CorrectionRow{{Row: "2", Target: "回答", ID: "R007", Item: "Q2", Before: "3", After: "2", Reason: "誤記", Person: "山田", File: "responses/a.xlsx", Cell: "D8"}},
-		Res: &analyze.Results{FreeText: []analyze.FreeText{
-			{Source: analyze.SourceSurvey, RecordID: "R001", District: "日吉", ItemID: "Q9", Themes: []string{"地域のつながり"}, Masked: injHyperlink},
-			{Source: analyze.SourceSurvey, RecordID: "R002", District: "綱島", ItemID: "Q9", Masked: injPlus},
-			{Source: analyze.SourceSurvey, RecordID: "R003", District: "高田", ItemID: "Q9", Themes: []string{"安心して暮らせる"}, Masked: injMinus},
-			{Source: analyze.SourceSurvey, RecordID: "R004", District: "地区不明", ItemID: "Q9", Masked: injAt},
-			{Source: analyze.SourceHearing, RecordID: "日吉町内会", District: "日吉、綱島", ItemID: "H5", Themes: []string{"安心して暮らせる"}, Masked: injScript + "〇〇さんの見守り"},
-		}},
 	}
 }
 
@@ -491,7 +504,7 @@ func FuzzXLSXText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v := &View{PlanName: "計画", DateISO: "2026-11-01", Res: &analyze.Results{FreeText: []analyze.FreeText{{Masked: s}}}}
+		v := &View{PlanName: "計画", DateISO: "2026-11-01", FreeText: FreeTextView{Texts: []FreeTextRow{{Text: s}}}}
 		var buf bytes.Buffer
 		if err := XLSX(&buf, v); err != nil {
 			if strings.Contains(err.Error(), "exceeds") || !utf8.ValidString(s) {

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"midreview/analyze"
 	"midreview/render"
 )
 
@@ -265,7 +266,8 @@ func readCSVFS(fsys fs.FS, name string) (*csvTable, error) {
 	return t, nil
 }
 
-// shownPct is a crosstab percentage as the handouts print it.
+// shownPct is a crosstab percentage as the handouts print it (rounded by
+// analyze.Round1 through render.OneDecimal) and its full-precision value.
 func shownPct(t *csvTable, row []string) (text string, v float64) {
 	if t.get(row, "suppressed") == "true" {
 		return render.MarkSuppressed, math.NaN()
@@ -334,6 +336,10 @@ func diffCrosstabs(old, cur fs.FS) ([]change, error) {
 		}
 		c := change{Kind: kindFigure, Item: item, By: nt.get(r, "by"), Group: nt.get(r, "group"),
 			Choice: nt.get(r, "label"), Old: p.text, New: s}
+		// Note: a crosstab change is the full-precision difference, rounded
+		// (45.45 → 54.55 is +9.1 although the printed figures differ by 9.0);
+		// an indicator change below is the difference of the printed figures,
+		// as the A–D evaluation compares them.
 		if !math.IsNaN(v) && !math.IsNaN(p.v) {
 			c.Points = render.PointsText(v - p.v)
 		}
@@ -360,13 +366,17 @@ func diffIndicators(old, cur fs.FS) ([]change, error) {
 	if err != nil {
 		return nil, err
 	}
-	type ind struct{ cur, eval string }
+	type ind struct {
+		cur, eval string
+		v         float64 // cur as printed (analyze.Round1); NaN when not a number
+	}
 	val := func(t *csvTable, r []string) ind {
 		c := t.get(r, "current")
+		v := math.NaN()
 		if f, err := strconv.ParseFloat(c, 64); err == nil {
-			c = render.OneDecimal(f)
+			c, v = render.OneDecimal(f), analyze.Round1(f)
 		}
-		return ind{cur: c, eval: t.get(r, "evaluation")}
+		return ind{cur: c, eval: t.get(r, "evaluation"), v: v}
 	}
 	prev := map[string]ind{}
 	for _, r := range ot.rows {
@@ -382,10 +392,8 @@ func diffIndicators(old, cur fs.FS) ([]change, error) {
 		}
 		if n.cur != p.cur {
 			c := change{Kind: kindFigure, Item: id, By: "指標", Group: g, Choice: nt.get(r, "name"), Old: p.cur, New: n.cur}
-			if a, err1 := strconv.ParseFloat(p.cur, 64); err1 == nil {
-				if b, err2 := strconv.ParseFloat(n.cur, 64); err2 == nil {
-					c.Points = render.PointsText(b - a)
-				}
+			if !math.IsNaN(p.v) && !math.IsNaN(n.v) {
+				c.Points = render.PointsText(n.v - p.v)
 			}
 			out = append(out, c)
 		}

@@ -50,7 +50,7 @@ func TestCompareOutputs(t *testing.T) {
 		{Kind: kindCount, Item: "removed", Old: "0", New: "1"},
 		{Kind: kindCount, Item: "respondents.current", Old: "100", New: "99"},
 		{Kind: kindBase, Item: "Q1", By: "全体", Group: "全体", Old: "100", New: "99"},
-		// 45 → 45.45…: printed 45.0 → 45.5, +0.5 points (45.4545 − 45 = 0.4545 → 0.5).
+		// 45 → 45.45…: printed 45.0 → 45.5, +0.5 points (45.5 − 45.0, as printed).
 		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "45.0", New: "45.5", Points: "+0.5"},
 		// 55 → 54.545…: printed 55.0 → 54.5, −0.5 points.
 		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "いいえ", Old: "55.0", New: "54.5", Points: "-0.5"},
@@ -77,6 +77,30 @@ func TestCompareOutputs(t *testing.T) {
 	}
 	if !strings.HasPrefix(csvOut.String(), bom+"kind,item,by,group,choice,old,new,diff_pt\n") {
 		t.Errorf("csv header: %q", csvOut.String()[:60])
+	}
+}
+
+// TestCompareOutputsPrintedPoints checks the rounding of `diff`: a crosstab
+// change is the full-precision difference rounded by the one rule (33.34 →
+// 33.46 prints 33.3 → 33.5, +0.1 points), an indicator change is the
+// difference of the printed figures (2.675 prints 2.7, 四捨五入 on the decimal
+// digits although binary 2.675 is 2.67499…; 2.7 → 2.6 is -0.1).
+func TestCompareOutputsPrintedPoints(t *testing.T) {
+	m := `{"inputs":[],"counts":{}}`
+	old := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.34,,false,false,,\n",
+		indHead+"I1,参加率,参加,Q1,全体,40,500,2.675,100,,,50,増,,C\n")
+	cur := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.46,,false,false,,\n",
+		indHead+"I1,参加率,参加,Q1,全体,40,500,2.64,100,,,50,増,,C\n")
+	d, err := compareOutputs(old, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []change{
+		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "33.3", New: "33.5", Points: "+0.1"},
+		{Kind: kindFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "2.7", New: "2.6", Points: "-0.1"},
+	}
+	if !reflect.DeepEqual(d.Changes, want) {
+		t.Errorf("changes:\n got %+v\nwant %+v", d.Changes, want)
 	}
 }
 
