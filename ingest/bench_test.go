@@ -1,45 +1,37 @@
-package main
+package ingest_test
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
-	"path"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
 
-	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/internal/batchgen"
 )
 
 // benchRespondents is the size of the benchmark batch (issue: a 100k-respondent sample).
 const benchRespondents = 100000
 
-var (
-	benchOnce sync.Once
-	benchDir  string
-	benchErr  error
-)
+// benchSample is the 100k-respondent sample, generated in memory once per test binary.
+var benchSample = sync.OnceValues(func() (fstest.MapFS, error) {
+	return batchgen.SampleFS(batchgen.Options{Respondents: benchRespondents, Hearings: 40, Seed: 1})
+})
 
-// benchBatch writes the 100k-respondent sample once per test binary.
-func benchBatch(b *testing.B) string {
+// benchBatch returns the 100k-respondent sample.
+func benchBatch(b *testing.B) fstest.MapFS {
 	b.Helper()
-	benchOnce.Do(func() {
-		benchDir, benchErr = os.MkdirTemp("", "midreview-bench-")
-		if benchErr == nil {
-			benchErr = writeSample(benchDir, sampleOptions{Respondents: benchRespondents, Hearings: 40, Seed: 1})
-		}
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	fsys, err := benchSample()
+	if err != nil {
+		b.Fatal(err)
 	}
-	return benchDir
+	return fsys
 }
 
-func benchRows(b *testing.B, batch *ingest.Batch) int {
+func benchRows(batch *ingest.Batch) int {
 	n := 0
 	for _, f := range batch.Files {
 		if f.Kind == ingest.KindResponses || f.Kind == ingest.KindBaseline {
@@ -51,15 +43,15 @@ func benchRows(b *testing.B, batch *ingest.Batch) int {
 
 // BenchmarkIngest reads the whole 100k-respondent batch (responses, baseline, hearings).
 func BenchmarkIngest(b *testing.B) {
-	dir := benchBatch(b)
+	fsys := benchBatch(b)
 	b.ReportAllocs()
 	var rows int
 	for b.Loop() {
-		batch, err := ingest.Read(os.DirFS(dir))
+		batch, err := ingest.Read(fsys)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rows = benchRows(b, batch)
+		rows = benchRows(batch)
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
@@ -67,14 +59,13 @@ func BenchmarkIngest(b *testing.B) {
 // BenchmarkExcelizeStream is the floor for BenchmarkIngest: excelize alone streaming
 // every cell of the same response workbooks, with no parsing or validation.
 func BenchmarkExcelizeStream(b *testing.B) {
-	dir := benchBatch(b)
-	fsys := os.DirFS(dir)
-	var files []string
-	for _, d := range []string{"responses", "baseline"} {
-		ents, _ := fs.ReadDir(fsys, d)
+	fsys := benchBatch(b)
+	var files [][]byte
+	for _, d := range []string{ingest.ResponsesDir, ingest.BaselineDir} {
+		ents, _ := fsys.ReadDir(d)
 		for _, e := range ents {
 			if strings.HasSuffix(e.Name(), ".xlsx") {
-				files = append(files, path.Join(dir, d, e.Name()))
+				files = append(files, fsys[d+"/"+e.Name()].Data)
 			}
 		}
 	}
@@ -82,11 +73,7 @@ func BenchmarkExcelizeStream(b *testing.B) {
 	var rows int
 	for b.Loop() {
 		rows = 0
-		for _, p := range files {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
+		for _, data := range files {
 			// Note: opened from bytes, as ingest does (it hashes the bytes it reads).
 			f, err := excelize.OpenReader(bytes.NewReader(data))
 			if err != nil {
@@ -107,37 +94,4 @@ func BenchmarkExcelizeStream(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-}
-
-// BenchmarkTabulate runs the analysis without free text (crosstabs, statistics,
-// indicators, trend, summaries) on the 100k batch.
-func BenchmarkTabulate(b *testing.B) {
-	dir := benchBatch(b)
-	batch, err := ingest.Read(os.DirFS(dir))
-	if err != nil {
-		b.Fatal(err)
-	}
-	// Note: the FA answers are cleared so that this measures tabulation alone;
-	// text analysis has its own benchmark (analyze.BenchmarkAnalyzeText).
-	for qi, q := range batch.Questions {
-		if q.Type == ingest.FA {
-			for i := range batch.Current.Respondents {
-				batch.Current.Respondents[i].Answers[qi].Text = ""
-			}
-			if batch.Baseline != nil {
-				for i := range batch.Baseline.Respondents {
-					batch.Baseline.Respondents[i].Answers[qi].Text = ""
-				}
-			}
-		}
-	}
-	batch.Hearings = nil
-	b.ReportAllocs()
-	for b.Loop() {
-		res := analyze.Run(batch)
-		if len(res.Crosstabs) == 0 {
-			b.Fatal("no crosstabs")
-		}
-	}
-	b.ReportMetric(float64(len(batch.Current.Respondents))*float64(b.N)/b.Elapsed().Seconds(), "respondents/s")
 }

@@ -1,118 +1,103 @@
-package main
+package batchgen
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
+	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/internal/xlsxbuild"
 )
 
-// errUsage marks a command-line usage error; main exits with status 2 for it.
-var errUsage = errors.New("usage")
-
-// sampleOptions sizes a synthetic batch written by writeSample.
-type sampleOptions struct {
-	Respondents int   // current-survey respondents (default 2000)
-	Hearings    int   // organizations heard (default 40)
-	Seed        int64 // random seed (default 1); the same seed gives the same bytes
+// Options sizes a synthetic batch written by Sample.
+type Options struct {
+	Respondents int   // current-survey respondents (default DefaultRespondents)
+	Hearings    int   // organizations heard (default DefaultHearings; negative: none)
+	Seed        int64 // random seed (default DefaultSeed); the same seed gives the same bytes
 }
 
-// Defaults of `midreview sample`.
+// Defaults of Options (and of `midreview sample`).
 const (
-	defaultRespondents = 2000
-	defaultHearings    = 40
-	defaultSeed        = 1
+	DefaultRespondents = 2000
+	DefaultHearings    = 40
+	DefaultSeed        = 1
 )
 
-// cmdSample runs `midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]`.
-func cmdSample(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("sample", "使い方: midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S]", stderr)
-	out := fset.String("out", "out", "サンプルバッチを書き出すフォルダ")
-	n := fset.Int("respondents", defaultRespondents, "回答者数")
-	h := fset.Int("hearings", defaultHearings, "ヒアリング団体数")
-	seed := fset.Int64("seed", defaultSeed, "乱数の種（同じ種なら同じファイル）")
-	if err := parseFlags(fset, args); err != nil {
-		return err
-	}
-	if *n < 1 || *n > 10_000_000 {
-		return fmt.Errorf("%w: -respondents は 1〜10000000 で指定してください: %d", errUsage, *n)
-	}
-	if *h < 0 || *h > 10_000 {
-		return fmt.Errorf("%w: -hearings は 0〜10000 で指定してください: %d", errUsage, *h)
-	}
-	opt := sampleOptions{Respondents: *n, Hearings: *h, Seed: *seed}
-	if *h == 0 {
-		opt.Hearings = -1 // none; zero would mean the default
-	}
-	if err := writeSample(*out, opt); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "サンプルバッチを作成しました: %s（回答者 %d人、ヒアリング %d団体、乱数の種 %d）\n",
-		*out, *n, *h, *seed)
-	return nil
-}
-
-// writeSample writes a synthetic review batch shaped like Kohoku ward's to dir:
-// definitions.xlsx, responses/ (one large xlsx and a smaller CSV part), baseline/,
-// and hearings/ (form-style sheets and one tabular sheet). Zero fields of opt take
-// the defaults (a negative Hearings means none). Output depends only on opt: the
-// same options give the same bytes. Existing files of the same names are replaced;
-// other files in dir are left alone.
-func writeSample(dir string, opt sampleOptions) error {
+// withDefaults returns opt with its zero fields set to the defaults and a
+// negative Hearings as zero.
+func (opt Options) withDefaults() Options {
 	if opt.Respondents <= 0 {
-		opt.Respondents = defaultRespondents
+		opt.Respondents = DefaultRespondents
 	}
 	switch {
 	case opt.Hearings == 0:
-		opt.Hearings = defaultHearings
+		opt.Hearings = DefaultHearings
 	case opt.Hearings < 0:
 		opt.Hearings = 0
 	}
 	if opt.Seed == 0 {
-		opt.Seed = defaultSeed
+		opt.Seed = DefaultSeed
 	}
-	for _, sub := range []string{"", "responses", "baseline", "hearings"} {
-		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return fmt.Errorf("sample: %w", err)
-		}
+	return opt
+}
+
+// Sample writes a synthetic review batch shaped like Kohoku ward's to dir:
+// definitions.xlsx, responses/ (one large xlsx and a smaller CSV part), baseline/,
+// and hearings/ (form-style sheets and one tabular sheet). Zero fields of opt take
+// the defaults (a negative Hearings means none). Output depends only on opt: the
+// same options give the same bytes. Existing files of the same names are replaced;
+// other files in dir are left alone. The files are written one at a time, the
+// large response workbooks through a StreamWriter, so big samples need little memory.
+func Sample(dir string, opt Options) error {
+	if err := writeFiles(dir, sampleDirs, sampleFiles(opt)); err != nil {
+		return fmt.Errorf("sample: %w", err)
 	}
+	return nil
+}
+
+// SampleFS returns the batch that Sample writes, in memory (the same bytes),
+// ready for ingest.Read.
+func SampleFS(opt Options) (fstest.MapFS, error) {
+	fsys, err := mapFiles(sampleDirs, sampleFiles(opt))
+	if err != nil {
+		return nil, fmt.Errorf("sample: %w", err)
+	}
+	return fsys, nil
+}
+
+// sampleDirs are the folders of a sample batch.
+var sampleDirs = []string{"", "responses", "baseline", "hearings"}
+
+// sampleFiles returns the sample's files in writing order.
+func sampleFiles(opt Options) []file {
+	opt = opt.withDefaults()
 	g := newSampleGen(opt)
 	nBase := max(1, opt.Respondents*6/10)
 	nCSV := opt.Respondents / 10
-	steps := []struct {
-		name  string
-		write func(path string) error
-	}{
+	files := []file{
 		{"definitions.xlsx", g.writeDefinitions},
-		{"responses/2026_main.xlsx", func(p string) error {
-			return g.writeResponsesXLSX(p, false, 1, opt.Respondents-nCSV)
+		{"responses/2026_main.xlsx", func(w io.Writer) error {
+			return g.writeResponsesXLSX(w, false, 1, opt.Respondents-nCSV)
 		}},
-		{"responses/2026_late.csv", func(p string) error {
-			if nCSV == 0 {
-				return nil
-			}
-			return g.writeResponsesCSV(p, opt.Respondents-nCSV+1, nCSV)
-		}},
-		{"baseline/2021_survey.xlsx", func(p string) error {
-			return g.writeResponsesXLSX(p, true, 1, nBase)
-		}},
-		{"hearings/2026_forms.xlsx", g.writeHearingForms},
-		{"hearings/2026_list.xlsx", g.writeHearingList},
 	}
-	for _, s := range steps {
-		if err := s.write(filepath.Join(dir, filepath.FromSlash(s.name))); err != nil {
-			return fmt.Errorf("sample: writing %s: %w", s.name, err)
-		}
+	if nCSV > 0 {
+		files = append(files, file{"responses/2026_late.csv", func(w io.Writer) error {
+			return g.writeResponsesCSV(w, opt.Respondents-nCSV+1, nCSV)
+		}})
 	}
-	return nil
+	return append(files,
+		file{"baseline/2021_survey.xlsx", func(w io.Writer) error {
+			return g.writeResponsesXLSX(w, true, 1, nBase)
+		}},
+		file{"hearings/2026_forms.xlsx", g.writeHearingForms},
+		file{"hearings/2026_list.xlsx", g.writeHearingList},
+	)
 }
 
 // The sample codebook. Note: the tables below are the single source for both the
@@ -284,39 +269,16 @@ var sampleIndicators = [][]any{
 	{"I7", "気軽に集える居場所がない人の割合", "T6", "Q8", "2", nil, nil, 35.0, "減"},
 }
 
-// A hearingFormItem is a row of sheet ヒアリング項目 with its place on the form.
-type hearingFormItem struct {
-	ID, Name, Kind, Cell, Header, Theme, Scale string
-	Label                                      string // label printed on the form
-	LabelCell                                  string
-	Merge                                      string // bottom-right of the value's merged range, or ""
-}
-
-// hearingForm is the form-style ヒアリングシート shared by the sample and the template.
-var hearingForm = []hearingFormItem{
-	{"H01", "団体名", "団体名", "C3", "", "", "", "団体名", "B3", "F3"},
-	{"H02", "団体種別", "団体種別", "C4", "", "", "", "団体種別", "B4", "F4"},
-	{"H03", "活動地区", "地区", "C5", "", "", "", "活動地区（複数可、「、」区切り）", "B5", "F5"},
-	{"H04", "会員数", "数値", "C6", "会員数（人）", "", "", "会員数（人）", "B6", ""},
-	{"H05", "住民同士のつながりづくり", "評価", "E9", "", "T1", "評価4", "住民同士のつながりづくり", "B9", ""},
-	{"H06", "地域活動の担い手の確保", "評価", "E10", "", "T2", "評価4", "地域活動の担い手の確保", "B10", ""},
-	{"H07", "関係機関との連携", "評価", "E11", "", "T3", "評価4", "関係機関との連携", "B11", ""},
-	{"H08", "災害時の支え合いの備え", "評価", "E12", "", "T4", "評価4", "災害時の支え合いの備え", "B12", ""},
-	{"H09", "健康づくり・介護予防", "評価", "E13", "", "T5", "評価4", "健康づくり・介護予防", "B13", ""},
-	{"H10", "主な成果", "記述", "C15", "", "", "", "主な成果", "B15", "F17"},
-	{"H11", "今後の課題", "記述", "C19", "", "", "", "今後の課題", "B19", "F21"},
-}
-
 // sampleGen draws the synthetic answers. Each output file uses its own random
 // stream, so changing the hearing count does not change the responses.
 type sampleGen struct {
-	opt     sampleOptions
+	opt     Options
 	distW   []float64 // respondent district weights
 	totDist int       // 配布数, ward total
 	distDst []int     // 配布数 by district
 }
 
-func newSampleGen(opt sampleOptions) *sampleGen {
+func newSampleGen(opt Options) *sampleGen {
 	g := &sampleGen{opt: opt}
 	pop := 0
 	for _, d := range sampleDistricts {
@@ -353,176 +315,9 @@ func (g *sampleGen) rng(stream uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(uint64(g.opt.Seed), 0x6d69647265766965^stream))
 }
 
-// header is the style of header rows.
-func headerStyle(f *excelize.File) (int, error) {
-	return f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}},
-		Alignment: &excelize.Alignment{Vertical: "center"},
-	})
-}
-
-// sheetTable writes a header row and rows to a sheet of f, bold header, frozen
-// first row and column widths from widths (in characters; 0 = default).
-func sheetTable(f *excelize.File, sheet string, headers []string, widths []float64, rows [][]any) error {
-	st, err := headerStyle(f)
-	if err != nil {
-		return err
-	}
-	if err := f.SetSheetRow(sheet, "A1", &headers); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(headers), 1)
-	if err := f.SetCellStyle(sheet, "A1", last, st); err != nil {
-		return err
-	}
-	for i, w := range widths {
-		if w == 0 {
-			continue
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
-			return err
-		}
-	}
-	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-}
-
-// newBook returns a workbook whose sheets are named names, in order.
-func newBook(names ...string) (*excelize.File, error) {
-	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
-		return nil, err
-	}
-	for _, n := range names[1:] {
-		if _, err := f.NewSheet(n); err != nil {
-			return nil, err
-		}
-	}
-	return f, nil
-}
-
-// saveBook writes f to path and closes it.
-func saveBook(f *excelize.File, path string) error {
-	err := f.SaveAs(path)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// Definition sheet headers (inputs.md section 2), shared with the template.
-var (
-	defSheets    = []string{"設定", "地区", "町名", "テーマ", "設問", "選択肢", "指標", "ヒアリング項目"}
-	hdrSettings  = []string{"項目", "値", "説明"}
-	hdrDistricts = []string{"地区コード", "地区名", "別名", "人口", "配布数"}
-	hdrTowns     = []string{"町名", "地区"}
-	hdrThemes    = []string{"テーマコード", "テーマ名", "キーワード"}
-	hdrQuestions = []string{"設問ID", "設問文", "形式", "選択肢", "テーマ", "属性", "対象条件"}
-	hdrChoices   = []string{"選択肢セット", "コード", "ラベル", "別名", "点数", "肯定"}
-	hdrIndic     = []string{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"}
-	hdrHearing   = []string{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"}
-	hdrCorrect   = []string{"対象", "ID", "項目", "修正前", "修正後", "理由", "担当", "ファイル"}
-)
-
-// settingRows returns the 設定 rows: every 項目 with its value (values[項目]
-// overrides the default) and a short explanation.
-func settingRows(values map[string]string) [][]any {
-	items := [][3]string{
-		{"計画名", "", "計画の名前（全ページに印刷）。例：ひっとプラン港北（第4期）"},
-		{"区名", "", "区の名前"},
-		{"調査名", "", "例：中間振り返り 区民アンケート"},
-		{"基準日", "", "振り返りの基準日 YYYY-MM-DD（報告書の日付）"},
-		{"配布数", "", "区全体の配布数（回収率の計算用、省略可）"},
-		{"秘匿基準", "10", "集計の母数がこれ未満のときは数値を x で伏せる"},
-		{"参考値基準", "30", "母数がこれ未満のときは「参考値」と表示"},
-		{"重み付け", "しない", "する／しない（地区の人口で補正）"},
-		{"有意水準", "0.05", "検定の有意水準"},
-		{"評価方法", "検定", "検定／ポイント（指標の変化の判定方法）"},
-		{"維持幅", "3", "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
-	}
-	var rows [][]any
-	for _, it := range items {
-		v := it[1]
-		if x, ok := values[it[0]]; ok {
-			v = x
-		}
-		var cell any = v
-		if n, err := strconv.ParseFloat(v, 64); err == nil && it[0] != "基準日" {
-			cell = n // Note: numbers as numbers, as staff would type them
-		}
-		rows = append(rows, []any{it[0], cell, it[2]})
-	}
-	if v, ok := values["サンプルデータ"]; ok {
-		rows = append(rows, []any{"サンプルデータ", v, "はい：架空のデータ（全ページに「サンプルデータ」と表示）"})
-	}
-	return rows
-}
-
-// hearingItemRows returns the ヒアリング項目 rows of hearingForm, with their
-// テーマ only when themes (the template has no themes to refer to).
-func hearingItemRows(themes bool) [][]any {
-	var rows [][]any
-	for _, it := range hearingForm {
-		th := it.Theme
-		if !themes {
-			th = ""
-		}
-		rows = append(rows, []any{it.ID, it.Name, it.Kind, it.Cell, it.Header, th, it.Scale})
-	}
-	return rows
-}
-
-// choiceRows returns the 選択肢 rows of the given choices.
-func choiceRows(cs []sampleChoice) [][]any {
-	var rows [][]any
-	for _, c := range cs {
-		pos := ""
-		if c.Pos {
-			pos = "○"
-		}
-		rows = append(rows, []any{c.Set, c.Code, c.Label, c.Alias, c.Score, pos})
-	}
-	return rows
-}
-
 // writeDefinitions writes the sample definitions.xlsx.
-// defLayout is the header row and column widths of each definitions sheet, in
-// defSheets order; the sample and the template share it.
-var defLayout = []struct {
-	hdr    []string
-	widths []float64
-}{
-	{hdrSettings, []float64{14, 30, 60}},
-	{hdrDistricts, []float64{11, 16, 30, 10, 10}},
-	{hdrTowns, []float64{20, 16}},
-	{hdrThemes, []float64{13, 16, 60}},
-	{hdrQuestions, []float64{9, 70, 7, 12, 8, 7, 12}},
-	{hdrChoices, []float64{13, 7, 40, 20, 7, 7}},
-	{hdrIndic, []float64{8, 44, 8, 8, 11, 10, 9, 9, 7}},
-	{hdrHearing, []float64{8, 26, 9, 7, 14, 8, 8}},
-}
-
-// writeDefinitionSheets writes every definitions sheet with its header, widths
-// and rows[i] (nil for an empty sheet).
-func writeDefinitionSheets(f *excelize.File, rows [][][]any) error {
-	for i, l := range defLayout {
-		if err := sheetTable(f, defSheets[i], l.hdr, l.widths, rows[i]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (g *sampleGen) writeDefinitions(path string) error {
-	f, err := newBook(defSheets...)
+func (g *sampleGen) writeDefinitions(w io.Writer) error {
+	f, err := xlsxbuild.New(defSheets...)
 	if err != nil {
 		return err
 	}
@@ -547,7 +342,7 @@ func (g *sampleGen) writeDefinitions(path string) error {
 		choiceRows(sampleChoices), sampleIndicators, hearingItemRows(true)}); err != nil {
 		return err
 	}
-	return saveBook(f, path)
+	return saveBook(f, w)
 }
 
 // sampleRespondent is one synthetic questionnaire, answers by sampleQuestions index.
@@ -851,14 +646,14 @@ func (p *sampleRespondent) xlsxRow(baseline bool) []any {
 // writeResponsesXLSX writes respondents first..first+n-1 to an xlsx file with a
 // title row above the header (current survey) or a plain header (baseline). The
 // data rows go through one StreamWriter so that large samples need little memory.
-func (g *sampleGen) writeResponsesXLSX(path string, baseline bool, first, n int) error {
+func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int) error {
 	r := g.rng(1)
 	prefix, title, top := "R", "中間振り返り 区民アンケート 回答データ（サンプルデータ）", 2
 	if baseline {
 		r = g.rng(2)
 		prefix, title, top = "B", "", 1
 	}
-	f, err := newBook("回答")
+	f, err := xlsxbuild.New("回答")
 	if err != nil {
 		return err
 	}
@@ -907,34 +702,30 @@ func (g *sampleGen) writeResponsesXLSX(path string, baseline bool, first, n int)
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.SaveAs(path)
+	return writeXLSX(f, w)
 }
 
 // writeResponsesCSV writes respondents first..first+n-1 as UTF-8 CSV with a BOM,
 // the way a second data-entry person might: 性別 and 年代 as labels, MA joined with 、.
 // It continues the current survey's random stream after the xlsx part.
-func (g *sampleGen) writeResponsesCSV(path string, first, n int) error {
+func (g *sampleGen) writeResponsesCSV(w io.Writer, first, n int) error {
 	r := g.rng(1)
 	for i := 1; i < first; i++ {
 		g.respondent(r, "", false) // advance the stream past the xlsx part
 	}
-	fh, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(fh)
-	w.WriteString("\ufeff")
+	bw := bufio.NewWriter(w)
+	bw.WriteString("\ufeff")
 	line := func(cells []string) {
 		for i, c := range cells {
 			if i > 0 {
-				w.WriteByte(',')
+				bw.WriteByte(',')
 			}
 			if strings.ContainsAny(c, ",\"\r\n") {
 				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
 			}
-			w.WriteString(c)
+			bw.WriteString(c)
 		}
-		w.WriteString("\r\n")
+		bw.WriteString("\r\n")
 	}
 	line(responseColumns(false, false))
 	sexes, ages := sampleLabels("性別"), sampleLabels("年代")
@@ -962,11 +753,7 @@ func (g *sampleGen) writeResponsesCSV(path string, first, n int) error {
 		}
 		line(cells)
 	}
-	if err := w.Flush(); err != nil {
-		fh.Close()
-		return err
-	}
-	return fh.Close()
+	return bw.Flush()
 }
 
 // sampleHearing is one synthetic organization hearing.
@@ -1080,13 +867,13 @@ func (g *sampleGen) formSplit() int { return g.opt.Hearings - g.opt.Hearings/4 }
 
 // writeHearingForms writes one form-style sheet per organization, after a 記入例
 // (example) sheet that the reader skips.
-func (g *sampleGen) writeHearingForms(path string) error {
+func (g *sampleGen) writeHearingForms(w io.Writer) error {
 	hs := g.hearings()[:g.formSplit()]
 	names := []string{"記入例"}
 	for i := range hs {
 		names = append(names, fmt.Sprintf("団体%02d", i+1))
 	}
-	f, err := newBook(names...)
+	f, err := xlsxbuild.New(names...)
 	if err != nil {
 		return err
 	}
@@ -1099,14 +886,14 @@ func (g *sampleGen) writeHearingForms(path string) error {
 			return err
 		}
 	}
-	return saveBook(f, path)
+	return saveBook(f, w)
 }
 
 // writeHearingList writes the remaining organizations as a tabular sheet 一覧,
 // ratings as labels (the way a summary table is usually typed).
-func (g *sampleGen) writeHearingList(path string) error {
+func (g *sampleGen) writeHearingList(w io.Writer) error {
 	hs := g.hearings()[g.formSplit():]
-	f, err := newBook("一覧")
+	f, err := xlsxbuild.New("一覧")
 	if err != nil {
 		return err
 	}
@@ -1131,120 +918,5 @@ func (g *sampleGen) writeHearingList(path string) error {
 	if err := sheetTable(f, "一覧", hdr, widths, rows); err != nil {
 		return err
 	}
-	return saveBook(f, path)
-}
-
-// exampleHearing is the filled-in example shown on 記入例 sheets.
-func exampleHearing() sampleHearing {
-	return sampleHearing{
-		Name: "（記入例）〇〇地区社会福祉協議会", Type: "地区社会福祉協議会", Districts: "〇〇",
-		Members: 35, Ratings: [5]int{2, 3, 1, 2, 2},
-		Result: "見守り訪問の担い手を5人増やした。", Issue: "役員の高齢化が進み、次の担い手が見つからない。",
-	}
-}
-
-// drawHearingForm draws the ヒアリングシート layout of hearingForm on sheet and
-// fills in values (by item; nil = blank). With cellMap, column H names each
-// item's 項目ID and cell, so that staff can adapt sheet ヒアリング項目.
-func drawHearingForm(f *excelize.File, sheet string, values []any, cellMap bool) error {
-	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	if err != nil {
-		return err
-	}
-	border := []excelize.Border{
-		{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
-		{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1},
-	}
-	label, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	if err != nil {
-		return err
-	}
-	input, err := f.NewStyle(&excelize.Style{Border: border,
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	if err != nil {
-		return err
-	}
-	set := func(cell string, v any) error {
-		if v == nil {
-			return nil
-		}
-		return f.SetCellValue(sheet, cell, v)
-	}
-	for _, c := range []struct {
-		col string
-		w   float64
-	}{{"A", 3}, {"B", 22}, {"C", 14}, {"D", 14}, {"E", 14}, {"F", 14}, {"H", 28}} {
-		if err := f.SetColWidth(sheet, c.col, c.col, c.w); err != nil {
-			return err
-		}
-	}
-	if err := set("A1", "地域福祉保健計画 中間振り返り ヒアリングシート"); err != nil {
-		return err
-	}
-	if err := f.MergeCell(sheet, "A1", "F1"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, "A1", "A1", title); err != nil {
-		return err
-	}
-	if err := set("B8", "取組の評価（1 よくできている／2 ある程度できている／3 あまりできていない／4 できていない）"); err != nil {
-		return err
-	}
-	if err := f.MergeCell(sheet, "B8", "D8"); err != nil {
-		return err
-	}
-	if err := set("E8", "評価"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, "B8", "E8", label); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(sheet, 8, 30); err != nil {
-		return err
-	}
-	if cellMap {
-		if err := set("H2", "セルと項目の対応（ヒアリング項目シート）"); err != nil {
-			return err
-		}
-	}
-	for i, it := range hearingForm {
-		if err := set(it.LabelCell, it.Label); err != nil {
-			return err
-		}
-		col, row, _ := excelize.CellNameToCoordinates(it.LabelCell)
-		labelEnd := it.LabelCell
-		if it.Kind == "評価" {
-			labelEnd, _ = excelize.CoordinatesToCellName(col+2, row)
-			if err := f.MergeCell(sheet, it.LabelCell, labelEnd); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, it.LabelCell, labelEnd, label); err != nil {
-			return err
-		}
-		end := it.Cell
-		if it.Merge != "" {
-			end = it.Merge
-			if err := f.MergeCell(sheet, it.Cell, it.Merge); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, it.Cell, end, input); err != nil {
-			return err
-		}
-		if i < len(values) {
-			if err := set(it.Cell, values[i]); err != nil {
-				return err
-			}
-		}
-		if cellMap {
-			if err := set(fmt.Sprintf("H%d", i+3), fmt.Sprintf("%s %s → セル %s", it.ID, it.Name, it.Cell)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return saveBook(f, w)
 }

@@ -1,4 +1,4 @@
-package main
+package batchgen
 
 import (
 	"errors"
@@ -7,84 +7,64 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"testing/fstest"
 
-	"github.com/xuri/excelize/v2"
+	"midreview/internal/xlsxbuild"
 )
 
-// cmdTemplate runs `midreview template [-out DIR]`.
-func cmdTemplate(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("template", "使い方: midreview template [-out DIR]", stderr)
-	out := fset.String("out", "out", "テンプレートを書き出すフォルダ")
-	if err := parseFlags(fset, args); err != nil {
-		return err
+// templateDirs are the folders of the template; baseline/ stays empty.
+var templateDirs = []string{"responses", "baseline", "hearings"}
+
+// templateFiles returns the template's files in writing order.
+func templateFiles() []file {
+	return []file{
+		{"definitions.xlsx", writeTemplateDefinitions},
+		{"responses/entry.xlsx", writeTemplateEntry},
+		{"hearings/hearing_form.xlsx", writeTemplateHearing},
+		{"corrections.xlsx", writeTemplateCorrections},
 	}
-	if err := writeTemplate(*out); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "入力テンプレートを作成しました: %s\n", *out)
-	return nil
 }
 
-// Files written by writeTemplate, relative to its folder.
-var templateFiles = []string{
-	"definitions.xlsx",
-	"responses/entry.xlsx",
-	"hearings/hearing_form.xlsx",
-	"corrections.xlsx",
-}
-
-// writeTemplate writes an empty batch folder to dir: definitions.xlsx with every
+// Template writes an empty batch folder to dir: definitions.xlsx with every
 // sheet and header of inputs.md section 2 (settings listed with their defaults,
 // drop-down lists for the keyword columns, the hearing items of the standard
 // form), responses/entry.xlsx, hearings/hearing_form.xlsx and corrections.xlsx.
-// It refuses to overwrite any of these files, so filled-in work is never lost.
-func writeTemplate(dir string) error {
-	for _, name := range templateFiles {
-		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+// It refuses to overwrite any of these files, so filled-in work is never lost:
+// the error is then fs.ErrExist (with a Japanese message).
+func Template(dir string) error {
+	files := templateFiles()
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		_, err := os.Stat(p)
 		if err == nil {
-			return existsError{filepath.Join(dir, filepath.FromSlash(name))}
+			return existsError{p}
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("template: %w", err)
 		}
 	}
-	for _, sub := range []string{"responses", "baseline", "hearings"} {
-		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return fmt.Errorf("template: %w", err)
-		}
-	}
-	steps := []func(string) error{
-		writeTemplateDefinitions, writeTemplateEntry, writeTemplateHearing, writeTemplateCorrections,
-	}
-	for i, write := range steps {
-		if err := write(filepath.Join(dir, filepath.FromSlash(templateFiles[i]))); err != nil {
-			return fmt.Errorf("template: writing %s: %w", templateFiles[i], err)
-		}
+	if err := writeFiles(dir, templateDirs, files); err != nil {
+		return fmt.Errorf("template: %w", err)
 	}
 	return nil
 }
 
-// dropList adds an in-cell drop-down list of keys to sqref on sheet, warning
-// (not stopping) on other values so that pasted data is not blocked.
-func dropList(f *excelize.File, sheet, sqref string, keys []string, prompt string) error {
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = sqref
-	if err := dv.SetDropList(keys); err != nil {
-		return err
+// TemplateFS returns the files that Template writes, in memory (the same bytes),
+// with the empty folder baseline/.
+func TemplateFS() (fstest.MapFS, error) {
+	fsys, err := mapFiles(templateDirs, templateFiles())
+	if err != nil {
+		return nil, fmt.Errorf("template: %w", err)
 	}
-	if prompt != "" {
-		dv.SetInput("入力のしかた", prompt)
-	}
-	dv.SetError(excelize.DataValidationErrorStyleWarning, "一覧にない値です", "一覧から選んでください。")
-	return f.AddDataValidation(sheet, dv)
+	return fsys, nil
 }
 
 // templateRows is how many rows of each definitions sheet get drop-down lists.
 const templateRows = 500
 
 // writeTemplateDefinitions writes definitions.xlsx with every sheet and header.
-func writeTemplateDefinitions(path string) error {
-	f, err := newBook(defSheets...)
+func writeTemplateDefinitions(w io.Writer) error {
+	f, err := xlsxbuild.New(defSheets...)
 	if err != nil {
 		return err
 	}
@@ -121,12 +101,12 @@ func writeTemplateDefinitions(path string) error {
 			return err
 		}
 	}
-	return f.SaveAs(path)
+	return writeXLSX(f, w)
 }
 
 // writeTemplateEntry writes responses/entry.xlsx: sheet 回答 with the ID header.
-func writeTemplateEntry(path string) error {
-	f, err := newBook("回答")
+func writeTemplateEntry(w io.Writer) error {
+	f, err := xlsxbuild.New("回答")
 	if err != nil {
 		return err
 	}
@@ -138,13 +118,13 @@ func writeTemplateEntry(path string) error {
 		f.Close()
 		return err
 	}
-	return saveBook(f, path)
+	return saveBook(f, w)
 }
 
 // writeTemplateHearing writes hearings/hearing_form.xlsx: the empty form with a
 // map of cells to items, and a filled-in 記入例 sheet (skipped by the reader).
-func writeTemplateHearing(path string) error {
-	f, err := newBook("ヒアリングシート", "記入例")
+func writeTemplateHearing(w io.Writer) error {
+	f, err := xlsxbuild.New("ヒアリングシート", "記入例")
 	if err != nil {
 		return err
 	}
@@ -157,12 +137,12 @@ func writeTemplateHearing(path string) error {
 		f.Close()
 		return err
 	}
-	return saveBook(f, path)
+	return saveBook(f, w)
 }
 
 // writeTemplateCorrections writes corrections.xlsx: sheet 修正 with its headers.
-func writeTemplateCorrections(path string) error {
-	f, err := newBook("修正")
+func writeTemplateCorrections(w io.Writer) error {
+	f, err := xlsxbuild.New("修正")
 	if err != nil {
 		return err
 	}
@@ -175,7 +155,7 @@ func writeTemplateCorrections(path string) error {
 		f.Close()
 		return err
 	}
-	return saveBook(f, path)
+	return saveBook(f, w)
 }
 
 // existsError is a template file that is already there; it is fs.ErrExist with a
