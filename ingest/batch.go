@@ -132,7 +132,7 @@ func (rd *reader) list(dir string, exts ...string) ([]string, error) {
 			out = append(out, path.Join(dir, name))
 		case slices.Contains(spreadsheetExts, ext):
 			rd.add(Problem{Severity: Warning, Code: CodeFileIgnored, File: path.Join(dir, name), Value: name,
-				Detail: "読み込むのは " + strings.Join(exts, "・") + " のファイルです"})
+				Hint: HintReadExts, Args: []string{strings.Join(exts, "・")}})
 		}
 	}
 	sort.Strings(out)
@@ -163,7 +163,7 @@ func (rd *reader) checkSettings() {
 	for _, d := range b.Districts {
 		if d.Population <= 0 {
 			rd.add(Problem{Severity: Error, Code: CodeMissingPop, File: DefinitionsFile,
-				Sheet: "地区", Row: int(d.Src.Row), Item: "人口", RecordID: d.Name})
+				Sheet: DistrictsSheet.Name, Row: int(d.Src.Row), Item: DistrictsSheet.Header(ColDistrictPopulation), RecordID: d.Name})
 		}
 	}
 }

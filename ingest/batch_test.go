@@ -52,7 +52,7 @@ func TestList(t *testing.T) {
 			}
 			var probs []Problem
 			for _, p := range rd.b.Problems {
-				p.Detail = ""
+				p.Hint, p.Args = "", nil
 				probs = append(probs, p)
 			}
 			if !reflect.DeepEqual(probs, tt.probs) {

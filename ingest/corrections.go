@@ -90,7 +90,7 @@ func (rd *reader) applyFixes(t Target, id string, fi int32, row int, acc recordA
 				c.ambiguous = true
 				rd.add(Problem{Severity: Error, Code: CodeAmbiguousTarget, File: rd.fix.file, Sheet: rd.fix.sheet,
 					Row: c.row, RecordID: c.id, Item: c.item,
-					Detail: rd.b.Files[c.usedIn].Path + "、" + rd.b.Files[fi].Path})
+					Hint: HintFiles, Args: []string{rd.b.Files[c.usedIn].Path, rd.b.Files[fi].Path}})
 			}
 			continue
 		}
@@ -108,13 +108,13 @@ func (rd *reader) applyFixes(t Target, id string, fi int32, row int, acc recordA
 		raw, cell, ok := acc.get(c.item)
 		if !ok {
 			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: rd.fix.file, Sheet: rd.fix.sheet,
-				Row: c.row, RecordID: c.id, Item: c.item, Detail: "項目がデータにありません"})
+				Row: c.row, RecordID: c.id, Item: c.item, Hint: HintNoItem})
 			continue
 		}
 		if raw != c.before {
 			rd.add(Problem{Severity: Error, Code: CodeStaleCorrection, File: rd.fix.file, Sheet: rd.fix.sheet,
 				Row: c.row, RecordID: c.id, Item: c.item, Value: raw,
-				Detail: "修正前「" + c.before + "」、現在「" + raw + "」（" + rd.b.Files[fi].Path + " " + cell + "）"})
+				Hint: HintStale, Args: []string{c.before, raw, rd.b.Files[fi].Path, cell}})
 			continue
 		}
 		acc.set(c.item, c.after)
@@ -138,7 +138,7 @@ func (l *ledger) finish(rd *reader) {
 	for _, c := range l.all {
 		if !c.used {
 			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: l.file, Sheet: l.sheet,
-				Row: c.row, RecordID: c.id, Item: c.item, Detail: "IDに一致する記録がありません"})
+				Row: c.row, RecordID: c.id, Item: c.item, Hint: HintNoRecord})
 		}
 	}
 }

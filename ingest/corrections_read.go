@@ -2,9 +2,6 @@ package ingest
 
 import "strings"
 
-// SheetCorrections is the sheet of corrections.xlsx read (else its first sheet).
-const SheetCorrections = "修正"
-
 // correctionTargets maps the 対象 keywords (after NormKey) to targets.
 var correctionTargets = map[string]Target{
 	"回答": TargetResponse, "回答者": TargetResponse,
@@ -22,46 +19,23 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		return l
 	}
 	defer f.Close()
-	sheet, ok := findSheet(f, SheetCorrections)
-	if !ok {
-		sheet = f.GetSheetList()[0]
-	}
-	l.sheet = sheet
-	rows, err := sheetRows(f, sheet)
-	if err != nil {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: l.file, Sheet: sheet, Detail: err.Error()})
+	s := rd.schemaSheet(f, l.file, CorrectionsSheet)
+	if s == nil {
 		return l
 	}
-	s := &defSheet{name: sheet, rows: rows}
-	if len(rows) > 0 {
-		s.h = newHeader(rows[0])
-	}
-	bad := func(r, c int, item, value, detail string) {
-		p := Problem{Severity: Error, Code: CodeBadCorrection, File: l.file, Sheet: sheet,
-			Item: item, Value: value, Detail: detail, Cell: cellName(c, r+1)}
-		if c < 0 || p.Cell == "" {
-			p.Cell, p.Row = "", r+1
-		}
-		rd.add(p)
-	}
-	cols := map[string]int{}
-	missing := false
-	for _, n := range []string{"対象", "ID", "項目", "修正前", "修正後"} {
-		c, found := s.h.col(n)
-		if n == "ID" && !found {
-			c, found = s.h.col("回答者ID", "団体名")
-		}
-		if !found {
-			rd.add(Problem{Severity: Error, Code: CodeMissingColumn, File: l.file, Sheet: sheet, Row: 1, Item: n})
-			missing = true
-		}
-		cols[n] = c
-	}
-	if missing {
+	l.sheet = s.name
+	if !rd.columns(l.file, s) {
 		return l
 	}
-	ct, cid, citem, cbefore, cafter := cols["対象"], cols["ID"], cols["項目"], cols["修正前"], cols["修正後"]
-	creason, cperson, cfile := s.col("理由"), s.col("担当"), s.col("ファイル")
+	sheet, rows := s.name, s.rows
+	// bad reports row r (0-based) at column c (-1: the whole row).
+	bad := func(r, c int, item, value string, hint Hint, args ...string) {
+		rd.add(Problem{Severity: Error, Code: CodeBadCorrection, File: l.file, Sheet: sheet,
+			Row: r + 1, Col: c + 1, Item: item, Value: value, Hint: hint, Args: args})
+	}
+	header := CorrectionsSheet.Header
+	ct, cid, citem, cbefore, cafter := s.col(ColCorrTarget), s.col(ColCorrID), s.col(ColCorrItem), s.col(ColCorrBefore), s.col(ColCorrAfter)
+	creason, cperson, cfile := s.col(ColCorrReason), s.col(ColCorrPerson), s.col(ColCorrFile)
 
 	type rowKey struct {
 		t              Target
@@ -75,7 +49,7 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		label := s.val(r, ct)
 		t, ok := correctionTargets[NormKey(label)]
 		if !ok {
-			bad(r, ct, "対象", label, "対象は「回答」「策定時」「ヒアリング」のいずれかです")
+			bad(r, ct, header(ColCorrTarget), label, HintTargetKinds, header(ColCorrTarget), quoted(CorrectionsSheet.Columns[ColCorrTarget].Values))
 			continue
 		}
 		c := &correction{
@@ -89,20 +63,20 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 			file: strings.ReplaceAll(s.val(r, cfile), `\`, "/"),
 		}
 		if c.id == "" {
-			bad(r, cid, "ID", "", "IDが空欄です")
+			bad(r, cid, header(ColCorrID), "", HintEmpty, header(ColCorrID))
 			continue
 		}
 		if c.item == "" {
-			bad(r, citem, "項目", "", "項目が空欄です（記録ごと削除するときは * ）")
+			bad(r, citem, header(ColCorrItem), "", HintEmptyItem, header(ColCorrItem), RemoveItem)
 			continue
 		}
 		if c.item == RemoveItem && c.after != RemoveValue {
-			bad(r, cafter, c.item, c.after, "項目が * のときは、修正後を「削除」にしてください")
+			bad(r, cafter, c.item, c.after, HintRemoveValue, header(ColCorrItem), RemoveItem, header(ColCorrAfter), RemoveValue)
 			continue
 		}
 		k := rowKey{t, c.id, c.item, c.file}
 		if seen[k] {
-			bad(r, -1, c.item, c.id, "同じ対象・ID・項目の修正がすでにあります")
+			bad(r, -1, c.item, c.id, HintSameFix)
 			continue
 		}
 		seen[k] = true

@@ -26,7 +26,7 @@ func readCorrBytes(data []byte) (*reader, *ledger) {
 }
 
 func TestReadCorrectionsValid(t *testing.T) {
-	rd, l := readCorrBytes(defsXLSX(t, map[string][][]any{SheetCorrections: validCorrectionRows()}, nil))
+	rd, l := readCorrBytes(defsXLSX(t, map[string][][]any{CorrectionsSheet.Name: validCorrectionRows()}, nil))
 	for _, p := range rd.b.Problems {
 		t.Errorf("unexpected problem: %v", p)
 	}
@@ -97,24 +97,24 @@ func TestReadCorrectionsProblems(t *testing.T) {
 		n     int // corrections kept
 		want  []defProblem
 	}{
-		{"unknown target", SheetCorrections, set(2, 0, "アンケート"), 4,
-			[]defProblem{{CodeBadCorrection, SheetCorrections, "A2", 0}}},
-		{"star without 削除", SheetCorrections, set(3, 4, "2"), 4,
-			[]defProblem{{CodeBadCorrection, SheetCorrections, "E3", 0}}},
-		{"blank ID", SheetCorrections, set(2, 1, ""), 4,
-			[]defProblem{{CodeBadCorrection, SheetCorrections, "B2", 0}}},
-		{"blank item", SheetCorrections, set(4, 2, ""), 4,
-			[]defProblem{{CodeBadCorrection, SheetCorrections, "C4", 0}}},
+		{"unknown target", CorrectionsSheet.Name, set(2, 0, "アンケート"), 4,
+			[]defProblem{{CodeBadCorrection, CorrectionsSheet.Name, "A2", 0}}},
+		{"star without 削除", CorrectionsSheet.Name, set(3, 4, "2"), 4,
+			[]defProblem{{CodeBadCorrection, CorrectionsSheet.Name, "E3", 0}}},
+		{"blank ID", CorrectionsSheet.Name, set(2, 1, ""), 4,
+			[]defProblem{{CodeBadCorrection, CorrectionsSheet.Name, "B2", 0}}},
+		{"blank item", CorrectionsSheet.Name, set(4, 2, ""), 4,
+			[]defProblem{{CodeBadCorrection, CorrectionsSheet.Name, "C4", 0}}},
 		// Row 8 repeats row 2's 対象, ID and 項目 (same empty ファイル).
-		{"duplicate", SheetCorrections, func(rows [][]any) [][]any {
+		{"duplicate", CorrectionsSheet.Name, func(rows [][]any) [][]any {
 			return append(rows, []any{"回答", "A001", "Q1", 2, 3})
-		}, 5, []defProblem{{CodeBadCorrection, SheetCorrections, "", 8}}},
+		}, 5, []defProblem{{CodeBadCorrection, CorrectionsSheet.Name, "", 8}}},
 		// The same ID and item in another file is not a duplicate.
-		{"same key, other file", SheetCorrections, func(rows [][]any) [][]any {
+		{"same key, other file", CorrectionsSheet.Name, func(rows [][]any) [][]any {
 			return append(rows, []any{"回答", "A001", "Q1", 1, 2, "", "", "b.xlsx"})
 		}, 6, nil},
-		{"missing column", SheetCorrections, set(1, 3, "前"), 0,
-			[]defProblem{{CodeMissingColumn, SheetCorrections, "", 1}}},
+		{"missing column", CorrectionsSheet.Name, set(1, 3, "前"), 0,
+			[]defProblem{{CodeMissingColumn, CorrectionsSheet.Name, "", 1}}},
 		{"first sheet when no 修正", "Sheet1", nil, 5, nil},
 	}
 	for _, tc := range tests {
@@ -152,7 +152,7 @@ func TestReadCorrectionsUnreadable(t *testing.T) {
 }
 
 func FuzzReadCorrections(f *testing.F) {
-	f.Add(defsXLSX(f, map[string][][]any{SheetCorrections: validCorrectionRows()}, nil))
+	f.Add(defsXLSX(f, map[string][][]any{CorrectionsSheet.Name: validCorrectionRows()}, nil))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rd, l := readCorrBytes(data)

@@ -10,26 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names of definitions.xlsx (inputs.md section 2).
-const (
-	SheetSettings     = "設定"
-	SheetDistricts    = "地区"
-	SheetTowns        = "町名"
-	SheetThemes       = "テーマ"
-	SheetQuestions    = "設問"
-	SheetChoices      = "選択肢"
-	SheetIndicators   = "指標"
-	SheetHearingItems = "ヒアリング項目"
-)
-
-// Default values of the optional settings (inputs.md section 2, 設定).
-const (
-	DefaultSuppressBelow  = 10
-	DefaultReferenceBelow = 30
-	DefaultAlpha          = 0.05
-	DefaultMargin         = 3
-)
-
 // defs holds the state of one readDefinitions: the lookups that later sheets
 // resolve their references against.
 type defs struct {
@@ -51,12 +31,18 @@ type defs struct {
 	questions     map[string]int // textKey(設問ID) → index
 }
 
-// A defSheet is one sheet of definitions.xlsx with its header (row 1).
+// A defSheet is one sheet of definitions.xlsx or corrections.xlsx, read as its
+// schema entry describes it.
 type defSheet struct {
+	spec *Sheet
 	name string // as spelled in the workbook
 	rows [][]string
-	h    header
+	cols []int // 0-based column of each spec.Columns field, -1 when absent
 }
+
+// col returns the 0-based column of field c of the sheet's schema (one of the
+// sheet's Col constants), or -1 when the header is absent.
+func (s *defSheet) col(c int) int { return s.cols[c] }
 
 // val returns the normalized value at 0-based row r and column c ("" if absent).
 func (s *defSheet) val(r, c int) string {
@@ -64,6 +50,15 @@ func (s *defSheet) val(r, c int) string {
 		return ""
 	}
 	return Norm(rowCell(s.rows[r], c))
+}
+
+// valOr returns the normalized value at 0-based row r of column c (a Col
+// constant of the sheet), or the column's default when the cell is blank.
+func (s *defSheet) valOr(r, c int) string {
+	if v := s.val(r, s.col(c)); v != "" {
+		return v
+	}
+	return s.spec.Columns[c].Default
 }
 
 // text returns the display text at 0-based row r and column c: the cell as
@@ -96,89 +91,122 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 	}
 	// Note: every sheet is looked up before any is read, so that all missing
 	// required sheets are reported in one run.
-	settings := d.sheet(SheetSettings, true)
-	districts := d.sheet(SheetDistricts, true)
-	questions := d.sheet(SheetQuestions, true)
-	choices := d.sheet(SheetChoices, true)
-	themes := d.sheet(SheetThemes, false)
-	towns := d.sheet(SheetTowns, false)
-	indicators := d.sheet(SheetIndicators, false)
-	items := d.sheet(SheetHearingItems, false)
-	if settings == nil || districts == nil || questions == nil || choices == nil {
-		return false
+	sheets := map[*Sheet]*defSheet{}
+	for _, spec := range DefinitionsSchema.Sheets {
+		sheets[spec] = rd.schemaSheet(f, d.file, spec)
 	}
-	d.themesPresent = themes != nil
+	for _, spec := range DefinitionsSchema.Sheets {
+		if spec.Required && sheets[spec] == nil {
+			return false
+		}
+	}
+	d.themesPresent = sheets[ThemesSheet] != nil
 	// Note: a required sheet without a required column makes the definitions
-	// unusable; reading the other sheets would only add follow-on errors.
-	usable := d.columns(settings, "項目", "値")
-	usable = d.columns(districts, "地区コード", "地区名") && usable
-	usable = d.columns(questions, "設問ID", "形式") && usable
-	usable = d.columns(choices, "選択肢セット", "コード", "ラベル") && usable
+	// unusable; reading the other sheets would only add follow-on errors. An
+	// optional sheet without one is left out.
+	usable := true
+	for _, spec := range DefinitionsSchema.Sheets {
+		if spec.Required && !rd.columns(d.file, sheets[spec]) {
+			usable = false
+		}
+	}
 	if !usable {
 		return false
 	}
-	d.readSettings(settings)
-	d.readThemes(themes)
-	d.readChoiceSets(choices)
-	d.readDistricts(districts)
-	d.readTowns(towns)
-	d.readQuestions(questions)
-	d.readIndicators(indicators)
-	d.readHearingItems(items)
+	for _, spec := range DefinitionsSchema.Sheets {
+		if s := sheets[spec]; !spec.Required && s != nil && !rd.columns(d.file, s) {
+			sheets[spec] = nil
+		}
+	}
+	d.readSettings(sheets[SettingsSheet])
+	d.readThemes(sheets[ThemesSheet])
+	d.readChoiceSets(sheets[ChoicesSheet])
+	d.readDistricts(sheets[DistrictsSheet])
+	d.readTowns(sheets[TownsSheet])
+	d.readQuestions(sheets[QuestionsSheet])
+	d.readIndicators(sheets[IndicatorsSheet])
+	d.readHearingItems(sheets[HearingItemsSheet])
 	return true
 }
 
-// sheet reads the sheet named name, reporting it when required and absent.
-// It returns nil when the sheet is absent or unreadable.
-func (d *defs) sheet(name string, required bool) *defSheet {
-	actual, ok := findSheet(d.f, name)
-	if !ok {
-		if required {
-			d.rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: d.file, Sheet: name})
+// schemaSheet reads the sheet of workbook f (file) that spec describes, and
+// finds the column of each of its fields. When no sheet has spec's name it
+// reads the first sheet if spec.OrFirst, else reports a required sheet as
+// missing and returns nil. It also returns nil for an unreadable sheet.
+func (rd *reader) schemaSheet(f *excelize.File, file string, spec *Sheet) *defSheet {
+	actual, ok := findSheet(f, spec.Name)
+	switch {
+	case !ok && spec.OrFirst:
+		actual = f.GetSheetList()[0]
+	case !ok:
+		if spec.Required {
+			rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: file, Sheet: spec.Name})
 		}
 		return nil
 	}
-	rows, err := sheetRows(d.f, actual)
+	rows, err := sheetRows(f, actual)
 	if err != nil {
-		d.rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: d.file, Sheet: actual, Detail: err.Error()})
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: file, Sheet: actual, Hint: HintCause, Args: []string{err.Error()}})
 		return nil
 	}
-	s := &defSheet{name: actual, rows: rows}
+	s := &defSheet{spec: spec, name: actual, rows: rows, cols: make([]int, len(spec.Columns))}
+	var h header
 	if len(rows) > 0 {
-		s.h = newHeader(rows[0])
+		h = newHeader(rows[0])
+	}
+	for i, c := range spec.Columns {
+		s.cols[i], _ = h.col(c.Names()...)
 	}
 	return s
 }
 
-// columns reports whether sheet s has every required header, reporting each
-// missing one at row 1.
-func (d *defs) columns(s *defSheet, required ...string) bool {
+// columns reports whether sheet s has every required header of its schema,
+// reporting each missing one at row 1.
+func (rd *reader) columns(file string, s *defSheet) bool {
 	ok := true
-	for _, n := range required {
-		if _, found := s.h.col(n); !found {
-			d.rd.add(Problem{Severity: Error, Code: CodeMissingColumn, File: d.file, Sheet: s.name, Row: 1, Item: n})
+	for i, c := range s.spec.Columns {
+		if c.Required && s.cols[i] < 0 {
+			rd.add(Problem{Severity: Error, Code: CodeMissingColumn, File: file, Sheet: s.name, Row: 1, Item: c.Name})
 			ok = false
 		}
 	}
 	return ok
 }
 
-// col returns the column of an optional header, or -1.
-func (s *defSheet) col(names ...string) int {
-	c, _ := s.h.col(names...)
-	return c
+// at returns an error at 0-based row r and column c of sheet s; when the
+// column is absent (c < 0) it names the row instead.
+func (d *defs) at(code Code, s *defSheet, r, c int) Problem {
+	return Problem{Severity: Error, Code: code, File: d.file, Sheet: s.name, Row: r + 1, Col: max(c+1, 0)}
 }
 
-// problem reports an error at 0-based row r and column c of sheet s; when the
-// column is absent (c < 0) it names the row instead.
-func (d *defs) problem(code Code, s *defSheet, r, c int, item, value, detail string) {
-	p := Problem{Severity: Error, Code: code, File: d.file, Sheet: s.name, Item: item, Value: value, Detail: detail}
-	if c >= 0 {
-		p.Cell = cellName(c, r+1)
-	}
-	if p.Cell == "" {
-		p.Row = r + 1
-	}
+// problem reports an error at 0-based row r and column c of sheet s (c < 0:
+// the whole row) about item and its value.
+func (d *defs) problem(code Code, s *defSheet, r, c int, item, value string, hint Hint, args ...string) {
+	p := d.at(code, s, r, c)
+	p.Item, p.Value, p.Hint, p.Args = item, value, hint, args
+	d.rd.add(p)
+}
+
+// rule reports that the cell at 0-based row r in column col (a Col constant of
+// s) breaks the rule code: Item is the column's header, RecordID the record
+// the row defines ("" when unknown), Value the cell's value.
+func (d *defs) rule(code Code, s *defSheet, r, col int, record, value string, hint Hint, args ...string) {
+	p := d.at(code, s, r, s.col(col))
+	p.Item, p.RecordID, p.Value, p.Hint, p.Args = s.spec.Header(col), record, value, hint, args
+	d.rd.add(p)
+}
+
+// keyword reports a value of column col (a Col constant of s) that is not one
+// of its keywords, listing them.
+func (d *defs) keyword(s *defSheet, r, col int, record, value string) {
+	d.rule(CodeUnknownKeyword, s, r, col, record, value, HintOneOf, strings.Join(s.spec.Columns[col].Values, "・"))
+}
+
+// unknownChoice reports a code or label at 0-based row r, column c of s that is
+// not a choice of question q, in the definition of record.
+func (d *defs) unknownChoice(s *defSheet, r, c int, q *Question, record, value string) {
+	p := d.at(CodeUnknownCode, s, r, c)
+	p.Item, p.RecordID, p.Value = q.ID, record, value
 	d.rd.add(p)
 }
 
@@ -188,121 +216,121 @@ func (d *defs) src(r int) Src { return Src{File: d.fi, Row: int32(r + 1)} }
 // readSettings fills Settings from sheet 設定, defaults first.
 func (d *defs) readSettings(s *defSheet) {
 	st := &d.rd.b.Settings
-	*st = Settings{
-		SuppressBelow: DefaultSuppressBelow, ReferenceBelow: DefaultReferenceBelow,
-		Alpha: DefaultAlpha, Evaluation: EvalTest, Margin: DefaultMargin,
+	*st = Settings{}
+	items := SettingsSheet.Items
+	for i, it := range items {
+		if it.Default != "" {
+			// Note: a default is parsed like a typed value, so that the table's
+			// text is the only place it is written down (TestSettingDefaults).
+			setSetting(st, i, it.Default, it.Default)
+		}
 	}
-	ck, cv := s.col("項目"), s.col("値")
-	required := []string{"計画名", "区名", "調査名", "基準日"}
-	seen := map[string]bool{}
+	byKey := map[string]int{}
+	for i, it := range items {
+		for _, n := range it.Names() {
+			byKey[NormKey(n)] = i
+		}
+	}
+	ck, cv := s.col(ColSettingItem), s.col(ColSettingValue)
+	seen := make([]bool, len(items))
 	for r := 1; r < len(s.rows); r++ {
 		key := NormKey(rowCell(s.rows[r], ck))
 		if key == "" {
 			continue
 		}
-		if !settingKeys[key] {
+		i, known := byKey[key]
+		if !known {
 			// Note: unknown 項目 rows are ignored, like unknown columns: the sheet
 			// may carry notes for the people who fill it in.
 			continue
 		}
 		v := s.val(r, cv)
-		bad := func(detail string) { d.problem(CodeBadSetting, s, r, cv, key, v, detail) }
-		if seen[key] {
+		if seen[i] {
 			d.problem(CodeDuplicateDef, s, r, ck, key, key, "")
 			continue
 		}
-		seen[key] = true
+		seen[i] = true
 		if v == "" {
-			for _, k := range required {
-				if k == key {
-					d.problem(CodeMissingSetting, s, r, cv, key, "", "")
-				}
+			if items[i].Required {
+				d.problem(CodeMissingSetting, s, r, cv, key, "", "")
 			}
 			continue // optional settings keep their defaults
 		}
-		switch key {
-		case "計画名":
-			st.PlanName = s.text(r, cv)
-		case "区名":
-			st.Ward = s.text(r, cv)
-		case "調査名":
-			st.SurveyName = s.text(r, cv)
-		case "基準日":
-			t, ok := parseDefDate(v)
-			if !ok {
-				bad("日付は 2025-03-31 の形で入力してください")
-				continue
-			}
-			st.Date = t
-		case "配布数":
-			n, ok := parseDefCount(v)
-			if !ok {
-				bad("0以上の整数で入力してください")
-				continue
-			}
-			st.Distributed = n
-		case "秘匿基準", "参考値基準":
-			n, ok := parseDefCount(v)
-			if !ok {
-				bad("0以上の整数で入力してください")
-				continue
-			}
-			if key == "秘匿基準" {
-				st.SuppressBelow = n
-			} else {
-				st.ReferenceBelow = n
-			}
-		case "重み付け":
-			w, ok := parseDefYesNo(v, "する", "しない")
-			if !ok {
-				bad("「する」または「しない」と入力してください")
-				continue
-			}
-			st.Weighting = w
-		case "サンプルデータ":
-			w, ok := parseDefYesNo(v, "はい", "いいえ")
-			if !ok {
-				bad("「はい」または「いいえ」と入力してください")
-				continue
-			}
-			st.Sample = w
-		case "有意水準":
-			a, ok := parseDefFraction(v)
-			if !ok || a <= 0 || a >= 1 {
-				bad("0より大きく1より小さい値（例: 0.05）で入力してください")
-				continue
-			}
-			st.Alpha = a
-		case "評価方法":
-			switch v {
-			case "検定":
-				st.Evaluation = EvalTest
-			case "ポイント":
-				st.Evaluation = EvalPoints
-			default:
-				bad("「検定」または「ポイント」と入力してください")
-				continue
-			}
-		case "維持幅":
-			m, ok := ParseNumber(strings.TrimSpace(strings.TrimSuffix(v, "ポイント")))
-			if !ok || m < 0 || m > 100 {
-				bad("0以上のポイント数で入力してください")
-				continue
-			}
-			st.Margin = m
+		if hint, args, ok := setSetting(st, i, v, s.text(r, cv)); !ok {
+			d.problem(CodeBadSetting, s, r, cv, key, v, hint, args...)
 		}
 	}
-	for _, k := range required {
-		if !seen[k] {
-			d.rd.add(Problem{Severity: Error, Code: CodeMissingSetting, File: d.file, Sheet: s.name, Item: k})
+	for i, it := range items {
+		if it.Required && !seen[i] {
+			d.rd.add(Problem{Severity: Error, Code: CodeMissingSetting, File: d.file, Sheet: s.name, Item: it.Name})
 		}
 	}
 }
 
-// settingKeys are the 項目 of sheet 設定, after NormKey.
-var settingKeys = map[string]bool{
-	"計画名": true, "区名": true, "調査名": true, "基準日": true, "配布数": true, "秘匿基準": true,
-	"参考値基準": true, "重み付け": true, "有意水準": true, "評価方法": true, "維持幅": true, "サンプルデータ": true,
+// setSetting sets item i (a Setting constant) of st from its normalized value
+// v, or its display text for names. When v is not valid it leaves st as it was
+// and returns the hint that says what a valid value looks like.
+func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, ok bool) {
+	it := &SettingsSheet.Items[i]
+	switch i {
+	case SettingPlanName:
+		st.PlanName = text
+	case SettingWard:
+		st.Ward = text
+	case SettingSurvey:
+		st.SurveyName = text
+	case SettingDate:
+		t, ok := parseDefDate(v)
+		if !ok {
+			return HintDate, nil, false
+		}
+		st.Date = t
+	case SettingDistributed, SettingSuppress, SettingReference:
+		n, ok := parseDefCount(v)
+		if !ok {
+			return HintCount, nil, false
+		}
+		switch i {
+		case SettingDistributed:
+			st.Distributed = n
+		case SettingSuppress:
+			st.SuppressBelow = n
+		default:
+			st.ReferenceBelow = n
+		}
+	case SettingWeighting, SettingSample:
+		w, ok := parseDefYesNo(v, it.Values[0], it.Values[1])
+		if !ok {
+			return HintEither, it.Values, false
+		}
+		if i == SettingWeighting {
+			st.Weighting = w
+		} else {
+			st.Sample = w
+		}
+	case SettingAlpha:
+		a, ok := parseDefFraction(v)
+		if !ok || a <= 0 || a >= 1 {
+			return HintAlpha, nil, false
+		}
+		st.Alpha = a
+	case SettingEvaluation:
+		switch v {
+		case it.Values[0]:
+			st.Evaluation = EvalTest
+		case it.Values[1]:
+			st.Evaluation = EvalPoints
+		default:
+			return HintEither, it.Values, false
+		}
+	case SettingMargin:
+		m, ok := ParseNumber(strings.TrimSpace(strings.TrimSuffix(v, "ポイント")))
+		if !ok || m < 0 || m > 100 {
+			return HintPoints, nil, false
+		}
+		st.Margin = m
+	}
+	return "", nil, true
 }
 
 // parseDefDate parses 基準日: YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 or an Excel
@@ -361,10 +389,10 @@ func parseDefYesNo(v, yes, no string) (bool, bool) {
 
 // readThemes fills Themes from sheet テーマ (optional).
 func (d *defs) readThemes(s *defSheet) {
-	if s == nil || !d.columns(s, "テーマコード", "テーマ名") {
+	if s == nil {
 		return
 	}
-	cc, cn, ck := s.col("テーマコード"), s.col("テーマ名"), s.col("キーワード")
+	cc, cn, ck := s.col(ColThemeCode), s.col(ColThemeName), s.col(ColThemeKeywords)
 	b := d.rd.b
 	for r := 1; r < len(s.rows); r++ {
 		if rowIsBlank(s.rows[r]) {
@@ -372,15 +400,15 @@ func (d *defs) readThemes(s *defSheet) {
 		}
 		code, name := s.val(r, cc), s.val(r, cn)
 		if code == "" {
-			d.problem(CodeBadDefinition, s, r, cc, "テーマコード", "", "テーマコードが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColThemeCode, "", "", "")
 			continue
 		}
 		if _, dup := d.themes[code]; dup {
-			d.problem(CodeDuplicateDef, s, r, cc, "テーマコード", code, "")
+			d.problem(CodeDuplicateDef, s, r, cc, s.spec.Header(ColThemeCode), code, "")
 			continue
 		}
 		if name == "" {
-			d.problem(CodeBadDefinition, s, r, cn, code, "", "テーマ名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColThemeName, code, "", "")
 			name = code
 		}
 		d.themes[code] = len(b.Themes)
@@ -407,15 +435,15 @@ func (d *defs) theme(s *defSheet, r, c int, item string) int {
 	if i, ok := d.themeNames[NormKey(v)]; ok {
 		return i
 	}
-	detail := ""
+	var hint Hint
 	if !d.themesPresent {
-		detail = "テーマシートがありません"
+		hint = HintNoThemeSheet
 		if !d.themeGone {
 			d.themeGone = true
-			d.rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: d.file, Sheet: SheetThemes})
+			d.rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: d.file, Sheet: ThemesSheet.Name})
 		}
 	}
-	d.problem(CodeUnknownTheme, s, r, c, item, v, detail)
+	d.problem(CodeUnknownTheme, s, r, c, item, v, hint)
 	return -1
 }
 
@@ -423,8 +451,8 @@ func (d *defs) theme(s *defSheet, r, c int, item string) int {
 // the set of the row above (sets are often written once per group or merged).
 func (d *defs) readChoiceSets(s *defSheet) {
 	d.choiceSheet = s
-	cs, cc, cl := s.col("選択肢セット"), s.col("コード"), s.col("ラベル")
-	ca, cp, cpos := s.col("別名"), s.col("点数"), s.col("肯定")
+	cs, cc, cl := s.col(ColChoiceSet), s.col(ColChoiceCode), s.col(ColChoiceLabel)
+	ca, cp, cpos := s.col(ColChoiceAliases), s.col(ColChoiceScore), s.col(ColChoicePositive)
 	d.labelCol = cl
 	b := d.rd.b
 	type state struct {
@@ -450,14 +478,14 @@ func (d *defs) readChoiceSets(s *defSheet) {
 			}
 			cur = i
 		} else if cur < 0 {
-			d.problem(CodeBadDefinition, s, r, cs, "選択肢セット", "", "選択肢セット名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColChoiceSet, "", "", "")
 			continue
 		}
 		set, st := &b.ChoiceSets[cur], states[cur]
 		raw := s.val(r, cc)
 		code, ok := ParseCode(raw)
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, cc, set.Name, raw, "コードは整数で入力してください")
+			d.rule(CodeNotInteger, s, r, ColChoiceCode, set.Name, raw, "")
 			continue
 		}
 		if st.codes[code] {
@@ -467,17 +495,17 @@ func (d *defs) readChoiceSets(s *defSheet) {
 		if len(set.Choices) >= MaxChoices {
 			if !st.full {
 				st.full = true
-				d.problem(CodeBadDefinition, s, r, cc, set.Name, raw, "1つの選択肢セットの選択肢は64個までです")
+				d.rule(CodeTooManyChoices, s, r, ColChoiceCode, set.Name, raw, "")
 			}
 			continue
 		}
 		st.codes[code] = true
 		label := s.val(r, cl)
 		if label == "" {
-			d.problem(CodeBadDefinition, s, r, cl, set.Name, "", "ラベルが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColChoiceLabel, set.Name, "", "")
 			label = strconv.Itoa(code)
 		} else if st.keys[label] {
-			d.problem(CodeDuplicateDef, s, r, cl, set.Name, label, "同じラベル・別名が同じ選択肢セットにあります")
+			d.problem(CodeDuplicateDef, s, r, cl, set.Name, label, HintSameLabel)
 		}
 		st.keys[label] = true
 		var aliases []string
@@ -486,7 +514,7 @@ func (d *defs) readChoiceSets(s *defSheet) {
 				continue
 			}
 			if st.keys[a] {
-				d.problem(CodeDuplicateDef, s, r, ca, set.Name, a, "同じラベル・別名が同じ選択肢セットにあります")
+				d.problem(CodeDuplicateDef, s, r, ca, set.Name, a, HintSameLabel)
 				continue
 			}
 			st.keys[a] = true
@@ -495,14 +523,14 @@ func (d *defs) readChoiceSets(s *defSheet) {
 		score := float64(code)
 		if v := s.val(r, cp); v != "" {
 			if score, ok = ParseNumber(v); !ok {
-				d.problem(CodeBadDefinition, s, r, cp, set.Name, v, "点数は数値で入力してください")
+				d.rule(CodeNotNumber, s, r, ColChoiceScore, set.Name, v, "")
 				score = float64(code)
 			}
 		}
 		positive := false
 		if v := s.val(r, cpos); v != "" {
 			if positive, ok = parseDefPositive(v); !ok {
-				d.problem(CodeBadDefinition, s, r, cpos, set.Name, v, "肯定は「○」か空欄にしてください")
+				d.keyword(s, r, ColChoicePositive, set.Name, v)
 			}
 		}
 		set.Choices = append(set.Choices, Choice{Code: code, Label: displayOr(s.text(r, cl), label), Aliases: aliases, Score: score, Positive: positive})
@@ -589,8 +617,8 @@ func defChoice(set *ChoiceSet, v string) (int, bool) {
 // readDistricts fills Districts from sheet 地区. A code, name or alias that
 // already names another district is a duplicate.
 func (d *defs) readDistricts(s *defSheet) {
-	cc, cn, ca := s.col("地区コード"), s.col("地区名"), s.col("別名")
-	cpop, cdist := s.col("人口"), s.col("配布数")
+	cc, cn, ca := s.col(ColDistrictCode), s.col(ColDistrictName), s.col(ColDistrictAliases)
+	cpop, cdist := s.col(ColDistrictPopulation), s.col(ColDistrictDistributed)
 	b := d.rd.b
 	for r := 1; r < len(s.rows); r++ {
 		if rowIsBlank(s.rows[r]) {
@@ -598,17 +626,17 @@ func (d *defs) readDistricts(s *defSheet) {
 		}
 		code, name := s.val(r, cc), s.val(r, cn)
 		if name == "" {
-			d.problem(CodeBadDefinition, s, r, cn, "地区名", "", "地区名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColDistrictName, "", "", "")
 			continue
 		}
 		if code == "" {
-			d.problem(CodeBadDefinition, s, r, cc, name, "", "地区コードが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColDistrictCode, name, "", "")
 			code = name
 		}
 		idx := len(b.Districts)
 		claim := func(key string, c int) bool {
 			if j, ok := d.districts[key]; ok && j != idx {
-				d.problem(CodeDuplicateDef, s, r, c, name, key, "地区「"+b.Districts[j].Name+"」と重複しています")
+				d.problem(CodeDuplicateDef, s, r, c, name, key, HintSameDistrict, b.Districts[j].Name)
 				return false
 			}
 			d.districts[key] = idx
@@ -626,31 +654,31 @@ func (d *defs) readDistricts(s *defSheet) {
 		if v := s.val(r, cpop); v != "" {
 			n, ok := parseDefCount(v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, cpop, name, v, "人口は0以上の整数で入力してください")
+				d.rule(CodeNotInteger, s, r, ColDistrictPopulation, name, v, "")
 			}
 			dist.Population = n
 		}
 		if v := s.val(r, cdist); v != "" {
 			n, ok := parseDefCount(v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, cdist, name, v, "配布数は0以上の整数で入力してください")
+				d.rule(CodeNotInteger, s, r, ColDistrictDistributed, name, v, "")
 			}
 			dist.Distributed = n
 		}
 		b.Districts = append(b.Districts, dist)
 	}
 	if len(b.Districts) == 0 {
-		d.problem(CodeBadDefinition, s, 1, -1, SheetDistricts, "", "地区が1つもありません")
+		d.problem(CodeNoDistricts, s, 1, -1, "", "", "")
 	}
 }
 
 // readTowns fills Towns from sheet 町名 (optional): each town maps to a district
 // by 地区名, 地区コード or 別名.
 func (d *defs) readTowns(s *defSheet) {
-	if s == nil || !d.columns(s, "町名", "地区") {
+	if s == nil {
 		return
 	}
-	ct, cd := s.col("町名"), s.col("地区")
+	ct, cd := s.col(ColTownName), s.col(ColTownDistrict)
 	b := d.rd.b
 	// Note: sheet 地区 may hold a code typed as 02 as the number 2; the data
 	// matcher (no towns yet) resolves such spellings like survey answers do.
@@ -661,11 +689,11 @@ func (d *defs) readTowns(s *defSheet) {
 		}
 		town, dist := s.val(r, ct), s.val(r, cd)
 		if town == "" {
-			d.problem(CodeBadDefinition, s, r, ct, "町名", "", "町名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColTownName, "", "", "")
 			continue
 		}
 		if dist == "" {
-			d.problem(CodeBadDefinition, s, r, cd, town, "", "地区が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColTownDistrict, town, "", "")
 			continue
 		}
 		j, ok := d.districts[dist]
@@ -683,7 +711,7 @@ func (d *defs) readTowns(s *defSheet) {
 			continue
 		}
 		if k, ok := d.districts[town]; ok && k != j {
-			d.problem(CodeDuplicateDef, s, r, ct, town, town, "地区「"+b.Districts[k].Name+"」の名前・別名と同じです")
+			d.problem(CodeDuplicateDef, s, r, ct, town, town, HintTownDistrict, b.Districts[k].Name)
 			continue
 		}
 		d.towns[town] = j
@@ -698,8 +726,8 @@ var defAttrs = map[string]Attr{"地区": AttrDistrict, "性別": AttrGender, "�
 // readQuestions fills Questions and the attribute questions from sheet 設問,
 // then resolves the 対象条件, which may name any question of the sheet.
 func (d *defs) readQuestions(s *defSheet) {
-	cid, ctext, ctype := s.col("設問ID"), s.col("設問文"), s.col("形式")
-	cset, ctheme, cattr, ccond := s.col("選択肢", "選択肢セット"), s.col("テーマ", "テーマコード"), s.col("属性"), s.col("対象条件")
+	cid, ctext, ctype := s.col(ColQuestionID), s.col(ColQuestionText), s.col(ColQuestionType)
+	cset, ctheme, cattr, ccond := s.col(ColQuestionChoiceSet), s.col(ColQuestionTheme), s.col(ColQuestionAttr), s.col(ColQuestionCond)
 	b := d.rd.b
 	condRow := map[int]int{} // question index → row with a 対象条件
 	for r := 1; r < len(s.rows); r++ {
@@ -708,7 +736,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		}
 		id := s.val(r, cid)
 		if id == "" {
-			d.problem(CodeBadDefinition, s, r, cid, "設問ID", "", "設問IDが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColQuestionID, "", "", "")
 			continue
 		}
 		// Note: response headers match 設問ID ignoring ASCII case (textKey), so
@@ -725,12 +753,12 @@ func (d *defs) readQuestions(s *defSheet) {
 		tv := s.val(r, ctype)
 		typ, ok := defQTypes[strings.ToUpper(NormKey(tv))]
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, ctype, id, tv, "形式は SA・MA・SC・NUM・FA のいずれかです")
+			d.keyword(s, r, ColQuestionType, id, tv)
 			typ = FA
 		}
 		if av := s.val(r, cattr); av != "" {
 			if q.Attr, ok = defAttrs[NormKey(av)]; !ok {
-				d.problem(CodeBadDefinition, s, r, cattr, id, av, "属性は 地区・性別・年代 のいずれかです")
+				d.keyword(s, r, ColQuestionAttr, id, av)
 			}
 		}
 		if q.Attr == AttrDistrict && typ == FA {
@@ -744,7 +772,7 @@ func (d *defs) readQuestions(s *defSheet) {
 			name := s.val(r, cset)
 			switch i, found := d.sets[NormKey(name)]; {
 			case name == "" && q.Attr != AttrDistrict:
-				d.problem(CodeBadDefinition, s, r, cset, id, "", "SA・MA・SCの設問には選択肢セットが必要です")
+				d.rule(CodeMissingSetRef, s, r, ColQuestionChoiceSet, id, "", "")
 			case name == "":
 			case found:
 				q.ChoiceSet = i
@@ -762,7 +790,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		switch q.Attr {
 		case AttrDistrict:
 			if q.Type != SA {
-				d.problem(CodeBadDefinition, s, r, ctype, id, tv, "属性「地区」の設問の形式は SA にしてください")
+				d.rule(CodeAttrType, s, r, ColQuestionType, id, tv, "")
 			}
 			if b.DistrictQ >= 0 {
 				d.problem(CodeDistrictAttr, s, r, cattr, id, "地区", "")
@@ -772,7 +800,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		case AttrGender, AttrAge:
 			if q.ChoiceSet < 0 || q.Type == MA {
 				if q.Type == MA || !typ.Categorical() {
-					d.problem(CodeBadDefinition, s, r, cattr, id, s.val(r, cattr), "属性「性別」「年代」の設問は選択肢セットのある SA か SC にしてください")
+					d.rule(CodeAttrType, s, r, ColQuestionAttr, id, s.val(r, cattr), "")
 				}
 				q.Attr = AttrNone
 				break
@@ -782,7 +810,7 @@ func (d *defs) readQuestions(s *defSheet) {
 				p = &b.AgeQ
 			}
 			if *p >= 0 {
-				d.problem(CodeDuplicateDef, s, r, cattr, id, s.val(r, cattr), "同じ属性の設問が2つあります")
+				d.problem(CodeDuplicateDef, s, r, cattr, id, s.val(r, cattr), HintSameAttr)
 			} else {
 				*p = qi
 			}
@@ -794,13 +822,7 @@ func (d *defs) readQuestions(s *defSheet) {
 		}
 	}
 	if b.DistrictQ < 0 {
-		p := Problem{Severity: Error, Code: CodeDistrictAttr, File: d.file, Sheet: s.name, Item: "属性"}
-		if cattr >= 0 {
-			p.Cell = cellName(cattr, 1)
-		} else {
-			p.Row = 1
-		}
-		d.rd.add(p)
+		d.problem(CodeDistrictAttr, s, 0, cattr, s.spec.Header(ColQuestionAttr), "", "")
 	}
 	for qi := range b.Questions {
 		if r, ok := condRow[qi]; ok {
@@ -827,7 +849,7 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 		lhs, rhs, ok := strings.Cut(part, "=")
 		rhs = strings.TrimPrefix(rhs, "=")
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件は「Q2=1,2」の形で入力してください")
+			d.rule(CodeBadCondition, s, r, ColQuestionCond, id, text, "")
 			return nil
 		}
 		j, ok := d.questions[textKey(lhs)]
@@ -837,14 +859,14 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 		}
 		cq := &b.Questions[j]
 		if j == qi || cq.ChoiceSet < 0 {
-			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件には、この設問以外の選択肢セットのある設問を指定してください")
+			d.rule(CodeBadCondition, s, r, ColQuestionCond, id, text, "")
 			return nil
 		}
 		set := &b.ChoiceSets[cq.ChoiceSet]
 		var bits ChoiceBits
 		vals := SplitList(rhs)
 		if len(vals) == 0 {
-			d.problem(CodeBadDefinition, s, r, c, id, text, "対象条件は「Q2=1,2」の形で入力してください")
+			d.rule(CodeBadCondition, s, r, ColQuestionCond, id, text, "")
 			return nil
 		}
 		if ci, ok := defChoice(set, Norm(rhs)); ok {
@@ -855,7 +877,7 @@ func (d *defs) parseCond(s *defSheet, r, c, qi int) []Clause {
 		for _, v := range vals {
 			vb, ok := defChoices(set, v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, c, id, v, cq.ID+"の選択肢にないコードです")
+				d.unknownChoice(s, r, c, cq, id, v)
 				return nil
 			}
 			bits |= vb
@@ -890,7 +912,7 @@ func (d *defs) checkDistrictChoices() {
 		}
 		if !ok {
 			d.problem(CodeUnknownDist, d.choiceSheet, d.choiceRows[si][ci]-1, d.labelCol, b.ChoiceSets[si].Name, c.Label,
-				"属性「地区」の設問の選択肢のラベルは地区名にしてください")
+				HintDistrictLabel)
 		}
 	}
 }
@@ -898,24 +920,24 @@ func (d *defs) checkDistrictChoices() {
 // readIndicators fills Indicators from sheet 指標 (optional). Indicators with an
 // unusable question or 該当コード are reported and left out.
 func (d *defs) readIndicators(s *defSheet) {
-	if s == nil || !d.columns(s, "指標ID", "指標名", "設問ID", "該当コード") {
+	if s == nil {
 		return
 	}
-	cid, cname, cq, ccodes := s.col("指標ID"), s.col("指標名"), s.col("設問ID"), s.col("該当コード")
-	ctheme, cbase, cbn, ctarget, cdir := s.col("テーマ", "テーマコード"), s.col("策定時値"), s.col("策定時n"), s.col("目標値"), s.col("方向")
+	cname, cq, ccodes := s.col(ColIndicatorName), s.col(ColIndicatorQuestion), s.col(ColIndicatorCodes)
+	ctheme, cbn := s.col(ColIndicatorTheme), s.col(ColIndicatorBaselineN)
 	b := d.rd.b
 	seen := map[string]bool{}
 	for r := 1; r < len(s.rows); r++ {
 		if rowIsBlank(s.rows[r]) {
 			continue
 		}
-		id, ok := d.rowID(s, r, cid, "指標ID", seen)
+		id, ok := d.rowID(s, r, ColIndicatorID, seen)
 		if !ok {
 			continue
 		}
 		ind := Indicator{ID: id, Name: s.text(r, cname), Src: d.src(r)}
 		if ind.Name == "" {
-			d.problem(CodeBadDefinition, s, r, cname, id, "", "指標名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColIndicatorName, id, "", "")
 			ind.Name = id
 		}
 		ind.Theme = d.theme(s, r, ctheme, id)
@@ -923,7 +945,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		qi, ok := d.questions[textKey(qid)]
 		if !ok {
 			if qid == "" {
-				d.problem(CodeBadDefinition, s, r, cq, id, "", "設問IDが空欄です")
+				d.rule(CodeEmptyCell, s, r, ColIndicatorQuestion, id, "", "")
 			} else {
 				d.problem(CodeUnknownQ, s, r, cq, id, qid, "")
 			}
@@ -931,13 +953,13 @@ func (d *defs) readIndicators(s *defSheet) {
 		}
 		q := &b.Questions[qi]
 		if q.ChoiceSet < 0 {
-			d.problem(CodeBadDefinition, s, r, cq, id, qid, "指標には選択肢セットのある設問（SA・MA・SC）を指定してください")
+			d.rule(CodeNotCategorical, s, r, ColIndicatorQuestion, id, qid, "")
 			continue
 		}
 		ind.Question = qi
 		codes := SplitList(rowCell(s.rows[r], ccodes))
 		if len(codes) == 0 {
-			d.problem(CodeBadDefinition, s, r, ccodes, id, "", "該当コードが空欄です")
+			d.rule(CodeEmptyCell, s, r, ColIndicatorCodes, id, "", "")
 			continue
 		}
 		bad := false
@@ -948,7 +970,7 @@ func (d *defs) readIndicators(s *defSheet) {
 		for _, v := range codes {
 			vb, ok := defChoices(&b.ChoiceSets[q.ChoiceSet], v)
 			if !ok {
-				d.problem(CodeBadDefinition, s, r, ccodes, id, v, q.ID+"の選択肢にないコードです")
+				d.unknownChoice(s, r, ccodes, q, id, v)
 				bad = true
 				continue
 			}
@@ -957,32 +979,40 @@ func (d *defs) readIndicators(s *defSheet) {
 		if bad {
 			continue
 		}
-		ind.Baseline, ind.HasBaseline = d.percent(s, r, cbase, id)
-		ind.Target, ind.HasTarget = d.percent(s, r, ctarget, id)
+		ind.Baseline, ind.HasBaseline = d.percent(s, r, ColIndicatorBaseline, id)
+		ind.Target, ind.HasTarget = d.percent(s, r, ColIndicatorTarget, id)
 		if v := s.val(r, cbn); v != "" {
 			n, ok := parseDefCount(v)
 			if !ok || n == 0 {
-				d.problem(CodeBadDefinition, s, r, cbn, id, v, "策定時nは1以上の整数で入力してください")
+				d.rule(CodeNotInteger, s, r, ColIndicatorBaselineN, id, v, "")
 			} else {
 				ind.BaselineN = n
 			}
 		}
-		switch v := s.val(r, cdir); v {
-		case "", "増", "増加", "上昇", "↑":
-			ind.Direction = Up
-		case "減", "減少", "低下", "↓":
-			ind.Direction = Down
-		default:
-			d.problem(CodeBadDefinition, s, r, cdir, id, v, "方向は「増」または「減」と入力してください")
+		v := s.valOr(r, ColIndicatorDirection)
+		if ind.Direction, ok = parseDefDirection(v); !ok {
+			d.keyword(s, r, ColIndicatorDirection, id, v)
 		}
 		b.Indicators = append(b.Indicators, ind)
 	}
 }
 
-// percent parses a percentage at row r, column c: `45.2`, `45.2%`, or a number
+// parseDefDirection parses a 方向: 増 (or a synonym) or 減.
+func parseDefDirection(v string) (Direction, bool) {
+	switch v {
+	case "増", "増加", "上昇", "↑":
+		return Up, true
+	case "減", "減少", "低下", "↓":
+		return Down, true
+	}
+	return Up, false
+}
+
+// percent parses a percentage at row r of column col (a Col constant of s): `45.2`, `45.2%`, or a number
 // in a cell formatted as percent (stored as 0.452). It reports whether a valid
 // value was given, reporting an invalid one.
-func (d *defs) percent(s *defSheet, r, c int, item string) (float64, bool) {
+func (d *defs) percent(s *defSheet, r, col int, item string) (float64, bool) {
+	c := s.col(col)
 	v := s.val(r, c)
 	if v == "" {
 		return 0, false
@@ -996,7 +1026,7 @@ func (d *defs) percent(s *defSheet, r, c int, item string) (float64, bool) {
 		x *= 100
 	}
 	if !ok || x < 0 || x > 100 {
-		d.problem(CodeBadDefinition, s, r, c, item, v, "0から100までのパーセント値で入力してください")
+		d.rule(CodeBadPercent, s, r, col, item, v, "")
 		return 0, false
 	}
 	return x, true
@@ -1019,11 +1049,11 @@ var defHearingKinds = map[string]HearingKind{
 
 // readHearingItems fills HearingItems from sheet ヒアリング項目 (optional).
 func (d *defs) readHearingItems(s *defSheet) {
-	if s == nil || !d.columns(s, "項目ID", "項目名", "種別") {
+	if s == nil {
 		return
 	}
-	cid, cname, ckind := s.col("項目ID"), s.col("項目名"), s.col("種別")
-	ccell, chead, ctheme, cscale := s.col("セル"), s.col("見出し"), s.col("テーマ", "テーマコード"), s.col("尺度")
+	cname, ckind := s.col(ColItemName), s.col(ColItemKind)
+	ccell, chead, ctheme, cscale := s.col(ColItemCell), s.col(ColItemHeader), s.col(ColItemTheme), s.col(ColItemScale)
 	b := d.rd.b
 	ids, cells, heads := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	org, dist := false, false
@@ -1031,29 +1061,29 @@ func (d *defs) readHearingItems(s *defSheet) {
 		if rowIsBlank(s.rows[r]) {
 			continue
 		}
-		id, ok := d.rowID(s, r, cid, "項目ID", ids)
+		id, ok := d.rowID(s, r, ColItemID, ids)
 		if !ok {
 			continue
 		}
 		it := HearingItem{ID: id, Name: s.text(r, cname), Theme: -1, Scale: -1}
 		if it.Name == "" {
-			d.problem(CodeBadDefinition, s, r, cname, id, "", "項目名が空欄です")
+			d.rule(CodeEmptyCell, s, r, ColItemName, id, "", "")
 			it.Name = id
 		}
 		kv := s.val(r, ckind)
 		kind, ok := defHearingKinds[NormKey(kv)]
 		if !ok {
-			d.problem(CodeBadDefinition, s, r, ckind, id, kv, "種別は 団体名・団体種別・地区・評価・記述・数値・テキスト のいずれかです")
+			d.keyword(s, r, ColItemKind, id, kv)
 			continue
 		}
 		switch {
 		case kind == HOrg && org:
-			d.problem(CodeBadDefinition, s, r, ckind, id, kv, "種別「団体名」の項目は1つだけにしてください")
+			d.rule(CodeItemKindCount, s, r, ColItemKind, id, kv, "")
 			kind = HText
 		case kind == HOrg:
 			org = true
 		case kind == HDistrict && dist:
-			d.problem(CodeBadDefinition, s, r, ckind, id, kv, "種別「地区」の項目は1つまでです")
+			d.rule(CodeItemKindCount, s, r, ColItemKind, id, kv, "")
 			kind = HText
 		case kind == HDistrict:
 			dist = true
@@ -1061,9 +1091,9 @@ func (d *defs) readHearingItems(s *defSheet) {
 		if v := s.val(r, ccell); v != "" {
 			a1 := strings.ToUpper(strings.ReplaceAll(v, "$", ""))
 			if col, row, err := excelize.CellNameToCoordinates(a1); err != nil || cellName(col-1, row) != a1 {
-				d.problem(CodeBadDefinition, s, r, ccell, id, v, "セルは C4 のような番地で入力してください")
+				d.rule(CodeBadCell, s, r, ColItemCell, id, v, "")
 			} else if cells[a1] {
-				d.problem(CodeDuplicateDef, s, r, ccell, id, v, "同じセルの項目がほかにあります")
+				d.problem(CodeDuplicateDef, s, r, ccell, id, v, HintSameCell)
 			} else {
 				cells[a1] = true
 				it.Cell = a1
@@ -1078,7 +1108,7 @@ func (d *defs) readHearingItems(s *defSheet) {
 			if s.val(r, chead) == "" {
 				c = cname
 			}
-			d.problem(CodeDuplicateDef, s, r, c, id, it.Header, "同じ見出しの項目がほかにあります")
+			d.problem(CodeDuplicateDef, s, r, c, id, it.Header, HintSameHeader)
 		}
 		heads[it.Header] = true
 		it.Theme = d.theme(s, r, ctheme, id)
@@ -1087,7 +1117,7 @@ func (d *defs) readHearingItems(s *defSheet) {
 			i, found := d.sets[NormKey(name)]
 			switch {
 			case name == "":
-				d.problem(CodeBadDefinition, s, r, cscale, id, "", "種別「評価」の項目には尺度（選択肢セット）が必要です")
+				d.rule(CodeMissingSetRef, s, r, ColItemScale, id, "", "")
 			case !found:
 				d.problem(CodeUnknownSet, s, r, cscale, id, name, "")
 			default:
@@ -1102,20 +1132,20 @@ func (d *defs) readHearingItems(s *defSheet) {
 		b.HearingItems = append(b.HearingItems, it)
 	}
 	if !org {
-		d.problem(CodeBadDefinition, s, 0, ckind, "種別", "団体名", "種別「団体名」の項目が1つ必要です")
+		d.rule(CodeItemKindCount, s, 0, ColItemKind, "", "団体名", "")
 	}
 }
 
-// rowID returns the ID in column c of row r of s. A blank ID (named label) or one
-// already in seen (compared by NormKey) is reported and false returned.
-func (d *defs) rowID(s *defSheet, r, c int, label string, seen map[string]bool) (string, bool) {
-	id := s.val(r, c)
+// rowID returns the ID in column c (a Col constant of s) of row r. A blank ID
+// or one already in seen (compared by NormKey) is reported and false returned.
+func (d *defs) rowID(s *defSheet, r, c int, seen map[string]bool) (string, bool) {
+	id := s.val(r, s.col(c))
 	if id == "" {
-		d.problem(CodeBadDefinition, s, r, c, label, "", label+"が空欄です")
+		d.rule(CodeEmptyCell, s, r, c, "", "", "")
 		return "", false
 	}
 	if seen[NormKey(id)] {
-		d.problem(CodeDuplicateDef, s, r, c, id, id, "")
+		d.problem(CodeDuplicateDef, s, r, s.col(c), id, id, "")
 		return "", false
 	}
 	seen[NormKey(id)] = true

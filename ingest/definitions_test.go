@@ -40,12 +40,12 @@ func defsXLSX(t testing.TB, sheets map[string][][]any, edit func(*excelize.File)
 // defsPercentStyle formats 指標!F3 (I2's 策定時値) as a percentage, as Excel
 // does when 60% is typed: the cell then holds 0.6.
 func defsPercentStyle(f *excelize.File) {
-	if i, _ := f.GetSheetIndex(SheetIndicators); i < 0 {
+	if i, _ := f.GetSheetIndex(IndicatorsSheet.Name); i < 0 {
 		return
 	}
 	st, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
 	if err == nil {
-		f.SetCellStyle(SheetIndicators, "F3", "F3", st)
+		f.SetCellStyle(IndicatorsSheet.Name, "F3", "F3", st)
 	}
 }
 
@@ -54,7 +54,7 @@ func defsPercentStyle(f *excelize.File) {
 // and 設問 are reordered; an unknown column and an unknown setting are included.
 func validDefSheets() map[string][][]any {
 	return map[string][][]any{
-		SheetSettings: {
+		SettingsSheet.Name: {
 			{"値", "項　目"}, // reordered, ideographic space
 			{"ひっとプラン港北（第3期）", "計画名"},  // row 2
 			{"港北区", "区名"},             // row 3
@@ -64,24 +64,24 @@ func validDefSheets() map[string][][]any {
 			{"はい", "サンプルデータ"},         // row 7
 			{"メモ", "備考"},              // row 8: unknown, ignored
 		},
-		SheetDistricts: {
+		DistrictsSheet.Name: {
 			{"地区コード", "地区名", "別 名", "人口", "配布数", "備考"},
 			{"01", "日吉", "日吉地区連合、ひよし", 80000, 1000}, // row 2
 			{"02", "綱島", "", 60000, 1000},           // row 3
 			{"03", "大倉山", "大倉山地区"},                  // row 4
 		},
-		SheetTowns: {
+		TownsSheet.Name: {
 			{"町名", "地区"},
 			{"日吉本町１丁目", "日吉"},   // row 2
 			{"綱島西", "02"},       // row 3: by code
 			{"大倉山一丁目", "大倉山地区"}, // row 4: by alias
 		},
-		SheetThemes: {
+		ThemesSheet.Name: {
 			{"テーマコード", "テーマ名", "キーワード"},
 			{"T1", "つながり", "見守り,あいさつ"}, // row 2
 			{"T2", "安心"}, // row 3
 		},
-		SheetQuestions: {
+		QuestionsSheet.Name: {
 			{"設問ＩＤ", " 形式 ", "設問文", "選択肢", "テーマ", "属性", "対象条件"},     // A..G
 			{"F1", "SA", "お住まいの地区", "", "", "地区"},                   // row 2
 			{"F2", "SA", "性別", "性別", "", "性別"},                      // row 3
@@ -92,7 +92,7 @@ func validDefSheets() map[string][][]any {
 			{"Q4", "NUM", "世帯人数"},                                   // row 8
 			{"Q5", "FA", "ご意見", "", "T2"},                           // row 9
 		},
-		SheetChoices: {
+		ChoicesSheet.Name: {
 			{"選択肢セット", "ｺｰﾄﾞ", "ラベル", "別名", "点数", "肯定"}, // half-width kana
 			{"性別", 1, "男性", "男"},             // row 2
 			{"", 2, "女性", "女"},               // row 3: continues 性別
@@ -113,13 +113,13 @@ func validDefSheets() map[string][][]any {
 			{"評価", 1, "十分"},                  // row 18
 			{"評価", 2, "不十分"},                 // row 19
 		},
-		SheetIndicators: {
+		IndicatorsSheet.Name: {
 			{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"}, // A..I
 			{"I1", "近所づきあいがある人の割合", "T1", "Q1", 1, 45.2, 1200, "50%", "増"},       // row 2
 			{"I2", "地域に満足している人の割合", "T2", "Q3", "1,2", 0.6, "", 70},              // row 3
 			{"I3", "不満な人の割合", "T2", "Q3", "不満", "", "", "", "減"},                 // row 4
 		},
-		SheetHearingItems: {
+		HearingItemsSheet.Name: {
 			{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"}, // A..G
 			{"H1", "団体名", "団体名", "c4"},                      // row 2
 			{"H2", "活動地区", "地区", "$C$5", "地区"},              // row 3
@@ -151,7 +151,7 @@ func defProblems(ps []Problem) []defProblem {
 	SortProblems(ps, nil)
 	out := make([]defProblem, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, defProblem{p.Code, p.Sheet, p.Cell, p.Row})
+		out = append(out, defProblem{p.Code, p.Sheet, p.Cell(), rowOnly(p)})
 	}
 	return out
 }
@@ -159,7 +159,10 @@ func defProblems(ps []Problem) []defProblem {
 func sortDefProblems(ps []defProblem) []defProblem {
 	full := make([]Problem, len(ps))
 	for i, p := range ps {
-		full[i] = Problem{Code: p.Code, Sheet: p.Sheet, Cell: p.Cell, Row: p.Row}
+		full[i] = Problem{Code: p.Code, Sheet: p.Sheet, Row: p.Row}
+		if p.Cell != "" {
+			full[i].Col, full[i].Row, _ = excelize.CellNameToCoordinates(p.Cell)
+		}
 	}
 	return defProblems(full)
 }
@@ -335,111 +338,111 @@ func TestReadDefinitionsProblems(t *testing.T) {
 		wantOK bool
 		want   []defProblem
 	}{
-		{"missing required sheet", []func(m){del(SheetChoices)}, false,
-			[]defProblem{{CodeMissingSheet, SheetChoices, "", 0}}},
-		{"two missing required sheets", []func(m){del(SheetSettings), del(SheetDistricts)}, false,
-			[]defProblem{{CodeMissingSheet, SheetSettings, "", 0}, {CodeMissingSheet, SheetDistricts, "", 0}}},
-		{"missing required column", []func(m){set(SheetQuestions, 1, 1, "種類")}, false,
-			[]defProblem{{CodeMissingColumn, SheetQuestions, "", 1}}},
-		{"missing column in optional sheet", []func(m){set(SheetIndicators, 1, 4, "コード")}, true,
-			[]defProblem{{CodeMissingColumn, SheetIndicators, "", 1}}},
+		{"missing required sheet", []func(m){del(ChoicesSheet.Name)}, false,
+			[]defProblem{{CodeMissingSheet, ChoicesSheet.Name, "", 0}}},
+		{"two missing required sheets", []func(m){del(SettingsSheet.Name), del(DistrictsSheet.Name)}, false,
+			[]defProblem{{CodeMissingSheet, SettingsSheet.Name, "", 0}, {CodeMissingSheet, DistrictsSheet.Name, "", 0}}},
+		{"missing required column", []func(m){set(QuestionsSheet.Name, 1, 1, "種類")}, false,
+			[]defProblem{{CodeMissingColumn, QuestionsSheet.Name, "", 1}}},
+		{"missing column in optional sheet", []func(m){set(IndicatorsSheet.Name, 1, 4, "コード")}, true,
+			[]defProblem{{CodeMissingColumn, IndicatorsSheet.Name, "", 1}}},
 		{"missing setting", []func(m){func(s m) {
-			s[SheetSettings] = append(s[SheetSettings][:2:2], s[SheetSettings][3:]...) // drop 区名
-		}}, true, []defProblem{{CodeMissingSetting, SheetSettings, "", 0}}},
-		{"blank required setting", []func(m){set(SheetSettings, 3, 0, "")}, true,
-			[]defProblem{{CodeMissingSetting, SheetSettings, "A3", 0}}},
-		{"bad alpha", []func(m){add(SheetSettings, []any{"1.5", "有意水準"})}, true,
-			[]defProblem{{CodeBadSetting, SheetSettings, "A9", 0}}},
-		{"bad date", []func(m){set(SheetSettings, 5, 0, "2025/13/01")}, true,
-			[]defProblem{{CodeBadSetting, SheetSettings, "A5", 0}}},
-		{"bad weighting", []func(m){add(SheetSettings, []any{"たぶん", "重み付け"})}, true,
-			[]defProblem{{CodeBadSetting, SheetSettings, "A9", 0}}},
-		{"duplicate setting", []func(m){add(SheetSettings, []any{"旭区", "区名"})}, true,
-			[]defProblem{{CodeDuplicateDef, SheetSettings, "B9", 0}}},
-		{"duplicate question ID", []func(m){add(SheetQuestions, []any{"Q1", "SA", "x", "有無"})}, true,
-			[]defProblem{{CodeDuplicateDef, SheetQuestions, "A10", 0}}},
-		{"district alias collides", []func(m){set(SheetDistricts, 3, 2, "日吉")}, true,
-			[]defProblem{{CodeDuplicateDef, SheetDistricts, "C3", 0}}},
-		{"district code collides", []func(m){set(SheetDistricts, 4, 0, "01")}, true,
-			[]defProblem{{CodeDuplicateDef, SheetDistricts, "A4", 0}}},
-		{"duplicate choice code", []func(m){add(SheetChoices, []any{"有無", 1, "同じ"})}, true,
-			[]defProblem{{CodeDuplicateDef, SheetChoices, "B20", 0}}},
-		{"bad choice code", []func(m){set(SheetChoices, 9, 1, "二")}, true,
-			[]defProblem{{CodeBadDefinition, SheetChoices, "B9", 0}}},
-		{"bad positive mark", []func(m){set(SheetChoices, 15, 5, "多分")}, true,
-			[]defProblem{{CodeBadDefinition, SheetChoices, "F15", 0}}},
+			s[SettingsSheet.Name] = append(s[SettingsSheet.Name][:2:2], s[SettingsSheet.Name][3:]...) // drop 区名
+		}}, true, []defProblem{{CodeMissingSetting, SettingsSheet.Name, "", 0}}},
+		{"blank required setting", []func(m){set(SettingsSheet.Name, 3, 0, "")}, true,
+			[]defProblem{{CodeMissingSetting, SettingsSheet.Name, "A3", 0}}},
+		{"bad alpha", []func(m){add(SettingsSheet.Name, []any{"1.5", "有意水準"})}, true,
+			[]defProblem{{CodeBadSetting, SettingsSheet.Name, "A9", 0}}},
+		{"bad date", []func(m){set(SettingsSheet.Name, 5, 0, "2025/13/01")}, true,
+			[]defProblem{{CodeBadSetting, SettingsSheet.Name, "A5", 0}}},
+		{"bad weighting", []func(m){add(SettingsSheet.Name, []any{"たぶん", "重み付け"})}, true,
+			[]defProblem{{CodeBadSetting, SettingsSheet.Name, "A9", 0}}},
+		{"duplicate setting", []func(m){add(SettingsSheet.Name, []any{"旭区", "区名"})}, true,
+			[]defProblem{{CodeDuplicateDef, SettingsSheet.Name, "B9", 0}}},
+		{"duplicate question ID", []func(m){add(QuestionsSheet.Name, []any{"Q1", "SA", "x", "有無"})}, true,
+			[]defProblem{{CodeDuplicateDef, QuestionsSheet.Name, "A10", 0}}},
+		{"district alias collides", []func(m){set(DistrictsSheet.Name, 3, 2, "日吉")}, true,
+			[]defProblem{{CodeDuplicateDef, DistrictsSheet.Name, "C3", 0}}},
+		{"district code collides", []func(m){set(DistrictsSheet.Name, 4, 0, "01")}, true,
+			[]defProblem{{CodeDuplicateDef, DistrictsSheet.Name, "A4", 0}}},
+		{"duplicate choice code", []func(m){add(ChoicesSheet.Name, []any{"有無", 1, "同じ"})}, true,
+			[]defProblem{{CodeDuplicateDef, ChoicesSheet.Name, "B20", 0}}},
+		{"bad choice code", []func(m){set(ChoicesSheet.Name, 9, 1, "二")}, true,
+			[]defProblem{{CodeNotInteger, ChoicesSheet.Name, "B9", 0}}},
+		{"bad positive mark", []func(m){set(ChoicesSheet.Name, 15, 5, "多分")}, true,
+			[]defProblem{{CodeUnknownKeyword, ChoicesSheet.Name, "F15", 0}}},
 		{"more than 64 choices", []func(m){func(s m) {
 			for c := 1; c <= 65; c++ { // rows 20..84; the 65th is row 84
-				s[SheetChoices] = append(s[SheetChoices], []any{"多", c, "選択肢" + strconv.Itoa(c)})
+				s[ChoicesSheet.Name] = append(s[ChoicesSheet.Name], []any{"多", c, "選択肢" + strconv.Itoa(c)})
 			}
-		}}, true, []defProblem{{CodeBadDefinition, SheetChoices, "B84", 0}}},
-		{"unknown choice set", []func(m){set(SheetQuestions, 6, 3, "活動X")}, true,
-			[]defProblem{{CodeUnknownSet, SheetQuestions, "D6", 0}}},
-		{"unknown theme", []func(m){set(SheetQuestions, 9, 4, "T9")}, true,
-			[]defProblem{{CodeUnknownTheme, SheetQuestions, "E9", 0}}},
-		{"theme sheet missing but referenced", []func(m){del(SheetThemes)}, true, []defProblem{
-			{CodeMissingSheet, SheetThemes, "", 0},
-			{CodeUnknownTheme, SheetQuestions, "E5", 0}, {CodeUnknownTheme, SheetQuestions, "E6", 0},
-			{CodeUnknownTheme, SheetQuestions, "E7", 0}, {CodeUnknownTheme, SheetQuestions, "E9", 0},
-			{CodeUnknownTheme, SheetIndicators, "C2", 0}, {CodeUnknownTheme, SheetIndicators, "C3", 0},
-			{CodeUnknownTheme, SheetIndicators, "C4", 0},
-			{CodeUnknownTheme, SheetHearingItems, "F4", 0}, {CodeUnknownTheme, SheetHearingItems, "F5", 0},
+		}}, true, []defProblem{{CodeTooManyChoices, ChoicesSheet.Name, "B84", 0}}},
+		{"unknown choice set", []func(m){set(QuestionsSheet.Name, 6, 3, "活動X")}, true,
+			[]defProblem{{CodeUnknownSet, QuestionsSheet.Name, "D6", 0}}},
+		{"unknown theme", []func(m){set(QuestionsSheet.Name, 9, 4, "T9")}, true,
+			[]defProblem{{CodeUnknownTheme, QuestionsSheet.Name, "E9", 0}}},
+		{"theme sheet missing but referenced", []func(m){del(ThemesSheet.Name)}, true, []defProblem{
+			{CodeMissingSheet, ThemesSheet.Name, "", 0},
+			{CodeUnknownTheme, QuestionsSheet.Name, "E5", 0}, {CodeUnknownTheme, QuestionsSheet.Name, "E6", 0},
+			{CodeUnknownTheme, QuestionsSheet.Name, "E7", 0}, {CodeUnknownTheme, QuestionsSheet.Name, "E9", 0},
+			{CodeUnknownTheme, IndicatorsSheet.Name, "C2", 0}, {CodeUnknownTheme, IndicatorsSheet.Name, "C3", 0},
+			{CodeUnknownTheme, IndicatorsSheet.Name, "C4", 0},
+			{CodeUnknownTheme, HearingItemsSheet.Name, "F4", 0}, {CodeUnknownTheme, HearingItemsSheet.Name, "F5", 0},
 		}},
-		{"duplicate theme code", []func(m){add(SheetThemes, []any{"T1", "重複"})}, true,
-			[]defProblem{{CodeDuplicateDef, SheetThemes, "A4", 0}}},
-		{"invalid type", []func(m){set(SheetQuestions, 8, 1, "XX")}, true,
-			[]defProblem{{CodeBadDefinition, SheetQuestions, "B8", 0}}},
-		{"SA without choice set", []func(m){set(SheetQuestions, 4, 3, "")}, true,
-			[]defProblem{{CodeBadDefinition, SheetQuestions, "D4", 0}}},
-		{"invalid attribute", []func(m){set(SheetQuestions, 8, 5, "住所")}, true,
-			[]defProblem{{CodeBadDefinition, SheetQuestions, "F8", 0}}},
+		{"duplicate theme code", []func(m){add(ThemesSheet.Name, []any{"T1", "重複"})}, true,
+			[]defProblem{{CodeDuplicateDef, ThemesSheet.Name, "A4", 0}}},
+		{"invalid type", []func(m){set(QuestionsSheet.Name, 8, 1, "XX")}, true,
+			[]defProblem{{CodeUnknownKeyword, QuestionsSheet.Name, "B8", 0}}},
+		{"SA without choice set", []func(m){set(QuestionsSheet.Name, 4, 3, "")}, true,
+			[]defProblem{{CodeMissingSetRef, QuestionsSheet.Name, "D4", 0}}},
+		{"invalid attribute", []func(m){set(QuestionsSheet.Name, 8, 5, "住所")}, true,
+			[]defProblem{{CodeUnknownKeyword, QuestionsSheet.Name, "F8", 0}}},
 		// F1 loses 属性 地区: no district question (at the 属性 header), and F1 is
 		// then an SA question without a choice set.
-		{"no district question", []func(m){set(SheetQuestions, 2, 5, "")}, true, []defProblem{
-			{CodeDistrictAttr, SheetQuestions, "F1", 0}, {CodeBadDefinition, SheetQuestions, "D2", 0},
+		{"no district question", []func(m){set(QuestionsSheet.Name, 2, 5, "")}, true, []defProblem{
+			{CodeDistrictAttr, QuestionsSheet.Name, "F1", 0}, {CodeMissingSetRef, QuestionsSheet.Name, "D2", 0},
 		}},
-		{"two district questions", []func(m){set(SheetQuestions, 5, 5, "地区")}, true,
-			[]defProblem{{CodeDistrictAttr, SheetQuestions, "F5", 0}}},
+		{"two district questions", []func(m){set(QuestionsSheet.Name, 5, 5, "地区")}, true,
+			[]defProblem{{CodeDistrictAttr, QuestionsSheet.Name, "F5", 0}}},
 		{"district choice label is no district", []func(m){
-			set(SheetQuestions, 2, 3, "地区セット"),
-			add(SheetChoices, []any{"地区セット", 1, "日吉"}, []any{"地区セット", 2, "綱島西"}, []any{"地区セット", 3, "菊名"}),
-		}, true, []defProblem{{CodeUnknownDist, SheetChoices, "C22", 0}}},
-		{"condition: unknown question", []func(m){set(SheetQuestions, 6, 6, "Q9=1")}, true,
-			[]defProblem{{CodeUnknownQ, SheetQuestions, "G6", 0}}},
-		{"condition: syntax", []func(m){set(SheetQuestions, 6, 6, "Q1")}, true,
-			[]defProblem{{CodeBadDefinition, SheetQuestions, "G6", 0}}},
-		{"condition: unknown code", []func(m){set(SheetQuestions, 7, 6, "F2=2 & Q1=7")}, true,
-			[]defProblem{{CodeBadDefinition, SheetQuestions, "G7", 0}}},
-		{"condition: free-text question", []func(m){set(SheetQuestions, 6, 6, "Q5=1")}, true,
-			[]defProblem{{CodeBadDefinition, SheetQuestions, "G6", 0}}},
-		{"indicator: unknown question", []func(m){set(SheetIndicators, 2, 3, "Q9")}, true,
-			[]defProblem{{CodeUnknownQ, SheetIndicators, "D2", 0}}},
-		{"indicator: unknown code", []func(m){set(SheetIndicators, 2, 4, 9)}, true,
-			[]defProblem{{CodeBadDefinition, SheetIndicators, "E2", 0}}},
-		{"indicator: baseline over 100", []func(m){set(SheetIndicators, 2, 5, 120)}, true,
-			[]defProblem{{CodeBadDefinition, SheetIndicators, "F2", 0}}},
-		{"indicator: bad direction", []func(m){set(SheetIndicators, 4, 8, "横")}, true,
-			[]defProblem{{CodeBadDefinition, SheetIndicators, "I4", 0}}},
-		{"indicator: duplicate ID", []func(m){set(SheetIndicators, 3, 0, "I1")}, true,
-			[]defProblem{{CodeDuplicateDef, SheetIndicators, "A3", 0}}},
-		{"hearing: invalid kind", []func(m){set(SheetHearingItems, 5, 2, "感想")}, true,
-			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C5", 0}}},
-		{"hearing: two organization items", []func(m){set(SheetHearingItems, 5, 2, "団体名")}, true,
-			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C5", 0}}},
-		{"hearing: no organization item", []func(m){set(SheetHearingItems, 2, 2, "テキスト")}, true,
-			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C1", 0}}},
-		{"hearing: two district items", []func(m){set(SheetHearingItems, 5, 2, "地区")}, true,
-			[]defProblem{{CodeBadDefinition, SheetHearingItems, "C5", 0}}},
-		{"hearing: rating without scale", []func(m){set(SheetHearingItems, 4, 6, "")}, true,
-			[]defProblem{{CodeBadDefinition, SheetHearingItems, "G4", 0}}},
-		{"hearing: unknown scale", []func(m){set(SheetHearingItems, 4, 6, "五段階")}, true,
-			[]defProblem{{CodeUnknownSet, SheetHearingItems, "G4", 0}}},
-		{"hearing: bad cell", []func(m){set(SheetHearingItems, 3, 3, "C")}, true,
-			[]defProblem{{CodeBadDefinition, SheetHearingItems, "D3", 0}}},
-		{"hearing: duplicate item ID", []func(m){set(SheetHearingItems, 3, 0, "H1")}, true,
-			[]defProblem{{CodeDuplicateDef, SheetHearingItems, "A3", 0}}},
-		{"town: unknown district", []func(m){set(SheetTowns, 3, 1, "港南")}, true,
-			[]defProblem{{CodeUnknownDist, SheetTowns, "B3", 0}}},
+			set(QuestionsSheet.Name, 2, 3, "地区セット"),
+			add(ChoicesSheet.Name, []any{"地区セット", 1, "日吉"}, []any{"地区セット", 2, "綱島西"}, []any{"地区セット", 3, "菊名"}),
+		}, true, []defProblem{{CodeUnknownDist, ChoicesSheet.Name, "C22", 0}}},
+		{"condition: unknown question", []func(m){set(QuestionsSheet.Name, 6, 6, "Q9=1")}, true,
+			[]defProblem{{CodeUnknownQ, QuestionsSheet.Name, "G6", 0}}},
+		{"condition: syntax", []func(m){set(QuestionsSheet.Name, 6, 6, "Q1")}, true,
+			[]defProblem{{CodeBadCondition, QuestionsSheet.Name, "G6", 0}}},
+		{"condition: unknown code", []func(m){set(QuestionsSheet.Name, 7, 6, "F2=2 & Q1=7")}, true,
+			[]defProblem{{CodeUnknownCode, QuestionsSheet.Name, "G7", 0}}},
+		{"condition: free-text question", []func(m){set(QuestionsSheet.Name, 6, 6, "Q5=1")}, true,
+			[]defProblem{{CodeBadCondition, QuestionsSheet.Name, "G6", 0}}},
+		{"indicator: unknown question", []func(m){set(IndicatorsSheet.Name, 2, 3, "Q9")}, true,
+			[]defProblem{{CodeUnknownQ, IndicatorsSheet.Name, "D2", 0}}},
+		{"indicator: unknown code", []func(m){set(IndicatorsSheet.Name, 2, 4, 9)}, true,
+			[]defProblem{{CodeUnknownCode, IndicatorsSheet.Name, "E2", 0}}},
+		{"indicator: baseline over 100", []func(m){set(IndicatorsSheet.Name, 2, 5, 120)}, true,
+			[]defProblem{{CodeBadPercent, IndicatorsSheet.Name, "F2", 0}}},
+		{"indicator: bad direction", []func(m){set(IndicatorsSheet.Name, 4, 8, "横")}, true,
+			[]defProblem{{CodeUnknownKeyword, IndicatorsSheet.Name, "I4", 0}}},
+		{"indicator: duplicate ID", []func(m){set(IndicatorsSheet.Name, 3, 0, "I1")}, true,
+			[]defProblem{{CodeDuplicateDef, IndicatorsSheet.Name, "A3", 0}}},
+		{"hearing: invalid kind", []func(m){set(HearingItemsSheet.Name, 5, 2, "感想")}, true,
+			[]defProblem{{CodeUnknownKeyword, HearingItemsSheet.Name, "C5", 0}}},
+		{"hearing: two organization items", []func(m){set(HearingItemsSheet.Name, 5, 2, "団体名")}, true,
+			[]defProblem{{CodeItemKindCount, HearingItemsSheet.Name, "C5", 0}}},
+		{"hearing: no organization item", []func(m){set(HearingItemsSheet.Name, 2, 2, "テキスト")}, true,
+			[]defProblem{{CodeItemKindCount, HearingItemsSheet.Name, "C1", 0}}},
+		{"hearing: two district items", []func(m){set(HearingItemsSheet.Name, 5, 2, "地区")}, true,
+			[]defProblem{{CodeItemKindCount, HearingItemsSheet.Name, "C5", 0}}},
+		{"hearing: rating without scale", []func(m){set(HearingItemsSheet.Name, 4, 6, "")}, true,
+			[]defProblem{{CodeMissingSetRef, HearingItemsSheet.Name, "G4", 0}}},
+		{"hearing: unknown scale", []func(m){set(HearingItemsSheet.Name, 4, 6, "五段階")}, true,
+			[]defProblem{{CodeUnknownSet, HearingItemsSheet.Name, "G4", 0}}},
+		{"hearing: bad cell", []func(m){set(HearingItemsSheet.Name, 3, 3, "C")}, true,
+			[]defProblem{{CodeBadCell, HearingItemsSheet.Name, "D3", 0}}},
+		{"hearing: duplicate item ID", []func(m){set(HearingItemsSheet.Name, 3, 0, "H1")}, true,
+			[]defProblem{{CodeDuplicateDef, HearingItemsSheet.Name, "A3", 0}}},
+		{"town: unknown district", []func(m){set(TownsSheet.Name, 3, 1, "港南")}, true,
+			[]defProblem{{CodeUnknownDist, TownsSheet.Name, "B3", 0}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -510,8 +513,8 @@ func TestParseDefDate(t *testing.T) {
 
 func TestReadDefinitionsSettingVariants(t *testing.T) {
 	sheets := validDefSheets()
-	sheets[SheetSettings][4] = []any{45747, "基準日"} // a date cell holds its serial
-	sheets[SheetSettings] = append(sheets[SheetSettings],
+	sheets[SettingsSheet.Name][4] = []any{45747, "基準日"} // a date cell holds its serial
+	sheets[SettingsSheet.Name] = append(sheets[SettingsSheet.Name],
 		[]any{"する", "重み付け"}, []any{"5%", "有意水準"}, []any{"ポイント", "評価方法"},
 		[]any{5, "維持幅"}, []any{5, "秘匿基準"}, []any{20, "参考値基準"})
 	rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
@@ -535,7 +538,7 @@ func checkDefFuzzProblems(t *testing.T, ps []Problem) {
 			t.Errorf("problem without file: %+v", p)
 		}
 		whole := p.Code == CodeFileUnreadable || p.Code == CodeMissingSheet || p.Code == CodeMissingSetting
-		if p.Cell == "" && p.Row <= 0 && !whole {
+		if p.Row <= 0 && !whole {
 			t.Errorf("problem without cell or row: %+v", p)
 		}
 		if Message(p.Code) == string(p.Code) {
@@ -562,14 +565,14 @@ func FuzzReadDefinitionsCells(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sheets := validDefSheets()
-		sheets[SheetSettings][5][0] = s
-		sheets[SheetSettings] = append(sheets[SheetSettings], []any{s, "有意水準"})
-		sheets[SheetQuestions][6][6] = s
-		sheets[SheetIndicators][1][4] = s
-		sheets[SheetIndicators][1][5] = s
-		sheets[SheetHearingItems][2][3] = s
-		sheets[SheetDistricts][2][2] = s
-		sheets[SheetChoices][8][1] = s
+		sheets[SettingsSheet.Name][5][0] = s
+		sheets[SettingsSheet.Name] = append(sheets[SettingsSheet.Name], []any{s, "有意水準"})
+		sheets[QuestionsSheet.Name][6][6] = s
+		sheets[IndicatorsSheet.Name][1][4] = s
+		sheets[IndicatorsSheet.Name][1][5] = s
+		sheets[HearingItemsSheet.Name][2][3] = s
+		sheets[DistrictsSheet.Name][2][2] = s
+		sheets[ChoicesSheet.Name][8][1] = s
 		rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
 		checkDefFuzzProblems(t, rd.b.Problems)
 	})
@@ -584,23 +587,23 @@ func TestReadDefinitionsReferenceVariants(t *testing.T) {
 	}{
 		{"町名 by 地区コード without leading zero", func(s map[string][][]any) {
 			// Excel turns a typed 02 into the number 2 in sheet 地区; 町名 still says 02.
-			s[SheetDistricts][2][0] = 2
+			s[DistrictsSheet.Name][2][0] = 2
 		}, func(t *testing.T, b *Batch) {
 			if len(b.Towns) != 3 || b.Towns[1] != (Town{"綱島西", 1}) {
 				t.Errorf("Towns = %+v", b.Towns)
 			}
 		}},
 		{"町名 by 地区 spelled with other case and spaces", func(s map[string][][]any) {
-			s[SheetDistricts][3][2] = "Okurayama"
-			s[SheetTowns][3][1] = "OKURA YAMA"
+			s[DistrictsSheet.Name][3][2] = "Okurayama"
+			s[TownsSheet.Name][3][1] = "OKURA YAMA"
 		}, func(t *testing.T, b *Batch) {
 			if len(b.Towns) != 3 || b.Towns[2] != (Town{"大倉山一丁目", 2}) {
 				t.Errorf("Towns = %+v", b.Towns)
 			}
 		}},
 		{"lower-case 設問ID in 指標 and 対象条件", func(s map[string][][]any) {
-			s[SheetIndicators][1][3] = "q1"
-			s[SheetQuestions][5][6] = "q1=1"
+			s[IndicatorsSheet.Name][1][3] = "q1"
+			s[QuestionsSheet.Name][5][6] = "q1=1"
 		}, func(t *testing.T, b *Batch) {
 			// Q1 is question 3; code 1 is choice index 0 → bits 1.
 			if len(b.Indicators) != 3 || b.Indicators[0].Question != 3 {
@@ -611,7 +614,7 @@ func TestReadDefinitionsReferenceVariants(t *testing.T) {
 			}
 		}},
 		{"該当コード as a range", func(s map[string][][]any) {
-			s[SheetIndicators][2][4] = "1～2"
+			s[IndicatorsSheet.Name][2][4] = "1～2"
 		}, func(t *testing.T, b *Batch) {
 			// Q3 (満足) codes 1 and 2 are indices 0 and 1 → bits 3.
 			if len(b.Indicators) != 3 || b.Indicators[1].Choices != 3 {
@@ -639,9 +642,9 @@ func TestReadDefinitionsDuplicateQuestionCase(t *testing.T) {
 	// Response headers match 設問ID ignoring ASCII case, so Q1 and q1 cannot both
 	// be questions: the second is a duplicate.
 	sheets := validDefSheets()
-	sheets[SheetQuestions] = append(sheets[SheetQuestions], []any{"q1", "SA", "重複", "有無"}) // row 10
+	sheets[QuestionsSheet.Name] = append(sheets[QuestionsSheet.Name], []any{"q1", "SA", "重複", "有無"}) // row 10
 	rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
-	want := []defProblem{{CodeDuplicateDef, SheetQuestions, "A10", 0}}
+	want := []defProblem{{CodeDuplicateDef, QuestionsSheet.Name, "A10", 0}}
 	if got := defProblems(rd.b.Problems); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems = %+v, want %+v", got, want)
 	}
@@ -670,7 +673,7 @@ func TestParseCondVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.cond, func(t *testing.T) {
 			sheets := validDefSheets()
-			sheets[SheetQuestions][6][6] = tt.cond
+			sheets[QuestionsSheet.Name][6][6] = tt.cond
 			rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
 			for _, p := range rd.b.Problems {
 				t.Errorf("unexpected problem: %v", p)
@@ -683,7 +686,7 @@ func TestParseCondVariants(t *testing.T) {
 	t.Run("bad", func(t *testing.T) {
 		for _, cond := range []string{"Q1", "Q9=1", "Q1=9", "Q1=", "F2=3～1"} {
 			sheets := validDefSheets()
-			sheets[SheetQuestions][6][6] = cond
+			sheets[QuestionsSheet.Name][6][6] = cond
 			rd, _ := readDefsBytes(defsXLSX(t, sheets, nil))
 			got := defProblems(rd.b.Problems)
 			if len(got) != 1 || got[0].Cell != "G7" {

@@ -83,7 +83,7 @@ type hearingSheet struct {
 
 // value returns the normalized value at 1-based col and row, and the cell that
 // holds it: the top-left cell of the merged range containing (col, row), if any.
-func (s *hearingSheet) value(col, row int) (v, cell string) {
+func (s *hearingSheet) value(col, row int) (v string, cell cellAt) {
 	for _, m := range s.merges {
 		if col >= m[0] && col <= m[2] && row >= m[1] && row <= m[3] {
 			col, row = m[0], m[1]
@@ -93,8 +93,11 @@ func (s *hearingSheet) value(col, row int) (v, cell string) {
 	if row >= 1 && row <= len(s.rows) {
 		v = Norm(rowCell(s.rows[row-1], col-1))
 	}
-	return v, cellName(col-1, row)
+	return v, cellAt{row, col}
 }
+
+// A cellAt is a 1-based cell position; the zero value is no cell.
+type cellAt struct{ row, col int }
 
 // mergedRanges returns the merged ranges of sheet as 1-based coordinates.
 func mergedRanges(f *excelize.File, sheet string) (out [][4]int, err error) {
@@ -129,15 +132,13 @@ func (hr *hearingReader) readFile(fi int32, data []byte) {
 	defer f.Close()
 	for _, name := range f.GetSheetList() {
 		if skippedSheet(name) {
-			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name,
-				Detail: "記入例・説明のシート"})
+			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: HintExampleSheet})
 			continue
 		}
 		if hr.org < 0 {
 			// Note: without a 団体名 item no sheet can be read as a hearing; say so
 			// per sheet rather than dropping the workbook silently.
-			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name,
-				Detail: "定義ファイルのヒアリング項目シートに種別「団体名」の項目がありません"})
+			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: HintNoOrgItem})
 			continue
 		}
 		rows, err := sheetRows(f, name)
@@ -146,7 +147,7 @@ func (hr *hearingReader) readFile(fi int32, data []byte) {
 			merges, err = mergedRanges(f, name)
 		}
 		if err != nil {
-			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: name, Detail: err.Error()})
+			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: name, Hint: HintCause, Args: []string{err.Error()}})
 			continue
 		}
 		s := &hearingSheet{name: name, rows: rows, merges: merges}
@@ -163,7 +164,7 @@ type hearingRecord struct {
 	sheet   string
 	row     int      // 1-based table row; 0 for a form sheet
 	raw     []string // normalized value by item
-	cells   []string // A1 cell by item; "" when the item is not in this layout
+	cells   []cellAt // cell by item; zero when the item is not in this layout
 	present []bool   // by item: the layout has a place for it
 }
 
@@ -198,7 +199,7 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 	for r := hrow + 1; r < len(s.rows); r++ {
 		n := r + 1
 		rec := &hearingRecord{fi: fi, sheet: s.name, row: n, raw: make([]string, len(hr.items)),
-			cells: make([]string, len(hr.items)), present: make([]bool, len(hr.items))}
+			cells: make([]cellAt, len(hr.items)), present: make([]bool, len(hr.items))}
 		blank := true
 		for i, c := range cols {
 			if c < 0 {
@@ -233,7 +234,7 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 				}
 			}
 			rd.add(Problem{Severity: Error, Code: CodeMissingOrg, File: path, Sheet: s.name,
-				Cell: rec.cells[hr.org], Item: hr.items[hr.org].ID, Value: v})
+				Row: rec.cells[hr.org].row, Col: rec.cells[hr.org].col, Item: hr.items[hr.org].ID, Value: v})
 			continue
 		}
 		hr.record(rec)
@@ -268,7 +269,7 @@ func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
 	rd := hr.rd
 	path := rd.b.Files[fi].Path
 	rec := &hearingRecord{fi: fi, sheet: s.name, raw: make([]string, len(hr.items)),
-		cells: make([]string, len(hr.items)), present: make([]bool, len(hr.items))}
+		cells: make([]cellAt, len(hr.items)), present: make([]bool, len(hr.items))}
 	for i, it := range hr.items {
 		if it.Cell == "" {
 			continue
@@ -282,9 +283,9 @@ func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
 	}
 	if rec.raw[hr.org] == "" {
 		p := Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: s.name,
-			Item: hr.items[hr.org].ID, Detail: "団体名のセルが空欄で、一覧表の見出し行もありません"}
+			Item: hr.items[hr.org].ID, Hint: HintNoOrgCell}
 		if hr.items[hr.org].Cell == "" {
-			p.Detail = "一覧表の見出し行がありません"
+			p.Hint = HintNoListHeader
 		}
 		rd.add(p)
 		return
@@ -307,7 +308,7 @@ func (hr *hearingReader) record(rec *hearingRecord) {
 			if !ok || !rec.present[i] {
 				return "", "", false
 			}
-			return rec.raw[i], rec.cells[i], true
+			return rec.raw[i], CellName(rec.cells[i].row, rec.cells[i].col), true
 		},
 		set: func(item, value string) {
 			if i, ok := hr.byID[textKey(item)]; ok {
@@ -321,34 +322,33 @@ func (hr *hearingReader) record(rec *hearingRecord) {
 	}
 	org = rec.raw[hr.org]
 	orgCell := rec.cells[hr.org]
-	problem := func(p Problem) {
+	// problem reports p at cell at, or at the record's row when at is zero.
+	problem := func(p Problem, at cellAt) {
 		p.File, p.Sheet, p.RecordID = path, rec.sheet, org
-		if p.Cell == "" && p.Row == 0 {
+		p.Row, p.Col = at.row, at.col
+		if p.Row == 0 {
 			p.Row = rec.row
 		}
 		rd.add(p)
 	}
 	if org == "" { // emptied by a correction
 		cnt.Invalid++
-		problem(Problem{Severity: Error, Code: CodeMissingOrg, Cell: orgCell, Item: hr.items[hr.org].ID})
+		problem(Problem{Severity: Error, Code: CodeMissingOrg, Item: hr.items[hr.org].ID}, orgCell)
 		return
 	}
 
 	values := strings.Join(rec.raw, "\x00")
 	key := NormKey(org)
-	here := path + " " + rec.sheet
-	if orgCell != "" {
-		here += "!" + orgCell
-	}
+	here := place(path, rec.sheet, orgCell.row, orgCell.col)
 	if prev, ok := hr.seen[key]; ok {
 		if prev.values == values {
 			cnt.Duplicate++
-			problem(Problem{Severity: Warning, Code: CodeDuplicateRow, Cell: orgCell, Item: hr.items[hr.org].ID,
-				Value: org, Detail: "最初の記録: " + prev.where})
+			problem(Problem{Severity: Warning, Code: CodeDuplicateRow, Item: hr.items[hr.org].ID,
+				Value: org, Hint: HintFirstRecord, Args: []string{prev.where}}, orgCell)
 		} else {
 			cnt.Invalid++
-			problem(Problem{Severity: Error, Code: CodeDuplicateOrg, Cell: orgCell, Item: hr.items[hr.org].ID,
-				Value: org, Detail: "最初の記録: " + prev.where})
+			problem(Problem{Severity: Error, Code: CodeDuplicateOrg, Item: hr.items[hr.org].ID,
+				Value: org, Hint: HintFirstRecord, Args: []string{prev.where}}, orgCell)
 		}
 		return
 	}
@@ -358,8 +358,8 @@ func (hr *hearingReader) record(rec *hearingRecord) {
 		Src: Src{File: rec.fi, Row: int32(rec.row)}}
 	for i, it := range hr.items {
 		v := rec.raw[i]
-		bad := func(code Code, value, detail string) {
-			problem(Problem{Severity: Error, Code: code, Cell: rec.cells[i], Item: it.ID, Value: value, Detail: detail})
+		bad := func(code Code, value string, hint Hint, args ...string) {
+			problem(Problem{Severity: Error, Code: code, Item: it.ID, Value: value, Hint: hint, Args: args}, rec.cells[i])
 		}
 		switch it.Kind {
 		case HOrg:
@@ -399,7 +399,7 @@ func (hr *hearingReader) record(rec *hearingRecord) {
 			}
 			c, ok := hr.scales[i].lookup(v)
 			if !ok {
-				bad(CodeUnknownCode, v, "尺度「"+b.ChoiceSets[it.Scale].Name+"」")
+				bad(CodeUnknownCode, v, HintScale, b.ChoiceSets[it.Scale].Name)
 				continue
 			}
 			h.Values[i].Choices = ChoiceBits(0).With(c)

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -44,9 +46,22 @@ const (
 	CodeUnknownSet     Code = "unknown-choice-set"
 	CodeUnknownTheme   Code = "unknown-theme"
 	CodeUnknownQ       Code = "unknown-question"
-	CodeBadDefinition  Code = "bad-definition"     // an invalid 形式, 種別, code, cell, condition...
 	CodeDistrictAttr   Code = "district-attribute" // not exactly one 属性 地区 question
 	CodeMissingPop     Code = "missing-population" // 重み付け する but a district has no 人口
+	// The rules a definition cell can break (Item names the column for
+	// empty-cell; RecordID the defined record where there is one).
+	CodeEmptyCell      Code = "empty-cell"         // a cell the row needs is blank
+	CodeNotInteger     Code = "not-integer"        // コード, 人口, 配布数, 策定時n is not a whole number in range
+	CodeUnknownKeyword Code = "unknown-keyword"    // 形式, 属性, 肯定, 方向, 種別 not in the column's list
+	CodeMissingSetRef  Code = "missing-choice-set" // SA/MA/SC without 選択肢, 評価 without 尺度
+	CodeTooManyChoices Code = "too-many-choices"   // a choice set with more than MaxChoices choices
+	CodeAttrType       Code = "attribute-type"     // a 属性 question of the wrong 形式
+	CodeBadCondition   Code = "bad-condition"      // a 対象条件 not of the form Q2=1,2 on another categorical question
+	CodeNotCategorical Code = "not-categorical"    // an indicator on a question without a choice set
+	CodeBadPercent     Code = "bad-percent"        // 策定時値, 目標値 not a percentage 0–100
+	CodeItemKindCount  Code = "item-kind-count"    // not exactly one 団体名 item, or two 地区 items
+	CodeBadCell        Code = "bad-cell"           // セル is not an A1 address
+	CodeNoDistricts    Code = "no-districts"       // sheet 地区 lists no district
 
 	// Response files.
 	CodeNoHeader       Code = "no-header"           // header row (ID + a 設問ID) not found
@@ -91,9 +106,20 @@ var messages = map[Code]string{
 	CodeUnknownSet:      "選択肢シートにない選択肢セットです。選択肢シートの「選択肢セット」列の名前と同じ書き方にしてください",
 	CodeUnknownTheme:    "テーマシートにないテーマコードです。テーマシートのテーマコード（またはテーマ名）と同じ書き方にしてください",
 	CodeUnknownQ:        "設問シートにない設問IDです。設問シートの設問IDと同じ書き方にしてください",
-	CodeBadDefinition:   "定義の値が正しくありません",
 	CodeDistrictAttr:    "属性「地区」の設問はちょうど1つ必要です。設問シートの「属性」列で、地区をたずねる設問1つだけを「地区」にしてください",
 	CodeMissingPop:      "重み付けをするには、すべての地区に人口が必要です。地区シートの「人口」列を入力するか、設定シートの重み付けを「しない」にしてください",
+	CodeEmptyCell:       "必要な値が空欄です。入力してください",
+	CodeNotInteger:      "整数で入力してください（人口・配布数は0以上、策定時nは1以上）",
+	CodeUnknownKeyword:  "この列には使えない値です",
+	CodeMissingSetRef:   "選択肢セットの指定がありません。SA・MA・SCの設問と種別「評価」の項目には、選択肢シートの選択肢セットを指定してください",
+	CodeTooManyChoices:  "1つの選択肢セットの選択肢は64個までです",
+	CodeAttrType:        "属性のある設問の形式が合いません。属性「地区」の設問は SA、「性別」「年代」の設問は選択肢セットのある SA か SC にしてください",
+	CodeBadCondition:    "対象条件が正しくありません。「Q2=1,2」の形で、この設問以外の選択肢セットのある設問を指定してください",
+	CodeNotCategorical:  "指標には選択肢セットのある設問（SA・MA・SC）を指定してください",
+	CodeBadPercent:      "0から100までのパーセント値で入力してください",
+	CodeItemKindCount:   "ヒアリング項目の種別「団体名」はちょうど1つ、「地区」は1つまでにしてください",
+	CodeBadCell:         "セルは C4 のような番地で入力してください",
+	CodeNoDistricts:     "地区が1つもありません。地区シートに地区を入力してください",
 	CodeNoHeader:        "見出し行が見つかりません。回答者IDの列と設問IDの列の見出しを確認してください",
 	CodeMissingQColumn:  "設問の列がありません。見出しが設問IDと一致しているか確認してください",
 	CodeUnknownColumn:   "設問IDではない見出しの列です。この列は集計しません",
@@ -116,6 +142,104 @@ var messages = map[Code]string{
 	CodeAmbiguousTarget: "同じIDが複数のファイルにあります。ファイル列で対象のファイルを指定してください",
 }
 
+// A Hint names a second sentence of a problem's message, shown in
+// parentheses after it: the rule a value broke when one code covers several
+// (bad-setting), or a situation the reader found. Its text may show values
+// from the problem's Args (%s, in order). Hints are wording, not keys: tests
+// and problems.csv key on the Code.
+type Hint string
+
+// Hints, with the Args each shows.
+const (
+	HintCause         Hint = "cause"          // the underlying error's text
+	HintReadExts      Hint = "read-exts"      // the extensions read, joined by ・
+	HintExampleSheet  Hint = "example-sheet"  // a 記入例 or 説明 sheet
+	HintNoOrgItem     Hint = "no-org-item"    // definitions have no 団体名 item
+	HintNoListHeader  Hint = "no-list-header" // no list header, no 団体名 cell
+	HintNoOrgCell     Hint = "no-org-cell"    // no list header, 団体名 cell blank
+	HintFirstRow      Hint = "first-row"      // the first row's place
+	HintFirstRecord   Hint = "first-record"   // the first record's place
+	HintScale         Hint = "scale"          // the 尺度's name
+	HintTwoIDColumns  Hint = "two-id-columns"
+	HintTwoQColumns   Hint = "two-question-columns"
+	HintTwoChoiceCols Hint = "two-choice-columns"
+	HintHeaderCode    Hint = "header-code" // Q3_9: 9 is not a code of Q3
+	HintMarkValues    Hint = "mark-values" // a split MA column holds other than 1/○/0/blank
+	HintOneOf         Hint = "one-of"      // the column's keywords, joined by ・
+	HintNoThemeSheet  Hint = "no-theme-sheet"
+	HintDistrictLabel Hint = "district-label" // a 地区 question's choice that names no district
+	HintSameDistrict  Hint = "same-district"  // the other district's name
+	HintTownDistrict  Hint = "town-district"  // the district whose name the town takes
+	HintSameLabel     Hint = "same-label"
+	HintSameAttr      Hint = "same-attribute"
+	HintSameCell      Hint = "same-cell"
+	HintSameHeader    Hint = "same-header"
+	HintDate          Hint = "date"
+	HintCount         Hint = "count"
+	HintEither        Hint = "either" // the two words accepted
+	HintAlpha         Hint = "alpha"
+	HintPoints        Hint = "points"
+	HintTargetKinds   Hint = "target-kinds" // the 対象 header, then its keywords each in 「」
+	HintEmpty         Hint = "empty"        // the blank column's header
+	HintEmptyItem     Hint = "empty-item"   // the 項目 header, then RemoveItem
+	HintRemoveValue   Hint = "remove-value" // the 項目 header, RemoveItem, the 修正後 header, RemoveValue
+	HintSameFix       Hint = "same-correction"
+	HintNoItem        Hint = "no-item"
+	HintNoRecord      Hint = "no-record"
+	HintStale         Hint = "stale" // 修正前, the current value, its file and cell
+	HintFiles         Hint = "files" // the two files
+)
+
+// hints holds the text of each hint.
+var hints = map[Hint]string{
+	HintCause:         "%s",
+	HintReadExts:      "読み込むのは %s のファイルです",
+	HintExampleSheet:  "記入例・説明のシート",
+	HintNoOrgItem:     "定義ファイルのヒアリング項目シートに種別「団体名」の項目がありません",
+	HintNoListHeader:  "一覧表の見出し行がありません",
+	HintNoOrgCell:     "団体名のセルが空欄で、一覧表の見出し行もありません",
+	HintFirstRow:      "最初の行: %s",
+	HintFirstRecord:   "最初の記録: %s",
+	HintScale:         "尺度「%s」",
+	HintTwoIDColumns:  "回答者IDの列が複数あります",
+	HintTwoQColumns:   "同じ設問IDの列が複数あります",
+	HintTwoChoiceCols: "同じ選択肢の列が複数あります",
+	HintHeaderCode:    "見出しの選択肢コードが選択肢シートにありません",
+	HintMarkValues:    "選択は 1・○、非選択は 0・空欄 で入力してください",
+	HintOneOf:         "使えるのは %s です",
+	HintNoThemeSheet:  "テーマシートがありません",
+	HintDistrictLabel: "属性「地区」の設問の選択肢のラベルは地区名にしてください",
+	HintSameDistrict:  "地区「%s」と重複しています",
+	HintTownDistrict:  "地区「%s」の名前・別名と同じです",
+	HintSameLabel:     "同じラベル・別名が同じ選択肢セットにあります",
+	HintSameAttr:      "同じ属性の設問が2つあります",
+	HintSameCell:      "同じセルの項目がほかにあります",
+	HintSameHeader:    "同じ見出しの項目がほかにあります",
+	HintDate:          "日付は 2025-03-31 の形で入力してください",
+	HintCount:         "0以上の整数で入力してください",
+	HintEither:        "「%s」または「%s」と入力してください",
+	HintAlpha:         "0より大きく1より小さい値（例: 0.05）で入力してください",
+	HintPoints:        "0以上のポイント数で入力してください",
+	HintTargetKinds:   "%sは%sのいずれかです",
+	HintEmpty:         "%sが空欄です",
+	HintEmptyItem:     "%sが空欄です（記録ごと削除するときは %s ）",
+	HintRemoveValue:   "%sが %s のときは、%sを「%s」にしてください",
+	HintSameFix:       "同じ対象・ID・項目の修正がすでにあります",
+	HintNoItem:        "項目がデータにありません",
+	HintNoRecord:      "IDに一致する記録がありません",
+	HintStale:         "修正前「%s」、現在「%s」（%s %s）",
+	HintFiles:         "%s、%s",
+}
+
+// quoted returns each word in 「」, concatenated: the way a message lists keywords.
+func quoted(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString("「" + w + "」")
+	}
+	return b.String()
+}
+
 // Message returns the Japanese message for code c.
 func Message(c Code) string {
 	if m, ok := messages[c]; ok {
@@ -125,25 +249,51 @@ func Message(c Code) string {
 }
 
 // A Problem is one thing wrong with the input, located as precisely as the input allows.
+// Like csv.ParseError, it keeps its position as numbers; Cell builds the A1 text.
 type Problem struct {
 	Severity    Severity
 	Code        Code   // stable; tests and problems.csv key on it
 	File, Sheet string // File is the slash path in the batch; Sheet is "" for CSV
-	Cell        string // A1 ("D42"); for CSV: column letter + record number
-	Row         int    // 1-based row when no single cell applies (0 = whole file/sheet)
-	RecordID    string // respondent ID or 団体名
-	Item        string // 設問ID, 項目ID, header or setting name
-	Value       string // the offending value
-	Detail      string // optional extra Japanese text appended to the message
+	// Row and Col are 1-based (0 = none): a cell when both are set, a whole
+	// row when only Row is, the whole file or sheet when neither is. For a
+	// CSV file Row is the record number as Excel shows it.
+	Row, Col int
+	RecordID string   // respondent ID, 団体名, or the defined record (設問ID, 指標ID, …)
+	Item     string   // 設問ID, 項目ID, header or setting name
+	Value    string   // the offending value
+	Hint     Hint     // a second sentence of the message ("" = none)
+	Args     []string // the values the hint shows, in order
 }
 
-// Msg returns the Japanese message for the problem, with its detail.
+// Cell returns the A1 name of the problem's cell ("D42"; for a CSV file the
+// column letter and record number), or "" when it names no single cell.
+func (p Problem) Cell() string { return CellName(p.Row, p.Col) }
+
+// CellName returns the A1 name of 1-based row and col ("D42"), or "" when
+// either is not positive.
+func CellName(row, col int) string {
+	if row <= 0 || col <= 0 {
+		return ""
+	}
+	var letters []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		letters = append(letters, byte('A'+(col-1)%26))
+	}
+	slices.Reverse(letters)
+	return string(letters) + strconv.Itoa(row)
+}
+
+// Msg returns the Japanese message for the problem, with its hint.
 func (p Problem) Msg() string {
 	m := Message(p.Code)
-	if p.Detail != "" {
-		m += "（" + p.Detail + "）"
+	if p.Hint == "" {
+		return m
 	}
-	return m
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		args[i] = a
+	}
+	return m + "（" + fmt.Sprintf(hints[p.Hint], args...) + "）"
 }
 
 // Where returns the location as file:sheet!cell, as precisely as known.
@@ -154,18 +304,34 @@ func (p Problem) Where() string {
 		b.WriteString(":")
 		b.WriteString(p.Sheet)
 	}
-	switch {
-	case p.Cell != "":
+	switch cell := p.Cell(); {
+	case cell != "":
 		if p.Sheet != "" {
 			b.WriteString("!")
 		} else {
 			b.WriteString(":")
 		}
-		b.WriteString(p.Cell)
+		b.WriteString(cell)
 	case p.Row > 0:
 		fmt.Fprintf(&b, ":%d行目", p.Row)
 	}
 	return b.String()
+}
+
+// place returns where a record is, for a hint that points at an earlier one:
+// `responses/a.csv 11行目` for a row, `hearings/f.xlsx 団体A!C2` for a cell of
+// a sheet, `hearings/f.xlsx 団体A` for a whole sheet.
+func place(file, sheet string, row, col int) string {
+	cell := CellName(row, col)
+	switch {
+	case sheet == "" && row > 0:
+		return file + " " + strconv.Itoa(row) + "行目"
+	case sheet == "":
+		return file
+	case cell != "":
+		return file + " " + sheet + "!" + cell
+	}
+	return file + " " + sheet
 }
 
 // Error reads like `responses/a.xlsx:回答!D42: Q4: 選択肢にない…: "7"`.
@@ -226,32 +392,12 @@ func SortProblems(ps []Problem, fileOrder map[string]int) {
 		if a.Sheet != b.Sheet {
 			return a.Sheet < b.Sheet
 		}
-		ra, ca := cellPos(a)
-		rb, cb := cellPos(b)
-		if ra != rb {
-			return ra < rb
+		if a.Row != b.Row {
+			return a.Row < b.Row
 		}
-		if ca != cb {
-			return ca < cb
+		if a.Col != b.Col {
+			return a.Col < b.Col
 		}
 		return a.Code < b.Code
 	})
-}
-
-// cellPos returns the row and column of a problem's cell, or its Row and 0.
-func cellPos(p *Problem) (row, col int) {
-	if p.Cell == "" {
-		return p.Row, 0
-	}
-	i := 0
-	for i < len(p.Cell) && p.Cell[i] >= 'A' && p.Cell[i] <= 'Z' {
-		col = col*26 + int(p.Cell[i]-'A'+1)
-		i++
-	}
-	for ; i < len(p.Cell); i++ {
-		if c := p.Cell[i]; c >= '0' && c <= '9' {
-			row = row*10 + int(c-'0')
-		}
-	}
-	return row, col
 }

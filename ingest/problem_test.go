@@ -1,12 +1,13 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 )
 
 func TestProblemError(t *testing.T) {
 	p := Problem{Severity: Error, Code: CodeUnknownCode, File: "responses/a.xlsx", Sheet: "回答",
-		Cell: "D42", Item: "Q4", Value: "7"}
+		Row: 42, Col: 4, Item: "Q4", Value: "7"}
 	want := `responses/a.xlsx:回答!D42: Q4: ` + Message(CodeUnknownCode) + `: "7"`
 	if got := p.Error(); got != want {
 		t.Errorf("Error() = %q\nwant %q", got, want)
@@ -17,14 +18,25 @@ func TestProblemError(t *testing.T) {
 	}
 }
 
+// rowOnly returns p's Row when it names a whole row, else 0: tests write a
+// position as an A1 cell or a row, as problems.csv does.
+func rowOnly(p Problem) int {
+	if p.Col > 0 {
+		return 0
+	}
+	return p.Row
+}
+
 func TestMessagesComplete(t *testing.T) {
 	codes := []Code{CodeFileUnreadable, CodeFileEncoding, CodeMissingFile, CodeNoData, CodeMissingSheet,
 		CodeMissingColumn, CodeMissingSetting, CodeBadSetting, CodeDuplicateDef, CodeUnknownSet,
-		CodeUnknownTheme, CodeUnknownQ, CodeBadDefinition, CodeDistrictAttr, CodeMissingPop, CodeNoHeader,
+		CodeUnknownTheme, CodeUnknownQ, CodeDistrictAttr, CodeMissingPop, CodeNoHeader,
 		CodeMissingQColumn, CodeUnknownColumn, CodeUnansweredQ, CodeUnknownCode, CodeMultipleValues, CodeNotNumber,
 		CodeUnknownDist, CodeDuplicateID, CodeMissingID, CodeOutsideCond, CodeEmptyRow, CodeDuplicateRow,
 		CodeSheetSkipped, CodeDuplicateOrg, CodeMissingOrg, CodeStaleCorrection, CodeUnknownTarget,
-		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored}
+		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored,
+		CodeEmptyCell, CodeNotInteger, CodeUnknownKeyword, CodeMissingSetRef, CodeTooManyChoices, CodeAttrType,
+		CodeBadCondition, CodeNotCategorical, CodeBadPercent, CodeItemKindCount, CodeBadCell, CodeNoDistricts}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)
@@ -37,10 +49,10 @@ func TestMessagesComplete(t *testing.T) {
 
 func TestSortProblems(t *testing.T) {
 	ps := []Problem{
-		{File: "responses/b.csv", Cell: "A2", Code: "x"},
-		{File: "responses/a.xlsx", Sheet: "回答", Cell: "AA3", Code: "x"},
-		{File: "responses/a.xlsx", Sheet: "回答", Cell: "B10", Code: "x"},
-		{File: "responses/a.xlsx", Sheet: "回答", Cell: "Z3", Code: "x"},
+		{File: "responses/b.csv", Row: 2, Col: 1, Code: "x"},
+		{File: "responses/a.xlsx", Sheet: "回答", Row: 3, Col: 27, Code: "x"},
+		{File: "responses/a.xlsx", Sheet: "回答", Row: 10, Col: 2, Code: "x"},
+		{File: "responses/a.xlsx", Sheet: "回答", Row: 3, Col: 26, Code: "x"},
 		{File: "definitions.xlsx", Sheet: "設問", Row: 4, Code: "x"},
 	}
 	SortProblems(ps, map[string]int{"definitions.xlsx": 0, "responses/a.xlsx": 1, "responses/b.csv": 2})
@@ -53,6 +65,35 @@ func TestSortProblems(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("order %q, want %q", got, want)
+		}
+	}
+}
+
+func TestHints(t *testing.T) {
+	for h, text := range hints {
+		n := strings.Count(text, "%s")
+		args := make([]string, n)
+		for i := range args {
+			args[i] = "x"
+		}
+		p := Problem{Code: CodeBadSetting, Hint: h, Args: args}
+		if m := p.Msg(); strings.Contains(m, "%!") {
+			t.Errorf("hint %s: %q", h, m)
+		}
+	}
+	p := Problem{Code: CodeDuplicateRow, Hint: HintFirstRow, Args: []string{place("responses/a.csv", "", 11, 0)}}
+	if got, want := p.Msg(), Message(CodeDuplicateRow)+"（最初の行: responses/a.csv 11行目）"; got != want {
+		t.Errorf("Msg() = %q, want %q", got, want)
+	}
+}
+
+func TestCellName(t *testing.T) {
+	for _, tt := range []struct {
+		row, col int
+		want     string
+	}{{1, 1, "A1"}, {42, 4, "D42"}, {3, 26, "Z3"}, {3, 27, "AA3"}, {1048576, 16384, "XFD1048576"}, {0, 3, ""}, {5, 0, ""}} {
+		if got := CellName(tt.row, tt.col); got != tt.want {
+			t.Errorf("CellName(%d, %d) = %q, want %q", tt.row, tt.col, got, tt.want)
 		}
 	}
 }

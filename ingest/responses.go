@@ -240,9 +240,9 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 		l.qCol[q] = -1
 	}
 	path := b.Files[fi].Path
-	prob := func(sev Severity, code Code, col int, item, detail string) {
-		sv.rd.add(Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cellName(col, n),
-			Item: item, Value: l.header[col], Detail: detail})
+	prob := func(sev Severity, code Code, col int, item string, hint Hint) {
+		sv.rd.add(Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Row: n, Col: col + 1,
+			Item: item, Value: l.header[col], Hint: hint})
 	}
 	for i, raw := range row {
 		l.header[i] = Norm(raw)
@@ -250,17 +250,17 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 		switch c.role {
 		case colID:
 			if i != idCol {
-				prob(Warning, CodeUnknownColumn, i, l.header[i], "回答者IDの列が複数あります")
+				prob(Warning, CodeUnknownColumn, i, l.header[i], HintTwoIDColumns)
 				c.role = colUnknown
 			}
 		case colQ:
 			if l.qCol[c.q] >= 0 {
-				prob(Warning, CodeUnknownColumn, i, b.Questions[c.q].ID, "同じ設問IDの列が複数あります")
+				prob(Warning, CodeUnknownColumn, i, b.Questions[c.q].ID, HintTwoQColumns)
 				c.role = colUnknown
 				continue
 			}
 			l.qCol[c.q] = i
-			sv.present(c.q, Problem{File: path, Sheet: sheet, Cell: cellName(i, n), Item: b.Questions[c.q].ID})
+			sv.present(c.q, Problem{File: path, Sheet: sheet, Row: n, Col: i + 1, Item: b.Questions[c.q].ID})
 			l.byItem[textKey(b.Questions[c.q].ID)] = i
 		case colSplit:
 			dup := false
@@ -268,14 +268,14 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 				dup = dup || s.choice == c.choice
 			}
 			if dup {
-				prob(Warning, CodeUnknownColumn, i, b.Questions[c.q].ID, "同じ選択肢の列が複数あります")
+				prob(Warning, CodeUnknownColumn, i, b.Questions[c.q].ID, HintTwoChoiceCols)
 				c.role = colUnknown
 				continue
 			}
 			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i})
-			sv.present(c.q, Problem{File: path, Sheet: sheet, Cell: cellName(i, n), Item: b.Questions[c.q].ID})
+			sv.present(c.q, Problem{File: path, Sheet: sheet, Row: n, Col: i + 1, Item: b.Questions[c.q].ID})
 		case colBadCode:
-			prob(Error, CodeUnknownCode, i, b.Questions[c.q].ID, "見出しの選択肢コードが選択肢シートにありません")
+			prob(Error, CodeUnknownCode, i, b.Questions[c.q].ID, HintHeaderCode)
 		case colUnknown:
 			prob(Warning, CodeUnknownColumn, i, l.header[i], "")
 		}
@@ -318,7 +318,7 @@ func (sv *surveyReader) readFile(fi int32, data []byte) {
 			rd.add(Problem{Severity: Error, Code: CodeNoHeader, File: path, Sheet: sheet})
 		} else {
 			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: sheet,
-				Row: src.Num() + 1, Detail: src.Err().Error()})
+				Row: src.Num() + 1, Hint: HintCause, Args: []string{src.Err().Error()}})
 		}
 		return
 	}
@@ -339,7 +339,7 @@ func (sv *surveyReader) readFile(fi int32, data []byte) {
 	// formatted but empty rows at the end of a sheet), so pending ones are dropped.
 	if err := src.Err(); err != nil {
 		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: sheet,
-			Row: src.Num() + 1, Detail: err.Error()})
+			Row: src.Num() + 1, Hint: HintCause, Args: []string{err.Error()}})
 	}
 }
 
@@ -453,11 +453,11 @@ func (fr *fileReader) row(n int) {
 	fr.emptyN = 0
 	cnt.Read++
 
-	idCell := cellName(l.idCol, n)
+	idCol := l.idCol + 1
 	id := fr.cells[l.idCol]
 	if id == "" {
 		cnt.Invalid++
-		fr.add(Problem{Severity: Error, Code: CodeMissingID, Cell: idCell, Item: l.header[l.idCol]})
+		fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: l.header[l.idCol]})
 		return
 	}
 	removed := rd.applyFixes(sv.target, id, fr.fi, n, recordAccess{
@@ -481,15 +481,15 @@ func (fr *fileReader) row(n int) {
 
 	sum := fr.sum()
 	if prev, ok := sv.seen[id]; ok {
-		where := b.Files[prev.file].Path + " " + strconv.Itoa(int(prev.row)) + "行目"
+		where := place(b.Files[prev.file].Path, "", int(prev.row), 0)
 		if prev.sum == sum {
 			cnt.Duplicate++
-			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Cell: idCell, RecordID: id, Item: l.header[l.idCol], Value: id,
-				Detail: "最初の行: " + where})
+			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Row: n, Col: idCol, RecordID: id, Item: l.header[l.idCol], Value: id,
+				Hint: HintFirstRow, Args: []string{where}})
 		} else {
 			cnt.Invalid++
-			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Cell: idCell, RecordID: id, Item: l.header[l.idCol], Value: id,
-				Detail: "最初の行: " + where})
+			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Row: n, Col: idCol, RecordID: id, Item: l.header[l.idCol], Value: id,
+				Hint: HintFirstRow, Args: []string{where}})
 		}
 		return
 	}
@@ -520,7 +520,7 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 			a, code, bad = sv.x.parseValue(q, v)
 		}
 		if code != "" {
-			fr.add(Problem{Severity: Error, Code: code, Cell: cellName(c, n), RecordID: id, Item: qid, Value: bad})
+			fr.add(Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: qid, Value: bad})
 			return Answer{}
 		}
 	}
@@ -529,8 +529,8 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 		v := fr.cells[s.col]
 		chosen, ok := parseMark(v)
 		if !ok {
-			fr.add(Problem{Severity: Error, Code: CodeUnknownCode, Cell: cellName(s.col, n), RecordID: id,
-				Item: qid, Value: v, Detail: "選択は 1・○、非選択は 0・空欄 で入力してください"})
+			fr.add(Problem{Severity: Error, Code: CodeUnknownCode, Row: n, Col: s.col + 1, RecordID: id,
+				Item: qid, Value: v, Hint: HintMarkValues})
 			bad = true
 		}
 		if chosen {
@@ -562,7 +562,7 @@ func (fr *fileReader) checkConditions(n int, r *Respondent) {
 			continue
 		}
 		col := l.firstCol(q)
-		fr.add(Problem{Severity: Warning, Code: CodeOutsideCond, Cell: cellName(col, n), RecordID: r.ID,
+		fr.add(Problem{Severity: Warning, Code: CodeOutsideCond, Row: n, Col: col + 1, RecordID: r.ID,
 			Item: question.ID, Value: fr.cells[col]})
 		r.Answers[q] = Answer{}
 	}

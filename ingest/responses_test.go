@@ -82,7 +82,7 @@ type pk struct {
 func problemKeys(rd *reader) []pk {
 	var out []pk
 	for _, p := range rd.b.Problems {
-		out = append(out, pk{p.Severity, p.Code, p.File, p.Cell, p.Row, p.Item})
+		out = append(out, pk{p.Severity, p.Code, p.File, p.Cell(), rowOnly(p), p.Item})
 	}
 	return out
 }
@@ -300,7 +300,7 @@ func TestReadResponsesRemoveOneCopy(t *testing.T) {
 		"R1,1,,,,,日吉\n") // kept
 	c := &correction{row: 2, target: TargetResponse, id: "R1", item: RemoveItem, after: RemoveValue}
 	l := &ledger{byKey: map[ledgerKey][]*correction{{TargetResponse, "R1"}: {c}}, all: []*correction{c},
-		file: CorrectionsFile, sheet: SheetCorrections}
+		file: CorrectionsFile, sheet: CorrectionsSheet.Name}
 	rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": data}, l)
 	checkProblems(t, rd, nil)
 	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 2, Included: 1, Removed: 1}) {
@@ -328,7 +328,7 @@ func checkFuzzProblems(t *testing.T, rd *reader) {
 			t.Fatalf("problem without file: %+v", p)
 		}
 		whole := p.Code == CodeFileUnreadable || p.Code == CodeFileEncoding || p.Code == CodeNoHeader
-		if p.Cell == "" && p.Row == 0 && !whole {
+		if p.Row == 0 && !whole {
 			t.Fatalf("problem without cell or row: %+v", p)
 		}
 	}

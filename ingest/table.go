@@ -60,7 +60,7 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 	src, err := newXLSXSource(f, sheet)
 	if err != nil {
 		f.Close()
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: p, Sheet: sheet, Detail: err.Error()})
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: p, Sheet: sheet, Hint: HintCause, Args: []string{err.Error()}})
 		return nil, false
 	}
 	return src, true

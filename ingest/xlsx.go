@@ -13,7 +13,7 @@ import (
 func (rd *reader) openWorkbook(fi int32, data []byte) (f *excelize.File, ok bool) {
 	path := rd.b.Files[fi].Path
 	fail := func(detail string) {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Detail: detail})
+		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Hint: HintCause, Args: []string{detail}})
 	}
 	// Note: excelize parses untrusted zip/XML; a panic inside it on a corrupt file
 	// is turned into an unreadable-file problem instead of aborting the whole run.

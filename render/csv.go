@@ -253,13 +253,15 @@ func CorrectionsCSV(w io.Writer, cs []ingest.AppliedCorrection) error {
 
 // problemRow is a problem as listed in problems.csv and the 入力チェック sheet.
 func problemRow(p ingest.Problem) ProblemRow {
+	// Note: a problem at a cell is listed by its cell alone; the row column is
+	// for problems about a whole row.
 	row := ""
-	if p.Row > 0 {
+	if p.Row > 0 && p.Col == 0 {
 		row = strconv.Itoa(p.Row)
 	}
 	return ProblemRow{
 		Severity: p.Severity.String(), Code: string(p.Code), File: p.File, Sheet: p.Sheet,
-		Cell: p.Cell, Row: row, RecordID: p.RecordID, Item: p.Item, Value: p.Value, Message: p.Msg(),
+		Cell: p.Cell(), Row: row, RecordID: p.RecordID, Item: p.Item, Value: p.Value, Message: p.Msg(),
 	}
 }
 

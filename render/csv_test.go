@@ -164,9 +164,9 @@ func TestCSVFilesPaths(t *testing.T) {
 
 func TestProblemsCSV(t *testing.T) {
 	ps := []ingest.Problem{
-		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Sheet: "回答", Cell: "D42", RecordID: "101", Item: "Q4", Value: "7"},
+		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Sheet: "回答", Row: 42, Col: 4, RecordID: "101", Item: "Q4", Value: "7"},
 		{Severity: ingest.Warning, Code: ingest.CodeEmptyRow, File: "responses/b.csv", Row: 12},
-		{Severity: ingest.Error, Code: ingest.CodeNotNumber, File: "responses/b.csv", Cell: "E3", Item: "Q10", Value: "=1+1", Detail: "補足"},
+		{Severity: ingest.Error, Code: ingest.CodeNotNumber, File: "responses/b.csv", Row: 3, Col: 5, Item: "Q10", Value: "=1+1", Hint: ingest.HintCause, Args: []string{"補足"}},
 	}
 	var buf bytes.Buffer
 	if err := ProblemsCSV(&buf, ps); err != nil {

@@ -23,8 +23,8 @@ func TestWriteManifest(t *testing.T) {
 	b.Current.Respondents = make([]ingest.Respondent, 11)
 	b.Problems = []ingest.Problem{
 		{Severity: ingest.Warning, Code: ingest.CodeEmptyRow, File: "responses/a.xlsx", Row: 3},
-		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Cell: "D4"},
-		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Cell: "D5"},
+		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Row: 4, Col: 4},
+		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Row: 5, Col: 4},
 	}
 	m := NewManifest(res, "v1.2.3")
 	m.Outputs = []ManifestOutput{{Path: "report.pdf", SHA256: "11", Size: 1}, {Path: "data/crosstab.csv", SHA256: "22", Size: 2}}

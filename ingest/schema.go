@@ -1,0 +1,295 @@
+package ingest
+
+// The input schema: every sheet of definitions.xlsx and corrections.xlsx with
+// its columns (or, for 設定, its items), in template order. The readers find
+// sheets, headers and items only through this table, and the template writer
+// and the sample generator walk it, so renaming a header is a one-line change
+// here that every user follows.
+//
+// Readers name a column by its index constant (ColQuestionType indexes
+// QuestionsSheet.Columns), never by its Japanese header. A new sheet, column or
+// setting is a new row of the table plus, where it is read, a new constant.
+
+// A Workbook is one input workbook: its file name in the batch folder and its
+// sheets in template order.
+type Workbook struct {
+	File   string
+	Sheets []*Sheet
+}
+
+// A Sheet is one sheet of an input workbook.
+type Sheet struct {
+	Name     string // as in the template; matched after NormKey
+	Required bool   // the workbook must have it (missing-sheet)
+	// OrFirst reports whether the workbook's first sheet is read when no
+	// sheet has Name (corrections.xlsx: staff rename the sheet).
+	OrFirst bool
+	// Columns is the header row (row 1), in template order. Readers index it
+	// with the sheet's Col constants.
+	Columns []Field
+	// Items lists the 項目 rows of a key-value sheet (設定), in template order;
+	// readers index it with the Setting constants. Nil for a table sheet.
+	Items []Field
+}
+
+// A Field is one column of a sheet, or one item (row) of a key-value sheet.
+type Field struct {
+	Name    string   // header or 項目, as written in the template
+	Aliases []string // other accepted spellings (matched after NormKey)
+	// Required reports, for a column, that the header must be present
+	// (missing-column); for an item, that its value must be filled in
+	// (missing-setting).
+	Required bool
+	// Default is the value used when the cell is blank, as staff would type
+	// it ("" = none). The readers parse it like a typed value.
+	Default string
+	// Values are the keywords a drop-down offers (the reader accepts more
+	// spellings); nil for free input.
+	Values []string
+	Help   string  // one line for staff: the template's drop-down prompt or 説明
+	Width  float64 // template column width in characters (0 = Excel's default)
+	// Sample reports an item that only `midreview sample` writes; the blank
+	// template leaves it out.
+	Sample bool
+}
+
+// Schema lists every workbook whose sheets the table describes.
+var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema}
+
+// DefinitionsSchema is definitions.xlsx (inputs.md section 2).
+var DefinitionsSchema = &Workbook{File: DefinitionsFile, Sheets: []*Sheet{
+	SettingsSheet, DistrictsSheet, TownsSheet, ThemesSheet, QuestionsSheet, ChoicesSheet,
+	IndicatorsSheet, HearingItemsSheet,
+}}
+
+// CorrectionsSchema is corrections.xlsx (inputs.md section 5).
+var CorrectionsSchema = &Workbook{File: CorrectionsFile, Sheets: []*Sheet{CorrectionsSheet}}
+
+// Columns of sheet 設定.
+const (
+	ColSettingItem = iota
+	ColSettingValue
+	ColSettingNote // 説明: notes for staff, not read
+)
+
+// Items of sheet 設定.
+const (
+	SettingPlanName = iota
+	SettingWard
+	SettingSurvey
+	SettingDate
+	SettingDistributed
+	SettingSuppress
+	SettingReference
+	SettingWeighting
+	SettingAlpha
+	SettingEvaluation
+	SettingMargin
+	SettingSample
+)
+
+// SettingsSheet is sheet 設定: one row per item, its value in column 値.
+var SettingsSheet = &Sheet{Name: "設定", Required: true,
+	Columns: []Field{
+		ColSettingItem:  {Name: "項目", Required: true, Width: 14},
+		ColSettingValue: {Name: "値", Required: true, Width: 30},
+		ColSettingNote:  {Name: "説明", Width: 60},
+	},
+	Items: []Field{
+		SettingPlanName:    {Name: "計画名", Required: true, Help: "計画の名前（全ページに印刷）。例：ひっとプラン港北（第4期）"},
+		SettingWard:        {Name: "区名", Required: true, Help: "区の名前"},
+		SettingSurvey:      {Name: "調査名", Required: true, Help: "例：中間振り返り 区民アンケート"},
+		SettingDate:        {Name: "基準日", Required: true, Help: "振り返りの基準日 YYYY-MM-DD（報告書の日付）"},
+		SettingDistributed: {Name: "配布数", Help: "区全体の配布数（回収率の計算用、省略可）"},
+		SettingSuppress:    {Name: "秘匿基準", Default: "10", Help: "集計の母数がこれ未満のときは数値を x で伏せる"},
+		SettingReference:   {Name: "参考値基準", Default: "30", Help: "母数がこれ未満のときは「参考値」と表示"},
+		SettingWeighting:   {Name: "重み付け", Default: "しない", Values: []string{"する", "しない"}, Help: "する／しない（地区の人口で補正）"},
+		SettingAlpha:       {Name: "有意水準", Default: "0.05", Help: "検定の有意水準"},
+		SettingEvaluation:  {Name: "評価方法", Default: "検定", Values: []string{"検定", "ポイント"}, Help: "検定／ポイント（指標の変化の判定方法）"},
+		SettingMargin:      {Name: "維持幅", Default: "3", Help: "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
+		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
+			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
+	},
+}
+
+// Columns of sheet 地区.
+const (
+	ColDistrictCode = iota
+	ColDistrictName
+	ColDistrictAliases
+	ColDistrictPopulation
+	ColDistrictDistributed
+)
+
+// DistrictsSheet is sheet 地区: one row per district.
+var DistrictsSheet = &Sheet{Name: "地区", Required: true, Columns: []Field{
+	ColDistrictCode:        {Name: "地区コード", Required: true, Width: 11},
+	ColDistrictName:        {Name: "地区名", Required: true, Width: 16},
+	ColDistrictAliases:     {Name: "別名", Width: 30, Help: "ほかの書き方（「、」区切り）"},
+	ColDistrictPopulation:  {Name: "人口", Width: 10, Help: "重み付けをするときに必要"},
+	ColDistrictDistributed: {Name: "配布数", Width: 10, Help: "地区別の回収率の計算用（省略可）"},
+}}
+
+// Columns of sheet 町名.
+const (
+	ColTownName = iota
+	ColTownDistrict
+)
+
+// TownsSheet is sheet 町名 (optional): each town and its district.
+var TownsSheet = &Sheet{Name: "町名", Columns: []Field{
+	ColTownName:     {Name: "町名", Required: true, Width: 20},
+	ColTownDistrict: {Name: "地区", Required: true, Width: 16, Help: "地区名・地区コード・別名"},
+}}
+
+// Columns of sheet テーマ.
+const (
+	ColThemeCode = iota
+	ColThemeName
+	ColThemeKeywords
+)
+
+// ThemesSheet is sheet テーマ (optional until a question, indicator or
+// hearing item names a theme).
+var ThemesSheet = &Sheet{Name: "テーマ", Columns: []Field{
+	ColThemeCode:     {Name: "テーマコード", Required: true, Width: 13},
+	ColThemeName:     {Name: "テーマ名", Required: true, Width: 16},
+	ColThemeKeywords: {Name: "キーワード", Width: 60, Help: "自由記述をこのテーマに分類する語（「、」区切り）"},
+}}
+
+// Columns of sheet 設問.
+const (
+	ColQuestionID = iota
+	ColQuestionText
+	ColQuestionType
+	ColQuestionChoiceSet
+	ColQuestionTheme
+	ColQuestionAttr
+	ColQuestionCond
+)
+
+// QuestionsSheet is sheet 設問: one row per question.
+var QuestionsSheet = &Sheet{Name: "設問", Required: true, Columns: []Field{
+	ColQuestionID:   {Name: "設問ID", Required: true, Width: 9, Help: "回答ファイルの列見出し（例：Q4）"},
+	ColQuestionText: {Name: "設問文", Width: 70},
+	ColQuestionType: {Name: "形式", Required: true, Width: 7, Values: []string{"SA", "MA", "SC", "NUM", "FA"},
+		Help: "SA 単一回答／MA 複数回答／SC 段階評価／NUM 数値／FA 自由記述"},
+	ColQuestionChoiceSet: {Name: "選択肢", Aliases: []string{"選択肢セット"}, Width: 12, Help: "選択肢シートの選択肢セット（SA・MA・SCで必要）"},
+	ColQuestionTheme:     {Name: "テーマ", Aliases: []string{"テーマコード"}, Width: 8, Help: "テーマコード（省略可）"},
+	ColQuestionAttr: {Name: "属性", Width: 7, Values: []string{"地区", "性別", "年代"},
+		Help: "回答者の属性を表す設問だけ選びます（地区はちょうど1問）"},
+	ColQuestionCond: {Name: "対象条件", Width: 12, Help: "この設問に答える人（例：Q2=1,2）"},
+}}
+
+// Columns of sheet 選択肢.
+const (
+	ColChoiceSet = iota
+	ColChoiceCode
+	ColChoiceLabel
+	ColChoiceAliases
+	ColChoiceScore
+	ColChoicePositive
+)
+
+// ChoicesSheet is sheet 選択肢: one row per choice, in display order.
+var ChoicesSheet = &Sheet{Name: "選択肢", Required: true, Columns: []Field{
+	ColChoiceSet:      {Name: "選択肢セット", Required: true, Width: 13, Help: "空欄なら上の行と同じセット"},
+	ColChoiceCode:     {Name: "コード", Required: true, Width: 7, Help: "整数"},
+	ColChoiceLabel:    {Name: "ラベル", Required: true, Width: 40},
+	ColChoiceAliases:  {Name: "別名", Width: 20, Help: "ほかの書き方（「、」区切り）"},
+	ColChoiceScore:    {Name: "点数", Width: 7, Help: "SCの平均に使う点数（省略時はコード）"},
+	ColChoicePositive: {Name: "肯定", Width: 7, Values: []string{"○"}, Help: "肯定的な回答（上位の選択肢）に○"},
+}}
+
+// Columns of sheet 指標.
+const (
+	ColIndicatorID = iota
+	ColIndicatorName
+	ColIndicatorTheme
+	ColIndicatorQuestion
+	ColIndicatorCodes
+	ColIndicatorBaseline
+	ColIndicatorBaselineN
+	ColIndicatorTarget
+	ColIndicatorDirection
+)
+
+// IndicatorsSheet is sheet 指標 (optional): one row per indicator.
+var IndicatorsSheet = &Sheet{Name: "指標", Columns: []Field{
+	ColIndicatorID:        {Name: "指標ID", Required: true, Width: 8},
+	ColIndicatorName:      {Name: "指標名", Required: true, Width: 44},
+	ColIndicatorTheme:     {Name: "テーマ", Aliases: []string{"テーマコード"}, Width: 8, Help: "テーマコード（省略可）"},
+	ColIndicatorQuestion:  {Name: "設問ID", Required: true, Width: 8},
+	ColIndicatorCodes:     {Name: "該当コード", Required: true, Width: 11, Help: "数える選択肢のコード（例：1,2）"},
+	ColIndicatorBaseline:  {Name: "策定時値", Width: 10, Help: "策定時の値（％）"},
+	ColIndicatorBaselineN: {Name: "策定時n", Width: 9, Help: "策定時値の母数"},
+	ColIndicatorTarget:    {Name: "目標値", Width: 9, Help: "目標値（％）"},
+	ColIndicatorDirection: {Name: "方向", Default: "増", Width: 7, Values: []string{"増", "減"},
+		Help: "増：高いほどよい／減：低いほどよい"},
+}}
+
+// Columns of sheet ヒアリング項目.
+const (
+	ColItemID = iota
+	ColItemName
+	ColItemKind
+	ColItemCell
+	ColItemHeader
+	ColItemTheme
+	ColItemScale
+)
+
+// HearingItemsSheet is sheet ヒアリング項目 (optional): one row per item of the
+// hearing form or list.
+var HearingItemsSheet = &Sheet{Name: "ヒアリング項目", Columns: []Field{
+	ColItemID:   {Name: "項目ID", Required: true, Width: 8},
+	ColItemName: {Name: "項目名", Required: true, Width: 26},
+	ColItemKind: {Name: "種別", Required: true, Width: 9,
+		Values: []string{"団体名", "団体種別", "地区", "評価", "記述", "数値", "テキスト"}},
+	ColItemCell:   {Name: "セル", Width: 7, Help: "様式のシートでの番地（例：C4）"},
+	ColItemHeader: {Name: "見出し", Width: 14, Help: "一覧表の列見出し（省略時は項目名）"},
+	ColItemTheme:  {Name: "テーマ", Aliases: []string{"テーマコード"}, Width: 8, Help: "テーマコード（省略可）"},
+	ColItemScale:  {Name: "尺度", Width: 8, Help: "種別「評価」の選択肢セット"},
+}}
+
+// Columns of sheet 修正.
+const (
+	ColCorrTarget = iota
+	ColCorrID
+	ColCorrItem
+	ColCorrBefore
+	ColCorrAfter
+	ColCorrReason
+	ColCorrPerson
+	ColCorrFile
+)
+
+// CorrectionsSheet is sheet 修正 of corrections.xlsx: one row per correction.
+var CorrectionsSheet = &Sheet{Name: "修正", OrFirst: true, Columns: []Field{
+	ColCorrTarget: {Name: "対象", Required: true, Width: 10, Values: []string{"回答", "策定時", "ヒアリング"},
+		Help: "回答：今回の回答者／策定時：策定時調査の回答者／ヒアリング：団体"},
+	ColCorrID:     {Name: "ID", Aliases: []string{"回答者ID", "団体名"}, Required: true, Width: 14, Help: "回答者ID または 団体名"},
+	ColCorrItem:   {Name: "項目", Required: true, Width: 8, Help: "設問ID・項目ID（記録ごと削除するときは *）"},
+	ColCorrBefore: {Name: "修正前", Required: true, Width: 14},
+	ColCorrAfter:  {Name: "修正後", Required: true, Width: 14},
+	ColCorrReason: {Name: "理由", Width: 30},
+	ColCorrPerson: {Name: "担当", Width: 10},
+	ColCorrFile:   {Name: "ファイル", Width: 24, Help: "同じIDが複数のファイルにあるとき、対象のファイル"},
+}}
+
+// Names returns the field's name followed by its aliases.
+func (f Field) Names() []string {
+	return append([]string{f.Name}, f.Aliases...)
+}
+
+// Header returns the header of column c (one of the sheet's Col constants).
+func (s *Sheet) Header(c int) string { return s.Columns[c].Name }
+
+// Headers returns the headers of s's columns in template order.
+func (s *Sheet) Headers() []string {
+	h := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		h[i] = c.Name
+	}
+	return h
+}
