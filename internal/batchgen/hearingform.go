@@ -6,6 +6,19 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// Sheet names of the hearing workbooks. Note: hearing workbooks are not in
+// ingest's schema table; the reader reads every sheet, form or table, and skips
+// example sheets such as 記入例 by name.
+const (
+	formSheet    = "ヒアリングシート" // the template's empty form
+	exampleSheet = "記入例"      // the filled-in example, skipped by the reader
+	orgSheet     = "団体%02d"   // the sample's forms, by organization number
+	listSheet    = "一覧"       // the sample's table of the other organizations
+)
+
+// hearingScale is the choice set of the form's 評価 items.
+const hearingScale = "評価4"
+
 // A hearingFormItem is a row of sheet ヒアリング項目 with its place on the form.
 type hearingFormItem struct {
 	ID, Name, Kind, Cell, Header, Theme, Scale string

@@ -1,10 +1,13 @@
 package batchgen
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/ingest"
 )
 
 // header is the style of header rows.
@@ -68,50 +71,51 @@ func saveBook(f *excelize.File, w io.Writer) error {
 	return err
 }
 
-// Definition sheet headers (inputs.md section 2), shared with the template.
-var (
-	defSheets    = []string{"設定", "地区", "町名", "テーマ", "設問", "選択肢", "指標", "ヒアリング項目"}
-	hdrSettings  = []string{"項目", "値", "説明"}
-	hdrDistricts = []string{"地区コード", "地区名", "別名", "人口", "配布数"}
-	hdrTowns     = []string{"町名", "地区"}
-	hdrThemes    = []string{"テーマコード", "テーマ名", "キーワード"}
-	hdrQuestions = []string{"設問ID", "設問文", "形式", "選択肢", "テーマ", "属性", "対象条件"}
-	hdrChoices   = []string{"選択肢セット", "コード", "ラベル", "別名", "点数", "肯定"}
-	hdrIndic     = []string{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"}
-	hdrHearing   = []string{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"}
-	hdrCorrect   = []string{"対象", "ID", "項目", "修正前", "修正後", "理由", "担当", "ファイル"}
-)
+// row returns an empty row of sheet s, one cell per column; callers fill it by
+// the sheet's column constants (ingest.ColDistrictCode, …), so that the
+// generator follows the schema table.
+func row(s *ingest.Sheet) []any { return make([]any, len(s.Columns)) }
 
-// settingRows returns the 設定 rows: every 項目 with its value (values[項目]
-// overrides the default) and a short explanation.
-func settingRows(values map[string]string) [][]any {
-	items := [][3]string{
-		{"計画名", "", "計画の名前（全ページに印刷）。例：ひっとプラン港北（第4期）"},
-		{"区名", "", "区の名前"},
-		{"調査名", "", "例：中間振り返り 区民アンケート"},
-		{"基準日", "", "振り返りの基準日 YYYY-MM-DD（報告書の日付）"},
-		{"配布数", "", "区全体の配布数（回収率の計算用、省略可）"},
-		{"秘匿基準", "10", "集計の母数がこれ未満のときは数値を x で伏せる"},
-		{"参考値基準", "30", "母数がこれ未満のときは「参考値」と表示"},
-		{"重み付け", "しない", "する／しない（地区の人口で補正）"},
-		{"有意水準", "0.05", "検定の有意水準"},
-		{"評価方法", "検定", "検定／ポイント（指標の変化の判定方法）"},
-		{"維持幅", "3", "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
+// schemaTable writes sheet s of f with its header row and column widths from
+// the schema table, and rows below.
+func schemaTable(f *excelize.File, s *ingest.Sheet, rows [][]any) error {
+	widths := make([]float64, len(s.Columns))
+	for i, c := range s.Columns {
+		widths[i] = c.Width
 	}
+	return sheetTable(f, s.Name, s.Headers(), widths, rows)
+}
+
+// sheetNames returns the names of sheets, in order.
+func sheetNames(sheets []*ingest.Sheet) []string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// settingRows returns the 設定 rows: every item of the schema with its value
+// (values[item], by ingest.Setting constant, overrides the default) and its
+// explanation. Items that only the sample writes (サンプルデータ) are listed
+// only when values has them.
+func settingRows(values map[int]string) [][]any {
 	var rows [][]any
-	for _, it := range items {
-		v := it[1]
-		if x, ok := values[it[0]]; ok {
-			v = x
+	for i, it := range ingest.SettingsSheet.Items {
+		v, ok := values[i]
+		if it.Sample && !ok {
+			continue
+		}
+		if !ok {
+			v = it.Default
 		}
 		var cell any = v
-		if n, err := strconv.ParseFloat(v, 64); err == nil && it[0] != "基準日" {
+		if n, err := strconv.ParseFloat(v, 64); err == nil && i != ingest.SettingDate {
 			cell = n // Note: numbers as numbers, as staff would type them
 		}
-		rows = append(rows, []any{it[0], cell, it[2]})
-	}
-	if v, ok := values["サンプルデータ"]; ok {
-		rows = append(rows, []any{"サンプルデータ", v, "はい：架空のデータ（全ページに「サンプルデータ」と表示）"})
+		r := row(ingest.SettingsSheet)
+		r[ingest.ColSettingItem], r[ingest.ColSettingValue], r[ingest.ColSettingNote] = it.Name, cell, it.Help
+		rows = append(rows, r)
 	}
 	return rows
 }
@@ -124,32 +128,19 @@ func choiceRows(cs []sampleChoice) [][]any {
 		if c.Pos {
 			pos = "○"
 		}
-		rows = append(rows, []any{c.Set, c.Code, c.Label, c.Alias, c.Score, pos})
+		r := row(ingest.ChoicesSheet)
+		r[ingest.ColChoiceSet], r[ingest.ColChoiceCode], r[ingest.ColChoiceLabel] = c.Set, c.Code, c.Label
+		r[ingest.ColChoiceAliases], r[ingest.ColChoiceScore], r[ingest.ColChoicePositive] = c.Alias, c.Score, pos
+		rows = append(rows, r)
 	}
 	return rows
 }
 
-// defLayout is the header row and column widths of each definitions sheet, in
-// defSheets order; the sample and the template share it.
-var defLayout = []struct {
-	hdr    []string
-	widths []float64
-}{
-	{hdrSettings, []float64{14, 30, 60}},
-	{hdrDistricts, []float64{11, 16, 30, 10, 10}},
-	{hdrTowns, []float64{20, 16}},
-	{hdrThemes, []float64{13, 16, 60}},
-	{hdrQuestions, []float64{9, 70, 7, 12, 8, 7, 12}},
-	{hdrChoices, []float64{13, 7, 40, 20, 7, 7}},
-	{hdrIndic, []float64{8, 44, 8, 8, 11, 10, 9, 9, 7}},
-	{hdrHearing, []float64{8, 26, 9, 7, 14, 8, 8}},
-}
-
-// writeDefinitionSheets writes every definitions sheet with its header, widths
-// and rows[i] (nil for an empty sheet).
-func writeDefinitionSheets(f *excelize.File, rows [][][]any) error {
-	for i, l := range defLayout {
-		if err := sheetTable(f, defSheets[i], l.hdr, l.widths, rows[i]); err != nil {
+// writeDefinitionSheets writes every sheet of definitions.xlsx, in schema
+// order, with its header, widths and rows[sheet] (none for an empty sheet).
+func writeDefinitionSheets(f *excelize.File, rows map[*ingest.Sheet][][]any) error {
+	for _, s := range ingest.DefinitionsSchema.Sheets {
+		if err := schemaTable(f, s, rows[s]); err != nil {
 			return err
 		}
 	}
@@ -165,9 +156,44 @@ func hearingItemRows(themes bool) [][]any {
 		if !themes {
 			th = ""
 		}
-		rows = append(rows, []any{it.ID, it.Name, it.Kind, it.Cell, it.Header, th, it.Scale})
+		r := row(ingest.HearingItemsSheet)
+		r[ingest.ColItemID], r[ingest.ColItemName], r[ingest.ColItemKind] = it.ID, it.Name, it.Kind
+		r[ingest.ColItemCell], r[ingest.ColItemHeader], r[ingest.ColItemTheme], r[ingest.ColItemScale] = it.Cell, it.Header, th, it.Scale
+		rows = append(rows, r)
 	}
 	return rows
+}
+
+// dropLists adds the drop-down lists of sheet s: one on the first rows data
+// rows of every column with keywords (its help as the prompt), and one on the
+// value cell of every 設定-style item with keywords (other than sample-only ones).
+func dropLists(f *excelize.File, s *ingest.Sheet, rows int) error {
+	for i, c := range s.Columns {
+		if c.Values == nil {
+			continue
+		}
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := dropList(f, s.Name, fmt.Sprintf("%s2:%s%d", col, col, rows+1), c.Values, c.Help); err != nil {
+			return err
+		}
+	}
+	for i, it := range s.Items {
+		if it.Values == nil || it.Sample {
+			continue
+		}
+		// Note: no prompt; the item's help is already in the 説明 column beside it.
+		cell, err := excelize.CoordinatesToCellName(ingest.ColSettingValue+1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := dropList(f, s.Name, cell, it.Values, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropList adds an in-cell drop-down list of keys to sqref on sheet, warning

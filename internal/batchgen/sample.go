@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"midreview/ingest"
 	"midreview/internal/xlsxbuild"
 )
 
@@ -257,9 +258,17 @@ func sampleLabels(name string) []string {
 	return out
 }
 
-// Indicator rows: 策定時値/策定時n are given for Q6 and Q9, which the 2021
-// survey did not ask (baseline/ lacks those columns); the others come from baseline/.
-var sampleIndicators = [][]any{
+// sampleIndicator is a row of sheet 指標. Baseline and BaselineN (策定時値,
+// 策定時n) are given for Q6 and Q9, which the 2021 survey did not ask
+// (baseline/ lacks those columns); the others come from baseline/.
+type sampleIndicator struct {
+	ID, Name, Theme, Question, Codes string
+	Baseline, BaselineN              any // nil: from baseline/
+	Target                           float64
+	Direction                        string
+}
+
+var sampleIndicators = []sampleIndicator{
 	{"I1", "近所で立ち話以上の付き合いがある人の割合", "T1", "Q1", "1,2", nil, nil, 50.0, "増"},
 	{"I2", "地域の活動に参加している人の割合", "T2", "Q2", "1", nil, nil, 30.0, "増"},
 	{"I3", "困りごとの相談先がない人の割合", "T3", "Q4", "8", nil, nil, 3.0, "減"},
@@ -317,29 +326,53 @@ func (g *sampleGen) rng(stream uint64) *rand.Rand {
 
 // writeDefinitions writes the sample definitions.xlsx.
 func (g *sampleGen) writeDefinitions(w io.Writer) error {
-	f, err := xlsxbuild.New(defSheets...)
+	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
 	if err != nil {
 		return err
 	}
-	set := settingRows(map[string]string{
-		"計画名": "ひっとプラン港北（第4期）", "区名": "港北区", "調査名": "中間振り返り 区民アンケート",
-		"基準日": "2026-11-01", "配布数": strconv.Itoa(g.totDist), "サンプルデータ": "はい",
+	set := settingRows(map[int]string{
+		ingest.SettingPlanName: "ひっとプラン港北（第4期）", ingest.SettingWard: "港北区",
+		ingest.SettingSurvey: "中間振り返り 区民アンケート", ingest.SettingDate: "2026-11-01",
+		ingest.SettingDistributed: strconv.Itoa(g.totDist), ingest.SettingSample: "はい",
 	})
-	var dist, towns, themes, qs [][]any
+	var dist, towns, themes, qs, inds [][]any
 	for i, d := range sampleDistricts {
-		dist = append(dist, []any{d.Code, d.Name, d.Alias, d.Population, g.distDst[i]})
+		r := row(ingest.DistrictsSheet)
+		r[ingest.ColDistrictCode], r[ingest.ColDistrictName], r[ingest.ColDistrictAliases] = d.Code, d.Name, d.Alias
+		r[ingest.ColDistrictPopulation], r[ingest.ColDistrictDistributed] = d.Population, g.distDst[i]
+		dist = append(dist, r)
 	}
 	for _, t := range sampleTowns {
-		towns = append(towns, []any{t.Name, sampleDistricts[t.District].Name})
+		r := row(ingest.TownsSheet)
+		r[ingest.ColTownName], r[ingest.ColTownDistrict] = t.Name, sampleDistricts[t.District].Name
+		towns = append(towns, r)
 	}
 	for _, t := range sampleThemes {
-		themes = append(themes, []any{t[0], t[1], t[2]})
+		r := row(ingest.ThemesSheet)
+		r[ingest.ColThemeCode], r[ingest.ColThemeName], r[ingest.ColThemeKeywords] = t[0], t[1], t[2]
+		themes = append(themes, r)
 	}
 	for _, q := range sampleQuestions {
-		qs = append(qs, []any{q.ID, q.Text, q.Type, q.Set, q.Theme, q.Attr, q.Cond})
+		r := row(ingest.QuestionsSheet)
+		r[ingest.ColQuestionID], r[ingest.ColQuestionText], r[ingest.ColQuestionType] = q.ID, q.Text, q.Type
+		r[ingest.ColQuestionChoiceSet], r[ingest.ColQuestionTheme] = q.Set, q.Theme
+		r[ingest.ColQuestionAttr], r[ingest.ColQuestionCond] = q.Attr, q.Cond
+		qs = append(qs, r)
 	}
-	if err := writeDefinitionSheets(f, [][][]any{set, dist, towns, themes, qs,
-		choiceRows(sampleChoices), sampleIndicators, hearingItemRows(true)}); err != nil {
+	for _, in := range sampleIndicators {
+		r := row(ingest.IndicatorsSheet)
+		r[ingest.ColIndicatorID], r[ingest.ColIndicatorName], r[ingest.ColIndicatorTheme] = in.ID, in.Name, in.Theme
+		r[ingest.ColIndicatorQuestion], r[ingest.ColIndicatorCodes] = in.Question, in.Codes
+		r[ingest.ColIndicatorBaseline], r[ingest.ColIndicatorBaselineN] = in.Baseline, in.BaselineN
+		r[ingest.ColIndicatorTarget], r[ingest.ColIndicatorDirection] = in.Target, in.Direction
+		inds = append(inds, r)
+	}
+	if err := writeDefinitionSheets(f, map[*ingest.Sheet][][]any{
+		ingest.SettingsSheet: set, ingest.DistrictsSheet: dist, ingest.TownsSheet: towns,
+		ingest.ThemesSheet: themes, ingest.QuestionsSheet: qs, ingest.ChoicesSheet: choiceRows(sampleChoices),
+		ingest.IndicatorsSheet: inds, ingest.HearingItemsSheet: hearingItemRows(true),
+	}); err != nil {
+		f.Close()
 		return err
 	}
 	return saveBook(f, w)
@@ -568,11 +601,17 @@ func sampleComment(r *rand.Rand, d int, e float64) string {
 	return s
 }
 
+// idHeader is the respondent-ID header of the response files written here.
+// Note: response files are not in ingest's schema table (their other headers
+// are the 設問IDs of definitions.xlsx); the reader accepts this header among
+// other spellings of the ID.
+const idHeader = "回答者ID"
+
 // responseColumns returns the response-file headers: 回答者ID, then one column per
 // question; Q4 is split into Q4_1..Q4_8 when splitQ4. The baseline lacks Q6 and
 // Q9, which were added at the midpoint.
 func responseColumns(splitQ4, baseline bool) []string {
-	cols := []string{"回答者ID"}
+	cols := []string{idHeader}
 	for i, q := range sampleQuestions {
 		if baseline && (i == qQ6 || i == qQ9) {
 			continue
@@ -653,7 +692,7 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 		r = g.rng(2)
 		prefix, title, top = "B", "", 1
 	}
-	f, err := xlsxbuild.New("回答")
+	f, err := xlsxbuild.New(ingest.ResponseSheet)
 	if err != nil {
 		return err
 	}
@@ -662,7 +701,7 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 	if err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter("回答")
+	sw, err := f.NewStreamWriter(ingest.ResponseSheet)
 	if err != nil {
 		return err
 	}
@@ -846,7 +885,7 @@ func (g *sampleGen) hearings() []sampleHearing {
 
 // values returns h's values by hearingForm item; nil for no answer.
 func (h *sampleHearing) values(labels bool) []any {
-	scale := sampleLabels("評価4")
+	scale := sampleLabels(hearingScale)
 	v := []any{h.Name, h.Type, h.Districts, h.Members}
 	for _, c := range h.Ratings {
 		switch {
@@ -869,16 +908,16 @@ func (g *sampleGen) formSplit() int { return g.opt.Hearings - g.opt.Hearings/4 }
 // (example) sheet that the reader skips.
 func (g *sampleGen) writeHearingForms(w io.Writer) error {
 	hs := g.hearings()[:g.formSplit()]
-	names := []string{"記入例"}
+	names := []string{exampleSheet}
 	for i := range hs {
-		names = append(names, fmt.Sprintf("団体%02d", i+1))
+		names = append(names, fmt.Sprintf(orgSheet, i+1))
 	}
 	f, err := xlsxbuild.New(names...)
 	if err != nil {
 		return err
 	}
 	ex := exampleHearing()
-	if err := drawHearingForm(f, "記入例", ex.values(false), false); err != nil {
+	if err := drawHearingForm(f, exampleSheet, ex.values(false), false); err != nil {
 		return err
 	}
 	for i := range hs {
@@ -893,7 +932,7 @@ func (g *sampleGen) writeHearingForms(w io.Writer) error {
 // ratings as labels (the way a summary table is usually typed).
 func (g *sampleGen) writeHearingList(w io.Writer) error {
 	hs := g.hearings()[g.formSplit():]
-	f, err := xlsxbuild.New("一覧")
+	f, err := xlsxbuild.New(listSheet)
 	if err != nil {
 		return err
 	}
@@ -915,7 +954,7 @@ func (g *sampleGen) writeHearingList(w io.Writer) error {
 	for i := range hs {
 		rows = append(rows, hs[i].values(true))
 	}
-	if err := sheetTable(f, "一覧", hdr, widths, rows); err != nil {
+	if err := sheetTable(f, listSheet, hdr, widths, rows); err != nil {
 		return err
 	}
 	return saveBook(f, w)

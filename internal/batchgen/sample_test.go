@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/ingest"
 )
 
 // readTree returns every file under dir by slash path.
@@ -120,24 +122,25 @@ func TestSampleSheets(t *testing.T) {
 	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
 
 	t.Run("definitions", func(t *testing.T) {
+		defSheets := sheetNames(ingest.DefinitionsSchema.Sheets)
 		if got := sheetsOf(t, p("definitions.xlsx")); !slices.Equal(got, defSheets) {
 			t.Fatalf("sheets %v, want %v", got, defSheets)
 		}
 		for _, s := range []struct {
-			sheet string
-			hdr   []string
+			sheet *ingest.Sheet
 			rows  int
 		}{
-			{"設定", hdrSettings, 12}, {"地区", hdrDistricts, 13}, {"町名", hdrTowns, len(sampleTowns)},
-			{"テーマ", hdrThemes, 6}, {"設問", hdrQuestions, 14}, {"選択肢", hdrChoices, len(sampleChoices)},
-			{"指標", hdrIndic, 7}, {"ヒアリング項目", hdrHearing, 11},
+			{ingest.SettingsSheet, 12}, {ingest.DistrictsSheet, 13}, {ingest.TownsSheet, len(sampleTowns)},
+			{ingest.ThemesSheet, 6}, {ingest.QuestionsSheet, 14}, {ingest.ChoicesSheet, len(sampleChoices)},
+			{ingest.IndicatorsSheet, 7}, {ingest.HearingItemsSheet, 11},
 		} {
-			rows := sheetRowsOf(t, p("definitions.xlsx"), s.sheet)
-			if len(rows) == 0 || !slices.Equal(rows[0][:len(s.hdr)], s.hdr) {
-				t.Errorf("%s header %v, want %v", s.sheet, rows[0], s.hdr)
+			name, hdr := s.sheet.Name, s.sheet.Headers()
+			rows := sheetRowsOf(t, p("definitions.xlsx"), name)
+			if len(rows) == 0 || !slices.Equal(rows[0][:len(hdr)], hdr) {
+				t.Errorf("%s header %v, want %v", name, rows[0], hdr)
 			}
 			if len(rows)-1 != s.rows {
-				t.Errorf("%s has %d rows, want %d", s.sheet, len(rows)-1, s.rows)
+				t.Errorf("%s has %d rows, want %d", name, len(rows)-1, s.rows)
 			}
 		}
 		set := map[string]string{}
@@ -355,5 +358,29 @@ func TestSampleFS(t *testing.T) {
 	}
 	if n != len(onDisk) {
 		t.Errorf("SampleFS has %d files, Sample wrote %d", n, len(onDisk))
+	}
+}
+
+// TestSampleReads reads a small sample with ingest: the definitions written
+// from the schema table are found (every sheet, column and setting), and no
+// problem is an error.
+func TestSampleReads(t *testing.T) {
+	fsys, err := SampleFS(Options{Respondents: 200, Hearings: 8, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range b.Problems {
+		if p.Severity == ingest.Error {
+			t.Errorf("error problem: %v", p)
+		}
+	}
+	if len(b.Districts) != len(sampleDistricts) || len(b.Questions) != len(sampleQuestions) ||
+		len(b.Indicators) != len(sampleIndicators) || len(b.Current.Respondents) != 200 || len(b.Hearings) != 8 {
+		t.Errorf("read %d districts, %d questions, %d indicators, %d respondents, %d hearings",
+			len(b.Districts), len(b.Questions), len(b.Indicators), len(b.Current.Respondents), len(b.Hearings))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing/fstest"
 
+	"midreview/ingest"
 	"midreview/internal/xlsxbuild"
 )
 
@@ -62,42 +63,31 @@ func TemplateFS() (fstest.MapFS, error) {
 // templateRows is how many rows of each definitions sheet get drop-down lists.
 const templateRows = 500
 
-// writeTemplateDefinitions writes definitions.xlsx with every sheet and header.
+// writeTemplateDefinitions writes definitions.xlsx with every sheet and header
+// of the schema, the settings with their defaults and the drop-down lists.
 func writeTemplateDefinitions(w io.Writer) error {
-	f, err := xlsxbuild.New(defSheets...)
+	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	var scale []sampleChoice
 	for _, c := range sampleChoices {
-		if c.Set == "評価4" {
+		if c.Set == hearingScale {
 			scale = append(scale, c)
 		}
 	}
 	// Note: the 評価 scale and the hearing items match the form in
 	// hearings/hearing_form.xlsx, so a filled-in form reads without edits.
-	if err := writeDefinitionSheets(f, [][][]any{settingRows(nil), nil, nil, nil, nil,
-		choiceRows(scale), nil, hearingItemRows(false)}); err != nil {
+	if err := writeDefinitionSheets(f, map[*ingest.Sheet][][]any{
+		ingest.SettingsSheet:     settingRows(nil),
+		ingest.ChoicesSheet:      choiceRows(scale),
+		ingest.HearingItemsSheet: hearingItemRows(false),
+	}); err != nil {
 		return err
 	}
-	n := fmt.Sprint(templateRows + 1)
-	lists := []struct {
-		sheet, sqref string
-		keys         []string
-		prompt       string
-	}{
-		{"設問", "C2:C" + n, []string{"SA", "MA", "SC", "NUM", "FA"},
-			"SA 単一回答／MA 複数回答／SC 段階評価／NUM 数値／FA 自由記述"},
-		{"設問", "F2:F" + n, []string{"地区", "性別", "年代"}, "回答者の属性を表す設問だけ選びます（地区はちょうど1問）"},
-		{"選択肢", "F2:F" + n, []string{"○"}, "肯定的な回答（上位の選択肢）に○"},
-		{"指標", "I2:I" + n, []string{"増", "減"}, "増：高いほどよい／減：低いほどよい"},
-		{"ヒアリング項目", "C2:C" + n, []string{"団体名", "団体種別", "地区", "評価", "記述", "数値", "テキスト"}, ""},
-		{"設定", "B9", []string{"する", "しない"}, ""},
-		{"設定", "B11", []string{"検定", "ポイント"}, ""},
-	}
-	for _, l := range lists {
-		if err := dropList(f, l.sheet, l.sqref, l.keys, l.prompt); err != nil {
+	for _, s := range ingest.DefinitionsSchema.Sheets {
+		if err := dropLists(f, s, templateRows); err != nil {
 			return err
 		}
 	}
@@ -106,15 +96,15 @@ func writeTemplateDefinitions(w io.Writer) error {
 
 // writeTemplateEntry writes responses/entry.xlsx: sheet 回答 with the ID header.
 func writeTemplateEntry(w io.Writer) error {
-	f, err := xlsxbuild.New("回答")
+	f, err := xlsxbuild.New(ingest.ResponseSheet)
 	if err != nil {
 		return err
 	}
-	if err := sheetTable(f, "回答", []string{"回答者ID"}, []float64{12}, nil); err != nil {
+	if err := sheetTable(f, ingest.ResponseSheet, []string{idHeader}, []float64{12}, nil); err != nil {
 		f.Close()
 		return err
 	}
-	if err := f.SetCellValue("回答", "B1", "（ここから右へ設問IDを見出しとして入力：F1、F2、Q1 …）"); err != nil {
+	if err := f.SetCellValue(ingest.ResponseSheet, "B1", "（ここから右へ設問IDを見出しとして入力：F1、F2、Q1 …）"); err != nil {
 		f.Close()
 		return err
 	}
@@ -124,34 +114,35 @@ func writeTemplateEntry(w io.Writer) error {
 // writeTemplateHearing writes hearings/hearing_form.xlsx: the empty form with a
 // map of cells to items, and a filled-in 記入例 sheet (skipped by the reader).
 func writeTemplateHearing(w io.Writer) error {
-	f, err := xlsxbuild.New("ヒアリングシート", "記入例")
+	f, err := xlsxbuild.New(formSheet, exampleSheet)
 	if err != nil {
 		return err
 	}
-	if err := drawHearingForm(f, "ヒアリングシート", nil, true); err != nil {
+	if err := drawHearingForm(f, formSheet, nil, true); err != nil {
 		f.Close()
 		return err
 	}
 	ex := exampleHearing()
-	if err := drawHearingForm(f, "記入例", ex.values(false), true); err != nil {
+	if err := drawHearingForm(f, exampleSheet, ex.values(false), true); err != nil {
 		f.Close()
 		return err
 	}
 	return saveBook(f, w)
 }
 
-// writeTemplateCorrections writes corrections.xlsx: sheet 修正 with its headers.
+// writeTemplateCorrections writes corrections.xlsx: sheet 修正 with its headers
+// and the drop-down list of 対象.
 func writeTemplateCorrections(w io.Writer) error {
-	f, err := xlsxbuild.New("修正")
+	s := ingest.CorrectionsSheet
+	f, err := xlsxbuild.New(s.Name)
 	if err != nil {
 		return err
 	}
-	if err := sheetTable(f, "修正", hdrCorrect, []float64{10, 14, 8, 14, 14, 30, 10, 24}, nil); err != nil {
+	if err := schemaTable(f, s, nil); err != nil {
 		f.Close()
 		return err
 	}
-	if err := dropList(f, "修正", fmt.Sprintf("A2:A%d", templateRows+1), []string{"回答", "策定時", "ヒアリング"},
-		"回答：今回の回答者／策定時：策定時調査の回答者／ヒアリング：団体"); err != nil {
+	if err := dropLists(f, s, templateRows); err != nil {
 		f.Close()
 		return err
 	}

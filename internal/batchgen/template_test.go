@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/ingest"
 )
 
 // TestTemplate checks the template's files, sheets, headers and drop-down
@@ -26,7 +28,7 @@ func TestTemplate(t *testing.T) {
 			file   string
 			sheets []string
 		}{
-			{"definitions.xlsx", defSheets},
+			{"definitions.xlsx", sheetNames(ingest.DefinitionsSchema.Sheets)},
 			{"responses/entry.xlsx", []string{"回答"}},
 			{"hearings/hearing_form.xlsx", []string{"ヒアリングシート", "記入例"}},
 			{"corrections.xlsx", []string{"修正"}},
@@ -38,21 +40,16 @@ func TestTemplate(t *testing.T) {
 	})
 
 	t.Run("headers", func(t *testing.T) {
-		for _, tc := range []struct {
+		type header struct {
 			file, sheet string
 			hdr         []string
-		}{
-			{"definitions.xlsx", "設定", hdrSettings},
-			{"definitions.xlsx", "地区", hdrDistricts},
-			{"definitions.xlsx", "町名", hdrTowns},
-			{"definitions.xlsx", "テーマ", hdrThemes},
-			{"definitions.xlsx", "設問", hdrQuestions},
-			{"definitions.xlsx", "選択肢", hdrChoices},
-			{"definitions.xlsx", "指標", hdrIndic},
-			{"definitions.xlsx", "ヒアリング項目", hdrHearing},
-			{"corrections.xlsx", "修正", hdrCorrect},
-			{"responses/entry.xlsx", "回答", []string{"回答者ID"}},
-		} {
+		}
+		tests := []header{{"responses/entry.xlsx", "回答", []string{"回答者ID"}}}
+		for _, s := range ingest.DefinitionsSchema.Sheets {
+			tests = append(tests, header{"definitions.xlsx", s.Name, s.Headers()})
+		}
+		tests = append(tests, header{"corrections.xlsx", ingest.CorrectionsSheet.Name, ingest.CorrectionsSheet.Headers()})
+		for _, tc := range tests {
 			rows := sheetRowsOf(t, p(tc.file), tc.sheet)
 			if len(rows) == 0 || len(rows[0]) < len(tc.hdr) || !slices.Equal(rows[0][:len(tc.hdr)], tc.hdr) {
 				t.Errorf("%s %s header = %v, want %v", tc.file, tc.sheet, rows, tc.hdr)

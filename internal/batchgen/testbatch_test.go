@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
 
+	"midreview/ingest"
 	"midreview/internal/xlsxbuild"
 )
 
@@ -126,13 +127,14 @@ func csvBytes(rows [][]string, bom bool) []byte {
 
 // testDefinitions is the codebook shared by small/ and messy/ (see small/README.md).
 func testDefinitions() (*excelize.File, error) {
-	f, err := xlsxbuild.New(defSheets...)
+	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
 	if err != nil {
 		return nil, err
 	}
-	set := settingRows(map[string]string{
-		"計画名": "テスト計画（第1期）", "区名": "テスト区", "調査名": "テスト調査",
-		"基準日": "2026-11-01", "配布数": "50", "秘匿基準": "5", "参考値基準": "10",
+	set := settingRows(map[int]string{
+		ingest.SettingPlanName: "テスト計画（第1期）", ingest.SettingWard: "テスト区", ingest.SettingSurvey: "テスト調査",
+		ingest.SettingDate: "2026-11-01", ingest.SettingDistributed: "50", ingest.SettingSuppress: "5",
+		ingest.SettingReference: "10",
 	})
 	sheets := [][][]any{
 		set,
@@ -177,9 +179,11 @@ func testDefinitions() (*excelize.File, error) {
 			{"H08", "課題", "記述", "C9", nil, nil, nil},
 		},
 	}
-	hdrs := [][]string{hdrSettings, hdrDistricts, hdrTowns, hdrThemes, hdrQuestions, hdrChoices, hdrIndic, hdrHearing}
+	// Note: rows in the schema's sheet and column order; no widths, as when
+	// the batches were first committed.
 	for i, rows := range sheets {
-		if err := sheetTable(f, defSheets[i], hdrs[i], nil, rows); err != nil {
+		s := ingest.DefinitionsSchema.Sheets[i]
+		if err := sheetTable(f, s.Name, s.Headers(), nil, rows); err != nil {
 			return nil, err
 		}
 	}
