@@ -1,50 +1,32 @@
 package ingest
 
 import (
+	"maps"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/internal/xlsxbuild"
 )
 
 // defsXLSX builds a workbook in memory with one sheet per map entry (in name
 // order), applies edit (may be nil) and returns its bytes.
 func defsXLSX(t testing.TB, sheets map[string][][]any, edit func(*excelize.File)) []byte {
 	t.Helper()
-	f := excelize.NewFile()
+	var book []xlsxbuild.Sheet
+	for _, n := range slices.Sorted(maps.Keys(sheets)) {
+		book = append(book, xlsxbuild.Sheet{Name: n, Rows: sheets[n]})
+	}
+	f, err := xlsxbuild.Book(book...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer f.Close()
-	names := make([]string, 0, len(sheets))
-	for n := range sheets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if n != "Sheet1" {
-			if _, err := f.NewSheet(n); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for r, row := range sheets[n] {
-			for c, v := range row {
-				if v == nil || v == "" {
-					continue
-				}
-				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if err := f.SetCellValue(n, cell, v); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	if _, ok := sheets["Sheet1"]; !ok && len(names) > 0 {
-		if err := f.DeleteSheet("Sheet1"); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if edit != nil {
 		edit(f)
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/xuri/excelize/v2"
+	"midreview/internal/xlsxbuild"
 )
 
 // Hearing item indices of hearingBatch.
@@ -62,35 +62,15 @@ const formComment = "見守りの担い手が不足しています。\n若い世
 //	Sheet3       blank: neither layout, skipped
 func hearingWorkbook(t testing.TB) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	set := func(sheet, cell string, v any) { must(f.SetCellValue(sheet, cell, v)) }
-	form := func(sheet string, vals map[string]any) {
-		set(sheet, "A1", "地域福祉保健計画 中間振り返り ヒアリングシート")
-		set(sheet, "B3", "団体名")
+	form := func(vals map[string]any) map[string]any {
+		cells := map[string]any{"A1": "地域福祉保健計画 中間振り返り ヒアリングシート", "B3": "団体名"}
 		for cell, v := range vals {
-			set(sheet, cell, v)
+			cells[cell] = v
 		}
+		return cells
 	}
-	f.SetSheetName("Sheet1", "記入例")
-	form("記入例", map[string]any{"C3": "〇〇町内会", "C4": "自治会", "C5": "日吉", "C7": 1})
-
-	_, err := f.NewSheet("日吉自治会")
-	must(err)
-	form("日吉自治会", map[string]any{"C3": "日吉自治会", "C4": "自治会", "C5": "日吉、綱島", "C7": "まあまあ",
-		"C8": 120, "B10": formComment})
-	must(f.MergeCell("日吉自治会", "C3", "E3"))
-	must(f.MergeCell("日吉自治会", "B10", "F12"))
-
-	_, err = f.NewSheet("一覧")
-	must(err)
 	rows := [][]any{
+		nil, // 1
 		{"団体名", "団体種別", "活動地区", "見守り評価", "会員数", "課題", "メモ"},       // 2
 		{"綱島老人クラブ", "老人クラブ", "綱島", "できている", 45, "閉じこもりがちな高齢者が多い"}, // 3
 		{}, // 4 empty
@@ -101,15 +81,17 @@ func hearingWorkbook(t testing.TB) []byte {
 		{"大倉山友の会", "", "日吉本町", "3", "1,200", "無回答"},               // 9 corrected 3 → 4
 		{"削除される会", "その他", "綱島", "1"},                              // 10 removed by correction
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		must(f.SetSheetRow("一覧", cell, &r))
+	data, err := xlsxbuild.Bytes(
+		xlsxbuild.Sheet{Name: "記入例", Cells: form(map[string]any{"C3": "〇〇町内会", "C4": "自治会", "C5": "日吉", "C7": 1})},
+		xlsxbuild.Sheet{Name: "日吉自治会", Cells: form(map[string]any{"C3": "日吉自治会", "C4": "自治会", "C5": "日吉、綱島", "C7": "まあまあ",
+			"C8": 120, "B10": formComment}), Merges: [][2]string{{"C3", "E3"}, {"B10", "F12"}}},
+		xlsxbuild.Sheet{Name: "一覧", Rows: rows},
+		xlsxbuild.Sheet{Name: "Sheet3"},
+	)
+	if err != nil {
+		t.Fatal(err)
 	}
-	_, err = f.NewSheet("Sheet3")
-	must(err)
-	buf, err := f.WriteToBuffer()
-	must(err)
-	return buf.Bytes()
+	return data
 }
 
 // hearingLedger returns corrections: 大倉山友の会 H04 3 → 4 (row 2) and
@@ -240,24 +222,14 @@ func TestReadHearings(t *testing.T) {
 func TestReadHearingsMergedCell(t *testing.T) {
 	// The item cell C10 lies inside B10:F12, whose value sits in B10: problems name B10.
 	b := hearingBatch()
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "A")
-	for cell, v := range map[string]any{"C3": "港北の会", "B10": "a", "C8": "たくさん"} {
-		if err := f.SetCellValue("A", cell, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.MergeCell("A", "C8", "D8"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.MergeCell("A", "F12", "B10"); err != nil { // given bottom-right first
-		t.Fatal(err)
-	}
-	buf, err := f.WriteToBuffer()
+	data, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: "A",
+		Cells:  map[string]any{"C3": "港北の会", "B10": "a", "C8": "たくさん"},
+		Merges: [][2]string{{"C8", "D8"}, {"F12", "B10"}}, // the second given bottom-right first
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd := readHear(t, b, nil, buf.Bytes())
+	rd := readHear(t, b, nil, data)
 	if len(rd.b.Hearings) != 1 || rd.b.Hearings[0].Values[hComment].Text != "a" {
 		t.Fatalf("hearings = %+v", rd.b.Hearings)
 	}
@@ -270,18 +242,12 @@ func TestReadHearingsMergedCell(t *testing.T) {
 func TestReadHearingsAcrossFiles(t *testing.T) {
 	// The same organization in two files: identical → warning, different → error.
 	form := func(rating any) []byte {
-		f := excelize.NewFile()
-		defer f.Close()
-		for cell, v := range map[string]any{"C3": "綱島 地区社協", "C5": "02", "C7": rating} {
-			if err := f.SetCellValue("Sheet1", cell, v); err != nil {
-				t.Fatal(err)
-			}
-		}
-		buf, err := f.WriteToBuffer()
+		data, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: "Sheet1",
+			Cells: map[string]any{"C3": "綱島 地区社協", "C5": "02", "C7": rating}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return buf.Bytes()
+		return data
 	}
 	tests := []struct {
 		name      string
@@ -389,8 +355,6 @@ func TestReadHearingsNoItems(t *testing.T) {
 // TestReadHearingsTitleRows checks that a list with title rows above its header
 // is read as a table, not skipped (its organizations would be lost).
 func TestReadHearingsTitleRows(t *testing.T) {
-	f := excelize.NewFile()
-	defer f.Close()
 	rows := [][]any{
 		{"令和8年度 団体ヒアリング 一覧"}, // title
 		{"港北区社会福祉協議会"},       // subtitle
@@ -399,17 +363,11 @@ func TestReadHearingsTitleRows(t *testing.T) {
 		{"日吉見守りの会", "ボランティア", "日吉", "できている"},
 		{"菊名子ども食堂", "NPO", "菊名", "3"},
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	buf, err := f.WriteToBuffer()
+	data, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: "Sheet1", Rows: rows})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd := readHear(t, hearingBatch(), nil, buf.Bytes())
+	rd := readHear(t, hearingBatch(), nil, data)
 	if got := hearingProblems(rd); len(got) != 0 {
 		t.Errorf("problems = %+v", got)
 	}

@@ -6,33 +6,23 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
+
+	"midreview/internal/xlsxbuild"
 )
 
 // svXLSX returns a workbook whose sheets (in order) hold rows from A1.
 func svXLSX(t testing.TB, sheets []string, rows ...[][]any) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
+	book := make([]xlsxbuild.Sheet, len(sheets))
 	for i, name := range sheets {
-		if i == 0 {
-			f.SetSheetName("Sheet1", name)
-		} else if _, err := f.NewSheet(name); err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows[i] {
-			cell, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := f.SetSheetRow(name, cell, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
+		book[i] = xlsxbuild.Sheet{Name: name, Rows: rows[i]}
 	}
-	buf, err := f.WriteToBuffer()
+	data, err := xlsxbuild.Bytes(book...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 // sjis encodes s as Shift_JIS.

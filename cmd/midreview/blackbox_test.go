@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
+
+	"midreview/internal/xlsxbuild"
 )
 
 // Black-box acceptance test written from spec/inputs.md and spec/outputs.md
@@ -93,129 +94,110 @@ var bbBaseline = [][]string{
 
 var bbQ1Labels = map[int]string{1: "よくある", 2: "ときどき", 3: "ない"}
 
-// bbSheet writes rows (row 1 first) into sheet of f, creating it when needed.
-func bbSheet(t *testing.T, f *excelize.File, sheet string, rows [][]any) {
+// bbSave writes a workbook of sheets to dir/rel.
+func bbSave(t *testing.T, dir, rel string, sheets ...xlsxbuild.Sheet) {
 	t.Helper()
-	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-		if _, err := f.NewSheet(sheet); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for r, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+1)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// bbSave saves f (dropping the default Sheet1 when unused) to dir/rel.
-func bbSave(t *testing.T, f *excelize.File, dir, rel string) {
-	t.Helper()
-	if f.SheetCount > 1 {
-		if idx, _ := f.GetSheetIndex("Sheet1"); idx >= 0 {
-			if err := f.DeleteSheet("Sheet1"); err != nil {
-				t.Fatal(err)
-			}
-		}
+	data, err := xlsxbuild.Bytes(sheets...)
+	if err != nil {
+		t.Fatal(err)
 	}
 	p := filepath.Join(dir, rel)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SaveAs(p); err != nil {
+	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func bbDefinitions(t *testing.T, dir string) {
-	f := excelize.NewFile()
-	bbSheet(t, f, "設定", [][]any{
-		{"項目", "値"},
-		{"計画名", "B1テストプラン（第4期）"},
-		{"区名", "テスト区"},
-		{"調査名", "中間振り返り 区民アンケート"},
-		{"基準日", "2025-10-01"},
-		{"配布数", 100},
-		{"秘匿基準", 3},
-		{"参考値基準", 8},
-		{"重み付け", "する"},
-		{"有意水準", 0.01},
-		{"評価方法", "ポイント"},
-		{"維持幅", 2},
-	})
-	bbSheet(t, f, "地区", [][]any{
-		{"地区コード", "地区名", "別名", "人口", "配布数"},
-		{"01", "北", "北部、北地区", 5000, 40},
-		{"02", "南", "南部,南地区", 4000, 30},
-		{"03", "東西", "", 1000, 30},
-	})
-	bbSheet(t, f, "町名", [][]any{
-		{"町名", "地区"},
-		{"北町1丁目", "北"},
-		{"北町2丁目", "01"},
-		{"南町", "南"},
-		{"東町", "東西"},
-		{"西町", "03"}, // 西 is reported together with 東 as 東西
-	})
-	bbSheet(t, f, "テーマ", [][]any{
-		{"テーマコード", "テーマ名", "キーワード"},
-		{"T1", "つながり", "自治会、見守り"},
-		{"T2", "生活", "買い物,交通"},
-	})
-	bbSheet(t, f, "設問", [][]any{
-		{"設問ID", "設問文", "形式", "選択肢", "テーマ", "属性", "対象条件"},
-		{"F1", "お住まいの町名", "SA", "", "", "地区", ""},
-		{"F2", "性別", "SA", "性別", "", "性別", ""},
-		{"F3", "年代", "SA", "年代", "", "年代", ""},
-		{"Q1", "近所の人と話すことがありますか", "SA", "頻度", "T1", "", ""},
-		{"Q2", "地域活動に参加していますか", "SA", "有無", "T1", "", ""},
-		{"Q3", "地域の暮らしに満足していますか", "SC", "満足", "T2", "", ""},
-		{"Q4", "1か月の地域活動の時間（分）", "NUM", "", "", "", ""},
-		{"Q5", "参加している活動（いくつでも）", "MA", "活動", "T1", "", ""},
-		{"Q6", "ご意見", "FA", "", "T2", "", ""},
-		{"Q7", "今後も続けたいですか", "SA", "有無", "T1", "", "Q2=1&F3=2,3"},
-	})
-	bbSheet(t, f, "選択肢", [][]any{
-		{"選択肢セット", "コード", "ラベル", "別名", "点数", "肯定"},
-		{"性別", 1, "男性", "", "", ""},
-		{"性別", 2, "女性", "", "", ""},
-		{"年代", 1, "39歳以下", "", "", ""},
-		{"年代", 2, "40〜64歳", "", "", ""},
-		{"年代", 3, "65歳以上", "", "", ""},
-		{"頻度", 1, "よくある", "", "", ""},
-		{"頻度", 2, "ときどき", "", "", ""},
-		{"頻度", 3, "ない", "まったくない", "", ""},
-		{"有無", 1, "はい", "", "", ""},
-		{"有無", 2, "いいえ", "", "", ""},
-		{"満足", 1, "満足", "", 5, "○"},
-		{"満足", 2, "やや満足", "", 4, "○"},
-		{"満足", 3, "どちらともいえない", "", 3, ""},
-		{"満足", 4, "やや不満", "", 2, ""},
-		{"満足", 5, "不満", "", 1, ""},
-		{"活動", 1, "自治会", "", "", ""},
-		{"活動", 2, "ボランティア", "", "", ""},
-		{"活動", 3, "趣味", "", "", ""},
-		{"評価", 1, "十分", "", "", ""},
-		{"評価", 2, "やや不足", "", "", ""},
-		{"評価", 3, "不足", "", "", ""},
-	})
-	bbSheet(t, f, "指標", [][]any{
-		{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"},
-		{"I1", "地域活動に参加している人の割合", "T1", "Q2", "1", 40, 50, 80, "増"},
-		{"I2", "暮らしに不満な人の割合", "T2", "Q3", "4,5", 39, 40, 10, "減"},
-		{"I3", "暮らしに満足している人の割合", "T2", "Q3", "1,2", "", "", 70, "増"},
-		{"I4", "近所の人とよく話す人の割合", "T1", "Q1", "1", 27.5, 60, 50, "増"},
-	})
-	bbSheet(t, f, "ヒアリング項目", [][]any{
-		{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"},
-		{"H01", "団体名", "団体名", "C2", "団体名", "", ""},
-		{"H02", "団体種別", "団体種別", "C3", "種別", "", ""},
-		{"H03", "活動地区", "地区", "C4", "活動地区", "", ""},
-		{"H04", "活動の評価", "評価", "C5", "活動の評価", "T1", "評価"},
-		{"H05", "意見", "記述", "C6", "意見", "T1", ""},
-	})
-	bbSave(t, f, dir, "definitions.xlsx")
+	bbSave(t, dir, "definitions.xlsx",
+		xlsxbuild.Sheet{Name: "設定", Rows: [][]any{
+			{"項目", "値"},
+			{"計画名", "B1テストプラン（第4期）"},
+			{"区名", "テスト区"},
+			{"調査名", "中間振り返り 区民アンケート"},
+			{"基準日", "2025-10-01"},
+			{"配布数", 100},
+			{"秘匿基準", 3},
+			{"参考値基準", 8},
+			{"重み付け", "する"},
+			{"有意水準", 0.01},
+			{"評価方法", "ポイント"},
+			{"維持幅", 2},
+		}},
+		xlsxbuild.Sheet{Name: "地区", Rows: [][]any{
+			{"地区コード", "地区名", "別名", "人口", "配布数"},
+			{"01", "北", "北部、北地区", 5000, 40},
+			{"02", "南", "南部,南地区", 4000, 30},
+			{"03", "東西", "", 1000, 30},
+		}},
+		xlsxbuild.Sheet{Name: "町名", Rows: [][]any{
+			{"町名", "地区"},
+			{"北町1丁目", "北"},
+			{"北町2丁目", "01"},
+			{"南町", "南"},
+			{"東町", "東西"},
+			{"西町", "03"}, // 西 is reported together with 東 as 東西
+		}},
+		xlsxbuild.Sheet{Name: "テーマ", Rows: [][]any{
+			{"テーマコード", "テーマ名", "キーワード"},
+			{"T1", "つながり", "自治会、見守り"},
+			{"T2", "生活", "買い物,交通"},
+		}},
+		xlsxbuild.Sheet{Name: "設問", Rows: [][]any{
+			{"設問ID", "設問文", "形式", "選択肢", "テーマ", "属性", "対象条件"},
+			{"F1", "お住まいの町名", "SA", "", "", "地区", ""},
+			{"F2", "性別", "SA", "性別", "", "性別", ""},
+			{"F3", "年代", "SA", "年代", "", "年代", ""},
+			{"Q1", "近所の人と話すことがありますか", "SA", "頻度", "T1", "", ""},
+			{"Q2", "地域活動に参加していますか", "SA", "有無", "T1", "", ""},
+			{"Q3", "地域の暮らしに満足していますか", "SC", "満足", "T2", "", ""},
+			{"Q4", "1か月の地域活動の時間（分）", "NUM", "", "", "", ""},
+			{"Q5", "参加している活動（いくつでも）", "MA", "活動", "T1", "", ""},
+			{"Q6", "ご意見", "FA", "", "T2", "", ""},
+			{"Q7", "今後も続けたいですか", "SA", "有無", "T1", "", "Q2=1&F3=2,3"},
+		}},
+		xlsxbuild.Sheet{Name: "選択肢", Rows: [][]any{
+			{"選択肢セット", "コード", "ラベル", "別名", "点数", "肯定"},
+			{"性別", 1, "男性", "", "", ""},
+			{"性別", 2, "女性", "", "", ""},
+			{"年代", 1, "39歳以下", "", "", ""},
+			{"年代", 2, "40〜64歳", "", "", ""},
+			{"年代", 3, "65歳以上", "", "", ""},
+			{"頻度", 1, "よくある", "", "", ""},
+			{"頻度", 2, "ときどき", "", "", ""},
+			{"頻度", 3, "ない", "まったくない", "", ""},
+			{"有無", 1, "はい", "", "", ""},
+			{"有無", 2, "いいえ", "", "", ""},
+			{"満足", 1, "満足", "", 5, "○"},
+			{"満足", 2, "やや満足", "", 4, "○"},
+			{"満足", 3, "どちらともいえない", "", 3, ""},
+			{"満足", 4, "やや不満", "", 2, ""},
+			{"満足", 5, "不満", "", 1, ""},
+			{"活動", 1, "自治会", "", "", ""},
+			{"活動", 2, "ボランティア", "", "", ""},
+			{"活動", 3, "趣味", "", "", ""},
+			{"評価", 1, "十分", "", "", ""},
+			{"評価", 2, "やや不足", "", "", ""},
+			{"評価", 3, "不足", "", "", ""},
+		}},
+		xlsxbuild.Sheet{Name: "指標", Rows: [][]any{
+			{"指標ID", "指標名", "テーマ", "設問ID", "該当コード", "策定時値", "策定時n", "目標値", "方向"},
+			{"I1", "地域活動に参加している人の割合", "T1", "Q2", "1", 40, 50, 80, "増"},
+			{"I2", "暮らしに不満な人の割合", "T2", "Q3", "4,5", 39, 40, 10, "減"},
+			{"I3", "暮らしに満足している人の割合", "T2", "Q3", "1,2", "", "", 70, "増"},
+			{"I4", "近所の人とよく話す人の割合", "T1", "Q1", "1", 27.5, 60, 50, "増"},
+		}},
+		xlsxbuild.Sheet{Name: "ヒアリング項目", Rows: [][]any{
+			{"項目ID", "項目名", "種別", "セル", "見出し", "テーマ", "尺度"},
+			{"H01", "団体名", "団体名", "C2", "団体名", "", ""},
+			{"H02", "団体種別", "団体種別", "C3", "種別", "", ""},
+			{"H03", "活動地区", "地区", "C4", "活動地区", "", ""},
+			{"H04", "活動の評価", "評価", "C5", "活動の評価", "T1", "評価"},
+			{"H05", "意見", "記述", "C6", "意見", "T1", ""},
+		}},
+	)
 }
 
 // bbRow is the response-file row of r: ID, F1–F4 columns, Q5-1..3 with mark.
@@ -276,7 +258,6 @@ func bbResponses(t *testing.T, dir string) {
 	}
 
 	// b.xlsx: title row, header with 整理番号, a row repeating the question texts.
-	f := excelize.NewFile()
 	hdr := append([]string{"整理番号"}, bbHeader[1:]...)
 	texts := []string{"", "お住まいの町名", "性別", "年代", "近所の人と話すことがありますか",
 		"地域活動に参加していますか", "地域の暮らしに満足していますか", "1か月の地域活動の時間（分）",
@@ -289,17 +270,14 @@ func bbResponses(t *testing.T, dir string) {
 			rows = append(rows, []any{}) // completely empty row after B06
 		}
 	}
-	bbSheet(t, f, "回答", rows)
-	bbSave(t, f, dir, "responses/b.xlsx")
+	bbSave(t, dir, "responses/b.xlsx", xlsxbuild.Sheet{Name: "回答", Rows: rows})
 
 	// baseline/s.xlsx
-	f = excelize.NewFile()
 	rows = [][]any{bbAny([]string{"回答者ID", "F1", "F2", "F3", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"})}
 	for _, r := range bbBaseline {
 		rows = append(rows, bbAny(append(append([]string{}, r...), "", "")))
 	}
-	bbSheet(t, f, "回答", rows)
-	bbSave(t, f, dir, "baseline/s.xlsx")
+	bbSave(t, dir, "baseline/s.xlsx", xlsxbuild.Sheet{Name: "回答", Rows: rows})
 }
 
 func bbAny(s []string) []any {
@@ -311,26 +289,23 @@ func bbAny(s []string) []any {
 }
 
 func bbHearings(t *testing.T, dir string) {
-	f := excelize.NewFile()
-	// Form-style sheet, 団体名 in a merged cell.
-	bbSheet(t, f, "北町自治会", [][]any{
-		{"ヒアリングシート"},
-		{"", "団体名", "北町自治会"},
-		{"", "団体種別", "自治会"},
-		{"", "活動地区", "北"},
-		{"", "活動の評価", "十分"},
-		{"", "意見", "担い手が不足している。連絡先 045-123-4567"},
-	})
-	if err := f.MergeCell("北町自治会", "C2", "E2"); err != nil {
-		t.Fatal(err)
-	}
-	// Tabular sheet: two organizations, one active in two districts.
-	bbSheet(t, f, "一覧", [][]any{
-		{"団体名", "種別", "活動地区", "活動の評価", "意見"},
-		{"南ボランティア会", "ボランティア", "南、東西", "2", "見守りの人手が足りない"},
-		{"東西子ども食堂", "NPO", "03", "不足", ""},
-	})
-	bbSave(t, f, dir, "hearings/h1.xlsx")
+	bbSave(t, dir, "hearings/h1.xlsx",
+		// Form-style sheet, 団体名 in a merged cell.
+		xlsxbuild.Sheet{Name: "北町自治会", Rows: [][]any{
+			{"ヒアリングシート"},
+			{"", "団体名", "北町自治会"},
+			{"", "団体種別", "自治会"},
+			{"", "活動地区", "北"},
+			{"", "活動の評価", "十分"},
+			{"", "意見", "担い手が不足している。連絡先 045-123-4567"},
+		}, Merges: [][2]string{{"C2", "E2"}}},
+		// Tabular sheet: two organizations, one active in two districts.
+		xlsxbuild.Sheet{Name: "一覧", Rows: [][]any{
+			{"団体名", "種別", "活動地区", "活動の評価", "意見"},
+			{"南ボランティア会", "ボランティア", "南、東西", "2", "見守りの人手が足りない"},
+			{"東西子ども食堂", "NPO", "03", "不足", ""},
+		}},
+	)
 }
 
 // bbNear reports whether got and want are equal, numerically within 1e-6

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/internal/batchgen"
 )
 
 // End-to-end tests of issue 7, "re-running with corrected data": a copy of
@@ -43,11 +45,15 @@ func smallBatch(t *testing.T) string {
 }
 
 // writeCorrections writes batch/corrections.xlsx: the template's workbook
-// (writeTemplateCorrections) with rows filled in from row 2, as staff fill it.
+// (batchgen.TemplateFS) with rows filled in from row 2, as staff fill it.
 func writeCorrections(t *testing.T, batch string, rows ...corrRow) {
 	t.Helper()
 	p := filepath.Join(batch, "corrections.xlsx")
-	if err := writeTemplateCorrections(p); err != nil {
+	tmpl, err := batchgen.TemplateFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, tmpl["corrections.xlsx"].Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(p)

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+
+	"midreview/internal/batchgen"
 )
 
 // cmdDemo implements `midreview demo [-out DIR]`: a sample batch in DIR/batch,
@@ -19,14 +21,14 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	return demo(ctx, *dir, sampleOptions{}, stdout, stderr)
+	return demo(ctx, *dir, batchgen.Options{}, stdout, stderr)
 }
 
 // demo writes a sample batch of the given size (zero fields: sample defaults)
 // to dir/batch and runs it into dir/out with every format.
-func demo(ctx context.Context, dir string, opt sampleOptions, stdout, stderr io.Writer) error {
+func demo(ctx context.Context, dir string, opt batchgen.Options, stdout, stderr io.Writer) error {
 	batch := filepath.Join(dir, "batch")
-	if err := writeSample(batch, opt); err != nil {
+	if err := batchgen.Sample(batch, opt); err != nil {
 		return fmt.Errorf("サンプルバッチを作れません: %w", err)
 	}
 	fmt.Fprintf(stdout, "サンプルバッチを作成しました: %s\n", batch)

@@ -26,6 +26,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"midreview/internal/xlsxbuild"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the outputs of the end-to-end tests")
@@ -706,7 +708,7 @@ func e2eCheckRendered(t *testing.T, name, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dump, err := dumpXLSX(book)
+	dump, err := xlsxbuild.Dump(book)
 	if err != nil {
 		t.Fatal(err)
 	}

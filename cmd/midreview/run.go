@@ -27,6 +27,9 @@ import (
 // already been printed and written to problems.csv.
 var errInput = errors.New("input errors")
 
+// errUsage marks a command-line usage error; main exits with status 2 for it.
+var errUsage = errors.New("usage")
+
 // usage is the overview printed by `midreview help`.
 const usage = `midreview — 地域福祉保健計画 中間振り返りの集計・資料作成
 

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"midreview/internal/batchgen"
 )
 
 // runArgs runs the command line and returns the exit status and stderr.
@@ -186,13 +188,13 @@ func TestRunInputErrors(t *testing.T) {
 }
 
 // smallSample is the sample size of the end-to-end tests (fast, still 13 districts).
-var smallSample = sampleOptions{Respondents: 300, Hearings: 8, Seed: 1}
+var smallSample = batchgen.Options{Respondents: 300, Hearings: 8, Seed: 1}
 
 func TestRunFailingWriteKeepsOut(t *testing.T) {
 	root := t.TempDir()
 	batch := filepath.Join(root, "batch")
 	out := filepath.Join(root, "out")
-	if err := writeSample(batch, smallSample); err != nil {
+	if err := batchgen.Sample(batch, smallSample); err != nil {
 		t.Fatal(err)
 	}
 	old := oldOut(t, out)

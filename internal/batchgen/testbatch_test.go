@@ -1,4 +1,4 @@
-package main
+package batchgen
 
 import (
 	"bytes"
@@ -12,10 +12,16 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
+
+	"midreview/ingest"
+	"midreview/internal/xlsxbuild"
 )
 
-// regen rewrites the committed test batches: go test ./cmd/midreview -run TestTestBatches -regen
+// regen rewrites the committed test batches: go test ./internal/batchgen -run TestTestBatches -regen
 var regen = flag.Bool("regen", false, "rewrite testdata/batches/{small,messy} from testbatch_test.go")
+
+// batchesDir is the folder of the committed test batches.
+var batchesDir = filepath.Join("..", "..", "testdata", "batches")
 
 // TestTestBatches rebuilds the test batches in memory and compares them with the
 // committed files (and their .xlsx.txt dumps); with -regen it rewrites them.
@@ -81,7 +87,7 @@ func buildTestBatches() (map[string][]byte, error) {
 			return nil, err
 		}
 		data := bytes.Clone(buf.Bytes())
-		dump, err := dumpXLSX(data)
+		dump, err := xlsxbuild.Dump(data)
 		if err != nil {
 			return nil, err
 		}
@@ -121,13 +127,14 @@ func csvBytes(rows [][]string, bom bool) []byte {
 
 // testDefinitions is the codebook shared by small/ and messy/ (see small/README.md).
 func testDefinitions() (*excelize.File, error) {
-	f, err := newBook(defSheets...)
+	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
 	if err != nil {
 		return nil, err
 	}
-	set := settingRows(map[string]string{
-		"計画名": "テスト計画（第1期）", "区名": "テスト区", "調査名": "テスト調査",
-		"基準日": "2026-11-01", "配布数": "50", "秘匿基準": "5", "参考値基準": "10",
+	set := settingRows(map[int]string{
+		ingest.SettingPlanName: "テスト計画（第1期）", ingest.SettingWard: "テスト区", ingest.SettingSurvey: "テスト調査",
+		ingest.SettingDate: "2026-11-01", ingest.SettingDistributed: "50", ingest.SettingSuppress: "5",
+		ingest.SettingReference: "10",
 	})
 	sheets := [][][]any{
 		set,
@@ -172,9 +179,11 @@ func testDefinitions() (*excelize.File, error) {
 			{"H08", "課題", "記述", "C9", nil, nil, nil},
 		},
 	}
-	hdrs := [][]string{hdrSettings, hdrDistricts, hdrTowns, hdrThemes, hdrQuestions, hdrChoices, hdrIndic, hdrHearing}
+	// Note: rows in the schema's sheet and column order; no widths, as when
+	// the batches were first committed.
 	for i, rows := range sheets {
-		if err := sheetTable(f, defSheets[i], hdrs[i], nil, rows); err != nil {
+		s := ingest.DefinitionsSchema.Sheets[i]
+		if err := sheetTable(f, s.Name, s.Headers(), nil, rows); err != nil {
 			return nil, err
 		}
 	}
@@ -232,28 +241,13 @@ func anyStrings(r []any) []string {
 	return s
 }
 
-// rowsBook returns a workbook with sheet holding rows from row 1.
-func rowsBook(sheet string, rows [][]any) (*excelize.File, error) {
-	f, err := newBook(sheet)
-	if err != nil {
-		return nil, err
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
-			return nil, err
-		}
-	}
-	return f, nil
-}
-
 func smallResponsesXLSX() (*excelize.File, error) {
-	return rowsBook("回答", append([][]any{smallHeader}, smallRows[:14]...))
+	return xlsxbuild.Book(xlsxbuild.Sheet{Name: "回答", Rows: append([][]any{smallHeader}, smallRows[:14]...)})
 }
 
 // smallBaseline is the plan-start survey: 15 respondents, no Q4 (added later).
 func smallBaseline() (*excelize.File, error) {
-	return rowsBook("回答", [][]any{
+	return xlsxbuild.Book(xlsxbuild.Sheet{Name: "回答", Rows: [][]any{
 		{"回答者ID", "F1", "F2", "F3", "Q1", "Q2", "Q3", "Q5", "Q6"},
 		{"B01", "北", 1, 1, 1, 1, "1", 2, nil},
 		{"B02", "北", 2, 2, 2, 2, nil, 0, nil},
@@ -270,7 +264,7 @@ func smallBaseline() (*excelize.File, error) {
 		{"B13", "南", 2, 1, 3, 2, nil, 0, nil},
 		{"B14", "南", 1, 2, 2, 2, nil, 0, nil},
 		{"B15", "北", 2, 2, nil, 2, nil, 0, nil},
-	})
+	}})
 }
 
 // testHearingForms writes form sheets with labels in column B and values in
@@ -290,43 +284,31 @@ func testHearingForms(messy bool) (*excelize.File, error) {
 			orgs[0],
 		}
 	}
-	f, err := newBook(sheets...)
-	if err != nil {
-		return nil, err
-	}
+	var book []xlsxbuild.Sheet
 	for s, sheet := range sheets {
-		if err := f.SetCellValue(sheet, "A1", "ヒアリングシート"); err != nil {
-			return nil, err
-		}
+		cells := map[string]any{"A1": "ヒアリングシート"}
 		for i, l := range labels {
 			row := strconv.Itoa(i + 2)
-			if err := f.SetCellValue(sheet, "B"+row, l); err != nil {
-				return nil, err
-			}
-			if err := f.SetCellValue(sheet, "C"+row, orgs[s][i]); err != nil {
-				return nil, err
-			}
+			cells["B"+row], cells["C"+row] = l, orgs[s][i]
 		}
+		var merges [][2]string
 		if messy {
-			for _, m := range [][2]string{{"C2", "F2"}, {"C8", "F8"}, {"C9", "F9"}} {
-				if err := f.MergeCell(sheet, m[0], m[1]); err != nil {
-					return nil, err
-				}
-			}
+			merges = [][2]string{{"C2", "F2"}, {"C8", "F8"}, {"C9", "F9"}}
 		}
+		book = append(book, xlsxbuild.Sheet{Name: sheet, Cells: cells, Merges: merges})
 	}
-	return f, nil
+	return xlsxbuild.Book(book...)
 }
 
 // messyHearingList is a tabular sheet: one organization per row. Row 3 repeats
 // 団体A of forms.xlsx with other values; row 4 has a rating that is not on the scale.
 func messyHearingList() (*excelize.File, error) {
-	return rowsBook("一覧", [][]any{
+	return xlsxbuild.Book(xlsxbuild.Sheet{Name: "一覧", Rows: [][]any{
 		{"団体名", "団体種別", "活動地区", "連携", "活動の広がり", "会員数", "成果", "課題"},
 		{"中央ボランティアの会", "ボランティア団体", "中央、南", "ややできている", 3, 12, "子育てサロンを始めた", "参加者が固定化している"},
 		{"北地区社会福祉協議会", "地区社協", "北", 2, 2, 30, "見守り訪問を始めた", "担い手が少ない"},
 		{"南子ども会", "子ども会", "南", "普通", 1, 20, nil, nil},
-	})
+	}})
 }
 
 // messyCSV is messy/responses/a.csv (written as CP932). Record numbers in the
@@ -352,7 +334,7 @@ var messyCSV = [][]string{
 // in row 4, Q3 split into Q3_1..Q3_3 with ○/✓/●/1/TRUE marks and an unknown column.
 func messyResponsesXLSX() (*excelize.File, error) {
 	q := "参加したい活動"
-	return rowsBook("回答", [][]any{
+	return xlsxbuild.Book(xlsxbuild.Sheet{Name: "回答", Rows: [][]any{
 		{"テスト区 中間振り返り 回答データ"},
 		{"入力：2026年10月　地域力推進担当"},
 		{"回答者ID", "F1", "F2", "F3", "Q1", "Q2", "Q3_1", "Q3_2", "Q3_3", "Q4", "Q5", "Q6", "メモ"},
@@ -362,5 +344,5 @@ func messyResponsesXLSX() (*excelize.File, error) {
 		{"M13", "南町１丁目", 1, 3, 3, 2, nil, nil, nil, 3, 0, nil, "郵送遅れ"},
 		{"M14", "中央", 2, 1, "２", 1, nil, "●", nil, 4, "１２", nil, nil},
 		{"M15", "北部", 2, 2, 1, 1, true, false, nil, 1, 3, nil, nil},
-	})
+	}})
 }

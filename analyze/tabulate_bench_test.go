@@ -1,0 +1,45 @@
+package analyze_test
+
+import (
+	"testing"
+
+	"midreview/analyze"
+	"midreview/ingest"
+	"midreview/internal/batchgen"
+)
+
+// BenchmarkTabulate runs the analysis without free text (crosstabs, statistics,
+// indicators, trend, summaries) on the 100k-respondent sample.
+func BenchmarkTabulate(b *testing.B) {
+	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 100000, Hearings: 40, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	batch, err := ingest.Read(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Note: the FA answers are cleared so that this measures tabulation alone;
+	// text analysis has its own benchmark (BenchmarkAnalyzeText).
+	for qi, q := range batch.Questions {
+		if q.Type == ingest.FA {
+			for i := range batch.Current.Respondents {
+				batch.Current.Respondents[i].Answers[qi].Text = ""
+			}
+			if batch.Baseline != nil {
+				for i := range batch.Baseline.Respondents {
+					batch.Baseline.Respondents[i].Answers[qi].Text = ""
+				}
+			}
+		}
+	}
+	batch.Hearings = nil
+	b.ReportAllocs()
+	for b.Loop() {
+		res := analyze.Run(batch)
+		if len(res.Crosstabs) == 0 {
+			b.Fatal("no crosstabs")
+		}
+	}
+	b.ReportMetric(float64(len(batch.Current.Respondents))*float64(b.N)/b.Elapsed().Seconds(), "respondents/s")
+}

@@ -1,0 +1,97 @@
+package ingest_test
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/xuri/excelize/v2"
+
+	"midreview/ingest"
+	"midreview/internal/batchgen"
+)
+
+// benchRespondents is the size of the benchmark batch (issue: a 100k-respondent sample).
+const benchRespondents = 100000
+
+// benchSample is the 100k-respondent sample, generated in memory once per test binary.
+var benchSample = sync.OnceValues(func() (fstest.MapFS, error) {
+	return batchgen.SampleFS(batchgen.Options{Respondents: benchRespondents, Hearings: 40, Seed: 1})
+})
+
+// benchBatch returns the 100k-respondent sample.
+func benchBatch(b *testing.B) fstest.MapFS {
+	b.Helper()
+	fsys, err := benchSample()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fsys
+}
+
+func benchRows(batch *ingest.Batch) int {
+	n := 0
+	for _, f := range batch.Files {
+		if f.Kind == ingest.KindResponses || f.Kind == ingest.KindBaseline {
+			n += f.Counts.Read
+		}
+	}
+	return n
+}
+
+// BenchmarkIngest reads the whole 100k-respondent batch (responses, baseline, hearings).
+func BenchmarkIngest(b *testing.B) {
+	fsys := benchBatch(b)
+	b.ReportAllocs()
+	var rows int
+	for b.Loop() {
+		batch, err := ingest.Read(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = benchRows(batch)
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkExcelizeStream is the floor for BenchmarkIngest: excelize alone streaming
+// every cell of the same response workbooks, with no parsing or validation.
+func BenchmarkExcelizeStream(b *testing.B) {
+	fsys := benchBatch(b)
+	var files [][]byte
+	for _, d := range []string{ingest.ResponsesDir, ingest.BaselineDir} {
+		ents, _ := fsys.ReadDir(d)
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".xlsx") {
+				files = append(files, fsys[d+"/"+e.Name()].Data)
+			}
+		}
+	}
+	b.ReportAllocs()
+	var rows int
+	for b.Loop() {
+		rows = 0
+		for _, data := range files {
+			// Note: opened from bytes, as ingest does (it hashes the bytes it reads).
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rs, err := f.Rows(f.GetSheetName(0))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rs.Next() {
+				if _, err := rs.Columns(excelize.Options{RawCellValue: true}); err != nil {
+					b.Fatal(err)
+				}
+				rows++
+			}
+			rs.Close()
+			f.Close()
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
