@@ -1,0 +1,85 @@
+package arch
+
+import (
+	"go/build"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// rules lists, for each package of the module, the module packages it may
+// import and the outside imports it must not use. go/build's Imports leaves
+// out test-only imports, so tests may reach further (batchgen in ingest's
+// external tests, for example).
+var rules = []struct {
+	dir    string   // relative to the module root
+	module []string // module packages it may import
+	banned []string // import paths (or prefixes ending in "/") it must not use
+}{
+	{"ingest", nil, nil},
+	{"analyze", []string{"ingest"},
+		// Note: analyze is pure computation, so that every figure is testable without files.
+		[]string{"os", "github.com/xuri/excelize/", "codeberg.org/go-pdf/", "github.com/go-echarts/"}},
+	{"render", []string{"ingest", "analyze"}, nil},
+	{"internal/xlsxbuild", nil, nil},
+	{"internal/batchgen", []string{"ingest", "internal/xlsxbuild"}, nil},
+	{"cmd/midreview", []string{"ingest", "analyze", "render", "internal/batchgen"}, nil},
+}
+
+// TestImportsPointUpstream fails when a package imports one downstream of it
+// (or beside it) or a library it must not use.
+func TestImportsPointUpstream(t *testing.T) {
+	for _, r := range rules {
+		p, err := build.ImportDir(filepath.Join("..", "..", filepath.FromSlash(r.dir)), 0)
+		if err != nil {
+			t.Fatalf("%s: %v", r.dir, err)
+		}
+		for _, imp := range p.Imports {
+			if rel, ok := strings.CutPrefix(imp, "midreview/"); ok {
+				if !slices.Contains(r.module, rel) {
+					t.Errorf("%s imports %s; it may import only %v of this module", r.dir, imp, r.module)
+				}
+				continue
+			}
+			for _, b := range r.banned {
+				if imp == strings.TrimSuffix(b, "/") || (strings.HasSuffix(b, "/") && strings.HasPrefix(imp, b)) {
+					t.Errorf("%s imports %s, which it must not use", r.dir, imp)
+				}
+			}
+		}
+	}
+}
+
+// TestEveryPackageHasARule makes a new package state where it stands.
+func TestEveryPackageHasARule(t *testing.T) {
+	known := map[string]bool{"internal/arch": true}
+	for _, r := range rules {
+		known[r.dir] = true
+	}
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		name := d.Name()
+		if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "docs" || name == "scripts" || name == "demo" || name == "bin") {
+			return filepath.SkipDir
+		}
+		if _, err := build.ImportDir(path, 0); err != nil {
+			return nil // no Go files here
+		}
+		rel, _ := filepath.Rel(root, path)
+		if !known[filepath.ToSlash(rel)] {
+			t.Errorf("package %s has no rule in arch_test.go", filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
