@@ -10,6 +10,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Standard names inside a batch folder (inputs.md section 1).
@@ -42,6 +44,8 @@ type reader struct {
 	fsys fs.FS
 	b    *Batch
 	fix  *ledger // corrections to apply while reading records; nil-safe
+	// books are the open workbooks, so that sheetRows reads their sheets bounded.
+	books map[*excelize.File]*workbook
 }
 
 func (rd *reader) read() error {

@@ -27,7 +27,7 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 		sheet = f.GetSheetList()[0]
 	}
 	l.sheet = sheet
-	rows, err := sheetRows(f, sheet)
+	rows, err := rd.sheetRows(f, sheet)
 	if err != nil {
 		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: l.file, Sheet: sheet, Detail: err.Error()})
 		return l

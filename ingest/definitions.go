@@ -138,7 +138,7 @@ func (d *defs) sheet(name string, required bool) *defSheet {
 		}
 		return nil
 	}
-	rows, err := sheetRows(d.f, actual)
+	rows, err := d.rd.sheetRows(d.f, actual)
 	if err != nil {
 		d.rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: d.file, Sheet: actual, Detail: err.Error()})
 		return nil

@@ -8,9 +8,21 @@ import (
 )
 
 // openWorkbook opens the xlsx bytes of file fi. When they are not a readable
-// workbook it records a CodeFileUnreadable error naming the file and reports false.
-// The caller must Close the returned file.
+// workbook, or declare more than can be read within the bounds of sheet.go, it
+// records a CodeFileUnreadable error naming the file and reports false.
+// The caller must Close the returned file; its sheets are read with sheetRows
+// or openSheet, never with excelize's GetRows, Rows or GetMergeCells.
 func (rd *reader) openWorkbook(fi int32, data []byte) (f *excelize.File, ok bool) {
+	wb, ok := rd.openBook(fi, data)
+	if !ok {
+		return nil, false
+	}
+	return wb.File, true
+}
+
+// openBook is openWorkbook returning the workbook, for readers that scan
+// sheets row by row (openSheet) or need merged ranges.
+func (rd *reader) openBook(fi int32, data []byte) (wb *workbook, ok bool) {
 	path := rd.b.Files[fi].Path
 	fail := func(detail string) {
 		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Detail: detail})
@@ -19,15 +31,15 @@ func (rd *reader) openWorkbook(fi int32, data []byte) (f *excelize.File, ok bool
 	// is turned into an unreadable-file problem instead of aborting the whole run.
 	defer func() {
 		if r := recover(); r != nil {
-			f, ok = nil, false
+			wb, ok = nil, false
 			fail(fmt.Sprint(r))
 		}
 	}()
-	if zipPartTooLarge(data) {
-		fail("ファイルが壊れています")
+	if why := checkZip(data); why != "" {
+		fail(why)
 		return nil, false
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip})
 	if err != nil {
 		fail(err.Error())
 		return nil, false
@@ -37,20 +49,55 @@ func (rd *reader) openWorkbook(fi int32, data []byte) (f *excelize.File, ok bool
 		fail("シートがありません")
 		return nil, false
 	}
-	return f, true
+	wb, err = newWorkbook(f, data)
+	if err != nil {
+		f.Close()
+		fail(err.Error())
+		return nil, false
+	}
+	if rd.books == nil {
+		rd.books = map[*excelize.File]*workbook{}
+	}
+	rd.books[f] = wb
+	return wb, true
 }
 
-// sheetRows returns the cell values of sheet, row by row from row 1, unformatted
-// (RawCellValue: a code is "1" whatever its number format, a date is its serial
-// number); formula cells give their cached value. Rows are not padded: a row
-// may be shorter than the header, and blank rows are empty slices.
-func sheetRows(f *excelize.File, sheet string) (rows [][]string, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			rows, err = nil, fmt.Errorf("reading sheet %s: %v", sheet, r)
+// closeBook closes wb and forgets it.
+func (rd *reader) closeBook(wb *workbook) {
+	delete(rd.books, wb.File)
+	wb.Close()
+}
+
+// sheetRows returns the cell values of sheet of f (opened by openWorkbook), row
+// by row from row 1, unformatted (RawCellValue: a code is "1" whatever its number
+// format, a date is its serial number); formula cells give their cached value.
+// Rows are not padded: a row may be shorter than the header, and blank rows are
+// nil. The error is a *sheetError (Japanese, with the row) when the sheet
+// exceeds the bounds of sheet.go or is malformed.
+// Note: rows are numbered by their index, so the blank rows up to the last row
+// with a value are materialised (nil, 24 bytes each); they draw on the work
+// budget, which a sheet with a value in Excel's last row still fits.
+func (rd *reader) sheetRows(f *excelize.File, sheet string) (rows [][]string, err error) {
+	wb := rd.books[f]
+	if wb == nil {
+		return nil, fmt.Errorf("workbook not opened with openWorkbook")
+	}
+	s, err := wb.openSheet(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	for s.Next() {
+		n := s.Num()
+		if !wb.spend(int64(n - len(rows) - 1)) {
+			return nil, errBudget(n)
 		}
-	}()
-	return f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		for len(rows) < n-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, append([]string(nil), s.Row()...))
+	}
+	return rows, s.Err()
 }
 
 // findSheet returns the name of the sheet in f whose name equals name after
@@ -121,4 +168,31 @@ func rowIsBlank(row []string) bool {
 		}
 	}
 	return true
+}
+
+// maxEmptyRowProblems is the longest run of empty rows reported with one
+// warning per row; a longer run gets one warning at its first row, giving its
+// extent.
+// Note: a gap in the row numbers is empty rows the file does not hold; one
+// warning per row would let a few bytes produce a million problems.
+const maxEmptyRowProblems = 100
+
+// emptyRows counts the n empty rows from row from in cnt and reports them as
+// CodeEmptyRow warnings located by at (File, Sheet).
+func (rd *reader) emptyRows(cnt *RowCounts, at Problem, from, n int) {
+	if n <= 0 {
+		return
+	}
+	cnt.Read += n
+	cnt.Empty += n
+	at.Severity, at.Code = Warning, CodeEmptyRow
+	if n > maxEmptyRowProblems {
+		at.Row, at.Detail = from, fmt.Sprintf("%d行目から%d行目までの%d行", from, from+n-1, n)
+		rd.add(at)
+		return
+	}
+	for i := range n {
+		at.Row = from + i
+		rd.add(at)
+	}
 }
