@@ -170,7 +170,7 @@ func newWorkbook(f *excelize.File, data []byte) (*workbook, error) {
 	}
 	var wbx struct {
 		Sheets []struct {
-			Name string `xml:"name,attr"`
+			Name string     `xml:"name,attr"`
 			Attr []xml.Attr `xml:",any,attr"`
 		} `xml:"sheets>sheet"`
 	}
