@@ -224,9 +224,15 @@ func (wb *workbook) decodePart(name string, v any) error {
 
 // spend takes n units from the work budget and reports whether it held.
 func (wb *workbook) spend(n int64) bool {
+	if workHook != nil {
+		workHook(n)
+	}
 	wb.work -= n
 	return wb.work >= 0
 }
+
+// workHook, when set by a test, is told of all work drawn.
+var workHook func(n int64)
 
 // errBudget is the error when a workbook needs more work than its size allows.
 func errBudget(row int) error {
