@@ -10,13 +10,13 @@ import (
 
 // Mutations of FuzzReadMutatedXML, chosen by op.
 const (
-	mutRowNum     = iota // the k-th row's r becomes a
-	mutCellRef           // the k-th cell's r becomes s, or column a row b when s is ""
-	mutDimension         // the dimension ref becomes s, or A1:(column a)(row b)
-	mutSharedIdx         // the k-th shared-string cell's index becomes a
-	mutMerge             // a merged range s, or A1:(column a)(row b), is added
-	mutCellType          // the k-th cell's t becomes s
-	mutInsertRow         // a row numbered a with a cell in column b is added at the end
+	mutRowNum    = iota // the k-th row's r becomes a
+	mutCellRef          // the k-th cell's r becomes s, or column a row b when s is ""
+	mutDimension        // the dimension ref becomes s, or A1:(column a)(row b)
+	mutSharedIdx        // the k-th shared-string cell's index becomes a
+	mutMerge            // a merged range s, or A1:(column a)(row b), is added
+	mutCellType         // the k-th cell's t becomes s
+	mutInsertRow        // a row numbered a with a cell in column b is added at the end
 	mutCount
 )
 
