@@ -14,12 +14,12 @@ var correctionTargets = map[string]Target{
 // ファイル. Unusable rows are reported and left out; the result is never nil.
 func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 	l := &ledger{byKey: map[ledgerKey][]*correction{}, file: rd.b.Files[fi].Path}
-	f, ok := rd.openWorkbook(fi, data)
+	wb, ok := rd.openBook(fi, data)
 	if !ok {
 		return l
 	}
-	defer f.Close()
-	s := rd.schemaSheet(f, l.file, CorrectionsSheet)
+	defer wb.Close()
+	s := rd.schemaSheet(wb, l.file, CorrectionsSheet)
 	if s == nil {
 		return l
 	}

@@ -14,7 +14,7 @@ import (
 // resolve their references against.
 type defs struct {
 	rd   *reader
-	f    *excelize.File
+	wb   *workbook
 	fi   int32
 	file string
 
@@ -78,13 +78,13 @@ func (s *defSheet) text(r, c int) string {
 // missing, or a required sheet lacks a required column. Otherwise it returns true
 // even with errors, so that the data files are still checked.
 func (rd *reader) readDefinitions(fi int32, data []byte) bool {
-	f, ok := rd.openWorkbook(fi, data)
+	wb, ok := rd.openBook(fi, data)
 	if !ok {
 		return false
 	}
-	defer f.Close()
+	defer wb.Close()
 	d := &defs{
-		rd: rd, f: f, fi: fi, file: rd.b.Files[fi].Path,
+		rd: rd, wb: wb, fi: fi, file: rd.b.Files[fi].Path,
 		themes: map[string]int{}, themeNames: map[string]int{}, sets: map[string]int{},
 		districts: map[string]int{}, towns: map[string]int{}, questions: map[string]int{},
 		labelCol: -1,
@@ -93,7 +93,7 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 	// required sheets are reported in one run.
 	sheets := map[*Sheet]*defSheet{}
 	for _, spec := range DefinitionsSchema.Sheets {
-		sheets[spec] = rd.schemaSheet(f, d.file, spec)
+		sheets[spec] = rd.schemaSheet(wb, d.file, spec)
 	}
 	for _, spec := range DefinitionsSchema.Sheets {
 		if spec.Required && sheets[spec] == nil {
@@ -133,20 +133,20 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 // finds the column of each of its fields. When no sheet has spec's name it
 // reads the first sheet if spec.OrFirst, else reports a required sheet as
 // missing and returns nil. It also returns nil for an unreadable sheet.
-func (rd *reader) schemaSheet(f *excelize.File, file string, spec *Sheet) *defSheet {
-	actual, ok := findSheet(f, spec.Name)
+func (rd *reader) schemaSheet(wb *workbook, file string, spec *Sheet) *defSheet {
+	actual, ok := findSheet(wb.File, spec.Name)
 	switch {
 	case !ok && spec.OrFirst:
-		actual = f.GetSheetList()[0]
+		actual = wb.GetSheetList()[0]
 	case !ok:
 		if spec.Required {
 			rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: file, Sheet: spec.Name})
 		}
 		return nil
 	}
-	rows, err := sheetRows(f, actual)
+	rows, err := wb.sheetRows(actual)
 	if err != nil {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: file, Sheet: actual, Hint: HintCause, Args: []string{err.Error()}})
+		rd.add(sheetProblem(file, actual, err))
 		return nil
 	}
 	s := &defSheet{spec: spec, name: actual, rows: rows, cols: make([]int, len(spec.Columns))}
@@ -1038,7 +1038,7 @@ func (d *defs) percentFormatted(s *defSheet, r, c int) bool {
 	if name == "" {
 		return false
 	}
-	shown, err := d.f.GetCellValue(s.name, name)
+	shown, err := d.wb.GetCellValue(s.name, name)
 	return err == nil && strings.HasSuffix(strings.TrimSpace(shown), "%")
 }
 

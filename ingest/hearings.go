@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -74,11 +75,28 @@ func skippedSheet(name string) bool {
 	return strings.TrimRight(k, "0123456789()（）") == "例"
 }
 
-// A hearingSheet is one sheet's cells with its merged ranges.
+// A hearingSheet is one sheet's rows that hold a value, with its merged ranges.
 type hearingSheet struct {
 	name   string
-	rows   [][]string
-	merges [][4]int // col1, row1, col2, row2 (1-based, inclusive)
+	nums   []int      // 1-based numbers of the rows with a value, ascending
+	rows   [][]string // their values
+	merges [][4]int   // col1, row1, col2, row2 (1-based, inclusive)
+}
+
+// row returns the values of 1-based row n, nil when it holds none.
+func (s *hearingSheet) row(n int) []string {
+	if i, ok := slices.BinarySearch(s.nums, n); ok {
+		return s.rows[i]
+	}
+	return nil
+}
+
+// last returns the number of the last row with a value (0 when none).
+func (s *hearingSheet) last() int {
+	if len(s.nums) == 0 {
+		return 0
+	}
+	return s.nums[len(s.nums)-1]
 }
 
 // value returns the normalized value at 1-based col and row, and the cell that
@@ -90,47 +108,44 @@ func (s *hearingSheet) value(col, row int) (v string, cell cellAt) {
 			break
 		}
 	}
-	if row >= 1 && row <= len(s.rows) {
-		v = Norm(rowCell(s.rows[row-1], col-1))
-	}
+	v = Norm(rowCell(s.row(row), col-1))
 	return v, cellAt{row, col}
 }
 
 // A cellAt is a 1-based cell position; the zero value is no cell.
 type cellAt struct{ row, col int }
 
-// mergedRanges returns the merged ranges of sheet as 1-based coordinates.
-func mergedRanges(f *excelize.File, sheet string) (out [][4]int, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("reading merged cells of %s: %v", sheet, r)
-		}
-	}()
-	mcs, err := f.GetMergeCells(sheet, true)
+// readHearingSheet reads the rows and merged ranges of sheet.
+func readHearingSheet(wb *workbook, name string) (*hearingSheet, error) {
+	sc, err := wb.openSheet(name)
 	if err != nil {
 		return nil, err
 	}
-	for _, mc := range mcs {
-		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		out = append(out, [4]int{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+	defer sc.Close()
+	s := &hearingSheet{name: name}
+	for sc.Next() {
+		s.nums = append(s.nums, sc.Num())
+		s.rows = append(s.rows, append([]string(nil), sc.Row()...))
 	}
-	return out, nil
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if s.merges, err = sc.Merges(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // readFile reads every sheet of hearing workbook fi.
 func (hr *hearingReader) readFile(fi int32, data []byte) {
 	rd := hr.rd
 	path := rd.b.Files[fi].Path
-	f, ok := rd.openWorkbook(fi, data)
+	wb, ok := rd.openBook(fi, data)
 	if !ok {
 		return
 	}
-	defer f.Close()
-	for _, name := range f.GetSheetList() {
+	defer wb.Close()
+	for _, name := range wb.GetSheetList() {
 		if skippedSheet(name) {
 			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: HintExampleSheet})
 			continue
@@ -141,16 +156,11 @@ func (hr *hearingReader) readFile(fi int32, data []byte) {
 			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: HintNoOrgItem})
 			continue
 		}
-		rows, err := sheetRows(f, name)
-		var merges [][4]int
-		if err == nil {
-			merges, err = mergedRanges(f, name)
-		}
+		s, err := readHearingSheet(wb, name)
 		if err != nil {
-			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: name, Hint: HintCause, Args: []string{err.Error()}})
+			rd.add(sheetProblem(path, name, err))
 			continue
 		}
-		s := &hearingSheet{name: name, rows: rows, merges: merges}
 		if hr.readTable(fi, s) {
 			continue
 		}
@@ -178,12 +188,15 @@ type hearingRecord struct {
 func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 	hrow := -1
 	var cols []int
-	for i := 0; i < len(s.rows) && i < maxTitleRows; i++ {
+	for i, n := range s.nums {
+		if n > maxTitleRows {
+			break
+		}
 		if rowIsBlank(s.rows[i]) {
 			continue
 		}
 		if c, ok := hr.tableColumns(s.rows[i]); ok {
-			hrow, cols = i, c
+			hrow, cols = n, c
 			break
 		}
 	}
@@ -196,8 +209,13 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 	// Note: empty rows count only between records, so that Excel's trailing
 	// formatted-but-empty rows are not reported.
 	emptyFrom, emptyN := 0, 0
-	for r := hrow + 1; r < len(s.rows); r++ {
-		n := r + 1
+	prev := hrow
+	for _, n := range s.tableRows(hrow) {
+		if emptyN == 0 {
+			emptyFrom = prev + 1
+		}
+		emptyN += n - prev - 1 // rows without a value and outside merged ranges
+		prev = n
 		rec := &hearingRecord{fi: fi, sheet: s.name, row: n, raw: make([]string, len(hr.items)),
 			cells: make([]cellAt, len(hr.items)), present: make([]bool, len(hr.items))}
 		blank := true
@@ -211,18 +229,14 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 				blank = false
 			}
 		}
-		if blank && rowIsBlank(s.rows[r]) {
+		if blank && rowIsBlank(s.row(n)) {
 			if emptyN == 0 {
 				emptyFrom = n
 			}
 			emptyN++
 			continue
 		}
-		for i := 0; i < emptyN; i++ {
-			cnt.Read++
-			cnt.Empty++
-			rd.add(Problem{Severity: Warning, Code: CodeEmptyRow, File: path, Sheet: s.name, Row: emptyFrom + i})
-		}
+		rd.emptyRows(cnt, Problem{File: path, Sheet: s.name}, emptyFrom, emptyN)
 		emptyN = 0
 		cnt.Read++
 		if rec.raw[hr.org] == "" {
@@ -240,6 +254,34 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 		hr.record(rec)
 	}
 	return true
+}
+
+// tableRows returns, ascending, the numbers of the rows below header row hrow
+// and up to the last row with a value that may hold a record: the rows with a
+// value and the rows inside a merged range (which take its top-left value).
+// Note: the other rows are empty by construction and are counted, not visited,
+// so a gap in the row numbers costs nothing; the rows of merged ranges have
+// been charged to the work budget when the ranges were read.
+func (s *hearingSheet) tableRows(hrow int) []int {
+	last := s.last()
+	var out []int
+	for _, n := range s.nums {
+		if n > hrow {
+			out = append(out, n)
+		}
+	}
+	merged := false
+	for _, m := range s.merges {
+		for r := max(m[1], hrow+1); r <= min(m[3], last); r++ {
+			out = append(out, r)
+			merged = true
+		}
+	}
+	if merged {
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
 }
 
 // maxTitleRows is how far down a hearing list's header row is looked for.

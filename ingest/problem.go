@@ -188,6 +188,27 @@ const (
 	HintNoRecord      Hint = "no-record"
 	HintStale         Hint = "stale" // 修正前, the current value, its file and cell
 	HintFiles         Hint = "files" // the two files
+
+	// Bounded reading (sheet.go): why a workbook or sheet was not read.
+	HintUnzipLimit     Hint = "unzip-limit"      // the limit in MB
+	HintZipRatio       Hint = "zip-ratio"        // the part, its packed and unpacked bytes
+	HintCorrupt        Hint = "corrupt"          // a zip part that does not unpack as declared
+	HintNoSheets       Hint = "no-sheets"        // a workbook without sheets
+	HintMissingPart    Hint = "missing-part"     // the zip part
+	HintNoSheetData    Hint = "no-sheet-data"    // a sheet without its worksheet part
+	HintTooMuchWork    Hint = "too-much-work"    // rows, cells and merges beyond the work budget
+	HintBrokenXML      Hint = "broken-xml"       // the XML error
+	HintBadDimension   Hint = "bad-dimension"    // the dimension ref
+	HintBadRowNumber   Hint = "bad-row-number"   // the row number, Excel's last row
+	HintRowOrder       Hint = "row-order"        // the previous and the next row number
+	HintBadCellRef     Hint = "bad-cell-ref"     // the reference, Excel's last column and row
+	HintCellOutsideRow Hint = "cell-outside-row" // the reference, the row it is in
+	HintCellOrder      Hint = "cell-order"       // the cell out of order
+	HintTooManyCols    Hint = "too-many-columns" // Excel's last column
+	HintSharedString   Hint = "shared-string"    // the index, the number of shared strings
+	HintCellType       Hint = "cell-type"        // the type attribute
+	HintMergedRange    Hint = "merged-range"     // the merged range
+	HintEmptyRun       Hint = "empty-run"        // first row, last row, count of a long run of empty rows
 )
 
 // hints holds the text of each hint.
@@ -229,6 +250,26 @@ var hints = map[Hint]string{
 	HintNoRecord:      "IDに一致する記録がありません",
 	HintStale:         "修正前「%s」、現在「%s」（%s %s）",
 	HintFiles:         "%s、%s",
+
+	HintUnzipLimit:     "展開後のサイズが上限（%s MB）を超えています",
+	HintZipRatio:       "%s の圧縮率が異常です（%s バイトが %s バイトに展開されます）",
+	HintCorrupt:        "ファイルが壊れています",
+	HintNoSheets:       "シートがありません",
+	HintMissingPart:    "%s がありません",
+	HintNoSheetData:    "シートのデータが見つかりません",
+	HintTooMuchWork:    "行・列・結合セルの数がファイルの大きさに比べて多すぎます。Excel の最終行・最終列付近に値や書式がないか確認してください",
+	HintBrokenXML:      "シートのXMLが壊れています: %s",
+	HintBadDimension:   "シートの範囲 %s が Excel の上限を超えているか、正しくありません",
+	HintBadRowNumber:   "行番号 %s が Excel の上限（%s行）を超えているか、正しくありません",
+	HintRowOrder:       "行の順序が正しくありません。%s行目の後に%s行目があります",
+	HintBadCellRef:     "セル番地 %s が Excel の上限（%s列・%s行）を超えているか、正しくありません",
+	HintCellOutsideRow: "セル %s が %s行目の中にあります",
+	HintCellOrder:      "セルの順序が正しくありません: %s",
+	HintTooManyCols:    "%s列目を超えるセルがあります",
+	HintSharedString:   "共有文字列の番号 %s が範囲外です（共有文字列は%s個）",
+	HintCellType:       "セルの型 %s が正しくありません",
+	HintMergedRange:    "結合セル %s が Excel の上限を超えているか、正しくありません",
+	HintEmptyRun:       "%s行目から%s行目までの%s行",
 }
 
 // quoted returns each word in 「」, concatenated: the way a message lists keywords.
@@ -289,11 +330,16 @@ func (p Problem) Msg() string {
 	if p.Hint == "" {
 		return m
 	}
-	args := make([]any, len(p.Args))
-	for i, a := range p.Args {
-		args[i] = a
+	return m + "（" + hintText(p.Hint, p.Args) + "）"
+}
+
+// hintText returns hint h's sentence with args in its places.
+func hintText(h Hint, args []string) string {
+	a := make([]any, len(args))
+	for i, v := range args {
+		a[i] = v
 	}
-	return m + "（" + fmt.Sprintf(hints[p.Hint], args...) + "）"
+	return fmt.Sprintf(hints[h], a...)
 }
 
 // Where returns the location as file:sheet!cell, as precisely as known.

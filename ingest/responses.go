@@ -317,29 +317,41 @@ func (sv *surveyReader) readFile(fi int32, data []byte) {
 		if src.Err() == nil {
 			rd.add(Problem{Severity: Error, Code: CodeNoHeader, File: path, Sheet: sheet})
 		} else {
-			rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: sheet,
-				Row: src.Num() + 1, Hint: HintCause, Args: []string{src.Err().Error()}})
+			p := sheetProblem(path, sheet, src.Err())
+			if p.Row == 0 {
+				p.Row = src.Num() + 1
+			}
+			rd.add(p)
 		}
 		return
 	}
 
 	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet}
-	first := true
+	prev := l.row
 	for src.Next() {
+		n := src.Num()
 		fr.load(src.Row())
-		if first {
-			first = false
-			if fr.isTextRow() {
-				continue
-			}
+		if prev == l.row && n == l.row+1 && fr.isTextRow() {
+			prev = n
+			continue
 		}
-		fr.row(src.Num())
+		// Note: a workbook yields only the rows holding a value; the rows
+		// between are empty and counted, not read one by one.
+		if fr.emptyN == 0 {
+			fr.emptyFrom = prev + 1
+		}
+		fr.emptyN += n - prev - 1
+		prev = n
+		fr.row(n)
 	}
 	// Note: blank rows after the last data row are not data rows (Excel keeps
 	// formatted but empty rows at the end of a sheet), so pending ones are dropped.
 	if err := src.Err(); err != nil {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Sheet: sheet,
-			Row: src.Num() + 1, Hint: HintCause, Args: []string{err.Error()}})
+		p := sheetProblem(path, sheet, err)
+		if p.Row == 0 {
+			p.Row = src.Num() + 1
+		}
+		rd.add(p)
 	}
 }
 
@@ -445,11 +457,7 @@ func (fr *fileReader) row(n int) {
 		fr.emptyN++
 		return
 	}
-	for i := 0; i < fr.emptyN; i++ {
-		cnt.Read++
-		cnt.Empty++
-		fr.add(Problem{Severity: Warning, Code: CodeEmptyRow, Row: fr.emptyFrom + i})
-	}
+	rd.emptyRows(cnt, Problem{File: fr.path, Sheet: fr.sheet}, fr.emptyFrom, fr.emptyN)
 	fr.emptyN = 0
 	cnt.Read++
 

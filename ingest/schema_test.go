@@ -65,12 +65,12 @@ func TestSchemaRead(t *testing.T) {
 			data := schemaXLSX(t, w, aliases, schemaSettings)
 			rd := &reader{b: &Batch{DistrictQ: -1, GenderQ: -1, AgeQ: -1}}
 			fi := rd.addFile(w.File, KindDefinitions, data)
-			f, ok := rd.openWorkbook(fi, data)
+			wb, ok := rd.openBook(fi, data)
 			if !ok {
 				t.Fatalf("%s: unreadable: %v", w.File, rd.b.Problems)
 			}
 			for _, spec := range w.Sheets {
-				s := rd.schemaSheet(f, w.File, spec)
+				s := rd.schemaSheet(wb, w.File, spec)
 				if s == nil {
 					t.Errorf("%s %s: sheet not found", w.File, spec.Name)
 					continue
@@ -84,7 +84,7 @@ func TestSchemaRead(t *testing.T) {
 					t.Errorf("%s %s: missing columns", w.File, spec.Name)
 				}
 			}
-			f.Close()
+			wb.Close()
 			for _, p := range rd.b.Problems {
 				t.Errorf("%s: problem %v", w.File, p)
 			}

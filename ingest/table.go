@@ -1,10 +1,8 @@
 package ingest
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -23,10 +21,11 @@ type rowSource interface {
 	// Next advances to the next row and reports whether there is one.
 	Next() bool
 	// Row returns the current row's raw cell values; the slice is only valid
-	// until the next call to Next. Blank rows are empty slices.
+	// until the next call to Next. A CSV's blank lines are empty rows; a
+	// workbook yields only the rows that hold a value.
 	Row() []string
 	// Num returns the current row's 1-based number: the spreadsheet row, or the
-	// CSV record number.
+	// CSV record number. Numbers increase but may skip (rows without a value).
 	Num() int
 	// Sheet returns the sheet read ("" for CSV), for problems.
 	Sheet() string
@@ -49,21 +48,21 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 		}
 		return newCSVSource(text), true
 	}
-	f, ok := rd.openWorkbook(fi, data)
+	wb, ok := rd.openBook(fi, data)
 	if !ok {
 		return nil, false
 	}
-	sheet, ok := findSheet(f, ResponseSheet)
+	sheet, ok := findSheet(wb.File, ResponseSheet)
 	if !ok {
-		sheet = firstVisibleSheet(f)
+		sheet = firstVisibleSheet(wb.File)
 	}
-	src, err := newXLSXSource(f, sheet)
+	sc, err := wb.openSheet(sheet)
 	if err != nil {
-		f.Close()
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: p, Sheet: sheet, Hint: HintCause, Args: []string{err.Error()}})
+		wb.Close()
+		rd.add(sheetProblem(p, sheet, err))
 		return nil, false
 	}
-	return src, true
+	return &xlsxSource{sheetScanner: sc, rd: rd, wb: wb, sheet: sheet}, true
 }
 
 // firstVisibleSheet returns the first sheet the user sees in Excel: the first
@@ -78,59 +77,6 @@ func firstVisibleSheet(f *excelize.File) string {
 		}
 	}
 	return list[0]
-}
-
-// maxZipPart is the largest declared size accepted for a workbook part that
-// excelize reads into memory (everything except worksheets and shared strings,
-// which it streams through temporary files when large).
-const maxZipPart = 64 << 20
-
-// maxZipSheet is the largest declared size accepted for a worksheet or the
-// shared strings; a survey sheet is a few megabytes, Excel's largest far below this.
-const maxZipSheet = 1 << 30
-
-// zipPartTooLarge reports whether the xlsx bytes declare a part that excelize
-// would allocate in full before reading it.
-// Note: excelize sizes its buffer from the zip header, so a corrupt header
-// claiming gigabytes would stall the run (found by FuzzReadWorkbook). A large
-// worksheet or shared strings part is streamed to a temporary file instead, but
-// when that copy fails (the part is corrupt) excelize falls back to allocating
-// the declared size in full (found by FuzzReadHearings: 4 GB for a 171-byte
-// part, stalling or killing the run); so a large one must also decompress
-// cleanly here, which archive/zip checks against the declared size and CRC.
-func zipPartTooLarge(data []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return false // not a zip: excelize reports it
-	}
-	for _, f := range zr.File {
-		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		if !strings.HasPrefix(name, "xl/worksheets/sheet") && name != "xl/sharedstrings.xml" {
-			if f.UncompressedSize64 > maxZipPart {
-				return true
-			}
-			continue
-		}
-		if f.UncompressedSize64 > maxZipSheet {
-			return true
-		}
-		if f.UncompressedSize64 > maxZipPart && !zipPartIntact(f) {
-			return true
-		}
-	}
-	return false
-}
-
-// zipPartIntact reports whether zip entry f decompresses to exactly its
-// declared size with a matching checksum.
-func zipPartIntact(f *zip.File) bool {
-	rc, err := f.Open()
-	if err != nil {
-		return false
-	}
-	defer rc.Close()
-	_, err = io.Copy(io.Discard, rc)
-	return err == nil
 }
 
 // decodeCSV returns the text of a CSV file: UTF-8 (a BOM is stripped) when the
@@ -243,64 +189,19 @@ func (s *csvSource) Sheet() string { return "" }
 func (s *csvSource) Err() error    { return s.err }
 func (s *csvSource) Close()        {}
 
-// xlsxSource streams one worksheet with excelize's Rows iterator, reading raw
-// cell values (a code is "1" whatever its number format; formulas give their
-// cached value). Rows missing from the sheet XML come back as empty rows.
+// xlsxSource streams one worksheet with a sheetScanner: only the rows that hold
+// a value, with raw cell values (a code is "1" whatever its number format;
+// formulas give their cached value).
 type xlsxSource struct {
-	f     *excelize.File
-	rows  *excelize.Rows
+	*sheetScanner
+	rd    *reader
+	wb    *workbook
 	sheet string
-	row   []string
-	n     int
-	err   error
 }
 
-func newXLSXSource(f *excelize.File, sheet string) (s *xlsxSource, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("%v", r)
-		}
-	}()
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	return &xlsxSource{f: f, rows: rows, sheet: sheet}, nil
-}
-
-func (s *xlsxSource) Next() (ok bool) {
-	if s.err != nil {
-		return false
-	}
-	// Note: excelize parses untrusted XML; a panic on a corrupt sheet ends the
-	// file with an error rather than the whole run.
-	defer func() {
-		if r := recover(); r != nil {
-			s.err, ok = fmt.Errorf("%v", r), false
-		}
-	}()
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			s.err = err
-		}
-		return false
-	}
-	row, err := s.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		s.err = err
-		return false
-	}
-	s.row = row
-	s.n++
-	return true
-}
-
-func (s *xlsxSource) Row() []string { return s.row }
-func (s *xlsxSource) Num() int      { return s.n }
 func (s *xlsxSource) Sheet() string { return s.sheet }
-func (s *xlsxSource) Err() error    { return s.err }
 
 func (s *xlsxSource) Close() {
-	s.rows.Close()
-	s.f.Close()
+	s.sheetScanner.Close()
+	s.wb.Close()
 }

@@ -96,10 +96,11 @@ func TestXLSXSource(t *testing.T) {
 				t.Errorf("sheet = %q, want %q", src.Sheet(), tt.sheet)
 			}
 			nums, rows := drain(t, src)
-			if !reflect.DeepEqual(nums, []int{1, 2, 3, 4}) {
+			// Only the rows holding a value are yielded: the gap is in the numbers.
+			if !reflect.DeepEqual(nums, []int{1, 4}) {
 				t.Errorf("nums = %v", nums)
 			}
-			want := [][]string{{"ID", "", "1"}, nil, nil, {"after a gap", "2", "007"}}
+			want := [][]string{{"ID", "", "1"}, {"after a gap", "2", "007"}}
 			if !reflect.DeepEqual(rows, want) {
 				t.Errorf("rows = %q, want %q", rows, want)
 			}

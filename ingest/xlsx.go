@@ -3,54 +3,78 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// openWorkbook opens the xlsx bytes of file fi. When they are not a readable
-// workbook it records a CodeFileUnreadable error naming the file and reports false.
-// The caller must Close the returned file.
-func (rd *reader) openWorkbook(fi int32, data []byte) (f *excelize.File, ok bool) {
+// openBook opens the xlsx bytes of file fi. When they are not a readable
+// workbook, or declare more than can be read within the bounds of sheet.go, it
+// records a CodeFileUnreadable error naming the file and reports false.
+// The caller must Close the workbook; its sheets are read with sheetRows or
+// openSheet, never with excelize's GetRows, Rows or GetMergeCells.
+func (rd *reader) openBook(fi int32, data []byte) (wb *workbook, ok bool) {
 	path := rd.b.Files[fi].Path
-	fail := func(detail string) {
-		rd.add(Problem{Severity: Error, Code: CodeFileUnreadable, File: path, Hint: HintCause, Args: []string{detail}})
+	fail := func(err error) {
+		rd.add(sheetProblem(path, "", err))
 	}
 	// Note: excelize parses untrusted zip/XML; a panic inside it on a corrupt file
 	// is turned into an unreadable-file problem instead of aborting the whole run.
 	defer func() {
 		if r := recover(); r != nil {
-			f, ok = nil, false
-			fail(fmt.Sprint(r))
+			wb, ok = nil, false
+			fail(fmt.Errorf("%v", r))
 		}
 	}()
-	if zipPartTooLarge(data) {
-		fail("ファイルが壊れています")
+	if why := checkZip(data); why != nil {
+		fail(why)
 		return nil, false
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip})
 	if err != nil {
-		fail(err.Error())
+		fail(err)
 		return nil, false
 	}
 	if len(f.GetSheetList()) == 0 {
 		f.Close()
-		fail("シートがありません")
+		fail(newSheetError(0, HintNoSheets))
 		return nil, false
 	}
-	return f, true
+	wb, err = newWorkbook(f, data)
+	if err != nil {
+		f.Close()
+		fail(err)
+		return nil, false
+	}
+	return wb, true
 }
 
-// sheetRows returns the cell values of sheet, row by row from row 1, unformatted
-// (RawCellValue: a code is "1" whatever its number format, a date is its serial
-// number); formula cells give their cached value. Rows are not padded: a row
-// may be shorter than the header, and blank rows are empty slices.
-func sheetRows(f *excelize.File, sheet string) (rows [][]string, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			rows, err = nil, fmt.Errorf("reading sheet %s: %v", sheet, r)
+// sheetRows returns the cell values of sheet, row
+// by row from row 1, unformatted (RawCellValue: a code is "1" whatever its number
+// format, a date is its serial number); formula cells give their cached value.
+// Rows are not padded: a row may be shorter than the header, and blank rows are
+// nil. The error is a *sheetError (Japanese, with the row) when the sheet
+// exceeds the bounds of sheet.go or is malformed.
+// Note: rows are numbered by their index, so the blank rows up to the last row
+// with a value are materialised (nil, 24 bytes each); they draw on the work
+// budget, which a sheet with a value in Excel's last row still fits.
+func (wb *workbook) sheetRows(sheet string) (rows [][]string, err error) {
+	s, err := wb.openSheet(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	for s.Next() {
+		n := s.Num()
+		if !wb.spend(int64(n - len(rows) - 1)) {
+			return nil, errBudget(n)
 		}
-	}()
-	return f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		for len(rows) < n-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, append([]string(nil), s.Row()...))
+	}
+	return rows, s.Err()
 }
 
 // findSheet returns the name of the sheet in f whose name equals name after
@@ -121,4 +145,31 @@ func rowIsBlank(row []string) bool {
 		}
 	}
 	return true
+}
+
+// maxEmptyRowProblems is the longest run of empty rows reported with one
+// warning per row; a longer run gets one warning at its first row, giving its
+// extent.
+// Note: a gap in the row numbers is empty rows the file does not hold; one
+// warning per row would let a few bytes produce a million problems.
+const maxEmptyRowProblems = 100
+
+// emptyRows counts the n empty rows from row from in cnt and reports them as
+// CodeEmptyRow warnings located by at (File, Sheet).
+func (rd *reader) emptyRows(cnt *RowCounts, at Problem, from, n int) {
+	if n <= 0 {
+		return
+	}
+	cnt.Read += n
+	cnt.Empty += n
+	at.Severity, at.Code = Warning, CodeEmptyRow
+	if n > maxEmptyRowProblems {
+		at.Row, at.Hint, at.Args = from, HintEmptyRun, []string{strconv.Itoa(from), strconv.Itoa(from + n - 1), strconv.Itoa(n)}
+		rd.add(at)
+		return
+	}
+	for i := range n {
+		at.Row = from + i
+		rd.add(at)
+	}
 }

@@ -71,9 +71,9 @@ func TestZipPartTooLarge(t *testing.T) {
 	}{
 		{"valid workbook", valid, false},
 		{"not a zip", []byte("回答者ID,Q1\n"), false},
-		// 0xFFFFFF80 bytes, as in the fuzz input: over maxZipSheet (1 GiB).
+		// 0xFFFFFF80 bytes, as in the fuzz input: over maxUnzip (1 GiB).
 		{"sheet declares 4 GB", relabelZip(t, valid, "xl/worksheets/sheet1.xml", 0xFFFFFF80), true},
-		// 100 MiB: under maxZipSheet but over maxZipPart (64 MiB), and the data
+		// 100 MiB: under maxUnzip but over maxZipPart (64 MiB), and the data
 		// do not decompress to it, so excelize would fall back to allocating it.
 		{"corrupt sheet declares 100 MB", relabelZip(t, valid, "xl/worksheets/sheet1.xml", 100<<20), true},
 		// 20 MiB: excelize's fallback would allocate at most maxZipPart; accepted.
@@ -91,8 +91,8 @@ func TestZipPartTooLarge(t *testing.T) {
 		rd := &reader{b: &Batch{}}
 		data := relabelZip(t, valid, "xl/worksheets/sheet1.xml", 0xFFFFFF80)
 		fi := rd.addFile("hearings/a.xlsx", KindHearings, data)
-		if f, ok := rd.openWorkbook(fi, data); ok {
-			f.Close()
+		if wb, ok := rd.openBook(fi, data); ok {
+			wb.Close()
 			t.Fatal("corrupt workbook opened")
 		}
 		want := []Problem{{Severity: Error, Code: CodeFileUnreadable, File: "hearings/a.xlsx"}}

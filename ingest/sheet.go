@@ -1,0 +1,688 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Bounds on the work of reading one workbook (docs/design.md, Bounded reading).
+// Every xlsx path (definitions, corrections, responses, baseline, hearings)
+// reads sheets through a workbook and a sheetScanner, so these hold for all.
+const (
+	// maxRows and maxCols are Excel's own limits (1,048,576 rows × 16,384 columns, XFD).
+	maxRows = excelize.TotalRows
+	maxCols = excelize.MaxColumns
+
+	// maxUnzip is the largest total uncompressed size of a workbook's parts:
+	// about 20 times the 100,000-respondent sample's 44 MB response sheet.
+	maxUnzip = 1 << 30
+
+	// maxRatio is the largest compression ratio accepted for a part larger
+	// than ratioFrom. Real sheets compress 5–20 times (the 100k sample: 8.5);
+	// a zip bomb of repeated bytes compresses about 1,000 times.
+	maxRatio  = 100
+	ratioFrom = 32 << 20
+
+	// minWork and workPerByte size a workbook's work budget: rows visited
+	// (present, padded or covered by a merged range) plus cells materialised,
+	// at most minWork or workPerByte per uncompressed byte, whichever is more.
+	// minWork lets a definitions sheet be padded to Excel's last row a few times
+	// over; a real sheet needs far less than one unit per byte (a cell takes at
+	// least 14 bytes of XML: <c><v>1</v></c>).
+	minWork     = 4 * maxRows
+	workPerByte = 1
+)
+
+// A sheetError is a worksheet that cannot be read within the bounds above, or
+// that is not well-formed. Row is the 1-based row where it was found, 0 when
+// unknown; Hint and Args say why, as a Problem's do (problem.go's table).
+type sheetError struct {
+	Row  int
+	Hint Hint
+	Args []string
+}
+
+// withRow returns err located at row when it is a sheetError without a row.
+func withRow(err error, row int) error {
+	var se *sheetError
+	if errors.As(err, &se) && se.Row == 0 {
+		c := *se
+		c.Row = row
+		return &c
+	}
+	return err
+}
+
+func newSheetError(row int, h Hint, args ...string) *sheetError {
+	return &sheetError{Row: row, Hint: h, Args: args}
+}
+
+func (e *sheetError) Error() string {
+	if e.Row > 0 {
+		return fmt.Sprintf("row %d: %s", e.Row, hintText(e.Hint, e.Args))
+	}
+	return hintText(e.Hint, e.Args)
+}
+
+// sheetProblem returns the error problem for a sheet that could not be read:
+// CodeFileUnreadable at the row where reading stopped, when known.
+func sheetProblem(file, sheet string, err error) Problem {
+	p := Problem{Severity: Error, Code: CodeFileUnreadable, File: file, Sheet: sheet, Hint: HintCause, Args: []string{err.Error()}}
+	var se *sheetError
+	if errors.As(err, &se) {
+		p.Row, p.Hint, p.Args = se.Row, se.Hint, se.Args
+	}
+	return p
+}
+
+// A workbook is an opened xlsx: excelize's view of its structure (sheet list,
+// visibility) and the zip parts, from which sheets are scanned with bounded work.
+type workbook struct {
+	*excelize.File
+	parts  map[string]*zip.File // by slash path, lower case
+	sheets map[string]string    // sheet name → worksheet part path, lower case
+	size   int64                // total uncompressed bytes of the parts
+	work   int64                // work left (see minWork)
+	sst    []string             // shared strings, read on first use
+	sstErr error
+	sstOK  bool
+}
+
+// checkZip reports why the xlsx bytes cannot be opened within the bounds, or
+// nil when they can (or are not a zip at all: excelize then reports that).
+// Note: excelize sizes its buffers from the zip header, so a corrupt header
+// claiming gigabytes would stall the run (found by FuzzReadWorkbook); a large
+// worksheet or shared strings part is streamed to a temporary file instead, but
+// when that copy fails (the part is corrupt) excelize falls back to allocating
+// the declared size in full (found by FuzzReadHearings: 4 GB for a 171-byte
+// part); so a large one must also decompress cleanly here, which archive/zip
+// checks against the declared size and CRC. A declared size that is too small
+// is caught by archive/zip when reading (it stops at the declared size).
+func checkZip(data []byte) *sheetError {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > maxUnzip {
+			return newSheetError(0, HintUnzipLimit, strconv.Itoa(maxUnzip>>20))
+		}
+		if f.UncompressedSize64 > ratioFrom && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
+			return newSheetError(0, HintZipRatio, f.Name, strconv.FormatUint(f.CompressedSize64, 10), strconv.FormatUint(f.UncompressedSize64, 10))
+		}
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+		if f.UncompressedSize64 > maxZipPart && (!big || !zipPartIntact(f)) {
+			return newSheetError(0, HintCorrupt)
+		}
+	}
+	return nil
+}
+
+// zipPartTooLarge reports whether the xlsx bytes declare more than can be read
+// within the bounds (see checkZip).
+func zipPartTooLarge(data []byte) bool { return checkZip(data) != nil }
+
+// maxZipPart is the largest declared size accepted for a workbook part that
+// excelize reads into memory (everything except worksheets and shared strings,
+// which it streams through temporary files when large), and for a worksheet
+// or shared strings that does not decompress cleanly.
+const maxZipPart = 64 << 20
+
+// zipPartIntact reports whether zip entry f decompresses to exactly its
+// declared size with a matching checksum.
+func zipPartIntact(f *zip.File) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, rc)
+	return err == nil
+}
+
+// newWorkbook indexes the parts of the opened workbook f (its bytes are data)
+// and maps each sheet name to its worksheet part.
+func newWorkbook(f *excelize.File, data []byte) (*workbook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	wb := &workbook{File: f, parts: make(map[string]*zip.File, len(zr.File)), sheets: map[string]string{}}
+	for _, zf := range zr.File {
+		wb.parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
+		wb.size += int64(zf.UncompressedSize64)
+	}
+	wb.work = max(minWork, workPerByte*wb.size)
+	// Note: excelize keeps the sheet → part map private, so it is rebuilt here
+	// from the same three parts excelize reads: the package relationships name
+	// the workbook, whose relationships name each sheet's part.
+	book := "xl/workbook.xml"
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := wb.decodePart("_rels/.rels", &rels); err == nil {
+		for _, r := range rels.Rel {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				book = partPath("", r.Target)
+			}
+		}
+	}
+	var wbx struct {
+		Sheets []struct {
+			Name string     `xml:"name,attr"`
+			Attr []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := wb.decodePart(book, &wbx); err != nil {
+		return nil, err
+	}
+	dir, base := path.Split(book)
+	rels.Rel = nil
+	if err := wb.decodePart(dir+"_rels/"+base+".rels", &rels); err != nil {
+		return nil, err
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rel {
+		target[r.ID] = partPath(dir, r.Target)
+	}
+	for _, s := range wbx.Sheets {
+		for _, a := range s.Attr {
+			if a.Name.Local == "id" {
+				wb.sheets[s.Name] = target[a.Value]
+			}
+		}
+	}
+	return wb, nil
+}
+
+// partPath resolves a relationship target against dir, the folder of the part
+// that holds the relationship, as a lower-case slash path without leading slash.
+func partPath(dir, target string) string {
+	target = strings.ReplaceAll(target, "\\", "/")
+	if !strings.HasPrefix(target, "/") {
+		target = dir + target
+	}
+	return strings.ToLower(strings.TrimPrefix(path.Clean("/"+target), "/"))
+}
+
+// decodePart decodes the small XML part name into v.
+// Note: only the workbook and relationship parts go through here; excelize has
+// already read them into memory, so their size is bounded by maxZipPart.
+func (wb *workbook) decodePart(name string, v any) error {
+	zf, ok := wb.parts[name]
+	if !ok {
+		return newSheetError(0, HintMissingPart, name)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(io.LimitReader(rc, maxZipPart)).Decode(v)
+}
+
+// spend takes n units from the work budget and reports whether it held.
+func (wb *workbook) spend(n int64) bool {
+	if workHook != nil {
+		workHook(n)
+	}
+	wb.work -= n
+	return wb.work >= 0
+}
+
+// workHook, when set by a test, is told of all work drawn.
+var workHook func(n int64)
+
+// errBudget is the error when a workbook needs more work than its size allows.
+func errBudget(row int) error {
+	return newSheetError(row, HintTooMuchWork)
+}
+
+// sharedStrings returns the workbook's shared strings, reading them once.
+func (wb *workbook) sharedStrings() ([]string, error) {
+	if wb.sstOK {
+		return wb.sst, wb.sstErr
+	}
+	wb.sstOK = true
+	zf, ok := wb.parts["xl/sharedstrings.xml"]
+	if !ok {
+		return nil, nil
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		wb.sstErr = err
+		return nil, err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	var sb strings.Builder
+	depth, inT, phonetic := 0, false, 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			wb.sstErr = newSheetError(0, HintBrokenXML, "sharedStrings.xml: "+err.Error())
+			return nil, wb.sstErr
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				depth++
+				sb.Reset()
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = depth > 0 && phonetic == 0
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				if depth > 0 {
+					depth--
+					wb.sst = append(wb.sst, bstrUnmarshal(sb.String()))
+				}
+			case "rPh":
+				phonetic = max(0, phonetic-1)
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT {
+				sb.Write(t)
+			}
+		}
+	}
+	return wb.sst, nil
+}
+
+// bstrExp matches an escaped character (_x000D_) in shared and inline strings.
+var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+
+// bstrUnmarshal decodes the _xHHHH_ escapes of an Office string as excelize
+// does (its function of the same name), so that values equal excelize's.
+func bstrUnmarshal(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	cursor := 0
+	for _, m := range bstrExp.FindAllStringIndex(s, -1) {
+		b.WriteString(s[cursor:m[0]])
+		cursor = m[1]
+		if s[m[0]:m[1]] == "_x005F_" {
+			b.WriteString("_")
+			continue
+		}
+		v, _ := strconv.Unquote(`"\u` + s[m[0]+2:m[1]-1] + `"`)
+		b.WriteString(v)
+	}
+	b.WriteString(s[cursor:])
+	return b.String()
+}
+
+// A sheetScanner reads one worksheet in a single pass over its XML, yielding
+// only the rows that hold a value, each with its row number.
+//
+// Note: this replaces excelize's Rows and GetRows for reading cell values,
+// because excelize bounds its work by the sizes the file declares: Rows.Next
+// steps through every row number up to the next row element (a row numbered
+// 400000000000000 in a 54 KB file made the hearings reader spin for minutes;
+// excelize's own row limit is skipped once Columns has read that row ahead),
+// GetRows then pads to it, GetMergeCells allocates every row up to the last one,
+// and an out-of-range shared string index silently reads as "". Here the cost
+// follows the bytes present: a gap between rows is a number, not a loop; row and
+// column numbers beyond Excel's limits, cells out of order, unknown cell types
+// and bad shared string indexes are errors; the rows and cells materialised draw
+// on the workbook's work budget. Values are what excelize's Rows returns with
+// RawCellValue (TestSheetScannerMatchesExcelize and FuzzSheetScanner check it),
+// and reading is about twice as fast, since tokens are read raw.
+type sheetScanner struct {
+	wb     *workbook
+	rc     io.ReadCloser
+	d      *xml.Decoder
+	num    int      // current row number
+	row    []string // current row's values
+	buf    []string
+	err    error
+	done   bool // </sheetData> reached
+	merges [][4]int
+	// cell state while scanning a row
+	text bytes.Buffer
+}
+
+// openSheet starts scanning sheet (a name from GetSheetList).
+func (wb *workbook) openSheet(sheet string) (*sheetScanner, error) {
+	p, ok := wb.sheets[sheet]
+	if !ok {
+		// Note: excelize matches sheet names without regard to case.
+		for name, q := range wb.sheets {
+			if strings.EqualFold(name, sheet) {
+				p, ok = q, true
+				break
+			}
+		}
+	}
+	zf := wb.parts[p]
+	if !ok || zf == nil {
+		return nil, newSheetError(0, HintNoSheetData)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	s := &sheetScanner{wb: wb, rc: rc, d: xml.NewDecoder(rc)}
+	return s, nil
+}
+
+// Close releases the sheet.
+func (s *sheetScanner) Close() { s.rc.Close() }
+
+// Err returns the error that stopped Next, if any.
+func (s *sheetScanner) Err() error { return s.err }
+
+// Num returns the current row's 1-based number.
+func (s *sheetScanner) Num() int { return s.num }
+
+// Row returns the current row's values, as wide as its last cell with a value
+// or a formula; valid until the next call to Next.
+func (s *sheetScanner) Row() []string { return s.row }
+
+func (s *sheetScanner) fail(row int, h Hint, args ...string) bool {
+	s.err = newSheetError(row, h, args...)
+	return false
+}
+
+// Next advances to the next row that holds a value (or a formula) and reports
+// whether there is one. Rows without values are skipped without being
+// materialised, however far apart their numbers are.
+func (s *sheetScanner) Next() bool {
+	for s.err == nil && !s.done {
+		tok, err := s.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				s.done = true
+				return false
+			}
+			return s.fail(s.num+1, HintBrokenXML, err.Error())
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "dimension":
+				if ref := attr(t, "ref"); ref != "" {
+					if _, err := parseRange(ref); err != nil {
+						return s.fail(0, HintBadDimension, strconv.Quote(clip(ref)))
+					}
+				}
+			case "row":
+				n := s.num + 1
+				if r := attr(t, "r"); r != "" {
+					v, err := strconv.Atoi(r)
+					if err != nil || v < 1 || v > maxRows {
+						return s.fail(s.num+1, HintBadRowNumber, strconv.Quote(clip(r)), strconv.Itoa(maxRows))
+					}
+					n = v
+				}
+				if n <= s.num {
+					return s.fail(n, HintRowOrder, strconv.Itoa(s.num), strconv.Itoa(n))
+				}
+				s.num = n
+				if !s.wb.spend(1) {
+					s.err = errBudget(n)
+					return false
+				}
+				if s.readRow() {
+					return true
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "sheetData" {
+				s.done = true
+			}
+		}
+	}
+	return false
+}
+
+// readRow reads the cells of the row element just started and reports whether
+// the row holds a value.
+func (s *sheetScanner) readRow() bool {
+	s.buf = s.buf[:0]
+	col := 0
+	for {
+		tok, err := s.d.RawToken()
+		if err != nil {
+			return s.fail(s.num, HintBrokenXML, err.Error())
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "c" {
+				continue
+			}
+			c := col + 1
+			if r := attr(t, "r"); r != "" {
+				cc, rr, ok := parseCell(r)
+				if !ok {
+					return s.fail(s.num, HintBadCellRef, strconv.Quote(clip(r)), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
+				}
+				if rr != s.num {
+					return s.fail(s.num, HintCellOutsideRow, r, strconv.Itoa(s.num))
+				}
+				c = cc
+			}
+			if c <= col {
+				return s.fail(s.num, HintCellOrder, cellName(c-1, s.num))
+			}
+			if c > maxCols {
+				return s.fail(s.num, HintTooManyCols, strconv.Itoa(maxCols))
+			}
+			col = c
+			v, keep, err := s.readCell(t)
+			if err != nil {
+				s.err = err
+				return false
+			}
+			if keep {
+				// Note: a row is as wide as its last cell with a value, as in
+				// excelize; the padding draws on the work budget.
+				if !s.wb.spend(int64(c - len(s.buf))) {
+					s.err = errBudget(s.num)
+					return false
+				}
+				for len(s.buf) < c-1 {
+					s.buf = append(s.buf, "")
+				}
+				s.buf = append(s.buf, v)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "row" {
+				s.row = s.buf
+				return len(s.buf) > 0
+			}
+		}
+	}
+}
+
+// readCell reads the cell element just started and returns its raw value and
+// whether it counts as present (a value or a formula), as excelize's Rows does.
+func (s *sheetScanner) readCell(start xml.StartElement) (v string, keep bool, err error) {
+	typ := attr(start, "t")
+	s.text.Reset()
+	var inline strings.Builder
+	formula, inlineStr := false, false
+	in := "" // the child being read: v, is-t
+	phonetic := 0
+	for {
+		tok, err := s.d.RawToken()
+		if err != nil {
+			return "", false, newSheetError(s.num, HintBrokenXML, err.Error())
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "v":
+				in = "v"
+			case "f":
+				formula = true
+			case "is":
+				inlineStr = true
+			case "rPh":
+				phonetic++
+			case "t":
+				if inlineStr && phonetic == 0 {
+					in = "t"
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "c":
+				goto done
+			case "v", "t":
+				in = ""
+			case "rPh":
+				phonetic = max(0, phonetic-1)
+			}
+		case xml.CharData:
+			switch in {
+			case "v":
+				s.text.Write(t)
+			case "t":
+				inline.Write(t)
+			}
+		}
+	}
+done:
+	v = s.text.String()
+	switch typ {
+	case "s":
+		if v != "" {
+			sst, err := s.wb.sharedStrings()
+			if err != nil {
+				return "", false, withRow(err, s.num)
+			}
+			i, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || i < 0 || i >= len(sst) {
+				return "", false, newSheetError(s.num, HintSharedString, strconv.Quote(clip(v)), strconv.Itoa(len(sst)))
+			}
+			v = sst[i]
+		}
+	case "inlineStr":
+		if inlineStr {
+			v = bstrUnmarshal(inline.String())
+		}
+	case "", "n", "str", "b", "d", "e":
+	default:
+		return "", false, newSheetError(s.num, HintCellType, strconv.Quote(clip(typ)))
+	}
+	return v, v != "" || formula, nil
+}
+
+// Merges reads the rest of the sheet and returns its merged ranges as 1-based
+// [col1, row1, col2, row2]. Each range's rows draw on the work budget, since a
+// reader visits the rows a merged range covers.
+func (s *sheetScanner) Merges() ([][4]int, error) {
+	for s.err == nil {
+		tok, err := s.d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, newSheetError(0, HintBrokenXML, err.Error())
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok || t.Name.Local != "mergeCell" {
+			continue
+		}
+		ref := attr(t, "ref")
+		m, err := parseRange(ref)
+		if err != nil {
+			return nil, newSheetError(0, HintMergedRange, strconv.Quote(clip(ref)))
+		}
+		if !s.wb.spend(int64(m[3] - m[1] + 1)) {
+			return nil, errBudget(m[1])
+		}
+		s.merges = append(s.merges, m)
+	}
+	return s.merges, s.err
+}
+
+// attr returns the value of start's attribute local (any prefix), or "".
+func attr(start xml.StartElement, local string) string {
+	for _, a := range start.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// parseCell parses an A1 cell name (optionally with $ signs) within Excel's
+// limits, without looking further than Excel's longest name (XFD1048576).
+func parseCell(s string) (col, row int, ok bool) {
+	s = strings.ReplaceAll(s, "$", "")
+	i := 0
+	for i < len(s) && i < 4 {
+		c := s[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		i++
+	}
+	if i == 0 || i > 3 || col > maxCols {
+		return 0, 0, false
+	}
+	digits := s[i:]
+	if len(digits) == 0 || len(digits) > 7 || digits[0] == '0' {
+		return 0, 0, false
+	}
+	for j := 0; j < len(digits); j++ {
+		if digits[j] < '0' || digits[j] > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(digits[j]-'0')
+	}
+	return col, row, row <= maxRows
+}
+
+// parseRange parses "A1:C3" or "A1" into [col1, row1, col2, row2], ordered.
+func parseRange(ref string) ([4]int, error) {
+	a, b, found := strings.Cut(ref, ":")
+	if !found {
+		b = a
+	}
+	c1, r1, ok1 := parseCell(a)
+	c2, r2, ok2 := parseCell(b)
+	if !ok1 || !ok2 {
+		return [4]int{}, errors.New("bad range")
+	}
+	return [4]int{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, nil
+}
+
+// clip shortens a value quoted in a message to about 20 bytes.
+func clip(s string) string {
+	if len(s) > 20 {
+		return strings.ToValidUTF8(s[:20], "") + "…"
+	}
+	return s
+}
