@@ -67,7 +67,7 @@ func newHearingReader(rd *reader) *hearingReader {
 // Note: a name that merely contains 例 (定例サロン) is an organization's sheet.
 func skippedSheet(name string) bool {
 	k := NormKey(name)
-	for _, w := range []string{"記入例", "入力例", "記載例", "回答例", "作成例", "説明", "見本"} {
+	for _, w := range ExampleSheets {
 		if strings.Contains(k, w) {
 			return true
 		}

@@ -9,8 +9,14 @@ import (
 )
 
 // idHeaders are the accepted respondent-ID headers after textKey, in order of
-// preference when a header row has several (inputs.md section 3).
-var idHeaders = []string{"回答者id", "id", "no", "no.", "整理番号", "回答番号", "サンプル番号"}
+// preference (the schema's 回答者ID column, then its aliases).
+var idHeaders = func() []string {
+	var h []string
+	for _, n := range ResponsesSheet.Columns[ColResponseID].Names() {
+		h = append(h, textKey(n))
+	}
+	return h
+}()
 
 // readSurvey reads the questionnaire files of one survey (responses/ or
 // baseline/) in order and returns its respondents. Input problems are recorded

@@ -277,6 +277,28 @@ var CorrectionsSheet = &Sheet{Name: "修正", OrFirst: true, Columns: []Field{
 	ColCorrFile:   {Name: "ファイル", Width: 24, Help: "同じIDが複数のファイルにあるとき、対象のファイル"},
 }}
 
+// ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md
+// section 3). Only its ID column is fixed: the other headers are 設問IDs.
+var ResponsesSchema = &Workbook{Sheets: []*Sheet{ResponsesSheet}}
+
+// Columns of sheet 回答 that do not come from the codebook.
+const (
+	ColResponseID = iota
+)
+
+// ResponsesSheet is sheet 回答 of a response workbook (else its first sheet):
+// the respondent-ID column, then one column per 設問ID. The ID header is
+// found by Name or Aliases, preferred in that order when several match.
+var ResponsesSheet = &Sheet{Name: "回答", OrFirst: true, Columns: []Field{
+	ColResponseID: {Name: "回答者ID", Aliases: []string{"ID", "No", "No.", "整理番号", "回答番号", "サンプル番号"},
+		Required: true, Width: 12},
+}}
+
+// ExampleSheets are the words that mark a sheet of a hearing workbook as an
+// example or an explanation rather than a hearing (inputs.md section 4); the
+// template's example sheet is named by the first.
+var ExampleSheets = []string{"記入例", "入力例", "記載例", "回答例", "作成例", "説明", "見本"}
+
 // Names returns the field's name followed by its aliases.
 func (f Field) Names() []string {
 	return append([]string{f.Name}, f.Aliases...)

@@ -12,9 +12,6 @@ import (
 	"golang.org/x/text/encoding/japanese"
 )
 
-// ResponseSheet is the preferred sheet of a response workbook (inputs.md section 3).
-const ResponseSheet = "回答"
-
 // A rowSource streams the rows of one response file, .xlsx or .csv, so that a
 // 100k-row file is never held as a [][]string.
 type rowSource interface {
@@ -52,7 +49,7 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 	if !ok {
 		return nil, false
 	}
-	sheet, ok := findSheet(wb.File, ResponseSheet)
+	sheet, ok := findSheet(wb.File, ResponsesSheet.Name)
 	if !ok {
 		sheet = firstVisibleSheet(wb.File)
 	}

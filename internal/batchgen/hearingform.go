@@ -4,17 +4,21 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/ingest"
 )
 
-// Sheet names of the hearing workbooks. Note: hearing workbooks are not in
-// ingest's schema table; the reader reads every sheet, form or table, and skips
-// example sheets such as 記入例 by name.
+// Sheet names of the hearing workbooks the generator writes. Note: the reader
+// reads every sheet, form or table, whatever its name, and skips the example
+// sheets that ingest.ExampleSheets names; these names are the generator's own.
 const (
-	formSheet    = "ヒアリングシート" // the template's empty form
-	exampleSheet = "記入例"      // the filled-in example, skipped by the reader
-	orgSheet     = "団体%02d"   // the sample's forms, by organization number
-	listSheet    = "一覧"       // the sample's table of the other organizations
+	formSheet = "ヒアリングシート" // the template's empty form
+	orgSheet  = "団体%02d"   // the sample's forms, by organization number
+	listSheet = "一覧"       // the sample's table of the other organizations
 )
+
+// exampleSheet is the filled-in example: a name the reader skips.
+var exampleSheet = ingest.ExampleSheets[0]
 
 // hearingScale is the choice set of the form's 評価 items.
 const hearingScale = "評価4"

@@ -601,11 +601,9 @@ func sampleComment(r *rand.Rand, d int, e float64) string {
 	return s
 }
 
-// idHeader is the respondent-ID header of the response files written here.
-// Note: response files are not in ingest's schema table (their other headers
-// are the 設問IDs of definitions.xlsx); the reader accepts this header among
-// other spellings of the ID.
-const idHeader = "回答者ID"
+// idHeader is the respondent-ID header of the response files written here: the
+// schema's name for it (the reader also accepts its aliases).
+var idHeader = ingest.ResponsesSheet.Header(ingest.ColResponseID)
 
 // responseColumns returns the response-file headers: 回答者ID, then one column per
 // question; Q4 is split into Q4_1..Q4_8 when splitQ4. The baseline lacks Q6 and
@@ -692,7 +690,7 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 		r = g.rng(2)
 		prefix, title, top = "B", "", 1
 	}
-	f, err := xlsxbuild.New(ingest.ResponseSheet)
+	f, err := xlsxbuild.New(ingest.ResponsesSheet.Name)
 	if err != nil {
 		return err
 	}
@@ -701,7 +699,7 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 	if err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(ingest.ResponseSheet)
+	sw, err := f.NewStreamWriter(ingest.ResponsesSheet.Name)
 	if err != nil {
 		return err
 	}

@@ -96,15 +96,15 @@ func writeTemplateDefinitions(w io.Writer) error {
 
 // writeTemplateEntry writes responses/entry.xlsx: sheet 回答 with the ID header.
 func writeTemplateEntry(w io.Writer) error {
-	f, err := xlsxbuild.New(ingest.ResponseSheet)
+	f, err := xlsxbuild.New(ingest.ResponsesSheet.Name)
 	if err != nil {
 		return err
 	}
-	if err := sheetTable(f, ingest.ResponseSheet, []string{idHeader}, []float64{12}, nil); err != nil {
+	if err := sheetTable(f, ingest.ResponsesSheet.Name, []string{idHeader}, []float64{ingest.ResponsesSheet.Columns[ingest.ColResponseID].Width}, nil); err != nil {
 		f.Close()
 		return err
 	}
-	if err := f.SetCellValue(ingest.ResponseSheet, "B1", "（ここから右へ設問IDを見出しとして入力：F1、F2、Q1 …）"); err != nil {
+	if err := f.SetCellValue(ingest.ResponsesSheet.Name, "B1", "（ここから右へ設問IDを見出しとして入力：F1、F2、Q1 …）"); err != nil {
 		f.Close()
 		return err
 	}
