@@ -14,5 +14,5 @@
 // (hearingform.go) are shared by the sample and the template.
 //
 // batchgen computes no published figure. It may import ingest (for the input
-// schema), never analyze, render or cmd (arch_test.go).
+// schema), never analyze, render or cmd (internal/arch).
 package batchgen
