@@ -1,10 +1,8 @@
 package ingest
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -15,6 +13,8 @@ import (
 	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/internal/xlsxbuild"
 )
 
 // smallBatch returns testdata/batches/small as a MapFS, with a corrections.xlsx
@@ -49,35 +49,11 @@ var xlsxInputs = []string{DefinitionsFile, CorrectionsFile, "responses/a.xlsx", 
 // edit(part's text); the other parts are copied unchanged.
 func editZip(t testing.TB, data []byte, part string, edit func(string) string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	out, err := xlsxbuild.EditPart(data, part, edit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == part {
-			b = []byte(edit(string(b)))
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return out
 }
 
 // appendRow inserts row XML at the end of the sheet data.

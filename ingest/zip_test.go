@@ -1,12 +1,11 @@
 package ingest
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"midreview/internal/xlsxbuild"
 )
 
 // relabelZip copies the workbook zip data entry by entry, raw, declaring the
@@ -14,38 +13,11 @@ import (
 // so the entry no longer decompresses to its declared size).
 func relabelZip(t *testing.T, data []byte, part string, size uint64) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	out, err := xlsxbuild.RelabelPart(data, part, size)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	found := false
-	for _, f := range zr.File {
-		h := f.FileHeader
-		if h.Name == part {
-			h.UncompressedSize64 = size
-			found = true
-		}
-		raw, err := f.OpenRaw()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.CreateRaw(&h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.Copy(w, raw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if !found {
-		t.Fatalf("no part %s", part)
-	}
-	return buf.Bytes()
+	return out
 }
 
 // TestZipPartTooLarge checks the guard run before excelize opens a workbook:

@@ -1,48 +1,14 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// craftSheet returns the xlsx data with edit applied to its first worksheet's XML.
-func craftSheet(t *testing.T, data []byte, edit func(string) string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			b = []byte(edit(string(b)))
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+	"midreview/internal/xlsxbuild"
+)
 
 // craftRow appends a row element to a worksheet's data.
 func craftRow(row string) func(string) string {
@@ -89,7 +55,11 @@ func TestRunCraftedInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer os.WriteFile(p, orig, 0o644)
-			if err := os.WriteFile(p, craftSheet(t, orig, tt.edit), 0o644); err != nil {
+			crafted, err := xlsxbuild.EditPart(orig, "xl/worksheets/sheet1.xml", tt.edit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, crafted, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			e2eMustRun(t, 1, "run", "-batch", batch, "-out", out)

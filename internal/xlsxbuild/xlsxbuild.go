@@ -1,6 +1,7 @@
 // Package xlsxbuild writes small workbooks from rows and cells, and dumps a
 // workbook back as text: the one builder behind every in-memory test workbook
-// and the batch generator's plain sheets.
+// and the batch generator's plain sheets. For crafted-input tests it also
+// rewrites one zip part of a workbook (EditPart, RelabelPart).
 //
 // It imports nothing from this module, so that tests of any package (ingest's
 // own tests too) can use it without an import cycle.
