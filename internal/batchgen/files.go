@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing/fstest"
 )
 
@@ -62,4 +63,27 @@ func mapFiles(dirs []string, files []file) (fstest.MapFS, error) {
 		fsys[f.name] = &fstest.MapFile{Data: buf.Bytes(), Mode: 0o644}
 	}
 	return fsys, nil
+}
+
+// A csvWriter is what writeCSVRecord writes to: a bufio.Writer or a
+// bytes.Buffer, whose errors are checked when it is flushed or not at all.
+type csvWriter interface {
+	io.ByteWriter
+	io.StringWriter
+}
+
+// writeCSVRecord writes cells as one CSV record ending in CRLF, as Excel writes
+// it: a cell holding a comma, a double quote, CR or LF is quoted, its quotes
+// doubled; other cells are written as they are.
+func writeCSVRecord(w csvWriter, cells []string) {
+	for i, c := range cells {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		if strings.ContainsAny(c, ",\"\r\n") {
+			c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+		}
+		w.WriteString(c)
+	}
+	w.WriteString("\r\n")
 }

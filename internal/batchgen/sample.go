@@ -752,19 +752,7 @@ func (g *sampleGen) writeResponsesCSV(w io.Writer, first, n int) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("\ufeff")
-	line := func(cells []string) {
-		for i, c := range cells {
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			if strings.ContainsAny(c, ",\"\r\n") {
-				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
-			}
-			bw.WriteString(c)
-		}
-		bw.WriteString("\r\n")
-	}
-	line(responseColumns(false, false))
+	writeCSVRecord(bw, responseColumns(false, false))
 	sexes, ages := sampleLabels("性別"), sampleLabels("年代")
 	for i := range n {
 		p := g.respondent(r, fmt.Sprintf("R%06d", first+i), false)
@@ -788,7 +776,7 @@ func (g *sampleGen) writeResponsesCSV(w io.Writer, first, n int) error {
 				cells = append(cells, joinCodes(c, "、"))
 			}
 		}
-		line(cells)
+		writeCSVRecord(bw, cells)
 	}
 	return bw.Flush()
 }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -111,16 +110,7 @@ func csvBytes(rows [][]string, bom bool) []byte {
 		b.WriteString("\ufeff")
 	}
 	for _, r := range rows {
-		for i, c := range r {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			if strings.ContainsAny(c, ",\"\r\n") {
-				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
-			}
-			b.WriteString(c)
-		}
-		b.WriteString("\r\n")
+		writeCSVRecord(&b, r)
 	}
 	return b.Bytes()
 }
