@@ -21,6 +21,7 @@ var (
 	freetextHeader     = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
 	keywordsHeader     = []string{"source", "by", "group", "word", "count", "docs"}
 	districtTopsHeader = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
+	chisqHeader        = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
 	problemsHeader     = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
 	correctionsHeader  = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
@@ -233,6 +234,26 @@ func DistrictTopsCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
+// ChiSquareCSV writes data/chisq.csv: the chi-square test of independence of
+// every crosstab that has one (SA/SC breakdowns other than 全体), in the order
+// of res.Crosstabs. A test that could not be computed (fewer than two groups or
+// answers with respondents) has empty chi2, df and p_value.
+func ChiSquareCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, chisqHeader)
+	for _, ct := range res.Crosstabs {
+		if ct.Chi == nil {
+			continue
+		}
+		df := ""
+		if !math.IsNaN(ct.Chi.Stat) {
+			df = csvInt(ct.Chi.DF)
+		}
+		c.row(ct.Survey, csvText(questionID(res.Batch, ct.Question)), ct.By, csvFloat(ct.Chi.Stat), df,
+			csvFloat(ct.Chi.P), csvBool(ct.Chi.LowExpected))
+	}
+	return c.close()
+}
+
 // KeywordsCSV writes data/keywords.csv in the order of res.Keywords.
 func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, keywordsHeader)
@@ -310,5 +331,6 @@ func CSVFiles() []CSVFile {
 			return CorrectionsCSV(w, res.Batch.Corrections)
 		}},
 		{"data/district_tops.csv", DistrictTopsCSV},
+		{"data/chisq.csv", ChiSquareCSV},
 	}
 }

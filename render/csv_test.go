@@ -43,6 +43,7 @@ func csvTestResults() *analyze.Results {
 			}}},
 		}, {
 			Survey: analyze.Current, Question: 0, By: analyze.ByDistrict, Choices: choices,
+			Chi:    &analyze.ChiSquare{Stat: 3.2000000000000006, DF: 1, P: 0.0736, LowExpected: true},
 			Groups: []analyze.Group{
 				{Name: "日吉", Base: 3, Suppressed: true, Reference: true, Cells: []analyze.Cell{
 					{Count: 1, Pct: 100.0 / 3, WeightedPct: tNaN, AdjResidual: 2.5, Mark: "▲"},
@@ -129,6 +130,11 @@ func TestCSVWriters(t *testing.T) {
 			"source,by,group,word,count,docs",
 			"survey,全体,全体,'@居場所,3,2",
 		}},
+		{"chisq", ChiSquareCSV, []string{
+			"survey,question_id,by,chi2,df,p_value,low_expected",
+			// only the 地区 crosstab has a test; full precision as in crosstab.csv.
+			"current,Q1,地区,3.2000000000000006,1,0.0736,true",
+		}},
 		{"corrections", CSVFiles()[7].Write, []string{
 			"row,target,id,item,before,after,reason,person,file,cell",
 			"2,回答,101,Q1,3,1,誤記,山田,responses/a.xlsx,C5",
@@ -150,7 +156,8 @@ func TestCSVWriters(t *testing.T) {
 
 func TestCSVFilesPaths(t *testing.T) {
 	want := []string{"data/crosstab.csv", "data/summary.csv", "data/trend.csv", "data/indicators.csv",
-		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv"}
+		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv",
+		"data/chisq.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))
