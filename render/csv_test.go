@@ -43,7 +43,7 @@ func csvTestResults() *analyze.Results {
 			}}},
 		}, {
 			Survey: analyze.Current, Question: 0, By: analyze.ByDistrict, Choices: choices,
-			Chi:    &analyze.ChiSquare{Stat: 3.2000000000000006, DF: 1, P: 0.0736, LowExpected: true},
+			Chi: &analyze.ChiSquare{Stat: 3.2000000000000006, DF: 1, P: 0.0736, LowExpected: true},
 			Groups: []analyze.Group{
 				{Name: "日吉", Base: 3, Suppressed: true, Reference: true, Cells: []analyze.Cell{
 					{Count: 1, Pct: 100.0 / 3, WeightedPct: tNaN, AdjResidual: 2.5, Mark: "▲"},
