@@ -22,6 +22,8 @@ var (
 	keywordsHeader     = []string{"source", "by", "group", "word", "count", "docs"}
 	districtTopsHeader = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
 	chisqHeader        = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
+	overviewHeader     = []string{"by", "group", "distributed", "valid", "rate"}
+	hearingOrgsHeader  = []string{"by", "group", "count"}
 	problemsHeader     = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
 	correctionsHeader  = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
@@ -254,6 +256,35 @@ func ChiSquareCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
+// OverviewCSV writes data/overview.csv: 配布数, 有効回答数 and 回収率 of the
+// ward (by 全体), then of every district in sheet order and 地区不明 (by 地区).
+// An unknown 配布数 and a rate without it are empty.
+func OverviewCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, overviewHeader)
+	dist := func(n int) string {
+		if n <= 0 {
+			return ""
+		}
+		return csvInt(n)
+	}
+	o := res.Overview
+	c.row(analyze.ByAll, analyze.GroupAll, dist(o.Distributed), csvInt(o.Valid), csvFloat(o.Rate))
+	for _, d := range o.Districts {
+		c.row(analyze.ByDistrict, csvText(d.Name), dist(d.Distributed), csvInt(d.Valid), csvFloat(d.Rate))
+	}
+	return c.close()
+}
+
+// HearingOrgsCSV writes data/hearing_orgs.csv: the organizations heard, by
+// 全体, 地区 and 団体種別, in the order of res.Hearings.ByGroup.
+func HearingOrgsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, hearingOrgsHeader)
+	for _, g := range res.Hearings.ByGroup {
+		c.row(g.By, csvText(g.Group), csvInt(g.Count))
+	}
+	return c.close()
+}
+
 // KeywordsCSV writes data/keywords.csv in the order of res.Keywords.
 func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, keywordsHeader)
@@ -332,5 +363,7 @@ func CSVFiles() []CSVFile {
 		}},
 		{"data/district_tops.csv", DistrictTopsCSV},
 		{"data/chisq.csv", ChiSquareCSV},
+		{"data/overview.csv", OverviewCSV},
+		{"data/hearing_orgs.csv", HearingOrgsCSV},
 	}
 }

@@ -68,7 +68,17 @@ func csvTestResults() *analyze.Results {
 			{Indicator: 0, Group: "日吉", Baseline: tNaN, Current: tNaN, CurrentN: 3, CILow: 1, CIHigh: 2, P: 0.5,
 				Evaluation: analyze.EvalNone, Suppressed: true},
 		},
-		Hearings: analyze.HearingResults{Ratings: []analyze.HearingCount{
+		Overview: analyze.Overview{Distributed: 30, Valid: 8, Rate: 100.0 * 8 / 30, Districts: []analyze.DistrictOverview{
+			{Name: "日吉", Distributed: 9, Valid: 3, Rate: 100.0 / 3},
+			{Name: "=綱島", Valid: 0, Rate: tNaN},
+			{Name: analyze.GroupNoDistrict, Valid: 5, Rate: tNaN},
+		}},
+		Hearings: analyze.HearingResults{Orgs: 3, ByGroup: []analyze.OrgCount{
+			{By: analyze.ByAll, Group: analyze.GroupAll, Count: 3},
+			{By: analyze.ByDistrict, Group: "日吉", Count: 2},
+			{By: analyze.ByDistrict, Group: "=綱島", Count: 0},
+			{By: analyze.ByOrgType, Group: "自治会", Count: 3},
+		}, Ratings: []analyze.HearingCount{
 			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 3},
 		}},
 		FreeText: []analyze.FreeText{
@@ -135,6 +145,21 @@ func TestCSVWriters(t *testing.T) {
 			// only the 地区 crosstab has a test; full precision as in crosstab.csv.
 			"current,Q1,地区,3.2000000000000006,1,0.0736,true",
 		}},
+		{"overview", OverviewCSV, []string{
+			"by,group,distributed,valid,rate",
+			// 8/30 and 3/9 at full precision; no 配布数 → distributed and rate empty.
+			"全体,全体,30,8,26.666666666666668",
+			"地区,日吉,9,3,33.333333333333336",
+			"地区,'=綱島,,0,",
+			"地区,地区不明,,5,",
+		}},
+		{"hearing_orgs", HearingOrgsCSV, []string{
+			"by,group,count",
+			"全体,全体,3",
+			"地区,日吉,2",
+			"地区,'=綱島,0",
+			"団体種別,自治会,3",
+		}},
 		{"corrections", CSVFiles()[7].Write, []string{
 			"row,target,id,item,before,after,reason,person,file,cell",
 			"2,回答,101,Q1,3,1,誤記,山田,responses/a.xlsx,C5",
@@ -157,7 +182,7 @@ func TestCSVWriters(t *testing.T) {
 func TestCSVFilesPaths(t *testing.T) {
 	want := []string{"data/crosstab.csv", "data/summary.csv", "data/trend.csv", "data/indicators.csv",
 		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv",
-		"data/chisq.csv"}
+		"data/chisq.csv", "data/overview.csv", "data/hearing_orgs.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))

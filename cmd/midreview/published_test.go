@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"midreview/analyze"
 	"midreview/render"
 )
 
@@ -206,4 +207,215 @@ func dashboardTexts(t *testing.T, page string) []string {
 type dashTexts struct {
 	N     string   `json:"n"`
 	Texts []string `json:"texts"`
+}
+
+// TestPublishedCellsEqualData checks, for the tables that data/overview.csv,
+// data/hearing_orgs.csv and data/district_tops.csv hold, that each printed
+// cell of the small batch's report.pdf, district handout and tabulation.xlsx
+// is the CSV's value of that very row, formatted as documented — not only
+// that the number occurs somewhere in data/.
+func TestPublishedCellsEqualData(t *testing.T) {
+	golden := filepath.Join("..", "..", "testdata", "golden")
+	data := filepath.Join(golden, "small", "data")
+	rendered := filepath.Join(golden, "small-rendered")
+	report := strings.Split(readGolden(t, rendered, "report.pdf.txt"), "\n")
+	handout := strings.Split(readGolden(t, rendered, "districts/01_北.pdf.txt"), "\n")
+	book := xlsxCells(readGolden(t, rendered, "tabulation.xlsx.txt"))
+	// find returns the index of the first line of lines matching re, or -1.
+	find := func(lines []string, re string) int {
+		t.Helper()
+		rx := regexp.MustCompile(re)
+		for i, l := range lines {
+			if rx.MatchString(l) {
+				return i
+			}
+		}
+		return -1
+	}
+	fields := func(fs ...string) string {
+		var out []string
+		for _, f := range fs {
+			if f != "" {
+				out = append(out, regexp.QuoteMeta(f))
+			}
+		}
+		return strings.Join(out, `\s+`)
+	}
+
+	t.Run("overview", func(t *testing.T) {
+		head := book.row("概要", "配布数", "有効回答数")
+		if head < 0 {
+			t.Fatal("no overview table in sheet 概要")
+		}
+		for _, r := range e2eReadCSV(t, filepath.Join(data, "overview.csv")).rows {
+			dist, rate := "", ""
+			if r["distributed"] != "" {
+				dist = render.Thousands(publishedInt(t, r["distributed"]))
+			}
+			if r["rate"] != "" {
+				rate = render.OneDecimal(publishedFloat(t, r["rate"]))
+			}
+			valid := render.Thousands(publishedInt(t, r["valid"]))
+			if find(report, `^\s*`+fields(r["group"], dist, valid, rate)+`\s*$`) < 0 {
+				t.Errorf("report.pdf: no overview row %s %s %s %s", r["group"], dist, valid, rate)
+			}
+			if r["by"] == "地区" && dist != "" {
+				// The district page: its heading, then its overview line.
+				i := find(report, `^\s*[0-9]+\.[0-9]+ `+regexp.QuoteMeta(r["group"])+`$`)
+				if i < 0 || i+1 >= len(report) || report[i+1] != "配布数 "+dist+" 有効回答数 "+valid+" 回収率 "+rate+"%" {
+					t.Errorf("report.pdf: district page of %s does not print %s, %s, %s%%", r["group"], dist, valid, rate)
+				}
+			}
+			row := book.rowAfter("概要", head, r["group"])
+			if row < 0 {
+				t.Errorf("概要: no row %s", r["group"])
+				continue
+			}
+			book.check(t, "概要", "B", row, r["distributed"], 0)
+			book.check(t, "概要", "C", row, r["valid"], 0)
+			book.check(t, "概要", "D", row, r["rate"], 1)
+		}
+	})
+
+	t.Run("hearing_orgs", func(t *testing.T) {
+		for _, r := range e2eReadCSV(t, filepath.Join(data, "hearing_orgs.csv")).rows {
+			n := render.Thousands(publishedInt(t, r["count"]))
+			label := map[string]string{"全体": "回答団体数", "地区": "地区：", "団体種別": "団体種別："}[r["by"]]
+			if r["by"] != "全体" {
+				label += r["group"]
+			}
+			if row := book.rowAfter("ヒアリング", 0, label); row < 0 {
+				t.Errorf("ヒアリング: no row %s", label)
+			} else {
+				book.check(t, "ヒアリング", "B", row, r["count"], 0)
+			}
+			switch {
+			case r["by"] == "全体":
+				if find(report, `^ヒアリングを行った団体：`+n+` 団体$`) < 0 {
+					t.Errorf("report.pdf: organizations heard are not %s", n)
+				}
+			case r["by"] == "地区" && r["group"] != "地区不明":
+				// The district page: its heading, its overview line, then the organizations.
+				i := find(report, `^\s*[0-9]+\.[0-9]+ `+regexp.QuoteMeta(r["group"])+`$`)
+				if i < 0 || i+2 >= len(report) || report[i+2] != "ヒアリング団体 "+n+" 団体" {
+					t.Errorf("report.pdf: the page of %s does not print %s organizations", r["group"], n)
+				}
+				if r["group"] == "北" && find(handout, `^この地区でヒアリングを行った団体：`+n+` 団体$`) < 0 {
+					t.Errorf("01_北.pdf: organizations heard are not %s", n)
+				}
+			}
+		}
+	})
+
+	t.Run("district_tops", func(t *testing.T) {
+		share := func(v, suppressed string) string {
+			if suppressed == "true" {
+				return render.MarkSuppressed
+			}
+			if v == "" || publishedFloat(t, v) == 0 {
+				return render.MarkZero
+			}
+			return render.OneDecimal(publishedFloat(t, v))
+		}
+		for _, r := range e2eReadCSV(t, filepath.Join(data, "district_tops.csv")).rows {
+			start := find(report, `^表[0-9]+ `+regexp.QuoteMeta(r["district"])+`の主な結果`)
+			if start < 0 {
+				t.Errorf("report.pdf: no main results of %s", r["district"])
+				continue
+			}
+			end := start + find(report[start:], `^注）`)
+			d := share(r["pct"], r["suppressed"])
+			if r["suppressed"] != "true" {
+				d += r["mark"]
+				if r["reference"] == "true" {
+					d += "※"
+				}
+			}
+			diff := ""
+			if r["suppressed"] != "true" && r["all_suppressed"] != "true" {
+				diff = render.PointsText(publishedFloat(t, r["diff_pt"]))
+			}
+			re := `^` + regexp.QuoteMeta(r["question_id"]) + ` .*\s` + fields(r["label"], render.Thousands(publishedInt(t, r["n"])), d,
+				share(r["all_pct"], r["all_suppressed"]), diff) + `\s*$`
+			if end < start || find(report[start:end], re) < 0 {
+				t.Errorf("report.pdf: %s's main results have no row %q", r["district"], re)
+			}
+		}
+	})
+}
+
+func publishedInt(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func publishedFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// xlsxDump is a tabulation.xlsx dump: "Sheet!A1" → value.
+type xlsxDump map[string]string
+
+func xlsxCells(dump string) xlsxDump {
+	out := xlsxDump{}
+	for _, l := range strings.Split(dump, "\n") {
+		if k, v, ok := strings.Cut(l, "\t"); ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// row returns the first row of sheet whose columns B and C hold b and c, or -1.
+func (x xlsxDump) row(sheet, b, c string) int {
+	for r := 1; r < 10000; r++ {
+		if x[sheet+"!B"+strconv.Itoa(r)] == b && x[sheet+"!C"+strconv.Itoa(r)] == c {
+			return r
+		}
+	}
+	return -1
+}
+
+// rowAfter returns the first row after row from whose column A holds a, or -1.
+func (x xlsxDump) rowAfter(sheet string, from int, a string) int {
+	for r := from + 1; r < 10000; r++ {
+		if x[sheet+"!A"+strconv.Itoa(r)] == a {
+			return r
+		}
+	}
+	return -1
+}
+
+// check reports an error unless the cell holds the CSV value csvValue as the
+// book stores it: the number rounded to decimals (analyze.Round1 for one), or
+// nothing when the CSV field is empty.
+func (x xlsxDump) check(t *testing.T, sheet, col string, row int, csvValue string, decimals int) {
+	t.Helper()
+	cell := sheet + "!" + col + strconv.Itoa(row)
+	got, ok := x[cell]
+	if csvValue == "" {
+		if ok && got != "" {
+			t.Errorf("%s = %q, want empty", cell, got)
+		}
+		return
+	}
+	want, err := strconv.ParseFloat(csvValue, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if decimals == 1 {
+		want = analyze.Round1(want)
+	}
+	if g, err := strconv.ParseFloat(got, 64); err != nil || g != want {
+		t.Errorf("%s = %q, want %v (data/*.csv %s)", cell, got, want, csvValue)
+	}
 }
