@@ -183,7 +183,9 @@ type OrgCount struct {
 	Count     int
 }
 
-// A HearingCount is one rating choice's count for one item and group (hearings.csv).
+// A HearingCount is one rating choice's count for one item and group
+// (hearings.csv), with its share of the organizations that rated the item
+// (hearing_ratings.csv).
 type HearingCount struct {
 	Item      int    // index into Batch.HearingItems
 	Theme     string // テーマ名 or ""
@@ -191,6 +193,8 @@ type HearingCount struct {
 	Code      int
 	Label     string
 	Count     int
+	Base      int     // organizations of the group that rated the item: the sum of its counts
+	Pct       float64 // 100·Count/Base; NaN when Base is 0
 }
 
 // A HearingComment is one organization's comment on one 記述 item, masked.

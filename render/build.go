@@ -473,13 +473,13 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				continue
 			}
 			choices := b.ChoiceSets[it.Scale].Choices
-			rv := RatingView{ItemID: it.ID, Name: it.Name, Theme: themeName(b, it.Theme), ByDistrict: map[string][]int{}}
+			rv := RatingView{ItemID: it.ID, Name: it.Name, Theme: themeName(b, it.Theme), ByDistrict: map[string]RatingRow{}}
 			pos := map[int]int{}
 			for i, c := range choices {
 				rv.Labels = append(rv.Labels, c.Label)
 				pos[c.Code] = i
 			}
-			rv.All = make([]int, len(choices))
+			rv.All = newRatingRow(len(choices))
 			for _, r := range h.Ratings {
 				if r.Item != ii {
 					continue
@@ -490,12 +490,14 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				}
 				switch {
 				case r.By == analyze.ByAll:
-					rv.All[i] += r.Count
+					rv.All.set(i, r)
 				case r.By == analyze.ByDistrict && isDistrict[r.Group]:
-					if rv.ByDistrict[r.Group] == nil {
-						rv.ByDistrict[r.Group] = make([]int, len(choices))
+					row, ok := rv.ByDistrict[r.Group]
+					if !ok {
+						row = newRatingRow(len(choices))
 					}
-					rv.ByDistrict[r.Group][i] += r.Count
+					row.set(i, r)
+					rv.ByDistrict[r.Group] = row
 				}
 			}
 			hv.Ratings = append(hv.Ratings, rv)
@@ -518,6 +520,24 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 	}
 	hv.Comments, hv.DistrictComments = commentViews(notes, districts)
 	return hv
+}
+
+// newRatingRow is a group's ratings of an item with n choices before any
+// count is set: every count zero and no base.
+func newRatingRow(n int) RatingRow {
+	r := RatingRow{N: NFig(0), Total: CountFig(0, false)}
+	for range n {
+		r.Counts = append(r.Counts, CountFig(0, false))
+		r.Shares = append(r.Shares, shareFig(math.NaN(), false))
+	}
+	return r
+}
+
+// set formats choice i of the row from its hearing_ratings.csv row.
+func (r *RatingRow) set(i int, c analyze.HearingCount) {
+	r.N, r.Total = NFig(c.Base), CountFig(c.Base, false)
+	r.Counts[i] = CountFig(c.Count, false)
+	r.Shares[i] = shareFig(c.Pct, false)
 }
 
 // A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:

@@ -99,7 +99,7 @@ func TestBuildFormatting(t *testing.T) {
 		{"indicator 全体", v.Indicators.Rows[0].Current.Text + " " + v.Indicators.Rows[0].Interval + " " + v.Indicators.Rows[0].P.Text, "12.5 (2.2–47.1) 0.250"},
 		{"indicator target", v.Indicators.Rows[0].Target.Text, "60.0"},
 		{"indicator 日吉", v.Indicators.ByDistrict["日吉"][0].Current.Text + " " + v.Indicators.ByDistrict["日吉"][0].CurrentN.Text + " " + v.Indicators.ByDistrict["日吉"][0].Evaluation, "x 3 －"},
-		{"hearing rating", fmt.Sprintf("%s %v", v.Hearings.Ratings[0].ItemID, v.Hearings.Ratings[0].All), "H2 [3 0]"},
+		{"hearing rating", v.Hearings.Ratings[0].ItemID + " " + texts(v.Hearings.Ratings[0].All.Counts) + " / " + texts(v.Hearings.Ratings[0].All.Shares) + " n=" + v.Hearings.Ratings[0].All.N.Text, "H2 3 － / 100.0 － n=3"},
 		{"corrections", v.Corrections[0].Row + " " + v.Corrections[0].Cell, "2 C5"},
 	}
 	for _, tt := range tests {
@@ -195,5 +195,58 @@ func TestPValueLabel(t *testing.T) {
 		if got := PValueLabel(c.p); got != c.want {
 			t.Errorf("PValueLabel(%v) = %q, want %q", c.p, got, c.want)
 		}
+	}
+}
+
+// ratingRowOf is a group's rating row for hand-built views: counts, with
+// base and shares from analyze.RatingShares as Build takes them.
+func ratingRowOf(counts ...int) RatingRow {
+	r := newRatingRow(len(counts))
+	base, pct := analyze.RatingShares(counts)
+	for i, c := range counts {
+		r.set(i, analyze.HearingCount{Count: c, Base: base, Pct: pct[i]})
+	}
+	return r
+}
+
+func TestBuildRatings(t *testing.T) {
+	res := csvTestResults()
+	res.Batch.Districts = []ingest.District{{Name: "日吉"}, {Name: "綱島"}}
+	res.Batch.ChoiceSets = append(res.Batch.ChoiceSets, ingest.ChoiceSet{Name: "評価", Choices: []ingest.Choice{
+		{Code: 1, Label: "できている"}, {Code: 2, Label: "ややできている"}, {Code: 3, Label: "できていない"}}})
+	res.Batch.HearingItems[1].Scale = 1
+	row := func(by, group string, code, count, base int, pct float64) analyze.HearingCount {
+		return analyze.HearingCount{Item: 1, By: by, Group: group, Code: code, Count: count, Base: base, Pct: pct}
+	}
+	res.Hearings.Ratings = []analyze.HearingCount{
+		row(analyze.ByAll, "全体", 1, 1, 3, 100.0/3), row(analyze.ByAll, "全体", 2, 2, 3, 200.0/3), row(analyze.ByAll, "全体", 3, 0, 3, 0),
+		row(analyze.ByDistrict, "日吉", 1, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 2, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 3, 0, 0, tNaN),
+		row(analyze.ByOrgType, "自治会", 1, 1, 1, 100), // not a district: left out
+	}
+	v := Build(res)
+	if len(v.Hearings.Ratings) != 1 {
+		t.Fatalf("%d rating items, want 1", len(v.Hearings.Ratings))
+	}
+	r := v.Hearings.Ratings[0]
+	texts := func(fs ...Fig) string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Text)
+		}
+		return strings.Join(s, " ")
+	}
+	check := func(name string, row RatingRow, want string) {
+		t.Helper()
+		got := texts(row.N, row.Total) + " | " + texts(row.Counts...) + " | " + texts(row.Shares...)
+		if got != want {
+			t.Errorf("%s: got %q, want %q", name, got, want)
+		}
+	}
+	// Shares are analyze's Pct formatted (33.3, 66.7), never recomputed; － for a zero
+	// count and for a base of nothing.
+	check("全体", r.All, "3 3 | 1 2 － | 33.3 66.7 －")
+	check("日吉", r.ByDistrict["日吉"], "0 － | － － － | － － －")
+	if _, ok := r.ByDistrict["綱島"]; ok || len(r.ByDistrict) != 1 {
+		t.Errorf("ByDistrict has %d groups, want 日吉 only", len(r.ByDistrict))
 	}
 }

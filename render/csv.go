@@ -13,19 +13,20 @@ import (
 
 // Headers of the CSV files (outputs.md), exactly as written in row 1.
 var (
-	crosstabHeader     = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
-	summaryHeader      = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
-	trendHeader        = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
-	indicatorsHeader   = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
-	hearingsHeader     = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
-	freetextHeader     = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
-	keywordsHeader     = []string{"source", "by", "group", "word", "count", "docs"}
-	districtTopsHeader = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
-	chisqHeader        = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
-	overviewHeader     = []string{"by", "group", "distributed", "valid", "rate"}
-	hearingOrgsHeader  = []string{"by", "group", "count"}
-	problemsHeader     = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
-	correctionsHeader  = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
+	crosstabHeader       = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
+	summaryHeader        = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
+	trendHeader          = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
+	indicatorsHeader     = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
+	hearingsHeader       = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
+	freetextHeader       = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
+	keywordsHeader       = []string{"source", "by", "group", "word", "count", "docs"}
+	districtTopsHeader   = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
+	chisqHeader          = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
+	overviewHeader       = []string{"by", "group", "distributed", "valid", "rate"}
+	hearingOrgsHeader    = []string{"by", "group", "count"}
+	hearingRatingsHeader = []string{"item_id", "theme", "by", "group", "code", "label", "count", "base", "pct"}
+	problemsHeader       = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
+	correctionsHeader    = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
 
 // bom is the UTF-8 byte order mark that makes Excel in Japan read a CSV as UTF-8.
@@ -203,13 +204,28 @@ func directionText(d ingest.Direction) string {
 func HearingsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, hearingsHeader)
 	for _, h := range res.Hearings.Ratings {
-		id := ""
-		if res.Batch != nil && h.Item >= 0 && h.Item < len(res.Batch.HearingItems) {
-			id = res.Batch.HearingItems[h.Item].ID
-		}
-		c.row(csvText(id), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label), csvInt(h.Count))
+		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label), csvInt(h.Count))
 	}
 	return c.close()
+}
+
+// HearingRatingsCSV writes data/hearing_ratings.csv: hearings.csv's rating
+// counts with their base (the organizations of the group that rated the item)
+// and share in percent, in the same order.
+func HearingRatingsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, hearingRatingsHeader)
+	for _, h := range res.Hearings.Ratings {
+		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label),
+			csvInt(h.Count), csvInt(h.Base), csvFloat(h.Pct))
+	}
+	return c.close()
+}
+
+func hearingItemID(b *ingest.Batch, it int) string {
+	if b == nil || it < 0 || it >= len(b.HearingItems) {
+		return ""
+	}
+	return b.HearingItems[it].ID
 }
 
 // FreeTextCSV writes data/freetext.csv: every masked free-text answer and hearing
@@ -365,5 +381,6 @@ func CSVFiles() []CSVFile {
 		{"data/chisq.csv", ChiSquareCSV},
 		{"data/overview.csv", OverviewCSV},
 		{"data/hearing_orgs.csv", HearingOrgsCSV},
+		{"data/hearing_ratings.csv", HearingRatingsCSV},
 	}
 }

@@ -79,7 +79,7 @@ func csvTestResults() *analyze.Results {
 			{By: analyze.ByDistrict, Group: "=綱島", Count: 0},
 			{By: analyze.ByOrgType, Group: "自治会", Count: 3},
 		}, Ratings: []analyze.HearingCount{
-			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 3},
+			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 3, Base: 3, Pct: 100},
 		}},
 		FreeText: []analyze.FreeText{
 			{Source: analyze.SourceSurvey, RecordID: "-5", District: "日吉", ItemID: "Q11", Themes: []string{"つながり", "参加"}, Masked: "=HYPERLINK(\"http://x\")"},
@@ -145,6 +145,10 @@ func TestCSVWriters(t *testing.T) {
 			// only the 地区 crosstab has a test; full precision as in crosstab.csv.
 			"current,Q1,地区,3.2000000000000006,1,0.0736,true",
 		}},
+		{"hearing_ratings", HearingRatingsCSV, []string{
+			"item_id,theme,by,group,code,label,count,base,pct",
+			"H2,つながり,全体,全体,1,はい,3,3,100",
+		}},
 		{"overview", OverviewCSV, []string{
 			"by,group,distributed,valid,rate",
 			// 8/30 and 3/9 at full precision; no 配布数 → distributed and rate empty.
@@ -182,7 +186,8 @@ func TestCSVWriters(t *testing.T) {
 func TestCSVFilesPaths(t *testing.T) {
 	want := []string{"data/crosstab.csv", "data/summary.csv", "data/trend.csv", "data/indicators.csv",
 		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv",
-		"data/chisq.csv", "data/overview.csv", "data/hearing_orgs.csv"}
+		"data/chisq.csv", "data/overview.csv", "data/hearing_orgs.csv",
+		"data/hearing_ratings.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))

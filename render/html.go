@@ -437,13 +437,13 @@ func dashIndRowOf(r IndicatorRow) dashIndRow {
 }
 
 func dashRatingOf(v *View, r RatingView, id, selected string) dashRating {
-	dr := dashRating{Chart: id, R: r, All: r.All}
-	if dr.All == nil {
-		dr.All = []int{}
-	}
+	dr := dashRating{Chart: id, R: r, All: dashCounts(r.All.Counts)}
 	var cur []int
 	for _, d := range v.Districts {
-		g := r.ByDistrict[d]
+		var g []int // null: no ratings from the district
+		if row, ok := r.ByDistrict[d]; ok {
+			g = dashCounts(row.Counts)
+		}
 		dr.Groups = append(dr.Groups, g)
 		if d == selected {
 			cur = g
@@ -453,8 +453,17 @@ func dashRatingOf(v *View, r RatingView, id, selected string) dashRating {
 		dr.Groups = [][]int{}
 	}
 	dr.Height = 150
-	dr.Option = ratingOption(id, r.Labels, r.All, cur, selected)
+	dr.Option = ratingOption(id, r.Labels, dr.All, cur, selected)
 	return dr
+}
+
+// dashCounts are the organizations per rating as the charts plot them.
+func dashCounts(figs []Fig) []int {
+	out := []int{}
+	for _, f := range figs {
+		out = append(out, int(f.Shown()))
+	}
+	return out
 }
 
 // ratingOption builds a hearing rating's stacked bars: 全体 and the selected

@@ -1127,7 +1127,7 @@ func (d *pdfDoc) hearingSection() {
 		var rows []bandRow
 		for _, r := range h.Ratings[i:j] {
 			if d.district != "" {
-				if c := r.ByDistrict[d.district]; c != nil {
+				if c, ok := r.ByDistrict[d.district]; ok {
 					rows = append(rows, pdfRatingBand(r.Name+"（"+d.district+"）", c, true))
 				}
 				rows = append(rows, pdfRatingBand(r.Name+"（全体）", r.All, false))
@@ -1171,17 +1171,9 @@ func pdfSameLabels(a, b []string) bool {
 	return true
 }
 
-// pdfRatingBand is a band of rating counts, as percentages of their sum.
-func pdfRatingBand(label string, counts []int, bold bool) bandRow {
-	sum := 0
-	for _, c := range counts {
-		sum += c
-	}
-	r := bandRow{label: label, n: NFig(sum), bold: bold}
-	for _, c := range counts {
-		r.cells = append(r.cells, PctFig(c, sum, false))
-	}
-	return r
+// pdfRatingBand is a band of a group's ratings: their shares, and n.
+func pdfRatingBand(label string, r RatingRow, bold bool) bandRow {
+	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
 }
 
 // noteGroups prints hearing comment groups: the theme once as a heading, then

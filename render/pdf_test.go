@@ -169,9 +169,9 @@ func testView() *View {
 		ByType:     []CountRow{{"自治会・町内会", NFig(3)}, {"民生委員・児童委員協議会", NFig(2)}},
 		Ratings: []RatingView{
 			{ItemID: "H1", Name: "見守り活動の担い手は足りているか", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
-				All: []int{0, 1, 2, 2}, ByDistrict: map[string][]int{d[0]: {0, 1, 1, 0}, d[1]: {0, 0, 1, 1}, d[2]: {0, 0, 0, 1}}},
+				All: ratingRowOf(0, 1, 2, 2), ByDistrict: map[string]RatingRow{d[0]: ratingRowOf(0, 1, 1, 0), d[1]: ratingRowOf(0, 0, 1, 1), d[2]: ratingRowOf(0, 0, 0, 1)}},
 			{ItemID: "H2", Name: "関係機関との連携", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
-				All: []int{1, 2, 1, 1}, ByDistrict: map[string][]int{d[0]: {1, 1, 0, 0}, d[1]: {0, 1, 1, 0}, d[2]: {0, 0, 0, 1}}},
+				All: ratingRowOf(1, 2, 1, 1), ByDistrict: map[string]RatingRow{d[0]: ratingRowOf(1, 1, 0, 0), d[1]: ratingRowOf(0, 1, 1, 0), d[2]: ratingRowOf(0, 0, 0, 1)}},
 		},
 	}
 	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
@@ -464,7 +464,7 @@ func TestPDFStaysInMargins(t *testing.T) {
 	v.Themes[0].Questions = append(v.Themes[0].Questions, len(v.Questions)-1)
 	for i := range 25 {
 		v.Hearings.Ratings = append(v.Hearings.Ratings, RatingView{ItemID: "X", Name: fmt.Sprintf("評価項目%d", i), Theme: "支え合い",
-			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: []int{1, 2, 3, 4}, ByDistrict: map[string][]int{"日吉地区": {0, 1, 1, 0}}})
+			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 3, 4), ByDistrict: map[string]RatingRow{"日吉地区": ratingRowOf(0, 1, 1, 0)}})
 	}
 	word := regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
 	for _, district := range []string{"", "日吉地区"} {

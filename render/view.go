@@ -160,8 +160,17 @@ type CountRow struct {
 type RatingView struct {
 	ItemID, Name, Theme string
 	Labels              []string
-	All                 []int
-	ByDistrict          map[string][]int // read in Districts order only
+	All                 RatingRow
+	ByDistrict          map[string]RatingRow // read in Districts order only
+}
+
+// A RatingRow is one group's ratings of an item (a group of
+// hearing_ratings.csv): organizations per rating and their shares.
+type RatingRow struct {
+	N      Fig   // organizations that rated the item (base), as n beside a rating band
+	Total  Fig   // the same base as a count, for the 計 column of the book ("－" for none)
+	Counts []Fig // organizations per rating, parallel to RatingView.Labels
+	Shares []Fig // percent of N, parallel to Labels
 }
 
 // A CommentGroup is the masked comments of one theme (and district).

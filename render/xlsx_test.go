@@ -190,8 +190,8 @@ func xlsxTestView() *View {
 			ByType:     []CountRow{{"自治会", NFig(3)}, {"NPO", NFig(1)}},
 			Ratings: []RatingView{{
 				ItemID: "H3", Name: "見守り活動の手応え", Theme: "安心して暮らせる",
-				Labels: []string{"十分", "やや不足", "不足"}, All: []int{1, 2, 1},
-				ByDistrict: map[string][]int{"日吉": {1, 1, 0}, "綱島": {0, 1, 0}, "高田": {0, 0, 1}},
+				Labels: []string{"十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 1),
+				ByDistrict: map[string]RatingRow{"日吉": ratingRowOf(1, 1, 0), "綱島": ratingRowOf(0, 1, 0), "高田": ratingRowOf(0, 0, 1)},
 			}},
 			Comments: []CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
 		},

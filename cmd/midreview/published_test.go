@@ -210,7 +210,8 @@ type dashTexts struct {
 }
 
 // TestPublishedCellsEqualData checks, for the tables that data/overview.csv,
-// data/hearing_orgs.csv and data/district_tops.csv hold, that each printed
+// data/hearing_orgs.csv, data/hearing_ratings.csv and data/district_tops.csv
+// hold, that each printed
 // cell of the small batch's report.pdf, district handout and tabulation.xlsx
 // is the CSV's value of that very row, formatted as documented — not only
 // that the number occurs somewhere in data/.
@@ -304,6 +305,36 @@ func TestPublishedCellsEqualData(t *testing.T) {
 					t.Errorf("01_北.pdf: organizations heard are not %s", n)
 				}
 			}
+		}
+	})
+
+	t.Run("hearing_ratings", func(t *testing.T) {
+		// The ヒアリング sheet: per item, a title "ID　名前", then 全体 and each
+		// district with 計 (base) in B and the counts from C.
+		col := 0
+		prev := ""
+		for _, r := range e2eReadCSV(t, filepath.Join(data, "hearing_ratings.csv")).rows {
+			if r["by"] == "団体種別" || r["group"] == "地区不明" {
+				continue
+			}
+			if k := r["item_id"] + "/" + r["group"]; k != prev {
+				prev, col = k, 0
+			} else {
+				col++
+			}
+			title := -1
+			for row := 1; row < 10000 && title < 0; row++ {
+				if strings.HasPrefix(book["ヒアリング!A"+strconv.Itoa(row)], r["item_id"]+"　") {
+					title = row
+				}
+			}
+			row := book.rowAfter("ヒアリング", title, r["group"])
+			if title < 0 || row < 0 {
+				t.Errorf("ヒアリング: no row %s of %s", r["group"], r["item_id"])
+				continue
+			}
+			book.check(t, "ヒアリング", "B", row, r["base"], 0)
+			book.check(t, "ヒアリング", string(rune('C'+col)), row, r["count"], 0)
 		}
 	})
 
