@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -52,7 +53,9 @@ func Build(res *analyze.Results) *View {
 		if q.Type == ingest.FA {
 			continue
 		}
-		v.Questions = append(v.Questions, bx.question(qi))
+		qv := bx.question(qi)
+		setChartOrders(&qv)
+		v.Questions = append(v.Questions, qv)
 	}
 	for _, qi := range []int{b.DistrictQ, b.GenderQ, b.AgeQ} {
 		if qi < 0 || qi >= len(b.Questions) {
@@ -61,6 +64,7 @@ func Build(res *analyze.Results) *View {
 		if t, ok := bx.table(analyze.Current, qi, analyze.ByAll); ok {
 			qv := bx.questionHead(qi)
 			qv.Tables = []TableView{t}
+			setChartOrders(&qv)
 			v.Profile = append(v.Profile, qv)
 		}
 	}
@@ -299,6 +303,55 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 		}
 	}
 	return t, true
+}
+
+// setChartOrders decides the order in which bar charts list a question's
+// answers: RowView.Order for every row of its tables and QuestionView.TrendOrder.
+// MA choices go by share, largest first, ties in choice order (a suppressed or
+// empty share counts as 0); SA and SC keep the choice order; 無回答 is last.
+func setChartOrders(q *QuestionView) {
+	value := func(f Fig) float64 {
+		if f.Suppressed || math.IsNaN(f.Value) {
+			return 0
+		}
+		return f.Value
+	}
+	byShare := func(idx []int, share func(i int) float64) {
+		if q.MA {
+			slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(share(b), share(a)) })
+		}
+	}
+	order := func(t *TableView) {
+		for ri := range t.Rows {
+			r := &t.Rows[ri]
+			var choices, na []int
+			for i := range t.Heads {
+				if i < len(t.Codes) && t.Codes[i] == analyze.CodeNA {
+					na = append(na, i)
+				} else {
+					choices = append(choices, i)
+				}
+			}
+			byShare(choices, func(i int) float64 {
+				if r.Suppressed || i >= len(r.Cells) {
+					return 0
+				}
+				return value(r.Cells[i])
+			})
+			r.Order = append(choices, na...)
+		}
+	}
+	for ti := range q.Tables {
+		order(&q.Tables[ti])
+	}
+	if q.Baseline != nil {
+		order(q.Baseline)
+	}
+	q.TrendOrder = nil
+	for i := range q.Trend {
+		q.TrendOrder = append(q.TrendOrder, i)
+	}
+	byShare(q.TrendOrder, func(i int) float64 { return value(q.Trend[i].Current) })
 }
 
 // shareFig formats a share in percent as PctFig does: x when suppressed, － for

@@ -250,3 +250,43 @@ func TestBuildRatings(t *testing.T) {
 		t.Errorf("ByDistrict has %d groups, want 日吉 only", len(r.ByDistrict))
 	}
 }
+
+func TestSetChartOrders(t *testing.T) {
+	heads := []string{"a", "b", "c", "d", analyze.LabelNA}
+	codes := []string{"1", "2", "3", "4", analyze.CodeNA}
+	row := func(supp bool, counts ...int) RowView {
+		r := RowView{Suppressed: supp}
+		for _, c := range counts {
+			r.Cells = append(r.Cells, PctFig(c, 10, supp))
+		}
+		return r
+	}
+	trend := func(counts ...int) []TrendView {
+		var out []TrendView
+		for _, c := range counts {
+			out = append(out, TrendView{Current: PctFig(c, 10, false)})
+		}
+		return out
+	}
+	check := func(name string, ma bool, rows []RowView, tr []TrendView, want [][]int, wantTrend []int) {
+		t.Helper()
+		q := QuestionView{MA: ma, Tables: []TableView{{Heads: heads, Codes: codes, Rows: rows}}, Trend: tr}
+		setChartOrders(&q)
+		for i, r := range q.Tables[0].Rows {
+			if !reflect.DeepEqual(r.Order, want[i]) {
+				t.Errorf("%s: row %d order %v, want %v", name, i, r.Order, want[i])
+			}
+		}
+		if !reflect.DeepEqual(q.TrendOrder, wantTrend) {
+			t.Errorf("%s: trend order %v, want %v", name, q.TrendOrder, wantTrend)
+		}
+	}
+	// MA: by share, largest first; b and d tie at 30% and keep their order; 無回答
+	// last even when it is the largest.
+	check("MA", true, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5, 2, 1),
+		[][]int{{1, 3, 0, 2, 4}}, []int{2, 0, 3, 4, 1})
+	// A suppressed row has no shares to sort by: choice order.
+	check("MA suppressed", true, []RowView{row(true, 1, 3, 0, 3, 9)}, nil, [][]int{{0, 1, 2, 3, 4}}, nil)
+	// SA keeps the choice order, rows and trend alike.
+	check("SA", false, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5), [][]int{{0, 1, 2, 3, 4}}, []int{0, 1, 2})
+}

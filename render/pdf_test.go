@@ -195,6 +195,12 @@ func testView() *View {
 // renderPDFT renders the ward report, or a district handout when district is set.
 func renderPDFT(t testing.TB, v *View, district string) []byte {
 	t.Helper()
+	// Hand-built views get the chart orders that Build would set.
+	for _, qs := range [][]QuestionView{v.Questions, v.Profile} {
+		for i := range qs {
+			setChartOrders(&qs[i])
+		}
+	}
 	var b bytes.Buffer
 	var err error
 	if district == "" {

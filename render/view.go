@@ -62,6 +62,9 @@ type QuestionView struct {
 	Tables    []TableView  // current survey: 全体, 地区, 性別, 年代 (those that exist)
 	Baseline  *TableView   // baseline survey 全体, when present
 	Trend     []TrendView  // 全体 trend rows when a baseline exists
+	// TrendOrder lists indices into Trend in the order the comparison chart
+	// shows them: for MA by current share, largest first; else as Trend.
+	TrendOrder []int
 	Summary   []SummaryRow // SC/NUM summaries by 全体 and 地区
 }
 
@@ -82,6 +85,10 @@ type RowView struct {
 	Counts     []Fig // counts parallel to Heads
 	Suppressed bool
 	Reference  bool
+	// Order lists indices into TableView.Heads in the order a bar chart led by
+	// this row shows them: for MA by this row's share, largest first (ties in
+	// choice order); else in choice order; 無回答 last.
+	Order []int
 }
 
 // A TrendView is one choice's baseline vs current comparison.
