@@ -55,17 +55,17 @@ type ThemeView struct {
 type QuestionView struct {
 	Index     int // index into Batch.Questions
 	ID, Text  string
-	Type      string       // SA, MA, SC, NUM
-	Theme     string       // テーマ名 or ""
-	Condition string       // 対象条件 as written, "" when everyone is asked
-	MA        bool         // percentages may sum past 100
-	Tables    []TableView  // current survey: 全体, 地区, 性別, 年代 (those that exist)
-	Baseline  *TableView   // baseline survey 全体, when present
-	Trend     []TrendView  // 全体 trend rows when a baseline exists
+	Type      string      // SA, MA, SC, NUM
+	Theme     string      // テーマ名 or ""
+	Condition string      // 対象条件 as written, "" when everyone is asked
+	MA        bool        // percentages may sum past 100
+	Tables    []TableView // current survey: 全体, 地区, 性別, 年代 (those that exist)
+	Baseline  *TableView  // baseline survey 全体, when present
+	Trend     []TrendView // 全体 trend rows when a baseline exists
 	// TrendOrder lists indices into Trend in the order the comparison chart
 	// shows them: for MA by current share, largest first; else as Trend.
 	TrendOrder []int
-	Summary   []SummaryRow // SC/NUM summaries by 全体 and 地区
+	Summary    []SummaryRow // SC/NUM summaries by 全体 and 地区
 }
 
 // A TableView is a crosstab as printed: 表頭 choices across, 表側 groups down.
