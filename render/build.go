@@ -702,12 +702,46 @@ func freeTextView(res *analyze.Results) FreeTextView {
 		}
 		fv.Quotes[i].Items = append(fv.Quotes[i].Items, q.Text)
 	}
-	for _, f := range res.FreeText {
-		if f.Source == analyze.SourceSurvey {
-			fv.Count++
+	fv.Count = NFig(0)
+	for _, c := range res.TextCounts {
+		if c.Source == analyze.SourceSurvey {
+			fv.Count = NFig(c.Count)
 		}
+	}
+	for _, f := range res.FreeText {
 		fv.Texts = append(fv.Texts, FreeTextRow{Source: f.Source, RecordID: f.RecordID, District: f.District,
 			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked})
 	}
+	fv.Matrix = textMatrixView(res)
 	return fv
+}
+
+// textMatrixView lays out analyze's theme × district cells (row by row) as
+// the drill-down's rows and columns, each cell with its count and texts.
+func textMatrixView(res *analyze.Results) TextMatrixView {
+	var m TextMatrixView
+	for i, c := range res.TextMatrix {
+		if i == 0 || c.Theme != res.TextMatrix[i-1].Theme {
+			m.Themes = append(m.Themes, c.Theme)
+			m.Cells = append(m.Cells, nil)
+		}
+		if len(m.Themes) == 1 {
+			m.Districts = append(m.Districts, c.District)
+		}
+		cell := TextCellView{N: CountFig(len(c.Texts), false), Texts: []string{}}
+		for _, j := range c.Texts {
+			if j < 0 || j >= len(res.FreeText) {
+				continue
+			}
+			f := res.FreeText[j]
+			text := f.Masked
+			if f.Source == analyze.SourceHearing && f.RecordID != "" {
+				text = f.RecordID + "：" + text
+			}
+			cell.Texts = append(cell.Texts, text)
+		}
+		last := len(m.Cells) - 1
+		m.Cells[last] = append(m.Cells[last], cell)
+	}
+	return m
 }

@@ -290,3 +290,25 @@ func TestSetChartOrders(t *testing.T) {
 	// SA keeps the choice order, rows and trend alike.
 	check("SA", false, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5), [][]int{{0, 1, 2, 3, 4}}, []int{0, 1, 2})
 }
+
+func TestBuildTextMatrix(t *testing.T) {
+	res := csvTestResults()
+	res.FreeText[1].Source, res.FreeText[1].RecordID = analyze.SourceHearing, "町内会"
+	v := Build(res)
+	m := v.FreeText.Matrix
+	got := fmt.Sprint(m.Themes, m.Districts)
+	for _, row := range m.Cells {
+		for _, c := range row {
+			got += fmt.Sprintf(" %s%q", c.N.Text, c.Texts)
+		}
+	}
+	// Rows and columns as analyze lists the cells; a hearing comment names its
+	// organization; an empty cell is － with no texts.
+	want := `[つながり テーマなし] [日吉 地区不明] 1["=HYPERLINK(\"http://x\")"] －[] －[] 1["町内会：改行\nあり, \"引用\""]`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if v.FreeText.Count.Text != "2" {
+		t.Errorf("Count = %q, want 2 (freetext_counts.csv survey)", v.FreeText.Count.Text)
+	}
+}

@@ -25,6 +25,8 @@ var (
 	overviewHeader       = []string{"by", "group", "distributed", "valid", "rate"}
 	hearingOrgsHeader    = []string{"by", "group", "count"}
 	hearingRatingsHeader = []string{"item_id", "theme", "by", "group", "code", "label", "count", "base", "pct"}
+	commentMatrixHeader  = []string{"theme", "district", "count"}
+	freetextCountsHeader = []string{"source", "count"}
 	problemsHeader       = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
 	correctionsHeader    = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
@@ -301,6 +303,27 @@ func HearingOrgsCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
+// CommentMatrixCSV writes data/comment_matrix.csv: how many free-text answers
+// and hearing comments are filed under each theme and district (the
+// dashboard's drill-down), every cell, in the order of res.TextMatrix.
+func CommentMatrixCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, commentMatrixHeader)
+	for _, m := range res.TextMatrix {
+		c.row(csvText(m.Theme), csvText(m.District), csvInt(len(m.Texts)))
+	}
+	return c.close()
+}
+
+// FreeTextCountsCSV writes data/freetext_counts.csv: the texts of each source
+// (freetext.csv rows), survey then hearing.
+func FreeTextCountsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, freetextCountsHeader)
+	for _, n := range res.TextCounts {
+		c.row(n.Source, csvInt(n.Count))
+	}
+	return c.close()
+}
+
 // KeywordsCSV writes data/keywords.csv in the order of res.Keywords.
 func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, keywordsHeader)
@@ -382,5 +405,7 @@ func CSVFiles() []CSVFile {
 		{"data/overview.csv", OverviewCSV},
 		{"data/hearing_orgs.csv", HearingOrgsCSV},
 		{"data/hearing_ratings.csv", HearingRatingsCSV},
+		{"data/comment_matrix.csv", CommentMatrixCSV},
+		{"data/freetext_counts.csv", FreeTextCountsCSV},
 	}
 }

@@ -85,7 +85,14 @@ func csvTestResults() *analyze.Results {
 			{Source: analyze.SourceSurvey, RecordID: "-5", District: "日吉", ItemID: "Q11", Themes: []string{"つながり", "参加"}, Masked: "=HYPERLINK(\"http://x\")"},
 			{Source: analyze.SourceSurvey, RecordID: "7", District: "地区不明", ItemID: "Q11", Masked: "改行\nあり, \"引用\""},
 		},
-		Keywords: []analyze.Keyword{{Source: analyze.SourceSurvey, By: analyze.ByAll, Group: "全体", Word: "@居場所", Count: 3, Docs: 2}},
+		TextMatrix: []analyze.TextCell{
+			{Theme: "つながり", District: "日吉", Texts: []int{0}},
+			{Theme: "つながり", District: analyze.GroupNoDistrict},
+			{Theme: analyze.GroupNoTheme, District: "日吉"},
+			{Theme: analyze.GroupNoTheme, District: analyze.GroupNoDistrict, Texts: []int{1}},
+		},
+		TextCounts: []analyze.SourceCount{{Source: analyze.SourceSurvey, Count: 2}, {Source: analyze.SourceHearing}},
+		Keywords:   []analyze.Keyword{{Source: analyze.SourceSurvey, By: analyze.ByAll, Group: "全体", Word: "@居場所", Count: 3, Docs: 2}},
 	}
 }
 
@@ -149,6 +156,18 @@ func TestCSVWriters(t *testing.T) {
 			"item_id,theme,by,group,code,label,count,base,pct",
 			"H2,つながり,全体,全体,1,はい,3,3,100",
 		}},
+		{"comment_matrix", CommentMatrixCSV, []string{
+			"theme,district,count",
+			"つながり,日吉,1",
+			"つながり,地区不明,0",
+			"テーマなし,日吉,0",
+			"テーマなし,地区不明,1",
+		}},
+		{"freetext_counts", FreeTextCountsCSV, []string{
+			"source,count",
+			"survey,2",
+			"hearing,0",
+		}},
 		{"overview", OverviewCSV, []string{
 			"by,group,distributed,valid,rate",
 			// 8/30 and 3/9 at full precision; no 配布数 → distributed and rate empty.
@@ -187,7 +206,7 @@ func TestCSVFilesPaths(t *testing.T) {
 	want := []string{"data/crosstab.csv", "data/summary.csv", "data/trend.csv", "data/indicators.csv",
 		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv",
 		"data/chisq.csv", "data/overview.csv", "data/hearing_orgs.csv",
-		"data/hearing_ratings.csv"}
+		"data/hearing_ratings.csv", "data/comment_matrix.csv", "data/freetext_counts.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))

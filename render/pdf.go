@@ -1226,12 +1226,12 @@ func (d *pdfDoc) freeTextSection() {
 			groups = append(groups, g)
 		}
 	}
-	if ft.Count == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
+	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
 		return
 	}
 	d.section("自由記述")
 	if d.district == "" {
-		d.para("自由記述の回答："+Thousands(ft.Count)+" 件", "", 9.5, 0)
+		d.para("自由記述の回答："+ft.Count.Text+" 件", "", 9.5, 0)
 		d.down(2)
 		if len(ft.Keywords) > 0 {
 			half := (len(ft.Keywords) + 1) / 2

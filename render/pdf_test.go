@@ -182,7 +182,7 @@ func testView() *View {
 	}, d)
 	v.DistrictTops = testDistrictTops(v)
 	v.FreeText = FreeTextView{
-		Count:    45,
+		Count:    NFig(45),
 		Keywords: []KV{{"地域", "18"}, {"参加", "12"}, {"高齢者", "11"}, {"子ども", "9"}, {"情報", "8"}, {"交流", "6"}, {"不安", "5"}},
 		Quotes: []CommentGroup{
 			{Theme: "支え合い", Items: []string{"近所づきあいが少なくなり、災害のときが不安です。（「いざという時」に頼れる人がいない。）", "自治会の活動を知る機会がもっとあればよいと思います。"}},

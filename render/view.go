@@ -191,8 +191,23 @@ type CommentGroup struct {
 type FreeTextView struct {
 	Keywords []KV // word, count (全体)
 	Quotes   []CommentGroup
-	Count    int           // survey answers with free text
+	Count    Fig           // survey answers with free text (freetext_counts.csv)
 	Texts    []FreeTextRow // every free-text answer and hearing comment, in freetext.csv order
+	Matrix   TextMatrixView
+}
+
+// TextMatrixView is the dashboard's theme × district drill-down of every
+// free-text answer and hearing comment (comment_matrix.csv).
+type TextMatrixView struct {
+	Themes    []string         // rows: themes with questions, then テーマなし
+	Districts []string         // columns: districts, then 地区不明
+	Cells     [][]TextCellView // [theme][district]
+}
+
+// A TextCellView is the texts of one theme and district.
+type TextCellView struct {
+	N     Fig      // how many ("－" for none)
+	Texts []string // masked; a hearing comment reads "団体名：comment"
 }
 
 // A FreeTextRow is one masked free-text answer or hearing comment (a row of

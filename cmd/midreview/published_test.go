@@ -210,11 +210,11 @@ type dashTexts struct {
 }
 
 // TestPublishedCellsEqualData checks, for the tables that data/overview.csv,
-// data/hearing_orgs.csv, data/hearing_ratings.csv and data/district_tops.csv
-// hold, that each printed
-// cell of the small batch's report.pdf, district handout and tabulation.xlsx
-// is the CSV's value of that very row, formatted as documented — not only
-// that the number occurs somewhere in data/.
+// hearing_orgs.csv, hearing_ratings.csv, comment_matrix.csv,
+// freetext_counts.csv and district_tops.csv hold, that each printed cell of
+// the small batch's report.pdf, district handout, tabulation.xlsx and dashboard
+// is the CSV's value of that very row, formatted as documented — not only that
+// the number occurs somewhere in data/.
 func TestPublishedCellsEqualData(t *testing.T) {
 	golden := filepath.Join("..", "..", "testdata", "golden")
 	data := filepath.Join(golden, "small", "data")
@@ -335,6 +335,46 @@ func TestPublishedCellsEqualData(t *testing.T) {
 			}
 			book.check(t, "ヒアリング", "B", row, r["base"], 0)
 			book.check(t, "ヒアリング", string(rune('C'+col)), row, r["count"], 0)
+		}
+	})
+
+	t.Run("comment_matrix", func(t *testing.T) {
+		// The dashboard's drill-down: the header row names the districts, each
+		// theme row holds one cell per district, － for none.
+		page := readGolden(t, rendered, "dashboard/index.html")
+		head := regexp.MustCompile(`<thead><tr><th>テーマ</th>((?:<th>[^<]*</th>)+)</tr></thead>`).FindStringSubmatch(page)
+		if head == nil {
+			t.Fatal("dashboard: no drill-down table")
+		}
+		cols := strings.Split(strings.TrimSuffix(strings.TrimPrefix(head[1], "<th>"), "</th>"), "</th><th>")
+		tag := regexp.MustCompile(`<[^>]*>`)
+		rows := e2eReadCSV(t, filepath.Join(data, "comment_matrix.csv")).rows
+		if len(rows) == 0 || len(rows)%len(cols) != 0 {
+			t.Fatalf("comment_matrix.csv has %d cells for %d districts", len(rows), len(cols))
+		}
+		for _, r := range rows {
+			m := regexp.MustCompile(`<tr><th>` + regexp.QuoteMeta(r["theme"]) + `</th>(.*)</tr>`).FindStringSubmatch(page)
+			j := slices.Index(cols, r["district"])
+			if m == nil || j < 0 {
+				t.Errorf("dashboard: no drill-down cell %s × %s", r["theme"], r["district"])
+				continue
+			}
+			cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(m[1], "<td>"), "</td>"), "</td><td>")
+			want := r["count"]
+			if want == "0" {
+				want = render.MarkZero
+			}
+			if j >= len(cells) || tag.ReplaceAllString(cells[j], "") != want {
+				t.Errorf("dashboard: drill-down %s × %s is not %s (row %q)", r["theme"], r["district"], want, m[0])
+			}
+		}
+	})
+
+	t.Run("freetext_counts", func(t *testing.T) {
+		for _, r := range e2eReadCSV(t, filepath.Join(data, "freetext_counts.csv")).rows {
+			if r["source"] == "survey" && find(report, `^自由記述の回答：`+render.Thousands(publishedInt(t, r["count"]))+` 件$`) < 0 {
+				t.Errorf("report.pdf: free-text answers are not %s", r["count"])
+			}
 		}
 	})
 
