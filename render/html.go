@@ -513,8 +513,8 @@ func (p *dashPage) comments() {
 		}
 		p.Data.Comments = append(p.Data.Comments, texts)
 	}
-	p.Data.Columns = p.Columns
-	p.Data.Themes = p.Themes
+	p.Data.Columns = append([]string{}, p.Columns...) // [] in the JSON, never null
+	p.Data.Themes = append([]string{}, p.Themes...)
 }
 
 var dashboardTemplate = template.Must(template.New("index.html").Funcs(template.FuncMap{
