@@ -1,6 +1,10 @@
 package analyze
 
-import "midreview/ingest"
+import (
+	"math"
+
+	"midreview/ingest"
+)
 
 // GroupNoOrgType is the 団体種別 group of organizations whose type was not given.
 const GroupNoOrgType = "未記入"
@@ -13,6 +17,11 @@ const GroupNoOrgType = "未記入"
 // active in several districts counting in each, then 地区不明 when some organization
 // has no valid district; every 団体種別 in first-seen order, then 未記入 when some
 // organization has none.
+//
+// Each row also carries the group's base, the organizations that rated the
+// item (the sum of its counts), and the count's share of it in percent
+// (RatingShares; hearing_ratings.csv), which the rating charts and the 計
+// column of the tabulation book print.
 //
 // Note: hearings.csv has an integer code column, so ratings hold one row per choice
 // of the item's 尺度 and no 無回答 row; organizations that did not rate an item are
@@ -36,17 +45,21 @@ func analyzeHearings(b *ingest.Batch, r *Results) {
 			theme = b.Themes[item.Theme].Name
 		}
 		choices := b.ChoiceSets[item.Scale].Choices
+		counts := make([]int, len(choices))
 		for _, g := range groups {
-			for ci, c := range choices {
-				n := 0
+			for ci := range choices {
+				counts[ci] = 0
 				for _, h := range g.orgs {
 					v := b.Hearings[h].Values
 					if it < len(v) && v[it].Choices.Has(ci) {
-						n++
+						counts[ci]++
 					}
 				}
+			}
+			base, pct := RatingShares(counts)
+			for ci, c := range choices {
 				hr.Ratings = append(hr.Ratings, HearingCount{Item: it, Theme: theme, By: g.by, Group: g.name,
-					Code: c.Code, Label: c.Label, Count: n})
+					Code: c.Code, Label: c.Label, Count: counts[ci], Base: base, Pct: pct[ci]})
 			}
 		}
 	}
@@ -108,4 +121,21 @@ func hearingGroups(b *ingest.Batch) []orgGroup {
 		out = append(out, noType)
 	}
 	return out
+}
+
+// RatingShares returns the base of one group's rating counts of an item, the
+// organizations that rated it (their sum), and each count's share of that base
+// in percent, 100·count/base; the shares are NaN when the base is 0.
+func RatingShares(counts []int) (base int, pct []float64) {
+	for _, c := range counts {
+		base += c
+	}
+	pct = make([]float64, len(counts))
+	for i, c := range counts {
+		pct[i] = math.NaN()
+		if base > 0 {
+			pct[i] = 100 * float64(c) / float64(base)
+		}
+	}
+	return base, pct
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 
@@ -80,6 +81,14 @@ func TestAnalyzeHearings(t *testing.T) {
 		if hc.Count != want[key][ci] {
 			t.Errorf("%s code %d: count %d, want %d", key, hc.Code, hc.Count, want[key][ci])
 		}
+		base := want[key][0] + want[key][1] + want[key][2]
+		if hc.Base != base {
+			t.Errorf("%s code %d: base %d, want %d", key, hc.Code, hc.Base, base)
+		}
+		// e.g. 全体 code 1: 2 of the 3 organizations that rated (C did not) → 66.7%.
+		if base > 0 && hc.Pct != 100*float64(want[key][ci])/float64(base) || base == 0 && !math.IsNaN(hc.Pct) {
+			t.Errorf("%s code %d: pct %v, want %d/%d", key, hc.Code, hc.Pct, want[key][ci], base)
+		}
 	}
 }
 
@@ -90,5 +99,33 @@ func TestAnalyzeHearingsEmpty(t *testing.T) {
 	got := fmt.Sprint(r.Hearings.Orgs, r.Hearings.ByGroup, len(r.Hearings.Ratings))
 	if want := "0 [{全体 全体 0} {地区 日吉 0}] 0"; got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestRatingShares(t *testing.T) {
+	tests := []struct {
+		counts []int
+		base   int
+		pct    []float64
+	}{
+		{[]int{1, 1, 0, 0}, 2, []float64{50, 50, 0, 0}},
+		{[]int{1, 2}, 3, []float64{33.333333333333336, 66.66666666666667}}, // 100/3 and 200/3 in float64
+		{[]int{0, 5, 0}, 5, []float64{0, 100, 0}},
+		{[]int{3, 1}, 4, []float64{75, 25}},
+		{[]int{0, 0}, 0, []float64{math.NaN(), math.NaN()}}, // nobody rated: no share
+		{nil, 0, []float64{}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.counts), func(t *testing.T) {
+			base, pct := RatingShares(tt.counts)
+			if base != tt.base || len(pct) != len(tt.pct) {
+				t.Fatalf("RatingShares(%v) = %d, %v; want %d, %v", tt.counts, base, pct, tt.base, tt.pct)
+			}
+			for i := range pct {
+				if pct[i] != tt.pct[i] && !(math.IsNaN(pct[i]) && math.IsNaN(tt.pct[i])) {
+					t.Errorf("share %d = %v, want %v", i, pct[i], tt.pct[i])
+				}
+			}
+		})
 	}
 }

@@ -44,6 +44,11 @@ type Results struct {
 	FreeText     []FreeText
 	Keywords     []Keyword
 	Quotes       []Quote
+	// TextMatrix files the texts by theme × district (comment_matrix.csv):
+	// every cell, row by row.
+	TextMatrix []TextCell
+	// TextCounts are the texts per source (freetext_counts.csv): survey, hearing.
+	TextCounts []SourceCount
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
 }
@@ -183,7 +188,9 @@ type OrgCount struct {
 	Count     int
 }
 
-// A HearingCount is one rating choice's count for one item and group (hearings.csv).
+// A HearingCount is one rating choice's count for one item and group
+// (hearings.csv), with its share of the organizations that rated the item
+// (hearing_ratings.csv).
 type HearingCount struct {
 	Item      int    // index into Batch.HearingItems
 	Theme     string // テーマ名 or ""
@@ -191,6 +198,8 @@ type HearingCount struct {
 	Code      int
 	Label     string
 	Count     int
+	Base      int     // organizations of the group that rated the item: the sum of its counts
+	Pct       float64 // 100·Count/Base; NaN when Base is 0
 }
 
 // A HearingComment is one organization's comment on one 記述 item, masked.
@@ -219,6 +228,20 @@ type Keyword struct {
 	Word      string
 	Count     int
 	Docs      int
+}
+
+// A TextCell is the free-text answers and hearing comments filed under one
+// theme and district (a row of comment_matrix.csv).
+type TextCell struct {
+	Theme    string // テーマ名, or GroupNoTheme
+	District string // 地区名, or GroupNoDistrict
+	Texts    []int  // indices into Results.FreeText, ascending; the count is len(Texts)
+}
+
+// A SourceCount is the number of texts of one source (freetext_counts.csv).
+type SourceCount struct {
+	Source string // SourceSurvey or SourceHearing
+	Count  int
 }
 
 // A Quote is a representative masked comment for a theme or district.

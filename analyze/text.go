@@ -60,24 +60,26 @@ type textDoc struct {
 	themes    []int    // theme indices, ascending (sheet order)
 }
 
-// analyzeText fills r.FreeText, r.Keywords, r.Quotes and r.Hearings.Comments from
-// the FA answers of the current survey and the hearing 記述 items. The kagome
-// dictionary is loaded only when there is free text.
+// analyzeText fills r.FreeText, r.Keywords, r.Quotes, r.Hearings.Comments,
+// r.TextMatrix and r.TextCounts from the FA answers of the current survey and
+// the hearing 記述 items. The kagome dictionary is loaded only when there is
+// free text.
 //
 // Note: it fills r.Hearings.Comments (not analyzeHearings) because comments need
 // the same masking and theme coding as every other free text, from one tokenizer pass.
 func analyzeText(b *ingest.Batch, r *Results) {
 	docs := collectTexts(b)
-	if len(docs) == 0 {
-		return
+	if len(docs) > 0 {
+		ta := newTextAnalyzer(b, IPATokenizer())
+		for i := range docs {
+			ta.analyze(&docs[i])
+		}
+		r.FreeText = freeTexts(b, docs)
+		r.Hearings.Comments = hearingComments(b, docs)
+		r.Keywords, r.Quotes = keywordsAndQuotes(b, docs)
 	}
-	ta := newTextAnalyzer(b, IPATokenizer())
-	for i := range docs {
-		ta.analyze(&docs[i])
-	}
-	r.FreeText = freeTexts(b, docs)
-	r.Hearings.Comments = hearingComments(b, docs)
-	r.Keywords, r.Quotes = keywordsAndQuotes(b, docs)
+	r.TextMatrix = textMatrix(b, docs)
+	r.TextCounts = textCounts(docs)
 }
 
 // collectTexts returns the non-empty FA answers of the current survey (question by

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -52,7 +53,9 @@ func Build(res *analyze.Results) *View {
 		if q.Type == ingest.FA {
 			continue
 		}
-		v.Questions = append(v.Questions, bx.question(qi))
+		qv := bx.question(qi)
+		setChartOrders(&qv)
+		v.Questions = append(v.Questions, qv)
 	}
 	for _, qi := range []int{b.DistrictQ, b.GenderQ, b.AgeQ} {
 		if qi < 0 || qi >= len(b.Questions) {
@@ -61,6 +64,7 @@ func Build(res *analyze.Results) *View {
 		if t, ok := bx.table(analyze.Current, qi, analyze.ByAll); ok {
 			qv := bx.questionHead(qi)
 			qv.Tables = []TableView{t}
+			setChartOrders(&qv)
 			v.Profile = append(v.Profile, qv)
 		}
 	}
@@ -301,6 +305,55 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 	return t, true
 }
 
+// setChartOrders decides the order in which bar charts list a question's
+// answers: RowView.Order for every row of its tables and QuestionView.TrendOrder.
+// MA choices go by share, largest first, ties in choice order (a suppressed or
+// empty share counts as 0); SA and SC keep the choice order; 無回答 is last.
+func setChartOrders(q *QuestionView) {
+	value := func(f Fig) float64 {
+		if f.Suppressed || math.IsNaN(f.Value) {
+			return 0
+		}
+		return f.Value
+	}
+	byShare := func(idx []int, share func(i int) float64) {
+		if q.MA {
+			slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(share(b), share(a)) })
+		}
+	}
+	order := func(t *TableView) {
+		for ri := range t.Rows {
+			r := &t.Rows[ri]
+			var choices, na []int
+			for i := range t.Heads {
+				if i < len(t.Codes) && t.Codes[i] == analyze.CodeNA {
+					na = append(na, i)
+				} else {
+					choices = append(choices, i)
+				}
+			}
+			byShare(choices, func(i int) float64 {
+				if r.Suppressed || i >= len(r.Cells) {
+					return 0
+				}
+				return value(r.Cells[i])
+			})
+			r.Order = append(choices, na...)
+		}
+	}
+	for ti := range q.Tables {
+		order(&q.Tables[ti])
+	}
+	if q.Baseline != nil {
+		order(q.Baseline)
+	}
+	q.TrendOrder = nil
+	for i := range q.Trend {
+		q.TrendOrder = append(q.TrendOrder, i)
+	}
+	byShare(q.TrendOrder, func(i int) float64 { return value(q.Trend[i].Current) })
+}
+
 // shareFig formats a share in percent as PctFig does: x when suppressed, － for
 // zero or for a share of nothing (NaN).
 func shareFig(p float64, suppressed bool) Fig {
@@ -473,13 +526,13 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				continue
 			}
 			choices := b.ChoiceSets[it.Scale].Choices
-			rv := RatingView{ItemID: it.ID, Name: it.Name, Theme: themeName(b, it.Theme), ByDistrict: map[string][]int{}}
+			rv := RatingView{ItemID: it.ID, Name: it.Name, Theme: themeName(b, it.Theme), ByDistrict: map[string]RatingRow{}}
 			pos := map[int]int{}
 			for i, c := range choices {
 				rv.Labels = append(rv.Labels, c.Label)
 				pos[c.Code] = i
 			}
-			rv.All = make([]int, len(choices))
+			rv.All = newRatingRow(len(choices))
 			for _, r := range h.Ratings {
 				if r.Item != ii {
 					continue
@@ -490,12 +543,14 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				}
 				switch {
 				case r.By == analyze.ByAll:
-					rv.All[i] += r.Count
+					rv.All.set(i, r)
 				case r.By == analyze.ByDistrict && isDistrict[r.Group]:
-					if rv.ByDistrict[r.Group] == nil {
-						rv.ByDistrict[r.Group] = make([]int, len(choices))
+					row, ok := rv.ByDistrict[r.Group]
+					if !ok {
+						row = newRatingRow(len(choices))
 					}
-					rv.ByDistrict[r.Group][i] += r.Count
+					row.set(i, r)
+					rv.ByDistrict[r.Group] = row
 				}
 			}
 			hv.Ratings = append(hv.Ratings, rv)
@@ -518,6 +573,24 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 	}
 	hv.Comments, hv.DistrictComments = commentViews(notes, districts)
 	return hv
+}
+
+// newRatingRow is a group's ratings of an item with n choices before any
+// count is set: every count zero and no base.
+func newRatingRow(n int) RatingRow {
+	r := RatingRow{N: NFig(0), Total: CountFig(0, false)}
+	for range n {
+		r.Counts = append(r.Counts, CountFig(0, false))
+		r.Shares = append(r.Shares, shareFig(math.NaN(), false))
+	}
+	return r
+}
+
+// set formats choice i of the row from its hearing_ratings.csv row.
+func (r *RatingRow) set(i int, c analyze.HearingCount) {
+	r.N, r.Total = NFig(c.Base), CountFig(c.Base, false)
+	r.Counts[i] = CountFig(c.Count, false)
+	r.Shares[i] = shareFig(c.Pct, false)
 }
 
 // A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
@@ -629,12 +702,46 @@ func freeTextView(res *analyze.Results) FreeTextView {
 		}
 		fv.Quotes[i].Items = append(fv.Quotes[i].Items, q.Text)
 	}
-	for _, f := range res.FreeText {
-		if f.Source == analyze.SourceSurvey {
-			fv.Count++
+	fv.Count = NFig(0)
+	for _, c := range res.TextCounts {
+		if c.Source == analyze.SourceSurvey {
+			fv.Count = NFig(c.Count)
 		}
+	}
+	for _, f := range res.FreeText {
 		fv.Texts = append(fv.Texts, FreeTextRow{Source: f.Source, RecordID: f.RecordID, District: f.District,
 			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked})
 	}
+	fv.Matrix = textMatrixView(res)
 	return fv
+}
+
+// textMatrixView lays out analyze's theme × district cells (row by row) as
+// the drill-down's rows and columns, each cell with its count and texts.
+func textMatrixView(res *analyze.Results) TextMatrixView {
+	var m TextMatrixView
+	for i, c := range res.TextMatrix {
+		if i == 0 || c.Theme != res.TextMatrix[i-1].Theme {
+			m.Themes = append(m.Themes, c.Theme)
+			m.Cells = append(m.Cells, nil)
+		}
+		if len(m.Themes) == 1 {
+			m.Districts = append(m.Districts, c.District)
+		}
+		cell := TextCellView{N: CountFig(len(c.Texts), false), Texts: []string{}}
+		for _, j := range c.Texts {
+			if j < 0 || j >= len(res.FreeText) {
+				continue
+			}
+			f := res.FreeText[j]
+			text := f.Masked
+			if f.Source == analyze.SourceHearing && f.RecordID != "" {
+				text = f.RecordID + "：" + text
+			}
+			cell.Texts = append(cell.Texts, text)
+		}
+		last := len(m.Cells) - 1
+		m.Cells[last] = append(m.Cells[last], cell)
+	}
+	return m
 }

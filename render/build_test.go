@@ -99,7 +99,7 @@ func TestBuildFormatting(t *testing.T) {
 		{"indicator 全体", v.Indicators.Rows[0].Current.Text + " " + v.Indicators.Rows[0].Interval + " " + v.Indicators.Rows[0].P.Text, "12.5 (2.2–47.1) 0.250"},
 		{"indicator target", v.Indicators.Rows[0].Target.Text, "60.0"},
 		{"indicator 日吉", v.Indicators.ByDistrict["日吉"][0].Current.Text + " " + v.Indicators.ByDistrict["日吉"][0].CurrentN.Text + " " + v.Indicators.ByDistrict["日吉"][0].Evaluation, "x 3 －"},
-		{"hearing rating", fmt.Sprintf("%s %v", v.Hearings.Ratings[0].ItemID, v.Hearings.Ratings[0].All), "H2 [3 0]"},
+		{"hearing rating", v.Hearings.Ratings[0].ItemID + " " + texts(v.Hearings.Ratings[0].All.Counts) + " / " + texts(v.Hearings.Ratings[0].All.Shares) + " n=" + v.Hearings.Ratings[0].All.N.Text, "H2 3 － / 100.0 － n=3"},
 		{"corrections", v.Corrections[0].Row + " " + v.Corrections[0].Cell, "2 C5"},
 	}
 	for _, tt := range tests {
@@ -195,5 +195,120 @@ func TestPValueLabel(t *testing.T) {
 		if got := PValueLabel(c.p); got != c.want {
 			t.Errorf("PValueLabel(%v) = %q, want %q", c.p, got, c.want)
 		}
+	}
+}
+
+// ratingRowOf is a group's rating row for hand-built views: counts, with
+// base and shares from analyze.RatingShares as Build takes them.
+func ratingRowOf(counts ...int) RatingRow {
+	r := newRatingRow(len(counts))
+	base, pct := analyze.RatingShares(counts)
+	for i, c := range counts {
+		r.set(i, analyze.HearingCount{Count: c, Base: base, Pct: pct[i]})
+	}
+	return r
+}
+
+func TestBuildRatings(t *testing.T) {
+	res := csvTestResults()
+	res.Batch.Districts = []ingest.District{{Name: "日吉"}, {Name: "綱島"}}
+	res.Batch.ChoiceSets = append(res.Batch.ChoiceSets, ingest.ChoiceSet{Name: "評価", Choices: []ingest.Choice{
+		{Code: 1, Label: "できている"}, {Code: 2, Label: "ややできている"}, {Code: 3, Label: "できていない"}}})
+	res.Batch.HearingItems[1].Scale = 1
+	row := func(by, group string, code, count, base int, pct float64) analyze.HearingCount {
+		return analyze.HearingCount{Item: 1, By: by, Group: group, Code: code, Count: count, Base: base, Pct: pct}
+	}
+	res.Hearings.Ratings = []analyze.HearingCount{
+		row(analyze.ByAll, "全体", 1, 1, 3, 100.0/3), row(analyze.ByAll, "全体", 2, 2, 3, 200.0/3), row(analyze.ByAll, "全体", 3, 0, 3, 0),
+		row(analyze.ByDistrict, "日吉", 1, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 2, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 3, 0, 0, tNaN),
+		row(analyze.ByOrgType, "自治会", 1, 1, 1, 100), // not a district: left out
+	}
+	v := Build(res)
+	if len(v.Hearings.Ratings) != 1 {
+		t.Fatalf("%d rating items, want 1", len(v.Hearings.Ratings))
+	}
+	r := v.Hearings.Ratings[0]
+	texts := func(fs ...Fig) string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Text)
+		}
+		return strings.Join(s, " ")
+	}
+	check := func(name string, row RatingRow, want string) {
+		t.Helper()
+		got := texts(row.N, row.Total) + " | " + texts(row.Counts...) + " | " + texts(row.Shares...)
+		if got != want {
+			t.Errorf("%s: got %q, want %q", name, got, want)
+		}
+	}
+	// Shares are analyze's Pct formatted (33.3, 66.7), never recomputed; － for a zero
+	// count and for a base of nothing.
+	check("全体", r.All, "3 3 | 1 2 － | 33.3 66.7 －")
+	check("日吉", r.ByDistrict["日吉"], "0 － | － － － | － － －")
+	if _, ok := r.ByDistrict["綱島"]; ok || len(r.ByDistrict) != 1 {
+		t.Errorf("ByDistrict has %d groups, want 日吉 only", len(r.ByDistrict))
+	}
+}
+
+func TestSetChartOrders(t *testing.T) {
+	heads := []string{"a", "b", "c", "d", analyze.LabelNA}
+	codes := []string{"1", "2", "3", "4", analyze.CodeNA}
+	row := func(supp bool, counts ...int) RowView {
+		r := RowView{Suppressed: supp}
+		for _, c := range counts {
+			r.Cells = append(r.Cells, PctFig(c, 10, supp))
+		}
+		return r
+	}
+	trend := func(counts ...int) []TrendView {
+		var out []TrendView
+		for _, c := range counts {
+			out = append(out, TrendView{Current: PctFig(c, 10, false)})
+		}
+		return out
+	}
+	check := func(name string, ma bool, rows []RowView, tr []TrendView, want [][]int, wantTrend []int) {
+		t.Helper()
+		q := QuestionView{MA: ma, Tables: []TableView{{Heads: heads, Codes: codes, Rows: rows}}, Trend: tr}
+		setChartOrders(&q)
+		for i, r := range q.Tables[0].Rows {
+			if !reflect.DeepEqual(r.Order, want[i]) {
+				t.Errorf("%s: row %d order %v, want %v", name, i, r.Order, want[i])
+			}
+		}
+		if !reflect.DeepEqual(q.TrendOrder, wantTrend) {
+			t.Errorf("%s: trend order %v, want %v", name, q.TrendOrder, wantTrend)
+		}
+	}
+	// MA: by share, largest first; b and d tie at 30% and keep their order; 無回答
+	// last even when it is the largest.
+	check("MA", true, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5, 2, 1),
+		[][]int{{1, 3, 0, 2, 4}}, []int{2, 0, 3, 4, 1})
+	// A suppressed row has no shares to sort by: choice order.
+	check("MA suppressed", true, []RowView{row(true, 1, 3, 0, 3, 9)}, nil, [][]int{{0, 1, 2, 3, 4}}, nil)
+	// SA keeps the choice order, rows and trend alike.
+	check("SA", false, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5), [][]int{{0, 1, 2, 3, 4}}, []int{0, 1, 2})
+}
+
+func TestBuildTextMatrix(t *testing.T) {
+	res := csvTestResults()
+	res.FreeText[1].Source, res.FreeText[1].RecordID = analyze.SourceHearing, "町内会"
+	v := Build(res)
+	m := v.FreeText.Matrix
+	got := fmt.Sprint(m.Themes, m.Districts)
+	for _, row := range m.Cells {
+		for _, c := range row {
+			got += fmt.Sprintf(" %s%q", c.N.Text, c.Texts)
+		}
+	}
+	// Rows and columns as analyze lists the cells; a hearing comment names its
+	// organization; an empty cell is － with no texts.
+	want := `[つながり テーマなし] [日吉 地区不明] 1["=HYPERLINK(\"http://x\")"] －[] －[] 1["町内会：改行\nあり, \"引用\""]`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if v.FreeText.Count.Text != "2" {
+		t.Errorf("Count = %q, want 2 (freetext_counts.csv survey)", v.FreeText.Count.Text)
 	}
 }

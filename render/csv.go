@@ -13,16 +13,22 @@ import (
 
 // Headers of the CSV files (outputs.md), exactly as written in row 1.
 var (
-	crosstabHeader     = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
-	summaryHeader      = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
-	trendHeader        = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
-	indicatorsHeader   = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
-	hearingsHeader     = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
-	freetextHeader     = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
-	keywordsHeader     = []string{"source", "by", "group", "word", "count", "docs"}
-	districtTopsHeader = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
-	problemsHeader     = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
-	correctionsHeader  = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
+	crosstabHeader       = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
+	summaryHeader        = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
+	trendHeader          = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
+	indicatorsHeader     = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
+	hearingsHeader       = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
+	freetextHeader       = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
+	keywordsHeader       = []string{"source", "by", "group", "word", "count", "docs"}
+	districtTopsHeader   = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
+	chisqHeader          = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
+	overviewHeader       = []string{"by", "group", "distributed", "valid", "rate"}
+	hearingOrgsHeader    = []string{"by", "group", "count"}
+	hearingRatingsHeader = []string{"item_id", "theme", "by", "group", "code", "label", "count", "base", "pct"}
+	commentMatrixHeader  = []string{"theme", "district", "count"}
+	freetextCountsHeader = []string{"source", "count"}
+	problemsHeader       = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
+	correctionsHeader    = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
 
 // bom is the UTF-8 byte order mark that makes Excel in Japan read a CSV as UTF-8.
@@ -200,13 +206,28 @@ func directionText(d ingest.Direction) string {
 func HearingsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, hearingsHeader)
 	for _, h := range res.Hearings.Ratings {
-		id := ""
-		if res.Batch != nil && h.Item >= 0 && h.Item < len(res.Batch.HearingItems) {
-			id = res.Batch.HearingItems[h.Item].ID
-		}
-		c.row(csvText(id), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label), csvInt(h.Count))
+		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label), csvInt(h.Count))
 	}
 	return c.close()
+}
+
+// HearingRatingsCSV writes data/hearing_ratings.csv: hearings.csv's rating
+// counts with their base (the organizations of the group that rated the item)
+// and share in percent, in the same order.
+func HearingRatingsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, hearingRatingsHeader)
+	for _, h := range res.Hearings.Ratings {
+		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label),
+			csvInt(h.Count), csvInt(h.Base), csvFloat(h.Pct))
+	}
+	return c.close()
+}
+
+func hearingItemID(b *ingest.Batch, it int) string {
+	if b == nil || it < 0 || it >= len(b.HearingItems) {
+		return ""
+	}
+	return b.HearingItems[it].ID
 }
 
 // FreeTextCSV writes data/freetext.csv: every masked free-text answer and hearing
@@ -229,6 +250,76 @@ func DistrictTopsCSV(w io.Writer, res *analyze.Results) error {
 		c.row(csvText(t.District), csvText(questionID(res.Batch, t.Question)), csvText(t.Code), csvText(t.Label),
 			csvInt(t.N), csvFloat(t.Pct), csvInt(t.AllN), csvFloat(t.AllPct), csvFloat(t.DiffPt),
 			csvBool(t.Suppressed), csvBool(t.AllSuppressed), csvBool(t.Reference), t.Mark)
+	}
+	return c.close()
+}
+
+// ChiSquareCSV writes data/chisq.csv: the chi-square test of independence of
+// every crosstab that has one (SA/SC breakdowns other than 全体), in the order
+// of res.Crosstabs. A test that could not be computed (fewer than two groups or
+// answers with respondents) has empty chi2, df and p_value.
+func ChiSquareCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, chisqHeader)
+	for _, ct := range res.Crosstabs {
+		if ct.Chi == nil {
+			continue
+		}
+		df := ""
+		if !math.IsNaN(ct.Chi.Stat) {
+			df = csvInt(ct.Chi.DF)
+		}
+		c.row(ct.Survey, csvText(questionID(res.Batch, ct.Question)), ct.By, csvFloat(ct.Chi.Stat), df,
+			csvFloat(ct.Chi.P), csvBool(ct.Chi.LowExpected))
+	}
+	return c.close()
+}
+
+// OverviewCSV writes data/overview.csv: 配布数, 有効回答数 and 回収率 of the
+// ward (by 全体), then of every district in sheet order and 地区不明 (by 地区).
+// An unknown 配布数 and a rate without it are empty.
+func OverviewCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, overviewHeader)
+	dist := func(n int) string {
+		if n <= 0 {
+			return ""
+		}
+		return csvInt(n)
+	}
+	o := res.Overview
+	c.row(analyze.ByAll, analyze.GroupAll, dist(o.Distributed), csvInt(o.Valid), csvFloat(o.Rate))
+	for _, d := range o.Districts {
+		c.row(analyze.ByDistrict, csvText(d.Name), dist(d.Distributed), csvInt(d.Valid), csvFloat(d.Rate))
+	}
+	return c.close()
+}
+
+// HearingOrgsCSV writes data/hearing_orgs.csv: the organizations heard, by
+// 全体, 地区 and 団体種別, in the order of res.Hearings.ByGroup.
+func HearingOrgsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, hearingOrgsHeader)
+	for _, g := range res.Hearings.ByGroup {
+		c.row(g.By, csvText(g.Group), csvInt(g.Count))
+	}
+	return c.close()
+}
+
+// CommentMatrixCSV writes data/comment_matrix.csv: how many free-text answers
+// and hearing comments are filed under each theme and district (the
+// dashboard's drill-down), every cell, in the order of res.TextMatrix.
+func CommentMatrixCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, commentMatrixHeader)
+	for _, m := range res.TextMatrix {
+		c.row(csvText(m.Theme), csvText(m.District), csvInt(len(m.Texts)))
+	}
+	return c.close()
+}
+
+// FreeTextCountsCSV writes data/freetext_counts.csv: the texts of each source
+// (freetext.csv rows), survey then hearing.
+func FreeTextCountsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, freetextCountsHeader)
+	for _, n := range res.TextCounts {
+		c.row(n.Source, csvInt(n.Count))
 	}
 	return c.close()
 }
@@ -312,5 +403,11 @@ func CSVFiles() []CSVFile {
 			return CorrectionsCSV(w, res.Batch.Corrections)
 		}},
 		{"data/district_tops.csv", DistrictTopsCSV},
+		{"data/chisq.csv", ChiSquareCSV},
+		{"data/overview.csv", OverviewCSV},
+		{"data/hearing_orgs.csv", HearingOrgsCSV},
+		{"data/hearing_ratings.csv", HearingRatingsCSV},
+		{"data/comment_matrix.csv", CommentMatrixCSV},
+		{"data/freetext_counts.csv", FreeTextCountsCSV},
 	}
 }

@@ -43,6 +43,7 @@ func csvTestResults() *analyze.Results {
 			}}},
 		}, {
 			Survey: analyze.Current, Question: 0, By: analyze.ByDistrict, Choices: choices,
+			Chi: &analyze.ChiSquare{Stat: 3.2000000000000006, DF: 1, P: 0.0736, LowExpected: true},
 			Groups: []analyze.Group{
 				{Name: "日吉", Base: 3, Suppressed: true, Reference: true, Cells: []analyze.Cell{
 					{Count: 1, Pct: 100.0 / 3, WeightedPct: tNaN, AdjResidual: 2.5, Mark: "▲"},
@@ -67,14 +68,31 @@ func csvTestResults() *analyze.Results {
 			{Indicator: 0, Group: "日吉", Baseline: tNaN, Current: tNaN, CurrentN: 3, CILow: 1, CIHigh: 2, P: 0.5,
 				Evaluation: analyze.EvalNone, Suppressed: true},
 		},
-		Hearings: analyze.HearingResults{Ratings: []analyze.HearingCount{
-			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 3},
+		Overview: analyze.Overview{Distributed: 30, Valid: 8, Rate: 100.0 * 8 / 30, Districts: []analyze.DistrictOverview{
+			{Name: "日吉", Distributed: 9, Valid: 3, Rate: 100.0 / 3},
+			{Name: "=綱島", Valid: 0, Rate: tNaN},
+			{Name: analyze.GroupNoDistrict, Valid: 5, Rate: tNaN},
+		}},
+		Hearings: analyze.HearingResults{Orgs: 3, ByGroup: []analyze.OrgCount{
+			{By: analyze.ByAll, Group: analyze.GroupAll, Count: 3},
+			{By: analyze.ByDistrict, Group: "日吉", Count: 2},
+			{By: analyze.ByDistrict, Group: "=綱島", Count: 0},
+			{By: analyze.ByOrgType, Group: "自治会", Count: 3},
+		}, Ratings: []analyze.HearingCount{
+			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 3, Base: 3, Pct: 100},
 		}},
 		FreeText: []analyze.FreeText{
 			{Source: analyze.SourceSurvey, RecordID: "-5", District: "日吉", ItemID: "Q11", Themes: []string{"つながり", "参加"}, Masked: "=HYPERLINK(\"http://x\")"},
 			{Source: analyze.SourceSurvey, RecordID: "7", District: "地区不明", ItemID: "Q11", Masked: "改行\nあり, \"引用\""},
 		},
-		Keywords: []analyze.Keyword{{Source: analyze.SourceSurvey, By: analyze.ByAll, Group: "全体", Word: "@居場所", Count: 3, Docs: 2}},
+		TextMatrix: []analyze.TextCell{
+			{Theme: "つながり", District: "日吉", Texts: []int{0}},
+			{Theme: "つながり", District: analyze.GroupNoDistrict},
+			{Theme: analyze.GroupNoTheme, District: "日吉"},
+			{Theme: analyze.GroupNoTheme, District: analyze.GroupNoDistrict, Texts: []int{1}},
+		},
+		TextCounts: []analyze.SourceCount{{Source: analyze.SourceSurvey, Count: 2}, {Source: analyze.SourceHearing}},
+		Keywords:   []analyze.Keyword{{Source: analyze.SourceSurvey, By: analyze.ByAll, Group: "全体", Word: "@居場所", Count: 3, Docs: 2}},
 	}
 }
 
@@ -129,6 +147,42 @@ func TestCSVWriters(t *testing.T) {
 			"source,by,group,word,count,docs",
 			"survey,全体,全体,'@居場所,3,2",
 		}},
+		{"chisq", ChiSquareCSV, []string{
+			"survey,question_id,by,chi2,df,p_value,low_expected",
+			// only the 地区 crosstab has a test; full precision as in crosstab.csv.
+			"current,Q1,地区,3.2000000000000006,1,0.0736,true",
+		}},
+		{"hearing_ratings", HearingRatingsCSV, []string{
+			"item_id,theme,by,group,code,label,count,base,pct",
+			"H2,つながり,全体,全体,1,はい,3,3,100",
+		}},
+		{"comment_matrix", CommentMatrixCSV, []string{
+			"theme,district,count",
+			"つながり,日吉,1",
+			"つながり,地区不明,0",
+			"テーマなし,日吉,0",
+			"テーマなし,地区不明,1",
+		}},
+		{"freetext_counts", FreeTextCountsCSV, []string{
+			"source,count",
+			"survey,2",
+			"hearing,0",
+		}},
+		{"overview", OverviewCSV, []string{
+			"by,group,distributed,valid,rate",
+			// 8/30 and 3/9 at full precision; no 配布数 → distributed and rate empty.
+			"全体,全体,30,8,26.666666666666668",
+			"地区,日吉,9,3,33.333333333333336",
+			"地区,'=綱島,,0,",
+			"地区,地区不明,,5,",
+		}},
+		{"hearing_orgs", HearingOrgsCSV, []string{
+			"by,group,count",
+			"全体,全体,3",
+			"地区,日吉,2",
+			"地区,'=綱島,0",
+			"団体種別,自治会,3",
+		}},
 		{"corrections", CSVFiles()[7].Write, []string{
 			"row,target,id,item,before,after,reason,person,file,cell",
 			"2,回答,101,Q1,3,1,誤記,山田,responses/a.xlsx,C5",
@@ -150,7 +204,9 @@ func TestCSVWriters(t *testing.T) {
 
 func TestCSVFilesPaths(t *testing.T) {
 	want := []string{"data/crosstab.csv", "data/summary.csv", "data/trend.csv", "data/indicators.csv",
-		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv"}
+		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv",
+		"data/chisq.csv", "data/overview.csv", "data/hearing_orgs.csv",
+		"data/hearing_ratings.csv", "data/comment_matrix.csv", "data/freetext_counts.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))

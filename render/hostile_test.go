@@ -121,7 +121,7 @@ func hostileView() *View {
 	v.Hearings.Ratings[0].Name = longL
 	v.Hearings.Ratings[0].Labels = []string{longL, "", "やや不足", "不足"}
 	v.Hearings.Ratings[1].Labels = v.Hearings.Ratings[0].Labels
-	v.Hearings.Ratings[0].ByDistrict[ds[0]] = []int{1, 0, 0, 0}
+	v.Hearings.Ratings[0].ByDistrict[ds[0]] = ratingRowOf(1, 0, 0, 0)
 	thousand := strings.Repeat("とても長い意見です。", 100)
 	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
 		{Item: longL, Theme: longJ, Districts: []string{ds[0]}, Org: longL, Text: thousand},

@@ -90,9 +90,9 @@ type dashPage struct {
 	District     string // the district selected when the page opens
 	IndDistrict  []IndicatorRow
 	RatingGroups []dashRatingGroup
-	Themes       []string // drill-down rows
-	Columns      []string // drill-down columns
-	Matrix       [][]int  // comment counts [theme][column]
+	Themes       []string         // drill-down rows
+	Columns      []string         // drill-down columns
+	Matrix       [][]TextCellView // comment counts [theme][column]
 }
 
 // dashData is the JSON the page script reads.
@@ -437,13 +437,13 @@ func dashIndRowOf(r IndicatorRow) dashIndRow {
 }
 
 func dashRatingOf(v *View, r RatingView, id, selected string) dashRating {
-	dr := dashRating{Chart: id, R: r, All: r.All}
-	if dr.All == nil {
-		dr.All = []int{}
-	}
+	dr := dashRating{Chart: id, R: r, All: dashCounts(r.All.Counts)}
 	var cur []int
 	for _, d := range v.Districts {
-		g := r.ByDistrict[d]
+		var g []int // null: no ratings from the district
+		if row, ok := r.ByDistrict[d]; ok {
+			g = dashCounts(row.Counts)
+		}
 		dr.Groups = append(dr.Groups, g)
 		if d == selected {
 			cur = g
@@ -453,8 +453,17 @@ func dashRatingOf(v *View, r RatingView, id, selected string) dashRating {
 		dr.Groups = [][]int{}
 	}
 	dr.Height = 150
-	dr.Option = ratingOption(id, r.Labels, r.All, cur, selected)
+	dr.Option = ratingOption(id, r.Labels, dr.All, cur, selected)
 	return dr
+}
+
+// dashCounts are the organizations per rating as the charts plot them.
+func dashCounts(figs []Fig) []int {
+	out := []int{}
+	for _, f := range figs {
+		out = append(out, int(f.Shown()))
+	}
+	return out
 }
 
 // ratingOption builds a hearing rating's stacked bars: 全体 and the selected
@@ -490,98 +499,22 @@ func countAt(c []int, i int) any {
 	return "-"
 }
 
-// Drill-down row and column names for comments without a theme or district.
-const (
-	noTheme    = "テーマなし"
-	otherPlace = "地区不明"
-)
-
-// comments fills the theme × district drill-down: every masked free-text answer
-// and hearing comment.
+// comments fills the theme × district drill-down (View.FreeText.Matrix):
+// every masked free-text answer and hearing comment.
 func (p *dashPage) comments() {
-	v := p.V
-	for _, t := range v.Themes {
-		p.Themes = append(p.Themes, t.Name)
+	m := p.V.FreeText.Matrix
+	p.Themes, p.Columns = m.Themes, m.Districts
+	p.Matrix = m.Cells
+	p.Data.Comments = [][][]string{}
+	for _, row := range m.Cells {
+		texts := [][]string{}
+		for _, c := range row {
+			texts = append(texts, append([]string{}, c.Texts...)) // [] in the JSON, never null
+		}
+		p.Data.Comments = append(p.Data.Comments, texts)
 	}
-	p.Themes = append(p.Themes, noTheme)
-	p.Columns = append(append([]string{}, v.Districts...), otherPlace)
-	themeIdx := map[string]int{} // lookups only
-	for i, t := range v.Themes {
-		themeIdx[t.Name] = i
-		if _, ok := themeIdx[t.Code]; !ok && t.Code != "" {
-			themeIdx[t.Code] = i
-		}
-	}
-	colIdx := map[string]int{}
-	for i, d := range v.Districts {
-		colIdx[d] = i
-	}
-	cells := make([][][]string, len(p.Themes))
-	for i := range cells {
-		cells[i] = make([][]string, len(p.Columns))
-		for j := range cells[i] {
-			cells[i][j] = []string{}
-		}
-	}
-	add := func(themes, districts []string, text string) {
-		ts := []int{}
-		for _, t := range themes {
-			if i, ok := themeIdx[t]; ok && !containsInt(ts, i) {
-				ts = append(ts, i)
-			}
-		}
-		if len(ts) == 0 {
-			ts = append(ts, len(p.Themes)-1)
-		}
-		cs := []int{}
-		for _, d := range districts {
-			j, ok := colIdx[strings.TrimSpace(d)]
-			if !ok {
-				j = len(p.Columns) - 1
-			}
-			if !containsInt(cs, j) {
-				cs = append(cs, j)
-			}
-		}
-		if len(cs) == 0 {
-			cs = append(cs, len(p.Columns)-1)
-		}
-		for _, t := range ts {
-			for _, c := range cs {
-				cells[t][c] = append(cells[t][c], text)
-			}
-		}
-	}
-	for _, ft := range v.FreeText.Texts {
-		text := ft.Text
-		if ft.Source == analyze.SourceHearing && ft.RecordID != "" {
-			text = ft.RecordID + "：" + ft.Text
-		}
-		add(ft.Themes, splitDistricts(ft.District), text)
-	}
-	p.Matrix = make([][]int, len(cells))
-	for i, row := range cells {
-		p.Matrix[i] = make([]int, len(row))
-		for j, c := range row {
-			p.Matrix[i][j] = len(c)
-		}
-	}
-	p.Data.Comments = cells
-	p.Data.Columns = p.Columns
-	p.Data.Themes = p.Themes
-}
-
-func splitDistricts(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' })
-}
-
-func containsInt(s []int, x int) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
+	p.Data.Columns = append([]string{}, p.Columns...) // [] in the JSON, never null
+	p.Data.Themes = append([]string{}, p.Themes...)
 }
 
 var dashboardTemplate = template.Must(template.New("index.html").Funcs(template.FuncMap{
@@ -700,7 +633,7 @@ const dashboardHTML = `<!DOCTYPE html>
 <thead><tr><th>テーマ</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range $i, $t := .Themes}}
-<tr><th>{{$t}}</th>{{range $j, $n := index $.Matrix $i}}<td>{{if $n}}<button type="button" class="drill" data-theme="{{$i}}" data-col="{{$j}}">{{$n}}</button>{{else}}－{{end}}</td>{{end}}</tr>
+<tr><th>{{$t}}</th>{{range $j, $c := index $.Matrix $i}}<td>{{if $c.N.Zero}}{{$c.N.Text}}{{else}}<button type="button" class="drill" data-theme="{{$i}}" data-col="{{$j}}">{{$c.N.Text}}</button>{{end}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>

@@ -123,6 +123,8 @@ func FuzzDashboardText(f *testing.F) {
 		v.Questions[0].Tables[0].Heads[0] = s
 		v.Hearings.Comments[0].Items[0] = s
 		v.FreeText.Texts[0].Text = s
+		v.FreeText.Matrix.Cells[0][0].Texts[0] = s
+		v.FreeText.Matrix.Themes[0] = s
 		v.Districts[1] = s
 		var buf bytes.Buffer
 		if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {

@@ -752,39 +752,25 @@ func (d *pdfDoc) profileSection() {
 			continue
 		}
 		t, _ := pdfAllRow(q)
-		d.barChart(d.figNo(q.ID+"　"+q.Text+"（全体、"+pdfN(all.N)+"）"), nil, pdfChoiceBars(q, t, []*RowView{all}))
+		d.barChart(d.figNo(q.ID+"　"+q.Text+"（全体、"+pdfN(all.N)+"）"), nil, pdfChoiceBars(t, []*RowView{all}))
 		d.down(2)
 	}
 }
 
-// pdfChoiceBars turns rows of t into bar rows, one series per row. MA choices are
-// sorted by the first row's share (no-answer last); SA keeps the choice order.
-func pdfChoiceBars(q *QuestionView, t *TableView, rows []*RowView) []barRow {
+// pdfChoiceBars turns rows of t into bar rows, one series per row, in the
+// order Build chose for the first row (RowView.Order).
+func pdfChoiceBars(t *TableView, rows []*RowView) []barRow {
 	var out []barRow
-	na := -1
-	for i, h := range t.Heads {
-		if i < len(t.Codes) && t.Codes[i] == analyze.CodeNA {
-			na = i
+	if len(rows) == 0 {
+		return out
+	}
+	for _, i := range rows[0].Order {
+		if i >= len(t.Heads) {
 			continue
 		}
-		br := barRow{label: h}
+		br := barRow{label: t.Heads[i]}
 		for _, r := range rows {
 			br.vals = append(br.vals, pdfCell(r, i))
-		}
-		out = append(out, br)
-	}
-	if q.MA || q.Type == "MA" {
-		// Stable insertion sort by the first series, largest first.
-		for i := 1; i < len(out); i++ {
-			for j := i; j > 0 && pdfValue(out[j].vals[0]) > pdfValue(out[j-1].vals[0]); j-- {
-				out[j], out[j-1] = out[j-1], out[j]
-			}
-		}
-	}
-	if na >= 0 {
-		br := barRow{label: t.Heads[na]}
-		for _, r := range rows {
-			br.vals = append(br.vals, pdfCell(r, na))
 		}
 		out = append(out, br)
 	}
@@ -936,20 +922,14 @@ func (d *pdfDoc) question(q *QuestionView) {
 		if q.Baseline != nil && len(q.Trend) > 0 {
 			cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
 			var rows []barRow
-			for _, t := range q.Trend {
+			for _, i := range q.TrendOrder {
+				t := q.Trend[i]
 				rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
-			}
-			if q.MA || q.Type == "MA" {
-				for i := 1; i < len(rows); i++ {
-					for j := i; j > 0 && pdfValue(rows[j].vals[0]) > pdfValue(rows[j-1].vals[0]); j-- {
-						rows[j], rows[j-1] = rows[j-1], rows[j]
-					}
-				}
 			}
 			d.barChart(d.figNo(q.ID+"　今回と前回の比較（全体）"), []string{"今回（" + pdfN(cur) + "）", "前回（" + pdfN(base) + "）"}, rows)
 			d.trendTable(q)
 		} else {
-			d.barChart(d.figNo(q.ID+"　全体（"+pdfN(all.N)+"）"), nil, pdfChoiceBars(q, at, []*RowView{all}))
+			d.barChart(d.figNo(q.ID+"　全体（"+pdfN(all.N)+"）"), nil, pdfChoiceBars(at, []*RowView{all}))
 		}
 	case "SC":
 		if all == nil {
@@ -1030,7 +1010,7 @@ func (d *pdfDoc) districtQuestion(q *QuestionView) {
 		}
 		series = append(series, "全体（"+pdfN(all.N)+"）")
 		rows = append(rows, all)
-		bars := pdfChoiceBars(q, at, rows)
+		bars := pdfChoiceBars(at, rows)
 		if len(series) == 1 {
 			series = nil
 		} else {
@@ -1127,7 +1107,7 @@ func (d *pdfDoc) hearingSection() {
 		var rows []bandRow
 		for _, r := range h.Ratings[i:j] {
 			if d.district != "" {
-				if c := r.ByDistrict[d.district]; c != nil {
+				if c, ok := r.ByDistrict[d.district]; ok {
 					rows = append(rows, pdfRatingBand(r.Name+"（"+d.district+"）", c, true))
 				}
 				rows = append(rows, pdfRatingBand(r.Name+"（全体）", r.All, false))
@@ -1171,17 +1151,9 @@ func pdfSameLabels(a, b []string) bool {
 	return true
 }
 
-// pdfRatingBand is a band of rating counts, as percentages of their sum.
-func pdfRatingBand(label string, counts []int, bold bool) bandRow {
-	sum := 0
-	for _, c := range counts {
-		sum += c
-	}
-	r := bandRow{label: label, n: NFig(sum), bold: bold}
-	for _, c := range counts {
-		r.cells = append(r.cells, PctFig(c, sum, false))
-	}
-	return r
+// pdfRatingBand is a band of a group's ratings: their shares, and n.
+func pdfRatingBand(label string, r RatingRow, bold bool) bandRow {
+	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
 }
 
 // noteGroups prints hearing comment groups: the theme once as a heading, then
@@ -1254,12 +1226,12 @@ func (d *pdfDoc) freeTextSection() {
 			groups = append(groups, g)
 		}
 	}
-	if ft.Count == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
+	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
 		return
 	}
 	d.section("自由記述")
 	if d.district == "" {
-		d.para("自由記述の回答："+Thousands(ft.Count)+" 件", "", 9.5, 0)
+		d.para("自由記述の回答："+ft.Count.Text+" 件", "", 9.5, 0)
 		d.down(2)
 		if len(ft.Keywords) > 0 {
 			half := (len(ft.Keywords) + 1) / 2

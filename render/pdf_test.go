@@ -169,9 +169,9 @@ func testView() *View {
 		ByType:     []CountRow{{"自治会・町内会", NFig(3)}, {"民生委員・児童委員協議会", NFig(2)}},
 		Ratings: []RatingView{
 			{ItemID: "H1", Name: "見守り活動の担い手は足りているか", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
-				All: []int{0, 1, 2, 2}, ByDistrict: map[string][]int{d[0]: {0, 1, 1, 0}, d[1]: {0, 0, 1, 1}, d[2]: {0, 0, 0, 1}}},
+				All: ratingRowOf(0, 1, 2, 2), ByDistrict: map[string]RatingRow{d[0]: ratingRowOf(0, 1, 1, 0), d[1]: ratingRowOf(0, 0, 1, 1), d[2]: ratingRowOf(0, 0, 0, 1)}},
 			{ItemID: "H2", Name: "関係機関との連携", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
-				All: []int{1, 2, 1, 1}, ByDistrict: map[string][]int{d[0]: {1, 1, 0, 0}, d[1]: {0, 1, 1, 0}, d[2]: {0, 0, 0, 1}}},
+				All: ratingRowOf(1, 2, 1, 1), ByDistrict: map[string]RatingRow{d[0]: ratingRowOf(1, 1, 0, 0), d[1]: ratingRowOf(0, 1, 1, 0), d[2]: ratingRowOf(0, 0, 0, 1)}},
 		},
 	}
 	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
@@ -182,7 +182,7 @@ func testView() *View {
 	}, d)
 	v.DistrictTops = testDistrictTops(v)
 	v.FreeText = FreeTextView{
-		Count:    45,
+		Count:    NFig(45),
 		Keywords: []KV{{"地域", "18"}, {"参加", "12"}, {"高齢者", "11"}, {"子ども", "9"}, {"情報", "8"}, {"交流", "6"}, {"不安", "5"}},
 		Quotes: []CommentGroup{
 			{Theme: "支え合い", Items: []string{"近所づきあいが少なくなり、災害のときが不安です。（「いざという時」に頼れる人がいない。）", "自治会の活動を知る機会がもっとあればよいと思います。"}},
@@ -195,6 +195,12 @@ func testView() *View {
 // renderPDFT renders the ward report, or a district handout when district is set.
 func renderPDFT(t testing.TB, v *View, district string) []byte {
 	t.Helper()
+	// Hand-built views get the chart orders that Build would set.
+	for _, qs := range [][]QuestionView{v.Questions, v.Profile} {
+		for i := range qs {
+			setChartOrders(&qs[i])
+		}
+	}
 	var b bytes.Buffer
 	var err error
 	if district == "" {
@@ -464,7 +470,7 @@ func TestPDFStaysInMargins(t *testing.T) {
 	v.Themes[0].Questions = append(v.Themes[0].Questions, len(v.Questions)-1)
 	for i := range 25 {
 		v.Hearings.Ratings = append(v.Hearings.Ratings, RatingView{ItemID: "X", Name: fmt.Sprintf("評価項目%d", i), Theme: "支え合い",
-			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: []int{1, 2, 3, 4}, ByDistrict: map[string][]int{"日吉地区": {0, 1, 1, 0}}})
+			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 3, 4), ByDistrict: map[string]RatingRow{"日吉地区": ratingRowOf(0, 1, 1, 0)}})
 	}
 	word := regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
 	for _, district := range []string{"", "日吉地区"} {

@@ -55,14 +55,17 @@ type ThemeView struct {
 type QuestionView struct {
 	Index     int // index into Batch.Questions
 	ID, Text  string
-	Type      string       // SA, MA, SC, NUM
-	Theme     string       // テーマ名 or ""
-	Condition string       // 対象条件 as written, "" when everyone is asked
-	MA        bool         // percentages may sum past 100
-	Tables    []TableView  // current survey: 全体, 地区, 性別, 年代 (those that exist)
-	Baseline  *TableView   // baseline survey 全体, when present
-	Trend     []TrendView  // 全体 trend rows when a baseline exists
-	Summary   []SummaryRow // SC/NUM summaries by 全体 and 地区
+	Type      string      // SA, MA, SC, NUM
+	Theme     string      // テーマ名 or ""
+	Condition string      // 対象条件 as written, "" when everyone is asked
+	MA        bool        // percentages may sum past 100
+	Tables    []TableView // current survey: 全体, 地区, 性別, 年代 (those that exist)
+	Baseline  *TableView  // baseline survey 全体, when present
+	Trend     []TrendView // 全体 trend rows when a baseline exists
+	// TrendOrder lists indices into Trend in the order the comparison chart
+	// shows them: for MA by current share, largest first; else as Trend.
+	TrendOrder []int
+	Summary    []SummaryRow // SC/NUM summaries by 全体 and 地区
 }
 
 // A TableView is a crosstab as printed: 表頭 choices across, 表側 groups down.
@@ -82,6 +85,10 @@ type RowView struct {
 	Counts     []Fig // counts parallel to Heads
 	Suppressed bool
 	Reference  bool
+	// Order lists indices into TableView.Heads in the order a bar chart led by
+	// this row shows them: for MA by this row's share, largest first (ties in
+	// choice order); else in choice order; 無回答 last.
+	Order []int
 }
 
 // A TrendView is one choice's baseline vs current comparison.
@@ -160,8 +167,17 @@ type CountRow struct {
 type RatingView struct {
 	ItemID, Name, Theme string
 	Labels              []string
-	All                 []int
-	ByDistrict          map[string][]int // read in Districts order only
+	All                 RatingRow
+	ByDistrict          map[string]RatingRow // read in Districts order only
+}
+
+// A RatingRow is one group's ratings of an item (a group of
+// hearing_ratings.csv): organizations per rating and their shares.
+type RatingRow struct {
+	N      Fig   // organizations that rated the item (base), as n beside a rating band
+	Total  Fig   // the same base as a count, for the 計 column of the book ("－" for none)
+	Counts []Fig // organizations per rating, parallel to RatingView.Labels
+	Shares []Fig // percent of N, parallel to Labels
 }
 
 // A CommentGroup is the masked comments of one theme (and district).
@@ -175,8 +191,23 @@ type CommentGroup struct {
 type FreeTextView struct {
 	Keywords []KV // word, count (全体)
 	Quotes   []CommentGroup
-	Count    int           // survey answers with free text
+	Count    Fig           // survey answers with free text (freetext_counts.csv)
 	Texts    []FreeTextRow // every free-text answer and hearing comment, in freetext.csv order
+	Matrix   TextMatrixView
+}
+
+// TextMatrixView is the dashboard's theme × district drill-down of every
+// free-text answer and hearing comment (comment_matrix.csv).
+type TextMatrixView struct {
+	Themes    []string         // rows: themes with questions, then テーマなし
+	Districts []string         // columns: districts, then 地区不明
+	Cells     [][]TextCellView // [theme][district]
+}
+
+// A TextCellView is the texts of one theme and district.
+type TextCellView struct {
+	N     Fig      // how many ("－" for none)
+	Texts []string // masked; a hearing comment reads "団体名：comment"
 }
 
 // A FreeTextRow is one masked free-text answer or hearing comment (a row of

@@ -720,8 +720,8 @@ func (b *book) hearings() {
 		s.head(append([]string{"区分", "計"}, r.Labels...)...)
 		s.ratingRow(analyze.GroupAll, r.All)
 		for _, d := range v.Districts {
-			if counts, ok := r.ByDistrict[d]; ok {
-				s.ratingRow(d, counts)
+			if row, ok := r.ByDistrict[d]; ok {
+				s.ratingRow(d, row)
 			}
 		}
 	}
@@ -750,14 +750,12 @@ func (s *sheet) countRow(label string, n Fig) {
 	s.next()
 }
 
-func (s *sheet) ratingRow(group string, counts []int) {
+func (s *sheet) ratingRow(group string, r RatingRow) {
 	s.str(1, group, "cell")
-	total := 0
-	for i, n := range counts {
-		total += n
-		s.fig(3+i, CountFig(n, false))
+	for i, n := range r.Counts {
+		s.fig(3+i, n)
 	}
-	s.fig(2, CountFig(total, false))
+	s.fig(2, r.Total)
 	s.next()
 }
 

@@ -190,12 +190,20 @@ func xlsxTestView() *View {
 			ByType:     []CountRow{{"自治会", NFig(3)}, {"NPO", NFig(1)}},
 			Ratings: []RatingView{{
 				ItemID: "H3", Name: "見守り活動の手応え", Theme: "安心して暮らせる",
-				Labels: []string{"十分", "やや不足", "不足"}, All: []int{1, 2, 1},
-				ByDistrict: map[string][]int{"日吉": {1, 1, 0}, "綱島": {0, 1, 0}, "高田": {0, 0, 1}},
+				Labels: []string{"十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 1),
+				ByDistrict: map[string]RatingRow{"日吉": ratingRowOf(1, 1, 0), "綱島": ratingRowOf(0, 1, 0), "高田": ratingRowOf(0, 0, 1)},
 			}},
 			Comments: []CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
 		},
-		FreeText: FreeTextView{Count: 5, Keywords: []KV{{"見守り", "3"}}, Texts: []FreeTextRow{
+		FreeText: FreeTextView{Count: NFig(4), Matrix: textMatrixT([]string{"地域のつながり", "安心して暮らせる", "テーマなし"},
+			[]string{"日吉", "綱島", "高田", "地区不明"}, map[[2]int][]string{
+				{0, 0}: {injHyperlink},
+				{1, 0}: {"日吉町内会：" + injScript + "〇〇さんの見守り"}, // an organization of 日吉 and 綱島
+				{1, 1}: {"日吉町内会：" + injScript + "〇〇さんの見守り"},
+				{1, 2}: {injMinus},
+				{2, 1}: {injPlus},
+				{2, 3}: {injAt},
+			}), Keywords: []KV{{"見守り", "3"}}, Texts: []FreeTextRow{
 			{Source: analyze.SourceSurvey, RecordID: "R001", District: "日吉", ItemID: "Q9", Themes: []string{"地域のつながり"}, Text: injHyperlink},
 			{Source: analyze.SourceSurvey, RecordID: "R002", District: "綱島", ItemID: "Q9", Text: injPlus},
 			{Source: analyze.SourceSurvey, RecordID: "R003", District: "高田", ItemID: "Q9", Themes: []string{"安心して暮らせる"}, Text: injMinus},
@@ -208,6 +216,20 @@ func xlsxTestView() *View {
 		},
 		Corrections: []CorrectionRow{{Row: "2", Target: "回答", ID: "R007", Item: "Q2", Before: "3", After: "2", Reason: "誤記", Person: "山田", File: "responses/a.xlsx", Cell: "D8"}},
 	}
+}
+
+// textMatrixT is a hand-built drill-down: texts by [theme][district].
+func textMatrixT(themes, districts []string, texts map[[2]int][]string) TextMatrixView {
+	m := TextMatrixView{Themes: themes, Districts: districts}
+	for i := range themes {
+		var row []TextCellView
+		for j := range districts {
+			t := append([]string{}, texts[[2]int{i, j}]...)
+			row = append(row, TextCellView{N: CountFig(len(t), false), Texts: t})
+		}
+		m.Cells = append(m.Cells, row)
+	}
+	return m
 }
 
 // xlsxDump lists every non-empty cell of every sheet as Sheet!A1<TAB>value (raw
