@@ -1,2 +1,37 @@
 // Package analyze turns a batch into tables, statistics, indicators and text summaries; it is pure computation with no file access.
+//
+// Run (run.go) takes an ingest.Batch and returns Results, every list in a
+// fixed order (current then baseline survey; questions in sheet order;
+// breakdowns 全体, 地区, 性別, 年代), so that identical batches give identical
+// results. It reads no file and no clock, and imports no renderer
+// (internal/arch), so every figure is testable from an in-memory batch.
+//
+// Where each published figure is computed (and the CSV that publishes it; the
+// writers in render only format and walk these):
+//
+//	回収状況: 配布数, 有効回答数, 回収率            overview.go  overview, rate        data/overview.csv
+//	crosstab counts, %, n, weighted %              crosstab.go  tabulate             data/crosstab.csv
+//	  weights (人口 post-stratification, Kish n)   weight.go    weights, kish
+//	  秘匿 x and 参考値 (primary + complementary)  suppress.go  suppress
+//	  adjusted residuals and ▲▼                    crosstab.go  residuals; stats.go markFor, zCrit
+//	  chi-square, df, p, low-expected note         stats.go     independence         data/chisq.csv
+//	SC/NUM mean, SD, quartiles, top box            summary.go   summarize; stats.go describe, quantileInc
+//	                                                                                  data/summary.csv
+//	baseline vs current, 差（ポイント）, p        trend.go     trends; stats.go twoProp  data/trend.csv
+//	district page: top answer and its 差           districttop.go DistrictTops       data/district_tops.csv
+//	indicators: value, Wilson interval, p, A–D     indicator.go indicators, evaluate; stats.go wilson
+//	                                                                                  data/indicators.csv
+//	hearing counts by item, district, type         hearing.go   analyzeHearings      data/hearings.csv,
+//	                                                                                  data/hearing_orgs.csv
+//	hearing rating base and shares                 hearing.go   RatingShares         data/hearing_ratings.csv
+//	keywords, quotes, theme coding, masking        text.go      analyzeText; mask.go Masker
+//	                                                                                  data/keywords.csv,
+//	                                                                                  data/freetext.csv
+//	comment matrix (theme × district), text counts textmatrix.go textMatrix, textCounts
+//	                                                                                  data/comment_matrix.csv,
+//	                                                                                  data/freetext_counts.csv
+//
+// One rounding rule (round.go, Round1: one decimal, 四捨五入) serves every
+// printed figure, the A–D evaluation (which compares figures as printed) and
+// `midreview diff`.
 package analyze

@@ -1,2 +1,23 @@
 // Package render turns analysis results into the published files: PDF handouts, the Excel tabulation book, the offline dashboard and tidy CSVs.
+//
+// It computes no figure. The steps, like pprof's report walking its TextItems:
+//
+//  1. Build (build.go) turns analyze.Results into a View (view.go): every
+//     figure formatted once as a Fig (format.go: value, decimals, printed
+//     text, 秘匿 x, zero －; one decimal through analyze.Round1), the order of
+//     every list and chart decided (RowView.Order, QuestionView.TrendOrder), and
+//     the hearing comments grouped by one rule for every format
+//     (commentGroups).
+//  2. The writers only walk the View: PDF (pdf.go with pdftable.go,
+//     pdfchart.go, pdftext.go for wrapping with 禁則処理, pdffont.go for the
+//     embedded font), XLSX (xlsx.go), the dashboard (html.go, with echarts
+//     embedded by assets.go).
+//  3. The CSVs (csv.go, CSVFiles) are written from analyze.Results at full
+//     precision: every number a writer prints is in one of them
+//     (cmd/midreview's published_test.go checks this on the test batch), and
+//     manifest.go lists inputs, settings, counts and every output with its
+//     SHA-256.
+//
+// To find where a printed figure is computed, look up its CSV in analyze's
+// package doc.
 package render
