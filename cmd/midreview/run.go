@@ -280,8 +280,8 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	}
 	prog.finish()
 	if prev != nil {
-		if d, err := compareOutputs(prev, os.DirFS(o.Out)); err == nil {
-			fmt.Fprintln(stdout, diffSummary(d))
+		if d, err := render.Compare(prev, os.DirFS(o.Out)); err == nil {
+			fmt.Fprintln(stdout, d.Summary())
 		}
 	}
 	msg := fmt.Sprintf("%s に出力しました（有効回答 %d 票", o.Out, len(b.Current.Respondents))
