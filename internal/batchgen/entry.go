@@ -384,6 +384,7 @@ func numberRule(f *excelize.File, sheet, sqref, title, prompt string) error {
 // entryStyles are the cell styles of an entry sheet.
 type entryStyles struct {
 	header, text, input, id int
+	code                     int // a code or mark: centred
 }
 
 func newEntryStyles(f *excelize.File) (entryStyles, error) {
@@ -402,6 +403,9 @@ func newEntryStyles(f *excelize.File) (entryStyles, error) {
 	}
 	unlocked := &excelize.Protection{Locked: false}
 	if s.input, err = f.NewStyle(&excelize.Style{Protection: unlocked}); err != nil {
+		return s, err
+	}
+	if s.code, err = f.NewStyle(&excelize.Style{Protection: unlocked, Alignment: &excelize.Alignment{Horizontal: "center"}}); err != nil {
 		return s, err
 	}
 	// Note: number format 49 is Excel's "@" (text), so an ID such as 0012 keeps
@@ -463,8 +467,11 @@ func writeEntryResponses(w io.Writer, b *ingest.Batch) error {
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		style := st.input
-		if c.Kind == entryID {
+		switch c.Kind {
+		case entryID:
 			style = st.id
+		case entryCode, entryChoice:
+			style = st.code
 		}
 		if err := f.SetColStyle(sheet, name, style); err != nil {
 			return err
