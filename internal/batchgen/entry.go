@@ -384,9 +384,11 @@ func numberRule(f *excelize.File, sheet, sqref, title, prompt string) error {
 // entryStyles are the cell styles of an entry sheet.
 type entryStyles struct {
 	header, text, input, id int
-	code                     int // a code or mark: centred
+	code                    int // a code or mark: centred
 }
 
+// newEntryStyles adds the entry styles to f: header rows locked (Excel's
+// default), data columns unlocked so that only the header is protected.
 func newEntryStyles(f *excelize.File) (entryStyles, error) {
 	var s entryStyles
 	var err error
