@@ -315,3 +315,9 @@ func (s *Sheet) Headers() []string {
 	}
 	return h
 }
+
+// EntryListsSheet is the hidden sheet of a generated entry workbook (`midreview
+// template -entry`) that holds drop-down lists too long to type into a
+// validation rule (Excel's limit is 255 characters). No reader looks at it:
+// answers are read from sheet 回答, found by name.
+var EntryListsSheet = &Sheet{Name: "リスト"}

@@ -39,6 +39,7 @@ const usage = `midreview — 地域福祉保健計画 中間振り返りの集�
   midreview demo     [-out DIR]         サンプルバッチを DIR/batch に作り、DIR/out に出力します
   midreview sample   [-out DIR] [-respondents N] [-hearings N] [-seed S]
   midreview template [-out DIR]         空の入力フォルダ（定義・入力様式）を作ります
+  midreview template -entry [-batch DIR] [-out FILE]  定義から入力用ブック（回答・ヒアリング）を作ります
   midreview diff     OLD_OUT NEW_OUT    2回の出力の違いを表示します
   midreview help                        この説明を表示します
 

@@ -1,22 +1,64 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"os"
 
+	"midreview/ingest"
 	"midreview/internal/batchgen"
 )
 
-// cmdTemplate runs `midreview template [-out DIR]`.
+// cmdTemplate runs `midreview template [-out DIR]` and
+// `midreview template -entry -batch DIR [-out FILE]`.
 func cmdTemplate(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("template", "使い方: midreview template [-out DIR]", stderr)
-	out := fset.String("out", "out", "テンプレートを書き出すフォルダ")
+	fset := newFlags("template", "使い方: midreview template [-out DIR]\n       midreview template -entry [-batch DIR] [-out FILE]", stderr)
+	out := fset.String("out", "out", "書き出すフォルダ（-entry では入力用ブックのファイル名 .xlsx も可）")
+	entry := fset.Bool("entry", false, "definitions.xlsx から入力用ブック（回答・ヒアリング）を作る")
+	batch := fset.String("batch", ".", "-entry で読む definitions.xlsx のあるフォルダ")
 	if err := parseFlags(fset, args); err != nil {
 		return err
+	}
+	if *entry {
+		return templateEntry(*batch, *out, stdout, stderr)
+	}
+	batchSet := false
+	fset.Visit(func(f *flag.Flag) { batchSet = batchSet || f.Name == "batch" })
+	if batchSet {
+		return fmt.Errorf("%w: -batch は -entry と一緒に指定します", errUsage)
 	}
 	if err := batchgen.Template(*out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "入力テンプレートを作成しました: %s\n", *out)
+	return nil
+}
+
+// templateEntry reads batch/definitions.xlsx and writes the entry workbooks to
+// out. Problems in the definitions are printed; errors refuse (exit 1).
+func templateEntry(batch, out string, stdout, stderr io.Writer) error {
+	if st, err := os.Stat(batch); err != nil || !st.IsDir() {
+		return fmt.Errorf("%w: 入力バッチのフォルダが見つかりません: %s（-batch に definitions.xlsx のあるフォルダを指定してください）", errInput, batch)
+	}
+	b, err := ingest.ReadDefinitions(os.DirFS(batch))
+	if err != nil {
+		return fmt.Errorf("定義ファイルを読み込めません: %w", err)
+	}
+	printProblems(stderr, b.Problems)
+	if ingest.HasErrors(b.Problems) {
+		return errInput
+	}
+	books, err := batchgen.Entry(b)
+	if err != nil {
+		return err
+	}
+	paths, err := batchgen.WriteEntry(books, out)
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintf(stdout, "入力用ブックを作成しました: %s\n", p)
+	}
 	return nil
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,5 +26,62 @@ func TestCmdTemplate(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), dir) {
 		t.Errorf("stdout = %q", out.String())
+	}
+}
+
+// TestCmdTemplateEntry writes the entry workbooks from a batch's codebook,
+// refuses to overwrite them, and refuses (exit 1, problems listed) a codebook
+// with errors.
+func TestCmdTemplateEntry(t *testing.T) {
+	small := filepath.Join("..", "..", "testdata", "batches", "small")
+	out := filepath.Join(t.TempDir(), "entry")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"template", "-entry", "-batch", small, "-out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	for _, name := range []string{"entry.xlsx", "hearing_form.xlsx", "hearing_list.xlsx"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Error(err)
+		}
+		if !strings.Contains(stdout.String(), name) {
+			t.Errorf("stdout does not name %s: %q", name, stdout.String())
+		}
+	}
+	err := run(context.Background(), []string{"template", "-entry", "-batch", small, "-out", out}, io.Discard, io.Discard)
+	if !errors.Is(err, fs.ErrExist) || exitCode(err) != 2 {
+		t.Errorf("second run: %v, want fs.ErrExist", err)
+	}
+
+	// -out FILE.xlsx names the responses workbook; the others go beside it.
+	file := filepath.Join(t.TempDir(), "q2026.xlsx")
+	if err := run(context.Background(), []string{"template", "-entry", "-batch", small, "-out", file}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{file, filepath.Join(filepath.Dir(file), "hearing_form.xlsx")} {
+		if _, err := os.Stat(p); err != nil {
+			t.Error(err)
+		}
+	}
+
+	// A codebook with errors (the blank template's) is refused with its problems.
+	blank := filepath.Join(t.TempDir(), "blank")
+	if err := run(context.Background(), []string{"template", "-out", blank}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	none := filepath.Join(t.TempDir(), "none")
+	err = run(context.Background(), []string{"template", "-entry", "-batch", blank, "-out", none}, io.Discard, &stderr)
+	if exitCode(err) != 1 || !strings.Contains(stderr.String(), "definitions.xlsx:地区") {
+		t.Errorf("blank codebook: exit %d, stderr %q", exitCode(err), stderr.String())
+	}
+	if _, err := os.Stat(none); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s written despite errors", none)
+	}
+
+	for _, args := range [][]string{{"-batch", small}, {"-entry", "-batch", filepath.Join(t.TempDir(), "missing")}} {
+		err := cmdTemplate(args, io.Discard, io.Discard)
+		if want := map[bool]int{true: 2, false: 1}[len(args) == 2]; exitCode(err) != want {
+			t.Errorf("%v: exit %d (%v), want %d", args, exitCode(err), err, want)
+		}
 	}
 }

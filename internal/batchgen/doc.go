@@ -1,6 +1,8 @@
 // Package batchgen writes input batches: a synthetic sample batch shaped like
 // Kohoku ward's (Sample, SampleFS) and the empty input template that staff fill
-// in (Template, TemplateFS), in the spirit of httptest and fstest.
+// in (Template, TemplateFS), in the spirit of httptest and fstest; and, from a
+// filled-in codebook, the entry workbooks whose validation rules stop keying
+// errors (Entry, WriteEntry: entry.go, entryhearing.go).
 //
 // Each writer has two forms: one writes into a folder (what `midreview sample`,
 // `demo` and `template` do), the other returns the same bytes in an
