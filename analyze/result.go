@@ -49,6 +49,14 @@ type Results struct {
 	TextMatrix []TextCell
 	// TextCounts are the texts per source (freetext_counts.csv): survey, hearing.
 	TextCounts []SourceCount
+	// DistrictRest compares every district with the rest of the ward
+	// (district_rest.csv); DistrictProfiles hold each district's n and margin
+	// of error (district_profile.csv). Both feed the district profiles.
+	DistrictRest     []DistrictRest
+	DistrictProfiles []DistrictProfile
+	// Findings are the statements the text passages are written from, in
+	// printed order (findings.go); empty when 設定 所見 is しない.
+	Findings []Finding
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
 }

@@ -73,6 +73,8 @@ func Build(res *analyze.Results) *View {
 	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
+	v.Passages = Passages(res.Findings)
+	v.Profiles = profileViews(res, v)
 	for _, p := range b.Problems {
 		v.Problems = append(v.Problems, problemRow(p))
 	}

@@ -24,8 +24,14 @@ type View struct {
 	DistrictTops map[string][]TopRow
 	Hearings     HearingView
 	FreeText     FreeTextView
-	Problems     []ProblemRow
-	Corrections  []CorrectionRow
+	// Passages are the findings in words (調査結果の概要, under questions and
+	// indicators, district profiles), one per place; writers print their
+	// Lines through View.Passage. Empty when 設定 所見 is しない.
+	Passages []Passage
+	// Profiles are the district profiles (地区カルテ), in Districts order.
+	Profiles    []ProfileView
+	Problems    []ProblemRow
+	Corrections []CorrectionRow
 }
 
 // A KV is a label and a value.
