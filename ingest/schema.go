@@ -51,6 +51,13 @@ type Field struct {
 	// Sample reports an item that only `midreview sample` writes; the blank
 	// template leaves it out.
 	Sample bool
+	// Extra reports a column or item that the blank template lists but the
+	// generated batches (the sample, the committed test batches) leave out
+	// unless they fill it. Extra columns come last in their sheet.
+	// Note: they were added after those batches were committed; leaving them
+	// out keeps the batches' files, and the goldens built from them,
+	// byte-identical.
+	Extra bool
 }
 
 // Schema lists every workbook whose sheets the table describes.
@@ -85,6 +92,7 @@ const (
 	SettingAlpha
 	SettingEvaluation
 	SettingMargin
+	SettingNoAnswer
 	SettingSample
 )
 
@@ -107,6 +115,7 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingAlpha:       {Name: "有意水準", Default: "0.05", Help: "検定の有意水準"},
 		SettingEvaluation:  {Name: "評価方法", Default: "検定", Values: []string{"検定", "ポイント"}, Help: "検定／ポイント（指標の変化の判定方法）"},
 		SettingMargin:      {Name: "維持幅", Default: "3", Help: "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
+		SettingNoAnswer:    {Name: "無回答コード", Extra: true, Help: "すべての設問で無回答を表すコード（例：9,99）。選択肢のコードと重ならないこと"},
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
 	},
@@ -166,6 +175,7 @@ const (
 	ColQuestionTheme
 	ColQuestionAttr
 	ColQuestionCond
+	ColQuestionHeaders
 )
 
 // QuestionsSheet is sheet 設問: one row per question.
@@ -176,9 +186,11 @@ var QuestionsSheet = &Sheet{Name: "設問", Required: true, Columns: []Field{
 		Help: "SA 単一回答／MA 複数回答／SC 段階評価／NUM 数値／FA 自由記述"},
 	ColQuestionChoiceSet: {Name: "選択肢", Aliases: []string{"選択肢セット"}, Width: 12, Help: "選択肢シートの選択肢セット（SA・MA・SCで必要）"},
 	ColQuestionTheme:     {Name: "テーマ", Aliases: []string{"テーマコード"}, Width: 8, Help: "テーマコード（省略可）"},
-	ColQuestionAttr: {Name: "属性", Width: 7, Values: []string{"地区", "性別", "年代"},
-		Help: "回答者の属性を表す設問だけ選びます（地区はちょうど1問）"},
+	ColQuestionAttr: {Name: "属性", Width: 7, Values: []string{"地区", "性別", "年代", "分析軸"},
+		Help: "回答者の属性を表す設問だけ選びます（地区はちょうど1問）。分析軸：ほかのSA・SCの設問でクロス集計するとき"},
 	ColQuestionCond: {Name: "対象条件", Width: 12, Help: "この設問に答える人（例：Q2=1,2）"},
+	ColQuestionHeaders: {Name: "見出し", Extra: true, Width: 30,
+		Help: "回答ファイルでこの設問を表すほかの列見出し（Webフォームの設問タイトルなど。改行区切り、省略可）"},
 }}
 
 // Columns of sheet 選択肢.
