@@ -79,8 +79,8 @@ type surveyReader struct {
 	kind   FileKind
 	target Target
 	x      *valueIndex
-	qKey   map[string]int // textKey(設問ID) → question; -2 when ambiguous
-	qText  []string       // textKey(設問文) by question
+	hx     *headerIndex
+	qText  []string // textKey(設問文) by question
 	seen   map[string]seenRow
 	slab   []Answer // backing store for Respondent.Answers
 	s      Survey
@@ -99,7 +99,7 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 	b := rd.b
 	sv := &surveyReader{
 		rd: rd, kind: kind, target: TargetResponse, x: newValueIndex(b),
-		qKey: make(map[string]int, len(b.Questions)), qText: make([]string, len(b.Questions)),
+		hx: newHeaderIndex(b.Questions), qText: make([]string, len(b.Questions)),
 		seen:     make(map[string]seenRow),
 		s:        Survey{Present: make([]bool, len(b.Questions))},
 		firstCol: map[int]Problem{},
@@ -108,22 +108,9 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 		sv.target = TargetBaseline
 	}
 	for i, q := range b.Questions {
-		k := textKey(q.ID)
-		if _, dup := sv.qKey[k]; dup {
-			sv.qKey[k] = -2
-		} else if k != "" {
-			sv.qKey[k] = i
-		}
 		sv.qText[i] = textKey(q.Text)
 	}
 	return sv
-}
-
-// question returns the question whose 設問ID is the header h (compared after
-// NormKey, ignoring ASCII case).
-func (sv *surveyReader) question(h string) (int, bool) {
-	q, ok := sv.qKey[textKey(h)]
-	return q, ok && q >= 0
 }
 
 // Column roles in a response file's header.
@@ -134,24 +121,46 @@ const (
 	colSplit          // Q3_1: one choice of an MA question
 	colBadCode        // Q3_9 where 9 is not a code of Q3's choice set
 	colUnknown        // anything else
+	colMeta           // export metadata (timestamps, e-mail, names): never read
+	colAmbiguous      // a header that matches two questions
 )
 
 // A column is the role of one header cell.
 type column struct {
 	role   int
-	q      int // question, for colQ, colSplit, colBadCode
-	choice int // choice index, for colSplit
+	q      int // question, for colQ, colSplit, colBadCode; the first of two for colAmbiguous
+	choice int // choice index, for colSplit; the second question for colAmbiguous
+	// label reports a split column whose cells hold the choice's label when
+	// chosen (SurveyMonkey) rather than a mark; other, the column of an
+	// MA's その他 text (any text = その他 chosen, the text kept).
+	label, other bool
 }
 
 // A splitCol is one column of a split MA question.
-type splitCol struct{ choice, col int }
+type splitCol struct {
+	choice, col int
+	label       bool // the cell holds the choice's label when chosen (SurveyMonkey)
+	other       bool // the cell holds the その他 text (SurveyMonkey, LimeSurvey)
+}
+
+// mark reads the value v of split column s: a mark (parseMark), or for a
+// label or その他 column any text but a spelling of no answer.
+func (fr *fileReader) mark(s splitCol, v string) (chosen, ok bool) {
+	if s.label || s.other {
+		return !fr.sv.x.isNoAnswer(v), true
+	}
+	if c, isCode := ParseCode(v); isCode && fr.sv.x.noAns[c] {
+		return false, true
+	}
+	return parseMark(v)
+}
 
 // A layout is how one response file's columns map to questions.
 type layout struct {
 	row    int      // 1-based header row
 	header []string // header cells, normalized
 	cols   []column
-	idCol  int
+	idCol  int          // -1 for an export without IDs (rowID)
 	qCol   []int        // question → its column, or -1
 	split  [][]splitCol // question → its split MA columns, in header order
 	byItem map[string]int
@@ -170,18 +179,29 @@ func (l *layout) firstCol(q int) int {
 }
 
 // classify returns the role of each header cell and the respondent-ID column
-// (-1 when none), and reports whether the row is a header row: an ID header and
-// at least one 設問ID or split MA header.
+// (-1 when none), and reports whether the row is a header row: at least one
+// question header (設問ID, 見出し, 設問文 or split MA), and an ID header or,
+// for a Google Forms export, the timestamp as the first header.
 func (sv *surveyReader) classify(row []string) (cols []column, idCol int, ok bool) {
 	cols = make([]column, len(row))
 	idCol, idRank, nq := -1, len(idHeaders), 0
+	first := ""
 	for i, raw := range row {
 		h := NormKey(raw)
 		if h == "" {
 			continue
 		}
-		if q, ok := sv.question(h); ok {
+		if first == "" {
+			first = h
+		}
+		q, pair := sv.hx.match(raw)
+		switch {
+		case q >= 0:
 			cols[i] = column{role: colQ, q: q}
+			nq++
+			continue
+		case pair != nil:
+			cols[i] = column{role: colAmbiguous, q: pair[0], choice: pair[1]}
 			nq++
 			continue
 		}
@@ -192,12 +212,16 @@ func (sv *surveyReader) classify(row []string) (cols []column, idCol int, ok boo
 			}
 			continue
 		}
+		if isMetaHeader(h) {
+			cols[i] = column{role: colMeta}
+			continue
+		}
 		cols[i] = sv.splitColumn(h)
 		if cols[i].role == colSplit || cols[i].role == colBadCode {
 			nq++
 		}
 	}
-	return cols, idCol, idCol >= 0 && nq > 0
+	return cols, idCol, nq > 0 && (idCol >= 0 || isTimestampHeader(first))
 }
 
 // idRank0 returns the preference rank of an ID header, or -1.
@@ -214,15 +238,15 @@ func idRank0(h string) int {
 // splitColumn classifies a header that is not a 設問ID: `Q3_1` or `Q3-1` where
 // Q3 is an MA question and 1 one of its codes.
 func (sv *surveyReader) splitColumn(h string) column {
-	i := strings.LastIndexAny(h, "_-")
-	if i <= 0 || i == len(h)-1 {
+	qpart, cpart, ok := splitHeader(h)
+	if !ok {
 		return column{role: colUnknown}
 	}
-	q, ok := sv.question(h[:i])
+	q, ok := sv.hx.byID(qpart)
 	if !ok || sv.rd.b.Questions[q].Type != MA {
 		return column{role: colUnknown}
 	}
-	code, ok := ParseCode(h[i+1:])
+	code, ok := ParseCode(cpart)
 	set := sv.x.set(q)
 	if !ok || set == nil {
 		return column{role: colUnknown}
@@ -278,14 +302,18 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 				c.role = colUnknown
 				continue
 			}
-			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i})
+			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i, label: c.label, other: c.other})
 			sv.present(c.q, Problem{File: path, Sheet: sheet, Row: n, Col: i + 1, Item: b.Questions[c.q].ID})
 		case colBadCode:
 			prob(Error, CodeUnknownCode, i, b.Questions[c.q].ID, HintHeaderCode)
 		case colUnknown:
 			prob(Warning, CodeUnknownColumn, i, l.header[i], "")
+		case colAmbiguous:
+			sv.rd.add(Problem{Severity: Error, Code: CodeAmbiguousHeader, File: path, Sheet: sheet, Row: n, Col: i + 1,
+				Item: l.header[i], Value: l.header[i], Hint: HintHeaderBoth,
+				Args: []string{b.Questions[c.q].ID, b.Questions[c.choice].ID}})
 		}
-		if k := textKey(raw); k != "" && c.role != colNone {
+		if k := textKey(raw); k != "" && c.role != colNone && c.role != colMeta {
 			if _, dup := l.byItem[k]; !dup {
 				l.byItem[k] = i
 			}
@@ -337,7 +365,7 @@ func (sv *surveyReader) readFile(fi int32, data []byte) {
 	for src.Next() {
 		n := src.Num()
 		fr.load(src.Row())
-		if prev == l.row && n == l.row+1 && fr.isTextRow() {
+		if prev == l.row && n == l.row+1 && (fr.subHeader() || fr.isTextRow()) {
 			prev = n
 			continue
 		}
@@ -431,8 +459,73 @@ func (fr *fileReader) isTextRow() bool {
 	if 2*text > nonEmpty {
 		return true
 	}
-	id := fr.cells[l.idCol]
+	id := ""
+	if l.idCol >= 0 {
+		id = fr.cells[l.idCol]
+	}
 	return !strings.ContainsAny(id, "0123456789") && valid == 0 && text+invalid >= 2
+}
+
+// subHeaderWords are what SurveyMonkey writes in its second header row under
+// a question answered in one column, after foldHeader.
+var subHeaderWords = map[string]bool{"response": true, "回答": true, "open-endedresponse": true, "自由回答": true}
+
+// subHeader recognizes SurveyMonkey's second header row, directly below the
+// header: under an MA question's title and the blank-headed columns after it,
+// one choice label per column (or an "other, please specify" column). It turns
+// each such run into split columns whose cells hold the label when chosen, and
+// reports whether the row was one.
+func (fr *fileReader) subHeader() bool {
+	sv, l, b := fr.sv, fr.l, fr.sv.rd.b
+	type run struct {
+		q    int
+		cols []splitCol
+	}
+	var runs []run
+	// Note: a header row ends at its last title; the choice columns of a
+	// trailing MA question lie beyond it.
+	for len(l.cols) < len(fr.cells) {
+		l.cols = append(l.cols, column{})
+		l.header = append(l.header, "")
+	}
+	for i, c := range l.cols {
+		v := fr.cells[i]
+		if c.role != colQ || v == "" {
+			continue
+		}
+		if subHeaderWords[foldHeader(v)] {
+			continue
+		}
+		set := sv.x.set(c.q)
+		if b.Questions[c.q].Type != MA || set == nil || l.qCol[c.q] != i {
+			return false
+		}
+		r := run{q: c.q}
+		for j := i; j < len(l.cols) && fr.cells[j] != ""; j++ {
+			if j > i && (l.cols[j].role != colNone || l.header[j] != "") {
+				break
+			}
+			if ci, ok := set.lookup(fr.cells[j]); ok {
+				r.cols = append(r.cols, splitCol{choice: ci, col: j, label: true})
+			} else if set.other >= 0 {
+				r.cols = append(r.cols, splitCol{choice: set.other, col: j, other: true})
+			} else {
+				return false
+			}
+		}
+		runs = append(runs, r)
+	}
+	if len(runs) == 0 {
+		return false
+	}
+	for _, r := range runs {
+		l.qCol[r.q] = -1
+		l.split[r.q] = r.cols
+		for _, sc := range r.cols {
+			l.cols[sc.col] = column{role: colSplit, q: r.q, choice: sc.choice, label: sc.label, other: sc.other}
+		}
+	}
+	return true
 }
 
 // blank reports whether the current row is completely empty.
@@ -468,11 +561,16 @@ func (fr *fileReader) row(n int) {
 	cnt.Read++
 
 	idCol := l.idCol + 1
-	id := fr.cells[l.idCol]
-	if id == "" {
-		cnt.Invalid++
-		fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: l.header[l.idCol]})
-		return
+	var id, idItem string
+	if l.idCol >= 0 {
+		id, idItem = fr.cells[l.idCol], l.header[l.idCol]
+		if id == "" {
+			cnt.Invalid++
+			fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: idItem})
+			return
+		}
+	} else {
+		id = rowID(fr.path, n)
 	}
 	removed := rd.applyFixes(sv.target, id, fr.fi, n, recordAccess{
 		get: func(item string) (string, string, bool) {
@@ -498,11 +596,11 @@ func (fr *fileReader) row(n int) {
 		where := place(b.Files[prev.file].Path, "", int(prev.row), 0)
 		if prev.sum == sum {
 			cnt.Duplicate++
-			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Row: n, Col: idCol, RecordID: id, Item: l.header[l.idCol], Value: id,
+			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Row: n, Col: idCol, RecordID: id, Item: idItem, Value: id,
 				Hint: HintFirstRow, Args: []string{where}})
 		} else {
 			cnt.Invalid++
-			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Row: n, Col: idCol, RecordID: id, Item: l.header[l.idCol], Value: id,
+			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Row: n, Col: idCol, RecordID: id, Item: idItem, Value: id,
 				Hint: HintFirstRow, Args: []string{where}})
 		}
 		return
@@ -541,7 +639,10 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 	bad := false
 	for _, s := range l.split[q] {
 		v := fr.cells[s.col]
-		chosen, ok := parseMark(v)
+		chosen, ok := fr.mark(s, v)
+		if s.other && !sv.x.isNoAnswer(v) {
+			a.Text = normText(v)
+		}
 		if !ok {
 			fr.add(Problem{Severity: Error, Code: CodeUnknownCode, Row: n, Col: s.col + 1, RecordID: id,
 				Item: qid, Value: v, Hint: HintMarkValues})
@@ -594,7 +695,10 @@ func (fr *fileReader) sum() [16]byte {
 		var bits ChoiceBits
 		for _, s := range fr.l.split[q] {
 			v := fr.cells[s.col]
-			if chosen, ok := parseMark(v); chosen {
+			if s.other {
+				h.Write([]byte(v + ","))
+			}
+			if chosen, ok := fr.mark(s, v); chosen {
 				bits = bits.With(s.choice)
 			} else if !ok {
 				h.Write([]byte(v + ","))
