@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -115,14 +116,14 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 
 // Column roles in a response file's header.
 const (
-	colNone    = iota // blank header
-	colID             // 回答者ID
-	colQ              // a 設問ID: the whole answer
-	colSplit          // Q3_1: one choice of an MA question
-	colBadCode        // Q3_9 where 9 is not a code of Q3's choice set
-	colUnknown        // anything else
-	colMeta           // export metadata (timestamps, e-mail, names): never read
-	colAmbiguous      // a header that matches two questions
+	colNone      = iota // blank header
+	colID               // 回答者ID
+	colQ                // a 設問ID: the whole answer
+	colSplit            // Q3_1: one choice of an MA question
+	colBadCode          // Q3_9 where 9 is not a code of Q3's choice set
+	colUnknown          // anything else
+	colMeta             // export metadata (timestamps, e-mail, names): never read
+	colAmbiguous        // a header that matches two questions
 )
 
 // A column is the role of one header cell.
@@ -335,17 +336,33 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 // one respondent per data row.
 func (sv *surveyReader) readFile(fi int32, data []byte) {
 	rd := sv.rd
-	src, ok := rd.openTable(fi, data)
+	raw, ok := rd.openTable(fi, data)
 	if !ok {
 		return
 	}
-	defer src.Close()
-	path, sheet := rd.b.Files[fi].Path, src.Sheet()
+	defer raw.Close()
+	path, sheet := rd.b.Files[fi].Path, raw.Sheet()
+	src := &pushback{rowSource: raw}
 	var l *layout
 	for l == nil && src.Next() {
-		if cols, idCol, ok := sv.classify(src.Row()); ok {
-			l = sv.newLayout(fi, sheet, src.Num(), src.Row(), cols, idCol)
+		cols, idCol, ok := sv.classify(src.Row())
+		if !ok {
+			continue
 		}
+		n, hdr := src.Num(), slices.Clone(src.Row())
+		if idCol >= 0 && src.Next() {
+			if merged, kinds, ok := sv.mergeSubHeader(hdr, src.Row(), idCol); ok && src.Num() == n+1 {
+				cols, idCol, _ = sv.classify(merged)
+				for j, k := range kinds {
+					cols[j].label, cols[j].other = k == subLabel, k == subOther
+				}
+				l = sv.newLayout(fi, sheet, n, merged, cols, idCol)
+				l.row = src.Num() // the data start below the second header row
+				continue
+			}
+			src.Unread()
+		}
+		l = sv.newLayout(fi, sheet, n, hdr, cols, idCol)
 	}
 	if l == nil {
 		if src.Err() == nil {
@@ -365,7 +382,7 @@ func (sv *surveyReader) readFile(fi int32, data []byte) {
 	for src.Next() {
 		n := src.Num()
 		fr.load(src.Row())
-		if prev == l.row && n == l.row+1 && (fr.subHeader() || fr.isTextRow()) {
+		if prev == l.row && n == l.row+1 && fr.isTextRow() {
 			prev = n
 			continue
 		}
@@ -464,68 +481,6 @@ func (fr *fileReader) isTextRow() bool {
 		id = fr.cells[l.idCol]
 	}
 	return !strings.ContainsAny(id, "0123456789") && valid == 0 && text+invalid >= 2
-}
-
-// subHeaderWords are what SurveyMonkey writes in its second header row under
-// a question answered in one column, after foldHeader.
-var subHeaderWords = map[string]bool{"response": true, "回答": true, "open-endedresponse": true, "自由回答": true}
-
-// subHeader recognizes SurveyMonkey's second header row, directly below the
-// header: under an MA question's title and the blank-headed columns after it,
-// one choice label per column (or an "other, please specify" column). It turns
-// each such run into split columns whose cells hold the label when chosen, and
-// reports whether the row was one.
-func (fr *fileReader) subHeader() bool {
-	sv, l, b := fr.sv, fr.l, fr.sv.rd.b
-	type run struct {
-		q    int
-		cols []splitCol
-	}
-	var runs []run
-	// Note: a header row ends at its last title; the choice columns of a
-	// trailing MA question lie beyond it.
-	for len(l.cols) < len(fr.cells) {
-		l.cols = append(l.cols, column{})
-		l.header = append(l.header, "")
-	}
-	for i, c := range l.cols {
-		v := fr.cells[i]
-		if c.role != colQ || v == "" {
-			continue
-		}
-		if subHeaderWords[foldHeader(v)] {
-			continue
-		}
-		set := sv.x.set(c.q)
-		if b.Questions[c.q].Type != MA || set == nil || l.qCol[c.q] != i {
-			return false
-		}
-		r := run{q: c.q}
-		for j := i; j < len(l.cols) && fr.cells[j] != ""; j++ {
-			if j > i && (l.cols[j].role != colNone || l.header[j] != "") {
-				break
-			}
-			if ci, ok := set.lookup(fr.cells[j]); ok {
-				r.cols = append(r.cols, splitCol{choice: ci, col: j, label: true})
-			} else if set.other >= 0 {
-				r.cols = append(r.cols, splitCol{choice: set.other, col: j, other: true})
-			} else {
-				return false
-			}
-		}
-		runs = append(runs, r)
-	}
-	if len(runs) == 0 {
-		return false
-	}
-	for _, r := range runs {
-		l.qCol[r.q] = -1
-		l.split[r.q] = r.cols
-		for _, sc := range r.cols {
-			l.cols[sc.col] = column{role: colSplit, q: r.q, choice: sc.choice, label: sc.label, other: sc.other}
-		}
-	}
-	return true
 }
 
 // blank reports whether the current row is completely empty.
@@ -725,4 +680,94 @@ func (sv *surveyReader) alloc(n int) []Answer {
 	a := sv.slab[:n:n]
 	sv.slab = sv.slab[n:]
 	return a
+}
+
+// A pushback is a rowSource that can give back the row just read, once.
+type pushback struct {
+	rowSource
+	row   []string
+	n     int
+	again bool
+}
+
+func (p *pushback) Next() bool {
+	if p.again {
+		p.again = false
+		return true
+	}
+	if !p.rowSource.Next() {
+		return false
+	}
+	p.row, p.n = p.rowSource.Row(), p.rowSource.Num()
+	return true
+}
+
+func (p *pushback) Row() []string { return p.row }
+func (p *pushback) Num() int      { return p.n }
+
+// Unread makes the next Next return the current row again.
+func (p *pushback) Unread() {
+	p.row = slices.Clone(p.row)
+	p.again = true
+}
+
+// Kinds of the columns of a merged SurveyMonkey header.
+const (
+	subPlain = iota
+	subLabel // the cell holds the choice's label when chosen
+	subOther // the cell holds the その他 text
+)
+
+// subHeaderWords are what SurveyMonkey writes in its second header row under
+// a question answered in one column, after foldHeader.
+var subHeaderWords = map[string]bool{"response": true, "回答": true, "open-endedresponse": true, "自由回答": true}
+
+// mergeSubHeader recognizes SurveyMonkey's second header row next below the
+// header row hdr: its respondent-ID cell is blank, and under a question title
+// and the blank-headed columns after it, it names one choice (an MA
+// question), one row of a grid (`title [row]`), or the "other, please specify"
+// text. It returns one merged header: `Q3_2` for an MA choice column, the grid
+// row's `title [row]`, else the title; kinds marks the MA columns.
+func (sv *surveyReader) mergeSubHeader(hdr, next []string, idCol int) (merged []string, kinds []int, ok bool) {
+	if idCol < len(next) && Norm(next[idCol]) != "" {
+		return nil, nil, false
+	}
+	b := sv.rd.b
+	n := max(len(hdr), len(next))
+	merged, kinds = make([]string, n), make([]int, n)
+	title, titleQ := "", -1
+	for j := range n {
+		t, sub := "", ""
+		if j < len(hdr) {
+			t = Norm(hdr[j])
+		}
+		if j < len(next) {
+			sub = Norm(next[j])
+		}
+		if t != "" {
+			title = t
+			titleQ, _ = sv.hx.match(t)
+		}
+		merged[j] = t
+		if sub == "" || title == "" || subHeaderWords[foldHeader(sub)] {
+			continue
+		}
+		if titleQ >= 0 && b.Questions[titleQ].Type == MA {
+			set := sv.x.set(titleQ)
+			if set == nil {
+				continue
+			}
+			cs := b.ChoiceSets[b.Questions[titleQ].ChoiceSet].Choices
+			if ci, found := set.lookup(sub); found {
+				merged[j], kinds[j], ok = b.Questions[titleQ].ID+"_"+strconv.Itoa(cs[ci].Code), subLabel, true
+			} else if set.other >= 0 {
+				merged[j], kinds[j], ok = b.Questions[titleQ].ID+"_"+strconv.Itoa(cs[set.other].Code), subOther, true
+			}
+			continue
+		}
+		if q, _ := sv.hx.match(title + " [" + sub + "]"); q >= 0 {
+			merged[j], ok = title+" ["+sub+"]", true
+		}
+	}
+	return merged, kinds, ok
 }

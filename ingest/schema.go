@@ -302,7 +302,7 @@ const (
 // the respondent-ID column, then one column per 設問ID. The ID header is
 // found by Name or Aliases, preferred in that order when several match.
 var ResponsesSheet = &Sheet{Name: "回答", OrFirst: true, Columns: []Field{
-	ColResponseID: {Name: "回答者ID", Aliases: []string{"ID", "No", "No.", "整理番号", "回答番号", "サンプル番号"},
+	ColResponseID: {Name: "回答者ID", Aliases: []string{"ID", "No", "No.", "整理番号", "回答番号", "サンプル番号", "Respondent ID"},
 		Required: true, Width: 12},
 }}
 
