@@ -736,6 +736,7 @@ func (sv *surveyReader) mergeSubHeader(hdr, next []string, idCol int) (merged []
 	n := max(len(hdr), len(next))
 	merged, kinds = make([]string, n), make([]int, n)
 	title, titleQ := "", -1
+	cont := false // a blank-headed column continues a title
 	for j := range n {
 		t, sub := "", ""
 		if j < len(hdr) {
@@ -752,6 +753,10 @@ func (sv *surveyReader) mergeSubHeader(hdr, next []string, idCol int) (merged []
 		if sub == "" || title == "" || subHeaderWords[foldHeader(sub)] {
 			continue
 		}
+		if _, isCode := ParseCode(sub); isCode {
+			return nil, nil, false // an answer, not a choice label
+		}
+		cont = cont || t == ""
 		if titleQ >= 0 && b.Questions[titleQ].Type == MA {
 			set := sv.x.set(titleQ)
 			if set == nil {
@@ -769,5 +774,5 @@ func (sv *surveyReader) mergeSubHeader(hdr, next []string, idCol int) (merged []
 			merged[j], ok = title+" ["+sub+"]", true
 		}
 	}
-	return merged, kinds, ok
+	return merged, kinds, ok && cont
 }
