@@ -1,7 +1,5 @@
 package ingest
 
-import "strings"
-
 // isListSep reports whether r separates the values of an MA cell: `,` `、`
 // `;` `；` `，` `､` or a line break (inputs.md section 3).
 func isListSep(r rune) bool {
@@ -68,12 +66,12 @@ type labelMatch struct {
 func splitLabels(v string, lookup func(string) (int, bool), noAnswer func(string) bool) labelMatch {
 	var m labelMatch
 	ps := pieces(v)
-	leftStart := -1
-	flushLeft := func(end int) {
+	leftStart, leftEnd := -1, -1
+	flushLeft := func() {
 		if leftStart < 0 {
 			return
 		}
-		s := strings.TrimSpace(v[leftStart:end])
+		s := v[leftStart:leftEnd]
 		_, isCode := ParseCode(s)
 		m.Left = append(m.Left, s)
 		m.Codes = append(m.Codes, isCode)
@@ -84,33 +82,35 @@ func splitLabels(v string, lookup func(string) (int, bool), noAnswer func(string
 		for j := min(len(ps), i+maxLabelPieces) - 1; j >= i; j-- {
 			s := v[ps[i].start:ps[j].end]
 			if j == i && noAnswer(s) {
-				flushLeft(ps[i].start)
+				flushLeft()
 				found, i = true, i+1
 				break
 			}
 			if c, ok := lookup(s); ok {
-				flushLeft(ps[i].start)
+				flushLeft()
 				m.Choices = m.Choices.With(c)
 				found, i = true, j+1
 				break
 			}
 		}
-		if !found {
-			if leftStart < 0 {
-				leftStart = ps[i].start
-			}
-			// Note: a code among left-over text stands alone, so that "1,7"
-			// reports "7", not "1,7".
-			if _, isCode := ParseCode(v[ps[i].start:ps[i].end]); isCode {
-				flushLeft(ps[i].start)
-				leftStart = ps[i].start
-				flushLeft(ps[i].end)
-			}
-			i++
+		if found {
+			continue
 		}
+		// Note: a code among left-over text stands alone, so that "1,7"
+		// reports "7", not "1,7".
+		_, isCode := ParseCode(v[ps[i].start:ps[i].end])
+		if isCode {
+			flushLeft()
+		}
+		if leftStart < 0 {
+			leftStart = ps[i].start
+		}
+		leftEnd = ps[i].end
+		if isCode {
+			flushLeft()
+		}
+		i++
 	}
-	if len(ps) > 0 {
-		flushLeft(ps[len(ps)-1].end)
-	}
+	flushLeft()
 	return m
 }
