@@ -173,3 +173,34 @@ func FuzzSplitLabels(f *testing.F) {
 		}
 	})
 }
+
+// TestReadDefinitionsWebform reads 見出し, 分析軸 and 無回答コード, and
+// reports a 無回答コード that is also a choice code (性別 3 その他).
+func TestReadDefinitionsWebform(t *testing.T) {
+	sh := validDefSheets()
+	sh[SettingsSheet.Name] = append(sh[SettingsSheet.Name], []any{"3,99", "無回答コード"}) // row 9
+	q := sh[QuestionsSheet.Name]
+	q[0] = append(q[0], "", "見出し") // H, I
+	q[4] = []any{"Q1", "SA", "近所づきあいがありますか", "有無", "T1", "分析軸", nil, nil, "近所づきあい\nありますか"}
+	rd, _ := readDefsBytes(defsXLSX(t, sh, nil))
+	b := rd.b
+	if !slices.Equal(b.Settings.NoAnswer, []int{3, 99}) {
+		t.Errorf("無回答コード = %v", b.Settings.NoAnswer)
+	}
+	q1 := b.Questions[3]
+	if !q1.Axis || !slices.Equal(q1.Headers, []string{"近所づきあい", "ありますか"}) {
+		t.Errorf("Q1 axis %v headers %q", q1.Axis, q1.Headers)
+	}
+	var conflict []string
+	for _, p := range b.Problems {
+		if p.Code == CodeBadSetting && p.Hint == HintNoAnswerCode {
+			conflict = append(conflict, p.Value+" "+p.Cell())
+		} else {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+	// One error per choice set that has a code 3.
+	if len(conflict) == 0 || slices.ContainsFunc(conflict, func(c string) bool { return c != "3 A9" }) {
+		t.Errorf("無回答コード conflicts %v, want each 3 A9", conflict)
+	}
+}
