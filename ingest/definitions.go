@@ -29,6 +29,8 @@ type defs struct {
 	districts     map[string]int // Norm(code, name, alias) → index
 	towns         map[string]int // Norm(町名) → district index
 	questions     map[string]int // textKey(設問ID) → index
+	noAnswerRow   int            // 0-based row of 無回答コード in 設定 (0 = not given)
+	settings      *defSheet
 }
 
 // A defSheet is one sheet of definitions.xlsx or corrections.xlsx, read as its
@@ -121,6 +123,7 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 	d.readSettings(sheets[SettingsSheet])
 	d.readThemes(sheets[ThemesSheet])
 	d.readChoiceSets(sheets[ChoicesSheet])
+	d.checkNoAnswerCodes()
 	d.readDistricts(sheets[DistrictsSheet])
 	d.readTowns(sheets[TownsSheet])
 	d.readQuestions(sheets[QuestionsSheet])
@@ -217,6 +220,7 @@ func (d *defs) src(r int) Src { return Src{File: d.fi, Row: int32(r + 1)} }
 func (d *defs) readSettings(s *defSheet) {
 	st := &d.rd.b.Settings
 	*st = Settings{}
+	d.settings = s
 	items := SettingsSheet.Items
 	for i, it := range items {
 		if it.Default != "" {
@@ -258,6 +262,8 @@ func (d *defs) readSettings(s *defSheet) {
 		}
 		if hint, args, ok := setSetting(st, i, v, s.text(r, cv)); !ok {
 			d.problem(CodeBadSetting, s, r, cv, key, v, hint, args...)
+		} else if i == SettingNoAnswer {
+			d.noAnswerRow = r
 		}
 	}
 	for i, it := range items {
@@ -326,6 +332,16 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		default:
 			return HintEither, it.Values, false
 		}
+	case SettingNoAnswer:
+		var codes []int
+		for _, p := range SplitList(v) {
+			c, ok := ParseCode(p)
+			if !ok {
+				return HintCodes, nil, false
+			}
+			codes = append(codes, c)
+		}
+		st.NoAnswer = codes
 	case SettingMargin:
 		m, ok := ParseNumber(strings.TrimSpace(strings.TrimSuffix(v, "ポイント")))
 		if !ok || m < 0 || m > 100 {
@@ -541,6 +557,26 @@ func (d *defs) readChoiceSets(s *defSheet) {
 	}
 }
 
+// checkNoAnswerCodes reports each 無回答コード that is also the code of a
+// choice: the code cannot mean both.
+func (d *defs) checkNoAnswerCodes() {
+	b := d.rd.b
+	if d.noAnswerRow == 0 {
+		return
+	}
+	cv := d.settings.col(ColSettingValue)
+	for _, code := range b.Settings.NoAnswer {
+		for _, set := range b.ChoiceSets {
+			for _, c := range set.Choices {
+				if c.Code == code {
+					d.problem(CodeBadSetting, d.settings, d.noAnswerRow, cv, SettingsSheet.Items[SettingNoAnswer].Name,
+						strconv.Itoa(code), HintNoAnswerCode, set.Name, c.Label)
+				}
+			}
+		}
+	}
+}
+
 // parseDefPositive parses a 肯定 mark: ○ (any of its look-alikes), 1 or TRUE mark a
 // favourable choice; ×, 0 and FALSE do not.
 func parseDefPositive(v string) (positive, ok bool) {
@@ -726,11 +762,15 @@ var defQTypes = map[string]QType{"SA": SA, "MA": MA, "SC": SC, "NUM": NUM, "FA":
 
 var defAttrs = map[string]Attr{"地区": AttrDistrict, "性別": AttrGender, "年代": AttrAge, "年齢": AttrAge}
 
+// axisKeyword is the 属性 of a question used as a breakdown (Question.Axis).
+const axisKeyword = "分析軸"
+
 // readQuestions fills Questions and the attribute questions from sheet 設問,
 // then resolves the 対象条件, which may name any question of the sheet.
 func (d *defs) readQuestions(s *defSheet) {
 	cid, ctext, ctype := s.col(ColQuestionID), s.col(ColQuestionText), s.col(ColQuestionType)
 	cset, ctheme, cattr, ccond := s.col(ColQuestionChoiceSet), s.col(ColQuestionTheme), s.col(ColQuestionAttr), s.col(ColQuestionCond)
+	chead := s.col(ColQuestionHeaders)
 	b := d.rd.b
 	condRow := map[int]int{} // question index → row with a 対象条件
 	for r := 1; r < len(s.rows); r++ {
@@ -760,8 +800,15 @@ func (d *defs) readQuestions(s *defSheet) {
 			typ = FA
 		}
 		if av := s.val(r, cattr); av != "" {
-			if q.Attr, ok = defAttrs[NormKey(av)]; !ok {
+			if NormKey(av) == axisKeyword {
+				q.Axis = true
+			} else if q.Attr, ok = defAttrs[NormKey(av)]; !ok {
 				d.keyword(s, r, ColQuestionAttr, id, av)
+			}
+		}
+		for _, h := range strings.FieldsFunc(s.text(r, chead), func(r rune) bool { return r == '\n' || r == '\r' }) {
+			if h = strings.TrimSpace(h); h != "" {
+				q.Headers = append(q.Headers, h)
 			}
 		}
 		if q.Attr == AttrDistrict && typ == FA {
@@ -788,6 +835,10 @@ func (d *defs) readQuestions(s *defSheet) {
 				// error above already stops the run unless -allow-errors.
 				q.Type = FA
 			}
+		}
+		if q.Axis && (q.ChoiceSet < 0 || (q.Type != SA && q.Type != SC)) {
+			d.rule(CodeAttrType, s, r, ColQuestionAttr, id, s.val(r, cattr), "")
+			q.Axis = false
 		}
 		qi := len(b.Questions)
 		switch q.Attr {

@@ -47,6 +47,9 @@ type Settings struct {
 	Margin         float64    // 維持幅 in points (default 3)
 	// NoFindings turns the generated text off (設定 所見 = しない): tables only.
 	NoFindings bool
+	// NoAnswer lists the 無回答コード: codes that mean no answer in every
+	// question (e.g. 9, 99), whatever the question's choice set.
+	NoAnswer []int
 	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
 	// every published page then says サンプルデータ.
 	Sample bool
@@ -135,8 +138,12 @@ type Question struct {
 	ChoiceSet int // index into Batch.ChoiceSets, or -1
 	Theme     int // index into Batch.Themes, or -1
 	Attr      Attr
-	Cond      []Clause // 対象条件, all must hold; nil = everyone is asked
-	Src       Src
+	// Axis reports 属性 分析軸: an SA/SC question used as a breakdown like
+	// 性別 and 年代.
+	Axis    bool
+	Headers []string // 見出し: other column headers meaning this question, as written
+	Cond    []Clause // 対象条件, all must hold; nil = everyone is asked
+	Src     Src
 }
 
 // A Clause of a 対象条件: the respondent answered one of Choices to question Q.

@@ -64,19 +64,20 @@ const (
 	CodeNoDistricts    Code = "no-districts"       // sheet 地区 lists no district
 
 	// Response files.
-	CodeNoHeader       Code = "no-header"           // header row (ID + a 設問ID) not found
-	CodeMissingQColumn Code = "missing-question"    // a 設問ID has no column (warning in baseline/)
-	CodeUnknownColumn  Code = "unknown-column"      // warning: header is not a 設問ID
-	CodeUnansweredQ    Code = "unanswered-question" // warning: a baseline column with no answer at all
-	CodeUnknownCode    Code = "unknown-code"        // not a code, label or alias
-	CodeMultipleValues Code = "multiple-values"     // several values in an SA/SC question
-	CodeNotNumber      Code = "not-a-number"        // NUM value is not a number
-	CodeUnknownDist    Code = "unknown-district"    // district/town matches nothing
-	CodeDuplicateID    Code = "duplicate-id"        // respondent ID seen before with other answers
-	CodeMissingID      Code = "missing-id"          // data row without an ID
-	CodeOutsideCond    Code = "outside-condition"   // warning: answer from someone not asked
-	CodeEmptyRow       Code = "empty-row"           // warning: completely empty row skipped
-	CodeDuplicateRow   Code = "duplicate-row"       // warning: exact duplicate row skipped
+	CodeNoHeader        Code = "no-header"           // header row (ID + a 設問ID) not found
+	CodeMissingQColumn  Code = "missing-question"    // a 設問ID has no column (warning in baseline/)
+	CodeUnknownColumn   Code = "unknown-column"      // warning: header is not a 設問ID
+	CodeAmbiguousHeader Code = "ambiguous-header"    // a header matches two questions
+	CodeUnansweredQ     Code = "unanswered-question" // warning: a baseline column with no answer at all
+	CodeUnknownCode     Code = "unknown-code"        // not a code, label or alias
+	CodeMultipleValues  Code = "multiple-values"     // several values in an SA/SC question
+	CodeNotNumber       Code = "not-a-number"        // NUM value is not a number
+	CodeUnknownDist     Code = "unknown-district"    // district/town matches nothing
+	CodeDuplicateID     Code = "duplicate-id"        // respondent ID seen before with other answers
+	CodeMissingID       Code = "missing-id"          // data row without an ID
+	CodeOutsideCond     Code = "outside-condition"   // warning: answer from someone not asked
+	CodeEmptyRow        Code = "empty-row"           // warning: completely empty row skipped
+	CodeDuplicateRow    Code = "duplicate-row"       // warning: exact duplicate row skipped
 
 	// Hearings.
 	CodeSheetSkipped Code = "sheet-skipped" // warning: 記入例/説明 or unrecognized sheet
@@ -123,6 +124,7 @@ var messages = map[Code]string{
 	CodeNoHeader:        "見出し行が見つかりません。回答者IDの列と設問IDの列の見出しを確認してください",
 	CodeMissingQColumn:  "設問の列がありません。見出しが設問IDと一致しているか確認してください",
 	CodeUnknownColumn:   "設問IDではない見出しの列です。この列は集計しません",
+	CodeAmbiguousHeader: "この見出しは2つの設問に一致します。どちらの設問か決まるよう、設問シートの「見出し」列に回答ファイルの見出しをそのまま入力してください",
 	CodeUnansweredQ:     "策定時調査のこの設問の列には回答が1件もありません。策定時には聞いていない設問として扱い、前回との比較から外します",
 	CodeUnknownCode:     "選択肢にないコードまたはラベルです。選択肢シートのコード・ラベル・別名と照合してください",
 	CodeMultipleValues:  "単一回答の設問に複数の値があります。1つにするか、修正ファイルで直してください",
@@ -186,8 +188,12 @@ const (
 	HintSameFix       Hint = "same-correction"
 	HintNoItem        Hint = "no-item"
 	HintNoRecord      Hint = "no-record"
-	HintStale         Hint = "stale" // 修正前, the current value, its file and cell
-	HintFiles         Hint = "files" // the two files
+	HintStale         Hint = "stale"          // 修正前, the current value, its file and cell
+	HintFiles         Hint = "files"          // the two files
+	HintCodes         Hint = "codes"          // 無回答コード is not a list of integers
+	HintNoAnswerCode  Hint = "no-answer-code" // the choice set and label that use the 無回答コード
+	HintHeaderBoth    Hint = "header-both"    // the two questions a header matches
+	HintOtherText     Hint = "other-text"     // no その他 choice takes the left-over text
 
 	// Bounded reading (sheet.go): why a workbook or sheet was not read.
 	HintUnzipLimit     Hint = "unzip-limit"      // the limit in MB
@@ -250,6 +256,10 @@ var hints = map[Hint]string{
 	HintNoRecord:      "IDに一致する記録がありません",
 	HintStale:         "修正前「%s」、現在「%s」（%s %s）",
 	HintFiles:         "%s、%s",
+	HintCodes:         "整数のコードを「,」区切りで入力してください（例：9,99）",
+	HintNoAnswerCode:  "選択肢セット「%s」の「%s」と同じコードです",
+	HintHeaderBoth:    "設問 %s と %s",
+	HintOtherText:     "選択肢にない部分があり、この設問の選択肢には「その他」がありません",
 
 	HintUnzipLimit:     "展開後のサイズが上限（%s MB）を超えています",
 	HintZipRatio:       "%s の圧縮率が異常です（%s バイトが %s バイトに展開されます）",

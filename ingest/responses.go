@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -79,8 +80,8 @@ type surveyReader struct {
 	kind   FileKind
 	target Target
 	x      *valueIndex
-	qKey   map[string]int // textKey(設問ID) → question; -2 when ambiguous
-	qText  []string       // textKey(設問文) by question
+	hx     *headerIndex
+	qText  []string // textKey(設問文) by question
 	seen   map[string]seenRow
 	slab   []Answer // backing store for Respondent.Answers
 	s      Survey
@@ -99,7 +100,7 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 	b := rd.b
 	sv := &surveyReader{
 		rd: rd, kind: kind, target: TargetResponse, x: newValueIndex(b),
-		qKey: make(map[string]int, len(b.Questions)), qText: make([]string, len(b.Questions)),
+		hx: newHeaderIndex(b.Questions), qText: make([]string, len(b.Questions)),
 		seen:     make(map[string]seenRow),
 		s:        Survey{Present: make([]bool, len(b.Questions))},
 		firstCol: map[int]Problem{},
@@ -108,50 +109,59 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 		sv.target = TargetBaseline
 	}
 	for i, q := range b.Questions {
-		k := textKey(q.ID)
-		if _, dup := sv.qKey[k]; dup {
-			sv.qKey[k] = -2
-		} else if k != "" {
-			sv.qKey[k] = i
-		}
 		sv.qText[i] = textKey(q.Text)
 	}
 	return sv
 }
 
-// question returns the question whose 設問ID is the header h (compared after
-// NormKey, ignoring ASCII case).
-func (sv *surveyReader) question(h string) (int, bool) {
-	q, ok := sv.qKey[textKey(h)]
-	return q, ok && q >= 0
-}
-
 // Column roles in a response file's header.
 const (
-	colNone    = iota // blank header
-	colID             // 回答者ID
-	colQ              // a 設問ID: the whole answer
-	colSplit          // Q3_1: one choice of an MA question
-	colBadCode        // Q3_9 where 9 is not a code of Q3's choice set
-	colUnknown        // anything else
+	colNone      = iota // blank header
+	colID               // 回答者ID
+	colQ                // a 設問ID: the whole answer
+	colSplit            // Q3_1: one choice of an MA question
+	colBadCode          // Q3_9 where 9 is not a code of Q3's choice set
+	colUnknown          // anything else
+	colMeta             // export metadata (timestamps, e-mail, names): never read
+	colAmbiguous        // a header that matches two questions
 )
 
 // A column is the role of one header cell.
 type column struct {
 	role   int
-	q      int // question, for colQ, colSplit, colBadCode
-	choice int // choice index, for colSplit
+	q      int // question, for colQ, colSplit, colBadCode; the first of two for colAmbiguous
+	choice int // choice index, for colSplit; the second question for colAmbiguous
+	// label reports a split column whose cells hold the choice's label when
+	// chosen (SurveyMonkey) rather than a mark; other, the column of an
+	// MA's その他 text (any text = その他 chosen, the text kept).
+	label, other bool
 }
 
 // A splitCol is one column of a split MA question.
-type splitCol struct{ choice, col int }
+type splitCol struct {
+	choice, col int
+	label       bool // the cell holds the choice's label when chosen (SurveyMonkey)
+	other       bool // the cell holds the その他 text (SurveyMonkey, LimeSurvey)
+}
+
+// mark reads the value v of split column s: a mark (parseMark), or for a
+// label or その他 column any text but a spelling of no answer.
+func (fr *fileReader) mark(s splitCol, v string) (chosen, ok bool) {
+	if s.label || s.other {
+		return !fr.sv.x.isNoAnswer(v), true
+	}
+	if c, isCode := ParseCode(v); isCode && fr.sv.x.noAns[c] {
+		return false, true
+	}
+	return parseMark(v)
+}
 
 // A layout is how one response file's columns map to questions.
 type layout struct {
 	row    int      // 1-based header row
 	header []string // header cells, normalized
 	cols   []column
-	idCol  int
+	idCol  int          // -1 for an export without IDs (rowID)
 	qCol   []int        // question → its column, or -1
 	split  [][]splitCol // question → its split MA columns, in header order
 	byItem map[string]int
@@ -170,18 +180,29 @@ func (l *layout) firstCol(q int) int {
 }
 
 // classify returns the role of each header cell and the respondent-ID column
-// (-1 when none), and reports whether the row is a header row: an ID header and
-// at least one 設問ID or split MA header.
+// (-1 when none), and reports whether the row is a header row: at least one
+// question header (設問ID, 見出し, 設問文 or split MA), and an ID header or,
+// for a Google Forms export, the timestamp as the first header.
 func (sv *surveyReader) classify(row []string) (cols []column, idCol int, ok bool) {
 	cols = make([]column, len(row))
 	idCol, idRank, nq := -1, len(idHeaders), 0
+	first := ""
 	for i, raw := range row {
 		h := NormKey(raw)
 		if h == "" {
 			continue
 		}
-		if q, ok := sv.question(h); ok {
+		if first == "" {
+			first = h
+		}
+		q, pair := sv.hx.match(raw)
+		switch {
+		case q >= 0:
 			cols[i] = column{role: colQ, q: q}
+			nq++
+			continue
+		case pair != nil:
+			cols[i] = column{role: colAmbiguous, q: pair[0], choice: pair[1]}
 			nq++
 			continue
 		}
@@ -192,12 +213,16 @@ func (sv *surveyReader) classify(row []string) (cols []column, idCol int, ok boo
 			}
 			continue
 		}
+		if isMetaHeader(h) {
+			cols[i] = column{role: colMeta}
+			continue
+		}
 		cols[i] = sv.splitColumn(h)
 		if cols[i].role == colSplit || cols[i].role == colBadCode {
 			nq++
 		}
 	}
-	return cols, idCol, idCol >= 0 && nq > 0
+	return cols, idCol, nq > 0 && (idCol >= 0 || isTimestampHeader(first))
 }
 
 // idRank0 returns the preference rank of an ID header, or -1.
@@ -214,15 +239,15 @@ func idRank0(h string) int {
 // splitColumn classifies a header that is not a 設問ID: `Q3_1` or `Q3-1` where
 // Q3 is an MA question and 1 one of its codes.
 func (sv *surveyReader) splitColumn(h string) column {
-	i := strings.LastIndexAny(h, "_-")
-	if i <= 0 || i == len(h)-1 {
+	qpart, cpart, ok := splitHeader(h)
+	if !ok {
 		return column{role: colUnknown}
 	}
-	q, ok := sv.question(h[:i])
+	q, ok := sv.hx.byID(qpart)
 	if !ok || sv.rd.b.Questions[q].Type != MA {
 		return column{role: colUnknown}
 	}
-	code, ok := ParseCode(h[i+1:])
+	code, ok := ParseCode(cpart)
 	set := sv.x.set(q)
 	if !ok || set == nil {
 		return column{role: colUnknown}
@@ -278,14 +303,18 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 				c.role = colUnknown
 				continue
 			}
-			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i})
+			l.split[c.q] = append(l.split[c.q], splitCol{choice: c.choice, col: i, label: c.label, other: c.other})
 			sv.present(c.q, Problem{File: path, Sheet: sheet, Row: n, Col: i + 1, Item: b.Questions[c.q].ID})
 		case colBadCode:
 			prob(Error, CodeUnknownCode, i, b.Questions[c.q].ID, HintHeaderCode)
 		case colUnknown:
 			prob(Warning, CodeUnknownColumn, i, l.header[i], "")
+		case colAmbiguous:
+			sv.rd.add(Problem{Severity: Error, Code: CodeAmbiguousHeader, File: path, Sheet: sheet, Row: n, Col: i + 1,
+				Item: l.header[i], Value: l.header[i], Hint: HintHeaderBoth,
+				Args: []string{b.Questions[c.q].ID, b.Questions[c.choice].ID}})
 		}
-		if k := textKey(raw); k != "" && c.role != colNone {
+		if k := textKey(raw); k != "" && c.role != colNone && c.role != colMeta {
 			if _, dup := l.byItem[k]; !dup {
 				l.byItem[k] = i
 			}
@@ -307,17 +336,33 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 // one respondent per data row.
 func (sv *surveyReader) readFile(fi int32, data []byte) {
 	rd := sv.rd
-	src, ok := rd.openTable(fi, data)
+	raw, ok := rd.openTable(fi, data)
 	if !ok {
 		return
 	}
-	defer src.Close()
-	path, sheet := rd.b.Files[fi].Path, src.Sheet()
+	defer raw.Close()
+	path, sheet := rd.b.Files[fi].Path, raw.Sheet()
+	src := &pushback{rowSource: raw}
 	var l *layout
 	for l == nil && src.Next() {
-		if cols, idCol, ok := sv.classify(src.Row()); ok {
-			l = sv.newLayout(fi, sheet, src.Num(), src.Row(), cols, idCol)
+		cols, idCol, ok := sv.classify(src.Row())
+		if !ok {
+			continue
 		}
+		n, hdr := src.Num(), slices.Clone(src.Row())
+		if idCol >= 0 && src.Next() {
+			if merged, kinds, ok := sv.mergeSubHeader(hdr, src.Row(), idCol); ok && src.Num() == n+1 {
+				cols, idCol, _ = sv.classify(merged)
+				for j, k := range kinds {
+					cols[j].label, cols[j].other = k == subLabel, k == subOther
+				}
+				l = sv.newLayout(fi, sheet, n, merged, cols, idCol)
+				l.row = src.Num() // the data start below the second header row
+				continue
+			}
+			src.Unread()
+		}
+		l = sv.newLayout(fi, sheet, n, hdr, cols, idCol)
 	}
 	if l == nil {
 		if src.Err() == nil {
@@ -431,7 +476,10 @@ func (fr *fileReader) isTextRow() bool {
 	if 2*text > nonEmpty {
 		return true
 	}
-	id := fr.cells[l.idCol]
+	id := ""
+	if l.idCol >= 0 {
+		id = fr.cells[l.idCol]
+	}
 	return !strings.ContainsAny(id, "0123456789") && valid == 0 && text+invalid >= 2
 }
 
@@ -468,11 +516,16 @@ func (fr *fileReader) row(n int) {
 	cnt.Read++
 
 	idCol := l.idCol + 1
-	id := fr.cells[l.idCol]
-	if id == "" {
-		cnt.Invalid++
-		fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: l.header[l.idCol]})
-		return
+	var id, idItem string
+	if l.idCol >= 0 {
+		id, idItem = fr.cells[l.idCol], l.header[l.idCol]
+		if id == "" {
+			cnt.Invalid++
+			fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: idItem})
+			return
+		}
+	} else {
+		id = rowID(fr.path, n)
 	}
 	removed := rd.applyFixes(sv.target, id, fr.fi, n, recordAccess{
 		get: func(item string) (string, string, bool) {
@@ -498,11 +551,11 @@ func (fr *fileReader) row(n int) {
 		where := place(b.Files[prev.file].Path, "", int(prev.row), 0)
 		if prev.sum == sum {
 			cnt.Duplicate++
-			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Row: n, Col: idCol, RecordID: id, Item: l.header[l.idCol], Value: id,
+			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Row: n, Col: idCol, RecordID: id, Item: idItem, Value: id,
 				Hint: HintFirstRow, Args: []string{where}})
 		} else {
 			cnt.Invalid++
-			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Row: n, Col: idCol, RecordID: id, Item: l.header[l.idCol], Value: id,
+			fr.add(Problem{Severity: Error, Code: CodeDuplicateID, Row: n, Col: idCol, RecordID: id, Item: idItem, Value: id,
 				Hint: HintFirstRow, Args: []string{where}})
 		}
 		return
@@ -541,7 +594,10 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 	bad := false
 	for _, s := range l.split[q] {
 		v := fr.cells[s.col]
-		chosen, ok := parseMark(v)
+		chosen, ok := fr.mark(s, v)
+		if s.other && !sv.x.isNoAnswer(v) {
+			a.Text = normText(v)
+		}
 		if !ok {
 			fr.add(Problem{Severity: Error, Code: CodeUnknownCode, Row: n, Col: s.col + 1, RecordID: id,
 				Item: qid, Value: v, Hint: HintMarkValues})
@@ -594,7 +650,10 @@ func (fr *fileReader) sum() [16]byte {
 		var bits ChoiceBits
 		for _, s := range fr.l.split[q] {
 			v := fr.cells[s.col]
-			if chosen, ok := parseMark(v); chosen {
+			if s.other {
+				h.Write([]byte(v + ","))
+			}
+			if chosen, ok := fr.mark(s, v); chosen {
 				bits = bits.With(s.choice)
 			} else if !ok {
 				h.Write([]byte(v + ","))
@@ -621,4 +680,99 @@ func (sv *surveyReader) alloc(n int) []Answer {
 	a := sv.slab[:n:n]
 	sv.slab = sv.slab[n:]
 	return a
+}
+
+// A pushback is a rowSource that can give back the row just read, once.
+type pushback struct {
+	rowSource
+	row   []string
+	n     int
+	again bool
+}
+
+func (p *pushback) Next() bool {
+	if p.again {
+		p.again = false
+		return true
+	}
+	if !p.rowSource.Next() {
+		return false
+	}
+	p.row, p.n = p.rowSource.Row(), p.rowSource.Num()
+	return true
+}
+
+func (p *pushback) Row() []string { return p.row }
+func (p *pushback) Num() int      { return p.n }
+
+// Unread makes the next Next return the current row again.
+func (p *pushback) Unread() {
+	p.row = slices.Clone(p.row)
+	p.again = true
+}
+
+// Kinds of the columns of a merged SurveyMonkey header.
+const (
+	subPlain = iota
+	subLabel // the cell holds the choice's label when chosen
+	subOther // the cell holds the その他 text
+)
+
+// subHeaderWords are what SurveyMonkey writes in its second header row under
+// a question answered in one column, after foldHeader.
+var subHeaderWords = map[string]bool{"response": true, "回答": true, "open-endedresponse": true, "自由回答": true}
+
+// mergeSubHeader recognizes SurveyMonkey's second header row next below the
+// header row hdr: its respondent-ID cell is blank, and under a question title
+// and the blank-headed columns after it, it names one choice (an MA
+// question), one row of a grid (`title [row]`), or the "other, please specify"
+// text. It returns one merged header: `Q3_2` for an MA choice column, the grid
+// row's `title [row]`, else the title; kinds marks the MA columns.
+func (sv *surveyReader) mergeSubHeader(hdr, next []string, idCol int) (merged []string, kinds []int, ok bool) {
+	if idCol < len(next) && Norm(next[idCol]) != "" {
+		return nil, nil, false
+	}
+	b := sv.rd.b
+	n := max(len(hdr), len(next))
+	merged, kinds = make([]string, n), make([]int, n)
+	title, titleQ := "", -1
+	cont := false // a blank-headed column continues a title
+	for j := range n {
+		t, sub := "", ""
+		if j < len(hdr) {
+			t = Norm(hdr[j])
+		}
+		if j < len(next) {
+			sub = Norm(next[j])
+		}
+		if t != "" {
+			title = t
+			titleQ, _ = sv.hx.match(t)
+		}
+		merged[j] = t
+		if sub == "" || title == "" || subHeaderWords[foldHeader(sub)] {
+			continue
+		}
+		if _, isCode := ParseCode(sub); isCode {
+			return nil, nil, false // an answer, not a choice label
+		}
+		cont = cont || t == ""
+		if titleQ >= 0 && b.Questions[titleQ].Type == MA {
+			set := sv.x.set(titleQ)
+			if set == nil {
+				continue
+			}
+			cs := b.ChoiceSets[b.Questions[titleQ].ChoiceSet].Choices
+			if ci, found := set.lookup(sub); found {
+				merged[j], kinds[j], ok = b.Questions[titleQ].ID+"_"+strconv.Itoa(cs[ci].Code), subLabel, true
+			} else if set.other >= 0 {
+				merged[j], kinds[j], ok = b.Questions[titleQ].ID+"_"+strconv.Itoa(cs[set.other].Code), subOther, true
+			}
+			continue
+		}
+		if q, _ := sv.hx.match(title + " [" + sub + "]"); q >= 0 {
+			merged[j], ok = title+" ["+sub+"]", true
+		}
+	}
+	return merged, kinds, ok && cont
 }

@@ -51,6 +51,13 @@ type Field struct {
 	// Sample reports an item that only `midreview sample` writes; the blank
 	// template leaves it out.
 	Sample bool
+	// Extra reports a column or item that the blank template lists but the
+	// generated batches (the sample, the committed test batches) leave out
+	// unless they fill it. Extra columns come last in their sheet.
+	// Note: they were added after those batches were committed; leaving them
+	// out keeps the batches' files, and the goldens built from them,
+	// byte-identical.
+	Extra bool
 }
 
 // Schema lists every workbook whose sheets the table describes.
@@ -86,6 +93,7 @@ const (
 	SettingEvaluation
 	SettingMargin
 	SettingFindings
+	SettingNoAnswer
 	SettingSample
 )
 
@@ -109,6 +117,7 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingEvaluation:  {Name: "評価方法", Default: "検定", Values: []string{"検定", "ポイント"}, Help: "検定／ポイント（指標の変化の判定方法）"},
 		SettingMargin:      {Name: "維持幅", Default: "3", Help: "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
 		SettingFindings:    {Name: "所見", Default: "する", Values: []string{"する", "しない"}, Help: "する／しない（集計結果を文章にした所見を載せる）"},
+		SettingNoAnswer:    {Name: "無回答コード", Extra: true, Help: "すべての設問で無回答を表すコード（例：9,99）。選択肢のコードと重ならないこと"},
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
 	},
@@ -168,6 +177,7 @@ const (
 	ColQuestionTheme
 	ColQuestionAttr
 	ColQuestionCond
+	ColQuestionHeaders
 )
 
 // QuestionsSheet is sheet 設問: one row per question.
@@ -178,9 +188,11 @@ var QuestionsSheet = &Sheet{Name: "設問", Required: true, Columns: []Field{
 		Help: "SA 単一回答／MA 複数回答／SC 段階評価／NUM 数値／FA 自由記述"},
 	ColQuestionChoiceSet: {Name: "選択肢", Aliases: []string{"選択肢セット"}, Width: 12, Help: "選択肢シートの選択肢セット（SA・MA・SCで必要）"},
 	ColQuestionTheme:     {Name: "テーマ", Aliases: []string{"テーマコード"}, Width: 8, Help: "テーマコード（省略可）"},
-	ColQuestionAttr: {Name: "属性", Width: 7, Values: []string{"地区", "性別", "年代"},
-		Help: "回答者の属性を表す設問だけ選びます（地区はちょうど1問）"},
+	ColQuestionAttr: {Name: "属性", Width: 7, Values: []string{"地区", "性別", "年代", "分析軸"},
+		Help: "回答者の属性を表す設問だけ選びます（地区はちょうど1問）。分析軸：ほかのSA・SCの設問でクロス集計するとき"},
 	ColQuestionCond: {Name: "対象条件", Width: 12, Help: "この設問に答える人（例：Q2=1,2）"},
+	ColQuestionHeaders: {Name: "見出し", Extra: true, Width: 30,
+		Help: "回答ファイルでこの設問を表すほかの列見出し（Webフォームの設問タイトルなど。改行区切り、省略可）"},
 }}
 
 // Columns of sheet 選択肢.
@@ -292,7 +304,7 @@ const (
 // the respondent-ID column, then one column per 設問ID. The ID header is
 // found by Name or Aliases, preferred in that order when several match.
 var ResponsesSheet = &Sheet{Name: "回答", OrFirst: true, Columns: []Field{
-	ColResponseID: {Name: "回答者ID", Aliases: []string{"ID", "No", "No.", "整理番号", "回答番号", "サンプル番号"},
+	ColResponseID: {Name: "回答者ID", Aliases: []string{"ID", "No", "No.", "整理番号", "回答番号", "サンプル番号", "Respondent ID"},
 		Required: true, Width: 12},
 }}
 

@@ -154,7 +154,7 @@ func TestSchemaTable(t *testing.T) {
 	}
 	accepts := map[*Field]func(string) bool{
 		&QuestionsSheet.Columns[ColQuestionType]: func(v string) bool { _, ok := defQTypes[v]; return ok },
-		&QuestionsSheet.Columns[ColQuestionAttr]: func(v string) bool { _, ok := defAttrs[v]; return ok },
+		&QuestionsSheet.Columns[ColQuestionAttr]: func(v string) bool { _, ok := defAttrs[v]; return ok || v == axisKeyword },
 		&ChoicesSheet.Columns[ColChoicePositive]: func(v string) bool { p, ok := parseDefPositive(v); return ok && p },
 		&IndicatorsSheet.Columns[ColIndicatorDirection]: func(v string) bool {
 			_, ok := parseDefDirection(v)

@@ -10,10 +10,14 @@ func textKey(v string) string { return strings.ToLower(NormKey(v)) }
 type choiceIndex struct {
 	byCode map[int]int    // コード → choice index
 	byText map[string]int // textKey(ラベル or 別名) → choice index
+	other  int            // the choice labelled その他, or -1
 }
 
+// otherLabel is the label of the choice that takes left-over MA text.
+const otherLabel = "その他"
+
 func newChoiceIndex(cs *ChoiceSet) choiceIndex {
-	x := choiceIndex{byCode: make(map[int]int, len(cs.Choices)), byText: make(map[string]int, 2*len(cs.Choices))}
+	x := choiceIndex{byCode: make(map[int]int, len(cs.Choices)), byText: make(map[string]int, 2*len(cs.Choices)), other: -1}
 	for i, c := range cs.Choices {
 		if _, dup := x.byCode[c.Code]; !dup {
 			x.byCode[c.Code] = i
@@ -21,6 +25,9 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 	}
 	// Note: labels first, then aliases, so that an alias never shadows a label.
 	for i, c := range cs.Choices {
+		if x.other < 0 && textKey(c.Label) == otherLabel {
+			x.other = i
+		}
 		if k := textKey(c.Label); k != "" {
 			if _, dup := x.byText[k]; !dup {
 				x.byText[k] = i
@@ -120,12 +127,17 @@ type valueIndex struct {
 	b     *Batch
 	sets  []choiceIndex // by choice set
 	dist  *districtIndex
-	distQ int   // the 地区 question, or -1
-	distC []int // district of each choice of the 地区 question's choice set, or -1
+	distQ int          // the 地区 question, or -1
+	distC []int        // district of each choice of the 地区 question's choice set, or -1
+	noAns map[int]bool // 無回答コード
 }
 
 func newValueIndex(b *Batch) *valueIndex {
-	x := &valueIndex{b: b, sets: make([]choiceIndex, len(b.ChoiceSets)), dist: newDistrictIndex(b), distQ: -1}
+	x := &valueIndex{b: b, sets: make([]choiceIndex, len(b.ChoiceSets)), dist: newDistrictIndex(b), distQ: -1,
+		noAns: make(map[int]bool, len(b.Settings.NoAnswer))}
+	for _, c := range b.Settings.NoAnswer {
+		x.noAns[c] = true
+	}
 	for i := range b.ChoiceSets {
 		x.sets[i] = newChoiceIndex(&b.ChoiceSets[i])
 	}
@@ -145,6 +157,16 @@ func newValueIndex(b *Batch) *valueIndex {
 		}
 	}
 	return x
+}
+
+// isNoAnswer reports whether the normalized value v of a categorical question
+// means no answer: a spelling of 無回答 or a 無回答コード.
+func (x *valueIndex) isNoAnswer(v string) bool {
+	if IsNoAnswer(v) {
+		return true
+	}
+	c, ok := ParseCode(v)
+	return ok && x.noAns[c]
 }
 
 // set returns the choice index of question q, or nil when q has no choice set.
@@ -173,6 +195,9 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 	case FA:
 		return Answer{Text: normText(v)}, "", ""
 	case SA, SC, MA:
+		if x.isNoAnswer(v) {
+			return Answer{}, "", ""
+		}
 		set := x.set(q)
 		if set == nil {
 			// Note: a categorical question without a usable choice set is a
@@ -184,27 +209,36 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 		if i, ok := set.lookup(v); ok {
 			return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
 		}
-		parts := SplitList(v)
 		if t != MA {
-			if len(parts) > 1 {
+			if len(SplitList(v)) > 1 {
 				return Answer{}, CodeMultipleValues, v
 			}
 			return Answer{}, CodeUnknownCode, v
 		}
-		var bits ChoiceBits
-		for _, p := range parts {
-			if IsNoAnswer(p) {
-				continue
-			}
-			i, ok := set.lookup(p)
-			if !ok {
-				return Answer{}, CodeUnknownCode, p
-			}
-			bits = bits.With(i)
-		}
-		return Answer{Choices: bits}, "", ""
+		return x.parseMA(set, v)
 	}
 	return Answer{}, "", ""
+}
+
+// parseMA parses the normalized value v of an MA column: codes, labels or
+// aliases joined by separators (splitLabels). Left-over text counts as the
+// choice その他 and is kept as the answer's Text when the set has that choice;
+// otherwise, and always for a left-over code, it is CodeUnknownCode.
+func (x *valueIndex) parseMA(set *choiceIndex, v string) (a Answer, code Code, bad string) {
+	m := splitLabels(v, set.lookup, x.isNoAnswer)
+	var other []string
+	for i, s := range m.Left {
+		if m.Codes[i] || set.other < 0 {
+			return Answer{}, CodeUnknownCode, s
+		}
+		other = append(other, s)
+	}
+	a.Choices = m.Choices
+	if len(other) > 0 {
+		a.Choices = a.Choices.With(set.other)
+		a.Text = normText(strings.Join(other, "、"))
+	}
+	return a, "", ""
 }
 
 // parseDistrict parses the normalized value v of the 地区 question: a district
@@ -213,7 +247,7 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 // matches nothing is CodeUnknownDist. The answer holds the choice (with a
 // choice set) or the district's name.
 func (x *valueIndex) parseDistrict(v string) (d int, a Answer, code Code) {
-	if IsNoAnswer(v) {
+	if x.isNoAnswer(v) {
 		return NoDistrict, Answer{}, ""
 	}
 	if set := x.set(x.distQ); set != nil {
@@ -247,8 +281,11 @@ func parseMark(v string) (chosen, ok bool) {
 	switch v {
 	case "1", "○", "〇", "◯", "●", "✓", "✔":
 		return true, true
-	case "0":
+	case "0", "N", "n":
 		return false, true
+	case "Y", "y":
+		// LimeSurvey marks a chosen subquestion Y.
+		return true, true
 	}
 	if IsNoAnswer(v) {
 		return false, true

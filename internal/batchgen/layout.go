@@ -77,13 +77,43 @@ func saveBook(f *excelize.File, w io.Writer) error {
 func row(s *ingest.Sheet) []any { return make([]any, len(s.Columns)) }
 
 // schemaTable writes sheet s of f with its header row and column widths from
-// the schema table, and rows below.
-func schemaTable(f *excelize.File, s *ingest.Sheet, rows [][]any) error {
-	widths := make([]float64, len(s.Columns))
-	for i, c := range s.Columns {
+// the schema table, and rows below. Unless all, the sheet's Extra columns are
+// left out (leanColumns).
+func schemaTable(f *excelize.File, s *ingest.Sheet, rows [][]any, all bool) error {
+	n := len(s.Columns)
+	if !all {
+		n = leanColumns(s, rows)
+		rows = trimRows(rows, n)
+	}
+	widths := make([]float64, n)
+	for i, c := range s.Columns[:n] {
 		widths[i] = c.Width
 	}
-	return sheetTable(f, s.Name, s.Headers(), widths, rows)
+	return sheetTable(f, s.Name, s.Headers()[:n], widths, rows)
+}
+
+// leanColumns returns how many of sheet s's columns a generated batch writes:
+// all but the trailing Extra columns that no row fills.
+func leanColumns(s *ingest.Sheet, rows [][]any) int {
+	n := len(s.Columns)
+	for n > 0 && s.Columns[n-1].Extra {
+		for _, r := range rows {
+			if n-1 < len(r) && r[n-1] != nil && r[n-1] != "" {
+				return n
+			}
+		}
+		n--
+	}
+	return n
+}
+
+// trimRows returns rows cut to at most n cells each.
+func trimRows(rows [][]any, n int) [][]any {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		out[i] = r[:min(len(r), n)]
+	}
+	return out
 }
 
 // sheetNames returns the names of sheets, in order.
@@ -98,12 +128,12 @@ func sheetNames(sheets []*ingest.Sheet) []string {
 // settingRows returns the 設定 rows: every item of the schema with its value
 // (values[item], by ingest.Setting constant, overrides the default) and its
 // explanation. Items that only the sample writes (サンプルデータ) are listed
-// only when values has them.
-func settingRows(values map[int]string) [][]any {
+// only when values has them, and so are Extra items unless all.
+func settingRows(values map[int]string, all bool) [][]any {
 	var rows [][]any
 	for i, it := range ingest.SettingsSheet.Items {
 		v, ok := values[i]
-		if it.Sample && !ok {
+		if (it.Sample || it.Extra && !all) && !ok {
 			continue
 		}
 		if !ok {
@@ -137,10 +167,11 @@ func choiceRows(cs []sampleChoice) [][]any {
 }
 
 // writeDefinitionSheets writes every sheet of definitions.xlsx, in schema
-// order, with its header, widths and rows[sheet] (none for an empty sheet).
-func writeDefinitionSheets(f *excelize.File, rows map[*ingest.Sheet][][]any) error {
+// order, with its header, widths and rows[sheet] (none for an empty sheet);
+// unless all, without the Extra columns that no row fills.
+func writeDefinitionSheets(f *excelize.File, rows map[*ingest.Sheet][][]any, all bool) error {
 	for _, s := range ingest.DefinitionsSchema.Sheets {
-		if err := schemaTable(f, s, rows[s]); err != nil {
+		if err := schemaTable(f, s, rows[s], all); err != nil {
 			return err
 		}
 	}

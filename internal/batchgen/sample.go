@@ -334,7 +334,7 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		ingest.SettingPlanName: "ひっとプラン港北（第4期）", ingest.SettingWard: "港北区",
 		ingest.SettingSurvey: "中間振り返り 区民アンケート", ingest.SettingDate: "2026-11-01",
 		ingest.SettingDistributed: strconv.Itoa(g.totDist), ingest.SettingSample: "はい",
-	})
+	}, false)
 	var dist, towns, themes, qs, inds [][]any
 	for i, d := range sampleDistricts {
 		r := row(ingest.DistrictsSheet)
@@ -371,7 +371,7 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		ingest.SettingsSheet: set, ingest.DistrictsSheet: dist, ingest.TownsSheet: towns,
 		ingest.ThemesSheet: themes, ingest.QuestionsSheet: qs, ingest.ChoicesSheet: choiceRows(sampleChoices),
 		ingest.IndicatorsSheet: inds, ingest.HearingItemsSheet: hearingItemRows(true),
-	}); err != nil {
+	}, false); err != nil {
 		f.Close()
 		return err
 	}

@@ -80,10 +80,10 @@ func writeTemplateDefinitions(w io.Writer) error {
 	// Note: the 評価 scale and the hearing items match the form in
 	// hearings/hearing_form.xlsx, so a filled-in form reads without edits.
 	if err := writeDefinitionSheets(f, map[*ingest.Sheet][][]any{
-		ingest.SettingsSheet:     settingRows(nil),
+		ingest.SettingsSheet:     settingRows(nil, true),
 		ingest.ChoicesSheet:      choiceRows(scale),
 		ingest.HearingItemsSheet: hearingItemRows(false),
-	}); err != nil {
+	}, true); err != nil {
 		return err
 	}
 	for _, s := range ingest.DefinitionsSchema.Sheets {
@@ -138,7 +138,7 @@ func writeTemplateCorrections(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := schemaTable(f, s, nil); err != nil {
+	if err := schemaTable(f, s, nil, true); err != nil {
 		f.Close()
 		return err
 	}

@@ -99,6 +99,9 @@ func buildTestBatches() (map[string][]byte, error) {
 		return nil, err
 	}
 	out["messy/responses/a.csv"] = cp
+	if err := addWebformBatch(out); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -117,15 +120,34 @@ func csvBytes(rows [][]string, bom bool) []byte {
 
 // testDefinitions is the codebook shared by small/ and messy/ (see small/README.md).
 func testDefinitions() (*excelize.File, error) {
+	return definitionsBook(testDefinitionSheets())
+}
+
+// definitionsBook writes the rows of every definitions sheet, in schema order.
+func definitionsBook(sheets [][][]any) (*excelize.File, error) {
 	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
 	if err != nil {
 		return nil, err
 	}
+	// Note: rows in the schema's sheet and column order; no widths, as when
+	// the batches were first committed.
+	for i, rows := range sheets {
+		s := ingest.DefinitionsSchema.Sheets[i]
+		n := leanColumns(s, rows)
+		if err := sheetTable(f, s.Name, s.Headers()[:n], nil, trimRows(rows, n)); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// testDefinitionSheets returns the rows of small/'s definitions sheets.
+func testDefinitionSheets() [][][]any {
 	set := settingRows(map[int]string{
 		ingest.SettingPlanName: "テスト計画（第1期）", ingest.SettingWard: "テスト区", ingest.SettingSurvey: "テスト調査",
 		ingest.SettingDate: "2026-11-01", ingest.SettingDistributed: "50", ingest.SettingSuppress: "5",
 		ingest.SettingReference: "10",
-	})
+	}, false)
 	sheets := [][][]any{
 		set,
 		{{"01", "北", "北部", 1000, 20}, {"02", "中央", nil, 1500, 20}, {"03", "南", nil, 500, 10}},
@@ -169,15 +191,7 @@ func testDefinitions() (*excelize.File, error) {
 			{"H08", "課題", "記述", "C9", nil, nil, nil},
 		},
 	}
-	// Note: rows in the schema's sheet and column order; no widths, as when
-	// the batches were first committed.
-	for i, rows := range sheets {
-		s := ingest.DefinitionsSchema.Sheets[i]
-		if err := sheetTable(f, s.Name, s.Headers(), nil, rows); err != nil {
-			return nil, err
-		}
-	}
-	return f, nil
+	return sheets
 }
 
 // Column order of the small batch's response files.
