@@ -83,6 +83,7 @@ func writeTemplateDefinitions(w io.Writer) error {
 		ingest.SettingsSheet:     settingRows(nil),
 		ingest.ChoicesSheet:      choiceRows(scale),
 		ingest.HearingItemsSheet: hearingItemRows(false),
+		ingest.InitiativesSheet:  nil,
 	}); err != nil {
 		return err
 	}

@@ -117,7 +117,7 @@ func csvBytes(rows [][]string, bom bool) []byte {
 
 // testDefinitions is the codebook shared by small/ and messy/ (see small/README.md).
 func testDefinitions() (*excelize.File, error) {
-	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
+	f, err := xlsxbuild.New(sheetNames(baseSheets(ingest.DefinitionsSchema.Sheets))...)
 	if err != nil {
 		return nil, err
 	}
