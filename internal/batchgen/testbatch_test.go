@@ -99,6 +99,9 @@ func buildTestBatches() (map[string][]byte, error) {
 		return nil, err
 	}
 	out["messy/responses/a.csv"] = cp
+	if err := addCycleBatches(out); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
