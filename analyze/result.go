@@ -57,6 +57,10 @@ type Results struct {
 	// Findings are the statements the text passages are written from, in
 	// printed order (findings.go); empty when 設定 所見 is しない.
 	Findings []Finding
+	// Progress is the yearly review of the initiatives (progress/), nil without it.
+	Progress *ProgressResults
+	// IndicatorHistory is each indicator over the plan's years (history/), nil without it.
+	IndicatorHistory []IndicatorHistory
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
 }

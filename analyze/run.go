@@ -13,6 +13,31 @@ import (
 func Run(b *ingest.Batch) *Results {
 	r := &Results{Batch: b, InputErrors: ingest.CountErrors(b.Problems)}
 	r.Overview = overview(b)
+	// Note: a year without a survey (progress sheets only) has no survey
+	// figures at all, rather than tables of zeros.
+	if b.HasSurvey() {
+		runSurvey(b, r)
+	} else {
+		analyzeText(b, r)
+	}
+	if len(b.Progress) > 0 {
+		var m *Masker
+		if progressHasText(b) {
+			ta := newTextAnalyzer(b, IPATokenizer())
+			m = ta.masker
+			r.Progress = progress(b, m)
+			r.Progress.Keywords = progressKeywords(b, ta)
+		} else {
+			r.Progress = progress(b, nil)
+		}
+	}
+	r.IndicatorHistory = indicatorHistory(b, r.Indicators)
+	return r
+}
+
+// runSurvey computes every figure of the survey (current and baseline),
+// hearings and free text.
+func runSurvey(b *ingest.Batch, r *Results) {
 	for _, sv := range surveys(b) {
 		w := weights(b, sv.s)
 		for q := range b.Questions {
@@ -39,7 +64,6 @@ func Run(b *ingest.Batch) *Results {
 	if findingsOn(b) {
 		r.Findings = findings(b, r)
 	}
-	return r
 }
 
 // A namedSurvey is a survey with its name in the CSVs (Current or Baseline).

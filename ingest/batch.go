@@ -69,7 +69,17 @@ func (rd *reader) read() error {
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
+	hearingFiles, err := rd.list(HearingsDir, ".xlsx")
+	if err != nil {
+		return err
+	}
+	progressFiles, err := rd.list(ProgressDir, ".xlsx")
+	if err != nil {
+		return err
+	}
+	// Note: a year without a survey (progress sheets only) is a normal batch
+	// (inputs.md section 1); so is one of hearings only.
+	if len(files) == 0 && len(hearingFiles) == 0 && len(progressFiles) == 0 {
 		rd.add(Problem{Severity: Error, Code: CodeNoData, File: ResponsesDir + "/"})
 	}
 	rd.b.Current, err = rd.readSurvey(KindResponses, files)
@@ -89,11 +99,13 @@ func (rd *reader) read() error {
 		rd.b.Baseline = &s
 	}
 
-	files, err = rd.list(HearingsDir, ".xlsx")
-	if err != nil {
+	if err := rd.readHearings(hearingFiles); err != nil {
 		return err
 	}
-	if err := rd.readHearings(files); err != nil {
+	if err := rd.readProgress(progressFiles); err != nil {
+		return err
+	}
+	if err := rd.readHistory(); err != nil {
 		return err
 	}
 

@@ -7,6 +7,7 @@ const (
 	TargetResponse Target = iota // 回答
 	TargetBaseline               // 策定時
 	TargetHearing                // ヒアリング
+	TargetProgress               // 取組: a progress record, ID 取組ID/年度
 )
 
 // RemoveItem and RemoveValue mark a correction that removes a whole record.

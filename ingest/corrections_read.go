@@ -1,12 +1,16 @@
 package ingest
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // correctionTargets maps the 対象 keywords (after NormKey) to targets.
 var correctionTargets = map[string]Target{
 	"回答": TargetResponse, "回答者": TargetResponse,
 	"策定時": TargetBaseline, "策定時調査": TargetBaseline,
 	"ヒアリング": TargetHearing, "団体": TargetHearing,
+	"取組": TargetProgress, "振り返り": TargetProgress,
 }
 
 // readCorrections reads corrections.xlsx (inputs.md section 5): sheet 修正, or
@@ -61,6 +65,14 @@ func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 			// Note: a path typed on Windows uses backslashes; ledger.lookup
 			// compares slash paths and base names.
 			file: strings.ReplaceAll(s.val(r, cfile), `\`, "/"),
+		}
+		if t == TargetProgress {
+			// Note: the year part may be written as staff write years (T03/R7).
+			if i := strings.LastIndex(c.id, "/"); i >= 0 {
+				if y, ok := ParseYear(c.id[i+1:]); ok {
+					c.id = c.id[:i] + "/" + strconv.Itoa(y)
+				}
+			}
 		}
 		if c.id == "" {
 			bad(r, cid, header(ColCorrID), "", HintEmpty, header(ColCorrID))

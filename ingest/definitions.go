@@ -129,6 +129,7 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 	d.readQuestions(sheets[QuestionsSheet])
 	d.readIndicators(sheets[IndicatorsSheet])
 	d.readHearingItems(sheets[HearingItemsSheet])
+	d.readInitiatives(sheets[InitiativesSheet], sheets[SettingsSheet])
 	return true
 }
 
@@ -348,6 +349,9 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 			return HintPoints, nil, false
 		}
 		st.Margin = m
+	case SettingProgressScale:
+		// Note: resolved against sheet 選択肢 once it is read (readInitiatives).
+		st.ProgressScaleName = v
 	}
 	return "", nil, true
 }

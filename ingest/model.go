@@ -27,6 +27,13 @@ type Batch struct {
 	Hearings    []Hearing           // hearings/, in file, sheet and row order
 	Corrections []AppliedCorrection // corrections.xlsx rows that were applied
 
+	Initiatives []Initiative // sheet 取組 (optional), in sheet order
+	// ProgressScale is the 進ちょく尺度: the choice set named by the setting, or
+	// the built-in one. Its choices run from best to worst.
+	ProgressScale ChoiceSet
+	Progress      []Progress   // progress/, sorted by initiative then year
+	History       []HistoryRun // history/, in folder-name order
+
 	Files    []InputFile // every input file read, in reading order; Src.File indexes it
 	Problems []Problem   // sorted by position (SortProblems)
 }
@@ -50,6 +57,8 @@ type Settings struct {
 	// NoAnswer lists the 無回答コード: codes that mean no answer in every
 	// question (e.g. 9, 99), whatever the question's choice set.
 	NoAnswer []int
+	// ProgressScaleName is 進ちょく尺度 as written ("" = the built-in scale).
+	ProgressScaleName string
 	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
 	// every published page then says サンプルデータ.
 	Sample bool
@@ -305,6 +314,75 @@ type Hearing struct {
 	Src       Src // Row is 0 for form-style sheets
 }
 
+// An Initiative is a 取組 from sheet 取組.
+type Initiative struct {
+	ID, Name  string
+	District  int    // index into Batch.Districts, or -1 for the ward-wide plan (区全体)
+	Theme     int    // index into Batch.Themes, or -1
+	Owner     string // 担当
+	Measure   string // 活動指標, "" when none
+	Unit      string // 単位
+	Target    float64
+	HasTarget bool // 目標 given
+	Src       Src
+}
+
+// Next is a progress record's 次年度 (next year's direction).
+type Next int
+
+const (
+	NextNone     Next = iota // not given
+	NextContinue             // 継続
+	NextExpand               // 拡充
+	NextRevise               // 見直し
+	NextEnd                  // 終了
+	NextNew                  // 新規
+)
+
+// NextWords are the 次年度 keywords, indexed by Next (NextNone is "").
+var NextWords = []string{"", "継続", "拡充", "見直し", "終了", "新規"}
+
+// String returns the 次年度 keyword ("" for NextNone).
+func (n Next) String() string {
+	if n < 0 || int(n) >= len(NextWords) {
+		return ""
+	}
+	return NextWords[n]
+}
+
+// A Progress is one initiative's 振り返り for one fiscal year (progress/).
+type Progress struct {
+	Initiative int     // index into Batch.Initiatives
+	Year       int     // fiscal year, e.g. 2025 (令和7年度)
+	Rating     int     // choice index in Batch.ProgressScale, -1 when not given
+	Actual     float64 // 実績 of the initiative's 活動指標; valid when HasActual
+	HasActual  bool
+	Done       string // 実施内容
+	Outcome    string // 成果
+	Issues     string // 課題
+	Hard       string // ハード: an issue that needs a physical fix
+	Next       Next
+	Sheet      string
+	Src        Src // Row is 0 for a form-style sheet
+	Cell       string
+}
+
+// A HistoryRun is an earlier run's output folder under history/: its survey
+// and date from manifest.json and its indicator values from data/indicators.csv.
+type HistoryRun struct {
+	Dir        string // folder name under history/
+	SurveyName string // 調査名 of that run
+	Date       string // its 基準日, YYYY-MM-DD
+	Values     []HistoryValue
+}
+
+// A HistoryValue is one indicator's value for one group in an earlier run.
+type HistoryValue struct {
+	IndicatorID, Group string
+	Value              float64 // percent; NaN when the run published none (suppressed)
+	N                  int
+}
+
 // A Src locates a record: Batch.Files[File], 1-based spreadsheet Row (0 = whole sheet).
 // Cell addresses are built only when a problem is reported.
 type Src struct {
@@ -321,6 +399,8 @@ const (
 	KindBaseline    FileKind = "baseline"
 	KindHearings    FileKind = "hearings"
 	KindCorrections FileKind = "corrections"
+	KindProgress    FileKind = "progress"
+	KindHistory     FileKind = "history"
 )
 
 // An InputFile is one file read, with its hash and how every row was accounted for.

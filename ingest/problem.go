@@ -89,6 +89,13 @@ const (
 	CodeUnknownTarget   Code = "correction-target"    // ID or item not found
 	CodeBadCorrection   Code = "bad-correction"       // 対象 or 修正後 unusable
 	CodeAmbiguousTarget Code = "ambiguous-correction" // ID in several files, no ファイル
+
+	// progress/ and history/.
+	CodeUnknownInit   Code = "unknown-initiative" // 取組ID or 取組名 not in sheet 取組
+	CodeBadYear       Code = "bad-year"           // 年度 is not a fiscal year
+	CodeDuplicateProg Code = "duplicate-progress" // two different records for one initiative and year
+	CodeEditedHistory Code = "edited-history"     // a history/ copy whose indicators.csv does not match its manifest
+	CodeBadHistory    Code = "bad-history"        // a history/ folder without a readable manifest or indicators.csv
 )
 
 // messages holds the Japanese text for each code: what is wrong and what to fix.
@@ -142,6 +149,11 @@ var messages = map[Code]string{
 	CodeUnknownTarget:   "修正の対象（ID・項目）がデータに見つかりません。修正ファイルの対象・ID・項目（設問ID／項目ID）・ファイルがデータと合っているか確認してください",
 	CodeBadCorrection:   "修正の指定が正しくありません",
 	CodeAmbiguousTarget: "同じIDが複数のファイルにあります。ファイル列で対象のファイルを指定してください",
+	CodeUnknownInit:     "定義ファイルの取組シートにない取組です。取組IDまたは取組名を取組シートと同じ書き方にしてください",
+	CodeBadYear:         "年度が読み取れません。2025・R7・令和7年度・2025年度 のように入力してください",
+	CodeDuplicateProg:   "同じ取組・同じ年度の振り返りが2件あり、内容が異なります。どちらかを削除するか修正ファイルで削除してください",
+	CodeEditedHistory:   "過去の出力フォルダの data/indicators.csv が manifest.json の記録と一致しません（編集されています）。出力フォルダをそのままコピーし直してください",
+	CodeBadHistory:      "過去の出力フォルダとして読み込めません。midreview run の出力フォルダ（manifest.json と data/indicators.csv）をそのままコピーしてください",
 }
 
 // A Hint names a second sentence of a problem's message, shown in
@@ -215,6 +227,9 @@ const (
 	HintCellType       Hint = "cell-type"        // the type attribute
 	HintMergedRange    Hint = "merged-range"     // the merged range
 	HintEmptyRun       Hint = "empty-run"        // first row, last row, count of a long run of empty rows
+
+	HintNoInitSheet Hint = "no-initiative-sheet" // progress/ without sheet 取組
+	HintNoInitCell  Hint = "no-initiative-cell"  // a sheet with neither a list header nor 取組ID/取組名
 )
 
 // hints holds the text of each hint.
@@ -280,6 +295,9 @@ var hints = map[Hint]string{
 	HintCellType:       "セルの型 %s が正しくありません",
 	HintMergedRange:    "結合セル %s が Excel の上限を超えているか、正しくありません",
 	HintEmptyRun:       "%s行目から%s行目までの%s行",
+
+	HintNoInitSheet: "定義ファイルに取組シートがありません",
+	HintNoInitCell:  "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
 }
 
 // quoted returns each word in 「」, concatenated: the way a message lists keywords.

@@ -37,7 +37,8 @@ func TestMessagesComplete(t *testing.T) {
 		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored,
 		CodeEmptyCell, CodeNotInteger, CodeUnknownKeyword, CodeMissingSetRef, CodeTooManyChoices, CodeAttrType,
 		CodeBadCondition, CodeNotCategorical, CodeBadPercent, CodeItemKindCount, CodeBadCell, CodeNoDistricts,
-		CodeAmbiguousHeader}
+		CodeAmbiguousHeader,
+		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

@@ -27,6 +27,10 @@ type Sheet struct {
 	// Columns is the header row (row 1), in template order. Readers index it
 	// with the sheet's Col constants.
 	Columns []Field
+	// WhenGiven reports an optional sheet that generated workbooks hold only
+	// when they have rows for it or ask for it (取組: a batch without the plan's
+	// initiatives keeps the layout it had).
+	WhenGiven bool
 	// Items lists the 項目 rows of a key-value sheet (設定), in template order;
 	// readers index it with the Setting constants. Nil for a table sheet.
 	Items []Field
@@ -48,8 +52,8 @@ type Field struct {
 	Values []string
 	Help   string  // one line for staff: the template's drop-down prompt or 説明
 	Width  float64 // template column width in characters (0 = Excel's default)
-	// Sample reports an item that only `midreview sample` writes; the blank
-	// template leaves it out.
+	// Sample reports an item that only `midreview sample` (or a generated
+	// batch that sets it) writes; the blank template leaves it out.
 	Sample bool
 	// Extra reports a column or item that the blank template lists but the
 	// generated batches (the sample, the committed test batches) leave out
@@ -61,12 +65,12 @@ type Field struct {
 }
 
 // Schema lists every workbook whose sheets the table describes.
-var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema}
+var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, ProgressSchema}
 
 // DefinitionsSchema is definitions.xlsx (inputs.md section 2).
 var DefinitionsSchema = &Workbook{File: DefinitionsFile, Sheets: []*Sheet{
 	SettingsSheet, DistrictsSheet, TownsSheet, ThemesSheet, QuestionsSheet, ChoicesSheet,
-	IndicatorsSheet, HearingItemsSheet,
+	IndicatorsSheet, HearingItemsSheet, InitiativesSheet,
 }}
 
 // CorrectionsSchema is corrections.xlsx (inputs.md section 5).
@@ -95,6 +99,7 @@ const (
 	SettingFindings
 	SettingNoAnswer
 	SettingSample
+	SettingProgressScale
 )
 
 // SettingsSheet is sheet 設定: one row per item, its value in column 値.
@@ -120,6 +125,7 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingNoAnswer:    {Name: "無回答コード", Extra: true, Help: "すべての設問で無回答を表すコード（例：9,99）。選択肢のコードと重ならないこと"},
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
+		SettingProgressScale: {Name: "進ちょく尺度", Sample: true, Help: "取組の進ちょくを評価する選択肢セット（省略時：1 順調／2 概ね順調／3 やや遅れ／4 遅れ）"},
 	},
 }
 
@@ -280,15 +286,79 @@ const (
 
 // CorrectionsSheet is sheet 修正 of corrections.xlsx: one row per correction.
 var CorrectionsSheet = &Sheet{Name: "修正", OrFirst: true, Columns: []Field{
-	ColCorrTarget: {Name: "対象", Required: true, Width: 10, Values: []string{"回答", "策定時", "ヒアリング"},
-		Help: "回答：今回の回答者／策定時：策定時調査の回答者／ヒアリング：団体"},
-	ColCorrID:     {Name: "ID", Aliases: []string{"回答者ID", "団体名"}, Required: true, Width: 14, Help: "回答者ID または 団体名"},
+	ColCorrTarget: {Name: "対象", Required: true, Width: 10, Values: []string{"回答", "策定時", "ヒアリング", "取組"},
+		Help: "回答：今回の回答者／策定時：策定時調査の回答者／ヒアリング：団体／取組：振り返りシートの記録"},
+	ColCorrID:     {Name: "ID", Aliases: []string{"回答者ID", "団体名"}, Required: true, Width: 14, Help: "回答者ID・団体名・取組ID/年度（例：T03/2025）"},
 	ColCorrItem:   {Name: "項目", Required: true, Width: 8, Help: "設問ID・項目ID（記録ごと削除するときは *）"},
 	ColCorrBefore: {Name: "修正前", Required: true, Width: 14},
 	ColCorrAfter:  {Name: "修正後", Required: true, Width: 14},
 	ColCorrReason: {Name: "理由", Width: 30},
 	ColCorrPerson: {Name: "担当", Width: 10},
 	ColCorrFile:   {Name: "ファイル", Width: 24, Help: "同じIDが複数のファイルにあるとき、対象のファイル"},
+}}
+
+// Columns of sheet 取組.
+const (
+	ColInitID = iota
+	ColInitName
+	ColInitDistrict
+	ColInitTheme
+	ColInitOwner
+	ColInitMeasure
+	ColInitUnit
+	ColInitTarget
+)
+
+// InitiativesSheet is sheet 取組 (optional): the plan's initiatives, one per
+// row, reviewed every year in progress/ (inputs.md sections 2 and 8).
+var InitiativesSheet = &Sheet{Name: "取組", WhenGiven: true, Columns: []Field{
+	ColInitID:       {Name: "取組ID", Required: true, Width: 8},
+	ColInitName:     {Name: "取組名", Required: true, Width: 34},
+	ColInitDistrict: {Name: "地区", Width: 12, Help: "地区名・地区コード（区全体の計画は空欄または「区全体」）"},
+	ColInitTheme:    {Name: "テーマ", Aliases: []string{"テーマコード"}, Width: 8, Help: "テーマコード（省略可）"},
+	ColInitOwner:    {Name: "担当", Width: 16, Help: "担当の課・団体"},
+	ColInitMeasure:  {Name: "活動指標", Width: 14, Help: "毎年報告する活動の数値（例：参加者数）"},
+	ColInitUnit:     {Name: "単位", Width: 6, Help: "活動指標の単位（例：人）"},
+	ColInitTarget:   {Name: "目標", Width: 8, Help: "活動指標の計画最終年度の目標"},
+}}
+
+// WardWide is the 地区 of an initiative of the ward-wide plan (区全体計画).
+const WardWide = "区全体"
+
+// ProgressSchema is a progress workbook of progress/ (振り返りシート, inputs.md
+// section 8). Its sheet names are free: each sheet is a table headed by these
+// items or a form with each item's label beside (or above) its value.
+var ProgressSchema = &Workbook{Sheets: []*Sheet{ProgressSheet}}
+
+// Items of a progress record (columns of a tabular progress sheet, labels of a
+// form-style one).
+const (
+	ColProgYear = iota
+	ColProgID
+	ColProgName
+	ColProgRating
+	ColProgActual
+	ColProgDone
+	ColProgOutcome
+	ColProgIssues
+	ColProgNext
+	ColProgHard
+)
+
+// ProgressSheet is one sheet of a progress workbook: a record per row (tabular)
+// or per sheet (form-style). 取組ID or 取組名 identifies the initiative.
+var ProgressSheet = &Sheet{Name: "振り返り", Columns: []Field{
+	ColProgYear:    {Name: "年度", Required: true, Width: 9, Help: "2025・R7・令和7年度"},
+	ColProgID:      {Name: "取組ID", Width: 8},
+	ColProgName:    {Name: "取組名", Width: 30},
+	ColProgRating:  {Name: "進ちょく", Aliases: []string{"進捗", "進捗状況", "進ちょく状況"}, Width: 10, Help: "進ちょく尺度の選択肢"},
+	ColProgActual:  {Name: "実績", Aliases: []string{"活動実績"}, Width: 8, Help: "活動指標の数値"},
+	ColProgDone:    {Name: "実施内容", Width: 36},
+	ColProgOutcome: {Name: "成果", Width: 30},
+	ColProgIssues:  {Name: "課題", Width: 30},
+	ColProgNext: {Name: "次年度", Aliases: []string{"次年度の方向性", "今後の方向性"}, Width: 9,
+		Values: []string{"継続", "拡充", "見直し", "終了", "新規"}},
+	ColProgHard: {Name: "ハード", Aliases: []string{"ハード面の課題"}, Width: 24, Help: "施設・道路など物理的な対応が要る課題（省略可）"},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

@@ -162,6 +162,10 @@ func TestSchemaTable(t *testing.T) {
 		},
 		&HearingItemsSheet.Columns[ColItemKind]:  func(v string) bool { _, ok := defHearingKinds[v]; return ok },
 		&CorrectionsSheet.Columns[ColCorrTarget]: func(v string) bool { _, ok := correctionTargets[v]; return ok },
+		&ProgressSheet.Columns[ColProgNext]: func(v string) bool {
+			n, ok := ParseNext(v)
+			return ok && n != NextNone
+		},
 	}
 	for _, w := range Schema {
 		for _, s := range w.Sheets {

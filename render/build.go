@@ -81,6 +81,9 @@ func Build(res *analyze.Results) *View {
 	for _, c := range b.Corrections {
 		v.Corrections = append(v.Corrections, correctionRow(c))
 	}
+	v.NoSurvey = res.Batch != nil && !b.HasSurvey()
+	v.Progress = progressView(res, v.Districts)
+	v.IndicatorHistory = indicatorHistoryView(res)
 	return v
 }
 

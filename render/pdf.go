@@ -509,7 +509,11 @@ func (d *pdfDoc) coverPage() {
 		y += 11
 	}
 	d.font("B", 18)
-	d.textAt(pageW/2, y+4, "中間評価 報告書", 'C')
+	kind := "中間評価 報告書"
+	if v.NoSurvey {
+		kind = "取組の振り返り 報告書"
+	}
+	d.textAt(pageW/2, y+4, kind, 'C')
 	y += 18
 	if d.district != "" {
 		d.font("B", 20)
@@ -690,6 +694,10 @@ func pdfValue(f Fig) float64 {
 // --- the ward report and the district handout ---
 
 func (d *pdfDoc) wardReport() {
+	if d.v.NoSurvey {
+		d.cycleReport()
+		return
+	}
 	d.overviewSection()
 	d.summarySection()
 	d.profileSection()
@@ -697,16 +705,31 @@ func (d *pdfDoc) wardReport() {
 	d.themesSection()
 	d.hearingSection()
 	d.freeTextSection()
+	d.progressSection()
 	d.districtPages()
 }
 
 func (d *pdfDoc) districtReport() {
+	if d.v.NoSurvey {
+		d.cycleReport()
+		return
+	}
 	d.karte()
 	d.overviewSection()
 	d.indicatorSection()
 	d.themesSection()
 	d.hearingSection()
 	d.freeTextSection()
+	d.progressSection()
+}
+
+// cycleReport is the handout of a year without a survey: the initiatives'
+// review, and the hearings when there are any.
+func (d *pdfDoc) cycleReport() {
+	d.progressSection()
+	if d.v.Hearings.Orgs > 0 {
+		d.hearingSection()
+	}
 }
 
 // overviewSection prints the survey overview (配布数・有効回答数・回収率): every
@@ -849,6 +872,7 @@ func (d *pdfDoc) indicatorSection() {
 	d.color(colMuted)
 	d.bullets(legend, 8)
 	d.color(colText)
+	d.historySection()
 }
 
 // districtIndicatorRows pairs the district's indicator rows with 全体 by ID.

@@ -62,7 +62,7 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		}
 	}
 	if formats[FormatCSV] {
-		for _, c := range CSVFiles() {
+		for _, c := range append(CSVFiles(), cycleCSVFiles(res)...) {
 			file(c.Path, func(w io.Writer) error { return c.Write(w, res) })
 		}
 	}

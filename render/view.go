@@ -32,6 +32,14 @@ type View struct {
 	Profiles    []ProfileView
 	Problems    []ProblemRow
 	Corrections []CorrectionRow
+
+	// NoSurvey reports a year without a survey (progress sheets or hearings
+	// only): the handouts leave every survey section out.
+	NoSurvey bool
+	// Progress is the 取組の振り返り chapter (progress/), nil without it.
+	Progress *ProgressView
+	// IndicatorHistory is each indicator over the plan's years (history/).
+	IndicatorHistory []IndicatorHistoryView
 }
 
 // A KV is a label and a value.

@@ -125,6 +125,18 @@ func sheetNames(sheets []*ingest.Sheet) []string {
 	return names
 }
 
+// baseSheets returns sheets without those written only when given
+// (ingest.Sheet.WhenGiven).
+func baseSheets(sheets []*ingest.Sheet) []*ingest.Sheet {
+	var out []*ingest.Sheet
+	for _, s := range sheets {
+		if !s.WhenGiven {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // settingRows returns the 設定 rows: every item of the schema with its value
 // (values[item], by ingest.Setting constant, overrides the default) and its
 // explanation. Items that only the sample writes (サンプルデータ) are listed
@@ -171,6 +183,9 @@ func choiceRows(cs []sampleChoice) [][]any {
 // unless all, without the Extra columns that no row fills.
 func writeDefinitionSheets(f *excelize.File, rows map[*ingest.Sheet][][]any, all bool) error {
 	for _, s := range ingest.DefinitionsSchema.Sheets {
+		if _, given := rows[s]; s.WhenGiven && !given {
+			continue
+		}
 		if err := schemaTable(f, s, rows[s], all); err != nil {
 			return err
 		}

@@ -73,7 +73,7 @@ func SampleFS(opt Options) (fstest.MapFS, error) {
 }
 
 // sampleDirs are the folders of a sample batch.
-var sampleDirs = []string{"", "responses", "baseline", "hearings"}
+var sampleDirs = []string{"", "responses", "baseline", "hearings", "progress", historyDir + "/data"}
 
 // sampleFiles returns the sample's files in writing order.
 func sampleFiles(opt Options) []file {
@@ -92,13 +92,13 @@ func sampleFiles(opt Options) []file {
 			return g.writeResponsesCSV(w, opt.Respondents-nCSV+1, nCSV)
 		}})
 	}
-	return append(files,
+	return append(append(append(files,
 		file{"baseline/2021_survey.xlsx", func(w io.Writer) error {
 			return g.writeResponsesXLSX(w, true, 1, nBase)
 		}},
 		file{"hearings/2026_forms.xlsx", g.writeHearingForms},
 		file{"hearings/2026_list.xlsx", g.writeHearingList},
-	)
+	), g.progressFiles()...), g.historyFiles()...)
 }
 
 // The sample codebook. Note: the tables below are the single source for both the
@@ -371,6 +371,7 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		ingest.SettingsSheet: set, ingest.DistrictsSheet: dist, ingest.TownsSheet: towns,
 		ingest.ThemesSheet: themes, ingest.QuestionsSheet: qs, ingest.ChoicesSheet: choiceRows(sampleChoices),
 		ingest.IndicatorsSheet: inds, ingest.HearingItemsSheet: hearingItemRows(true),
+		ingest.InitiativesSheet: initiativeRows(sampleInitiatives()),
 	}, false); err != nil {
 		f.Close()
 		return err

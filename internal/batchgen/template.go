@@ -83,6 +83,7 @@ func writeTemplateDefinitions(w io.Writer) error {
 		ingest.SettingsSheet:     settingRows(nil, true),
 		ingest.ChoicesSheet:      choiceRows(scale),
 		ingest.HearingItemsSheet: hearingItemRows(false),
+		ingest.InitiativesSheet:  nil,
 	}, true); err != nil {
 		return err
 	}

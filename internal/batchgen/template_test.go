@@ -85,7 +85,7 @@ func TestTemplate(t *testing.T) {
 			{"definitions.xlsx", "ヒアリング項目", "C2:C501", []string{"団体名", "団体種別", "地区", "評価", "記述", "数値", "テキスト"}},
 			{"definitions.xlsx", "指標", "I2:I501", []string{"増", "減"}},
 			{"definitions.xlsx", "設定", "B9", []string{"する", "しない"}},
-			{"corrections.xlsx", "修正", "A2:A501", []string{"回答", "策定時", "ヒアリング"}},
+			{"corrections.xlsx", "修正", "A2:A501", []string{"回答", "策定時", "ヒアリング", "取組"}},
 		} {
 			t.Run(tc.sheet+"!"+tc.sqref, func(t *testing.T) {
 				f, err := excelize.OpenFile(p(tc.file))

@@ -102,6 +102,9 @@ func buildTestBatches() (map[string][]byte, error) {
 	if err := addWebformBatch(out); err != nil {
 		return nil, err
 	}
+	if err := addCycleBatches(out); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -125,7 +128,7 @@ func testDefinitions() (*excelize.File, error) {
 
 // definitionsBook writes the rows of every definitions sheet, in schema order.
 func definitionsBook(sheets [][][]any) (*excelize.File, error) {
-	f, err := xlsxbuild.New(sheetNames(ingest.DefinitionsSchema.Sheets)...)
+	f, err := xlsxbuild.New(sheetNames(baseSheets(ingest.DefinitionsSchema.Sheets))...)
 	if err != nil {
 		return nil, err
 	}
