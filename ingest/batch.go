@@ -16,6 +16,7 @@ import (
 const (
 	DefinitionsFile = "definitions.xlsx"
 	CorrectionsFile = "corrections.xlsx"
+	CommentaryFile  = "commentary.xlsx"
 	ResponsesDir    = "responses"
 	BaselineDir     = "baseline"
 	HearingsDir     = "hearings"
@@ -63,6 +64,13 @@ func (rd *reader) read() error {
 		rd.fix = rd.readCorrections(fi, data)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("reading %s: %w", CorrectionsFile, err)
+	}
+
+	if data, err := fs.ReadFile(rd.fsys, CommentaryFile); err == nil {
+		fi := rd.addFile(CommentaryFile, KindCommentary, data)
+		rd.readCommentary(fi, data)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("reading %s: %w", CommentaryFile, err)
 	}
 
 	files, err := rd.list(ResponsesDir, ".xlsx", ".csv")

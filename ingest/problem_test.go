@@ -36,7 +36,8 @@ func TestMessagesComplete(t *testing.T) {
 		CodeSheetSkipped, CodeDuplicateOrg, CodeMissingOrg, CodeStaleCorrection, CodeUnknownTarget,
 		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored,
 		CodeEmptyCell, CodeNotInteger, CodeUnknownKeyword, CodeMissingSetRef, CodeTooManyChoices, CodeAttrType,
-		CodeBadCondition, CodeNotCategorical, CodeBadPercent, CodeItemKindCount, CodeBadCell, CodeNoDistricts}
+		CodeBadCondition, CodeNotCategorical, CodeBadPercent, CodeItemKindCount, CodeBadCell, CodeNoDistricts,
+		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

@@ -54,7 +54,7 @@ type Field struct {
 }
 
 // Schema lists every workbook whose sheets the table describes.
-var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema}
+var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, CommentarySchema}
 
 // DefinitionsSchema is definitions.xlsx (inputs.md section 2).
 var DefinitionsSchema = &Workbook{File: DefinitionsFile, Sheets: []*Sheet{
@@ -275,6 +275,35 @@ var CorrectionsSheet = &Sheet{Name: "修正", OrFirst: true, Columns: []Field{
 	ColCorrReason: {Name: "理由", Width: 30},
 	ColCorrPerson: {Name: "担当", Width: 10},
 	ColCorrFile:   {Name: "ファイル", Width: 24, Help: "同じIDが複数のファイルにあるとき、対象のファイル"},
+}}
+
+// CommentarySchema is commentary.xlsx (inputs.md section 7): the
+// secretariat's wording, a copy of OUT/commentary_draft.xlsx edited by staff.
+var CommentarySchema = &Workbook{File: CommentaryFile, Sheets: []*Sheet{CommentarySheet}}
+
+// Columns of sheet 所見.
+const (
+	ColCommPlace = iota
+	ColCommTarget
+	ColCommDistrict
+	ColCommText
+	ColCommBasis
+	ColCommPerson
+)
+
+// CommentarySheet is sheet 所見 of commentary.xlsx (and of the draft every run
+// writes): one row per passage of findings text.
+var CommentarySheet = &Sheet{Name: "所見", OrFirst: true, Columns: []Field{
+	ColCommPlace: {Name: "場所", Required: true, Width: 8,
+		Values: []string{string(PlaceSummary), string(PlaceQuestion), string(PlaceIndicator), string(PlaceDistrict)},
+		Help:   "概要：調査結果の概要／設問：設問の下の文／指標：指標の文／地区：地区カルテ"},
+	ColCommTarget:   {Name: "対象ID", Width: 10, Help: "設問ID・指標ID・テーマコード（地区カルテと概要の冒頭は空欄）"},
+	ColCommDistrict: {Name: "地区", Width: 12, Help: "地区別の資料の文なら地区名（空欄は区全体の報告書）"},
+	ColCommText: {Name: "所見", Required: true, Width: 80,
+		Help: "印刷する文。－ でその文を削除、空欄なら midreview が作った文"},
+	ColCommBasis: {Name: "根拠", Required: true, Width: 60,
+		Help: "文の元になる数値。commentary_draft.xlsx から写し、書き換えないでください"},
+	ColCommPerson: {Name: "担当", Width: 10},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

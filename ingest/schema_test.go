@@ -162,6 +162,7 @@ func TestSchemaTable(t *testing.T) {
 		},
 		&HearingItemsSheet.Columns[ColItemKind]:  func(v string) bool { _, ok := defHearingKinds[v]; return ok },
 		&CorrectionsSheet.Columns[ColCorrTarget]: func(v string) bool { _, ok := correctionTargets[v]; return ok },
+		&CommentarySheet.Columns[ColCommPlace]:   func(v string) bool { p, ok := commentaryPlaces[v]; return ok && string(p) == v },
 	}
 	for _, w := range Schema {
 		for _, s := range w.Sheets {
