@@ -31,6 +31,12 @@
 //	                                                                                  data/comment_matrix.csv,
 //	                                                                                  data/freetext_counts.csv
 //
+// The secretariat's wording (commentary.go, ApplyCommentary) decides, per
+// passage of findings text, whether the generated text, staff's 所見 from
+// commentary.xlsx or nothing is printed, and reports a staff row whose 根拠
+// no longer matches the passage's figures (stale-commentary, each changed
+// figure old → new); it computes no figure.
+//
 // One rounding rule (round.go, Round1: one decimal, 四捨五入) serves every
 // printed figure, the A–D evaluation (which compares figures as printed) and
 // `midreview diff`.
