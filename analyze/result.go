@@ -51,6 +51,13 @@ type Results struct {
 	TextCounts []SourceCount
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
+	// Passages are the passages of findings text, each with the wording
+	// printed at its place (ApplyCommentary), in printed order.
+	Passages []WordedPassage
+	// Problems are the input problems found while analyzing: staff rows of
+	// commentary.xlsx that are stale or name no passage (ApplyCommentary).
+	// The caller adds them to the batch's (ingest.Batch.AddProblems).
+	Problems []ingest.Problem
 }
 
 // Overview is the survey overview: distributed, returned, valid, response rate.

@@ -30,12 +30,24 @@ func Read(fsys fs.FS) (*Batch, error) {
 	if err := rd.read(); err != nil {
 		return nil, err
 	}
-	order := make(map[string]int, len(rd.b.Files))
-	for i, f := range rd.b.Files {
+	ps := rd.b.Problems
+	rd.b.Problems = nil
+	rd.b.AddProblems(ps...)
+	return rd.b, nil
+}
+
+// AddProblems adds problems found after Read (analyze.ApplyCommentary's stale
+// rows) to b.Problems, keeping them sorted by position.
+func (b *Batch) AddProblems(ps ...Problem) {
+	if len(ps) == 0 {
+		return
+	}
+	b.Problems = append(b.Problems, ps...)
+	order := make(map[string]int, len(b.Files))
+	for i, f := range b.Files {
 		order[f.Path] = i
 	}
-	SortProblems(rd.b.Problems, order)
-	return rd.b, nil
+	SortProblems(b.Problems, order)
 }
 
 // reader holds the state of one Read.

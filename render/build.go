@@ -79,6 +79,7 @@ func Build(res *analyze.Results) *View {
 	for _, c := range b.Corrections {
 		v.Corrections = append(v.Corrections, correctionRow(c))
 	}
+	v.Passages = passageRows(b, res.Passages)
 	return v
 }
 

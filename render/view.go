@@ -26,6 +26,9 @@ type View struct {
 	FreeText     FreeTextView
 	Problems     []ProblemRow
 	Corrections  []CorrectionRow
+	// Passages are the passages of findings text with the wording printed at
+	// each (commentary_draft.xlsx, 所見履歴, manifest.json).
+	Passages []PassageRow
 }
 
 // A KV is a label and a value.
