@@ -49,15 +49,16 @@ type Results struct {
 	TextMatrix []TextCell
 	// TextCounts are the texts per source (freetext_counts.csv): survey, hearing.
 	TextCounts []SourceCount
+	// DistrictRest compares every district with the rest of the ward
+	// (district_rest.csv); DistrictProfiles hold each district's n and margin
+	// of error (district_profile.csv). Both feed the district profiles.
+	DistrictRest     []DistrictRest
+	DistrictProfiles []DistrictProfile
+	// Findings are the statements the text passages are written from, in
+	// printed order (findings.go); empty when 設定 所見 is しない.
+	Findings []Finding
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
-	// Passages are the passages of findings text, each with the wording
-	// printed at its place (ApplyCommentary), in printed order.
-	Passages []WordedPassage
-	// Problems are the input problems found while analyzing: staff rows of
-	// commentary.xlsx that are stale or name no passage (ApplyCommentary).
-	// The caller adds them to the batch's (ingest.Batch.AddProblems).
-	Problems []ingest.Problem
 }
 
 // Overview is the survey overview: distributed, returned, valid, response rate.

@@ -34,6 +34,11 @@ func Run(b *ingest.Batch) *Results {
 	r.Indicators = indicators(b)
 	analyzeHearings(b, r)
 	analyzeText(b, r)
+	r.DistrictRest = districtRest(b, r)
+	r.DistrictProfiles = districtProfiles(r)
+	if findingsOn(b) {
+		r.Findings = findings(b, r)
+	}
 	return r
 }
 

@@ -38,16 +38,21 @@ func Read(fsys fs.FS) (*Batch, error) {
 
 // AddProblems adds problems found after Read (analyze.ApplyCommentary's stale
 // rows) to b.Problems, keeping them sorted by position.
-func (b *Batch) AddProblems(ps ...Problem) {
+func (b *Batch) AddProblems(ps ...Problem) { b.Problems = b.WithProblems(ps...) }
+
+// WithProblems returns b.Problems and ps in one list sorted by position;
+// b.Problems itself is not changed (it is returned as it is when ps is empty).
+func (b *Batch) WithProblems(ps ...Problem) []Problem {
 	if len(ps) == 0 {
-		return
+		return b.Problems
 	}
-	b.Problems = append(b.Problems, ps...)
+	all := append(append(make([]Problem, 0, len(b.Problems)+len(ps)), b.Problems...), ps...)
 	order := make(map[string]int, len(b.Files))
 	for i, f := range b.Files {
 		order[f.Path] = i
 	}
-	SortProblems(b.Problems, order)
+	SortProblems(all, order)
+	return all
 }
 
 // reader holds the state of one Read.

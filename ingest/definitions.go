@@ -298,14 +298,17 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		default:
 			st.ReferenceBelow = n
 		}
-	case SettingWeighting, SettingSample:
+	case SettingWeighting, SettingSample, SettingFindings:
 		w, ok := parseDefYesNo(v, it.Values[0], it.Values[1])
 		if !ok {
 			return HintEither, it.Values, false
 		}
-		if i == SettingWeighting {
+		switch i {
+		case SettingWeighting:
 			st.Weighting = w
-		} else {
+		case SettingFindings:
+			st.NoFindings = !w
+		default:
 			st.Sample = w
 		}
 	case SettingAlpha:

@@ -48,6 +48,8 @@ type Settings struct {
 	Alpha          float64    // 有意水準 (default 0.05)
 	Evaluation     EvalMethod // 評価方法 (default 検定)
 	Margin         float64    // 維持幅 in points (default 3)
+	// NoFindings turns the generated text off (設定 所見 = しない): tables only.
+	NoFindings bool
 	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
 	// every published page then says サンプルデータ.
 	Sample bool

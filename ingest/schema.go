@@ -85,6 +85,7 @@ const (
 	SettingAlpha
 	SettingEvaluation
 	SettingMargin
+	SettingFindings
 	SettingSample
 )
 
@@ -107,6 +108,7 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingAlpha:       {Name: "有意水準", Default: "0.05", Help: "検定の有意水準"},
 		SettingEvaluation:  {Name: "評価方法", Default: "検定", Values: []string{"検定", "ポイント"}, Help: "検定／ポイント（指標の変化の判定方法）"},
 		SettingMargin:      {Name: "維持幅", Default: "3", Help: "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
+		SettingFindings:    {Name: "所見", Default: "する", Values: []string{"する", "しない"}, Help: "する／しない（集計結果を文章にした所見を載せる）"},
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
 	},

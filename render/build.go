@@ -73,13 +73,16 @@ func Build(res *analyze.Results) *View {
 	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
-	for _, p := range b.Problems {
+	v.Passages = Passages(res.Findings)
+	v.CommentaryProblems = applyCommentary(v, b)
+	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)
+	v.Profiles = profileViews(res, v)
+	for _, p := range b.WithProblems(v.CommentaryProblems...) {
 		v.Problems = append(v.Problems, problemRow(p))
 	}
 	for _, c := range b.Corrections {
 		v.Corrections = append(v.Corrections, correctionRow(c))
 	}
-	v.Passages = passageRows(b, res.Passages)
 	return v
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,46 +19,69 @@ const (
 	WordingRemoved = "削除"   // nothing printed there
 )
 
-// A PassageRow is one passage of findings text as the draft and the audit
-// trail list it.
-type PassageRow struct {
+// A StaffedPassage is a passage printed in staff wording, or removed: a row
+// of the audit trail of commentary.xlsx.
+type StaffedPassage struct {
 	Place, Target, District string // 場所, 対象ID, 地区 ("" = the ward report)
-	Generated               string // the generated text: the draft's 所見
-	Basis                   string // 根拠
-	Wording                 string // "" (generated), WordingStaff or WordingRemoved
-	Printed                 string // the text printed at the place ("" when removed)
-	Person                  string // 担当 of the staff row
-	Row                     int    // the commentary.xlsx row of staff wording, else 0
+	Wording                 string // WordingStaff or WordingRemoved
+	Text                    string // the staff text printed ("" when removed)
+	Generated               string // the generated text it replaced
+	Person                  string // 担当
+	Row                     int    // the commentary.xlsx row
 }
 
-// passageRows returns the worded passages as the draft and the audit trail
-// list them, in order.
-func passageRows(b *ingest.Batch, ws []analyze.WordedPassage) []PassageRow {
-	out := make([]PassageRow, 0, len(ws))
-	for _, w := range ws {
-		r := PassageRow{Place: string(w.Place), Target: w.Target, Generated: w.Text, Basis: w.Basis,
-			Printed: w.Printed, Person: w.Person, Row: w.Row}
-		if w.District >= 0 && w.District < len(b.Districts) {
-			r.District = b.Districts[w.District].Name
+// applyCommentary decides the wording of every passage of v with the staff
+// rows of b.Commentary (analyze.ApplyCommentary): a staff text becomes the
+// passage's Lines (one per paragraph), a removal empties them, and both are
+// listed in v.Staffed. It returns the problems of stale rows and of rows that
+// name no passage. With 設定 所見 しない there are no passages, and
+// commentary.xlsx is not applied.
+func applyCommentary(v *View, b *ingest.Batch) []ingest.Problem {
+	if b.Commentary == nil || b.Settings.NoFindings {
+		return nil
+	}
+	district := make(map[string]int, len(b.Districts))
+	for i, d := range b.Districts {
+		district[d.Name] = i
+	}
+	ps := make([]analyze.Passage, len(v.Passages))
+	for i := range v.Passages {
+		p := &v.Passages[i]
+		d := ingest.Ward
+		if p.District != "" {
+			if j, ok := district[p.District]; ok {
+				d = j
+			}
 		}
+		ps[i] = analyze.Passage{Place: ingest.Place(p.Place), Target: p.Target, District: d, Text: p.Text(), Basis: p.Basis()}
+	}
+	ws, probs := analyze.ApplyCommentary(b, ps)
+	for i, w := range ws {
+		p := &v.Passages[i]
+		st := StaffedPassage{Place: p.Place, Target: p.Target, District: p.District,
+			Generated: w.Text, Person: w.Person, Row: w.Row}
 		switch w.Wording {
 		case analyze.StaffWritten:
-			r.Wording = WordingStaff
+			p.Lines, p.Staff = paragraphs(w.Printed), true
+			st.Wording, st.Text = WordingStaff, w.Printed
 		case analyze.StaffRemoved:
-			r.Wording = WordingRemoved
+			p.Lines, p.Staff = nil, true
+			st.Wording = WordingRemoved
+		default:
+			continue
 		}
-		out = append(out, r)
+		v.Staffed = append(v.Staffed, st)
 	}
-	return out
+	return probs
 }
 
-// StaffPassages returns the passages printed in staff wording (or removed),
-// in order: the audit trail of commentary.xlsx.
-func (v *View) StaffPassages() []PassageRow {
-	var out []PassageRow
-	for _, p := range v.Passages {
-		if p.Wording != "" {
-			out = append(out, p)
+// paragraphs splits a staff text at its line breaks into the lines a passage
+// prints, dropping blank ones.
+func paragraphs(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
 		}
 	}
 	return out
@@ -67,6 +91,10 @@ func (v *View) StaffPassages() []PassageRow {
 // commentary.xlsx (ingest.CommentarySheet) and one row per passage of v, its
 // 所見 the generated text and its 根拠 the figures as printed, so that staff
 // can copy it to BATCH/commentary.xlsx and edit it there. 担当 is left blank.
+//
+// Note: 所見 is always the generated text, also where staff wording is
+// printed, so that the draft shows what midreview would say with this run's
+// figures; staff keep their own wording in commentary.xlsx.
 func CommentaryDraft(w io.Writer, v *View) error {
 	s := ingest.CommentarySheet
 	f := excelize.NewFile()
@@ -85,11 +113,11 @@ func CommentaryDraft(w io.Writer, v *View) error {
 	}
 	check(f.SetDocProps(&excelize.DocProperties{Title: v.PlanName + " 所見の下書き", Creator: "midreview",
 		Created: date, Modified: date, Language: "ja-JP"}))
-	head, err2 := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+	head, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
-	check(err2)
-	wrap, err2 := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	check(err2)
+	check(e)
+	wrap, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	check(e)
 	cell := func(col, row int) string {
 		c, e := excelize.CoordinatesToCellName(col+1, row)
 		check(e)
@@ -97,23 +125,22 @@ func CommentaryDraft(w io.Writer, v *View) error {
 	}
 	for c, fl := range s.Columns {
 		check(f.SetCellStr(s.Name, cell(c, 1), fl.Name))
-		name, e := excelize.ColumnNumberToName(c + 1)
-		check(e)
 		if fl.Width > 0 {
+			name, e := excelize.ColumnNumberToName(c + 1)
+			check(e)
 			check(f.SetColWidth(s.Name, name, name, fl.Width))
 		}
 	}
 	check(f.SetCellStyle(s.Name, cell(0, 1), cell(len(s.Columns)-1, 1), head))
-	for i, p := range v.Passages {
-		r := i + 2
-		vals := map[int]string{
-			ingest.ColCommPlace: p.Place, ingest.ColCommTarget: p.Target, ingest.ColCommDistrict: p.District,
-			ingest.ColCommText: p.Generated, ingest.ColCommBasis: p.Basis,
-		}
-		for c := range s.Columns {
-			if t := vals[c]; t != "" {
+	for i := range v.Passages {
+		p := &v.Passages[i]
+		vals := make([]string, len(s.Columns))
+		vals[ingest.ColCommPlace], vals[ingest.ColCommTarget], vals[ingest.ColCommDistrict] = p.Place, p.Target, p.District
+		vals[ingest.ColCommText], vals[ingest.ColCommBasis] = p.Text(), p.Basis()
+		for c, t := range vals {
+			if t != "" {
 				// Note: SetCellStr, so that a text beginning with = stays text.
-				check(f.SetCellStr(s.Name, cell(c, r), t))
+				check(f.SetCellStr(s.Name, cell(c, i+2), t))
 			}
 		}
 	}

@@ -13,22 +13,25 @@ import (
 
 // Headers of the CSV files (outputs.md), exactly as written in row 1.
 var (
-	crosstabHeader       = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
-	summaryHeader        = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
-	trendHeader          = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
-	indicatorsHeader     = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
-	hearingsHeader       = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
-	freetextHeader       = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
-	keywordsHeader       = []string{"source", "by", "group", "word", "count", "docs"}
-	districtTopsHeader   = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
-	chisqHeader          = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
-	overviewHeader       = []string{"by", "group", "distributed", "valid", "rate"}
-	hearingOrgsHeader    = []string{"by", "group", "count"}
-	hearingRatingsHeader = []string{"item_id", "theme", "by", "group", "code", "label", "count", "base", "pct"}
-	commentMatrixHeader  = []string{"theme", "district", "count"}
-	freetextCountsHeader = []string{"source", "count"}
-	problemsHeader       = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
-	correctionsHeader    = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
+	crosstabHeader        = []string{"survey", "question_id", "by", "group", "code", "label", "count", "base", "pct", "weighted_pct", "suppressed", "reference", "adj_residual", "mark"}
+	summaryHeader         = []string{"survey", "question_id", "by", "group", "n", "mean", "sd", "median", "q1", "q3", "min", "max", "top_box_pct"}
+	trendHeader           = []string{"question_id", "by", "group", "code", "label", "baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"}
+	indicatorsHeader      = []string{"indicator_id", "name", "theme", "question_id", "group", "baseline", "baseline_n", "current", "current_n", "ci_low", "ci_high", "target", "direction", "p_value", "evaluation"}
+	hearingsHeader        = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
+	freetextHeader        = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
+	keywordsHeader        = []string{"source", "by", "group", "word", "count", "docs"}
+	districtTopsHeader    = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
+	chisqHeader           = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
+	overviewHeader        = []string{"by", "group", "distributed", "valid", "rate"}
+	hearingOrgsHeader     = []string{"by", "group", "count"}
+	hearingRatingsHeader  = []string{"item_id", "theme", "by", "group", "code", "label", "count", "base", "pct"}
+	commentMatrixHeader   = []string{"theme", "district", "count"}
+	freetextCountsHeader  = []string{"source", "count"}
+	findingsHeader        = []string{"place", "target_id", "district", "order", "text", "basis"}
+	districtRestHeader    = []string{"district", "question_id", "code", "label", "count", "base", "pct", "rest_count", "rest_base", "rest_pct", "diff_pt", "p_value", "suppressed", "reference"}
+	districtProfileHeader = []string{"district", "n", "margin_pt"}
+	problemsHeader        = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
+	correctionsHeader     = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
 )
 
 // bom is the UTF-8 byte order mark that makes Excel in Japan read a CSV as UTF-8.
@@ -324,6 +327,42 @@ func FreeTextCountsCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
+// FindingsCSV writes data/findings.csv: every generated sentence in printed
+// order with its passage's place, target and district, its order within the
+// passage (from 1) and its basis (the figures as printed).
+func FindingsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, findingsHeader)
+	for _, p := range Passages(res.Findings) {
+		for i, s := range p.Sentences {
+			c.row(p.Place, csvText(p.Target), csvText(p.District), csvInt(i+1), csvText(s.Text), csvText(s.Basis))
+		}
+	}
+	return c.close()
+}
+
+// DistrictRestCSV writes data/district_rest.csv: every district against the
+// rest of the ward for every choice of every current question, in the order of
+// res.DistrictRest.
+func DistrictRestCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, districtRestHeader)
+	for _, d := range res.DistrictRest {
+		c.row(csvText(d.District), csvText(questionID(res.Batch, d.Question)), csvText(d.Code), csvText(d.Label),
+			csvInt(d.Count), csvInt(d.Base), csvFloat(d.Pct), csvInt(d.RestCount), csvInt(d.RestBase), csvFloat(d.RestPct),
+			csvFloat(d.DiffPt), csvFloat(d.P), csvBool(d.Suppressed), csvBool(d.Reference))
+	}
+	return c.close()
+}
+
+// DistrictProfileCSV writes data/district_profile.csv: each district's
+// respondents and the 95% margin of error of a share at that n, in points.
+func DistrictProfileCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, districtProfileHeader)
+	for _, p := range res.DistrictProfiles {
+		c.row(csvText(p.District), csvInt(p.N), csvFloat(p.MarginPt))
+	}
+	return c.close()
+}
+
 // KeywordsCSV writes data/keywords.csv in the order of res.Keywords.
 func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, keywordsHeader)
@@ -409,5 +448,8 @@ func CSVFiles() []CSVFile {
 		{"data/hearing_ratings.csv", HearingRatingsCSV},
 		{"data/comment_matrix.csv", CommentMatrixCSV},
 		{"data/freetext_counts.csv", FreeTextCountsCSV},
+		{"data/findings.csv", FindingsCSV},
+		{"data/district_rest.csv", DistrictRestCSV},
+		{"data/district_profile.csv", DistrictProfileCSV},
 	}
 }

@@ -1,5 +1,7 @@
 package render
 
+import "midreview/ingest"
+
 // A View is the publishable content of one run, formatted once: the only source
 // of what the PDF, XLSX and HTML writers publish. They only walk it (like
 // pprof's TextItem) and compute no figure; CSVs are written from
@@ -24,11 +26,22 @@ type View struct {
 	DistrictTops map[string][]TopRow
 	Hearings     HearingView
 	FreeText     FreeTextView
-	Problems     []ProblemRow
-	Corrections  []CorrectionRow
-	// Passages are the passages of findings text with the wording printed at
-	// each (commentary_draft.xlsx, 所見履歴, manifest.json).
-	Passages []PassageRow
+	// Passages are the findings in words (調査結果の概要, under questions and
+	// indicators, district profiles), one per place; writers print their
+	// Lines through View.Passage. Empty when 設定 所見 is しない.
+	Passages []Passage
+	// Profiles are the district profiles (地区カルテ), in Districts order.
+	Profiles    []ProfileView
+	Problems    []ProblemRow
+	Corrections []CorrectionRow
+	// CommentaryProblems are the rows of commentary.xlsx found stale or
+	// naming no passage while the passages were worded (applyCommentary);
+	// Problems already lists them, and the caller adds them to the batch
+	// (ingest.Batch.AddProblems) before writing problems.csv.
+	CommentaryProblems []ingest.Problem
+	// Staffed are the passages printed in staff wording or removed, in
+	// passage order: the audit trail of commentary.xlsx (所見履歴, manifest.json).
+	Staffed []StaffedPassage
 }
 
 // A KV is a label and a value.

@@ -130,7 +130,7 @@ func TestSampleSheets(t *testing.T) {
 			sheet *ingest.Sheet
 			rows  int
 		}{
-			{ingest.SettingsSheet, 12}, {ingest.DistrictsSheet, 13}, {ingest.TownsSheet, len(sampleTowns)},
+			{ingest.SettingsSheet, 13}, {ingest.DistrictsSheet, 13}, {ingest.TownsSheet, len(sampleTowns)},
 			{ingest.ThemesSheet, 6}, {ingest.QuestionsSheet, 14}, {ingest.ChoicesSheet, len(sampleChoices)},
 			{ingest.IndicatorsSheet, 7}, {ingest.HearingItemsSheet, 11},
 		} {

@@ -65,12 +65,12 @@ func TestTemplate(t *testing.T) {
 			items = append(items, r[0])
 			vals[r[0]] = cell([][]string{r}, 0, 1)
 		}
-		want := []string{"計画名", "区名", "調査名", "基準日", "配布数", "秘匿基準", "参考値基準", "重み付け", "有意水準", "評価方法", "維持幅"}
+		want := []string{"計画名", "区名", "調査名", "基準日", "配布数", "秘匿基準", "参考値基準", "重み付け", "有意水準", "評価方法", "維持幅", "所見"}
 		if !slices.Equal(items, want) {
 			t.Errorf("設定 items = %v, want %v", items, want)
 		}
 		for k, v := range map[string]string{"計画名": "", "基準日": "", "秘匿基準": "10", "参考値基準": "30",
-			"重み付け": "しない", "有意水準": "0.05", "評価方法": "検定", "維持幅": "3"} {
+			"重み付け": "しない", "有意水準": "0.05", "評価方法": "検定", "維持幅": "3", "所見": "する"} {
 			if vals[k] != v {
 				t.Errorf("設定 %s = %q, want %q", k, vals[k], v)
 			}

@@ -1,0 +1,941 @@
+package analyze
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+
+	"midreview/ingest"
+)
+
+// Places of a passage (commentary.xlsx 場所, findings.csv place).
+const (
+	PlaceSummary   = "概要" // 調査結果の概要; Target = テーマコード
+	PlaceQuestion  = "設問" // under a question; Target = 設問ID
+	PlaceIndicator = "指標" // under the indicator table; Target = 指標ID
+	PlaceDistrict  = "地区" // a district profile (地区カルテ); Target "", District set
+)
+
+// Rules: what a Finding states. render holds one template per rule.
+const (
+	RuleLeading    = "leading"     // the leading answers in order, ties together
+	RuleAllEqual   = "all-equal"   // every answer has the same share
+	RuleComposite  = "composite"   // SC: the 肯定 choices added up
+	RuleMANote     = "ma-note"     // MA: shares add up past 100%
+	RuleMean       = "mean"        // NUM: mean and median
+	RuleChange     = "change"      // significant changes since the baseline
+	RuleNoChange   = "no-change"   // no significant change since the baseline
+	RuleGroups     = "groups"      // groups significantly higher (▲) or lower (▼) than the whole
+	RuleAgeTrend   = "age-trend"   // a steady rise or fall across the ages
+	RuleStandout   = "standout"    // 概要: the district that differs most for a question
+	RuleIndicator  = "indicator"   // an indicator's evaluation (Finding.Eval)
+	RuleRespond    = "respondents" // a district's respondents and response rate
+	RuleTooFew     = "too-few"     // a district under 秘匿基準: no percentages
+	RuleReference  = "reference"   // a district under 参考値基準: no findings
+	RuleHigher     = "higher"      // district vs the rest of the ward, higher
+	RuleLower      = "lower"       // district vs the rest of the ward, lower
+	RuleNoDiff     = "no-diff"     // no significant difference from the rest
+	RuleOrgRatings = "org-ratings" // the district's organizations' ratings vs the ward's
+	RuleComments   = "comments"    // the themes of the district's comments
+	RuleMargin     = "margin"      // the margin of error at the district's n
+)
+
+// Measures of a FindingFig (the CSV column it is published in).
+const (
+	MeasurePct         = "pct"          // crosstab.csv pct, hearing_ratings.csv pct
+	MeasureWeightedPct = "weighted_pct" // crosstab.csv weighted_pct (全体 with 重み付け)
+	MeasureTopBox      = "top_box_pct"  // summary.csv
+	MeasureMean        = "mean"         // summary.csv
+	MeasureMedian      = "median"       // summary.csv
+	MeasureBaselinePct = "baseline_pct" // trend.csv
+	MeasureCurrentPct  = "current_pct"  // trend.csv
+	MeasureDiff        = "diff_pt"      // trend.csv, district_rest.csv
+	MeasureRestPct     = "rest_pct"     // district_rest.csv
+	MeasureBaseline    = "baseline"     // indicators.csv
+	MeasureCurrent     = "current"      // indicators.csv
+	MeasureTarget      = "target"       // indicators.csv
+	MeasureValid       = "valid"        // overview.csv
+	MeasureRate        = "rate"         // overview.csv
+	MeasureCount       = "count"        // comment_matrix.csv
+	MeasureMargin      = "margin_pt"    // district_profile.csv
+)
+
+// Sources of a FindingFig: the data/*.csv file (without .csv) that publishes it.
+const (
+	SrcCrosstab = "crosstab"
+	SrcSummary  = "summary"
+	SrcTrend    = "trend"
+	SrcInd      = "indicators"
+	SrcRest     = "district_rest"
+	SrcProfile  = "district_profile"
+	SrcOverview = "overview"
+	SrcRatings  = "hearing_ratings"
+	SrcMatrix   = "comment_matrix"
+)
+
+// A Finding is one statement about the results: where it is printed, the rule
+// that produced it and the figures it rests on, each as printed. render turns
+// it into one Japanese sentence from its template for Rule.
+type Finding struct {
+	Place    string // PlaceSummary, PlaceQuestion, PlaceIndicator, PlaceDistrict
+	Target   string // テーマコード, 設問ID or 指標ID; "" for a district profile
+	District string // the district handout it belongs to; "" = the ward report
+	Rule     string
+	Subject  string       // what it is about: 設問文, 指標名 or 項目名 ("" when implied)
+	Eval     string       // RuleIndicator: EvalA..EvalD or EvalNone
+	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown
+	Figures  []FindingFig // in the order the sentence names them
+}
+
+// A FindingFig is one figure a Finding names, as printed: Value is rounded by
+// Round1 for one decimal (counts and n are whole), so that the sentence and the
+// table print the same digits. Source, Item, By, Group, Code and Measure name
+// the CSV cell that publishes it.
+type FindingFig struct {
+	Source   string // SrcCrosstab, ... (data/<Source>.csv)
+	Item     string // 設問ID, 指標ID, 項目ID or テーマ名; "" for overview and profile rows
+	By       string // ByAll, ByDistrict, ByGender, ByAge ("" when the CSV has no by)
+	Group    string
+	Code     string // choice code ("" when none)
+	Label    string // choice label, rating label or theme name
+	Measure  string // MeasurePct, ...
+	Value    float64
+	Decimals int    // 1 for percentages and points, 0 for counts
+	N        int    // the base behind the value (respondents or organizations); 0 when none
+	Mark     string // ▲ or ▼ for RuleGroups, RuleStandout, RuleHigher/Lower; "" otherwise
+}
+
+// maxSentences caps the sentences under a question (leading answers, the
+// composite or MA note, the change, then the breakdowns).
+const maxSentences = 4
+
+// maxListed caps the answers, groups, themes and items one sentence lists.
+const maxListed = 3
+
+// maxSummary caps the sentences per theme in 調査結果の概要.
+const maxSummary = 5
+
+// maxOrgItems caps the 評価 items a district profile's hearing sentence names.
+const maxOrgItems = 2
+
+// marginZ is the normal quantile of the 95% margin of error.
+const marginZ = 1.96
+
+// DistrictRest compares one district with the rest of the ward (all other
+// respondents, 地区不明 included) for one choice of one current question:
+// the district profile's strengths and issues (district_rest.csv).
+type DistrictRest struct {
+	District            string
+	Question            int
+	Code, Label         string
+	Count, Base         int
+	Pct                 float64 // NaN when Base is 0
+	RestCount, RestBase int
+	RestPct             float64 // NaN when RestBase is 0
+	DiffPt              float64 // Pct − RestPct, full precision
+	P                   float64 // pooled two-proportion z-test; NaN when not computable
+	Suppressed          bool    // the district's row of the question is suppressed
+	Reference           bool    // the district's base is under 参考値基準
+}
+
+// A DistrictProfile is a district's respondents and the 95% margin of error of
+// a share at that n (district_profile.csv).
+type DistrictProfile struct {
+	District string
+	N        int     // valid respondents
+	MarginPt float64 // 100·1.96·√(0.25/N) in points; NaN when N is 0
+}
+
+// findingsOn reports whether the batch wants generated text (設定 所見).
+func findingsOn(b *ingest.Batch) bool { return b != nil && !b.Settings.NoFindings }
+
+// fx indexes results for the findings rules.
+type fx struct {
+	b     *ingest.Batch
+	r     *Results
+	ct    map[fxKey]*Crosstab
+	sum   map[fxKey]*Summary
+	trend map[int][]*TrendRow // question → 全体 trend rows
+	rest  map[string][]int    // district → indices into r.DistrictRest
+	alpha float64
+}
+
+type fxKey struct {
+	q     int
+	by    string
+	group string // summaries only
+}
+
+// findings returns every Finding of the results in printed order: 概要 by
+// theme, then every question, every indicator, every district profile.
+func findings(b *ingest.Batch, r *Results) []Finding {
+	x := &fx{b: b, r: r, ct: map[fxKey]*Crosstab{}, sum: map[fxKey]*Summary{},
+		trend: map[int][]*TrendRow{}, rest: map[string][]int{}, alpha: b.Settings.Alpha}
+	if !(x.alpha > 0 && x.alpha < 1) {
+		x.alpha = 0.05
+	}
+	for i := range r.Crosstabs {
+		c := &r.Crosstabs[i]
+		if c.Survey == Current {
+			k := fxKey{q: c.Question, by: c.By}
+			if x.ct[k] == nil {
+				x.ct[k] = c
+			}
+		}
+	}
+	for i := range r.Summaries {
+		s := &r.Summaries[i]
+		if s.Survey == Current {
+			x.sum[fxKey{s.Question, s.By, s.Group}] = s
+		}
+	}
+	for i := range r.Trends {
+		if t := &r.Trends[i]; t.By == ByAll {
+			x.trend[t.Question] = append(x.trend[t.Question], t)
+		}
+	}
+	for i, d := range r.DistrictRest {
+		x.rest[d.District] = append(x.rest[d.District], i)
+	}
+	perQ := map[int][]Finding{}
+	var order []int
+	for q := range b.Questions {
+		if fs := x.question(q); len(fs) > 0 {
+			perQ[q] = fs
+			order = append(order, q)
+		}
+	}
+	var ind []Finding
+	for i := range r.Indicators {
+		if f, ok := x.indicator(&r.Indicators[i]); ok {
+			ind = append(ind, f)
+		}
+	}
+	out := x.summary(perQ, ind)
+	for _, q := range order {
+		out = append(out, perQ[q]...)
+	}
+	out = append(out, ind...)
+	for _, d := range b.Districts {
+		out = append(out, x.profile(d.Name)...)
+	}
+	return out
+}
+
+// allGroup returns the 全体 row of question q's current crosstab, or nil.
+func (x *fx) allGroup(q int) (*Crosstab, *Group) {
+	c := x.ct[fxKey{q: q, by: ByAll}]
+	if c == nil || len(c.Groups) == 0 {
+		return nil, nil
+	}
+	return c, &c.Groups[0]
+}
+
+// eligible reports whether a group may be named in a finding: not suppressed,
+// not under 参考値基準, with respondents.
+func eligible(g *Group) bool { return g != nil && !g.Suppressed && !g.Reference && g.Base > 0 }
+
+// cellFig is the printed share of choice j of group g in crosstab c.
+func (x *fx) cellFig(c *Crosstab, g *Group, j int) FindingFig {
+	f := FindingFig{Source: SrcCrosstab, Item: x.b.Questions[c.Question].ID, By: c.By, Group: g.Name,
+		Code: c.Choices[j].Code, Label: c.Choices[j].Label, Measure: MeasurePct, Decimals: 1, N: g.Base}
+	cell := g.Cells[j]
+	f.Value = Round1(pct(cell.Count, g.Base))
+	if c.By == ByAll && x.b.Settings.Weighting && cell.Count > 0 && !math.IsNaN(cell.WeightedPct) {
+		f.Measure, f.Value = MeasureWeightedPct, Round1(cell.WeightedPct)
+	}
+	return f
+}
+
+// question returns the findings under question q (at most maxSentences).
+func (x *fx) question(q int) []Finding {
+	qu := &x.b.Questions[q]
+	if qu.Attr != ingest.AttrNone {
+		return nil
+	}
+	base := Finding{Place: PlaceQuestion, Target: qu.ID, Subject: qu.Text}
+	if qu.Type == ingest.NUM {
+		s := x.sum[fxKey{q, ByAll, GroupAll}]
+		if s == nil || s.Suppressed || s.Reference || s.N == 0 {
+			return nil
+		}
+		f := base
+		f.Rule = RuleMean
+		fig := FindingFig{Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Decimals: 1, N: s.N}
+		m, md := fig, fig
+		m.Measure, m.Value = MeasureMean, Round1(s.Mean)
+		md.Measure, md.Value = MeasureMedian, Round1(s.Median)
+		f.Figures = []FindingFig{m, md}
+		return []Finding{f}
+	}
+	c, all := x.allGroup(q)
+	if c == nil || !eligible(all) {
+		return nil
+	}
+	var out []Finding
+	lead, top := x.leading(c, all)
+	if lead.Rule == "" {
+		return nil
+	}
+	out = append(out, withBase(base, lead))
+	switch qu.Type {
+	case ingest.SC:
+		if f, ok := x.composite(q); ok {
+			out = append(out, withBase(base, f))
+		}
+	case ingest.MA:
+		out = append(out, withBase(base, Finding{Rule: RuleMANote}))
+	}
+	if f, ok := x.change(q); ok {
+		out = append(out, withBase(base, f))
+	}
+	for _, by := range []string{ByDistrict, ByGender, ByAge} {
+		if len(out) >= maxSentences {
+			break
+		}
+		if by == ByAge {
+			if f, ok := x.ageTrend(q, c, all); ok {
+				out = append(out, withBase(base, f))
+				continue
+			}
+		}
+		if f, ok := x.groups(q, by, top); ok {
+			out = append(out, withBase(base, f))
+		}
+	}
+	if len(out) > maxSentences {
+		out = out[:maxSentences]
+	}
+	return out
+}
+
+// withBase fills f's place, target and subject from base.
+func withBase(base, f Finding) Finding {
+	f.Place, f.Target, f.District = base.Place, base.Target, base.District
+	if f.Subject == "" {
+		f.Subject = base.Subject
+	}
+	return f
+}
+
+// answers returns the indices of crosstab c's choices other than 無回答.
+func answers(c *Crosstab) []int {
+	var out []int
+	for j, h := range c.Choices {
+		if h.Code != CodeNA {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// leading states the leading answers of 全体: the answers with the largest
+// printed share (all of them on a tie), then the next positions, up to
+// maxListed answers in all; answers chosen by no one are not listed. When
+// every answer has the same printed share it says so (RuleAllEqual). It also
+// returns the index of the first leading choice (-1 when none).
+func (x *fx) leading(c *Crosstab, all *Group) (Finding, int) {
+	js := answers(c)
+	figs := make([]FindingFig, 0, len(js))
+	for _, j := range js {
+		if all.Cells[j].Count > 0 {
+			figs = append(figs, x.cellFig(c, all, j))
+		}
+	}
+	if len(figs) == 0 {
+		return Finding{}, -1
+	}
+	idx := make([]int, len(figs))
+	for i := range idx {
+		idx[i] = i
+	}
+	// Note: ties are judged on the printed shares, so that two answers printed
+	// alike are never ranked; a stable sort keeps choice order among them.
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(figs[b].Value, figs[a].Value) })
+	sorted := make([]FindingFig, len(idx))
+	for i, k := range idx {
+		sorted[i] = figs[k]
+	}
+	top := choiceIndex(c, sorted[0].Code)
+	if len(sorted) > 1 && len(sorted) == len(js) && sorted[0].Value == sorted[len(sorted)-1].Value {
+		return Finding{Rule: RuleAllEqual, Figures: sorted}, top
+	}
+	n := maxListed
+	// Leading ties are listed whole even beyond maxListed; the next answers
+	// only while they fit, and a tie that does not fit is left out whole.
+	lead := 1
+	for lead < len(sorted) && sorted[lead].Value == sorted[0].Value {
+		lead++
+	}
+	cut := lead
+	for cut < len(sorted) && cut < n {
+		end := cut + 1
+		for end < len(sorted) && sorted[end].Value == sorted[cut].Value {
+			end++
+		}
+		if end > n {
+			break
+		}
+		cut = end
+	}
+	f := Finding{Rule: RuleLeading, Figures: sorted[:cut]}
+	f.Words = []string{strconv.Itoa(lead)}
+	return f, top
+}
+
+// choiceIndex returns the index of code among c's choices, or -1.
+func choiceIndex(c *Crosstab, code string) int {
+	for j, h := range c.Choices {
+		if h.Code == code {
+			return j
+		}
+	}
+	return -1
+}
+
+// composite adds up an SC question's 肯定 choices (summary.csv top_box_pct of 全体).
+func (x *fx) composite(q int) (Finding, bool) {
+	s := x.sum[fxKey{q, ByAll, GroupAll}]
+	if s == nil || s.Suppressed || s.Reference || math.IsNaN(s.TopBoxPct) {
+		return Finding{}, false
+	}
+	qu := &x.b.Questions[q]
+	var labels []string
+	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if ch.Positive {
+			labels = append(labels, ch.Label)
+		}
+	}
+	return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
+		Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Measure: MeasureTopBox,
+		Value: Round1(s.TopBoxPct), Decimals: 1, N: s.N}}}, true
+}
+
+// change states the significant changes of 全体 since the baseline (at most
+// two, the largest first), or that there is none. Only when the question has
+// trend rows that are not suppressed.
+func (x *fx) change(q int) (Finding, bool) {
+	rows := x.trend[q]
+	if len(rows) == 0 {
+		return Finding{}, false
+	}
+	var sig []*TrendRow
+	for _, t := range rows {
+		if t.Suppressed {
+			return Finding{}, false
+		}
+		if !math.IsNaN(t.P) && t.P < x.alpha && Round1(t.DiffPt) != 0 {
+			sig = append(sig, t)
+		}
+	}
+	if len(sig) == 0 {
+		return Finding{Rule: RuleNoChange}, true
+	}
+	slices.SortStableFunc(sig, func(a, b *TrendRow) int {
+		return cmp.Compare(math.Abs(Round1(b.DiffPt)), math.Abs(Round1(a.DiffPt)))
+	})
+	if len(sig) > 2 {
+		sig = sig[:2]
+	}
+	f := Finding{Rule: RuleChange}
+	id := x.b.Questions[q].ID
+	for _, t := range sig {
+		fig := FindingFig{Source: SrcTrend, Item: id, By: ByAll, Group: GroupAll, Code: t.Code, Label: t.Label, Decimals: 1}
+		b, cu, d := fig, fig, fig
+		b.Measure, b.Value, b.N = MeasureBaselinePct, Round1(t.BaselinePct), t.BaselineBase
+		cu.Measure, cu.Value, cu.N = MeasureCurrentPct, Round1(t.CurrentPct), t.CurrentBase
+		d.Measure, d.Value, d.N = MeasureDiff, Round1(t.DiffPt), t.CurrentBase
+		f.Figures = append(f.Figures, b, cu, d)
+	}
+	return f, true
+}
+
+// groups states the groups of breakdown by that are significantly higher (▲) or
+// lower (▼) than the whole for one choice: 全体's leading choice top when it has
+// a mark in an eligible group, else the choice with the most such marks (the
+// first on ties). Groups are listed by residual, at most maxListed per side.
+func (x *fx) groups(q int, by string, top int) (Finding, bool) {
+	c := x.ct[fxKey{q: q, by: by}]
+	if c == nil {
+		return Finding{}, false
+	}
+	marks := func(j int) int {
+		n := 0
+		for gi := range c.Groups {
+			g := &c.Groups[gi]
+			if eligible(g) && j < len(g.Cells) && g.Cells[j].Mark != "" {
+				n++
+			}
+		}
+		return n
+	}
+	j := top
+	if j < 0 || marks(j) == 0 {
+		j = -1
+		best := 0
+		for _, k := range answers(c) {
+			if m := marks(k); m > best {
+				j, best = k, m
+			}
+		}
+	}
+	if j < 0 {
+		return Finding{}, false
+	}
+	var hi, lo []*Group
+	for gi := range c.Groups {
+		g := &c.Groups[gi]
+		if !eligible(g) || j >= len(g.Cells) {
+			continue
+		}
+		switch g.Cells[j].Mark {
+		case "▲":
+			hi = append(hi, g)
+		case "▼":
+			lo = append(lo, g)
+		}
+	}
+	res := func(g *Group) float64 { return g.Cells[j].AdjResidual }
+	slices.SortStableFunc(hi, func(a, b *Group) int { return cmp.Compare(res(b), res(a)) })
+	slices.SortStableFunc(lo, func(a, b *Group) int { return cmp.Compare(res(a), res(b)) })
+	pos := map[*Group]int{}
+	for gi := range c.Groups {
+		pos[&c.Groups[gi]] = gi
+	}
+	f := Finding{Rule: RuleGroups, Words: []string{by}}
+	for _, side := range [][]*Group{hi, lo} {
+		if len(side) > maxListed {
+			side = side[:maxListed]
+		}
+		// Note: the strongest groups are chosen, then named in the
+		// breakdown's own order (districts in sheet order, ages young to old).
+		slices.SortFunc(side, func(a, b *Group) int { return cmp.Compare(pos[a], pos[b]) })
+		for _, g := range side {
+			fig := x.cellFig(c, g, j)
+			fig.Mark = g.Cells[j].Mark
+			f.Figures = append(f.Figures, fig)
+		}
+	}
+	return f, true
+}
+
+// ageTrend states a steady rise or fall across the 年代 groups for one choice:
+// at least three age groups, every one with respondents eligible, their
+// printed shares strictly increasing or decreasing. The choices are tried in
+// order of 全体's share, largest first; the first that qualifies is stated.
+func (x *fx) ageTrend(q int, all *Crosstab, allG *Group) (Finding, bool) {
+	c := x.ct[fxKey{q: q, by: ByAge}]
+	if c == nil || x.b.Questions[q].Type == ingest.MA {
+		return Finding{}, false
+	}
+	var gs []*Group
+	for gi := range c.Groups {
+		g := &c.Groups[gi]
+		if g.Base == 0 {
+			continue
+		}
+		if !eligible(g) {
+			return Finding{}, false
+		}
+		gs = append(gs, g)
+	}
+	if len(gs) < 3 {
+		return Finding{}, false
+	}
+	js := answers(all)
+	slices.SortStableFunc(js, func(a, b int) int {
+		return cmp.Compare(pct(allG.Cells[b].Count, allG.Base), pct(allG.Cells[a].Count, allG.Base))
+	})
+	for _, j := range js {
+		up, down := true, true
+		for i := 1; i < len(gs); i++ {
+			a, b := Round1(pct(gs[i-1].Cells[j].Count, gs[i-1].Base)), Round1(pct(gs[i].Cells[j].Count, gs[i].Base))
+			up = up && b > a
+			down = down && b < a
+		}
+		if !up && !down {
+			continue
+		}
+		first, last := x.cellFig(c, gs[0], j), x.cellFig(c, gs[len(gs)-1], j)
+		mark := "▲"
+		if down {
+			mark = "▼"
+		}
+		first.Mark, last.Mark = mark, mark
+		return Finding{Rule: RuleAgeTrend, Words: []string{ByAge}, Figures: []FindingFig{first, last}}, true
+	}
+	return Finding{}, false
+}
+
+// indicator states a ward-wide indicator's evaluation (全体 rows only; not when
+// suppressed or under 参考値基準).
+func (x *fx) indicator(ir *IndicatorResult) (Finding, bool) {
+	if ir.Group != GroupAll || ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
+		return Finding{}, false
+	}
+	ind := &x.b.Indicators[ir.Indicator]
+	f := Finding{Place: PlaceIndicator, Target: ind.ID, Rule: RuleIndicator, Subject: ind.Name, Eval: ir.Evaluation}
+	fig := FindingFig{Source: SrcInd, Item: ind.ID, Group: GroupAll, Decimals: 1}
+	if !math.IsNaN(ir.Baseline) {
+		b := fig
+		b.Measure, b.Value, b.N = MeasureBaseline, Round1(ir.Baseline), ir.BaselineN
+		f.Figures = append(f.Figures, b)
+	}
+	cu := fig
+	cu.Measure, cu.Value, cu.N = MeasureCurrent, Round1(ir.Current), ir.CurrentN
+	f.Figures = append(f.Figures, cu)
+	if ind.HasTarget {
+		t := fig
+		t.Measure, t.Value = MeasureTarget, Round1(ind.Target)
+		f.Figures = append(f.Figures, t)
+	}
+	return f, true
+}
+
+// summary returns 調査結果の概要: per theme (sheet order), by this rule:
+//  1. the evaluation of each of the theme's indicators (sheet order);
+//  2. the significant changes since the baseline of its questions, the
+//     largest change first, at most two;
+//  3. the districts that differ most: per question the 地区 cell with the
+//     largest |adjusted residual| among eligible ▲▼ cells, the largest
+//     first, at most two;
+//  4. when none of these exists, the leading answers of its first question
+//     with findings;
+//
+// at most maxSummary sentences per theme.
+func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
+	var out []Finding
+	for ti, th := range x.b.Themes {
+		var fs []Finding
+		for _, f := range ind {
+			for i := range x.b.Indicators {
+				if x.b.Indicators[i].ID == f.Target && x.b.Indicators[i].Theme == ti {
+					fs = append(fs, f)
+				}
+			}
+		}
+		var changes []Finding
+		var stand []Finding
+		var standRes []float64
+		var first *Finding
+		for q := range x.b.Questions {
+			if x.b.Questions[q].Theme != ti {
+				continue
+			}
+			for i := range perQ[q] {
+				f := perQ[q][i]
+				if first == nil && (f.Rule == RuleLeading || f.Rule == RuleAllEqual) {
+					first = &perQ[q][i]
+				}
+				if f.Rule == RuleChange {
+					f.Figures = f.Figures[:3]
+					changes = append(changes, f)
+				}
+			}
+			if s, r, ok := x.standout(q); ok {
+				stand = append(stand, s)
+				standRes = append(standRes, r)
+			}
+		}
+		slices.SortStableFunc(changes, func(a, b Finding) int {
+			return cmp.Compare(math.Abs(b.Figures[2].Value), math.Abs(a.Figures[2].Value))
+		})
+		if len(changes) > 2 {
+			changes = changes[:2]
+		}
+		fs = append(fs, changes...)
+		idx := make([]int, len(stand))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(standRes[b], standRes[a]) })
+		for k, i := range idx {
+			if k == 2 {
+				break
+			}
+			fs = append(fs, stand[i])
+		}
+		if len(fs) == 0 && first != nil {
+			fs = append(fs, *first)
+		}
+		if len(fs) > maxSummary {
+			fs = fs[:maxSummary]
+		}
+		for _, f := range fs {
+			f.Place, f.Target, f.District = PlaceSummary, th.Code, ""
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// standout returns question q's 地区 cell with the largest |adjusted
+// residual| among eligible ▲▼ cells, and that |residual|.
+func (x *fx) standout(q int) (Finding, float64, bool) {
+	c := x.ct[fxKey{q: q, by: ByDistrict}]
+	if c == nil {
+		return Finding{}, 0, false
+	}
+	best, bg, bj := 0.0, -1, -1
+	for gi := range c.Groups {
+		g := &c.Groups[gi]
+		if !eligible(g) {
+			continue
+		}
+		for _, j := range answers(c) {
+			if j < len(g.Cells) && g.Cells[j].Mark != "" && math.Abs(g.Cells[j].AdjResidual) > best {
+				best, bg, bj = math.Abs(g.Cells[j].AdjResidual), gi, j
+			}
+		}
+	}
+	if bg < 0 {
+		return Finding{}, 0, false
+	}
+	g := &c.Groups[bg]
+	fig := x.cellFig(c, g, bj)
+	fig.Mark = g.Cells[bj].Mark
+	all := x.ct[fxKey{q: q, by: ByAll}]
+	figs := []FindingFig{fig}
+	if all != nil && len(all.Groups) > 0 && eligible(&all.Groups[0]) {
+		figs = append(figs, x.cellFig(all, &all.Groups[0], choiceIndex(all, fig.Code)))
+	}
+	qu := &x.b.Questions[q]
+	return Finding{Rule: RuleStandout, Subject: qu.Text, Figures: figs}, best, true
+}
+
+// profile returns district d's profile findings: respondents, then (unless the
+// district is under 秘匿基準 or 参考値基準) where it differs significantly from
+// the rest of the ward, its organizations' ratings, its comment themes and
+// the margin of error at its n.
+func (x *fx) profile(d string) []Finding {
+	base := Finding{Place: PlaceDistrict, District: d}
+	var out []Finding
+	add := func(f Finding) { out = append(out, withBase(base, f)) }
+	var ov *DistrictOverview
+	for i := range x.r.Overview.Districts {
+		if x.r.Overview.Districts[i].Name == d {
+			ov = &x.r.Overview.Districts[i]
+		}
+	}
+	if ov == nil {
+		return nil
+	}
+	resp := Finding{Rule: RuleRespond, Figures: []FindingFig{{Source: SrcOverview, By: ByDistrict, Group: d,
+		Measure: MeasureValid, Value: float64(ov.Valid), N: ov.Valid}}}
+	if !math.IsNaN(ov.Rate) && ov.Valid > 0 {
+		resp.Figures = append(resp.Figures, FindingFig{Source: SrcOverview, By: ByDistrict, Group: d,
+			Measure: MeasureRate, Value: Round1(ov.Rate), Decimals: 1, N: ov.Distributed})
+	}
+	add(resp)
+	st := x.b.Settings
+	switch {
+	case ov.Valid < st.SuppressBelow:
+		add(Finding{Rule: RuleTooFew})
+		return out
+	case ov.Valid < st.ReferenceBelow:
+		add(Finding{Rule: RuleReference})
+		return out
+	}
+	out = append(out, x.differences(base, d)...)
+	if f, ok := x.orgRatings(d); ok {
+		add(f)
+	}
+	if f, ok := x.comments(d); ok {
+		add(f)
+	}
+	for _, p := range x.r.DistrictProfiles {
+		if p.District == d && !math.IsNaN(p.MarginPt) {
+			add(Finding{Rule: RuleMargin, Figures: []FindingFig{
+				{Source: SrcProfile, Group: d, Measure: MeasureValid, Value: float64(p.N), N: p.N},
+				{Source: SrcProfile, Group: d, Measure: MeasureMargin, Value: Round1(p.MarginPt), Decimals: 1, N: p.N},
+			}})
+		}
+	}
+	return out
+}
+
+// differences returns the district's significant differences from the rest of
+// the ward (p < 有意水準, eligible district row, printed difference not 0),
+// ranked by |difference| (the largest first; question order on ties), at
+// most one per question and maxListed in all; or RuleNoDiff.
+func (x *fx) differences(base Finding, d string) []Finding {
+	var cand []*DistrictRest
+	seen := map[int]bool{}
+	for _, i := range x.rest[d] {
+		dr := &x.r.DistrictRest[i]
+		if dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha || Round1(dr.DiffPt) == 0 {
+			continue
+		}
+		cand = append(cand, dr)
+	}
+	slices.SortStableFunc(cand, func(a, b *DistrictRest) int {
+		return cmp.Compare(math.Abs(Round1(b.DiffPt)), math.Abs(Round1(a.DiffPt)))
+	})
+	var out []Finding
+	for _, dr := range cand {
+		if seen[dr.Question] || len(out) == maxListed {
+			continue
+		}
+		seen[dr.Question] = true
+		qu := &x.b.Questions[dr.Question]
+		fig := FindingFig{Source: SrcRest, Item: qu.ID, Group: d, Code: dr.Code, Label: dr.Label, Decimals: 1}
+		p, r, df := fig, fig, fig
+		p.Measure, p.Value, p.N = MeasurePct, Round1(dr.Pct), dr.Base
+		r.Measure, r.Value, r.N = MeasureRestPct, Round1(dr.RestPct), dr.RestBase
+		df.Measure, df.Value, df.N = MeasureDiff, Round1(dr.DiffPt), dr.Base
+		rule := RuleHigher
+		p.Mark = "▲"
+		if dr.DiffPt < 0 {
+			rule, p.Mark = RuleLower, "▼"
+		}
+		out = append(out, withBase(base, Finding{Rule: rule, Subject: qu.Text, Figures: []FindingFig{p, r, df}}))
+	}
+	if len(out) == 0 {
+		out = append(out, withBase(base, Finding{Rule: RuleNoDiff}))
+	}
+	return out
+}
+
+// orgRatings states, for up to maxListed 評価 items that the district's
+// organizations rated, the rating they gave most (the first on ties) with its
+// share beside the ward's share of the same rating.
+func (x *fx) orgRatings(d string) (Finding, bool) {
+	f := Finding{Rule: RuleOrgRatings}
+	type key struct {
+		item      int
+		by, group string
+	}
+	rows := map[key][]*HearingCount{}
+	var items []int
+	for i := range x.r.Hearings.Ratings {
+		h := &x.r.Hearings.Ratings[i]
+		k := key{h.Item, h.By, h.Group}
+		if h.By == ByDistrict && h.Group == d && len(rows[k]) == 0 {
+			items = append(items, h.Item)
+		}
+		rows[k] = append(rows[k], h)
+	}
+	for _, it := range items {
+		if len(f.Figures) == 2*maxOrgItems {
+			break
+		}
+		var best *HearingCount
+		for _, h := range rows[key{it, ByDistrict, d}] {
+			if h.Base > 0 && h.Count > 0 && (best == nil || h.Count > best.Count) {
+				best = h
+			}
+		}
+		if best == nil {
+			continue
+		}
+		var ward *HearingCount
+		for _, h := range rows[key{it, ByAll, GroupAll}] {
+			if h.Code == best.Code {
+				ward = h
+			}
+		}
+		if ward == nil || ward.Base == 0 {
+			continue
+		}
+		id := x.b.HearingItems[it].ID
+		fig := func(h *HearingCount) FindingFig {
+			return FindingFig{Source: SrcRatings, Item: id, By: h.By, Group: h.Group, Code: strconv.Itoa(h.Code), Label: h.Label,
+				Measure: MeasurePct, Value: Round1(h.Pct), Decimals: 1, N: h.Base}
+		}
+		f.Words = append(f.Words, x.b.HearingItems[it].Name)
+		f.Figures = append(f.Figures, fig(best), fig(ward))
+	}
+	return f, len(f.Figures) > 0
+}
+
+// comments states the themes most of the district's comments (free-text
+// answers and hearing comments, comment_matrix.csv) are filed under: up to
+// maxListed themes with texts, the most first (theme order on ties).
+func (x *fx) comments(d string) (Finding, bool) {
+	var cells []TextCell
+	for _, c := range x.r.TextMatrix {
+		if c.District == d && len(c.Texts) > 0 && c.Theme != GroupNoTheme {
+			cells = append(cells, c)
+		}
+	}
+	slices.SortStableFunc(cells, func(a, b TextCell) int { return cmp.Compare(len(b.Texts), len(a.Texts)) })
+	if len(cells) > maxListed {
+		cells = cells[:maxListed]
+	}
+	f := Finding{Rule: RuleComments}
+	for _, c := range cells {
+		f.Figures = append(f.Figures, FindingFig{Source: SrcMatrix, Group: d, Label: c.Theme,
+			Measure: MeasureCount, Value: float64(len(c.Texts))})
+	}
+	return f, len(f.Figures) > 0
+}
+
+// districtRest compares every district with the rest of the ward for every
+// choice (無回答 excluded) of every current question that has 全体 and 地区
+// crosstabs, in district then crosstab order. The rest is 全体 minus the
+// district (unweighted counts), so 地区不明 respondents are part of it.
+func districtRest(b *ingest.Batch, r *Results) []DistrictRest {
+	var out []DistrictRest
+	alls := map[int]*Crosstab{}
+	var dists []*Crosstab
+	for i := range r.Crosstabs {
+		c := &r.Crosstabs[i]
+		if c.Survey != Current || b.Questions[c.Question].Attr != ingest.AttrNone {
+			continue
+		}
+		switch c.By {
+		case ByAll:
+			if alls[c.Question] == nil {
+				alls[c.Question] = c
+			}
+		case ByDistrict:
+			dists = append(dists, c)
+		}
+	}
+	for _, d := range b.Districts {
+		for _, c := range dists {
+			all := alls[c.Question]
+			if all == nil || len(all.Groups) == 0 {
+				continue
+			}
+			ag := &all.Groups[0]
+			for gi := range c.Groups {
+				g := &c.Groups[gi]
+				if g.Name != d.Name {
+					continue
+				}
+				for _, j := range answers(c) {
+					if j >= len(g.Cells) || j >= len(ag.Cells) {
+						continue
+					}
+					dr := DistrictRest{District: d.Name, Question: c.Question, Code: c.Choices[j].Code, Label: c.Choices[j].Label,
+						Count: g.Cells[j].Count, Base: g.Base, RestCount: ag.Cells[j].Count - g.Cells[j].Count,
+						RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference}
+					dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
+					dr.DiffPt = dr.Pct - dr.RestPct
+					dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))
+					out = append(out, dr)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// districtProfiles returns every district's respondents and the 95% margin of
+// error of a share at that n (the worst case, p = 0.5), in sheet order.
+func districtProfiles(r *Results) []DistrictProfile {
+	var out []DistrictProfile
+	for _, d := range r.Overview.Districts {
+		if d.Name == GroupNoDistrict {
+			continue
+		}
+		p := DistrictProfile{District: d.Name, N: d.Valid, MarginPt: math.NaN()}
+		if d.Valid > 0 {
+			p.MarginPt = 100 * marginZ * math.Sqrt(0.25/float64(d.Valid))
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,285 @@
+package render
+
+import (
+	"math"
+	"strings"
+
+	"midreview/analyze"
+)
+
+// sentenceTemplates is every sentence the findings are written in: one
+// reviewed table, です・ます style, as Japanese review reports write them
+// (../shared/domain.md "How review reports are written"). A {name} is filled
+// by SentenceText: answer labels in 「」, figures printed by figText (one
+// decimal, %, ポイント), lists joined by 、.
+var sentenceTemplates = map[string]string{
+	// Under a question (and in 概要, after 「設問」では、).
+	"leading":          "{first}が {pct} で最も多く、次いで{next}となっています。",
+	"leading-only":     "{first}が {pct} で最も多くなっています。",
+	"leading-tie":      "{first}がともに {pct} で最も多く、次いで{next}となっています。",
+	"leading-tie-only": "{first}がともに {pct} で最も多くなっています。",
+	"all-equal":        "{all}がいずれも {pct} となっています。",
+	"composite":        "無回答を除くと、{labels}を合わせた肯定的な回答は {pct} です。",
+	"composite-one":    "無回答を除くと、肯定的な回答（{labels}）は {pct} です。",
+	"ma-note":          "複数回答のため、割合の合計は100%を超えます。",
+	"mean":             "平均は {mean}、中央値は {median} です。",
+	"change":           "策定時調査と比べると、{changes}しています。",
+	"change-item":      "{label}が {base} から {cur} へ {pt} ポイント{dir}",
+	"change-up":        "増加",
+	"change-down":      "減少",
+	"no-change":        "策定時調査と比べて、大きな変化はみられません。",
+	"groups":           "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
+	"groups-high":      "{by}にみると、{label}の割合は{high}で高くなっています。",
+	"groups-low":       "{by}にみると、{label}の割合は{low}で低くなっています。",
+	"group-item":       "{group}（{pct}）",
+	"age-up":           "年代が高いほど{label}の割合が高く、{first}の {fv} に対し、{last}では {lv} となっています。",
+	"age-down":         "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
+	"subject":          "「{subject}」では、",
+	// 概要 only.
+	"standout-high": "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
+	"standout-low":  "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
+	// Under the indicator table (and in 概要). A midpoint miss is at risk, not failed.
+	"indicator-A":      "{name}は、策定時の {base} から今回 {cur} となり、目標値（{target}）を達成しています。",
+	"indicator-A-now":  "{name}は今回 {cur} で、目標値（{target}）を達成しています。",
+	"indicator-B":      "{name}は、策定時の {base} から今回 {cur} へ改善していますが、目標値（{target}）には届いておらず、目標の達成に向けて取組の強化が必要です。",
+	"indicator-B-open": "{name}は、策定時の {base} から今回 {cur} へ改善しています。",
+	"indicator-C":      "{name}は、策定時の {base} に対し今回 {cur} で、大きな変化はみられず、目標値（{target}）の達成が危ぶまれます。",
+	"indicator-C-open": "{name}は、策定時の {base} に対し今回 {cur} で、大きな変化はみられません。",
+	"indicator-D":      "{name}は、策定時の {base} から今回 {cur} へ悪化しており、目標値（{target}）の達成が危ぶまれる状況です。",
+	"indicator-D-open": "{name}は、策定時の {base} から今回 {cur} へ悪化しています。",
+	"indicator-none":   "{name}は今回 {cur} です（策定時との比較による評価はできません）。",
+	// District profile (地区カルテ).
+	"respondents":       "この地区の回答者は {n} 人で、回収率は {rate} です。",
+	"respondents-only":  "この地区の回答者は {n} 人です。",
+	"too-few":           "回答者が秘匿基準に満たないため、この地区の割合は示していません。",
+	"reference":         "回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
+	"higher":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower":             "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	"no-diff":           "区内の他の地区と比べて、統計的に意味のある差がみられる項目はありません。",
+	"org-ratings":       "団体ヒアリングでは、{items}でした。",
+	"org-item":          "「{item}」は{label}が {pct}（区全体 {ward}）",
+	"comments":          "自由記述と団体の意見では、{top}に関するものが {n} 件と最も多く、次いで{next}となっています。",
+	"comments-tie":      "自由記述と団体の意見では、{top}に関するものがともに {n} 件と最も多く、次いで{next}となっています。",
+	"comments-only":     "自由記述と団体の意見では、{top}に関するものが {n} 件です。",
+	"comments-tie-only": "自由記述と団体の意見では、{top}に関するものがともに {n} 件です。",
+	"comment-item":      "{theme}（{n}件）",
+	"margin":            "回答者数（n={n}）からみた割合の誤差は、最大で±{m}ポイント程度です（信頼度95%）。",
+}
+
+// byWords names a breakdown in a sentence: 地区別にみると, 性別にみると.
+var byWords = map[string]string{
+	analyze.ByDistrict: "地区別",
+	analyze.ByGender:   "性別",
+	analyze.ByAge:      "年代別",
+}
+
+// fill replaces each {name} of template key by its value.
+func fill(key string, kv ...string) string {
+	s := sentenceTemplates[key]
+	for i := 0; i+1 < len(kv); i += 2 {
+		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
+	}
+	return s
+}
+
+// quote puts a label in 「」.
+func quote(s string) string { return "「" + s + "」" }
+
+// num prints a figure inside a sentence: like figText, but a difference in
+// points as its magnitude (the sentence says 増加/減少 or 高く/低く).
+func num(g analyze.FindingFig) string {
+	switch g.Measure {
+	case analyze.MeasureDiff, analyze.MeasureMargin:
+		return OneDecimal(math.Abs(g.Value))
+	case analyze.MeasureValid, analyze.MeasureCount:
+		return Thousands(int(g.Value)) // the template says 人 or 件
+	}
+	return figText(g)
+}
+
+// SentenceText writes a finding as one Japanese sentence from its template.
+// Every number in it is one of the finding's figures as printed.
+func SentenceText(f analyze.Finding) string {
+	// Note: a question text quoted in 「」 drops its closing 。.
+	f.Subject = strings.TrimRight(f.Subject, "。．")
+	s := sentenceBody(f)
+	if f.Place == analyze.PlaceSummary && f.Subject != "" {
+		switch f.Rule {
+		case analyze.RuleLeading, analyze.RuleAllEqual, analyze.RuleComposite, analyze.RuleChange,
+			analyze.RuleNoChange, analyze.RuleMean, analyze.RuleGroups, analyze.RuleAgeTrend:
+			s = fill("subject", "subject", f.Subject) + s
+		}
+	}
+	return s
+}
+
+func sentenceBody(f analyze.Finding) string {
+	fg := f.Figures
+	switch f.Rule {
+	case analyze.RuleLeading:
+		lead := 1
+		for lead < len(fg) && fg[lead].Value == fg[0].Value {
+			lead++
+		}
+		var first []string
+		for _, g := range fg[:lead] {
+			first = append(first, quote(g.Label))
+		}
+		key := "leading"
+		if lead > 1 {
+			key = "leading-tie"
+		}
+		if lead == len(fg) {
+			key += "-only"
+		}
+		var next []string
+		for _, g := range fg[lead:] {
+			next = append(next, quote(g.Label)+"（"+num(g)+"）")
+		}
+		return fill(key, "first", strings.Join(first, "と"), "pct", num(fg[0]), "next", strings.Join(next, "、"))
+	case analyze.RuleAllEqual:
+		var all []string
+		for _, g := range fg {
+			all = append(all, quote(g.Label))
+		}
+		return fill("all-equal", "all", strings.Join(all, ""), "pct", num(fg[0]))
+	case analyze.RuleComposite:
+		var ls []string
+		for _, l := range f.Words {
+			ls = append(ls, quote(l))
+		}
+		key := "composite"
+		if len(ls) == 1 {
+			key = "composite-one"
+		}
+		return fill(key, "labels", strings.Join(ls, "と"), "pct", num(fg[0]))
+	case analyze.RuleMANote, analyze.RuleNoChange, analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
+		return sentenceTemplates[f.Rule]
+	case analyze.RuleMean:
+		return fill("mean", "mean", num(fg[0]), "median", num(fg[1]))
+	case analyze.RuleChange:
+		var items []string
+		for i := 0; i+2 < len(fg); i += 3 {
+			dir := sentenceTemplates["change-up"]
+			if fg[i+2].Value < 0 {
+				dir = sentenceTemplates["change-down"]
+			}
+			items = append(items, fill("change-item", "label", quote(fg[i].Label), "base", num(fg[i]),
+				"cur", num(fg[i+1]), "pt", num(fg[i+2]), "dir", dir))
+		}
+		return fill("change", "changes", strings.Join(items, "、"))
+	case analyze.RuleGroups:
+		var hi, lo []string
+		for _, g := range fg {
+			item := fill("group-item", "group", g.Group, "pct", num(g))
+			if g.Mark == MarkHigh {
+				hi = append(hi, item)
+			} else {
+				lo = append(lo, item)
+			}
+		}
+		key := "groups"
+		switch {
+		case len(lo) == 0:
+			key = "groups-high"
+		case len(hi) == 0:
+			key = "groups-low"
+		}
+		return fill(key, "by", byWords[f.Words[0]], "label", quote(fg[0].Label),
+			"high", strings.Join(hi, "、"), "low", strings.Join(lo, "、"))
+	case analyze.RuleAgeTrend:
+		key := "age-up"
+		if fg[0].Mark == MarkLow {
+			key = "age-down"
+		}
+		return fill(key, "label", quote(fg[0].Label), "first", fg[0].Group, "fv", num(fg[0]),
+			"last", fg[1].Group, "lv", num(fg[1]))
+	case analyze.RuleStandout:
+		key := "standout-high"
+		if fg[0].Mark == MarkLow {
+			key = "standout-low"
+		}
+		all := ""
+		if len(fg) > 1 {
+			all = num(fg[1])
+		}
+		return fill(key, "subject", f.Subject, "label", quote(fg[0].Label), "group", fg[0].Group,
+			"pct", num(fg[0]), "all", all)
+	case analyze.RuleIndicator:
+		return indicatorSentence(f)
+	case analyze.RuleRespond:
+		if len(fg) > 1 {
+			return fill("respondents", "n", num(fg[0]), "rate", num(fg[1]))
+		}
+		return fill("respondents-only", "n", num(fg[0]))
+	case analyze.RuleHigher, analyze.RuleLower:
+		return fill(f.Rule, "subject", f.Subject, "label", quote(fg[0].Label), "pct", num(fg[0]),
+			"rest", num(fg[1]), "pt", num(fg[2]))
+	case analyze.RuleOrgRatings:
+		var items []string
+		for i := 0; i+1 < len(fg); i += 2 {
+			items = append(items, fill("org-item", "item", f.Words[i/2], "label", quote(fg[i].Label),
+				"pct", num(fg[i]), "ward", num(fg[i+1])))
+		}
+		return fill("org-ratings", "items", strings.Join(items, "、"))
+	case analyze.RuleComments:
+		lead := 1
+		for lead < len(fg) && fg[lead].Value == fg[0].Value {
+			lead++
+		}
+		var top, next []string
+		for _, g := range fg[:lead] {
+			top = append(top, quote(g.Label))
+		}
+		for _, g := range fg[lead:] {
+			next = append(next, fill("comment-item", "theme", quote(g.Label), "n", num(g)))
+		}
+		key := "comments"
+		if lead > 1 {
+			key = "comments-tie"
+		}
+		if len(next) == 0 {
+			key += "-only"
+		}
+		return fill(key, "top", strings.Join(top, "と"), "n", num(fg[0]), "next", strings.Join(next, "、"))
+	case analyze.RuleMargin:
+		return fill("margin", "n", Thousands(int(fg[0].Value)), "m", num(fg[1]))
+	}
+	return ""
+}
+
+// indicatorSentence writes an indicator's evaluation: A reached; B better but
+// not reached (at risk, worded as a call to strengthen, not as a failure); C no
+// change; D worse; － no comparison. Without a target the sentence ends at
+// the change ("-open"); without a baseline it states the current value.
+func indicatorSentence(f analyze.Finding) string {
+	var base, cur, target string
+	for _, g := range f.Figures {
+		switch g.Measure {
+		case analyze.MeasureBaseline:
+			base = num(g)
+		case analyze.MeasureCurrent:
+			cur = num(g)
+		case analyze.MeasureTarget:
+			target = num(g)
+		}
+	}
+	name := quote(f.Subject)
+	key := "indicator-none"
+	switch f.Eval {
+	case analyze.EvalA:
+		key = "indicator-A"
+		if base == "" {
+			key = "indicator-A-now"
+		}
+	case analyze.EvalB, analyze.EvalC, analyze.EvalD:
+		key = "indicator-" + f.Eval
+		if target == "" {
+			key += "-open"
+		}
+		if base == "" {
+			key = "indicator-none"
+		}
+	}
+	return fill(key, "name", name, "base", base, "cur", cur, "target", target)
+}
