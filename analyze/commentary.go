@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"regexp"
 	"strings"
 
 	"midreview/ingest"
@@ -14,7 +15,7 @@ type Passage struct {
 	Target   string // 設問ID, 指標ID or テーマコード as defined; "" when the place has none
 	District int    // index into Batch.Districts, or ingest.Ward (the ward report)
 	Text     string // the generated text
-	Basis    string // the figures it rests on, as printed (JoinBasis)
+	Basis    string // the figures it rests on, as printed (render.Basis)
 }
 
 // Wording says whose text is printed at a passage's place.
@@ -36,17 +37,10 @@ type WordedPassage struct {
 	Row     int    // the commentary.xlsx row that decided it (0 for Generated)
 }
 
-// BasisSep separates the figures of a basis.
-const BasisSep = "; "
-
-// JoinBasis returns the basis string of figures, each a figure as printed,
-// written "label=value" (`Q1 全体 よくある=45.2%`) so that a changed figure
-// can be named by its label.
-func JoinBasis(figs []string) string { return strings.Join(figs, BasisSep) }
-
-// SplitBasis returns the figures of basis s: split at ; ； and line breaks,
-// each normalized (ingest.Norm), empty ones dropped. Staff may have re-typed
-// or re-wrapped the cell; the figures compare the same.
+// SplitBasis returns the figures of basis s (render.Basis joins them with
+// "; "): split at ; ； and line breaks, each normalized (ingest.Norm) with
+// its spaces collapsed, empty ones dropped. Staff may have re-typed or
+// re-wrapped the cell; the figures compare the same.
 func SplitBasis(s string) []string {
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		switch r {
@@ -57,7 +51,7 @@ func SplitBasis(s string) []string {
 	})
 	out := parts[:0]
 	for _, p := range parts {
-		if p = ingest.Norm(p); p != "" {
+		if p = strings.Join(strings.Fields(ingest.Norm(p)), " "); p != "" {
 			out = append(out, p)
 		}
 	}
@@ -69,14 +63,13 @@ func SplitBasis(s string) []string {
 // it; "" when the figure is on one side only.
 type FigureChange struct{ Old, New string }
 
-// String returns the change as staff read it: `Q1 全体 よくある=45.2% → 47.0%`
-// when the label is the same, `old → new` otherwise, with － for a figure on
-// one side only.
+// String returns the change as staff read it: the figure's label once and
+// its values old → new (`Q1 全体 よくある 45.2% n=120 → 47.0% n=121`) when
+// the label is the same, `old → new` otherwise, with － for a figure on one
+// side only.
 func (c FigureChange) String() string {
-	ol, ov, okO := strings.Cut(c.Old, "=")
-	nl, nv, okN := strings.Cut(c.New, "=")
-	if okO && okN && ol != "" && ol == nl {
-		return ol + "=" + ov + " → " + nv
+	if l := basisLabel(c.Old); l != "" && l == basisLabel(c.New) {
+		return l + " " + basisValues(c.Old) + " → " + basisValues(c.New)
 	}
 	dash := func(s string) string {
 		if s == "" {
@@ -89,9 +82,9 @@ func (c FigureChange) String() string {
 
 // BasisChanges returns the figures that differ between basis old (a staff
 // row's 根拠) and new (this run's), nil when every figure is the same. Equal
-// figures pair first, then figures with the same label (the text before its
-// last "="), then the rest by position; what is left over is a figure on one
-// side only.
+// figures pair first, then figures with the same label (basisLabel: a
+// leading answer that moved down the list is still the same answer), then
+// the rest by position; what is left over is a figure on one side only.
 func BasisChanges(old, new string) []FigureChange {
 	of, nf := SplitBasis(old), SplitBasis(new)
 	oUsed, nUsed := make([]bool, len(of)), make([]bool, len(nf))
@@ -115,8 +108,8 @@ func BasisChanges(old, new string) []FigureChange {
 	}
 	pair(func(a, b string) bool { return a == b })
 	out := pair(func(a, b string) bool {
-		la, lb := basisLabel(a), basisLabel(b)
-		return la != "" && la == lb
+		la := basisLabel(a)
+		return la != "" && la == basisLabel(b)
 	})
 	out = append(out, pair(func(string, string) bool { return true })...)
 	for i, o := range of {
@@ -132,15 +125,39 @@ func BasisChanges(old, new string) []FigureChange {
 	return out
 }
 
-// basisLabel returns the label of a figure: the text before its first "=",
-// or "" when it has none.
-// Note: the first, so that a value may carry its base (`=45.2%（n=120）`).
+// basisValue matches a value word of a figure as printed: a number with its
+// unit (45.2%, +3.1ポイント, ±4.0ポイント, 1,234人, 12件), a base (n=1,234),
+// or the table marks for zero (－) and suppressed (x).
+var basisValue = regexp.MustCompile(`^(?:[nN]=)?[+\-±]?[0-9][0-9,]*(?:\.[0-9]+)?(?:%|ポイント|人|件|点)?$|^[－x]$`)
+
+// basisLabel returns a figure's label: its words that are not values
+// (`Q1 全体 よくある` of `Q1 全体 よくある 45.2% n=120`), or "" when it has
+// no value word (then it pairs only with an equal figure or by position).
 func basisLabel(fig string) string {
-	l, _, _ := strings.Cut(fig, "=")
-	if l == fig {
+	var label []string
+	values := false
+	for _, w := range strings.Fields(fig) {
+		if basisValue.MatchString(w) {
+			values = true
+		} else {
+			label = append(label, w)
+		}
+	}
+	if !values {
 		return ""
 	}
-	return l
+	return strings.Join(label, " ")
+}
+
+// basisValues returns a figure's value words, space-joined.
+func basisValues(fig string) string {
+	var vals []string
+	for _, w := range strings.Fields(fig) {
+		if basisValue.MatchString(w) {
+			vals = append(vals, w)
+		}
+	}
+	return strings.Join(vals, " ")
 }
 
 // passageKey is a passage's place.

@@ -14,15 +14,12 @@ func TestSplitBasis(t *testing.T) {
 		want []string
 	}{
 		{"", nil},
-		{"Q1 全体 よくある=45.2%; Q1 全体 n=120", []string{"Q1 全体 よくある=45.2%", "Q1 全体 n=120"}},
-		{" Q1＝４５．２％ ；\r\n\nI1=75.0%;", []string{"Q1=45.2%", "I1=75.0%"}}, // re-typed, re-wrapped
+		{"Q1 全体 よくある 45.2% n=120; Q1 全体 ない 20.0% n=120", []string{"Q1 全体 よくある 45.2% n=120", "Q1 全体 ない 20.0% n=120"}},
+		{" Q1  全体 ４５．２％ ；\r\n\nI1 全体 今回 75.0%;", []string{"Q1 全体 45.2%", "I1 全体 今回 75.0%"}}, // re-typed, re-wrapped
 	} {
 		if got := SplitBasis(tc.in); !reflect.DeepEqual(got, tc.want) && (len(got) > 0 || len(tc.want) > 0) {
 			t.Errorf("SplitBasis(%q) = %q, want %q", tc.in, got, tc.want)
 		}
-	}
-	if got := JoinBasis([]string{"a=1", "b=2"}); !reflect.DeepEqual(SplitBasis(got), []string{"a=1", "b=2"}) {
-		t.Errorf("JoinBasis then SplitBasis: %q", got)
 	}
 }
 
@@ -31,18 +28,21 @@ func TestBasisChanges(t *testing.T) {
 		name, old, new string
 		want           []string // FigureChange.String
 	}{
-		{"same", "a=1; b=2", "a=1;b=2", nil},
-		{"same after Norm", "a=１", "a=1", nil},
-		{"one value", "Q1 全体 よくある=45.2%; Q1 全体 n=120", "Q1 全体 よくある=47.0%; Q1 全体 n=120",
-			[]string{"Q1 全体 よくある=45.2% → 47.0%"}},
-		{"reordered leaders", "ない=40.0%; よくある=45.2%", "よくある=44.0%; ない=46.0%",
-			[]string{"ない=40.0% → 46.0%", "よくある=45.2% → 44.0%"}},
-		{"value with its base", "A=45.2%（n=120）", "A=45.0%（n=121）", []string{"A=45.2%(n=120) → 45.0%(n=121)"}},
-		{"no labels: by position", "x 1; y 2", "x 1; y 3", []string{"y 2 → y 3"}},
-		{"figure gone", "a=1; b=2", "a=1", []string{"b=2 → －"}},
-		{"figure added", "a=1", "a=1; c=3", []string{"－ → c=3"}},
-		{"blank 根拠", "", "a=1", []string{"－ → a=1"}},
-		{"label changed", "北 よくある=1", "北 ない=2", []string{"北 よくある=1 → 北 ない=2"}},
+		{"same", "Q1 全体 よくある 45.2% n=120; Q1 全体 ない 20.0% n=120", "Q1 全体 よくある 45.2% n=120;Q1 全体 ない 20.0% n=120", nil},
+		{"same after Norm", "I1 全体 今回 ７５．０％", "I1 全体 今回 75.0%", nil},
+		{"one value", "Q1 全体 よくある 45.2% n=120; Q1 全体 ない 20.0% n=120", "Q1 全体 よくある 47.0% n=121; Q1 全体 ない 20.0% n=120",
+			[]string{"Q1 全体 よくある 45.2% n=120 → 47.0% n=121"}},
+		{"reordered leaders", "Q1 全体 ない 40.0% n=20; Q1 全体 よくある 35.0% n=20", "Q1 全体 よくある 45.0% n=20; Q1 全体 ない 35.0% n=20",
+			[]string{"Q1 全体 ない 40.0% n=20 → 35.0% n=20", "Q1 全体 よくある 35.0% n=20 → 45.0% n=20"}},
+		{"units", "Q1 全体 差 +3.1ポイント; 北 回答者 1,234人; 北 誤差 ±4.0ポイント; Q9 北 よくある x",
+			"Q1 全体 差 -0.5ポイント; 北 回答者 1,235人; 北 誤差 ±3.9ポイント; Q9 北 よくある 12.0%",
+			[]string{"Q1 全体 差 +3.1ポイント → -0.5ポイント", "北 回答者 1,234人 → 1,235人", "北 誤差 ±4.0ポイント → ±3.9ポイント", "Q9 北 よくある x → 12.0%"}},
+		{"age group with digits", "Q1 65歳以上 よくある 30.0% n=40", "Q1 65歳以上 よくある 32.5% n=40", []string{"Q1 65歳以上 よくある 30.0% n=40 → 32.5% n=40"}},
+		{"no values: by position", "x 一; y 二", "x 一; y 三", []string{"y 二 → y 三"}},
+		{"figure gone", "a 1.0%; b 2.0%", "a 1.0%", []string{"b 2.0% → －"}},
+		{"figure added", "a 1.0%", "a 1.0%; c 3.0%", []string{"－ → c 3.0%"}},
+		{"blank 根拠", "", "a 1.0%", []string{"－ → a 1.0%"}},
+		{"label changed", "Q1 北 よくある 1.0%", "Q1 北 ない 2.0%", []string{"Q1 北 よくある 1.0% → Q1 北 ない 2.0%"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
@@ -53,6 +53,19 @@ func TestBasisChanges(t *testing.T) {
 				t.Errorf("BasisChanges(%q, %q) = %q, want %q", tc.old, tc.new, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPlaceKeywords checks that the findings' places are commentary.xlsx's
+// 場所 keywords, which ingest owns.
+func TestPlaceKeywords(t *testing.T) {
+	for _, p := range [][2]string{
+		{PlaceSummary, string(ingest.PlaceSummary)}, {PlaceQuestion, string(ingest.PlaceQuestion)},
+		{PlaceIndicator, string(ingest.PlaceIndicator)}, {PlaceDistrict, string(ingest.PlaceDistrict)},
+	} {
+		if p[0] != p[1] {
+			t.Errorf("analyze place %q, ingest place %q", p[0], p[1])
+		}
 	}
 }
 
@@ -73,23 +86,23 @@ func commentaryBatch(rows ...ingest.CommentaryRow) *ingest.Batch {
 
 func TestApplyCommentary(t *testing.T) {
 	ps := []Passage{
-		{Place: ingest.PlaceSummary, District: ingest.Ward, Text: "概要の文。", Basis: "I1 全体=75.0%"},
-		{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "Q1の文。", Basis: "Q1 全体 よくある=45.2%; Q1 全体 n=120"},
-		{Place: ingest.PlaceQuestion, Target: "Q1", District: 0, Text: "北のQ1の文。", Basis: "Q1 北 よくある=40.0%"},
-		{Place: ingest.PlaceIndicator, Target: "I1", District: ingest.Ward, Text: "I1の文。", Basis: "I1 全体=75.0%"},
-		{Place: ingest.PlaceDistrict, District: 1, Text: "南の地区カルテ。", Basis: "南 Q1 よくある=50.0%"},
+		{Place: ingest.PlaceSummary, District: ingest.Ward, Text: "概要の文。", Basis: "I1 全体 今回 75.0%"},
+		{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "Q1の文。", Basis: "Q1 全体 よくある 45.2% n=120"},
+		{Place: ingest.PlaceQuestion, Target: "Q1", District: 0, Text: "北のQ1の文。", Basis: "Q1 北 よくある 40.0% n=30"},
+		{Place: ingest.PlaceIndicator, Target: "I1", District: ingest.Ward, Text: "I1の文。", Basis: "I1 全体 今回 75.0%"},
+		{Place: ingest.PlaceDistrict, District: 1, Text: "南の地区カルテ。", Basis: "Q1 南 よくある 50.0% n=40"},
 	}
 	q1 := func(text, basis string) ingest.CommentaryRow {
 		return ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: text, Basis: basis, Person: "山田"}
 	}
 	b := commentaryBatch(
-		q1("事務局の文。", "Q1 全体 よくある=45.2%; Q1 全体 n=120"),                                                                     // row 2: staff text
-		ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q1", District: 0, Text: "－", Basis: "Q1 北 よくある=40.0%"}, // row 3: removed
-		ingest.CommentaryRow{Place: ingest.PlaceIndicator, Target: "I1", District: ingest.Ward, Basis: "I1 全体=70.0%"},     // row 4: blank 所見, stale basis ignored
-		ingest.CommentaryRow{Place: ingest.PlaceSummary, District: ingest.Ward, Text: "概要の 文。", Basis: "I1 全体=70.0%"},     // row 5: the draft's text, unedited
-		ingest.CommentaryRow{Place: ingest.PlaceDistrict, District: 1, Text: "南は…", Basis: "南 Q1 よくある=48.0%"},             // row 6: stale
-		ingest.CommentaryRow{Place: ingest.PlaceDistrict, District: 0, Text: "北は…", Basis: "北 Q1 よくある=48.0%"},             // row 7: no such passage
-		ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q2", District: 0},                                      // row 8: blank, no passage: nothing
+		q1("事務局の文。", "Q1 全体 よくある 45.2% n=120"),                                                                                 // row 2: staff text
+		ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q1", District: 0, Text: "－", Basis: "Q1 北 よくある 40.0% n=30"}, // row 3: removed
+		ingest.CommentaryRow{Place: ingest.PlaceIndicator, Target: "I1", District: ingest.Ward, Basis: "I1 全体 今回 70.0%"},       // row 4: blank 所見, stale basis ignored
+		ingest.CommentaryRow{Place: ingest.PlaceSummary, District: ingest.Ward, Text: "概要の 文。", Basis: "I1 全体 今回 70.0%"},       // row 5: the draft's text, unedited
+		ingest.CommentaryRow{Place: ingest.PlaceDistrict, District: 1, Text: "南は…", Basis: "Q1 南 よくある 48.0% n=40"},             // row 6: stale
+		ingest.CommentaryRow{Place: ingest.PlaceDistrict, District: 0, Text: "北は…", Basis: "Q1 北 よくある 48.0% n=40"},             // row 7: no such passage
+		ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q2", District: 0},                                           // row 8: blank, no passage: nothing
 	)
 	got, probs := ApplyCommentary(b, ps)
 	type decided struct {
@@ -132,13 +145,13 @@ func TestApplyCommentary(t *testing.T) {
 		gp = append(gp, prob{p.Code, p.Cell(), row, p.Item, p.Args})
 	}
 	wantP := []prob{
-		{ingest.CodeStaleCommentary, "E6", 0, "地区", []string{"南 Q1 よくある=48.0% → 50.0%"}},
+		{ingest.CodeStaleCommentary, "E6", 0, "地区", []string{"Q1 南 よくある 48.0% n=40 → 50.0% n=40"}},
 		{ingest.CodeCommentaryPlace, "", 7, "地区", nil},
 	}
 	if !reflect.DeepEqual(gp, wantP) {
 		t.Errorf("problems:\n%+v\nwant\n%+v", gp, wantP)
 	}
-	if msg := probs[0].Error(); !strings.Contains(msg, "commentary.xlsx:所見!E6") || !strings.Contains(msg, "48.0% → 50.0%") {
+	if msg := probs[0].Error(); !strings.Contains(msg, "commentary.xlsx:所見!E6") || !strings.Contains(msg, "48.0% n=40 → 50.0% n=40") {
 		t.Errorf("stale message %q", msg)
 	}
 	if probs[0].RecordID != "南" {
@@ -157,8 +170,8 @@ func TestApplyCommentary(t *testing.T) {
 // TestApplyCommentaryRemovedStale checks that a removal is checked like a
 // staff text: the passage's figures moved, so staff must confirm it again.
 func TestApplyCommentaryRemovedStale(t *testing.T) {
-	ps := []Passage{{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "文。", Basis: "a=2"}}
-	b := commentaryBatch(ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "ー", Basis: "a=1"})
+	ps := []Passage{{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "文。", Basis: "Q1 全体 よくある 2.0%"}}
+	b := commentaryBatch(ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "ー", Basis: "Q1 全体 よくある 1.0%"})
 	got, probs := ApplyCommentary(b, ps)
 	if got[0].Wording != Generated || len(probs) != 1 || probs[0].Code != ingest.CodeStaleCommentary {
 		t.Errorf("got %+v, problems %v", got, probs)
