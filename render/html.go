@@ -120,6 +120,7 @@ type dashQuestion struct {
 	Height int            `json:"height"`
 
 	Q    QuestionView `json:"-"`
+	Text []string     `json:"-"` // the findings under the question (View.Passage)
 	Cur  *dashRow     `json:"-"` // the selected district's row when the page opens
 	Rows []dashCells  `json:"-"` // the figure table as it opens
 }
@@ -179,6 +180,7 @@ func buildDashboard(v *View) *dashPage {
 	questions := make([]dashQuestion, len(v.Questions))
 	for i, q := range v.Questions {
 		questions[i] = dashQuestionOf(v, q, chartID("crosstab", q.ID, i, ids), p.District)
+		questions[i].Text = v.PassageLines(analyze.PlaceQuestion, q.ID, "")
 	}
 	p.Data.Questions = questions
 	inTheme := make([]bool, len(v.Questions))
@@ -557,6 +559,9 @@ const dashboardHTML = `<!DOCTYPE html>
 <button type="button" role="tab" class="tab" data-panel="indicators">指標</button>
 <button type="button" role="tab" class="tab" data-panel="hearings">ヒアリング</button>
 <button type="button" role="tab" class="tab" data-panel="comments">自由記述・意見</button>
+{{- if .V.Profiles}}
+<button type="button" role="tab" class="tab" data-panel="profiles">地区カルテ</button>
+{{- end}}
 </nav>
 <main>
 {{- range $i, $p := .Panels}}
@@ -567,6 +572,13 @@ const dashboardHTML = `<!DOCTYPE html>
 <h3>{{.Q.ID}}　{{.Q.Text}}{{if .Q.MA}}（複数回答）{{end}}</h3>
 {{- if .Q.Condition}}
 <p class="cond">対象：{{.Q.Condition}}</p>
+{{- end}}
+{{- with .Text}}
+<div class="finding">
+{{- range .}}
+<p>{{.}}</p>
+{{- end}}
+</div>
 {{- end}}
 <div class="qbody">
 <div class="chart" id="{{.Chart}}" style="width:{{px 560}};height:{{px .Height}}"></div>
@@ -587,6 +599,15 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 <section class="panel" id="indicators">
 <h2>指標の達成状況</h2>
+{{- with $.V.Passages}}
+<div class="finding">
+{{- range $.V.Indicators.Rows}}
+{{- range $.V.PassageLines "指標" .ID ""}}
+<p>{{.}}</p>
+{{- end}}
+{{- end}}
+</div>
+{{- end}}
 <table class="list">
 <thead><tr><th>指標</th><th>テーマ</th><th>策定時</th><th>現状値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>方向</th><th>評価</th><th>備考</th></tr></thead>
 <tbody>
@@ -612,6 +633,54 @@ const dashboardHTML = `<!DOCTYPE html>
 </dl>
 {{- end}}
 </section>
+{{- if .V.Profiles}}
+<section class="panel" id="profiles">
+<h2>地区カルテ</h2>
+<p>地区ごとに、全体と並べた指標、区内の他の地区と比べた特徴、意見のテーマを示します。</p>
+{{- range .V.Profiles}}
+{{- $d := .District}}
+<details class="profile">
+<summary>{{$d}}（有効回答数 {{.N.Text}}）</summary>
+<p>{{if .Rate.Text}}回収率 {{.Rate.Text}}%　{{end}}ヒアリング団体 {{.Orgs.Text}}{{if .Margin.Text}}　誤差 最大±{{.Margin.Text}}ポイント{{end}}</p>
+{{- with .Indicators}}
+<table class="list">
+<caption>{{$d}}の指標（全体と比較）</caption>
+<thead><tr><th>指標</th><th>{{$d}}</th><th>全体</th><th>評価</th></tr></thead>
+<tbody>
+{{- range .}}
+<tr><th>{{.ID}} {{.Name}}</th><td>{{.District.Text}}{{if .Reference}}（参考値）{{end}}</td><td>{{.Ward.Text}}</td><td class="eval">{{.Evaluation}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{- with $.V.PassageLines "地区" "" $d}}
+<div class="finding">
+{{- range .}}
+<p>{{.}}</p>
+{{- end}}
+</div>
+{{- end}}
+{{- with .Themes}}
+<table class="list">
+<caption>意見のテーマ（件数）</caption>
+<tbody>
+{{- range .}}
+<tr><th scope="row">{{.Key}}</th><td>{{.Value}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{- with .Quotes}}
+<ul class="quotes">
+{{- range .}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}
+</details>
+{{- end}}
+</section>
+{{- end}}
 <section class="panel" id="hearings">
 <h2>団体ヒアリング（回答団体 {{.V.Hearings.Orgs}}）</h2>
 {{- range .RatingGroups}}
@@ -769,6 +838,10 @@ main { padding: 0 20px 20px; }
 .panel.active { display: block; }
 .question { border-bottom: 1px solid #ddd; padding-bottom: 8px; }
 .cond { font-size: 0.85em; color: #555; margin: 0; }
+.finding { border-left: 3px solid #404040; padding: 0.2em 0.8em; margin: 0.4em 0; background: #f4f4f4; }
+.finding p { margin: 0.3em 0; }
+details.profile { margin: 0.5em 0; }
+details.profile summary { font-weight: bold; cursor: pointer; }
 .qbody { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 table { border-collapse: collapse; font-size: 0.9em; }
 th, td { border: 1px solid #aaa; padding: 3px 6px; }

@@ -691,6 +691,7 @@ func pdfValue(f Fig) float64 {
 
 func (d *pdfDoc) wardReport() {
 	d.overviewSection()
+	d.summarySection()
 	d.profileSection()
 	d.indicatorSection()
 	d.themesSection()
@@ -700,6 +701,7 @@ func (d *pdfDoc) wardReport() {
 }
 
 func (d *pdfDoc) districtReport() {
+	d.karte()
 	d.overviewSection()
 	d.indicatorSection()
 	d.themesSection()
@@ -831,6 +833,13 @@ func (d *pdfDoc) indicatorSection() {
 		d.table(d.tableNo("指標の今回値と評価（"+d.district+"・全体）"), cols, body, 8)
 	}
 	d.down(2)
+	if d.district == "" {
+		var lines []string
+		for _, r := range iv.Rows {
+			lines = append(lines, d.v.PassageLines(analyze.PlaceIndicator, r.ID, "")...)
+		}
+		d.findingText(lines)
+	}
 	d.font("B", 8.5)
 	d.para("評価の見方", "B", 8.5, 0)
 	var legend []string
@@ -912,6 +921,7 @@ func (d *pdfDoc) question(q *QuestionView) {
 		d.districtQuestion(q)
 		return
 	}
+	d.findingText(d.v.PassageLines(analyze.PlaceQuestion, q.ID, ""))
 	at, all := pdfAllRow(q)
 	dt := pdfTable(q, analyze.ByDistrict)
 	switch q.Type {
@@ -1279,6 +1289,7 @@ func (d *pdfDoc) districtPages() {
 			}
 		}
 		d.down(2)
+		d.findingText(v.PassageLines(analyze.PlaceDistrict, "", name))
 		d.district = name
 		if rows := d.districtIndicatorRows(); len(rows) > 0 {
 			d.table(d.tableNo(name+"の指標"), []tcol{{"番号", 13, 'L'}, {"指標", 61, 'L'}, {name + "（%）", 22, 'R'}, {"評価", 14, 'C'},

@@ -17,6 +17,7 @@ import (
 // Sheet names of the tabulation book (outputs.md), in book order.
 const (
 	SheetOverview    = "概要"
+	SheetFindings    = "結果の概要"
 	SheetSimple      = "単純集計"
 	SheetByDistrict  = "地区別"
 	SheetByGender    = "性別"
@@ -31,7 +32,7 @@ const (
 
 // xlsxSheets is the book's sheet order.
 var xlsxSheets = []string{
-	SheetOverview, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
+	SheetOverview, SheetFindings, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
 	SheetIndicators, SheetTrend, SheetHearings, SheetFreeText, SheetProblems, SheetCorrections,
 }
 
@@ -61,6 +62,7 @@ func XLSX(w io.Writer, v *View) error {
 	}
 	defer b.f.Close()
 	b.overview()
+	b.findings()
 	for _, by := range []struct{ sheet, by string }{
 		{SheetSimple, analyze.ByAll},
 		{SheetByDistrict, analyze.ByDistrict},
@@ -782,6 +784,31 @@ func (b *book) freeText() {
 		s.strNoFit(1, "自由記述はありません。", "note")
 	}
 	s.maxW = []float64{12, 14, 16, 12, 24, 80}
+	s.finish(top, 0)
+}
+
+// findings writes sheet 結果の概要: every passage's printed lines, in the
+// order of View.Passages (概要 by theme, questions, indicators, districts).
+func (b *book) findings() {
+	s := b.sheet(SheetFindings)
+	s.titleBlock("結果の概要", "集計結果から定型の文で作成した所見（数値は集計表と同じ丸め）。")
+	s.head("場所", "対象", "地区", "所見")
+	top := s.row - 1
+	n := 0
+	for _, p := range b.v.Passages {
+		for _, l := range p.Lines {
+			s.str(1, p.Place, "cell")
+			s.str(2, p.Target, "cell")
+			s.str(3, p.District, "cell")
+			s.str(4, l, "wrap")
+			s.next()
+			n++
+		}
+	}
+	if n == 0 {
+		s.strNoFit(1, "所見はありません（設定「所見」が「しない」、または文章にできる結果がありません）。", "note")
+	}
+	s.maxW = []float64{8, 10, 14, 100}
 	s.finish(top, 0)
 }
 

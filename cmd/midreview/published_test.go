@@ -102,6 +102,7 @@ var publishedStructure = []*regexp.Regexp{
 	regexp.MustCompile(`^0\.05$`),                               // 有意水準 in the settings table
 	regexp.MustCompile(`±[0-9.]+ポイント`),                          // 維持幅 (設定)
 	regexp.MustCompile(`95[%％]`),                                // the 95% interval's name
+	regexp.MustCompile(`全体＝100|100%を超え`),                        // 地区カルテ's index line, the MA note of the findings
 	regexp.MustCompile(`第[0-9]+期|[0-9]+年間|[0-9]+位|100\.0[%に]|0\.05%|[0-9]+未満|[0-9]+割`), // fixed wording and names from the batch
 }
 
@@ -145,6 +146,9 @@ func publishedForms(t *testing.T, dir string) (map[string]bool, []string) {
 				forms[field] = true
 				forms[render.OneDecimal(v)] = true
 				forms[render.PointsText(v)] = true
+				// Note: a sentence states a change or a difference in words
+				// (5.3 ポイント減少, 低く), printing its magnitude.
+				forms[render.OneDecimal(math.Abs(v))] = true
 				forms[render.PValueText(v)] = true
 				if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 					forms[render.Thousands(int(v))] = true
