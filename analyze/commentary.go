@@ -178,7 +178,8 @@ type passageKey struct {
 //
 // A row of the last two kinds whose 根拠 differs from the passage's basis is
 // stale: a CodeStaleCommentary error at its 根拠 cell naming every figure that
-// changed (old → new), and the generated text stays, so that a published
+// changed (old → new), its Value this run's basis to copy (the run stops
+// before the new draft is written), and the generated text stays, so that a published
 // comment never contradicts its table even under -allow-errors. A row with a
 // 所見 at a place where this run has no passage is a CodeCommentaryPlace
 // error.
@@ -205,7 +206,7 @@ func ApplyCommentary(b *ingest.Batch, ps []Passage) ([]WordedPassage, []ingest.P
 		if ingest.Norm(r.Text) == "" {
 			continue
 		}
-		problem := func(code ingest.Code, col int, hint ingest.Hint, args ...string) {
+		problem := func(code ingest.Code, col int, value string, hint ingest.Hint, args ...string) {
 			item := r.Target
 			if item == "" {
 				item = string(r.Place)
@@ -219,11 +220,11 @@ func ApplyCommentary(b *ingest.Batch, ps []Passage) ([]WordedPassage, []ingest.P
 				file = b.Files[r.Src.File].Path
 			}
 			probs = append(probs, ingest.Problem{Severity: ingest.Error, Code: code, File: file, Sheet: cm.Sheet,
-				Row: int(r.Src.Row), Col: col, RecordID: district, Item: item, Hint: hint, Args: args})
+				Row: int(r.Src.Row), Col: col, RecordID: district, Item: item, Value: value, Hint: hint, Args: args})
 		}
 		i, ok := at[passageKey{r.Place, r.Target, r.District}]
 		if !ok {
-			problem(ingest.CodeCommentaryPlace, 0, ingest.HintNoPassage)
+			problem(ingest.CodeCommentaryPlace, 0, "", ingest.HintNoPassage)
 			continue
 		}
 		wp := &out[i]
@@ -235,7 +236,7 @@ func ApplyCommentary(b *ingest.Batch, ps []Passage) ([]WordedPassage, []ingest.P
 			for k, c := range ch {
 				s[k] = c.String()
 			}
-			problem(ingest.CodeStaleCommentary, cm.BasisCol, ingest.HintChanged, strings.Join(s, "、"))
+			problem(ingest.CodeStaleCommentary, cm.BasisCol, wp.Basis, ingest.HintChanged, strings.Join(s, "、"))
 			continue
 		}
 		wp.Wording, wp.Printed, wp.Person, wp.Row = StaffWritten, r.Text, r.Person, int(r.Src.Row)

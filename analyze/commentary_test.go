@@ -154,6 +154,9 @@ func TestApplyCommentary(t *testing.T) {
 	if msg := probs[0].Error(); !strings.Contains(msg, "commentary.xlsx:所見!E6") || !strings.Contains(msg, "48.0% n=40 → 50.0% n=40") {
 		t.Errorf("stale message %q", msg)
 	}
+	if probs[0].Value != "Q1 南 よくある 50.0% n=40" {
+		t.Errorf("Value %q, want this run's basis", probs[0].Value)
+	}
 	if probs[0].RecordID != "南" {
 		t.Errorf("RecordID %q, want the district", probs[0].RecordID)
 	}

@@ -145,7 +145,7 @@ var messages = map[Code]string{
 	CodeUnknownTarget:       "修正の対象（ID・項目）がデータに見つかりません。修正ファイルの対象・ID・項目（設問ID／項目ID）・ファイルがデータと合っているか確認してください",
 	CodeBadCorrection:       "修正の指定が正しくありません",
 	CodeAmbiguousTarget:     "同じIDが複数のファイルにあります。ファイル列で対象のファイルを指定してください",
-	CodeStaleCommentary:     "根拠の数値が今回の集計と一致しません。今回の commentary_draft.xlsx の同じ場所の行を見て所見を直し、根拠を写してください。所見を空欄にすると midreview が作った文に戻ります",
+	CodeStaleCommentary:     "根拠の数値が今回の集計と一致しません。所見を今回の数値に合わせて直し、根拠を今回の根拠（値の欄）に書き換えてください。所見を空欄にすると midreview が作った文に戻ります",
 	CodeCommentaryPlace:     "所見の場所（場所・対象ID・地区）が正しくありません。commentary_draft.xlsx の行と同じ書き方にしてください",
 	CodeDuplicateCommentary: "同じ場所（場所・対象ID・地区）の所見が2行あります。1行にまとめてください",
 }

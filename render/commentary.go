@@ -87,6 +87,18 @@ func paragraphs(s string) []string {
 	return out
 }
 
+// draftText is a passage's generated text as the draft writes it: one
+// sentence a line, so that staff's edit keeps its paragraphs (a line break
+// is a printed line, paragraphs). It compares equal to Text after
+// ingest.NormKey, so an unedited row is recognized.
+func draftText(p *Passage) string {
+	lines := make([]string, len(p.Sentences))
+	for i, s := range p.Sentences {
+		lines[i] = s.Text
+	}
+	return strings.Join(lines, "\n")
+}
+
 // CommentaryDraft writes commentary_draft.xlsx: sheet 所見 with the columns of
 // commentary.xlsx (ingest.CommentarySheet) and one row per passage of v, its
 // 所見 the generated text and its 根拠 the figures as printed, so that staff
@@ -136,7 +148,7 @@ func CommentaryDraft(w io.Writer, v *View) error {
 		p := &v.Passages[i]
 		vals := make([]string, len(s.Columns))
 		vals[ingest.ColCommPlace], vals[ingest.ColCommTarget], vals[ingest.ColCommDistrict] = p.Place, p.Target, p.District
-		vals[ingest.ColCommText], vals[ingest.ColCommBasis] = p.Text(), p.Basis()
+		vals[ingest.ColCommText], vals[ingest.ColCommBasis] = draftText(p), p.Basis()
 		for c, t := range vals {
 			if t != "" {
 				// Note: SetCellStr, so that a text beginning with = stays text.
