@@ -171,8 +171,9 @@ type passageKey struct {
 // the staff rows of b.Commentary, and returns the passages in their order
 // with the problems of the rows in sheet order:
 //
-//   - no row for the place, or a row whose 所見 is blank or equal to this
-//     run's text: the generated text (Generated);
+//   - no row for the place, or a row whose 所見 is blank, equal to this
+//     run's text or equal to its 作成時の文 (a draft row left unedited):
+//     the generated text (Generated);
 //   - a row whose 所見 is a dash (－): nothing (StaffRemoved);
 //   - any other 所見: that text (StaffWritten).
 //
@@ -185,10 +186,9 @@ type passageKey struct {
 // error.
 //
 // Note: a row copied from the draft and left as it was holds last run's
-// generated text. When its figures move it is stale like an edited row:
-// midreview cannot tell the two apart, and printing last run's numbers in
-// words would contradict the tables. Blanking 所見 returns the place to the
-// generated text.
+// generated text; its 作成時の文 (a hidden column of the draft) says so, and
+// this run's text is printed without a stale check. Without that column,
+// such a row is checked like staff wording.
 func ApplyCommentary(b *ingest.Batch, ps []Passage) ([]WordedPassage, []ingest.Problem) {
 	out := make([]WordedPassage, len(ps))
 	at := make(map[passageKey]int, len(ps))
@@ -228,8 +228,8 @@ func ApplyCommentary(b *ingest.Batch, ps []Passage) ([]WordedPassage, []ingest.P
 			continue
 		}
 		wp := &out[i]
-		if !r.Removes() && ingest.NormKey(r.Text) == ingest.NormKey(wp.Text) {
-			continue // the draft's text, unedited and still current
+		if t := ingest.NormKey(r.Text); !r.Removes() && (t == ingest.NormKey(wp.Text) || t == ingest.NormKey(r.Draft)) {
+			continue // the draft's text, unedited: this run's text is printed
 		}
 		if ch := BasisChanges(r.Basis, wp.Basis); len(ch) > 0 {
 			s := make([]string, len(ch))

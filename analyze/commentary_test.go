@@ -180,3 +180,21 @@ func TestApplyCommentaryRemovedStale(t *testing.T) {
 		t.Errorf("got %+v, problems %v", got, probs)
 	}
 }
+
+// TestApplyCommentaryUnedited checks that a draft row left unedited (所見
+// equal to its 作成時の文) prints this run's text even when its figures moved.
+func TestApplyCommentaryUnedited(t *testing.T) {
+	ps := []Passage{{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward, Text: "新しい文。", Basis: "Q1 全体 よくある 40.0% n=20"}}
+	old := "古い\n文。"
+	b := commentaryBatch(ingest.CommentaryRow{Place: ingest.PlaceQuestion, Target: "Q1", District: ingest.Ward,
+		Text: old, Draft: "古い文。", Basis: "Q1 全体 よくある 35.0% n=20"})
+	got, probs := ApplyCommentary(b, ps)
+	if got[0].Wording != Generated || got[0].Printed != "新しい文。" || len(probs) > 0 {
+		t.Errorf("unedited row: %+v, problems %v", got[0], probs)
+	}
+	// Edited: stale.
+	b.Commentary.Rows[0].Text = "事務局の文。"
+	if _, probs = ApplyCommentary(b, ps); len(probs) != 1 || probs[0].Code != ingest.CodeStaleCommentary {
+		t.Errorf("edited row: problems %v", probs)
+	}
+}

@@ -17,7 +17,8 @@ type commentaryKey struct {
 }
 
 // readCommentary reads commentary.xlsx (inputs.md section 7): sheet 所見, or
-// else the first sheet, with columns 場所, 対象ID, 地区, 所見, 根拠, 担当. It
+// else the first sheet, with columns 場所, 対象ID, 地区, 所見, 根拠, 担当 and
+// 作成時の文. It
 // resolves each row's place against the codebook (対象ID to the defined
 // 設問ID, 指標ID or テーマコード; 地区 by name, code or alias) and reports
 // rows that name no place, and a second row for one place. Whether the place
@@ -43,7 +44,7 @@ func (rd *reader) readCommentary(fi int32, data []byte) {
 	}
 	header := CommentarySheet.Header
 	cplace, ctarget, cdist := s.col(ColCommPlace), s.col(ColCommTarget), s.col(ColCommDistrict)
-	ctext, cbasis, cperson := s.col(ColCommText), s.col(ColCommBasis), s.col(ColCommPerson)
+	ctext, cbasis, cperson, cdraft := s.col(ColCommText), s.col(ColCommBasis), s.col(ColCommPerson), s.col(ColCommDraft)
 	targets := newTargetIndex(rd.b)
 	dists := newDistrictIndex(rd.b)
 	first := map[commentaryKey]int{} // 0-based row of each key's first row
@@ -60,7 +61,7 @@ func (rd *reader) readCommentary(fi int32, data []byte) {
 		}
 		row := CommentaryRow{Place: pl, District: Ward,
 			Text: s.text(r, ctext), Basis: s.text(r, cbasis), Person: s.text(r, cperson),
-			Src: Src{File: fi, Row: int32(r + 1)}}
+			Draft: s.text(r, cdraft), Src: Src{File: fi, Row: int32(r + 1)}}
 		if v := s.val(r, cdist); v != "" {
 			d, ok := dists.match(v)
 			if !ok {

@@ -389,7 +389,10 @@ type CommentaryRow struct {
 	Text   string
 	Basis  string // 根拠 as written (trimmed)
 	Person string // 担当
-	Src    Src
+	// Draft is 作成時の文: the generated text the draft wrote in the row ("" when
+	// the column is absent). A 所見 equal to it was not edited.
+	Draft string
+	Src   Src
 }
 
 // Removes reports whether the row removes the passage at its place (所見 is a dash, －).

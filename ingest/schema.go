@@ -291,6 +291,7 @@ const (
 	ColCommText
 	ColCommBasis
 	ColCommPerson
+	ColCommDraft
 )
 
 // CommentarySheet is sheet 所見 of commentary.xlsx (and of the draft every run
@@ -306,6 +307,11 @@ var CommentarySheet = &Sheet{Name: "所見", OrFirst: true, Columns: []Field{
 	ColCommBasis: {Name: "根拠", Required: true, Width: 60,
 		Help: "文の元になる数値。commentary_draft.xlsx から写し、書き換えないでください"},
 	ColCommPerson: {Name: "担当", Width: 10},
+	// Note: not in inputs.md section 7. The draft writes the generated text
+	// here too (a hidden column), so that a row copied from the draft and
+	// left unedited is told apart from staff wording when its figures move.
+	ColCommDraft: {Name: "作成時の文", Width: 40,
+		Help: "commentary_draft.xlsx を作ったときの文（所見と同じなら書き換えていない行として扱います）"},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

@@ -102,7 +102,8 @@ func draftText(p *Passage) string {
 // CommentaryDraft writes commentary_draft.xlsx: sheet 所見 with the columns of
 // commentary.xlsx (ingest.CommentarySheet) and one row per passage of v, its
 // 所見 the generated text and its 根拠 the figures as printed, so that staff
-// can copy it to BATCH/commentary.xlsx and edit it there. 担当 is left blank.
+// can copy it to BATCH/commentary.xlsx and edit it there. 担当 is left blank;
+// the hidden 作成時の文 repeats the generated text.
 //
 // Note: 所見 is always the generated text, also where staff wording is
 // printed, so that the draft shows what midreview would say with this run's
@@ -148,7 +149,7 @@ func CommentaryDraft(w io.Writer, v *View) error {
 		p := &v.Passages[i]
 		vals := make([]string, len(s.Columns))
 		vals[ingest.ColCommPlace], vals[ingest.ColCommTarget], vals[ingest.ColCommDistrict] = p.Place, p.Target, p.District
-		vals[ingest.ColCommText], vals[ingest.ColCommBasis] = draftText(p), p.Basis()
+		vals[ingest.ColCommText], vals[ingest.ColCommBasis], vals[ingest.ColCommDraft] = draftText(p), p.Basis(), draftText(p)
 		for c, t := range vals {
 			if t != "" {
 				// Note: SetCellStr, so that a text beginning with = stays text.
@@ -159,6 +160,11 @@ func CommentaryDraft(w io.Writer, v *View) error {
 	if n := len(v.Passages); n > 0 {
 		check(f.SetCellStyle(s.Name, cell(0, 2), cell(len(s.Columns)-1, n+1), wrap))
 	}
+	// Note: 作成時の文 is hidden: staff edit 所見, and the copy tells an
+	// unedited row apart (ingest.ColCommDraft).
+	draftCol, e := excelize.ColumnNumberToName(ingest.ColCommDraft + 1)
+	check(e)
+	check(f.SetColVisible(s.Name, draftCol, false))
 	check(f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
 	if err != nil {
 		return err
