@@ -30,6 +30,10 @@
 //	comment matrix (theme × district), text counts textmatrix.go textMatrix, textCounts
 //	                                                                                  data/comment_matrix.csv,
 //	                                                                                  data/freetext_counts.csv
+//	district vs the rest of the ward, p            findings.go  districtRest         data/district_rest.csv
+//	district n and 95% margin of error             findings.go  districtProfiles     data/district_profile.csv
+//	findings: statements with figures as printed   findings.go  findings (rules     data/findings.csv
+//	                                                 documented in docs/methods.md §10; off with 設定 所見 しない)
 //
 // The secretariat's wording (commentary.go, ApplyCommentary) decides, per
 // passage of findings text, whether the generated text, staff's 所見 from

@@ -464,7 +464,7 @@ func (x *fx) groups(q int, by string, top int) (Finding, bool) {
 		n := 0
 		for gi := range c.Groups {
 			g := &c.Groups[gi]
-			if eligible(g) && j < len(g.Cells) && g.Cells[j].Mark != "" {
+			if eligible(g) && j < len(g.Cells) && g.Cells[j].Mark != "" && g.Cells[j].Count > 0 {
 				n++
 			}
 		}
@@ -486,7 +486,8 @@ func (x *fx) groups(q int, by string, top int) (Finding, bool) {
 	var hi, lo []*Group
 	for gi := range c.Groups {
 		g := &c.Groups[gi]
-		if !eligible(g) || j >= len(g.Cells) {
+		// Note: a share of 0 prints as － in the tables, so a sentence never names it.
+		if !eligible(g) || j >= len(g.Cells) || g.Cells[j].Count == 0 {
 			continue
 		}
 		switch g.Cells[j].Mark {
@@ -554,7 +555,7 @@ func (x *fx) ageTrend(q int, all *Crosstab, allG *Group) (Finding, bool) {
 			up = up && b > a
 			down = down && b < a
 		}
-		if !up && !down {
+		if (!up && !down) || gs[0].Cells[j].Count == 0 || gs[len(gs)-1].Cells[j].Count == 0 {
 			continue
 		}
 		first, last := x.cellFig(c, gs[0], j), x.cellFig(c, gs[len(gs)-1], j)
@@ -684,7 +685,7 @@ func (x *fx) standout(q int) (Finding, float64, bool) {
 			continue
 		}
 		for _, j := range answers(c) {
-			if j < len(g.Cells) && g.Cells[j].Mark != "" && math.Abs(g.Cells[j].AdjResidual) > best {
+			if j < len(g.Cells) && g.Cells[j].Mark != "" && g.Cells[j].Count > 0 && math.Abs(g.Cells[j].AdjResidual) > best {
 				best, bg, bj = math.Abs(g.Cells[j].AdjResidual), gi, j
 			}
 		}
@@ -764,7 +765,8 @@ func (x *fx) differences(base Finding, d string) []Finding {
 	seen := map[int]bool{}
 	for _, i := range x.rest[d] {
 		dr := &x.r.DistrictRest[i]
-		if dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha || Round1(dr.DiffPt) == 0 {
+		if dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha || Round1(dr.DiffPt) == 0 ||
+			dr.Count == 0 || dr.RestCount == 0 {
 			continue
 		}
 		cand = append(cand, dr)

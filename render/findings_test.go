@@ -1,0 +1,180 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// fbatch is a small in-memory batch for the findings rules: districts 北, 南,
+// 西; question 0 is 地区, 1 is 年代 (3 ages), 2 the question under test with
+// choices A, B, C.
+type fbatch struct {
+	b *ingest.Batch
+}
+
+func newFBatch(qt ingest.QType, positive ...int) *fbatch {
+	cs := ingest.ChoiceSet{Name: "abc"}
+	for i, l := range []string{"A", "B", "C"} {
+		cs.Choices = append(cs.Choices, ingest.Choice{Code: i + 1, Label: l, Score: float64(i + 1), Positive: slices.Contains(positive, i)})
+	}
+	ages := ingest.ChoiceSet{Name: "age", Choices: []ingest.Choice{{Code: 1, Label: "若年"}, {Code: 2, Label: "中年"}, {Code: 3, Label: "高齢"}}}
+	b := &ingest.Batch{
+		Settings:   ingest.Settings{SuppressBelow: 10, ReferenceBelow: 30, Alpha: 0.05},
+		Districts:  []ingest.District{{Name: "北"}, {Name: "南"}, {Name: "西"}},
+		ChoiceSets: []ingest.ChoiceSet{cs, ages},
+		Questions: []ingest.Question{
+			{ID: "Q0", Text: "地区", Type: ingest.SA, ChoiceSet: -1, Theme: -1, Attr: ingest.AttrDistrict},
+			{ID: "Q1", Text: "年代", Type: ingest.SA, ChoiceSet: 1, Theme: -1, Attr: ingest.AttrAge},
+			{ID: "Q2", Text: "設問です。", Type: qt, ChoiceSet: 0, Theme: -1},
+		},
+		DistrictQ: 0, GenderQ: -1, AgeQ: 1,
+	}
+	return &fbatch{b: b}
+}
+
+// add adds n respondents of district d and age a (−1 none) answering choices.
+func (f *fbatch) add(s *ingest.Survey, n, d, a int, choices ...int) {
+	for range n {
+		r := ingest.Respondent{District: d, Answers: make([]ingest.Answer, 3)}
+		if a >= 0 {
+			r.Answers[1].Choices = 1 << a
+		}
+		for _, c := range choices {
+			r.Answers[2].Choices |= 1 << c
+		}
+		s.Respondents = append(s.Respondents, r)
+	}
+}
+
+// sentences returns the generated sentences of the passage at place, target, district.
+func (f *fbatch) sentences(place, target, district string) []string {
+	v := Build(analyze.Run(f.b))
+	var out []string
+	if p := v.Passage(place, target, district); p != nil {
+		for _, s := range p.Sentences {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+func TestFindingSentences(t *testing.T) {
+	check := func(t *testing.T, got []string, want ...string) {
+		t.Helper()
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	t.Run("ties", func(t *testing.T) {
+		f := newFBatch(ingest.SA)
+		f.add(&f.b.Current, 40, 0, -1, 0)
+		f.add(&f.b.Current, 40, 1, -1, 1)
+		f.add(&f.b.Current, 20, 1, -1, 2)
+		got := f.sentences(analyze.PlaceQuestion, "Q2", "")
+		check(t, got[:1], "「A」と「B」がともに 40.0% で最も多く、次いで「C」（20.0%）となっています。")
+	})
+	t.Run("all-equal", func(t *testing.T) {
+		f := newFBatch(ingest.SA)
+		for d := range 2 {
+			for c := range 3 {
+				f.add(&f.b.Current, 20, d, -1, c)
+			}
+		}
+		check(t, f.sentences(analyze.PlaceQuestion, "Q2", ""), "「A」「B」「C」がいずれも 33.3% となっています。")
+	})
+	t.Run("SC composite", func(t *testing.T) {
+		f := newFBatch(ingest.SC, 0, 1)
+		f.add(&f.b.Current, 30, 0, -1, 0)
+		f.add(&f.b.Current, 25, 1, -1, 1)
+		f.add(&f.b.Current, 25, 0, -1, 2)
+		f.add(&f.b.Current, 20, 1, -1)
+		check(t, f.sentences(analyze.PlaceQuestion, "Q2", ""),
+			"「A」が 30.0% で最も多く、次いで「B」（25.0%）、「C」（25.0%）となっています。",
+			"無回答を除くと、「A」と「B」を合わせた肯定的な回答は 68.8% です。",
+			"地区別にみると、「A」の割合は北（54.5%）で高くなっています。")
+	})
+	t.Run("MA", func(t *testing.T) {
+		f := newFBatch(ingest.MA)
+		f.add(&f.b.Current, 30, 0, -1, 0, 1)
+		f.add(&f.b.Current, 30, 1, -1, 0)
+		f.add(&f.b.Current, 40, 1, -1, 2)
+		check(t, f.sentences(analyze.PlaceQuestion, "Q2", ""),
+			"「A」が 60.0% で最も多く、次いで「C」（40.0%）、「B」（30.0%）となっています。",
+			"複数回答のため、割合の合計は100%を超えます。")
+	})
+	change := func(baseA int) []string {
+		f := newFBatch(ingest.SA)
+		f.add(&f.b.Current, 60, 0, -1, 0)
+		f.add(&f.b.Current, 40, 1, -1, 1)
+		f.b.Baseline = &ingest.Survey{}
+		f.add(f.b.Baseline, baseA, 0, -1, 0)
+		f.add(f.b.Baseline, 100-baseA, 1, -1, 1)
+		return f.sentences(analyze.PlaceQuestion, "Q2", "")
+	}
+	t.Run("significant change", func(t *testing.T) {
+		check(t, change(40)[1:2], "策定時調査と比べると、「A」が 40.0% から 60.0% へ 20.0 ポイント増加、「B」が 60.0% から 40.0% へ 20.0 ポイント減少しています。")
+	})
+	t.Run("no marked change", func(t *testing.T) {
+		check(t, change(58)[1:2], "策定時調査と比べて、大きな変化はみられません。")
+	})
+	t.Run("suppressed and 参考値 districts", func(t *testing.T) {
+		f := newFBatch(ingest.SA)
+		f.add(&f.b.Current, 60, 0, -1, 0)
+		f.add(&f.b.Current, 60, 0, -1, 1)
+		f.add(&f.b.Current, 20, 1, -1, 1) // 南: 参考値, strongly different
+		f.add(&f.b.Current, 5, 2, -1, 2)  // 西: suppressed
+		for _, s := range f.sentences(analyze.PlaceQuestion, "Q2", "") {
+			if strings.Contains(s, "南") || strings.Contains(s, "西") {
+				t.Errorf("names a suppressed or 参考値 district: %s", s)
+			}
+		}
+		check(t, f.sentences(analyze.PlaceDistrict, "", "西"), "この地区の回答者は 5 人です。", "回答者が秘匿基準に満たないため、この地区の割合は示していません。")
+		check(t, f.sentences(analyze.PlaceDistrict, "", "南"), "この地区の回答者は 20 人です。", "回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。")
+	})
+	t.Run("monotone age trend", func(t *testing.T) {
+		f := newFBatch(ingest.SA)
+		for a, nA := range []int{10, 20, 30} {
+			f.add(&f.b.Current, nA, a%2, a, 0)
+			f.add(&f.b.Current, 40-nA, a%2, a, 1)
+		}
+		got := f.sentences(analyze.PlaceQuestion, "Q2", "")
+		if !slices.Contains(got, "年代が高いほど「A」の割合が高く、若年の 25.0% に対し、高齢では 75.0% となっています。") {
+			t.Errorf("no age trend in %q", got)
+		}
+	})
+	t.Run("district vs the rest", func(t *testing.T) {
+		f := newFBatch(ingest.SA)
+		f.add(&f.b.Current, 60, 0, -1, 0)
+		f.add(&f.b.Current, 40, 0, -1, 1)
+		f.add(&f.b.Current, 30, 1, -1, 0)
+		f.add(&f.b.Current, 70, 1, -1, 1)
+		got := f.sentences(analyze.PlaceDistrict, "", "北")
+		check(t, got[1:2], "「設問です」で「A」と答えた人は 60.0% と、区内の他の地区（30.0%）より 30.0 ポイント高くなっています。")
+	})
+}
+
+func TestIndicatorSentences(t *testing.T) {
+	fig := func(m string, v float64) analyze.FindingFig {
+		return analyze.FindingFig{Source: analyze.SrcInd, Item: "I1", Group: "全体", Measure: m, Value: v, Decimals: 1}
+	}
+	for _, tt := range []struct {
+		eval string
+		cur  float64
+		want string
+	}{
+		{analyze.EvalA, 52.0, "「指標」は、策定時の 40.0% から今回 52.0% となり、目標値（50.0%）を達成しています。"},
+		{analyze.EvalB, 45.3, "「指標」は、策定時の 40.0% から今回 45.3% へ改善していますが、目標値（50.0%）には届いておらず、目標の達成に向けて取組の強化が必要です。"},
+		{analyze.EvalC, 41.0, "「指標」は、策定時の 40.0% に対し今回 41.0% で、大きな変化はみられず、目標値（50.0%）の達成が危ぶまれます。"},
+		{analyze.EvalD, 35.0, "「指標」は、策定時の 40.0% から今回 35.0% へ悪化しており、目標値（50.0%）の達成が危ぶまれる状況です。"},
+	} {
+		f := analyze.Finding{Place: analyze.PlaceIndicator, Target: "I1", Rule: analyze.RuleIndicator, Subject: "指標", Eval: tt.eval,
+			Figures: []analyze.FindingFig{fig(analyze.MeasureBaseline, 40), fig(analyze.MeasureCurrent, tt.cur), fig(analyze.MeasureTarget, 50)}}
+		if got := SentenceText(f); got != tt.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", tt.eval, got, tt.want)
+		}
+	}
+}
