@@ -138,6 +138,7 @@ func TestCommentaryWorkflow(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("stale run: exit %d, want 1; stderr:\n%s", code, stderr)
 	}
+	t.Logf("stale run's stderr:\n%s", stderr)
 	basisCell := "E" + strconv.Itoa(row)
 	for _, want := range []string{"commentary.xlsx:所見!" + basisCell, "Q1 全体 よくある 35.0% n=20 → 40.0% n=20", "Q1 全体 ない 20.0% n=20 → 15.0% n=20"} {
 		if !strings.Contains(stderr, want) {
