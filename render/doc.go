@@ -20,6 +20,15 @@
 //     (cmd/midreview's published_test.go checks this on the test batch), and
 //     manifest.go lists inputs, settings, counts and every output with its
 //     SHA-256.
+//  4. Plan (plan.go) lists the files of an output folder for the chosen
+//     formats, each with its writer and its path (districts/NN_地区名.pdf with
+//     a name safe on every system); cmd/midreview writes them into a
+//     temporary folder, hashes them into the manifest and swaps the folder in.
+//  5. Compare (diff.go) reads two output folders back (manifest.json,
+//     data/crosstab.csv, data/indicators.csv) and lists what changed as
+//     printed, with the rounding of OneDecimal and PointsText; Diff writes it
+//     as Japanese text, as CSV and as the one-line summary after a run. Its
+//     points are new − old of figures already published.
 //
 // To find where a printed figure is computed, look up its CSV in analyze's
 // package doc.

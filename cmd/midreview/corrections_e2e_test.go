@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"midreview/internal/batchgen"
+	"midreview/render"
 )
 
 // End-to-end tests of issue 7, "re-running with corrected data": a copy of
@@ -191,44 +192,42 @@ func TestCorrectionsFigure(t *testing.T) {
 	writeCorrections(t, batch, corrRow{"回答", "S11", "Q1", "3", "1", "調査票の再確認で誤記と判明", "山田", ""})
 	mustRun(t, batch, out2, "csv,xlsx")
 
-	d, err := compareOutputs(os.DirFS(out1), os.DirFS(out2))
+	d, err := render.Compare(os.DirFS(out1), os.DirFS(out2))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Hand-computed from the README's Q1 table, S11 moving from code 3 to code 1;
 	// printed values are one decimal (四捨五入), points = new − old at full precision.
-	want := []change{
-		{Kind: kindInput, Item: "corrections.xlsx", New: "追加"},
+	want := []render.Change{
+		{Kind: render.ChangeInput, Item: "corrections.xlsx", New: "追加"},
 		// manifest counts: applied corrections 0 → 1; nothing else counted changes.
-		{Kind: kindCount, Item: "corrections", Old: "0", New: "1"},
+		{Kind: render.ChangeCount, Item: "corrections", Old: "0", New: "1"},
 		// 全体 base 20: code 1 7 → 8 (35.0 → 40.0), code 3 4 → 3 (20.0 → 15.0).
-		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "よくある", Old: "35.0", New: "40.0", Points: "+5.0"},
-		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "ない", Old: "20.0", New: "15.0", Points: "-5.0"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "よくある", Old: "35.0", New: "40.0", Points: "+5.0"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "ない", Old: "20.0", New: "15.0", Points: "-5.0"},
 		// 中央 base 7: code 1 1 → 2 (14.29 → 28.57), code 3 2 → 1; ±100/7 = ±14.3 points.
-		{Kind: kindFigure, Item: "Q1", By: "地区", Group: "中央", Choice: "よくある", Old: "14.3", New: "28.6", Points: "+14.3"},
-		{Kind: kindFigure, Item: "Q1", By: "地区", Group: "中央", Choice: "ない", Old: "28.6", New: "14.3", Points: "-14.3"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "地区", Group: "中央", Choice: "よくある", Old: "14.3", New: "28.6", Points: "+14.3"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "地区", Group: "中央", Choice: "ない", Old: "28.6", New: "14.3", Points: "-14.3"},
 		// 女性 base 11: code 1 5 → 6 (45.45 → 54.55), code 3 2 → 1 (18.18 → 9.09); ±100/11 = ±9.1.
-		{Kind: kindFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "よくある", Old: "45.5", New: "54.5", Points: "+9.1"},
-		{Kind: kindFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "ない", Old: "18.2", New: "9.1", Points: "-9.1"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "よくある", Old: "45.5", New: "54.5", Points: "+9.1"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "ない", Old: "18.2", New: "9.1", Points: "-9.1"},
 		// 65歳以上 base 7: code 1 3 → 4 (42.86 → 57.14), code 3 1 → 0 (14.29 → 0.0).
-		{Kind: kindFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "よくある", Old: "42.9", New: "57.1", Points: "+14.3"},
-		{Kind: kindFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "ない", Old: "14.3", New: "0.0", Points: "-14.3"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "よくある", Old: "42.9", New: "57.1", Points: "+14.3"},
+		{Kind: render.ChangeFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "ない", Old: "14.3", New: "0.0", Points: "-14.3"},
 		// I1 (Q1 in 1,2) 全体: 15/20 = 75.0 → 16/20 = 80.0, which reaches the target 80
 		// (増): evaluation C → A.
-		{Kind: kindFigure, Item: "I1", By: "指標", Group: "全体", Choice: "近所付き合いがある人の割合", Old: "75.0", New: "80.0", Points: "+5.0"},
-		{Kind: kindEval, Item: "I1", By: "指標", Group: "全体", Choice: "近所付き合いがある人の割合", Old: "C", New: "A"},
+		{Kind: render.ChangeFigure, Item: "I1", By: "指標", Group: "全体", Choice: "近所付き合いがある人の割合", Old: "75.0", New: "80.0", Points: "+5.0"},
+		{Kind: render.ChangeEval, Item: "I1", By: "指標", Group: "全体", Choice: "近所付き合いがある人の割合", Old: "C", New: "A"},
 		// I1 中央: 5/7 = 71.43 → 6/7 = 85.71. Its baseline group (n 5) is
 		// complementary-suppressed, so there is no baseline: below the target the
 		// evaluation was －; reaching the target 80 makes it A, which needs no baseline.
-		{Kind: kindFigure, Item: "I1", By: "指標", Group: "中央", Choice: "近所付き合いがある人の割合", Old: "71.4", New: "85.7", Points: "+14.3"},
-		{Kind: kindEval, Item: "I1", By: "指標", Group: "中央", Choice: "近所付き合いがある人の割合", Old: "－", New: "A"},
+		{Kind: render.ChangeFigure, Item: "I1", By: "指標", Group: "中央", Choice: "近所付き合いがある人の割合", Old: "71.4", New: "85.7", Points: "+14.3"},
+		{Kind: render.ChangeEval, Item: "I1", By: "指標", Group: "中央", Choice: "近所付き合いがある人の割合", Old: "－", New: "A"},
 	}
 	if !reflect.DeepEqual(d.Changes, want) {
 		var b strings.Builder
-		for _, c := range d.Changes {
-			b.WriteString("\n  " + describe(c) + " [" + c.Kind + "]")
-		}
-		t.Errorf("changes:%s\n got %+v\nwant %+v", b.String(), d.Changes, want)
+		d.WriteText(&b)
+		t.Errorf("changes:\n%s got %+v\nwant %+v", b.String(), d.Changes, want)
 	}
 
 	// The audit trail: corrections.csv, manifest.json and sheet 修正履歴.

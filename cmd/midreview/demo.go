@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"midreview/internal/batchgen"
+	"midreview/render"
 )
 
 // cmdDemo implements `midreview demo [-out DIR]`: a sample batch in DIR/batch,
@@ -33,7 +34,7 @@ func demo(ctx context.Context, dir string, opt batchgen.Options, stdout, stderr 
 	}
 	fmt.Fprintf(stdout, "サンプルバッチを作成しました: %s\n", batch)
 	formats := map[string]bool{}
-	for _, f := range allFormats {
+	for _, f := range render.Formats() {
 		formats[f] = true
 	}
 	return runBatch(ctx, runOptions{Batch: batch, Out: filepath.Join(dir, "out"), Formats: formats}, stdout, stderr)

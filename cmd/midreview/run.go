@@ -154,22 +154,12 @@ func exitCode(err error) int {
 	return 2
 }
 
-// Output formats of -formats.
-const (
-	formatPDF  = "pdf"
-	formatXLSX = "xlsx"
-	formatHTML = "html"
-	formatCSV  = "csv"
-)
-
-var allFormats = []string{formatPDF, formatXLSX, formatHTML, formatCSV}
-
 // runOptions are the settings of one `midreview run`.
 type runOptions struct {
 	Batch, Out  string
 	AllowErrors bool
 	Font        string          // -font FILE, "" for the default search
-	Formats     map[string]bool // formats to write; problems.csv and manifest.json always
+	Formats     map[string]bool // render.Formats to write; problems.csv and manifest.json always
 }
 
 // parseFormats parses -formats: a comma-separated subset of pdf,xlsx,html,csv.
@@ -181,7 +171,7 @@ func parseFormats(s string) (map[string]bool, error) {
 			continue
 		}
 		known := false
-		for _, a := range allFormats {
+		for _, a := range render.Formats() {
 			known = known || a == f
 		}
 		if !known {
@@ -202,7 +192,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	out := fset.String("out", "out", "出力フォルダ（まとめて置き換えます）")
 	allow := fset.Bool("allow-errors", false, "入力エラーがあっても出力します（エラーの値は無回答として扱います）")
 	font := fset.String("font", "", "PDFに使う日本語フォントファイル（.ttf/.ttc）")
-	formats := fset.String("formats", strings.Join(allFormats, ","), "出力する形式")
+	formats := fset.String("formats", strings.Join(render.Formats(), ","), "出力する形式")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
@@ -239,7 +229,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	var pdfOpt render.PDFOptions
-	if o.Formats[formatPDF] {
+	if o.Formats[render.FormatPDF] {
 		var err error
 		if pdfOpt, err = resolveFont(o.Font); err != nil {
 			return err
@@ -286,7 +276,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 			return errInput
 		}
 	}
-	outs := plan(v, res, o.Formats, pdfOpt)
+	outs := render.Plan(v, res, o.Formats, pdfOpt)
 	prog.addSteps(len(outs))
 	prog.step("書き出しています")
 
@@ -296,8 +286,8 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	}
 	prog.finish()
 	if prev != nil {
-		if d, err := compareOutputs(prev, os.DirFS(o.Out)); err == nil {
-			fmt.Fprintln(stdout, diffSummary(d))
+		if d, err := render.Compare(prev, os.DirFS(o.Out)); err == nil {
+			fmt.Fprintln(stdout, d.Summary())
 		}
 	}
 	msg := fmt.Sprintf("%s に出力しました（有効回答 %d 票", o.Out, len(b.Current.Respondents))
@@ -405,84 +395,6 @@ func printProblems(w io.Writer, ps []ingest.Problem) {
 	}
 }
 
-// An output is one file (or folder) to write, as a slash path inside OUT.
-type output struct {
-	path  string
-	write func(dir, path string) error // dir is the temporary OUT
-}
-
-// plan lists the outputs of the chosen formats in a fixed order.
-func plan(v *render.View, res *analyze.Results, formats map[string]bool, pdfOpt render.PDFOptions) []output {
-	var outs []output
-	file := func(p string, fn func(w io.Writer) error) {
-		outs = append(outs, output{p, func(dir, p string) error { return writeFile(dir, p, fn) }})
-	}
-	if formats[formatPDF] {
-		file("report.pdf", func(w io.Writer) error { return render.PDF(w, v, pdfOpt) })
-		for i, d := range v.Districts {
-			file(districtFile(i, d), func(w io.Writer) error { return render.DistrictPDF(w, v, d, pdfOpt) })
-		}
-	}
-	if formats[formatXLSX] {
-		file("tabulation.xlsx", func(w io.Writer) error { return render.XLSX(w, v) })
-	}
-	if formats[formatHTML] {
-		file("dashboard/index.html", func(w io.Writer) error { return render.Dashboard(w, v, render.DashboardOptions{}) })
-		assets, err := render.DashboardAssets()
-		if err != nil {
-			file("dashboard/"+render.AssetEcharts, func(io.Writer) error { return err })
-		}
-		names := make([]string, 0, len(assets))
-		for name := range assets {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			data := assets[name]
-			file("dashboard/"+name, func(w io.Writer) error { _, err := w.Write(data); return err })
-		}
-	}
-	if formats[formatCSV] {
-		for _, c := range render.CSVFiles() {
-			file(c.Path, func(w io.Writer) error { return c.Write(w, res) })
-		}
-	}
-	// Note: the draft is written whatever -formats says: it is the input of
-	// the next run's commentary.xlsx, not a publication.
-	file(render.CommentaryDraftFile, func(w io.Writer) error { return render.CommentaryDraft(w, v) })
-	file("problems.csv", func(w io.Writer) error { return render.ProblemsCSV(w, res.Batch.Problems) })
-	return outs
-}
-
-// districtFile is districts/NN_地区名.pdf, NN the 1-based sheet order.
-func districtFile(i int, name string) string {
-	return fmt.Sprintf("districts/%02d_%s.pdf", i+1, sanitizeName(name))
-}
-
-// sanitizeName makes a district name safe as a file name on Windows, macOS and
-// Linux: path separators, control characters and characters Windows reserves
-// become _, and trailing dots and spaces (which Windows drops) are removed.
-func sanitizeName(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == 60 {
-			break // Note: keeps paths well under Windows' 260-character limit.
-		}
-		switch {
-		case r < 0x20, r == 0x7f, strings.ContainsRune(`/\:*?"<>|`, r):
-			r = '_'
-		}
-		b.WriteRune(r)
-		n++
-	}
-	out := strings.TrimRight(strings.TrimSpace(b.String()), ". ")
-	if out == "" {
-		return "地区"
-	}
-	return out
-}
-
 // beforeWrite is called before each output is written; tests make it fail.
 var beforeWrite = func(path string) error { return nil }
 
@@ -511,7 +423,7 @@ func writeFile(dir, p string, fn func(w io.Writer) error) error {
 // writeAll writes every output into a temporary folder beside out, then
 // manifest.json, then swaps the folder in for out. On any failure the temporary
 // folder is removed and out is left as it was.
-func writeAll(ctx context.Context, out string, outs []output, res *analyze.Results, v *render.View, prog *progress) (err error) {
+func writeAll(ctx context.Context, out string, outs []render.Output, res *analyze.Results, v *render.View, prog *progress) (err error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("出力先のフォルダを作れません: %w", err)
@@ -538,12 +450,12 @@ func writeAll(ctx context.Context, out string, outs []output, res *analyze.Resul
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("中断しました: %w", err)
 		}
-		prog.step(o.path)
-		if err := beforeWrite(o.path); err != nil {
-			return fmt.Errorf("%s を書き出せません: %w", o.path, err)
+		prog.step(o.Path)
+		if err := beforeWrite(o.Path); err != nil {
+			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
 		}
-		if err := o.write(tmp, o.path); err != nil {
-			return fmt.Errorf("%s を書き出せません: %w", o.path, err)
+		if err := writeFile(tmp, o.Path, o.Write); err != nil {
+			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
 		}
 	}
 	m := render.NewManifest(res, Version)

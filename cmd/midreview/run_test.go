@@ -68,33 +68,6 @@ func TestExitCode(t *testing.T) {
 	}
 }
 
-func TestSanitizeName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"日吉", "日吉"},
-		{"新吉田あすなろ", "新吉田あすなろ"},
-		{"a/b\\c", "a_b_c"},
-		{`x:*?"<>|y`, "x_______y"},
-		{"改\n行\t", "改_行_"},
-		{"末尾. ", "末尾"},
-		{"..", "地区"},
-		{"", "地区"},
-		{"  前後  ", "前後"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := sanitizeName(tt.in); got != tt.want {
-				t.Errorf("sanitizeName(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-	if got := districtFile(0, "日吉"); got != "districts/01_日吉.pdf" {
-		t.Errorf("districtFile(0, 日吉) = %q", got)
-	}
-	if got := districtFile(12, "師岡"); got != "districts/13_師岡.pdf" {
-		t.Errorf("districtFile(12, 師岡) = %q", got)
-	}
-}
-
 func outKeys(m map[string][]byte) []string {
 	var ks []string
 	for k := range m {
@@ -283,21 +256,4 @@ func TestDemoDeterministic(t *testing.T) {
 	if strings.Join(listed, " ") != strings.Join(files, " ") {
 		t.Errorf("manifest outputs %v, files %v", listed, files)
 	}
-}
-
-func FuzzSanitizeName(f *testing.F) {
-	for _, s := range []string{"日吉", "a/b", "..", "x\x00y", "末尾. ", `C:\x`} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := sanitizeName(s)
-		if got == "" || strings.ContainsAny(got, "/\\:*?\"<>|\x7f") || strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") {
-			t.Errorf("sanitizeName(%q) = %q", s, got)
-		}
-		for _, r := range got {
-			if r < 0x20 {
-				t.Errorf("sanitizeName(%q) = %q: control character", s, got)
-			}
-		}
-	})
 }

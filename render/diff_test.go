@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -8,20 +8,20 @@ import (
 	"testing/fstest"
 )
 
-const bom = "\ufeff"
+const diffBOM = "\ufeff"
 
 func outFS(manifest, crosstab, indicators string) fstest.MapFS {
 	return fstest.MapFS{
 		"manifest.json":       {Data: []byte(manifest)},
-		"data/crosstab.csv":   {Data: []byte(bom + crosstab)},
-		"data/indicators.csv": {Data: []byte(bom + indicators)},
+		"data/crosstab.csv":   {Data: []byte(diffBOM + crosstab)},
+		"data/indicators.csv": {Data: []byte(diffBOM + indicators)},
 	}
 }
 
 const xtHead = "survey,question_id,by,group,code,label,count,base,pct,weighted_pct,suppressed,reference,adj_residual,mark\n"
 const indHead = "indicator_id,name,theme,question_id,group,baseline,baseline_n,current,current_n,ci_low,ci_high,target,direction,p_value,evaluation\n"
 
-func TestCompareOutputs(t *testing.T) {
+func TestCompare(t *testing.T) {
 	old := outFS(
 		`{"inputs":[{"path":"definitions.xlsx","sha256":"aaa"},{"path":"responses/a.xlsx","sha256":"bbb"}],
 		  "counts":{"respondents":{"current":100},"removed":0,"problems":{"unknown-code":2}}}`,
@@ -39,32 +39,34 @@ func TestCompareOutputs(t *testing.T) {
 			"current,Q1,地区,日吉,1,はい,4,7,57.1,,true,true,,\n",
 		indHead+"I1,参加率,参加,Q1,全体,40,500,50.5,99,40,60,50,増,0.03,A\n")
 
-	d, err := compareOutputs(old, cur)
+	d, err := Compare(old, cur)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []change{
-		{Kind: kindInput, Item: "responses/a.xlsx", Old: "bbb", New: "ccc"},
-		{Kind: kindInput, Item: "corrections.xlsx", New: "追加"},
-		{Kind: kindCount, Item: "problems.unknown-code", Old: "2", New: "0"},
-		{Kind: kindCount, Item: "removed", Old: "0", New: "1"},
-		{Kind: kindCount, Item: "respondents.current", Old: "100", New: "99"},
-		{Kind: kindBase, Item: "Q1", By: "全体", Group: "全体", Old: "100", New: "99"},
+	want := []Change{
+		{Kind: ChangeInput, Item: "responses/a.xlsx", Old: "bbb", New: "ccc"},
+		{Kind: ChangeInput, Item: "corrections.xlsx", New: "追加"},
+		{Kind: ChangeCount, Item: "problems.unknown-code", Old: "2", New: "0"},
+		{Kind: ChangeCount, Item: "removed", Old: "0", New: "1"},
+		{Kind: ChangeCount, Item: "respondents.current", Old: "100", New: "99"},
+		{Kind: ChangeBase, Item: "Q1", By: "全体", Group: "全体", Old: "100", New: "99"},
 		// 45 → 45.45…: printed 45.0 → 45.5, +0.5 points (45.5 − 45.0, as printed).
-		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "45.0", New: "45.5", Points: "+0.5"},
+		{Kind: ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "45.0", New: "45.5", Points: "+0.5"},
 		// 55 → 54.545…: printed 55.0 → 54.5, −0.5 points.
-		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "いいえ", Old: "55.0", New: "54.5", Points: "-0.5"},
+		{Kind: ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "いいえ", Old: "55.0", New: "54.5", Points: "-0.5"},
 		// 日吉 is suppressed in both runs: its base changed, its printed "x" did not.
-		{Kind: kindBase, Item: "Q1", By: "地区", Group: "日吉", Old: "8", New: "7"},
-		{Kind: kindFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "45.0", New: "50.5", Points: "+5.5"},
-		{Kind: kindEval, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "C", New: "A"},
+		{Kind: ChangeBase, Item: "Q1", By: "地区", Group: "日吉", Old: "8", New: "7"},
+		{Kind: ChangeFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "45.0", New: "50.5", Points: "+5.5"},
+		{Kind: ChangeEval, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "C", New: "A"},
 	}
 	if !reflect.DeepEqual(d.Changes, want) {
 		t.Errorf("changes:\n got %+v\nwant %+v", d.Changes, want)
 	}
 
 	var out bytes.Buffer
-	printDiff(&out, d)
+	if err := d.WriteText(&out); err != nil {
+		t.Fatal(err)
+	}
 	for _, s := range []string{"Q1 全体 全体 はい: 45.0 → 45.5（+0.5ポイント）", "I1 指標 全体 参加率: C → A",
 		"修正で削除した記録: 0 → 1", "問題 unknown-code: 2 → 0"} {
 		if !strings.Contains(out.String(), s) {
@@ -72,10 +74,10 @@ func TestCompareOutputs(t *testing.T) {
 		}
 	}
 	var csvOut bytes.Buffer
-	if err := writeDiffCSV(&csvOut, d); err != nil {
+	if err := d.WriteCSV(&csvOut); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(csvOut.String(), bom+"kind,item,by,group,choice,old,new,diff_pt\n") {
+	if !strings.HasPrefix(csvOut.String(), diffBOM+"kind,item,by,group,choice,old,new,diff_pt\n") {
 		t.Errorf("csv header: %q", csvOut.String()[:60])
 	}
 }
@@ -85,42 +87,42 @@ func TestCompareOutputs(t *testing.T) {
 // 33.46 prints 33.3 → 33.5, +0.1 points), an indicator change is the
 // difference of the printed figures (2.675 prints 2.7, 四捨五入 on the decimal
 // digits although binary 2.675 is 2.67499…; 2.7 → 2.6 is -0.1).
-func TestCompareOutputsPrintedPoints(t *testing.T) {
+func TestComparePrintedPoints(t *testing.T) {
 	m := `{"inputs":[],"counts":{}}`
 	old := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.34,,false,false,,\n",
 		indHead+"I1,参加率,参加,Q1,全体,40,500,2.675,100,,,50,増,,C\n")
 	cur := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.46,,false,false,,\n",
 		indHead+"I1,参加率,参加,Q1,全体,40,500,2.64,100,,,50,増,,C\n")
-	d, err := compareOutputs(old, cur)
+	d, err := Compare(old, cur)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []change{
-		{Kind: kindFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "33.3", New: "33.5", Points: "+0.1"},
-		{Kind: kindFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "2.7", New: "2.6", Points: "-0.1"},
+	want := []Change{
+		{Kind: ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "33.3", New: "33.5", Points: "+0.1"},
+		{Kind: ChangeFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "2.7", New: "2.6", Points: "-0.1"},
 	}
 	if !reflect.DeepEqual(d.Changes, want) {
 		t.Errorf("changes:\n got %+v\nwant %+v", d.Changes, want)
 	}
 }
 
-func TestCompareOutputsSame(t *testing.T) {
+func TestCompareSame(t *testing.T) {
 	m := `{"inputs":[{"path":"a","sha256":"x"}],"counts":{"n":1}}`
 	a := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.333333,,false,true,,\n", indHead)
-	d, err := compareOutputs(a, a)
+	d, err := Compare(a, a)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(d.Changes) != 0 {
 		t.Errorf("changes %+v", d.Changes)
 	}
-	if diffSummary(d) != "前回の出力から変化はありません。" {
-		t.Error(diffSummary(d))
+	if d.Summary() != "前回の出力から変化はありません。" {
+		t.Error(d.Summary())
 	}
 }
 
-func TestCompareOutputsNoManifest(t *testing.T) {
-	if _, err := compareOutputs(fstest.MapFS{}, fstest.MapFS{}); err == nil {
+func TestCompareNoManifest(t *testing.T) {
+	if _, err := Compare(fstest.MapFS{}, fstest.MapFS{}); err == nil {
 		t.Error("no error without manifest.json")
 	}
 }
