@@ -35,6 +35,12 @@
 //	findings: statements with figures as printed   findings.go  findings (rules     data/findings.csv
 //	                                                 documented in docs/methods.md §10; off with 設定 所見 しない)
 //
+// The secretariat's wording (commentary.go, ApplyCommentary) decides, per
+// passage of findings text, whether the generated text, staff's 所見 from
+// commentary.xlsx or nothing is printed, and reports a staff row whose 根拠
+// no longer matches the passage's figures (stale-commentary, each changed
+// figure old → new); it computes no figure.
+//
 // One rounding rule (round.go, Round1: one decimal, 四捨五入) serves every
 // printed figure, the A–D evaluation (which compares figures as printed) and
 // `midreview diff`.

@@ -16,6 +16,7 @@ import (
 const (
 	DefinitionsFile = "definitions.xlsx"
 	CorrectionsFile = "corrections.xlsx"
+	CommentaryFile  = "commentary.xlsx"
 	ResponsesDir    = "responses"
 	BaselineDir     = "baseline"
 	HearingsDir     = "hearings"
@@ -29,12 +30,29 @@ func Read(fsys fs.FS) (*Batch, error) {
 	if err := rd.read(); err != nil {
 		return nil, err
 	}
-	order := make(map[string]int, len(rd.b.Files))
-	for i, f := range rd.b.Files {
+	ps := rd.b.Problems
+	rd.b.Problems = nil
+	rd.b.AddProblems(ps...)
+	return rd.b, nil
+}
+
+// AddProblems adds problems found after Read (analyze.ApplyCommentary's stale
+// rows) to b.Problems, keeping them sorted by position.
+func (b *Batch) AddProblems(ps ...Problem) { b.Problems = b.WithProblems(ps...) }
+
+// WithProblems returns b.Problems and ps in one list sorted by position;
+// b.Problems itself is not changed (it is returned as it is when ps is empty).
+func (b *Batch) WithProblems(ps ...Problem) []Problem {
+	if len(ps) == 0 {
+		return b.Problems
+	}
+	all := append(append(make([]Problem, 0, len(b.Problems)+len(ps)), b.Problems...), ps...)
+	order := make(map[string]int, len(b.Files))
+	for i, f := range b.Files {
 		order[f.Path] = i
 	}
-	SortProblems(rd.b.Problems, order)
-	return rd.b, nil
+	SortProblems(all, order)
+	return all
 }
 
 // reader holds the state of one Read.
@@ -63,6 +81,13 @@ func (rd *reader) read() error {
 		rd.fix = rd.readCorrections(fi, data)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("reading %s: %w", CorrectionsFile, err)
+	}
+
+	if data, err := fs.ReadFile(rd.fsys, CommentaryFile); err == nil {
+		fi := rd.addFile(CommentaryFile, KindCommentary, data)
+		rd.readCommentary(fi, data)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("reading %s: %w", CommentaryFile, err)
 	}
 
 	files, err := rd.list(ResponsesDir, ".xlsx", ".csv")

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -59,5 +60,21 @@ func TestList(t *testing.T) {
 				t.Errorf("problems = %+v, want %+v", probs, tt.probs)
 			}
 		})
+	}
+}
+
+// TestAddProblems checks that problems added after Read take their place in
+// the file order of the batch.
+func TestAddProblems(t *testing.T) {
+	b := &Batch{Files: []InputFile{{Path: DefinitionsFile}, {Path: CommentaryFile}, {Path: "responses/a.csv"}}}
+	b.Problems = []Problem{{File: DefinitionsFile, Row: 3}, {File: "responses/a.csv", Row: 2}}
+	b.AddProblems(Problem{File: CommentaryFile, Sheet: "所見", Row: 5}, Problem{File: CommentaryFile, Sheet: "所見", Row: 2})
+	var got []string
+	for _, p := range b.Problems {
+		got = append(got, p.Where())
+	}
+	want := []string{"definitions.xlsx:3行目", "commentary.xlsx:所見:2行目", "commentary.xlsx:所見:5行目", "responses/a.csv:2行目"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }

@@ -15,11 +15,16 @@
 //  2. corrections.xlsx (corrections_read.go): the 修正 rows, kept in a ledger
 //     that the record readers apply while reading (corrections.go), so that
 //     every correction is checked against the raw value (修正前) and audited.
-//  3. responses/ and baseline/ (responses.go over table.go): .xlsx or .csv
+//  3. commentary.xlsx (commentary_read.go): the secretariat's wording, each
+//     row's place (場所, 対象ID, 地区) resolved against the codebook. Whether
+//     a row is stale is decided after the passages are worded
+//     (analyze.ApplyCommentary); its problems join the batch's through
+//     Batch.AddProblems.
+//  4. responses/ and baseline/ (responses.go over table.go): .xlsx or .csv
 //     (UTF-8 or CP932), the header row found under any title rows, answers
 //     parsed into codes (values.go), districts resolved by name, code, alias or
 //     town.
-//  4. hearings/ (hearings.go): form sheets and list sheets in any mix.
+//  5. hearings/ (hearings.go): form sheets and list sheets in any mix.
 //
 // Every workbook is read by one bounded scanner (sheet.go, opened by
 // openBook in xlsx.go): the work of a read follows the data present, never a

@@ -26,6 +26,9 @@ type Batch struct {
 
 	Hearings    []Hearing           // hearings/, in file, sheet and row order
 	Corrections []AppliedCorrection // corrections.xlsx rows that were applied
+	// Commentary is commentary.xlsx, the secretariat's wording; nil when the
+	// batch has none.
+	Commentary *Commentary
 
 	Initiatives []Initiative // sheet 取組 (optional), in sheet order
 	// ProgressScale is the 進ちょく尺度: the choice set named by the setting, or
@@ -401,6 +404,7 @@ const (
 	KindCorrections FileKind = "corrections"
 	KindProgress    FileKind = "progress"
 	KindHistory     FileKind = "history"
+	KindCommentary  FileKind = "commentary"
 )
 
 // An InputFile is one file read, with its hash and how every row was accounted for.
@@ -436,3 +440,51 @@ type AppliedCorrection struct {
 	File   string // the input file the record came from
 	Cell   string // A1 cell of the changed value ("" for a removal)
 }
+
+// Place is where a passage of findings text is printed: commentary.xlsx's 場所,
+// and the place column of data/findings.csv.
+type Place string
+
+const (
+	PlaceSummary   Place = "概要" // 調査結果の概要; the target is a テーマコード, or "" for its opening
+	PlaceQuestion  Place = "設問" // under a question; the target is its 設問ID
+	PlaceIndicator Place = "指標" // under the indicator table; the target is its 指標ID
+	PlaceDistrict  Place = "地区" // a district profile (地区カルテ); no target
+)
+
+// Ward is CommentaryRow.District (and a passage's district) for text that
+// belongs to the ward report rather than a district handout.
+const Ward = -1
+
+// Commentary is commentary.xlsx: staff wording for the passages of findings
+// text (inputs.md section 7).
+type Commentary struct {
+	Sheet string          // the sheet read (所見, or the first sheet), for problems
+	Rows  []CommentaryRow // usable rows, in sheet order
+	// TextCol and BasisCol are the 1-based columns of 所見 and 根拠, for
+	// problems about a row.
+	TextCol, BasisCol int
+}
+
+// A CommentaryRow is one row of sheet 所見: what staff want printed at one place.
+type CommentaryRow struct {
+	Place    Place
+	Target   string // 設問ID, 指標ID or テーマコード as defined; "" when the place has none
+	District int    // index into Batch.Districts, or Ward
+	// Text is 所見 as written (trimmed, line breaks kept): "" keeps the
+	// generated text, and a dash (Removes) prints nothing there.
+	Text   string
+	Basis  string // 根拠 as written (trimmed)
+	Person string // 担当
+	// Draft is 作成時の文: the generated text the draft wrote in the row ("" when
+	// the column is absent). A 所見 equal to it was not edited.
+	Draft string
+	Src   Src
+}
+
+// Removes reports whether the row removes the passage at its place (所見 is a dash, －).
+func (r *CommentaryRow) Removes() bool { return removeText[Norm(r.Text)] }
+
+// removeText lists the dashes that mean "print nothing here" after Norm: what
+// staff type for － (full-width hyphen-minus, minus sign, long vowel mark, dashes).
+var removeText = map[string]bool{"-": true, "－": true, "−": true, "ー": true, "―": true, "‐": true, "—": true}

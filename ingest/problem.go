@@ -96,64 +96,71 @@ const (
 	CodeDuplicateProg Code = "duplicate-progress" // two different records for one initiative and year
 	CodeEditedHistory Code = "edited-history"     // a history/ copy whose indicators.csv does not match its manifest
 	CodeBadHistory    Code = "bad-history"        // a history/ folder without a readable manifest or indicators.csv
+	// commentary.xlsx.
+	CodeStaleCommentary     Code = "stale-commentary"     // 根拠 differs from this run's figures (analyze)
+	CodeCommentaryPlace     Code = "commentary-place"     // 場所, 対象ID or 地区 names no passage
+	CodeDuplicateCommentary Code = "duplicate-commentary" // two rows for one place
 )
 
 // messages holds the Japanese text for each code: what is wrong and what to fix.
 // Note: one table so that wording is reviewed in one place; tests never match on it.
 var messages = map[Code]string{
-	CodeFileUnreadable:  "ファイルを読み込めません。Excelで開けるか、壊れていないか確認してください",
-	CodeFileEncoding:    "文字コードを判別できません。UTF-8 または Shift_JIS で保存し直してください",
-	CodeMissingFile:     "必要なファイルまたはフォルダがありません。-batch にバッチのフォルダ（definitions.xlsx と responses フォルダがある場所）を指定しているか、ファイル名・フォルダ名が正しいか確認してください",
-	CodeNoData:          "回答データがありません。responses フォルダに .xlsx または .csv を置いてください",
-	CodeFileIgnored:     "この形式のファイルは読み込みません。Excelで「Excel ブック (*.xlsx)」の形式で保存し直してください",
-	CodeMissingSheet:    "必要なシートがありません。テンプレート（midreview template）のシート名に合わせてください",
-	CodeMissingColumn:   "必要な見出しがありません。1行目に見出しを入力してください",
-	CodeMissingSetting:  "必須の設定項目がありません。設定シートに入力してください",
-	CodeBadSetting:      "設定値が正しくありません",
-	CodeDuplicateDef:    "同じ定義が重複しています。どちらかを削除するか名前を変えてください",
-	CodeUnknownSet:      "選択肢シートにない選択肢セットです。選択肢シートの「選択肢セット」列の名前と同じ書き方にしてください",
-	CodeUnknownTheme:    "テーマシートにないテーマコードです。テーマシートのテーマコード（またはテーマ名）と同じ書き方にしてください",
-	CodeUnknownQ:        "設問シートにない設問IDです。設問シートの設問IDと同じ書き方にしてください",
-	CodeDistrictAttr:    "属性「地区」の設問はちょうど1つ必要です。設問シートの「属性」列で、地区をたずねる設問1つだけを「地区」にしてください",
-	CodeMissingPop:      "重み付けをするには、すべての地区に人口が必要です。地区シートの「人口」列を入力するか、設定シートの重み付けを「しない」にしてください",
-	CodeEmptyCell:       "必要な値が空欄です。入力してください",
-	CodeNotInteger:      "整数で入力してください（人口・配布数は0以上、策定時nは1以上）",
-	CodeUnknownKeyword:  "この列には使えない値です",
-	CodeMissingSetRef:   "選択肢セットの指定がありません。SA・MA・SCの設問と種別「評価」の項目には、選択肢シートの選択肢セットを指定してください",
-	CodeTooManyChoices:  "1つの選択肢セットの選択肢は64個までです",
-	CodeAttrType:        "属性のある設問の形式が合いません。属性「地区」の設問は SA、「性別」「年代」の設問は選択肢セットのある SA か SC にしてください",
-	CodeBadCondition:    "対象条件が正しくありません。「Q2=1,2」の形で、この設問以外の選択肢セットのある設問を指定してください",
-	CodeNotCategorical:  "指標には選択肢セットのある設問（SA・MA・SC）を指定してください",
-	CodeBadPercent:      "0から100までのパーセント値で入力してください",
-	CodeItemKindCount:   "ヒアリング項目の種別「団体名」はちょうど1つ、「地区」は1つまでにしてください",
-	CodeBadCell:         "セルは C4 のような番地で入力してください",
-	CodeNoDistricts:     "地区が1つもありません。地区シートに地区を入力してください",
-	CodeNoHeader:        "見出し行が見つかりません。回答者IDの列と設問IDの列の見出しを確認してください",
-	CodeMissingQColumn:  "設問の列がありません。見出しが設問IDと一致しているか確認してください",
-	CodeUnknownColumn:   "設問IDではない見出しの列です。この列は集計しません",
-	CodeAmbiguousHeader: "この見出しは2つの設問に一致します。どちらの設問か決まるよう、設問シートの「見出し」列に回答ファイルの見出しをそのまま入力してください",
-	CodeUnansweredQ:     "策定時調査のこの設問の列には回答が1件もありません。策定時には聞いていない設問として扱い、前回との比較から外します",
-	CodeUnknownCode:     "選択肢にないコードまたはラベルです。選択肢シートのコード・ラベル・別名と照合してください",
-	CodeMultipleValues:  "単一回答の設問に複数の値があります。1つにするか、修正ファイルで直してください",
-	CodeNotNumber:       "数値ではありません。数字だけを入力してください",
-	CodeUnknownDist:     "地区（町名）が地区シート・町名シートのどれにも一致しません。別名を追加するか値を直してください",
-	CodeDuplicateID:     "回答者IDが重複しています。重複した票を修正ファイルで削除するか、IDを直してください",
-	CodeMissingID:       "回答者IDが空欄です。IDを入力してください（この行は集計しません）",
-	CodeOutsideCond:     "対象条件に当てはまらない回答者の回答です。集計には含めません",
-	CodeEmptyRow:        "空の行を読み飛ばしました",
-	CodeDuplicateRow:    "前の行とまったく同じ行です。重複として読み飛ばしました",
-	CodeSheetSkipped:    "記入例・説明のシート、または様式に当てはまらないシートのため読み飛ばしました",
-	CodeDuplicateOrg:    "同じ団体のヒアリングが2件あり、内容が異なります。どちらかを修正ファイルで削除してください",
-	CodeMissingOrg:      "団体名が空欄です。団体名を入力してください（この行は集計しません）",
-	CodeStaleCorrection: "修正前の値が現在のデータと一致しません。元データが変わっていないか確認し、修正ファイルを直してください",
-	CodeUnknownTarget:   "修正の対象（ID・項目）がデータに見つかりません。修正ファイルの対象・ID・項目（設問ID／項目ID）・ファイルがデータと合っているか確認してください",
-	CodeBadCorrection:   "修正の指定が正しくありません",
-	CodeAmbiguousTarget: "同じIDが複数のファイルにあります。ファイル列で対象のファイルを指定してください",
-	CodeUnknownInit:     "定義ファイルの取組シートにない取組です。取組IDまたは取組名を取組シートと同じ書き方にしてください",
-	CodeBadYear:         "年度が読み取れません。2025・R7・令和7年度・2025年度 のように入力してください",
-	CodeDuplicateProg:   "同じ取組・同じ年度の振り返りが2件あり、内容が異なります。どちらかを削除するか修正ファイルで削除してください",
-	CodeEditedHistory:   "過去の出力フォルダの data/indicators.csv が manifest.json の記録と一致しません（編集されています）。出力フォルダをそのままコピーし直してください",
-	CodeBadHistory:      "過去の出力フォルダとして読み込めません。midreview run の出力フォルダ（manifest.json と data/indicators.csv）をそのままコピーしてください",
+	CodeFileUnreadable:      "ファイルを読み込めません。Excelで開けるか、壊れていないか確認してください",
+	CodeFileEncoding:        "文字コードを判別できません。UTF-8 または Shift_JIS で保存し直してください",
+	CodeMissingFile:         "必要なファイルまたはフォルダがありません。-batch にバッチのフォルダ（definitions.xlsx と responses フォルダがある場所）を指定しているか、ファイル名・フォルダ名が正しいか確認してください",
+	CodeNoData:              "回答データがありません。responses フォルダに .xlsx または .csv を置いてください",
+	CodeFileIgnored:         "この形式のファイルは読み込みません。Excelで「Excel ブック (*.xlsx)」の形式で保存し直してください",
+	CodeMissingSheet:        "必要なシートがありません。テンプレート（midreview template）のシート名に合わせてください",
+	CodeMissingColumn:       "必要な見出しがありません。1行目に見出しを入力してください",
+	CodeMissingSetting:      "必須の設定項目がありません。設定シートに入力してください",
+	CodeBadSetting:          "設定値が正しくありません",
+	CodeDuplicateDef:        "同じ定義が重複しています。どちらかを削除するか名前を変えてください",
+	CodeUnknownSet:          "選択肢シートにない選択肢セットです。選択肢シートの「選択肢セット」列の名前と同じ書き方にしてください",
+	CodeUnknownTheme:        "テーマシートにないテーマコードです。テーマシートのテーマコード（またはテーマ名）と同じ書き方にしてください",
+	CodeUnknownQ:            "設問シートにない設問IDです。設問シートの設問IDと同じ書き方にしてください",
+	CodeDistrictAttr:        "属性「地区」の設問はちょうど1つ必要です。設問シートの「属性」列で、地区をたずねる設問1つだけを「地区」にしてください",
+	CodeMissingPop:          "重み付けをするには、すべての地区に人口が必要です。地区シートの「人口」列を入力するか、設定シートの重み付けを「しない」にしてください",
+	CodeEmptyCell:           "必要な値が空欄です。入力してください",
+	CodeNotInteger:          "整数で入力してください（人口・配布数は0以上、策定時nは1以上）",
+	CodeUnknownKeyword:      "この列には使えない値です",
+	CodeMissingSetRef:       "選択肢セットの指定がありません。SA・MA・SCの設問と種別「評価」の項目には、選択肢シートの選択肢セットを指定してください",
+	CodeTooManyChoices:      "1つの選択肢セットの選択肢は64個までです",
+	CodeAttrType:            "属性のある設問の形式が合いません。属性「地区」の設問は SA、「性別」「年代」の設問は選択肢セットのある SA か SC にしてください",
+	CodeBadCondition:        "対象条件が正しくありません。「Q2=1,2」の形で、この設問以外の選択肢セットのある設問を指定してください",
+	CodeNotCategorical:      "指標には選択肢セットのある設問（SA・MA・SC）を指定してください",
+	CodeBadPercent:          "0から100までのパーセント値で入力してください",
+	CodeItemKindCount:       "ヒアリング項目の種別「団体名」はちょうど1つ、「地区」は1つまでにしてください",
+	CodeBadCell:             "セルは C4 のような番地で入力してください",
+	CodeNoDistricts:         "地区が1つもありません。地区シートに地区を入力してください",
+	CodeNoHeader:            "見出し行が見つかりません。回答者IDの列と設問IDの列の見出しを確認してください",
+	CodeMissingQColumn:      "設問の列がありません。見出しが設問IDと一致しているか確認してください",
+	CodeUnknownColumn:       "設問IDではない見出しの列です。この列は集計しません",
+	CodeAmbiguousHeader:     "この見出しは2つの設問に一致します。どちらの設問か決まるよう、設問シートの「見出し」列に回答ファイルの見出しをそのまま入力してください",
+	CodeUnansweredQ:         "策定時調査のこの設問の列には回答が1件もありません。策定時には聞いていない設問として扱い、前回との比較から外します",
+	CodeUnknownCode:         "選択肢にないコードまたはラベルです。選択肢シートのコード・ラベル・別名と照合してください",
+	CodeMultipleValues:      "単一回答の設問に複数の値があります。1つにするか、修正ファイルで直してください",
+	CodeNotNumber:           "数値ではありません。数字だけを入力してください",
+	CodeUnknownDist:         "地区（町名）が地区シート・町名シートのどれにも一致しません。別名を追加するか値を直してください",
+	CodeDuplicateID:         "回答者IDが重複しています。重複した票を修正ファイルで削除するか、IDを直してください",
+	CodeMissingID:           "回答者IDが空欄です。IDを入力してください（この行は集計しません）",
+	CodeOutsideCond:         "対象条件に当てはまらない回答者の回答です。集計には含めません",
+	CodeEmptyRow:            "空の行を読み飛ばしました",
+	CodeDuplicateRow:        "前の行とまったく同じ行です。重複として読み飛ばしました",
+	CodeSheetSkipped:        "記入例・説明のシート、または様式に当てはまらないシートのため読み飛ばしました",
+	CodeDuplicateOrg:        "同じ団体のヒアリングが2件あり、内容が異なります。どちらかを修正ファイルで削除してください",
+	CodeMissingOrg:          "団体名が空欄です。団体名を入力してください（この行は集計しません）",
+	CodeStaleCorrection:     "修正前の値が現在のデータと一致しません。元データが変わっていないか確認し、修正ファイルを直してください",
+	CodeUnknownTarget:       "修正の対象（ID・項目）がデータに見つかりません。修正ファイルの対象・ID・項目（設問ID／項目ID）・ファイルがデータと合っているか確認してください",
+	CodeBadCorrection:       "修正の指定が正しくありません",
+	CodeAmbiguousTarget:     "同じIDが複数のファイルにあります。ファイル列で対象のファイルを指定してください",
+	CodeUnknownInit:         "定義ファイルの取組シートにない取組です。取組IDまたは取組名を取組シートと同じ書き方にしてください",
+	CodeBadYear:             "年度が読み取れません。2025・R7・令和7年度・2025年度 のように入力してください",
+	CodeDuplicateProg:       "同じ取組・同じ年度の振り返りが2件あり、内容が異なります。どちらかを削除するか修正ファイルで削除してください",
+	CodeEditedHistory:       "過去の出力フォルダの data/indicators.csv が manifest.json の記録と一致しません（編集されています）。出力フォルダをそのままコピーし直してください",
+	CodeBadHistory:          "過去の出力フォルダとして読み込めません。midreview run の出力フォルダ（manifest.json と data/indicators.csv）をそのままコピーしてください",
+	CodeStaleCommentary:     "根拠の数値が今回の集計と一致しません。所見を今回の数値に合わせて直し、根拠を今回の根拠（値の欄）に書き換えてください。所見を空欄にすると midreview が作った文に戻ります",
+	CodeCommentaryPlace:     "所見の場所（場所・対象ID・地区）が正しくありません。commentary_draft.xlsx の行と同じ書き方にしてください",
+	CodeDuplicateCommentary: "同じ場所（場所・対象ID・地区）の所見が2行あります。1行にまとめてください",
 }
 
 // A Hint names a second sentence of a problem's message, shown in
@@ -206,6 +213,14 @@ const (
 	HintNoAnswerCode  Hint = "no-answer-code" // the choice set and label that use the 無回答コード
 	HintHeaderBoth    Hint = "header-both"    // the two questions a header matches
 	HintOtherText     Hint = "other-text"     // no その他 choice takes the left-over text
+	// commentary.xlsx.
+	HintCommSummary   Hint = "commentary-summary"   // 概要 with an unknown テーマコード
+	HintCommQuestion  Hint = "commentary-question"  // 設問 without a known 設問ID
+	HintCommIndicator Hint = "commentary-indicator" // 指標 without a known 指標ID
+	HintCommProfile   Hint = "commentary-profile"   // 地区 with a 対象ID or without a district
+	HintCommDistrict  Hint = "commentary-district"  // 地区 names no district
+	HintNoPassage     Hint = "no-passage"           // analyze: this run printed nothing at the place
+	HintChanged       Hint = "changed"              // analyze: the changed figures, "old → new" joined by 、
 
 	// Bounded reading (sheet.go): why a workbook or sheet was not read.
 	HintUnzipLimit     Hint = "unzip-limit"      // the limit in MB
@@ -275,6 +290,13 @@ var hints = map[Hint]string{
 	HintNoAnswerCode:  "選択肢セット「%s」の「%s」と同じコードです",
 	HintHeaderBoth:    "設問 %s と %s",
 	HintOtherText:     "選択肢にない部分があり、この設問の選択肢には「その他」がありません",
+	HintCommSummary:   "場所が概要のときは、対象IDにテーマシートのテーマコードを書くか、空欄にします",
+	HintCommQuestion:  "場所が設問のときは、対象IDに設問シートの設問IDを書きます",
+	HintCommIndicator: "場所が指標のときは、対象IDに指標シートの指標IDを書きます",
+	HintCommProfile:   "場所が地区（地区カルテ）のときは、対象IDを空欄にし、地区に地区名を書きます",
+	HintCommDistrict:  "地区シートの地区名・地区コード・別名のどれとも一致しません",
+	HintNoPassage:     "今回の資料にはこの場所の文がありません",
+	HintChanged:       "変わった数値: %s",
 
 	HintUnzipLimit:     "展開後のサイズが上限（%s MB）を超えています",
 	HintZipRatio:       "%s の圧縮率が異常です（%s バイトが %s バイトに展開されます）",

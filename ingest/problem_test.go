@@ -38,7 +38,8 @@ func TestMessagesComplete(t *testing.T) {
 		CodeEmptyCell, CodeNotInteger, CodeUnknownKeyword, CodeMissingSetRef, CodeTooManyChoices, CodeAttrType,
 		CodeBadCondition, CodeNotCategorical, CodeBadPercent, CodeItemKindCount, CodeBadCell, CodeNoDistricts,
 		CodeAmbiguousHeader,
-		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory}
+		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory,
+		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

@@ -65,7 +65,7 @@ type Field struct {
 }
 
 // Schema lists every workbook whose sheets the table describes.
-var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, ProgressSchema}
+var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, ProgressSchema, CommentarySchema}
 
 // DefinitionsSchema is definitions.xlsx (inputs.md section 2).
 var DefinitionsSchema = &Workbook{File: DefinitionsFile, Sheets: []*Sheet{
@@ -359,6 +359,41 @@ var ProgressSheet = &Sheet{Name: "振り返り", Columns: []Field{
 	ColProgNext: {Name: "次年度", Aliases: []string{"次年度の方向性", "今後の方向性"}, Width: 9,
 		Values: []string{"継続", "拡充", "見直し", "終了", "新規"}},
 	ColProgHard: {Name: "ハード", Aliases: []string{"ハード面の課題"}, Width: 24, Help: "施設・道路など物理的な対応が要る課題（省略可）"},
+}}
+
+// CommentarySchema is commentary.xlsx (inputs.md section 7): the
+// secretariat's wording, a copy of OUT/commentary_draft.xlsx edited by staff.
+var CommentarySchema = &Workbook{File: CommentaryFile, Sheets: []*Sheet{CommentarySheet}}
+
+// Columns of sheet 所見.
+const (
+	ColCommPlace = iota
+	ColCommTarget
+	ColCommDistrict
+	ColCommText
+	ColCommBasis
+	ColCommPerson
+	ColCommDraft
+)
+
+// CommentarySheet is sheet 所見 of commentary.xlsx (and of the draft every run
+// writes): one row per passage of findings text.
+var CommentarySheet = &Sheet{Name: "所見", OrFirst: true, Columns: []Field{
+	ColCommPlace: {Name: "場所", Required: true, Width: 8,
+		Values: []string{string(PlaceSummary), string(PlaceQuestion), string(PlaceIndicator), string(PlaceDistrict)},
+		Help:   "概要：調査結果の概要／設問：設問の下の文／指標：指標の文／地区：地区カルテ"},
+	ColCommTarget:   {Name: "対象ID", Width: 10, Help: "設問ID・指標ID・テーマコード（地区カルテと概要の冒頭は空欄）"},
+	ColCommDistrict: {Name: "地区", Width: 12, Help: "地区別の資料の文なら地区名（空欄は区全体の報告書）"},
+	ColCommText: {Name: "所見", Required: true, Width: 80,
+		Help: "印刷する文。－ でその文を削除、空欄なら midreview が作った文"},
+	ColCommBasis: {Name: "根拠", Required: true, Width: 60,
+		Help: "文の元になる数値。commentary_draft.xlsx から写し、書き換えないでください"},
+	ColCommPerson: {Name: "担当", Width: 10},
+	// Note: not in inputs.md section 7. The draft writes the generated text
+	// here too (a hidden column), so that a row copied from the draft and
+	// left unedited is told apart from staff wording when its figures move.
+	ColCommDraft: {Name: "作成時の文", Width: 40,
+		Help: "commentary_draft.xlsx を作ったときの文（所見と同じなら書き換えていない行として扱います）"},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

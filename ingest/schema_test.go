@@ -166,6 +166,7 @@ func TestSchemaTable(t *testing.T) {
 			n, ok := ParseNext(v)
 			return ok && n != NextNone
 		},
+		&CommentarySheet.Columns[ColCommPlace]: func(v string) bool { p, ok := commentaryPlaces[v]; return ok && string(p) == v },
 	}
 	for _, w := range Schema {
 		for _, s := range w.Sheets {

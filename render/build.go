@@ -74,8 +74,10 @@ func Build(res *analyze.Results) *View {
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
 	v.Passages = Passages(res.Findings)
+	v.CommentaryProblems = applyCommentary(v, b)
+	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)
 	v.Profiles = profileViews(res, v)
-	for _, p := range b.Problems {
+	for _, p := range b.WithProblems(v.CommentaryProblems...) {
 		v.Problems = append(v.Problems, problemRow(p))
 	}
 	for _, c := range b.Corrections {

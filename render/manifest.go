@@ -24,7 +24,10 @@ type Manifest struct {
 	Inputs      []ManifestInput      `json:"inputs"`
 	Counts      ManifestCounts       `json:"counts"`
 	Corrections []ManifestCorrection `json:"corrections"`
-	Outputs     []ManifestOutput     `json:"outputs"`
+	// Commentary lists the passages printed in staff wording from
+	// commentary.xlsx, or removed (SetCommentary).
+	Commentary []ManifestPassage `json:"commentary"`
+	Outputs    []ManifestOutput  `json:"outputs"`
 }
 
 // ManifestSettings are the settings of sheet 設定 as used.
@@ -60,6 +63,7 @@ type ManifestCounts struct {
 	Removed             int            `json:"removed"`              // records removed by corrections
 	Hearings            int            `json:"hearings"`             // organizations included
 	Corrections         int            `json:"corrections"`          // applied corrections
+	StaffPassages       int            `json:"staff_passages"`       // passages in staff wording or removed
 	Errors              int            `json:"errors"`
 	Warnings            int            `json:"warnings"`
 	Problems            map[string]int `json:"problems"` // by code
@@ -79,6 +83,17 @@ type ManifestCorrection struct {
 	Cell   string `json:"cell"`
 }
 
+// A ManifestPassage is a passage printed in staff wording (差し替え) or
+// removed (削除), with the commentary.xlsx row that decided it.
+type ManifestPassage struct {
+	Row      int    `json:"row"`
+	Place    string `json:"place"`
+	TargetID string `json:"target_id"`
+	District string `json:"district"`
+	Wording  string `json:"wording"`
+	Person   string `json:"person"`
+}
+
 // A ManifestOutput is one written file: slash path inside OUT, hash and size.
 type ManifestOutput struct {
 	Path   string `json:"path"`
@@ -89,7 +104,7 @@ type ManifestOutput struct {
 // NewManifest describes a run of the given tool version on res. Outputs are
 // added by the caller, which writes the files.
 func NewManifest(res *analyze.Results, version string) *Manifest {
-	m := &Manifest{Tool: ToolName, Version: version, Inputs: []ManifestInput{}, Corrections: []ManifestCorrection{}, Outputs: []ManifestOutput{}}
+	m := &Manifest{Tool: ToolName, Version: version, Inputs: []ManifestInput{}, Corrections: []ManifestCorrection{}, Commentary: []ManifestPassage{}, Outputs: []ManifestOutput{}}
 	b := res.Batch
 	if b == nil {
 		return m
@@ -139,10 +154,23 @@ func NewManifest(res *analyze.Results, version string) *Manifest {
 	return m
 }
 
+// SetCommentary lists the passages of v printed in staff wording or removed.
+func (m *Manifest) SetCommentary(v *View) {
+	m.Commentary = []ManifestPassage{}
+	for _, p := range v.Staffed {
+		m.Commentary = append(m.Commentary, ManifestPassage{Row: p.Row, Place: p.Place, TargetID: p.Target,
+			District: p.District, Wording: p.Wording, Person: p.Person})
+	}
+	m.Counts.StaffPassages = len(m.Commentary)
+}
+
 // WriteManifest writes m as indented JSON with outputs sorted by path.
 func WriteManifest(w io.Writer, m *Manifest) error {
 	c := *m
 	c.Outputs = append([]ManifestOutput{}, m.Outputs...)
+	if c.Commentary == nil {
+		c.Commentary = []ManifestPassage{}
+	}
 	sort.Slice(c.Outputs, func(i, j int) bool { return c.Outputs[i].Path < c.Outputs[j].Path })
 	if c.Counts.Problems == nil {
 		c.Counts.Problems = map[string]int{}

@@ -29,7 +29,8 @@ type Output struct {
 
 // Plan lists the outputs of the chosen formats (keys of Formats) in a fixed
 // order: report.pdf and the district PDFs, tabulation.xlsx, the dashboard and
-// its assets, the data CSVs, then problems.csv, which every run writes.
+// its assets, the data CSVs, then commentary_draft.xlsx and problems.csv,
+// which every run writes.
 // manifest.json is not listed: it lists the others with their hashes.
 func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOptions) []Output {
 	var outs []Output
@@ -66,6 +67,9 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 			file(c.Path, func(w io.Writer) error { return c.Write(w, res) })
 		}
 	}
+	// Note: the draft is written whatever the formats: it is the input of the
+	// next run's commentary.xlsx, not a publication.
+	file(CommentaryDraftFile, func(w io.Writer) error { return CommentaryDraft(w, v) })
 	file("problems.csv", func(w io.Writer) error { return ProblemsCSV(w, res.Batch.Problems) })
 	return outs
 }

@@ -1,5 +1,7 @@
 package render
 
+import "midreview/ingest"
+
 // A View is the publishable content of one run, formatted once: the only source
 // of what the PDF, XLSX and HTML writers publish. They only walk it (like
 // pprof's TextItem) and compute no figure; CSVs are written from
@@ -40,6 +42,14 @@ type View struct {
 	Progress *ProgressView
 	// IndicatorHistory is each indicator over the plan's years (history/).
 	IndicatorHistory []IndicatorHistoryView
+	// CommentaryProblems are the rows of commentary.xlsx found stale or
+	// naming no passage while the passages were worded (applyCommentary);
+	// Problems already lists them, and the caller adds them to the batch
+	// (ingest.Batch.AddProblems) before writing problems.csv.
+	CommentaryProblems []ingest.Problem
+	// Staffed are the passages printed in staff wording or removed, in
+	// passage order: the audit trail of commentary.xlsx (所見履歴, manifest.json).
+	Staffed []StaffedPassage
 }
 
 // A KV is a label and a value.

@@ -28,12 +28,14 @@ const (
 	SheetFreeText    = "自由記述"
 	SheetProblems    = "入力チェック"
 	SheetCorrections = "修正履歴"
+	SheetCommentary  = "所見履歴"
 )
 
 // xlsxSheets is the book's sheet order.
 var xlsxSheets = []string{
 	SheetOverview, SheetFindings, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
 	SheetIndicators, SheetTrend, SheetHearings, SheetFreeText, SheetProblems, SheetCorrections,
+	SheetCommentary,
 }
 
 // Number formats of the tabulation book. Figures are stored as numbers.
@@ -77,6 +79,7 @@ func XLSX(w io.Writer, v *View) error {
 	b.freeText()
 	b.problems()
 	b.corrections()
+	b.commentary()
 	if b.err != nil {
 		return fmt.Errorf("tabulation book: %w", b.err)
 	}
@@ -437,6 +440,7 @@ func (b *book) overview() {
 		rows = append(rows, KV{"入力エラー", fmt.Sprintf("%d件のエラーを含んだまま作成（-allow-errors）", v.InputErrors)})
 	}
 	rows = append(rows, KV{"適用した修正", fmt.Sprintf("%d件（シート「%s」）", len(v.Corrections), SheetCorrections)})
+	rows = append(rows, KV{"事務局の所見", fmt.Sprintf("%d件（シート「%s」）", len(v.Staffed), SheetCommentary)})
 	s.head("項目", "内容")
 	for _, kv := range rows {
 		s.texts(kv.Key, kv.Value)
@@ -842,5 +846,28 @@ func (b *book) corrections() {
 	if len(b.v.Corrections) == 0 {
 		s.strNoFit(1, "適用した修正はありません。", "note")
 	}
+	s.finish(top, 0)
+}
+
+// commentary writes sheet 所見履歴: the passages printed in the secretariat's
+// wording from commentary.xlsx, or removed, with the generated text each replaced.
+func (b *book) commentary() {
+	s := b.sheet(SheetCommentary)
+	s.titleBlock("所見履歴", "commentary.xlsx の事務局の文に差し替えた所見、削除した所見。")
+	s.head("行", "場所", "対象ID", "地区", "扱い", "印刷した所見", "担当", "生成した文")
+	top := s.row - 1
+	for _, p := range b.v.Staffed {
+		for i, t := range []string{strconv.Itoa(p.Row), p.Place, p.Target, p.District, p.Wording} {
+			s.str(i+1, t, "cell")
+		}
+		s.str(6, p.Text, "wrap")
+		s.str(7, p.Person, "cell")
+		s.str(8, p.Generated, "wrap")
+		s.next()
+	}
+	if len(b.v.Staffed) == 0 {
+		s.strNoFit(1, "事務局の文に差し替えた所見はありません。", "note")
+	}
+	s.maxW = []float64{6, 8, 10, 14, 10, 60, 10, 60}
 	s.finish(top, 0)
 }

@@ -300,7 +300,7 @@ func TestXLSXGolden(t *testing.T) {
 func TestXLSXSheets(t *testing.T) {
 	_, f := writeXLSX(t, xlsxTestView())
 	got := strings.Join(f.GetSheetList(), ",")
-	want := "概要,結果の概要,単純集計,地区別,性別,年代別,指標,経年比較,ヒアリング,自由記述,入力チェック,修正履歴"
+	want := "概要,結果の概要,単純集計,地区別,性別,年代別,指標,経年比較,ヒアリング,自由記述,入力チェック,修正履歴,所見履歴"
 	if got != want {
 		t.Errorf("sheets = %s, want %s", got, want)
 	}

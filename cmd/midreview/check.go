@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 
+	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render"
 )
 
 // cmdCheck implements `midreview check [-batch DIR]`: it reads the batch, prints
@@ -18,6 +20,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	b, err := readBatch(*batch)
 	if err != nil {
 		return err
+	}
+	// Note: with commentary.xlsx and no other error, the batch is analyzed
+	// and worded as a run would, so that a stale row is reported here too.
+	if b.Commentary != nil && !ingest.HasErrors(b.Problems) {
+		b.AddProblems(render.Build(analyze.Run(b)).CommentaryProblems...)
 	}
 	printProblems(stderr, b.Problems)
 	if ingest.HasErrors(b.Problems) {

@@ -637,6 +637,7 @@ func TestE2ESmall(t *testing.T) {
 			{"districts/02_中央.pdf", "%PDF-"},
 			{"districts/03_南.pdf", "%PDF-"},
 			{"tabulation.xlsx", "PK"},
+			{"commentary_draft.xlsx", "PK"},
 			{"dashboard/index.html", ""},
 			{"dashboard/echarts.min.js", ""},
 			{"data/crosstab.csv", "\uFEFF"},
@@ -698,21 +699,23 @@ func e2eCheckRendered(t *testing.T, name, out string) {
 			t.Fatal(err)
 		}
 	}
-	files := []string{"dashboard/index.html", "tabulation.xlsx.txt"}
+	files := []string{"dashboard/index.html", "tabulation.xlsx.txt", "commentary_draft.xlsx.txt"}
 	html, err := os.ReadFile(filepath.Join(out, "dashboard", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	put("dashboard/index.html", html)
-	book, err := os.ReadFile(filepath.Join(out, "tabulation.xlsx"))
-	if err != nil {
-		t.Fatal(err)
+	for _, p := range []string{"tabulation.xlsx", "commentary_draft.xlsx"} {
+		book, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dump, err := xlsxbuild.Dump(book)
+		if err != nil {
+			t.Fatal(err)
+		}
+		put(p+".txt", []byte(dump))
 	}
-	dump, err := xlsxbuild.Dump(book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	put("tabulation.xlsx.txt", []byte(dump))
 	for _, p := range []string{"report.pdf", "districts/01_北.pdf"} {
 		txt, err := exec.Command("pdftotext", "-layout", filepath.Join(out, filepath.FromSlash(p)), "-").Output()
 		if err != nil {

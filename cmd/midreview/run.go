@@ -261,12 +261,28 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	res := analyze.Run(b)
 	prog.step("資料を組み立てています")
 	v := render.Build(res)
+	// Note: a stale row of commentary.xlsx is found only once the passages
+	// are worded; it stops the run like any input error, before anything is
+	// written, so the last good handouts survive.
+	if cp := v.CommentaryProblems; len(cp) > 0 {
+		b.AddProblems(cp...)
+		prog.clear()
+		printProblems(stderr, cp)
+		if ingest.HasErrors(cp) && !o.AllowErrors {
+			if err := writeProblemsOnly(o.Out, b.Problems); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "%s の所見にエラーがあるため、%s だけを書き出しました。ほかの出力は前回のままです。\n",
+				ingest.CommentaryFile, filepath.Join(o.Out, "problems.csv"))
+			return errInput
+		}
+	}
 	outs := render.Plan(v, res, o.Formats, pdfOpt)
 	prog.addSteps(len(outs))
 	prog.step("書き出しています")
 
 	prev := snapshotForDiff(o.Out)
-	if err := writeAll(ctx, o.Out, outs, res, prog); err != nil {
+	if err := writeAll(ctx, o.Out, outs, res, v, prog); err != nil {
 		return err
 	}
 	prog.finish()
@@ -408,7 +424,7 @@ func writeFile(dir, p string, fn func(w io.Writer) error) error {
 // writeAll writes every output into a temporary folder beside out, then
 // manifest.json, then swaps the folder in for out. On any failure the temporary
 // folder is removed and out is left as it was.
-func writeAll(ctx context.Context, out string, outs []render.Output, res *analyze.Results, prog *progress) (err error) {
+func writeAll(ctx context.Context, out string, outs []render.Output, res *analyze.Results, v *render.View, prog *progress) (err error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("出力先のフォルダを作れません: %w", err)
@@ -444,6 +460,7 @@ func writeAll(ctx context.Context, out string, outs []render.Output, res *analyz
 		}
 	}
 	m := render.NewManifest(res, Version)
+	m.SetCommentary(v)
 	if m.Outputs, err = hashTree(tmp); err != nil {
 		return err
 	}

@@ -23,13 +23,15 @@ func templateFiles() []file {
 		{"responses/entry.xlsx", writeTemplateEntry},
 		{"hearings/hearing_form.xlsx", writeTemplateHearing},
 		{"corrections.xlsx", writeTemplateCorrections},
+		{"commentary.xlsx", writeTemplateCommentary},
 	}
 }
 
 // Template writes an empty batch folder to dir: definitions.xlsx with every
 // sheet and header of inputs.md section 2 (settings listed with their defaults,
 // drop-down lists for the keyword columns, the hearing items of the standard
-// form), responses/entry.xlsx, hearings/hearing_form.xlsx and corrections.xlsx.
+// form), responses/entry.xlsx, hearings/hearing_form.xlsx, corrections.xlsx and
+// commentary.xlsx.
 // It refuses to overwrite any of these files, so filled-in work is never lost:
 // the error is then fs.ErrExist (with a Japanese message).
 func Template(dir string) error {
@@ -133,8 +135,16 @@ func writeTemplateHearing(w io.Writer) error {
 
 // writeTemplateCorrections writes corrections.xlsx: sheet 修正 with its headers
 // and the drop-down list of 対象.
-func writeTemplateCorrections(w io.Writer) error {
-	s := ingest.CorrectionsSheet
+func writeTemplateCorrections(w io.Writer) error { return writeSchemaBook(w, ingest.CorrectionsSheet) }
+
+// writeTemplateCommentary writes commentary.xlsx: sheet 所見 with its headers
+// and the drop-down list of 場所. Staff usually start from a run's
+// commentary_draft.xlsx instead, which has the same sheet with every passage.
+func writeTemplateCommentary(w io.Writer) error { return writeSchemaBook(w, ingest.CommentarySheet) }
+
+// writeSchemaBook writes a one-sheet workbook: s's headers, column widths and
+// drop-down lists.
+func writeSchemaBook(w io.Writer, s *ingest.Sheet) error {
 	f, err := xlsxbuild.New(s.Name)
 	if err != nil {
 		return err

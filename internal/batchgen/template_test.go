@@ -32,6 +32,7 @@ func TestTemplate(t *testing.T) {
 			{"responses/entry.xlsx", []string{"回答"}},
 			{"hearings/hearing_form.xlsx", []string{"ヒアリングシート", "記入例"}},
 			{"corrections.xlsx", []string{"修正"}},
+			{"commentary.xlsx", []string{"所見"}},
 		} {
 			if got := sheetsOf(t, p(tc.file)); !slices.Equal(got, tc.sheets) {
 				t.Errorf("%s sheets = %v, want %v", tc.file, got, tc.sheets)
@@ -49,6 +50,7 @@ func TestTemplate(t *testing.T) {
 			tests = append(tests, header{"definitions.xlsx", s.Name, s.Headers()})
 		}
 		tests = append(tests, header{"corrections.xlsx", ingest.CorrectionsSheet.Name, ingest.CorrectionsSheet.Headers()})
+		tests = append(tests, header{"commentary.xlsx", ingest.CommentarySheet.Name, ingest.CommentarySheet.Headers()})
 		for _, tc := range tests {
 			rows := sheetRowsOf(t, p(tc.file), tc.sheet)
 			if len(rows) == 0 || len(rows[0]) < len(tc.hdr) || !slices.Equal(rows[0][:len(tc.hdr)], tc.hdr) {
@@ -86,6 +88,7 @@ func TestTemplate(t *testing.T) {
 			{"definitions.xlsx", "指標", "I2:I501", []string{"増", "減"}},
 			{"definitions.xlsx", "設定", "B9", []string{"する", "しない"}},
 			{"corrections.xlsx", "修正", "A2:A501", []string{"回答", "策定時", "ヒアリング", "取組"}},
+			{"commentary.xlsx", "所見", "A2:A501", []string{"概要", "設問", "指標", "地区"}},
 		} {
 			t.Run(tc.sheet+"!"+tc.sqref, func(t *testing.T) {
 				f, err := excelize.OpenFile(p(tc.file))
@@ -170,5 +173,26 @@ func TestTemplateFS(t *testing.T) {
 	}
 	if st, err := fs.Stat(fsys, "baseline"); err != nil || !st.IsDir() {
 		t.Errorf("baseline/: %v", err)
+	}
+}
+
+// TestTemplateCommentaryReads checks that the template's empty commentary.xlsx
+// reads as a commentary without rows and without a problem.
+func TestTemplateCommentaryReads(t *testing.T) {
+	fsys, err := TemplateFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range b.Problems {
+		if p.File == ingest.CommentaryFile {
+			t.Errorf("problem: %v", p)
+		}
+	}
+	if b.Commentary == nil || len(b.Commentary.Rows) != 0 || b.Commentary.Sheet != ingest.CommentarySheet.Name {
+		t.Errorf("Commentary = %+v, want an empty sheet %s", b.Commentary, ingest.CommentarySheet.Name)
 	}
 }
