@@ -429,8 +429,17 @@ func (x *fx) change(q int) (Finding, bool) {
 			sig = append(sig, t)
 		}
 	}
+	id := x.b.Questions[q].ID
 	if len(sig) == 0 {
-		return Finding{Rule: RuleNoChange}, true
+		// Note: "no marked change" rests on every choice's change as printed,
+		// so that staff wording of it (commentary.xlsx) goes stale when a
+		// correction moves one of them.
+		f := Finding{Rule: RuleNoChange}
+		for _, t := range rows {
+			f.Figures = append(f.Figures, FindingFig{Source: SrcTrend, Item: id, By: ByAll, Group: GroupAll,
+				Code: t.Code, Label: t.Label, Measure: MeasureDiff, Value: Round1(t.DiffPt), Decimals: 1, N: t.CurrentBase})
+		}
+		return f, true
 	}
 	slices.SortStableFunc(sig, func(a, b *TrendRow) int {
 		return cmp.Compare(math.Abs(Round1(b.DiffPt)), math.Abs(Round1(a.DiffPt)))
@@ -439,7 +448,6 @@ func (x *fx) change(q int) (Finding, bool) {
 		sig = sig[:2]
 	}
 	f := Finding{Rule: RuleChange}
-	id := x.b.Questions[q].ID
 	for _, t := range sig {
 		fig := FindingFig{Source: SrcTrend, Item: id, By: ByAll, Group: GroupAll, Code: t.Code, Label: t.Label, Decimals: 1}
 		b, cu, d := fig, fig, fig
