@@ -104,20 +104,33 @@ func settingsKV(b *ingest.Batch) []KV {
 	if s.Distributed > 0 {
 		dist = Thousands(s.Distributed)
 	}
+	name := func(item int) string { return ingest.SettingsSheet.Items[item].Name }
 	kv := []KV{
-		{"計画名", s.PlanName},
-		{"区名", s.Ward},
-		{"調査名", s.SurveyName},
-		{"基準日", dateText(s)},
-		{"配布数", dist},
-		{"秘匿基準", "n<" + strconv.Itoa(s.SuppressBelow) + " は x"},
-		{"参考値基準", "n<" + strconv.Itoa(s.ReferenceBelow) + " は参考値"},
-		{"重み付け", onOff},
-		{"有意水準", strconv.FormatFloat(s.Alpha, 'f', -1, 64)},
-		{"評価方法", method},
+		{name(ingest.SettingPlanName), s.PlanName},
+		{name(ingest.SettingWard), s.Ward},
+		{name(ingest.SettingSurvey), s.SurveyName},
+		{name(ingest.SettingDate), dateText(s)},
+		{name(ingest.SettingDistributed), dist},
+		{name(ingest.SettingSuppress), "n<" + strconv.Itoa(s.SuppressBelow) + " は x"},
+		{name(ingest.SettingReference), "n<" + strconv.Itoa(s.ReferenceBelow) + " は参考値"},
+		{name(ingest.SettingWeighting), onOff},
+		{name(ingest.SettingAlpha), strconv.FormatFloat(s.Alpha, 'f', -1, 64)},
+		{name(ingest.SettingEvaluation), method},
 	}
 	if s.Evaluation == ingest.EvalPoints {
-		kv = append(kv, KV{"維持幅", "±" + OneDecimal(s.Margin) + "ポイント"})
+		kv = append(kv, KV{name(ingest.SettingMargin), "±" + OneDecimal(s.Margin) + "ポイント"})
+	}
+	// Note: settings left at their default that change nothing printed are
+	// not listed, so that a batch without them prints as before.
+	if len(s.NoAnswer) > 0 {
+		codes := make([]string, len(s.NoAnswer))
+		for i, c := range s.NoAnswer {
+			codes[i] = strconv.Itoa(c)
+		}
+		kv = append(kv, KV{name(ingest.SettingNoAnswer), strings.Join(codes, ",") + " は無回答"})
+	}
+	if s.NoFindings {
+		kv = append(kv, KV{name(ingest.SettingFindings), "文章にした所見を載せない"})
 	}
 	return kv
 }

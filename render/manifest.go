@@ -43,6 +43,10 @@ type ManifestSettings struct {
 	Evaluation     string  `json:"evaluation"` // 検定 or ポイント
 	Margin         float64 `json:"margin"`
 	Sample         bool    `json:"sample"`
+	// Set only when they differ from the default, so that older manifests
+	// and batches without them read the same.
+	NoAnswer   []int `json:"no_answer_codes,omitempty"` // 無回答コード
+	NoFindings bool  `json:"no_findings,omitempty"`     // 所見 しない
 }
 
 // A ManifestInput is one input file with its hash and row accounting.
@@ -121,6 +125,7 @@ func NewManifest(res *analyze.Results, version string) *Manifest {
 		PlanName: s.PlanName, Ward: s.Ward, SurveyName: s.SurveyName, Distributed: s.Distributed,
 		SuppressBelow: s.SuppressBelow, ReferenceBelow: s.ReferenceBelow, Weighting: s.Weighting,
 		Alpha: s.Alpha, Evaluation: method, Margin: s.Margin, Sample: s.Sample,
+		NoAnswer: s.NoAnswer, NoFindings: s.NoFindings,
 	}
 	for _, f := range b.Files {
 		c := f.Counts
