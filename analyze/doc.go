@@ -2,8 +2,8 @@
 //
 // Run (run.go) takes an ingest.Batch and returns Results, every list in a
 // fixed order (current then baseline survey; questions in sheet order;
-// breakdowns 全体, 地区, 性別, 年代), so that identical batches give identical
-// results. It reads no file and no clock, and imports no renderer
+// breakdowns 全体, 地区, 性別, 年代, then every 分析軸), so that identical
+// batches give identical results. It reads no file and no clock, and imports no renderer
 // (internal/arch), so every figure is testable from an in-memory batch.
 //
 // Where each published figure is computed (and the CSV that publishes it; the
@@ -11,6 +11,7 @@
 //
 //	回収状況: 配布数, 有効回答数, 回収率            overview.go  overview, rate        data/overview.csv
 //	crosstab counts, %, n, weighted %              crosstab.go  tabulate             data/crosstab.csv
+//	  分析軸 breakdowns (by = 設問ID)             axis.go      Axes; run.go breakdowns
 //	  weights (人口 post-stratification, Kish n)   weight.go    weights, kish
 //	  秘匿 x and 参考値 (primary + complementary)  suppress.go  suppress
 //	  adjusted residuals and ▲▼                    crosstab.go  residuals; stats.go markFor, zCrit

@@ -84,7 +84,7 @@ type Finding struct {
 	Rule     string
 	Subject  string       // what it is about: 設問文, 指標名 or 項目名 ("" when implied)
 	Eval     string       // RuleIndicator: EvalA..EvalD or EvalNone
-	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown
+	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name)
 	Figures  []FindingFig // in the order the sentence names them
 }
 
@@ -95,7 +95,7 @@ type Finding struct {
 type FindingFig struct {
 	Source   string // SrcCrosstab, ... (data/<Source>.csv)
 	Item     string // 設問ID, 指標ID, 項目ID or テーマ名; "" for overview and profile rows
-	By       string // ByAll, ByDistrict, ByGender, ByAge ("" when the CSV has no by)
+	By       string // ByAll, ByDistrict, ByGender, ByAge, a 分析軸's 設問ID ("" when the CSV has no by)
 	Group    string
 	Code     string // choice code ("" when none)
 	Label    string // choice label, rating label or theme name
@@ -290,7 +290,11 @@ func (x *fx) question(q int) []Finding {
 	if f, ok := x.change(q); ok {
 		out = append(out, withBase(base, f))
 	}
-	for _, by := range []string{ByDistrict, ByGender, ByAge} {
+	bys := []string{ByDistrict, ByGender, ByAge}
+	for _, a := range x.r.Axes {
+		bys = append(bys, a.By)
+	}
+	for _, by := range bys {
 		if len(out) >= maxSentences {
 			break
 		}
@@ -513,6 +517,12 @@ func (x *fx) groups(q int, by string, top int) (Finding, bool) {
 		pos[&c.Groups[gi]] = gi
 	}
 	f := Finding{Rule: RuleGroups, Words: []string{by}}
+	for _, a := range x.r.Axes {
+		if a.By == by {
+			// Note: a 分析軸 is named in the sentence by its 設問文 (Words[1]).
+			f.Words = append(f.Words, a.Name)
+		}
+	}
 	for _, side := range [][]*Group{hi, lo} {
 		if len(side) > maxListed {
 			side = side[:maxListed]

@@ -33,7 +33,7 @@ const (
 type Results struct {
 	Batch     *ingest.Batch
 	Overview  Overview
-	Crosstabs []Crosstab // current then baseline; by question order, then 全体, 地区, 性別, 年代
+	Crosstabs []Crosstab // current then baseline; by question order, then 全体, 地区, 性別, 年代, 分析軸
 	Summaries []Summary  // SC and NUM, same order
 	Trends    []TrendRow
 	// DistrictTops are the district pages' top answers (district_tops.csv):
@@ -61,6 +61,8 @@ type Results struct {
 	Progress *ProgressResults
 	// IndicatorHistory is each indicator over the plan's years (history/), nil without it.
 	IndicatorHistory []IndicatorHistory
+	// Axes are the 分析軸 breakdowns after 年代, in sheet order (axis.go).
+	Axes []Axis
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
 }
@@ -88,7 +90,7 @@ type DistrictOverview struct {
 type Crosstab struct {
 	Survey   string // Current or Baseline
 	Question int    // index into Batch.Questions
-	By       string // ByAll, ByDistrict, ByGender, ByAge
+	By       string // ByAll, ByDistrict, ByGender, ByAge, or a 分析軸's 設問ID
 	Choices  []ChoiceHead
 	Groups   []Group
 	Chi      *ChiSquare // SA/SC breakdowns other than 全体; nil otherwise

@@ -8,11 +8,13 @@ import (
 
 // Run analyzes a batch: overview, crosstabs, summaries, trends, indicators,
 // hearings and free text, every list in a fixed order (current then baseline
-// survey; questions in sheet order; breakdowns 全体, 地区, 性別, 年代), so that
+// survey; questions in sheet order; breakdowns 全体, 地区, 性別, 年代, then the
+// 分析軸 in sheet order), so that
 // identical batches give identical results.
 func Run(b *ingest.Batch) *Results {
 	r := &Results{Batch: b, InputErrors: ingest.CountErrors(b.Problems)}
 	r.Overview = overview(b)
+	r.Axes = Axes(b)
 	// Note: a year without a survey (progress sheets only) has no survey
 	// figures at all, rather than tables of zeros.
 	if b.HasSurvey() {
@@ -144,14 +146,14 @@ func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(r
 }
 
 // breakdowns returns the breakdowns of question q in survey s: 全体, then 地区,
-// 性別 and 年代 when their attribute question exists, never a question by itself
-// (the 地区 question is tabulated by 全体 only).
+// 性別 and 年代 when their attribute question exists, then every 分析軸 (Axes),
+// never a question by itself (the 地区 question is tabulated by 全体 only).
 //
 // Note: 地区 groups are the districts in sheet order, all of them even when a
 // district has no respondents (a zero is a finding), then 地区不明 only when the
 // survey has respondents without a district. 性別 and 年代 groups are the choice
-// labels in choice order; respondents who did not answer the attribute question
-// are in no group of that breakdown (they are still in 全体).
+// labels in choice order, and so are a 分析軸's; respondents who did not answer
+// the attribute question are in no group of that breakdown (they are still in 全体).
 func breakdowns(b *ingest.Batch, s *ingest.Survey, q int) []breakdown {
 	out := []breakdown{{by: ByAll, names: []string{GroupAll}, group: func(*ingest.Respondent) int { return 0 }, other: -1}}
 	if q == b.DistrictQ {
@@ -160,10 +162,20 @@ func breakdowns(b *ingest.Batch, s *ingest.Survey, q int) []breakdown {
 	if b.DistrictQ >= 0 && len(b.Districts) > 0 {
 		out = append(out, districtBreakdown(b, s))
 	}
-	for _, a := range []struct {
+	type attr struct {
 		by string
 		q  int
-	}{{ByGender, b.GenderQ}, {ByAge, b.AgeQ}} {
+	}
+	attrs := []attr{{ByGender, b.GenderQ}, {ByAge, b.AgeQ}}
+	for _, ax := range Axes(b) {
+		// Note: a 分析軸 missing from a survey (a baseline asked before it was
+		// added) gives that survey no breakdown by it, rather than a table of
+		// empty groups.
+		if present(s, ax.Question) {
+			attrs = append(attrs, attr{ax.By, ax.Question})
+		}
+	}
+	for _, a := range attrs {
 		if a.q < 0 || a.q == q || a.q >= len(b.Questions) {
 			continue
 		}

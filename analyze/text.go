@@ -61,8 +61,8 @@ type textDoc struct {
 }
 
 // analyzeText fills r.FreeText, r.Keywords, r.Quotes, r.Hearings.Comments,
-// r.TextMatrix and r.TextCounts from the FA answers of the current survey and
-// the hearing 記述 items. The kagome dictionary is loaded only when there is
+// r.TextMatrix and r.TextCounts from the FA answers (and MA その他 texts) of
+// the current survey and the hearing 記述 items. The kagome dictionary is loaded only when there is
 // free text.
 //
 // Note: it fills r.Hearings.Comments (not analyzeHearings) because comments need
@@ -82,14 +82,20 @@ func analyzeText(b *ingest.Batch, r *Results) {
 	r.TextCounts = textCounts(docs)
 }
 
-// collectTexts returns the non-empty FA answers of the current survey (question by
-// question, respondents in order), then the hearing 記述 values (hearing by hearing,
-// items in order).
+// collectTexts returns the non-empty FA answers of the current survey and the
+// その他 texts of MA answers (question by question, respondents in order), then
+// the hearing 記述 values (hearing by hearing, items in order).
+//
+// Note: an MA answer holds text only when a web-form export left words beside
+// the chosen labels, or a survey tool's その他 column was filled (ingest counts
+// it as その他). That text is what the respondent wrote, so it is free text
+// like an FA answer: published masked in freetext.csv under the MA's 設問ID,
+// theme-coded and counted, never unmasked.
 func collectTexts(b *ingest.Batch) []textDoc {
 	var docs []textDoc
 	for q := range b.Questions {
 		qu := &b.Questions[q]
-		if qu.Type != ingest.FA || q == b.DistrictQ {
+		if (qu.Type != ingest.FA && qu.Type != ingest.MA) || q == b.DistrictQ {
 			continue
 		}
 		for i := range b.Current.Respondents {

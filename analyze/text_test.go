@@ -402,3 +402,37 @@ func FuzzAppendWords(f *testing.F) {
 		}
 	})
 }
+
+// TestCollectTextsOther checks that the その他 text a web-form MA answer leaves
+// is free text of that MA, published masked only.
+func TestCollectTextsOther(t *testing.T) {
+	b := textBatch(1)
+	b.ChoiceSets = []ingest.ChoiceSet{{Name: "活動", Choices: []ingest.Choice{{Code: 1, Label: "防災"}, {Code: 2, Label: "その他"}}}}
+	b.Questions = append(b.Questions, ingest.Question{ID: "Q12", Type: ingest.MA, ChoiceSet: 0, Theme: 0})
+	for i := range b.Current.Respondents {
+		b.Current.Respondents[i].Answers = append(b.Current.Respondents[i].Answers, ingest.Answer{})
+	}
+	b.Current.Respondents[4].Answers[3] = ingest.Answer{Choices: ingest.ChoiceBits(0).With(0).With(1), Text: "山田さんと清掃活動"}
+	r := &Results{Batch: b}
+	analyzeText(b, r)
+	var got *FreeText
+	for i := range r.FreeText {
+		if r.FreeText[i].ItemID == "Q12" {
+			got = &r.FreeText[i]
+		}
+	}
+	want := FreeText{SourceSurvey, "R5", GroupNoDistrict, "Q12", []string{"見守り"}, "〇〇さんと清掃活動"}
+	if got == nil || !reflect.DeepEqual(*got, want) {
+		t.Fatalf("FreeText of Q12 = %v, want %v", got, want)
+	}
+	for _, f := range r.FreeText {
+		if strings.Contains(f.Masked, "山田") {
+			t.Errorf("unmasked name in %v", f)
+		}
+	}
+	for _, c := range r.TextCounts {
+		if c.Source == SourceSurvey && c.Count != 5 {
+			t.Errorf("survey texts %d, want 5 (four FA and one その他)", c.Count)
+		}
+	}
+}

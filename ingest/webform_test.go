@@ -204,3 +204,20 @@ func TestReadDefinitionsWebform(t *testing.T) {
 		t.Errorf("無回答コード conflicts %v, want each 3 A9", conflict)
 	}
 }
+
+// TestNoAnswerCodeCategoricalOnly checks that 無回答コード is no answer in
+// categorical questions only: in NUM a 99 is a real number, in FA what was written.
+func TestNoAnswerCodeCategoricalOnly(t *testing.T) {
+	x := newValueIndex(webBatch())
+	if a, code, _ := x.parseValue(tQ1, "99"); code != "" || !a.Empty() {
+		t.Errorf("SA 99 = %+v %q, want no answer", a, code)
+	}
+	if a, code, _ := x.parseValue(tQ4, "99"); code != "" {
+		t.Errorf("NUM 99: %q", code)
+	} else if n, ok := a.Number(); !ok || n != 99 {
+		t.Errorf("NUM 99 = %v %v, want 99", n, ok)
+	}
+	if a, _, _ := x.parseValue(tQ5, "99"); a.Text != "99" {
+		t.Errorf("FA 99 = %+v, want the text 99", a)
+	}
+}

@@ -48,7 +48,9 @@ func Build(res *analyze.Results) *View {
 	v.Settings = settingsKV(b)
 	v.Overview = overviewView(res)
 
+	v.Axes = axisViews(res)
 	bx := newBuilder(res)
+	bx.breakdowns = breakdownsOf(v.Axes)
 	for qi, q := range b.Questions {
 		if q.Type == ingest.FA {
 			continue
@@ -185,6 +187,9 @@ type builder struct {
 	summary  map[int][]int // question → indices into res.Summaries (current; 全体, 地区)
 	trend    map[int][]int // question → indices into res.Trends (全体)
 	weighted bool
+	// breakdowns are the current survey's tables of a question, in order
+	// (breakdownsOf).
+	breakdowns []string
 }
 
 type ctKey struct {
@@ -235,7 +240,7 @@ func (bx *builder) questionHead(qi int) QuestionView {
 // question builds everything published about question qi.
 func (bx *builder) question(qi int) QuestionView {
 	qv := bx.questionHead(qi)
-	for _, by := range breakdowns {
+	for _, by := range bx.breakdowns {
 		if t, ok := bx.table(analyze.Current, qi, by); ok {
 			qv.Tables = append(qv.Tables, t)
 		}

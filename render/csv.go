@@ -134,7 +134,7 @@ func CrosstabCSV(w io.Writer, res *analyze.Results) error {
 				if weighting {
 					wp = csvFloat(cell.WeightedPct)
 				}
-				c.row(ct.Survey, qid, ct.By, csvText(g.Name), csvText(ch.Code), csvText(ch.Label),
+				c.row(ct.Survey, qid, csvText(ct.By), csvText(g.Name), csvText(ch.Code), csvText(ch.Label),
 					csvInt(cell.Count), csvInt(g.Base), csvFloat(cell.Pct), wp,
 					csvBool(g.Suppressed), csvBool(g.Reference), csvFloat(cell.AdjResidual), cell.Mark)
 			}
@@ -147,7 +147,7 @@ func CrosstabCSV(w io.Writer, res *analyze.Results) error {
 func SummaryCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, summaryHeader)
 	for _, s := range res.Summaries {
-		c.row(s.Survey, csvText(questionID(res.Batch, s.Question)), s.By, csvText(s.Group), csvInt(s.N),
+		c.row(s.Survey, csvText(questionID(res.Batch, s.Question)), csvText(s.By), csvText(s.Group), csvInt(s.N),
 			csvFloat(s.Mean), csvFloat(s.SD), csvFloat(s.Median), csvFloat(s.Q1), csvFloat(s.Q3),
 			csvFloat(s.Min), csvFloat(s.Max), csvFloat(s.TopBoxPct))
 	}
@@ -271,7 +271,7 @@ func ChiSquareCSV(w io.Writer, res *analyze.Results) error {
 		if !math.IsNaN(ct.Chi.Stat) {
 			df = csvInt(ct.Chi.DF)
 		}
-		c.row(ct.Survey, csvText(questionID(res.Batch, ct.Question)), ct.By, csvFloat(ct.Chi.Stat), df,
+		c.row(ct.Survey, csvText(questionID(res.Batch, ct.Question)), csvText(ct.By), csvFloat(ct.Chi.Stat), df,
 			csvFloat(ct.Chi.P), csvBool(ct.Chi.LowExpected))
 	}
 	return c.close()

@@ -93,6 +93,9 @@ type dashPage struct {
 	Themes       []string         // drill-down rows
 	Columns      []string         // drill-down columns
 	Matrix       [][]TextCellView // comment counts [theme][column]
+	// Choices are the selector's option groups when the batch has 分析軸
+	// (地区, then each axis); nil otherwise (a plain list of districts).
+	Choices []dashChoices
 }
 
 // dashData is the JSON the page script reads.
@@ -182,6 +185,7 @@ func buildDashboard(v *View) *dashPage {
 		questions[i] = dashQuestionOf(v, q, chartID("crosstab", q.ID, i, ids), p.District)
 		questions[i].Text = v.PassageLines(analyze.PlaceQuestion, q.ID, "")
 	}
+	p.axisChoices(questions)
 	p.Data.Questions = questions
 	inTheme := make([]bool, len(v.Questions))
 	for ti, t := range v.Themes {
@@ -543,12 +547,25 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 <p id="noscript" class="banner errors">グラフを表示するには、index.html と同じフォルダーに echarts.min.js と dashboard.js が必要です。</p>
 <div class="controls">
+{{- if .Choices}}
+<label for="district">比較する区分</label>
+<select id="district">
+{{- range .Choices}}
+<optgroup label="{{.Label}}">
+{{- range .Options}}
+<option value="{{.Index}}">{{.Name}}</option>
+{{- end}}
+</optgroup>
+{{- end}}
+</select>
+{{- else}}
 <label for="district">比較する地区</label>
 <select id="district">
 {{- range $i, $d := .Data.Districts}}
 <option value="{{$i}}">{{$d}}</option>
 {{- end}}
 </select>
+{{- end}}
 <span class="legend">数値は％（n＝集計対象者数、無回答を含む）。x＝秘匿、－＝0件、▲▼＝全体に比べ有意に高い／低い、参考値＝nが少ないため参考。</span>
 </div>
 </header>

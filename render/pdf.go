@@ -986,6 +986,7 @@ func (d *pdfDoc) question(q *QuestionView) {
 		rows = append(rows, dt.Rows...)
 		d.crosstab(q.ID+"　地区別", dt, rows)
 	}
+	d.axisCrosstabs(q, all)
 	if len(q.Summary) > 0 {
 		d.summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC")
 	}

@@ -73,6 +73,23 @@ var byWords = map[string]string{
 	analyze.ByAge:      "年代別",
 }
 
+// byName names the breakdown of a RuleGroups finding (its Words) in a
+// sentence, and reports whether it is a 分析軸: 「世帯構成」別, whose groups the
+// sentence then quotes as it quotes answer labels.
+func byName(words []string) (string, bool) {
+	if len(words) == 0 {
+		return "", false
+	}
+	if w, ok := byWords[words[0]]; ok {
+		return w, false
+	}
+	name := words[0]
+	if len(words) > 1 {
+		name = words[1]
+	}
+	return quote(name) + "別", true
+}
+
 // fill replaces each {name} of template key by its value.
 func fill(key string, kv ...string) string {
 	s := sentenceTemplates[key]
@@ -169,9 +186,14 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		return fill("change", "changes", strings.Join(items, "、"))
 	case analyze.RuleGroups:
+		by, axis := byName(f.Words)
 		var hi, lo []string
 		for _, g := range fg {
-			item := fill("group-item", "group", g.Group, "pct", num(g))
+			group := g.Group
+			if axis {
+				group = quote(group)
+			}
+			item := fill("group-item", "group", group, "pct", num(g))
 			if g.Mark == MarkHigh {
 				hi = append(hi, item)
 			} else {
@@ -185,7 +207,7 @@ func sentenceBody(f analyze.Finding) string {
 		case len(hi) == 0:
 			key = "groups-low"
 		}
-		return fill(key, "by", byWords[f.Words[0]], "label", quote(fg[0].Label),
+		return fill(key, "by", by, "label", quote(fg[0].Label),
 			"high", strings.Join(hi, "、"), "low", strings.Join(lo, "、"))
 	case analyze.RuleAgeTrend:
 		key := "age-up"

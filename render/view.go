@@ -50,6 +50,9 @@ type View struct {
 	// Staffed are the passages printed in staff wording or removed, in
 	// passage order: the audit trail of commentary.xlsx (所見履歴, manifest.json).
 	Staffed []StaffedPassage
+	// Axes are the 分析軸 breakdowns (axis.go), whose tables follow 年代 in
+	// QuestionView.Tables.
+	Axes []AxisView
 }
 
 // A KV is a label and a value.
@@ -83,7 +86,7 @@ type QuestionView struct {
 	Theme     string      // テーマ名 or ""
 	Condition string      // 対象条件 as written, "" when everyone is asked
 	MA        bool        // percentages may sum past 100
-	Tables    []TableView // current survey: 全体, 地区, 性別, 年代 (those that exist)
+	Tables    []TableView // current survey: 全体, 地区, 性別, 年代, 分析軸 (those that exist)
 	Baseline  *TableView  // baseline survey 全体, when present
 	Trend     []TrendView // 全体 trend rows when a baseline exists
 	// TrendOrder lists indices into Trend in the order the comparison chart
@@ -94,7 +97,7 @@ type QuestionView struct {
 
 // A TableView is a crosstab as printed: 表頭 choices across, 表側 groups down.
 type TableView struct {
-	By    string   // 全体, 地区, 性別, 年代
+	By    string   // 全体, 地区, 性別, 年代, or a 分析軸's 設問ID (View.Axis)
 	Heads []string // choice labels, then 無回答
 	Codes []string // choice codes, then NA
 	Rows  []RowView

@@ -73,6 +73,9 @@ func XLSX(w io.Writer, v *View) error {
 	} {
 		b.crosstabs(by.sheet, by.by)
 	}
+	for _, a := range v.Axes {
+		b.crosstabs(a.Sheet, a.By)
+	}
 	b.indicators()
 	b.trend()
 	b.hearings()
@@ -87,6 +90,21 @@ func XLSX(w io.Writer, v *View) error {
 		return fmt.Errorf("tabulation book: %w", err)
 	}
 	return nil
+}
+
+// bookSheets is the book's sheet order for v: xlsxSheets with a sheet per
+// 分析軸 after 年代別.
+func bookSheets(v *View) []string {
+	var out []string
+	for _, name := range xlsxSheets {
+		out = append(out, name)
+		if name == SheetByAge {
+			for _, a := range v.Axes {
+				out = append(out, a.Sheet)
+			}
+		}
+	}
+	return out
 }
 
 // A book is the tabulation workbook being written.
@@ -104,7 +122,7 @@ func newBook(v *View) (*book, error) {
 		f.Close()
 		return nil, err
 	}
-	for _, name := range xlsxSheets[1:] {
+	for _, name := range bookSheets(v)[1:] {
 		if _, err := f.NewSheet(name); err != nil {
 			f.Close()
 			return nil, err
@@ -473,10 +491,13 @@ func (b *book) overview() {
 	s.finish(1, 0)
 }
 
-// byLabel is the 表側 header of a breakdown.
-func byLabel(by string) string {
+// byLabel is the 表側 header of a breakdown: a 分析軸 is headed by its name.
+func (v *View) byLabel(by string) string {
 	if by == analyze.ByAll {
 		return "区分"
+	}
+	if a, ok := v.Axis(by); ok {
+		return a.Name
 	}
 	return by
 }
@@ -486,6 +507,8 @@ func (b *book) crosstabs(name, by string) {
 	title := name + "集計表"
 	if by == analyze.ByAll {
 		title = "単純集計表（全体）"
+	} else if a, ok := b.v.Axis(by); ok {
+		title = a.Title + "集計表"
 	}
 	s.titleBlock(title, crosstabNotes...)
 	s.next()
@@ -548,7 +571,7 @@ func summaryRows(rows []SummaryRow, by string) []SummaryRow {
 // table writes one crosstab: header, then one row per group. counts adds a
 // 件数 row above each percentage row (単純集計).
 func (s *sheet) table(t *TableView, counts bool) {
-	heads := append([]string{byLabel(t.By), "n"}, t.Heads...)
+	heads := append([]string{s.b.v.byLabel(t.By), "n"}, t.Heads...)
 	s.head(append(heads, "備考")...)
 	last := len(t.Heads) + 3
 	for _, r := range t.Rows {

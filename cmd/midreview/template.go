@@ -13,12 +13,23 @@ import (
 // cmdTemplate runs `midreview template [-out DIR]` and
 // `midreview template -entry -batch DIR [-out FILE]`.
 func cmdTemplate(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("template", "使い方: midreview template [-out DIR]\n       midreview template -entry [-batch DIR] [-out FILE]", stderr)
+	fset := newFlags("template", "使い方: midreview template [-out DIR]\n       midreview template -from FILE [-districts FILE] [-out DIR]\n       midreview template -entry [-batch DIR] [-out FILE]", stderr)
 	out := fset.String("out", "out", "書き出すフォルダ（-entry では入力用ブックのファイル名 .xlsx も可）")
 	entry := fset.Bool("entry", false, "definitions.xlsx から入力用ブック（回答・ヒアリング）を作る")
 	batch := fset.String("batch", ".", "-entry で読む definitions.xlsx のあるフォルダ")
+	from := fset.String("from", "", "回答ファイル（.xlsx / .csv）から definitions.xlsx の下書きを作る")
+	districts := fset.String("districts", "", "-from で地区の設問を見分ける地区リスト（1行に 地区名,別名,町名…）")
 	if err := parseFlags(fset, args); err != nil {
 		return err
+	}
+	if *from != "" {
+		if *entry {
+			return fmt.Errorf("%w: -from と -entry は同時に指定できません", errUsage)
+		}
+		return templateFrom(*from, *districts, *out, stdout, stderr)
+	}
+	if *districts != "" {
+		return fmt.Errorf("%w: -districts は -from と一緒に指定します", errUsage)
 	}
 	if *entry {
 		return templateEntry(*batch, *out, stdout, stderr)

@@ -38,8 +38,8 @@ var webTitles = map[string]string{
 const webOther = "清掃活動の手伝い"
 
 // webDefinitionSheets is small/'s codebook with 無回答コード 99, 見出し, a
-// label that contains a comma and an その他 choice in 活動, and the grid
-// questions Q7 and Q8.
+// label that contains a comma and an その他 choice in 活動, the grid
+// questions Q7 and Q8, and Q1 (近所付き合いの程度) marked 分析軸.
 func webDefinitionSheets() [][][]any {
 	sh := testDefinitionSheets()
 	sh[0] = settingRows(map[int]string{
@@ -51,8 +51,11 @@ func webDefinitionSheets() [][][]any {
 	for _, r := range sh[4] {
 		r = append(slices.Clone(r), nil)
 		switch r[0] {
+		case "Q1":
+			r[5] = "分析軸"
 		case "Q2":
 			r[1], r[7] = "地域活動について", "地域活動に参加していますか"
+			r[5] = "分析軸"
 		case "Q5":
 			r[1], r[7] = "地域活動について", "この1年間の参加回数"
 		}
