@@ -65,7 +65,7 @@ func (b *book) hard() {
 		qs := hv.Quotes[g]
 		label := g
 		if g == "" {
-			label = "区全体の抜粋"
+			label = "全体（抜粋）" // not 区全体, the group of ward-wide initiatives
 		}
 		for c, cq := range qs {
 			for _, q := range cq {
