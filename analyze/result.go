@@ -59,6 +59,8 @@ type Results struct {
 	Findings []Finding
 	// Progress is the yearly review of the initiatives (progress/), nil without it.
 	Progress *ProgressResults
+	// Hard are the texts that call for a physical fix (sheet ハード分類), nil without it.
+	Hard *HardResults
 	// IndicatorHistory is each indicator over the plan's years (history/), nil without it.
 	IndicatorHistory []IndicatorHistory
 	// Axes are the 分析軸 breakdowns after 年代, in sheet order (axis.go).

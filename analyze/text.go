@@ -58,6 +58,7 @@ type textDoc struct {
 	masked    string
 	words     []string // keyword base forms, in text order, repeats kept
 	themes    []int    // theme indices, ascending (sheet order)
+	hard      []int    // ハード分類 indices, ascending (hard.go)
 }
 
 // analyzeText fills r.FreeText, r.Keywords, r.Quotes, r.Hearings.Comments,
@@ -69,8 +70,11 @@ type textDoc struct {
 // the same masking and theme coding as every other free text, from one tokenizer pass.
 func analyzeText(b *ingest.Batch, r *Results) {
 	docs := collectTexts(b)
+	var ta *textAnalyzer
+	if len(docs) > 0 || len(b.HardCategories) > 0 {
+		ta = newTextAnalyzer(b, IPATokenizer())
+	}
 	if len(docs) > 0 {
-		ta := newTextAnalyzer(b, IPATokenizer())
 		for i := range docs {
 			ta.analyze(&docs[i])
 		}
@@ -80,6 +84,9 @@ func analyzeText(b *ingest.Batch, r *Results) {
 	}
 	r.TextMatrix = textMatrix(b, docs)
 	r.TextCounts = textCounts(docs)
+	if len(b.HardCategories) > 0 {
+		r.Hard = analyzeHard(b, docs, ta)
+	}
 }
 
 // collectTexts returns the non-empty FA answers of the current survey and the
@@ -155,10 +162,15 @@ type textAnalyzer struct {
 	tok    *tokenizer.Tokenizer
 	masker *Masker
 	themes []ingest.Theme
+	hard   *hardMatcher // nil without sheet ハード分類
 }
 
 func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
-	return &textAnalyzer{tok: tok, masker: NewMasker(b, tok), themes: b.Themes}
+	ta := &textAnalyzer{tok: tok, masker: NewMasker(b, tok), themes: b.Themes}
+	if b != nil && len(b.HardCategories) > 0 {
+		ta.hard = newHardMatcher(b.HardCategories)
+	}
+	return ta
 }
 
 // analyze fills d.masked, d.words and d.themes from d.text.
@@ -173,6 +185,9 @@ func (ta *textAnalyzer) analyze(d *textDoc) {
 	}
 	d.words = appendWords(d.words[:0], toks, bases, sp)
 	d.themes = codeThemes(ta.themes, s, bases, d.words, d.fixed)
+	if ta.hard != nil {
+		d.hard = ta.hard.match(toks, bases, sp)
+	}
 }
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.

@@ -130,6 +130,7 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 	d.readIndicators(sheets[IndicatorsSheet])
 	d.readHearingItems(sheets[HearingItemsSheet])
 	d.readInitiatives(sheets[InitiativesSheet], sheets[SettingsSheet])
+	d.readHardCategories(sheets[HardSheet])
 	return true
 }
 

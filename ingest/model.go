@@ -36,6 +36,8 @@ type Batch struct {
 	ProgressScale ChoiceSet
 	Progress      []Progress   // progress/, sorted by initiative then year
 	History       []HistoryRun // history/, in folder-name order
+	// HardCategories are sheet ハード分類 (optional), in sheet order.
+	HardCategories []HardCategory
 
 	Files    []InputFile // every input file read, in reading order; Src.File indexes it
 	Problems []Problem   // sorted by position (SortProblems)

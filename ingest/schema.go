@@ -70,7 +70,7 @@ var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, ProgressSchema, C
 // DefinitionsSchema is definitions.xlsx (inputs.md section 2).
 var DefinitionsSchema = &Workbook{File: DefinitionsFile, Sheets: []*Sheet{
 	SettingsSheet, DistrictsSheet, TownsSheet, ThemesSheet, QuestionsSheet, ChoicesSheet,
-	IndicatorsSheet, HearingItemsSheet, InitiativesSheet,
+	IndicatorsSheet, HearingItemsSheet, InitiativesSheet, HardSheet,
 }}
 
 // CorrectionsSchema is corrections.xlsx (inputs.md section 5).
@@ -320,6 +320,25 @@ var InitiativesSheet = &Sheet{Name: "取組", WhenGiven: true, Columns: []Field{
 	ColInitMeasure:  {Name: "活動指標", Width: 14, Help: "毎年報告する活動の数値（例：参加者数）"},
 	ColInitUnit:     {Name: "単位", Width: 6, Help: "活動指標の単位（例：人）"},
 	ColInitTarget:   {Name: "目標", Width: 8, Help: "活動指標の計画最終年度の目標"},
+}}
+
+// Columns of sheet ハード分類.
+const (
+	ColHardCategory = iota
+	ColHardKeywords
+	ColHardPrograms
+	ColHardDepartment
+)
+
+// HardSheet is sheet ハード分類 (optional): the categories of issues that need
+// a physical fix, their keywords, the programs that can help and who runs
+// them (inputs.md section 2).
+var HardSheet = &Sheet{Name: "ハード分類", WhenGiven: true, Columns: []Field{
+	ColHardCategory: {Name: "分類", Required: true, Width: 18},
+	ColHardKeywords: {Name: "キーワード", Required: true, Width: 50,
+		Help: "自由記述・ヒアリング・振り返りシートの課題をこの分類にする語（「、」区切り。語として一致したときだけ）"},
+	ColHardPrograms:   {Name: "関連制度", Width: 44, Help: "活用できる制度（「、」区切り）"},
+	ColHardDepartment: {Name: "担当部署", Width: 20, Help: "制度を所管する部署"},
 }}
 
 // WardWide is the 地区 of an initiative of the ward-wide plan (区全体計画).

@@ -88,6 +88,7 @@ func Build(res *analyze.Results) *View {
 	v.NoSurvey = res.Batch != nil && !b.HasSurvey()
 	v.Progress = progressView(res, v.Districts)
 	v.IndicatorHistory = indicatorHistoryView(res)
+	v.Hard = hardView(res)
 	return v
 }
 

@@ -579,6 +579,9 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- if .V.Profiles}}
 <button type="button" role="tab" class="tab" data-panel="profiles">地区カルテ</button>
 {{- end}}
+{{- if .V.Hard}}
+<button type="button" role="tab" class="tab" data-panel="hard">ソフトとハード</button>
+{{- end}}
 </nav>
 <main>
 {{- range $i, $p := .Panels}}
@@ -726,6 +729,9 @@ const dashboardHTML = `<!DOCTYPE html>
 <h3 id="comments_title"></h3>
 <ul id="comments_list"></ul>
 </section>
+{{- with .V.Hard}}
+{{template "hard" .}}
+{{- end}}
 </main>
 <footer>midreview で作成（{{.V.DateISO}}）。このページはインターネットに接続せずに表示できます。</footer>
 <script id="dashboard-data" type="application/json">{{.JSON}}</script>

@@ -130,6 +130,9 @@ type pdfDoc struct {
 	sub      int     // level-2 counter within the section
 	cover    bool
 	wantLand bool // new pages are landscape (a wide crosstab is being printed)
+	linkage  bool // linkage.pdf: the chapter ソフトとハードの連携 alone
+	// countUnit makes barChart's axis read 件 rather than % (hard.go's counts).
+	countUnit bool
 }
 
 func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
@@ -153,6 +156,9 @@ func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc,
 		return nil, fmt.Errorf("render: pdf font: %w", p.Error())
 	}
 	title := v.PlanName + " 中間評価 報告書"
+	if o.linkage {
+		title = v.PlanName + " ソフトとハードの連携"
+	}
 	if district != "" {
 		title += "（" + district + "）"
 	}
@@ -164,15 +170,21 @@ func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc,
 	p.SetLang("ja")
 	p.SetMargins(marginL, contentT, marginR)
 	p.SetAutoPageBreak(false, 0)
-	d = &pdfDoc{p: p, v: v, district: district, tocPages: tocPages}
+	d = &pdfDoc{p: p, v: v, district: district, tocPages: tocPages, linkage: o.linkage}
 	p.SetHeaderFunc(d.header)
 
-	d.coverPage()
-	d.contentsPages()
-	d.guidePage()
-	if district == "" {
+	switch {
+	case d.linkage:
+		d.linkageReport()
+	case district == "":
+		d.coverPage()
+		d.contentsPages()
+		d.guidePage()
 		d.wardReport()
-	} else {
+	default:
+		d.coverPage()
+		d.contentsPages()
+		d.guidePage()
 		d.districtReport()
 	}
 	if p.Err() {
@@ -247,6 +259,9 @@ func (d *pdfDoc) header() {
 	left := d.v.PlanName
 	if d.district != "" {
 		left += "　｜　" + d.district
+	}
+	if d.linkage {
+		left += "　｜　ソフトとハードの連携"
 	}
 	d.textAt(marginL, 10.8, fitText(left, pw-marginL-marginR-40, d.width), 'L')
 	d.draw(colRule)
@@ -513,6 +528,9 @@ func (d *pdfDoc) coverPage() {
 	if v.NoSurvey {
 		kind = "取組の振り返り 報告書"
 	}
+	if d.linkage {
+		kind = "ソフトとハードの連携"
+	}
 	d.textAt(pageW/2, y+4, kind, 'C')
 	y += 18
 	if d.district != "" {
@@ -706,6 +724,7 @@ func (d *pdfDoc) wardReport() {
 	d.hearingSection()
 	d.freeTextSection()
 	d.progressSection()
+	d.hardSection()
 	d.districtPages()
 }
 
@@ -721,6 +740,7 @@ func (d *pdfDoc) districtReport() {
 	d.hearingSection()
 	d.freeTextSection()
 	d.progressSection()
+	d.hardSection()
 }
 
 // cycleReport is the handout of a year without a survey: the initiatives'
@@ -730,6 +750,7 @@ func (d *pdfDoc) cycleReport() {
 	if d.v.Hearings.Orgs > 0 {
 		d.hearingSection()
 	}
+	d.hardSection()
 }
 
 // overviewSection prints the survey overview (配布数・有効回答数・回収率): every

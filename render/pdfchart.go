@@ -225,7 +225,11 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 		d.color(colMuted)
 		d.textAt(x, y0+total+2.2, strconv.FormatFloat(t, 'f', -1, 64), 'C')
 	}
-	d.textAt(x0+areaW+d.width(strconv.FormatFloat(scale, 'f', -1, 64))/2+0.8, y0+total+2.2, "(%)", 'L')
+	unit := "(%)"
+	if d.countUnit {
+		unit = "(件)"
+	}
+	d.textAt(x0+areaW+d.width(strconv.FormatFloat(scale, 'f', -1, 64))/2+0.8, y0+total+2.2, unit, 'L')
 	y := y0
 	for i, r := range rows {
 		h := heights[i]

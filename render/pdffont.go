@@ -17,6 +17,7 @@ import (
 // FontFromFile). With both nil the embedded BIZ UDPGothic is used.
 type PDFOptions struct {
 	FontRegular, FontBold []byte
+	linkage               bool // linkage.pdf (LinkagePDF) rather than a handout
 }
 
 // NoFontError reports that no usable Japanese font was found. Its message is

@@ -42,6 +42,9 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		for i, d := range v.Districts {
 			file(districtFile(i, d), func(w io.Writer) error { return DistrictPDF(w, v, d, pdfOpt) })
 		}
+		if v.Hard != nil {
+			file(LinkageFile, func(w io.Writer) error { return LinkagePDF(w, v, pdfOpt) })
+		}
 	}
 	if formats[FormatXLSX] {
 		file("tabulation.xlsx", func(w io.Writer) error { return XLSX(w, v) })
@@ -63,7 +66,7 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		}
 	}
 	if formats[FormatCSV] {
-		for _, c := range append(CSVFiles(), cycleCSVFiles(res)...) {
+		for _, c := range append(append(CSVFiles(), cycleCSVFiles(res)...), hardCSVFiles(res)...) {
 			file(c.Path, func(w io.Writer) error { return c.Write(w, res) })
 		}
 	}

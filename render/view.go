@@ -42,6 +42,8 @@ type View struct {
 	Progress *ProgressView
 	// IndicatorHistory is each indicator over the plan's years (history/).
 	IndicatorHistory []IndicatorHistoryView
+	// Hard is the chapter ソフトとハードの連携 (sheet ハード分類), nil without it.
+	Hard *HardView
 	// CommentaryProblems are the rows of commentary.xlsx found stale or
 	// naming no passage while the passages were worded (applyCommentary);
 	// Problems already lists them, and the caller adds them to the batch

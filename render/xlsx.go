@@ -80,6 +80,7 @@ func XLSX(w io.Writer, v *View) error {
 	b.trend()
 	b.hearings()
 	b.freeText()
+	b.hard()
 	b.problems()
 	b.corrections()
 	b.commentary()

@@ -372,6 +372,7 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		ingest.ThemesSheet: themes, ingest.QuestionsSheet: qs, ingest.ChoicesSheet: choiceRows(sampleChoices),
 		ingest.IndicatorsSheet: inds, ingest.HearingItemsSheet: hearingItemRows(true),
 		ingest.InitiativesSheet: initiativeRows(sampleInitiatives()),
+		ingest.HardSheet:        hardRows(),
 	}, false); err != nil {
 		f.Close()
 		return err
@@ -824,6 +825,8 @@ var hearingIssues = []string{
 	"若い世代の参加が少なく、参加者が固定化している。",
 	"災害時の要援護者の避難支援の体制がまだ整っていない。",
 	"関係機関との役割分担があいまいになっている。",
+	"空き家が増えているが、サロンの会場に借りられるかどうか相談先がわからない。",
+	"バス路線が減り、活動に来られなくなった高齢者がいる。",
 }
 
 // hearings draws the sample's organizations (their own random stream).

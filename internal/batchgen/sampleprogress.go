@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -100,7 +101,8 @@ var (
 	progressDone  = []string{"年間の計画どおりに実施した。", "回数を増やして実施した。", "会場を変えて実施した。", "オンラインを併用して実施した。"}
 	progressGood  = []string{"新しい参加者が増えた。", "自治会との連携が深まった。", "若い世代の参加があった。", "関係機関との顔の見える関係ができた。"}
 	progressIssue = []string{"担い手が高齢化し、次の担い手が見つからない。", "周知が届かず参加者が固定している。",
-		"会場の確保が難しい。", "若い世代の参加が少ない。", "集会所の段差が大きく、車いすの人が参加しにくい。", "夜道が暗く、帰りが不安という声がある。"}
+		"会場の確保が難しい。", "若い世代の参加が少ない。", "集会所の段差が大きく、車いすの人が参加しにくい。", "夜道が暗く、帰りが不安という声がある。",
+		"空き店舗を活動拠点に使いたいが、改修の費用が出せない。", "坂の途中のバス停にベンチがなく、参加者の行き来が大変。"}
 	progressNext = []string{"継続", "継続", "拡充", "見直し"}
 )
 
@@ -128,7 +130,7 @@ func (g *sampleGen) sampleRecords() [][]sampleRecord {
 				issues:     progressIssue[r.IntN(len(progressIssue))],
 				next:       progressNext[min(level, 3)],
 				yearFormat: (i + k) % 3}
-			if rec.issues == progressIssue[4] || rec.issues == progressIssue[5] {
+			if slices.Index(progressIssue, rec.issues) >= 4 { // the issues that need a physical fix
 				rec.hard = rec.issues
 			}
 			out[i] = append(out[i], rec)

@@ -86,6 +86,7 @@ func writeTemplateDefinitions(w io.Writer) error {
 		ingest.ChoicesSheet:      choiceRows(scale),
 		ingest.HearingItemsSheet: hearingItemRows(false),
 		ingest.InitiativesSheet:  nil,
+		ingest.HardSheet:         hardRows(), // Note: the contract's categories, a starting point to edit
 	}, true); err != nil {
 		return err
 	}

@@ -1,0 +1,121 @@
+package analyze
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"midreview/ingest"
+	"midreview/internal/batchgen"
+)
+
+// hardCodes are the one-letter labels of testdata/hard_labelled.tsv, in the
+// order of the sample's ハード分類.
+var hardCodes = []string{"空", "道", "交", "公", "防", "集"}
+
+// hardTags tags one text with the sample's categories, as analyzeText does.
+func hardTags(ta *textAnalyzer, s string) []int {
+	d := textDoc{source: SourceSurvey, fixed: -1, text: s}
+	ta.analyze(&d)
+	return d.hard
+}
+
+// TestHardMatchLabelled tags the labelled comments with the sample's ハード分類
+// and prints precision and recall per category; each must be at least 0.9.
+func TestHardMatchLabelled(t *testing.T) {
+	data, err := os.ReadFile("testdata/hard_labelled.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats := batchgen.HardCategories()
+	if len(cats) != len(hardCodes) {
+		t.Fatalf("sample has %d categories, the test set labels %d", len(cats), len(hardCodes))
+	}
+	b := &ingest.Batch{HardCategories: cats}
+	ta := newTextAnalyzer(b, IPATokenizer())
+	tp, fp, fn := make([]int, len(cats)), make([]int, len(cats)), make([]int, len(cats))
+	n := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			t.Fatalf("line %d: want labels<TAB>text", i+1)
+		}
+		var want []int
+		if f[0] != "-" {
+			for _, c := range strings.Split(f[0], "|") {
+				k := slices.Index(hardCodes, c)
+				if k < 0 {
+					t.Fatalf("line %d: unknown label %q", i+1, c)
+				}
+				want = append(want, k)
+			}
+		}
+		n++
+		got := hardTags(ta, f[1])
+		for c := range cats {
+			w, g := slices.Contains(want, c), slices.Contains(got, c)
+			switch {
+			case w && g:
+				tp[c]++
+			case g:
+				fp[c]++
+				t.Logf("extra %s: %s", hardCodes[c], f[1])
+			case w:
+				fn[c]++
+				t.Logf("missed %s: %s", hardCodes[c], f[1])
+			}
+		}
+	}
+	if n < 60 {
+		t.Errorf("%d labelled comments, want at least 60", n)
+	}
+	t.Logf("%d labelled comments", n)
+	for c, cat := range cats {
+		p := float64(tp[c]) / float64(tp[c]+fp[c])
+		r := float64(tp[c]) / float64(tp[c]+fn[c])
+		t.Logf("%-10s precision %.3f (%d/%d)  recall %.3f (%d/%d)", cat.Name, p, tp[c], tp[c]+fp[c], r, tp[c], tp[c]+fn[c])
+		if !(p >= 0.9) || !(r >= 0.9) {
+			t.Errorf("%s: precision %.3f, recall %.3f; want both ≥ 0.9", cat.Name, p, r)
+		}
+	}
+}
+
+// TestHardMatchTokens checks the matching rules one by one: whole tokens,
+// base forms, compound heads, keep and done words, masked tokens.
+func TestHardMatchTokens(t *testing.T) {
+	b := &ingest.Batch{HardCategories: []ingest.HardCategory{
+		{Name: "公園", Keywords: []string{"公園"}},
+		{Name: "段差", Keywords: []string{"段差"}},
+		{Name: "暗い", Keywords: []string{"暗い"}},
+		{Name: "空き店舗", Keywords: []string{norm.NFKC.String("空き店舗")}},
+	}}
+	ta := newTextAnalyzer(b, IPATokenizer())
+	for _, c := range []struct {
+		text string
+		want []int
+	}{
+		{"公園が少ない", []int{0}},
+		{"児童公園が少ない", []int{0}}, // the head of its compound
+		{"公園内のトイレ", []int{0}},  // a keep word
+		{"公園前で降りる", nil},       // a place name (one token)
+		{"公園愛護会の方々", nil},      // an association
+		{"段差がある", []int{1}},
+		{"段差解消をお願いしたい", []int{1}}, // a keep word
+		{"段差解消済みの道", nil},         // a done word
+		{"夜は暗くて怖い", []int{2}},     // base form
+		{"空き店舗を使いたい", []int{3}},   // two tokens
+		{"店舗が空きになった", nil},        // not in order
+		{"会館前で待ち合わせ", nil},        // a place named after it
+	} {
+		got := hardTags(ta, c.text)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package render
+
+import (
+	"io"
+	"strings"
+
+	"midreview/analyze"
+)
+
+// HardView is the chapter ソフトとハードの連携: the issues that call for a
+// physical fix by district and category, the programs that can help and who
+// runs them, with masked quotes. report.pdf, the district handouts,
+// linkage.pdf, tabulation.xlsx and the dashboard all print it from here.
+type HardView struct {
+	Categories []HardCategoryView
+	// Sources are the source labels of BySource rows and the chart's series:
+	// 区民アンケート, 団体ヒアリング, 取組の振り返り.
+	Sources []string
+	// Rows are the counts of all sources by group (districts in sheet order,
+	// then 区全体 and 地区不明 when present), then 全体 last.
+	Rows []HardRow
+	// BySource are the counts by source for every group, parallel to Rows:
+	// BySource[i][s] is group Rows[i] from source Sources[s].
+	BySource [][]HardRow
+	// Years are the progress sheets' years ("2025年度"), ByYear their 全体
+	// counts, parallel; empty without tagged progress texts.
+	Years  []string
+	ByYear []HardRow
+	// Quotes are the quotes by group ("" = ward-wide) and category (index
+	// into Categories); read in Groups order only.
+	Quotes map[string][][]HardQuoteView
+	Groups []string // the groups of Rows without 全体
+}
+
+// A HardCategoryView is one ハード分類 as printed.
+type HardCategoryView struct {
+	Name       string
+	Programs   string // 関連制度, joined with 、
+	Department string // 担当部署
+}
+
+// A HardRow is one group's counts: per category (parallel to
+// HardView.Categories), and texts with any category.
+type HardRow struct {
+	Group  string
+	Counts []Fig
+	Total  Fig
+}
+
+// A HardQuoteView is one masked quote with where it came from.
+type HardQuoteView struct {
+	Text   string
+	Source string // 区民アンケート（地区）, 団体ヒアリング（地区）, 取組の振り返り（取組名・年度）
+}
+
+// hardSourceLabels are the printed names of analyze's sources.
+var hardSourceLabels = []struct{ src, label string }{
+	{analyze.SourceSurvey, "区民アンケート"},
+	{analyze.SourceHearing, "団体ヒアリング"},
+	{analyze.SourceProgress, "取組の振り返り"},
+}
+
+// hardView builds the chapter from res.Hard; nil without sheet ハード分類.
+func hardView(res *analyze.Results) *HardView {
+	hr := res.Hard
+	if hr == nil {
+		return nil
+	}
+	b := res.Batch
+	v := &HardView{Quotes: map[string][][]HardQuoteView{}, Groups: hr.Groups}
+	for _, c := range b.HardCategories {
+		v.Categories = append(v.Categories, HardCategoryView{Name: c.Name, Programs: strings.Join(c.Programs, "、"), Department: c.Department})
+	}
+	for _, s := range hardSourceLabels {
+		v.Sources = append(v.Sources, s.label)
+	}
+	// counts[source][year][group][category]
+	type key struct {
+		src   string
+		year  int
+		group string
+	}
+	counts := map[key][]int{}
+	nc := len(b.HardCategories)
+	for _, c := range hr.Counts {
+		k := key{c.Source, c.Year, c.Group}
+		if counts[k] == nil {
+			counts[k] = make([]int, nc+1)
+		}
+		i := nc
+		for j, hc := range b.HardCategories {
+			if hc.Name == c.Category {
+				i = j
+				break
+			}
+		}
+		counts[k][i] = c.Count
+	}
+	row := func(k key, label string) HardRow {
+		r := HardRow{Group: label}
+		ns := counts[k]
+		if ns == nil {
+			ns = make([]int, nc+1)
+		}
+		for _, n := range ns[:nc] {
+			r.Counts = append(r.Counts, CountFig(n, false))
+		}
+		r.Total = CountFig(ns[nc], false)
+		return r
+	}
+	for _, g := range append(append([]string(nil), hr.Groups...), analyze.GroupAll) {
+		v.Rows = append(v.Rows, row(key{analyze.SourceAll, 0, g}, g))
+		var bs []HardRow
+		for _, s := range hardSourceLabels {
+			bs = append(bs, row(key{s.src, 0, g}, s.label))
+		}
+		v.BySource = append(v.BySource, bs)
+	}
+	for _, y := range hr.Years {
+		v.Years = append(v.Years, yearText(y))
+		v.ByYear = append(v.ByYear, row(key{analyze.SourceProgress, y, analyze.GroupAll}, yearText(y)))
+	}
+	for _, q := range hr.Quotes {
+		qs := v.Quotes[q.Group]
+		if qs == nil {
+			qs = make([][]HardQuoteView, nc)
+			v.Quotes[q.Group] = qs
+		}
+		is := &hr.Issues[q.Issue]
+		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Masked, Source: hardQuoteSource(is)})
+	}
+	return v
+}
+
+// hardQuoteSource says where a quote came from, without naming a person or
+// an organization.
+func hardQuoteSource(is *analyze.HardIssue) string {
+	place := strings.Join(is.Groups, "、")
+	switch is.Source {
+	case analyze.SourceSurvey:
+		return "区民アンケート（" + place + "）"
+	case analyze.SourceHearing:
+		return "団体ヒアリング（" + place + "）"
+	}
+	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearText(is.Year) + "）"
+}
+
+// rowOf returns the row of group g, or nil.
+func (v *HardView) rowOf(g string) (*HardRow, []HardRow) {
+	for i := range v.Rows {
+		if v.Rows[i].Group == g {
+			return &v.Rows[i], v.BySource[i]
+		}
+	}
+	return nil, nil
+}
+
+// hardCSVFiles are the CSVs of ソフトとハードの連携, written only when sheet
+// ハード分類 is given (a batch without it writes the files it did before).
+func hardCSVFiles(res *analyze.Results) []CSVFile {
+	if res.Hard == nil {
+		return nil
+	}
+	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV}}
+}
+
+// HardIssuesCSV writes data/hard_issues.csv (outputs.md): one row per tagged
+// text and category, districts joined with 、 as in freetext.csv.
+func HardIssuesCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, []string{"source", "record_id", "district", "category", "programs", "department", "text_masked"})
+	if hr := res.Hard; hr != nil {
+		cats := res.Batch.HardCategories
+		for _, is := range hr.Issues {
+			for _, k := range is.Categories {
+				c.row(is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")), csvText(cats[k].Name),
+					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked))
+			}
+		}
+	}
+	return c.close()
+}
+
+// HardCountsCSV writes data/hard_counts.csv: the texts of each source (all:
+// together) tagged with each category (計: any) by district group and 全体;
+// year is empty for every year, else a progress sheet's fiscal year.
+func HardCountsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, []string{"source", "year", "district", "category", "count"})
+	if hr := res.Hard; hr != nil {
+		for _, n := range hr.Counts {
+			y := ""
+			if n.Year != 0 {
+				y = csvInt(n.Year)
+			}
+			c.row(n.Source, y, csvText(n.Group), csvText(n.Category), csvInt(n.Count))
+		}
+	}
+	return c.close()
+}
