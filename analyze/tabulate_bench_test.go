@@ -23,13 +23,9 @@ func BenchmarkTabulate(b *testing.B) {
 	// text analysis has its own benchmark (BenchmarkAnalyzeText).
 	for qi, q := range batch.Questions {
 		if q.Type == ingest.FA {
-			for i := range batch.Current.Respondents {
-				batch.Current.Respondents[i].Answers[qi].Text = ""
-			}
+			batch.Current.Answers[qi].Texts = nil
 			if batch.Baseline != nil {
-				for i := range batch.Baseline.Respondents {
-					batch.Baseline.Respondents[i].Answers[qi].Text = ""
-				}
+				batch.Baseline.Answers[qi].Texts = nil
 			}
 		}
 	}

@@ -105,11 +105,16 @@ func collectTexts(b *ingest.Batch) []textDoc {
 		if (qu.Type != ingest.FA && qu.Type != ingest.MA) || q == b.DistrictQ {
 			continue
 		}
-		for i := range b.Current.Respondents {
-			rs := &b.Current.Respondents[i]
+		s := &b.Current
+		if q >= len(s.Answers) || s.Answers[q].Texts == nil {
+			continue
+		}
+		texts := s.Answers[q].Texts
+		for i := range s.Respondents {
+			rs := &s.Respondents[i]
 			// Note: like every other answer, free text from a respondent outside the
 			// question's 対象条件 is not counted (ingest warned about it).
-			if q >= len(rs.Answers) || rs.Answers[q].Text == "" || !b.Asked(q, rs) {
+			if texts[i] == "" || !b.Asked(s, q, i) {
 				continue
 			}
 			d := rs.District
@@ -117,7 +122,7 @@ func collectTexts(b *ingest.Batch) []textDoc {
 				d = ingest.NoDistrict
 			}
 			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
-				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: rs.Answers[q].Text})
+				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: texts[i]})
 		}
 	}
 	for h := range b.Hearings {

@@ -253,26 +253,85 @@ type HearingItem struct {
 // A Survey is one questionnaire's respondents (current: responses/, baseline: baseline/).
 type Survey struct {
 	Respondents []Respondent
+	// Answers holds the answers by question: Answers[q] has every respondent's
+	// answer to question q, by respondent index. Read one with Answer.
+	Answers []Column
 	// Present marks the questions that had a column in at least one of the survey's
 	// files (by question index); the baseline may lack questions added later.
 	Present []bool
 }
 
-// A Respondent is one included questionnaire.
+// A Column is every respondent's answer to one question, by respondent index.
+//
+// Note: answers are stored by column, not per respondent, because 100k
+// respondents × 60 questions must fit the 300 MB memory goal and the garbage
+// collector must not scan them: choices are 8 pointer-free bytes (48 MB at 6 M
+// answers, never scanned), and only a question with text has a Texts slice.
+type Column struct {
+	Choices []ChoiceBits // an Answer's Choices (a number's bits for NUM)
+	Texts   []string     // an Answer's Text; nil when no respondent has text
+}
+
+// Answer returns respondent i's answer to question q.
+func (s *Survey) Answer(q, i int) Answer {
+	c := &s.Answers[q]
+	a := Answer{Choices: c.Choices[i]}
+	if c.Texts != nil {
+		a.Text = c.Texts[i]
+	}
+	return a
+}
+
+// Add appends respondent r with answers by question index (missing ones are
+// no answer); the survey's questions are counted on the first call.
+func (s *Survey) Add(r Respondent, answers []Answer) {
+	i := len(s.Respondents)
+	s.Respondents = append(s.Respondents, r)
+	if s.Answers == nil {
+		s.Answers = make([]Column, len(answers))
+	}
+	for q := range s.Answers {
+		var a Answer
+		if q < len(answers) {
+			a = answers[q]
+		}
+		c := &s.Answers[q]
+		c.Choices = append(c.Choices, a.Choices)
+		if a.Text != "" && c.Texts == nil {
+			c.Texts = make([]string, i, cap(c.Choices))
+		}
+		if c.Texts != nil {
+			c.Texts = append(c.Texts, a.Text)
+		}
+	}
+}
+
+// Set replaces respondent i's answer to question q.
+func (s *Survey) Set(q, i int, a Answer) {
+	c := &s.Answers[q]
+	c.Choices[i] = a.Choices
+	if a.Text != "" && c.Texts == nil {
+		c.Texts = make([]string, len(c.Choices))
+	}
+	if c.Texts != nil {
+		c.Texts[i] = a.Text
+	}
+}
+
+// A Respondent is one included questionnaire; its answers are in Survey.Answers
+// at its index.
 type Respondent struct {
 	ID       string
 	District int // index into Batch.Districts, or NoDistrict (地区不明)
-	Answers  []Answer
 	Src      Src
 }
 
 // An Answer is one respondent's answer to one question (or one hearing value).
 // The zero Answer is no answer (無回答). Invalid values are stored as no answer.
 //
-// Note: an Answer is 24 bytes because 100k respondents × 60 questions must fit the
-// 300 MB memory goal. A question is either categorical or numeric, so a number
-// (NUM, hearing 数値) lives in the same 64 bits as the choices; use NumberAnswer
-// and Number, never Choices, for numbers.
+// Note: a question is either categorical or numeric, so a number (NUM, hearing
+// 数値) lives in the same 64 bits as the choices (a Column stores those bits
+// alone); use NumberAnswer and Number, never Choices, for numbers.
 type Answer struct {
 	Choices ChoiceBits // SA/SC: one bit; MA: any number of bits; hearing 評価: one bit
 	Text    string     // FA, hearing 記述/テキスト/団体種別/団体名: NFKC-normalized, trimmed
@@ -298,11 +357,22 @@ func (a Answer) Number() (float64, bool) {
 // Empty reports whether the answer is no answer.
 func (a Answer) Empty() bool { return a.Choices == 0 && a.Text == "" }
 
-// Asked reports whether respondent r is in question q's base: it meets every clause
-// of the question's 対象条件.
-func (b *Batch) Asked(q int, r *Respondent) bool {
+// Asked reports whether respondent i of survey s is in question q's base: it
+// meets every clause of the question's 対象条件.
+func (b *Batch) Asked(s *Survey, q, i int) bool {
 	for _, c := range b.Questions[q].Cond {
-		if r.Answers[c.Q].Choices&c.Choices == 0 {
+		if c.Q >= len(s.Answers) || s.Answers[c.Q].Choices[i]&c.Choices == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// askedBy reports whether a respondent with answers (by question) is in
+// question q's base.
+func (b *Batch) askedBy(q int, answers []Answer) bool {
+	for _, c := range b.Questions[q].Cond {
+		if answers[c.Q].Choices&c.Choices == 0 {
 			return false
 		}
 	}

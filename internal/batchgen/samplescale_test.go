@@ -37,8 +37,8 @@ func TestSampleScale(t *testing.T) {
 	}
 	last := len(b.Questions) - 1
 	answered := map[int32]int{} // answers to the last question, by file
-	for _, r := range b.Current.Respondents {
-		if !r.Answers[last].Empty() {
+	for i, r := range b.Current.Respondents {
+		if !b.Current.Answer(last, i).Empty() {
 			answered[r.Src.File]++
 		}
 	}
