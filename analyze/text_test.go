@@ -17,6 +17,7 @@ import (
 //	R4 綱島 Q11 バスの本数が少なく買い物に行きにくい。          (19 runes; Q11 has theme 防災)
 //	R5 地区不明, no free text
 //	綱島子ども会 (綱島) C1 子育て世代の参加が増えた。山田さんの協力が大きい。 (item theme 子育て)
+//
 // A respondent is a respondent with its answers by question, for survey.
 type respondent struct {
 	ingest.Respondent

@@ -79,15 +79,15 @@ func (sv *surveyReader) dropUnanswered() {
 
 // A surveyReader holds the state of reading one survey's files.
 type surveyReader struct {
-	rd     *reader
-	kind   FileKind
-	target Target
-	x      *valueIndex
-	hx     *headerIndex
-	qText  []string // textKey(設問文) by question
-	seen   map[string]seenRow
+	rd      *reader
+	kind    FileKind
+	target  Target
+	x       *valueIndex
+	hx      *headerIndex
+	qText   []string // textKey(設問文) by question
+	seen    map[string]seenRow
 	answers []Answer // the current row's answers, by question
-	s      Survey
+	s       Survey
 	// firstCol locates each present question's first column, for warnings.
 	firstCol map[int]Problem
 }
