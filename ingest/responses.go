@@ -3,7 +3,6 @@ package ingest
 import (
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,12 +24,17 @@ var idHeaders = func() []string {
 func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 	sv := newSurveyReader(rd, kind)
 	for _, p := range files {
-		data, err := fs.ReadFile(rd.fsys, p)
+		data, problems, src, err := rd.open(p)
 		if err != nil {
 			return sv.s, fmt.Errorf("reading %s: %w", p, err)
 		}
 		fi := rd.addFile(p, kind, data)
-		sv.readFile(fi, data)
+		for _, pr := range problems {
+			rd.add(pr)
+		}
+		if src != nil {
+			sv.readFile(fi, src)
+		}
 	}
 	if kind == KindBaseline {
 		sv.dropUnanswered()
@@ -335,14 +339,10 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 	return l
 }
 
-// readFile reads one response file: header, optional question-text row, then
-// one respondent per data row.
-func (sv *surveyReader) readFile(fi int32, data []byte) {
+// readFile reads one response file, opened as raw: header, optional
+// question-text row, then one respondent per data row.
+func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	rd := sv.rd
-	raw, ok := rd.openTable(fi, data)
-	if !ok {
-		return
-	}
 	defer raw.Close()
 	path, sheet := rd.b.Files[fi].Path, raw.Sheet()
 	src := &pushback{rowSource: raw}
