@@ -40,7 +40,7 @@ func visit(b *ingest.Batch, s *ingest.Survey, q, ri, nc int, f func(i int)) bool
 		return false
 	}
 	any := false
-	for c := uint64(s.Answers[q].Choices[ri]); c != 0; c &= c - 1 {
+	for c := uint64(s.Answers[q].At(ri)); c != 0; c &= c - 1 {
 		if i := bits.TrailingZeros64(c); i < nc {
 			f(i)
 			any = true

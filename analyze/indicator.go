@@ -27,7 +27,7 @@ func tallyIndicator(b *ingest.Batch, s *ingest.Survey, ind *ingest.Indicator, w 
 		if !b.Asked(s, q, ri) {
 			continue
 		}
-		hit := q < len(s.Answers) && s.Answers[q].Choices[ri]&ind.Choices != 0
+		hit := q < len(s.Answers) && s.Answers[q].At(ri)&ind.Choices != 0
 		g := nd + 1
 		if r.District >= 0 && r.District < nd {
 			g = 1 + r.District

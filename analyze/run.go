@@ -193,7 +193,7 @@ func breakdowns(b *ingest.Batch, s *ingest.Survey, q int) []breakdown {
 			if aq >= len(s.Answers) {
 				return -1
 			}
-			c := s.Answers[aq].Choices[ri]
+			c := s.Answers[aq].At(ri)
 			if c == 0 {
 				return -1
 			}

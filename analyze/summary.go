@@ -34,7 +34,7 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 		if q >= len(s.Answers) {
 			return
 		}
-		a := ingest.Answer{Choices: s.Answers[q].Choices[ri]}
+		a := ingest.Answer{Choices: s.Answers[q].At(ri)}
 		switch qu.Type {
 		case ingest.NUM:
 			if v, ok := a.Number(); ok {

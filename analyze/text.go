@@ -1,9 +1,12 @@
 package analyze
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,9 +78,7 @@ func analyzeText(b *ingest.Batch, r *Results) {
 		ta = newTextAnalyzer(b, IPATokenizer())
 	}
 	if len(docs) > 0 {
-		for i := range docs {
-			ta.analyze(&docs[i])
-		}
+		ta.analyzeAll(docs)
 		r.FreeText = freeTexts(b, docs)
 		r.Hearings.Comments = hearingComments(b, docs)
 		r.Keywords, r.Quotes = keywordsAndQuotes(b, docs)
@@ -193,6 +194,42 @@ func (ta *textAnalyzer) analyze(d *textDoc) {
 	if ta.hard != nil {
 		d.hard = ta.hard.match(toks, bases, sp)
 	}
+}
+
+// analyzeChunk is how many docs a worker of analyzeAll takes at a time.
+const analyzeChunk = 64
+
+// analyzeAll analyzes every doc, spread over GOMAXPROCS goroutines.
+//
+// Note: a doc's results depend on its own text alone, and the kagome tokenizer
+// is safe for concurrent use (kagome issue #371, its maintainer's answer); the
+// masker and matchers are only read. Workers take chunks of docs in turn and
+// write each result at its doc's index, so the results are in input order and
+// identical whatever the number of workers.
+func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
+	workers := min(runtime.GOMAXPROCS(0), (len(docs)+analyzeChunk-1)/analyzeChunk)
+	if workers <= 1 {
+		for i := range docs {
+			ta.analyze(&docs[i])
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				from := int(next.Add(analyzeChunk)) - analyzeChunk
+				if from >= len(docs) {
+					return
+				}
+				for i := from; i < min(from+analyzeChunk, len(docs)); i++ {
+					ta.analyze(&docs[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.

@@ -424,7 +424,7 @@ func TestCollectTextsOther(t *testing.T) {
 	b := textBatch(1)
 	b.ChoiceSets = []ingest.ChoiceSet{{Name: "活動", Choices: []ingest.Choice{{Code: 1, Label: "防災"}, {Code: 2, Label: "その他"}}}}
 	b.Questions = append(b.Questions, ingest.Question{ID: "Q12", Type: ingest.MA, ChoiceSet: 0, Theme: 0})
-	b.Current.Answers = append(b.Current.Answers, ingest.Column{Choices: make([]ingest.ChoiceBits, len(b.Current.Respondents))})
+	b.Current.Answers = append(b.Current.Answers, ingest.NewColumn(len(b.Current.Respondents)))
 	b.Current.Set(3, 4, ingest.Answer{Choices: ingest.ChoiceBits(0).With(0).With(1), Text: "山田さんと清掃活動"})
 	r := &Results{Batch: b}
 	analyzeText(b, r)

@@ -265,17 +265,71 @@ type Survey struct {
 //
 // Note: answers are stored by column, not per respondent, because 100k
 // respondents × 60 questions must fit the 300 MB memory goal and the garbage
-// collector must not scan them: choices are 8 pointer-free bytes (48 MB at 6 M
-// answers, never scanned), and only a question with text has a Texts slice.
+// collector must not scan them. Choices are pointer-free: one byte per answer
+// while every answer of the question fits in 8 bits (a choice set's first 8
+// choices: most questions), else 8 bytes (a number, or a later choice); only a
+// question with text has a Texts slice. At 100k × 60 that is about 20 MB
+// instead of 144 MB for 24-byte answers.
 type Column struct {
-	Choices []ChoiceBits // an Answer's Choices (a number's bits for NUM)
-	Texts   []string     // an Answer's Text; nil when no respondent has text
+	narrow []uint8      // choices, while every value fits in 8 bits
+	wide   []ChoiceBits // choices (a number's bits for NUM), once one does not
+	Texts  []string     // an Answer's Text; nil when no respondent has text
+}
+
+// NewColumn returns a column of n no-answers.
+func NewColumn(n int) Column { return Column{narrow: make([]uint8, n)} }
+
+// Len returns the number of answers in the column.
+func (c *Column) Len() int {
+	if c.wide != nil {
+		return len(c.wide)
+	}
+	return len(c.narrow)
+}
+
+// At returns answer i's choices (a number's bits for NUM).
+func (c *Column) At(i int) ChoiceBits {
+	if c.wide != nil {
+		return c.wide[i]
+	}
+	return ChoiceBits(c.narrow[i])
+}
+
+// widen moves the column to 8 bytes per answer, room for extra more.
+func (c *Column) widen(extra int) {
+	c.wide = make([]ChoiceBits, len(c.narrow), len(c.narrow)+extra)
+	for i, v := range c.narrow {
+		c.wide[i] = ChoiceBits(v)
+	}
+	c.narrow = nil
+}
+
+func (c *Column) append(v ChoiceBits) {
+	if c.wide == nil && v > 0xff {
+		c.widen(cap(c.narrow) - len(c.narrow) + 1)
+	}
+	if c.wide != nil {
+		c.wide = append(c.wide, v)
+	} else {
+		c.narrow = append(c.narrow, uint8(v))
+	}
+}
+
+func (c *Column) set(i int, v ChoiceBits) {
+	if c.wide == nil && v > 0xff {
+		c.widen(0)
+	}
+	if c.wide != nil {
+		c.wide[i] = v
+	} else {
+		c.narrow[i] = uint8(v)
+	}
 }
 
 // Answer returns respondent i's answer to question q.
 func (s *Survey) Answer(q, i int) Answer {
 	c := &s.Answers[q]
-	a := Answer{Choices: c.Choices[i]}
+	a := Answer{Choices: c.At(i)}
 	if c.Texts != nil {
 		a.Text = c.Texts[i]
 	}
@@ -296,9 +350,9 @@ func (s *Survey) Add(r Respondent, answers []Answer) {
 			a = answers[q]
 		}
 		c := &s.Answers[q]
-		c.Choices = append(c.Choices, a.Choices)
+		c.append(a.Choices)
 		if a.Text != "" && c.Texts == nil {
-			c.Texts = make([]string, i, cap(c.Choices))
+			c.Texts = make([]string, i, cap(s.Respondents))
 		}
 		if c.Texts != nil {
 			c.Texts = append(c.Texts, a.Text)
@@ -309,13 +363,33 @@ func (s *Survey) Add(r Respondent, answers []Answer) {
 // Set replaces respondent i's answer to question q.
 func (s *Survey) Set(q, i int, a Answer) {
 	c := &s.Answers[q]
-	c.Choices[i] = a.Choices
+	c.set(i, a.Choices)
 	if a.Text != "" && c.Texts == nil {
-		c.Texts = make([]string, len(c.Choices))
+		c.Texts = make([]string, c.Len())
 	}
 	if c.Texts != nil {
 		c.Texts[i] = a.Text
 	}
+}
+
+// trim drops the spare capacity that appending left in the columns.
+func (s *Survey) trim() {
+	for q := range s.Answers {
+		c := &s.Answers[q]
+		c.narrow = trimmed(c.narrow)
+		c.wide = trimmed(c.wide)
+		c.Texts = trimmed(c.Texts)
+	}
+	s.Respondents = trimmed(s.Respondents)
+}
+
+// trimmed returns xs in a slice of its own length when appending left more
+// than an eighth of it spare.
+func trimmed[T any](xs []T) []T {
+	if xs == nil || cap(xs)-len(xs) <= len(xs)/8 {
+		return xs
+	}
+	return append(make([]T, 0, len(xs)), xs...)
 }
 
 // A Respondent is one included questionnaire; its answers are in Survey.Answers
@@ -361,7 +435,7 @@ func (a Answer) Empty() bool { return a.Choices == 0 && a.Text == "" }
 // meets every clause of the question's 対象条件.
 func (b *Batch) Asked(s *Survey, q, i int) bool {
 	for _, c := range b.Questions[q].Cond {
-		if c.Q >= len(s.Answers) || s.Answers[c.Q].Choices[i]&c.Choices == 0 {
+		if c.Q >= len(s.Answers) || s.Answers[c.Q].At(i)&c.Choices == 0 {
 			return false
 		}
 	}

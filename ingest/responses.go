@@ -39,6 +39,7 @@ func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 	if kind == KindBaseline {
 		sv.dropUnanswered()
 	}
+	sv.s.trim()
 	return sv.s, nil
 }
 
@@ -64,8 +65,8 @@ func (sv *surveyReader) dropUnanswered() {
 		answered := false
 		if q < len(sv.s.Answers) {
 			c := &sv.s.Answers[q]
-			for i := range c.Choices {
-				if c.Choices[i] != 0 || (c.Texts != nil && c.Texts[i] != "") {
+			for i := range c.Len() {
+				if c.At(i) != 0 || (c.Texts != nil && c.Texts[i] != "") {
 					answered = true
 					break
 				}

@@ -237,6 +237,10 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		}
 	}
 
+	// Note: the IPA dictionary (about a second of CPU and 90 MB of heap) loads
+	// on another core while the inputs are read: almost every batch has free
+	// text (FA questions, hearing 記述), and analyze.Run waits for it there.
+	go analyze.IPATokenizer()
 	prog := newProgress(stderr, fixedSteps)
 	defer prog.finish()
 	prog.describe("入力を読み込んでいます")
