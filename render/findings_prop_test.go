@@ -263,23 +263,23 @@ var (
 		analyze.MeasureValid:  regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)人$`),
 		analyze.MeasureCount:  regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
 	}
-	thousands = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})*$`)
-	number    = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?`)
+	propThousands = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})*$`)
+	propNumber    = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?`)
 )
 
 // ruleConstants are the numbers a template itself prints: the 100 of
 // 100% (MA note), the 95 of 信頼度95% (margin).
 var ruleConstants = map[string]string{analyze.RuleMANote: "100", analyze.RuleMargin: "95"}
 
-// index finds CSV rows by the key columns of a source: the first row with
+// csvIndex finds CSV rows by the key columns of a source: the first row with
 // those values, as analyze takes the first crosstab of a question and breakdown.
-type index map[string][]string
+type csvIndex map[string][]string
 
-func buildIndex(data map[string]*csvTable) map[string]index {
-	out := map[string]index{}
+func buildIndex(data map[string]*csvTable) map[string]csvIndex {
+	out := map[string]csvIndex{}
 	for src, s := range figSources {
 		tb := data[s.file]
-		ix := index{}
+		ix := csvIndex{}
 		for _, r := range tb.rows {
 			var k []string
 			for _, c := range s.key {
@@ -440,7 +440,7 @@ func checkFindingsCSV(t *testing.T, res *analyze.Results, data map[string]*csvTa
 			plain = strings.ReplaceAll(plain, g, "")
 		}
 		next := 0
-		for _, n := range number.FindAllString(plain, -1) {
+		for _, n := range propNumber.FindAllString(plain, -1) {
 			k := next
 			for k < len(printed) && printed[k] != n {
 				k++
@@ -516,7 +516,7 @@ func checkPrinted(tok, measure, v string) (string, bool) {
 	digits := strings.TrimLeft(m[1], "+-")
 	if measure == analyze.MeasureValid || measure == analyze.MeasureCount {
 		got, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
-		return digits, err == nil && thousands.MatchString(m[1]) && strconv.Itoa(got) == v
+		return digits, err == nil && propThousands.MatchString(m[1]) && strconv.Itoa(got) == v
 	}
 	got, err1 := strconv.ParseFloat(m[1], 64)
 	want, err2 := strconv.ParseFloat(v, 64)
