@@ -173,3 +173,47 @@ func FuzzReadProgressRow(f *testing.F) {
 		}
 	})
 }
+
+// TestProgressCorrections applies corrections with 対象 取組 (ID 取組ID/年度)
+// to the progress test batch: a rating changed, a record removed (counted in
+// the manifest's rows), and a stale 修正前 reported at its row.
+func TestProgressCorrections(t *testing.T) {
+	fsys := progressBatch(t)
+	fsys[CorrectionsFile] = &fstest.MapFile{Data: svXLSX(t, []string{CorrectionsSheet.Name}, [][]any{
+		{"対象", "ID", "項目", "修正前", "修正後", "理由"},
+		{"取組", "A1/2025", "進ちょく", "やや遅れ", "概ね順調", "記入誤り"},
+		{"取組", "A5/2025", "*", nil, "削除", "重複"},
+		{"取組", "A2/2024", "実績", "999", "1", "古い修正"},
+	})}
+	b, err := Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, p := range b.Problems {
+		if p.Severity == Error {
+			codes = append(codes, string(p.Code)+"@"+p.File+":"+strconv.Itoa(p.Row))
+		}
+	}
+	if want := []string{"stale-correction@corrections.xlsx:4"}; strings.Join(codes, " ") != strings.Join(want, " ") {
+		t.Errorf("errors %v, want %v", codes, want)
+	}
+	rating := map[string]int{}
+	for _, g := range b.Progress {
+		rating[b.Initiatives[g.Initiative].ID+"/"+strconv.Itoa(g.Year)] = g.Rating
+	}
+	if r, ok := rating["A1/2025"]; !ok || r != 1 {
+		t.Errorf("A1/2025 rating %d (%v), want 1 (概ね順調)", r, ok)
+	}
+	if _, ok := rating["A5/2025"]; ok {
+		t.Error("A5/2025 was not removed")
+	}
+	if len(b.Progress) != 8 {
+		t.Errorf("%d records, want 8", len(b.Progress))
+	}
+	for _, f := range b.Files {
+		if f.Path == "progress/list.xlsx" && (f.Counts.Removed != 1 || f.Counts.Read != 7 || f.Counts.Included != 6) {
+			t.Errorf("list.xlsx rows %+v, want read 7, included 6, removed 1", f.Counts)
+		}
+	}
+}
