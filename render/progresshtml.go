@@ -30,7 +30,7 @@ const dashboardCycleHTML = `
 {{- $pv := .}}
 <section class="panel{{if not $.Panels}} active{{end}}" id="progress">
 <h2>取組の振り返り</h2>
-<style>.progress td.t { text-align: left; } .progress td.mark { text-align: center; white-space: nowrap; } .progress .lab { display: block; font-size: 0.8em; color: #444; } figure.history { margin: 0.5em 0 1em; }</style>
+<style>.progress td.t { text-align: left; } .progress td.mark { text-align: center; white-space: nowrap; } .progress .lab { display: block; font-size: 0.8em; color: #444; } figure.history { margin: 0.5em 0 1em; } .progress thead th { white-space: nowrap; }</style>
 <p class="legend">進ちょく：{{range $i, $l := .Labels}}{{index $pv.Marks $i}}{{$l}}　{{end}}空欄＝報告なし、↓＝前年度より悪化。実績の（　）は計画最終年度の目標に対する達成率（％）。記述は個人情報を〇〇に置き換えています。</p>
 <table class="list">
 <caption>進ちょく別の取組数（全体、年度別）</caption>
