@@ -736,6 +736,7 @@ func (d *pdfDoc) districtReport() {
 // review, and the hearings when there are any.
 func (d *pdfDoc) cycleReport() {
 	d.progressSection()
+	d.historySection() // the indicators as far as earlier runs had them (history/)
 	if d.v.Hearings.Orgs > 0 {
 		d.hearingSection()
 	}

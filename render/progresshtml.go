@@ -54,6 +54,9 @@ const dashboardCycleHTML = `
 </tbody>
 </table>
 {{- end}}
+{{- if not $.Survey}}
+{{- template "history" $}}
+{{- end}}
 </section>
 {{- end}}
 {{- end}}

@@ -148,6 +148,11 @@ func (b *book) progress() {
 			s.next()
 		}
 	}
+	if b.v.NoSurvey {
+		// Without a survey there is no sheet 指標; the indicators' history
+		// (history/) goes here.
+		s.indicatorHistory(b.v.IndicatorHistory)
+	}
 	s.maxW = []float64{12, 24, 12, 14, 16, 40, 40, 40, 24, 12, 8, 10, 12, 10}
 	s.finish(0, 0)
 }

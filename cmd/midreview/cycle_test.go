@@ -215,3 +215,59 @@ func TestE2ECycle(t *testing.T) {
 	t.Run("golden", func(t *testing.T) { e2eCheckGolden(t, "cycle", out) })
 	t.Run("rendered golden", func(t *testing.T) { e2eCheckRendered(t, "cycle-rendered", out) })
 }
+
+// TestE2EProgressHistory runs the progress batch with the cycle batch's
+// history/ copy: a year without a survey still shows the indicators as far as
+// the earlier runs had them, in each format.
+func TestE2EProgressHistory(t *testing.T) {
+	batch := filepath.Join(t.TempDir(), "batch")
+	if err := os.CopyFS(batch, os.DirFS(e2eProgress)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(batch, "history"), os.DirFS(filepath.Join(e2eCycle, "history"))); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	e2eMustRun(t, 0, "run", "-batch", batch, "-out", out)
+	hist := func(id, group, point string, value, n any) e2eFigure {
+		return e2eFigure{"indicator_history", id + "," + group + "," + point, e2eCells("value", value, "n", n), "history copy"}
+	}
+	e2eCheckFigures(t, out, []e2eFigure{
+		hist("I1", "全体", "テスト調査", 75.0, 20),
+		hist("I2", "全体", "策定時", 25.0, 40), // from sheet 指標; I1 has no 策定時 without baseline/
+		hist("I2", "全体", "テスト調査", 20.0, 20),
+	})
+	rows := e2eReadCSV(t, filepath.Join(out, "data", "indicator_history.csv")).rows
+	for _, r := range rows {
+		if r["point"] == "今回" || (r["indicator_id"] == "I1" && r["point"] == "策定時") {
+			t.Errorf("indicator_history.csv row %v in a year without a survey", r)
+		}
+	}
+	txt := e2ePDFText(t, filepath.Join(out, "report.pdf"))
+	if !strings.Contains(txt, "指標の推移") {
+		t.Error("report.pdf has no 指標の推移")
+	}
+	html, err := os.ReadFile(filepath.Join(out, "dashboard", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(html), "<svg") != 2 {
+		t.Errorf("dashboard holds %d indicator charts, want 2", strings.Count(string(html), "<svg"))
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, "tabulation.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rowsX, err := f.GetRows("取組の振り返り")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rowsX {
+		found = found || (len(r) > 0 && strings.HasPrefix(r[0], "指標の推移"))
+	}
+	if !found {
+		t.Error("sheet 取組の振り返り has no 指標の推移")
+	}
+}
