@@ -92,14 +92,6 @@ func (rd *reader) readProgress(files []string) error {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
 		fi := rd.addFile(p, KindProgress, data)
-		if len(rd.b.Initiatives) == 0 {
-			if !pr.noSheet {
-				pr.noSheet = true
-				rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: DefinitionsFile, Sheet: InitiativesSheet.Name,
-					Hint: HintNoInitSheet})
-			}
-			continue
-		}
 		pr.readFile(fi, data)
 	}
 	b := rd.b
@@ -316,6 +308,17 @@ func (pr *progressReader) record(rec *progressRecord) {
 	b := rd.b
 	cnt := rd.counts(rec.fi)
 	p := b.Files[rec.fi].Path
+	if len(b.Initiatives) == 0 {
+		// Note: only a record needs sheet 取組; an empty progress sheet (the
+		// template's) in a batch without initiatives is no problem.
+		cnt.Invalid++
+		if !pr.noSheet {
+			pr.noSheet = true
+			rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: DefinitionsFile, Sheet: InitiativesSheet.Name,
+				Hint: HintNoInitSheet})
+		}
+		return
+	}
 	problem := func(code Code, it int, value string, hint Hint, args ...string) {
 		at := rec.cells[it]
 		if at.row == 0 {

@@ -367,10 +367,11 @@ const (
 // ProgressSheet is one sheet of a progress workbook: a record per row (tabular)
 // or per sheet (form-style). 取組ID or 取組名 identifies the initiative.
 var ProgressSheet = &Sheet{Name: "振り返り", Columns: []Field{
-	ColProgYear:    {Name: "年度", Required: true, Width: 9, Help: "2025・R7・令和7年度"},
-	ColProgID:      {Name: "取組ID", Width: 8},
-	ColProgName:    {Name: "取組名", Width: 30},
-	ColProgRating:  {Name: "進ちょく", Aliases: []string{"進捗", "進捗状況", "進ちょく状況"}, Width: 10, Help: "進ちょく尺度の選択肢"},
+	ColProgYear: {Name: "年度", Required: true, Width: 11, Help: "2025・R7・令和7年度", Values: progressYearValues()},
+	ColProgID:   {Name: "取組ID", Width: 8},
+	ColProgName: {Name: "取組名", Width: 30},
+	ColProgRating: {Name: "進ちょく", Aliases: []string{"進捗", "進捗状況", "進ちょく状況"}, Width: 10, Help: "進ちょく尺度の選択肢",
+		Values: choiceLabels(BuiltinProgressScale())},
 	ColProgActual:  {Name: "実績", Aliases: []string{"活動実績"}, Width: 8, Help: "活動指標の数値"},
 	ColProgDone:    {Name: "実施内容", Width: 36},
 	ColProgOutcome: {Name: "成果", Width: 30},

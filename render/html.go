@@ -96,6 +96,9 @@ type dashPage struct {
 	// Choices are the selector's option groups when the batch has 分析軸
 	// (地区, then each axis); nil otherwise (a plain list of districts).
 	Choices []dashChoices
+	// Shown tabs: a year without a survey (View.NoSurvey) leaves out the
+	// survey's tabs, and the hearing and comment tabs when they are empty.
+	Survey, ShowHearings, ShowComments bool
 }
 
 // dashData is the JSON the page script reads.
@@ -174,7 +177,8 @@ const (
 var ratingColors = []string{"#1f4e79", "#2e75b6", "#9dc3e6", "#d9d9d9", "#7f7f7f", "#404040", "#bdd7ee"}
 
 func buildDashboard(v *View) *dashPage {
-	p := &dashPage{V: v}
+	p := &dashPage{V: v, Survey: !v.NoSurvey, ShowHearings: !v.NoSurvey || v.Hearings.Orgs > 0,
+		ShowComments: !v.NoSurvey || len(v.FreeText.Texts) > 0}
 	p.Data.Districts = append([]string{}, v.Districts...)
 	if len(v.Districts) > 0 {
 		p.District = v.Districts[0]
@@ -211,6 +215,9 @@ func buildDashboard(v *View) *dashPage {
 			other.Name = "設問"
 		}
 		p.Panels = append(p.Panels, other)
+	}
+	if v.NoSurvey {
+		p.Panels = nil
 	}
 
 	for _, d := range v.Districts {
@@ -546,6 +553,7 @@ const dashboardHTML = `<!DOCTYPE html>
 <p class="banner errors">入力エラー{{.V.InputErrors}}件を含んだまま作成しています（該当する回答は無回答として集計）。</p>
 {{- end}}
 <p id="noscript" class="banner errors">グラフを表示するには、index.html と同じフォルダーに echarts.min.js と dashboard.js が必要です。</p>
+{{- if .Survey}}
 <div class="controls">
 {{- if .Choices}}
 <label for="district">比較する区分</label>
@@ -568,15 +576,23 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 <span class="legend">数値は％（n＝集計対象者数、無回答を含む）。x＝秘匿、－＝0件、▲▼＝全体に比べ有意に高い／低い、参考値＝nが少ないため参考。</span>
 </div>
+{{- end}}
 </header>
 <nav class="tabs" role="tablist">
 {{- range $i, $p := .Panels}}
 <button type="button" role="tab" class="tab{{if eq $i 0}} active{{end}}" data-panel="{{$p.ID}}">{{$p.Name}}</button>
 {{- end}}
+{{- if .Survey}}
 <button type="button" role="tab" class="tab" data-panel="indicators">指標</button>
+{{- end}}
+{{- if .ShowHearings}}
 <button type="button" role="tab" class="tab" data-panel="hearings">ヒアリング</button>
+{{- end}}
+{{- if .ShowComments}}
 <button type="button" role="tab" class="tab" data-panel="comments">自由記述・意見</button>
-{{- if .V.Profiles}}
+{{- end}}
+{{- template "progress-tab" .}}
+{{- if and .Survey .V.Profiles}}
 <button type="button" role="tab" class="tab" data-panel="profiles">地区カルテ</button>
 {{- end}}
 {{- if .V.Hard}}
@@ -617,6 +633,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 </section>
 {{- end}}
+{{- if .Survey}}
 <section class="panel" id="indicators">
 <h2>指標の達成状況</h2>
 {{- with $.V.Passages}}
@@ -652,8 +669,10 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 </dl>
 {{- end}}
+{{- template "history" .}}
 </section>
-{{- if .V.Profiles}}
+{{- end}}
+{{- if and .Survey .V.Profiles}}
 <section class="panel" id="profiles">
 <h2>地区カルテ</h2>
 <p>地区ごとに、全体と並べた指標、区内の他の地区と比べた特徴、意見のテーマを示します。</p>
@@ -701,6 +720,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 </section>
 {{- end}}
+{{- if .ShowHearings}}
 <section class="panel" id="hearings">
 <h2>団体ヒアリング（回答団体 {{.V.Hearings.Orgs}}）</h2>
 {{- range .RatingGroups}}
@@ -715,6 +735,8 @@ const dashboardHTML = `<!DOCTYPE html>
 <p>評価項目はありません。</p>
 {{- end}}
 </section>
+{{- end}}
+{{- if .ShowComments}}
 <section class="panel" id="comments">
 <h2>自由記述・団体の意見（テーマ × 地区）</h2>
 <p>件数を押すと、その記述を下に表示します。個人情報は〇〇に置き換えています。</p>
@@ -729,6 +751,8 @@ const dashboardHTML = `<!DOCTYPE html>
 <h3 id="comments_title"></h3>
 <ul id="comments_list"></ul>
 </section>
+{{- end}}
+{{- template "progress-panel" .}}
 {{- with .V.Hard}}
 {{template "hard" .}}
 {{- end}}

@@ -55,7 +55,8 @@ type EntryBook struct {
 // Entry returns the entry workbooks for the codebook b (read with
 // ingest.ReadDefinitions, without errors): EntryResponsesFile always, and
 // when sheet ヒアリング項目 has a 団体名 item, EntryHearingFormFile (when that
-// item has a セル) and EntryHearingListFile. Every header, list and rule comes
+// item has a セル) and EntryHearingListFile, and with sheet 取組 a progress
+// workbook per district (ProgressEntryName). Every header, list and rule comes
 // from b; the same codebook gives the same bytes.
 func Entry(b *ingest.Batch) ([]EntryBook, error) {
 	type gen struct {
@@ -68,6 +69,9 @@ func Entry(b *ingest.Batch) ([]EntryBook, error) {
 			gens = append(gens, gen{EntryHearingFormFile, writeEntryHearingForm})
 		}
 		gens = append(gens, gen{EntryHearingListFile, writeEntryHearingList})
+	}
+	for _, d := range progressEntryGroups(b) {
+		gens = append(gens, gen{ProgressEntryName(b, d), func(w io.Writer, b *ingest.Batch) error { return writeEntryProgress(w, b, d) }})
 	}
 	var books []EntryBook
 	for _, g := range gens {
