@@ -305,7 +305,7 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		default:
 			st.ReferenceBelow = n
 		}
-	case SettingWeighting, SettingSample, SettingFindings:
+	case SettingWeighting, SettingSample, SettingFindings, SettingPublishOrgs:
 		w, ok := parseDefYesNo(v, it.Values[0], it.Values[1])
 		if !ok {
 			return HintEither, it.Values, false
@@ -315,6 +315,8 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 			st.Weighting = w
 		case SettingFindings:
 			st.NoFindings = !w
+		case SettingPublishOrgs:
+			st.PublishOrgs = w
 		default:
 			st.Sample = w
 		}
