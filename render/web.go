@@ -117,11 +117,11 @@ func (d *webDoc) page() {
 	if v.Sample {
 		b.WriteString("<p class=\"sample\"><strong>サンプルデータ</strong>：架空のデータから作成した見本です。実在の地区・団体・回答者とは関係ありません。</p>\n")
 	}
-	b.WriteString("</header>\n<nav aria-labelledby=\"toc\">\n<p id=\"toc\" class=\"navtitle\">目次</p>\n<ol>\n")
+	b.WriteString("</header>\n<nav aria-labelledby=\"toc\">\n<p id=\"toc\" class=\"navtitle\">目次</p>\n<ul class=\"toc\">\n")
 	for i, t := range d.toc {
 		b.WriteString("<li><a href=\"#s" + strconv.Itoa(i) + "\">" + esc(t) + "</a></li>\n")
 	}
-	b.WriteString("</ol>\n")
+	b.WriteString("</ul>\n")
 	if d.district == "" && len(v.Districts) > 0 {
 		b.WriteString("<p class=\"navtitle\">地区別のページ</p>\n<ul class=\"districts\">\n")
 		for i, name := range v.Districts {
@@ -542,7 +542,7 @@ func (d *webDoc) question(q *QuestionView) {
 				rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
 			}
 		}
-		d.bandChart(q.ID+"　地区別の回答の構成", at.Heads, rows)
+		d.bandChart(q.ID+"　地区別の回答の構成", at.Heads, webHasNA(at), rows)
 	}
 	if q.Type != "NUM" {
 		var rows []RowView
@@ -565,6 +565,11 @@ func (d *webDoc) question(q *QuestionView) {
 	if len(q.Summary) > 0 {
 		d.summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC")
 	}
+}
+
+// webHasNA reports whether t's last head is 無回答 (drawn pale, as in the PDF).
+func webHasNA(t *TableView) bool {
+	return len(t.Codes) > 0 && t.Codes[len(t.Codes)-1] == analyze.CodeNA
 }
 
 func (d *webDoc) trendTable(q *QuestionView) {
@@ -613,7 +618,7 @@ func (d *webDoc) districtQuestion(q *QuestionView) {
 			rows = append(rows, pdfBand(dr, d.district, true))
 		}
 		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
-		d.bandChart(q.ID+"　"+d.district+"と全体の回答の構成", at.Heads, rows)
+		d.bandChart(q.ID+"　"+d.district+"と全体の回答の構成", at.Heads, webHasNA(at), rows)
 	}
 	if q.Type != "NUM" {
 		var rows []RowView
@@ -781,7 +786,7 @@ func (d *webDoc) hearingSection() {
 			theme = "テーマなし"
 		}
 		labels := h.Ratings[i].Labels
-		d.bandChart("ヒアリングの評価："+theme, labels, bands)
+		d.bandChart("ヒアリングの評価："+theme, labels, false, bands)
 		heads := []string{"項目", "n（団体）"}
 		for _, l := range labels {
 			heads = append(heads, l+"（%）")

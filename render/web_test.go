@@ -274,7 +274,12 @@ func webScreenshot(t *testing.T, ctx context.Context, page string) {
 	if page != WebIndex {
 		name = "web-district.png"
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(document.querySelector('figure') || document.body).scrollIntoView(); window.scrollBy(0, -80); 0`)); err != nil {
+	// The report: its themes chapter; a district: its profile (地区カルテ).
+	target := `document.querySelectorAll('h2')[5]`
+	if page != WebIndex {
+		target = `document.querySelectorAll('h2')[1]`
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(`+target+` || document.body).scrollIntoView(); window.scrollBy(0, -20); 0`)); err != nil {
 		t.Fatal(err)
 	}
 	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -371,4 +376,40 @@ func TestPublicSentinel(t *testing.T) {
 		}
 	}
 	t.Logf("%d suppressed groups planted, %d public files checked", planted, len(files))
+}
+
+// TestPublicOrgNames checks 設定 団体名の公開: hearing organizations are named
+// in web/ and opendata/ only when it is する, and always in the committee's
+// groups (HearingView.Comments).
+func TestPublicOrgNames(t *testing.T) {
+	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, publish := range []bool{false, true} {
+		b.Settings.PublishOrgs = publish
+		v := Build(analyze.Run(b))
+		var all strings.Builder
+		for _, o := range append(WebFiles(v), OpendataFiles(v)...) {
+			if err := o.Write(&all); err != nil {
+				t.Fatal(err)
+			}
+		}
+		named := 0
+		for _, h := range b.Hearings {
+			if strings.Contains(all.String(), h.Org) {
+				named++
+			}
+		}
+		if publish && named == 0 || !publish && named > 0 {
+			t.Errorf("団体名の公開 %v: %d of %d organizations named in web/ and opendata/", publish, named, len(b.Hearings))
+		}
+		if len(v.Hearings.Comments) == 0 || !strings.Contains(strings.Join(v.Hearings.Comments[0].Items, ""), ": ") {
+			t.Errorf("団体名の公開 %v: the committee's comments lost their organization", publish)
+		}
+	}
 }

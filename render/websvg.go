@@ -80,10 +80,7 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 	for _, r := range rows {
 		nser = max(nser, len(r.vals))
 	}
-	barH := 16.0
-	if nser > 1 {
-		barH = 12.0
-	}
+	const barH = 17.0
 	rowH := barH*float64(nser) + 10
 	top := 8.0
 	if len(series) > 1 {
@@ -157,12 +154,12 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 
 // bandChart draws one 100% stacked band per row, categories told apart by
 // lightness and a legend; suppressed rows draw no band and read 秘匿.
-func (d *webDoc) bandChart(caption string, heads []string, rows []bandRow) {
+func (d *webDoc) bandChart(caption string, heads []string, na bool, rows []bandRow) {
 	if len(rows) == 0 || len(heads) == 0 {
 		return
 	}
 	no := d.figureOpen(caption)
-	sws := bandSwatches(len(heads), false)
+	sws := bandSwatches(len(heads), na)
 	legendRows := (len(heads) + 3) / 4
 	top := 10 + 22*float64(legendRows)
 	const bandH, gap = 20.0, 8.0
@@ -237,12 +234,14 @@ h4{font-size:1em;margin-top:1.4em}
 .finding{border-left:4px solid #6e82a5;padding-left:.8em;margin:.8em 0}
 .group{margin:.6em 0 .2em}
 .districts li{display:inline-block;margin-right:1em}
+.toc{list-style:none;padding-left:1em}
 .scroll{overflow-x:auto;margin:.8em 0}
 table{border-collapse:collapse;font-size:.92em}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
 th,td{border:1px solid #969696;padding:.2em .5em;vertical-align:top}
 thead th{background:#e8ecf2}
-tbody th{text-align:left;font-weight:normal}
+tbody th{text-align:left;font-weight:normal;min-width:4em}
+thead th:first-child{min-width:4em}
 td.num{text-align:right;white-space:nowrap}
 figure{margin:1em 0}
 figcaption{font-weight:bold}
