@@ -607,10 +607,9 @@ func (d *webDoc) districtQuestion(q *QuestionView) {
 		}
 		series = append(series, "全体（"+pdfN(all.N)+"）")
 		rows = append(rows, all)
+		// Note: with the district suppressed the one series is 全体, named in
+		// the legend so that the chart is not read as the district's.
 		bars := pdfChoiceBars(at, rows)
-		if len(series) == 1 {
-			series = nil
-		}
 		d.barChart(q.ID+"　"+d.district+"と全体", series, bars)
 	case "SC":
 		var rows []bandRow

@@ -83,7 +83,7 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 	const barH = 17.0
 	rowH := barH*float64(nser) + 10
 	top := 8.0
-	if len(series) > 1 {
+	if len(series) > 0 {
 		top = 30
 	}
 	h := top + rowH*float64(len(rows)) + 24
@@ -103,7 +103,7 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		var parts []string
 		for i, v := range r.vals {
 			p := figAlt(v)
-			if len(series) > 1 && i < len(series) {
+			if i < len(series) {
 				p = series[i] + " " + p
 			}
 			parts = append(parts, p)
@@ -112,7 +112,7 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 	}
 	d.w(fmt.Sprintf("<svg role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" font-size=\"%s\">\n",
 		esc(no+"。"+strings.Join(alt, "。")), fnum(svgW), fnum(h), fnum(svgW), fnum(h), fnum(svgFont)))
-	if len(series) > 1 {
+	if len(series) > 0 {
 		x := x0
 		for i, s := range series {
 			c := svgSeries[i%len(svgSeries)]
