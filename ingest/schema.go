@@ -100,6 +100,7 @@ const (
 	SettingNoAnswer
 	SettingSample
 	SettingProgressScale
+	SettingPublishOrgs
 )
 
 // SettingsSheet is sheet 設定: one row per item, its value in column 値.
@@ -126,6 +127,8 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
 		SettingProgressScale: {Name: "進ちょく尺度", Sample: true, Help: "取組の進ちょくを評価する選択肢セット（省略時：1 順調／2 概ね順調／3 やや遅れ／4 遅れ）"},
+		SettingPublishOrgs: {Name: "団体名の公開", Default: "しない", Values: []string{"する", "しない"}, Extra: true,
+			Help: "する／しない（区民向けのウェブ版・オープンデータにヒアリング団体名を載せる）"},
 	},
 }
 

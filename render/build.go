@@ -598,6 +598,15 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 		notes = append(notes, n)
 	}
 	hv.Comments, hv.DistrictComments = commentViews(notes, districts)
+	hv.PublicComments, hv.PublicDistrictComments = hv.Comments, hv.DistrictComments
+	hv.OrgsPublished = b != nil && b.Settings.PublishOrgs
+	if !hv.OrgsPublished {
+		anon := slices.Clone(notes)
+		for i := range anon {
+			anon[i].Anonymous = true
+		}
+		hv.PublicComments, hv.PublicDistrictComments = commentViews(anon, districts)
+	}
 	return hv
 }
 
@@ -626,6 +635,10 @@ type hearingNote struct {
 	Theme     string   // the item's theme, else the first coded one, else OtherTheme
 	Districts []string // the organization's districts
 	Org, Text string
+	// Anonymous leaves the organization's name (and its districts) out: the
+	// comments published to residents (web/, opendata/) unless 設定
+	// 団体名の公開 is する.
+	Anonymous bool
 }
 
 // commentViews groups the hearing comments for the ward (commentGroups with
@@ -683,6 +696,9 @@ func commentGroups(notes []hearingNote, district string) []CommentGroup {
 			t += "（" + strings.Join(n.Districts, "、") + "）"
 		}
 		t += ": " + n.Text
+		if n.Anonymous {
+			t = n.Text
+		}
 		if n.Item != "" {
 			t = "【" + n.Item + "】" + t
 		}

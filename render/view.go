@@ -184,6 +184,12 @@ type HearingView struct {
 	// DistrictComments are, per district, its organizations' comments by theme
 	// (District empty); read in Districts order only.
 	DistrictComments map[string][]CommentGroup
+	// PublicComments and PublicDistrictComments are the same groups as
+	// published to residents (web/, opendata/): without the organizations'
+	// names unless 設定 団体名の公開 is する.
+	PublicComments         []CommentGroup
+	PublicDistrictComments map[string][]CommentGroup
+	OrgsPublished          bool // 設定 団体名の公開 = する
 }
 
 // A CountRow is a group and its count.
