@@ -156,25 +156,13 @@ func writeEntryProgress(w io.Writer, b *ingest.Batch, d int) error {
 		ingest.ColProgHard:   "ハード：施設・道路など物理的な対応が要る課題（省略可）",
 	}
 	for c, fd := range ingest.ProgressSheet.Columns {
-		name, _ := excelize.ColumnNumberToName(c + 1)
 		style := st.input
 		switch c {
 		case ingest.ColProgDone, ingest.ColProgOutcome, ingest.ColProgIssues, ingest.ColProgHard:
 			style = wrap
 		}
-		if err := f.SetColStyle(sheet, name, style); err != nil {
+		if _, err := entryHeader(f, sheet, c+1, style, max(fd.Width, fitWidth(8, 14, fd.Name)), fd.Name, notes[c]); err != nil {
 			return err
-		}
-		if err := f.SetColWidth(sheet, name, name, max(fd.Width, fitWidth(8, 14, fd.Name))); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(sheet, name+"1", fd.Name); err != nil {
-			return err
-		}
-		if n := notes[c]; n != "" {
-			if err := note(f, sheet, name+"1", n); err != nil {
-				return err
-			}
 		}
 	}
 	hdrEnd, _ := excelize.CoordinatesToCellName(len(ingest.ProgressSheet.Columns), 1)
@@ -204,8 +192,7 @@ func writeEntryProgress(w io.Writer, b *ingest.Batch, d int) error {
 	}
 	area := func(c, from int) string { return fmt.Sprintf("%s%d:%s%d", col(c), from, col(c), last) }
 	list := func(c, from int, values []string, title, prompt string) error {
-		joined := strings.Join(values, ",")
-		if len(values) == 0 || utf16Len(joined) > maxListChars {
+		if len(values) == 0 || !fitsRule(values) {
 			// Note: no hidden list sheet here: the progress reader reads every
 			// sheet of a workbook in progress/. check names a wrong value.
 			return nil
@@ -237,14 +224,5 @@ func writeEntryProgress(w io.Writer, b *ingest.Batch, d int) error {
 	if err := stopRule(f, sheet, dv, "実績", "活動指標の数値（0以上）", "0以上の数値を入力してください（単位は書かない）。"); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 1, TopLeftCell: "D2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	if err := fitPage(f, sheet, "landscape"); err != nil {
-		return err
-	}
-	if err := protectHeader(f, sheet); err != nil {
-		return err
-	}
-	return writeXLSX(f, w)
+	return writeEntrySheet(w, f, sheet, 3, 1)
 }
