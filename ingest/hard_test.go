@@ -2,8 +2,6 @@ package ingest_test
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"testing"
 	"testing/fstest"
 
@@ -12,29 +10,10 @@ import (
 	"midreview/ingest"
 )
 
-// hardFS returns testdata/batches/hard in memory, for editing.
-func hardFS(t *testing.T) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	root := os.DirFS("../testdata/batches/hard")
-	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(root, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // TestReadHardCategories reads the hard batch's sheet ハード分類: six
 // categories in sheet order, keywords normalized, programs as written.
 func TestReadHardCategories(t *testing.T) {
-	b, err := ingest.Read(hardFS(t))
+	b, err := ingest.Read(ingest.BatchFS(t, "hard"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +36,7 @@ func TestReadHardCategories(t *testing.T) {
 // 分類 or キーワード is empty-cell, a repeated 分類 duplicate-definition; the
 // rows in error are left out and the others read.
 func TestReadHardProblems(t *testing.T) {
-	m := hardFS(t)
+	m := ingest.BatchFS(t, "hard")
 	f, err := excelize.OpenReader(bytes.NewReader(m["definitions.xlsx"].Data))
 	if err != nil {
 		t.Fatal(err)

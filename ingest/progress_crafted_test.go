@@ -1,9 +1,6 @@
 package ingest
 
 import (
-	"io/fs"
-	"os"
-	"path"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,18 +12,11 @@ import (
 // progressBatch returns testdata/batches/progress as a MapFS.
 func progressBatch(t testing.TB) fstest.MapFS {
 	t.Helper()
-	root := "../testdata/batches/progress"
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".txt") {
-			return err
+	m := BatchFS(t, "progress")
+	for p := range m {
+		if strings.HasSuffix(p, ".txt") {
+			delete(m, p)
 		}
-		data, err := os.ReadFile(path.Join(root, p))
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return m
 }
