@@ -227,17 +227,7 @@ func TestEntryProgressRules(t *testing.T) {
 	if ruleAt(t, f, sheet, "A103") != nil {
 		t.Error("rules reach beyond the free rows")
 	}
-	locked := func(cell string) bool {
-		id, err := f.GetCellStyle(sheet, cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st.Protection == nil || st.Protection.Locked
-	}
+	locked := func(cell string) bool { return cellLocked(t, f, sheet, cell) }
 	for cell, want := range map[string]bool{"A1": true, "J1": true, "B2": true, "C2": true, "A2": false, "D2": false, "F2": false, "B3": false} {
 		if got := locked(cell); got != want {
 			t.Errorf("%s locked = %v, want %v", cell, got, want)

@@ -102,23 +102,8 @@ func addHardBatch(out map[string][]byte) error {
 		},
 		"hearings/forms.xlsx": hardHearingForms,
 	}
-	for name, build := range books {
-		f, err := build()
-		if err != nil {
-			return err
-		}
-		buf, err := f.WriteToBuffer()
-		f.Close()
-		if err != nil {
-			return err
-		}
-		data := slices.Clone(buf.Bytes())
-		dump, err := xlsxbuild.Dump(data)
-		if err != nil {
-			return err
-		}
-		out["hard/"+name] = data
-		out["hard/"+name+".txt"] = []byte(dump)
+	if err := addBooks(out, books, "hard/"); err != nil {
+		return err
 	}
 	csvRows := [][]string{anyStrings(smallHeader)}
 	for _, r := range hardRespondents(14, len(smallRows)) {
