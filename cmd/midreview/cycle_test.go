@@ -83,17 +83,6 @@ func progressFigures() []e2eFigure {
 	return figs
 }
 
-// e2eSheets returns the sheet names of an output workbook.
-func e2eSheets(t *testing.T, path string) []string {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	return f.GetSheetList()
-}
-
 // e2ePDFText returns pdftotext's text of a PDF, or skips without pdftotext.
 func e2ePDFText(t *testing.T, path string) string {
 	t.Helper()
@@ -130,7 +119,7 @@ func TestE2EProgress(t *testing.T) {
 	})
 	t.Run("no empty survey sections", func(t *testing.T) {
 		want := []string{"概要", "取組の振り返り", "入力チェック", "修正履歴", "所見履歴"}
-		if got := e2eSheets(t, filepath.Join(out, "tabulation.xlsx")); !slices.Equal(got, want) {
+		if got := sheetsOf(t, filepath.Join(out, "tabulation.xlsx")); !slices.Equal(got, want) {
 			t.Errorf("tabulation.xlsx sheets %v, want %v", got, want)
 		}
 		html, err := os.ReadFile(filepath.Join(out, "dashboard", "index.html"))
@@ -202,7 +191,7 @@ func TestE2ECycle(t *testing.T) {
 	t.Run("both chapters", func(t *testing.T) {
 		want := []string{"概要", "結果の概要", "単純集計", "地区別", "性別", "年代別", "指標", "経年比較", "ヒアリング", "自由記述",
 			"取組の振り返り", "入力チェック", "修正履歴", "所見履歴"}
-		if got := e2eSheets(t, filepath.Join(out, "tabulation.xlsx")); !slices.Equal(got, want) {
+		if got := sheetsOf(t, filepath.Join(out, "tabulation.xlsx")); !slices.Equal(got, want) {
 			t.Errorf("tabulation.xlsx sheets %v, want %v", got, want)
 		}
 		txt := e2ePDFText(t, filepath.Join(out, "report.pdf"))
