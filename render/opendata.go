@@ -27,6 +27,7 @@ type odTable struct {
 	name, title string
 	cols        []odCol
 	rows        [][]string
+	note        string // a paragraph of its own for the README, after the 秘匿 rule
 }
 
 // An odCol is a column: its header (with the unit) and what it means.
@@ -129,6 +130,9 @@ func (t *odTable) readme(v *View) string {
 		"ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。" +
 		"参考値基準は「" + v.settingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n")
 	b.WriteString("自由記述は、報告書に掲載した意見だけを、地名・団体名・個人が特定される語を「〇〇」に置き換えて載せています。\n")
+	if t.note != "" {
+		b.WriteString(t.note + "\n")
+	}
 	b.WriteString("\n作成：midreview（" + v.Ward + " " + v.PlanName + "）\n")
 	return b.String()
 }
@@ -142,6 +146,12 @@ func opendataTables(v *View) []*odTable {
 		}
 	}
 
+	// Note: a year without a survey publishes what its handout prints (the
+	// PDF's cycleReport): no survey overview of zeros, and the hearings only
+	// when there were any.
+	survey := !v.NoSurvey
+	hearings := survey || v.Hearings.Orgs > 0
+
 	ov := &odTable{name: "overview", title: "調査の回収状況", cols: []odCol{
 		{"区分", "全体または地区名"},
 		{"配布数（票）", "配布した調査票の数（不明のときは空欄）"},
@@ -151,7 +161,9 @@ func opendataTables(v *View) []*odTable {
 	for _, r := range v.Overview.Rows {
 		ov.rows = append(ov.rows, []string{csvText(r.Name), odFig(r.Distributed), odFig(r.Valid), odFig(r.Rate)})
 	}
-	add(ov)
+	if survey {
+		add(ov)
+	}
 
 	ct := &odTable{name: "crosstab", title: "設問別の集計結果（クロス集計）", cols: []odCol{
 		{"設問ID", "設問の番号"},
@@ -289,7 +301,9 @@ func opendataTables(v *View) []*odTable {
 	for _, c := range v.Hearings.ByType {
 		ho.rows = append(ho.rows, []string{analyze.ByOrgType, csvText(c.Name), odFig(c.N)})
 	}
-	add(ho)
+	if hearings {
+		add(ho)
+	}
 
 	hr := &odTable{name: "hearing_ratings", title: "団体ヒアリングの評価", cols: []odCol{
 		{"項目ID", "ヒアリング項目の番号"},
@@ -318,7 +332,9 @@ func opendataTables(v *View) []*odTable {
 			}
 		}
 	}
-	add(hr)
+	if hearings {
+		add(hr)
+	}
 
 	about := "団体からの意見（地名・団体名などは「〇〇」に置き換え済み。団体名は載せていません）"
 	if v.Hearings.OrgsPublished {
@@ -334,7 +350,9 @@ func opendataTables(v *View) []*odTable {
 			hc.rows = append(hc.rows, []string{csvText(g.Theme), csvText(g.District), csvText(it)})
 		}
 	}
-	add(hc)
+	if hearings {
+		add(hc)
+	}
 
 	qt := &odTable{name: "quotes", title: "自由記述の主な意見（報告書に掲載したもの）", cols: []odCol{
 		{"テーマ", "意見のテーマ（地区別の抜粋では空欄）"},
@@ -381,5 +399,49 @@ func opendataTables(v *View) []*odTable {
 		}
 		add(pc)
 	}
+	if hv := v.Hard; hv != nil {
+		add(hardCountsTable(hv))
+	}
 	return out
+}
+
+// hardCountsTable is opendata/hard_counts.csv: the counts of the chapter
+// ソフトとハードの連携 as web/ prints them, by source, group and category, with
+// the public 秘匿 (HardRow.Public). The list of texts (data/hard_issues.csv)
+// is never published; its quotes are in the handouts only.
+func hardCountsTable(hv *HardView) *odTable {
+	t := &odTable{name: "hard_counts", title: "物理的な対応（ハード）が必要な課題の数", cols: []odCol{
+		{"出どころ", "区民アンケート（自由記述）、団体ヒアリング（意見）、取組の振り返り（振り返りシートの課題）、計（すべての出どころ）"},
+		{"年度", "取組の振り返りシートの年度（空欄はすべての年度と、年度のない区民アンケート・団体ヒアリング）"},
+		{"区分", "地区名、区全体（区全体の取組）、地区不明、全体"},
+		{"分類", "ハード分類（計：いずれかの分類に入る記述）"},
+		{"件数（件）", "その分類に入る記述の数（一つの記述が複数の分類に入ることがあるため、分類の合計は計と一致しません。秘匿のときは空欄）"},
+		{"秘匿", "1：回答者が少ない地区の区民の記述を含むため秘匿、0：公表"},
+	}}
+	t.note = "ハードの課題の数の秘匿：区民アンケートの回答者数が秘匿基準に満たない地区（地区不明を含む）は、区民の記述の数（出どころが区民アンケートと計の行）を空欄にし、「秘匿」列を 1 にしています。" +
+		"秘匿する地区が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の地区もあわせて秘匿しています（補完秘匿）。団体ヒアリングと取組の振り返りの数は、区民の記述を含まないため秘匿していません。回答者が1人もいない地区は、区民の記述の数が0と決まっているため秘匿していません。" +
+		"掲載した課題の記述そのものは報告書とウェブ版にだけ載せています（個人が特定される語は「〇〇」に置き換え、回答者の少ない地区の区民の記述は載せていません）。"
+	add := func(source, year string, r HardRow) {
+		p := r.Public()
+		for c, cat := range hv.Categories {
+			t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), csvText(cat.Name), odFig(p.Counts[c]), odFlag(p.Suppressed)})
+		}
+		t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), analyze.GroupAnyHard, odFig(p.Total), odFlag(p.Suppressed)})
+	}
+	for s, src := range hv.Sources {
+		for i, r := range hv.Rows {
+			b := hv.BySource[i][s]
+			b.Group = r.Group
+			add(src, "", b)
+		}
+	}
+	for _, r := range hv.Rows {
+		add("計", "", r)
+	}
+	for i, y := range hv.Years {
+		r := hv.ByYear[i]
+		r.Group = analyze.GroupAll
+		add(hardSourceLabels[2].label, y, r) // 取組の振り返り
+	}
+	return t
 }

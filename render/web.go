@@ -76,6 +76,9 @@ type webDoc struct {
 	fig, tab int    // figure and table counters
 	toc      []string
 	body     strings.Builder // <main>'s content, written before the contents list
+	// countUnit makes barChart draw counts (件) rather than percentages, as
+	// the PDF's does for the hard chapter.
+	countUnit bool
 }
 
 func esc(s string) string { return html.EscapeString(s) }
@@ -258,7 +261,11 @@ func wnum(s string) wcell { return wcell{text: s, num: true} }
 
 func (d *webDoc) guide() {
 	d.h2("報告書の見方")
-	d.list(guideItems())
+	if d.v.NoSurvey {
+		d.list(progressGuideItems(d.v.Progress, false))
+	} else {
+		d.list(guideItems())
+	}
 	if d.v.Sample {
 		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。")
 	}
@@ -277,6 +284,7 @@ func (d *webDoc) wardReport() {
 	d.hearingSection()
 	d.freeTextSection()
 	d.progressSection()
+	d.hardSection()
 	d.districtPages()
 }
 
@@ -292,13 +300,19 @@ func (d *webDoc) districtReport() {
 	d.hearingSection()
 	d.freeTextSection()
 	d.progressSection()
+	d.hardSection()
 }
 
+// cycleReport is a page of a year without a survey, as the PDF's: the
+// initiatives' review with the indicators as far as earlier runs had them,
+// the hearings when there are any, and the hard chapter.
 func (d *webDoc) cycleReport() {
 	d.progressSection()
+	d.historySection()
 	if d.v.Hearings.Orgs > 0 {
 		d.hearingSection()
 	}
+	d.hardSection()
 }
 
 func (d *webDoc) overviewSection() {
@@ -561,6 +575,7 @@ func (d *webDoc) question(q *QuestionView) {
 			}
 			d.crosstab(q.ID+what, t, rows)
 		}
+		d.axisCrosstabs(q, all)
 	}
 	if len(q.Summary) > 0 {
 		d.summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC")

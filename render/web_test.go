@@ -57,6 +57,51 @@ func demoView(t *testing.T) *View {
 	return Build(analyze.Run(b))
 }
 
+// A namedView is a View a test of the public outputs walks.
+type namedView struct {
+	name string
+	v    *View
+}
+
+// publicViews are the views the tests of web/ and opendata/ walk: the
+// hand-built one (injected text, suppressed and 参考値 rows), the demo, the
+// testdata batches (hard: the ハード分類 chapter with 南 and 地区不明 under
+// 秘匿基準; progress and cycle: a year without a survey and one with
+// history/; webform: two 分析軸) and the sample with several small districts.
+func publicViews(t *testing.T) []namedView {
+	t.Helper()
+	out := []namedView{{"hand-built", xlsxTestView()}, {"demo", demoView(t)}}
+	for _, name := range []string{"small", "hard", "progress", "cycle"} {
+		b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, namedView{name, Build(analyze.Run(b))})
+	}
+	out = append(out, namedView{"webform", axisWebformView(t)}, namedView{"small-districts", smallDistrictsView(t)})
+	return out
+}
+
+// smallDistrictsView is the sample with several districts under 秘匿基準
+// (180 respondents over the sample's districts).
+func smallDistrictsView(t *testing.T) *View {
+	t.Helper()
+	return Build(analyze.Run(smallDistrictsBatch(t)))
+}
+
+func smallDistrictsBatch(t *testing.T) *ingest.Batch {
+	t.Helper()
+	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestWebGolden compares one web page (the first district of the hand-built
 // view) and one open-data CSV with their goldens.
 func TestWebGolden(t *testing.T) {
@@ -91,7 +136,8 @@ func TestWebOrder(t *testing.T) {
 	if !ok {
 		t.Skip("no embedded font (run scripts/assets.sh)")
 	}
-	for name, v := range map[string]*View{"hand-built": xlsxTestView(), "demo": demoView(t)} {
+	for _, pv := range publicViews(t) {
+		name, v := pv.name, pv.v
 		for _, district := range append([]string{""}, v.Districts...) {
 			d, err := renderPDF(v, district, PDFOptions{FontRegular: regular, FontBold: bold}, 1)
 			if err != nil {
@@ -215,10 +261,7 @@ func TestWebAccessibility(t *testing.T) {
 		!slices.Contains(ids, "color-contrast") || !slices.Contains(ids, "html-has-lang") {
 		t.Errorf("control page: violations %v, want image-alt, color-contrast and html-has-lang", ids)
 	}
-	for _, tc := range []struct {
-		name string
-		v    *View
-	}{{"hand-built", xlsxTestView()}, {"demo", demoView(t)}} {
+	for _, tc := range publicViews(t) {
 		dir := t.TempDir()
 		pages := writeWeb(t, dir, tc.v)
 		base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
@@ -316,15 +359,7 @@ func axeRun(t *testing.T, ctx context.Context, axe []byte, u string) []string {
 // whatever path a figure takes from analyze to a public file, a suppressed
 // one never arrives.
 func TestPublicSentinel(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := analyze.Run(b)
+	res := analyze.Run(smallDistrictsBatch(t))
 	const pct, count = 98765.4321, 987654
 	planted := 0
 	for i := range res.Crosstabs {
@@ -412,4 +447,82 @@ func TestPublicOrgNames(t *testing.T) {
 			t.Errorf("団体名の公開 %v: the committee's comments lost their organization", publish)
 		}
 	}
+}
+
+// TestPublicHard plants an impossible count (987654) in every count of the
+// chapter ソフトとハードの連携 that web/ and opendata/ hide (the survey and
+// all-source counts of a group under 秘匿基準 and of its complementary
+// partner) and checks that no public file prints it; and that no text a
+// handout may not quote (a resident's in a group under 秘匿基準) and no text
+// of data/hard_issues.csv beyond the quotes reaches opendata/.
+func TestPublicHard(t *testing.T) {
+	hardBatch, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "hard")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const count = 987654
+	planted := 0
+	for _, tc := range []struct {
+		name string
+		b    *ingest.Batch
+	}{{"hard", hardBatch}, {"small-districts", smallDistrictsBatch(t)}} {
+		res := analyze.Run(tc.b)
+		hr := res.Hard
+		if hr == nil {
+			t.Fatalf("%s: no ハード分類", tc.name)
+		}
+		hidden := map[string]bool{}
+		for i, g := range hr.Groups {
+			hidden[g] = hr.Suppressed[i]
+		}
+		hidden[analyze.GroupAll] = hr.WardSuppressed
+		for i := range hr.Counts {
+			c := &hr.Counts[i]
+			if hidden[c.Group] && c.Year == 0 && (c.Source == analyze.SourceSurvey || c.Source == analyze.SourceAll) {
+				c.Count = count
+				planted++
+			}
+		}
+		v := Build(res)
+		var web, od strings.Builder
+		for _, o := range WebFiles(v) {
+			if err := o.Write(&web); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, o := range OpendataFiles(v) {
+			if strings.Contains(o.Path, "hard_issues") {
+				t.Errorf("%s: opendata/%s publishes the list of texts", tc.name, o.Path)
+			}
+			if err := o.Write(&od); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !strings.Contains(od.String(), "物理的な対応") {
+			t.Errorf("%s: opendata/ lacks hard_counts", tc.name)
+		}
+		for where, s := range map[string]string{"web/": web.String(), "opendata/": od.String()} {
+			for _, n := range []string{"987654", "987,654"} {
+				if i := strings.Index(s, n); i >= 0 {
+					t.Errorf("%s: %s prints a hidden count: …%s…", tc.name, where, s[max(0, i-200):i+20])
+				}
+			}
+		}
+		quoted := map[string]bool{}
+		for _, q := range hr.Quotes {
+			quoted[hr.Issues[q.Issue].Masked] = true
+		}
+		for _, is := range hr.Issues {
+			if !is.Quotable && strings.Contains(web.String(), esc(is.Masked)) {
+				t.Errorf("%s: web/ quotes a text of %v under 秘匿基準: %q", tc.name, is.Groups, is.Masked)
+			}
+			if !quoted[is.Masked] && strings.Contains(od.String(), is.Masked) {
+				t.Errorf("%s: opendata/ holds a text no handout quotes: %q", tc.name, is.Masked)
+			}
+		}
+	}
+	if planted == 0 {
+		t.Fatal("no hidden count planted: the batches test nothing")
+	}
+	t.Logf("%d hidden counts planted", planted)
 }

@@ -46,6 +46,19 @@ func svgLabel(s string, width float64) string {
 	return s
 }
 
+// countAlt is a count as read out: "3件", x as 秘匿.
+func countAlt(f Fig) string {
+	switch {
+	case f.Suppressed:
+		return "秘匿"
+	case f.Text == "":
+		return "なし"
+	case f.Zero:
+		return "0件"
+	}
+	return f.Text + "件"
+}
+
 // figText is a figure as read out: its text with % for a share, x as 秘匿.
 func figAlt(f Fig) string {
 	switch {
@@ -87,13 +100,25 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		top = 30
 	}
 	h := top + rowH*float64(len(rows)) + 24
-	hi := 100.0
+	hi, step := 100.0, 20.0
 	for _, r := range rows {
 		for _, v := range r.vals {
 			if s := v.Shown(); !math.IsNaN(s) && s > hi {
 				hi = math.Ceil(s/20) * 20
 			}
 		}
+	}
+	if d.countUnit {
+		top := 0.0
+		for _, r := range rows {
+			for _, v := range r.vals {
+				if s := v.Shown(); !math.IsNaN(s) {
+					top = max(top, s)
+				}
+			}
+		}
+		hi = countMax(top)
+		step = countStep(hi)
 	}
 	x0 := svgLabelW
 	areaW := svgW - svgLabelW - svgValueW
@@ -103,6 +128,9 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		var parts []string
 		for i, v := range r.vals {
 			p := figAlt(v)
+			if d.countUnit {
+				p = countAlt(v)
+			}
 			if i < len(series) {
 				p = series[i] + " " + p
 			}
@@ -121,10 +149,10 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 			x += 30 + float64(utf8.RuneCountInString(s))*svgFont
 		}
 	}
-	for t := 0.0; t <= hi; t += 20 {
+	for t := 0.0; t <= hi+1e-9; t += step {
 		x := x0 + areaW*t/hi
 		d.w(fmt.Sprintf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"0.5\"/>", fnum(x), fnum(top), fnum(x), fnum(h-20), svgGrid))
-		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"%s\">%s</text>\n", fnum(x), fnum(h-6), svgText, strconv.Itoa(int(t))))
+		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"%s\">%s</text>\n", fnum(x), fnum(h-6), svgText, strconv.FormatFloat(t, 'f', -1, 64)))
 	}
 	for i, r := range rows {
 		y := top + rowH*float64(i) + 5

@@ -48,6 +48,8 @@ func TestPublicNoLeak(t *testing.T) {
 		{"messy", filepath.Join(td, "messy"), []string{"-allow-errors"}, false},
 		{"cycle", filepath.Join(td, "cycle"), nil, false},
 		{"progress", filepath.Join(td, "progress"), nil, false},
+		{"hard", filepath.Join(td, "hard"), nil, true},
+		{"webform", webformDir(t), nil, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -62,6 +64,11 @@ func TestPublicNoLeak(t *testing.T) {
 			n := checkSuppressed(t, out, pub)
 			if c.wantSupp && n == 0 {
 				t.Error("no suppressed group in data/crosstab.csv: the batch tests nothing")
+			}
+			if h := checkHardCounts(t, out, pub); h > 0 {
+				t.Logf("%d hidden hard counts checked", h)
+			} else if c.name == "hard" {
+				t.Error("no hidden count in opendata/hard_counts.csv: the batch tests nothing")
 			}
 			t.Logf("%d suppressed groups checked in %d public files", n, len(pub))
 			checkUnmasked(t, c.batch, pub)
@@ -258,4 +265,75 @@ func checkUnmasked(t *testing.T, batch string, pub map[string]string) {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// webformDir writes the webform batch with its coded responses as a batch
+// folder (its 分析軸 reach web/ and opendata/).
+func webformDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "webform")
+	for name, f := range webformBatch(t, "coded") {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// hardSources are opendata/hard_counts.csv's 出どころ by data/hard_counts.csv's source.
+var hardSources = map[string]string{"区民アンケート": "survey", "団体ヒアリング": "hearing", "取組の振り返り": "progress", "計": "all"}
+
+// checkHardCounts compares opendata/hard_counts.csv with data/hard_counts.csv:
+// a published count equals the committee's, a hidden one (秘匿 1) is empty and
+// counts residents' texts (source survey or all); the web table by district
+// prints only x for a hidden group. It returns how many counts are hidden.
+func checkHardCounts(t *testing.T, out string, pub map[string]string) int {
+	t.Helper()
+	if _, ok := pub["opendata/hard_counts.csv"]; !ok {
+		return 0
+	}
+	type key struct{ src, year, group, cat string }
+	want := map[key]string{}
+	for _, r := range e2eReadCSV(t, filepath.Join(out, "data", "hard_counts.csv")).rows {
+		want[key{r["source"], r["year"], r["district"], r["category"]}] = r["count"]
+	}
+	hidden := 0
+	hiddenGroups := map[string]bool{}
+	for _, r := range e2eReadCSV(t, filepath.Join(out, "opendata", "hard_counts.csv")).rows {
+		y := strings.TrimSuffix(r["年度"], "年度")
+		k := key{hardSources[r["出どころ"]], y, r["区分"], r["分類"]}
+		w, ok := want[k]
+		switch {
+		case !ok:
+			t.Errorf("opendata/hard_counts.csv: %v is not in data/hard_counts.csv", r)
+		case r["秘匿"] == "1":
+			hidden++
+			hiddenGroups[r["区分"]] = true
+			if r["件数（件）"] != "" || k.src != "survey" && k.src != "all" {
+				t.Errorf("opendata/hard_counts.csv: hidden %v: %v", k, r)
+			}
+		case r["件数（件）"] != w:
+			t.Errorf("opendata/hard_counts.csv: %v = %q, data/ has %q", k, r["件数（件）"], w)
+		}
+	}
+	for _, m := range pubTable.FindAllStringSubmatch(pub["web/index.html"], -1) {
+		if !strings.HasPrefix(m[1], "物理的な対応が必要な課題の数") {
+			continue
+		}
+		for _, row := range pubRow.FindAllStringSubmatch(m[2], -1) {
+			if !hiddenGroups[row[1]] {
+				continue
+			}
+			for _, c := range pubCell.FindAllStringSubmatch(row[2], -1) {
+				if c[1] != "x" {
+					t.Errorf("web/index.html: hidden group %s prints %q", row[1], c[1])
+				}
+			}
+		}
+	}
+	return hidden
 }
