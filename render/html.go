@@ -44,8 +44,8 @@ func DashboardAssets() (map[string][]byte, error) {
 	}
 	return map[string][]byte{
 		AssetEcharts:      js,
-		AssetDashboardJS:  []byte(dashboardJS),
-		AssetDashboardCSS: []byte(dashboardCSS),
+		AssetDashboardJS:  []byte(dashboardJS + dashboardViewsJS),
+		AssetDashboardCSS: []byte(dashboardCSS + dashboardViewsCSS),
 	}, nil
 }
 
@@ -99,6 +99,8 @@ type dashPage struct {
 	// Shown tabs: a year without a survey (View.NoSurvey) leaves out the
 	// survey's tabs, and the hearing and comment tabs when they are empty.
 	Survey, ShowHearings, ShowComments bool
+	// Views are the views across the districts (dashviews.go).
+	Views dashViews
 }
 
 // dashData is the JSON the page script reads.
@@ -110,6 +112,9 @@ type dashData struct {
 	Comments   [][][]string   `json:"comments"` // [theme][column] masked comments
 	Columns    []string       `json:"columns"`
 	Themes     []string       `json:"themes"`
+	// Held counts, per drill-down cell, the texts counted but not listed.
+	Held  [][]int       `json:"held"`
+	Views *dashViewData `json:"views"`
 }
 
 type dashPanel struct {
@@ -242,6 +247,7 @@ func buildDashboard(v *View) *dashPage {
 		p.RatingGroups[n-1].Ratings = append(p.RatingGroups[n-1].Ratings, dr)
 	}
 	p.comments()
+	p.views(questions)
 	return p
 }
 
@@ -518,13 +524,15 @@ func (p *dashPage) comments() {
 	m := p.V.FreeText.Matrix
 	p.Themes, p.Columns = m.Themes, m.Districts
 	p.Matrix = m.Cells
-	p.Data.Comments = [][][]string{}
+	p.Data.Comments, p.Data.Held = [][][]string{}, [][]int{}
 	for _, row := range m.Cells {
-		texts := [][]string{}
+		texts, held := [][]string{}, []int{}
 		for _, c := range row {
 			texts = append(texts, append([]string{}, c.Texts...)) // [] in the JSON, never null
+			held = append(held, c.Held)
 		}
 		p.Data.Comments = append(p.Data.Comments, texts)
+		p.Data.Held = append(p.Data.Held, held)
 	}
 	p.Data.Columns = append([]string{}, p.Columns...) // [] in the JSON, never null
 	p.Data.Themes = append([]string{}, p.Themes...)
@@ -591,6 +599,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- if .ShowComments}}
 <button type="button" role="tab" class="tab" data-panel="comments">自由記述・意見</button>
 {{- end}}
+{{- template "views-tabs" .}}
 {{- template "progress-tab" .}}
 {{- if and .Survey .V.Profiles}}
 <button type="button" role="tab" class="tab" data-panel="profiles">地区カルテ</button>
@@ -676,9 +685,9 @@ const dashboardHTML = `<!DOCTYPE html>
 <section class="panel" id="profiles">
 <h2>地区カルテ</h2>
 <p>地区ごとに、全体と並べた指標、区内の他の地区と比べた特徴、意見のテーマを示します。</p>
-{{- range .V.Profiles}}
+{{- range $pi, $pr := .V.Profiles}}
 {{- $d := .District}}
-<details class="profile">
+<details class="profile" id="profile_{{$pi}}">
 <summary>{{$d}}（有効回答数 {{.N.Text}}）</summary>
 <p>{{if .Rate.Text}}回収率 {{.Rate.Text}}%　{{end}}ヒアリング団体 {{.Orgs.Text}}{{if .Margin.Text}}　誤差 最大±{{.Margin.Text}}ポイント{{end}}</p>
 {{- with .Indicators}}
@@ -749,9 +758,11 @@ const dashboardHTML = `<!DOCTYPE html>
 </tbody>
 </table>
 <h3 id="comments_title"></h3>
+<p id="comments_held" class="legend"></p>
 <ul id="comments_list"></ul>
 </section>
 {{- end}}
+{{- template "views-panels" .}}
 {{- template "progress-panel" .}}
 {{- with .V.Hard}}
 {{template "hard" .}}
@@ -854,6 +865,8 @@ const dashboardJS = `(function () {
       setText(document.getElementById('comments_title'), data.themes[t] + ' × ' + data.columns[c]);
       var list = document.getElementById('comments_list');
       while (list.firstChild) { list.removeChild(list.firstChild); }
+      var h = data.held && data.held[t] ? data.held[t][c] : 0;
+      setText(document.getElementById('comments_held'), h ? '回答者が秘匿基準に満たない地区の調査票の記述は、件数にのみ含め、本文は表示していません。' : '');
       data.comments[t][c].forEach(function (s) {
         var li = document.createElement('li');
         setText(li, s);
