@@ -10,7 +10,7 @@ FUZZCOUNT ?= 2000x
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.Version=$(VERSION)
 
-.PHONY: all assets build demo test deps fuzz bench windows clean
+.PHONY: all assets axe build demo test deps fuzz bench windows clean
 
 all: build
 
@@ -28,7 +28,12 @@ demo: build
 deps:
 	bash scripts/deps.sh
 
-test: deps assets
+# axe fetches axe-core from npm into .cache/ for the accessibility test of web/
+# (never committed, never in the binary).
+axe:
+	bash scripts/axe.sh
+
+test: deps assets axe
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	bash scripts/fuzz.sh $(FUZZCOUNT)

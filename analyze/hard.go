@@ -39,6 +39,12 @@ type HardResults struct {
 	// Quotes are the printed quotes: per category ward-wide (Group ""), then
 	// per group and category; never a text of a survey group under 秘匿基準.
 	Quotes []HardQuote
+	// Suppressed, parallel to Groups, reports whether the group's counts that
+	// include residents' texts (source survey, and all) are hidden in the
+	// public outputs (web/, opendata/): see hardSuppress. WardSuppressed is
+	// the same for 全体.
+	Suppressed     []bool
+	WardSuppressed bool
 }
 
 // A HardIssue is one text tagged with at least one ハード分類 (hard_issues.csv).
@@ -321,11 +327,43 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 	for _, y := range hr.Years {
 		count(SourceProgress, y)
 	}
+	hr.Suppressed, hr.WardSuppressed = hardSuppress(b, order, base)
 	hr.Quotes = hardQuotes(b, hr, "")
 	for _, g := range hr.Groups {
 		hr.Quotes = append(hr.Quotes, hardQuotes(b, hr, g)...)
 	}
 	return hr
+}
+
+// hardSuppress applies the 秘匿 rule of the crosstabs (suppress) to the
+// survey counts of the groups order (district indices, wardWide and noDist as
+// in analyzeHard), whose survey bases are base: a group with fewer than
+// 秘匿基準 respondents is hidden, and when exactly one is, the group with the
+// fewest respondents besides it too, so that 全体 minus the rest does not give
+// it away. 区全体 has no respondents and no survey texts: it takes no part.
+//
+// Note: unlike a crosstab cell, a group with no respondents at all is not
+// hidden: its survey count is 0 by construction, so x would hide nothing
+// (suppress's own note) and, in a year without a survey, would blank every
+// district's counts of hearings and initiatives for nothing. 全体 is hidden
+// only when the whole survey has fewer than 秘匿基準 respondents (and some).
+func hardSuppress(b *ingest.Batch, order, base []int) (groups []bool, ward bool) {
+	st := b.Settings
+	wardWide := len(b.Districts)
+	var bases []int
+	var at []int // index into order of each base
+	for i, gi := range order {
+		if gi != wardWide {
+			bases = append(bases, base[gi])
+			at = append(at, i)
+		}
+	}
+	groups = make([]bool, len(order))
+	for k, f := range suppress(bases, st.SuppressBelow, st.ReferenceBelow, false) {
+		groups[at[k]] = f.Suppressed && (bases[k] > 0 || f.Complement)
+	}
+	n := len(b.Current.Respondents)
+	return groups, n > 0 && n < st.SuppressBelow
 }
 
 // hardQuotes picks up to MaxHardQuotes quotes per category among the quotable

@@ -119,3 +119,27 @@ func TestHardMatchTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestHardSuppress checks the 秘匿 of the public hard counts: the crosstabs'
+// rule over the survey groups, 区全体 left out, a group without respondents
+// never hidden, 全体 hidden only when the whole survey is under 秘匿基準.
+func TestHardSuppress(t *testing.T) {
+	b := &ingest.Batch{Districts: []ingest.District{{Name: "北"}, {Name: "中"}, {Name: "南"}}}
+	b.Settings.SuppressBelow, b.Settings.ReferenceBelow = 10, 30
+	// order: 北 中 南 (0-2), 区全体 (3), 地区不明 (4); bases by index.
+	check := func(order, base []int, respondents int, want []bool, wantWard bool) {
+		t.Helper()
+		b.Current.Respondents = make([]ingest.Respondent, respondents)
+		got, ward := hardSuppress(b, order, base)
+		if !slices.Equal(got, want) || ward != wantWard {
+			t.Errorf("order %v bases %v: got %v %v, want %v %v", order, base, got, ward, want, wantWard)
+		}
+	}
+	all := []int{0, 1, 2, 3}
+	check(all, []int{40, 5, 30, 0, 0}, 75, []bool{false, true, true, false}, false) // 南 complements 中
+	check(all, []int{40, 5, 8, 0, 0}, 53, []bool{false, true, true, false}, false)  // two primaries
+	check(all, []int{40, 50, 30, 0, 0}, 120, []bool{false, false, false, false}, false)
+	check(all, []int{0, 0, 0, 0, 0}, 0, []bool{false, false, false, false}, false)                  // no survey
+	check([]int{0, 1, 2, 4}, []int{40, 50, 30, 0, 3}, 123, []bool{false, false, true, true}, false) // 地区不明 3, 南 complements
+	check(all, []int{5, 0, 3, 0, 0}, 8, []bool{true, false, true, false}, true)                     // 全体 under 秘匿基準
+}

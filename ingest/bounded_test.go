@@ -22,19 +22,7 @@ import (
 // holding one valid correction, so that every xlsx path of Read is taken.
 func smallBatch(t testing.TB) fstest.MapFS {
 	t.Helper()
-	root := "../testdata/batches/small"
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path.Join(root, p))
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := BatchFS(t, "small")
 	corr := svXLSX(t, []string{CorrectionsSheet.Name}, [][]any{
 		{"対象", "ID", "項目", "修正前", "修正後", "理由"},
 		{"回答", "A001", "Q1", "1", "2", "記入誤り"},

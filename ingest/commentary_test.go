@@ -4,10 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
-
-	"midreview/internal/xlsxbuild"
 )
 
 // readCommBytes reads the small test batch's definitions, then data as
@@ -151,7 +148,7 @@ func FuzzReadCommentary(f *testing.F) {
 	f.Add("表\tQ1\n設問\tQ9\n設問\tq1\t01\ta\tb\n設問\tＱ１\t北部\tc\td\n\n\t\t\t\t")
 	f.Add("指標\tI1\t\t\x00\t\n地区カルテ\tx\t北")
 	f.Fuzz(func(t *testing.T, text string) {
-		data, ok := fuzzCommentary(text)
+		data, ok := TextWorkbook(CommentarySheet.Name, CommentarySheet.Headers(), text, 12)
 		if !ok {
 			t.Skip("text not storable in a workbook")
 		}
@@ -182,29 +179,4 @@ func FuzzReadCommentary(f *testing.F) {
 			}
 		}
 	})
-}
-
-// fuzzCommentary builds commentary.xlsx: sheet 所見 with the template's header
-// and the rows of text. ok is false when excelize will not hold the text.
-func fuzzCommentary(text string) (data []byte, ok bool) {
-	rows := [][]any{commentaryHeader()}
-	for _, line := range strings.Split(text, "\n") {
-		cells := strings.Split(line, "\t")
-		if len(cells) > 12 {
-			cells = cells[:12]
-		}
-		r := make([]any, len(cells))
-		for j, v := range cells {
-			r[j] = v
-		}
-		rows = append(rows, r)
-	}
-	if len(rows) > 200 {
-		rows = rows[:200]
-	}
-	data, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: CommentarySheet.Name, Rows: rows})
-	if err != nil {
-		return nil, false
-	}
-	return data, true
 }

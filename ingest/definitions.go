@@ -306,7 +306,7 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		default:
 			st.ReferenceBelow = n
 		}
-	case SettingWeighting, SettingSample, SettingFindings:
+	case SettingWeighting, SettingSample, SettingFindings, SettingPublishOrgs:
 		w, ok := parseDefYesNo(v, it.Values[0], it.Values[1])
 		if !ok {
 			return HintEither, it.Values, false
@@ -316,6 +316,8 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 			st.Weighting = w
 		case SettingFindings:
 			st.NoFindings = !w
+		case SettingPublishOrgs:
+			st.PublishOrgs = w
 		default:
 			st.Sample = w
 		}

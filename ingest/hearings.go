@@ -138,7 +138,24 @@ func readHearingSheet(wb *workbook, name string) (*hearingSheet, error) {
 
 // readFile reads every sheet of hearing workbook fi.
 func (hr *hearingReader) readFile(fi int32, data []byte) {
-	rd := hr.rd
+	// Note: without a 団体名 item no sheet can be read as a hearing; say so
+	// per sheet rather than dropping the workbook silently.
+	skip := Hint("")
+	if hr.org < 0 {
+		skip = HintNoOrgItem
+	}
+	hr.rd.readSheets(fi, data, skip, func(s *hearingSheet) {
+		if !hr.readTable(fi, s) {
+			hr.readForm(fi, s)
+		}
+	})
+}
+
+// readSheets reads every sheet of workbook fi with read (a hearing or progress
+// workbook, whose sheets are lists or forms). It skips, with a warning, the
+// example sheets (HintExampleSheet) and, when skip is not empty, every other
+// sheet (hint skip), and reports a sheet that cannot be read.
+func (rd *reader) readSheets(fi int32, data []byte, skip Hint, read func(s *hearingSheet)) {
 	path := rd.b.Files[fi].Path
 	wb, ok := rd.openBook(fi, data)
 	if !ok {
@@ -146,14 +163,12 @@ func (hr *hearingReader) readFile(fi int32, data []byte) {
 	}
 	defer wb.Close()
 	for _, name := range wb.GetSheetList() {
+		hint := skip
 		if skippedSheet(name) {
-			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: HintExampleSheet})
-			continue
+			hint = HintExampleSheet
 		}
-		if hr.org < 0 {
-			// Note: without a 団体名 item no sheet can be read as a hearing; say so
-			// per sheet rather than dropping the workbook silently.
-			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: HintNoOrgItem})
+		if hint != "" {
+			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: hint})
 			continue
 		}
 		s, err := readHearingSheet(wb, name)
@@ -161,21 +176,44 @@ func (hr *hearingReader) readFile(fi int32, data []byte) {
 			rd.add(sheetProblem(path, name, err))
 			continue
 		}
-		if hr.readTable(fi, s) {
-			continue
-		}
-		hr.readForm(fi, s)
+		read(s)
 	}
 }
 
-// A hearingRecord is the raw values of one hearing (one form sheet or table row).
-type hearingRecord struct {
+// A sheetRecord is the raw values of one record of a hearing or progress
+// workbook (a form sheet or a table row), by item.
+type sheetRecord struct {
 	fi      int32
 	sheet   string
 	row     int      // 1-based table row; 0 for a form sheet
 	raw     []string // normalized value by item
 	cells   []cellAt // cell by item; zero when the item is not in this layout
 	present []bool   // by item: the layout has a place for it
+}
+
+// newSheetRecord returns an empty record of items items.
+func newSheetRecord(fi int32, sheet string, row, items int) *sheetRecord {
+	return &sheetRecord{fi: fi, sheet: sheet, row: row, raw: make([]string, items),
+		cells: make([]cellAt, items), present: make([]bool, items)}
+}
+
+// access lets applyFixes read and change rec's values, index finding an item
+// of a correction.
+func (rec *sheetRecord) access(index func(item string) (int, bool)) recordAccess {
+	return recordAccess{
+		get: func(item string) (string, string, bool) {
+			i, ok := index(item)
+			if !ok || !rec.present[i] {
+				return "", "", false
+			}
+			return rec.raw[i], CellName(rec.cells[i].row, rec.cells[i].col), true
+		},
+		set: func(item, value string) {
+			if i, ok := index(item); ok {
+				rec.raw[i] = Norm(value)
+			}
+		},
+	}
 }
 
 // readTable reads sheet s as a table when a row holds the 見出し of the 団体名 item
@@ -186,8 +224,34 @@ type hearingRecord struct {
 // files; skipping such a sheet would lose every organization on it. A form sheet
 // never has three item labels in one row, so the wider search cannot mistake one.
 func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
-	hrow := -1
-	var cols []int
+	hrow, cols := s.headerRow(hr.tableColumns)
+	if hrow < 0 {
+		return false
+	}
+	rd := hr.rd
+	path := rd.b.Files[fi].Path
+	rd.tableRecords(fi, s, hrow, cols, true, func(rec *sheetRecord) {
+		if rec.raw[hr.org] == "" {
+			rd.counts(fi).Invalid++
+			v := ""
+			for i, x := range rec.raw {
+				if x != "" && v == "" && i != hr.org {
+					v = x
+				}
+			}
+			rd.add(Problem{Severity: Error, Code: CodeMissingOrg, File: path, Sheet: s.name,
+				Row: rec.cells[hr.org].row, Col: rec.cells[hr.org].col, Item: hr.items[hr.org].ID, Value: v})
+			return
+		}
+		hr.record(rec)
+	})
+	return true
+}
+
+// headerRow returns the number of the first non-empty row among the first
+// maxTitleRows rows of s that columns finds to be a list header, with the
+// columns it returns; hrow is -1 when there is none.
+func (s *hearingSheet) headerRow(columns func(r []string) ([]int, bool)) (hrow int, cols []int) {
 	for i, n := range s.nums {
 		if n > maxTitleRows {
 			break
@@ -195,29 +259,31 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 		if rowIsBlank(s.rows[i]) {
 			continue
 		}
-		if c, ok := hr.tableColumns(s.rows[i]); ok {
-			hrow, cols = n, c
-			break
+		if c, ok := columns(s.rows[i]); ok {
+			return n, c
 		}
 	}
-	if hrow < 0 {
-		return false
-	}
-	rd := hr.rd
+	return -1, nil
+}
+
+// tableRecords reads the rows of table sheet s below header row hrow as
+// records, item i from column cols[i] (-1: none), and calls use with each
+// record, counted as read. It counts and reports the empty rows between
+// records instead: rows whose items are all blank and, with wholeRow, whose
+// other cells are blank too.
+// Note: empty rows count only between records, so that Excel's trailing
+// formatted-but-empty rows are not reported.
+func (rd *reader) tableRecords(fi int32, s *hearingSheet, hrow int, cols []int, wholeRow bool, use func(rec *sheetRecord)) {
 	cnt := rd.counts(fi)
 	path := rd.b.Files[fi].Path
-	// Note: empty rows count only between records, so that Excel's trailing
-	// formatted-but-empty rows are not reported.
-	emptyFrom, emptyN := 0, 0
-	prev := hrow
+	emptyFrom, emptyN, prev := 0, 0, hrow
 	for _, n := range s.tableRows(hrow) {
 		if emptyN == 0 {
 			emptyFrom = prev + 1
 		}
 		emptyN += n - prev - 1 // rows without a value and outside merged ranges
 		prev = n
-		rec := &hearingRecord{fi: fi, sheet: s.name, row: n, raw: make([]string, len(hr.items)),
-			cells: make([]cellAt, len(hr.items)), present: make([]bool, len(hr.items))}
+		rec := newSheetRecord(fi, s.name, n, len(cols))
 		blank := true
 		for i, c := range cols {
 			if c < 0 {
@@ -225,11 +291,9 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 			}
 			rec.raw[i], rec.cells[i] = s.value(c+1, n)
 			rec.present[i] = true
-			if rec.raw[i] != "" {
-				blank = false
-			}
+			blank = blank && rec.raw[i] == ""
 		}
-		if blank && rowIsBlank(s.row(n)) {
+		if blank && (!wholeRow || rowIsBlank(s.row(n))) {
 			if emptyN == 0 {
 				emptyFrom = n
 			}
@@ -239,21 +303,8 @@ func (hr *hearingReader) readTable(fi int32, s *hearingSheet) bool {
 		rd.emptyRows(cnt, Problem{File: path, Sheet: s.name}, emptyFrom, emptyN)
 		emptyN = 0
 		cnt.Read++
-		if rec.raw[hr.org] == "" {
-			cnt.Invalid++
-			v := ""
-			for i, x := range rec.raw {
-				if x != "" && v == "" && i != hr.org {
-					v = x
-				}
-			}
-			rd.add(Problem{Severity: Error, Code: CodeMissingOrg, File: path, Sheet: s.name,
-				Row: rec.cells[hr.org].row, Col: rec.cells[hr.org].col, Item: hr.items[hr.org].ID, Value: v})
-			continue
-		}
-		hr.record(rec)
+		use(rec)
 	}
-	return true
 }
 
 // tableRows returns, ascending, the numbers of the rows below header row hrow
@@ -310,8 +361,7 @@ func (hr *hearingReader) tableColumns(r []string) ([]int, bool) {
 func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
 	rd := hr.rd
 	path := rd.b.Files[fi].Path
-	rec := &hearingRecord{fi: fi, sheet: s.name, raw: make([]string, len(hr.items)),
-		cells: make([]cellAt, len(hr.items)), present: make([]bool, len(hr.items))}
+	rec := newSheetRecord(fi, s.name, 0, len(hr.items))
 	for i, it := range hr.items {
 		if it.Cell == "" {
 			continue
@@ -338,26 +388,16 @@ func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
 
 // record applies corrections to one hearing's raw values, checks for a
 // duplicate organization, parses the values and appends the hearing.
-func (hr *hearingReader) record(rec *hearingRecord) {
+func (hr *hearingReader) record(rec *sheetRecord) {
 	rd := hr.rd
 	b := rd.b
 	cnt := rd.counts(rec.fi)
 	path := b.Files[rec.fi].Path
 	org := rec.raw[hr.org]
-	removed := rd.applyFixes(TargetHearing, org, rec.fi, rec.row, recordAccess{
-		get: func(item string) (string, string, bool) {
-			i, ok := hr.byID[textKey(item)]
-			if !ok || !rec.present[i] {
-				return "", "", false
-			}
-			return rec.raw[i], CellName(rec.cells[i].row, rec.cells[i].col), true
-		},
-		set: func(item, value string) {
-			if i, ok := hr.byID[textKey(item)]; ok {
-				rec.raw[i] = Norm(value)
-			}
-		},
-	})
+	removed := rd.applyFixes(TargetHearing, org, rec.fi, rec.row, rec.access(func(item string) (int, bool) {
+		i, ok := hr.byID[textKey(item)]
+		return i, ok
+	}))
 	if removed {
 		cnt.Removed++
 		return

@@ -1,5 +1,7 @@
 package ingest
 
+import "strconv"
+
 // BuiltinProgressScale is the 進ちょく尺度 used when 設定 names none (inputs.md
 // section 2): best first, as every progress scale is read.
 func BuiltinProgressScale() ChoiceSet {
@@ -86,4 +88,26 @@ func settingRow(s *defSheet, i int) (r, c int) {
 		}
 	}
 	return 0, -1
+}
+
+// choiceLabels returns the labels of c's choices in order.
+func choiceLabels(c ChoiceSet) []string {
+	out := make([]string, len(c.Choices))
+	for i, ch := range c.Choices {
+		out[i] = ch.Label
+	}
+	return out
+}
+
+// progressYearValues are the 年度 that the template's progress sheet offers:
+// 令和2年度 to 令和17年度 (2020–2035).
+// Note: a hint only (the template's lists warn, they do not stop), since the
+// template has no 基準日 to go by and nothing below cmd reads the clock; the
+// reader takes any year. Entry workbooks list the years around 基準日.
+func progressYearValues() []string {
+	var out []string
+	for y := 2; y <= 17; y++ {
+		out = append(out, "令和"+strconv.Itoa(y)+"年度")
+	}
+	return out
 }

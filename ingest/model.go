@@ -64,6 +64,9 @@ type Settings struct {
 	NoAnswer []int
 	// ProgressScaleName is 進ちょく尺度 as written ("" = the built-in scale).
 	ProgressScaleName string
+	// PublishOrgs reports that hearing organizations may be named in what
+	// is published to residents (設定 団体名の公開 = する; web/, opendata/).
+	PublishOrgs bool
 	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
 	// every published page then says サンプルデータ.
 	Sample bool

@@ -92,14 +92,6 @@ func (rd *reader) readProgress(files []string) error {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
 		fi := rd.addFile(p, KindProgress, data)
-		if len(rd.b.Initiatives) == 0 {
-			if !pr.noSheet {
-				pr.noSheet = true
-				rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: DefinitionsFile, Sheet: InitiativesSheet.Name,
-					Hint: HintNoInitSheet})
-			}
-			continue
-		}
 		pr.readFile(fi, data)
 	}
 	b := rd.b
@@ -142,46 +134,14 @@ func newProgressReader(rd *reader) *progressReader {
 	return pr
 }
 
-// A progressRecord is the raw values of one record (a table row or a form sheet).
-type progressRecord struct {
-	fi      int32
-	sheet   string
-	row     int      // 1-based table row; 0 for a form sheet
-	raw     []string // normalized value by item (Col constant)
-	cells   []cellAt
-	present []bool
-}
-
-func newProgressRecord(fi int32, sheet string, row int) *progressRecord {
-	n := len(ProgressSheet.Columns)
-	return &progressRecord{fi: fi, sheet: sheet, row: row, raw: make([]string, n), cells: make([]cellAt, n), present: make([]bool, n)}
-}
-
 // readFile reads every sheet of progress workbook fi: a table when a header row
 // names 年度 and 取組ID or 取組名, else a form.
 func (pr *progressReader) readFile(fi int32, data []byte) {
-	rd := pr.rd
-	p := rd.b.Files[fi].Path
-	wb, ok := rd.openBook(fi, data)
-	if !ok {
-		return
-	}
-	defer wb.Close()
-	for _, name := range wb.GetSheetList() {
-		if skippedSheet(name) {
-			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: p, Sheet: name, Hint: HintExampleSheet})
-			continue
+	pr.rd.readSheets(fi, data, "", func(s *hearingSheet) {
+		if !pr.readTable(fi, s) {
+			pr.readForm(fi, s)
 		}
-		s, err := readHearingSheet(wb, name)
-		if err != nil {
-			rd.add(sheetProblem(p, name, err))
-			continue
-		}
-		if pr.readTable(fi, s) {
-			continue
-		}
-		pr.readForm(fi, s)
-	}
+	})
 }
 
 // tableColumns returns the column of each item in row r and whether r is a list
@@ -205,52 +165,13 @@ func (pr *progressReader) tableColumns(r []string) ([]int, bool) {
 // readTable reads sheet s as a list of records when one of its first rows is a
 // list header, and reports whether it did.
 func (pr *progressReader) readTable(fi int32, s *hearingSheet) bool {
-	hrow := -1
-	var cols []int
-	for i, n := range s.nums {
-		if n > maxTitleRows {
-			break
-		}
-		if c, ok := pr.tableColumns(s.rows[i]); ok {
-			hrow, cols = n, c
-			break
-		}
-	}
+	hrow, cols := s.headerRow(pr.tableColumns)
 	if hrow < 0 {
 		return false
 	}
-	rd := pr.rd
-	cnt := rd.counts(fi)
-	p := rd.b.Files[fi].Path
-	emptyFrom, emptyN, prev := 0, 0, hrow
-	for _, n := range s.tableRows(hrow) {
-		if emptyN == 0 {
-			emptyFrom = prev + 1
-		}
-		emptyN += n - prev - 1
-		prev = n
-		rec := newProgressRecord(fi, s.name, n)
-		blank := true
-		for it, c := range cols {
-			if c < 0 {
-				continue
-			}
-			rec.raw[it], rec.cells[it] = s.value(c+1, n)
-			rec.present[it] = true
-			blank = blank && rec.raw[it] == ""
-		}
-		if blank {
-			if emptyN == 0 {
-				emptyFrom = n
-			}
-			emptyN++
-			continue
-		}
-		rd.emptyRows(cnt, Problem{File: p, Sheet: s.name}, emptyFrom, emptyN)
-		emptyN = 0
-		cnt.Read++
-		pr.record(rec)
-	}
+	// Note: a row whose items are all blank is empty whatever its other
+	// columns hold (a hearing list reads such a row, to report its 団体名).
+	pr.rd.tableRecords(fi, s, hrow, cols, false, pr.record)
 	return true
 }
 
@@ -260,7 +181,7 @@ func (pr *progressReader) readTable(fi int32, s *hearingSheet) bool {
 // 取組名 is skipped with a warning.
 func (pr *progressReader) readForm(fi int32, s *hearingSheet) {
 	rd := pr.rd
-	rec := newProgressRecord(fi, s.name, 0)
+	rec := newSheetRecord(fi, s.name, 0, len(ProgressSheet.Columns))
 	for i, n := range s.nums {
 		for c, v := range s.rows[i] {
 			it, ok := pr.labels[NormKey(v)]
@@ -311,11 +232,22 @@ const formReach = 4
 
 // record resolves one record's initiative and year, applies corrections,
 // checks for a duplicate, parses its values and appends it.
-func (pr *progressReader) record(rec *progressRecord) {
+func (pr *progressReader) record(rec *sheetRecord) {
 	rd := pr.rd
 	b := rd.b
 	cnt := rd.counts(rec.fi)
 	p := b.Files[rec.fi].Path
+	if len(b.Initiatives) == 0 {
+		// Note: only a record needs sheet 取組; an empty progress sheet (the
+		// template's) in a batch without initiatives is no problem.
+		cnt.Invalid++
+		if !pr.noSheet {
+			pr.noSheet = true
+			rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: DefinitionsFile, Sheet: InitiativesSheet.Name,
+				Hint: HintNoInitSheet})
+		}
+		return
+	}
 	problem := func(code Code, it int, value string, hint Hint, args ...string) {
 		at := rec.cells[it]
 		if at.row == 0 {
@@ -348,20 +280,10 @@ func (pr *progressReader) record(rec *progressRecord) {
 		return
 	}
 	id := b.Initiatives[init].ID
-	removed := rd.applyFixes(TargetProgress, id+"/"+strconv.Itoa(year), rec.fi, rec.row, recordAccess{
-		get: func(item string) (string, string, bool) {
-			it, ok := pr.labels[item]
-			if !ok || !rec.present[it] {
-				return "", "", false
-			}
-			return rec.raw[it], CellName(rec.cells[it].row, rec.cells[it].col), true
-		},
-		set: func(item, value string) {
-			if it, ok := pr.labels[item]; ok {
-				rec.raw[it] = Norm(value)
-			}
-		},
-	})
+	removed := rd.applyFixes(TargetProgress, id+"/"+strconv.Itoa(year), rec.fi, rec.row, rec.access(func(item string) (int, bool) {
+		it, ok := pr.labels[item]
+		return it, ok
+	}))
 	if removed {
 		cnt.Removed++
 		return

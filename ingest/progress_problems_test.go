@@ -1,8 +1,6 @@
 package ingest_test
 
 import (
-	"io/fs"
-	"os"
 	"testing"
 	"testing/fstest"
 
@@ -10,29 +8,10 @@ import (
 	"midreview/internal/xlsxbuild"
 )
 
-// cycleFS returns testdata/batches/cycle in memory, for editing.
-func cycleFS(t *testing.T) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	root := os.DirFS("../testdata/batches/cycle")
-	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(root, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // TestReadProgressProblems checks each error of inputs.md section 8 and 9 by
 // code and cell.
 func TestReadProgressProblems(t *testing.T) {
-	m := cycleFS(t)
+	m := ingest.BatchFS(t, "cycle")
 	bad, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: "一覧", Rows: [][]any{
 		{"年度", "取組ID", "進ちょく", "実績"},
 		{2025, "Z9", "順調", 1},    // row 2: unknown initiative

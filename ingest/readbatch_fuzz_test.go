@@ -3,45 +3,13 @@ package ingest_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
 	"midreview/analyze"
 	"midreview/ingest"
-	"midreview/internal/xlsxbuild"
 	"midreview/render"
 )
-
-// fuzzCorrections builds corrections.xlsx: sheet 修正 with the template's
-// header and, below it, the rows of text (rows split at "\n", cells at "\t").
-// ok is false when excelize will not hold the text (a cell over 32767 characters).
-func fuzzCorrections(text string) (data []byte, ok bool) {
-	var header []any
-	for _, h := range ingest.CorrectionsSheet.Headers() {
-		header = append(header, h)
-	}
-	rows := [][]any{header}
-	for _, line := range strings.Split(text, "\n") {
-		cells := strings.Split(line, "\t")
-		if len(cells) > 20 {
-			cells = cells[:20]
-		}
-		r := make([]any, len(cells))
-		for j, v := range cells {
-			r[j] = v
-		}
-		rows = append(rows, r)
-	}
-	if len(rows) > 200 {
-		rows = rows[:200]
-	}
-	data, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: ingest.CorrectionsSheet.Name, Rows: rows})
-	if err != nil {
-		return nil, false
-	}
-	return data, true
-}
 
 // fuzzWholeFile reports whether a problem of code c may lack a cell and a row:
 // it is about a whole file, folder or sheet.
@@ -77,7 +45,7 @@ func FuzzReadBatch(f *testing.F) {
 	f.Add([]byte("回答者ID,Q1\nS1,1\nS1,2\n,3\n\n"), []byte("ID,Q2\n1,1"), "ヒアリング\t団体A\tH04\t1\t2\n回答\tS1\tQ9\t\t1\t\t\tresponses/x.csv")
 	f.Add([]byte("\xef\xbb\xbf\x82\xa0,Q1\n"), []byte("\""), "回答\t\t\t\t\n\t\t")
 	f.Fuzz(func(t *testing.T, resp, base []byte, corr string) {
-		corrData, ok := fuzzCorrections(corr)
+		corrData, ok := ingest.TextWorkbook(ingest.CorrectionsSheet.Name, ingest.CorrectionsSheet.Headers(), corr, 20)
 		if !ok {
 			t.Skip("corrections text not storable in a workbook")
 		}

@@ -100,6 +100,7 @@ const (
 	SettingNoAnswer
 	SettingSample
 	SettingProgressScale
+	SettingPublishOrgs
 )
 
 // SettingsSheet is sheet 設定: one row per item, its value in column 値.
@@ -126,6 +127,8 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
 		SettingProgressScale: {Name: "進ちょく尺度", Sample: true, Help: "取組の進ちょくを評価する選択肢セット（省略時：1 順調／2 概ね順調／3 やや遅れ／4 遅れ）"},
+		SettingPublishOrgs: {Name: "団体名の公開", Default: "しない", Values: []string{"する", "しない"}, Extra: true,
+			Help: "する／しない（区民向けのウェブ版・オープンデータにヒアリング団体名を載せる）"},
 	},
 }
 
@@ -367,10 +370,11 @@ const (
 // ProgressSheet is one sheet of a progress workbook: a record per row (tabular)
 // or per sheet (form-style). 取組ID or 取組名 identifies the initiative.
 var ProgressSheet = &Sheet{Name: "振り返り", Columns: []Field{
-	ColProgYear:    {Name: "年度", Required: true, Width: 9, Help: "2025・R7・令和7年度"},
-	ColProgID:      {Name: "取組ID", Width: 8},
-	ColProgName:    {Name: "取組名", Width: 30},
-	ColProgRating:  {Name: "進ちょく", Aliases: []string{"進捗", "進捗状況", "進ちょく状況"}, Width: 10, Help: "進ちょく尺度の選択肢"},
+	ColProgYear: {Name: "年度", Required: true, Width: 11, Help: "2025・R7・令和7年度", Values: progressYearValues()},
+	ColProgID:   {Name: "取組ID", Width: 8},
+	ColProgName: {Name: "取組名", Width: 30},
+	ColProgRating: {Name: "進ちょく", Aliases: []string{"進捗", "進捗状況", "進ちょく状況"}, Width: 10, Help: "進ちょく尺度の選択肢",
+		Values: choiceLabels(BuiltinProgressScale())},
 	ColProgActual:  {Name: "実績", Aliases: []string{"活動実績"}, Width: 8, Help: "活動指標の数値"},
 	ColProgDone:    {Name: "実施内容", Width: 36},
 	ColProgOutcome: {Name: "成果", Width: 30},

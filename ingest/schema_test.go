@@ -167,6 +167,13 @@ func TestSchemaTable(t *testing.T) {
 			return ok && n != NextNone
 		},
 		&CommentarySheet.Columns[ColCommPlace]: func(v string) bool { p, ok := commentaryPlaces[v]; return ok && string(p) == v },
+		&ProgressSheet.Columns[ColProgYear]:    func(v string) bool { _, ok := ParseYear(v); return ok },
+		&ProgressSheet.Columns[ColProgRating]: func(v string) bool {
+			scale := BuiltinProgressScale()
+			idx := newChoiceIndex(&scale)
+			_, ok := idx.lookup(v)
+			return ok
+		},
 	}
 	for _, w := range Schema {
 		for _, s := range w.Sheets {

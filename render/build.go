@@ -187,6 +187,7 @@ type builder struct {
 	ct       map[ctKey]int // → index into res.Crosstabs
 	summary  map[int][]int // question → indices into res.Summaries (current; 全体, 地区)
 	trend    map[int][]int // question → indices into res.Trends (全体)
+	dtrend   map[int][]int // question → indices into res.Trends (地区); districtTrends
 	weighted bool
 	// breakdowns are the current survey's tables of a question, in order
 	// (breakdownsOf).
@@ -249,24 +250,10 @@ func (bx *builder) question(qi int) QuestionView {
 	if t, ok := bx.table(analyze.Baseline, qi, analyze.ByAll); ok {
 		qv.Baseline = &t
 	}
-	alpha := bx.b.Settings.Alpha
 	for _, i := range bx.trend[qi] {
-		t := bx.res.Trends[i]
-		tv := TrendView{
-			Label:     t.Label,
-			Baseline:  PctFig(t.BaselineCount, t.BaselineBase, t.Suppressed),
-			Current:   PctFig(t.CurrentCount, t.CurrentBase, t.Suppressed),
-			BaselineN: NFig(t.BaselineBase),
-			CurrentN:  NFig(t.CurrentBase),
-		}
-		tv.Diff = PointsFig(t.DiffPt, t.Suppressed)
-		tv.P = PValueFig(math.NaN())
-		if !t.Suppressed {
-			tv.P = PValueFig(t.P)
-			tv.Significant = !math.IsNaN(t.P) && t.P < alpha
-		}
-		qv.Trend = append(qv.Trend, tv)
+		qv.Trend = append(qv.Trend, bx.trendView(bx.res.Trends[i]))
 	}
+	qv.DistrictTrends = bx.districtTrends(qi)
 	for _, i := range bx.summary[qi] {
 		s := bx.res.Summaries[i]
 		sup := s.Suppressed
@@ -598,6 +585,15 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 		notes = append(notes, n)
 	}
 	hv.Comments, hv.DistrictComments = commentViews(notes, districts)
+	hv.PublicComments, hv.PublicDistrictComments = hv.Comments, hv.DistrictComments
+	hv.OrgsPublished = b != nil && b.Settings.PublishOrgs
+	if !hv.OrgsPublished {
+		anon := slices.Clone(notes)
+		for i := range anon {
+			anon[i].Anonymous = true
+		}
+		hv.PublicComments, hv.PublicDistrictComments = commentViews(anon, districts)
+	}
 	return hv
 }
 
@@ -626,6 +622,10 @@ type hearingNote struct {
 	Theme     string   // the item's theme, else the first coded one, else OtherTheme
 	Districts []string // the organization's districts
 	Org, Text string
+	// Anonymous leaves the organization's name (and its districts) out: the
+	// comments published to residents (web/, opendata/) unless 設定
+	// 団体名の公開 is する.
+	Anonymous bool
 }
 
 // commentViews groups the hearing comments for the ward (commentGroups with
@@ -683,6 +683,9 @@ func commentGroups(notes []hearingNote, district string) []CommentGroup {
 			t += "（" + strings.Join(n.Districts, "、") + "）"
 		}
 		t += ": " + n.Text
+		if n.Anonymous {
+			t = n.Text
+		}
 		if n.Item != "" {
 			t = "【" + n.Item + "】" + t
 		}
@@ -734,17 +737,19 @@ func freeTextView(res *analyze.Results) FreeTextView {
 			fv.Count = NFig(c.Count)
 		}
 	}
-	for _, f := range res.FreeText {
+	held := analyze.HeldTexts(res.Batch, res.FreeText)
+	for i, f := range res.FreeText {
 		fv.Texts = append(fv.Texts, FreeTextRow{Source: f.Source, RecordID: f.RecordID, District: f.District,
-			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked})
+			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked, Held: held[i]})
 	}
-	fv.Matrix = textMatrixView(res)
+	fv.Matrix = textMatrixView(res, held)
 	return fv
 }
 
 // textMatrixView lays out analyze's theme × district cells (row by row) as
 // the drill-down's rows and columns, each cell with its count and texts.
-func textMatrixView(res *analyze.Results) TextMatrixView {
+// Held texts are counted, not listed.
+func textMatrixView(res *analyze.Results, held []bool) TextMatrixView {
 	var m TextMatrixView
 	for i, c := range res.TextMatrix {
 		if i == 0 || c.Theme != res.TextMatrix[i-1].Theme {
@@ -757,6 +762,10 @@ func textMatrixView(res *analyze.Results) TextMatrixView {
 		cell := TextCellView{N: CountFig(len(c.Texts), false), Texts: []string{}}
 		for _, j := range c.Texts {
 			if j < 0 || j >= len(res.FreeText) {
+				continue
+			}
+			if held[j] {
+				cell.Held++
 				continue
 			}
 			f := res.FreeText[j]

@@ -294,19 +294,34 @@ func TestSetChartOrders(t *testing.T) {
 func TestBuildTextMatrix(t *testing.T) {
 	res := csvTestResults()
 	res.FreeText[1].Source, res.FreeText[1].RecordID = analyze.SourceHearing, "町内会"
+	minBase := res.Batch.Settings.SuppressBelow
+	res.Batch.Settings.SuppressBelow = 0 // every text listed
 	v := Build(res)
 	m := v.FreeText.Matrix
 	got := fmt.Sprint(m.Themes, m.Districts)
 	for _, row := range m.Cells {
 		for _, c := range row {
-			got += fmt.Sprintf(" %s%q", c.N.Text, c.Texts)
+			got += fmt.Sprintf(" %s%q%d", c.N.Text, c.Texts, c.Held)
 		}
 	}
 	// Rows and columns as analyze lists the cells; a hearing comment names its
 	// organization; an empty cell is － with no texts.
-	want := `[つながり テーマなし] [日吉 地区不明] 1["=HYPERLINK(\"http://x\")"] －[] －[] 1["町内会：改行\nあり, \"引用\""]`
+	want := `[つながり テーマなし] [日吉 地区不明] 1["=HYPERLINK(\"http://x\")"]0 －[]0 －[]0 1["町内会：改行\nあり, \"引用\""]0`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// Under 秘匿基準 a district's survey texts are counted, never listed; the
+	// book's 自由記述 sheet (FreeText.Texts) keeps them.
+	res.Batch.Settings.SuppressBelow = minBase // more than the batch's respondents
+	v = Build(res)
+	if c := v.FreeText.Matrix.Cells[0][0]; c.N.Text != "1" || len(c.Texts) != 0 || c.Held != 1 {
+		t.Errorf("held district: cell %s %q held %d, want 1 [] 1", c.N.Text, c.Texts, c.Held)
+	}
+	if c := v.FreeText.Matrix.Cells[1][1]; len(c.Texts) != 1 || c.Held != 0 {
+		t.Errorf("hearing comment: %q held %d, want listed", c.Texts, c.Held)
+	}
+	if len(v.FreeText.Texts) != 2 || !v.FreeText.Texts[0].Held || v.FreeText.Texts[1].Held {
+		t.Errorf("FreeText.Texts = %+v, want both, the survey one held", v.FreeText.Texts)
 	}
 	if v.FreeText.Count.Text != "2" {
 		t.Errorf("Count = %q, want 2 (freetext_counts.csv survey)", v.FreeText.Count.Text)

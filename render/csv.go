@@ -369,6 +369,13 @@ func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 	for _, k := range res.Keywords {
 		c.row(k.Source, k.By, csvText(k.Group), csvText(k.Word), csvInt(k.Count), csvInt(k.Docs))
 	}
+	if res.Progress != nil {
+		// The words of the progress sheets' 課題 texts (source progress), as
+		// the 取組の振り返り chapter prints them.
+		for _, k := range res.Progress.Keywords {
+			c.row(k.Source, k.By, csvText(k.Group), csvText(k.Word), csvInt(k.Count), csvInt(k.Docs))
+		}
+	}
 	return c.close()
 }
 

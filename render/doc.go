@@ -14,7 +14,9 @@
 //  2. The writers only walk the View: PDF (pdf.go with pdftable.go,
 //     pdfchart.go, pdftext.go for wrapping with 禁則処理, pdffont.go for the
 //     embedded font), XLSX (xlsx.go), the dashboard (html.go, with echarts
-//     embedded by assets.go).
+//     embedded by assets.go), and what is published to residents: the
+//     accessible web pages (web.go, websvg.go: the PDF's chapters in its
+//     order) and the open-data tables with their READMEs (opendata.go).
 //  3. The CSVs (csv.go, CSVFiles) are written from analyze.Results at full
 //     precision: every number a writer prints is in one of them
 //     (cmd/midreview's published_test.go checks this on the test batch), and

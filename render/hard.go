@@ -45,6 +45,24 @@ type HardRow struct {
 	Group  string
 	Counts []Fig
 	Total  Fig
+	// Suppressed reports whether the row counts residents' texts of a group
+	// under 秘匿基準 (or its complementary partner, analyze.HardResults
+	// Suppressed): the committee's outputs print its counts, the public ones
+	// (web/, opendata/) print x (Public).
+	Suppressed bool
+}
+
+// Public is the row as web/ and opendata/ print it: every count x when the
+// row is suppressed.
+func (r HardRow) Public() HardRow {
+	if !r.Suppressed {
+		return r
+	}
+	p := HardRow{Group: r.Group, Total: suppressedFig(0), Suppressed: true}
+	for range r.Counts {
+		p.Counts = append(p.Counts, suppressedFig(0))
+	}
+	return p
 }
 
 // A HardQuoteView is one masked quote with where it came from.
@@ -108,11 +126,19 @@ func hardView(res *analyze.Results) *HardView {
 		r.Total = CountFig(ns[nc], false)
 		return r
 	}
-	for _, g := range append(append([]string(nil), hr.Groups...), analyze.GroupAll) {
-		v.Rows = append(v.Rows, row(key{analyze.SourceAll, 0, g}, g))
+	for i, g := range append(append([]string(nil), hr.Groups...), analyze.GroupAll) {
+		secret := hr.WardSuppressed
+		if i < len(hr.Suppressed) {
+			secret = hr.Suppressed[i]
+		}
+		r := row(key{analyze.SourceAll, 0, g}, g)
+		r.Suppressed = secret
+		v.Rows = append(v.Rows, r)
 		var bs []HardRow
 		for _, s := range hardSourceLabels {
-			bs = append(bs, row(key{s.src, 0, g}, s.label))
+			r := row(key{s.src, 0, g}, s.label)
+			r.Suppressed = secret && s.src == analyze.SourceSurvey
+			bs = append(bs, r)
 		}
 		v.BySource = append(v.BySource, bs)
 	}

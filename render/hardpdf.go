@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"midreview/analyze"
 )
@@ -52,9 +53,9 @@ func (d *pdfDoc) hardWard() {
 	cols := []tcol{{"地区", 30, 'L'}}
 	w := (contentW - 30) / float64(len(hv.Categories)+1)
 	for _, c := range hv.Categories {
-		cols = append(cols, tcol{c.Name, w, 'R'})
+		cols = append(cols, tcol{d.phraseHead(c.Name, w, 8), w, 'R'})
 	}
-	cols = append(cols, tcol{"計（記述数）", w, 'R'})
+	cols = append(cols, tcol{d.phraseHead("計（記述数）", w, 8), w, 'R'})
 	var rows [][]tcell
 	for _, r := range hv.Rows {
 		all := r.Group == analyze.GroupAll
@@ -96,6 +97,10 @@ func (d *pdfDoc) hardWard() {
 	d.down(2)
 }
 
+// hardSourceHeads are the source labels as narrow column heads, broken
+// between words (区民アン / ケート read badly).
+var hardSourceHeads = map[string]string{"区民アンケート": "区民\nアンケート", "団体ヒアリング": "団体\nヒアリング", "取組の振り返り": "取組の\n振り返り"}
+
 // hardCells is one table row: the label, each category's count and the total.
 func hardCells(label string, r HardRow, bold bool) []tcell {
 	cs := []tcell{{text: label, bold: bold, shade: bold}}
@@ -119,16 +124,22 @@ func (d *pdfDoc) hardGroup(g string) {
 	d.down(2)
 	cols := []tcol{{"分類", 30, 'L'}}
 	for _, s := range hv.Sources {
-		cols = append(cols, tcol{s, 16, 'R'})
+		h, ok := hardSourceHeads[s]
+		if !ok {
+			h = s
+		}
+		cols = append(cols, tcol{h, 16, 'R'})
 	}
-	cols = append(cols, tcol{"計", 12, 'R'}, tcol{"活用できる制度", 58, 'L'}, tcol{"担当部署", contentW - 30 - 16*3 - 12 - 58, 'L'})
+	pw, dw := 58.0, contentW-30-16*3-12-58
+	cols = append(cols, tcol{"計", 12, 'R'}, tcol{"活用できる制度", pw, 'L'}, tcol{"担当部署", dw, 'L'})
 	var rows [][]tcell
 	for c, cat := range hv.Categories {
-		row := []tcell{{text: cat.Name}}
+		row := []tcell{{text: d.phraseCell(cat.Name, 30, 8)}}
 		for _, s := range bs {
 			row = append(row, tcell{text: s.Counts[c].Text})
 		}
-		row = append(row, tcell{text: r.Counts[c].Text, bold: true}, tcell{text: cat.Programs}, tcell{text: cat.Department})
+		row = append(row, tcell{text: r.Counts[c].Text, bold: true}, tcell{text: d.phraseCell(cat.Programs, pw, 8)},
+			tcell{text: d.phraseCell(cat.Department, dw, 8)})
 		rows = append(rows, row)
 	}
 	d.table(d.tableNo("分類別の課題の数と活用できる制度（"+g+"、件）"), cols, rows, 8)
@@ -201,7 +212,7 @@ func (d *pdfDoc) linkageReport() {
 	d.down(3)
 	var rows [][]tcell
 	for _, c := range hv.Categories {
-		rows = append(rows, pdfCells(c.Name, c.Programs, c.Department))
+		rows = append(rows, pdfCells(d.phraseCell(c.Name, 36, 8.5), d.phraseCell(c.Programs, 94, 8.5), d.phraseCell(c.Department, contentW-130, 8.5)))
 	}
 	d.table(d.tableNo("ハード分類と活用できる制度"), []tcol{{"分類", 36, 'L'}, {"活用できる制度", 94, 'L'}, {"担当部署", contentW - 130, 'L'}}, rows, 8.5)
 	d.section("区全体の状況")
@@ -210,4 +221,85 @@ func (d *pdfDoc) linkageReport() {
 		d.section(g)
 		d.hardGroup(g)
 	}
+}
+
+// countMax is the axis end of a chart of counts (countUnit): the smallest of
+// 2, 4, 6, 8, 10, then 20, 25, 40, 50, 60, 80, 100 times a power of ten, at or
+// above m.
+// Note: niceMax is for percentages and stops at 100, so a ward with more than
+// 100 tagged texts in a category drew bars past the axis, and 3 texts drew
+// bars a third of the width.
+func countMax(m float64) float64 {
+	for _, s := range []float64{2, 4, 6, 8, 10} {
+		if m <= s {
+			return s
+		}
+	}
+	for p := 1.0; ; p *= 10 {
+		for _, s := range []float64{20, 25, 40, 50, 60, 80, 100} {
+			if m <= s*p {
+				return s * p
+			}
+		}
+	}
+}
+
+// countStep is the grid step of a count axis ending at scale (countMax).
+func countStep(scale float64) float64 {
+	if scale <= 4 {
+		return 1
+	}
+	p := 1.0
+	for scale/p > 100 {
+		p *= 10
+	}
+	return tickStep(scale/p) * p
+}
+
+// phraseLines breaks s before it is wrapped in a table cell of width w: after
+// 、 and ・ and at spaces, the places where a Japanese name of a category,
+// program or department may break, so that 空き家・空き店舗 reads 空き家・ /
+// 空き店舗 and 都市整備局 地域交通課 breaks at the space rather than inside a
+// word. Phrases are packed greedily; a phrase wider than w is left to
+// wrapText. measure measures in the cell's font.
+func phraseLines(s string, w float64, measure func(string) float64) string {
+	if measure(s) <= w {
+		return s
+	}
+	var phrases []string
+	start := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '、', '・':
+			phrases = append(phrases, string(rs[start:i+1]))
+			start = i + 1
+		case ' ', '　':
+			phrases = append(phrases, string(rs[start:i+1]))
+			start = i + 1
+		}
+	}
+	phrases = append(phrases, string(rs[start:]))
+	var lines []string
+	cur := ""
+	for _, p := range phrases {
+		if cur != "" && measure(strings.TrimRight(cur+p, " 　")) > w {
+			lines = append(lines, strings.TrimRight(cur, " 　"))
+			cur = ""
+		}
+		cur += p
+	}
+	return strings.Join(append(lines, strings.TrimRight(cur, " 　")), "\n")
+}
+
+// phraseHead and phraseCell break a table header or body cell of width w
+// (mm, with padding) at phrases (phraseLines) in the font table prints it.
+func (d *pdfDoc) phraseHead(s string, w, size float64) string {
+	d.font("B", size-0.5)
+	return phraseLines(s, w-2*cellPad, d.width)
+}
+
+func (d *pdfDoc) phraseCell(s string, w, size float64) string {
+	d.font("", size)
+	return phraseLines(s, w-2*cellPad, d.width)
 }

@@ -44,8 +44,8 @@ func DashboardAssets() (map[string][]byte, error) {
 	}
 	return map[string][]byte{
 		AssetEcharts:      js,
-		AssetDashboardJS:  []byte(dashboardJS),
-		AssetDashboardCSS: []byte(dashboardCSS),
+		AssetDashboardJS:  []byte(dashboardJS + dashboardViewsJS),
+		AssetDashboardCSS: []byte(dashboardCSS + dashboardViewsCSS),
 	}, nil
 }
 
@@ -96,6 +96,11 @@ type dashPage struct {
 	// Choices are the selector's option groups when the batch has 分析軸
 	// (地区, then each axis); nil otherwise (a plain list of districts).
 	Choices []dashChoices
+	// Shown tabs: a year without a survey (View.NoSurvey) leaves out the
+	// survey's tabs, and the hearing and comment tabs when they are empty.
+	Survey, ShowHearings, ShowComments bool
+	// Views are the views across the districts (dashviews.go).
+	Views dashViews
 }
 
 // dashData is the JSON the page script reads.
@@ -107,6 +112,9 @@ type dashData struct {
 	Comments   [][][]string   `json:"comments"` // [theme][column] masked comments
 	Columns    []string       `json:"columns"`
 	Themes     []string       `json:"themes"`
+	// Held counts, per drill-down cell, the texts counted but not listed.
+	Held  [][]int       `json:"held"`
+	Views *dashViewData `json:"views"`
 }
 
 type dashPanel struct {
@@ -174,7 +182,8 @@ const (
 var ratingColors = []string{"#1f4e79", "#2e75b6", "#9dc3e6", "#d9d9d9", "#7f7f7f", "#404040", "#bdd7ee"}
 
 func buildDashboard(v *View) *dashPage {
-	p := &dashPage{V: v}
+	p := &dashPage{V: v, Survey: !v.NoSurvey, ShowHearings: !v.NoSurvey || v.Hearings.Orgs > 0,
+		ShowComments: !v.NoSurvey || len(v.FreeText.Texts) > 0}
 	p.Data.Districts = append([]string{}, v.Districts...)
 	if len(v.Districts) > 0 {
 		p.District = v.Districts[0]
@@ -212,6 +221,9 @@ func buildDashboard(v *View) *dashPage {
 		}
 		p.Panels = append(p.Panels, other)
 	}
+	if v.NoSurvey {
+		p.Panels = nil
+	}
 
 	for _, d := range v.Districts {
 		var rows []dashIndRow
@@ -235,6 +247,7 @@ func buildDashboard(v *View) *dashPage {
 		p.RatingGroups[n-1].Ratings = append(p.RatingGroups[n-1].Ratings, dr)
 	}
 	p.comments()
+	p.views(questions)
 	return p
 }
 
@@ -511,13 +524,15 @@ func (p *dashPage) comments() {
 	m := p.V.FreeText.Matrix
 	p.Themes, p.Columns = m.Themes, m.Districts
 	p.Matrix = m.Cells
-	p.Data.Comments = [][][]string{}
+	p.Data.Comments, p.Data.Held = [][][]string{}, [][]int{}
 	for _, row := range m.Cells {
-		texts := [][]string{}
+		texts, held := [][]string{}, []int{}
 		for _, c := range row {
 			texts = append(texts, append([]string{}, c.Texts...)) // [] in the JSON, never null
+			held = append(held, c.Held)
 		}
 		p.Data.Comments = append(p.Data.Comments, texts)
+		p.Data.Held = append(p.Data.Held, held)
 	}
 	p.Data.Columns = append([]string{}, p.Columns...) // [] in the JSON, never null
 	p.Data.Themes = append([]string{}, p.Themes...)
@@ -546,6 +561,7 @@ const dashboardHTML = `<!DOCTYPE html>
 <p class="banner errors">入力エラー{{.V.InputErrors}}件を含んだまま作成しています（該当する回答は無回答として集計）。</p>
 {{- end}}
 <p id="noscript" class="banner errors">グラフを表示するには、index.html と同じフォルダーに echarts.min.js と dashboard.js が必要です。</p>
+{{- if .Survey}}
 <div class="controls">
 {{- if .Choices}}
 <label for="district">比較する区分</label>
@@ -568,15 +584,24 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 <span class="legend">数値は％（n＝集計対象者数、無回答を含む）。x＝秘匿、－＝0件、▲▼＝全体に比べ有意に高い／低い、参考値＝nが少ないため参考。</span>
 </div>
+{{- end}}
 </header>
 <nav class="tabs" role="tablist">
 {{- range $i, $p := .Panels}}
 <button type="button" role="tab" class="tab{{if eq $i 0}} active{{end}}" data-panel="{{$p.ID}}">{{$p.Name}}</button>
 {{- end}}
+{{- if .Survey}}
 <button type="button" role="tab" class="tab" data-panel="indicators">指標</button>
+{{- end}}
+{{- if .ShowHearings}}
 <button type="button" role="tab" class="tab" data-panel="hearings">ヒアリング</button>
+{{- end}}
+{{- if .ShowComments}}
 <button type="button" role="tab" class="tab" data-panel="comments">自由記述・意見</button>
-{{- if .V.Profiles}}
+{{- end}}
+{{- template "views-tabs" .}}
+{{- template "progress-tab" .}}
+{{- if and .Survey .V.Profiles}}
 <button type="button" role="tab" class="tab" data-panel="profiles">地区カルテ</button>
 {{- end}}
 {{- if .V.Hard}}
@@ -617,6 +642,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 </section>
 {{- end}}
+{{- if .Survey}}
 <section class="panel" id="indicators">
 <h2>指標の達成状況</h2>
 {{- with $.V.Passages}}
@@ -652,14 +678,16 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 </dl>
 {{- end}}
+{{- template "history" .}}
 </section>
-{{- if .V.Profiles}}
+{{- end}}
+{{- if and .Survey .V.Profiles}}
 <section class="panel" id="profiles">
 <h2>地区カルテ</h2>
 <p>地区ごとに、全体と並べた指標、区内の他の地区と比べた特徴、意見のテーマを示します。</p>
-{{- range .V.Profiles}}
+{{- range $pi, $pr := .V.Profiles}}
 {{- $d := .District}}
-<details class="profile">
+<details class="profile" id="profile_{{$pi}}">
 <summary>{{$d}}（有効回答数 {{.N.Text}}）</summary>
 <p>{{if .Rate.Text}}回収率 {{.Rate.Text}}%　{{end}}ヒアリング団体 {{.Orgs.Text}}{{if .Margin.Text}}　誤差 最大±{{.Margin.Text}}ポイント{{end}}</p>
 {{- with .Indicators}}
@@ -701,6 +729,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 </section>
 {{- end}}
+{{- if .ShowHearings}}
 <section class="panel" id="hearings">
 <h2>団体ヒアリング（回答団体 {{.V.Hearings.Orgs}}）</h2>
 {{- range .RatingGroups}}
@@ -715,6 +744,8 @@ const dashboardHTML = `<!DOCTYPE html>
 <p>評価項目はありません。</p>
 {{- end}}
 </section>
+{{- end}}
+{{- if .ShowComments}}
 <section class="panel" id="comments">
 <h2>自由記述・団体の意見（テーマ × 地区）</h2>
 <p>件数を押すと、その記述を下に表示します。個人情報は〇〇に置き換えています。</p>
@@ -727,8 +758,12 @@ const dashboardHTML = `<!DOCTYPE html>
 </tbody>
 </table>
 <h3 id="comments_title"></h3>
+<p id="comments_held" class="legend"></p>
 <ul id="comments_list"></ul>
 </section>
+{{- end}}
+{{- template "views-panels" .}}
+{{- template "progress-panel" .}}
 {{- with .V.Hard}}
 {{template "hard" .}}
 {{- end}}
@@ -830,6 +865,8 @@ const dashboardJS = `(function () {
       setText(document.getElementById('comments_title'), data.themes[t] + ' × ' + data.columns[c]);
       var list = document.getElementById('comments_list');
       while (list.firstChild) { list.removeChild(list.firstChild); }
+      var h = data.held && data.held[t] ? data.held[t][c] : 0;
+      setText(document.getElementById('comments_held'), h ? '回答者が秘匿基準に満たない地区の調査票の記述は、件数にのみ含め、本文は表示していません。' : '');
       data.comments[t][c].forEach(function (s) {
         var li = document.createElement('li');
         setText(li, s);

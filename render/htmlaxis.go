@@ -16,19 +16,57 @@ type dashOption struct {
 	Name  string
 }
 
-// axisChoices turns the district selector into a breakdown selector when the
-// view has 分析軸: the page data's districts (the selector's values) gain every
-// axis group after the districts, named "軸：グループ", and every question's
-// groups gain the matching rows of its table by that axis (null where it has
-// none: the axis question itself, NUM questions). Indicators and hearing
-// ratings exist by district only, so an axis group shows them empty.
+// A dashBreakdown is one group of the breakdown selector after 地区: 性別,
+// 年代 or a 分析軸, with the By of its tables and its groups in order.
+type dashBreakdown struct {
+	By, Name string
+	Groups   []string
+}
+
+// breakdowns lists the selector's breakdowns after 地区: 性別 and 年代 with
+// the groups their tables have (in first-seen order), then every 分析軸.
+func (p *dashPage) breakdowns(questions []dashQuestion) []dashBreakdown {
+	var out []dashBreakdown
+	for _, by := range []string{analyze.ByGender, analyze.ByAge} {
+		b := dashBreakdown{By: by, Name: by}
+		seen := map[string]bool{} // lookups only
+		for _, q := range questions {
+			for _, t := range q.Q.Tables {
+				if t.By != by {
+					continue
+				}
+				for _, r := range t.Rows {
+					if !seen[r.Group] {
+						seen[r.Group] = true
+						b.Groups = append(b.Groups, r.Group)
+					}
+				}
+			}
+		}
+		if len(b.Groups) > 0 {
+			out = append(out, b)
+		}
+	}
+	for _, a := range p.V.Axes {
+		out = append(out, dashBreakdown{By: a.By, Name: a.Name, Groups: a.Groups})
+	}
+	return out
+}
+
+// axisChoices turns the district selector into a breakdown selector (比較する
+// 区分) when the questions have tables by 性別, 年代 or a 分析軸: the page
+// data's districts (the selector's values) gain every group after the
+// districts, named "区分：グループ", and every question's groups gain the
+// matching rows of its table by that breakdown (null where it has none: the
+// breakdown's own question, NUM questions). Indicators and hearing ratings
+// exist by district only, so such a group shows them empty.
 //
 // Note: the page script indexes data.districts and q.groups by the selected
-// value, so it needs no change; without 分析軸 nothing here runs and the page
-// is as before.
+// value, so it needs no change.
 func (p *dashPage) axisChoices(questions []dashQuestion) {
 	v := p.V
-	if len(v.Axes) == 0 {
+	bds := p.breakdowns(questions)
+	if len(bds) == 0 {
 		return
 	}
 	ch := dashChoices{Label: analyze.ByDistrict}
@@ -36,7 +74,7 @@ func (p *dashPage) axisChoices(questions []dashQuestion) {
 		ch.Options = append(ch.Options, dashOption{Index: i, Name: d})
 	}
 	p.Choices = append(p.Choices, ch)
-	for _, a := range v.Axes {
+	for _, a := range bds {
 		ch := dashChoices{Label: a.Name}
 		for _, g := range a.Groups {
 			ch.Options = append(ch.Options, dashOption{Index: len(p.Data.Districts), Name: g})

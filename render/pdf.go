@@ -621,7 +621,21 @@ func (d *pdfDoc) guidePage() {
 	d.addTOC(1, "報告書の見方")
 	d.color(colText)
 	d.down(14)
-	d.bullets([]string{
+	if d.v.NoSurvey {
+		d.bullets(progressGuide(d.v.Progress), 9.5)
+	} else {
+		d.bullets(guideItems(), 9.5)
+	}
+	if d.v.Sample {
+		d.down(4)
+		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。", "B", 9.5, 0)
+	}
+}
+
+// guideItems are the notes on how to read the report (報告書の見方), printed
+// in the handouts and on the web pages.
+func guideItems() []string {
+	return []string{
 		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
 		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
 		"割合は小数点以下第2位を四捨五入して小数第1位まで表示しているため、単一回答の設問でも合計が100.0%にならない場合があります。",
@@ -633,10 +647,6 @@ func (d *pdfDoc) guidePage() {
 		"前回調査との比較は、割合の差を「ポイント」で表しています。",
 		"指標の評価は、A：目標を達成、B：目標は未達成だが前回より改善、C：変化なし、D：前回より悪化、" + MarkZero + "：評価できない（前回値がない、回答者数が少ないなど）を示します。",
 		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
-	}, 9.5)
-	if d.v.Sample {
-		d.down(4)
-		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。", "B", 9.5, 0)
 	}
 }
 
@@ -747,6 +757,7 @@ func (d *pdfDoc) districtReport() {
 // review, and the hearings when there are any.
 func (d *pdfDoc) cycleReport() {
 	d.progressSection()
+	d.historySection() // the indicators as far as earlier runs had them (history/)
 	if d.v.Hearings.Orgs > 0 {
 		d.hearingSection()
 	}

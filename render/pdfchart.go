@@ -181,6 +181,9 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 		}
 	}
 	scale := niceMax(top)
+	if d.countUnit {
+		scale = countMax(top)
+	}
 	total := 0.0
 	for _, h := range heights {
 		total += h
@@ -213,6 +216,9 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 	y0 := d.y()
 	// Grid and axis.
 	step := tickStep(scale)
+	if d.countUnit {
+		step = countStep(scale)
+	}
 	d.p.SetLineWidth(0.15)
 	d.font("", 7)
 	for t := 0.0; t <= scale+1e-9; t += step {

@@ -15,10 +15,16 @@ const (
 	FormatXLSX = "xlsx"
 	FormatHTML = "html"
 	FormatCSV  = "csv"
+	// FormatWeb and FormatOpendata are what is published to residents
+	// (outputs.md "What is published to residents"): web/ and opendata/.
+	FormatWeb      = "web"
+	FormatOpendata = "opendata"
 )
 
 // Formats lists every output format in the order Plan writes them.
-func Formats() []string { return []string{FormatPDF, FormatXLSX, FormatHTML, FormatCSV} }
+func Formats() []string {
+	return []string{FormatPDF, FormatXLSX, FormatHTML, FormatCSV, FormatWeb, FormatOpendata}
+}
 
 // An Output is one file of an output folder: its slash path inside OUT and the
 // function that writes its bytes.
@@ -68,6 +74,16 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 	if formats[FormatCSV] {
 		for _, c := range append(append(CSVFiles(), cycleCSVFiles(res)...), hardCSVFiles(res)...) {
 			file(c.Path, func(w io.Writer) error { return c.Write(w, res) })
+		}
+	}
+	if formats[FormatWeb] {
+		for _, o := range WebFiles(v) {
+			file("web/"+o.Path, o.Write)
+		}
+	}
+	if formats[FormatOpendata] {
+		for _, o := range OpendataFiles(v) {
+			file("opendata/"+o.Path, o.Write)
 		}
 	}
 	// Note: the draft is written whatever the formats: it is the input of the

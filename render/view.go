@@ -95,6 +95,9 @@ type QuestionView struct {
 	// shows them: for MA by current share, largest first; else as Trend.
 	TrendOrder []int
 	Summary    []SummaryRow // SC/NUM summaries by 全体 and 地区
+	// DistrictTrends are each district's trend rows (trend.csv by 地区), by
+	// district name; read in Districts order only.
+	DistrictTrends map[string][]TrendView
 }
 
 // A TableView is a crosstab as printed: 表頭 choices across, 表側 groups down.
@@ -184,6 +187,12 @@ type HearingView struct {
 	// DistrictComments are, per district, its organizations' comments by theme
 	// (District empty); read in Districts order only.
 	DistrictComments map[string][]CommentGroup
+	// PublicComments and PublicDistrictComments are the same groups as
+	// published to residents (web/, opendata/): without the organizations'
+	// names unless 設定 団体名の公開 is する.
+	PublicComments         []CommentGroup
+	PublicDistrictComments map[string][]CommentGroup
+	OrgsPublished          bool // 設定 団体名の公開 = する
 }
 
 // A CountRow is a group and its count.
@@ -236,7 +245,8 @@ type TextMatrixView struct {
 // A TextCellView is the texts of one theme and district.
 type TextCellView struct {
 	N     Fig      // how many ("－" for none)
-	Texts []string // masked; a hearing comment reads "団体名：comment"
+	Texts []string // masked; a hearing comment reads "団体名：comment"; never a held text
+	Held  int      // texts counted in N but not listed (analyze.HeldTexts)
 }
 
 // A FreeTextRow is one masked free-text answer or hearing comment (a row of
@@ -248,6 +258,9 @@ type FreeTextRow struct {
 	ItemID   string // 設問ID or 項目ID
 	Themes   []string
 	Text     string // masked
+	// Held reports a survey text of a district under 秘匿基準 (analyze.HeldTexts):
+	// the dashboard counts it but never lists it; the XLSX lists it.
+	Held bool
 }
 
 // A ProblemRow is a problem as listed in problems.csv and the 入力チェック sheet.

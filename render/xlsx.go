@@ -64,22 +64,29 @@ func XLSX(w io.Writer, v *View) error {
 	}
 	defer b.f.Close()
 	b.overview()
-	b.findings()
-	for _, by := range []struct{ sheet, by string }{
-		{SheetSimple, analyze.ByAll},
-		{SheetByDistrict, analyze.ByDistrict},
-		{SheetByGender, analyze.ByGender},
-		{SheetByAge, analyze.ByAge},
-	} {
-		b.crosstabs(by.sheet, by.by)
+	if !v.NoSurvey {
+		b.findings()
+		for _, by := range []struct{ sheet, by string }{
+			{SheetSimple, analyze.ByAll},
+			{SheetByDistrict, analyze.ByDistrict},
+			{SheetByGender, analyze.ByGender},
+			{SheetByAge, analyze.ByAge},
+		} {
+			b.crosstabs(by.sheet, by.by)
+		}
+		for _, a := range v.Axes {
+			b.crosstabs(a.Sheet, a.By)
+		}
+		b.indicators()
+		b.trend()
 	}
-	for _, a := range v.Axes {
-		b.crosstabs(a.Sheet, a.By)
+	if b.has(SheetHearings) {
+		b.hearings()
 	}
-	b.indicators()
-	b.trend()
-	b.hearings()
-	b.freeText()
+	if b.has(SheetFreeText) {
+		b.freeText()
+	}
+	b.progress()
 	b.hard()
 	b.problems()
 	b.corrections()
@@ -93,37 +100,23 @@ func XLSX(w io.Writer, v *View) error {
 	return nil
 }
 
-// bookSheets is the book's sheet order for v: xlsxSheets with a sheet per
-// 分析軸 after 年代別.
-func bookSheets(v *View) []string {
-	var out []string
-	for _, name := range xlsxSheets {
-		out = append(out, name)
-		if name == SheetByAge {
-			for _, a := range v.Axes {
-				out = append(out, a.Sheet)
-			}
-		}
-	}
-	return out
-}
-
 // A book is the tabulation workbook being written.
 type book struct {
 	v      *View
 	f      *excelize.File
 	err    error
 	styles map[string]int // style key → excelize style ID; lookups only, never ranged over
+	sheets []string       // the book's sheets in order (bookSheets)
 }
 
 func newBook(v *View) (*book, error) {
 	f := excelize.NewFile()
-	b := &book{v: v, f: f, styles: map[string]int{}}
-	if err := f.SetSheetName("Sheet1", xlsxSheets[0]); err != nil {
+	b := &book{v: v, f: f, styles: map[string]int{}, sheets: bookSheets(v)}
+	if err := f.SetSheetName("Sheet1", b.sheets[0]); err != nil {
 		f.Close()
 		return nil, err
 	}
-	for _, name := range bookSheets(v)[1:] {
+	for _, name := range b.sheets[1:] {
 		if _, err := f.NewSheet(name); err != nil {
 			f.Close()
 			return nil, err
@@ -473,20 +466,22 @@ func (b *book) overview() {
 			s.texts(kv.Key, kv.Value)
 		}
 	}
-	s.next()
-	s.strNoFit(1, "回収状況", "title")
-	s.next()
-	s.head("地区", "配布数", "有効回答数", "回収率（％）")
-	for _, r := range v.Overview.Rows {
-		s.str(1, r.Name, "cell")
-		s.fig(2, r.Distributed)
-		s.fig(3, r.Valid)
-		s.fig(4, r.Rate)
+	if !v.NoSurvey {
 		s.next()
-	}
-	if t := v.Overview.Summary; t != "" {
-		s.strNoFit(1, t, "note")
+		s.strNoFit(1, "回収状況", "title")
 		s.next()
+		s.head("地区", "配布数", "有効回答数", "回収率（％）")
+		for _, r := range v.Overview.Rows {
+			s.str(1, r.Name, "cell")
+			s.fig(2, r.Distributed)
+			s.fig(3, r.Valid)
+			s.fig(4, r.Rate)
+			s.next()
+		}
+		if t := v.Overview.Summary; t != "" {
+			s.strNoFit(1, t, "note")
+			s.next()
+		}
 	}
 	s.maxW = []float64{24, 70}
 	s.finish(1, 0)
@@ -678,6 +673,7 @@ func (b *book) indicators() {
 			s.next()
 		}
 	}
+	s.indicatorHistory(v.IndicatorHistory)
 	s.maxW = []float64{12, 30, 16}
 	s.finish(top, 2)
 }

@@ -39,7 +39,7 @@ func TestFlagDefaults(t *testing.T) {
 	}{
 		{"run", "batch", "."},
 		{"run", "out", "out"},
-		{"run", "formats", "pdf,xlsx,html,csv"},
+		{"run", "formats", "pdf,xlsx,html,csv,web,opendata"},
 		{"check", "batch", "."},
 		{"demo", "out", "out"},
 		{"sample", "out", "out"},

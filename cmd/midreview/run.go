@@ -34,7 +34,7 @@ var errUsage = errors.New("usage")
 const usage = `midreview — 地域福祉保健計画 中間振り返りの集計・資料作成
 
 使い方:
-  midreview run      [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv]
+  midreview run      [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]
   midreview check    [-batch DIR]       入力を検査して問題を表示します（何も書き出しません）
   midreview demo     [-out DIR]         サンプルバッチを DIR/batch に作り、DIR/out に出力します
   midreview sample   [-out DIR] [-respondents N] [-hearings N] [-seed S]
@@ -163,7 +163,7 @@ type runOptions struct {
 	Formats     map[string]bool // render.Formats to write; problems.csv and manifest.json always
 }
 
-// parseFormats parses -formats: a comma-separated subset of pdf,xlsx,html,csv.
+// parseFormats parses -formats: a comma-separated subset of pdf,xlsx,html,csv,web,opendata.
 func parseFormats(s string) (map[string]bool, error) {
 	out := map[string]bool{}
 	for _, f := range strings.Split(s, ",") {
@@ -176,7 +176,7 @@ func parseFormats(s string) (map[string]bool, error) {
 			known = known || a == f
 		}
 		if !known {
-			return nil, fmt.Errorf("%w: -formats に不明な形式があります: %q（pdf,xlsx,html,csv から選んでください）", errUsage, f)
+			return nil, fmt.Errorf("%w: -formats に不明な形式があります: %q（pdf,xlsx,html,csv,web,opendata から選んでください）", errUsage, f)
 		}
 		out[f] = true
 	}
@@ -188,7 +188,7 @@ func parseFormats(s string) (map[string]bool, error) {
 
 // cmdRun implements `midreview run`.
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("run", "使い方: midreview run [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv]", stderr)
+	fset := newFlags("run", "使い方: midreview run [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]", stderr)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
 	out := fset.String("out", "out", "出力フォルダ（まとめて置き換えます）")
 	allow := fset.Bool("allow-errors", false, "入力エラーがあっても出力します（エラーの値は無回答として扱います）")

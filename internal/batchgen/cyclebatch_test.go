@@ -86,25 +86,8 @@ func addCycleBatches(out map[string][]byte) error {
 		"progress/list.xlsx":   cycleProgressList,
 		"progress/minami.xlsx": cycleProgressForm,
 	}
-	for name, build := range books {
-		f, err := build()
-		if err != nil {
-			return err
-		}
-		buf, err := f.WriteToBuffer()
-		f.Close()
-		if err != nil {
-			return err
-		}
-		data := append([]byte(nil), buf.Bytes()...)
-		dump, err := xlsxbuild.Dump(data)
-		if err != nil {
-			return err
-		}
-		for _, batch := range []string{"progress/", "cycle/"} {
-			out[batch+name] = data
-			out[batch+name+".txt"] = []byte(dump)
-		}
+	if err := addBooks(out, books, "progress/", "cycle/"); err != nil {
+		return err
 	}
 	for _, name := range []string{"responses/a.xlsx", "responses/a.xlsx.txt", "responses/b.csv", "baseline/base.xlsx",
 		"baseline/base.xlsx.txt", "hearings/forms.xlsx", "hearings/forms.xlsx.txt"} {

@@ -55,7 +55,8 @@ type EntryBook struct {
 // Entry returns the entry workbooks for the codebook b (read with
 // ingest.ReadDefinitions, without errors): EntryResponsesFile always, and
 // when sheet ヒアリング項目 has a 団体名 item, EntryHearingFormFile (when that
-// item has a セル) and EntryHearingListFile. Every header, list and rule comes
+// item has a セル) and EntryHearingListFile, and with sheet 取組 a progress
+// workbook per district (ProgressEntryName). Every header, list and rule comes
 // from b; the same codebook gives the same bytes.
 func Entry(b *ingest.Batch) ([]EntryBook, error) {
 	type gen struct {
@@ -68,6 +69,9 @@ func Entry(b *ingest.Batch) ([]EntryBook, error) {
 			gens = append(gens, gen{EntryHearingFormFile, writeEntryHearingForm})
 		}
 		gens = append(gens, gen{EntryHearingListFile, writeEntryHearingList})
+	}
+	for _, d := range progressEntryGroups(b) {
+		gens = append(gens, gen{ProgressEntryName(b, d), func(w io.Writer, b *ingest.Batch) error { return writeEntryProgress(w, b, d) }})
 	}
 	var books []EntryBook
 	for _, g := range gens {
@@ -335,10 +339,16 @@ type listPlacer struct {
 	cols int
 }
 
+// fitsRule reports whether values can be typed into a rule's drop-down list:
+// at most maxListChars, with no comma or quote in a value.
+func fitsRule(values []string) bool {
+	joined := strings.Join(values, ",")
+	return utf16Len(joined) <= maxListChars && strings.Count(joined, ",") == len(values)-1 && !strings.Contains(joined, `"`)
+}
+
 // rule sets dv's list to values.
 func (p *listPlacer) rule(dv *excelize.DataValidation, values []string) error {
-	joined := strings.Join(values, ",")
-	if utf16Len(joined) <= maxListChars && strings.Count(joined, ",") == len(values)-1 && !strings.Contains(joined, `"`) {
+	if fitsRule(values) {
 		return dv.SetDropList(values)
 	}
 	sheet := ingest.EntryListsSheet.Name
@@ -434,6 +444,26 @@ func note(f *excelize.File, sheet, cell, text string) error {
 		Width: 260, Height: uint(min(20+16*n, 400))})
 }
 
+// entryHeader sets up column col (1-based) of entry sheet sheet: its style
+// and width, its header in row 1 and the header's note (none when text is
+// empty). It returns the column's name.
+func entryHeader(f *excelize.File, sheet string, col, style int, width float64, header, text string) (string, error) {
+	name, _ := excelize.ColumnNumberToName(col)
+	if err := f.SetColStyle(sheet, name, style); err != nil {
+		return "", err
+	}
+	if err := f.SetColWidth(sheet, name, name, width); err != nil {
+		return "", err
+	}
+	if err := f.SetCellStr(sheet, name+"1", header); err != nil {
+		return "", err
+	}
+	if text == "" {
+		return name, nil
+	}
+	return name, note(f, sheet, name+"1", text)
+}
+
 // entryRows returns how many data rows of the responses sheet get the rules:
 // the 配布数, else entryDefaultRows.
 func entryRows(b *ingest.Batch) int {
@@ -467,7 +497,6 @@ func writeEntryResponses(w io.Writer, b *ingest.Batch) error {
 		hasText = hasText || c.Text != ""
 	}
 	for i, c := range cols {
-		name, _ := excelize.ColumnNumberToName(i + 1)
 		style := st.input
 		switch c.Kind {
 		case entryID:
@@ -475,22 +504,14 @@ func writeEntryResponses(w io.Writer, b *ingest.Batch) error {
 		case entryCode, entryChoice:
 			style = st.code
 		}
-		if err := f.SetColStyle(sheet, name, style); err != nil {
-			return err
-		}
-		if err := f.SetColWidth(sheet, name, name, c.Width); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(sheet, name+"1", c.Header); err != nil {
+		name, err := entryHeader(f, sheet, i+1, style, c.Width, c.Header, c.Note)
+		if err != nil {
 			return err
 		}
 		if c.Text != "" {
 			if err := f.SetCellStr(sheet, name+"2", c.Text); err != nil {
 				return err
 			}
-		}
-		if err := note(f, sheet, name+"1", c.Note); err != nil {
-			return err
 		}
 		sqref := fmt.Sprintf("%s3:%s%d", name, name, rows+2)
 		dv := excelize.NewDataValidation(true)
@@ -527,7 +548,15 @@ func writeEntryResponses(w io.Writer, b *ingest.Batch) error {
 			return err
 		}
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}); err != nil {
+	return writeEntrySheet(w, f, sheet, 1, 2)
+}
+
+// writeEntrySheet finishes list sheet sheet of an entry workbook and writes f
+// to w: its first xSplit columns and ySplit rows (the header) frozen, printed
+// landscape one page wide, the header protected.
+func writeEntrySheet(w io.Writer, f *excelize.File, sheet string, xSplit, ySplit int) error {
+	topLeft, _ := excelize.CoordinatesToCellName(xSplit+1, ySplit+1)
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: xSplit, YSplit: ySplit, TopLeftCell: topLeft, ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
 	if err := fitPage(f, sheet, "landscape"); err != nil {

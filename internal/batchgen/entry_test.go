@@ -97,6 +97,21 @@ func ruleAt(t *testing.T, f *excelize.File, sheet, cell string) *excelize.DataVa
 	return nil
 }
 
+// cellLocked reports whether cell of sheet is locked (Excel's default), so
+// that the sheet's protection refuses edits to it.
+func cellLocked(t *testing.T, f *excelize.File, sheet, cell string) bool {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Protection == nil || st.Protection.Locked
+}
+
 // ruleList returns the values of a list rule, typed in or referenced.
 func ruleList(t *testing.T, f *excelize.File, dv *excelize.DataValidation) []string {
 	t.Helper()
@@ -487,17 +502,7 @@ func TestEntryRules(t *testing.T) {
 	if _, err := f.GetSheetProtection(sheet); err != nil {
 		t.Error(err)
 	}
-	locked := func(cell string) bool {
-		id, err := f.GetCellStyle(sheet, cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st.Protection == nil || st.Protection.Locked
-	}
+	locked := func(cell string) bool { return cellLocked(t, f, sheet, cell) }
 	for _, c := range []string{"A1", "E1", "E2", "L2"} {
 		if !locked(c) {
 			t.Errorf("header cell %s is not locked", c)

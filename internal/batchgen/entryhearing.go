@@ -105,8 +105,7 @@ func scaleList(b *ingest.Batch, it *ingest.HearingItem) (list []string, prompt s
 		codes = append(codes, strconv.Itoa(ch.Code))
 		pairs = append(pairs, fmt.Sprintf("%d %s", ch.Code, ch.Label))
 	}
-	joined := strings.Join(labels, ",")
-	if utf16Len(joined) > maxListChars || strings.Count(joined, ",") != len(labels)-1 || strings.Contains(joined, `"`) {
+	if !fitsRule(labels) {
 		labels = codes
 	}
 	return labels, strings.Join(pairs, "／")
@@ -321,26 +320,17 @@ func writeEntryHearingList(w io.Writer, b *ingest.Batch) error {
 	lists := &listPlacer{f: f}
 	for i := range b.HearingItems {
 		it := &b.HearingItems[i]
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColStyle(sheet, name, st.input); err != nil {
-			return err
-		}
 		width := fitWidth(8, 16, it.Header)
 		if it.Kind == ingest.HOrg || it.Kind == ingest.HComment {
 			width = 36
-		}
-		if err := f.SetColWidth(sheet, name, name, width); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(sheet, name+"1", it.Header); err != nil {
-			return err
 		}
 		n := it.ID + " " + it.Name
 		if it.Kind == ingest.HRating {
 			_, prompt := scaleList(b, it)
 			n = lines(n, strings.ReplaceAll(prompt, "／", "\n"))
 		}
-		if err := note(f, sheet, name+"1", n); err != nil {
+		name, err := entryHeader(f, sheet, i+1, st.input, width, it.Header, n)
+		if err != nil {
 			return err
 		}
 		if err := itemRule(f, lists, b, sheet, fmt.Sprintf("%s2:%s%d", name, name, entryHearingRows+1), it); err != nil {
@@ -351,14 +341,5 @@ func writeEntryHearingList(w io.Writer, b *ingest.Batch) error {
 	if err := f.SetCellStyle(sheet, "A1", last, st.header); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	if err := fitPage(f, sheet, "landscape"); err != nil {
-		return err
-	}
-	if err := protectHeader(f, sheet); err != nil {
-		return err
-	}
-	return writeXLSX(f, w)
+	return writeEntrySheet(w, f, sheet, 1, 1)
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // templateDirs are the folders of the template; baseline/ stays empty.
-var templateDirs = []string{"responses", "baseline", "hearings"}
+var templateDirs = []string{"responses", "baseline", "hearings", "progress"}
 
 // templateFiles returns the template's files in writing order.
 func templateFiles() []file {
@@ -24,14 +24,15 @@ func templateFiles() []file {
 		{"hearings/hearing_form.xlsx", writeTemplateHearing},
 		{"corrections.xlsx", writeTemplateCorrections},
 		{"commentary.xlsx", writeTemplateCommentary},
+		{"progress/" + TemplateProgressFile, writeTemplateProgress},
 	}
 }
 
 // Template writes an empty batch folder to dir: definitions.xlsx with every
 // sheet and header of inputs.md section 2 (settings listed with their defaults,
 // drop-down lists for the keyword columns, the hearing items of the standard
-// form), responses/entry.xlsx, hearings/hearing_form.xlsx, corrections.xlsx and
-// commentary.xlsx.
+// form), responses/entry.xlsx, hearings/hearing_form.xlsx, corrections.xlsx,
+// commentary.xlsx and progress/振り返りシート.xlsx.
 // It refuses to overwrite any of these files, so filled-in work is never lost:
 // the error is then fs.ErrExist (with a Japanese message).
 func Template(dir string) error {
@@ -133,6 +134,15 @@ func writeTemplateHearing(w io.Writer) error {
 	}
 	return saveBook(f, w)
 }
+
+// TemplateProgressFile is the template's progress sheet in progress/.
+const TemplateProgressFile = "振り返りシート.xlsx"
+
+// writeTemplateProgress writes progress/振り返りシート.xlsx: a tabular progress
+// sheet with the headers of ingest.ProgressSheet and the drop-down lists of
+// 年度, 進ちょく and 次年度 from the schema table. `template -entry` writes
+// one per district with the initiatives listed once sheet 取組 is filled in.
+func writeTemplateProgress(w io.Writer) error { return writeSchemaBook(w, ingest.ProgressSheet) }
 
 // writeTemplateCorrections writes corrections.xlsx: sheet 修正 with its headers
 // and the drop-down list of 対象.

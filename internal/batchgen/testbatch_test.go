@@ -17,7 +17,7 @@ import (
 )
 
 // regen rewrites the committed test batches: go test ./internal/batchgen -run TestTestBatches -regen
-var regen = flag.Bool("regen", false, "rewrite testdata/batches/{small,messy} from testbatch_test.go")
+var regen = flag.Bool("regen", false, "rewrite testdata/batches/{small,messy,webform,progress,cycle,hard} from testbatch_test.go")
 
 // batchesDir is the folder of the committed test batches.
 var batchesDir = filepath.Join("..", "..", "testdata", "batches")
@@ -75,23 +75,8 @@ func buildTestBatches() (map[string][]byte, error) {
 		},
 		"messy/hearings/list.xlsx": messyHearingList,
 	}
-	for name, build := range books {
-		f, err := build()
-		if err != nil {
-			return nil, err
-		}
-		buf, err := f.WriteToBuffer()
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		data := bytes.Clone(buf.Bytes())
-		dump, err := xlsxbuild.Dump(data)
-		if err != nil {
-			return nil, err
-		}
-		out[name] = data
-		out[name+".txt"] = []byte(dump)
+	if err := addBooks(out, books, ""); err != nil {
+		return nil, err
 	}
 	out["small/responses/b.csv"] = csvBytes(smallCSV, true)
 	cp, err := japanese.ShiftJIS.NewEncoder().Bytes(csvBytes(messyCSV, false))
@@ -105,7 +90,36 @@ func buildTestBatches() (map[string][]byte, error) {
 	if err := addCycleBatches(out); err != nil {
 		return nil, err
 	}
+	if err := addHardBatch(out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// addBooks builds each workbook of books and adds it to out under each of
+// prefixes (a batch folder such as "hard/", or "" when the names hold it),
+// with its NAME.xlsx.txt dump beside it.
+func addBooks(out map[string][]byte, books map[string]func() (*excelize.File, error), prefixes ...string) error {
+	for name, build := range books {
+		f, err := build()
+		if err != nil {
+			return err
+		}
+		buf, err := f.WriteToBuffer()
+		f.Close()
+		if err != nil {
+			return err
+		}
+		data := bytes.Clone(buf.Bytes())
+		dump, err := xlsxbuild.Dump(data)
+		if err != nil {
+			return err
+		}
+		for _, p := range prefixes {
+			out[p+name], out[p+name+".txt"] = data, []byte(dump)
+		}
+	}
+	return nil
 }
 
 // csvBytes joins rows as CRLF CSV (as Excel writes it), quoting where needed,

@@ -1,7 +1,6 @@
 package batchgen
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -231,22 +230,8 @@ func addWebformBatch(out map[string][]byte) error {
 			return xlsxbuild.Book(xlsxbuild.Sheet{Name: "Sheet1", Rows: rows})
 		},
 	}
-	for name, build := range books {
-		f, err := build()
-		if err != nil {
-			return err
-		}
-		buf, err := f.WriteToBuffer()
-		f.Close()
-		if err != nil {
-			return err
-		}
-		data := bytes.Clone(buf.Bytes())
-		dump, err := xlsxbuild.Dump(data)
-		if err != nil {
-			return err
-		}
-		out[name], out[name+".txt"] = data, []byte(dump)
+	if err := addBooks(out, books, ""); err != nil {
+		return err
 	}
 
 	// Google Forms: タイムスタンプ and メールアドレス first, titles as headers,

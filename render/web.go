@@ -1,0 +1,1090 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"strconv"
+	"strings"
+
+	"midreview/analyze"
+)
+
+// The web version (OUT/web/) is what residents read on the ward's web site:
+// the ward report and every district handout as static, accessible HTML
+// (JIS X 8341-3, WCAG 2.1 AA). It walks the same View, in the same chapters
+// and order, as the PDF handouts (a test compares the headings with the PDF's
+// contents), so a new chapter is one more walk here. Pages have no script,
+// load nothing from outside the folder, and read with CSS and images off:
+// every chart is inline SVG with its figures as a text alternative, and the
+// same figures stand in a real table beside it.
+
+// Paths inside web/.
+const (
+	WebIndex = "index.html"
+	WebCSS   = "style.css"
+)
+
+// webDistrictFile is the web page of the i-th district (0-based, sheet
+// order): districts/NN.html. Note: ASCII names, because the folder goes to a
+// web server as it is and a Japanese file name becomes an escaped URL.
+func webDistrictFile(i int) string { return fmt.Sprintf("districts/%02d.html", i+1) }
+
+// WebFiles lists the files of web/ in a fixed order: the report page, the
+// style sheet, then one page per district, each with its writer.
+func WebFiles(v *View) []Output {
+	outs := []Output{
+		{WebIndex, func(w io.Writer) error { return WebReport(w, v) }},
+		{WebCSS, func(w io.Writer) error { _, err := io.WriteString(w, webStyle); return err }},
+	}
+	for i, d := range v.Districts {
+		outs = append(outs, Output{webDistrictFile(i), func(w io.Writer) error { return WebDistrict(w, v, d) }})
+	}
+	return outs
+}
+
+// WebReport writes the ward report's web page (web/index.html).
+func WebReport(w io.Writer, v *View) error {
+	d := &webDoc{v: v}
+	d.page()
+	_, err := io.WriteString(w, d.b.String())
+	return err
+}
+
+// WebDistrict writes one district's web page (web/districts/NN.html).
+func WebDistrict(w io.Writer, v *View, district string) error {
+	found := false
+	for _, x := range v.Districts {
+		found = found || x == district
+	}
+	if !found {
+		return fmt.Errorf("render: district %q is not in the view", district)
+	}
+	d := &webDoc{v: v, district: district, root: "../"}
+	d.page()
+	_, err := io.WriteString(w, d.b.String())
+	return err
+}
+
+// webDoc is one web page being written.
+type webDoc struct {
+	b        strings.Builder
+	v        *View
+	district string // "" for the ward report
+	root     string // relative path to web/ ("" or "../")
+	sec, sub int    // section numbers, as the PDF numbers them
+	fig, tab int    // figure and table counters
+	toc      []string
+	body     strings.Builder // <main>'s content, written before the contents list
+	// countUnit makes barChart draw counts (件) rather than percentages, as
+	// the PDF's does for the hard chapter.
+	countUnit bool
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// w appends raw HTML to the page body.
+func (d *webDoc) w(parts ...string) {
+	for _, p := range parts {
+		d.body.WriteString(p)
+	}
+}
+
+// title is the page title (also its h1).
+func (d *webDoc) title() string {
+	t := d.v.PlanName + " 中間評価 報告書"
+	if d.district != "" {
+		t += "（" + d.district + "）"
+	}
+	return t
+}
+
+// page writes the whole page: the chapters into body first (numbering them),
+// then the frame around them with the contents list.
+func (d *webDoc) page() {
+	v := d.v
+	d.guide()
+	if d.district == "" {
+		d.wardReport()
+	} else {
+		d.districtReport()
+	}
+	b := &d.b
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	b.WriteString("<title>" + esc(d.title()) + "</title>\n")
+	b.WriteString("<link rel=\"stylesheet\" href=\"" + d.root + WebCSS + "\">\n</head>\n<body>\n")
+	b.WriteString("<header>\n<p class=\"plan\">" + esc(v.Ward) + "　" + esc(v.SurveyName) + "</p>\n")
+	b.WriteString("<h1>" + esc(d.title()) + "</h1>\n")
+	b.WriteString("<p>基準日：" + esc(v.Date) + "</p>\n")
+	if v.Sample {
+		b.WriteString("<p class=\"sample\"><strong>サンプルデータ</strong>：架空のデータから作成した見本です。実在の地区・団体・回答者とは関係ありません。</p>\n")
+	}
+	b.WriteString("</header>\n<nav aria-labelledby=\"toc\">\n<p id=\"toc\" class=\"navtitle\">目次</p>\n<ul class=\"toc\">\n")
+	for i, t := range d.toc {
+		b.WriteString("<li><a href=\"#s" + strconv.Itoa(i) + "\">" + esc(t) + "</a></li>\n")
+	}
+	b.WriteString("</ul>\n")
+	if d.district == "" && len(v.Districts) > 0 {
+		b.WriteString("<p class=\"navtitle\">地区別のページ</p>\n<ul class=\"districts\">\n")
+		for i, name := range v.Districts {
+			b.WriteString("<li><a href=\"" + webDistrictFile(i) + "\">" + esc(name) + "</a></li>\n")
+		}
+		b.WriteString("</ul>\n")
+	} else if d.district != "" {
+		b.WriteString("<p><a href=\"" + d.root + WebIndex + "\">区全体の報告書に戻る</a></p>\n")
+	}
+	b.WriteString("</nav>\n<main>\n")
+	b.WriteString(d.body.String())
+	b.WriteString("</main>\n<footer>\n<p>" + esc(v.Ward) + "　" + esc(v.PlanName) + "　" + esc(v.Date) + "現在</p>\n</footer>\n</body>\n</html>\n")
+}
+
+// --- structure ---
+
+// section opens a numbered chapter (h2), as the PDF's section does.
+func (d *webDoc) section(title string) {
+	d.sec++
+	d.sub = 0
+	d.h2(strconv.Itoa(d.sec) + "　" + title)
+}
+
+func (d *webDoc) h2(t string) {
+	d.w("<h2 id=\"s", strconv.Itoa(len(d.toc)), "\">", esc(t), "</h2>\n")
+	d.toc = append(d.toc, t)
+}
+
+// subsection is "4.2 見守り" (h3).
+func (d *webDoc) subsection(title string) {
+	d.sub++
+	d.w("<h3>", esc(strconv.Itoa(d.sec)+"."+strconv.Itoa(d.sub)+"　"+title), "</h3>\n")
+}
+
+// heading is a minor heading under a subsection (h4, or h3 directly in a chapter).
+func (d *webDoc) heading(s string) {
+	if d.sub == 0 {
+		d.w("<h3>", esc(s), "</h3>\n")
+		return
+	}
+	d.w("<h4>", esc(s), "</h4>\n")
+}
+
+func (d *webDoc) para(s string) {
+	if s != "" {
+		d.w("<p>", esc(s), "</p>\n")
+	}
+}
+
+func (d *webDoc) note(s string) {
+	if s != "" {
+		d.w("<p class=\"note\">", esc(s), "</p>\n")
+	}
+}
+
+func (d *webDoc) list(items []string) {
+	if len(items) == 0 {
+		return
+	}
+	d.w("<ul>\n")
+	for _, it := range items {
+		d.w("<li>", esc(it), "</li>\n")
+	}
+	d.w("</ul>\n")
+}
+
+// finding prints a passage's lines (the findings text, or staff wording).
+func (d *webDoc) finding(lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	d.w("<div class=\"finding\">\n")
+	for _, l := range lines {
+		d.w("<p>", esc(l), "</p>\n")
+	}
+	d.w("</div>\n")
+}
+
+// A wcell is one table cell; the first cell of a row is its header.
+type wcell struct {
+	text string
+	num  bool // right-aligned figure
+}
+
+func wtext(ss ...string) []wcell {
+	cs := make([]wcell, len(ss))
+	for i, s := range ss {
+		cs[i] = wcell{text: s}
+	}
+	return cs
+}
+
+// table writes a captioned table: heads across (th scope=col), each row led
+// by its header cell (th scope=row). Columns after the first whose head ends
+// in a unit are figures.
+func (d *webDoc) table(caption string, heads []string, rows [][]wcell) {
+	if len(rows) == 0 {
+		return
+	}
+	d.tab++
+	id := "t" + strconv.Itoa(d.tab)
+	d.w("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"", id, "\">\n<table>\n")
+	d.w("<caption id=\"", id, "\">表", strconv.Itoa(d.tab), "　", esc(caption), "</caption>\n<thead><tr>")
+	for _, h := range heads {
+		d.w("<th scope=\"col\">", esc(h), "</th>")
+	}
+	d.w("</tr></thead>\n<tbody>\n")
+	for _, r := range rows {
+		d.w("<tr>")
+		for i, c := range r {
+			text := c.text
+			if i == 0 {
+				if text == "" {
+					text = "－"
+				}
+				d.w("<th scope=\"row\">", esc(text), "</th>")
+				continue
+			}
+			if c.num {
+				d.w("<td class=\"num\">", esc(text), "</td>")
+			} else {
+				d.w("<td>", esc(text), "</td>")
+			}
+		}
+		d.w("</tr>\n")
+	}
+	d.w("</tbody>\n</table>\n</div>\n")
+}
+
+// wnum is a figure cell.
+func wnum(s string) wcell { return wcell{text: s, num: true} }
+
+// --- chapters: the same walk as the PDF (pdf.go wardReport, districtReport) ---
+
+func (d *webDoc) guide() {
+	d.h2("報告書の見方")
+	if d.v.NoSurvey {
+		d.list(progressGuideItems(d.v.Progress, false))
+	} else {
+		d.list(guideItems())
+	}
+	if d.v.Sample {
+		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。")
+	}
+}
+
+func (d *webDoc) wardReport() {
+	if d.v.NoSurvey {
+		d.cycleReport()
+		return
+	}
+	d.overviewSection()
+	d.summarySection()
+	d.profileSection()
+	d.indicatorSection()
+	d.themesSection()
+	d.hearingSection()
+	d.freeTextSection()
+	d.progressSection()
+	d.hardSection()
+	d.districtPages()
+}
+
+func (d *webDoc) districtReport() {
+	if d.v.NoSurvey {
+		d.cycleReport()
+		return
+	}
+	d.karte()
+	d.overviewSection()
+	d.indicatorSection()
+	d.themesSection()
+	d.hearingSection()
+	d.freeTextSection()
+	d.progressSection()
+	d.hardSection()
+}
+
+// cycleReport is a page of a year without a survey, as the PDF's: the
+// initiatives' review with the indicators as far as earlier runs had them,
+// the hearings when there are any, and the hard chapter.
+func (d *webDoc) cycleReport() {
+	d.progressSection()
+	d.historySection()
+	if d.v.Hearings.Orgs > 0 {
+		d.hearingSection()
+	}
+	d.hardSection()
+}
+
+func (d *webDoc) overviewSection() {
+	v := d.v
+	d.section("調査の概要")
+	d.para("調査名：" + v.SurveyName)
+	d.para("基準日：" + v.Date)
+	d.para(v.Overview.Summary)
+	var rows [][]wcell
+	for i, r := range v.Overview.Rows {
+		if d.district != "" && i > 0 && r.Name != d.district {
+			continue
+		}
+		rows = append(rows, []wcell{{text: r.Name}, wnum(r.Distributed.Text), wnum(r.Valid.Text), wnum(r.Rate.Text)})
+	}
+	d.table("配布数・有効回答数・回収率", []string{"区分", "配布数（票）", "有効回答数（票）", "回収率（%）"}, rows)
+	if d.district == "" && len(v.Settings) > 0 {
+		var rows [][]wcell
+		for _, kv := range v.Settings {
+			rows = append(rows, wtext(kv.Key, kv.Value))
+		}
+		d.table("集計の設定", []string{"項目", "設定"}, rows)
+	}
+}
+
+func (d *webDoc) summarySection() {
+	v := d.v
+	any := false
+	for _, th := range v.Themes {
+		any = any || len(v.PassageLines(analyze.PlaceSummary, th.Code, "")) > 0
+	}
+	if !any {
+		return
+	}
+	d.section("調査結果の概要")
+	d.note("テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています。")
+	for _, th := range v.Themes {
+		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
+		if len(lines) == 0 {
+			continue
+		}
+		d.subsection(th.Name)
+		d.finding(lines)
+	}
+}
+
+func (d *webDoc) profileSection() {
+	if len(d.v.Profile) == 0 {
+		return
+	}
+	d.section("回答者の属性")
+	for i := range d.v.Profile {
+		q := &d.v.Profile[i]
+		t, all := pdfAllRow(q)
+		if all == nil {
+			continue
+		}
+		d.heading(q.ID + "　" + q.Text)
+		d.barChart(q.ID+"　"+q.Text+"（全体、"+pdfN(all.N)+"）", nil, pdfChoiceBars(t, []*RowView{all}))
+		d.crosstab(q.ID+"　全体", t, []RowView{*all})
+	}
+}
+
+func (d *webDoc) indicatorSection() {
+	iv := d.v.Indicators
+	if len(iv.Rows) == 0 {
+		return
+	}
+	d.section("指標の状況")
+	name := func(r IndicatorRow) string {
+		if r.Reference {
+			return r.Name + "（" + MarkReference + "）"
+		}
+		return r.Name
+	}
+	target := func(r IndicatorRow) string {
+		if r.Direction == "" || r.Target.Text == "" {
+			return r.Target.Text
+		}
+		return r.Target.Text + "（" + r.Direction + "）"
+	}
+	nText := func(f, n Fig) string {
+		if f.Suppressed || f.Text == "" {
+			return ""
+		}
+		return n.Text
+	}
+	if d.district == "" {
+		var rows [][]wcell
+		for _, r := range iv.Rows {
+			rows = append(rows, []wcell{{text: r.ID}, {text: name(r)}, wnum(r.Baseline.Text), wnum(nText(r.Baseline, r.BaselineN)),
+				wnum(r.Current.Text), wnum(nText(r.Current, r.CurrentN)), {text: r.Interval}, wnum(target(r)), {text: r.Evaluation}})
+		}
+		d.table("指標の前回値・今回値・目標と評価（全体）", []string{"番号", "指標", "前回（%）", "前回のn（人）", "今回（%）",
+			"今回のn（人）", "95%信頼区間", "目標（%）", "評価"}, rows)
+		for _, r := range iv.Rows {
+			d.finding(d.v.PassageLines(analyze.PlaceIndicator, r.ID, ""))
+		}
+	} else {
+		d.table("指標の今回値と評価（"+d.district+"・全体）", []string{"番号", "指標", d.district + "（%）", d.district + "のn（人）", "評価",
+			"全体（%）", "全体の評価", "目標（%）"}, d.districtIndicatorRows(d.district))
+	}
+	d.heading("評価の見方")
+	var legend []string
+	for _, kv := range iv.Legend {
+		legend = append(legend, kv.Key+"："+kv.Value)
+	}
+	d.list(legend)
+	d.historySection()
+}
+
+// districtIndicatorRows pairs a district's indicator rows with 全体 by ID.
+func (d *webDoc) districtIndicatorRows(district string) [][]wcell {
+	iv := d.v.Indicators
+	var rows [][]wcell
+	for _, r := range iv.ByDistrict[district] {
+		var all IndicatorRow
+		for _, a := range iv.Rows {
+			if a.ID == r.ID {
+				all = a
+			}
+		}
+		cur, n := r.Current.Text, ""
+		if !r.Current.Suppressed && cur != "" {
+			n = r.CurrentN.Text
+		}
+		if r.Reference {
+			cur += "（" + MarkReference + "）"
+		}
+		tgt := all.Target.Text
+		if all.Direction != "" && tgt != "" {
+			tgt += "（" + all.Direction + "）"
+		}
+		rows = append(rows, []wcell{{text: r.ID}, {text: r.Name}, wnum(cur), wnum(n), {text: r.Evaluation},
+			wnum(all.Current.Text), {text: all.Evaluation}, wnum(tgt)})
+	}
+	return rows
+}
+
+func (d *webDoc) historySection() {
+	hs := d.v.IndicatorHistory
+	if len(hs) == 0 || d.district != "" {
+		return
+	}
+	d.subsection("指標の推移")
+	for _, h := range hs {
+		var labels, vals []string
+		var rows []barRow
+		for _, p := range h.Points {
+			labels = append(labels, p.Label)
+			vals = append(vals, p.Value.Text)
+			rows = append(rows, barRow{label: p.Label, vals: []Fig{p.Value}})
+		}
+		title := h.ID + "　" + h.Name + "（％、全体）"
+		d.barChart(title, nil, rows)
+		heads := append([]string{"区分"}, labels...)
+		row := append([]wcell{{text: "全体（%）"}}, numCells(vals)...)
+		if !h.Target.Blank() {
+			heads = append(heads, "目標")
+			row = append(row, wnum(h.Target.Text))
+		}
+		d.table(title, heads, [][]wcell{row})
+	}
+}
+
+func numCells(ss []string) []wcell {
+	out := make([]wcell, len(ss))
+	for i, s := range ss {
+		out[i] = wnum(s)
+	}
+	return out
+}
+
+func (d *webDoc) themesSection() {
+	v := d.v
+	d.section("テーマ別の結果")
+	seen := map[int]bool{}
+	for _, q := range v.Profile {
+		seen[q.Index] = true
+	}
+	for _, th := range v.Themes {
+		d.subsection(th.Name)
+		for _, qi := range th.Questions {
+			if qi < 0 || qi >= len(v.Questions) {
+				continue
+			}
+			seen[v.Questions[qi].Index] = true
+			d.question(&v.Questions[qi])
+		}
+	}
+	var rest []int
+	for i, q := range v.Questions {
+		if !seen[q.Index] {
+			rest = append(rest, i)
+		}
+	}
+	if len(rest) > 0 {
+		d.subsection("その他の設問")
+		for _, i := range rest {
+			d.question(&v.Questions[i])
+		}
+	}
+}
+
+func (d *webDoc) question(q *QuestionView) {
+	d.heading(pdfQuestionTitle(q))
+	if q.Condition != "" {
+		d.note("対象：" + q.Condition)
+	}
+	if d.district != "" {
+		d.districtQuestion(q)
+		return
+	}
+	d.finding(d.v.PassageLines(analyze.PlaceQuestion, q.ID, ""))
+	at, all := pdfAllRow(q)
+	dt := pdfTable(q, analyze.ByDistrict)
+	switch q.Type {
+	case "SA", "MA":
+		if all == nil {
+			break
+		}
+		if q.Baseline != nil && len(q.Trend) > 0 {
+			cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
+			var rows []barRow
+			for _, i := range q.TrendOrder {
+				t := q.Trend[i]
+				rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
+			}
+			d.barChart(q.ID+"　今回と前回の比較（全体）", []string{"今回（" + pdfN(cur) + "）", "前回（" + pdfN(base) + "）"}, rows)
+			d.trendTable(q)
+		} else {
+			d.barChart(q.ID+"　全体（"+pdfN(all.N)+"）", nil, pdfChoiceBars(at, []*RowView{all}))
+		}
+	case "SC":
+		if all == nil {
+			break
+		}
+		rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
+		if dt != nil {
+			for i := range dt.Rows {
+				rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
+			}
+		}
+		d.bandChart(q.ID+"　地区別の回答の構成", at.Heads, webHasNA(at), rows)
+	}
+	if q.Type != "NUM" {
+		var rows []RowView
+		if all != nil && (dt == nil || pdfRow(dt, analyze.GroupAll) == nil) {
+			rows = append(rows, *all)
+		}
+		t := at
+		if dt != nil && len(dt.Rows) > 0 {
+			rows = append(rows, dt.Rows...)
+			t = dt
+		}
+		if t != nil && len(rows) > 0 {
+			what := "　地区別"
+			if t == at {
+				what = "　全体"
+			}
+			d.crosstab(q.ID+what, t, rows)
+		}
+		d.axisCrosstabs(q, all)
+	}
+	if len(q.Summary) > 0 {
+		d.summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC")
+	}
+}
+
+// webHasNA reports whether t's last head is 無回答 (drawn pale, as in the PDF).
+func webHasNA(t *TableView) bool {
+	return len(t.Codes) > 0 && t.Codes[len(t.Codes)-1] == analyze.CodeNA
+}
+
+func (d *webDoc) trendTable(q *QuestionView) {
+	var rows [][]wcell
+	sig := false
+	for _, t := range q.Trend {
+		diff := t.Diff.Text
+		if t.Significant {
+			diff += "*"
+			sig = true
+		}
+		rows = append(rows, []wcell{{text: t.Label}, wnum(t.Baseline.Text), wnum(t.Current.Text), wnum(diff), wnum(t.P.Text)})
+	}
+	d.table(q.ID+"　前回との比較（全体）", []string{"選択肢", "前回（%）", "今回（%）", "差（ポイント）", "p値"}, rows)
+	if sig {
+		d.note("注）*：前回との差が統計的に有意（2つの割合の差の検定）")
+	}
+}
+
+func (d *webDoc) districtQuestion(q *QuestionView) {
+	at, all := pdfAllRow(q)
+	dt := pdfTable(q, analyze.ByDistrict)
+	dr := pdfRow(dt, d.district)
+	if all == nil {
+		d.districtSummary(q)
+		return
+	}
+	switch q.Type {
+	case "SA", "MA":
+		var series []string
+		var rows []*RowView
+		if dr != nil && !dr.Suppressed {
+			series = append(series, d.district+"（"+pdfN(dr.N)+"）")
+			rows = append(rows, dr)
+		}
+		series = append(series, "全体（"+pdfN(all.N)+"）")
+		rows = append(rows, all)
+		// Note: with the district suppressed the one series is 全体, named in
+		// the legend so that the chart is not read as the district's.
+		bars := pdfChoiceBars(at, rows)
+		d.barChart(q.ID+"　"+d.district+"と全体", series, bars)
+	case "SC":
+		var rows []bandRow
+		if dr != nil {
+			rows = append(rows, pdfBand(dr, d.district, true))
+		}
+		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
+		d.bandChart(q.ID+"　"+d.district+"と全体の回答の構成", at.Heads, webHasNA(at), rows)
+	}
+	if q.Type != "NUM" {
+		var rows []RowView
+		if dr != nil {
+			rows = append(rows, *dr)
+		}
+		rows = append(rows, *all)
+		t := at
+		if dt != nil {
+			t = dt
+		}
+		d.crosstab(q.ID+"　"+d.district+"と全体", t, rows)
+	}
+	d.districtSummary(q)
+}
+
+func (d *webDoc) districtSummary(q *QuestionView) {
+	var rows []SummaryRow
+	for _, g := range []string{d.district, analyze.GroupAll} {
+		for _, s := range q.Summary {
+			if s.Group == g {
+				rows = append(rows, s)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	what := "点数の要約"
+	if q.Type != "SC" {
+		what = "数値の要約"
+	}
+	d.summaryTable(q.ID+"　"+what+"（"+d.district+"・全体）", rows, q.Type == "SC")
+}
+
+// crosstab writes rows of t as one table of percentages, n first.
+func (d *webDoc) crosstab(title string, t *TableView, rows []RowView) {
+	heads := []string{"区分", "n（人）"}
+	for _, h := range t.Heads {
+		heads = append(heads, h+"（%）")
+	}
+	var marks, supp, ref bool
+	var body [][]wcell
+	for _, r := range rows {
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+			ref = true
+		}
+		cells := []wcell{{text: g}, wnum(r.N.Text)}
+		for i := range t.Heads {
+			var s string
+			switch {
+			case r.Suppressed:
+				s = MarkSuppressed
+				supp = true
+			case i < len(r.Cells):
+				s = r.Cells[i].Text + r.Cells[i].Mark
+				marks = marks || r.Cells[i].Mark != ""
+			}
+			cells = append(cells, wnum(s))
+		}
+		body = append(body, cells)
+	}
+	d.table(title+"（%）", heads, body)
+	if marks {
+		d.note("注）" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）")
+	}
+	if supp {
+		d.note("注）" + MarkSuppressed + "：回答者が少ないため秘匿")
+	}
+	if ref {
+		d.note("注）" + MarkReference + "：回答者が少ないため参考値")
+	}
+	if t.Note != "" {
+		d.note("注）" + t.Note)
+	}
+}
+
+func (d *webDoc) summaryTable(title string, rows []SummaryRow, sc bool) {
+	heads := []string{"区分", "n（人）", "平均", "標準偏差", "中央値", "最小", "最大"}
+	if sc {
+		heads = append(heads, "肯定的な回答（%）")
+	}
+	var body [][]wcell
+	supp := false
+	for _, r := range rows {
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+		}
+		cells := []wcell{{text: g}, wnum(r.N.Text)}
+		figs := []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max}
+		if sc {
+			figs = append(figs, r.TopBox)
+		}
+		for _, f := range figs {
+			s := f.Text
+			if r.Suppressed {
+				s = MarkSuppressed
+				supp = true
+			}
+			cells = append(cells, wnum(s))
+		}
+		body = append(body, cells)
+	}
+	d.table(title, heads, body)
+	if supp {
+		d.note("注）" + MarkSuppressed + "：回答者が少ないため秘匿")
+	}
+}
+
+func (d *webDoc) hearingSection() {
+	h := d.v.Hearings
+	if h.Orgs == 0 && len(h.Ratings) == 0 && len(h.Comments) == 0 {
+		return
+	}
+	d.section("団体ヒアリングの結果")
+	if d.district == "" {
+		d.para("ヒアリングを行った団体：" + Thousands(h.Orgs) + " 団体")
+		var rows [][]wcell
+		for _, c := range h.ByDistrict {
+			rows = append(rows, []wcell{{text: c.Name}, wnum(c.N.Text)})
+		}
+		d.table("地区別の団体数", []string{"地区", "団体数（団体）"}, rows)
+		rows = nil
+		for _, c := range h.ByType {
+			rows = append(rows, []wcell{{text: c.Name}, wnum(c.N.Text)})
+		}
+		d.table("団体種別の団体数", []string{"団体種別", "団体数（団体）"}, rows)
+	} else {
+		for _, c := range h.ByDistrict {
+			if c.Name == d.district {
+				d.para("この地区でヒアリングを行った団体：" + c.N.Text + " 団体")
+			}
+		}
+	}
+	for i := 0; i < len(h.Ratings); {
+		j := i + 1
+		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && pdfSameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
+			j++
+		}
+		var bands []bandRow
+		var rows [][]wcell
+		add := func(label string, r RatingRow) {
+			bands = append(bands, pdfRatingBand(label, r, false))
+			row := []wcell{{text: label}, wnum(r.N.Text)}
+			for _, s := range r.Shares {
+				row = append(row, wnum(s.Text))
+			}
+			rows = append(rows, row)
+		}
+		for _, r := range h.Ratings[i:j] {
+			if d.district != "" {
+				if c, ok := r.ByDistrict[d.district]; ok {
+					add(r.Name+"（"+d.district+"）", c)
+				}
+				add(r.Name+"（全体）", r.All)
+			} else {
+				add(r.Name, r.All)
+			}
+		}
+		theme := h.Ratings[i].Theme
+		if theme == "" {
+			theme = "テーマなし"
+		}
+		labels := h.Ratings[i].Labels
+		d.bandChart("ヒアリングの評価："+theme, labels, false, bands)
+		heads := []string{"項目", "n（団体）"}
+		for _, l := range labels {
+			heads = append(heads, l+"（%）")
+		}
+		d.table("ヒアリングの評価："+theme, heads, rows)
+		i = j
+	}
+	groups := h.PublicComments
+	if d.district != "" {
+		groups = h.PublicDistrictComments[d.district]
+	}
+	if len(groups) > 0 {
+		if d.district != "" {
+			d.heading("団体からの意見（テーマ別）")
+		} else {
+			d.heading("団体からの意見（テーマ・地区別）")
+		}
+		d.noteGroups(groups)
+	}
+}
+
+// noteGroups writes hearing comment groups: the theme once, then each
+// district's comments.
+func (d *webDoc) noteGroups(groups []CommentGroup) {
+	for i, g := range groups {
+		if i == 0 || g.Theme != groups[i-1].Theme {
+			d.w("<p class=\"group\"><strong>テーマ：", esc(g.Theme), "</strong></p>\n")
+		}
+		if g.District != "" {
+			d.w("<p class=\"group\">［", esc(g.District), "］</p>\n")
+		}
+		d.list(g.Items)
+	}
+}
+
+func (d *webDoc) freeTextSection() {
+	ft := d.v.FreeText
+	var groups []CommentGroup
+	for _, g := range ft.Quotes {
+		if d.district == "" || g.District == d.district {
+			groups = append(groups, g)
+		}
+	}
+	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
+		return
+	}
+	d.section("自由記述")
+	if d.district == "" {
+		d.para("自由記述の回答：" + ft.Count.Text + " 件")
+		var rows [][]wcell
+		for i, k := range ft.Keywords {
+			rows = append(rows, []wcell{{text: k.Key}, wnum(strconv.Itoa(i + 1)), wnum(k.Value)})
+		}
+		d.table("よく使われた言葉（全体）", []string{"言葉", "順位", "回数（回）"}, rows)
+		if len(rows) > 0 {
+			d.note("注）名詞・動詞・形容詞の基本形を数えています（よく使われるだけの語は除いています）。")
+		}
+	}
+	if len(groups) == 0 {
+		d.para("この地区の自由記述はありません。")
+		return
+	}
+	d.heading("主な意見（個人が特定される情報は「〇〇」に置き換えています）")
+	for _, g := range groups {
+		var parts []string
+		if g.Theme != "" {
+			parts = append(parts, "テーマ："+g.Theme)
+		}
+		if g.District != "" {
+			parts = append(parts, "地区："+g.District)
+		}
+		t := strings.Join(parts, "　")
+		if t == "" {
+			t = analyze.GroupAll
+		}
+		d.w("<p class=\"group\"><strong>", esc(t), "</strong></p>\n")
+		d.list(g.Items)
+	}
+}
+
+func (d *webDoc) progressSection() {
+	pv := d.v.Progress
+	if pv == nil {
+		return
+	}
+	d.section("取組の振り返り")
+	themes, counts := pv.Themes, pv.Ward
+	if d.district != "" {
+		themes, counts = pv.ByDistrict[d.district], pv.DistrictCounts[d.district]
+	}
+	legend := make([]string, len(pv.Labels))
+	for i, l := range pv.Labels {
+		legend[i] = pv.Marks[i] + " " + l
+	}
+	d.para("進ちょくの記号：" + strings.Join(legend, "　") + "　（空欄は報告なし、↓は前年度より悪化）")
+	if len(counts) > 0 {
+		heads := []string{"年度"}
+		for _, l := range pv.Labels {
+			heads = append(heads, l+"（件）")
+		}
+		heads = append(heads, "未評価（件）", "前年度より悪化（件）", "計（件）")
+		var rows [][]wcell
+		for _, r := range counts {
+			row := []wcell{{text: r.Year}}
+			for _, c := range r.Counts {
+				row = append(row, wnum(c.Text))
+			}
+			row = append(row, wnum(r.Unrated.Text), wnum(r.Slipped.Text), wnum(r.Total.Text))
+			rows = append(rows, row)
+		}
+		d.table("進ちょく別の取組数（年度別）", heads, rows)
+	}
+	if d.district == "" && len(pv.Keywords) > 0 {
+		var ws []string
+		for _, k := range pv.Keywords {
+			ws = append(ws, k.Key+"（"+k.Value+"）")
+		}
+		d.heading("課題に多く出てくる言葉")
+		d.para(strings.Join(ws, "、"))
+	}
+	if len(themes) == 0 {
+		d.para("この地区の取組の報告はありません。")
+		return
+	}
+	for _, t := range themes {
+		d.subsection(t.Theme)
+		for _, in := range t.Initiatives {
+			d.initiative(pv, in)
+		}
+	}
+}
+
+func (d *webDoc) initiative(pv *ProgressView, in InitiativeView) {
+	title := in.ID + "　" + in.Name
+	if d.district == "" && in.District != "" {
+		title += "（" + in.District + "）"
+	}
+	d.heading(title)
+	var meta []string
+	if in.Owner != "" {
+		meta = append(meta, "担当："+in.Owner)
+	}
+	if in.Measure != "" {
+		m := "活動指標：" + in.Measure
+		if in.Unit != "" {
+			m += "（" + in.Unit + "）"
+		}
+		if !in.Target.Blank() {
+			m += "　目標 " + in.Target.Text
+		}
+		meta = append(meta, m)
+	}
+	if in.Next != "" {
+		meta = append(meta, "次年度："+in.Next)
+	}
+	d.para(strings.Join(meta, "　"))
+	var rows [][]wcell
+	for j, c := range in.Years {
+		if j >= len(pv.Years) {
+			break
+		}
+		mark, label, actual := "", "報告なし", ""
+		if c.Has {
+			mark, label = c.Mark, c.Label
+			if c.Slipped {
+				mark += "↓"
+			}
+			if mark == "" {
+				mark, label = "－", "未評価"
+			}
+			actual = c.Actual.Text
+		}
+		rows = append(rows, []wcell{{text: pv.Years[j]}, {text: mark}, {text: label}, wnum(actual)})
+	}
+	unit := "実績"
+	if in.Unit != "" {
+		unit += "（" + in.Unit + "）"
+	}
+	d.table(in.ID+"　年度別の進ちょく", []string{"年度", "記号", "進ちょく", unit}, rows)
+	if in.Issues != "" {
+		d.para("課題（" + in.LatestYear + "）：" + in.Issues)
+	}
+	if in.Hard != "" {
+		d.para("ハード面：" + in.Hard)
+	}
+}
+
+// districtPages is the ward report's 地区別のまとめ: each district's key
+// figures, its profile text, indicators and main results, with a link to its page.
+func (d *webDoc) districtPages() {
+	v := d.v
+	if len(v.Districts) == 0 {
+		return
+	}
+	d.section("地区別のまとめ")
+	for i, name := range v.Districts {
+		d.subsection(name)
+		d.w("<p><a href=\"", webDistrictFile(i), "\">", esc(name), "のページ（地区カルテと設問別の結果）</a></p>\n")
+		for _, r := range v.Overview.Rows {
+			if r.Name == name {
+				d.para("配布数 " + r.Distributed.Text + "　有効回答数 " + r.Valid.Text + "　回収率 " + r.Rate.Text + "%")
+			}
+		}
+		for _, c := range v.Hearings.ByDistrict {
+			if c.Name == name {
+				d.para("ヒアリング団体 " + c.N.Text + " 団体")
+			}
+		}
+		d.finding(v.PassageLines(analyze.PlaceDistrict, "", name))
+		d.table(name+"の指標", []string{"番号", "指標", name + "（%）", name + "のn（人）", "評価", "全体（%）", "全体の評価", "目標（%）"},
+			d.districtIndicatorRows(name))
+		var rows [][]wcell
+		var bars []barRow
+		for _, t := range v.DistrictTops[name] {
+			dt := t.District.Text + t.District.Mark
+			if t.Reference && !t.District.Suppressed {
+				dt += "※"
+			}
+			rows = append(rows, []wcell{{text: t.QuestionID + "　" + t.QuestionText}, {text: t.Label}, wnum(t.N.Text), wnum(dt), wnum(t.All.Text), wnum(t.Diff.Text)})
+			bars = append(bars, barRow{label: t.QuestionID + "　" + t.Label, vals: []Fig{t.District, t.All}, ns: []Fig{t.N, t.AllN}})
+		}
+		if len(bars) > 0 {
+			d.barChart(name+"と全体の比較（全体で最も多い回答の割合）", []string{name, analyze.GroupAll}, bars)
+			d.table(name+"の主な結果（全体で最も多い回答の割合）", []string{"設問", "回答", "n（人）", name + "（%）", "全体（%）", "差（ポイント）"}, rows)
+			d.note("注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。")
+		}
+		if groups := v.Hearings.PublicDistrictComments[name]; len(groups) > 0 {
+			d.heading("団体ヒアリングでの意見（" + name + "）")
+			d.noteGroups(groups)
+		}
+	}
+}
+
+// karte is a district page's opening profile (地区カルテ).
+func (d *webDoc) karte() {
+	v := d.v
+	var p *ProfileView
+	for i := range v.Profiles {
+		if v.Profiles[i].District == d.district {
+			p = &v.Profiles[i]
+		}
+	}
+	if p == nil {
+		return
+	}
+	d.section(d.district + "地区カルテ")
+	line := "有効回答数 " + p.N.Text + "人"
+	if p.Rate.Text != "" {
+		line += "　回収率 " + p.Rate.Text + "%"
+	}
+	line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
+	if p.Margin.Text != "" {
+		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
+	}
+	d.w("<p><strong>", esc(line), "</strong></p>\n")
+	if len(p.Indicators) > 0 {
+		var bars []barRow
+		var rows [][]wcell
+		for _, in := range p.Indicators {
+			label := in.ID + "　" + in.Name
+			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}})
+			dv := in.District.Text
+			if in.Reference {
+				dv += "※"
+			}
+			rows = append(rows, []wcell{{text: label}, wnum(dv), wnum(in.Ward.Text), {text: in.Evaluation}})
+		}
+		d.barChart(d.district+"の指標（"+d.district+"と全体）", []string{d.district, analyze.GroupAll}, bars)
+		d.table(d.district+"の指標", []string{"指標", d.district + "（%）", "全体（%）", "評価"}, rows)
+		d.note("注）※：参考値。" + MarkSuppressed + "：秘匿。")
+	}
+	if lines := v.PassageLines(analyze.PlaceDistrict, "", d.district); len(lines) > 0 {
+		d.heading("地区の特徴（区内の他の地区との比較）")
+		d.finding(lines)
+	}
+	if len(p.Themes) > 0 {
+		var rows [][]wcell
+		for _, kv := range p.Themes {
+			rows = append(rows, []wcell{{text: kv.Key}, wnum(kv.Value)})
+		}
+		d.table(d.district+"の意見のテーマ（自由記述・団体ヒアリング）", []string{"テーマ", "件数（件）"}, rows)
+	}
+	if len(p.Quotes) > 0 {
+		d.heading("住民の声（抜粋・個人情報は伏せています）")
+		d.list(p.Quotes)
+	}
+}
