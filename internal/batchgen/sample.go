@@ -84,21 +84,15 @@ func sampleFiles(opt Options) []file {
 	g := newSampleGen(opt)
 	nBase := max(1, opt.Respondents*6/10)
 	nCSV := opt.Respondents / 10
-	files := []file{
-		{"definitions.xlsx", g.writeDefinitions},
-		{"responses/2026_main.xlsx", func(w io.Writer) error {
-			return g.writeResponsesXLSX(w, false, 1, opt.Respondents-nCSV)
-		}},
-	}
+	files := append([]file{{"definitions.xlsx", g.writeDefinitions}},
+		g.xlsxParts("responses/2026_main", false, opt.Respondents-nCSV)...)
 	if nCSV > 0 {
 		files = append(files, file{"responses/2026_late.csv", func(w io.Writer) error {
 			return g.writeResponsesCSV(w, opt.Respondents-nCSV+1, nCSV)
 		}})
 	}
+	files = append(files, g.xlsxParts("baseline/2021_survey", true, nBase)...)
 	return append(append(append(files,
-		file{"baseline/2021_survey.xlsx", func(w io.Writer) error {
-			return g.writeResponsesXLSX(w, true, 1, nBase)
-		}},
 		file{"hearings/2026_forms.xlsx", g.writeHearingForms},
 		file{"hearings/2026_list.xlsx", g.writeHearingList},
 	), g.progressFiles()...), g.historyFiles()...)
@@ -699,6 +693,9 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 	if baseline {
 		r = g.rng(2)
 		prefix, title, top = "B", "", 1
+	}
+	for i := 1; i < first; i++ {
+		g.respondent(r, "", baseline) // advance the stream past the parts before
 	}
 	f, err := xlsxbuild.New(ingest.ResponsesSheet.Name)
 	if err != nil {

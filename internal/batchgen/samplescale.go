@@ -2,6 +2,7 @@ package batchgen
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strconv"
 )
@@ -118,4 +119,27 @@ func extraCSV(xs []any) []string {
 		}
 	}
 	return out
+}
+
+// maxPartRespondents is the most respondents the sample writes into one
+// response workbook; a larger survey is written in parts (_02, _03 …).
+// Note: 900,000 rows of 60 questions are 1.6 GB of sheet XML, over the
+// reader's 1 GiB bound on a workbook; a city's data come in several files.
+const maxPartRespondents = 250_000
+
+// xlsxParts returns the files of n respondents (the current survey, or the
+// baseline) named base.xlsx, base_02.xlsx …, at most maxPartRespondents each.
+func (g *sampleGen) xlsxParts(base string, baseline bool, n int) []file {
+	var files []file
+	for first := 1; first == 1 || first <= n; first += maxPartRespondents {
+		name := base + ".xlsx"
+		if first > 1 {
+			name = fmt.Sprintf("%s_%02d.xlsx", base, 1+first/maxPartRespondents)
+		}
+		k := min(maxPartRespondents, n-first+1)
+		files = append(files, file{name, func(w io.Writer) error {
+			return g.writeResponsesXLSX(w, baseline, first, k)
+		}})
+	}
+	return files
 }
