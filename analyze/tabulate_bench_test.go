@@ -38,9 +38,9 @@ func BenchmarkTabulate(b *testing.B) {
 	// Note: the texts are cleared so that this measures tabulation alone;
 	// text analysis has its own benchmarks (BenchmarkAnalyzeRun, BenchmarkAnalyzeText).
 	for qi := range batch.Questions {
-		batch.Current.Answers[qi].Texts = nil
+		batch.Current.Answers[qi].DropTexts()
 		if batch.Baseline != nil {
-			batch.Baseline.Answers[qi].Texts = nil
+			batch.Baseline.Answers[qi].DropTexts()
 		}
 	}
 	batch.Hearings = nil

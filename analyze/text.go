@@ -107,15 +107,14 @@ func collectTexts(b *ingest.Batch) []textDoc {
 			continue
 		}
 		s := &b.Current
-		if q >= len(s.Answers) || s.Answers[q].Texts == nil {
+		if q >= len(s.Answers) {
 			continue
 		}
-		texts := s.Answers[q].Texts
-		for i := range s.Respondents {
+		for i, text := range s.Answers[q].Texts() {
 			rs := &s.Respondents[i]
 			// Note: like every other answer, free text from a respondent outside the
 			// question's 対象条件 is not counted (ingest warned about it).
-			if texts[i] == "" || !b.Asked(s, q, i) {
+			if !b.Asked(s, q, i) {
 				continue
 			}
 			d := rs.District
@@ -123,7 +122,7 @@ func collectTexts(b *ingest.Batch) []textDoc {
 				d = ingest.NoDistrict
 			}
 			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
-				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: texts[i]})
+				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: text})
 		}
 	}
 	for h := range b.Hearings {

@@ -245,7 +245,7 @@ func TestAnalyzeTextNone(t *testing.T) {
 	// No free text: nothing is filled (and the dictionary need not be loaded).
 	b := textBatch(1)
 	for q := range b.Current.Answers {
-		b.Current.Answers[q].Texts = nil
+		b.Current.Answers[q].DropTexts()
 	}
 	b.Hearings = nil
 	r := &Results{Batch: b}

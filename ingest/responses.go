@@ -65,11 +65,9 @@ func (sv *surveyReader) dropUnanswered() {
 		answered := false
 		if q < len(sv.s.Answers) {
 			c := &sv.s.Answers[q]
-			for i := range c.Len() {
-				if c.At(i) != 0 || (c.Texts != nil && c.Texts[i] != "") {
-					answered = true
-					break
-				}
+			answered = c.HasText()
+			for i := 0; i < c.Len() && !answered; i++ {
+				answered = c.At(i) != 0
 			}
 		}
 		if answered {
