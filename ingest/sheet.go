@@ -359,7 +359,7 @@ func bstrUnmarshal(s string) string {
 type sheetScanner struct {
 	wb     *workbook
 	rc     io.ReadCloser
-	d      *xml.Decoder
+	x      *xmlScanner
 	num    int      // current row number
 	row    []string // current row's values
 	buf    []string
@@ -390,7 +390,7 @@ func (wb *workbook) openSheet(sheet string) (*sheetScanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sheetScanner{wb: wb, rc: rc, d: xml.NewDecoder(rc)}
+	s := &sheetScanner{wb: wb, rc: rc, x: newXMLScanner(rc)}
 	return s, nil
 }
 
@@ -417,26 +417,25 @@ func (s *sheetScanner) fail(row int, h Hint, args ...string) bool {
 // materialised, however far apart their numbers are.
 func (s *sheetScanner) Next() bool {
 	for s.err == nil && !s.done {
-		tok, err := s.d.RawToken()
+		tok, err := s.x.next()
 		if err != nil {
-			if err == io.EOF {
-				s.done = true
-				return false
-			}
 			return s.fail(s.num+1, HintBrokenXML, err.Error())
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch tok {
+		case xmlEOF:
+			s.done = true
+			return false
+		case xmlStart:
+			switch string(s.x.local) {
 			case "dimension":
-				if ref := attr(t, "ref"); ref != "" {
+				if ref := string(s.x.attr("ref")); ref != "" {
 					if _, err := parseRange(ref); err != nil {
 						return s.fail(0, HintBadDimension, strconv.Quote(clip(ref)))
 					}
 				}
 			case "row":
 				n := s.num + 1
-				if r := attr(t, "r"); r != "" {
+				if r := string(s.x.attr("r")); r != "" {
 					v, err := strconv.Atoi(r)
 					if err != nil || v < 1 || v > maxRows {
 						return s.fail(s.num+1, HintBadRowNumber, strconv.Quote(clip(r)), strconv.Itoa(maxRows))
@@ -455,8 +454,8 @@ func (s *sheetScanner) Next() bool {
 					return true
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
+		case xmlEnd:
+			if string(s.x.local) == "sheetData" {
 				s.done = true
 			}
 		}
@@ -470,17 +469,20 @@ func (s *sheetScanner) readRow() bool {
 	s.buf = s.buf[:0]
 	col := 0
 	for {
-		tok, err := s.d.RawToken()
+		tok, err := s.x.next()
+		if err == nil && tok == xmlEOF {
+			err = io.EOF // as encoding/xml's RawToken reported it
+		}
 		if err != nil {
 			return s.fail(s.num, HintBrokenXML, err.Error())
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "c" {
+		switch tok {
+		case xmlStart:
+			if string(s.x.local) != "c" {
 				continue
 			}
 			c := col + 1
-			if r := attr(t, "r"); r != "" {
+			if r := string(s.x.attr("r")); r != "" {
 				cc, rr, ok := parseCell(r)
 				if !ok {
 					return s.fail(s.num, HintBadCellRef, strconv.Quote(clip(r)), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
@@ -497,7 +499,7 @@ func (s *sheetScanner) readRow() bool {
 				return s.fail(s.num, HintTooManyCols, strconv.Itoa(maxCols))
 			}
 			col = c
-			v, keep, err := s.readCell(t)
+			v, keep, err := s.readCell()
 			if err != nil {
 				s.err = err
 				return false
@@ -514,8 +516,8 @@ func (s *sheetScanner) readRow() bool {
 				}
 				s.buf = append(s.buf, v)
 			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
+		case xmlEnd:
+			if string(s.x.local) == "row" {
 				s.row = s.buf
 				return len(s.buf) > 0
 			}
@@ -525,21 +527,24 @@ func (s *sheetScanner) readRow() bool {
 
 // readCell reads the cell element just started and returns its raw value and
 // whether it counts as present (a value or a formula), as excelize's Rows does.
-func (s *sheetScanner) readCell(start xml.StartElement) (v string, keep bool, err error) {
-	typ := attr(start, "t")
+func (s *sheetScanner) readCell() (v string, keep bool, err error) {
+	typ := s.cellType()
 	s.text.Reset()
 	var inline strings.Builder
 	formula, inlineStr := false, false
 	in := "" // the child being read: v, is-t
 	phonetic := 0
 	for {
-		tok, err := s.d.RawToken()
+		tok, err := s.x.next()
+		if err == nil && tok == xmlEOF {
+			err = io.EOF // as encoding/xml's RawToken reported it
+		}
 		if err != nil {
 			return "", false, newSheetError(s.num, HintBrokenXML, err.Error())
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch tok {
+		case xmlStart:
+			switch string(s.x.local) {
 			case "v":
 				in = "v"
 			case "f":
@@ -553,8 +558,8 @@ func (s *sheetScanner) readCell(start xml.StartElement) (v string, keep bool, er
 					in = "t"
 				}
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(s.x.local) {
 			case "c":
 				goto done
 			case "v", "t":
@@ -562,12 +567,12 @@ func (s *sheetScanner) readCell(start xml.StartElement) (v string, keep bool, er
 			case "rPh":
 				phonetic = max(0, phonetic-1)
 			}
-		case xml.CharData:
+		case xmlText:
 			switch in {
 			case "v":
-				s.text.Write(t)
+				s.text.Write(s.x.text)
 			case "t":
-				inline.Write(t)
+				inline.Write(s.x.text)
 			}
 		}
 	}
@@ -602,18 +607,17 @@ done:
 // reader visits the rows a merged range covers.
 func (s *sheetScanner) Merges() ([][4]int, error) {
 	for s.err == nil {
-		tok, err := s.d.RawToken()
-		if err == io.EOF {
-			break
-		}
+		tok, err := s.x.next()
 		if err != nil {
 			return nil, newSheetError(0, HintBrokenXML, err.Error())
 		}
-		t, ok := tok.(xml.StartElement)
-		if !ok || t.Name.Local != "mergeCell" {
+		if tok == xmlEOF {
+			break
+		}
+		if tok != xmlStart || string(s.x.local) != "mergeCell" {
 			continue
 		}
-		ref := attr(t, "ref")
+		ref := string(s.x.attr("ref"))
 		m, err := parseRange(ref)
 		if err != nil {
 			return nil, newSheetError(0, HintMergedRange, strconv.Quote(clip(ref)))
@@ -624,16 +628,6 @@ func (s *sheetScanner) Merges() ([][4]int, error) {
 		s.merges = append(s.merges, m)
 	}
 	return s.merges, s.err
-}
-
-// attr returns the value of start's attribute local (any prefix), or "".
-func attr(start xml.StartElement, local string) string {
-	for _, a := range start.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // parseCell parses an A1 cell name (optionally with $ signs) within Excel's
@@ -685,4 +679,18 @@ func clip(s string) string {
 		return strings.ToValidUTF8(s[:20], "") + "…"
 	}
 	return s
+}
+
+// cellTypes are the values of a cell's t attribute that Excel writes.
+var cellTypes = []string{"s", "n", "str", "b", "d", "e", "inlineStr"}
+
+// cellType returns the current cell's t attribute ("" when absent).
+func (s *sheetScanner) cellType() string {
+	t := s.x.attr("t")
+	for _, c := range cellTypes {
+		if string(t) == c {
+			return c
+		}
+	}
+	return string(t)
 }

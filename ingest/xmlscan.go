@@ -1,0 +1,404 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// An xmlScanner splits worksheet XML into start tags, end tags and text, as
+// encoding/xml's RawToken does, without allocating per token: names and
+// attribute values are byte slices into its own buffers, valid until the next
+// call. It reads what a worksheet part holds (the XML declaration, elements
+// with or without a namespace prefix, attributes in either quotes, text with
+// the five predefined and numeric character references, CDATA sections,
+// comments and processing instructions). An unknown entity is an error, as for
+// encoding/xml in strict mode; so is a document type declaration (any other
+// <! directive), which encoding/xml skips: Excel never writes one, and a DTD
+// is where entity tricks live.
+//
+// Note: it replaced encoding/xml for sheet data because RawToken allocated a
+// string per name and a copy per text for every cell: on the 100k scale batch
+// (260 MB of sheet XML) 55 M allocations, most of ingest's time and garbage.
+// TestSheetRowsMatchExcelize and FuzzReadMutatedXML compare the values read
+// with excelize's.
+type xmlScanner struct {
+	r     *bufio.Reader
+	local []byte    // local name of the current start or end tag
+	attrs []xmlAttr // attributes of the current start tag
+	text  []byte    // the current text, references resolved
+	end   bool      // the start tag just returned was empty (<c/>): an end tag follows
+	name  []byte    // scratch for a qualified name
+	elem  []byte    // the current start tag's local name
+	abuf  []byte    // backing store of the attribute values
+}
+
+// An xmlAttr is one attribute: its local name and value.
+type xmlAttr struct{ local, value []byte }
+
+// Kinds of token.
+const (
+	xmlEOF = iota
+	xmlStart
+	xmlEnd
+	xmlText
+)
+
+func newXMLScanner(r io.Reader) *xmlScanner {
+	return &xmlScanner{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+func xmlError(what string) error { return errors.New("XML syntax error: " + what) }
+
+// next returns the kind of the next token; io.EOF at the end is xmlEOF with
+// a nil error.
+func (x *xmlScanner) next() (int, error) {
+	if x.end {
+		x.end = false
+		return xmlEnd, nil
+	}
+	for {
+		c, err := x.r.ReadByte()
+		if err == io.EOF {
+			return xmlEOF, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		if c != '<' {
+			x.r.UnreadByte()
+			return xmlText, x.readText()
+		}
+		c, err = x.r.ReadByte()
+		if err != nil {
+			return 0, x.eof(err)
+		}
+		switch c {
+		case '/':
+			if err := x.readName(); err != nil {
+				return 0, err
+			}
+			if err := x.skipSpace(); err != nil {
+				return 0, err
+			}
+			if c, err := x.r.ReadByte(); err != nil || c != '>' {
+				return 0, x.eof(err, "invalid characters between </"+string(x.name)+" and >")
+			}
+			return xmlEnd, nil
+		case '?':
+			if err := x.skipPast("?>"); err != nil {
+				return 0, err
+			}
+		case '!':
+			ok, err := x.bang()
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				return xmlText, nil
+			}
+		default:
+			x.r.UnreadByte()
+			return xmlStart, x.readStart()
+		}
+	}
+}
+
+// eof turns an unexpected end of input into a syntax error.
+func (x *xmlScanner) eof(err error, what ...string) error {
+	if err == nil || err == io.EOF {
+		if len(what) > 0 {
+			return xmlError(what[0])
+		}
+		return xmlError("unexpected EOF")
+	}
+	return err
+}
+
+// bang reads what follows "<!": a comment (skipped) or a CDATA section
+// (returned as text, reporting true).
+func (x *xmlScanner) bang() (bool, error) {
+	p, err := x.r.Peek(2)
+	if err == nil && string(p) == "--" {
+		x.r.Discard(2)
+		return false, x.skipPast("-->")
+	}
+	p, err = x.r.Peek(7)
+	if err != nil || string(p) != "[CDATA[" {
+		return false, xmlError("unsupported <! declaration")
+	}
+	x.r.Discard(7)
+	x.text = x.text[:0]
+	for {
+		c, err := x.r.ReadByte()
+		if err != nil {
+			return false, x.eof(err, "unexpected EOF in CDATA section")
+		}
+		x.text = append(x.text, c)
+		if c == '>' && bytes.HasSuffix(x.text, []byte("]]>")) {
+			x.text = normNewlines(x.text[:len(x.text)-3])
+			return true, nil
+		}
+	}
+}
+
+// skipPast skips input up to and including end.
+func (x *xmlScanner) skipPast(end string) error {
+	n := 0
+	for {
+		c, err := x.r.ReadByte()
+		if err != nil {
+			return x.eof(err)
+		}
+		switch {
+		case c == end[n]:
+			n++
+			if n == len(end) {
+				return nil
+			}
+		case c == end[0]:
+			n = 1
+		default:
+			n = 0
+		}
+	}
+}
+
+func (x *xmlScanner) skipSpace() error {
+	for {
+		c, err := x.r.ReadByte()
+		if err != nil {
+			return x.eof(err)
+		}
+		if !isXMLSpace(c) {
+			return x.r.UnreadByte()
+		}
+	}
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// readName reads a qualified name into x.name and its local part into x.local.
+func (x *xmlScanner) readName() error {
+	x.name = x.name[:0]
+	for {
+		c, err := x.r.ReadByte()
+		if err != nil {
+			return x.eof(err)
+		}
+		if isXMLSpace(c) || c == '>' || c == '/' || c == '=' {
+			x.r.UnreadByte()
+			break
+		}
+		if c == '<' || c == '"' || c == '\'' {
+			return xmlError("invalid character in name")
+		}
+		x.name = append(x.name, c)
+	}
+	if len(x.name) == 0 {
+		return xmlError("expected element name after <")
+	}
+	// Note: split at the first colon unless it starts or ends the name, as
+	// encoding/xml does.
+	x.local = x.name
+	if i := bytes.IndexByte(x.name, ':'); i >= 1 && i <= len(x.name)-2 {
+		x.local = x.name[i+1:]
+	}
+	return nil
+}
+
+// readStart reads a start tag after "<": its name and attributes.
+func (x *xmlScanner) readStart() error {
+	if err := x.readName(); err != nil {
+		return err
+	}
+	x.elem = append(x.elem[:0], x.local...)
+	x.attrs, x.abuf = x.attrs[:0], x.abuf[:0]
+	var ends [16]int // per attribute: end of its name, end of its value in abuf
+	offs := ends[:0]
+	for {
+		if err := x.skipSpace(); err != nil {
+			return err
+		}
+		c, err := x.r.ReadByte()
+		if err != nil {
+			return x.eof(err)
+		}
+		if c == '>' {
+			break
+		}
+		if c == '/' {
+			if c, err := x.r.ReadByte(); err != nil || c != '>' {
+				return x.eof(err, "expected /> in element")
+			}
+			x.end = true
+			break
+		}
+		x.r.UnreadByte()
+		if err := x.readName(); err != nil {
+			return err
+		}
+		x.abuf = append(x.abuf, x.local...)
+		offs = append(offs, len(x.abuf))
+		if err := x.skipSpace(); err != nil {
+			return err
+		}
+		if c, err := x.r.ReadByte(); err != nil || c != '=' {
+			return x.eof(err, "attribute name without = in element")
+		}
+		if err := x.skipSpace(); err != nil {
+			return err
+		}
+		q, err := x.r.ReadByte()
+		if err != nil || (q != '"' && q != '\'') {
+			return x.eof(err, "unquoted or missing attribute value in element")
+		}
+		from := len(x.abuf)
+		for {
+			c, err := x.r.ReadByte()
+			if err != nil {
+				return x.eof(err)
+			}
+			if c == q {
+				break
+			}
+			if c == '<' {
+				return xmlError("unescaped < inside quoted string")
+			}
+			if c == '&' {
+				if x.abuf, err = x.appendRef(x.abuf); err != nil {
+					return err
+				}
+				continue
+			}
+			x.abuf = append(x.abuf, c)
+		}
+		x.abuf = normNewlinesFrom(x.abuf, from)
+		offs = append(offs, len(x.abuf))
+	}
+	x.local = x.elem
+	for i := 0; i+1 < len(offs); i += 2 {
+		a := 0
+		if i > 0 {
+			a = offs[i-1]
+		}
+		b, c := offs[i], offs[i+1]
+		x.attrs = append(x.attrs, xmlAttr{local: x.abuf[a:b:b], value: x.abuf[b:c:c]})
+	}
+	return nil
+}
+
+// readText reads text up to the next "<", resolving references.
+func (x *xmlScanner) readText() error {
+	x.text = x.text[:0]
+	for {
+		c, err := x.r.ReadByte()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if c == '<' {
+			x.r.UnreadByte()
+			break
+		}
+		if c == '&' {
+			if x.text, err = x.appendRef(x.text); err != nil {
+				return err
+			}
+			continue
+		}
+		x.text = append(x.text, c)
+	}
+	x.text = normNewlines(x.text)
+	return nil
+}
+
+// appendRef reads a reference after "&" and appends its character to b.
+func (x *xmlScanner) appendRef(b []byte) ([]byte, error) {
+	var name [16]byte
+	n := 0
+	for {
+		c, err := x.r.ReadByte()
+		if err != nil {
+			return b, x.eof(err)
+		}
+		if c == ';' {
+			break
+		}
+		if n == len(name) {
+			return b, xmlError("invalid character entity &" + string(name[:n]))
+		}
+		name[n] = c
+		n++
+	}
+	s := string(name[:n])
+	switch s {
+	case "lt":
+		return append(b, '<'), nil
+	case "gt":
+		return append(b, '>'), nil
+	case "amp":
+		return append(b, '&'), nil
+	case "apos":
+		return append(b, '\''), nil
+	case "quot":
+		return append(b, '"'), nil
+	}
+	if len(s) > 1 && s[0] == '#' {
+		var v uint64
+		var err error
+		if s[1] == 'x' {
+			v, err = strconv.ParseUint(s[2:], 16, 32)
+		} else {
+			v, err = strconv.ParseUint(s[1:], 10, 32)
+		}
+		if err == nil && isXMLChar(rune(v)) {
+			return utf8.AppendRune(b, rune(v)), nil
+		}
+	}
+	return b, xmlError("invalid character entity &" + s + ";")
+}
+
+// isXMLChar reports whether r may appear in an XML document (XML 1.0 Char).
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// normNewlines turns "\r\n" and a lone "\r" into "\n", as XML requires.
+func normNewlines(b []byte) []byte { return normNewlinesFrom(b, 0) }
+
+// normNewlinesFrom is normNewlines on b[from:].
+func normNewlinesFrom(b []byte, from int) []byte {
+	if bytes.IndexByte(b[from:], '\r') < 0 {
+		return b
+	}
+	w := from
+	for i := from; i < len(b); i++ {
+		c := b[i]
+		if c == '\r' {
+			if i+1 < len(b) && b[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		b[w] = c
+		w++
+	}
+	return b[:w]
+}
+
+// attr returns the value of the current start tag's attribute local, or nil.
+func (x *xmlScanner) attr(local string) []byte {
+	for _, a := range x.attrs {
+		if string(a.local) == local {
+			return a.value
+		}
+	}
+	return nil
+}

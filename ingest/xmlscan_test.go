@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// errDirective marks a document with a <! directive, which the scanner
+// refuses and encoding/xml skips.
+var errDirective = fmt.Errorf("directive")
+
+// xmlTokens returns the start tags (with attributes), end tags and texts of
+// doc as read by encoding/xml's RawToken (comments and processing
+// instructions left out), and its first error (errDirective at a directive).
+func xmlTokens(doc string) ([]string, error) {
+	d := xml.NewDecoder(strings.NewReader(doc))
+	var out []string
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			s := "<" + t.Name.Local
+			for _, a := range t.Attr {
+				s += fmt.Sprintf(" %s=%q", a.Name.Local, a.Value)
+			}
+			out = append(out, s)
+		case xml.EndElement:
+			out = append(out, "</"+t.Name.Local)
+		case xml.CharData:
+			out = append(out, "text "+string(t))
+		case xml.Directive:
+			return out, errDirective
+		}
+	}
+}
+
+// scanTokens is xmlTokens with the xmlScanner.
+func scanTokens(doc string) ([]string, error) {
+	x := newXMLScanner(strings.NewReader(doc))
+	var out []string
+	for {
+		tok, err := x.next()
+		if err != nil {
+			return out, err
+		}
+		switch tok {
+		case xmlEOF:
+			return out, nil
+		case xmlStart:
+			s := "<" + string(x.local)
+			for _, a := range x.attrs {
+				s += fmt.Sprintf(" %s=%q", a.local, a.value)
+			}
+			out = append(out, s)
+		case xmlEnd:
+			out = append(out, "</"+string(x.local))
+		case xmlText:
+			out = append(out, "text "+string(x.text))
+		}
+	}
+}
+
+var xmlScanSeeds = []string{
+	`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C2"/>` +
+		`<sheetData><row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> a&amp;b&lt;&#x41;&#66; </t></is></c>` +
+		`<c r='C1'><f>SUM(A1)</f><v>3</v></c></row><!-- note --><row r="2"><c r="A2"><v><![CDATA[x<y]]></v></c></row></sheetData>` +
+		`<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`,
+	`<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1" t="str"><x:v>a` + "\r\n" + `b` + "\r" + `c</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+	`<a b = "1"	c="&quot;&apos;"/>`,
+}
+
+// TestXMLScanner checks the scanner against encoding/xml on the seeds.
+func TestXMLScanner(t *testing.T) {
+	for _, doc := range xmlScanSeeds {
+		want, err := xmlTokens(doc)
+		if err != nil {
+			t.Fatalf("encoding/xml: %v", err)
+		}
+		got, err := scanTokens(doc)
+		if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("scanner: %v\ngot  %q\nwant %q", err, got, want)
+		}
+	}
+}
+
+// FuzzXMLScanner compares the scanner with encoding/xml: on every document
+// that encoding/xml reads to the end without an error, the tokens are the same.
+func FuzzXMLScanner(f *testing.F) {
+	for _, s := range xmlScanSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		want, err := xmlTokens(doc)
+		if err != nil {
+			scanTokens(doc) // must not panic
+			return
+		}
+		got, err := scanTokens(doc)
+		if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("scanner: %v\ngot  %q\nwant %q", err, got, want)
+		}
+	})
+}
