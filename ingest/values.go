@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"unique"
+)
 
 // textKey is the key under which labels, aliases, district names and towns are
 // compared: NormKey (NFKC, no spaces) with ASCII letters folded to lower case.
@@ -304,9 +307,13 @@ func parseMark(v string) (chosen, ok bool) {
 
 // normText returns a normalized free-text answer with its inner line breaks
 // kept as "\n".
+//
+// Note: the text is interned (package unique): identical answers (なし,
+// 特になし, a form's stock phrase) then share one string, which a million
+// respondents' free text needs to stay within the memory goal.
 func normText(v string) string {
 	if strings.IndexByte(v, '\r') >= 0 {
 		v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
 	}
-	return v
+	return unique.Make(v).Value()
 }

@@ -17,6 +17,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
+	setMemoryLimit(checkMemoryLimit)
 	b, err := readBatch(*batch)
 	if err != nil {
 		return err
