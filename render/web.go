@@ -257,7 +257,7 @@ func (d *webDoc) table(caption string, heads []string, rows [][]wcell) {
 // wnum is a figure cell.
 func wnum(s string) wcell { return wcell{text: s, num: true} }
 
-// --- chapters: the same walk as the PDF (pdf.go wardReport, districtReport) ---
+// --- chapters: walked in the PDF's order by chapters.go ---
 
 func (d *webDoc) guide() {
 	d.h2("報告書の見方")
