@@ -25,21 +25,22 @@ func heads(b *ingest.Batch, q int) []ChoiceHead {
 	return append(h, ChoiceHead{Code: CodeNA, Label: LabelNA})
 }
 
-// visit calls f with the index of every choice respondent r made for question q
-// (below nc) and reports whether there was any.
-func visit(b *ingest.Batch, q int, r *ingest.Respondent, nc int, f func(i int)) bool {
+// visit calls f with the index of every choice respondent ri of survey s made
+// for question q (below nc) and reports whether there was any.
+func visit(b *ingest.Batch, s *ingest.Survey, q, ri, nc int, f func(i int)) bool {
 	if q == b.DistrictQ {
+		r := &s.Respondents[ri]
 		if r.District >= 0 && r.District < nc {
 			f(r.District)
 			return true
 		}
 		return false
 	}
-	if q >= len(r.Answers) {
+	if q >= len(s.Answers) {
 		return false
 	}
 	any := false
-	for c := uint64(r.Answers[q].Choices); c != 0; c &= c - 1 {
+	for c := uint64(s.Answers[q].At(ri)); c != 0; c &= c - 1 {
 		if i := bits.TrailingZeros64(c); i < nc {
 			f(i)
 			any = true
@@ -72,7 +73,7 @@ func tabulate(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakd
 	weighted := w != nil && bd.by == ByAll
 	var wBase float64
 	wCount := make([]float64, nc+1)
-	bd.eachAsked(b, s, q, func(ri, g int, r *ingest.Respondent) {
+	bd.eachAsked(b, s, q, func(ri, g int) {
 		bases[g]++
 		cg := counts[g]
 		var wi float64
@@ -80,7 +81,7 @@ func tabulate(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakd
 			wi = w[ri]
 			wBase += wi
 		}
-		if !visit(b, q, r, nc, func(i int) {
+		if !visit(b, s, q, ri, nc, func(i int) {
 			cg[i]++
 			if weighted {
 				wCount[i] += wi

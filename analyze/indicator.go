@@ -24,10 +24,10 @@ func tallyIndicator(b *ingest.Batch, s *ingest.Survey, ind *ingest.Indicator, w 
 	q := ind.Question
 	for ri := range s.Respondents {
 		r := &s.Respondents[ri]
-		if !b.Asked(q, r) {
+		if !b.Asked(s, q, ri) {
 			continue
 		}
-		hit := q < len(r.Answers) && r.Answers[q].Choices&ind.Choices != 0
+		hit := q < len(s.Answers) && s.Answers[q].At(ri)&ind.Choices != 0
 		g := nd + 1
 		if r.District >= 0 && r.District < nd {
 			g = 1 + r.District

@@ -122,25 +122,25 @@ func summarized(b *ingest.Batch, q int) bool {
 type breakdown struct {
 	by    string
 	names []string
-	// group returns the respondent's group index, or -1 when it is in none
-	// (e.g. no answer to 性別).
-	group func(r *ingest.Respondent) int
+	// group returns the group index of respondent ri of the survey, or -1 when
+	// it is in none (e.g. no answer to 性別).
+	group func(ri int) int
 	// other is the index of the group that is not a category of the attribute
 	// (地区不明), or -1; it is left out of the residuals and the chi-square test.
 	other int
 }
 
 // eachAsked calls f for every respondent of s who was asked question q and is in a
-// group of the breakdown, with the respondent's index in s and its group: the
-// base of every figure by this breakdown.
-func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(ri, g int, r *ingest.Respondent)) {
+// group of the breakdown (bd is one of breakdowns(b, s, …)), with the
+// respondent's index in s and its group: the base of every figure by this
+// breakdown.
+func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(ri, g int)) {
 	for ri := range s.Respondents {
-		r := &s.Respondents[ri]
-		if !b.Asked(q, r) {
+		if !b.Asked(s, q, ri) {
 			continue
 		}
-		if g := bd.group(r); g >= 0 && g < len(bd.names) {
-			f(ri, g, r)
+		if g := bd.group(ri); g >= 0 && g < len(bd.names) {
+			f(ri, g)
 		}
 	}
 }
@@ -155,7 +155,7 @@ func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(r
 // labels in choice order, and so are a 分析軸's; respondents who did not answer
 // the attribute question are in no group of that breakdown (they are still in 全体).
 func breakdowns(b *ingest.Batch, s *ingest.Survey, q int) []breakdown {
-	out := []breakdown{{by: ByAll, names: []string{GroupAll}, group: func(*ingest.Respondent) int { return 0 }, other: -1}}
+	out := []breakdown{{by: ByAll, names: []string{GroupAll}, group: func(int) int { return 0 }, other: -1}}
 	if q == b.DistrictQ {
 		return out
 	}
@@ -189,11 +189,11 @@ func breakdowns(b *ingest.Batch, s *ingest.Survey, q int) []breakdown {
 			names[i] = c.Label
 		}
 		aq := a.q
-		out = append(out, breakdown{by: a.by, names: names, other: -1, group: func(r *ingest.Respondent) int {
-			if aq >= len(r.Answers) {
+		out = append(out, breakdown{by: a.by, names: names, other: -1, group: func(ri int) int {
+			if aq >= len(s.Answers) {
 				return -1
 			}
-			c := r.Answers[aq].Choices
+			c := s.Answers[aq].At(ri)
 			if c == 0 {
 				return -1
 			}
@@ -220,9 +220,9 @@ func districtBreakdown(b *ingest.Batch, s *ingest.Survey) breakdown {
 		bd.other = nd
 	}
 	bd.names = names
-	bd.group = func(r *ingest.Respondent) int {
-		if r.District >= 0 && r.District < nd {
-			return r.District
+	bd.group = func(ri int) int {
+		if d := s.Respondents[ri].District; d >= 0 && d < nd {
+			return d
 		}
 		return bd.other
 	}

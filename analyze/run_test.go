@@ -79,12 +79,11 @@ func num(q int, v float64) qa { return qa{q, ingest.NumberAnswer(v)} }
 // the given answers (every other question unanswered).
 func add(s *ingest.Survey, n, d int, answers ...qa) {
 	for range n {
-		r := ingest.Respondent{ID: fmt.Sprintf("R%04d", len(s.Respondents)+1), District: d,
-			Answers: make([]ingest.Answer, nQuestions)}
+		a := make([]ingest.Answer, nQuestions)
 		for _, x := range answers {
-			r.Answers[x.q] = x.a
+			a[x.q] = x.a
 		}
-		s.Respondents = append(s.Respondents, r)
+		s.Add(ingest.Respondent{ID: fmt.Sprintf("R%04d", len(s.Respondents)+1), District: d}, a)
 	}
 }
 

@@ -29,12 +29,12 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 	vals := make([][]float64, len(bd.names))
 	bases := make([]int, len(bd.names))
 	top := make([]int, len(bd.names))
-	bd.eachAsked(b, s, q, func(_, g int, r *ingest.Respondent) {
+	bd.eachAsked(b, s, q, func(ri, g int) {
 		bases[g]++
-		if q >= len(r.Answers) {
+		if q >= len(s.Answers) {
 			return
 		}
-		a := r.Answers[q]
+		a := ingest.Answer{Choices: s.Answers[q].At(ri)}
 		switch qu.Type {
 		case ingest.NUM:
 			if v, ok := a.Number(); ok {

@@ -1,9 +1,12 @@
 package analyze
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,9 +78,7 @@ func analyzeText(b *ingest.Batch, r *Results) {
 		ta = newTextAnalyzer(b, IPATokenizer())
 	}
 	if len(docs) > 0 {
-		for i := range docs {
-			ta.analyze(&docs[i])
-		}
+		ta.analyzeAll(docs)
 		r.FreeText = freeTexts(b, docs)
 		r.Hearings.Comments = hearingComments(b, docs)
 		r.Keywords, r.Quotes = keywordsAndQuotes(b, docs)
@@ -105,11 +106,15 @@ func collectTexts(b *ingest.Batch) []textDoc {
 		if (qu.Type != ingest.FA && qu.Type != ingest.MA) || q == b.DistrictQ {
 			continue
 		}
-		for i := range b.Current.Respondents {
-			rs := &b.Current.Respondents[i]
+		s := &b.Current
+		if q >= len(s.Answers) {
+			continue
+		}
+		for i, text := range s.Answers[q].Texts() {
+			rs := &s.Respondents[i]
 			// Note: like every other answer, free text from a respondent outside the
 			// question's 対象条件 is not counted (ingest warned about it).
-			if q >= len(rs.Answers) || rs.Answers[q].Text == "" || !b.Asked(q, rs) {
+			if !b.Asked(s, q, i) {
 				continue
 			}
 			d := rs.District
@@ -117,7 +122,7 @@ func collectTexts(b *ingest.Batch) []textDoc {
 				d = ingest.NoDistrict
 			}
 			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
-				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: rs.Answers[q].Text})
+				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: text})
 		}
 	}
 	for h := range b.Hearings {
@@ -188,6 +193,42 @@ func (ta *textAnalyzer) analyze(d *textDoc) {
 	if ta.hard != nil {
 		d.hard = ta.hard.match(toks, bases, sp)
 	}
+}
+
+// analyzeChunk is how many docs a worker of analyzeAll takes at a time.
+const analyzeChunk = 64
+
+// analyzeAll analyzes every doc, spread over GOMAXPROCS goroutines.
+//
+// Note: a doc's results depend on its own text alone, and the kagome tokenizer
+// is safe for concurrent use (kagome issue #371, its maintainer's answer); the
+// masker and matchers are only read. Workers take chunks of docs in turn and
+// write each result at its doc's index, so the results are in input order and
+// identical whatever the number of workers.
+func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
+	workers := min(runtime.GOMAXPROCS(0), (len(docs)+analyzeChunk-1)/analyzeChunk)
+	if workers <= 1 {
+		for i := range docs {
+			ta.analyze(&docs[i])
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				from := int(next.Add(analyzeChunk)) - analyzeChunk
+				if from >= len(docs) {
+					return
+				}
+				for i := from; i < min(from+analyzeChunk, len(docs)); i++ {
+					ta.analyze(&docs[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.

@@ -17,6 +17,22 @@ import (
 //	R4 綱島 Q11 バスの本数が少なく買い物に行きにくい。          (19 runes; Q11 has theme 防災)
 //	R5 地区不明, no free text
 //	綱島子ども会 (綱島) C1 子育て世代の参加が増えた。山田さんの協力が大きい。 (item theme 子育て)
+//
+// A respondent is a respondent with its answers by question, for survey.
+type respondent struct {
+	ingest.Respondent
+	answers []ingest.Answer
+}
+
+// survey returns a survey of the respondents.
+func survey(rs ...respondent) ingest.Survey {
+	var s ingest.Survey
+	for _, r := range rs {
+		s.Add(r.Respondent, r.answers)
+	}
+	return s
+}
+
 func textBatch(suppressBelow int) *ingest.Batch {
 	ans := func(q10, q11 string) []ingest.Answer {
 		return []ingest.Answer{{}, {Text: q10}, {Text: q11}}
@@ -35,13 +51,13 @@ func textBatch(suppressBelow int) *ingest.Batch {
 			{ID: "Q11", Type: ingest.FA, ChoiceSet: -1, Theme: 2},
 		},
 		DistrictQ: 0, GenderQ: -1, AgeQ: -1,
-		Current: ingest.Survey{Respondents: []ingest.Respondent{
-			{ID: "R1", District: 0, Answers: ans("高齢者の見守りが不足していると思う。", "")},
-			{ID: "R2", District: 0, Answers: ans("災害時の避難が心配。近所付き合いが少なくなった。", "")},
-			{ID: "R3", District: 1, Answers: ans("子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。", "")},
-			{ID: "R4", District: 1, Answers: ans("", "バスの本数が少なく買い物に行きにくい。")},
-			{ID: "R5", District: ingest.NoDistrict, Answers: ans("", "")},
-		}},
+		Current: survey(
+			respondent{ingest.Respondent{ID: "R1", District: 0}, ans("高齢者の見守りが不足していると思う。", "")},
+			respondent{ingest.Respondent{ID: "R2", District: 0}, ans("災害時の避難が心配。近所付き合いが少なくなった。", "")},
+			respondent{ingest.Respondent{ID: "R3", District: 1}, ans("子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。", "")},
+			respondent{ingest.Respondent{ID: "R4", District: 1}, ans("", "バスの本数が少なく買い物に行きにくい。")},
+			respondent{ingest.Respondent{ID: "R5", District: ingest.NoDistrict}, ans("", "")},
+		),
 		HearingItems: []ingest.HearingItem{
 			{ID: "H0", Kind: ingest.HOrg, Theme: -1, Scale: -1},
 			{ID: "H1", Kind: ingest.HDistrict, Theme: -1, Scale: -1},
@@ -228,8 +244,8 @@ func TestCodeThemes(t *testing.T) {
 func TestAnalyzeTextNone(t *testing.T) {
 	// No free text: nothing is filled (and the dictionary need not be loaded).
 	b := textBatch(1)
-	for i := range b.Current.Respondents {
-		b.Current.Respondents[i].Answers = make([]ingest.Answer, 3)
+	for q := range b.Current.Answers {
+		b.Current.Answers[q].DropTexts()
 	}
 	b.Hearings = nil
 	r := &Results{Batch: b}
@@ -254,12 +270,11 @@ var benchComments = []string{
 func BenchmarkAnalyzeText(b *testing.B) {
 	const n = 10000
 	bt := textBatch(10)
-	rs := make([]ingest.Respondent, n)
-	for i := range rs {
-		rs[i] = ingest.Respondent{ID: fmt.Sprintf("R%05d", i), District: i % 2, Answers: []ingest.Answer{
-			{}, {Text: benchComments[i%len(benchComments)] + fmt.Sprintf("（%d件目）", i)}, {}}}
+	bt.Current = ingest.Survey{}
+	for i := range n {
+		bt.Current.Add(ingest.Respondent{ID: fmt.Sprintf("R%05d", i), District: i % 2}, []ingest.Answer{
+			{}, {Text: benchComments[i%len(benchComments)] + fmt.Sprintf("（%d件目）", i)}, {}})
 	}
-	bt.Current.Respondents = rs
 	IPATokenizer() // load the dictionary outside the timing
 	b.ReportAllocs()
 	for b.Loop() {
@@ -409,10 +424,8 @@ func TestCollectTextsOther(t *testing.T) {
 	b := textBatch(1)
 	b.ChoiceSets = []ingest.ChoiceSet{{Name: "活動", Choices: []ingest.Choice{{Code: 1, Label: "防災"}, {Code: 2, Label: "その他"}}}}
 	b.Questions = append(b.Questions, ingest.Question{ID: "Q12", Type: ingest.MA, ChoiceSet: 0, Theme: 0})
-	for i := range b.Current.Respondents {
-		b.Current.Respondents[i].Answers = append(b.Current.Respondents[i].Answers, ingest.Answer{})
-	}
-	b.Current.Respondents[4].Answers[3] = ingest.Answer{Choices: ingest.ChoiceBits(0).With(0).With(1), Text: "山田さんと清掃活動"}
+	b.Current.Answers = append(b.Current.Answers, ingest.NewColumn(len(b.Current.Respondents)))
+	b.Current.Set(3, 4, ingest.Answer{Choices: ingest.ChoiceBits(0).With(0).With(1), Text: "山田さんと清掃活動"})
 	r := &Results{Batch: b}
 	analyzeText(b, r)
 	var got *FreeText

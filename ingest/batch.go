@@ -60,6 +60,9 @@ type reader struct {
 	fsys fs.FS
 	b    *Batch
 	fix  *ledger // corrections to apply while reading records; nil-safe
+	// ahead reads the response and baseline files ahead (prefetch.go); nil
+	// when reading one file at a time.
+	ahead *prefetcher
 }
 
 func (rd *reader) read() error {
@@ -107,16 +110,19 @@ func (rd *reader) read() error {
 	if len(files) == 0 && len(hearingFiles) == 0 && len(progressFiles) == 0 {
 		rd.add(Problem{Severity: Error, Code: CodeNoData, File: ResponsesDir + "/"})
 	}
+	baseFiles, err := rd.list(BaselineDir, ".xlsx", ".csv")
+	if err != nil {
+		return err
+	}
+	rd.ahead = newPrefetcher(rd.fsys)
+	defer rd.ahead.close()
+	rd.ahead.start(append(slices.Clip(files), baseFiles...))
 	rd.b.Current, err = rd.readSurvey(KindResponses, files)
 	if err != nil {
 		return err
 	}
 
-	files, err = rd.list(BaselineDir, ".xlsx", ".csv")
-	if err != nil {
-		return err
-	}
-	if len(files) > 0 {
+	if files = baseFiles; len(files) > 0 {
 		s, err := rd.readSurvey(KindBaseline, files)
 		if err != nil {
 			return err

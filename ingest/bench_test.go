@@ -2,6 +2,9 @@ package ingest_test
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,10 +19,30 @@ import (
 // benchRespondents is the size of the benchmark batch (issue: a 100k-respondent sample).
 const benchRespondents = 100000
 
-// benchSample is the 100k-respondent sample, generated in memory once per test binary.
+// benchSample is the 100k-respondent sample, generated in memory once per test
+// binary; or, when MIDREVIEW_BENCH_BATCH names a batch folder (such as the scale
+// batch of `midreview sample -respondents 100000 -questions 60 -freetext 7`),
+// that folder's files read into memory.
 var benchSample = sync.OnceValues(func() (fstest.MapFS, error) {
+	if dir := os.Getenv("MIDREVIEW_BENCH_BATCH"); dir != "" {
+		return readDirFS(dir)
+	}
 	return batchgen.SampleFS(batchgen.Options{Respondents: benchRespondents, Hearings: 40, Seed: 1})
 })
+
+// readDirFS returns every file under dir in memory.
+func readDirFS(dir string) (fstest.MapFS, error) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	return fsys, err
+}
 
 // benchBatch returns the 100k-respondent sample.
 func benchBatch(b *testing.B) fstest.MapFS {

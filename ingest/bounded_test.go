@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -64,11 +65,11 @@ func setDimension(ref string) func(string) string {
 
 // workCounter counts the work units drawn while f runs (see minWork).
 func workCounter(f func()) int64 {
-	var n int64
-	workHook = func(k int64) { n += k }
+	var n atomic.Int64 // files are read ahead on other goroutines
+	workHook = func(k int64) { n.Add(k) }
 	defer func() { workHook = nil }()
 	f()
-	return n
+	return n.Load()
 }
 
 // TestReadCrafted feeds crafted workbooks as each xlsx input of a batch: every

@@ -3,7 +3,6 @@ package ingest
 import (
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,16 +24,22 @@ var idHeaders = func() []string {
 func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 	sv := newSurveyReader(rd, kind)
 	for _, p := range files {
-		data, err := fs.ReadFile(rd.fsys, p)
+		data, problems, src, err := rd.open(p)
 		if err != nil {
 			return sv.s, fmt.Errorf("reading %s: %w", p, err)
 		}
 		fi := rd.addFile(p, kind, data)
-		sv.readFile(fi, data)
+		for _, pr := range problems {
+			rd.add(pr)
+		}
+		if src != nil {
+			sv.readFile(fi, src)
+		}
 	}
 	if kind == KindBaseline {
 		sv.dropUnanswered()
 	}
+	sv.s.trim()
 	return sv.s, nil
 }
 
@@ -58,10 +63,11 @@ func (sv *surveyReader) dropUnanswered() {
 			continue
 		}
 		answered := false
-		for i := range sv.s.Respondents {
-			if !sv.s.Respondents[i].Answers[q].Empty() {
-				answered = true
-				break
+		if q < len(sv.s.Answers) {
+			c := &sv.s.Answers[q]
+			answered = c.HasText()
+			for i := 0; i < c.Len() && !answered; i++ {
+				answered = c.At(i) != 0
 			}
 		}
 		if answered {
@@ -76,15 +82,15 @@ func (sv *surveyReader) dropUnanswered() {
 
 // A surveyReader holds the state of reading one survey's files.
 type surveyReader struct {
-	rd     *reader
-	kind   FileKind
-	target Target
-	x      *valueIndex
-	hx     *headerIndex
-	qText  []string // textKey(設問文) by question
-	seen   map[string]seenRow
-	slab   []Answer // backing store for Respondent.Answers
-	s      Survey
+	rd      *reader
+	kind    FileKind
+	target  Target
+	x       *valueIndex
+	hx      *headerIndex
+	qText   []string // textKey(設問文) by question
+	seen    map[string]seenRow
+	answers []Answer // the current row's answers, by question
+	s       Survey
 	// firstCol locates each present question's first column, for warnings.
 	firstCol map[int]Problem
 }
@@ -332,14 +338,10 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 	return l
 }
 
-// readFile reads one response file: header, optional question-text row, then
-// one respondent per data row.
-func (sv *surveyReader) readFile(fi int32, data []byte) {
+// readFile reads one response file, opened as raw: header, optional
+// question-text row, then one respondent per data row.
+func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	rd := sv.rd
-	raw, ok := rd.openTable(fi, data)
-	if !ok {
-		return
-	}
 	defer raw.Close()
 	path, sheet := rd.b.Files[fi].Path, raw.Sheet()
 	src := &pushback{rowSource: raw}
@@ -562,12 +564,15 @@ func (fr *fileReader) row(n int) {
 	}
 	sv.seen[id] = seenRow{sum: sum, file: fr.fi, row: int32(n)}
 
-	r := Respondent{ID: id, District: NoDistrict, Answers: sv.alloc(len(b.Questions)), Src: Src{File: fr.fi, Row: int32(n)}}
-	for q := range b.Questions {
-		r.Answers[q] = fr.answer(q, n, id, &r)
+	r := Respondent{ID: id, District: NoDistrict, Src: Src{File: fr.fi, Row: int32(n)}}
+	if sv.answers == nil {
+		sv.answers = make([]Answer, len(b.Questions))
 	}
-	fr.checkConditions(n, &r)
-	sv.s.Respondents = append(sv.s.Respondents, r)
+	for q := range b.Questions {
+		sv.answers[q] = fr.answer(q, n, id, &r)
+	}
+	fr.checkConditions(n, id, sv.answers)
+	sv.s.Add(r, sv.answers)
 	cnt.Included++
 }
 
@@ -613,28 +618,28 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 	return a
 }
 
-// checkConditions clears, with one warning each, the answers of r to questions
-// whose 対象条件 r does not meet.
+// checkConditions clears, with one warning each, the answers (by question) of
+// respondent id to questions whose 対象条件 the respondent does not meet.
 // Note: questions are checked in sheet order and cleared answers stay cleared,
 // so a condition on a question the respondent was not asked also fails. A
 // condition on a question this file lacks cannot be checked and is skipped.
-func (fr *fileReader) checkConditions(n int, r *Respondent) {
+func (fr *fileReader) checkConditions(n int, id string, answers []Answer) {
 	b, l := fr.sv.rd.b, fr.l
 	for q, question := range b.Questions {
-		if len(question.Cond) == 0 || r.Answers[q].Empty() {
+		if len(question.Cond) == 0 || answers[q].Empty() {
 			continue
 		}
 		known := true
 		for _, c := range question.Cond {
 			known = known && c.Q >= 0 && c.Q < len(b.Questions) && l.has(c.Q)
 		}
-		if !known || b.Asked(q, r) {
+		if !known || b.askedBy(q, answers) {
 			continue
 		}
 		col := l.firstCol(q)
-		fr.add(Problem{Severity: Warning, Code: CodeOutsideCond, Row: n, Col: col + 1, RecordID: r.ID,
+		fr.add(Problem{Severity: Warning, Code: CodeOutsideCond, Row: n, Col: col + 1, RecordID: id,
 			Item: question.ID, Value: fr.cells[col]})
-		r.Answers[q] = Answer{}
+		answers[q] = Answer{}
 	}
 }
 
@@ -665,21 +670,6 @@ func (fr *fileReader) sum() [16]byte {
 	var out [16]byte
 	h.Sum(out[:0])
 	return out
-}
-
-// alloc returns a zeroed answer slice of length n.
-// Note: answers are carved from shared blocks: at 100k respondents × 60
-// questions one allocation per respondent wastes a size-class remainder each.
-func (sv *surveyReader) alloc(n int) []Answer {
-	if n == 0 {
-		return nil
-	}
-	if len(sv.slab) < n {
-		sv.slab = make([]Answer, n*256)
-	}
-	a := sv.slab[:n:n]
-	sv.slab = sv.slab[n:]
-	return a
 }
 
 // A pushback is a rowSource that can give back the row just read, once.

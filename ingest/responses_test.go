@@ -99,6 +99,30 @@ func checkProblems(t *testing.T, rd *reader, want []pk) {
 }
 
 // ans builds an answer slice for surveyBatch from question index → answer.
+// A respRow is a respondent with its answers by question, for comparing surveys.
+type respRow struct {
+	Respondent
+	Answers []Answer
+}
+
+// respRows returns s's respondents with their answers (nil when none).
+func respRows(s Survey) []respRow {
+	var out []respRow
+	for i, r := range s.Respondents {
+		out = append(out, respRow{r, answersOf(s, i)})
+	}
+	return out
+}
+
+// answersOf returns respondent i's answers by question.
+func answersOf(s Survey, i int) []Answer {
+	a := make([]Answer, len(s.Answers))
+	for q := range a {
+		a[q] = s.Answer(q, i)
+	}
+	return a
+}
+
 func ans(m map[int]Answer) []Answer {
 	a := make([]Answer, 6)
 	for q, v := range m {
@@ -139,17 +163,17 @@ func TestReadResponsesWorkbook(t *testing.T) {
 	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 5, Included: 3, Empty: 1, Invalid: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
-	want := []Respondent{
-		{ID: "A1", District: 0, Src: Src{Row: 5}, Answers: ans(map[int]Answer{
+	want := []respRow{
+		{Respondent{ID: "A1", District: 0, Src: Src{Row: 5}}, ans(map[int]Answer{
 			tQ1: {Choices: bits(0)}, tQ2: {Choices: bits(0, 1)}, tQ3: {Choices: bits(1)},
 			tQ4: NumberAnswer(35), tQ5: {Text: "公園"}, tF1: {Text: "日吉"}})},
-		{ID: "A2", District: 0, Src: Src{Row: 6}, Answers: ans(map[int]Answer{
+		{Respondent{ID: "A2", District: 0, Src: Src{Row: 6}}, ans(map[int]Answer{
 			tQ1: {Choices: bits(1)}, tF1: {Text: "日吉"}})},
-		{ID: "A3", District: NoDistrict, Src: Src{Row: 8}, Answers: ans(map[int]Answer{
+		{Respondent{ID: "A3", District: NoDistrict, Src: Src{Row: 8}}, ans(map[int]Answer{
 			tQ1: {Choices: bits(1)}, tQ2: {Choices: bits(2)}})},
 	}
-	if !reflect.DeepEqual(s.Respondents, want) {
-		t.Errorf("respondents:\ngot  %+v\nwant %+v", s.Respondents, want)
+	if got := respRows(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("respondents:\ngot  %+v\nwant %+v", got, want)
 	}
 	if !reflect.DeepEqual(s.Present, []bool{true, true, true, true, true, true}) {
 		t.Errorf("present = %v", s.Present)
@@ -161,16 +185,16 @@ func TestReadResponsesCSV(t *testing.T) {
 	text := "回答者ID,Q1,Q2,Q3,Q4,Q5,F1\r\n" +
 		"B1,はい,\"1\n2\",1,20,\"複数\n行\",箕輪\r\n" +
 		"B2,7,,,,,02\r\n"
-	wantR := []Respondent{
-		{ID: "B1", District: 1, Src: Src{Row: 2}, Answers: ans(map[int]Answer{
+	wantR := []respRow{
+		{Respondent{ID: "B1", District: 1, Src: Src{Row: 2}}, ans(map[int]Answer{
 			tQ1: {Choices: bits(0)}, tQ2: {Choices: bits(0, 1)}, tQ3: {Choices: bits(0)},
 			tQ4: NumberAnswer(20), tQ5: {Text: "複数\n行"}, tF1: {Text: "箕輪"}})},
-		{ID: "B2", District: 1, Src: Src{Row: 3}, Answers: ans(map[int]Answer{tF1: {Text: "箕輪"}})},
+		{Respondent{ID: "B2", District: 1, Src: Src{Row: 3}}, ans(map[int]Answer{tF1: {Text: "箕輪"}})},
 	}
 	tests := []struct {
 		name  string
 		data  []byte
-		resp  []Respondent
+		resp  []respRow
 		probs []pk
 	}{
 		{"utf8", []byte(text), wantR, []pk{{Error, CodeUnknownCode, "responses/a.csv", "B3", 0, "Q1"}}},
@@ -185,8 +209,8 @@ func TestReadResponsesCSV(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rd, s := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"a.csv": tt.data}, nil)
 			checkProblems(t, rd, tt.probs)
-			if !reflect.DeepEqual(s.Respondents, tt.resp) {
-				t.Errorf("respondents:\ngot  %+v\nwant %+v", s.Respondents, tt.resp)
+			if got := respRows(s); !reflect.DeepEqual(got, tt.resp) {
+				t.Errorf("respondents:\ngot  %+v\nwant %+v", got, tt.resp)
 			}
 		})
 	}
@@ -257,7 +281,7 @@ func TestReadResponsesSplitMA(t *testing.T) {
 	})
 	want := []ChoiceBits{bits(0, 2), 0, 0}
 	for i, r := range s.Respondents {
-		if got := r.Answers[tQ2].Choices; got != want[i] {
+		if got := s.Answer(tQ2, i).Choices; got != want[i] {
 			t.Errorf("%s: Q2 = %b, want %b", r.ID, got, want[i])
 		}
 	}
@@ -283,7 +307,7 @@ func TestReadResponsesCorrections(t *testing.T) {
 	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 3, Included: 2, Removed: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
-	if len(s.Respondents) != 2 || s.Respondents[0].Answers[tQ1].Choices != bits(0) {
+	if len(s.Respondents) != 2 || s.Answer(tQ1, 0).Choices != bits(0) {
 		t.Errorf("respondents = %+v", s.Respondents)
 	}
 	if len(rd.b.Corrections) != 2 || rd.b.Corrections[0].Cell != "B2" {
@@ -306,7 +330,7 @@ func TestReadResponsesRemoveOneCopy(t *testing.T) {
 	if c := rd.b.Files[0].Counts; c != (RowCounts{Read: 2, Included: 1, Removed: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
-	if len(s.Respondents) != 1 || s.Respondents[0].Answers[tQ1].Choices != bits(0) || s.Respondents[0].Src.Row != 3 {
+	if len(s.Respondents) != 1 || s.Answer(tQ1, 0).Choices != bits(0) || s.Respondents[0].Src.Row != 3 {
 		t.Errorf("respondents = %+v", s.Respondents)
 	}
 }

@@ -36,16 +36,21 @@ type rowSource interface {
 // When the file cannot be read it records a CodeFileUnreadable or
 // CodeFileEncoding error naming the file and reports false.
 func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
-	p := rd.b.Files[fi].Path
+	return openTableAt(rd.b.Files[fi].Path, data, rd.add)
+}
+
+// openTableAt is openTable for the file at path, recording problems with add;
+// like openBookAt it touches no reader state.
+func openTableAt(p string, data []byte, add func(Problem)) (rowSource, bool) {
 	if strings.EqualFold(path.Ext(p), ".csv") {
 		text, ok := decodeCSV(data)
 		if !ok {
-			rd.add(Problem{Severity: Error, Code: CodeFileEncoding, File: p})
+			add(Problem{Severity: Error, Code: CodeFileEncoding, File: p})
 			return nil, false
 		}
 		return newCSVSource(text), true
 	}
-	wb, ok := rd.openBook(fi, data)
+	wb, ok := openBookAt(p, data, add)
 	if !ok {
 		return nil, false
 	}
@@ -56,10 +61,10 @@ func (rd *reader) openTable(fi int32, data []byte) (rowSource, bool) {
 	sc, err := wb.openSheet(sheet)
 	if err != nil {
 		wb.Close()
-		rd.add(sheetProblem(p, sheet, err))
+		add(sheetProblem(p, sheet, err))
 		return nil, false
 	}
-	return &xlsxSource{sheetScanner: sc, rd: rd, wb: wb, sheet: sheet}, true
+	return &xlsxSource{sheetScanner: sc, wb: wb, sheet: sheet}, true
 }
 
 // firstVisibleSheet returns the first sheet the user sees in Excel: the first
@@ -191,7 +196,6 @@ func (s *csvSource) Close()        {}
 // formulas give their cached value).
 type xlsxSource struct {
 	*sheetScanner
-	rd    *reader
 	wb    *workbook
 	sheet string
 }

@@ -89,15 +89,14 @@ func TestReadResponsesGoogleForms(t *testing.T) {
 	if len(s.Respondents) != 2 || s.Respondents[0].ID != "web.csv#2" {
 		t.Fatalf("respondents %+v", s.Respondents)
 	}
-	r := s.Respondents[0]
-	if a := r.Answers[tQ2]; a.Choices != bits(0, 3, 4) || a.Text != "図書館" {
+	if a := s.Answer(tQ2, 0); a.Choices != bits(0, 3, 4) || a.Text != "図書館" {
 		t.Errorf("Q2 = %+v", a)
 	}
-	if a := s.Respondents[1].Answers; !a[tQ3].Empty() || !a[tQ1].Empty() {
+	if a := answersOf(s, 1); !a[tQ3].Empty() || !a[tQ1].Empty() {
 		t.Errorf("99 not read as no answer: %+v", a)
 	}
-	for _, rs := range s.Respondents {
-		for _, a := range rs.Answers {
+	for i := range s.Respondents {
+		for _, a := range answersOf(s, i) {
 			if strings.Contains(a.Text, "@") || strings.Contains(a.Text, "2026") {
 				t.Errorf("metadata in an answer: %+v", a)
 			}

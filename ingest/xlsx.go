@@ -14,9 +14,15 @@ import (
 // The caller must Close the workbook; its sheets are read with sheetRows or
 // openSheet, never with excelize's GetRows, Rows or GetMergeCells.
 func (rd *reader) openBook(fi int32, data []byte) (wb *workbook, ok bool) {
-	path := rd.b.Files[fi].Path
+	return openBookAt(rd.b.Files[fi].Path, data, rd.add)
+}
+
+// openBookAt is openBook for the file at path, recording problems with add.
+// Note: it touches no reader state, so that data files can be opened ahead on
+// other goroutines (prefetch.go).
+func openBookAt(path string, data []byte, add func(Problem)) (wb *workbook, ok bool) {
 	fail := func(err error) {
-		rd.add(sheetProblem(path, "", err))
+		add(sheetProblem(path, "", err))
 	}
 	// Note: excelize parses untrusted zip/XML; a panic inside it on a corrupt file
 	// is turned into an unreadable-file problem instead of aborting the whole run.

@@ -271,8 +271,9 @@ func TestDashboardSentinel(t *testing.T) {
 		masked[f.Masked] = true
 	}
 	var raw []string
-	for _, r := range b.Current.Respondents {
-		for _, a := range r.Answers {
+	for ri := range b.Current.Respondents {
+		for q := range b.Current.Answers {
+			a := b.Current.Answer(q, ri)
 			if len([]rune(a.Text)) >= 6 && !masked[a.Text] && strings.Contains(a.Text, "さん") {
 				raw = append(raw, a.Text)
 			}

@@ -39,14 +39,14 @@ func newFBatch(qt ingest.QType, positive ...int) *fbatch {
 // add adds n respondents of district d and age a (−1 none) answering choices.
 func (f *fbatch) add(s *ingest.Survey, n, d, a int, choices ...int) {
 	for range n {
-		r := ingest.Respondent{District: d, Answers: make([]ingest.Answer, 3)}
+		ans := make([]ingest.Answer, 3)
 		if a >= 0 {
-			r.Answers[1].Choices = 1 << a
+			ans[1].Choices = 1 << a
 		}
 		for _, c := range choices {
-			r.Answers[2].Choices |= 1 << c
+			ans[2].Choices |= 1 << c
 		}
-		s.Respondents = append(s.Respondents, r)
+		s.Add(ingest.Respondent{District: d}, ans)
 	}
 }
 

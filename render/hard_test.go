@@ -51,7 +51,7 @@ func hardResults(t *testing.T) *analyze.Results {
 				continue
 			}
 			used[i] = true
-			r.Answers[fa].Text = x.text
+			b.Current.Set(fa, i, ingest.Answer{Choices: b.Current.Answer(fa, i).Choices, Text: x.text})
 			break
 		}
 	}

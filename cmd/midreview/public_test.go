@@ -219,8 +219,9 @@ func checkUnmasked(t *testing.T, batch string, pub map[string]string) {
 		masked[f.Masked] = true
 	}
 	var raw []string
-	for _, r := range b.Current.Respondents {
-		for i, a := range r.Answers {
+	for ri := range b.Current.Respondents {
+		for i := range b.Current.Answers {
+			a := b.Current.Answer(i, ri)
 			if i >= len(b.Questions) || b.Questions[i].Type != ingest.FA {
 				continue // the 地区 answer and numbers are no free text
 			}

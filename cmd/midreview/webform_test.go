@@ -85,7 +85,7 @@ func TestWebformCrosstab(t *testing.T) {
 	// S12's その他 text is kept as the answer's text in the web exports.
 	_, g := crosstab("google")
 	q3 := 5
-	if got := g.Current.Respondents[11].Answers[q3].Text; got != "清掃活動の手伝い" {
+	if got := g.Current.Answer(q3, 11).Text; got != "清掃活動の手伝い" {
 		t.Errorf("google S12 Q3 text = %q", got)
 	}
 }

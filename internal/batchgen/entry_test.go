@@ -196,13 +196,14 @@ func setChecked(t *testing.T, f *excelize.File, sheet, cell string, value any) {
 	}
 }
 
-// respondentValue returns what an entry column holds for answer a of
-// respondent r, nil for blank.
-func respondentValue(b *ingest.Batch, c entryColumn, r *ingest.Respondent) any {
+// respondentValue returns what an entry column holds for respondent i of
+// survey s, nil for blank.
+func respondentValue(b *ingest.Batch, c entryColumn, s *ingest.Survey, i int) any {
+	r := &s.Respondents[i]
 	if c.Kind == entryID {
 		return r.ID
 	}
-	a := r.Answers[c.Q]
+	a := s.Answer(c.Q, i)
 	set := func() []ingest.Choice { return b.ChoiceSets[b.Questions[c.Q].ChoiceSet].Choices }
 	switch c.Kind {
 	case entryCode:
@@ -231,15 +232,16 @@ func respondentValue(b *ingest.Batch, c entryColumn, r *ingest.Respondent) any {
 	return nil
 }
 
-// fillResponses types respondents into the responses entry workbook from row 3.
-func fillResponses(t *testing.T, data []byte, b *ingest.Batch, rs []ingest.Respondent) []byte {
+// fillResponses types the first n respondents of s into the responses entry
+// workbook from row 3.
+func fillResponses(t *testing.T, data []byte, b *ingest.Batch, s *ingest.Survey, n int) []byte {
 	t.Helper()
 	f := openBook(t, data)
 	defer f.Close()
 	sheet := ingest.ResponsesSheet.Name
-	for i := range rs {
+	for i := range n {
 		for j, c := range entryColumns(b) {
-			if v := respondentValue(b, c, &rs[i]); v != nil {
+			if v := respondentValue(b, c, s, i); v != nil {
 				cell, _ := excelize.CoordinatesToCellName(j+1, i+3)
 				setChecked(t, f, sheet, cell, v)
 			}
@@ -359,7 +361,7 @@ func TestEntryRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			resp := fillResponses(t, books[EntryResponsesFile], defs, orig.Current.Respondents)
+			resp := fillResponses(t, books[EntryResponsesFile], defs, &orig.Current, len(orig.Current.Respondents))
 			form, list := fillHearings(t, books[EntryHearingFormFile], books[EntryHearingListFile], defs, orig.Hearings)
 			fsys[ingest.ResponsesDir+"/"+EntryResponsesFile] = &fstest.MapFile{Data: resp}
 			fsys[ingest.HearingsDir+"/"+EntryHearingFormFile] = &fstest.MapFile{Data: form}
@@ -532,7 +534,7 @@ func TestEntryInvalidValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Rows 3 and 4 hold S01 and S02 (S02 answered Q2 = 1, so Q3 is asked).
-	valid := fillResponses(t, books[EntryResponsesFile], defs, orig.Current.Respondents[:2])
+	valid := fillResponses(t, books[EntryResponsesFile], defs, &orig.Current, 2)
 	for _, c := range []struct {
 		cell, value string
 		code        ingest.Code

@@ -21,6 +21,9 @@ type Options struct {
 	Respondents int   // current-survey respondents (default DefaultRespondents)
 	Hearings    int   // organizations heard (default DefaultHearings; negative: none)
 	Seed        int64 // random seed (default DefaultSeed); the same seed gives the same bytes
+	// Questions and FreeText make the scale batch (samplescale.go): questions in
+	// all, of them free text; more than the sample's 14 adds questions after Q11.
+	Questions, FreeText int
 }
 
 // Defaults of Options (and of `midreview sample`).
@@ -81,21 +84,15 @@ func sampleFiles(opt Options) []file {
 	g := newSampleGen(opt)
 	nBase := max(1, opt.Respondents*6/10)
 	nCSV := opt.Respondents / 10
-	files := []file{
-		{"definitions.xlsx", g.writeDefinitions},
-		{"responses/2026_main.xlsx", func(w io.Writer) error {
-			return g.writeResponsesXLSX(w, false, 1, opt.Respondents-nCSV)
-		}},
-	}
+	files := append([]file{{"definitions.xlsx", g.writeDefinitions}},
+		g.xlsxParts("responses/2026_main", false, opt.Respondents-nCSV)...)
 	if nCSV > 0 {
 		files = append(files, file{"responses/2026_late.csv", func(w io.Writer) error {
 			return g.writeResponsesCSV(w, opt.Respondents-nCSV+1, nCSV)
 		}})
 	}
+	files = append(files, g.xlsxParts("baseline/2021_survey", true, nBase)...)
 	return append(append(append(files,
-		file{"baseline/2021_survey.xlsx", func(w io.Writer) error {
-			return g.writeResponsesXLSX(w, true, 1, nBase)
-		}},
 		file{"hearings/2026_forms.xlsx", g.writeHearingForms},
 		file{"hearings/2026_list.xlsx", g.writeHearingList},
 	), g.progressFiles()...), g.historyFiles()...)
@@ -282,13 +279,14 @@ var sampleIndicators = []sampleIndicator{
 // stream, so changing the hearing count does not change the responses.
 type sampleGen struct {
 	opt     Options
-	distW   []float64 // respondent district weights
-	totDist int       // 配布数, ward total
-	distDst []int     // 配布数 by district
+	distW   []float64        // respondent district weights
+	totDist int              // 配布数, ward total
+	distDst []int            // 配布数 by district
+	extra   []sampleQuestion // added after Q11 (Options.Questions)
 }
 
 func newSampleGen(opt Options) *sampleGen {
-	g := &sampleGen{opt: opt}
+	g := &sampleGen{opt: opt, extra: opt.extraQuestions()}
 	pop := 0
 	for _, d := range sampleDistricts {
 		pop += d.Population
@@ -352,7 +350,7 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		r[ingest.ColThemeCode], r[ingest.ColThemeName], r[ingest.ColThemeKeywords] = t[0], t[1], t[2]
 		themes = append(themes, r)
 	}
-	for _, q := range sampleQuestions {
+	for _, q := range g.questions() {
 		r := row(ingest.QuestionsSheet)
 		r[ingest.ColQuestionID], r[ingest.ColQuestionText], r[ingest.ColQuestionType] = q.ID, q.Text, q.Type
 		r[ingest.ColQuestionChoiceSet], r[ingest.ColQuestionTheme] = q.Set, q.Theme
@@ -387,6 +385,7 @@ type sampleRespondent struct {
 	Codes    [14][]int
 	Num      int // Q10; -1 = no answer
 	Text     string
+	Extra    []any // answers to the added questions (extraAnswers)
 }
 
 // Question indices in sampleQuestions.
@@ -532,6 +531,9 @@ func (g *sampleGen) respondent(r *rand.Rand, id string, baseline bool) sampleRes
 	}
 	if r.Float64() < 0.18 {
 		p.Text = sampleComment(r, d, e)
+	}
+	if len(g.extra) > 0 {
+		p.Extra = g.extraAnswers(r, d, e)
 	}
 	return p
 }
@@ -679,7 +681,7 @@ func (p *sampleRespondent) xlsxRow(baseline bool) []any {
 			}
 		}
 	}
-	return row
+	return append(row, p.Extra...)
 }
 
 // writeResponsesXLSX writes respondents first..first+n-1 to an xlsx file with a
@@ -691,6 +693,9 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 	if baseline {
 		r = g.rng(2)
 		prefix, title, top = "B", "", 1
+	}
+	for i := 1; i < first; i++ {
+		g.respondent(r, "", baseline) // advance the stream past the parts before
 	}
 	f, err := xlsxbuild.New(ingest.ResponsesSheet.Name)
 	if err != nil {
@@ -705,7 +710,7 @@ func (g *sampleGen) writeResponsesXLSX(w io.Writer, baseline bool, first, n int)
 	if err != nil {
 		return err
 	}
-	cols := responseColumns(true, baseline)
+	cols := append(responseColumns(true, baseline), g.extraIDs()...)
 	if err := sw.SetColWidth(1, 1, 11); err != nil {
 		return err
 	}
@@ -754,7 +759,7 @@ func (g *sampleGen) writeResponsesCSV(w io.Writer, first, n int) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("\ufeff")
-	writeCSVRecord(bw, responseColumns(false, false))
+	writeCSVRecord(bw, append(responseColumns(false, false), g.extraIDs()...))
 	sexes, ages := sampleLabels("性別"), sampleLabels("年代")
 	for i := range n {
 		p := g.respondent(r, fmt.Sprintf("R%06d", first+i), false)
@@ -778,7 +783,7 @@ func (g *sampleGen) writeResponsesCSV(w io.Writer, first, n int) error {
 				cells = append(cells, joinCodes(c, "、"))
 			}
 		}
-		writeCSVRecord(bw, cells)
+		writeCSVRecord(bw, append(cells, extraCSV(p.Extra)...))
 	}
 	return bw.Flush()
 }

@@ -1,0 +1,211 @@
+package ingest
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+)
+
+// Reading ahead: the response and baseline files are opened and their rows
+// scanned (unzipping, XML or CSV decoding) on other goroutines, at most
+// GOMAXPROCS files at a time, while the reader parses and validates the rows
+// of the files before them. The reader still takes the files and rows one by
+// one in file-name order, so problems, respondents and duplicate checks are
+// exactly those of a sequential read.
+//
+// Note: a file's rows wait in a bounded queue (aheadBatches × aheadRows rows),
+// so memory does not grow with the size of the files read ahead.
+
+const (
+	aheadRows    = 512 // rows per batch handed to the reader
+	aheadBatches = 8   // batches queued per file
+)
+
+// A prefetcher reads data files ahead of the reader.
+type prefetcher struct {
+	fsys  fs.FS
+	files map[string]*aheadFile
+	sem   chan struct{} // one token per file being read
+	stop  chan struct{} // closed when the read ends
+	wg    sync.WaitGroup
+}
+
+// An aheadFile is one file read ahead.
+type aheadFile struct {
+	path     string
+	ready    chan struct{} // closed once data, err, problems and sheet are set
+	data     []byte
+	err      error     // from reading the file system
+	problems []Problem // from opening the file
+	src      rowSource // nil when the file could not be opened
+	sheet    string
+	rows     chan rowBatch // closed after the last batch (scanErr is set then)
+	done     chan struct{} // closed by the reader when it stops taking rows
+	scanErr  error
+}
+
+// A rowBatch holds consecutive rows: row i is cells[ends[i-1]:ends[i]], numbered nums[i].
+type rowBatch struct {
+	nums  []int
+	ends  []int
+	cells []string
+}
+
+func newPrefetcher(fsys fs.FS) *prefetcher {
+	return &prefetcher{fsys: fsys, files: map[string]*aheadFile{},
+		sem: make(chan struct{}, runtime.GOMAXPROCS(0)), stop: make(chan struct{})}
+}
+
+// start reads paths ahead in the order given, which must be the order the
+// reader takes them in (it is called once per Read).
+func (pf *prefetcher) start(paths []string) {
+	files := make([]*aheadFile, len(paths))
+	for i, p := range paths {
+		files[i] = &aheadFile{path: p, ready: make(chan struct{}), rows: make(chan rowBatch, aheadBatches),
+			done: make(chan struct{})}
+		pf.files[p] = files[i]
+	}
+	pf.wg.Go(func() {
+		for _, f := range files {
+			select {
+			case pf.sem <- struct{}{}:
+			case <-pf.stop:
+				return
+			}
+			pf.wg.Go(func() { pf.read(f) })
+		}
+	})
+}
+
+// close stops the reading ahead still going on and waits for it to end, so
+// that no goroutine outlives the Read.
+func (pf *prefetcher) close() {
+	close(pf.stop)
+	pf.wg.Wait()
+}
+
+// read reads, opens and scans file f, then frees its token.
+func (pf *prefetcher) read(f *aheadFile) {
+	defer func() { <-pf.sem }()
+	defer close(f.rows)
+	f.data, f.err = fs.ReadFile(pf.fsys, f.path)
+	if f.err == nil {
+		f.src, _ = openTableAt(f.path, f.data, func(p Problem) { f.problems = append(f.problems, p) })
+	}
+	if f.src != nil {
+		f.sheet = f.src.Sheet()
+	}
+	close(f.ready)
+	if f.src == nil {
+		return
+	}
+	defer f.src.Close()
+	// Note: a panic while scanning ends this file as unreadable, as one while
+	// opening does (openBookAt), instead of the whole process.
+	defer func() {
+		if r := recover(); r != nil {
+			f.scanErr = fmt.Errorf("%v", r)
+		}
+	}()
+	b := newRowBatch(0)
+	for f.src.Next() {
+		row := f.src.Row()
+		b.nums = append(b.nums, f.src.Num())
+		b.cells = append(b.cells, row...)
+		b.ends = append(b.ends, len(b.cells))
+		if len(b.nums) < aheadRows {
+			continue
+		}
+		if !pf.send(f, b) {
+			return
+		}
+		b = newRowBatch(len(b.cells))
+	}
+	f.scanErr = f.src.Err()
+	if len(b.nums) > 0 {
+		pf.send(f, b)
+	}
+}
+
+// newRowBatch returns an empty batch with room for cells cells (the size of
+// the batch before: rows of one file are alike).
+func newRowBatch(cells int) rowBatch {
+	return rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows), cells: make([]string, 0, cells)}
+}
+
+// send queues batch b of file f and reports whether the reader still wants rows.
+func (pf *prefetcher) send(f *aheadFile, b rowBatch) bool {
+	select {
+	case f.rows <- b:
+		return true
+	case <-f.done:
+	case <-pf.stop:
+	}
+	return false
+}
+
+// open returns the file at p read and opened, waiting for it when it is read
+// ahead, else reading it now: its bytes, the problems
+// found opening it, its rows (nil when it could not be opened), and a
+// file-system error.
+func (rd *reader) open(p string) (data []byte, problems []Problem, src rowSource, err error) {
+	if rd.ahead != nil {
+		if f, ok := rd.ahead.files[p]; ok {
+			<-f.ready
+			if f.src == nil {
+				return f.data, f.problems, nil, f.err
+			}
+			return f.data, f.problems, &aheadSource{f: f, i: -1}, f.err
+		}
+	}
+	data, err = fs.ReadFile(rd.fsys, p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	src, _ = openTableAt(p, data, func(pr Problem) { problems = append(problems, pr) })
+	return data, problems, src, nil
+}
+
+// An aheadSource is the rowSource of a file read ahead.
+type aheadSource struct {
+	f      *aheadFile
+	b      rowBatch
+	i      int
+	row    []string
+	num    int
+	closed bool
+}
+
+func (s *aheadSource) Next() bool {
+	for s.i+1 >= len(s.b.nums) {
+		b, ok := <-s.f.rows
+		if !ok {
+			return false
+		}
+		s.b, s.i = b, -1
+	}
+	s.i++
+	from := 0
+	if s.i > 0 {
+		from = s.b.ends[s.i-1]
+	}
+	to := s.b.ends[s.i]
+	s.row, s.num = s.b.cells[from:to:to], s.b.nums[s.i]
+	return true
+}
+
+func (s *aheadSource) Row() []string { return s.row }
+func (s *aheadSource) Num() int      { return s.num }
+func (s *aheadSource) Sheet() string { return s.f.sheet }
+
+// Err returns the scanning error; it is known once Next has returned false.
+func (s *aheadSource) Err() error { return s.f.scanErr }
+
+// Close tells the file's reading ahead that no more rows are wanted.
+func (s *aheadSource) Close() {
+	if !s.closed {
+		s.closed = true
+		close(s.f.done)
+	}
+}
