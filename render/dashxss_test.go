@@ -103,9 +103,10 @@ func hostileBatch(t *testing.T) (*ingest.Batch, []xssKind) {
 	}
 	p = kind("自由記述", false)
 	for i := range b.Current.Respondents {
-		for k := range b.Current.Respondents[i].Answers {
-			if a := &b.Current.Respondents[i].Answers[k]; a.Text != "" {
+		for k := range b.Current.Answers {
+			if a := b.Current.Answer(k, i); a.Text != "" {
 				a.Text += p(i)
+				b.Current.Set(k, i, a)
 			}
 		}
 	}
