@@ -59,6 +59,12 @@ func TestAxisViews(t *testing.T) {
 // responses (分析軸 Q1 近所付き合いの程度 and Q2 地域活動に参加していますか).
 func axisWebformView(t *testing.T) *View {
 	t.Helper()
+	return Build(analyze.Run(axisWebformBatch(t)))
+}
+
+// axisWebformBatch is the batch of axisWebformView.
+func axisWebformBatch(t *testing.T) *ingest.Batch {
+	t.Helper()
 	dir := filepath.Join("..", "testdata", "batches", "webform")
 	fsys := fstest.MapFS{}
 	for name, path := range map[string]string{
@@ -75,7 +81,7 @@ func axisWebformView(t *testing.T) *View {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Build(analyze.Run(b))
+	return b
 }
 
 // TestAxisOutputs checks that a 分析軸 reaches every publishable output: a

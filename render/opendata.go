@@ -147,7 +147,7 @@ func opendataTables(v *View) []*odTable {
 	}
 
 	// Note: a year without a survey publishes what its handout prints (the
-	// PDF's cycleReport): no survey overview of zeros, and the hearings only
+	// PDF's writeCycleReport): no survey overview of zeros, and the hearings only
 	// when there were any.
 	survey := !v.NoSurvey
 	hearings := survey || v.Hearings.Orgs > 0

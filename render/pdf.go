@@ -180,12 +180,12 @@ func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc,
 		d.coverPage()
 		d.contentsPages()
 		d.guidePage()
-		d.wardReport()
+		writeWardReport(d)
 	default:
 		d.coverPage()
 		d.contentsPages()
 		d.guidePage()
-		d.districtReport()
+		writeDistrictReport(d)
 	}
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf: %w", p.Error())
@@ -719,50 +719,7 @@ func pdfValue(f Fig) float64 {
 	return f.Value
 }
 
-// --- the ward report and the district handout ---
-
-func (d *pdfDoc) wardReport() {
-	if d.v.NoSurvey {
-		d.cycleReport()
-		return
-	}
-	d.overviewSection()
-	d.summarySection()
-	d.profileSection()
-	d.indicatorSection()
-	d.themesSection()
-	d.hearingSection()
-	d.freeTextSection()
-	d.progressSection()
-	d.hardSection()
-	d.districtPages()
-}
-
-func (d *pdfDoc) districtReport() {
-	if d.v.NoSurvey {
-		d.cycleReport()
-		return
-	}
-	d.karte()
-	d.overviewSection()
-	d.indicatorSection()
-	d.themesSection()
-	d.hearingSection()
-	d.freeTextSection()
-	d.progressSection()
-	d.hardSection()
-}
-
-// cycleReport is the handout of a year without a survey: the initiatives'
-// review, and the hearings when there are any.
-func (d *pdfDoc) cycleReport() {
-	d.progressSection()
-	d.historySection() // the indicators as far as earlier runs had them (history/)
-	if d.v.Hearings.Orgs > 0 {
-		d.hearingSection()
-	}
-	d.hardSection()
-}
+// --- the chapters (their order is in chapters.go) ---
 
 // overviewSection prints the survey overview (配布数・有効回答数・回収率): every
 // district in the ward report, the district and 全体 in a district handout.
@@ -1380,3 +1337,5 @@ func (d *pdfDoc) districtPages() {
 		d.noteGroups(groups)
 	}
 }
+
+func (d *pdfDoc) view() *View { return d.v }

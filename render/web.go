@@ -105,9 +105,9 @@ func (d *webDoc) page() {
 	v := d.v
 	d.guide()
 	if d.district == "" {
-		d.wardReport()
+		writeWardReport(d)
 	} else {
-		d.districtReport()
+		writeDistrictReport(d)
 	}
 	b := &d.b
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -257,7 +257,7 @@ func (d *webDoc) table(caption string, heads []string, rows [][]wcell) {
 // wnum is a figure cell.
 func wnum(s string) wcell { return wcell{text: s, num: true} }
 
-// --- chapters: the same walk as the PDF (pdf.go wardReport, districtReport) ---
+// --- chapters: walked in the PDF's order by chapters.go ---
 
 func (d *webDoc) guide() {
 	d.h2("報告書の見方")
@@ -269,50 +269,6 @@ func (d *webDoc) guide() {
 	if d.v.Sample {
 		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。")
 	}
-}
-
-func (d *webDoc) wardReport() {
-	if d.v.NoSurvey {
-		d.cycleReport()
-		return
-	}
-	d.overviewSection()
-	d.summarySection()
-	d.profileSection()
-	d.indicatorSection()
-	d.themesSection()
-	d.hearingSection()
-	d.freeTextSection()
-	d.progressSection()
-	d.hardSection()
-	d.districtPages()
-}
-
-func (d *webDoc) districtReport() {
-	if d.v.NoSurvey {
-		d.cycleReport()
-		return
-	}
-	d.karte()
-	d.overviewSection()
-	d.indicatorSection()
-	d.themesSection()
-	d.hearingSection()
-	d.freeTextSection()
-	d.progressSection()
-	d.hardSection()
-}
-
-// cycleReport is a page of a year without a survey, as the PDF's: the
-// initiatives' review with the indicators as far as earlier runs had them,
-// the hearings when there are any, and the hard chapter.
-func (d *webDoc) cycleReport() {
-	d.progressSection()
-	d.historySection()
-	if d.v.Hearings.Orgs > 0 {
-		d.hearingSection()
-	}
-	d.hardSection()
 }
 
 func (d *webDoc) overviewSection() {
@@ -1088,3 +1044,5 @@ func (d *webDoc) karte() {
 		d.list(p.Quotes)
 	}
 }
+
+func (d *webDoc) view() *View { return d.v }
