@@ -777,11 +777,13 @@ func (d *Draft) Definitions() ([]byte, error) {
 		ingest.SettingSurvey: strings.TrimSuffix(d.File, path.Ext(d.File)), ingest.SettingDate: d.Date.Format("2006-01-02"),
 		ingest.SettingNoAnswer: d.NoAnswer,
 	}, true)
+	item := func(i int) string { return ingest.SettingsSheet.Items[i].Name }
 	settingNotes := map[string]string{
-		"計画名": "計画名を入力", "区名": "区名を入力", "調査名": "ファイル名から", "基準日": "作成日（振り返りの基準日に直す）",
+		item(ingest.SettingPlanName): "計画名を入力", item(ingest.SettingWard): "区名を入力",
+		item(ingest.SettingSurvey): "ファイル名から", item(ingest.SettingDate): "作成日（振り返りの基準日に直す）",
 	}
 	if d.NoAnswer != "" {
-		settingNotes["無回答コード"] = "コード " + d.NoAnswer + " が無回答として使われているとみて設定"
+		settingNotes[item(ingest.SettingNoAnswer)] = "コード " + d.NoAnswer + " が無回答として使われているとみて設定"
 	}
 	var setNotes []string
 	for _, r := range settings {

@@ -204,16 +204,16 @@ func writeEntryProgress(w io.Writer, b *ingest.Batch, d int) error {
 		}
 		return stopRule(f, sheet, dv, title, prompt, "一覧から選んでください。")
 	}
-	if err := list(ingest.ColProgYear, 2, years, "年度", "一覧から年度を選んでください。"); err != nil {
+	if err := list(ingest.ColProgYear, 2, years, ingest.ProgressSheet.Header(ingest.ColProgYear), "一覧から年度を選んでください。"); err != nil {
 		return err
 	}
-	if err := list(ingest.ColProgID, 2+len(inits), ids, "取組ID", "この地区の取組IDを選んでください。"); err != nil {
+	if err := list(ingest.ColProgID, 2+len(inits), ids, ingest.ProgressSheet.Header(ingest.ColProgID), "この地区の取組IDを選んでください。"); err != nil {
 		return err
 	}
-	if err := list(ingest.ColProgRating, 2, scale, "進ちょく", strings.Join(scale, "・")); err != nil {
+	if err := list(ingest.ColProgRating, 2, scale, ingest.ProgressSheet.Header(ingest.ColProgRating), strings.Join(scale, "・")); err != nil {
 		return err
 	}
-	if err := list(ingest.ColProgNext, 2, ingest.ProgressSheet.Columns[ingest.ColProgNext].Values, "次年度", "次年度の方向性を選んでください。"); err != nil {
+	if err := list(ingest.ColProgNext, 2, ingest.ProgressSheet.Columns[ingest.ColProgNext].Values, ingest.ProgressSheet.Header(ingest.ColProgNext), "次年度の方向性を選んでください。"); err != nil {
 		return err
 	}
 	dv := excelize.NewDataValidation(true)
@@ -221,7 +221,7 @@ func writeEntryProgress(w io.Writer, b *ingest.Batch, d int) error {
 	if err := dv.SetRange(0, 1e9, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 		return err
 	}
-	if err := stopRule(f, sheet, dv, "実績", "活動指標の数値（0以上）", "0以上の数値を入力してください（単位は書かない）。"); err != nil {
+	if err := stopRule(f, sheet, dv, ingest.ProgressSheet.Header(ingest.ColProgActual), "活動指標の数値（0以上）", "0以上の数値を入力してください（単位は書かない）。"); err != nil {
 		return err
 	}
 	return writeEntrySheet(w, f, sheet, 3, 1)

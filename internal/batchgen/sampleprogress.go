@@ -171,7 +171,7 @@ func (g *sampleGen) progressFiles() []file {
 
 // writeProgressList writes the list of year index k: every initiative not on forms.
 func (g *sampleGen) writeProgressList(w io.Writer, k int) error {
-	f, err := xlsxbuild.New("振り返り")
+	f, err := xlsxbuild.New(ingest.ProgressSheet.Name)
 	if err != nil {
 		return err
 	}
@@ -194,7 +194,7 @@ func (g *sampleGen) writeProgressList(w io.Writer, k int) error {
 		r[ingest.ColProgOutcome], r[ingest.ColProgIssues], r[ingest.ColProgNext], r[ingest.ColProgHard] = rc.outcome, rc.issues, rc.next, rc.hard
 		rows = append(rows, r)
 	}
-	if err := sheetTable(f, "振り返り", hdr, widths, rows); err != nil {
+	if err := sheetTable(f, ingest.ProgressSheet.Name, hdr, widths, rows); err != nil {
 		return err
 	}
 	return saveBook(f, w)
