@@ -67,12 +67,13 @@ func (pf *prefetcher) start(paths []string) {
 		pf.files[p] = files[i]
 	}
 	pf.wg.Go(func() {
-		for _, f := range files {
+		for i, f := range files {
 			select {
 			case pf.sem <- struct{}{}:
 			case <-pf.stop:
 				return
 			}
+			files[i] = nil // the file's bytes go once its reader and read are done
 			pf.wg.Go(func() { pf.read(f) })
 		}
 	})
@@ -152,6 +153,10 @@ func (pf *prefetcher) send(f *aheadFile, b rowBatch) bool {
 func (rd *reader) open(p string) (data []byte, problems []Problem, src rowSource, err error) {
 	if rd.ahead != nil {
 		if f, ok := rd.ahead.files[p]; ok {
+			// Note: the file is forgotten here, so that its bytes (a response
+			// part is 50 MB) are collected once its rows are read, not kept
+			// until the whole batch is.
+			delete(rd.ahead.files, p)
 			<-f.ready
 			if f.src == nil {
 				return f.data, f.problems, nil, f.err

@@ -214,10 +214,10 @@ const defaultMemoryLimit = 250 << 20
 const preloadProcs = 4
 
 // checkMemoryLimit is the soft memory limit of a check.
-// Note: a check holds no dictionary and no results, so it stays far below
-// this up to several hundred thousand respondents (213 MB peak at 100k); at a
-// million it keeps the collector from letting the heap double (1.55 GB peak
-// without, 1.06 GB with, 63 s and 65 s of CPU; docs/design.md).
+// Note: it is a safety net, not what keeps a check small: a check holds no
+// dictionary and no results (213 MB peak at 100k), and since the reader lets go
+// of each file's bytes once its rows are read, a million respondents peak near
+// 1.0 GB with or without it (the live heap is about 540 MB; docs/design.md).
 const checkMemoryLimit = 1 << 30
 
 // setMemoryLimit sets the soft memory limit (runtime/debug.SetMemoryLimit) to
