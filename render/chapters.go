@@ -1,5 +1,7 @@
 package render
 
+import "midreview/analyze"
+
 // A chapterWriter writes the chapters of a handout in one format. The PDF
 // (pdfDoc) and the web pages (webDoc) are two; the chapter list and its order
 // live once, below, so a new chapter is added to both by one line here and one
@@ -64,4 +66,28 @@ func writeCycleReport(w chapterWriter) {
 		w.hearingSection()
 	}
 	w.hardSection()
+}
+
+// trendBars returns the legend and the bars of a question's 今回と前回の比較
+// chart (全体), in the View's trend order: the one list the PDF and the web
+// pages draw.
+func trendBars(q *QuestionView) (legend []string, rows []barRow) {
+	cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
+	for _, i := range q.TrendOrder {
+		t := q.Trend[i]
+		rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
+	}
+	return []string{"今回（" + pdfN(cur) + "）", "前回（" + pdfN(base) + "）"}, rows
+}
+
+// scBands returns the band rows of an SC question's 地区別の回答の構成 chart:
+// 全体 (bold), then every row of the district table dt (nil: none).
+func scBands(all *RowView, dt *TableView) []bandRow {
+	rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
+	if dt != nil {
+		for i := range dt.Rows {
+			rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
+		}
+	}
+	return rows
 }

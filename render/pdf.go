@@ -943,13 +943,8 @@ func (d *pdfDoc) question(q *QuestionView) {
 			break
 		}
 		if q.Baseline != nil && len(q.Trend) > 0 {
-			cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
-			var rows []barRow
-			for _, i := range q.TrendOrder {
-				t := q.Trend[i]
-				rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
-			}
-			d.barChart(d.figNo(q.ID+"　今回と前回の比較（全体）"), []string{"今回（" + pdfN(cur) + "）", "前回（" + pdfN(base) + "）"}, rows)
+			legend, rows := trendBars(q)
+			d.barChart(d.figNo(q.ID+"　今回と前回の比較（全体）"), legend, rows)
 			d.trendTable(q)
 		} else {
 			d.barChart(d.figNo(q.ID+"　全体（"+pdfN(all.N)+"）"), nil, pdfChoiceBars(at, []*RowView{all}))
@@ -958,12 +953,7 @@ func (d *pdfDoc) question(q *QuestionView) {
 		if all == nil {
 			break
 		}
-		rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
-		if dt != nil {
-			for i := range dt.Rows {
-				rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
-			}
-		}
+		rows := scBands(all, dt)
 		heads, na := at.Heads, len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
 		d.bandChart(d.figNo(q.ID+"　地区別の回答の構成"), heads, na, 30, rows)
 	}

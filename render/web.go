@@ -491,13 +491,8 @@ func (d *webDoc) question(q *QuestionView) {
 			break
 		}
 		if q.Baseline != nil && len(q.Trend) > 0 {
-			cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
-			var rows []barRow
-			for _, i := range q.TrendOrder {
-				t := q.Trend[i]
-				rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
-			}
-			d.barChart(q.ID+"　今回と前回の比較（全体）", []string{"今回（" + pdfN(cur) + "）", "前回（" + pdfN(base) + "）"}, rows)
+			legend, rows := trendBars(q)
+			d.barChart(q.ID+"　今回と前回の比較（全体）", legend, rows)
 			d.trendTable(q)
 		} else {
 			d.barChart(q.ID+"　全体（"+pdfN(all.N)+"）", nil, pdfChoiceBars(at, []*RowView{all}))
@@ -506,12 +501,7 @@ func (d *webDoc) question(q *QuestionView) {
 		if all == nil {
 			break
 		}
-		rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
-		if dt != nil {
-			for i := range dt.Rows {
-				rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
-			}
-		}
+		rows := scBands(all, dt)
 		d.bandChart(q.ID+"　地区別の回答の構成", at.Heads, webHasNA(at), rows)
 	}
 	if q.Type != "NUM" {
