@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"midreview/analyze"
@@ -168,7 +169,30 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	case analyze.SourceHearing:
 		return "団体ヒアリング（" + place + "）"
 	}
-	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearText(is.Year) + "）"
+	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearsText(is.Years) + "）"
+}
+
+// yearsText writes the fiscal years of an issue, ascending: runs of
+// consecutive years as a range (「2027–2029年度」), runs joined with ・
+// (「2025・2027–2028年度」); "" for none.
+func yearsText(ys []int) string {
+	if len(ys) == 0 {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		p := strconv.Itoa(ys[i])
+		if j > i {
+			p += "–" + strconv.Itoa(ys[j])
+		}
+		parts = append(parts, p)
+		i = j + 1
+	}
+	return strings.Join(parts, "・") + "年度"
 }
 
 // rowOf returns the row of group g, or nil.
@@ -190,16 +214,19 @@ func hardCSVFiles(res *analyze.Results) []CSVFile {
 	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV}}
 }
 
-// HardIssuesCSV writes data/hard_issues.csv (outputs.md): one row per tagged
-// text and category, districts joined with 、 as in freetext.csv.
+// HardIssuesCSV writes data/hard_issues.csv (outputs.md): one row per issue
+// and category, districts joined with 、 as in freetext.csv; a text repeated
+// in several years is one issue with its years.
 func HardIssuesCSV(w io.Writer, res *analyze.Results) error {
-	c := newCSV(w, []string{"source", "record_id", "district", "category", "programs", "department", "text_masked"})
+	c := newCSV(w, []string{"source", "record_id", "district", "category", "programs", "department", "text_masked",
+		"place", "issue_id", "years"})
 	if hr := res.Hard; hr != nil {
 		cats := res.Batch.HardCategories
 		for _, is := range hr.Issues {
 			for _, k := range is.Categories {
 				c.row(is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")), csvText(cats[k].Name),
-					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked))
+					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked),
+					csvText(is.Place), csvText(is.ID), csvText(yearsText(is.Years)))
 			}
 		}
 	}
