@@ -135,6 +135,8 @@ func newHardMatcher(cats []ingest.HardCategory) *hardMatcher {
 			k = anchorSoft
 		case hardBadWords[w]:
 			k = anchorBad
+		case hardGenericWords[w]:
+			k = anchorGeneric
 		}
 		a := anchorWord{word: w, cat: c, kind: k}
 		if !seen[a] {
@@ -193,7 +195,21 @@ func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) [
 				continue
 			}
 		}
-		if !mentionHits(toks, bases, ms, i) {
+		hit := mentionHits(toks, bases, ms, i)
+		if !hit && h.kind == anchorGeneric {
+			// a wish for a generic space named as a category's place (活動拠点
+			// となる建物がほしい): judged as that category's word
+			for j, o := range ms {
+				if j != i && o.sent == h.sent && o.kind != anchorGeneric && o.kind != anchorPart && sameCats(o.cats, h.cats) && o.start < h.start {
+					g := ms[i]
+					g.kind = anchorGood
+					tmp := append(append([]hardMention(nil), ms...), g)
+					hit = mentionHits(toks, bases, tmp, len(tmp)-1)
+					break
+				}
+			}
+		}
+		if !hit {
 			continue
 		}
 		if h.kind == anchorPart {
@@ -202,7 +218,6 @@ func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) [
 					addCats(o.cats)
 				}
 			}
-			continue
 		}
 		addCats(h.cats)
 	}

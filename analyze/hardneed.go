@@ -39,7 +39,14 @@ const (
 	// category of its own: it hands its problem to the category words of its
 	// sentence (公園のトイレ, 集会所にエレベーター).
 	anchorPart
+	// anchorGeneric: a generic word for a space (場所, 施設, 部屋): a lack
+	// or a bad state tags, a bare wish does not (気軽に集まれる場所がほしい
+	// asks for a program as often as for a room).
+	anchorGeneric
 )
+
+// hardGenericWords are the built-in words of kind anchorGeneric.
+var hardGenericWords = map[string]bool{"場所": true, "施設": true, "部屋": true, "建物": true}
 
 // A hardSynonyms group extends a category whose キーワード include one of its
 // triggers with built-in words (停留所 for バス停, 真っ暗 for 暗い).
@@ -85,7 +92,7 @@ var hardSoftWords = map[string]bool{"居場所": true}
 var hardPartWords = []string{"トイレ", "屋根", "照明", "入り口", "入口", "出入口", "出入り口", "玄関",
 	"エレベーター", "設備", "床", "壁", "和室", "雨漏り", "冷暖房", "エアコン", "空調", "駐車場",
 	"駐輪場", "水道", "水飲み場", "柵", "フェンス", "日陰", "いす", "椅子", "テーブル", "広さ", "耐震",
-	"窓", "扉", "ドア", "スロープ", "庭木", "外壁", "ふた", "蓋", "水はけ"}
+	"窓", "扉", "ドア", "スロープ", "庭木", "外壁", "ふた", "蓋", "水はけ", "ベンチ"}
 
 // hardSoftHeads are nouns that end a の chain on something soft: the
 // category word then only says where or about what (公園の清掃活動,
@@ -346,7 +353,7 @@ func (p hardPhrase) decide(k anchorKind) bool {
 		return false
 	}
 	if p.wish {
-		return true
+		return k != anchorGeneric || p.fix
 	}
 	if k == anchorBad {
 		switch {
@@ -398,12 +405,14 @@ func (m *hardMatcher) mentions(toks []tokenizer.Token, bases []string, sp []span
 				continue
 			}
 			if cur != nil && cur.end >= end && cur.start == i {
-				// the same or a longer word already found here: add the category
+				// the same or a longer word already found here: add the
+				// category; a part or a bad word keeps that kind (ベンチ is
+				// both a 道 keyword and a part of a バス停 or a 広場)
 				if a.cat >= 0 && !containsInt(cur.cats, a.cat) {
 					cur.cats = append(cur.cats, a.cat)
-					if a.kind == anchorBad {
-						cur.kind = anchorBad
-					}
+				}
+				if cur.end == end && (a.kind == anchorBad || a.kind == anchorPart && cur.kind != anchorBad) {
+					cur.kind = a.kind
 				}
 				continue
 			}
