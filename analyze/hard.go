@@ -46,6 +46,23 @@ type HardResults struct {
 	// the same for 全体.
 	Suppressed     []bool
 	WardSuppressed bool
+	// Statuses are the issues by 対応状況 of linkage_responses.xlsx
+	// (hard_status_counts.csv): for each group of Groups then 全体, the
+	// statuses of LinkageStatuses, then any other status as written in
+	// first-seen order, then 未回答; empty without sheet ハード分類.
+	Statuses []HardStatusCount
+	// Problems are the rows of linkage_responses.xlsx whose 課題ID is no
+	// issue of this run (warnings, CodeStaleLinkage), in sheet order.
+	Problems []ingest.Problem
+}
+
+// StatusUnanswered is the 対応状況 of an issue without an answer.
+const StatusUnanswered = "未回答"
+
+// A HardStatusCount is the number of issues of one group with one 対応状況.
+type HardStatusCount struct {
+	Group, Status string
+	Count         int
 }
 
 // A HardIssue is one issue: a text tagged with at least one ハード分類
@@ -69,6 +86,9 @@ type HardIssue struct {
 	// texts only when their district (and the ward) has at least 秘匿基準
 	// respondents, like every other quote.
 	Quotable bool
+	// Response is the answer of linkage_responses.xlsx with the issue's ID,
+	// nil when none.
+	Response *ingest.LinkageResponse
 }
 
 // A HardCount is the number of texts of one source (and year) in one group
@@ -390,6 +410,8 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		count(SourceProgress, y)
 	}
 	hr.Suppressed, hr.WardSuppressed = hardSuppress(b, order, base)
+	hr.Problems = applyLinkage(b, hr)
+	hr.Statuses = hardStatuses(hr)
 	hr.Quotes = hardQuotes(b, hr, "")
 	for _, g := range hr.Groups {
 		hr.Quotes = append(hr.Quotes, hardQuotes(b, hr, g)...)
@@ -554,4 +576,71 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 		}
 	}
 	return out
+}
+
+// applyLinkage attaches to each issue the row of linkage_responses.xlsx
+// with its ID, and returns a warning for each row whose 課題ID is no issue
+// of this run (its text changed, or it is no longer tagged): the answer is
+// not carried over, and the warning names the row.
+func applyLinkage(b *ingest.Batch, hr *HardResults) []ingest.Problem {
+	lk := b.Linkage
+	if lk == nil {
+		return nil
+	}
+	at := make(map[string]int, len(hr.Issues))
+	for i := range hr.Issues {
+		at[hr.Issues[i].ID] = i
+	}
+	var probs []ingest.Problem
+	for ri := range lk.Rows {
+		r := &lk.Rows[ri]
+		if i, ok := at[r.IssueID]; ok {
+			hr.Issues[i].Response = r
+			continue
+		}
+		var file string
+		if int(r.Src.File) < len(b.Files) {
+			file = b.Files[r.Src.File].Path
+		}
+		probs = append(probs, ingest.Problem{Severity: ingest.Warning, Code: ingest.CodeStaleLinkage, File: file,
+			Sheet: lk.Sheet, Row: int(r.Src.Row), Col: lk.IDCol, Item: ingest.LinkageSheet.Header(ingest.ColLinkID),
+			Value: r.IssueID})
+	}
+	return probs
+}
+
+// hardStatuses counts the issues by 対応状況, per group of hr.Groups and 全体.
+func hardStatuses(hr *HardResults) []HardStatusCount {
+	statuses := append([]string(nil), ingest.LinkageStatuses...)
+	for _, is := range hr.Issues {
+		if is.Response != nil && is.Response.Status != "" && !slices.Contains(statuses, is.Response.Status) {
+			statuses = append(statuses, is.Response.Status)
+		}
+	}
+	statuses = append(statuses, StatusUnanswered)
+	var out []HardStatusCount
+	for _, g := range append(append([]string(nil), hr.Groups...), GroupAll) {
+		for _, st := range statuses {
+			n := 0
+			for _, is := range hr.Issues {
+				if g != GroupAll && !slices.Contains(is.Groups, g) {
+					continue
+				}
+				if IssueStatus(&is) == st {
+					n++
+				}
+			}
+			out = append(out, HardStatusCount{Group: g, Status: st, Count: n})
+		}
+	}
+	return out
+}
+
+// IssueStatus returns the 対応状況 of an issue: its answer's, or 未回答
+// when it has none (or an answer without 対応状況).
+func IssueStatus(is *HardIssue) string {
+	if is.Response == nil || is.Response.Status == "" {
+		return StatusUnanswered
+	}
+	return is.Response.Status
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"midreview/analyze"
+	"midreview/ingest"
 )
 
 // HardView is the chapter ソフトとハードの連携: the issues that call for a
@@ -31,6 +32,44 @@ type HardView struct {
 	// into Categories); read in Groups order only.
 	Quotes map[string][][]HardQuoteView
 	Groups []string // the groups of Rows without 全体
+	// Issues are every issue with its ID, place, years and the answer of
+	// linkage_responses.xlsx, in analyze's order (survey, hearing,
+	// progress): the list that linkage_draft.xlsx, hard_responses.csv and
+	// the chapter's table of issues print.
+	Issues []HardIssueView
+	// Statuses are the issues by 対応状況 (hard_status_counts.csv): per
+	// group of Groups then 全体, each status in analyze's order.
+	Statuses []HardStatusRow
+}
+
+// A HardIssueView is one issue as the lists print it.
+type HardIssueView struct {
+	ID         string
+	Groups     string // districts joined with 、
+	Categories []int  // indices into HardView.Categories
+	Category   string // category names joined with 、
+	Place      string // 町名 or facility, "" when the text names none
+	Text       string // masked
+	Source     string // hardQuoteSource: 区民アンケート（地区）, …
+	Years      string // 「2027–2029年度」, "" for survey and hearing issues
+	// Answer is the row of linkage_responses.xlsx carried over by ID;
+	// Answered reports whether there is one.
+	Answer   HardAnswerView
+	Answered bool
+}
+
+// A HardAnswerView is the urban-development side's answer to an issue.
+type HardAnswerView struct {
+	Status     string // 対応状況; analyze.StatusUnanswered when not answered
+	Department string // 担当課
+	Plan       string // 対応予定
+	Note       string // 備考
+}
+
+// A HardStatusRow is the number of issues of one group with one 対応状況.
+type HardStatusRow struct {
+	Group, Status string
+	Count         Fig
 }
 
 // A HardCategoryView is one ハード分類 as printed.
@@ -156,6 +195,25 @@ func hardView(res *analyze.Results) *HardView {
 		is := &hr.Issues[q.Issue]
 		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Masked, Source: hardQuoteSource(is)})
 	}
+	for i := range hr.Issues {
+		is := &hr.Issues[i]
+		iv := HardIssueView{ID: is.ID, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
+			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
+			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
+		var names []string
+		for _, c := range is.Categories {
+			names = append(names, b.HardCategories[c].Name)
+		}
+		iv.Category = strings.Join(names, "、")
+		if r := is.Response; r != nil {
+			iv.Answered = true
+			iv.Answer.Department, iv.Answer.Plan, iv.Answer.Note = r.Department, r.Plan, r.Note
+		}
+		v.Issues = append(v.Issues, iv)
+	}
+	for _, st := range hr.Statuses {
+		v.Statuses = append(v.Statuses, HardStatusRow{Group: st.Group, Status: st.Status, Count: CountFig(st.Count, false)})
+	}
 	return v
 }
 
@@ -211,7 +269,46 @@ func hardCSVFiles(res *analyze.Results) []CSVFile {
 	if res.Hard == nil {
 		return nil
 	}
-	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV}}
+	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV},
+		{"data/hard_responses.csv", HardResponsesCSV}, {"data/hard_status_counts.csv", HardStatusCountsCSV}}
+}
+
+// HardResponsesCSV writes data/hard_responses.csv (outputs.md): one row per
+// issue with the answer of linkage_responses.xlsx carried over by its ID
+// (status 未回答 and empty answer columns when there is none).
+func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, []string{"issue_id", "source", "record_id", "district", "category", "place", "years",
+		"text_masked", "status", "department", "plan", "note"})
+	if hr := res.Hard; hr != nil {
+		cats := res.Batch.HardCategories
+		for i := range hr.Issues {
+			is := &hr.Issues[i]
+			var names []string
+			for _, k := range is.Categories {
+				names = append(names, cats[k].Name)
+			}
+			var dep, plan, note string
+			if r := is.Response; r != nil {
+				dep, plan, note = r.Department, r.Plan, r.Note
+			}
+			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")),
+				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(yearsText(is.Years)), csvText(is.Masked),
+				csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
+		}
+	}
+	return c.close()
+}
+
+// HardStatusCountsCSV writes data/hard_status_counts.csv: the issues of each
+// district group (and 全体) by 対応状況, 未回答 for issues without an answer.
+func HardStatusCountsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, []string{"district", "status", "count"})
+	if hr := res.Hard; hr != nil {
+		for _, st := range hr.Statuses {
+			c.row(csvText(st.Group), csvText(st.Status), csvInt(st.Count))
+		}
+	}
+	return c.close()
 }
 
 // HardIssuesCSV writes data/hard_issues.csv (outputs.md): one row per issue
@@ -248,4 +345,13 @@ func HardCountsCSV(w io.Writer, res *analyze.Results) error {
 		}
 	}
 	return c.close()
+}
+
+// hardProblems returns the warnings about linkage_responses.xlsx that
+// analyze found (rows whose issue is gone), for View.CommentaryProblems.
+func hardProblems(res *analyze.Results) []ingest.Problem {
+	if res.Hard == nil {
+		return nil
+	}
+	return res.Hard.Problems
 }
