@@ -19,10 +19,10 @@ const (
 	CommentaryFile  = "commentary.xlsx"
 	// LinkageFile is linkage_responses.xlsx: the urban-development side's
 	// answers to the issues of linkage_draft.xlsx (inputs.md section 11).
-	LinkageFile = "linkage_responses.xlsx"
-	ResponsesDir    = "responses"
-	BaselineDir     = "baseline"
-	HearingsDir     = "hearings"
+	LinkageFile  = "linkage_responses.xlsx"
+	ResponsesDir = "responses"
+	BaselineDir  = "baseline"
+	HearingsDir  = "hearings"
 )
 
 // Read reads the batch in fsys (cmd passes os.DirFS(dir); tests pass fstest.MapFS)

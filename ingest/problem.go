@@ -101,8 +101,8 @@ const (
 	CodeCommentaryPlace     Code = "commentary-place"     // 場所, 対象ID or 地区 names no passage
 	CodeDuplicateCommentary Code = "duplicate-commentary" // two rows for one place
 	// linkage_responses.xlsx.
-	CodeStaleLinkage     Code = "stale-linkage"     // a 課題ID that this run's issues no longer have (analyze)
-	CodeDuplicateLinkage Code = "duplicate-linkage" // two answered rows for one 課題ID
+	CodeStaleLinkage     Code = "stale-linkage"      // a 課題ID that this run's issues no longer have (analyze)
+	CodeDuplicateLinkage Code = "duplicate-linkage"  // two answered rows for one 課題ID
 	CodeMissingLinkageID Code = "missing-linkage-id" // an answered row without 課題ID
 )
 
