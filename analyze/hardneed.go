@@ -559,8 +559,8 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 	part := toks[j]
 	pb := bases[j]
 	switch {
-	case posIs(part, "助詞", "格助詞") && pb == "で":
-		return false // the place of an activity
+	case posIs(part, "助詞", "格助詞") && pb == "で" && h.kind != anchorBad:
+		return false // the place of an activity (a bad thing with で is a cause: 空き家で困る)
 	case posIs(part, "助詞", "格助詞") && len(part.POS()) > 2 && part.POS()[2] == "連語":
 		return false // について, として
 	case posIs(part, "助詞", "並立助詞") || pb == "や" || pb == "と" && posIs(part, "助詞", "格助詞") && j+1 < n && posIs(toks[j+1], "名詞", ""):
@@ -574,7 +574,7 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 	topic := j < n && (bases[j] == "は" || bases[j] == "も")
 	// at: the word is where something is (に, には): a problem there is its
 	// problem (空き地に草が生い茂る, 点字ブロックの上に自転車が止めてある).
-	at := j < n && bases[j] == "に" && posIs(toks[j], "助詞", "格助詞")
+	at := j < n && (bases[j] == "に" || bases[j] == "で" && h.kind == anchorBad) && posIs(toks[j], "助詞", "格助詞")
 	// Find the predicate, noting other arguments on the way.
 	other := -1 // another argument before the predicate: -1 none, else its mention or -2
 	hops := 0

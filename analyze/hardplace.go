@@ -65,10 +65,16 @@ func newPlaceFinder(b *ingest.Batch) *placeFinder {
 	if b == nil {
 		return pf
 	}
+	seen := map[string]bool{}
 	for _, t := range b.Towns {
-		if n := chomeDigits(norm.NFKC.String(strings.TrimSpace(t.Name))); n != "" {
+		n := chomeDigits(norm.NFKC.String(strings.TrimSpace(t.Name)))
+		pf.names[n] = true
+		// Note: a town is matched by its name without 丁目 (日吉本町1丁目 →
+		// 日吉本町), and the 丁目 is read from the text, in digits or kanji.
+		n = reTownChome.ReplaceAllString(n, "")
+		if n != "" && !seen[n] {
+			seen[n] = true
 			pf.towns = append(pf.towns, n)
-			pf.names[n] = true
 		}
 	}
 	for _, d := range b.Districts {
@@ -80,6 +86,11 @@ func newPlaceFinder(b *ingest.Batch) *placeFinder {
 	sortLongestFirst(pf.towns)
 	return pf
 }
+
+var (
+	reTownChome = regexp.MustCompile(`[0-9]+丁目$`)
+	reTextChome = regexp.MustCompile(`^[0-9〇一二三四五六七八九十]+丁目`)
+)
 
 func sortLongestFirst(ws []string) {
 	for i := 1; i < len(ws); i++ {
@@ -100,35 +111,38 @@ func (pf *placeFinder) find(s string, toks []tokenizer.Token, sp []span) string 
 	switch {
 	case fac == "":
 		return town
-	case town == "" || strings.Contains(fac, strings.TrimRightFunc(town, func(r rune) bool { return r < 0x80 || r == '丁' || r == '目' })):
+	case town == "" || strings.Contains(fac, reTownChome.ReplaceAllString(town, "")):
 		return fac
 	}
 	return town + "・" + fac
 }
 
 // town returns the first (then longest) 町名 in s outside the masked spans,
-// with the 丁目 that follows it.
+// with the 丁目 that follows it (as digits) unless that is masked.
 func (pf *placeFinder) town(s string, sp []span) string {
-	c := chomeDigits(s)
 	best, at := "", -1
 	for _, t := range pf.towns {
-		i := strings.Index(c, t)
-		if i < 0 || at >= 0 && i >= at {
-			continue
+		for off := 0; off < len(s); {
+			i := strings.Index(s[off:], t)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !inSpans(sp, i, i+len(t)) {
+				if at < 0 || i < at {
+					best, at = t, i
+				}
+				break
+			}
+			off = i + len(t)
 		}
-		best, at = t, i
 	}
 	if at < 0 {
 		return ""
 	}
-	// masked spans are on s; chomeDigits only shortens numerals after the
-	// town, so the town's own offset in s is the same when it holds no 丁目.
-	if !strings.Contains(best, "丁目") && inSpans(sp, at, at+len(best)) {
-		return ""
-	}
-	rest := c[at+len(best):]
-	if m := regexp.MustCompile(`^[0-9]+丁目`).FindString(rest); m != "" && !strings.Contains(best, "丁目") {
-		best += m
+	e := at + len(best)
+	if m := reTextChome.FindString(s[e:]); m != "" && !inSpans(sp, e, e+len(m)) {
+		best += chomeDigits(m)
 	}
 	return best
 }
@@ -138,7 +152,11 @@ func (pf *placeFinder) town(s string, sp []span) string {
 // and の (篠原の公園), with a place suffix after it (前, 周辺).
 func (pf *placeFinder) facility(toks []tokenizer.Token, sp []span) string {
 	masked := func(t tokenizer.Token) bool { return inSpans(sp, t.Position, t.Position+len(t.Surface)) }
+	inside := 0 // tokens before this index belong to a facility word already tried
 	for i := range toks {
+		if i < inside {
+			continue
+		}
 		end, suffixed := -1, false
 		for _, w := range hardFacilityWords {
 			if e := tokenRun(toks, i, w); e > end {
@@ -151,6 +169,7 @@ func (pf *placeFinder) facility(toks []tokenizer.Token, sp []span) string {
 		if end < 0 || masked(toks[i]) {
 			continue
 		}
+		inside = end // 自治会館 is not 会館 qualified by 自治
 		// qualifier: the nouns right before it
 		q := i
 		for q > 0 {
