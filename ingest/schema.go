@@ -424,42 +424,44 @@ var CommentarySheet = &Sheet{Name: "所見", OrFirst: true, Columns: []Field{
 // filled in.
 var LinkageSchema = &Workbook{File: LinkageFile, Sheets: []*Sheet{LinkageSheet}}
 
-// Columns of sheet 対応: the issue as the draft describes it (read back only
-// for 課題ID), then the answer.
+// Columns of sheet 対応 (inputs.md section 11): the issue as the draft
+// describes it (read back only for 課題ID), then the answer, then two
+// columns the contract does not list (出どころ, 年度) that the draft adds
+// for the reader.
 const (
 	ColLinkID = iota
-	ColLinkDistrict
 	ColLinkCategory
+	ColLinkDistrict
 	ColLinkPlace
 	ColLinkText
-	ColLinkSource
-	ColLinkYears
 	ColLinkStatus
 	ColLinkDepartment
 	ColLinkPlan
 	ColLinkNote
+	ColLinkSource
+	ColLinkYears
 )
 
-// LinkageStatuses are the drop-down values of 対応状況 (any other text is
-// accepted and counted as written).
-var LinkageStatuses = []string{"対応済み", "対応中", "対応予定", "検討中", "対応困難", "対象外"}
+// LinkageStatuses are the 対応状況 of inputs.md section 11, the drop-down of
+// the draft (any other text is accepted and counted as written).
+var LinkageStatuses = []string{"未対応", "検討中", "対応予定", "対応済", "対応困難"}
 
 // LinkageSheet is sheet 対応 of linkage_responses.xlsx (and of the
 // linkage_draft.xlsx every run writes): one row per issue.
 var LinkageSheet = &Sheet{Name: "対応", OrFirst: true, Columns: []Field{
 	ColLinkID: {Name: "課題ID", Required: true, Width: 14,
 		Help: "midreview が付けた課題の番号。書き換えないでください"},
-	ColLinkDistrict: {Name: "地区", Width: 12},
 	ColLinkCategory: {Name: "分類", Width: 16},
+	ColLinkDistrict: {Name: "地区", Width: 12},
 	ColLinkPlace:    {Name: "場所", Width: 14},
 	ColLinkText:     {Name: "内容", Width: 60},
-	ColLinkSource:   {Name: "出どころ", Width: 16},
-	ColLinkYears:    {Name: "年度", Width: 12},
 	ColLinkStatus: {Name: "対応状況", Width: 10, Values: LinkageStatuses,
-		Help: "対応済み・対応中・対応予定・検討中・対応困難・対象外 など"},
+		Help: "未対応・検討中・対応予定・対応済・対応困難"},
 	ColLinkDepartment: {Name: "担当課", Width: 16},
 	ColLinkPlan:       {Name: "対応予定", Width: 24, Help: "時期や内容（例：2027年度に防犯灯を2基設置）"},
 	ColLinkNote:       {Name: "備考", Width: 24},
+	ColLinkSource:     {Name: "出どころ", Width: 18, Extra: true},
+	ColLinkYears:      {Name: "年度", Width: 12, Extra: true},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

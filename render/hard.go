@@ -230,6 +230,16 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearsText(is.Years) + "）"
 }
 
+// yearsList writes the fiscal years of an issue for data/ (outputs.md):
+// ascending, joined with ; (「2027;2028;2029」); "" for none.
+func yearsList(ys []int) string {
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = strconv.Itoa(y)
+	}
+	return strings.Join(out, ";")
+}
+
 // yearsText writes the fiscal years of an issue, ascending: runs of
 // consecutive years as a range (「2027–2029年度」), runs joined with ・
 // (「2025・2027–2028年度」); "" for none.
@@ -292,7 +302,7 @@ func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 				dep, plan, note = r.Department, r.Plan, r.Note
 			}
 			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")),
-				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(yearsText(is.Years)), csvText(is.Masked),
+				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(yearsList(is.Years)), csvText(is.Masked),
 				csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
 		}
 	}
@@ -323,7 +333,7 @@ func HardIssuesCSV(w io.Writer, res *analyze.Results) error {
 			for _, k := range is.Categories {
 				c.row(is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")), csvText(cats[k].Name),
 					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked),
-					csvText(is.Place), csvText(is.ID), csvText(yearsText(is.Years)))
+					csvText(is.Place), csvText(is.ID), csvText(yearsList(is.Years)))
 			}
 		}
 	}

@@ -57,7 +57,7 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	// Fill answers: the first issue 対応済み, the second 検討中 with a plan,
+	// Fill answers: the first issue 対応済, the second 検討中 with a plan,
 	// the third a status outside the list; add a row for an issue that is gone.
 	answer := func(r int, vals ...string) {
 		for k, v := range vals {
@@ -67,14 +67,14 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	answer(2, "対応済み", "土木事務所", "2026年度に補修済み", "")
+	answer(2, "対応済", "土木事務所", "2026年度に補修済み", "")
 	answer(3, "検討中", "都市整備局 地域交通課", "2027年度に検討", "地域交通サポート事業で相談")
 	answer(4, "要調査", "", "", "")
 	staleRow := len(rows) + 1
 	if err := f.SetCellStr(sh, "A"+strconv.Itoa(staleRow), "P-00000000"); err != nil {
 		t.Fatal(err)
 	}
-	answer(staleRow, "対応中", "区 地域振興課", "", "")
+	answer(staleRow, "対応予定", "区 地域振興課", "", "")
 	if err := f.SaveAs(filepath.Join(batch, ingest.LinkageFile)); err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 		t.Fatalf("%d issues after the answers, %d before", len(got.rows), len(issues.rows))
 	}
 	want := map[string][3]string{
-		issues.rows[0]["issue_id"]: {"対応済み", "土木事務所", "2026年度に補修済み"},
+		issues.rows[0]["issue_id"]: {"対応済", "土木事務所", "2026年度に補修済み"},
 		issues.rows[1]["issue_id"]: {"検討中", "都市整備局 地域交通課", "2027年度に検討"},
 		issues.rows[2]["issue_id"]: {"要調査", "", ""},
 	}
@@ -108,7 +108,7 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 			counts[r["status"]] = r["count"]
 		}
 	}
-	for st, n := range map[string]string{"対応済み": "1", "検討中": "1", "要調査": "1", "対応中": "0", "未回答": strconv.Itoa(unanswered)} {
+	for st, n := range map[string]string{"対応済": "1", "検討中": "1", "要調査": "1", "対応予定": "0", "未対応": "0", "未回答": strconv.Itoa(unanswered)} {
 		if counts[st] != n {
 			t.Errorf("hard_status_counts.csv 全体 %s = %q, want %s", st, counts[st], n)
 		}
@@ -136,9 +136,9 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f2.Close()
-	v, _ := f2.GetCellValue(sh, "I3")
+	v, _ := f2.GetCellValue(sh, "G3")
 	if v != "都市整備局 地域交通課" {
-		t.Errorf("next draft I3 = %q, want the carried 担当課", v)
+		t.Errorf("next draft G3 = %q, want the carried 担当課", v)
 	}
 }
 
