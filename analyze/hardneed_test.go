@@ -239,3 +239,26 @@ func TestHardAchievementSpans(t *testing.T) {
 		t.Errorf("課題 after 成果: %v, want [4]", got)
 	}
 }
+
+// FuzzHardTags tags arbitrary text: nothing panics, categories are
+// ascending and valid, and a place is never a masked part.
+func FuzzHardTags(f *testing.F) {
+	for _, s := range []string{"日吉本町三丁目の坂道が急で歩けない。", "【主な成果】公園【", "の の の が ない",
+		"公園のトイレのの", "しかない", "十十丁目", "バス停まで歩くのが", "山田さんの家の前の街灯が切れている。"} {
+		f.Add(s)
+	}
+	b := hardTestBatch()
+	ta := newTextAnalyzer(b, IPATokenizer())
+	f.Fuzz(func(t *testing.T, s string) {
+		d := textDoc{source: SourceSurvey, fixed: -1, text: s}
+		ta.analyze(&d)
+		for i, c := range d.hard {
+			if c < 0 || c >= len(b.HardCategories) || i > 0 && d.hard[i-1] >= c {
+				t.Errorf("%q: categories %v", s, d.hard)
+			}
+		}
+		if d.place != "" && strings.Contains(d.place, MaskMark) {
+			t.Errorf("%q: place %q", s, d.place)
+		}
+	})
+}
