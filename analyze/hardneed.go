@@ -70,7 +70,7 @@ var hardSynonymGroups = []hardSynonyms{
 	{[]string{"公園", "広場", "遊具"}, []string{"遊び場", "砂場", "ブランコ", "滑り台", "すべり台",
 		"グラウンド", "運動場", "芝生", "児童公園", "花壇", "ちびっこ広場"}},
 	{[]string{"街灯", "防犯灯", "夜道", "暗がり"}, []string{"暗い", "真っ暗", "薄暗い", "外灯", "明かり",
-		"灯り", "電灯", "死角", "帰り道", "不審者"}},
+		"灯り", "電灯", "死角", "帰り道", "不審者", "物騒", "ひったくり"}},
 	{[]string{"集会所", "自治会館", "町内会館", "会館", "活動拠点", "活動場所"}, []string{"集会場", "公会堂",
 		"会場", "会議室", "部屋", "建物", "施設", "場所", "地区センター", "コミュニティハウス", "拠点"}},
 }
@@ -82,7 +82,8 @@ var hardBadWords = map[string]bool{
 	"空き物件": true, "空きビル": true, "空地": true, "遊休地": true, "空き住戸": true, "閉店": true,
 	"跡地": true, "空き区画": true, "段差": true, "坂": true, "坂道": true, "急坂": true, "上り坂": true,
 	"下り坂": true, "暗がり": true, "死角": true, "不審者": true, "でこぼこ": true, "雨漏り": true,
-	"暗い": true, "真っ暗": true, "薄暗い": true, "電柱": true, "階段": true,
+	"暗い": true, "真っ暗": true, "薄暗い": true, "電柱": true, "階段": true, "物騒": true,
+	"ひったくり": true,
 }
 
 // hardSoftWords are category words that also name a soft program (anchorSoft).
@@ -119,7 +120,8 @@ var (
 		"使いづらい", "歩きにくい", "通りにくい", "入りにくい", "参加しにくい", "上りにくい", "伸び放題",
 		"放題", "生い茂る", "散乱", "不法投棄", "雨漏り", "短い", "大きい", "高い", "苦労", "支障",
 		"不審", "迷惑", "物騒", "劣化", "腐る", "錆びる", "さびる", "傾く", "陥没", "渋滞", "不衛生",
-		"不自由", "断る", "ぼろぼろ", "ボロボロ", "耐震", "不十分", "ほとんど", "閉まる", "閉じる", "止める", "ふさぐ", "塞ぐ", "はみ出す")
+		"不自由", "断る", "ぼろぼろ", "ボロボロ", "耐震", "不十分", "ほとんど", "閉まる", "閉じる", "止める", "ふさぐ", "塞ぐ", "はみ出す", "ひどい", "酷い", "うるさい",
+		"臭い", "くさい", "邪魔", "不潔", "見にくい", "歩きづらい", "荒らす", "穴", "水たまり")
 	// hardLackWords report that something is missing or too few; for a
 	// word whose presence is the problem (段差がない) they are good news.
 	hardLackWords = words("ない", "無い", "なし", "無し", "少ない", "足りない", "不足",
@@ -578,6 +580,7 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 	// Find the predicate, noting other arguments on the way.
 	other := -1 // another argument before the predicate: -1 none, else its mention or -2
 	hops := 0
+	keepOther := false // a hop made past another argument keeps checking it
 	for k := j; k < n; k++ {
 		if hardSentenceEnd(toks[k]) {
 			return false
@@ -598,7 +601,7 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 		}
 		p := readPhrase(toks, bases, k)
 		kind := h.kind
-		if other != -1 && hops == 0 {
+		if other != -1 && (hops == 0 || keepOther) {
 			switch {
 			case other >= 0 && (ms[other].kind == anchorPart || ms[other].kind == anchorBad) && (at || topic):
 				// 集会所にエレベーターがない, 入口に段差がある: the
@@ -609,6 +612,16 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 			case topic && !p.wish && (p.problem || p.lack):
 				// 会館の和室は正座がつらい
 			case at && p.problem && !p.negated:
+			case p.nominal || p.conj:
+				// 道路に穴があいていて危ない: the argument's verb, then
+				// the problem; read on with the same argument
+				if hops < 2 {
+					hops++
+					keepOther = true
+					k = p.end - 1
+					continue
+				}
+				return false
 			default:
 				return false
 			}
@@ -619,7 +632,9 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 		if (p.nominal || p.conj) && hops < 2 {
 			hops++
 			k = p.end - 1
-			other = -1
+			if !keepOther {
+				other = -1
+			}
 			continue
 		}
 		return false
