@@ -89,6 +89,10 @@ type HardIssue struct {
 	// Response is the answer of linkage_responses.xlsx with the issue's ID,
 	// nil when none.
 	Response *ingest.LinkageResponse
+	// Voices is the number of issues (this one included) whose masked text,
+	// spaces removed, is the same: residents who wrote the same sentence,
+	// organizations and initiatives that raised it (hard_responses.csv voices).
+	Voices int
 }
 
 // A HardCount is the number of texts of one source (and year) in one group
@@ -341,6 +345,13 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 				Categories: d.hard, Place: d.place, Masked: d.masked, Quotable: true}})
 	}
 	hd = mergeHardDocs(hd)
+	voices := map[string]int{}
+	for i := range hd {
+		voices[hardTextKey(hd[i].issue.Masked)]++
+	}
+	for i := range hd {
+		hd[i].issue.Voices = voices[hardTextKey(hd[i].issue.Masked)]
+	}
 	hr := &HardResults{}
 	name := func(gi int) string {
 		switch gi {
@@ -423,8 +434,12 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 // (回答者ID and 設問ID, 団体名 or 取組ID) and its masked text with white
 // space removed.
 func hardIssueKey(source, record, masked string) string {
-	return source + "\x00" + record + "\x00" + strings.Join(strings.Fields(masked), "")
+	return source + "\x00" + record + "\x00" + hardTextKey(masked)
 }
+
+// hardTextKey is a masked text with white space removed, for telling equal
+// texts apart from different ones.
+func hardTextKey(masked string) string { return strings.Join(strings.Fields(masked), "") }
 
 // mergeHardDocs merges the docs with one key into the first of them (in
 // reading order): the years, groups and categories of the others are added,

@@ -262,3 +262,25 @@ func FuzzHardTags(f *testing.F) {
 		}
 	})
 }
+
+// TestHardVoices counts the issues with the same text: two initiatives
+// raising one 課題 are two issues of two voices each; a third text is one.
+func TestHardVoices(t *testing.T) {
+	b := &ingest.Batch{HardCategories: batchgen.HardCategories(), Districts: []ingest.District{{Name: "日吉"}}}
+	b.Initiatives = []ingest.Initiative{{ID: "P1", District: 0, Theme: -1}, {ID: "P2", District: 0, Theme: -1}}
+	b.Progress = []ingest.Progress{
+		{Initiative: 0, Year: 2027, Issues: "会場の確保が難しい。"},
+		{Initiative: 0, Year: 2028, Issues: "会場の確保が難しい。"},
+		{Initiative: 1, Year: 2027, Issues: " 会場の確保が難しい。 "},
+		{Initiative: 1, Year: 2028, Issues: "街灯が切れている。"},
+	}
+	r := &Results{}
+	analyzeText(b, r)
+	var got []int
+	for _, is := range r.Hard.Issues {
+		got = append(got, is.Voices)
+	}
+	if !slices.Equal(got, []int{2, 2, 1}) {
+		t.Errorf("voices %v, want [2 2 1]", got)
+	}
+}

@@ -45,13 +45,17 @@ type HardView struct {
 // A HardIssueView is one issue as the lists print it.
 type HardIssueView struct {
 	ID         string
-	Groups     string // districts joined with 、
-	Categories []int  // indices into HardView.Categories
-	Category   string // category names joined with 、
-	Place      string // 町名 or facility, "" when the text names none
-	Text       string // masked
-	Source     string // hardQuoteSource: 区民アンケート（地区）, …
-	Years      string // 「2027–2029年度」, "" for survey and hearing issues
+	Districts  []string // district groups of the issue
+	Groups     string   // Districts joined with 、
+	Categories []int    // indices into HardView.Categories
+	Category   string   // category names joined with 、
+	Place      string   // 町名 or facility, "" when the text names none
+	Text       string   // masked
+	Source     string   // hardQuoteSource: 区民アンケート（地区）, …
+	Years      string   // 「2027–2029年度」, "" for survey and hearing issues
+	// Voices is the number of issues with the same text (analyze.HardIssue
+	// Voices): the count of similar voices a table of issues prints.
+	Voices Fig
 	// Answer is the row of linkage_responses.xlsx carried over by ID;
 	// Answered reports whether there is one.
 	Answer   HardAnswerView
@@ -197,8 +201,9 @@ func hardView(res *analyze.Results) *HardView {
 	}
 	for i := range hr.Issues {
 		is := &hr.Issues[i]
-		iv := HardIssueView{ID: is.ID, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
-			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
+		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
+			Voices: CountFig(is.Voices, false),
+			Place:  is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
 		var names []string
 		for _, c := range is.Categories {
@@ -288,7 +293,7 @@ func hardCSVFiles(res *analyze.Results) []CSVFile {
 // (status 未回答 and empty answer columns when there is none).
 func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, []string{"issue_id", "source", "record_id", "district", "category", "place", "years",
-		"text_masked", "status", "department", "plan", "note"})
+		"text_masked", "voices", "status", "department", "plan", "note"})
 	if hr := res.Hard; hr != nil {
 		cats := res.Batch.HardCategories
 		for i := range hr.Issues {
@@ -303,7 +308,7 @@ func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 			}
 			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")),
 				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(yearsList(is.Years)), csvText(is.Masked),
-				csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
+				csvInt(is.Voices), csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
 		}
 	}
 	return c.close()
