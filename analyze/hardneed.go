@@ -121,7 +121,8 @@ var (
 		"放題", "生い茂る", "散乱", "不法投棄", "雨漏り", "短い", "大きい", "高い", "苦労", "支障",
 		"不審", "迷惑", "物騒", "劣化", "腐る", "錆びる", "さびる", "傾く", "陥没", "渋滞", "不衛生",
 		"不自由", "断る", "ぼろぼろ", "ボロボロ", "耐震", "不十分", "ほとんど", "閉まる", "閉じる", "止める", "ふさぐ", "塞ぐ", "はみ出す", "ひどい", "酷い", "うるさい",
-		"臭い", "くさい", "邪魔", "不潔", "見にくい", "歩きづらい", "荒らす", "穴", "水たまり")
+		"臭い", "くさい", "邪魔", "不潔", "見にくい", "歩きづらい", "荒らす", "穴", "水たまり",
+		"負担", "にくい", "づらい", "冠水")
 	// hardLackWords report that something is missing or too few; for a
 	// word whose presence is the problem (段差がない) they are good news.
 	hardLackWords = words("ない", "無い", "なし", "無し", "少ない", "足りない", "不足",
@@ -129,7 +130,7 @@ var (
 	// hardPresenceWords report that something is there or increasing: the
 	// problem for anchorBad words (空き家が増える, 坂が多い).
 	hardPresenceWords = words("ある", "多い", "増える", "増加", "目立つ", "残る", "並ぶ", "続く",
-		"なる", "広がる", "出る", "進む", "できる", "いる", "住む")
+		"なる", "広がる", "出る", "進む", "できる", "いる", "住む", "下りる", "降りる", "閉める")
 	// hardWishWords ask for something.
 	hardWishWords = words("ほしい", "欲しい", "たい", "願う", "お願い", "望む", "求める", "要望", "必要",
 		"希望", "要る", "いる・要る")
@@ -507,8 +508,9 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 		return p.decide(h.kind)
 	}
 	// Follow の chains: 公園の遊具が, 駅までの階段に, タクシーのような仕組み.
+	near := h.end > h.start && hardNearWords[bases[h.end-1]]
 	for j < n {
-		plain := true
+		plain := !near // 駅周辺の駐輪場 is near the station, not of it
 		if j+1 < n && posIs(toks[j], "助詞", "格助詞") && toks[j+1].Surface == "の" && toks[j].Surface != "の" {
 			j++ // までの, からの, への
 			plain = false
@@ -607,6 +609,8 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 				// 集会所にエレベーターがない, 入口に段差がある: the
 				// container's problem too
 				kind = ms[other].kind
+			case other >= 0 && topic && p.problem && !p.lack && !p.wish:
+				// 交差点は見通しが悪い: the topic's problem too
 			case other >= 0:
 				return false // 路地に明かりがない: the light's, judged itself
 			case topic && !p.wish && (p.problem || p.lack):
@@ -684,10 +688,16 @@ func hardAchievementKind(name string) bool {
 	return false
 }
 
+// hardNearWords end a compound that says near a place, not in it.
+var hardNearWords = map[string]bool{"周辺": true, "付近": true, "周り": true, "沿い": true}
+
 // containerOf reports whether mention o holds part p: o comes right before
 // p, joined by の, に, は or も (公園内のトイレ, 集会所にエレベーター).
 func containerOf(toks []tokenizer.Token, o, p hardMention) bool {
 	if len(o.cats) == 0 || o.end > p.start || p.start-o.end > 2 || p.start == o.end {
+		return false
+	}
+	if o.end > 0 && hardNearWords[toks[o.end-1].Surface] {
 		return false
 	}
 	for _, t := range toks[o.end:p.start] {
