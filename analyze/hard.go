@@ -128,6 +128,8 @@ type HardQuote struct {
 type hardMatcher struct {
 	cats  [][]string   // per category, its keywords (NFKC)
 	words []anchorWord // keywords, built-in synonyms and part words, longest first
+	// byRune indexes words by their first rune, keeping the order of words.
+	byRune map[rune][]anchorWord
 }
 
 // hardKeepWords are nouns that may follow a keyword inside one compound and
@@ -191,6 +193,11 @@ func newHardMatcher(cats []ingest.HardCategory) *hardMatcher {
 	slices.SortStableFunc(m.words, func(a, b anchorWord) int {
 		return utf8.RuneCountInString(b.word) - utf8.RuneCountInString(a.word)
 	})
+	m.byRune = map[rune][]anchorWord{}
+	for _, a := range m.words {
+		r, _ := utf8.DecodeRuneInString(a.word)
+		m.byRune[r] = append(m.byRune[r], a)
+	}
 	return m
 }
 

@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
@@ -402,7 +404,7 @@ func (m *hardMatcher) mentions(toks []tokenizer.Token, bases []string, sp []span
 			continue
 		}
 		var cur *hardMention
-		for _, a := range m.words {
+		for _, a := range m.candidates(toks[i].Surface, bases[i]) {
 			end := m.matchAt(a.word, toks, bases, sp, i)
 			if end < 0 {
 				continue
@@ -736,4 +738,28 @@ func achievementSpans(s string) []span {
 		}
 		off = j
 	}
+}
+
+// candidates returns the words that may match at a token with surface sf
+// and base form base: those starting with the first rune of either, longest
+// first (m.byRune).
+func (m *hardMatcher) candidates(sf, base string) []anchorWord {
+	r1, _ := utf8.DecodeRuneInString(sf)
+	r2, _ := utf8.DecodeRuneInString(base)
+	if r1 == r2 || base == "" {
+		return m.byRune[r1]
+	}
+	a, b := m.byRune[r1], m.byRune[r2]
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]anchorWord, 0, len(a)+len(b))
+	out = append(append(out, a...), b...)
+	slices.SortStableFunc(out, func(x, y anchorWord) int {
+		return utf8.RuneCountInString(y.word) - utf8.RuneCountInString(x.word)
+	})
+	return out
 }
