@@ -284,6 +284,8 @@ func readPhrase(toks []tokenizer.Token, bases []string, k int) hardPhrase {
 		switch {
 		case hardWishWords[b]:
 			p.wish = true
+		case (b == "くださる" || b == "下さる") && !(j+1 < len(toks) && bases[j+1] == "た"):
+			p.wish = true // 付けてください (くださった is thanks)
 		case hardProblemWords[b]:
 			p.problem = true
 		case hardLackWords[b]:
@@ -319,7 +321,7 @@ func readPhrase(toks []tokenizer.Token, bases []string, k int) hardPhrase {
 			}
 		}
 		// A conditional followed by a wish: …があると助かる, あればいい.
-		if posIs(toks[j], "助詞", "接続助詞") && (bases[j] == "と" || bases[j] == "ば" || bases[j] == "たら") {
+		if posIs(toks[j], "助詞", "") && (bases[j] == "と" || bases[j] == "ば" || bases[j] == "たら" || bases[j] == "なら") {
 			for m := j + 1; m < min(j+4, len(toks)); m++ {
 				if hardWishAfter[bases[m]] {
 					p.wish = true
@@ -338,7 +340,8 @@ func continuesPhrase(t tokenizer.Token, base string) bool {
 		return true
 	}
 	switch base {
-	case "ほしい", "欲しい", "いる", "おる", "しまう", "くださる", "もらう", "いただく", "くる", "いく":
+	case "ほしい", "欲しい", "いる", "おる", "しまう", "くださる", "下さる", "もらう", "もらえる", "いただく",
+		"いただける", "頂く", "頂ける", "くる", "いく":
 		return true
 	}
 	return false
