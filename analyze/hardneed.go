@@ -141,8 +141,8 @@ var (
 		"つける", "付ける", "建て替える", "建替え", "建て替え", "改善", "解消", "新設", "拡幅", "走らせる",
 		"明るい", "広げる", "なくす", "無くす", "取り付ける", "活用", "借りる", "使う", "利用", "作る",
 		"つくる", "置く", "確保")
-	// hardDoneWords say a fix was made.
-	hardDoneWords2 = words("済む", "済み", "完了", "できる", "なる")
+	// hardDoneVerbs say a fix was made.
+	hardDoneVerbs = words("済む", "済み", "完了")
 	// hardWishAfter are the predicates of a wish after a conditional (…があると助かる).
 	hardWishAfter = words("助かる", "いい", "よい", "良い", "ありがたい", "有難い", "うれしい", "嬉しい",
 		"便利", "安心", "思う")
@@ -167,7 +167,7 @@ type hardMention struct {
 	sent       int // sentence index
 }
 
-// isPunct reports whether a token ends a sentence: 。！？, line breaks and
+// hardSentenceEnd reports whether a token ends a sentence: 。！？, line breaks and
 // spaces (a progress record joins 課題 and ハード with a full-width space).
 func hardSentenceEnd(t tokenizer.Token) bool {
 	pos := t.POS()
@@ -295,7 +295,7 @@ func readPhrase(toks []tokenizer.Token, bases []string, k int) hardPhrase {
 		case hardPresenceWords[b]:
 			p.presence = true
 		}
-		if hardDoneWords2[b] && (b == "済む" || b == "済み" || b == "完了") {
+		if hardDoneVerbs[b] {
 			p.done = true
 		}
 		if b == "なる" && j > k && hardGoodStates[bases[j-1]] {
@@ -346,14 +346,6 @@ func continuesPhrase(t tokenizer.Token, base string) bool {
 	}
 	return false
 }
-
-// A hardDecision is the verdict on one mention.
-type hardDecision uint8
-
-const (
-	hardNo hardDecision = iota
-	hardYes
-)
 
 // decide says whether phrase p makes a problem of a mention of kind k.
 func (p hardPhrase) decide(k anchorKind) bool {
