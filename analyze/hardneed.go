@@ -231,6 +231,9 @@ func readPhrase(toks []tokenizer.Token, bases []string, k int) hardPhrase {
 			break
 		}
 		pos := t.POS()
+		if len(pos) < 2 {
+			break
+		}
 		b := bases[j]
 		if !first {
 			ok := false
@@ -497,7 +500,7 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 	j := h.end
 	n := len(toks)
 	// The predicate of the word itself: 閉店した, 真っ暗で, 暗くて.
-	if pos := toks[h.end-1].POS(); len(pos) > 0 && (pos[0] != "名詞" || pos[1] == "形容動詞語幹" || pos[1] == "サ変接続" && j < n && bases[j] == "する") {
+	if pos := toks[h.end-1].POS(); len(pos) > 1 && (pos[0] != "名詞" || pos[1] == "形容動詞語幹" || pos[1] == "サ変接続" && j < n && bases[j] == "する") {
 		p := readPhrase(toks, bases, h.start)
 		if h.kind == anchorBad && !p.negated && !p.done {
 			return true // 閉店した, 真っ暗で
