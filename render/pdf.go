@@ -723,35 +723,7 @@ func pdfValue(f Fig) float64 {
 
 // overviewSection prints the survey overview (配布数・有効回答数・回収率): every
 // district in the ward report, the district and 全体 in a district handout.
-func (d *pdfDoc) overviewSection() {
-	v := d.v
-	d.section("調査の概要")
-	d.para("調査名："+v.SurveyName, "", 9.5, 0)
-	d.para("基準日："+v.Date, "", 9.5, 0)
-	if v.Overview.Summary != "" {
-		d.para(v.Overview.Summary, "", 9.5, 0)
-	}
-	d.down(3)
-	cols := []tcol{{"区分", 60, 'L'}, {"配布数", 30, 'R'}, {"有効回答数", 30, 'R'}, {"回収率（%）", 30, 'R'}}
-	var body [][]tcell
-	for i, r := range v.Overview.Rows {
-		if d.district != "" && i > 0 && r.Name != d.district {
-			continue
-		}
-		all := i == 0
-		body = append(body, []tcell{{text: r.Name, bold: all, shade: all}, {text: r.Distributed.Text, shade: all},
-			{text: r.Valid.Text, shade: all}, {text: r.Rate.Text, shade: all}})
-	}
-	d.table(d.tableNo("配布数・有効回答数・回収率"), cols, body, 8.5)
-	if d.district == "" && len(v.Settings) > 0 {
-		d.down(4)
-		var rows [][]tcell
-		for _, kv := range v.Settings {
-			rows = append(rows, pdfCells(kv.Key, kv.Value))
-		}
-		d.table(d.tableNo("集計の設定"), []tcol{{"項目", 60, 'L'}, {"設定", contentW - 60, 'L'}}, rows, 8.5)
-	}
-}
+func (d *pdfDoc) overviewSection() { d.render(compose(d.v, d.district, (*composer).overview)) }
 
 // profileSection charts the respondent attributes (属性 questions).
 func (d *pdfDoc) profileSection() {

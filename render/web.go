@@ -271,28 +271,7 @@ func (d *webDoc) guide() {
 	}
 }
 
-func (d *webDoc) overviewSection() {
-	v := d.v
-	d.section("調査の概要")
-	d.para("調査名：" + v.SurveyName)
-	d.para("基準日：" + v.Date)
-	d.para(v.Overview.Summary)
-	var rows [][]wcell
-	for i, r := range v.Overview.Rows {
-		if d.district != "" && i > 0 && r.Name != d.district {
-			continue
-		}
-		rows = append(rows, []wcell{{text: r.Name}, wnum(r.Distributed.Text), wnum(r.Valid.Text), wnum(r.Rate.Text)})
-	}
-	d.table("配布数・有効回答数・回収率", []string{"区分", "配布数（票）", "有効回答数（票）", "回収率（%）"}, rows)
-	if d.district == "" && len(v.Settings) > 0 {
-		var rows [][]wcell
-		for _, kv := range v.Settings {
-			rows = append(rows, wtext(kv.Key, kv.Value))
-		}
-		d.table("集計の設定", []string{"項目", "設定"}, rows)
-	}
-}
+func (d *webDoc) overviewSection() { d.render(compose(d.v, d.district, (*composer).overview)) }
 
 func (d *webDoc) summarySection() {
 	v := d.v

@@ -1,0 +1,210 @@
+package render
+
+// The layout layer: a chapter is composed once, from the View, as a list of
+// format-neutral blocks (this file); the PDF writer (pdfblocks.go) and the web
+// writer (webblocks.go) only draw blocks. A new chapter is one composer
+// function (compose*.go) and shows in both formats.
+//
+// Like pprof's report (items computed once, printed by the text, dot and
+// web writers) and benchstat's benchtab (one table model, printed as text
+// and CSV): what a chapter says and in what order lives in its composer;
+// how a heading, a table or a chart looks lives in the writers.
+//
+// Where the two formats differ on purpose, the difference is a property of
+// a block that each writer interprets:
+//   - a Figure carries Data, the table of its figures, that the web prints
+//     under the chart (a chart must have its figures as text beside it) and
+//     the PDF omits (the printed chart states every figure);
+//   - a table column has a role: RoleN is the base of the figure column
+//     before it, which the PDF folds into the figure's cell ("(n=…)") and
+//     the web prints as its own column; Unit is added to the head on the
+//     web, where a cell is read with its column head;
+//   - Space, Need and the sizes (Para.Size, Table.Size, Col.W, Heading.MinBody)
+//     are hints for the printed page that the web ignores;
+//   - Only wraps blocks that one medium alone prints: print-only notes
+//     about a drawing the web lacks, and the public selection of comments
+//     and counts that the web publishes (the PDF is the committee's handout).
+//
+// Furniture of one format stays in its writer: the PDF's cover, contents,
+// running header and page numbers; the web's frame and navigation.
+
+// A Block is one element of a composed chapter. The writers switch on its
+// concrete type.
+type Block interface{ block() }
+
+// Medium is where a block is drawn.
+type Medium uint8
+
+const (
+	Print Medium = 1 << iota // the PDF handouts
+	Web                      // the web pages (web/)
+)
+
+// Only holds blocks drawn by one medium only.
+type Only struct {
+	Medium Medium
+	Blocks []Block
+}
+
+// Section starts a numbered chapter ("3　指標の状況"): a new page in the PDF,
+// h2 on the web, an entry of the contents in both.
+type Section struct{ Title string }
+
+// Subsection is a numbered part of a section ("4.2　見守り"). MinBody is the
+// room kept below it on the page (PDF); NewPage starts it on a new page.
+type Subsection struct {
+	Title   string
+	MinBody float64
+	NewPage bool
+}
+
+// Heading is a minor heading (a question, 評価の見方). MinBody is the room
+// kept below it on the page (PDF).
+type Heading struct {
+	Text    string
+	MinBody float64
+}
+
+// Para is a paragraph. Bold prints it strong; Size (pt, 0: 9.5) and Muted are
+// for the printed page.
+type Para struct {
+	Text  string
+	Bold  bool
+	Size  float64
+	Muted bool
+}
+
+// Finding is a passage's lines (View.PassageLines): the findings in words,
+// or the staff's wording that replaced them.
+type Finding struct{ Lines []string }
+
+// Note is a small explanatory note under a figure or table.
+type Note struct{ Text string }
+
+// Bullets is a list. Size (pt) and Muted are for the printed page.
+type Bullets struct {
+	Items []string
+	Size  float64
+	Muted bool
+}
+
+// Space is vertical room on the printed page, in millimetres.
+type Space struct{ MM float64 }
+
+// Need starts a new printed page unless MM millimetres are left on this one.
+type Need struct{ MM float64 }
+
+// Comments are groups of comments or quotes. ByTheme prints each theme
+// once with its districts' comments under it (hearings); otherwise each
+// group has its theme and district in one title (free text).
+type Comments struct {
+	Groups  []CommentGroup
+	ByTheme bool
+}
+
+// ColRole is what a table column holds.
+type ColRole uint8
+
+const (
+	RoleText   ColRole = iota // text, left-aligned
+	RoleLabel                 // the row's label: th scope=row on the web
+	RoleFigure                // a figure, right-aligned
+	RoleN                     // the n of the figure column before it: the PDF prints it in that cell
+)
+
+// A Col is one table column. Unit is added to the head on the web ("n" →
+// "n（人）"); WebHead replaces the head there when the two differ (the web's
+// heads are unique); W (mm) and Center are for the printed page.
+type Col struct {
+	Head    string
+	Unit    string
+	WebHead string
+	Role    ColRole
+	W       float64
+	Center  bool
+}
+
+// A Cell is one table cell. Sub is a second part, on a line of its own in
+// the PDF and run on the web; Ref marks a 参考値 (PDF: ※ on a line of its
+// own; web: （※）). Bold and Shade are for the printed page (全体's row).
+type Cell struct {
+	Text  string
+	Sub   string
+	Ref   bool
+	Bold  bool
+	Shade bool
+}
+
+// Table is a captioned table, numbered 表N in both formats. Notes follow it.
+// Size (pt) is the PDF's type size. Wide tables (crosstabs) go on landscape
+// pages or in column blocks when they do not fit the portrait width (PDF).
+// After a page break the PDF repeats the caption (続き) and the heads.
+type Table struct {
+	Caption string
+	Cols    []Col
+	Rows    [][]Cell
+	Notes   []string
+	Size    float64
+	Wide    bool
+}
+
+// FigureKind is the kind of chart.
+type FigureKind uint8
+
+const (
+	FigBars  FigureKind = iota // horizontal bars, one per series in every row
+	FigBands                   // 100% stacked bands
+)
+
+// Figure is a chart, numbered 図N in both formats. Data is the table of its
+// figures that the web prints under it and the PDF omits.
+type Figure struct {
+	Kind    FigureKind
+	Caption string
+	Series  []string // FigBars: the legend
+	Bars    []barRow
+	// CountUnit draws counts (件) rather than percentages.
+	CountUnit bool
+	Heads     []string // FigBands: the categories
+	NA        bool     // FigBands: the last head is 無回答 (pale)
+	LabelW    float64  // FigBands: the label width in the PDF (mm)
+	Bands     []bandRow
+	Data      *Table
+}
+
+func (Only) block()       {}
+func (Section) block()    {}
+func (Subsection) block() {}
+func (Heading) block()    {}
+func (Para) block()       {}
+func (Finding) block()    {}
+func (Note) block()       {}
+func (Bullets) block()    {}
+func (Space) block()      {}
+func (Need) block()       {}
+func (Comments) block()   {}
+func (Table) block()      {}
+func (Figure) block()     {}
+
+// printOnly and webOnly wrap blocks drawn by one medium.
+func printOnly(b ...Block) Block { return Only{Medium: Print, Blocks: b} }
+func webOnly(b ...Block) Block   { return Only{Medium: Web, Blocks: b} }
+
+// A composer collects the blocks of a handout for one View and one place:
+// the ward (district "") or a district.
+type composer struct {
+	v        *View
+	district string
+	out      []Block
+}
+
+func (c *composer) add(b ...Block) { c.out = append(c.out, b...) }
+
+// cells turns strings into plain cells.
+func cells(ss ...string) []Cell {
+	cs := make([]Cell, len(ss))
+	for i, s := range ss {
+		cs[i] = Cell{Text: s}
+	}
+	return cs
+}
