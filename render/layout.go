@@ -139,6 +139,8 @@ type Cell struct {
 // Size (pt) is the PDF's type size. Wide tables (crosstabs) go on landscape
 // pages or in column blocks when they do not fit the portrait width (PDF).
 // After a page break the PDF repeats the caption (続き) and the heads.
+// Halves prints a long narrow list in two halves side by side (PDF). The web
+// leads every row with its RoleLabel column.
 type Table struct {
 	Caption string
 	Cols    []Col
@@ -146,6 +148,7 @@ type Table struct {
 	Notes   []string
 	Size    float64
 	Wide    bool
+	Halves  bool
 }
 
 // FigureKind is the kind of chart.

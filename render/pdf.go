@@ -1052,78 +1052,7 @@ func (d *pdfDoc) districtSummary(q *QuestionView) {
 
 // hearingSection prints the organization hearings: counts, rating charts by
 // theme and comments grouped by theme and district.
-func (d *pdfDoc) hearingSection() {
-	h := d.v.Hearings
-	if h.Orgs == 0 && len(h.Ratings) == 0 && len(h.Comments) == 0 {
-		return
-	}
-	d.section("団体ヒアリングの結果")
-	if d.district == "" {
-		d.para("ヒアリングを行った団体："+Thousands(h.Orgs)+" 団体", "", 9.5, 0)
-		d.down(2)
-		var rows [][]tcell
-		n := max(len(h.ByDistrict), len(h.ByType))
-		for i := range n {
-			var c [4]string
-			if i < len(h.ByDistrict) {
-				c[0], c[1] = h.ByDistrict[i].Name, h.ByDistrict[i].N.Text
-			}
-			if i < len(h.ByType) {
-				c[2], c[3] = h.ByType[i].Name, h.ByType[i].N.Text
-			}
-			rows = append(rows, pdfCells(c[:]...))
-		}
-		if n > 0 {
-			d.table(d.tableNo("地区別・団体種別の団体数"), []tcol{{"地区", 50, 'L'}, {"団体数", 25, 'R'}, {"団体種別", 60, 'L'}, {"団体数", 25, 'R'}}, rows, 8.5)
-		}
-	} else {
-		for _, c := range h.ByDistrict {
-			if c.Name == d.district {
-				d.para("この地区でヒアリングを行った団体："+c.N.Text+" 団体", "", 9.5, 0)
-			}
-		}
-	}
-	d.down(3)
-	// Rating charts: one per theme (and label set), in first-seen order.
-	for i := 0; i < len(h.Ratings); {
-		j := i + 1
-		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && pdfSameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
-			j++
-		}
-		var rows []bandRow
-		for _, r := range h.Ratings[i:j] {
-			if d.district != "" {
-				if c, ok := r.ByDistrict[d.district]; ok {
-					rows = append(rows, pdfRatingBand(r.Name+"（"+d.district+"）", c, true))
-				}
-				rows = append(rows, pdfRatingBand(r.Name+"（全体）", r.All, false))
-			} else {
-				rows = append(rows, pdfRatingBand(r.Name, r.All, false))
-			}
-		}
-		theme := h.Ratings[i].Theme
-		if theme == "" {
-			theme = "テーマなし"
-		}
-		d.bandChart(d.figNo("ヒアリングの評価："+theme), h.Ratings[i].Labels, false, 62, rows)
-		d.down(2)
-		i = j
-	}
-	// Comments: by theme and district in the ward report, by theme in a
-	// district handout.
-	groups := h.Comments
-	if d.district != "" {
-		groups = h.DistrictComments[d.district]
-	}
-	if len(groups) > 0 {
-		title := "団体からの意見（テーマ・地区別）"
-		if d.district != "" {
-			title = "団体からの意見（テーマ別）"
-		}
-		d.heading(title, 20)
-		d.noteGroups(groups)
-	}
-}
+func (d *pdfDoc) hearingSection() { d.render(compose(d.v, d.district, (*composer).hearings)) }
 
 func pdfSameLabels(a, b []string) bool {
 	if len(a) != len(b) {
@@ -1177,17 +1106,7 @@ func (d *pdfDoc) noteGroups(groups []CommentGroup) {
 
 // commentGroup prints one group of comments or quotes under its theme and district.
 func (d *pdfDoc) commentGroup(g CommentGroup) {
-	var parts []string
-	if g.Theme != "" {
-		parts = append(parts, "テーマ："+g.Theme)
-	}
-	if g.District != "" {
-		parts = append(parts, "地区："+g.District)
-	}
-	title := strings.Join(parts, "　")
-	if title == "" {
-		title = analyze.GroupAll
-	}
+	title := commentTitle(g)
 	d.need(14)
 	d.font("B", 9)
 	d.color(colDark)
@@ -1204,46 +1123,7 @@ func (d *pdfDoc) commentGroup(g CommentGroup) {
 }
 
 // freeTextSection prints the top keywords and quotes by theme.
-func (d *pdfDoc) freeTextSection() {
-	ft := d.v.FreeText
-	var groups []CommentGroup
-	for _, g := range ft.Quotes {
-		if d.district == "" || g.District == d.district {
-			groups = append(groups, g)
-		}
-	}
-	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
-		return
-	}
-	d.section("自由記述")
-	if d.district == "" {
-		d.para("自由記述の回答："+ft.Count.Text+" 件", "", 9.5, 0)
-		d.down(2)
-		if len(ft.Keywords) > 0 {
-			half := (len(ft.Keywords) + 1) / 2
-			var rows [][]tcell
-			for i := range half {
-				c := []string{strconv.Itoa(i + 1), ft.Keywords[i].Key, ft.Keywords[i].Value, "", "", ""}
-				if j := i + half; j < len(ft.Keywords) {
-					c[3], c[4], c[5] = strconv.Itoa(j+1), ft.Keywords[j].Key, ft.Keywords[j].Value
-				}
-				rows = append(rows, pdfCells(c...))
-			}
-			d.table(d.tableNo("よく使われた言葉（全体）"), []tcol{{"順位", 14, 'R'}, {"言葉", 50, 'L'}, {"回数", 20, 'R'},
-				{"順位", 14, 'R'}, {"言葉", 50, 'L'}, {"回数", 20, 'R'}}, rows, 8.5)
-			d.note("注）名詞・動詞・形容詞の基本形を数えています（よく使われるだけの語は除いています）。")
-			d.down(3)
-		}
-	}
-	if len(groups) == 0 {
-		d.para("この地区の自由記述はありません。", "", 9.5, 0)
-		return
-	}
-	d.heading("主な意見（個人が特定される情報は「〇〇」に置き換えています）", 20)
-	for _, g := range groups {
-		d.commentGroup(g)
-	}
-}
+func (d *pdfDoc) freeTextSection() { d.render(compose(d.v, d.district, (*composer).freeText)) }
 
 // districtPages prints one summary page per district (ward report).
 func (d *pdfDoc) districtPages() {

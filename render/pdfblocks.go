@@ -133,9 +133,24 @@ func (d *pdfDoc) drawTable(t Table) {
 	if size == 0 {
 		size = 8.5
 	}
-	if t.Wide {
+	switch {
+	case t.Wide:
 		d.wideTable(t, size)
-	} else {
+	case t.Halves:
+		cols, rows := pdfColumns(t)
+		half := (len(rows) + 1) / 2
+		var body [][]tcell
+		for i := range half {
+			r := append([]tcell{}, rows[i]...)
+			if j := i + half; j < len(rows) {
+				r = append(r, rows[j]...)
+			} else {
+				r = append(r, make([]tcell, len(cols))...)
+			}
+			body = append(body, r)
+		}
+		d.table(d.tableNo(t.Caption), append(cols, cols...), body, size)
+	default:
 		cols, rows := pdfColumns(t)
 		d.table(d.tableNo(t.Caption), cols, rows, size)
 	}

@@ -29,31 +29,7 @@ func (d *pdfDoc) findingText(lines []string) {
 }
 
 // summarySection prints 調査結果の概要: per theme its passage (PlaceSummary).
-func (d *pdfDoc) summarySection() {
-	v := d.v
-	any := false
-	for _, th := range v.Themes {
-		if len(v.PassageLines(analyze.PlaceSummary, th.Code, "")) > 0 {
-			any = true
-		}
-	}
-	if !any {
-		return
-	}
-	d.section("調査結果の概要")
-	d.color(colMuted)
-	d.para("テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています（順位付けの方法は「集計方法」をご覧ください）。", "", 8.5, 0)
-	d.color(colText)
-	d.down(3)
-	for _, th := range v.Themes {
-		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
-		if len(lines) == 0 {
-			continue
-		}
-		d.subsection(th.Name, 20, false)
-		d.findingText(lines)
-	}
-}
+func (d *pdfDoc) summarySection() { d.render(compose(d.v, d.district, (*composer).summary)) }
 
 // karte prints a district handout's opening profile (地区カルテ): key figures,
 // the district's indicators against the ward (ward = 100), its strengths and

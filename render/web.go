@@ -273,26 +273,7 @@ func (d *webDoc) guide() {
 
 func (d *webDoc) overviewSection() { d.render(compose(d.v, d.district, (*composer).overview)) }
 
-func (d *webDoc) summarySection() {
-	v := d.v
-	any := false
-	for _, th := range v.Themes {
-		any = any || len(v.PassageLines(analyze.PlaceSummary, th.Code, "")) > 0
-	}
-	if !any {
-		return
-	}
-	d.section("調査結果の概要")
-	d.note("テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています。")
-	for _, th := range v.Themes {
-		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
-		if len(lines) == 0 {
-			continue
-		}
-		d.subsection(th.Name)
-		d.finding(lines)
-	}
-}
+func (d *webDoc) summarySection() { d.render(compose(d.v, d.district, (*composer).summary)) }
 
 func (d *webDoc) profileSection() {
 	if len(d.v.Profile) == 0 {
@@ -670,82 +651,7 @@ func (d *webDoc) summaryTable(title string, rows []SummaryRow, sc bool) {
 	}
 }
 
-func (d *webDoc) hearingSection() {
-	h := d.v.Hearings
-	if h.Orgs == 0 && len(h.Ratings) == 0 && len(h.Comments) == 0 {
-		return
-	}
-	d.section("団体ヒアリングの結果")
-	if d.district == "" {
-		d.para("ヒアリングを行った団体：" + Thousands(h.Orgs) + " 団体")
-		var rows [][]wcell
-		for _, c := range h.ByDistrict {
-			rows = append(rows, []wcell{{text: c.Name}, wnum(c.N.Text)})
-		}
-		d.table("地区別の団体数", []string{"地区", "団体数（団体）"}, rows)
-		rows = nil
-		for _, c := range h.ByType {
-			rows = append(rows, []wcell{{text: c.Name}, wnum(c.N.Text)})
-		}
-		d.table("団体種別の団体数", []string{"団体種別", "団体数（団体）"}, rows)
-	} else {
-		for _, c := range h.ByDistrict {
-			if c.Name == d.district {
-				d.para("この地区でヒアリングを行った団体：" + c.N.Text + " 団体")
-			}
-		}
-	}
-	for i := 0; i < len(h.Ratings); {
-		j := i + 1
-		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && pdfSameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
-			j++
-		}
-		var bands []bandRow
-		var rows [][]wcell
-		add := func(label string, r RatingRow) {
-			bands = append(bands, pdfRatingBand(label, r, false))
-			row := []wcell{{text: label}, wnum(r.N.Text)}
-			for _, s := range r.Shares {
-				row = append(row, wnum(s.Text))
-			}
-			rows = append(rows, row)
-		}
-		for _, r := range h.Ratings[i:j] {
-			if d.district != "" {
-				if c, ok := r.ByDistrict[d.district]; ok {
-					add(r.Name+"（"+d.district+"）", c)
-				}
-				add(r.Name+"（全体）", r.All)
-			} else {
-				add(r.Name, r.All)
-			}
-		}
-		theme := h.Ratings[i].Theme
-		if theme == "" {
-			theme = "テーマなし"
-		}
-		labels := h.Ratings[i].Labels
-		d.bandChart("ヒアリングの評価："+theme, labels, false, bands)
-		heads := []string{"項目", "n（団体）"}
-		for _, l := range labels {
-			heads = append(heads, l+"（%）")
-		}
-		d.table("ヒアリングの評価："+theme, heads, rows)
-		i = j
-	}
-	groups := h.PublicComments
-	if d.district != "" {
-		groups = h.PublicDistrictComments[d.district]
-	}
-	if len(groups) > 0 {
-		if d.district != "" {
-			d.heading("団体からの意見（テーマ別）")
-		} else {
-			d.heading("団体からの意見（テーマ・地区別）")
-		}
-		d.noteGroups(groups)
-	}
-}
+func (d *webDoc) hearingSection() { d.render(compose(d.v, d.district, (*composer).hearings)) }
 
 // noteGroups writes hearing comment groups: the theme once, then each
 // district's comments.
@@ -761,50 +667,7 @@ func (d *webDoc) noteGroups(groups []CommentGroup) {
 	}
 }
 
-func (d *webDoc) freeTextSection() {
-	ft := d.v.FreeText
-	var groups []CommentGroup
-	for _, g := range ft.Quotes {
-		if d.district == "" || g.District == d.district {
-			groups = append(groups, g)
-		}
-	}
-	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
-		return
-	}
-	d.section("自由記述")
-	if d.district == "" {
-		d.para("自由記述の回答：" + ft.Count.Text + " 件")
-		var rows [][]wcell
-		for i, k := range ft.Keywords {
-			rows = append(rows, []wcell{{text: k.Key}, wnum(strconv.Itoa(i + 1)), wnum(k.Value)})
-		}
-		d.table("よく使われた言葉（全体）", []string{"言葉", "順位", "回数（回）"}, rows)
-		if len(rows) > 0 {
-			d.note("注）名詞・動詞・形容詞の基本形を数えています（よく使われるだけの語は除いています）。")
-		}
-	}
-	if len(groups) == 0 {
-		d.para("この地区の自由記述はありません。")
-		return
-	}
-	d.heading("主な意見（個人が特定される情報は「〇〇」に置き換えています）")
-	for _, g := range groups {
-		var parts []string
-		if g.Theme != "" {
-			parts = append(parts, "テーマ："+g.Theme)
-		}
-		if g.District != "" {
-			parts = append(parts, "地区："+g.District)
-		}
-		t := strings.Join(parts, "　")
-		if t == "" {
-			t = analyze.GroupAll
-		}
-		d.w("<p class=\"group\"><strong>", esc(t), "</strong></p>\n")
-		d.list(g.Items)
-	}
-}
+func (d *webDoc) freeTextSection() { d.render(compose(d.v, d.district, (*composer).freeText)) }
 
 func (d *webDoc) progressSection() {
 	pv := d.v.Progress

@@ -80,6 +80,17 @@ func (d *webDoc) drawTable(t Table) {
 		}
 		rows[r] = cs
 	}
+	for i, c := range t.Cols {
+		if c.Role == RoleLabel && i > 0 {
+			heads = append(append([]string{heads[i]}, heads[:i]...), heads[i+1:]...)
+			for r, row := range rows {
+				if i < len(row) {
+					rows[r] = append(append([]wcell{row[i]}, row[:i]...), row[i+1:]...)
+				}
+			}
+			break
+		}
+	}
 	d.table(t.Caption, heads, rows)
 	for _, s := range t.Notes {
 		d.note(s)
