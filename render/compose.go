@@ -114,7 +114,7 @@ func (c *composer) freeText() {
 		c.add(Para{Text: "この地区の自由記述はありません。"})
 		return
 	}
-	c.add(Heading{"主な意見（個人が特定される情報は「〇〇」に置き換えています）", 20}, Comments{Groups: groups})
+	c.add(Heading{Text: "主な意見（個人が特定される情報は「〇〇」に置き換えています）", MinBody: 20}, Comments{Groups: groups})
 }
 
 // hearings is 団体ヒアリングの結果: the counts of organizations, the ratings
@@ -217,5 +217,165 @@ func hearingComments(title string, groups []CommentGroup) []Block {
 	if len(groups) == 0 {
 		return nil
 	}
-	return []Block{Heading{title, 20}, Comments{Groups: groups, ByTheme: true}}
+	return []Block{Heading{Text: title, MinBody: 20}, Comments{Groups: groups, ByTheme: true}}
+}
+
+// indicators is 指標の状況: the indicator table with its legend (in a
+// district handout the district's figures beside 全体), then 指標の推移.
+func (c *composer) indicators() {
+	v := c.v
+	iv := v.Indicators
+	if len(iv.Rows) == 0 {
+		return
+	}
+	c.add(Section{"指標の状況"})
+	if c.district == "" {
+		// Note: the PDF's figure columns fit "(n=12,345)" on one line.
+		t := Table{Caption: "指標の前回値・今回値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
+			{Head: "指標", W: 53}, {Head: "前回（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: "前回のn", Unit: "人", Role: RoleN},
+			{Head: "今回（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: "今回のn", Unit: "人", Role: RoleN},
+			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}}}
+		nOf := func(f, n Fig) string {
+			if f.Suppressed || f.Text == "" {
+				return ""
+			}
+			return n.Text
+		}
+		for _, r := range iv.Rows {
+			name := r.Name
+			if r.Reference {
+				name += "（" + MarkReference + "）"
+			}
+			tgt := Cell{Text: r.Target.Text}
+			if r.Direction != "" && r.Target.Text != "" {
+				tgt.Sub = "（" + r.Direction + "）"
+			}
+			t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: name}, {Text: r.Baseline.Text}, {Text: nOf(r.Baseline, r.BaselineN)},
+				{Text: r.Current.Text}, {Text: nOf(r.Current, r.CurrentN)}, {Text: r.Interval}, tgt, {Text: r.Evaluation, Bold: true}})
+		}
+		c.add(t, Space{2})
+		var all []string
+		for _, r := range iv.Rows {
+			lines := v.PassageLines(analyze.PlaceIndicator, r.ID, "")
+			all = append(all, lines...)
+			c.add(webOnly(Finding{lines}))
+		}
+		c.add(printOnly(Finding{all}))
+	} else {
+		c.add(districtIndicators(v, c.district, "指標の今回値と評価（"+c.district+"・全体）", 8), Space{2})
+	}
+	var legend []string
+	for _, kv := range iv.Legend {
+		legend = append(legend, kv.Key+"："+kv.Value)
+	}
+	c.add(Heading{Text: "評価の見方", Small: true}, Bullets{Items: legend, Size: 8, Muted: true})
+	c.history()
+}
+
+// districtIndicators is the table of a district's indicators beside 全体's,
+// paired by ID.
+func districtIndicators(v *View, district, caption string, size float64) Table {
+	iv := v.Indicators
+	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 61},
+		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
+		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
+		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}}}
+	for _, r := range iv.ByDistrict[district] {
+		var all IndicatorRow
+		for _, a := range iv.Rows {
+			if a.ID == r.ID {
+				all = a
+			}
+		}
+		n := ""
+		if !r.Current.Suppressed && r.Current.Text != "" {
+			n = r.CurrentN.Text
+		}
+		tgt := all.Target.Text
+		if all.Direction != "" && tgt != "" {
+			tgt += "（" + all.Direction + "）"
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Current.Text, Ref: r.Reference}, {Text: n},
+			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
+	}
+	return t
+}
+
+// history is 指標の推移 (ward report): each indicator over the plan's years
+// with its target.
+func (c *composer) history() {
+	hs := c.v.IndicatorHistory
+	if len(hs) == 0 || c.district != "" {
+		return
+	}
+	c.add(Subsection{Title: "指標の推移", MinBody: 60})
+	for _, h := range hs {
+		title := h.ID + "　" + h.Name + "（％、全体）"
+		f := Figure{Kind: FigTrend, Caption: title, Target: h.Target}
+		data := Table{Caption: title, Cols: []Col{{Head: "区分", Role: RoleLabel}}}
+		row := []Cell{{Text: "全体（%）"}}
+		for _, p := range h.Points {
+			f.Bars = append(f.Bars, barRow{label: p.Label, vals: []Fig{p.Value}})
+			data.Cols = append(data.Cols, Col{Head: p.Label, Role: RoleFigure})
+			row = append(row, Cell{Text: p.Value.Text})
+		}
+		if !h.Target.Blank() {
+			data.Cols = append(data.Cols, Col{Head: "目標", Role: RoleFigure})
+			row = append(row, Cell{Text: h.Target.Text})
+		}
+		data.Rows = [][]Cell{row}
+		f.Data = &data
+		c.add(f)
+	}
+}
+
+// districtPages is the ward report's 地区別のまとめ: per district its key
+// figures, its passage, its indicators and its main results beside 全体,
+// and its hearing comments.
+func (c *composer) districtPages() {
+	v := c.v
+	if len(v.Districts) == 0 {
+		return
+	}
+	c.add(Section{"地区別のまとめ"})
+	for i, name := range v.Districts {
+		c.add(Subsection{Title: name, MinBody: 60, NewPage: i > 0}, DistrictLink{Index: i, Text: name + "のページ（地区カルテと設問別の結果）"})
+		for _, r := range v.Overview.Rows {
+			if r.Name == name {
+				c.add(Para{Text: "配布数 " + r.Distributed.Text + "　有効回答数 " + r.Valid.Text + "　回収率 " + r.Rate.Text + "%"})
+			}
+		}
+		for _, kc := range v.Hearings.ByDistrict {
+			if kc.Name == name {
+				c.add(Para{Text: "ヒアリング団体 " + kc.N.Text + " 団体"})
+			}
+		}
+		c.add(Space{2}, Finding{v.PassageLines(analyze.PlaceDistrict, "", name)})
+		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
+			c.add(t, Space{2})
+		}
+		t := Table{Caption: name + "の主な結果（全体で最も多い回答の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
+			{Head: "回答", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
+			{Head: "全体（%）", Role: RoleFigure, W: 20}, {Head: "差（ポイント）", Role: RoleFigure, W: 22}}}
+		f := Figure{Kind: FigBars, Caption: name + "と全体の比較（全体で最も多い回答の割合）", Series: []string{name, analyze.GroupAll}}
+		for _, top := range v.DistrictTops[name] {
+			dt := top.District.Text + top.District.Mark
+			if top.Reference && !top.District.Suppressed {
+				dt += "※"
+			}
+			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
+				{Text: dt}, {Text: top.All.Text, Shade: true}, {Text: top.Diff.Text}})
+			f.Bars = append(f.Bars, barRow{label: top.QuestionID + "　" + top.Label, vals: []Fig{top.District, top.All}, ns: []Fig{top.N, top.AllN}})
+		}
+		if len(f.Bars) > 0 {
+			t.Notes = []string{"注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。"}
+			c.add(f, t)
+		}
+		if groups := v.Hearings.DistrictComments[name]; len(groups) > 0 {
+			c.add(printOnly(Space{2}, Heading{Text: "団体ヒアリングでの意見", MinBody: 14}, Comments{Groups: groups, ByTheme: true}))
+		}
+		if groups := v.Hearings.PublicDistrictComments[name]; len(groups) > 0 {
+			c.add(webOnly(Heading{Text: "団体ヒアリングでの意見（" + name + "）"}, Comments{Groups: groups, ByTheme: true}))
+		}
+	}
 }

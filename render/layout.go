@@ -58,11 +58,13 @@ type Subsection struct {
 	NewPage bool
 }
 
-// Heading is a minor heading (a question, 評価の見方). MinBody is the room
-// kept below it on the page (PDF).
+// Heading is a minor heading (a question). MinBody is the room kept below
+// it on the page (PDF). Small is the heading of a legend (評価の見方): a
+// bold line of the legend's size in the PDF.
 type Heading struct {
 	Text    string
 	MinBody float64
+	Small   bool
 }
 
 // Para is a paragraph. Bold prints it strong; Size (pt, 0: 9.5) and Muted are
@@ -157,6 +159,10 @@ type FigureKind uint8
 const (
 	FigBars  FigureKind = iota // horizontal bars, one per series in every row
 	FigBands                   // 100% stacked bands
+	// FigTrend is one value over the years (Bars, one value each) with its
+	// Target: a line with the target dashed in the PDF, bars on the web
+	// (whose Data table gives the target).
+	FigTrend
 )
 
 // Figure is a chart, numbered 図N in both formats. Data is the table of its
@@ -172,22 +178,31 @@ type Figure struct {
 	NA        bool     // FigBands: the last head is 無回答 (pale)
 	LabelW    float64  // FigBands: the label width in the PDF (mm)
 	Bands     []bandRow
+	Target    Fig // FigTrend
 	Data      *Table
 }
 
-func (Only) block()       {}
-func (Section) block()    {}
-func (Subsection) block() {}
-func (Heading) block()    {}
-func (Para) block()       {}
-func (Finding) block()    {}
-func (Note) block()       {}
-func (Bullets) block()    {}
-func (Space) block()      {}
-func (Need) block()       {}
-func (Comments) block()   {}
-func (Table) block()      {}
-func (Figure) block()     {}
+// DistrictLink is a link to a district's own page (web), the i-th of
+// View.Districts; the PDF has none.
+type DistrictLink struct {
+	Index int
+	Text  string
+}
+
+func (Only) block()         {}
+func (Section) block()      {}
+func (Subsection) block()   {}
+func (Heading) block()      {}
+func (Para) block()         {}
+func (Finding) block()      {}
+func (Note) block()         {}
+func (Bullets) block()      {}
+func (Space) block()        {}
+func (Need) block()         {}
+func (Comments) block()     {}
+func (Table) block()        {}
+func (Figure) block()       {}
+func (DistrictLink) block() {}
 
 // printOnly and webOnly wrap blocks drawn by one medium.
 func printOnly(b ...Block) Block { return Only{Medium: Print, Blocks: b} }

@@ -15,6 +15,11 @@ func (d *pdfDoc) render(bs []Block) {
 		case Subsection:
 			d.subsection(b.Title, b.MinBody, b.NewPage)
 		case Heading:
+			if b.Small {
+				d.font("B", 8.5)
+				d.para(b.Text, "B", 8.5, 0)
+				continue
+			}
 			d.heading(b.Text, b.MinBody)
 		case Para:
 			if b.Text == "" {
@@ -79,6 +84,8 @@ func (d *pdfDoc) figure(f Figure) {
 		d.countUnit = false
 	case FigBands:
 		d.bandChart(d.figNo(f.Caption), f.Heads, f.NA, f.LabelW, f.Bands)
+	case FigTrend:
+		d.trendChart(f.Caption, f.Bars, f.Target)
 	}
 }
 

@@ -198,63 +198,60 @@ func (d *pdfDoc) initiative(pv *ProgressView, in InitiativeView) {
 	d.down(2.5)
 }
 
-// historySection prints each indicator over the plan's years: a line of its
-// points with the target as a dashed line, and the values in a row below.
-func (d *pdfDoc) historySection() {
-	hs := d.v.IndicatorHistory
-	if len(hs) == 0 || d.district != "" {
-		return
-	}
-	d.subsection("指標の推移", 60, false)
+// trendChart draws one indicator over the plan's years: a line of its
+// points (each row's one value) with the target as a dashed line, and the
+// values printed at the points.
+func (d *pdfDoc) trendChart(caption string, points []barRow, target Fig) {
 	const ch = 32.0
-	for _, h := range hs {
-		d.need(ch + 22)
-		d.captionLine(d.figNo(h.ID + "　" + h.Name + "（％、全体）"))
-		y := d.y() + 2
-		x0, w := marginL+10, contentW-20
-		hi := 0.0
-		for _, p := range h.Points {
-			hi = max(hi, pdfValue(p.Value))
-		}
-		hi = max(hi, pdfValue(h.Target))
-		hi = max(10, hi*1.15)
-		yAt := func(v float64) float64 { return y + ch - ch*v/hi }
-		d.draw(colRule)
-		d.p.SetLineWidth(0.2)
-		d.p.Line(x0, y+ch, x0+w, y+ch)
-		if !h.Target.Blank() {
-			d.p.SetDashPattern([]float64{1.2, 1.2}, 0)
-			d.p.Line(x0, yAt(h.Target.Value), x0+w, yAt(h.Target.Value))
-			d.p.SetDashPattern(nil, 0)
-			d.font("", 7)
-			d.textAt(x0+w, yAt(h.Target.Value)-1.8, "目標 "+h.Target.Text, 'R')
-		}
-		n := len(h.Points)
-		step := w / float64(max(n, 1))
-		d.draw(colDark)
-		d.p.SetLineWidth(0.5)
-		px, py := -1.0, 0.0
-		for i, p := range h.Points {
-			x := x0 + step*(float64(i)+0.5)
-			d.font("", 7.5)
-			d.textAt(x, y+ch+3, fitText(p.Label, step-1, d.width), 'C')
-			if p.Value.Blank() || p.Value.Suppressed {
-				px = -1
-				continue
-			}
-			yy := yAt(p.Value.Value)
-			if px >= 0 {
-				d.p.Line(px, py, x, yy)
-			}
-			d.fill(colDark)
-			d.p.Circle(x, yy, 0.9, "F")
-			d.font("B", 7.5)
-			d.textAt(x, yy-2.5, p.Value.Text, 'C')
-			px, py = x, yy
-		}
-		d.setY(y + ch + 8)
+	d.need(ch + 22)
+	d.captionLine(d.figNo(caption))
+	y := d.y() + 2
+	x0, w := marginL+10, contentW-20
+	hi := 0.0
+	for _, p := range points {
+		hi = max(hi, pdfValue(p.vals[0]))
 	}
+	hi = max(hi, pdfValue(target))
+	hi = max(10, hi*1.15)
+	yAt := func(v float64) float64 { return y + ch - ch*v/hi }
+	d.draw(colRule)
+	d.p.SetLineWidth(0.2)
+	d.p.Line(x0, y+ch, x0+w, y+ch)
+	if !target.Blank() {
+		d.p.SetDashPattern([]float64{1.2, 1.2}, 0)
+		d.p.Line(x0, yAt(target.Value), x0+w, yAt(target.Value))
+		d.p.SetDashPattern(nil, 0)
+		d.font("", 7)
+		d.textAt(x0+w, yAt(target.Value)-1.8, "目標 "+target.Text, 'R')
+	}
+	n := len(points)
+	step := w / float64(max(n, 1))
+	d.draw(colDark)
+	d.p.SetLineWidth(0.5)
+	px, py := -1.0, 0.0
+	for i, p := range points {
+		x := x0 + step*(float64(i)+0.5)
+		d.font("", 7.5)
+		d.textAt(x, y+ch+3, fitText(p.label, step-1, d.width), 'C')
+		v := p.vals[0]
+		if v.Blank() || v.Suppressed {
+			px = -1
+			continue
+		}
+		yy := yAt(v.Value)
+		if px >= 0 {
+			d.p.Line(px, py, x, yy)
+		}
+		d.fill(colDark)
+		d.p.Circle(x, yy, 0.9, "F")
+		d.font("B", 7.5)
+		d.textAt(x, yy-2.5, v.Text, 'C')
+		px, py = x, yy
+	}
+	d.setY(y + ch + 8)
 }
+
+func (d *pdfDoc) historySection() { d.render(compose(d.v, d.district, (*composer).history)) }
 
 // progressGuide is 報告書の見方 of a year without a survey: how to read the
 // review's marks, bars and counts.

@@ -209,14 +209,6 @@ type wcell struct {
 	num  bool // right-aligned figure
 }
 
-func wtext(ss ...string) []wcell {
-	cs := make([]wcell, len(ss))
-	for i, s := range ss {
-		cs[i] = wcell{text: s}
-	}
-	return cs
-}
-
 // table writes a captioned table: heads across (th scope=col), each row led
 // by its header cell (th scope=row). Columns after the first whose head ends
 // in a unit are figures.
@@ -292,115 +284,9 @@ func (d *webDoc) profileSection() {
 	}
 }
 
-func (d *webDoc) indicatorSection() {
-	iv := d.v.Indicators
-	if len(iv.Rows) == 0 {
-		return
-	}
-	d.section("指標の状況")
-	name := func(r IndicatorRow) string {
-		if r.Reference {
-			return r.Name + "（" + MarkReference + "）"
-		}
-		return r.Name
-	}
-	target := func(r IndicatorRow) string {
-		if r.Direction == "" || r.Target.Text == "" {
-			return r.Target.Text
-		}
-		return r.Target.Text + "（" + r.Direction + "）"
-	}
-	nText := func(f, n Fig) string {
-		if f.Suppressed || f.Text == "" {
-			return ""
-		}
-		return n.Text
-	}
-	if d.district == "" {
-		var rows [][]wcell
-		for _, r := range iv.Rows {
-			rows = append(rows, []wcell{{text: r.ID}, {text: name(r)}, wnum(r.Baseline.Text), wnum(nText(r.Baseline, r.BaselineN)),
-				wnum(r.Current.Text), wnum(nText(r.Current, r.CurrentN)), {text: r.Interval}, wnum(target(r)), {text: r.Evaluation}})
-		}
-		d.table("指標の前回値・今回値・目標と評価（全体）", []string{"番号", "指標", "前回（%）", "前回のn（人）", "今回（%）",
-			"今回のn（人）", "95%信頼区間", "目標（%）", "評価"}, rows)
-		for _, r := range iv.Rows {
-			d.finding(d.v.PassageLines(analyze.PlaceIndicator, r.ID, ""))
-		}
-	} else {
-		d.table("指標の今回値と評価（"+d.district+"・全体）", []string{"番号", "指標", d.district + "（%）", d.district + "のn（人）", "評価",
-			"全体（%）", "全体の評価", "目標（%）"}, d.districtIndicatorRows(d.district))
-	}
-	d.heading("評価の見方")
-	var legend []string
-	for _, kv := range iv.Legend {
-		legend = append(legend, kv.Key+"："+kv.Value)
-	}
-	d.list(legend)
-	d.historySection()
-}
+func (d *webDoc) indicatorSection() { d.render(compose(d.v, d.district, (*composer).indicators)) }
 
-// districtIndicatorRows pairs a district's indicator rows with 全体 by ID.
-func (d *webDoc) districtIndicatorRows(district string) [][]wcell {
-	iv := d.v.Indicators
-	var rows [][]wcell
-	for _, r := range iv.ByDistrict[district] {
-		var all IndicatorRow
-		for _, a := range iv.Rows {
-			if a.ID == r.ID {
-				all = a
-			}
-		}
-		cur, n := r.Current.Text, ""
-		if !r.Current.Suppressed && cur != "" {
-			n = r.CurrentN.Text
-		}
-		if r.Reference {
-			cur += "（" + MarkReference + "）"
-		}
-		tgt := all.Target.Text
-		if all.Direction != "" && tgt != "" {
-			tgt += "（" + all.Direction + "）"
-		}
-		rows = append(rows, []wcell{{text: r.ID}, {text: r.Name}, wnum(cur), wnum(n), {text: r.Evaluation},
-			wnum(all.Current.Text), {text: all.Evaluation}, wnum(tgt)})
-	}
-	return rows
-}
-
-func (d *webDoc) historySection() {
-	hs := d.v.IndicatorHistory
-	if len(hs) == 0 || d.district != "" {
-		return
-	}
-	d.subsection("指標の推移")
-	for _, h := range hs {
-		var labels, vals []string
-		var rows []barRow
-		for _, p := range h.Points {
-			labels = append(labels, p.Label)
-			vals = append(vals, p.Value.Text)
-			rows = append(rows, barRow{label: p.Label, vals: []Fig{p.Value}})
-		}
-		title := h.ID + "　" + h.Name + "（％、全体）"
-		d.barChart(title, nil, rows)
-		heads := append([]string{"区分"}, labels...)
-		row := append([]wcell{{text: "全体（%）"}}, numCells(vals)...)
-		if !h.Target.Blank() {
-			heads = append(heads, "目標")
-			row = append(row, wnum(h.Target.Text))
-		}
-		d.table(title, heads, [][]wcell{row})
-	}
-}
-
-func numCells(ss []string) []wcell {
-	out := make([]wcell, len(ss))
-	for i, s := range ss {
-		out[i] = wnum(s)
-	}
-	return out
-}
+func (d *webDoc) historySection() { d.render(compose(d.v, d.district, (*composer).history)) }
 
 func (d *webDoc) themesSection() {
 	v := d.v
@@ -778,49 +664,7 @@ func (d *webDoc) initiative(pv *ProgressView, in InitiativeView) {
 
 // districtPages is the ward report's 地区別のまとめ: each district's key
 // figures, its profile text, indicators and main results, with a link to its page.
-func (d *webDoc) districtPages() {
-	v := d.v
-	if len(v.Districts) == 0 {
-		return
-	}
-	d.section("地区別のまとめ")
-	for i, name := range v.Districts {
-		d.subsection(name)
-		d.w("<p><a href=\"", webDistrictFile(i), "\">", esc(name), "のページ（地区カルテと設問別の結果）</a></p>\n")
-		for _, r := range v.Overview.Rows {
-			if r.Name == name {
-				d.para("配布数 " + r.Distributed.Text + "　有効回答数 " + r.Valid.Text + "　回収率 " + r.Rate.Text + "%")
-			}
-		}
-		for _, c := range v.Hearings.ByDistrict {
-			if c.Name == name {
-				d.para("ヒアリング団体 " + c.N.Text + " 団体")
-			}
-		}
-		d.finding(v.PassageLines(analyze.PlaceDistrict, "", name))
-		d.table(name+"の指標", []string{"番号", "指標", name + "（%）", name + "のn（人）", "評価", "全体（%）", "全体の評価", "目標（%）"},
-			d.districtIndicatorRows(name))
-		var rows [][]wcell
-		var bars []barRow
-		for _, t := range v.DistrictTops[name] {
-			dt := t.District.Text + t.District.Mark
-			if t.Reference && !t.District.Suppressed {
-				dt += "※"
-			}
-			rows = append(rows, []wcell{{text: t.QuestionID + "　" + t.QuestionText}, {text: t.Label}, wnum(t.N.Text), wnum(dt), wnum(t.All.Text), wnum(t.Diff.Text)})
-			bars = append(bars, barRow{label: t.QuestionID + "　" + t.Label, vals: []Fig{t.District, t.All}, ns: []Fig{t.N, t.AllN}})
-		}
-		if len(bars) > 0 {
-			d.barChart(name+"と全体の比較（全体で最も多い回答の割合）", []string{name, analyze.GroupAll}, bars)
-			d.table(name+"の主な結果（全体で最も多い回答の割合）", []string{"設問", "回答", "n（人）", name + "（%）", "全体（%）", "差（ポイント）"}, rows)
-			d.note("注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。")
-		}
-		if groups := v.Hearings.PublicDistrictComments[name]; len(groups) > 0 {
-			d.heading("団体ヒアリングでの意見（" + name + "）")
-			d.noteGroups(groups)
-		}
-	}
-}
+func (d *webDoc) districtPages() { d.render(compose(d.v, d.district, (*composer).districtPages)) }
 
 // karte is a district page's opening profile (地区カルテ).
 func (d *webDoc) karte() {

@@ -36,6 +36,8 @@ func (d *webDoc) render(bs []Block) {
 			d.drawTable(b)
 		case Figure:
 			d.figure(b)
+		case DistrictLink:
+			d.w("<p><a href=\"", webDistrictFile(b.Index), "\">", esc(b.Text), "</a></p>\n")
 		}
 	}
 }
@@ -43,6 +45,8 @@ func (d *webDoc) render(bs []Block) {
 // figure draws a chart, then the table of its figures.
 func (d *webDoc) figure(f Figure) {
 	switch f.Kind {
+	case FigTrend:
+		d.barChart(f.Caption, nil, f.Bars)
 	case FigBars:
 		d.countUnit = f.CountUnit
 		d.barChart(f.Caption, f.Series, f.Bars)
