@@ -379,3 +379,307 @@ func (c *composer) districtPages() {
 		}
 	}
 }
+
+// profile is 回答者の属性: a chart of every 属性 question (全体), with its
+// table on the web.
+func (c *composer) profile() {
+	if len(c.v.Profile) == 0 {
+		return
+	}
+	c.add(Section{"回答者の属性"})
+	for i := range c.v.Profile {
+		q := &c.v.Profile[i]
+		t, all := pdfAllRow(q)
+		if all == nil {
+			continue
+		}
+		data := crosstabTable(q.ID+"　全体", t, []RowView{*all}, c.district)
+		c.add(webOnly(Heading{Text: q.ID + "　" + q.Text}),
+			Figure{Caption: q.ID + "　" + q.Text + "（全体、" + pdfN(all.N) + "）", Bars: pdfChoiceBars(t, []*RowView{all}), Data: &data},
+			Space{2})
+	}
+}
+
+// themes is テーマ別の結果: every theme's questions, then the questions of
+// no theme.
+func (c *composer) themes() {
+	v := c.v
+	c.add(Section{"テーマ別の結果"})
+	seen := map[int]bool{}
+	for _, q := range v.Profile {
+		seen[q.Index] = true
+	}
+	for ti, th := range v.Themes {
+		c.add(Subsection{Title: th.Name, MinBody: 60, NewPage: ti > 0})
+		for _, qi := range th.Questions {
+			if qi < 0 || qi >= len(v.Questions) {
+				continue
+			}
+			seen[v.Questions[qi].Index] = true
+			c.question(&v.Questions[qi])
+		}
+	}
+	var rest []int
+	for i, q := range v.Questions {
+		if !seen[q.Index] {
+			rest = append(rest, i)
+		}
+	}
+	if len(rest) > 0 {
+		c.add(Subsection{Title: "その他の設問", MinBody: 60, NewPage: len(v.Themes) > 0})
+		for _, i := range rest {
+			c.question(&v.Questions[i])
+		}
+	}
+}
+
+// question is one question: its passage, its chart, then its tables (by
+// district, by every 分析軸, the summaries).
+func (c *composer) question(q *QuestionView) {
+	c.add(Heading{Text: pdfQuestionTitle(q), MinBody: 55})
+	if q.Condition != "" {
+		c.add(Note{"対象：" + q.Condition})
+	}
+	if c.district != "" {
+		c.districtQuestion(q)
+		return
+	}
+	c.add(Finding{c.v.PassageLines(analyze.PlaceQuestion, q.ID, "")})
+	at, all := pdfAllRow(q)
+	dt := pdfTable(q, analyze.ByDistrict)
+	switch q.Type {
+	case "SA", "MA":
+		if all == nil {
+			break
+		}
+		if q.Baseline != nil && len(q.Trend) > 0 {
+			legend, rows := trendBars(q)
+			c.add(Figure{Caption: q.ID + "　今回と前回の比較（全体）", Series: legend, Bars: rows}, trendTable(q), Space{2})
+		} else {
+			c.add(Figure{Caption: q.ID + "　全体（" + pdfN(all.N) + "）", Bars: pdfChoiceBars(at, []*RowView{all})})
+		}
+	case "SC":
+		if all == nil {
+			break
+		}
+		c.add(Figure{Kind: FigBands, Caption: q.ID + "　地区別の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: scBands(all, dt)})
+	}
+	if q.Type != "NUM" {
+		switch {
+		case dt != nil && len(dt.Rows) > 0:
+			rows := []RowView{}
+			if all != nil && pdfRow(dt, analyze.GroupAll) == nil {
+				rows = append(rows, *all)
+			}
+			rows = append(rows, dt.Rows...)
+			c.add(crosstabTable(q.ID+"　地区別", dt, rows, ""), Space{2})
+		case all != nil && at != nil:
+			// Note: the PDF's chart of 全体 states every figure; the web
+			// prints them in a table too.
+			c.add(webOnly(crosstabTable(q.ID+"　全体", at, []RowView{*all}, "")))
+		}
+		for _, a := range c.v.Axes {
+			t := pdfTable(q, a.By)
+			if t == nil || len(t.Rows) == 0 {
+				continue
+			}
+			var rows []RowView
+			if all != nil && pdfRow(t, analyze.GroupAll) == nil {
+				rows = append(rows, *all)
+			}
+			rows = append(rows, t.Rows...)
+			c.add(crosstabTable(q.ID+"　"+a.Title, t, rows, ""), Space{2})
+		}
+	}
+	if len(q.Summary) > 0 {
+		c.add(summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC", ""), Space{2})
+	}
+	c.add(Space{3})
+}
+
+// hasNA reports whether t's last head is 無回答 (drawn pale).
+func hasNA(t *TableView) bool {
+	return len(t.Codes) > 0 && t.Codes[len(t.Codes)-1] == analyze.CodeNA
+}
+
+// districtQuestion is a question of a district handout: the district beside
+// 全体.
+func (c *composer) districtQuestion(q *QuestionView) {
+	at, all := pdfAllRow(q)
+	dt := pdfTable(q, analyze.ByDistrict)
+	dr := pdfRow(dt, c.district)
+	if all == nil {
+		c.districtSummary(q)
+		return
+	}
+	switch q.Type {
+	case "SA", "MA":
+		var series []string
+		var rows []*RowView
+		if dr != nil && !dr.Suppressed {
+			series = append(series, c.district+"（"+pdfN(dr.N)+"）")
+			rows = append(rows, dr)
+		}
+		series = append(series, "全体（"+pdfN(all.N)+"）")
+		rows = append(rows, all)
+		f := Figure{Caption: q.ID + "　" + c.district + "と全体", Series: series, Bars: pdfChoiceBars(at, rows)}
+		// Note: with the district suppressed the one series is 全体: the
+		// web names it in the legend so that the chart is not read as the
+		// district's; the PDF prints no legend of one series. With two, the
+		// PDF prints each bar's n at the row's end.
+		pf := f
+		if len(series) == 1 {
+			pf.Series = nil
+		} else {
+			pf.Bars = append([]barRow{}, f.Bars...)
+			for i := range pf.Bars {
+				pf.Bars[i].ns = []Fig{dr.N, all.N}
+			}
+		}
+		c.add(printOnly(pf), webOnly(f))
+	case "SC":
+		var rows []bandRow
+		if dr != nil {
+			rows = append(rows, pdfBand(dr, c.district, true))
+		}
+		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
+		c.add(Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows})
+	}
+	if q.Type != "NUM" {
+		rows := []RowView{}
+		if dr != nil {
+			rows = append(rows, *dr)
+		}
+		rows = append(rows, *all)
+		t := at
+		if dt != nil {
+			t = dt
+		}
+		c.add(crosstabTable(q.ID+"　"+c.district+"と全体", t, rows, c.district), Space{2})
+	}
+	c.districtSummary(q)
+	c.add(Space{3})
+}
+
+// districtSummary is the SC/NUM summary rows of the district and 全体.
+func (c *composer) districtSummary(q *QuestionView) {
+	var rows []SummaryRow
+	for _, g := range []string{c.district, analyze.GroupAll} {
+		for _, s := range q.Summary {
+			if s.Group == g {
+				rows = append(rows, s)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	what := "点数の要約"
+	if q.Type != "SC" {
+		what = "数値の要約"
+	}
+	c.add(summaryTable(q.ID+"　"+what+"（"+c.district+"・全体）", rows, q.Type == "SC", c.district), Space{2})
+}
+
+// trendTable is a question's comparison with the baseline, in points.
+func trendTable(q *QuestionView) Table {
+	t := Table{Caption: q.ID + "　前回との比較（全体）", Size: 7.5, Cols: []Col{{Head: "選択肢", Role: RoleLabel, W: 70},
+		{Head: "前回（%）", Role: RoleFigure, W: 22}, {Head: "今回（%）", Role: RoleFigure, W: 22},
+		{Head: "差（ポイント）", Role: RoleFigure, W: 26}, {Head: "p値", Role: RoleFigure, W: 20}}}
+	sig := false
+	for _, tr := range q.Trend {
+		diff := tr.Diff.Text
+		if tr.Significant {
+			diff += "*"
+			sig = true
+		}
+		t.Rows = append(t.Rows, cells(tr.Label, tr.Baseline.Text, tr.Current.Text, diff, tr.P.Text))
+	}
+	if sig {
+		t.Notes = []string{"注）*：前回との差が統計的に有意（2つの割合の差の検定）"}
+	}
+	return t
+}
+
+// crosstabTable is rows of t (表頭 choices across, groups down) as one wide
+// table of percentages, n first; the rows of 全体 and of district stand out
+// in print.
+func crosstabTable(title string, t *TableView, rows []RowView, district string) Table {
+	out := Table{Caption: title + "（%）", Size: 7.5, Wide: true,
+		Cols: []Col{{Head: "区分", Role: RoleLabel, W: xtGroupW}, {Head: "n", Unit: "人", Role: RoleFigure, W: xtNW}}}
+	for _, h := range t.Heads {
+		out.Cols = append(out.Cols, Col{Head: h, Unit: "%", Role: RoleFigure})
+	}
+	var marks, supp, ref bool
+	for _, r := range rows {
+		all := r.Group == analyze.GroupAll
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+			ref = true
+		}
+		row := []Cell{{Text: g, Bold: all || r.Group == district, Shade: all}, {Text: r.N.Text, Shade: all}}
+		for i := range t.Heads {
+			var s string
+			switch {
+			case r.Suppressed:
+				s = MarkSuppressed
+				supp = true
+			case i < len(r.Cells):
+				s = r.Cells[i].Text + r.Cells[i].Mark
+				marks = marks || r.Cells[i].Mark != ""
+			}
+			row = append(row, Cell{Text: s, Shade: all})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	if marks {
+		out.Notes = append(out.Notes, "注）"+MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）")
+	}
+	if supp {
+		out.Notes = append(out.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
+	}
+	if ref {
+		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
+	}
+	if t.Note != "" {
+		out.Notes = append(out.Notes, "注）"+t.Note)
+	}
+	return out
+}
+
+// summaryTable is the SC/NUM summaries (mean, median, top box).
+func summaryTable(title string, rows []SummaryRow, sc bool, district string) Table {
+	t := Table{Caption: title, Size: 7.5, Cols: []Col{{Head: "区分", Role: RoleLabel, W: 34}, {Head: "n", Unit: "人", Role: RoleFigure, W: 16},
+		{Head: "平均", Role: RoleFigure, W: 16}, {Head: "標準偏差", Role: RoleFigure, W: 18}, {Head: "中央値", Role: RoleFigure, W: 16},
+		{Head: "最小", Role: RoleFigure, W: 14}, {Head: "最大", Role: RoleFigure, W: 14}}}
+	if sc {
+		t.Cols = append(t.Cols, Col{Head: "肯定的な回答（%）", Role: RoleFigure, W: 26})
+	}
+	supp := false
+	for _, r := range rows {
+		all := r.Group == analyze.GroupAll
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+		}
+		row := []Cell{{Text: g, Bold: all || r.Group == district, Shade: all}, {Text: r.N.Text, Shade: all}}
+		figs := []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max}
+		if sc {
+			figs = append(figs, r.TopBox)
+		}
+		for _, f := range figs {
+			s := f.Text
+			if r.Suppressed {
+				s = MarkSuppressed
+				supp = true
+			}
+			row = append(row, Cell{Text: s, Shade: all})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if supp {
+		t.Notes = []string{"注）" + MarkSuppressed + "：回答者が少ないため秘匿"}
+	}
+	return t
+}

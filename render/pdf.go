@@ -726,22 +726,7 @@ func pdfValue(f Fig) float64 {
 func (d *pdfDoc) overviewSection() { d.render(compose(d.v, d.district, (*composer).overview)) }
 
 // profileSection charts the respondent attributes (属性 questions).
-func (d *pdfDoc) profileSection() {
-	if len(d.v.Profile) == 0 {
-		return
-	}
-	d.section("回答者の属性")
-	for i := range d.v.Profile {
-		q := &d.v.Profile[i]
-		_, all := pdfAllRow(q)
-		if all == nil {
-			continue
-		}
-		t, _ := pdfAllRow(q)
-		d.barChart(d.figNo(q.ID+"　"+q.Text+"（全体、"+pdfN(all.N)+"）"), nil, pdfChoiceBars(t, []*RowView{all}))
-		d.down(2)
-	}
-}
+func (d *pdfDoc) profileSection() { d.render(compose(d.v, d.district, (*composer).profile)) }
 
 // pdfChoiceBars turns rows of t into bar rows, one series per row, in the
 // order Build chose for the first row (RowView.Order).
@@ -779,84 +764,7 @@ func pdfCell(r *RowView, i int) Fig {
 func (d *pdfDoc) indicatorSection() { d.render(compose(d.v, d.district, (*composer).indicators)) }
 
 // themesSection prints every theme's questions, then the questions of no theme.
-func (d *pdfDoc) themesSection() {
-	v := d.v
-	d.section("テーマ別の結果")
-	seen := map[int]bool{}
-	for _, q := range v.Profile {
-		seen[q.Index] = true
-	}
-	for ti, th := range v.Themes {
-		d.subsection(th.Name, 60, ti > 0)
-		for _, qi := range th.Questions {
-			if qi < 0 || qi >= len(v.Questions) {
-				continue
-			}
-			seen[v.Questions[qi].Index] = true
-			d.question(&v.Questions[qi])
-		}
-	}
-	var rest []int
-	for i, q := range v.Questions {
-		if !seen[q.Index] {
-			rest = append(rest, i)
-		}
-	}
-	if len(rest) > 0 {
-		d.subsection("その他の設問", 60, len(v.Themes) > 0)
-		for _, i := range rest {
-			d.question(&v.Questions[i])
-		}
-	}
-}
-
-// question prints one question: its chart, then its tables.
-func (d *pdfDoc) question(q *QuestionView) {
-	d.heading(pdfQuestionTitle(q), 55)
-	if q.Condition != "" {
-		d.note("対象：" + q.Condition)
-	}
-	if d.district != "" {
-		d.districtQuestion(q)
-		return
-	}
-	d.findingText(d.v.PassageLines(analyze.PlaceQuestion, q.ID, ""))
-	at, all := pdfAllRow(q)
-	dt := pdfTable(q, analyze.ByDistrict)
-	switch q.Type {
-	case "SA", "MA":
-		if all == nil {
-			break
-		}
-		if q.Baseline != nil && len(q.Trend) > 0 {
-			legend, rows := trendBars(q)
-			d.barChart(d.figNo(q.ID+"　今回と前回の比較（全体）"), legend, rows)
-			d.trendTable(q)
-		} else {
-			d.barChart(d.figNo(q.ID+"　全体（"+pdfN(all.N)+"）"), nil, pdfChoiceBars(at, []*RowView{all}))
-		}
-	case "SC":
-		if all == nil {
-			break
-		}
-		rows := scBands(all, dt)
-		heads, na := at.Heads, len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
-		d.bandChart(d.figNo(q.ID+"　地区別の回答の構成"), heads, na, 30, rows)
-	}
-	if dt != nil && len(dt.Rows) > 0 && q.Type != "NUM" {
-		rows := []RowView{}
-		if all != nil && pdfRow(dt, analyze.GroupAll) == nil {
-			rows = append(rows, *all)
-		}
-		rows = append(rows, dt.Rows...)
-		d.crosstab(q.ID+"　地区別", dt, rows)
-	}
-	d.axisCrosstabs(q, all)
-	if len(q.Summary) > 0 {
-		d.summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC")
-	}
-	d.down(3)
-}
+func (d *pdfDoc) themesSection() { d.render(compose(d.v, d.district, (*composer).themes)) }
 
 func pdfSummaryTitle(q *QuestionView) string {
 	if q.Type == "SC" {
@@ -868,100 +776,6 @@ func pdfSummaryTitle(q *QuestionView) string {
 // pdfBand is a band chart row of a crosstab row.
 func pdfBand(r *RowView, label string, bold bool) bandRow {
 	return bandRow{label: label, n: r.N, cells: r.Cells, suppressed: r.Suppressed, reference: r.Reference, bold: bold}
-}
-
-// trendTable prints the baseline vs current comparison in points.
-func (d *pdfDoc) trendTable(q *QuestionView) {
-	cols := []tcol{{"選択肢", 70, 'L'}, {"前回（%）", 22, 'R'}, {"今回（%）", 22, 'R'}, {"差（ポイント）", 26, 'R'}, {"p値", 20, 'R'}}
-	var body [][]tcell
-	sig := false
-	for _, t := range q.Trend {
-		diff := t.Diff.Text
-		if t.Significant {
-			diff += "*"
-			sig = true
-		}
-		body = append(body, pdfCells(t.Label, t.Baseline.Text, t.Current.Text, diff, t.P.Text))
-	}
-	d.table(d.tableNo(q.ID+"　前回との比較（全体）"), cols, body, 7.5)
-	if sig {
-		d.note("注）*：前回との差が統計的に有意（2つの割合の差の検定）")
-	}
-	d.down(2)
-}
-
-// districtQuestion prints a question of a district handout: the district
-// beside 全体.
-func (d *pdfDoc) districtQuestion(q *QuestionView) {
-	at, all := pdfAllRow(q)
-	dt := pdfTable(q, analyze.ByDistrict)
-	dr := pdfRow(dt, d.district)
-	if all == nil {
-		d.districtSummary(q)
-		return
-	}
-	switch q.Type {
-	case "SA", "MA":
-		var series []string
-		var rows []*RowView
-		if dr != nil && !dr.Suppressed {
-			series = append(series, d.district+"（"+pdfN(dr.N)+"）")
-			rows = append(rows, dr)
-		}
-		series = append(series, "全体（"+pdfN(all.N)+"）")
-		rows = append(rows, all)
-		bars := pdfChoiceBars(at, rows)
-		if len(series) == 1 {
-			series = nil
-		} else {
-			for i := range bars {
-				bars[i].ns = []Fig{dr.N, all.N}
-			}
-		}
-		d.barChart(d.figNo(q.ID+"　"+d.district+"と全体"), series, bars)
-	case "SC":
-		var rows []bandRow
-		if dr != nil {
-			rows = append(rows, pdfBand(dr, d.district, true))
-		}
-		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
-		na := len(at.Codes) > 0 && at.Codes[len(at.Codes)-1] == analyze.CodeNA
-		d.bandChart(d.figNo(q.ID+"　"+d.district+"と全体の回答の構成"), at.Heads, na, 30, rows)
-	}
-	if q.Type != "NUM" {
-		rows := []RowView{}
-		if dr != nil {
-			rows = append(rows, *dr)
-		}
-		rows = append(rows, *all)
-		t := at
-		if dt != nil {
-			t = dt
-		}
-		d.crosstab(q.ID+"　"+d.district+"と全体", t, rows)
-	}
-	d.districtSummary(q)
-	d.down(3)
-}
-
-// districtSummary prints the SC/NUM summary rows of the district and 全体.
-func (d *pdfDoc) districtSummary(q *QuestionView) {
-	var rows []SummaryRow
-	for _, g := range []string{d.district, analyze.GroupAll} {
-		for _, s := range q.Summary {
-			if s.Group == g {
-				rows = append(rows, s)
-			}
-		}
-	}
-	if len(rows) == 0 {
-		return
-	}
-	what := "点数の要約"
-	if q.Type != "SC" {
-		what = "数値の要約"
-	}
-	d.summaryTable(q.ID+"　"+what+"（"+d.district+"・全体）", rows, q.Type == "SC")
 }
 
 // hearingSection prints the organization hearings: counts, rating charts by
