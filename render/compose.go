@@ -683,3 +683,109 @@ func summaryTable(title string, rows []SummaryRow, sc bool, district string) Tab
 	}
 	return t
 }
+
+// progress is 取組の振り返り: the counts of ratings by year, then per theme
+// each initiative's ratings by year, its activity figures and the latest
+// year's problems. A district handout shows the district's own initiatives
+// and counts.
+func (c *composer) progress() {
+	pv := c.v.Progress
+	if pv == nil {
+		return
+	}
+	c.add(Section{"取組の振り返り"})
+	themes, counts := pv.Themes, pv.Ward
+	if c.district != "" {
+		themes, counts = pv.ByDistrict[c.district], pv.DistrictCounts[c.district]
+	}
+	legend := make([]string, len(pv.Labels))
+	for i, l := range pv.Labels {
+		legend[i] = pv.Marks[i] + " " + l
+	}
+	c.add(Para{Text: "進ちょくの記号：" + strings.Join(legend, "　") + "　（空欄は報告なし、↓は前年度より悪化）", Size: 9}, Space{2})
+	if len(counts) > 0 {
+		t := Table{Caption: "進ちょく別の取組数（年度別）", Compact: true, Cols: []Col{{Head: "年度", Role: RoleLabel}}}
+		for i, l := range pv.Labels {
+			t.Cols = append(t.Cols, Col{Head: pv.Marks[i] + l, WebHead: l, Unit: "件", Role: RoleFigure})
+		}
+		t.Cols = append(t.Cols, Col{Head: "未記入", WebHead: "未評価", Unit: "件", Role: RoleFigure},
+			Col{Head: "悪化", WebHead: "前年度より悪化", Unit: "件", Role: RoleFigure}, Col{Head: "計", Unit: "件", Role: RoleFigure})
+		for _, r := range counts {
+			row := cells(r.Year)
+			for _, n := range r.Counts {
+				row = append(row, Cell{Text: n.Text})
+			}
+			t.Rows = append(t.Rows, append(row, cells(r.Unrated.Text, r.Slipped.Text, r.Total.Text)...))
+		}
+		c.add(t)
+	}
+	if c.district == "" && len(pv.Keywords) > 0 {
+		var ws []string
+		for _, k := range pv.Keywords {
+			ws = append(ws, k.Key+"（"+k.Value+"）")
+		}
+		c.add(Heading{Text: "課題に多く出てくる言葉", MinBody: 8}, Para{Text: strings.Join(ws, "、"), Size: 9}, Space{2})
+	}
+	if len(themes) == 0 {
+		c.add(Para{Text: "この地区の取組の報告はありません。"})
+		return
+	}
+	for _, t := range themes {
+		c.add(Subsection{Title: t.Theme, MinBody: 30})
+		for _, in := range t.Initiatives {
+			c.add(c.initiative(pv, in))
+		}
+	}
+}
+
+// initiative is one initiative's record.
+func (c *composer) initiative(pv *ProgressView, in InitiativeView) Record {
+	r := Record{Title: in.ID + "　" + in.Name, Years: pv.Years, Cells: in.Years, Levels: len(pv.Labels), Target: in.Target}
+	if c.district == "" && in.District != "" {
+		r.Title += "（" + in.District + "）"
+	}
+	var meta []string
+	if in.Owner != "" {
+		meta = append(meta, "担当："+in.Owner)
+	}
+	if in.Measure != "" {
+		m := "活動指標：" + in.Measure
+		if in.Unit != "" {
+			m += "（" + in.Unit + "）"
+		}
+		if !in.Target.Blank() {
+			m += "　目標 " + in.Target.Text
+		}
+		meta = append(meta, m)
+	}
+	if in.Next != "" {
+		meta = append(meta, "次年度："+in.Next)
+	}
+	r.Meta = strings.Join(meta, "　")
+	if in.Issues != "" {
+		r.Texts = append(r.Texts, "課題（"+in.LatestYear+"）："+in.Issues)
+	}
+	if in.Hard != "" {
+		r.Texts = append(r.Texts, "ハード面："+in.Hard)
+	}
+	r.Data = Table{Caption: in.ID + "　年度別の進ちょく", Cols: []Col{{Head: "年度", Role: RoleLabel}, {Head: "記号"}, {Head: "進ちょく"},
+		{Head: "実績", Unit: in.Unit, Role: RoleFigure}}}
+	for j, y := range in.Years {
+		if j >= len(pv.Years) {
+			break
+		}
+		mark, label, actual := "", "報告なし", ""
+		if y.Has {
+			mark, label = y.Mark, y.Label
+			if y.Slipped {
+				mark += "↓"
+			}
+			if mark == "" {
+				mark, label = "－", "未評価"
+			}
+			actual = y.Actual.Text
+		}
+		r.Data.Rows = append(r.Data.Rows, cells(pv.Years[j], mark, label, actual))
+	}
+	return r
+}

@@ -151,6 +151,9 @@ type Table struct {
 	Size    float64
 	Wide    bool
 	Halves  bool
+	// Compact prints one line per row at equal column widths, the heads cut
+	// to fit (PDF).
+	Compact bool
 }
 
 // FigureKind is the kind of chart.
@@ -182,6 +185,21 @@ type Figure struct {
 	Data      *Table
 }
 
+// Record is one initiative of 取組の振り返り: its title, a line of
+// particulars, its ratings by year and its texts. The PDF draws the ratings
+// as a grid of marks, shaded darker the worse the rating, each with a bar of
+// the year's activity figure against the Target; the web prints Data, the
+// table of the same ratings and figures.
+type Record struct {
+	Title, Meta string
+	Years       []string       // the plan's years
+	Cells       []ProgressCell // parallel to Years
+	Levels      int            // how many ratings the scale has
+	Target      Fig
+	Texts       []string
+	Data        Table
+}
+
 // DistrictLink is a link to a district's own page (web), the i-th of
 // View.Districts; the PDF has none.
 type DistrictLink struct {
@@ -203,6 +221,7 @@ func (Comments) block()     {}
 func (Table) block()        {}
 func (Figure) block()       {}
 func (DistrictLink) block() {}
+func (Record) block()       {}
 
 // printOnly and webOnly wrap blocks drawn by one medium.
 func printOnly(b ...Block) Block { return Only{Medium: Print, Blocks: b} }

@@ -71,6 +71,8 @@ func (d *pdfDoc) render(bs []Block) {
 			d.drawTable(b)
 		case Figure:
 			d.figure(b)
+		case Record:
+			d.record(b)
 		}
 	}
 }
@@ -141,6 +143,8 @@ func (d *pdfDoc) drawTable(t Table) {
 		size = 8.5
 	}
 	switch {
+	case t.Compact:
+		d.compactTable(t)
 	case t.Wide:
 		d.wideTable(t, size)
 	case t.Halves:

@@ -1,6 +1,5 @@
 package render
 
-
 // A tcol is one column of a printed table.
 type tcol struct {
 	head  string

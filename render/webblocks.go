@@ -36,6 +36,13 @@ func (d *webDoc) render(bs []Block) {
 			d.drawTable(b)
 		case Figure:
 			d.figure(b)
+		case Record:
+			d.heading(b.Title)
+			d.para(b.Meta)
+			d.drawTable(b.Data)
+			for _, t := range b.Texts {
+				d.para(t)
+			}
 		case DistrictLink:
 			d.w("<p><a href=\"", webDistrictFile(b.Index), "\">", esc(b.Text), "</a></p>\n")
 		}
