@@ -116,14 +116,18 @@ const (
 
 // A Col is one table column. Unit is added to the head on the web ("n" →
 // "n（人）"); WebHead replaces the head there when the two differ (the web's
-// heads are unique); W (mm) and Center are for the printed page.
+// heads are unique); W (mm) and Center are for the printed page, and so are
+// BreakHead and BreakCells: break the head or the cells at phrases (after
+// 、 and ・ and at spaces, phraseLines) before wrapping them.
 type Col struct {
-	Head    string
-	Unit    string
-	WebHead string
-	Role    ColRole
-	W       float64
-	Center  bool
+	Head       string
+	Unit       string
+	WebHead    string
+	Role       ColRole
+	W          float64
+	Center     bool
+	BreakHead  bool
+	BreakCells bool
 }
 
 // A Cell is one table cell. Sub is a second part, on a line of its own in

@@ -133,6 +133,7 @@ type pdfDoc struct {
 	linkage  bool // linkage.pdf: the chapter ソフトとハードの連携 alone
 	// countUnit makes barChart's axis read 件 rather than % (hard.go's counts).
 	countUnit bool
+	heads     map[string]string // table heads broken at phrases (phraseHead)
 }
 
 func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {

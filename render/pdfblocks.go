@@ -142,6 +142,7 @@ func (d *pdfDoc) drawTable(t Table) {
 	if size == 0 {
 		size = 8.5
 	}
+	t = d.breakPhrases(t, size)
 	switch {
 	case t.Compact:
 		d.compactTable(t)
@@ -207,4 +208,32 @@ func (d *pdfDoc) wideTable(t Table, size float64) {
 		}
 		d.table(caption, bc, rows, size)
 	}
+}
+
+// breakPhrases returns t with the heads and cells of its BreakHead and
+// BreakCells columns broken at phrases (phraseLines), in the table's font.
+func (d *pdfDoc) breakPhrases(t Table, size float64) Table {
+	cols := append([]Col{}, t.Cols...)
+	cellsToo := false
+	for i, c := range cols {
+		if c.BreakHead {
+			cols[i].Head = d.phraseHead(c.Head, c.W, size)
+		}
+		cellsToo = cellsToo || c.BreakCells
+	}
+	t.Cols = cols
+	if !cellsToo {
+		return t
+	}
+	rows := make([][]Cell, len(t.Rows))
+	for r, row := range t.Rows {
+		rows[r] = append([]Cell{}, row...)
+		for i := range rows[r] {
+			if i < len(cols) && cols[i].BreakCells {
+				rows[r][i].Text = d.phraseCell(rows[r][i].Text, cols[i].W, size)
+			}
+		}
+	}
+	t.Rows = rows
+	return t
 }

@@ -354,4 +354,5 @@ func (d *webDoc) karte() {
 	}
 }
 
-func (d *webDoc) view() *View { return d.v }
+func (d *webDoc) view() *View  { return d.v }
+func (d *webDoc) hardSection() { d.render(compose(d.v, d.district, (*composer).hard)) }
