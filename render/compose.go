@@ -789,3 +789,64 @@ func (c *composer) initiative(pv *ProgressView, in InitiativeView) Record {
 	}
 	return r
 }
+
+// karte is a district handout's opening profile (地区カルテ): key figures,
+// the district's indicators against the ward, its strengths and issues in
+// words, its comment themes and a few masked quotes.
+func (c *composer) karte() {
+	v := c.v
+	var p *ProfileView
+	for i := range v.Profiles {
+		if v.Profiles[i].District == c.district {
+			p = &v.Profiles[i]
+		}
+	}
+	if p == nil {
+		return
+	}
+	d := c.district
+	line := "有効回答数 " + p.N.Text + "人"
+	if p.Rate.Text != "" {
+		line += "　回収率 " + p.Rate.Text + "%"
+	}
+	line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
+	if p.Margin.Text != "" {
+		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
+	}
+	c.add(Section{d + "地区カルテ"}, Para{Text: line, Bold: true, Size: 10}, Space{2})
+	if len(p.Indicators) > 0 {
+		var bars []barRow
+		data := Table{Caption: d + "の指標", Cols: []Col{{Head: "指標", Role: RoleLabel}, {Head: d + "（%）", Role: RoleFigure},
+			{Head: "全体（%）", Role: RoleFigure}, {Head: "評価"}}}
+		for _, in := range p.Indicators {
+			label := in.ID + "　" + in.Name
+			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}, ref: in.Reference})
+			dv := in.District.Text
+			if in.Reference {
+				dv += "※"
+			}
+			data.Rows = append(data.Rows, cells(label, dv, in.Ward.Text, in.Evaluation))
+		}
+		// Note: the PDF draws the district's indicators against the ward =
+		// 100 (an index a screen reader cannot read); the web draws both
+		// shares as bars with their table.
+		c.add(printOnly(Figure{Kind: FigIndex, Caption: d + "の指標（全体＝100）", Series: []string{d}, Bars: bars},
+			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。方向が「減」の指標は短いほど良い状態です。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2}),
+			webOnly(Figure{Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
+				Note{"注）※：参考値。" + MarkSuppressed + "：秘匿。"}))
+	}
+	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
+		c.add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
+	}
+	if len(p.Themes) > 0 {
+		t := Table{Caption: d + "の意見のテーマ（自由記述・団体ヒアリング）", Size: 8, Cols: []Col{{Head: "テーマ", Role: RoleLabel, W: 80},
+			{Head: "件数", Unit: "件", Role: RoleFigure, W: 25}}}
+		for _, kv := range p.Themes {
+			t.Rows = append(t.Rows, cells(kv.Key, kv.Value))
+		}
+		c.add(t, Space{2})
+	}
+	if len(p.Quotes) > 0 {
+		c.add(Heading{Text: "住民の声（抜粋・個人情報は伏せています）", MinBody: 12}, Bullets{Items: p.Quotes})
+	}
+}

@@ -170,6 +170,11 @@ const (
 	// Target: a line with the target dashed in the PDF, bars on the web
 	// (whose Data table gives the target).
 	FigTrend
+	// FigIndex is a district's values against the ward's = 100 (Bars: the
+	// district's and the ward's value each; Series[0] the district): the
+	// PDF's bars of the index with both shares printed; the web draws both
+	// shares as bars.
+	FigIndex
 )
 
 // Figure is a chart, numbered 図N in both formats. Data is the table of its

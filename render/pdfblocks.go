@@ -88,6 +88,8 @@ func (d *pdfDoc) figure(f Figure) {
 		d.bandChart(d.figNo(f.Caption), f.Heads, f.NA, f.LabelW, f.Bands)
 	case FigTrend:
 		d.trendChart(f.Caption, f.Bars, f.Target)
+	case FigIndex:
+		d.indexChart(f.Caption, f.Series[0], f.Bars)
 	}
 }
 

@@ -144,6 +144,7 @@ type barRow struct {
 	label string
 	vals  []Fig
 	ns    []Fig // the base n of each bar, printed at the row's end; nil for none
+	ref   bool  // 参考値 (FigIndex prints ※)
 }
 
 // barChart draws horizontal bars from 0: one bar per series in every row, the

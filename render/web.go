@@ -6,8 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"midreview/analyze"
 )
 
 // The web version (OUT/web/) is what residents read on the ward's web site:
@@ -300,59 +298,7 @@ func (d *webDoc) progressSection() { d.render(compose(d.v, d.district, (*compose
 func (d *webDoc) districtPages() { d.render(compose(d.v, d.district, (*composer).districtPages)) }
 
 // karte is a district page's opening profile (地区カルテ).
-func (d *webDoc) karte() {
-	v := d.v
-	var p *ProfileView
-	for i := range v.Profiles {
-		if v.Profiles[i].District == d.district {
-			p = &v.Profiles[i]
-		}
-	}
-	if p == nil {
-		return
-	}
-	d.section(d.district + "地区カルテ")
-	line := "有効回答数 " + p.N.Text + "人"
-	if p.Rate.Text != "" {
-		line += "　回収率 " + p.Rate.Text + "%"
-	}
-	line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
-	if p.Margin.Text != "" {
-		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
-	}
-	d.w("<p><strong>", esc(line), "</strong></p>\n")
-	if len(p.Indicators) > 0 {
-		var bars []barRow
-		var rows [][]wcell
-		for _, in := range p.Indicators {
-			label := in.ID + "　" + in.Name
-			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}})
-			dv := in.District.Text
-			if in.Reference {
-				dv += "※"
-			}
-			rows = append(rows, []wcell{{text: label}, wnum(dv), wnum(in.Ward.Text), {text: in.Evaluation}})
-		}
-		d.barChart(d.district+"の指標（"+d.district+"と全体）", []string{d.district, analyze.GroupAll}, bars)
-		d.table(d.district+"の指標", []string{"指標", d.district + "（%）", "全体（%）", "評価"}, rows)
-		d.note("注）※：参考値。" + MarkSuppressed + "：秘匿。")
-	}
-	if lines := v.PassageLines(analyze.PlaceDistrict, "", d.district); len(lines) > 0 {
-		d.heading("地区の特徴（区内の他の地区との比較）")
-		d.finding(lines)
-	}
-	if len(p.Themes) > 0 {
-		var rows [][]wcell
-		for _, kv := range p.Themes {
-			rows = append(rows, []wcell{{text: kv.Key}, wnum(kv.Value)})
-		}
-		d.table(d.district+"の意見のテーマ（自由記述・団体ヒアリング）", []string{"テーマ", "件数（件）"}, rows)
-	}
-	if len(p.Quotes) > 0 {
-		d.heading("住民の声（抜粋・個人情報は伏せています）")
-		d.list(p.Quotes)
-	}
-}
+func (d *webDoc) karte() { d.render(compose(d.v, d.district, (*composer).karte)) }
 
 func (d *webDoc) view() *View  { return d.v }
 func (d *webDoc) hardSection() { d.render(compose(d.v, d.district, (*composer).hard)) }

@@ -54,6 +54,8 @@ func (d *webDoc) figure(f Figure) {
 	switch f.Kind {
 	case FigTrend:
 		d.barChart(f.Caption, nil, f.Bars)
+	case FigIndex:
+		d.barChart(f.Caption, f.Series, f.Bars)
 	case FigBars:
 		d.countUnit = f.CountUnit
 		d.barChart(f.Caption, f.Series, f.Bars)
