@@ -11,10 +11,13 @@ import (
 // View as blocks (layout.go), once for the PDF and the web pages. Their order
 // is in chapters.go.
 
-// compose returns the blocks one composer adds for v and district.
-func compose(v *View, district string, f func(*composer)) []Block {
+// compose returns the blocks the composers fs add, in order, for v and
+// district ("" for the ward).
+func compose(v *View, district string, fs ...func(*composer)) []Block {
 	c := &composer{v: v, district: district}
-	f(c)
+	for _, f := range fs {
+		f(c)
+	}
 	return c.out
 }
 

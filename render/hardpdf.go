@@ -18,8 +18,6 @@ func LinkagePDF(w io.Writer, v *View, o PDFOptions) error {
 	return writePDF(w, v, "", o)
 }
 
-func (d *pdfDoc) hardSection() { d.render(compose(d.v, d.district, (*composer).hard)) }
-
 // linkageReport is linkage.pdf: cover, contents, then the composed chapters.
 func (d *pdfDoc) linkageReport() {
 	d.coverPage()

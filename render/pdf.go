@@ -181,12 +181,12 @@ func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc,
 		d.coverPage()
 		d.contentsPages()
 		d.guidePage()
-		writeWardReport(d)
+		d.render(wardReport(d.v))
 	default:
 		d.coverPage()
 		d.contentsPages()
 		d.guidePage()
-		writeDistrictReport(d)
+		d.render(districtReport(d.v, d.district))
 	}
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf: %w", p.Error())
@@ -722,13 +722,6 @@ func pdfValue(f Fig) float64 {
 
 // --- the chapters (their order is in chapters.go) ---
 
-// overviewSection prints the survey overview (配布数・有効回答数・回収率): every
-// district in the ward report, the district and 全体 in a district handout.
-func (d *pdfDoc) overviewSection() { d.render(compose(d.v, d.district, (*composer).overview)) }
-
-// profileSection charts the respondent attributes (属性 questions).
-func (d *pdfDoc) profileSection() { d.render(compose(d.v, d.district, (*composer).profile)) }
-
 // pdfChoiceBars turns rows of t into bar rows, one series per row, in the
 // order Build chose for the first row (RowView.Order).
 func pdfChoiceBars(t *TableView, rows []*RowView) []barRow {
@@ -760,13 +753,6 @@ func pdfCell(r *RowView, i int) Fig {
 	return Fig{Value: math.NaN()}
 }
 
-// indicatorSection prints the indicator table with its legend; in a district
-// handout the district's figures beside 全体.
-func (d *pdfDoc) indicatorSection() { d.render(compose(d.v, d.district, (*composer).indicators)) }
-
-// themesSection prints every theme's questions, then the questions of no theme.
-func (d *pdfDoc) themesSection() { d.render(compose(d.v, d.district, (*composer).themes)) }
-
 func pdfSummaryTitle(q *QuestionView) string {
 	if q.Type == "SC" {
 		return "点数の要約（全体・地区別）"
@@ -778,10 +764,6 @@ func pdfSummaryTitle(q *QuestionView) string {
 func pdfBand(r *RowView, label string, bold bool) bandRow {
 	return bandRow{label: label, n: r.N, cells: r.Cells, suppressed: r.Suppressed, reference: r.Reference, bold: bold}
 }
-
-// hearingSection prints the organization hearings: counts, rating charts by
-// theme and comments grouped by theme and district.
-func (d *pdfDoc) hearingSection() { d.render(compose(d.v, d.district, (*composer).hearings)) }
 
 func pdfSameLabels(a, b []string) bool {
 	if len(a) != len(b) {
@@ -850,11 +832,3 @@ func (d *pdfDoc) commentGroup(g CommentGroup) {
 	d.bullets(g.Items, 8.5)
 	d.down(2)
 }
-
-// freeTextSection prints the top keywords and quotes by theme.
-func (d *pdfDoc) freeTextSection() { d.render(compose(d.v, d.district, (*composer).freeText)) }
-
-// districtPages prints one summary page per district (ward report).
-func (d *pdfDoc) districtPages() { d.render(compose(d.v, d.district, (*composer).districtPages)) }
-
-func (d *pdfDoc) view() *View { return d.v }

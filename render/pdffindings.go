@@ -26,11 +26,6 @@ func (d *pdfDoc) findingText(lines []string) {
 	d.down(2)
 }
 
-// summarySection prints 調査結果の概要: per theme its passage (PlaceSummary).
-func (d *pdfDoc) summarySection() { d.render(compose(d.v, d.district, (*composer).summary)) }
-
-func (d *pdfDoc) karte() { d.render(compose(d.v, d.district, (*composer).karte)) }
-
 // indexChart draws the district's indicators as bars against the ward = 100
 // (the bar's length is the district's printed value over the ward's), with
 // both percentages printed beside it. Solid dark bars and a dashed 100 line

@@ -2,8 +2,6 @@ package render
 
 import "strings"
 
-func (d *pdfDoc) progressSection() { d.render(compose(d.v, d.district, (*composer).progress)) }
-
 // compactTable prints a table one line per row at equal column widths, the
 // heads cut to fit (the counts of ratings by year).
 func (d *pdfDoc) compactTable(t Table) {
@@ -169,8 +167,6 @@ func (d *pdfDoc) trendChart(caption string, points []barRow, target Fig) {
 	}
 	d.setY(y + ch + 8)
 }
-
-func (d *pdfDoc) historySection() { d.render(compose(d.v, d.district, (*composer).history)) }
 
 // progressGuide is 報告書の見方 of a year without a survey: how to read the
 // review's marks, bars and counts.

@@ -103,9 +103,9 @@ func (d *webDoc) page() {
 	v := d.v
 	d.guide()
 	if d.district == "" {
-		writeWardReport(d)
+		d.render(wardReport(d.v))
 	} else {
-		writeDistrictReport(d)
+		d.render(districtReport(d.v, d.district))
 	}
 	b := &d.b
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -261,20 +261,6 @@ func (d *webDoc) guide() {
 	}
 }
 
-func (d *webDoc) overviewSection() { d.render(compose(d.v, d.district, (*composer).overview)) }
-
-func (d *webDoc) summarySection() { d.render(compose(d.v, d.district, (*composer).summary)) }
-
-func (d *webDoc) profileSection() { d.render(compose(d.v, d.district, (*composer).profile)) }
-
-func (d *webDoc) indicatorSection() { d.render(compose(d.v, d.district, (*composer).indicators)) }
-
-func (d *webDoc) historySection() { d.render(compose(d.v, d.district, (*composer).history)) }
-
-func (d *webDoc) themesSection() { d.render(compose(d.v, d.district, (*composer).themes)) }
-
-func (d *webDoc) hearingSection() { d.render(compose(d.v, d.district, (*composer).hearings)) }
-
 // noteGroups writes hearing comment groups: the theme once, then each
 // district's comments.
 func (d *webDoc) noteGroups(groups []CommentGroup) {
@@ -289,16 +275,4 @@ func (d *webDoc) noteGroups(groups []CommentGroup) {
 	}
 }
 
-func (d *webDoc) freeTextSection() { d.render(compose(d.v, d.district, (*composer).freeText)) }
-
-func (d *webDoc) progressSection() { d.render(compose(d.v, d.district, (*composer).progress)) }
-
-// districtPages is the ward report's 地区別のまとめ: each district's key
-// figures, its profile text, indicators and main results, with a link to its page.
-func (d *webDoc) districtPages() { d.render(compose(d.v, d.district, (*composer).districtPages)) }
-
-// karte is a district page's opening profile (地区カルテ).
-func (d *webDoc) karte() { d.render(compose(d.v, d.district, (*composer).karte)) }
-
-func (d *webDoc) view() *View  { return d.v }
-func (d *webDoc) hardSection() { d.render(compose(d.v, d.district, (*composer).hard)) }
+func (d *webDoc) view() *View { return d.v }
