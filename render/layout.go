@@ -232,6 +232,21 @@ func (Figure) block()       {}
 func (DistrictLink) block() {}
 func (Record) block()       {}
 
+// walk calls draw for every block that medium m draws, in order: the blocks
+// of an Only for m in its place, those of an Only for another medium not at
+// all.
+func walk(bs []Block, m Medium, draw func(Block)) {
+	for _, b := range bs {
+		if o, ok := b.(Only); ok {
+			if o.Medium&m != 0 {
+				walk(o.Blocks, m, draw)
+			}
+			continue
+		}
+		draw(b)
+	}
+}
+
 // printOnly and webOnly wrap blocks drawn by one medium.
 func printOnly(b ...Block) Block { return Only{Medium: Print, Blocks: b} }
 func webOnly(b ...Block) Block   { return Only{Medium: Web, Blocks: b} }

@@ -3,77 +3,74 @@ package render
 import "strconv"
 
 // render prints composed blocks (layout.go) on the handout's pages.
-func (d *pdfDoc) render(bs []Block) {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case Only:
-			if b.Medium&Print != 0 {
-				d.render(b.Blocks)
-			}
-		case Section:
-			d.section(b.Title)
-		case Subsection:
-			d.subsection(b.Title, b.MinBody, b.NewPage)
-		case Heading:
-			if b.Small {
-				d.font("B", 8.5)
-				d.para(b.Text, "B", 8.5, 0)
-				continue
-			}
-			d.heading(b.Text, b.MinBody)
-		case Para:
-			if b.Text == "" {
-				continue
-			}
-			size, style := 9.5, ""
-			if b.Size > 0 {
-				size = b.Size
-			}
-			if b.Bold {
-				style = "B"
-			}
-			if b.Muted {
-				d.color(colMuted)
-			}
-			d.para(b.Text, style, size, 0)
-			if b.Muted {
-				d.color(colText)
-			}
-		case Finding:
-			d.findingText(b.Lines)
-		case Note:
-			d.note(b.Text)
-		case Bullets:
-			size := 8.5
-			if b.Size > 0 {
-				size = b.Size
-			}
-			if b.Muted {
-				d.color(colMuted)
-			}
-			d.bullets(b.Items, size)
-			if b.Muted {
-				d.color(colText)
-			}
-		case Space:
-			d.down(b.MM)
-		case Need:
-			d.need(b.MM)
-		case Comments:
-			if b.ByTheme {
-				d.noteGroups(b.Groups)
-				continue
-			}
-			for _, g := range b.Groups {
-				d.commentGroup(g)
-			}
-		case Table:
-			d.drawTable(b)
-		case Figure:
-			d.figure(b)
-		case Record:
-			d.record(b)
+func (d *pdfDoc) render(bs []Block) { walk(bs, Print, d.block) }
+
+// block prints one block: first the hints for the printed page alone.
+func (d *pdfDoc) block(b Block) {
+	switch b := b.(type) {
+	case Space:
+		d.down(b.MM)
+	case Need:
+		d.need(b.MM)
+	case Section:
+		d.section(b.Title)
+	case Subsection:
+		d.subsection(b.Title, b.MinBody, b.NewPage)
+	case Heading:
+		if b.Small {
+			d.font("B", 8.5)
+			d.para(b.Text, "B", 8.5, 0)
+			return
 		}
+		d.heading(b.Text, b.MinBody)
+	case Para:
+		if b.Text == "" {
+			return
+		}
+		size, style := 9.5, ""
+		if b.Size > 0 {
+			size = b.Size
+		}
+		if b.Bold {
+			style = "B"
+		}
+		if b.Muted {
+			d.color(colMuted)
+		}
+		d.para(b.Text, style, size, 0)
+		if b.Muted {
+			d.color(colText)
+		}
+	case Finding:
+		d.findingText(b.Lines)
+	case Note:
+		d.note(b.Text)
+	case Bullets:
+		size := 8.5
+		if b.Size > 0 {
+			size = b.Size
+		}
+		if b.Muted {
+			d.color(colMuted)
+		}
+		d.bullets(b.Items, size)
+		if b.Muted {
+			d.color(colText)
+		}
+	case Comments:
+		if b.ByTheme {
+			d.noteGroups(b.Groups)
+			return
+		}
+		for _, g := range b.Groups {
+			d.commentGroup(g)
+		}
+	case Table:
+		d.drawTable(b)
+	case Figure:
+		d.figure(b)
+	case Record:
+		d.record(b)
 	}
 }
 

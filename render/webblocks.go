@@ -1,51 +1,48 @@
 package render
 
 // render writes composed blocks (layout.go) into the page body.
-func (d *webDoc) render(bs []Block) {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case Only:
-			if b.Medium&Web != 0 {
-				d.render(b.Blocks)
-			}
-		case Section:
-			d.section(b.Title)
-		case Subsection:
-			d.subsection(b.Title)
-		case Heading:
-			d.heading(b.Text)
-		case Para:
-			if b.Bold && b.Text != "" {
-				d.w("<p><strong>", esc(b.Text), "</strong></p>\n")
-				continue
-			}
-			d.para(b.Text)
-		case Finding:
-			d.finding(b.Lines)
-		case Note:
-			d.note(b.Text)
-		case Bullets:
-			d.list(b.Items)
-		case Comments:
-			if b.ByTheme {
-				d.noteGroups(b.Groups)
-				continue
-			}
-			d.quoteGroups(b.Groups)
-		case Table:
-			d.drawTable(b)
-		case Figure:
-			d.figure(b)
-		case Record:
-			d.heading(b.Title)
-			d.para(b.Meta)
-			d.drawTable(b.Data)
-			for _, t := range b.Texts {
-				d.para(t)
-			}
-		case DistrictLink:
-			d.w("<p><a href=\"", webDistrictFile(b.Index), "\">", esc(b.Text), "</a></p>\n")
+func (d *webDoc) render(bs []Block) { walk(bs, Web, d.block) }
+
+// block writes one block: headings, then tables and charts, then text.
+func (d *webDoc) block(b Block) {
+	switch b := b.(type) {
+	case Section:
+		d.section(b.Title)
+	case Subsection:
+		d.subsection(b.Title)
+	case Heading:
+		d.heading(b.Text)
+	case Table:
+		d.drawTable(b)
+	case Figure:
+		d.figure(b)
+	case Record:
+		d.heading(b.Title)
+		d.para(b.Meta)
+		d.drawTable(b.Data)
+		for _, t := range b.Texts {
+			d.para(t)
 		}
+	case Para:
+		if b.Bold && b.Text != "" {
+			d.w("<p><strong>", esc(b.Text), "</strong></p>\n")
+		} else {
+			d.para(b.Text)
+		}
+	case Finding:
+		d.finding(b.Lines)
+	case Note:
+		d.note(b.Text)
+	case Bullets:
+		d.list(b.Items)
+	case Comments:
+		if b.ByTheme {
+			d.noteGroups(b.Groups)
+		} else {
+			d.quoteGroups(b.Groups)
+		}
+	case DistrictLink:
+		d.w("<p><a href=\"", webDistrictFile(b.Index), "\">", esc(b.Text), "</a></p>\n")
 	}
 }
 
