@@ -9,14 +9,22 @@ import "midreview/analyze"
 // district's PDF and web page) alike (TestWebOrder compares the two tables
 // of contents, TestComposedChapter adds one).
 
+// wardChapters are the ward report's chapters (report.pdf, web/index.html).
+var wardChapters = []func(*composer){(*composer).overview, (*composer).summary, (*composer).profile,
+	(*composer).indicators, (*composer).themes, (*composer).hearings, (*composer).freeText, (*composer).progress,
+	(*composer).hard, (*composer).districtPages}
+
+// districtChapters are a district handout's chapters (districts/NN_地区名.pdf,
+// web/districts/NN.html).
+var districtChapters = []func(*composer){(*composer).karte, (*composer).overview, (*composer).indicators,
+	(*composer).themes, (*composer).hearings, (*composer).freeText, (*composer).progress, (*composer).hard}
+
 // wardReport is the ward report's chapters.
 func wardReport(v *View) []Block {
 	if v.NoSurvey {
 		return cycleReport(v, "")
 	}
-	return compose(v, "", (*composer).overview, (*composer).summary, (*composer).profile, (*composer).indicators,
-		(*composer).themes, (*composer).hearings, (*composer).freeText, (*composer).progress, (*composer).hard,
-		(*composer).districtPages)
+	return compose(v, "", wardChapters...)
 }
 
 // districtReport is a district handout's chapters.
@@ -24,8 +32,7 @@ func districtReport(v *View, district string) []Block {
 	if v.NoSurvey {
 		return cycleReport(v, district)
 	}
-	return compose(v, district, (*composer).karte, (*composer).overview, (*composer).indicators, (*composer).themes,
-		(*composer).hearings, (*composer).freeText, (*composer).progress, (*composer).hard)
+	return compose(v, district, districtChapters...)
 }
 
 // cycleReport is the handout of a year without a survey: the initiatives'
