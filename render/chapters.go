@@ -1,7 +1,5 @@
 package render
 
-import "midreview/analyze"
-
 // The handouts' chapters in order, each composed once (compose.go,
 // composehard.go) as blocks that the PDF writer (pdfblocks.go) and the web
 // writer (webblocks.go) draw. A new chapter is one composer function and
@@ -45,27 +43,4 @@ func cycleReport(v *View, district string) []Block {
 		fs = append(fs, (*composer).hearings)
 	}
 	return compose(v, district, append(fs, (*composer).hard)...)
-}
-
-// trendBars returns the legend and the bars of a question's 今回と前回の比較
-// chart (全体), in the View's trend order.
-func trendBars(q *QuestionView) (legend []string, rows []barRow) {
-	cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
-	for _, i := range q.TrendOrder {
-		t := q.Trend[i]
-		rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
-	}
-	return []string{"今回（" + pdfN(cur) + "）", "前回（" + pdfN(base) + "）"}, rows
-}
-
-// scBands returns the band rows of an SC question's 地区別の回答の構成 chart:
-// 全体 (bold), then every row of the district table dt (nil: none).
-func scBands(all *RowView, dt *TableView) []bandRow {
-	rows := []bandRow{pdfBand(all, analyze.GroupAll, true)}
-	if dt != nil {
-		for i := range dt.Rows {
-			rows = append(rows, pdfBand(&dt.Rows[i], dt.Rows[i].Group, false))
-		}
-	}
-	return rows
 }

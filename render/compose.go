@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -169,7 +170,7 @@ func (c *composer) hearings() {
 	// Rating charts: one per theme (and label set), in first-seen order.
 	for i := 0; i < len(h.Ratings); {
 		j := i + 1
-		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && pdfSameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
+		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && sameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
 			j++
 		}
 		theme := h.Ratings[i].Theme
@@ -183,7 +184,7 @@ func (c *composer) hearings() {
 			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
 		}
 		add := func(label string, r RatingRow, bold bool) {
-			f.Bands = append(f.Bands, pdfRatingBand(label, r, bold))
+			f.Bands = append(f.Bands, ratingBand(label, r, bold))
 			row := cells(label, r.N.Text)
 			for _, s := range r.Shares {
 				row = append(row, Cell{Text: s.Text})
@@ -392,13 +393,13 @@ func (c *composer) profile() {
 	c.add(Section{"回答者の属性"})
 	for i := range c.v.Profile {
 		q := &c.v.Profile[i]
-		t, all := pdfAllRow(q)
+		t, all := allRow(q)
 		if all == nil {
 			continue
 		}
 		data := crosstabTable(q.ID+"　全体", t, []RowView{*all}, c.district)
 		c.add(webOnly(Heading{Text: q.ID + "　" + q.Text}),
-			Figure{Caption: q.ID + "　" + q.Text + "（全体、" + pdfN(all.N) + "）", Bars: pdfChoiceBars(t, []*RowView{all}), Data: &data},
+			Figure{Caption: q.ID + "　" + q.Text + "（全体、" + nLabel(all.N) + "）", Bars: choiceBars(t, []*RowView{all}), Data: &data},
 			Space{2})
 	}
 }
@@ -439,7 +440,7 @@ func (c *composer) themes() {
 // question is one question: its passage, its chart, then its tables (by
 // district, by every 分析軸, the summaries).
 func (c *composer) question(q *QuestionView) {
-	c.add(Heading{Text: pdfQuestionTitle(q), MinBody: 55})
+	c.add(Heading{Text: questionHeading(q), MinBody: 55})
 	if q.Condition != "" {
 		c.add(Note{"対象：" + q.Condition})
 	}
@@ -448,8 +449,8 @@ func (c *composer) question(q *QuestionView) {
 		return
 	}
 	c.add(Finding{c.v.PassageLines(analyze.PlaceQuestion, q.ID, "")})
-	at, all := pdfAllRow(q)
-	dt := pdfTable(q, analyze.ByDistrict)
+	at, all := allRow(q)
+	dt := tableBy(q, analyze.ByDistrict)
 	switch q.Type {
 	case "SA", "MA":
 		if all == nil {
@@ -459,7 +460,7 @@ func (c *composer) question(q *QuestionView) {
 			legend, rows := trendBars(q)
 			c.add(Figure{Caption: q.ID + "　今回と前回の比較（全体）", Series: legend, Bars: rows}, trendTable(q), Space{2})
 		} else {
-			c.add(Figure{Caption: q.ID + "　全体（" + pdfN(all.N) + "）", Bars: pdfChoiceBars(at, []*RowView{all})})
+			c.add(Figure{Caption: q.ID + "　全体（" + nLabel(all.N) + "）", Bars: choiceBars(at, []*RowView{all})})
 		}
 	case "SC":
 		if all == nil {
@@ -471,7 +472,7 @@ func (c *composer) question(q *QuestionView) {
 		switch {
 		case dt != nil && len(dt.Rows) > 0:
 			rows := []RowView{}
-			if all != nil && pdfRow(dt, analyze.GroupAll) == nil {
+			if all != nil && groupRow(dt, analyze.GroupAll) == nil {
 				rows = append(rows, *all)
 			}
 			rows = append(rows, dt.Rows...)
@@ -482,12 +483,12 @@ func (c *composer) question(q *QuestionView) {
 			c.add(webOnly(crosstabTable(q.ID+"　全体", at, []RowView{*all}, "")))
 		}
 		for _, a := range c.v.Axes {
-			t := pdfTable(q, a.By)
+			t := tableBy(q, a.By)
 			if t == nil || len(t.Rows) == 0 {
 				continue
 			}
 			var rows []RowView
-			if all != nil && pdfRow(t, analyze.GroupAll) == nil {
+			if all != nil && groupRow(t, analyze.GroupAll) == nil {
 				rows = append(rows, *all)
 			}
 			rows = append(rows, t.Rows...)
@@ -495,7 +496,7 @@ func (c *composer) question(q *QuestionView) {
 		}
 	}
 	if len(q.Summary) > 0 {
-		c.add(summaryTable(q.ID+"　"+pdfSummaryTitle(q), q.Summary, q.Type == "SC", ""), Space{2})
+		c.add(summaryTable(q.ID+"　"+summaryTitle(q), q.Summary, q.Type == "SC", ""), Space{2})
 	}
 	c.add(Space{3})
 }
@@ -508,9 +509,9 @@ func hasNA(t *TableView) bool {
 // districtQuestion is a question of a district handout: the district beside
 // 全体.
 func (c *composer) districtQuestion(q *QuestionView) {
-	at, all := pdfAllRow(q)
-	dt := pdfTable(q, analyze.ByDistrict)
-	dr := pdfRow(dt, c.district)
+	at, all := allRow(q)
+	dt := tableBy(q, analyze.ByDistrict)
+	dr := groupRow(dt, c.district)
 	if all == nil {
 		c.districtSummary(q)
 		return
@@ -520,12 +521,12 @@ func (c *composer) districtQuestion(q *QuestionView) {
 		var series []string
 		var rows []*RowView
 		if dr != nil && !dr.Suppressed {
-			series = append(series, c.district+"（"+pdfN(dr.N)+"）")
+			series = append(series, c.district+"（"+nLabel(dr.N)+"）")
 			rows = append(rows, dr)
 		}
-		series = append(series, "全体（"+pdfN(all.N)+"）")
+		series = append(series, "全体（"+nLabel(all.N)+"）")
 		rows = append(rows, all)
-		f := Figure{Caption: q.ID + "　" + c.district + "と全体", Series: series, Bars: pdfChoiceBars(at, rows)}
+		f := Figure{Caption: q.ID + "　" + c.district + "と全体", Series: series, Bars: choiceBars(at, rows)}
 		// Note: with the district suppressed the one series is 全体: the
 		// web names it in the legend so that the chart is not read as the
 		// district's; the PDF prints no legend of one series. With two, the
@@ -543,9 +544,9 @@ func (c *composer) districtQuestion(q *QuestionView) {
 	case "SC":
 		var rows []bandRow
 		if dr != nil {
-			rows = append(rows, pdfBand(dr, c.district, true))
+			rows = append(rows, bandOf(dr, c.district, true))
 		}
-		rows = append(rows, pdfBand(all, analyze.GroupAll, false))
+		rows = append(rows, bandOf(all, analyze.GroupAll, false))
 		c.add(Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows})
 	}
 	if q.Type != "NUM" {
@@ -852,4 +853,148 @@ func (c *composer) karte() {
 	if len(p.Quotes) > 0 {
 		c.add(Heading{Text: "住民の声（抜粋・個人情報は伏せています）", MinBody: 12}, Bullets{Items: p.Quotes})
 	}
+}
+
+// --- the View read for composing ---
+
+// tableBy returns the question's table by breakdown, or nil.
+func tableBy(q *QuestionView, by string) *TableView {
+	for i := range q.Tables {
+		if q.Tables[i].By == by {
+			return &q.Tables[i]
+		}
+	}
+	return nil
+}
+
+// groupRow returns the row of group g, or nil.
+func groupRow(t *TableView, g string) *RowView {
+	if t == nil {
+		return nil
+	}
+	for i := range t.Rows {
+		if t.Rows[i].Group == g {
+			return &t.Rows[i]
+		}
+	}
+	return nil
+}
+
+// allRow returns the 全体 row of a question.
+func allRow(q *QuestionView) (*TableView, *RowView) {
+	t := tableBy(q, analyze.ByAll)
+	if t == nil || len(t.Rows) == 0 {
+		return t, nil
+	}
+	if r := groupRow(t, analyze.GroupAll); r != nil {
+		return t, r
+	}
+	return t, &t.Rows[0]
+}
+
+// questionHeading is "Q4　質問文".
+func questionHeading(q *QuestionView) string {
+	s := q.ID + "　" + q.Text
+	if tag := typeTag(q); tag != "" {
+		s += "（" + tag + "）"
+	}
+	return s
+}
+
+func typeTag(q *QuestionView) string {
+	switch {
+	case q.MA || q.Type == "MA":
+		return "複数回答"
+	case q.Type == "SC":
+		return "評価尺度"
+	case q.Type == "NUM":
+		return "数値"
+	}
+	return ""
+}
+
+// nLabel is "n=1,234".
+func nLabel(f Fig) string { return "n=" + f.Text }
+
+// choiceBars turns rows of t into bar rows, one series per row, in the
+// order Build chose for the first row (RowView.Order).
+func choiceBars(t *TableView, rows []*RowView) []barRow {
+	var out []barRow
+	if len(rows) == 0 {
+		return out
+	}
+	for _, i := range rows[0].Order {
+		if i >= len(t.Heads) {
+			continue
+		}
+		br := barRow{label: t.Heads[i]}
+		for _, r := range rows {
+			br.vals = append(br.vals, shareOf(r, i))
+		}
+		out = append(out, br)
+	}
+	return out
+}
+
+// shareOf is row r's figure for head i, x when the row is suppressed.
+func shareOf(r *RowView, i int) Fig {
+	if r.Suppressed {
+		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+	}
+	if i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return Fig{Value: math.NaN()}
+}
+
+func summaryTitle(q *QuestionView) string {
+	if q.Type == "SC" {
+		return "点数の要約（全体・地区別）"
+	}
+	return "数値の要約（全体・地区別）"
+}
+
+// bandOf is a band chart row of a crosstab row.
+func bandOf(r *RowView, label string, bold bool) bandRow {
+	return bandRow{label: label, n: r.N, cells: r.Cells, suppressed: r.Suppressed, reference: r.Reference, bold: bold}
+}
+
+func sameLabels(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ratingBand is a band of a group's ratings: their shares, and n.
+func ratingBand(label string, r RatingRow, bold bool) bandRow {
+	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
+}
+
+// trendBars returns the legend and the bars of a question's 今回と前回の比較
+// chart (全体), in the View's trend order.
+func trendBars(q *QuestionView) (legend []string, rows []barRow) {
+	cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
+	for _, i := range q.TrendOrder {
+		t := q.Trend[i]
+		rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
+	}
+	return []string{"今回（" + nLabel(cur) + "）", "前回（" + nLabel(base) + "）"}, rows
+}
+
+// scBands returns the band rows of an SC question's 地区別の回答の構成 chart:
+// 全体 (bold), then every row of the district table dt (nil: none).
+func scBands(all *RowView, dt *TableView) []bandRow {
+	rows := []bandRow{bandOf(all, analyze.GroupAll, true)}
+	if dt != nil {
+		for i := range dt.Rows {
+			rows = append(rows, bandOf(&dt.Rows[i], dt.Rows[i].Group, false))
+		}
+	}
+	return rows
 }

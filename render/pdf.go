@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"midreview/analyze"
 )
 
 // Page geometry of the handouts, in millimetres (A4 portrait).
@@ -649,137 +646,6 @@ func guideItems() []string {
 		"指標の評価は、A：目標を達成、B：目標は未達成だが前回より改善、C：変化なし、D：前回より悪化、" + MarkZero + "：評価できない（前回値がない、回答者数が少ないなど）を示します。",
 		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
 	}
-}
-
-// --- shared helpers for content ---
-
-// pdfTable returns the question's table by breakdown, or nil.
-func pdfTable(q *QuestionView, by string) *TableView {
-	for i := range q.Tables {
-		if q.Tables[i].By == by {
-			return &q.Tables[i]
-		}
-	}
-	return nil
-}
-
-// pdfRow returns the row of group g, or nil.
-func pdfRow(t *TableView, g string) *RowView {
-	if t == nil {
-		return nil
-	}
-	for i := range t.Rows {
-		if t.Rows[i].Group == g {
-			return &t.Rows[i]
-		}
-	}
-	return nil
-}
-
-// pdfAllRow returns the 全体 row of a question.
-func pdfAllRow(q *QuestionView) (*TableView, *RowView) {
-	t := pdfTable(q, analyze.ByAll)
-	if t == nil || len(t.Rows) == 0 {
-		return t, nil
-	}
-	if r := pdfRow(t, analyze.GroupAll); r != nil {
-		return t, r
-	}
-	return t, &t.Rows[0]
-}
-
-// pdfQuestionTitle is "Q4　質問文".
-func pdfQuestionTitle(q *QuestionView) string {
-	s := q.ID + "　" + q.Text
-	if tag := pdfTypeTag(q); tag != "" {
-		s += "（" + tag + "）"
-	}
-	return s
-}
-
-func pdfTypeTag(q *QuestionView) string {
-	switch {
-	case q.MA || q.Type == "MA":
-		return "複数回答"
-	case q.Type == "SC":
-		return "評価尺度"
-	case q.Type == "NUM":
-		return "数値"
-	}
-	return ""
-}
-
-// pdfN is "n=1,234".
-func pdfN(f Fig) string { return "n=" + f.Text }
-
-// pdfValue is a Fig's value for drawing: 0 for NaN.
-func pdfValue(f Fig) float64 {
-	if math.IsNaN(f.Value) || f.Suppressed {
-		return 0
-	}
-	return f.Value
-}
-
-// --- the chapters (their order is in chapters.go) ---
-
-// pdfChoiceBars turns rows of t into bar rows, one series per row, in the
-// order Build chose for the first row (RowView.Order).
-func pdfChoiceBars(t *TableView, rows []*RowView) []barRow {
-	var out []barRow
-	if len(rows) == 0 {
-		return out
-	}
-	for _, i := range rows[0].Order {
-		if i >= len(t.Heads) {
-			continue
-		}
-		br := barRow{label: t.Heads[i]}
-		for _, r := range rows {
-			br.vals = append(br.vals, pdfCell(r, i))
-		}
-		out = append(out, br)
-	}
-	return out
-}
-
-// pdfCell is row r's figure for head i, x when the row is suppressed.
-func pdfCell(r *RowView, i int) Fig {
-	if r.Suppressed {
-		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
-	}
-	if i < len(r.Cells) {
-		return r.Cells[i]
-	}
-	return Fig{Value: math.NaN()}
-}
-
-func pdfSummaryTitle(q *QuestionView) string {
-	if q.Type == "SC" {
-		return "点数の要約（全体・地区別）"
-	}
-	return "数値の要約（全体・地区別）"
-}
-
-// pdfBand is a band chart row of a crosstab row.
-func pdfBand(r *RowView, label string, bold bool) bandRow {
-	return bandRow{label: label, n: r.N, cells: r.Cells, suppressed: r.Suppressed, reference: r.Reference, bold: bold}
-}
-
-func pdfSameLabels(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// pdfRatingBand is a band of a group's ratings: their shares, and n.
-func pdfRatingBand(label string, r RatingRow, bold bool) bandRow {
-	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
 }
 
 // noteGroups prints hearing comment groups: the theme once as a heading, then

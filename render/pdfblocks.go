@@ -165,7 +165,14 @@ func (d *pdfDoc) drawTable(t Table) {
 		cols, rows := pdfColumns(t)
 		d.table(d.tableNo(t.Caption), cols, rows, size)
 	}
-	for _, s := range t.Notes {
+	if !t.Wide {
+		d.notes(t.Notes)
+	}
+}
+
+// notes prints a table's notes.
+func (d *pdfDoc) notes(ns []string) {
+	for _, s := range ns {
 		d.note(s)
 	}
 }
@@ -207,6 +214,9 @@ func (d *pdfDoc) wideTable(t Table, size float64) {
 		}
 		d.table(caption, bc, rows, size)
 	}
+	// Note: the notes go on the table's (landscape) page, before the
+	// deferred return to portrait.
+	d.notes(t.Notes)
 }
 
 // breakPhrases returns t with the heads and cells of its BreakHead and

@@ -14,15 +14,6 @@ type tcell struct {
 	shade bool // light background, for the 全体 row
 }
 
-// pdfCells turns strings into cells.
-func pdfCells(ss ...string) []tcell {
-	cs := make([]tcell, len(ss))
-	for i, s := range ss {
-		cs[i] = tcell{text: s}
-	}
-	return cs
-}
-
 const cellPad = 1.2 // horizontal padding inside a cell, mm
 
 // table prints a captioned table at the cursor. Rows are wrapped to their column
