@@ -23,13 +23,15 @@ package render
 //     are hints for the printed page that the web ignores;
 //   - Only wraps blocks that one medium alone prints: print-only notes
 //     about a drawing the web lacks, and the public selection of comments
-//     and counts that the web publishes (the PDF is the committee's handout).
+//     and counts that the web publishes (the PDF is the committee's handout),
+//     and a few wordings that still differ between the formats (each marked
+//     in compose*.go; docs/design.md lists them).
 //
 // Furniture of one format stays in its writer: the PDF's cover, contents,
 // running header and page numbers; the web's frame and navigation.
 
-// A Block is one element of a composed chapter. The writers switch on its
-// concrete type.
+// A Block is one element of a composed chapter. walk hands a medium's
+// blocks to its writer, whose block method switches on the concrete type.
 type Block interface{ block() }
 
 // Medium is where a block is drawn.
