@@ -133,7 +133,7 @@ type DistrictRest struct {
 	Pct                 float64 // NaN when Base is 0
 	RestCount, RestBase int
 	RestPct             float64 // NaN when RestBase is 0
-	DiffPt              float64 // Pct − RestPct, full precision
+	DiffPt              float64 // Pct − RestPct as printed (PointDiff)
 	P                   float64 // pooled two-proportion z-test; NaN when not computable
 	Suppressed          bool    // the district's row of the question is suppressed
 	Reference           bool    // the district's base is under 参考値基準
@@ -933,7 +933,7 @@ func districtRest(b *ingest.Batch, r *Results) []DistrictRest {
 						Count: g.Cells[j].Count, Base: g.Base, RestCount: ag.Cells[j].Count - g.Cells[j].Count,
 						RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference}
 					dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
-					dr.DiffPt = dr.Pct - dr.RestPct
+					dr.DiffPt = PointDiff(dr.RestPct, dr.Pct)
 					dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))
 					out = append(out, dr)
 				}

@@ -188,7 +188,7 @@ func (p *dashPage) compareIndicators() {
 			}
 			diff := math.NaN()
 			if sortKey(w.Current) != "" && sortKey(r.Current) != "" {
-				diff = r.Current.Shown() - w.Current.Shown()
+				diff = analyze.PointDiff(w.Current.Shown(), r.Current.Shown())
 			}
 			row.Cells = append(row.Cells, figCell(r.Current, r.Reference, diff, w.Name+"（全体 "+w.Current.Text+"）"))
 		}
