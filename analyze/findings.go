@@ -398,22 +398,55 @@ func choiceIndex(c *Crosstab, code string) int {
 	return -1
 }
 
-// composite adds up an SC question's 肯定 choices (summary.csv top_box_pct of 全体).
+// composite adds up an SC question's 肯定 choices. When an indicator is
+// defined on the question with exactly those choices, the figure is the
+// indicator's own value (indicators.csv current of 全体: the tables' base,
+// 無回答 included), so that the sentence and the indicator table print one
+// number for one measure; otherwise it is summary.csv top_box_pct of 全体,
+// whose base (無回答 excluded) the sentence names.
 func (x *fx) composite(q int) (Finding, bool) {
+	qu := &x.b.Questions[q]
+	var labels []string
+	var pos ingest.ChoiceBits
+	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if ch.Positive {
+			labels = append(labels, ch.Label)
+			pos = pos.With(i)
+		}
+	}
+	if ir, ok := x.indicatorOf(q, pos); ok {
+		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
+			return Finding{}, false
+		}
+		return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
+			Source: SrcInd, Item: x.b.Indicators[ir.Indicator].ID, Group: GroupAll, Measure: MeasureCurrent,
+			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}, true
+	}
 	s := x.sum[fxKey{q, ByAll, GroupAll}]
 	if s == nil || s.Suppressed || s.Reference || math.IsNaN(s.TopBoxPct) {
 		return Finding{}, false
 	}
-	qu := &x.b.Questions[q]
-	var labels []string
-	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
-		if ch.Positive {
-			labels = append(labels, ch.Label)
-		}
-	}
 	return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
 		Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Measure: MeasureTopBox,
 		Value: Round1(s.TopBoxPct), Decimals: 1, N: s.N}}}, true
+}
+
+// indicatorOf returns the 全体 result of the first indicator (sheet order)
+// defined on question q with exactly the choices cs.
+func (x *fx) indicatorOf(q int, cs ingest.ChoiceBits) (*IndicatorResult, bool) {
+	if cs == 0 {
+		return nil, false
+	}
+	for i := range x.r.Indicators {
+		ir := &x.r.Indicators[i]
+		if ir.Group != GroupAll || ir.Indicator < 0 || ir.Indicator >= len(x.b.Indicators) {
+			continue
+		}
+		if ind := &x.b.Indicators[ir.Indicator]; ind.Question == q && ind.Choices == cs {
+			return ir, true
+		}
+	}
+	return nil, false
 }
 
 // change states the significant changes of 全体 since the baseline (at most

@@ -169,3 +169,48 @@ func checkDifferences(t *testing.T, out string) int {
 	}
 	return checked
 }
+
+// TestIndicatorSentenceSameNumber: on the sample, a sentence about an
+// indicator's question that adds up the indicator's choices (the SC
+// questions' 肯定 choices: Q1/I1, Q7/I5, Q9/I6) prints the indicator's own value
+// (indicators.csv current of 全体, 無回答 in the base), as the indicator table
+// prints it; a sentence on another base names it (無回答を除くと).
+func TestIndicatorSentenceSameNumber(t *testing.T) {
+	dir := t.TempDir()
+	sample, out := filepath.Join(dir, "sample"), filepath.Join(dir, "out")
+	e2eMustRun(t, 0, "sample", "-out", sample)
+	e2eMustRun(t, 0, "run", "-batch", sample, "-out", out, "-formats", "csv")
+	inds := e2eReadCSV(t, filepath.Join(out, "data", "indicators.csv"))
+	findings := e2eReadCSV(t, filepath.Join(out, "data", "findings.csv"))
+	matched := map[string]bool{}
+	for _, ind := range inds.rows {
+		if ind["group"] != "全体" || ind["current"] == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(ind["current"], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		printed := strconv.FormatFloat(analyze.Round1(v), 'f', 1, 64) + "%"
+		for _, f := range findings.rows {
+			if f["place"] != "設問" || f["target_id"] != ind["question_id"] || !strings.Contains(f["text"], "肯定的な回答") {
+				continue
+			}
+			if strings.Contains(f["text"], "無回答を除く") {
+				continue
+			}
+			if !strings.Contains(f["text"], " "+printed) {
+				t.Errorf("%s (%s %s): %q does not print the indicator's %s", ind["question_id"], ind["indicator_id"], ind["name"], f["text"], printed)
+			}
+			if !strings.Contains(f["basis"], ind["indicator_id"]+" 全体 今回 "+printed) {
+				t.Errorf("%s: basis %q does not name %s", ind["question_id"], f["basis"], ind["indicator_id"])
+			}
+			matched[ind["indicator_id"]] = true
+		}
+	}
+	for _, id := range []string{"I1", "I5", "I6"} {
+		if !matched[id] {
+			t.Errorf("no sentence of %s's question prints its value", id)
+		}
+	}
+}
