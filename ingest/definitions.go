@@ -287,6 +287,14 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		st.Ward = text
 	case SettingSurvey:
 		st.SurveyName = text
+	case SettingTarget:
+		st.Target = text
+	case SettingSampling:
+		st.Sampling = text
+	case SettingPeriod:
+		st.Period = text
+	case SettingMethod:
+		st.Method = text
 	case SettingDate:
 		t, ok := parseDefDate(v)
 		if !ok {

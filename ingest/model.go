@@ -52,6 +52,9 @@ type Settings struct {
 	SurveyName  string    // 調査名
 	Date        time.Time // 基準日 (UTC midnight); the only date any output uses
 	Distributed int       // 配布数, ward total; 0 when not given
+	// 調査の概要 as written (all optional, "" when not given): 調査対象,
+	// 抽出方法, 調査期間, 調査方法. Printed, never computed with.
+	Target, Sampling, Period, Method string
 
 	SuppressBelow  int        // 秘匿基準: bases under this are suppressed (default 10)
 	ReferenceBelow int        // 参考値基準: bases under this are marked 参考値 (default 30)

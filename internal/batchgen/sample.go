@@ -332,6 +332,8 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		ingest.SettingPlanName: "ひっとプラン港北（第4期）", ingest.SettingWard: "港北区",
 		ingest.SettingSurvey: "中間振り返り 区民アンケート", ingest.SettingDate: "2026-11-01",
 		ingest.SettingDistributed: strconv.Itoa(g.totDist), ingest.SettingSample: "はい",
+		ingest.SettingTarget: "区内在住の18歳以上の方", ingest.SettingSampling: "住民基本台帳から無作為抽出",
+		ingest.SettingPeriod: "2026-06-01～2026-06-30", ingest.SettingMethod: "郵送配布・郵送回収（Web回答併用）",
 	}, false)
 	var dist, towns, themes, qs, inds [][]any
 	for i, d := range sampleDistricts {
