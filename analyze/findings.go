@@ -84,7 +84,7 @@ type Finding struct {
 	Rule     string
 	Subject  string       // what it is about: 設問文, 指標名 or 項目名 ("" when implied)
 	Eval     string       // RuleIndicator: EvalA..EvalD or EvalNone
-	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name)
+	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name); RuleMean: the unit (設問 単位) when given
 	Figures  []FindingFig // in the order the sentence names them
 }
 
@@ -262,6 +262,10 @@ func (x *fx) question(q int) []Finding {
 		}
 		f := base
 		f.Rule = RuleMean
+		if qu.Unit != "" {
+			// Note: the unit of the answers (設問 単位) follows each figure.
+			f.Words = []string{qu.Unit}
+		}
 		fig := FindingFig{Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Decimals: 1, N: s.N}
 		m, md := fig, fig
 		m.Measure, m.Value = MeasureMean, Round1(s.Mean)

@@ -164,6 +164,7 @@ type Question struct {
 	// 性別 and 年代.
 	Axis    bool
 	Headers []string // 見出し: other column headers meaning this question, as written
+	Unit    string   // 単位 of a NUM question's answers (回, 時間), as written; "" when not given
 	Cond    []Clause // 対象条件, all must hold; nil = everyone is asked
 	Src     Src
 }

@@ -197,6 +197,7 @@ const (
 	ColQuestionAttr
 	ColQuestionCond
 	ColQuestionHeaders
+	ColQuestionUnit
 )
 
 // QuestionsSheet is sheet 設問: one row per question.
@@ -212,6 +213,8 @@ var QuestionsSheet = &Sheet{Name: "設問", Required: true, Columns: []Field{
 	ColQuestionCond: {Name: "対象条件", Width: 12, Help: "この設問に答える人（例：Q2=1,2）"},
 	ColQuestionHeaders: {Name: "見出し", Extra: true, Width: 30,
 		Help: "回答ファイルでこの設問を表すほかの列見出し（Webフォームの設問タイトルなど。改行区切り、省略可）"},
+	ColQuestionUnit: {Name: "単位", Extra: true, Width: 8,
+		Help: "数値（NUM）の設問の単位（例：回、時間、人）。平均・中央値などに添えて印刷します（省略可）"},
 }}
 
 // Columns of sheet 選択肢.

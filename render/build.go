@@ -238,6 +238,7 @@ func (bx *builder) questionHead(qi int) QuestionView {
 		// Note: the codes stay for the office (ConditionCodes); handouts print the labels.
 		ConditionCodes: conditionText(bx.b, q.Cond),
 		MA:             q.Type == ingest.MA,
+		Unit:           q.Unit,
 	}
 }
 

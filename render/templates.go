@@ -180,7 +180,11 @@ func sentenceBody(f analyze.Finding) string {
 	case analyze.RuleMANote, analyze.RuleNoChange, analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
 		return sentenceTemplates[f.Rule]
 	case analyze.RuleMean:
-		return fill("mean", "mean", num(fg[0]), "median", num(fg[1]))
+		unit := ""
+		if len(f.Words) > 0 {
+			unit = f.Words[0]
+		}
+		return fill("mean", "mean", num(fg[0])+unit, "median", num(fg[1])+unit)
 	case analyze.RuleChange:
 		var items []string
 		for i := 0; i+2 < len(fg); i += 3 {

@@ -100,10 +100,14 @@ type QuestionView struct {
 	// ConditionCodes is the 対象条件 as written in sheet 設問 (Q2=1,2), for
 	// the office's own sheets; never printed in a handout.
 	ConditionCodes string
-	MA             bool        // percentages may sum past 100
-	Tables         []TableView // current survey: 全体, 地区, 性別, 年代, 分析軸 (those that exist)
-	Baseline       *TableView  // baseline survey 全体, when present
-	Trend          []TrendView // 全体 trend rows when a baseline exists
+	MA             bool // percentages may sum past 100
+	// Unit is the unit of a NUM question's answers (設問 単位, e.g. 回), which
+	// its summary figures (平均, 中央値, 最小, 最大, 標準偏差) are in; "" when
+	// not given (SC summaries are scores, without a unit).
+	Unit     string
+	Tables   []TableView // current survey: 全体, 地区, 性別, 年代, 分析軸 (those that exist)
+	Baseline *TableView  // baseline survey 全体, when present
+	Trend    []TrendView // 全体 trend rows when a baseline exists
 	// TrendOrder lists indices into Trend in the order the comparison chart
 	// shows them: for MA by current share, largest first; else as Trend.
 	TrendOrder []int

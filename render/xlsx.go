@@ -619,6 +619,12 @@ func rowNote(suppressed, reference bool) string {
 
 func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 	heads := []string{"区分", "n", "平均", "標準偏差", "中央値", "最小", "最大"}
+	if q.Unit != "" {
+		// Note: the figures are in the answers' unit (設問 単位).
+		for i := 2; i < len(heads); i++ {
+			heads[i] += "（" + q.Unit + "）"
+		}
+	}
 	top := q.Type == "SC"
 	if top {
 		heads = append(heads, "肯定的回答（％）")

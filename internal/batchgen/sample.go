@@ -177,6 +177,9 @@ var sampleQuestions = []sampleQuestion{
 	{"Q11", "地域の福祉や暮らしについて、ご意見をご自由にお書きください。", "FA", "", "", "", ""},
 }
 
+// sampleUnits are the 単位 of the sample's NUM questions (sheet 設問).
+var sampleUnits = map[string]string{"Q10": "回"}
+
 // sampleChoice is a row of sheet 選択肢.
 type sampleChoice struct {
 	Set   string
@@ -357,6 +360,9 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		r[ingest.ColQuestionID], r[ingest.ColQuestionText], r[ingest.ColQuestionType] = q.ID, q.Text, q.Type
 		r[ingest.ColQuestionChoiceSet], r[ingest.ColQuestionTheme] = q.Set, q.Theme
 		r[ingest.ColQuestionAttr], r[ingest.ColQuestionCond] = q.Attr, q.Cond
+		if u, ok := sampleUnits[q.ID]; ok {
+			r[ingest.ColQuestionUnit] = u
+		}
 		qs = append(qs, r)
 	}
 	for _, in := range sampleIndicators {
