@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -86,6 +87,23 @@ func TestConditionLabels(t *testing.T) {
 	} {
 		if got := conditionLabels(b, c.cond); got != c.want {
 			t.Errorf("conditionLabels(%v) = %q, want %q", c.cond, got, c.want)
+		}
+	}
+}
+
+// TestOneWordForEachSurvey: the sentences and the evaluation legend name the
+// baseline 策定時(調査) and never call it 前回 (docs/methods.md §7).
+func TestOneWordForEachSurvey(t *testing.T) {
+	for k, s := range sentenceTemplates {
+		if strings.Contains(s, WordPrevious) {
+			t.Errorf("template %s says %s: %q", k, WordPrevious, s)
+		}
+	}
+	for _, st := range []ingest.Settings{{Alpha: 0.05}, {Evaluation: ingest.EvalPoints, Margin: 3}} {
+		for _, kv := range evaluationLegendFor(st) {
+			if strings.Contains(kv.Value, WordPrevious) || strings.Contains(kv.Value, "現在") {
+				t.Errorf("legend %s: %q", kv.Key, kv.Value)
+			}
 		}
 	}
 }
