@@ -214,3 +214,66 @@ func TestIndicatorSentenceSameNumber(t *testing.T) {
 		}
 	}
 }
+
+var (
+	// A district's 主な結果 row: … 地区% [▲▼] 全体% 差.
+	pdfTopRow = regexp.MustCompile(`\s([0-9]+\.[0-9])[▲▼]?\s+([0-9]+\.[0-9])\s+([+-][0-9]+\.[0-9]|0\.0)\s*$`)
+	// A trend row: … 策定時% 今回% 差 p値[*].
+	pdfTrendRow = regexp.MustCompile(`\s([0-9]+\.[0-9]|－)\s+([0-9]+\.[0-9]|－)\s+([+-][0-9]+\.[0-9]|0\.0)\s+(<0\.001|[01]\.[0-9]{3})\s*\*?\s*$`)
+)
+
+// TestDifferencesAsPrintedPDF reads report.pdf and every district handout of
+// the sample and of the small batch back (pdftotext -layout) and checks that
+// every 差 of a district's 主な結果 table and of a trend table is the
+// difference of the two figures printed beside it.
+func TestDifferencesAsPrintedPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders PDFs")
+	}
+	dir := t.TempDir()
+	sample := filepath.Join(dir, "sample")
+	e2eMustRun(t, 0, "sample", "-out", sample)
+	for _, b := range []string{sample, e2eSmall} {
+		name := filepath.Base(b)
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(dir, "pdf-"+name)
+			e2eMustRun(t, 0, "run", "-batch", b, "-out", out, "-formats", "pdf")
+			pdfs, _ := filepath.Glob(filepath.Join(out, "districts", "*.pdf"))
+			pdfs = append(pdfs, filepath.Join(out, "report.pdf"))
+			tops, trends := 0, 0
+			for _, p := range pdfs {
+				for i, l := range strings.Split(e2ePDFText(t, p), "\n") {
+					val := func(s string) int64 {
+						if s == "－" {
+							return 0
+						}
+						f, err := strconv.ParseFloat(s, 64)
+						if err != nil {
+							t.Fatalf("%q", s)
+						}
+						return int64(math.Round(f * 10))
+					}
+					if m := pdfTrendRow.FindStringSubmatch(l); m != nil {
+						if val(m[2])-val(m[1]) != val(m[3]) {
+							t.Errorf("%s:%d: %s − %s is not %s: %q", filepath.Base(p), i+1, m[2], m[1], m[3], l)
+						}
+						trends++
+						continue
+					}
+					if m := pdfTopRow.FindStringSubmatch(l); m != nil {
+						if val(m[1])-val(m[2]) != val(m[3]) {
+							t.Errorf("%s:%d: %s − %s is not %s: %q", filepath.Base(p), i+1, m[1], m[2], m[3], l)
+						}
+						tops++
+					}
+				}
+			}
+			// Note: the small batch's districts are all under 参考値基準, whose
+			// 主な結果 rows carry ※ and are left to the sample.
+			if trends == 0 || tops == 0 && name == "sample" {
+				t.Errorf("%s: %d 主な結果 rows and %d trend rows found; the test reads nothing", name, tops, trends)
+			}
+			t.Logf("%s: %d 主な結果 rows, %d trend rows checked", name, tops, trends)
+		})
+	}
+}
