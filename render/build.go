@@ -48,6 +48,7 @@ func Build(res *analyze.Results) *View {
 	v.Overview = overviewView(res)
 	v.Overview.Items = overviewItems(res)
 	v.Surveys = surveyNames(b)
+	v.ReadingNotes = readingNotes(v.Surveys)
 
 	v.Axes = axisViews(res)
 	bx := newBuilder(res)

@@ -20,11 +20,14 @@ type View struct {
 	// Surveys names the surveys compared, one word each for every table
 	// head, sentence, legend and evaluation note (surveys.go): 策定時調査 is
 	// the baseline, 前回調査 only the latest earlier survey of history/.
-	Surveys    SurveyNames
-	Profile    []QuestionView // respondent attributes (属性 questions), ward-wide
-	Themes     []ThemeView
-	Questions  []QuestionView // every SA/MA/SC/NUM question in sheet order
-	Indicators IndicatorView
+	Surveys SurveyNames
+	// ReadingNotes are the lines of 報告書の見方 about differences and the
+	// surveys compared (readingNotes), printed once there by the chapters.
+	ReadingNotes []string
+	Profile      []QuestionView // respondent attributes (属性 questions), ward-wide
+	Themes       []ThemeView
+	Questions    []QuestionView // every SA/MA/SC/NUM question in sheet order
+	Indicators   IndicatorView
 	// DistrictTops are the district pages' main results: district name → rows
 	// (analyze.DistrictTops); read in Districts order only.
 	DistrictTops map[string][]TopRow
