@@ -120,3 +120,18 @@ func TestReadingNotes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPeriodText: 設定 調査期間 is staff's free text; rewriting its ISO dates
+// never panics, keeps every character outside the dates, and leaves text
+// without a date as written.
+func FuzzPeriodText(f *testing.F) {
+	for _, s := range []string{"2026-06-01～2026-06-30", "令和8年6月1日～6月30日", "2026-13-40", "0000-00-00", "9999-12-31～"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := periodText(s)
+		if !isoDate.MatchString(s) && got != s {
+			t.Errorf("periodText(%q) = %q, want it as written", s, got)
+		}
+	})
+}
