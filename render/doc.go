@@ -7,7 +7,10 @@
 //     text, 秘匿 x, zero －; one decimal through analyze.Round1), the order of
 //     every list and chart decided (RowView.Order, QuestionView.TrendOrder), and
 //     the hearing comments grouped by one rule for every format
-//     (commentGroups).
+//     (commentGroups). The words of the handouts are decided there too
+//     (surveys.go: the one name of each survey, View.Surveys, and the one
+//     date style, 令和8年（2026年）11月1日; viewtext.go: 調査の概要,
+//     対象条件 in labels, the symmetric A–D legend).
 //     The findings become passages (findings.go: View.Passages, one per
 //     場所・対象ID・地区) whose sentences come from the one table of
 //     templates (templates.go); writers print a passage's Lines only.
@@ -36,7 +39,8 @@
 //     data/crosstab.csv, data/indicators.csv) and lists what changed as
 //     printed, with the rounding of OneDecimal and PointsText; Diff writes it
 //     as Japanese text, as CSV and as the one-line summary after a run. Its
-//     points are new − old of figures already published.
+//     points are new − old of the figures as printed (analyze.PointDiff, the
+//     one rule for every difference).
 //
 // To find where a printed figure is computed, look up its CSV in analyze's
 // package doc.
