@@ -133,8 +133,8 @@ type Col struct {
 }
 
 // A Cell is one table cell. Sub is a second part, on a line of its own in
-// the PDF and run on the web; Ref marks a 参考値 (PDF: ※ on a line of its
-// own; web: （※）). Bold and Shade are for the printed page (全体's row).
+// the PDF and run on the web; Ref marks a 参考値 (PDF: MarkReference on a
+// line of its own; web: in brackets after the figure). Bold and Shade are for the printed page (全体's row).
 type Cell struct {
 	Text  string
 	Sub   string

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,52 @@ func TestWalk(t *testing.T) {
 		walk(bs, tc.m, func(b Block) { got += b.(Para).Text })
 		if got != tc.want {
 			t.Errorf("walk(%d) = %q, want %q", tc.m, got, tc.want)
+		}
+	}
+}
+
+// TestPDFColumns checks how the PDF prints a table's columns: a RoleN
+// column folds into the figure before it (only when it has a text), Sub goes
+// on a line of its own, a 参考値 gets ※ last, and alignment follows the role.
+func TestPDFColumns(t *testing.T) {
+	tb := Table{Cols: []Col{{Head: "番号", Role: RoleLabel, W: 10}, {Head: "今回（%）", Role: RoleFigure, W: 20},
+		{Head: "n", Unit: "人", Role: RoleN}, {Head: "評価", W: 12, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 15}},
+		Rows: [][]Cell{
+			{{Text: "1"}, {Text: "48.2", Ref: true}, {Text: "312"}, {Text: "A", Bold: true}, {Text: "50.0", Sub: "（増）"}},
+			{{Text: "2"}, {Text: "x"}, {Text: ""}, {Text: "－"}, {Text: ""}},
+		}}
+	cols, rows := pdfColumns(tb)
+	wantCols := []tcol{{"番号", 10, 'L'}, {"今回（%）", 20, 'R'}, {"評価", 12, 'C'}, {"目標（%）", 15, 'R'}}
+	if fmt.Sprint(cols) != fmt.Sprint(wantCols) {
+		t.Errorf("cols = %v, want %v", cols, wantCols)
+	}
+	want := [][]tcell{
+		{{text: "1"}, {text: "48.2\n(n=312)\n" + MarkReference}, {text: "A", bold: true}, {text: "50.0\n（増）"}},
+		{{text: "2"}, {text: "x"}, {text: "－"}, {text: ""}},
+	}
+	if fmt.Sprint(rows) != fmt.Sprint(want) {
+		t.Errorf("rows = %+v, want %+v", rows, want)
+	}
+}
+
+// TestWebTable checks the web's reading of the same kind of table: units in
+// the heads, WebHead, n in a column of its own, Sub run on, （※）, the label
+// column first, and figures right-aligned.
+func TestWebTable(t *testing.T) {
+	d := &webDoc{v: &View{}}
+	d.drawTable(Table{Caption: "表題", Cols: []Col{{Head: "順位", Role: RoleFigure}, {Head: "言葉", Role: RoleLabel},
+		{Head: "今回", Unit: "%", Role: RoleFigure}, {Head: "n", WebHead: "今回のn", Unit: "人", Role: RoleN}, {Head: "目標"}},
+		Rows:  [][]Cell{{{Text: "1"}, {Text: "見守り"}, {Text: "48.2", Ref: true}, {Text: "312"}, {Text: "50.0", Sub: "（増）"}}},
+		Notes: []string{"注）試し"}})
+	got := d.body.String()
+	for _, want := range []string{
+		"<caption id=\"t1\">表1　表題</caption>",
+		"<th scope=\"col\">言葉</th><th scope=\"col\">順位</th><th scope=\"col\">今回（%）</th><th scope=\"col\">今回のn（人）</th><th scope=\"col\">目標</th>",
+		"<th scope=\"row\">見守り</th><td class=\"num\">1</td><td class=\"num\">48.2（" + MarkReference + "）</td><td class=\"num\">312</td><td>50.0（増）</td>",
+		"<p class=\"note\">注）試し</p>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("web table lacks\n %s\nin\n %s", want, got)
 		}
 	}
 }
