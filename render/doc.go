@@ -4,7 +4,9 @@
 //
 //  1. Build (build.go) turns analyze.Results into a View (view.go): every
 //     figure formatted once as a Fig (format.go: value, decimals, printed
-//     text, 秘匿 x, zero －; one decimal through analyze.Round1), the order of
+//     text, 秘匿 x, zero －; one decimal through analyze.Round1; a share is
+//     analyze's own value, Cell.Pct or TrendRow.CurrentPct, never a count
+//     divided again here: PctFig), the order of
 //     every list and chart decided (RowView.Order, QuestionView.TrendOrder), and
 //     the hearing comments grouped by one rule for every format
 //     (commentGroups).

@@ -58,20 +58,18 @@ func suppressedFig(decimals int) Fig {
 	return Fig{Value: math.NaN(), Decimals: decimals, Text: MarkSuppressed, Suppressed: true}
 }
 
-// PctFig formats a percentage count/base·100 with one decimal, 四捨五入
-// (analyze.Round1), "－" for a zero count and "x" when suppressed.
-func PctFig(count, base int, suppressed bool) Fig {
-	if suppressed {
+// PctFig formats a share computed in analyze (Cell.Pct, TrendRow.CurrentPct,
+// DistrictTop.Pct, HearingCount.Pct: 100·count/base) with one decimal,
+// 四捨五入 (analyze.Round1): "x" when suppressed, "－" for a zero count or a
+// share of nothing (NaN: base 0). render never divides a count by its base.
+func PctFig(p float64, suppressed bool) Fig {
+	switch {
+	case suppressed:
 		return suppressedFig(1)
+	case math.IsNaN(p) || p == 0:
+		return Fig{Value: p, Decimals: 1, Text: MarkZero, Zero: true}
 	}
-	if base <= 0 {
-		return Fig{Value: math.NaN(), Decimals: 1, Text: MarkZero, Zero: true}
-	}
-	if count == 0 {
-		return Fig{Value: 0, Decimals: 1, Text: MarkZero, Zero: true}
-	}
-	v := 100 * float64(count) / float64(base)
-	return Fig{Value: v, Decimals: 1, Text: OneDecimal(v)}
+	return Fig{Value: p, Decimals: 1, Text: OneDecimal(p)}
 }
 
 // FloatPctFig formats an already computed percentage (weighted, indicator) or
