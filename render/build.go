@@ -10,6 +10,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/wording"
 )
 
 // OtherTheme is the name of the theme group for questions without a テーマ.
@@ -75,7 +76,7 @@ func Build(res *analyze.Results) *View {
 	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
-	v.Passages = Passages(res.Findings)
+	v.Passages = wording.Passages(res.Findings)
 	v.CommentaryProblems = applyCommentary(v, b)
 	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)
 	v.Profiles = profileViews(res, v)

@@ -10,9 +10,10 @@
 //     every list and chart decided (RowView.Order, QuestionView.TrendOrder), and
 //     the hearing comments grouped by one rule for every format
 //     (commentGroups).
-//     The findings become passages (findings.go: View.Passages, one per
-//     場所・対象ID・地区) whose sentences come from the one table of
-//     templates (templates.go); writers print a passage's Lines only.
+//     The findings become passages (View.Passages, one per 場所・対象ID・地区)
+//     whose sentences come from the one table of templates, worded by staff
+//     where commentary.xlsx says so (package render/wording, which check
+//     uses without building a View); writers print a passage's Lines only.
 //  2. The writers only walk the View: PDF (pdf.go with pdftable.go,
 //     pdfchart.go, pdftext.go for wrapping with 禁則処理, pdffont.go for the
 //     embedded font), XLSX (xlsx.go), the dashboard (html.go, with echarts
