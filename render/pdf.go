@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -138,7 +139,8 @@ type pdfDoc struct {
 func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("render: pdf: %v", r)
+			// Note: the stack goes into the error, so that a bug's panic is still traceable.
+			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
 		}
 	}()
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
@@ -279,7 +281,8 @@ func (d *pdfDoc) header() {
 func (d *pdfDoc) finish() (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("render: pdf: %v", r)
+			// Note: the stack goes into the error, so that a bug's panic is still traceable.
+			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
 		}
 	}()
 	p := d.p
