@@ -46,15 +46,7 @@ func writeWeb(t *testing.T, dir string, v *View) []string {
 // its default options), built as `run` builds it.
 func demoView(t *testing.T) *View {
 	t.Helper()
-	fsys, err := batchgen.SampleFS(batchgen.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Build(analyze.Run(b))
+	return Build(demoResults(t))
 }
 
 // A namedView is a View a test of the public outputs walks.
@@ -89,6 +81,8 @@ func smallDistrictsView(t *testing.T) *View {
 	return Build(analyze.Run(smallDistrictsBatch(t)))
 }
 
+// smallDistrictsBatch is the 180-respondent sample (10 hearings, seed 7):
+// districts small enough that many groups are suppressed.
 func smallDistrictsBatch(t *testing.T) *ingest.Batch {
 	t.Helper()
 	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
@@ -230,6 +224,19 @@ func TestWebSelfContained(t *testing.T) {
 // axePath is where scripts/axe.sh puts axe-core (never committed, never in the binary).
 var axePath = filepath.Join("..", ".cache", "axe-core", "axe.min.js")
 
+// readAxe returns axe-core's script; without it, a test is skipped (failed in CI).
+func readAxe(t *testing.T) []byte {
+	t.Helper()
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is required in CI (bash scripts/axe.sh): %v", err)
+		}
+		t.Skipf("axe-core missing (run bash scripts/axe.sh): %v", err)
+	}
+	return axe
+}
+
 // An axeViolation is one axe-core rule that failed on a page.
 type axeViolation struct {
 	ID, Impact, Help string
@@ -243,13 +250,7 @@ type axeViolation struct {
 // screenshots docs/img/web-report.png and docs/img/web-district.png.
 func TestWebAccessibility(t *testing.T) {
 	needChromium(t)
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("axe-core is required in CI (bash scripts/axe.sh): %v", err)
-		}
-		t.Skipf("axe-core missing (run bash scripts/axe.sh): %v", err)
-	}
+	axe := readAxe(t)
 	ctx := newBrowser(t)
 	// A control page with known violations shows that the check can fail.
 	control := filepath.Join(t.TempDir(), "control.html")
@@ -382,14 +383,7 @@ func TestPublicSentinel(t *testing.T) {
 // in web/ and opendata/ only when it is する, and always in the committee's
 // groups (HearingView.Comments).
 func TestPublicOrgNames(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := smallDistrictsBatch(t)
 	for _, publish := range []bool{false, true} {
 		b.Settings.PublishOrgs = publish
 		v := Build(analyze.Run(b))
