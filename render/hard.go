@@ -60,6 +60,10 @@ type HardIssueView struct {
 	// Answered reports whether there is one.
 	Answer   HardAnswerView
 	Answered bool
+	// Quotable reports whether the text may be printed in a handout
+	// (analyze.HardIssue Quotable: not a resident's text of a group under
+	// 秘匿基準).
+	Quotable bool
 }
 
 // A HardAnswerView is the urban-development side's answer to an issue.
@@ -202,8 +206,8 @@ func hardView(res *analyze.Results) *HardView {
 	for i := range hr.Issues {
 		is := &hr.Issues[i]
 		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
-			Voices: CountFig(is.Voices, false),
-			Place:  is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
+			Voices: CountFig(is.Voices, false), Quotable: is.Quotable,
+			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
 		var names []string
 		for _, c := range is.Categories {

@@ -9,6 +9,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -81,7 +82,7 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 	f.Close()
 
 	out2 := filepath.Join(t.TempDir(), "out2")
-	e2eMustRun(t, 0, "run", "-batch", batch, "-out", out2, "-formats", "csv")
+	e2eMustRun(t, 0, "run", "-batch", batch, "-out", out2, "-formats", "csv,pdf")
 	got := e2eReadCSV(t, filepath.Join(out2, "data", "hard_responses.csv"))
 	if len(got.rows) != len(issues.rows) {
 		t.Fatalf("%d issues after the answers, %d before", len(got.rows), len(issues.rows))
@@ -129,6 +130,18 @@ func TestE2ELinkageRoundTrip(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no stale-linkage warning in problems.csv: %v", probs.rows)
+	}
+	// linkage.pdf prints the answers beside their issues.
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		txt, err := exec.Command("pdftotext", "-layout", filepath.Join(out2, "linkage.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"課題の一覧", "対応状況", "対応済", "要調査", issues.rows[0]["issue_id"]} {
+			if !strings.Contains(string(txt), s) {
+				t.Errorf("linkage.pdf lacks %q", s)
+			}
+		}
 	}
 	// The next draft keeps the answers.
 	f2, err := excelize.OpenFile(filepath.Join(out2, "linkage_draft.xlsx"))
