@@ -601,7 +601,7 @@ func TestBlackBoxB1(t *testing.T) {
 
 	t.Run("input error keeps outputs", func(t *testing.T) {
 		// An unknown town (A05 → 北町9丁目, a.csv column B, record 6) is an error:
-		// exit 1, problems.csv replaced, every other output untouched.
+		// exit 1, every output untouched (issue 30), the problems in out.problems.csv.
 		before := treeHashes(t, out)
 		bad := bbCurrent[4]
 		bad.f1 = "北町9丁目"
@@ -631,11 +631,14 @@ func TestBlackBoxB1(t *testing.T) {
 		}
 		after := treeHashes(t, out)
 		for p, h := range before {
-			if p != "problems.csv" && after[p] != h {
+			if after[p] != h {
 				t.Errorf("%s changed by a failed run", p)
 			}
 		}
-		got := csvPick(t, filepath.Join(out, "problems.csv"), map[string]string{"severity": "エラー"}, "code", "file", "cell", "record_id")
+		if len(after) != len(before) {
+			t.Errorf("a failed run changed the files of OUT")
+		}
+		got := csvPick(t, out+".problems.csv", map[string]string{"severity": "エラー"}, "code", "file", "cell", "record_id")
 		want := [][]string{{"unknown-district", "responses/a.csv", "B6", "A05"}}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("errors %v, want %v", got, want)
