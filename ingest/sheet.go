@@ -132,6 +132,7 @@ type workbook struct {
 	parts  map[string]*zip.File // by slash path, lower case
 	sheets map[string]string    // sheet name → worksheet part path, lower case
 	size   int64                // total uncompressed bytes of the parts
+	stubs  bool                 // excelize was shown stubs of the largest parts (excelizeView)
 	work   int64                // work left (see minWork)
 	maxSST int                  // most shared strings accepted (see minSharedStrings)
 	sst    []string             // shared strings, read on first use
@@ -142,13 +143,11 @@ type workbook struct {
 // checkZip reports why the xlsx bytes cannot be opened within the bounds, or
 // nil when they can (or are not a zip at all: excelize then reports that).
 // Note: excelize sizes its buffers from the zip header, so a corrupt header
-// claiming gigabytes would stall the run (found by FuzzReadWorkbook); a large
-// worksheet or shared strings part is streamed to a temporary file instead, but
-// when that copy fails (the part is corrupt) excelize falls back to allocating
-// the declared size in full (found by FuzzReadHearings: 4 GB for a 171-byte
-// part); so a large one must also decompress cleanly here, which archive/zip
-// checks against the declared size and CRC. A declared size that is too small
-// is caught by archive/zip when reading (it stops at the declared size).
+// claiming gigabytes would stall the run (found by FuzzReadWorkbook); a part
+// excelize reads may declare at most maxZipPart. Worksheets and shared strings
+// over stubFrom never reach excelize (excelizeView), so they may be larger:
+// only the scanner reads them, through archive/zip, which stops at the
+// declared size and checks the CRC at the end.
 func checkZip(data []byte) *sheetError {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -163,9 +162,7 @@ func checkZip(data []byte) *sheetError {
 		if f.UncompressedSize64 > ratioFrom && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
 			return newSheetError(0, HintZipRatio, f.Name, strconv.FormatUint(f.CompressedSize64, 10), strconv.FormatUint(f.UncompressedSize64, 10))
 		}
-		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
-		if f.UncompressedSize64 > maxZipPart && (!big || !zipPartIntact(f)) {
+		if f.UncompressedSize64 > maxZipPart && !stubbed(f) {
 			return newSheetError(0, HintCorrupt)
 		}
 	}
@@ -177,21 +174,77 @@ func checkZip(data []byte) *sheetError {
 func zipPartTooLarge(data []byte) bool { return checkZip(data) != nil }
 
 // maxZipPart is the largest declared size accepted for a workbook part that
-// excelize reads into memory (everything except worksheets and shared strings,
-// which it streams through temporary files when large), and for a worksheet
-// or shared strings that does not decompress cleanly.
+// excelize reads.
 const maxZipPart = 64 << 20
 
-// zipPartIntact reports whether zip entry f decompresses to exactly its
-// declared size with a matching checksum.
-func zipPartIntact(f *zip.File) bool {
-	rc, err := f.Open()
+// stubFrom is the size over which a worksheet or the shared strings are not
+// shown to excelize (excelizeView): 16 MiB, where excelize would start
+// unpacking them to a temporary file (its StreamChunkSize).
+const stubFrom = excelize.StreamChunkSize
+
+// stubbed reports whether zip entry f is a worksheet or the shared strings
+// over stubFrom, which excelize is shown as an empty stub.
+func stubbed(f *zip.File) bool {
+	name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+	big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+	return big && f.UncompressedSize64 > stubFrom
+}
+
+// Stubs of a worksheet and of the shared strings, shown to excelize instead
+// of the real parts over stubFrom.
+const (
+	stubSheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
+	stubSST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`
+)
+
+// excelizeView returns the xlsx bytes excelize opens: data itself, or, when a
+// worksheet or the shared strings are over stubFrom, a copy with those parts
+// replaced by stubs (the other parts copied compressed as they are). It
+// reports whether any part was replaced.
+// Note: ingest reads cell values with its own scanner from the real parts;
+// excelize is needed for the sheet list, visibility and, in definitions, a
+// percent format. Unpacking a 300 MB sheet to a temporary file took excelize
+// 20 s on the build machine (issue 30) and left the file behind when the run
+// was killed; with the stub it never sees it.
+func excelizeView(data []byte) ([]byte, bool, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return false
+		return data, false, nil // not a zip: excelize reports it
 	}
-	defer rc.Close()
-	_, err = io.Copy(io.Discard, rc)
-	return err == nil
+	some := false
+	for _, f := range zr.File {
+		some = some || stubbed(f)
+	}
+	if !some {
+		return data, false, nil
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if !stubbed(f) {
+			if err := zw.Copy(f); err != nil {
+				return nil, false, err
+			}
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return nil, false, err
+		}
+		stub := stubSheet
+		if !strings.HasPrefix(strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/")), "xl/worksheets/") {
+			stub = stubSST
+		}
+		if _, err := io.WriteString(w, stub); err != nil {
+			return nil, false, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, false, err
+	}
+	return buf.Bytes(), true, nil
 }
 
 // newWorkbook indexes the parts of the opened workbook f (its bytes are data)

@@ -52,7 +52,12 @@ func openBookAt(path string, data []byte, add func(Problem)) (wb *workbook, ok b
 		fail(why)
 		return nil, false
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, TmpDir: tempDir()})
+	view, stubs, err := excelizeView(data)
+	if err != nil {
+		fail(newSheetError(0, HintCorrupt))
+		return nil, false
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(view), excelize.Options{UnzipSizeLimit: maxUnzip, TmpDir: tempDir()})
 	if err != nil {
 		fail(err)
 		return nil, false
@@ -68,6 +73,7 @@ func openBookAt(path string, data []byte, add func(Problem)) (wb *workbook, ok b
 		fail(err)
 		return nil, false
 	}
+	wb.stubs = stubs
 	return wb, true
 }
 
