@@ -623,7 +623,7 @@ func TestBlackBoxB1(t *testing.T) {
 			t.Fatal(err)
 		}
 		var so, se bytes.Buffer
-		if code := exitCode(run(context.Background(), []string{"check", "-batch", batch}, &so, &se)); code != 1 {
+		if code := exitCode(run(context.Background(), []string{"check", "-batch", batch, "-out", filepath.Join(t.TempDir(), "out")}, &so, &se)); code != 1 {
 			t.Errorf("check: exit %d, want 1", code)
 		}
 		if code := exitCode(run(context.Background(), []string{"run", "-batch", batch, "-out", out}, &so, &se)); code != 1 {

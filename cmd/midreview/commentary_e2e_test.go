@@ -244,7 +244,7 @@ func TestCommentaryCheckAndAllowErrors(t *testing.T) {
 	setCells(t, draft, filepath.Join(batch, "commentary.xlsx"), map[string]string{
 		"D" + row: staffText, "E" + row: "Q1 全体 よくある 1.0% n=20"})
 
-	code, _, stderr := e2eRun(t, "check", "-batch", batch)
+	code, _, stderr := e2eRun(t, "check", "-batch", batch, "-out", filepath.Join(t.TempDir(), "out"))
 	if code != 1 || !strings.Contains(stderr, "commentary.xlsx:所見!E"+row) {
 		t.Errorf("check: exit %d, stderr:\n%s", code, stderr)
 	}

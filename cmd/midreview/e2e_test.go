@@ -942,7 +942,7 @@ func TestE2EInputsUnchanged(t *testing.T) {
 			before := e2eHashes(t, tt.batch)
 			args := append([]string{"run", "-batch", tt.batch, "-out", filepath.Join(t.TempDir(), "out")}, tt.args...)
 			e2eMustRun(t, tt.want, args...)
-			e2eMustRun(t, tt.check, "check", "-batch", tt.batch)
+			e2eMustRun(t, tt.check, "check", "-batch", tt.batch, "-out", filepath.Join(t.TempDir(), "out"))
 			after := e2eHashes(t, tt.batch)
 			for _, p := range e2eSorted(before) {
 				if before[p] != after[p] {
