@@ -219,3 +219,4 @@ func (s *csvSource) Num() int      { return s.n }
 func (s *csvSource) Sheet() string { return "" }
 func (s *csvSource) Err() error    { return s.err }
 func (s *csvSource) Close()        {}
+func (s *csvSource) CRRow() int    { return s.crRow }

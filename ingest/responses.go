@@ -415,8 +415,8 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	if rows == 0 && err == nil {
 		rd.add(Problem{Severity: Warning, Code: CodeNoRows, File: path, Sheet: sheet, Row: l.row})
 	}
-	if cs, ok := raw.(*csvSource); ok && cs.crRow > 0 {
-		rd.add(Problem{Severity: Warning, Code: CodeCRLineEnds, File: path, Row: cs.crRow})
+	if r := raw.CRRow(); r > 0 {
+		rd.add(Problem{Severity: Warning, Code: CodeCRLineEnds, File: path, Row: r})
 	}
 }
 

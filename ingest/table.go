@@ -28,6 +28,8 @@ type rowSource interface {
 	Err() error
 	// Close releases the file.
 	Close()
+	// CRRow returns the first row of a CSV that a lone CR ended, 0 if none.
+	CRRow() int
 }
 
 // openTable opens the response file fi (its bytes are data) as a row source.
@@ -114,6 +116,7 @@ type xlsxSource struct {
 }
 
 func (s *xlsxSource) Sheet() string { return s.sheet }
+func (s *xlsxSource) CRRow() int    { return 0 }
 
 func (s *xlsxSource) Close() {
 	s.sheetScanner.Close()

@@ -84,9 +84,9 @@ func runKilled(t *testing.T, at string, args ...string) (int, string) {
 	return cmd.ProcessState.ExitCode(), stderr.String()
 }
 
-// debris lists what runs left beside OUT in dir besides the names in keep:
+// debris lists what runs left beside OUT in dir:
 // .midreview-* files and folders, *.old-* folders.
-func debris(t *testing.T, dir string, keep ...string) []string {
+func debris(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
 	for _, name := range dirNames(t, dir) {
