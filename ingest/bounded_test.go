@@ -205,6 +205,15 @@ func TestReadBoundedLegal(t *testing.T) {
 					t.Error("hearings differ")
 				}
 			}},
+		// Issue 30: a sheet over 16 MiB is shown to excelize as a stub
+		// (excelizeView); the scanner reads the real one.
+		{"response sheet over 16 MiB", "responses/a.xlsx", func(s string) string {
+			return strings.Replace(s, "</worksheet>", "<!--"+strings.Repeat("x", stubFrom)+"--></worksheet>", 1)
+		}, 1200, func(t *testing.T, b *Batch) {
+			if !reflect.DeepEqual(b.Current, want.Current) {
+				t.Error("respondents differ")
+			}
+		}},
 		{"value in the last row of the definitions", DefinitionsFile,
 			appendRow(`<row r="1048576"><c r="C1048576"><v>1</v></c></row>`), minWork, func(t *testing.T, b *Batch) {
 				if !reflect.DeepEqual(b.Questions, want.Questions) {
