@@ -12,7 +12,7 @@ import (
 // cmdCheck implements `midreview check [-batch DIR]`: it reads the batch, prints
 // every problem and writes nothing. Input errors give exit status 1.
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("check", "使い方: midreview check [-batch DIR]", stderr)
+	fset := newFlags("check", stdout)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
 	if err := parseFlags(fset, args); err != nil {
 		return err

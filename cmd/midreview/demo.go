@@ -15,7 +15,7 @@ import (
 // cmdDemo implements `midreview demo [-out DIR]`: a sample batch in DIR/batch,
 // run into DIR/out.
 func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("demo", "使い方: midreview demo [-out DIR]", stderr)
+	fset := newFlags("demo", stdout)
 	dir := fset.String("out", "out", "サンプルバッチ（batch）と出力（out）を置くフォルダ")
 	if err := parseFlags(fset, args); err != nil {
 		return err

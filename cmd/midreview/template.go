@@ -13,7 +13,7 @@ import (
 // cmdTemplate runs `midreview template [-out DIR]` and
 // `midreview template -entry -batch DIR [-out FILE]`.
 func cmdTemplate(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("template", "使い方: midreview template [-out DIR]\n       midreview template -from FILE [-districts FILE] [-out DIR]\n       midreview template -entry [-batch DIR] [-out FILE]", stderr)
+	fset := newFlags("template", stdout)
 	out := fset.String("out", "out", "書き出すフォルダ（-entry では入力用ブックのファイル名 .xlsx も可）")
 	entry := fset.Bool("entry", false, "definitions.xlsx から入力用ブック（回答・ヒアリング）を作る")
 	batch := fset.String("batch", ".", "-entry で読む definitions.xlsx のあるフォルダ")
