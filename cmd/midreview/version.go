@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"midreview/analyze"
 	"midreview/render"
@@ -18,7 +19,7 @@ func cmdVersion(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "midreview %s（コミット %s、%s）\n", Version, buildCommit(), runtime.Version())
 	if missing := render.MissingAssets(); len(missing) > 0 {
-		fmt.Fprintf(stdout, "埋め込みファイルがありません: %v（%s）\n", missing, rebuildHint)
+		fmt.Fprintf(stdout, "埋め込みファイルがありません: %s。%s\n", strings.Join(missing, "、"), rebuildHint)
 	}
 	return nil
 }
@@ -68,7 +69,7 @@ func newManifest(res *analyze.Results) *render.Manifest {
 }
 
 // rebuildHint says how to build a binary with its embedded files.
-const rebuildHint = "make build で作り直してください（scripts/assets.sh がフォントと echarts を render/assets に取得してから go build します）"
+const rebuildHint = "make build で作り直してください（フォントと echarts を render/assets に取得してからビルドします）"
 
 // checkAssets refuses, before anything is read, a run that would need an
 // embedded file the binary was built without (a plain `go build` on a clone
