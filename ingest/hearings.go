@@ -464,7 +464,8 @@ func (hr *hearingReader) record(rec *sheetRecord) {
 				}
 				d, ok := rd.matchDistrict(part)
 				if !ok {
-					bad(CodeUnknownDist, part, "")
+					hint, args := rd.suggestDistrict(part)
+					bad(CodeUnknownDist, part, hint, args...)
 					continue
 				}
 				if !containsDistrict(h.Districts, d) {

@@ -244,6 +244,9 @@ const (
 	HintEmptyRun       Hint = "empty-run"        // first row, last row, count of a long run of empty rows
 
 	HintNoInitSheet Hint = "no-initiative-sheet" // progress/ without sheet 取組
+	HintDidYouMean  Hint = "did-you-mean"        // the nearest known name (ingest.Nearest)
+	HintSheetsFound Hint = "sheets-found"        // the workbook's sheets, each in 「」
+	HintSheetsNear  Hint = "sheets-near"         // the workbook's sheets, then the nearest to the missing one
 	HintNoInitCell  Hint = "no-initiative-cell"  // a sheet with neither a list header nor 取組ID/取組名
 )
 
@@ -319,6 +322,9 @@ var hints = map[Hint]string{
 	HintEmptyRun:       "%s行目から%s行目までの%s行",
 
 	HintNoInitSheet: "定義ファイルに取組シートがありません",
+	HintDidYouMean:  "もしかして「%s」？",
+	HintSheetsFound: "このファイルのシート: %s",
+	HintSheetsNear:  "このファイルのシート: %s。もしかして「%s」？",
 	HintNoInitCell:  "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
 }
 

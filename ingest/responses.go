@@ -592,7 +592,11 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 			a, code, bad = sv.x.parseValue(q, v)
 		}
 		if code != "" {
-			fr.add(Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: qid, Value: bad})
+			p := Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: qid, Value: bad}
+			if code == CodeUnknownDist {
+				p.Hint, p.Args = sv.x.dist.suggest(v)
+			}
+			fr.add(p)
 			return Answer{}
 		}
 	}
