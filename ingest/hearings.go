@@ -163,10 +163,12 @@ func (rd *reader) readSheets(fi int32, data []byte, skip Hint, read func(s *hear
 	}
 	defer wb.Close()
 	for _, name := range wb.GetSheetList() {
-		hint := skip
+		// Note: an example or explanation sheet (the template's 記入例) is
+		// part of the form, skipped without a warning (docs/inputs.md).
 		if skippedSheet(name) {
-			hint = HintExampleSheet
+			continue
 		}
+		hint := skip
 		if hint != "" {
 			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: hint})
 			continue
