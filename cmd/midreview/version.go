@@ -17,7 +17,7 @@ func cmdVersion(args []string, stdout io.Writer) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: version には引数を付けません: %q", errUsage, args[0])
 	}
-	fmt.Fprintf(stdout, "midreview %s（コミット %s、%s）\n", Version, buildCommit(), runtime.Version())
+	fmt.Fprintf(stdout, "midreview %s（コミット %s、%s）\n", Version, buildCommit(), goVersion)
 	if missing := render.MissingAssets(); len(missing) > 0 {
 		fmt.Fprintf(stdout, "埋め込みファイルがありません: %s。%s\n", strings.Join(missing, "、"), rebuildHint)
 	}
@@ -60,11 +60,15 @@ func buildCommit() string {
 	return rev
 }
 
+// goVersion is the Go version the binary was built with; the tests fix it so
+// that the manifest goldens do not depend on the toolchain.
+var goVersion = runtime.Version()
+
 // newManifest returns the run's manifest with the tool's version, commit and
 // Go version.
 func newManifest(res *analyze.Results) *render.Manifest {
 	m := render.NewManifest(res, Version)
-	m.Commit, m.GoVersion = buildCommit(), runtime.Version()
+	m.Commit, m.GoVersion = buildCommit(), goVersion
 	return m
 }
 
