@@ -111,3 +111,33 @@ func TestReadmeLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsOutputsComplete checks that docs/outputs.md lists every CSV that
+// the golden runs write, with its header exactly as written.
+func TestDocsOutputsComplete(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "outputs.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(e2eGolden, "*", "data", "*.csv"))
+	files = append(files, filepath.Join(e2eGolden, "small", "problems.csv"))
+	seen := map[string]bool{}
+	for _, f := range files {
+		name := filepath.Base(f)
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(strings.TrimPrefix(string(data), "\ufeff"), "\r\n")
+		if !regexp.MustCompile(`(?m)^\| ` + regexp.QuoteMeta(name) + `( \([^)]*\))? \| ` + "`" + regexp.QuoteMeta(header) + "`").Match(doc) {
+			t.Errorf("docs/outputs.md lacks the row | %s | `%s` |", name, header)
+		}
+	}
+	if len(seen) < 20 {
+		t.Errorf("only %d CSV files found under %s", len(seen), e2eGolden)
+	}
+}
