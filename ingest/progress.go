@@ -114,6 +114,7 @@ type progressReader struct {
 	scale   choiceIndex
 	seen    map[[2]int]seenHearing // initiative, year → first record
 	noSheet bool
+	sug     *suggester // 取組ID and 取組名, built on the first unknown initiative
 }
 
 func newProgressReader(rd *reader) *progressReader {
@@ -249,11 +250,14 @@ func (pr *progressReader) initiative(v string) int {
 // shown as 「T07 北町あいさつ運動」.
 func (pr *progressReader) suggestInitiative(v string) (Hint, []string) {
 	inits := pr.rd.b.Initiatives
-	cands := make([]string, 0, 2*len(inits))
-	for _, in := range inits {
-		cands = append(cands, in.ID, in.Name)
+	if pr.sug == nil {
+		cands := make([]string, 0, 2*len(inits))
+		for _, in := range inits {
+			cands = append(cands, in.ID, in.Name)
+		}
+		pr.sug = newSuggester(cands)
 	}
-	near := Nearest(v, cands)
+	near := pr.sug.nearest(v)
 	if near == "" {
 		return "", nil
 	}

@@ -106,3 +106,32 @@ func Nearest(s string, candidates []string) string {
 	}
 	return best
 }
+
+// maxSuggested is how many distinct values one suggester looks up: a file
+// with thousands of different misspellings gets its suggestions for the
+// first ones only, so that a bad file cannot make the reader quadratic.
+const maxSuggested = 200
+
+// A suggester finds the nearest of a fixed list of names (Nearest), caching
+// each value's answer and looking up at most maxSuggested values.
+type suggester struct {
+	names []string
+	cache map[string]string
+}
+
+func newSuggester(names []string) *suggester {
+	return &suggester{names: names, cache: map[string]string{}}
+}
+
+// nearest returns Nearest(v, s.names), or "" once the budget is spent.
+func (s *suggester) nearest(v string) string {
+	if r, ok := s.cache[v]; ok {
+		return r
+	}
+	if len(s.cache) >= maxSuggested {
+		return ""
+	}
+	r := Nearest(v, s.names)
+	s.cache[v] = r
+	return r
+}

@@ -131,3 +131,20 @@ func TestSuggestSheet(t *testing.T) {
 		t.Errorf("%s: %s", p.Sheet, p.Msg())
 	}
 }
+
+// FuzzNearest checks that a suggestion never panics and is one of the
+// candidates or nothing, and that a name is always its own nearest.
+func FuzzNearest(f *testing.F) {
+	f.Add("大曾根", "大曽根", "樽町")
+	f.Add("bach", "batch", "")
+	f.Add("\xff\xfe", "ヶ", "が")
+	f.Fuzz(func(t *testing.T, s, a, b string) {
+		got := ingest.Nearest(s, []string{a, b})
+		if got != "" && got != a && got != b {
+			t.Fatalf("Nearest(%q) = %q, not a candidate", s, got)
+		}
+		if k := ingest.FoldVariants(a); k != "" && len([]rune(k)) > 1 && len([]rune(k)) <= 64 && ingest.Nearest(a, []string{a}) != a {
+			t.Fatalf("Nearest(%q, [%q]) is not itself", a, a)
+		}
+	})
+}

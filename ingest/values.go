@@ -68,6 +68,7 @@ type districtIndex struct {
 	// names lists 地区名, 別名 and 町名 as written, in the order above: the
 	// candidates of a suggestion (suggest).
 	names []string
+	sug   *suggester // built on the first suggestion
 }
 
 // newDistrictIndex indexes the districts and towns of b. When two districts
@@ -113,15 +114,22 @@ func newDistrictIndex(b *Batch) *districtIndex {
 // nearest 地区名, 別名 or 町名 (variant characters such as 曾/曽 folded, then
 // edit distance), or no hint.
 func (x *districtIndex) suggest(v string) (Hint, []string) {
-	if near := Nearest(v, x.names); near != "" {
+	if x.sug == nil {
+		x.sug = newSuggester(x.names)
+	}
+	if near := x.sug.nearest(v); near != "" {
 		return HintDidYouMean, []string{near}
 	}
 	return "", nil
 }
 
-// suggestDistrict is suggest for a reader without an index at hand.
+// suggestDistrict is suggest for a reader without an index at hand (hearings,
+// sheet 取組). The index is built once: the districts are read by then.
 func (rd *reader) suggestDistrict(v string) (Hint, []string) {
-	return newDistrictIndex(rd.b).suggest(v)
+	if rd.distSug == nil {
+		rd.distSug = newDistrictIndex(rd.b)
+	}
+	return rd.distSug.suggest(v)
 }
 
 // match returns the district of value v (any spelling; it is normalized here).
