@@ -243,7 +243,13 @@ func flagError(fset *flagSet, err error) error {
 // positionalError is the usage error for a word given without a flag: on a
 // command that reads a batch it is most likely the batch folder.
 func positionalError(fset *flagSet, arg string) error {
-	for _, name := range []string{"batch", "out"} {
+	names := []string{"batch", "out"}
+	if fset.Name() == "template" {
+		// Note: `template NEWBATCH` names the folder to write (-out); -batch is
+		// only for -entry.
+		names = []string{"out"}
+	}
+	for _, name := range names {
 		if fset.Lookup(name) != nil {
 			return fmt.Errorf("%w: 余分な引数があります: %q。フォルダを指定するときは -%s を付けてください（例: midreview %s -%s %s）",
 				errUsage, arg, name, fset.Name(), name, arg)

@@ -96,6 +96,7 @@ func TestUsageSuggestions(t *testing.T) {
 		{[]string{"run", "base"}, "-batch を付けてください（例: midreview run -batch base）"},
 		{[]string{"check", "base"}, "-batch を付けてください（例: midreview check -batch base）"},
 		{[]string{"demo", "d"}, "-out を付けてください"},
+		{[]string{"template", "new"}, "-out を付けてください（例: midreview template -out new）"},
 		{[]string{"chek"}, "不明なサブコマンドです: \"chek\"（もしかして check ?）"},
 	}
 	for _, tt := range tests {
