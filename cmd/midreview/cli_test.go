@@ -115,8 +115,14 @@ func TestUsageSuggestions(t *testing.T) {
 	}
 }
 
-// TestVersion checks that `midreview version` prints the version and the Go version.
+// TestVersion checks that `midreview version` prints the version and the Go
+// version, and that version -h and help -h print their help with exit 0.
 func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version", "-h"}, {"help", "-h"}, {"help", "version"}} {
+		if code, out, errOut := runOut(t, args...); code != 0 || !strings.Contains(out, "使い方") || errOut != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
 	code, out, _ := runOut(t, "version")
 	if code != 0 || !strings.HasPrefix(out, "midreview "+Version+"（コミット ") || !strings.Contains(out, goVersion) {
 		t.Errorf("version: exit %d, %q", code, out)

@@ -14,6 +14,11 @@ import (
 // cmdVersion implements `midreview version`: the version, the commit and the
 // Go version the binary was built with (the same three are in manifest.json).
 func cmdVersion(args []string, stdout io.Writer) error {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		c, _ := findCommand("version")
+		printSynopsis(stdout, c)
+		return nil
+	}
 	if len(args) > 0 {
 		return fmt.Errorf("%w: version には引数を付けません: %q", errUsage, args[0])
 	}
