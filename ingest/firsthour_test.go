@@ -72,3 +72,18 @@ func TestWrongFolder(t *testing.T) {
 		})
 	}
 }
+
+// TestWrongFolderHearings checks that a survey file put in hearings/ says it
+// belongs in responses/.
+func TestWrongFolderHearings(t *testing.T) {
+	b := hearingBatch()
+	b.Questions = surveyBatch().Questions
+	data, err := xlsxbuild.Bytes(xlsxbuild.Sheet{Name: "回答", Rows: [][]any{{"回答者ID", "Q1", "Q2"}, {"A1", 1, 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := readHear(t, b, nil, data)
+	if len(rd.b.Problems) != 1 || rd.b.Problems[0].Hint != HintLooksResponses {
+		t.Errorf("problems %v, want one with %s", rd.b.Problems, HintLooksResponses)
+	}
+}

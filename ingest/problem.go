@@ -256,6 +256,7 @@ const (
 	HintLooksHearing     Hint = "looks-hearing"
 	HintLooksProgress    Hint = "looks-progress"
 	HintLooksDefinitions Hint = "looks-definitions"
+	HintLooksResponses   Hint = "looks-responses"    // a survey file in hearings/
 	HintSheetsFound      Hint = "sheets-found"       // the workbook's sheets, each in 「」
 	HintSheetsNear       Hint = "sheets-near"        // the workbook's sheets, then the nearest to the missing one
 	HintNoInitCell       Hint = "no-initiative-cell" // a sheet with neither a list header nor 取組ID/取組名
@@ -338,6 +339,7 @@ var hints = map[Hint]string{
 
 	HintLooksHearing:     "団体ヒアリングのシートのようです。hearings フォルダに移してください",
 	HintLooksProgress:    "取組の振り返りシートのようです。progress フォルダに移してください",
+	HintLooksResponses:   "区民アンケートの回答ファイルのようです。responses フォルダに移してください",
 	HintLooksDefinitions: "定義ファイルのようです。definitions.xlsx という名前でバッチのフォルダ（responses の1つ上）に置いてください",
 	HintSheetsFound:      "このファイルのシート: %s",
 	HintSheetsNear:       "このファイルのシート: %s。もしかして「%s」？",
