@@ -348,14 +348,16 @@ func TestReadResponsesUnreadable(t *testing.T) {
 }
 
 // checkFuzzProblems checks that every problem names its file and a cell or row;
-// only whole-file problems (unreadable, encoding, no header) may lack both.
+// only whole-file problems (unreadable, encoding, no header, wrong folder,
+// duplicate file, empty survey) may lack both.
 func checkFuzzProblems(t *testing.T, rd *reader) {
 	t.Helper()
 	for _, p := range rd.b.Problems {
 		if p.File == "" {
 			t.Fatalf("problem without file: %+v", p)
 		}
-		whole := p.Code == CodeFileUnreadable || p.Code == CodeFileEncoding || p.Code == CodeNoHeader
+		whole := p.Code == CodeFileUnreadable || p.Code == CodeFileEncoding || p.Code == CodeNoHeader ||
+			p.Code == CodeWrongFolder || p.Code == CodeDuplicateFile || p.Code == CodeEmptySurvey
 		if p.Row == 0 && !whole {
 			t.Fatalf("problem without cell or row: %+v", p)
 		}
