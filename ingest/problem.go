@@ -80,6 +80,9 @@ const (
 	CodeDuplicateRow    Code = "duplicate-row"       // warning: exact duplicate row skipped
 	CodeNoRows          Code = "no-rows"             // warning: a header and no data row
 	CodeCRLineEnds      Code = "cr-line-ends"        // warning: a CSV line ended by a lone CR, read as a line end
+	CodeDuplicateFile   Code = "duplicate-file"      // warning: every row of a file repeats rows of earlier files
+	CodeEmptySurvey     Code = "empty-survey"        // warning: responses/ has files but no respondent
+	CodeWrongFolder     Code = "wrong-folder"        // a file in responses/ that looks like another input (hint: which)
 
 	// Hearings.
 	CodeSheetSkipped Code = "sheet-skipped" // warning: 記入例/説明 or unrecognized sheet
@@ -150,6 +153,9 @@ var messages = map[Code]string{
 	CodeDuplicateRow:        "前の行とまったく同じ行です。重複として読み飛ばしました",
 	CodeNoRows:              "見出しの行はありますが、回答の行がありません。回答を入力したファイルか確認してください",
 	CodeCRLineEnds:          "改行が CR だけの行があります（古い Mac の形式）。CR を改行として読みました。行の区切りが正しいか確認してください",
+	CodeDuplicateFile:       "このファイルの行はすべて、先に読んだファイルの行とまったく同じです。同じデータのコピー（xlsx と csv など）として読み飛ばしました。どちらかをフォルダから外してください",
+	CodeWrongFolder:         "区民アンケートの回答ファイルとして読めません（回答者IDと設問IDの見出し行がありません）",
+	CodeEmptySurvey:         "区民アンケートの回答が1件もありません（有効回答 0 票）。回答ファイルに回答の行があるか確認してください。アンケートのない年は responses フォルダを空にしてください",
 	CodeSheetSkipped:        "記入例・説明のシート、または様式に当てはまらないシートのため読み飛ばしました",
 	CodeDuplicateOrg:        "同じ団体のヒアリングが2件あり、内容が異なります。どちらかを修正ファイルで削除してください",
 	CodeMissingOrg:          "団体名が空欄です。団体名を入力してください（この行は集計しません）",
@@ -255,7 +261,16 @@ const (
 	HintCSVFieldSize     Hint = "csv-field-size"       // the limit in bytes
 
 	HintNoInitSheet Hint = "no-initiative-sheet" // progress/ without sheet 取組
-	HintNoInitCell  Hint = "no-initiative-cell"  // a sheet with neither a list header nor 取組ID/取組名
+	HintDidYouMean  Hint = "did-you-mean"        // the nearest known name (ingest.Nearest)
+	HintSameRows    Hint = "same-rows"           // the earlier files, the number of rows
+	// A file in responses/ that belongs elsewhere.
+	HintLooksHearing     Hint = "looks-hearing"
+	HintLooksProgress    Hint = "looks-progress"
+	HintLooksDefinitions Hint = "looks-definitions"
+	HintLooksResponses   Hint = "looks-responses"    // a survey file in hearings/
+	HintSheetsFound      Hint = "sheets-found"       // the workbook's sheets, each in 「」
+	HintSheetsNear       Hint = "sheets-near"        // the workbook's sheets, then the nearest to the missing one
+	HintNoInitCell       Hint = "no-initiative-cell" // a sheet with neither a list header nor 取組ID/取組名
 )
 
 // hints holds the text of each hint.
@@ -337,7 +352,16 @@ var hints = map[Hint]string{
 	HintCSVFieldSize:     "1つの値が上限（%s バイト）を超えています",
 
 	HintNoInitSheet: "定義ファイルに取組シートがありません",
-	HintNoInitCell:  "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
+	HintDidYouMean:  "もしかして「%s」？",
+	HintSameRows:    "同じ行のあるファイル: %s、%s行",
+
+	HintLooksHearing:     "団体ヒアリングのシートのようです。hearings フォルダに移してください",
+	HintLooksProgress:    "取組の振り返りシートのようです。progress フォルダに移してください",
+	HintLooksResponses:   "区民アンケートの回答ファイルのようです。responses フォルダに移してください",
+	HintLooksDefinitions: "定義ファイルのようです。definitions.xlsx という名前でバッチのフォルダ（responses の1つ上）に置いてください",
+	HintSheetsFound:      "このファイルのシート: %s",
+	HintSheetsNear:       "このファイルのシート: %s。もしかして「%s」？",
+	HintNoInitCell:       "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
 }
 
 // quoted returns each word in 「」, concatenated: the way a message lists keywords.

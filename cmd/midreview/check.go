@@ -18,7 +18,7 @@ import (
 // beside OUT, as a run stopped by them would (none: an old list is removed);
 // OUT itself is never touched. Input errors give exit status 1.
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("check", "使い方: midreview check [-batch DIR] [-out DIR]", stderr)
+	fset := newFlags("check", stdout)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
 	out := fset.String("out", "out", "出力フォルダ（問題の一覧をその横の 出力フォルダ名.problems.csv に書き出します）")
 	if err := parseFlags(fset, args); err != nil {

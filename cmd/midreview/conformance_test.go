@@ -47,20 +47,20 @@ func TestFlagDefaults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.cmd+" -"+tt.flag, func(t *testing.T) {
-			code, stderr := runArgs(t, tt.cmd, "-h")
+			code, stdout, _ := runOut(t, tt.cmd, "-h")
 			if code != 0 {
 				t.Fatalf("%s -h: exit %d", tt.cmd, code)
 			}
-			// flag.PrintDefaults: "  -out string\n    \t… (default \"out\")".
-			i := strings.Index(stderr, "  -"+tt.flag+" ")
+			// printFlagHelp: "  -out DIR\n      …（既定: out）".
+			i := strings.Index(stdout, "  -"+tt.flag+" ")
 			if i < 0 {
-				t.Fatalf("%s -h does not list -%s:\n%s", tt.cmd, tt.flag, stderr)
+				t.Fatalf("%s -h does not list -%s:\n%s", tt.cmd, tt.flag, stdout)
 			}
-			rest := stderr[i+len(tt.flag)+3:]
+			rest := stdout[i+len(tt.flag)+3:]
 			if j := strings.Index(rest, "\n  -"); j >= 0 {
 				rest = rest[:j]
 			}
-			if want := "(default \"" + tt.want + "\")"; !strings.Contains(rest, want) {
+			if want := "（既定: " + tt.want + "）"; !strings.Contains(rest, want) {
 				t.Errorf("-%s of %s: %q, want %s", tt.flag, tt.cmd, rest, want)
 			}
 		})

@@ -26,122 +26,6 @@ import (
 // already been printed and written to OUT.problems.csv.
 var errInput = errors.New("input errors")
 
-// errUsage marks a command-line usage error; main exits with status 2 for it.
-var errUsage = errors.New("usage")
-
-// usage is the overview printed by `midreview help`.
-const usage = `midreview — 地域福祉保健計画 中間振り返りの集計・資料作成
-
-使い方:
-  midreview run      [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]
-  midreview check    [-batch DIR] [-out DIR]  入力を検査して問題を表示し、OUT.problems.csv に書き出します
-  midreview demo     [-out DIR]         サンプルバッチを DIR/batch に作り、DIR/out に出力します
-  midreview sample   [-out DIR] [-respondents N] [-hearings N] [-seed S]
-  midreview template [-out DIR]         空の入力フォルダ（定義・入力様式）を作ります
-  midreview template -entry [-batch DIR] [-out FILE]  定義から入力用ブック（回答・ヒアリング）を作ります
-  midreview diff     OLD_OUT NEW_OUT    2回の出力の違いを表示します
-  midreview help                        この説明を表示します
-
-終了コード: 0 完了（警告あり含む）、1 入力エラー、2 使い方の誤り・内部エラー
-`
-
-// run runs the subcommand in args and returns its error; exitCode maps it to the
-// exit status. Errors other than input errors are printed here.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	err := dispatch(ctx, args, stdout, stderr)
-	switch {
-	case err == nil, err == errInput, errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, errInput):
-		// Note: a bare errInput follows problems already printed; a wrapped one
-		// (a missing batch folder) carries its own message, printed here.
-		fmt.Fprintf(stderr, "エラー: %s\n", strings.TrimPrefix(err.Error(), errInput.Error()+": "))
-	case errors.Is(err, errUsage):
-		msg := flagMessage(strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
-		fmt.Fprintf(stderr, "midreview: %s\n（使い方は midreview help を参照してください）\n", msg)
-	default:
-		fmt.Fprintf(stderr, "midreview: %v\n", err)
-	}
-	return err
-}
-
-// flagMessage puts the flag package's English errors into Japanese; other
-// messages pass unchanged.
-func flagMessage(msg string) string {
-	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return "不明なオプションです: " + rest
-	}
-	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return "オプションに値が指定されていません: " + rest
-	}
-	// invalid value "abc" for flag -n: parse error
-	// invalid boolean value "x" for -allow-errors: parse error
-	for _, p := range []string{"invalid value ", "invalid boolean value "} {
-		rest, ok := strings.CutPrefix(msg, p)
-		if !ok {
-			continue
-		}
-		val, name, ok := strings.Cut(rest, " for ")
-		if !ok {
-			break
-		}
-		name, _, _ = strings.Cut(strings.TrimPrefix(name, "flag "), ":")
-		return fmt.Sprintf("オプション %s の値が正しくありません: %s", name, val)
-	}
-	return msg
-}
-
-func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return fmt.Errorf("%w: サブコマンドを指定してください", errUsage)
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "run":
-		return cmdRun(ctx, rest, stdout, stderr)
-	case "check":
-		return cmdCheck(rest, stdout, stderr)
-	case "demo":
-		return cmdDemo(ctx, rest, stdout, stderr)
-	case "sample":
-		return cmdSample(rest, stdout, stderr)
-	case "template":
-		return cmdTemplate(rest, stdout, stderr)
-	case "diff":
-		return cmdDiff(rest, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("%w: 不明なサブコマンドです: %q", errUsage, cmd)
-}
-
-// newFlags returns the flag set of a subcommand; its usage prints synopsis
-// ("使い方: midreview run [-batch DIR] …") and the flags.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fset := flag.NewFlagSet(name, flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, synopsis)
-		fset.PrintDefaults()
-	}
-	return fset
-}
-
-// parseFlags parses args into fset and refuses positional arguments; both
-// failures are usage errors (exit 2).
-func parseFlags(fset *flag.FlagSet, args []string) error {
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		fset.Usage()
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
-	}
-	return nil
-}
-
 // exitCode maps run's error to the exit status: 0 done, 1 input errors, 2 usage
 // or internal failure.
 func exitCode(err error) int {
@@ -187,7 +71,7 @@ func parseFormats(s string) (map[string]bool, error) {
 
 // cmdRun implements `midreview run`.
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("run", "使い方: midreview run [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]", stderr)
+	fset := newFlags("run", stdout)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
 	out := fset.String("out", "out", "出力フォルダ（まとめて置き換えます）")
 	allow := fset.Bool("allow-errors", false, "入力エラーがあっても出力します（エラーの値は無回答として扱います）")
@@ -239,6 +123,9 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	if err := checkOutReplaceable(o.Out); err != nil {
+		return err
+	}
+	if err := checkAssets(o.Formats); err != nil {
 		return err
 	}
 	lk, err := acquireOut(o.Out, stderr)
@@ -492,7 +379,7 @@ func writeAll(ctx context.Context, lk *outLock, outs []render.Output, res *analy
 			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
 		}
 	}
-	m := render.NewManifest(res, Version)
+	m := newManifest(res)
 	m.SetCommentary(v)
 	if m.Outputs, err = hashTree(tmp); err != nil {
 		return err
