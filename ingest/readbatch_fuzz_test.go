@@ -16,7 +16,8 @@ import (
 func fuzzWholeFile(c ingest.Code) bool {
 	switch c {
 	case ingest.CodeFileUnreadable, ingest.CodeFileEncoding, ingest.CodeNoHeader,
-		ingest.CodeMissingFile, ingest.CodeNoData, ingest.CodeMissingSheet, ingest.CodeMissingSetting:
+		ingest.CodeMissingFile, ingest.CodeNoData, ingest.CodeMissingSheet, ingest.CodeMissingSetting,
+		ingest.CodeDuplicateFile, ingest.CodeEmptySurvey, ingest.CodeWrongFolder:
 		return true
 	}
 	return false
