@@ -26,11 +26,17 @@ func compose(v *View, district string, fs ...func(*composer)) []Block {
 // in the ward report, the district and 全体 in a district handout.
 func (c *composer) overview() {
 	v := c.v
-	c.add(Section{"調査の概要"},
-		Para{Text: "調査名：" + v.SurveyName},
-		Para{Text: "基準日：" + v.Date},
-		Para{Text: v.Overview.Summary},
-		Space{3})
+	c.add(Section{"調査の概要"})
+	if len(v.Overview.Items) > 0 {
+		// Note: the survey's settings in municipal order (調査名 … 配布数,
+		// 有効回収数, 回収率, 基準日), which already say what Summary says.
+		for _, kv := range v.Overview.Items {
+			c.add(Para{Text: kv.Key + "：" + kv.Value})
+		}
+	} else {
+		c.add(Para{Text: "調査名：" + v.SurveyName}, Para{Text: "基準日：" + v.Date}, Para{Text: v.Overview.Summary})
+	}
+	c.add(Space{3})
 	t := Table{Caption: "配布数・有効回答数・回収率", Cols: []Col{{Head: "区分", Role: RoleLabel, W: 60},
 		{Head: "配布数", Unit: "票", Role: RoleFigure, W: 30}, {Head: "有効回答数", Unit: "票", Role: RoleFigure, W: 30},
 		{Head: "回収率（%）", Role: RoleFigure, W: 30}}}
