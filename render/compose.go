@@ -241,7 +241,7 @@ func (c *composer) indicators() {
 	c.add(Section{"指標の状況"})
 	if c.district == "" {
 		// Note: the PDF's figure columns fit "(n=12,345)" on one line.
-		base, cur := v.Surveys.Baseline.Word, v.Surveys.Current.Word
+		base, cur := v.surveys().Baseline.Word, v.surveys().Current.Word
 		t := Table{Caption: "指標の" + base + "値・" + cur + "値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
 			{Head: "指標", W: 53}, {Head: base + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: base + "のn", Unit: "人", Role: RoleN},
 			{Head: cur + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: cur + "のn", Unit: "人", Role: RoleN},
@@ -273,7 +273,7 @@ func (c *composer) indicators() {
 		}
 		c.add(printOnly(Finding{all}))
 	} else {
-		c.add(districtIndicators(v, c.district, "指標の今回値と評価（"+c.district+"・全体）", 8), Space{2})
+		c.add(districtIndicators(v, c.district, "指標の"+v.surveys().Baseline.Word+"値・"+v.surveys().Current.Word+"値と評価（"+c.district+"・全体）", 8), Space{2})
 	}
 	var legend []string
 	for _, kv := range iv.Legend {
@@ -288,12 +288,13 @@ func (c *composer) indicators() {
 // beside its grade, so that the grade can be checked.
 func districtIndicators(v *View, district, caption string, size float64) Table {
 	iv := v.Indicators
-	base := v.Surveys.Baseline.Word
+	base := v.surveys().Baseline.Word
 	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 41},
-		{Head: district + "の" + base + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "の" + base + "のn", Unit: "人", Role: RoleN},
+		{Head: base + "（%）", WebHead: district + "の" + base + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "の" + base + "のn", Unit: "人", Role: RoleN},
 		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
 		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
-		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}}}
+		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}},
+		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.surveys().Baseline.Name + "の値です。"}}
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {
@@ -470,7 +471,7 @@ func (c *composer) question(q *QuestionView) {
 			break
 		}
 		if q.Baseline != nil && len(q.Trend) > 0 {
-			sn := c.v.Surveys
+			sn := c.v.surveys()
 			legend, rows := trendBars(q, sn)
 			c.add(Figure{Caption: q.ID + "　" + sn.Current.Word + "と" + sn.Baseline.Word + "の比較（全体）", Series: legend, Bars: rows}, trendTable(q, sn), Space{2})
 		} else {
@@ -843,9 +844,9 @@ func (c *composer) karte() {
 		var bars []barRow
 		// Note: the district's own baseline (策定時, with its n) beside its
 		// current value and grade, so that the grade checks by hand.
-		base := v.Surveys.Baseline.Word
-		data := Table{Caption: d + "の指標（" + base + "・" + v.Surveys.Current.Word + "・評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
-			{Head: d + "の" + base + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: d + "の" + base + "のn", Unit: "人", Role: RoleN},
+		base := v.surveys().Baseline.Word
+		data := Table{Caption: d + "の指標（" + base + "・" + v.surveys().Current.Word + "・評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
+			{Head: base + "（%）", WebHead: d + "の" + base + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: d + "の" + base + "のn", Unit: "人", Role: RoleN},
 			{Head: d + "（%）", Role: RoleFigure, W: 24}, {Head: "評価", WebHead: d + "の評価", W: 14, Center: true},
 			{Head: "全体（%）", Role: RoleFigure, W: 24}}}
 		for _, in := range p.Indicators {

@@ -644,10 +644,10 @@ func guideItems(v *View) []string {
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
 		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。",
-		v.Surveys.Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。",
+		v.surveys().Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。",
 	}
 	items = append(items, v.ReadingNotes...)
-	base := v.Surveys.Baseline.Word
+	base := v.surveys().Baseline.Word
 	return append(items,
 		"指標の評価は、A：目標を達成、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（"+base+"値がない、回答者数が少ないなど）を示します。",
 		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
