@@ -289,7 +289,7 @@ func (c *composer) indicators() {
 func districtIndicators(v *View, district, caption string, size float64) Table {
 	iv := v.Indicators
 	base := v.surveys().Baseline.Word
-	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 41},
+	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 39},
 		{Head: base + "（%）", WebHead: district + "の" + base + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "の" + base + "のn", Unit: "人", Role: RoleN},
 		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
 		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
@@ -845,7 +845,7 @@ func (c *composer) karte() {
 		// Note: the district's own baseline (策定時, with its n) beside its
 		// current value and grade, so that the grade checks by hand.
 		base := v.surveys().Baseline.Word
-		data := Table{Caption: d + "の指標（" + base + "・" + v.surveys().Current.Word + "・評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
+		data := Table{Caption: d + "の指標（" + d + "の" + base + "値・" + v.surveys().Current.Word + "値と評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
 			{Head: base + "（%）", WebHead: d + "の" + base + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: d + "の" + base + "のn", Unit: "人", Role: RoleN},
 			{Head: d + "（%）", Role: RoleFigure, W: 24}, {Head: "評価", WebHead: d + "の評価", W: 14, Center: true},
 			{Head: "全体（%）", Role: RoleFigure, W: 24}}}
