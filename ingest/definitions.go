@@ -1102,9 +1102,12 @@ func (d *defs) percent(s *defSheet, r, col int, item string) (float64, bool) {
 }
 
 // percentFormatted reports whether the cell displays as a percentage.
+// Note: a definitions file with a sheet or shared strings over 16 MiB is
+// shown to excelize as stubs (excelizeView); its formats are then unknown and
+// a percent cell reads as its stored fraction (docs/design.md).
 func (d *defs) percentFormatted(s *defSheet, r, c int) bool {
 	name := cellName(c, r+1)
-	if name == "" {
+	if name == "" || d.wb.stubs {
 		return false
 	}
 	shown, err := d.wb.GetCellValue(s.name, name)
