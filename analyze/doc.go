@@ -35,6 +35,11 @@
 //	district n and 95% margin of error             findings.go  districtProfiles     data/district_profile.csv
 //	findings: statements with figures as printed   findings.go  findings (rules     data/findings.csv
 //	                                                 documented in docs/methods.md §10; off with 設定 所見 しない)
+//	ハード分類: physical needs, one issue per       hard.go      analyzeHard; hardneed.go
+//	  repeated text, ID, place, years, voices        mentionHits; hardplace.go  data/hard_issues.csv
+//	  counts by source × group × category (× year)  hard.go      analyzeHard          data/hard_counts.csv
+//	  answers by 課題ID, counts by 対応状況          hard.go      applyLinkage,        data/hard_responses.csv,
+//	                                                 hardStatuses                      data/hard_status_counts.csv
 //
 // The secretariat's wording (commentary.go, ApplyCommentary) decides, per
 // passage of findings text, whether the generated text, staff's 所見 from

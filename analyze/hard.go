@@ -1,8 +1,9 @@
 package analyze
 
 import (
+	"fmt"
+	"hash/fnv"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -45,21 +46,53 @@ type HardResults struct {
 	// the same for 全体.
 	Suppressed     []bool
 	WardSuppressed bool
+	// Statuses are the issues by 対応状況 of linkage_responses.xlsx
+	// (hard_status_counts.csv): for each group of Groups then 全体, the
+	// statuses of LinkageStatuses, then any other status as written in
+	// first-seen order, then 未回答; empty without sheet ハード分類.
+	Statuses []HardStatusCount
+	// Problems are the rows of linkage_responses.xlsx whose 課題ID is no
+	// issue of this run (warnings, CodeStaleLinkage), in sheet order.
+	Problems []ingest.Problem
 }
 
-// A HardIssue is one text tagged with at least one ハード分類 (hard_issues.csv).
+// StatusUnanswered is the 対応状況 of an issue without an answer.
+const StatusUnanswered = "未回答"
+
+// A HardStatusCount is the number of issues of one group with one 対応状況.
+type HardStatusCount struct {
+	Group, Status string
+	Count         int
+}
+
+// A HardIssue is one issue: a text tagged with at least one ハード分類
+// (hard_issues.csv), counted once however many years of one initiative (or
+// items of one organization) repeat it.
 type HardIssue struct {
+	// ID identifies the issue from run to run (linkage_draft.xlsx,
+	// linkage_responses.xlsx): a letter for the source (S, H, P) and eight
+	// hex digits of a hash of the source, the record (回答者ID and 設問ID,
+	// 団体名, 取組ID) and the masked text with spaces removed (hardIssueID).
+	ID         string
 	Source     string   // SourceSurvey, SourceHearing or SourceProgress
-	RecordID   string   // 回答者ID, 団体名, or 取組ID/年度
+	RecordID   string   // 回答者ID, 団体名, or 取組ID
 	ItemID     string   // 設問ID, 項目ID, or 取組名 for progress
 	Groups     []string // district groups (an organization may be active in several)
-	Year       int      // fiscal year of a progress record, else 0
+	Years      []int    // fiscal years of a progress issue, ascending; nil for the others
 	Categories []int    // indices into Batch.HardCategories, ascending
+	Place      string   // the 町名 or facility the text names (hardplace.go), or ""
 	Masked     string   // the text, masked
 	// Quotable reports whether the text may be quoted in a handout: survey
 	// texts only when their district (and the ward) has at least 秘匿基準
 	// respondents, like every other quote.
 	Quotable bool
+	// Response is the answer of linkage_responses.xlsx with the issue's ID,
+	// nil when none.
+	Response *ingest.LinkageResponse
+	// Voices is the number of issues (this one included) whose masked text,
+	// spaces removed, is the same: residents who wrote the same sentence,
+	// organizations and initiatives that raised it (hard_responses.csv voices).
+	Voices int
 }
 
 // A HardCount is the number of texts of one source (and year) in one group
@@ -93,7 +126,10 @@ type HardQuote struct {
 // place (会館前 as a meeting point); the dictionary keeps some such names as
 // one token (公園前, a bus stop), which never hit 公園 either.
 type hardMatcher struct {
-	cats [][]string // per category, its keywords (NFKC)
+	cats  [][]string   // per category, its keywords (NFKC)
+	words []anchorWord // keywords, built-in synonyms and part words, longest first
+	// byRune indexes words by their first rune, keeping the order of words.
+	byRune map[rune][]anchorWord
 }
 
 // hardKeepWords are nouns that may follow a keyword inside one compound and
@@ -110,63 +146,114 @@ var hardKeepWords = map[string]bool{
 // hardDoneWords mark an issue as already dealt with when they end its compound.
 var hardDoneWords = map[string]bool{"済み": true, "済": true, "完了": true}
 
+// newHardMatcher returns the matcher of the categories: each category's
+// キーワード, the built-in synonyms of the default categories it matches
+// (hardSynonymGroups) and the part words.
 func newHardMatcher(cats []ingest.HardCategory) *hardMatcher {
 	m := &hardMatcher{cats: make([][]string, len(cats))}
+	seen := map[anchorWord]bool{}
+	add := func(w string, c int) {
+		k := anchorGood
+		switch {
+		case c < 0:
+			k = anchorPart
+		case hardSoftWords[w]:
+			k = anchorSoft
+		case hardBadWords[w]:
+			k = anchorBad
+		case hardGenericWords[w]:
+			k = anchorGeneric
+		}
+		a := anchorWord{word: w, cat: c, kind: k}
+		if !seen[a] {
+			seen[a] = true
+			m.words = append(m.words, a)
+		}
+	}
 	for i, c := range cats {
 		for _, k := range c.Keywords {
 			if k = norm.NFKC.String(strings.TrimSpace(k)); k != "" {
 				m.cats[i] = append(m.cats[i], k)
+				add(k, i)
 			}
 		}
+	}
+	for i := range cats {
+		for _, g := range hardSynonymGroups {
+			if slices.ContainsFunc(g.triggers, func(t string) bool { return slices.Contains(m.cats[i], t) }) {
+				for _, w := range g.words {
+					add(w, i)
+				}
+			}
+		}
+	}
+	for _, w := range hardPartWords {
+		add(w, -1)
+	}
+	slices.SortStableFunc(m.words, func(a, b anchorWord) int {
+		return utf8.RuneCountInString(b.word) - utf8.RuneCountInString(a.word)
+	})
+	m.byRune = map[rune][]anchorWord{}
+	for _, a := range m.words {
+		r, _ := utf8.DecodeRuneInString(a.word)
+		m.byRune[r] = append(m.byRune[r], a)
 	}
 	return m
 }
 
 // match returns the categories of a text, ascending, from its tokens, their
-// base forms and the masked spans (a masked token never hits).
+// base forms and the masked spans (a masked token never hits): the
+// categories of the words that are the subject or object of a problem or a
+// wish (hardneed.go), and of the category words in the sentence of a part
+// word that is.
 func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) []int {
+	ms := m.mentions(toks, bases, sp)
 	var out []int
-	for c, kws := range m.cats {
-		for _, kw := range kws {
-			if m.hits(kw, toks, bases, sp) {
+	addCats := func(cs []int) {
+		for _, c := range cs {
+			if !slices.Contains(out, c) {
 				out = append(out, c)
-				break
 			}
 		}
 	}
+	for i, h := range ms {
+		if h.kind == anchorSoft {
+			others := false
+			for j, o := range ms {
+				others = others || j != i && o.sent == h.sent && o.kind != anchorSoft
+			}
+			if !others {
+				continue
+			}
+		}
+		hit := mentionHits(toks, bases, ms, i)
+		if !hit && h.kind == anchorGeneric {
+			// a wish for a generic space named as a category's place (活動拠点
+			// となる建物がほしい): judged as that category's word
+			for j, o := range ms {
+				if j != i && o.sent == h.sent && o.kind != anchorGeneric && o.kind != anchorPart && sameCats(o.cats, h.cats) && o.start < h.start {
+					g := ms[i]
+					g.kind = anchorGood
+					tmp := append(append([]hardMention(nil), ms...), g)
+					hit = mentionHits(toks, bases, tmp, len(tmp)-1)
+					break
+				}
+			}
+		}
+		if !hit {
+			continue
+		}
+		if h.kind == anchorPart {
+			for _, o := range ms {
+				if o.sent == h.sent && containerOf(toks, o, h) {
+					addCats(o.cats)
+				}
+			}
+		}
+		addCats(h.cats)
+	}
+	slices.Sort(out)
 	return out
-}
-
-// hits reports whether keyword kw hits the tokens (see hardMatcher).
-func (m *hardMatcher) hits(kw string, toks []tokenizer.Token, bases []string, sp []span) bool {
-	for i := range toks {
-		if !strings.HasPrefix(kw, toks[i].Surface) && bases[i] != kw {
-			continue
-		}
-		end := -1 // index after the last token of the match
-		if bases[i] == kw || toks[i].Surface == kw {
-			end = i + 1
-		} else {
-			s := ""
-			for j := i; j < len(toks); j++ {
-				s += toks[j].Surface
-				if s == kw {
-					end = j + 1
-					break
-				}
-				if !strings.HasPrefix(kw, s) {
-					break
-				}
-			}
-		}
-		if end < 0 || inSpans(sp, toks[i].Position, toks[end-1].Position+len(toks[end-1].Surface)) {
-			continue
-		}
-		if pos := toks[end-1].POS(); len(pos) == 0 || pos[0] != "名詞" || headOf(toks, bases, end) {
-			return true
-		}
-	}
-	return false
 }
 
 // headOf reports whether the noun ending just before token end heads its
@@ -194,6 +281,7 @@ func headOf(toks []tokenizer.Token, bases []string, end int) bool {
 // A hardDoc is one text considered for tagging.
 type hardDoc struct {
 	issue HardIssue
+	key   string // what makes two texts one issue (hardIssueKey)
 	// groups as district indices: a district, len(Districts) for 区全体,
 	// len(Districts)+1 for 地区不明.
 	gi []int
@@ -222,7 +310,11 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 			continue
 		}
 		h := hardDoc{issue: HardIssue{Source: d.source, RecordID: d.recordID, ItemID: d.itemID,
-			Categories: d.hard, Masked: d.masked, Quotable: true}}
+			Categories: d.hard, Place: d.place, Masked: d.masked, Quotable: true}}
+		h.key = hardIssueKey(d.source, d.recordID+"\x00"+d.itemID, d.masked)
+		if d.source == SourceHearing {
+			h.key = hardIssueKey(d.source, d.recordID, d.masked) // one organization's text once
+		}
 		for _, di := range d.districts {
 			if di < 0 || di >= nd {
 				di = noDist
@@ -255,9 +347,17 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		if in.District >= 0 && in.District < nd {
 			gi = in.District
 		}
-		hd = append(hd, hardDoc{gi: []int{gi}, issue: HardIssue{Source: SourceProgress,
-			RecordID: in.ID + "/" + strconv.Itoa(g.Year), ItemID: in.Name, Year: g.Year,
-			Categories: d.hard, Masked: d.masked, Quotable: true}})
+		hd = append(hd, hardDoc{gi: []int{gi}, key: hardIssueKey(SourceProgress, in.ID, d.masked),
+			issue: HardIssue{Source: SourceProgress, RecordID: in.ID, ItemID: in.Name, Years: []int{g.Year},
+				Categories: d.hard, Place: d.place, Masked: d.masked, Quotable: true}})
+	}
+	hd = mergeHardDocs(hd)
+	voices := map[string]int{}
+	for i := range hd {
+		voices[hardTextKey(hd[i].issue.Masked)]++
+	}
+	for i := range hd {
+		hd[i].issue.Voices = voices[hardTextKey(hd[i].issue.Masked)]
 	}
 	hr := &HardResults{}
 	name := func(gi int) string {
@@ -276,8 +376,8 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 			used[gi] = true
 			hd[i].issue.Groups = append(hd[i].issue.Groups, name(gi))
 		}
-		if hd[i].issue.Year != 0 {
-			years[hd[i].issue.Year] = true
+		for _, y := range hd[i].issue.Years {
+			years[y] = true
 		}
 		hr.Issues = append(hr.Issues, hd[i].issue)
 	}
@@ -302,7 +402,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 				n := 0
 				for i := range hd {
 					is := &hd[i].issue
-					if src != SourceAll && is.Source != src || year != 0 && is.Year != year {
+					if src != SourceAll && is.Source != src || year != 0 && !slices.Contains(is.Years, year) {
 						continue
 					}
 					if gi >= 0 && !slices.Contains(hd[i].gi, gi) {
@@ -328,11 +428,89 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		count(SourceProgress, y)
 	}
 	hr.Suppressed, hr.WardSuppressed = hardSuppress(b, order, base)
+	hr.Problems = applyLinkage(b, hr)
+	hr.Statuses = hardStatuses(hr)
 	hr.Quotes = hardQuotes(b, hr, "")
 	for _, g := range hr.Groups {
 		hr.Quotes = append(hr.Quotes, hardQuotes(b, hr, g)...)
 	}
 	return hr
+}
+
+// hardIssueKey returns what identifies an issue: its source, its record
+// (回答者ID and 設問ID, 団体名 or 取組ID) and its masked text with white
+// space removed.
+func hardIssueKey(source, record, masked string) string {
+	return source + "\x00" + record + "\x00" + hardTextKey(masked)
+}
+
+// hardTextKey is a masked text with white space removed, for telling equal
+// texts apart from different ones.
+func hardTextKey(masked string) string { return strings.Join(strings.Fields(masked), "") }
+
+// mergeHardDocs merges the docs with one key into the first of them (in
+// reading order): the years, groups and categories of the others are added,
+// so that a 課題 repeated every year is one issue with its years. It then
+// sets each issue's ID (hardIssueID).
+func mergeHardDocs(hd []hardDoc) []hardDoc {
+	first := map[string]int{}
+	var out []hardDoc
+	for _, h := range hd {
+		i, ok := first[h.key]
+		if !ok {
+			first[h.key] = len(out)
+			out = append(out, h)
+			continue
+		}
+		o := &out[i]
+		for _, y := range h.issue.Years {
+			if !slices.Contains(o.issue.Years, y) {
+				o.issue.Years = append(o.issue.Years, y)
+			}
+		}
+		slices.Sort(o.issue.Years)
+		for _, g := range h.gi {
+			if !slices.Contains(o.gi, g) {
+				o.gi = append(o.gi, g)
+			}
+		}
+		for _, c := range h.issue.Categories {
+			if !slices.Contains(o.issue.Categories, c) {
+				o.issue.Categories = append(o.issue.Categories, c)
+			}
+		}
+		slices.Sort(o.issue.Categories)
+		o.issue.Quotable = o.issue.Quotable && h.issue.Quotable
+		if o.issue.Place == "" {
+			o.issue.Place = h.issue.Place
+		}
+	}
+	used := map[string]bool{}
+	for i := range out {
+		out[i].issue.ID = hardIssueID(out[i].issue.Source, out[i].key, used)
+	}
+	return out
+}
+
+// hardIssueID returns the ID of the issue with key k: a letter for the
+// source and eight hex digits of the key's FNV-1a hash; on a collision with
+// an ID in used, "-2", "-3", … is added (in reading order, so reruns agree).
+func hardIssueID(source, k string, used map[string]bool) string {
+	letter := "S"
+	switch source {
+	case SourceHearing:
+		letter = "H"
+	case SourceProgress:
+		letter = "P"
+	}
+	h := fnv.New32a()
+	h.Write([]byte(k))
+	id := fmt.Sprintf("%s-%08x", letter, h.Sum32())
+	for n := 2; used[id]; n++ {
+		id = fmt.Sprintf("%s-%08x-%d", letter, h.Sum32(), n)
+	}
+	used[id] = true
+	return id
 }
 
 // hardSuppress applies the 秘匿 rule of the crosstabs (suppress) to the
@@ -420,4 +598,71 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 		}
 	}
 	return out
+}
+
+// applyLinkage attaches to each issue the row of linkage_responses.xlsx
+// with its ID, and returns a warning for each row whose 課題ID is no issue
+// of this run (its text changed, or it is no longer tagged): the answer is
+// not carried over, and the warning names the row.
+func applyLinkage(b *ingest.Batch, hr *HardResults) []ingest.Problem {
+	lk := b.Linkage
+	if lk == nil {
+		return nil
+	}
+	at := make(map[string]int, len(hr.Issues))
+	for i := range hr.Issues {
+		at[hr.Issues[i].ID] = i
+	}
+	var probs []ingest.Problem
+	for ri := range lk.Rows {
+		r := &lk.Rows[ri]
+		if i, ok := at[r.IssueID]; ok {
+			hr.Issues[i].Response = r
+			continue
+		}
+		var file string
+		if int(r.Src.File) < len(b.Files) {
+			file = b.Files[r.Src.File].Path
+		}
+		probs = append(probs, ingest.Problem{Severity: ingest.Warning, Code: ingest.CodeStaleLinkage, File: file,
+			Sheet: lk.Sheet, Row: int(r.Src.Row), Col: lk.IDCol, Item: ingest.LinkageSheet.Header(ingest.ColLinkID),
+			Value: r.IssueID})
+	}
+	return probs
+}
+
+// hardStatuses counts the issues by 対応状況, per group of hr.Groups and 全体.
+func hardStatuses(hr *HardResults) []HardStatusCount {
+	statuses := append([]string(nil), ingest.LinkageStatuses...)
+	for _, is := range hr.Issues {
+		if is.Response != nil && is.Response.Status != "" && !slices.Contains(statuses, is.Response.Status) {
+			statuses = append(statuses, is.Response.Status)
+		}
+	}
+	statuses = append(statuses, StatusUnanswered)
+	var out []HardStatusCount
+	for _, g := range append(append([]string(nil), hr.Groups...), GroupAll) {
+		for _, st := range statuses {
+			n := 0
+			for _, is := range hr.Issues {
+				if g != GroupAll && !slices.Contains(is.Groups, g) {
+					continue
+				}
+				if IssueStatus(&is) == st {
+					n++
+				}
+			}
+			out = append(out, HardStatusCount{Group: g, Status: st, Count: n})
+		}
+	}
+	return out
+}
+
+// IssueStatus returns the 対応状況 of an issue: its answer's, or 未回答
+// when it has none (or an answer without 対応状況).
+func IssueStatus(is *HardIssue) string {
+	if is.Response == nil || is.Response.Status == "" {
+		return StatusUnanswered
+	}
+	return is.Response.Status
 }

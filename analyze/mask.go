@@ -248,7 +248,7 @@ func (m *Masker) nameSpans(s string, toks []tokenizer.Token) []span {
 		a, b := t.Position, t.Position+len(t.Surface)
 		pos := t.POS()
 		if len(pos) >= 3 && pos[0] == "名詞" && pos[1] == "固有名詞" && pos[2] == "人名" {
-			if !isProtected(a, b) {
+			if !isProtected(a, b) && !placeLike(toks, i) {
 				out = append(out, span{a, b})
 			}
 			continue
@@ -360,4 +360,64 @@ func applySpans(s string, sp []span) string {
 func inSpans(sp []span, a, b int) bool {
 	i := sort.Search(len(sp), func(i int) bool { return sp[i].b > a })
 	return i < len(sp) && sp[i].a < b
+}
+
+// placeSuffixes are nouns that make the name-like word right before them a
+// place, a facility or an event rather than a person (菊名池公園, 熊野神社,
+// 夏祭り, 日吉祭).
+var placeSuffixes = map[string]bool{
+	"公園": true, "神社": true, "寺": true, "池": true, "駅": true, "駅前": true, "橋": true, "川": true,
+	"町": true, "通り": true, "小学校": true, "中学校": true, "高校": true, "会館": true, "集会所": true,
+	"台": true, "坂": true, "商店街": true, "団地": true, "公会堂": true, "地区": true, "丁目": true,
+	"祭り": true, "祭": true, "まつり": true, "緑地": true, "広場": true, "霊園": true, "球場": true,
+	"踏切": true, "交差点": true, "バス停": true, "病院": true, "図書館": true, "保育園": true, "幼稚園": true,
+}
+
+// commonOneRune are one-kanji words that the dictionary also knows as
+// surnames or given names (夏, 森, 林): standing alone, without an
+// honorific or another name next to them, they are the common nouns.
+var commonOneRune = map[string]bool{
+	"春": true, "夏": true, "秋": true, "冬": true, "森": true, "林": true, "岡": true, "谷": true,
+	"浜": true, "松": true, "竹": true, "梅": true, "桜": true, "池": true, "川": true, "山": true,
+	"原": true, "野": true, "島": true, "坂": true, "橋": true, "沢": true, "畑": true, "泉": true,
+	"空": true, "海": true, "星": true, "光": true, "雪": true, "月": true,
+}
+
+// placeLike reports whether the name token toks[i] is, in context, not a
+// person: it (with the name tokens right after it) is followed by a place,
+// facility or event noun (placeSuffixes), it ends in 町 (a town), or it is a
+// one-kanji common word (commonOneRune) with no honorific after it and no
+// other name token next to it.
+//
+// Note: over-masking matters too (issue 28: 「夏祭り」 printed as
+// 「〇〇祭り」). A one-kanji surname used without さん (「森が言っていた」)
+// is left readable by this rule; the leak tests keep names with an
+// honorific, full names and two-kanji surnames masked.
+func placeLike(toks []tokenizer.Token, i int) bool {
+	isName := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		pos := toks[k].POS()
+		return len(pos) >= 3 && pos[0] == "名詞" && pos[1] == "固有名詞" && pos[2] == "人名"
+	}
+	j := i + 1
+	for j < len(toks) && isName(j) {
+		j++
+	}
+	if j < len(toks) && placeSuffixes[toks[j].Surface] {
+		return true
+	}
+	if strings.HasSuffix(toks[i].Surface, "町") && utf8.RuneCountInString(toks[i].Surface) > 1 {
+		return true
+	}
+	if commonOneRune[toks[i].Surface] && !isName(i-1) && !isName(i+1) {
+		if i+1 < len(toks) {
+			if p := toks[i+1].POS(); len(p) >= 3 && p[1] == "接尾" && p[2] == "人名" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -62,6 +62,10 @@ type textDoc struct {
 	words     []string // keyword base forms, in text order, repeats kept
 	themes    []int    // theme indices, ascending (sheet order)
 	hard      []int    // ハード分類 indices, ascending (hard.go)
+	// noHard reports whether the text reports results (an achievement item,
+	// hardAchievementKind): it is never tagged.
+	noHard bool
+	place  string // the place a tagged text names (hardplace.go)
 }
 
 // analyzeText fills r.FreeText, r.Keywords, r.Quotes, r.Hearings.Comments,
@@ -132,8 +136,10 @@ func collectTexts(b *ingest.Batch) []textDoc {
 				continue
 			}
 			ds := hearingDistricts(b, hr)
-			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: b.HearingItems[it].ID,
-				item: it, hearing: h, districts: ds, fixed: b.HearingItems[it].Theme, text: hr.Values[it].Text})
+			hi := &b.HearingItems[it]
+			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: hi.ID,
+				item: it, hearing: h, districts: ds, fixed: hi.Theme, text: hr.Values[it].Text,
+				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)})
 		}
 	}
 	return docs
@@ -168,12 +174,14 @@ type textAnalyzer struct {
 	masker *Masker
 	themes []ingest.Theme
 	hard   *hardMatcher // nil without sheet ハード分類
+	places *placeFinder
 }
 
 func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
 	ta := &textAnalyzer{tok: tok, masker: NewMasker(b, tok), themes: b.Themes}
 	if b != nil && len(b.HardCategories) > 0 {
 		ta.hard = newHardMatcher(b.HardCategories)
+		ta.places = newPlaceFinder(b)
 	}
 	return ta
 }
@@ -190,8 +198,11 @@ func (ta *textAnalyzer) analyze(d *textDoc) {
 	}
 	d.words = appendWords(d.words[:0], toks, bases, sp)
 	d.themes = codeThemes(ta.themes, s, bases, d.words, d.fixed)
-	if ta.hard != nil {
-		d.hard = ta.hard.match(toks, bases, sp)
+	if ta.hard != nil && !d.noHard {
+		d.hard = ta.hard.match(toks, bases, mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...)))
+		if len(d.hard) > 0 {
+			d.place = ta.places.find(s, toks, sp)
+		}
 	}
 }
 

@@ -17,9 +17,12 @@ const (
 	DefinitionsFile = "definitions.xlsx"
 	CorrectionsFile = "corrections.xlsx"
 	CommentaryFile  = "commentary.xlsx"
-	ResponsesDir    = "responses"
-	BaselineDir     = "baseline"
-	HearingsDir     = "hearings"
+	// LinkageFile is linkage_responses.xlsx: the urban-development side's
+	// answers to the issues of linkage_draft.xlsx (inputs.md section 11).
+	LinkageFile  = "linkage_responses.xlsx"
+	ResponsesDir = "responses"
+	BaselineDir  = "baseline"
+	HearingsDir  = "hearings"
 )
 
 // Read reads the batch in fsys (cmd passes os.DirFS(dir); tests pass fstest.MapFS)
@@ -94,6 +97,13 @@ func (rd *reader) read() error {
 		rd.readCommentary(fi, data)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("reading %s: %w", CommentaryFile, err)
+	}
+
+	if data, err := fs.ReadFile(rd.fsys, LinkageFile); err == nil {
+		fi := rd.addFile(LinkageFile, KindLinkage, data)
+		rd.readLinkage(fi, data)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("reading %s: %w", LinkageFile, err)
 	}
 
 	files, err := rd.list(ResponsesDir, ".xlsx", ".csv")

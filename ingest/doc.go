@@ -19,7 +19,10 @@
 //     row's place (場所, 対象ID, 地区) resolved against the codebook. Whether
 //     a row is stale is decided after the passages are worded
 //     (analyze.ApplyCommentary); its problems join the batch's through
-//     Batch.AddProblems.
+//     Batch.AddProblems. linkage_responses.xlsx (linkage_read.go) is read
+//     at the same step: the answers of the urban-development side by 課題ID
+//     (sheet 対応); whether each ID is still an issue is decided in analyze
+//     (applyLinkage, stale-linkage warnings).
 //  4. responses/ and baseline/ (responses.go over table.go): .xlsx or .csv
 //     (UTF-8 or CP932), the header row found under any title rows, answers
 //     parsed into codes (values.go), districts resolved by name, code, alias or

@@ -31,6 +31,9 @@ type Batch struct {
 	// Commentary is commentary.xlsx, the secretariat's wording; nil when the
 	// batch has none.
 	Commentary *Commentary
+	// Linkage is linkage_responses.xlsx, the answers to the issues of
+	// ソフトとハードの連携; nil when the batch has none.
+	Linkage *Linkage
 
 	Initiatives []Initiative // sheet 取組 (optional), in sheet order
 	// ProgressScale is the 進ちょく尺度: the choice set named by the setting, or
@@ -588,6 +591,7 @@ const (
 	KindProgress    FileKind = "progress"
 	KindHistory     FileKind = "history"
 	KindCommentary  FileKind = "commentary"
+	KindLinkage     FileKind = "linkage"
 )
 
 // An InputFile is one file read, with its hash and how every row was accounted for.
@@ -671,3 +675,21 @@ func (r *CommentaryRow) Removes() bool { return removeText[Norm(r.Text)] }
 // removeText lists the dashes that mean "print nothing here" after Norm: what
 // staff type for － (full-width hyphen-minus, minus sign, long vowel mark, dashes).
 var removeText = map[string]bool{"-": true, "－": true, "−": true, "ー": true, "―": true, "‐": true, "—": true}
+
+// Linkage is linkage_responses.xlsx (inputs.md section 11): the answers of
+// the urban-development side to the issues of linkage_draft.xlsx, by 課題ID.
+type Linkage struct {
+	Sheet string            // the sheet read (対応, or the first sheet), for problems
+	IDCol int               // 1-based column of 課題ID, for problems about a row
+	Rows  []LinkageResponse // answered rows with a 課題ID, in sheet order, each ID once
+}
+
+// A LinkageResponse is one answered row of sheet 対応.
+type LinkageResponse struct {
+	IssueID    string // 課題ID as written (trimmed)
+	Status     string // 対応状況 (NFKC, trimmed)
+	Department string // 担当課, as written
+	Plan       string // 対応予定, as written
+	Note       string // 備考, as written
+	Src        Src
+}

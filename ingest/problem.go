@@ -105,6 +105,10 @@ const (
 	CodeStaleCommentary     Code = "stale-commentary"     // 根拠 differs from this run's figures (analyze)
 	CodeCommentaryPlace     Code = "commentary-place"     // 場所, 対象ID or 地区 names no passage
 	CodeDuplicateCommentary Code = "duplicate-commentary" // two rows for one place
+	// linkage_responses.xlsx.
+	CodeStaleLinkage     Code = "stale-linkage"      // a 課題ID that this run's issues no longer have (analyze)
+	CodeDuplicateLinkage Code = "duplicate-linkage"  // two answered rows for one 課題ID
+	CodeMissingLinkageID Code = "missing-linkage-id" // an answered row without 課題ID
 )
 
 // messages holds the Japanese text for each code: what is wrong and what to fix.
@@ -171,6 +175,9 @@ var messages = map[Code]string{
 	CodeStaleCommentary:     "根拠の数値が今回の集計と一致しません。所見を今回の数値に合わせて直し、根拠を今回の根拠（値の欄）に書き換えてください。所見を空欄にすると midreview が作った文に戻ります",
 	CodeCommentaryPlace:     "所見の場所（場所・対象ID・地区）が正しくありません。commentary_draft.xlsx の行と同じ書き方にしてください",
 	CodeDuplicateCommentary: "同じ場所（場所・対象ID・地区）の所見が2行あります。1行にまとめてください",
+	CodeStaleLinkage:        "この課題IDの課題は今回の資料にありません（文が変わったか、ハード分類に当たらなくなりました）。回答は引き継がれません。linkage_draft.xlsx の新しい行に回答を写してください",
+	CodeDuplicateLinkage:    "同じ課題IDの回答が2行あります。最初の行だけを使います。1行にまとめてください",
+	CodeMissingLinkageID:    "課題IDが空欄の行に回答があります。linkage_draft.xlsx の課題IDを写してください（この行は使いません）",
 }
 
 // A Hint names a second sentence of a problem's message, shown in

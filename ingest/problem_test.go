@@ -41,7 +41,8 @@ func TestMessagesComplete(t *testing.T) {
 		CodeAmbiguousHeader,
 		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory,
 		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary,
-		CodeDuplicateFile, CodeEmptySurvey, CodeWrongFolder}
+		CodeDuplicateFile, CodeEmptySurvey, CodeWrongFolder,
+		CodeStaleLinkage, CodeDuplicateLinkage, CodeMissingLinkageID}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

@@ -65,7 +65,7 @@ type Field struct {
 }
 
 // Schema lists every workbook whose sheets the table describes.
-var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, ProgressSchema, CommentarySchema}
+var Schema = []*Workbook{DefinitionsSchema, CorrectionsSchema, ProgressSchema, CommentarySchema, LinkageSchema}
 
 // DefinitionsSchema is definitions.xlsx (inputs.md section 2).
 var DefinitionsSchema = &Workbook{File: DefinitionsFile, Sheets: []*Sheet{
@@ -430,6 +430,51 @@ var CommentarySheet = &Sheet{Name: "所見", OrFirst: true, Columns: []Field{
 	// left unedited is told apart from staff wording when its figures move.
 	ColCommDraft: {Name: "作成時の文", Width: 40,
 		Help: "commentary_draft.xlsx を作ったときの文（所見と同じなら書き換えていない行として扱います）"},
+}}
+
+// LinkageSchema is linkage_responses.xlsx (inputs.md section 11): a copy of
+// OUT/linkage_draft.xlsx whose answer columns the urban-development side
+// filled in.
+var LinkageSchema = &Workbook{File: LinkageFile, Sheets: []*Sheet{LinkageSheet}}
+
+// Columns of sheet 対応 (inputs.md section 11): the issue as the draft
+// describes it (read back only for 課題ID), then the answer, then two
+// columns the contract does not list (出どころ, 年度) that the draft adds
+// for the reader.
+const (
+	ColLinkID = iota
+	ColLinkCategory
+	ColLinkDistrict
+	ColLinkPlace
+	ColLinkText
+	ColLinkStatus
+	ColLinkDepartment
+	ColLinkPlan
+	ColLinkNote
+	ColLinkSource
+	ColLinkYears
+)
+
+// LinkageStatuses are the 対応状況 of inputs.md section 11, the drop-down of
+// the draft (any other text is accepted and counted as written).
+var LinkageStatuses = []string{"未対応", "検討中", "対応予定", "対応済", "対応困難"}
+
+// LinkageSheet is sheet 対応 of linkage_responses.xlsx (and of the
+// linkage_draft.xlsx every run writes): one row per issue.
+var LinkageSheet = &Sheet{Name: "対応", OrFirst: true, Columns: []Field{
+	ColLinkID: {Name: "課題ID", Required: true, Width: 14,
+		Help: "midreview が付けた課題の番号。書き換えないでください"},
+	ColLinkCategory: {Name: "分類", Width: 16},
+	ColLinkDistrict: {Name: "地区", Width: 12},
+	ColLinkPlace:    {Name: "場所", Width: 14},
+	ColLinkText:     {Name: "内容", Width: 60},
+	ColLinkStatus: {Name: "対応状況", Width: 10, Values: LinkageStatuses,
+		Help: "未対応・検討中・対応予定・対応済・対応困難"},
+	ColLinkDepartment: {Name: "担当課", Width: 16},
+	ColLinkPlan:       {Name: "対応予定", Width: 24, Help: "時期や内容（例：2027年度に防犯灯を2基設置）"},
+	ColLinkNote:       {Name: "備考", Width: 24},
+	ColLinkSource:     {Name: "出どころ", Width: 18, Extra: true},
+	ColLinkYears:      {Name: "年度", Width: 12, Extra: true},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

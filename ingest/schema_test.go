@@ -168,6 +168,8 @@ func TestSchemaTable(t *testing.T) {
 		},
 		&CommentarySheet.Columns[ColCommPlace]: func(v string) bool { p, ok := commentaryPlaces[v]; return ok && string(p) == v },
 		&ProgressSheet.Columns[ColProgYear]:    func(v string) bool { _, ok := ParseYear(v); return ok },
+		// 対応状況 is free text: any value is accepted and counted as written.
+		&LinkageSheet.Columns[ColLinkStatus]: func(v string) bool { return v != "" },
 		&ProgressSheet.Columns[ColProgRating]: func(v string) bool {
 			scale := BuiltinProgressScale()
 			idx := newChoiceIndex(&scale)

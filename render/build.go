@@ -80,6 +80,7 @@ func Build(res *analyze.Results) *View {
 	v.FreeText = freeTextView(res)
 	v.Passages = wording.Passages(res.Findings)
 	v.CommentaryProblems = applyCommentary(v, b)
+	v.CommentaryProblems = append(v.CommentaryProblems, hardProblems(res)...)
 	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)
 	v.Profiles = profileViews(res, v)
 	for _, p := range b.WithProblems(v.CommentaryProblems...) {

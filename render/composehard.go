@@ -1,6 +1,12 @@
 package render
 
-import "midreview/analyze"
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"midreview/analyze"
+)
 
 // The chapter ソフトとハードの連携 and linkage.pdf, composed once. The
 // handouts print every count; the web pages publish the public counts
@@ -264,5 +270,88 @@ func (c *composer) linkage() {
 	for _, g := range hv.Groups {
 		c.add(Section{g})
 		c.hardGroup(g, false)
+		c.hardIssues(g)
 	}
+}
+
+// hardIssues is linkage.pdf's list of a district group's issues, for the
+// urban-development side to act on: each issue once with its 課題ID,
+// categories, place, text, source and years, the number of similar voices
+// (issues with the same text) and the answer of linkage_responses.xlsx,
+// sorted by its first category (sheet order), then by voices (most first),
+// then in reading order. A resident's text from a group under 秘匿基準 is
+// listed without its text, like every quote.
+func (c *composer) hardIssues(g string) {
+	hv := c.v.Hard
+	var list []int
+	for i := range hv.Issues {
+		if slices.Contains(hv.Issues[i].Districts, g) {
+			list = append(list, i)
+		}
+	}
+	if len(list) == 0 {
+		return
+	}
+	first := func(i int) int {
+		if cs := hv.Issues[i].Categories; len(cs) > 0 {
+			return cs[0]
+		}
+		return len(hv.Categories)
+	}
+	slices.SortStableFunc(list, func(a, b int) int {
+		if d := first(a) - first(b); d != 0 {
+			return d
+		}
+		return cmp.Compare(hv.Issues[b].Voices.Value, hv.Issues[a].Voices.Value)
+	})
+	answered := false
+	for _, i := range list {
+		answered = answered || hv.Issues[i].Answered
+	}
+	idW, catW, placeW, srcW, voiceW, stW := 23.0, 24.0, 18.0, 27.0, 11.0, 0.0
+	if answered {
+		stW = 26
+	}
+	textW := contentW - idW - catW - placeW - srcW - voiceW - stW
+	t := Table{Caption: "課題の一覧（" + g + "）", Size: 7.5, Cols: []Col{
+		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "分類", W: catW, BreakCells: true},
+		{Head: "場所", W: placeW, BreakCells: true}, {Head: "内容", W: textW},
+		{Head: "出どころ・年度", W: srcW, BreakCells: true}, {Head: "同じ声", Unit: "件", Role: RoleFigure, W: voiceW}}}
+	if answered {
+		t.Cols = append(t.Cols, Col{Head: "対応状況", W: stW, BreakCells: true})
+	}
+	for _, i := range list {
+		is := &hv.Issues[i]
+		text := is.Text
+		if !is.Quotable {
+			text = "（回答者の少ない地区の区民の記述のため載せていません）"
+		}
+		src := is.Source
+		if is.Years != "" {
+			src = hardSourceLabelOf(is.Source) + "・" + is.Years
+		}
+		row := cells(is.ID, is.Category, is.Place, text, src, is.Voices.Text)
+		if answered {
+			st := is.Answer.Status
+			if is.Answer.Department != "" {
+				st += "（" + is.Answer.Department + "）"
+			}
+			if is.Answer.Plan != "" {
+				st += " " + is.Answer.Plan
+			}
+			row = append(row, Cell{Text: st})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Notes = []string{"同じ声：同じ文の課題の数（区民が同じことを書いた数を含む）。対応状況は linkage_responses.xlsx の回答（課題IDで引き継ぎます）。"}
+	c.add(Space{2}, t, Space{3})
+}
+
+// hardSourceLabelOf returns the source label at the head of a quote source
+// (取組の振り返り（…） → 取組の振り返り).
+func hardSourceLabelOf(src string) string {
+	if i := strings.Index(src, "（"); i > 0 {
+		return src[:i]
+	}
+	return src
 }

@@ -2,9 +2,11 @@ package render
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"midreview/analyze"
+	"midreview/ingest"
 )
 
 // HardView is the chapter ソフトとハードの連携: the issues that call for a
@@ -30,6 +32,52 @@ type HardView struct {
 	// into Categories); read in Groups order only.
 	Quotes map[string][][]HardQuoteView
 	Groups []string // the groups of Rows without 全体
+	// Issues are every issue with its ID, place, years and the answer of
+	// linkage_responses.xlsx, in analyze's order (survey, hearing,
+	// progress): the list that linkage_draft.xlsx, hard_responses.csv and
+	// the chapter's table of issues print.
+	Issues []HardIssueView
+	// Statuses are the issues by 対応状況 (hard_status_counts.csv): per
+	// group of Groups then 全体, each status in analyze's order.
+	Statuses []HardStatusRow
+}
+
+// A HardIssueView is one issue as the lists print it.
+type HardIssueView struct {
+	ID         string
+	Districts  []string // district groups of the issue
+	Groups     string   // Districts joined with 、
+	Categories []int    // indices into HardView.Categories
+	Category   string   // category names joined with 、
+	Place      string   // 町名 or facility, "" when the text names none
+	Text       string   // masked
+	Source     string   // hardQuoteSource: 区民アンケート（地区）, …
+	Years      string   // 「2027–2029年度」, "" for survey and hearing issues
+	// Voices is the number of issues with the same text (analyze.HardIssue
+	// Voices): the count of similar voices a table of issues prints.
+	Voices Fig
+	// Answer is the row of linkage_responses.xlsx carried over by ID;
+	// Answered reports whether there is one.
+	Answer   HardAnswerView
+	Answered bool
+	// Quotable reports whether the text may be printed in a handout
+	// (analyze.HardIssue Quotable: not a resident's text of a group under
+	// 秘匿基準).
+	Quotable bool
+}
+
+// A HardAnswerView is the urban-development side's answer to an issue.
+type HardAnswerView struct {
+	Status     string // 対応状況; analyze.StatusUnanswered when not answered
+	Department string // 担当課
+	Plan       string // 対応予定
+	Note       string // 備考
+}
+
+// A HardStatusRow is the number of issues of one group with one 対応状況.
+type HardStatusRow struct {
+	Group, Status string
+	Count         Fig
 }
 
 // A HardCategoryView is one ハード分類 as printed.
@@ -155,6 +203,26 @@ func hardView(res *analyze.Results) *HardView {
 		is := &hr.Issues[q.Issue]
 		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Masked, Source: hardQuoteSource(is)})
 	}
+	for i := range hr.Issues {
+		is := &hr.Issues[i]
+		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
+			Voices: CountFig(is.Voices, false), Quotable: is.Quotable,
+			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
+			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
+		var names []string
+		for _, c := range is.Categories {
+			names = append(names, b.HardCategories[c].Name)
+		}
+		iv.Category = strings.Join(names, "、")
+		if r := is.Response; r != nil {
+			iv.Answered = true
+			iv.Answer.Department, iv.Answer.Plan, iv.Answer.Note = r.Department, r.Plan, r.Note
+		}
+		v.Issues = append(v.Issues, iv)
+	}
+	for _, st := range hr.Statuses {
+		v.Statuses = append(v.Statuses, HardStatusRow{Group: st.Group, Status: st.Status, Count: CountFig(st.Count, false)})
+	}
 	return v
 }
 
@@ -168,7 +236,40 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	case analyze.SourceHearing:
 		return "団体ヒアリング（" + place + "）"
 	}
-	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearText(is.Year) + "）"
+	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearsText(is.Years) + "）"
+}
+
+// yearsList writes the fiscal years of an issue for data/ (outputs.md):
+// ascending, joined with ; (「2027;2028;2029」); "" for none.
+func yearsList(ys []int) string {
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = strconv.Itoa(y)
+	}
+	return strings.Join(out, ";")
+}
+
+// yearsText writes the fiscal years of an issue, ascending: runs of
+// consecutive years as a range (「2027–2029年度」), runs joined with ・
+// (「2025・2027–2028年度」); "" for none.
+func yearsText(ys []int) string {
+	if len(ys) == 0 {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		p := strconv.Itoa(ys[i])
+		if j > i {
+			p += "–" + strconv.Itoa(ys[j])
+		}
+		parts = append(parts, p)
+		i = j + 1
+	}
+	return strings.Join(parts, "・") + "年度"
 }
 
 // rowOf returns the row of group g, or nil.
@@ -187,19 +288,61 @@ func hardCSVFiles(res *analyze.Results) []CSVFile {
 	if res.Hard == nil {
 		return nil
 	}
-	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV}}
+	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV},
+		{"data/hard_responses.csv", HardResponsesCSV}, {"data/hard_status_counts.csv", HardStatusCountsCSV}}
 }
 
-// HardIssuesCSV writes data/hard_issues.csv (outputs.md): one row per tagged
-// text and category, districts joined with 、 as in freetext.csv.
+// HardResponsesCSV writes data/hard_responses.csv (outputs.md): one row per
+// issue with the answer of linkage_responses.xlsx carried over by its ID
+// (status 未回答 and empty answer columns when there is none).
+func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, []string{"issue_id", "source", "record_id", "district", "category", "place", "years",
+		"text_masked", "voices", "status", "department", "plan", "note"})
+	if hr := res.Hard; hr != nil {
+		cats := res.Batch.HardCategories
+		for i := range hr.Issues {
+			is := &hr.Issues[i]
+			var names []string
+			for _, k := range is.Categories {
+				names = append(names, cats[k].Name)
+			}
+			var dep, plan, note string
+			if r := is.Response; r != nil {
+				dep, plan, note = r.Department, r.Plan, r.Note
+			}
+			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")),
+				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(yearsList(is.Years)), csvText(is.Masked),
+				csvInt(is.Voices), csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
+		}
+	}
+	return c.close()
+}
+
+// HardStatusCountsCSV writes data/hard_status_counts.csv: the issues of each
+// district group (and 全体) by 対応状況, 未回答 for issues without an answer.
+func HardStatusCountsCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, []string{"district", "status", "count"})
+	if hr := res.Hard; hr != nil {
+		for _, st := range hr.Statuses {
+			c.row(csvText(st.Group), csvText(st.Status), csvInt(st.Count))
+		}
+	}
+	return c.close()
+}
+
+// HardIssuesCSV writes data/hard_issues.csv (outputs.md): one row per issue
+// and category, districts joined with 、 as in freetext.csv; a text repeated
+// in several years is one issue with its years.
 func HardIssuesCSV(w io.Writer, res *analyze.Results) error {
-	c := newCSV(w, []string{"source", "record_id", "district", "category", "programs", "department", "text_masked"})
+	c := newCSV(w, []string{"source", "record_id", "district", "category", "programs", "department", "text_masked",
+		"place", "issue_id", "years"})
 	if hr := res.Hard; hr != nil {
 		cats := res.Batch.HardCategories
 		for _, is := range hr.Issues {
 			for _, k := range is.Categories {
 				c.row(is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")), csvText(cats[k].Name),
-					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked))
+					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked),
+					csvText(is.Place), csvText(is.ID), csvText(yearsList(is.Years)))
 			}
 		}
 	}
@@ -221,4 +364,13 @@ func HardCountsCSV(w io.Writer, res *analyze.Results) error {
 		}
 	}
 	return c.close()
+}
+
+// hardProblems returns the warnings about linkage_responses.xlsx that
+// analyze found (rows whose issue is gone), for View.CommentaryProblems.
+func hardProblems(res *analyze.Results) []ingest.Problem {
+	if res.Hard == nil {
+		return nil
+	}
+	return res.Hard.Problems
 }

@@ -89,6 +89,10 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 	// Note: the draft is written whatever the formats: it is the input of the
 	// next run's commentary.xlsx, not a publication.
 	file(CommentaryDraftFile, func(w io.Writer) error { return CommentaryDraft(w, v) })
+	// Note: likewise the draft of linkage_responses.xlsx, with sheet ハード分類.
+	if v.Hard != nil {
+		file(LinkageDraftFile, func(w io.Writer) error { return LinkageDraft(w, v) })
+	}
 	file("problems.csv", func(w io.Writer) error { return ProblemsCSV(w, res.Batch.Problems) })
 	return outs
 }

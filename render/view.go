@@ -52,7 +52,9 @@ type View struct {
 	// Hard is the chapter ソフトとハードの連携 (sheet ハード分類), nil without it.
 	Hard *HardView
 	// CommentaryProblems are the rows of commentary.xlsx found stale or
-	// naming no passage while the passages were worded (applyCommentary);
+	// naming no passage while the passages were worded (applyCommentary),
+	// then the rows of linkage_responses.xlsx whose issue is gone (warnings,
+	// hardProblems);
 	// Problems already lists them, and the caller adds them to the batch
 	// (ingest.Batch.AddProblems) before writing problems.csv.
 	CommentaryProblems []ingest.Problem

@@ -1,0 +1,101 @@
+package render
+
+import (
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// LinkageDraftFile is the draft of linkage_responses.xlsx that every run
+// with sheet ハード分類 writes.
+const LinkageDraftFile = "linkage_draft.xlsx"
+
+// LinkageDraft writes linkage_draft.xlsx: sheet 対応 with the columns of
+// linkage_responses.xlsx (ingest.LinkageSheet) and one row per issue of
+// v.Hard (its 課題ID, district, categories, place, masked text, source and
+// years), the answer columns 対応状況, 担当課, 対応予定 and 備考 empty for
+// the urban-development side to fill. Every cell is a string.
+//
+// Note: an issue already answered in linkage_responses.xlsx gets its answer
+// in the draft, so that the draft can replace that file next year without
+// losing an answer; a new issue's answer columns are empty.
+func LinkageDraft(w io.Writer, v *View) error {
+	s := ingest.LinkageSheet
+	f := excelize.NewFile()
+	defer f.Close()
+	var err error
+	check := func(e error) {
+		if err == nil {
+			err = e
+		}
+	}
+	check(f.SetSheetName("Sheet1", s.Name))
+	// Note: the creation date is 基準日, never the clock, so reruns are byte-identical.
+	date := v.DateISO + "T00:00:00Z"
+	if v.DateISO == "" {
+		date = "2000-01-01T00:00:00Z"
+	}
+	check(f.SetDocProps(&excelize.DocProperties{Title: v.PlanName + " ソフトとハードの連携 対応の下書き",
+		Creator: "midreview", Created: date, Modified: date, Language: "ja-JP"}))
+	head, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
+	check(e)
+	wrap, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	check(e)
+	cell := func(col, row int) string {
+		c, e := excelize.CoordinatesToCellName(col+1, row)
+		check(e)
+		return c
+	}
+	for c, fl := range s.Columns {
+		check(f.SetCellStr(s.Name, cell(c, 1), fl.Name))
+		if fl.Width > 0 {
+			name, e := excelize.ColumnNumberToName(c + 1)
+			check(e)
+			check(f.SetColWidth(s.Name, name, name, fl.Width))
+		}
+	}
+	check(f.SetCellStyle(s.Name, cell(0, 1), cell(len(s.Columns)-1, 1), head))
+	var issues []HardIssueView
+	if v.Hard != nil {
+		issues = v.Hard.Issues
+	}
+	for i := range issues {
+		is := &issues[i]
+		vals := make([]string, len(s.Columns))
+		vals[ingest.ColLinkID], vals[ingest.ColLinkDistrict], vals[ingest.ColLinkCategory] = is.ID, is.Groups, is.Category
+		vals[ingest.ColLinkPlace], vals[ingest.ColLinkText], vals[ingest.ColLinkSource] = is.Place, is.Text, is.Source
+		vals[ingest.ColLinkYears] = is.Years
+		if is.Answered {
+			if is.Answer.Status != analyze.StatusUnanswered {
+				vals[ingest.ColLinkStatus] = is.Answer.Status
+			}
+			vals[ingest.ColLinkDepartment], vals[ingest.ColLinkPlan], vals[ingest.ColLinkNote] = is.Answer.Department, is.Answer.Plan, is.Answer.Note
+		}
+		for c, t := range vals {
+			if t != "" {
+				// Note: SetCellStr, so that a text beginning with = stays text
+				// and an ID of digits stays a string.
+				check(f.SetCellStr(s.Name, cell(c, i+2), t))
+			}
+		}
+	}
+	if n := len(issues); n > 0 {
+		check(f.SetCellStyle(s.Name, cell(0, 2), cell(len(s.Columns)-1, n+1), wrap))
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = cell(ingest.ColLinkStatus, 2) + ":" + cell(ingest.ColLinkStatus, n+1)
+		check(dv.SetDropList(ingest.LinkageStatuses))
+		// Note: a warning, not a stop: another status is accepted and counted as written.
+		dv.SetError(excelize.DataValidationErrorStyleWarning, "対応状況", "一覧にない対応状況です。このまま入力すると、書いたとおりに数えます")
+		check(f.AddDataValidation(s.Name, dv))
+	}
+	check(f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	if err != nil {
+		return err
+	}
+	f.Path = LinkageDraftFile
+	return f.Write(w)
+}
