@@ -298,6 +298,14 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		st.Ward = text
 	case SettingSurvey:
 		st.SurveyName = text
+	case SettingTarget:
+		st.Target = text
+	case SettingSampling:
+		st.Sampling = text
+	case SettingPeriod:
+		st.Period = text
+	case SettingMethod:
+		st.Method = text
 	case SettingDate:
 		t, ok := parseDefDate(v)
 		if !ok {
@@ -789,7 +797,7 @@ const axisKeyword = "分析軸"
 func (d *defs) readQuestions(s *defSheet) {
 	cid, ctext, ctype := s.col(ColQuestionID), s.col(ColQuestionText), s.col(ColQuestionType)
 	cset, ctheme, cattr, ccond := s.col(ColQuestionChoiceSet), s.col(ColQuestionTheme), s.col(ColQuestionAttr), s.col(ColQuestionCond)
-	chead := s.col(ColQuestionHeaders)
+	chead, cunit := s.col(ColQuestionHeaders), s.col(ColQuestionUnit)
 	b := d.rd.b
 	condRow := map[int]int{} // question index → row with a 対象条件
 	for r := 1; r < len(s.rows); r++ {
@@ -808,7 +816,7 @@ func (d *defs) readQuestions(s *defSheet) {
 			d.problem(CodeDuplicateDef, s, r, cid, id, id, "")
 			continue
 		}
-		q := Question{ID: id, Text: s.text(r, ctext), ChoiceSet: -1, Src: d.src(r)}
+		q := Question{ID: id, Text: s.text(r, ctext), ChoiceSet: -1, Src: d.src(r), Unit: strings.TrimSpace(s.text(r, cunit))}
 		if q.Text == "" {
 			q.Text = id
 		}
@@ -1106,9 +1114,12 @@ func (d *defs) percent(s *defSheet, r, col int, item string) (float64, bool) {
 }
 
 // percentFormatted reports whether the cell displays as a percentage.
+// Note: a definitions file with a sheet or shared strings over 16 MiB is
+// shown to excelize as stubs (excelizeView); its formats are then unknown and
+// a percent cell reads as its stored fraction (docs/design.md).
 func (d *defs) percentFormatted(s *defSheet, r, c int) bool {
 	name := cellName(c, r+1)
-	if name == "" {
+	if name == "" || d.wb.stubs {
 		return false
 	}
 	shown, err := d.wb.GetCellValue(s.name, name)

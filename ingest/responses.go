@@ -434,6 +434,7 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 
 	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet}
 	prev := l.row
+	rows := 0
 	for src.Next() {
 		n := src.Num()
 		fr.load(src.Row())
@@ -448,16 +449,27 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 		}
 		fr.emptyN += n - prev - 1
 		prev = n
+		rows++
 		fr.row(n)
 	}
 	// Note: blank rows after the last data row are not data rows (Excel keeps
 	// formatted but empty rows at the end of a sheet), so pending ones are dropped.
-	if err := src.Err(); err != nil {
+	err := src.Err()
+	if err != nil {
 		p := sheetProblem(path, sheet, err)
 		if p.Row == 0 {
 			p.Row = src.Num() + 1
 		}
 		rd.add(p)
+	}
+	// Note: a 0-byte file has no header (an error); one with a header and
+	// nothing below gets this notice, so that an export taken before any
+	// answer came in is not mistaken for a survey nobody answered.
+	if rows == 0 && err == nil {
+		rd.add(Problem{Severity: Warning, Code: CodeNoRows, File: path, Sheet: sheet, Row: l.row})
+	}
+	if r := raw.CRRow(); r > 0 {
+		rd.add(Problem{Severity: Warning, Code: CodeCRLineEnds, File: path, Row: r})
 	}
 }
 

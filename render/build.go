@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/wording"
 )
 
 // OtherTheme is the name of the theme group for questions without a テーマ.
@@ -47,6 +47,9 @@ func Build(res *analyze.Results) *View {
 	}
 	v.Settings = settingsKV(b)
 	v.Overview = overviewView(res)
+	v.Overview.Items = overviewItems(res)
+	v.Surveys = surveyNames(b)
+	v.ReadingNotes = readingNotes(v.Surveys)
 
 	v.Axes = axisViews(res)
 	bx := newBuilder(res)
@@ -75,7 +78,7 @@ func Build(res *analyze.Results) *View {
 	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
-	v.Passages = Passages(res.Findings)
+	v.Passages = wording.Passages(res.Findings)
 	v.CommentaryProblems = applyCommentary(v, b)
 	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)
 	v.Profiles = profileViews(res, v)
@@ -142,8 +145,7 @@ func dateText(s ingest.Settings) string {
 	if s.Date.IsZero() {
 		return ""
 	}
-	y, m, d := s.Date.Date()
-	return fmt.Sprintf("%d年%d月%d日", y, int(m), d)
+	return DateText(s.Date)
 }
 
 // blank is a figure that is not applicable (printed empty, not as zero).
@@ -234,8 +236,11 @@ func (bx *builder) questionHead(qi int) QuestionView {
 		Text:      q.Text,
 		Type:      q.Type.String(),
 		Theme:     themeName(bx.b, q.Theme),
-		Condition: conditionText(bx.b, q.Cond),
-		MA:        q.Type == ingest.MA,
+		Condition: conditionLabels(bx.b, q.Cond),
+		// Note: the codes stay for the office (ConditionCodes); handouts print the labels.
+		ConditionCodes: conditionText(bx.b, q.Cond),
+		MA:             q.Type == ingest.MA,
+		Unit:           q.Unit,
 	}
 }
 
@@ -299,7 +304,7 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 				// a zero count stays "－" through PctFig.
 				f = FloatPctFig(cell.WeightedPct, g.Suppressed)
 			} else {
-				f = PctFig(cell.Count, g.Base, g.Suppressed)
+				f = PctFig(cell.Pct, g.Suppressed)
 			}
 			if !g.Suppressed {
 				f.Mark = cell.Mark
@@ -367,24 +372,12 @@ func setChartOrders(q *QuestionView) {
 	byShare(q.TrendOrder, func(i int) float64 { return value(q.Trend[i].Current) })
 }
 
-// shareFig formats a share in percent as PctFig does: x when suppressed, － for
-// zero or for a share of nothing (NaN).
-func shareFig(p float64, suppressed bool) Fig {
-	switch {
-	case suppressed:
-		return suppressedFig(1)
-	case math.IsNaN(p) || p == 0:
-		return Fig{Value: p, Decimals: 1, Text: MarkZero, Zero: true}
-	}
-	return FloatPctFig(p, false)
-}
-
 // districtTops formats the district pages' main results (analyze.DistrictTops).
 func districtTops(res *analyze.Results) map[string][]TopRow {
 	out := map[string][]TopRow{}
 	for _, t := range res.DistrictTops {
 		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference,
-			District: shareFig(t.Pct, t.Suppressed), All: shareFig(t.AllPct, t.AllSuppressed), Diff: blank()}
+			District: PctFig(t.Pct, t.Suppressed), All: PctFig(t.AllPct, t.AllSuppressed), Diff: blank()}
 		if b := res.Batch; b != nil && t.Question >= 0 && t.Question < len(b.Questions) {
 			r.QuestionID, r.QuestionText = b.Questions[t.Question].ID, b.Questions[t.Question].Text
 		}
@@ -463,10 +456,8 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 	b := res.Batch
 	iv := IndicatorView{ByDistrict: map[string][]IndicatorRow{}}
 	legend := append([]KV(nil), evaluationLegend...)
-	if b != nil && b.Settings.Evaluation == ingest.EvalPoints {
-		legend[2].Value = "策定時から±" + OneDecimal(b.Settings.Margin) + "ポイント以内"
-	} else if b != nil {
-		legend[2].Value = "策定時から統計的に有意な変化なし（有意水準 " + strconv.FormatFloat(b.Settings.Alpha, 'f', -1, 64) + "）"
+	if b != nil {
+		legend = evaluationLegendFor(b.Settings)
 	}
 	iv.Legend = legend
 	isDistrict := map[string]bool{}
@@ -603,7 +594,7 @@ func newRatingRow(n int) RatingRow {
 	r := RatingRow{N: NFig(0), Total: CountFig(0, false)}
 	for range n {
 		r.Counts = append(r.Counts, CountFig(0, false))
-		r.Shares = append(r.Shares, shareFig(math.NaN(), false))
+		r.Shares = append(r.Shares, PctFig(math.NaN(), false))
 	}
 	return r
 }
@@ -612,7 +603,7 @@ func newRatingRow(n int) RatingRow {
 func (r *RatingRow) set(i int, c analyze.HearingCount) {
 	r.N, r.Total = NFig(c.Base), CountFig(c.Base, false)
 	r.Counts[i] = CountFig(c.Count, false)
-	r.Shares[i] = shareFig(c.Pct, false)
+	r.Shares[i] = PctFig(c.Pct, false)
 }
 
 // A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:

@@ -24,7 +24,7 @@ import (
 func pdfRowT(group string, base int, counts []int, marks map[int]string, supp, ref bool) RowView {
 	r := RowView{Group: group, N: NFig(base), Suppressed: supp, Reference: ref}
 	for i, c := range counts {
-		f := PctFig(c, base, supp)
+		f := PctFig(sharePct(c, base), supp)
 		f.Mark = marks[i]
 		r.Cells = append(r.Cells, f)
 		r.Counts = append(r.Counts, CountFig(c, supp))
@@ -97,11 +97,11 @@ func testView() *View {
 			},
 			Baseline: &base3,
 			Trend: []TrendView{
-				{Label: "手助けをする", Baseline: PctFig(361, 950, false), Current: PctFig(85, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
-				{Label: "ときどき手助けをする", Baseline: PctFig(304, 950, false), Current: PctFig(60, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
-				{Label: "手助けはしない", Baseline: PctFig(190, 950, false), Current: PctFig(30, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
-				{Label: "わからない", Baseline: PctFig(76, 950, false), Current: PctFig(20, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
-				{Label: "無回答", Baseline: PctFig(19, 950, false), Current: PctFig(5, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
+				{Label: "手助けをする", Baseline: PctFig(sharePct(361, 950), false), Current: PctFig(sharePct(85, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
+				{Label: "ときどき手助けをする", Baseline: PctFig(sharePct(304, 950), false), Current: PctFig(sharePct(60, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
+				{Label: "手助けはしない", Baseline: PctFig(sharePct(190, 950), false), Current: PctFig(sharePct(30, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
+				{Label: "わからない", Baseline: PctFig(sharePct(76, 950), false), Current: PctFig(sharePct(20, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
+				{Label: "無回答", Baseline: PctFig(sharePct(19, 950), false), Current: PctFig(sharePct(5, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
 			}},
 		{Index: 3, ID: "Q4", Text: "地域の活動で困っていることは何ですか。（あてはまるものすべて）", Type: "MA", MA: true, Theme: "支え合い",
 			Tables: []TableView{
@@ -415,7 +415,7 @@ func bigView() *View {
 	v.Indicators.ByDistrict = map[string][]IndicatorRow{}
 	for qi := range v.Questions {
 		q := &v.Questions[qi]
-		if t := pdfTable(q, "地区"); t != nil {
+		if t := tableBy(q, "地区"); t != nil {
 			proto := t.Rows[0]
 			t.Rows = nil
 			for _, d := range ds {
@@ -504,7 +504,7 @@ func TestPDFLandscape(t *testing.T) {
 	needTool(t, "pdfinfo")
 	v := testView()
 	q := &v.Questions[6] // Q7, 15 columns: too wide for portrait, fits landscape
-	dt := pdfTable(q, "地区")
+	dt := tableBy(q, "地区")
 	proto := dt.Rows[0]
 	dt.Rows = nil
 	for i := range 40 {
@@ -640,8 +640,8 @@ func testDistrictTops(v *View) map[string][]TopRow {
 	for _, name := range v.Districts {
 		for qi := range v.Questions {
 			q := &v.Questions[qi]
-			at, all := pdfAllRow(q)
-			dr := pdfRow(pdfTable(q, analyze.ByDistrict), name)
+			at, all := allRow(q)
+			dr := groupRow(tableBy(q, analyze.ByDistrict), name)
 			if all == nil || dr == nil || q.Type == "NUM" {
 				continue
 			}
@@ -650,14 +650,14 @@ func testDistrictTops(v *View) map[string][]TopRow {
 				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
 					continue
 				}
-				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
+				if top < 0 || pdfValue(shareOf(all, i)) > pdfValue(shareOf(all, top)) {
 					top = i
 				}
 			}
 			if top < 0 {
 				continue
 			}
-			dv, av := pdfCell(dr, top), pdfCell(all, top)
+			dv, av := shareOf(dr, top), shareOf(all, top)
 			diff := Fig{Value: math.NaN()}
 			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
 				diff = PointsFig(dv.Value-av.Value, false)

@@ -513,10 +513,11 @@ func TestBlackBoxB1(t *testing.T) {
 		"trend Q2 全体 1": {"data/trend.csv", map[string]string{"question_id": "Q2", "by": "全体", "group": "全体", "code": "1"},
 			[]string{"baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"},
 			[]string{"9", "20", "45", "15", "24", "62.5", "17.5", "0.245716"}},
-		// 北: 5/10 → 12/14, diff 35.714286, pooled p̂ = 17/24, p = 0.057730.
+		// 北: 5/10 → 12/14 printed 50.0 → 85.7, diff 35.7 (the printed figures'),
+		// pooled p̂ = 17/24, p = 0.057730 (from the counts).
 		"trend Q2 北 1": {"data/trend.csv", map[string]string{"question_id": "Q2", "by": "地区", "group": "北", "code": "1"},
 			[]string{"baseline_count", "baseline_base", "current_count", "current_base", "diff_pt", "p_value"},
-			[]string{"5", "10", "12", "14", "35.714286", "0.057730"}},
+			[]string{"5", "10", "12", "14", "35.7", "0.057730"}},
 		// Q3=満足: 1/20 → 6/24, diff 20, p = 0.070912.
 		"trend Q3 全体 1": {"data/trend.csv", map[string]string{"question_id": "Q3", "by": "全体", "group": "全体", "code": "1"},
 			[]string{"baseline_count", "current_count", "diff_pt", "p_value"},
@@ -601,7 +602,7 @@ func TestBlackBoxB1(t *testing.T) {
 
 	t.Run("input error keeps outputs", func(t *testing.T) {
 		// An unknown town (A05 → 北町9丁目, a.csv column B, record 6) is an error:
-		// exit 1, problems.csv replaced, every other output untouched.
+		// exit 1, every output untouched (issue 30), the problems in out.problems.csv.
 		before := treeHashes(t, out)
 		bad := bbCurrent[4]
 		bad.f1 = "北町9丁目"
@@ -623,7 +624,7 @@ func TestBlackBoxB1(t *testing.T) {
 			t.Fatal(err)
 		}
 		var so, se bytes.Buffer
-		if code := exitCode(run(context.Background(), []string{"check", "-batch", batch}, &so, &se)); code != 1 {
+		if code := exitCode(run(context.Background(), []string{"check", "-batch", batch, "-out", filepath.Join(t.TempDir(), "out")}, &so, &se)); code != 1 {
 			t.Errorf("check: exit %d, want 1", code)
 		}
 		if code := exitCode(run(context.Background(), []string{"run", "-batch", batch, "-out", out}, &so, &se)); code != 1 {
@@ -631,11 +632,14 @@ func TestBlackBoxB1(t *testing.T) {
 		}
 		after := treeHashes(t, out)
 		for p, h := range before {
-			if p != "problems.csv" && after[p] != h {
+			if after[p] != h {
 				t.Errorf("%s changed by a failed run", p)
 			}
 		}
-		got := csvPick(t, filepath.Join(out, "problems.csv"), map[string]string{"severity": "エラー"}, "code", "file", "cell", "record_id")
+		if len(after) != len(before) {
+			t.Errorf("a failed run changed the files of OUT")
+		}
+		got := csvPick(t, out+".problems.csv", map[string]string{"severity": "エラー"}, "code", "file", "cell", "record_id")
 		want := [][]string{{"unknown-district", "responses/a.csv", "B6", "A05"}}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("errors %v, want %v", got, want)

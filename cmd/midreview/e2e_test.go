@@ -14,6 +14,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -314,14 +315,15 @@ func smallFigures() []e2eFigure {
 		e2eFigure{"indicators", "I1,南", e2eCells("current", nil, "current_n", 4, "ci_low", nil, "ci_high", nil,
 			"baseline", nil, "p_value", nil, "evaluation", "－"), "README Indicators I1 by district, 南"},
 
-		// README "Trend (Q1, 全体)": code 1 4/15 → 7/20, diff +8.333… pt, p = 0.599203.
+		// README "Trend (Q1, 全体)": code 1 4/15 → 7/20, printed 26.7 → 35.0, diff
+		// +8.3 pt (the printed figures' difference), p = 0.599203 (from the counts).
 		e2eFigure{"trend", "Q1,全体,全体,1", e2eCells("baseline_count", 4, "baseline_base", 15, "baseline_pct", 100*4.0/15,
-			"current_count", 7, "current_base", 20, "current_pct", 35.0, "diff_pt", 35-100*4.0/15,
+			"current_count", 7, "current_base", 20, "current_pct", 35.0, "diff_pt", 35-26.7,
 			"p_value", 0.599203), "README Trend Q1 code 1"},
 		e2eFigure{"trend", "Q1,全体,全体,2", e2eCells("baseline_count", 5, "baseline_base", 15, "baseline_pct", 100*5.0/15,
-			"current_count", 8, "current_base", 20, "current_pct", 40.0, "diff_pt", 40-100*5.0/15), "README Trend Q1 code 2"},
+			"current_count", 8, "current_base", 20, "current_pct", 40.0, "diff_pt", 40-33.3), "README Trend Q1 code 2"},
 		e2eFigure{"trend", "Q1,全体,全体,3", e2eCells("baseline_count", 5, "baseline_base", 15, "baseline_pct", 100*5.0/15,
-			"current_count", 4, "current_base", 20, "current_pct", 20.0, "diff_pt", 20-100*5.0/15), "README Trend Q1 code 3"},
+			"current_count", 4, "current_base", 20, "current_pct", 20.0, "diff_pt", 20-33.3), "README Trend Q1 code 3"},
 
 		// README "Hearings": H04 全体 1/1; 地区 北 code 1, 中央 and 南 code 2 (the
 		// volunteer group counts in both); 団体種別; H05 全体 code 2 and 3.
@@ -734,8 +736,15 @@ type e2eProblem struct {
 // e2eProblems reads OUT/problems.csv.
 func e2eProblems(t *testing.T, out string) []e2eProblem {
 	t.Helper()
+	return e2eProblemsIn(t, filepath.Join(out, "problems.csv"))
+}
+
+// e2eProblemsIn reads the problems file at path (OUT/problems.csv, or
+// OUT.problems.csv of a stopped run).
+func e2eProblemsIn(t *testing.T, path string) []e2eProblem {
+	t.Helper()
 	var ps []e2eProblem
-	for _, r := range e2eReadCSV(t, filepath.Join(out, "problems.csv")).rows {
+	for _, r := range e2eReadCSV(t, path).rows {
 		ps = append(ps, e2eProblem{r["severity"], r["code"], r["file"], r["sheet"], r["cell"], r["row"], r["record_id"]})
 	}
 	return ps
@@ -777,13 +786,14 @@ func TestE2EMessy(t *testing.T) {
 	t.Run("errors stop the run", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		e2eMustRun(t, 1, "run", "-batch", e2eMessy, "-out", out)
-		if got := strings.Join(e2eSorted(readTree(t, out)), " "); got != "problems.csv" {
-			t.Errorf("OUT holds %s; want only problems.csv", got)
+		// Issue 30: a stopped run creates no OUT; its problems go beside it.
+		if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a stopped run created OUT (%v)", err)
 		}
-		e2eCompareProblems(t, e2eProblems(t, out), messyProblems)
+		e2eCompareProblems(t, e2eProblemsIn(t, out+".problems.csv"), messyProblems)
 		// The same problems.csv as the -allow-errors run (golden messy/problems.csv).
 		if !*update {
-			got, _ := os.ReadFile(filepath.Join(out, "problems.csv"))
+			got, _ := os.ReadFile(out + ".problems.csv")
 			want, err := os.ReadFile(filepath.Join(e2eGolden, "messy", "problems.csv"))
 			if err != nil {
 				t.Fatal(err)
@@ -799,11 +809,26 @@ func TestE2EMessy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		golden, err := filepath.Abs(filepath.Join(e2eGolden, "messy", "problems.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
 		cwd := t.TempDir()
 		t.Chdir(cwd)
 		e2eMustRun(t, 1, "check", "-batch", batch)
-		if names := e2eSorted(readTree(t, cwd)); len(names) > 0 {
-			t.Errorf("check wrote %v", names)
+		// check writes the full list beside the default OUT, and nothing else.
+		if names := e2eSorted(readTree(t, cwd)); strings.Join(names, " ") != "out.problems.csv" {
+			t.Errorf("check wrote %v, want out.problems.csv", names)
+		}
+		if !*update {
+			got, _ := os.ReadFile(filepath.Join(cwd, "out.problems.csv"))
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("check's out.problems.csv differs from golden messy/problems.csv:\n%s", got)
+			}
 		}
 	})
 
@@ -916,7 +941,7 @@ func TestE2EInputsUnchanged(t *testing.T) {
 			before := e2eHashes(t, tt.batch)
 			args := append([]string{"run", "-batch", tt.batch, "-out", filepath.Join(t.TempDir(), "out")}, tt.args...)
 			e2eMustRun(t, tt.want, args...)
-			e2eMustRun(t, tt.check, "check", "-batch", tt.batch)
+			e2eMustRun(t, tt.check, "check", "-batch", tt.batch, "-out", filepath.Join(t.TempDir(), "out"))
 			after := e2eHashes(t, tt.batch)
 			for _, p := range e2eSorted(before) {
 				if before[p] != after[p] {
@@ -994,7 +1019,7 @@ func TestE2EOutputPermissions(t *testing.T) {
 	}
 	stopped := filepath.Join(root, "stopped")
 	e2eMustRun(t, 1, "run", "-batch", e2eMessy, "-out", stopped)
-	if got := mode(filepath.Join(stopped, "problems.csv")); got != fileMode {
+	if got := mode(stopped + ".problems.csv"); got != fileMode {
 		t.Errorf("problems.csv of a stopped run: mode %v, want %v", got, fileMode)
 	}
 }
