@@ -40,7 +40,10 @@ func TestEmptySurvey(t *testing.T) {
 	rd, _ := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{
 		"a.csv": []byte("No.,F1,Q1,Q2,Q3,Q4,Q5\n"), "entry.xlsx": placeholder,
 	}, nil)
-	checkProblems(t, rd, []pk{{Warning, CodeEmptySurvey, "responses/", "", 0, ""}})
+	checkProblems(t, rd, []pk{
+		{Warning, CodeNoRows, "responses/a.csv", "", 1, ""}, // the header-only CSV, not the placeholder
+		{Warning, CodeEmptySurvey, "responses/", "", 0, ""},
+	})
 }
 
 // TestWrongFolder checks that a hearing sheet, a progress sheet or the

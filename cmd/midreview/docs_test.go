@@ -48,7 +48,7 @@ func TestDocsExampleBatch(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "responses", "a.csv"), csv[1], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runOut(t, "check", "-batch", dir)
+	code, stdout, stderr := runOut(t, "check", "-batch", dir, "-out", filepath.Join(t.TempDir(), "out"))
 	if code != 0 || !strings.Contains(stdout, "入力エラーはありません（有効回答 4 票、ヒアリング 0 団体）") ||
 		!strings.Contains(stderr, "前の行とまったく同じ行です") || !strings.Contains(stderr, "エラー 0 件、警告 1 件") {
 		t.Fatalf("check: exit %d\n%s\n%s", code, stdout, stderr)

@@ -118,7 +118,7 @@ func TestCmdTemplateEntryIntoBatch(t *testing.T) {
 		t.Errorf("second run: %v, want fs.ErrExist", err)
 	}
 	stderr.Reset()
-	err = run(context.Background(), []string{"check", "-batch", dir}, io.Discard, &stderr)
+	err = run(context.Background(), []string{"check", "-batch", dir, "-out", filepath.Join(t.TempDir(), "out")}, io.Discard, &stderr)
 	if exitCode(err) != 0 || strings.Contains(stderr.String(), "エラー:") {
 		t.Errorf("check: exit %d\n%s", exitCode(err), stderr.String())
 	}
