@@ -28,7 +28,7 @@ type command struct {
 var commands = []command{
 	{"run", []string{"[-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]"},
 		"入力を検査し、集計して資料を書き出します"},
-	{"check", []string{"[-batch DIR] [-out DIR]"}, "入力を検査して問題を表示し、一覧を OUT.problems.csv に書き出します（OUT には触れません）"},
+	{"check", []string{"[-batch DIR] [-out DIR]"}, "入力を検査して問題を表示し、OUT の横の OUT名.problems.csv に書き出します（OUT には触れません）"},
 	{"demo", []string{"[-out DIR]"}, "サンプルバッチを DIR/batch に作り、DIR/out に出力します"},
 	{"sample", []string{"[-out DIR] [-respondents N] [-hearings N] [-seed S] [-questions N -freetext N]"},
 		"サンプルバッチ（架空のデータ）を作ります"},
