@@ -39,7 +39,8 @@ func TestMessagesComplete(t *testing.T) {
 		CodeBadCondition, CodeNotCategorical, CodeBadPercent, CodeItemKindCount, CodeBadCell, CodeNoDistricts,
 		CodeAmbiguousHeader,
 		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory,
-		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary}
+		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary,
+		CodeBadMap, CodeMapUnmatched, CodeMapNoBoundary}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

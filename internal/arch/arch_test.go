@@ -24,7 +24,8 @@ var rules = []struct {
 		[]string{"os", "github.com/xuri/excelize/", "codeberg.org/go-pdf/", "github.com/go-echarts/"}},
 	{"render", []string{"ingest", "analyze"}, nil},
 	{"internal/xlsxbuild", nil, nil},
-	{"internal/batchgen", []string{"ingest", "internal/xlsxbuild"}, nil},
+	{"internal/shpbuild", nil, nil},
+	{"internal/batchgen", []string{"ingest", "internal/xlsxbuild", "internal/shpbuild"}, nil},
 	{"cmd/midreview", []string{"ingest", "analyze", "render", "internal/batchgen"}, nil},
 }
 
