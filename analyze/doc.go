@@ -35,6 +35,8 @@
 //	district n and 95% margin of error             findings.go  districtProfiles     data/district_profile.csv
 //	findings: statements with figures as printed   findings.go  findings (rules     data/findings.csv
 //	                                                 documented in docs/methods.md §10; off with 設定 所見 しない)
+//	district boundaries (towns dissolved),         mapdissolve.go DissolveMap       data/districts.geojson
+//	  simplified for drawing                       mapsimplify.go (DistrictMap.Draw) the dashboard's map
 //
 // The secretariat's wording (commentary.go, ApplyCommentary) decides, per
 // passage of findings text, whether the generated text, staff's 所見 from
