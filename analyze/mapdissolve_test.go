@@ -234,3 +234,58 @@ func TestDissolveMapEnclosed(t *testing.T) {
 		t.Errorf("area %v, want %v", o.Area, want)
 	}
 }
+
+// gridMap returns a batch of n×n towns, each a square whose sides are cut
+// into k segments (4k points a ring), in d×d blocks of districts.
+func gridMap(n, k, d int) *ingest.Batch {
+	u := int64(10_000 * k)
+	b := &ingest.Batch{Map: &ingest.BoundaryMap{File: "map/m.shp"}}
+	for i := range d * d {
+		b.Districts = append(b.Districts, ingest.District{Name: fmt.Sprint(i)})
+	}
+	for x := range n {
+		for y := range n {
+			x0, y0 := lon0+int64(x)*u, lat0+int64(y)*u
+			var r ingest.Ring
+			step := u / int64(k)
+			for i := range int64(k) {
+				r = append(r, ingest.LonLat{Lon: x0 + i*step, Lat: y0})
+			}
+			for i := range int64(k) {
+				r = append(r, ingest.LonLat{Lon: x0 + u, Lat: y0 + i*step})
+			}
+			for i := range int64(k) {
+				r = append(r, ingest.LonLat{Lon: x0 + u - i*step, Lat: y0 + u})
+			}
+			for i := range int64(k) {
+				r = append(r, ingest.LonLat{Lon: x0, Lat: y0 + u - i*step})
+			}
+			dist := (x*d/n)*d + y*d/n
+			b.Map.Features = append(b.Map.Features, ingest.MapFeature{District: dist, Rings: []ingest.Ring{r}})
+		}
+	}
+	return b
+}
+
+func TestDissolveMapGrid(t *testing.T) {
+	m := DissolveMap(gridMap(12, 5, 3))
+	if len(m.Shapes) != 9 {
+		t.Fatalf("%d shapes", len(m.Shapes))
+	}
+	for _, s := range m.Shapes {
+		// 4×4 towns dissolve into one square: no holes, one part
+		if len(s.Polygons) != 1 || len(s.Polygons[0].Holes) != 0 || len(s.Polygons[0].Outer) != 4*4*5 {
+			t.Errorf("district %d: %d polygons, outer of %d points", s.District, len(s.Polygons), len(s.Polygons[0].Outer))
+		}
+	}
+}
+
+// BenchmarkDissolveMap: 100×100 towns of 100 points (a million points, about
+// a whole prefecture's e-Stat file) in 100 districts.
+func BenchmarkDissolveMap(b *testing.B) {
+	batch := gridMap(100, 25, 10)
+	b.ResetTimer()
+	for range b.N {
+		DissolveMap(batch)
+	}
+}
