@@ -131,7 +131,7 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingPublishOrgs: {Name: "団体名の公開", Default: "しない", Values: []string{"する", "しない"}, Extra: true,
 			Help: "する／しない（区民向けのウェブ版・オープンデータにヒアリング団体名を載せる）"},
 		SettingMapName: {Name: "地図の名前列", Extra: true,
-			Help: "map フォルダの境界データで町丁目名・地区名が入っている属性の名前（省略時：S_NAME、地区名、name の順に探す）"},
+			Help: "地図を描くときは、e-Stat の境界データ（統計GIS→境界データダウンロード→小地域→町丁・字等別、世界測地系緯度経度・Shape形式）をバッチの map フォルダに置きます。ここには町丁目名・地区名の属性の名前を入力（省略時：S_NAME、地区名、name の順に探す）"},
 	},
 }
 

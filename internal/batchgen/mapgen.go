@@ -51,7 +51,7 @@ func TownShapefile(g MapGrid, towns []MapTown) (map[string][]byte, error) {
 // two cells wide (so that the 北 towns' corners lie on its side), an island of
 // 南 apart to the east, and 港町, a town that sheet 町名 does not list.
 var (
-	TestMapGrid = MapGrid{Lon: 139.6, Lat: 35.5, Size: 0.01, Pref: "神奈川県", City: "横浜市テスト区", CityCode: "14199"}
+	TestMapGrid  = MapGrid{Lon: 139.6, Lat: 35.5, Size: 0.01, Pref: "神奈川県", City: "横浜市テスト区", CityCode: "14199"}
 	TestMapTowns = []MapTown{
 		{"北町一丁目", [][4]int{{0, 2, 1, 3}}},
 		{"北町二丁目", [][4]int{{1, 2, 2, 3}}},

@@ -65,7 +65,7 @@ func TestTemplate(t *testing.T) {
 			items = append(items, r[0])
 			vals[r[0]] = cell([][]string{r}, 0, 1)
 		}
-		want := []string{"計画名", "区名", "調査名", "基準日", "配布数", "秘匿基準", "参考値基準", "重み付け", "有意水準", "評価方法", "維持幅", "所見", "無回答コード", "団体名の公開"}
+		want := []string{"計画名", "区名", "調査名", "基準日", "配布数", "秘匿基準", "参考値基準", "重み付け", "有意水準", "評価方法", "維持幅", "所見", "無回答コード", "団体名の公開", "地図の名前列"}
 		if !slices.Equal(items, want) {
 			t.Errorf("設定 items = %v, want %v", items, want)
 		}
