@@ -185,10 +185,10 @@ func Dissolve(rings []ingest.Ring) []Polygon {
 			count[e]++
 		}
 	}
-	out := map[ingest.LonLat][]ingest.LonLat{}
+	g := &edgeGraph{left: count, out: map[ingest.LonLat][]ingest.LonLat{}, next: map[ingest.LonLat]int{}}
 	for _, e := range order {
-		for range count[e] {
-			out[e.a] = append(out[e.a], e.b)
+		if count[e] > 0 {
+			g.out[e.a] = append(g.out[e.a], e.b)
 		}
 	}
 	slices.SortFunc(order, func(x, y edge) int {
@@ -199,8 +199,8 @@ func Dissolve(rings []ingest.Ring) []Polygon {
 	})
 	var outers, holes []ingest.Ring
 	for _, e := range order {
-		for len(out[e.a]) > 0 && slices.Contains(out[e.a], e.b) {
-			r := walkRing(out, e)
+		for g.left[e] > 0 {
+			r := g.walkRing(e)
 			switch a := ingest.RingArea(r); {
 			case a > 0:
 				outers = append(outers, startAtLeast(r))
@@ -214,15 +214,9 @@ func Dissolve(rings []ingest.Ring) []Polygon {
 	for i, r := range outers {
 		polys[i].Outer, area[i] = r, ingest.RingArea(r)
 	}
+	x := newRingIndex(outers)
 	for _, h := range holes {
-		probe := holeProbe(h)
-		best := -1
-		for i, o := range outers {
-			if (best < 0 || area[i] < area[best]) && inside(probe, o) {
-				best = i
-			}
-		}
-		if best >= 0 {
+		if best := x.smallestAround(holeProbe(h), area); best >= 0 {
 			polys[best].Holes = append(polys[best].Holes, h)
 		}
 	}
@@ -233,37 +227,57 @@ func Dissolve(rings []ingest.Ring) []Polygon {
 	return polys
 }
 
-// walkRing follows unused edges from e back to e's start, taking at each
+// An edgeGraph holds the edges left after cancelling, for walking rings.
+type edgeGraph struct {
+	left map[edge]int                      // edges not yet walked, by count
+	out  map[ingest.LonLat][]ingest.LonLat // each vertex's edge ends, in first-seen order
+	next map[ingest.LonLat]int             // a busy vertex's first end that may be unwalked
+}
+
+// busyDegree is the number of edges from one vertex past which the walk
+// takes the next unwalked edge in order instead of the leftmost turn: real
+// boundaries meet by threes and fours; a crafted file may send thousands of
+// edges through one vertex, and choosing among them at every pass would take
+// their number squared.
+const busyDegree = 16
+
+// walkRing follows unwalked edges from e back to e's start, taking at each
 // vertex the leftmost turn (which keeps rings that touch at a point apart),
-// and removes the edges it used from out.
-func walkRing(out map[ingest.LonLat][]ingest.LonLat, e edge) ingest.Ring {
-	take := func(a, b ingest.LonLat) {
-		l := out[a]
-		i := slices.Index(l, b)
-		out[a] = slices.Delete(l, i, i+1)
-	}
+// and marks the edges it used as walked.
+func (g *edgeGraph) walkRing(e edge) ingest.Ring {
 	r := ingest.Ring{e.a}
-	take(e.a, e.b)
+	g.left[e]--
 	prev, cur := e.a, e.b
 	for cur != e.a {
 		r = append(r, cur)
-		next := out[cur]
-		if len(next) == 0 {
-			break // an open chain: overlapping input
-		}
-		best := next[0]
-		if len(next) > 1 {
+		ends := g.out[cur]
+		best, found := ingest.LonLat{}, false
+		if len(ends) > busyDegree {
+			for i := g.next[cur]; i < len(ends); i++ {
+				if g.left[edge{cur, ends[i]}] > 0 {
+					best, found = ends[i], true
+					g.next[cur] = i
+					break
+				}
+			}
+		} else {
 			bestAng := math.Inf(-1)
 			dx, dy := float64(cur.Lon-prev.Lon), float64(cur.Lat-prev.Lat)
-			for _, n := range next {
+			for _, n := range ends {
+				if g.left[edge{cur, n}] == 0 {
+					continue
+				}
 				ex, ey := float64(n.Lon-cur.Lon), float64(n.Lat-cur.Lat)
 				ang := math.Atan2(dx*ey-dy*ex, dx*ex+dy*ey)
-				if ang > bestAng || (ang == bestAng && lessLL(n, best) < 0) {
-					best, bestAng = n, ang
+				if !found || ang > bestAng || (ang == bestAng && lessLL(n, best) < 0) {
+					best, bestAng, found = n, ang, true
 				}
 			}
 		}
-		take(cur, best)
+		if !found {
+			break // an open chain: overlapping input
+		}
+		g.left[edge{cur, best}]--
 		prev, cur = cur, best
 	}
 	return r
@@ -303,4 +317,85 @@ func inside(p [2]float64, r ingest.Ring) bool {
 		}
 	}
 	return in
+}
+
+// A ringIndex finds the outer rings around a point through a grid of their
+// bounding boxes, on a budget of vertex checks.
+// Note: a ward's districts have a few holes each; a crafted file may have
+// hundreds of thousands of rings and holes, whose pairs would stall a run.
+// Holes still unplaced when the budget runs out are left out.
+type ringIndex struct {
+	rings  []ingest.Ring
+	boxes  [][4]int64 // min lon, min lat, max lon, max lat
+	grid   map[[2]int64][]int
+	big    []int // rings over more than 64 cells
+	lo     ingest.LonLat
+	cell   float64
+	budget int
+}
+
+// ringIndexBudget bounds the vertex and box checks of placing the holes of one district.
+const ringIndexBudget = 20_000_000
+
+func newRingIndex(rings []ingest.Ring) *ringIndex {
+	x := &ringIndex{rings: rings, grid: map[[2]int64][]int{}, budget: ringIndexBudget}
+	if len(rings) == 0 {
+		return x
+	}
+	all := [4]int64{math.MaxInt64, math.MaxInt64, math.MinInt64, math.MinInt64}
+	for _, r := range rings {
+		b := [4]int64{r[0].Lon, r[0].Lat, r[0].Lon, r[0].Lat}
+		for _, p := range r {
+			b = [4]int64{min(b[0], p.Lon), min(b[1], p.Lat), max(b[2], p.Lon), max(b[3], p.Lat)}
+		}
+		x.boxes = append(x.boxes, b)
+		all = [4]int64{min(all[0], b[0]), min(all[1], b[1]), max(all[2], b[2]), max(all[3], b[3])}
+	}
+	x.lo = ingest.LonLat{Lon: all[0], Lat: all[1]}
+	x.cell = max(1, math.Sqrt(float64(all[2]-all[0]+1)*float64(all[3]-all[1]+1)/float64(len(rings))))
+	for i, b := range x.boxes {
+		k0, k1 := x.key(float64(b[0]), float64(b[1])), x.key(float64(b[2]), float64(b[3]))
+		if (k1[0]-k0[0]+1)*(k1[1]-k0[1]+1) > 64 {
+			x.big = append(x.big, i)
+			continue
+		}
+		for cx := k0[0]; cx <= k1[0]; cx++ {
+			for cy := k0[1]; cy <= k1[1]; cy++ {
+				x.grid[[2]int64{cx, cy}] = append(x.grid[[2]int64{cx, cy}], i)
+			}
+		}
+	}
+	return x
+}
+
+func (x *ringIndex) key(px, py float64) [2]int64 {
+	return [2]int64{int64(math.Floor((px - float64(x.lo.Lon)) / x.cell)), int64(math.Floor((py - float64(x.lo.Lat)) / x.cell))}
+}
+
+// smallestAround returns the ring of least area (area[i]) around p, or -1.
+func (x *ringIndex) smallestAround(p [2]float64, area []float64) int {
+	best := -1
+	try := func(i int) {
+		b := x.boxes[i]
+		x.budget--
+		if p[0] < float64(b[0]) || p[0] > float64(b[2]) || p[1] < float64(b[1]) || p[1] > float64(b[3]) {
+			return
+		}
+		if best >= 0 && area[i] >= area[best] {
+			return
+		}
+		x.budget -= len(x.rings[i])
+		if inside(p, x.rings[i]) {
+			best = i
+		}
+	}
+	for _, l := range [][]int{x.grid[x.key(p[0], p[1])], x.big} {
+		for _, i := range l {
+			if x.budget <= 0 {
+				return best
+			}
+			try(i)
+		}
+	}
+	return best
 }

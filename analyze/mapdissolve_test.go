@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"slices"
 	"testing"
 
 	"midreview/ingest"
@@ -289,3 +290,48 @@ func BenchmarkDissolveMap(b *testing.B) {
 		DissolveMap(batch)
 	}
 }
+
+// crafted returns n overlapping triangles fanned round one shared vertex, and
+// n tiny squares with a hole each: what a hostile boundary file may hold
+// within the reader's limits.
+func crafted(n int) []ingest.Ring {
+	var rings []ingest.Ring
+	c := ingest.LonLat{Lon: lon0, Lat: lat0}
+	for i := range n {
+		a := 2 * math.Pi * float64(i) / float64(n)
+		p := ingest.LonLat{Lon: lon0 + int64(1e6*math.Cos(a)), Lat: lat0 + int64(1e6*math.Sin(a))}
+		q := ingest.LonLat{Lon: lon0 + int64(1e6*math.Cos(a+1)), Lat: lat0 + int64(1e6*math.Sin(a+1))}
+		rings = append(rings, ingest.Ring{c, p, q})
+		x := lon0 + 2_000_000 + int64(i%300)*100
+		y := lat0 + int64(i/300)*100
+		hole := sq(x+10, y+10, 10)
+		slices.Reverse(hole)
+		rings = append(rings, sq(x, y, 50), hole)
+	}
+	return rings
+}
+
+// TestDissolveCrafted: overlapping rings through one vertex and many holes
+// end (the result of overlapping input is not defined, only that it ends).
+func TestDissolveCrafted(t *testing.T) {
+	ps := Dissolve(crafted(3000))
+	holes := 0
+	for _, p := range ps {
+		holes += len(p.Holes)
+	}
+	if len(ps) < 3000 || holes != 3000 {
+		t.Errorf("%d polygons, %d holes", len(ps), holes)
+	}
+}
+
+// BenchmarkDissolveCrafted: 100,000 fanned triangles and 100,000 holed squares
+// (1.1 million points).
+func BenchmarkDissolveCrafted(b *testing.B) {
+	rings := crafted(craftedN)
+	b.ResetTimer()
+	for range b.N {
+		Dissolve(rings)
+	}
+}
+
+var craftedN = 100_000 // BenchmarkDissolveCrafted

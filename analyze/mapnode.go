@@ -20,7 +20,7 @@ type noder struct {
 
 // nodeBudget bounds the candidate checks of one map: some 50 per vertex of a
 // large ward, far past what a tessellation needs.
-const nodeBudget = 100_000_000
+const nodeBudget = 50_000_000
 
 // nodeTolerance is how far (in LonLat units, 1e-7 degree) a vertex may lie
 // from an edge and still be on it.

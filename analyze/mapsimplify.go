@@ -27,8 +27,10 @@ func (m *DistrictMap) simplify() {
 		shapes = append(shapes, m.Unmatched)
 	}
 	nb := map[ingest.LonLat][]ingest.LonLat{}
+	// Note: only whether a vertex has exactly two neighbours matters, so at
+	// most three are kept.
 	link := func(a, b ingest.LonLat) {
-		if !slices.Contains(nb[a], b) {
+		if len(nb[a]) < 3 && !slices.Contains(nb[a], b) {
 			nb[a] = append(nb[a], b)
 		}
 	}

@@ -21,10 +21,10 @@ import (
 // before anything is allocated (docs/design.md, 地図).
 
 // Limits of the boundary files. A ward's e-Stat file holds a few hundred
-// towns and some 10⁵ points; a whole prefecture a few million.
+// towns and some 10⁴–10⁵ points.
 const (
 	maxMapFileBytes = 128 << 20 // per file of map/
-	maxMapPoints    = 2_000_000 // points of all features
+	maxMapPoints    = 1_000_000 // points of all features
 	maxMapFeatures  = 100_000
 )
 
