@@ -2,6 +2,8 @@ package batchgen
 
 import (
 	"fmt"
+	"io"
+	"math"
 	"strconv"
 
 	"midreview/internal/shpbuild"
@@ -64,3 +66,68 @@ var (
 		{"南町三丁目", [][4]int{{4, 0, 5, 1}}},
 	}
 )
+
+// sampleMapGrid is the demo ward's grid: cells 0.004° a side from 139.595 E,
+// 35.495 N (Kohoku ward's neighbourhood; the outline is synthetic).
+var sampleMapGrid = MapGrid{Lon: 139.595, Lat: 35.495, Size: 0.004, Pref: "神奈川県", City: "横浜市港北区", CityCode: "14109"}
+
+// sampleSeeds place the 13 sample districts on the 18×14 grid, roughly as
+// they lie in the ward (日吉 in the south-west, 師岡 in the south-east).
+var sampleSeeds = [][2]float64{
+	{3, 2}, {8, 4}, {2, 8}, {5, 11}, {8.5, 12.5}, {11, 11}, {15, 12}, {14, 8},
+	{11, 7}, {11, 3.5}, {5.5, 6.5}, {8, 8.5}, {15, 3},
+}
+
+// SampleMapTowns returns the demo's synthetic 町丁目: the cells of an
+// ellipse-shaped ward on an 18×14 grid, each given to the nearest district seed
+// (a Voronoi tessellation on the grid), one feature per cell. A district's
+// first cells take its sample towns' names (sheet 町名); the others its alias
+// 「…地区」, so every cell matches. Synthetic: never real boundaries.
+func SampleMapTowns() []MapTown {
+	const w, h = 18, 14
+	used := map[int]int{}
+	var towns []MapTown
+	for y := h - 1; y >= 0; y-- {
+		for x := range w {
+			cx, cy := float64(x)+0.5, float64(y)+0.5
+			if ex, ey := (cx-w/2)/(w/2), (cy-h/2)/(h/2); ex*ex+ey*ey > 1.05 {
+				continue // outside the ward
+			}
+			best, bd := 0, math.Inf(1)
+			for i, s := range sampleSeeds {
+				if d := math.Hypot(cx-s[0], cy-s[1]); d < bd {
+					best, bd = i, d
+				}
+			}
+			name := sampleDistricts[best].Name + "地区"
+			k := 0
+			for _, t := range sampleTowns {
+				if t.District == best {
+					if k == used[best] {
+						name = t.Name
+					}
+					k++
+				}
+			}
+			used[best]++
+			towns = append(towns, MapTown{Name: name, Cells: [][4]int{{x, y, x + 1, y + 1}}})
+		}
+	}
+	return towns
+}
+
+// sampleMapFiles are the demo's map/ files: an e-Stat-style Shapefile of SampleMapTowns.
+func sampleMapFiles() []file {
+	var out []file
+	for _, ext := range []string{".dbf", ".prj", ".shp", ".shx"} {
+		out = append(out, file{"map/r2ka14109" + ext, func(w io.Writer) error {
+			files, err := TownShapefile(sampleMapGrid, SampleMapTowns())
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(files[ext])
+			return err
+		}})
+	}
+	return out
+}
