@@ -200,6 +200,14 @@ func TestReadMapBad(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a zip not unpacked", func(t *testing.T) {
+		m := BatchFS(t, "small")
+		m["map/A002005212020DDSWC14109.zip"] = &fstest.MapFile{Data: []byte("PK")}
+		b, got := mapProblems(t, m)
+		if fmt.Sprint(got) != "[bad-map@map/:]" || b.Map != nil || b.Problems[len(b.Problems)-1].Severity != Warning {
+			t.Errorf("problems %q", got)
+		}
+	})
 	t.Run("two boundary files", func(t *testing.T) {
 		m := withMap(t, "m", good)
 		m["map/b.geojson"] = &fstest.MapFile{Data: []byte(`{}`)}

@@ -346,7 +346,7 @@ var hints = map[Hint]string{
 	HintNoInitSheet: "定義ファイルに取組シートがありません",
 	HintNoInitCell:  "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
 
-	HintMapNone:          "map フォルダに .shp または .geojson のファイルがありません",
+	HintMapNone:          "map フォルダに .shp または .geojson のファイルがありません。e-Stat からダウンロードした zip は展開して、中のファイルをそのまま置いてください",
 	HintMapSeveral:       "境界データは1つだけ置いてください: %s",
 	HintMapFileSize:      "ファイルが大きすぎます（上限 %s MB）。区の範囲だけの境界データにしてください",
 	HintMapTooBig:        "地物は%s個まで、座標は合わせて%s点までです。区の範囲だけの境界データにしてください",
