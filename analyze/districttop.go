@@ -17,7 +17,7 @@ type DistrictTop struct {
 	N, AllN       int     // bases of the district and of 全体
 	Pct           float64 // the district's share; NaN when its base is 0
 	AllPct        float64 // 全体's share, the weighted estimate when 重み付け; NaN when its base is 0
-	DiffPt        float64 // Pct − AllPct at full precision; NaN when either is
+	DiffPt        float64 // Pct − AllPct as printed (PointDiff); NaN when either is NaN
 	Suppressed    bool    // the district's row is suppressed (秘匿)
 	AllSuppressed bool    // the 全体 row is suppressed
 	Reference     bool    // the district's base is under 参考値基準
@@ -117,7 +117,7 @@ func DistrictTops(b *ingest.Batch, crosstabs []Crosstab) []DistrictTop {
 			if top < len(dist.Cells) {
 				t.Mark = dist.Cells[top].Mark
 			}
-			t.DiffPt = t.Pct - t.AllPct
+			t.DiffPt = PointDiff(t.AllPct, t.Pct)
 			out = append(out, t)
 		}
 	}

@@ -40,9 +40,9 @@ func TestDistrictTops(t *testing.T) {
 	}
 	got := DistrictTops(b, xt)
 	want := []DistrictTop{
-		// 北 Q0: 2/6 = 33.333…% against 50%: −16.666… points.
+		// 北 Q0: 2/6 = 33.333…% (printed 33.3) against 50%: −16.7 points as printed.
 		{District: "北", Question: 0, Code: "2", Label: "いいえ", N: 6, AllN: 10, Pct: 100.0 / 3, AllPct: 50,
-			DiffPt: 100.0/3 - 50, Reference: true, Mark: "▼"},
+			DiffPt: -16.7, Reference: true, Mark: "▼"},
 		// 北 Q1: はい (tie) 0/2 = 0% against 50%.
 		{District: "北", Question: 1, Code: "1", Label: "はい", N: 2, AllN: 10, Pct: 0, AllPct: 50, DiffPt: -50},
 		// 南 Q0: suppressed, figures kept as in crosstab.csv: 3/4 = 75%, +25.

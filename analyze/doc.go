@@ -46,5 +46,8 @@
 //
 // One rounding rule (round.go, Round1: one decimal, 四捨五入) serves every
 // printed figure, the A–D evaluation (which compares figures as printed) and
-// `midreview diff`.
+// `midreview diff`; one rule for differences (round.go, PointDiff: the
+// difference of the two figures as printed) gives every 差（ポイント） that
+// trend.csv, district_tops.csv, district_rest.csv, the evaluation, the
+// sentences and `midreview diff` publish. The tests (twoProp) keep the counts.
 package analyze

@@ -84,7 +84,7 @@ type Finding struct {
 	Rule     string
 	Subject  string       // what it is about: 設問文, 指標名 or 項目名 ("" when implied)
 	Eval     string       // RuleIndicator: EvalA..EvalD or EvalNone
-	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name)
+	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name); RuleMean: the unit (設問 単位) when given
 	Figures  []FindingFig // in the order the sentence names them
 }
 
@@ -133,7 +133,7 @@ type DistrictRest struct {
 	Pct                 float64 // NaN when Base is 0
 	RestCount, RestBase int
 	RestPct             float64 // NaN when RestBase is 0
-	DiffPt              float64 // Pct − RestPct, full precision
+	DiffPt              float64 // Pct − RestPct as printed (PointDiff)
 	P                   float64 // pooled two-proportion z-test; NaN when not computable
 	Suppressed          bool    // the district's row of the question is suppressed
 	Reference           bool    // the district's base is under 参考値基準
@@ -262,6 +262,10 @@ func (x *fx) question(q int) []Finding {
 		}
 		f := base
 		f.Rule = RuleMean
+		if qu.Unit != "" {
+			// Note: the unit of the answers (設問 単位) follows each figure.
+			f.Words = []string{qu.Unit}
+		}
 		fig := FindingFig{Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Decimals: 1, N: s.N}
 		m, md := fig, fig
 		m.Measure, m.Value = MeasureMean, Round1(s.Mean)
@@ -398,22 +402,55 @@ func choiceIndex(c *Crosstab, code string) int {
 	return -1
 }
 
-// composite adds up an SC question's 肯定 choices (summary.csv top_box_pct of 全体).
+// composite adds up an SC question's 肯定 choices. When an indicator is
+// defined on the question with exactly those choices, the figure is the
+// indicator's own value (indicators.csv current of 全体: the tables' base,
+// 無回答 included), so that the sentence and the indicator table print one
+// number for one measure; otherwise it is summary.csv top_box_pct of 全体,
+// whose base (無回答 excluded) the sentence names.
 func (x *fx) composite(q int) (Finding, bool) {
+	qu := &x.b.Questions[q]
+	var labels []string
+	var pos ingest.ChoiceBits
+	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if ch.Positive {
+			labels = append(labels, ch.Label)
+			pos = pos.With(i)
+		}
+	}
+	if ir, ok := x.indicatorOf(q, pos); ok {
+		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
+			return Finding{}, false
+		}
+		return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
+			Source: SrcInd, Item: x.b.Indicators[ir.Indicator].ID, Group: GroupAll, Measure: MeasureCurrent,
+			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}, true
+	}
 	s := x.sum[fxKey{q, ByAll, GroupAll}]
 	if s == nil || s.Suppressed || s.Reference || math.IsNaN(s.TopBoxPct) {
 		return Finding{}, false
 	}
-	qu := &x.b.Questions[q]
-	var labels []string
-	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
-		if ch.Positive {
-			labels = append(labels, ch.Label)
-		}
-	}
 	return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
 		Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Measure: MeasureTopBox,
 		Value: Round1(s.TopBoxPct), Decimals: 1, N: s.N}}}, true
+}
+
+// indicatorOf returns the 全体 result of the first indicator (sheet order)
+// defined on question q with exactly the choices cs.
+func (x *fx) indicatorOf(q int, cs ingest.ChoiceBits) (*IndicatorResult, bool) {
+	if cs == 0 {
+		return nil, false
+	}
+	for i := range x.r.Indicators {
+		ir := &x.r.Indicators[i]
+		if ir.Group != GroupAll || ir.Indicator < 0 || ir.Indicator >= len(x.b.Indicators) {
+			continue
+		}
+		if ind := &x.b.Indicators[ir.Indicator]; ind.Question == q && ind.Choices == cs {
+			return ir, true
+		}
+	}
+	return nil, false
 }
 
 // change states the significant changes of 全体 since the baseline (at most
@@ -933,7 +970,7 @@ func districtRest(b *ingest.Batch, r *Results) []DistrictRest {
 						Count: g.Cells[j].Count, Base: g.Base, RestCount: ag.Cells[j].Count - g.Cells[j].Count,
 						RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference}
 					dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
-					dr.DiffPt = dr.Pct - dr.RestPct
+					dr.DiffPt = PointDiff(dr.RestPct, dr.Pct)
 					dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))
 					out = append(out, dr)
 				}

@@ -177,7 +177,7 @@ func evaluate(ind *ingest.Indicator, cur, base, p float64, st ingest.Settings) s
 	if math.IsNaN(base) {
 		return EvalNone
 	}
-	diff := Round1(c - Round1(base))
+	diff := PointDiff(base, c)
 	var changed bool
 	switch st.Evaluation {
 	case ingest.EvalPoints:

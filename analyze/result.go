@@ -160,7 +160,7 @@ type TrendRow struct {
 	CurrentCount  int
 	CurrentBase   int
 	CurrentPct    float64
-	DiffPt        float64
+	DiffPt        float64 // CurrentPct − BaselinePct as printed (PointDiff)
 	P             float64 // NaN when not computable
 	Suppressed    bool    // either base under 秘匿基準
 }

@@ -25,3 +25,19 @@ func Round1(v float64) float64 {
 	}
 	return r
 }
+
+// PointDiff is the one rule for a difference in ポイント (docs/methods.md
+// §"差（ポイント）"): the difference of the two percentages as printed,
+// Round1(to) − Round1(from), itself passed through Round1 so that no binary
+// remainder shows (36.9 − 29.8 is 7.1, not 7.099999999999998). A reader who
+// subtracts the two printed figures always gets the printed difference.
+// Every difference the outputs publish is computed here once: trend.csv,
+// district_tops.csv, district_rest.csv, the A–D evaluation and `midreview
+// diff`; the significance tests keep using the unrounded counts. NaN when
+// either figure is NaN or ±Inf.
+func PointDiff(from, to float64) float64 {
+	if math.IsNaN(from) || math.IsNaN(to) || math.IsInf(from, 0) || math.IsInf(to, 0) {
+		return math.NaN()
+	}
+	return Round1(Round1(to) - Round1(from))
+}

@@ -56,3 +56,33 @@ func TestRound1Percentages(t *testing.T) {
 		}
 	}
 }
+
+// TestPointDiff checks the one rule for differences: the printed figures'
+// difference, never the unrounded one rounded.
+func TestPointDiff(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		from, to, want float64
+	}{
+		// The cases: 28.2 vs 32.8 printed, unrounded gives -4.7.
+		{"district top 28.2 − 32.8", 32.84, 28.16, -4.6},
+		{"29.8 → 36.9 is 7.1", 29.84, 36.94, 7.1},
+		{"17.4 → 21.1 is 3.7", 17.44, 21.06, 3.7},
+		{"13.6 → 13.5 is -0.1 (diff printed 0.0)", 13.55, 13.54, -0.1},
+		{"no binary remainder", 29.8, 36.9, 7.1},
+		{"same printed figure", 45.04, 44.96, 0},
+		{"half rounds up on both sides", 12.25, 12.35, 0.1},
+	} {
+		if got := PointDiff(c.from, c.to); got != c.want || math.Signbit(got) && got == 0 {
+			t.Errorf("%s: PointDiff(%v, %v) = %v, want %v", c.name, c.from, c.to, got, c.want)
+		}
+		if got := PointDiff(c.from, c.to); got != Round1(Round1(c.to)-Round1(c.from)) {
+			t.Errorf("%s: not the printed figures' difference", c.name)
+		}
+	}
+	for _, c := range [][2]float64{{math.NaN(), 1}, {1, math.NaN()}, {math.Inf(1), 1}} {
+		if got := PointDiff(c[0], c[1]); !math.IsNaN(got) {
+			t.Errorf("PointDiff(%v, %v) = %v, want NaN", c[0], c[1], got)
+		}
+	}
+}

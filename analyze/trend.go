@@ -10,7 +10,8 @@ import (
 // every SA/SC/MA choice (無回答 left out) of every question tabulated in both
 // surveys, by 全体 and 地区, in the current crosstabs' order. A group missing from
 // one survey (地区不明) has base 0 there. DiffPt is current − baseline in points
-// and P the pooled two-proportion z-test; both are NaN when a base is 0.
+// as printed (PointDiff) and P the pooled two-proportion z-test of the
+// unrounded counts; both are NaN when a base is 0.
 // Suppressed is set when the group is suppressed (primary or complementary) in
 // either survey.
 func trends(b *ingest.Batch, cts []Crosstab) []TrendRow {
@@ -58,7 +59,7 @@ func trends(b *ingest.Batch, cts []Crosstab) []TrendRow {
 				t.Suppressed = t.Suppressed || sup
 				t.CurrentPct = pct(t.CurrentCount, t.CurrentBase)
 				t.BaselinePct = pct(t.BaselineCount, t.BaselineBase)
-				t.DiffPt = t.CurrentPct - t.BaselinePct
+				t.DiffPt = PointDiff(t.BaselinePct, t.CurrentPct)
 				t.P = math.NaN()
 				if t.CurrentBase > 0 && t.BaselineBase > 0 {
 					t.P = twoProp(t.CurrentPct/100, float64(t.CurrentBase), t.BaselinePct/100, float64(t.BaselineBase))

@@ -287,6 +287,14 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		st.Ward = text
 	case SettingSurvey:
 		st.SurveyName = text
+	case SettingTarget:
+		st.Target = text
+	case SettingSampling:
+		st.Sampling = text
+	case SettingPeriod:
+		st.Period = text
+	case SettingMethod:
+		st.Method = text
 	case SettingDate:
 		t, ok := parseDefDate(v)
 		if !ok {
@@ -779,7 +787,7 @@ const axisKeyword = "分析軸"
 func (d *defs) readQuestions(s *defSheet) {
 	cid, ctext, ctype := s.col(ColQuestionID), s.col(ColQuestionText), s.col(ColQuestionType)
 	cset, ctheme, cattr, ccond := s.col(ColQuestionChoiceSet), s.col(ColQuestionTheme), s.col(ColQuestionAttr), s.col(ColQuestionCond)
-	chead := s.col(ColQuestionHeaders)
+	chead, cunit := s.col(ColQuestionHeaders), s.col(ColQuestionUnit)
 	b := d.rd.b
 	condRow := map[int]int{} // question index → row with a 対象条件
 	for r := 1; r < len(s.rows); r++ {
@@ -798,7 +806,7 @@ func (d *defs) readQuestions(s *defSheet) {
 			d.problem(CodeDuplicateDef, s, r, cid, id, id, "")
 			continue
 		}
-		q := Question{ID: id, Text: s.text(r, ctext), ChoiceSet: -1, Src: d.src(r)}
+		q := Question{ID: id, Text: s.text(r, ctext), ChoiceSet: -1, Src: d.src(r), Unit: strings.TrimSpace(s.text(r, cunit))}
 		if q.Text == "" {
 			q.Text = id
 		}

@@ -54,6 +54,9 @@ type Settings struct {
 	SurveyName  string    // 調査名
 	Date        time.Time // 基準日 (UTC midnight); the only date any output uses
 	Distributed int       // 配布数, ward total; 0 when not given
+	// 調査の概要 as written (all optional, "" when not given): 調査対象,
+	// 抽出方法, 調査期間, 調査方法. Printed, never computed with.
+	Target, Sampling, Period, Method string
 
 	SuppressBelow  int        // 秘匿基準: bases under this are suppressed (default 10)
 	ReferenceBelow int        // 参考値基準: bases under this are marked 参考値 (default 30)
@@ -166,6 +169,7 @@ type Question struct {
 	// 性別 and 年代.
 	Axis    bool
 	Headers []string // 見出し: other column headers meaning this question, as written
+	Unit    string   // 単位 of a NUM question's answers (回, 時間), as written; "" when not given
 	Cond    []Clause // 対象条件, all must hold; nil = everyone is asked
 	Src     Src
 }

@@ -90,6 +90,10 @@ const (
 	SettingSurvey
 	SettingDate
 	SettingDistributed
+	SettingTarget   // 調査対象
+	SettingSampling // 抽出方法
+	SettingPeriod   // 調査期間
+	SettingMethod   // 調査方法
 	SettingSuppress
 	SettingReference
 	SettingWeighting
@@ -117,14 +121,20 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingSurvey:      {Name: "調査名", Required: true, Help: "例：中間振り返り 区民アンケート"},
 		SettingDate:        {Name: "基準日", Required: true, Help: "振り返りの基準日 YYYY-MM-DD（報告書の日付）"},
 		SettingDistributed: {Name: "配布数", Help: "区全体の配布数（回収率の計算用、省略可）"},
-		SettingSuppress:    {Name: "秘匿基準", Default: "10", Help: "集計の母数がこれ未満のときは数値を x で伏せる"},
-		SettingReference:   {Name: "参考値基準", Default: "30", Help: "母数がこれ未満のときは「参考値」と表示"},
-		SettingWeighting:   {Name: "重み付け", Default: "しない", Values: []string{"する", "しない"}, Help: "する／しない（地区の人口で補正）"},
-		SettingAlpha:       {Name: "有意水準", Default: "0.05", Help: "検定の有意水準"},
-		SettingEvaluation:  {Name: "評価方法", Default: "検定", Values: []string{"検定", "ポイント"}, Help: "検定／ポイント（指標の変化の判定方法）"},
-		SettingMargin:      {Name: "維持幅", Default: "3", Help: "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
-		SettingFindings:    {Name: "所見", Default: "する", Values: []string{"する", "しない"}, Help: "する／しない（集計結果を文章にした所見を載せる）"},
-		SettingNoAnswer:    {Name: "無回答コード", Extra: true, Help: "すべての設問で無回答を表すコード（例：9,99）。選択肢のコードと重ならないこと"},
+		// Note: the four items of 調査の概要 are Extra, so that the committed
+		// batches, which leave them out, keep their files and goldens.
+		SettingTarget:     {Name: "調査対象", Extra: true, Help: "調査の対象（調査の概要に印刷、省略可）。例：区内在住の18歳以上の方"},
+		SettingSampling:   {Name: "抽出方法", Extra: true, Help: "対象者の選び方（省略可）。例：住民基本台帳から無作為抽出"},
+		SettingPeriod:     {Name: "調査期間", Extra: true, Help: "調査の期間（省略可）。例：2026-06-01～2026-06-30（和暦で印刷）"},
+		SettingMethod:     {Name: "調査方法", Extra: true, Help: "配布・回収の方法（省略可）。例：郵送配布・郵送回収（Web回答併用）"},
+		SettingSuppress:   {Name: "秘匿基準", Default: "10", Help: "集計の母数がこれ未満のときは数値を x で伏せる"},
+		SettingReference:  {Name: "参考値基準", Default: "30", Help: "母数がこれ未満のときは「参考値」と表示"},
+		SettingWeighting:  {Name: "重み付け", Default: "しない", Values: []string{"する", "しない"}, Help: "する／しない（地区の人口で補正）"},
+		SettingAlpha:      {Name: "有意水準", Default: "0.05", Help: "検定の有意水準"},
+		SettingEvaluation: {Name: "評価方法", Default: "検定", Values: []string{"検定", "ポイント"}, Help: "検定／ポイント（指標の変化の判定方法）"},
+		SettingMargin:     {Name: "維持幅", Default: "3", Help: "評価方法がポイントのとき、変化なしとみなす幅（ポイント）"},
+		SettingFindings:   {Name: "所見", Default: "する", Values: []string{"する", "しない"}, Help: "する／しない（集計結果を文章にした所見を載せる）"},
+		SettingNoAnswer:   {Name: "無回答コード", Extra: true, Help: "すべての設問で無回答を表すコード（例：9,99）。選択肢のコードと重ならないこと"},
 		SettingSample: {Name: "サンプルデータ", Default: "いいえ", Values: []string{"はい", "いいえ"}, Sample: true,
 			Help: "はい：架空のデータ（全ページに「サンプルデータ」と表示）"},
 		SettingProgressScale: {Name: "進ちょく尺度", Sample: true, Help: "取組の進ちょくを評価する選択肢セット（省略時：1 順調／2 概ね順調／3 やや遅れ／4 遅れ）"},
@@ -190,6 +200,7 @@ const (
 	ColQuestionAttr
 	ColQuestionCond
 	ColQuestionHeaders
+	ColQuestionUnit
 )
 
 // QuestionsSheet is sheet 設問: one row per question.
@@ -205,6 +216,8 @@ var QuestionsSheet = &Sheet{Name: "設問", Required: true, Columns: []Field{
 	ColQuestionCond: {Name: "対象条件", Width: 12, Help: "この設問に答える人（例：Q2=1,2）"},
 	ColQuestionHeaders: {Name: "見出し", Extra: true, Width: 30,
 		Help: "回答ファイルでこの設問を表すほかの列見出し（Webフォームの設問タイトルなど。改行区切り、省略可）"},
+	ColQuestionUnit: {Name: "単位", Extra: true, Width: 8,
+		Help: "数値（NUM）の設問の単位（例：回、時間、人）。平均・中央値などに添えて印刷します（省略可）"},
 }}
 
 // Columns of sheet 選択肢.

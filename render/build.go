@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -47,6 +46,9 @@ func Build(res *analyze.Results) *View {
 	}
 	v.Settings = settingsKV(b)
 	v.Overview = overviewView(res)
+	v.Overview.Items = overviewItems(res)
+	v.Surveys = surveyNames(b)
+	v.ReadingNotes = readingNotes(v.Surveys)
 
 	v.Axes = axisViews(res)
 	bx := newBuilder(res)
@@ -143,8 +145,7 @@ func dateText(s ingest.Settings) string {
 	if s.Date.IsZero() {
 		return ""
 	}
-	y, m, d := s.Date.Date()
-	return fmt.Sprintf("%d年%d月%d日", y, int(m), d)
+	return DateText(s.Date)
 }
 
 // blank is a figure that is not applicable (printed empty, not as zero).
@@ -235,8 +236,11 @@ func (bx *builder) questionHead(qi int) QuestionView {
 		Text:      q.Text,
 		Type:      q.Type.String(),
 		Theme:     themeName(bx.b, q.Theme),
-		Condition: conditionText(bx.b, q.Cond),
-		MA:        q.Type == ingest.MA,
+		Condition: conditionLabels(bx.b, q.Cond),
+		// Note: the codes stay for the office (ConditionCodes); handouts print the labels.
+		ConditionCodes: conditionText(bx.b, q.Cond),
+		MA:             q.Type == ingest.MA,
+		Unit:           q.Unit,
 	}
 }
 
@@ -464,10 +468,8 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 	b := res.Batch
 	iv := IndicatorView{ByDistrict: map[string][]IndicatorRow{}}
 	legend := append([]KV(nil), evaluationLegend...)
-	if b != nil && b.Settings.Evaluation == ingest.EvalPoints {
-		legend[2].Value = "策定時から±" + OneDecimal(b.Settings.Margin) + "ポイント以内"
-	} else if b != nil {
-		legend[2].Value = "策定時から統計的に有意な変化なし（有意水準 " + strconv.FormatFloat(b.Settings.Alpha, 'f', -1, 64) + "）"
+	if b != nil {
+		legend = evaluationLegendFor(b.Settings)
 	}
 	iv.Legend = legend
 	isDistrict := map[string]bool{}

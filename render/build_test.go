@@ -65,7 +65,7 @@ func TestBuildFormatting(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"date", v.Date, "2026年11月1日"},
+		{"date", v.Date, "令和8年（2026年）11月1日"},
 		{"date ISO", v.DateISO, "2026-11-01"},
 		{"districts", strings.Join(v.Districts, ","), "日吉,=綱島"},
 		// Q1 全体: 1/8 = 12.5 exactly; 6/8 = 75.0; 1/8 = 12.5.
@@ -87,7 +87,8 @@ func TestBuildFormatting(t *testing.T) {
 		{"Q2 日吉 n thousands", q2.Tables[1].Rows[0].N.Text, "2,001"},
 		{"Q2 =綱島 suppressed", texts(q2.Tables[1].Rows[1].Cells), "x x x"},
 		{"Q2 MA", fmt.Sprint(q2.MA), "true"},
-		{"Q2 condition", q2.Condition, "Q1=1,2"},
+		{"Q2 condition in words", q2.Condition, "Q1で「はい」「いいえ」と答えた方"},
+		{"Q2 condition as written", q2.ConditionCodes, "Q1=1,2"},
 		{"Q2 heads", strings.Join(q2.Tables[0].Heads, ","), "はい,いいえ,無回答"},
 		{"Q2 codes", strings.Join(q2.Tables[0].Codes, ","), "1,2,NA"},
 		// Themes: Q1 under つながり; Q2 (no theme) under その他; F1 (attribute) in neither.

@@ -188,7 +188,7 @@ func (p *dashPage) compareIndicators() {
 			}
 			diff := math.NaN()
 			if sortKey(w.Current) != "" && sortKey(r.Current) != "" {
-				diff = r.Current.Shown() - w.Current.Shown()
+				diff = analyze.PointDiff(w.Current.Shown(), r.Current.Shown())
 			}
 			row.Cells = append(row.Cells, figCell(r.Current, r.Reference, diff, w.Name+"（全体 "+w.Current.Text+"）"))
 		}
@@ -378,7 +378,7 @@ const dashboardViewsHTML = `
 {{- with .Views.Change}}
 <section class="panel" id="change">
 <h2>策定時からの変化</h2>
-<p class="legend">策定時（前回調査）と今回の割合（％）、差（ポイント）とp値。＊＝有意な差。x＝秘匿。右側は上の「比較する地区」で選んだ地区。</p>
+<p class="legend">策定時調査と今回の割合（％）、差（ポイント。表示した2つの割合の差）とp値。＊＝有意な差。x＝秘匿。右側は上の「比較する地区」で選んだ地区。</p>
 {{- with $.Views.IndChange}}
 <h3>指標</h3>
 <table class="list" id="change_ind">

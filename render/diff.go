@@ -312,12 +312,10 @@ func diffCrosstabs(old, cur fs.FS) ([]Change, error) {
 		}
 		c := Change{Kind: ChangeFigure, Item: item, By: nt.get(r, "by"), Group: nt.get(r, "group"),
 			Choice: nt.get(r, "label"), Old: p.text, New: s}
-		// Note: a crosstab change is the full-precision difference, rounded
-		// (45.45 → 54.55 is +9.1 although the printed figures differ by 9.0);
-		// an indicator change below is the difference of the printed figures,
-		// as the A–D evaluation compares them.
+		// Note: a change is the difference of the printed figures
+		// (analyze.PointDiff), as everywhere else: 13.6 → 13.5 is -0.1.
 		if !math.IsNaN(v) && !math.IsNaN(p.v) {
-			c.Points = PointsText(v - p.v)
+			c.Points = PointsText(analyze.PointDiff(p.v, v))
 		}
 		out = append(out, c)
 	}
@@ -369,7 +367,7 @@ func diffIndicators(old, cur fs.FS) ([]Change, error) {
 		if n.cur != p.cur {
 			c := Change{Kind: ChangeFigure, Item: id, By: "指標", Group: g, Choice: nt.get(r, "name"), Old: p.cur, New: n.cur}
 			if !math.IsNaN(p.v) && !math.IsNaN(n.v) {
-				c.Points = PointsText(n.v - p.v)
+				c.Points = PointsText(analyze.PointDiff(p.v, n.v))
 			}
 			out = append(out, c)
 		}

@@ -82,11 +82,10 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-// TestCompareOutputsPrintedPoints checks the rounding of `diff`: a crosstab
-// change is the full-precision difference rounded by the one rule (33.34 →
-// 33.46 prints 33.3 → 33.5, +0.1 points), an indicator change is the
-// difference of the printed figures (2.675 prints 2.7, 四捨五入 on the decimal
-// digits although binary 2.675 is 2.67499…; 2.7 → 2.6 is -0.1).
+// TestComparePrintedPoints checks the rounding of `diff`: every change is the
+// difference of the printed figures (analyze.PointDiff): 33.34 → 33.46 prints
+// 33.3 → 33.5, +0.2 points; 2.675 prints 2.7 (四捨五入 on the decimal digits
+// although binary 2.675 is 2.67499…), so 2.7 → 2.6 is -0.1.
 func TestComparePrintedPoints(t *testing.T) {
 	m := `{"inputs":[],"counts":{}}`
 	old := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,1,3,33.34,,false,false,,\n",
@@ -98,7 +97,9 @@ func TestComparePrintedPoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Change{
-		{Kind: ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "33.3", New: "33.5", Points: "+0.1"},
+		// 33.34 → 33.46 prints 33.3 → 33.5: +0.2, the printed figures' difference
+		// (the unrounded +0.12 would print +0.1, which a reader cannot check).
+		{Kind: ChangeFigure, Item: "Q1", By: "全体", Group: "全体", Choice: "はい", Old: "33.3", New: "33.5", Points: "+0.2"},
 		{Kind: ChangeFigure, Item: "I1", By: "指標", Group: "全体", Choice: "参加率", Old: "2.7", New: "2.6", Points: "-0.1"},
 	}
 	if !reflect.DeepEqual(d.Changes, want) {
@@ -124,5 +125,24 @@ func TestCompareSame(t *testing.T) {
 func TestCompareNoManifest(t *testing.T) {
 	if _, err := Compare(fstest.MapFS{}, fstest.MapFS{}); err == nil {
 		t.Error("no error without manifest.json")
+	}
+}
+
+// TestCompareNeverZeroPoints: a printed change is never described as 0.0
+// points (the issue's `13.6 → 13.5（0.0ポイント）`).
+func TestCompareNeverZeroPoints(t *testing.T) {
+	m := `{"inputs":[],"counts":{}}`
+	old := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,271,2000,13.55,,false,false,,\n", indHead)
+	cur := outFS(m, xtHead+"current,Q1,全体,全体,1,はい,270,1995,13.54,,false,false,,\n", indHead)
+	d, err := Compare(old, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := d.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "13.6 → 13.5（-0.1ポイント）") {
+		t.Errorf("text:\n%s\nwant 13.6 → 13.5（-0.1ポイント）", b.String())
 	}
 }

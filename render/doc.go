@@ -7,16 +7,25 @@
 //     text, 秘匿 x, zero －; one decimal through analyze.Round1), the order of
 //     every list and chart decided (RowView.Order, QuestionView.TrendOrder), and
 //     the hearing comments grouped by one rule for every format
-//     (commentGroups).
+//     (commentGroups). The words of the handouts are decided there too
+//     (surveys.go: the one name of each survey, View.Surveys, and the one
+//     date style, 令和8年（2026年）11月1日; viewtext.go: 調査の概要,
+//     対象条件 in labels, the symmetric A–D legend).
 //     The findings become passages (findings.go: View.Passages, one per
 //     場所・対象ID・地区) whose sentences come from the one table of
 //     templates (templates.go); writers print a passage's Lines only.
-//  2. The writers only walk the View: PDF (pdf.go with pdftable.go,
-//     pdfchart.go, pdftext.go for wrapping with 禁則処理, pdffont.go for the
-//     embedded font), XLSX (xlsx.go), the dashboard (html.go, with echarts
-//     embedded by assets.go), and what is published to residents: the
-//     accessible web pages (web.go, websvg.go: the PDF's chapters in its
-//     order) and the open-data tables with their READMEs (opendata.go).
+//  2. The handouts' chapters are composed once from the View as
+//     format-neutral blocks (layout.go: sections, headings, passages,
+//     tables with column roles, figures with their data tables, print
+//     hints; compose.go and composehard.go, one function per chapter, in
+//     the order of chapters.go). The PDF writer (pdfblocks.go drawing with
+//     pdf.go, pdftable.go, pdfchart.go, pdftext.go for wrapping with
+//     禁則処理, pdffont.go for the embedded font) and the accessible web
+//     pages (webblocks.go drawing with web.go, websvg.go) only draw blocks,
+//     with their own furniture (cover and contents; the page frame).
+//     The other writers walk the View: XLSX (xlsx.go), the dashboard
+//     (html.go, with echarts embedded by assets.go) and the open-data
+//     tables with their READMEs (opendata.go).
 //  3. The CSVs (csv.go, CSVFiles) are written from analyze.Results at full
 //     precision: every number a writer prints is in one of them
 //     (cmd/midreview's published_test.go checks this on the test batch), and
@@ -30,7 +39,8 @@
 //     data/crosstab.csv, data/indicators.csv) and lists what changed as
 //     printed, with the rounding of OneDecimal and PointsText; Diff writes it
 //     as Japanese text, as CSV and as the one-line summary after a run. Its
-//     points are new − old of figures already published.
+//     points are new − old of the figures as printed (analyze.PointDiff, the
+//     one rule for every difference).
 //
 // To find where a printed figure is computed, look up its CSV in analyze's
 // package doc.

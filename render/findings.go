@@ -171,8 +171,13 @@ type ProfileView struct {
 type ProfileIndicator struct {
 	ID, Name       string
 	District, Ward Fig // percentages as in the indicator table
-	Evaluation     string
-	Reference      bool
+	// Baseline is the district's own 策定時 value (indicators.csv baseline of
+	// the district row, from baseline/), printed beside the grade so that the
+	// district's evaluation can be checked: blank when unknown.
+	Baseline   Fig
+	BaselineN  Fig    // its base; blank when unknown
+	Evaluation string // the district's own A–D (against its own baseline)
+	Reference  bool
 }
 
 // profileViews builds the district profiles from the overview, the indicator
@@ -204,7 +209,7 @@ func profileViews(res *analyze.Results, v *View) []ProfileView {
 			}
 			r := rows[i]
 			p.Indicators = append(p.Indicators, ProfileIndicator{ID: w.ID, Name: w.Name, District: r.Current,
-				Ward: w.Current, Evaluation: r.Evaluation, Reference: r.Reference})
+				Ward: w.Current, Baseline: r.Baseline, BaselineN: r.BaselineN, Evaluation: r.Evaluation, Reference: r.Reference})
 		}
 		for _, g := range res.Hearings.ByGroup {
 			if g.By == analyze.ByDistrict && g.Group == d {

@@ -338,6 +338,10 @@ func dashQuestionOf(v *View, q QuestionView, id, selected string) dashQuestion {
 		// NUM (and SC without tables): plot the mean and median.
 		numeric = true
 		dq.Heads = []string{"平均", "中央値"}
+		if q.Unit != "" {
+			// Note: the answers' unit (設問 単位), as the tables head it.
+			dq.Heads = []string{"平均（" + q.Unit + "）", "中央値（" + q.Unit + "）"}
+		}
 		for _, s := range q.Summary {
 			r := dashRowOf(s.N, []Fig{s.Mean, s.Median}, s.Suppressed, s.Reference)
 			if s.Group == analyze.GroupAll {

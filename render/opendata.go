@@ -236,15 +236,17 @@ func opendataTables(v *View) []*odTable {
 	}
 	add(sm)
 
-	tr := &odTable{name: "trend", title: "前回調査との比較（全体）", cols: []odCol{
+	// Note: the trend compares the baseline survey (策定時調査), never 前回
+	// (the latest survey of history/): one word for each survey (surveys.go).
+	tr := &odTable{name: "trend", title: NameBaseline + "との比較（全体）", cols: []odCol{
 		{"設問ID", "設問の番号"},
 		{"設問", "設問文"},
 		{"選択肢", "選択肢の文言"},
-		{"前回の回答者数（人）", "前回調査の回答者数"},
-		{"前回（%）", "前回調査の割合"},
+		{WordBaseline + "の回答者数（人）", NameBaseline + "の回答者数"},
+		{WordBaseline + "（%）", NameBaseline + "の割合"},
 		{"今回の回答者数（人）", "今回調査の回答者数"},
 		{"今回（%）", "今回調査の割合"},
-		{"差（ポイント）", "今回−前回"},
+		{"差（ポイント）", "今回（%）−" + WordBaseline + "（%）：表示した2つの割合の差"},
 		{"p値", "2つの割合の差の検定の p 値（0.001 未満は空欄で「有意差」列を参照）"},
 		{"有意差", "1：有意水準で有意な差、0：有意な差なし"},
 	}}
@@ -256,13 +258,13 @@ func opendataTables(v *View) []*odTable {
 	}
 	add(tr)
 
-	in := &odTable{name: "indicators", title: "計画の指標（前回値・今回値・目標・評価）", cols: []odCol{
+	in := &odTable{name: "indicators", title: "計画の指標（" + WordBaseline + "値・今回値・目標・評価）", cols: []odCol{
 		{"指標ID", "指標の番号"},
 		{"指標", "指標の名前"},
 		{"テーマ", "計画のテーマ"},
 		{"区分", "全体または地区名"},
-		{"前回値（%）", "策定時（前回）の値"},
-		{"前回の回答者数（人）", "前回値の基数"},
+		{WordBaseline + "値（%）", NameBaseline + "の値"},
+		{WordBaseline + "の回答者数（人）", WordBaseline + "値の基数"},
 		{"今回値（%）", "今回の値（秘匿のときは空欄）"},
 		{"今回の回答者数（人）", "今回値の基数（秘匿のときは空欄）"},
 		{"95%信頼区間", "今回値の95%信頼区間"},

@@ -415,7 +415,7 @@ func bigView() *View {
 	v.Indicators.ByDistrict = map[string][]IndicatorRow{}
 	for qi := range v.Questions {
 		q := &v.Questions[qi]
-		if t := pdfTable(q, "地区"); t != nil {
+		if t := tableBy(q, "地区"); t != nil {
 			proto := t.Rows[0]
 			t.Rows = nil
 			for _, d := range ds {
@@ -504,7 +504,7 @@ func TestPDFLandscape(t *testing.T) {
 	needTool(t, "pdfinfo")
 	v := testView()
 	q := &v.Questions[6] // Q7, 15 columns: too wide for portrait, fits landscape
-	dt := pdfTable(q, "地区")
+	dt := tableBy(q, "地区")
 	proto := dt.Rows[0]
 	dt.Rows = nil
 	for i := range 40 {
@@ -640,8 +640,8 @@ func testDistrictTops(v *View) map[string][]TopRow {
 	for _, name := range v.Districts {
 		for qi := range v.Questions {
 			q := &v.Questions[qi]
-			at, all := pdfAllRow(q)
-			dr := pdfRow(pdfTable(q, analyze.ByDistrict), name)
+			at, all := allRow(q)
+			dr := groupRow(tableBy(q, analyze.ByDistrict), name)
 			if all == nil || dr == nil || q.Type == "NUM" {
 				continue
 			}
@@ -650,14 +650,14 @@ func testDistrictTops(v *View) map[string][]TopRow {
 				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
 					continue
 				}
-				if top < 0 || pdfValue(pdfCell(all, i)) > pdfValue(pdfCell(all, top)) {
+				if top < 0 || pdfValue(shareOf(all, i)) > pdfValue(shareOf(all, top)) {
 					top = i
 				}
 			}
 			if top < 0 {
 				continue
 			}
-			dv, av := pdfCell(dr, top), pdfCell(all, top)
+			dv, av := shareOf(dr, top), shareOf(all, top)
 			diff := Fig{Value: math.NaN()}
 			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
 				diff = PointsFig(dv.Value-av.Value, false)

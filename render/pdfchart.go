@@ -144,6 +144,7 @@ type barRow struct {
 	label string
 	vals  []Fig
 	ns    []Fig // the base n of each bar, printed at the row's end; nil for none
+	ref   bool  // 参考値 (FigIndex prints ※)
 }
 
 // barChart draws horizontal bars from 0: one bar per series in every row, the
@@ -255,7 +256,7 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 			if s < len(r.ns) && r.ns[s].Text != "" {
 				d.font("", 6.5)
 				d.color(colMuted)
-				d.textAt(pageW-marginR, by+barH/2-0.2, pdfN(r.ns[s]), 'R')
+				d.textAt(pageW-marginR, by+barH/2-0.2, nLabel(r.ns[s]), 'R')
 			}
 			by += barH
 		}
@@ -333,7 +334,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			}
 		}
 		d.font("", 7)
-		d.textAt(x0+areaW+1.5, y+bandH/2, pdfN(r.n), 'L')
+		d.textAt(x0+areaW+1.5, y+bandH/2, nLabel(r.n), 'L')
 		if r.suppressed {
 			d.draw(colRule)
 			d.p.SetLineWidth(0.2)
@@ -376,4 +377,12 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 	if ref {
 		d.note("注）※：回答者が少ないため参考値")
 	}
+}
+
+// pdfValue is a Fig's value for drawing: 0 for NaN.
+func pdfValue(f Fig) float64 {
+	if math.IsNaN(f.Value) || f.Suppressed {
+		return 0
+	}
+	return f.Value
 }

@@ -2,8 +2,6 @@ package render
 
 import (
 	"math"
-
-	"midreview/analyze"
 )
 
 // findingText prints a passage's lines as paragraphs in a shaded box's left
@@ -28,100 +26,30 @@ func (d *pdfDoc) findingText(lines []string) {
 	d.down(2)
 }
 
-// summarySection prints 調査結果の概要: per theme its passage (PlaceSummary).
-func (d *pdfDoc) summarySection() {
-	v := d.v
-	any := false
-	for _, th := range v.Themes {
-		if len(v.PassageLines(analyze.PlaceSummary, th.Code, "")) > 0 {
-			any = true
-		}
-	}
-	if !any {
-		return
-	}
-	d.section("調査結果の概要")
-	d.color(colMuted)
-	d.para("テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています（順位付けの方法は「集計方法」をご覧ください）。", "", 8.5, 0)
-	d.color(colText)
-	d.down(3)
-	for _, th := range v.Themes {
-		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
-		if len(lines) == 0 {
-			continue
-		}
-		d.subsection(th.Name, 20, false)
-		d.findingText(lines)
-	}
-}
-
-// karte prints a district handout's opening profile (地区カルテ): key figures,
-// the district's indicators against the ward (ward = 100), its strengths and
-// issues in words, its comment themes and a few masked quotes.
-func (d *pdfDoc) karte() {
-	v := d.v
-	var p *ProfileView
-	for i := range v.Profiles {
-		if v.Profiles[i].District == d.district {
-			p = &v.Profiles[i]
-		}
-	}
-	if p == nil {
-		return
-	}
-	d.section(d.district + "地区カルテ")
-	line := "有効回答数 " + p.N.Text + "人"
-	if p.Rate.Text != "" {
-		line += "　回収率 " + p.Rate.Text + "%"
-	}
-	line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
-	if p.Margin.Text != "" {
-		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
-	}
-	d.para(line, "B", 10, 0)
-	d.down(2)
-	d.indexChart(p)
-	if lines := v.PassageLines(analyze.PlaceDistrict, "", d.district); len(lines) > 0 {
-		d.heading("地区の特徴（区内の他の地区との比較）", 20)
-		d.findingText(lines)
-	}
-	if len(p.Themes) > 0 {
-		var rows [][]tcell
-		for _, kv := range p.Themes {
-			rows = append(rows, pdfCells(kv.Key, kv.Value))
-		}
-		d.table(d.tableNo(d.district+"の意見のテーマ（自由記述・団体ヒアリング）"), []tcol{{"テーマ", 80, 'L'}, {"件数", 25, 'R'}}, rows, 8)
-		d.down(2)
-	}
-	if len(p.Quotes) > 0 {
-		d.heading("住民の声（抜粋・個人情報は伏せています）", 12)
-		d.bullets(p.Quotes, 8.5)
-	}
-}
-
 // indexChart draws the district's indicators as bars against the ward = 100
 // (the bar's length is the district's printed value over the ward's), with
 // both percentages printed beside it. Solid dark bars and a dashed 100 line
 // read in grayscale.
-func (d *pdfDoc) indexChart(p *ProfileView) {
+func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 	type bar struct {
 		label, text string
 		idx         float64
 	}
 	var bars []bar
-	for _, in := range p.Indicators {
-		dv, wv := in.District.Shown(), in.Ward.Shown()
-		text := d.district + " " + in.District.Text + "%／全体 " + in.Ward.Text + "%"
+	for _, r := range rows {
+		dist, ward := r.vals[0], r.vals[1]
+		dv, wv := dist.Shown(), ward.Shown()
+		text := district + " " + dist.Text + "%／全体 " + ward.Text + "%"
 		idx := math.NaN()
-		if in.District.Suppressed || in.District.Blank() {
-			text = d.district + " " + in.District.Text + "／全体 " + in.Ward.Text + "%"
+		if dist.Suppressed || dist.Blank() {
+			text = district + " " + dist.Text + "／全体 " + ward.Text + "%"
 		} else if wv > 0 {
 			idx = 100 * dv / wv
 		}
-		if in.Reference {
+		if r.ref {
 			text += "※"
 		}
-		bars = append(bars, bar{label: in.ID + "　" + in.Name, text: text, idx: idx})
+		bars = append(bars, bar{label: r.label, text: text, idx: idx})
 	}
 	if len(bars) == 0 {
 		return
@@ -135,7 +63,7 @@ func (d *pdfDoc) indexChart(p *ProfileView) {
 			scale = math.Ceil(b.idx/50) * 50
 		}
 	}
-	d.captionLine(d.figNo(d.district + "の指標（全体＝100）"))
+	d.captionLine(d.figNo(caption))
 	d.need(float64(len(bars))*rowH + 8)
 	top := d.y()
 	d.font("", 7.5)
@@ -160,6 +88,4 @@ func (d *pdfDoc) indexChart(p *ProfileView) {
 	d.textAt(x100, top+h+3, "全体＝100", 'C')
 	d.color(colText)
 	d.setY(top + h + 6)
-	d.note("注）棒の長さは全体の値を100としたときの" + d.district + "の値。方向が「減」の指標は短いほど良い状態です。※：参考値。" + MarkSuppressed + "：秘匿。")
-	d.down(2)
 }

@@ -1,11 +1,5 @@
 package render
 
-import (
-	"strconv"
-
-	"midreview/analyze"
-)
-
 // A tcol is one column of a printed table.
 type tcol struct {
 	head  string
@@ -18,15 +12,6 @@ type tcell struct {
 	text  string
 	bold  bool
 	shade bool // light background, for the 全体 row
-}
-
-// pdfCells turns strings into cells.
-func pdfCells(ss ...string) []tcell {
-	cs := make([]tcell, len(ss))
-	for i, s := range ss {
-		cs[i] = tcell{text: s}
-	}
-	return cs
 }
 
 const cellPad = 1.2 // horizontal padding inside a cell, mm
@@ -187,114 +172,3 @@ const (
 	// gets a landscape page rather than portrait column blocks.
 	xtLandRows = 3
 )
-
-// crosstab prints rows of t (表頭 choices across, groups down) as one table. When
-// the choices do not fit the portrait width, the table goes on landscape pages
-// (what follows returns to portrait); when they do not fit that either, it is
-// split into column blocks, each repeating the group and n columns.
-// Note: a table of a few rows (a district handout's district and 全体) stays on
-// the portrait page in column blocks: a landscape page for two rows would waste
-// a sheet and break the flow of the question.
-func (d *pdfDoc) crosstab(title string, t *TableView, rows []RowView) {
-	n := len(t.Heads)
-	avail := contentW - xtGroupW - xtNW
-	if float64(n)*xtChoiceMn > avail && len(rows) >= xtLandRows {
-		avail = pageH - marginL - marginR - xtGroupW - xtNW
-		d.wantLand = true
-		defer func() { d.wantLand = false }()
-	}
-	per := max(1, int(avail/xtChoiceMn))
-	blocks := max(1, (n+per-1)/per)
-	size := 7.5
-	var marks, supp, ref bool
-	numbered := d.tableNo(title + "（%）")
-	for b := 0; b < blocks; b++ {
-		lo, hi := b*n/blocks, (b+1)*n/blocks
-		w := min(xtChoiceMx, avail/float64(max(1, hi-lo)))
-		cols := []tcol{{"区分", xtGroupW, 'L'}, {"n", xtNW, 'R'}}
-		for _, h := range t.Heads[lo:hi] {
-			cols = append(cols, tcol{h, w, 'R'})
-		}
-		var body [][]tcell
-		for _, r := range rows {
-			all := r.Group == analyze.GroupAll
-			g := r.Group
-			if r.Reference {
-				g += "（" + MarkReference + "）"
-				ref = true
-			}
-			cells := []tcell{{text: g, bold: all || r.Group == d.district, shade: all}, {text: r.N.Text, shade: all}}
-			for i := lo; i < hi; i++ {
-				var s string
-				switch {
-				case r.Suppressed:
-					s = MarkSuppressed
-					supp = true
-				case i < len(r.Cells):
-					s = r.Cells[i].Text + r.Cells[i].Mark
-					marks = marks || r.Cells[i].Mark != ""
-				}
-				cells = append(cells, tcell{text: s, shade: all})
-			}
-			body = append(body, cells)
-		}
-		caption := numbered
-		if blocks > 1 {
-			caption += "［" + strconv.Itoa(b+1) + "/" + strconv.Itoa(blocks) + "］"
-		}
-		d.table(caption, cols, body, size)
-	}
-	var notes []string
-	if marks {
-		notes = append(notes, MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）")
-	}
-	if supp {
-		notes = append(notes, MarkSuppressed+"：回答者が少ないため秘匿")
-	}
-	if ref {
-		notes = append(notes, MarkReference+"：回答者が少ないため参考値")
-	}
-	if t.Note != "" {
-		notes = append(notes, t.Note)
-	}
-	for _, s := range notes {
-		d.note("注）" + s)
-	}
-	d.down(2)
-}
-
-// summaryTable prints the SC/NUM summaries (mean, median, top box).
-func (d *pdfDoc) summaryTable(title string, rows []SummaryRow, sc bool) {
-	cols := []tcol{{"区分", 34, 'L'}, {"n", 16, 'R'}, {"平均", 16, 'R'}, {"標準偏差", 18, 'R'}, {"中央値", 16, 'R'}, {"最小", 14, 'R'}, {"最大", 14, 'R'}}
-	if sc {
-		cols = append(cols, tcol{"肯定的な回答（%）", 26, 'R'})
-	}
-	var body [][]tcell
-	supp := false
-	for _, r := range rows {
-		all := r.Group == analyze.GroupAll
-		g := r.Group
-		if r.Reference {
-			g += "（" + MarkReference + "）"
-		}
-		cells := []tcell{{text: g, bold: all || r.Group == d.district, shade: all}, {text: r.N.Text, shade: all}}
-		figs := []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max}
-		if sc {
-			figs = append(figs, r.TopBox)
-		}
-		for _, f := range figs {
-			s := f.Text
-			if r.Suppressed {
-				s = MarkSuppressed
-				supp = true
-			}
-			cells = append(cells, tcell{text: s, shade: all})
-		}
-		body = append(body, cells)
-	}
-	d.table(d.tableNo(title), cols, body, 7.5)
-	if supp {
-		d.note("注）" + MarkSuppressed + "：回答者が少ないため秘匿")
-	}
-	d.down(2)
-}

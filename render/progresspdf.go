@@ -2,157 +2,74 @@ package render
 
 import "strings"
 
-// progressSection prints the chapter 取組の振り返り: the ward-wide counts of
-// ratings by year, then per theme each initiative's grid of marks by year,
-// its activity figures as small bars against the target, and the latest
-// year's problems and direction. A district handout shows the district's own
-// initiatives and counts.
-func (d *pdfDoc) progressSection() {
-	pv := d.v.Progress
-	if pv == nil {
-		return
-	}
-	d.section("取組の振り返り")
-	themes, counts := pv.Themes, pv.Ward
-	if d.district != "" {
-		themes, counts = pv.ByDistrict[d.district], pv.DistrictCounts[d.district]
-	}
-	legend := make([]string, len(pv.Labels))
-	for i, l := range pv.Labels {
-		legend[i] = pv.Marks[i] + " " + l
-	}
-	d.para("進ちょくの記号："+strings.Join(legend, "　")+"　（空欄は報告なし、↓は前年度より悪化）", "", 9, 0)
-	d.down(2)
-	if len(counts) > 0 {
-		d.progressCounts(counts)
-	}
-	if d.district == "" && len(pv.Keywords) > 0 {
-		var ws []string
-		for _, k := range pv.Keywords {
-			ws = append(ws, k.Key+"（"+k.Value+"）")
-		}
-		d.heading("課題に多く出てくる言葉", 8)
-		d.para(strings.Join(ws, "、"), "", 9, 0)
-		d.down(2)
-	}
-	if len(themes) == 0 {
-		d.para("この地区の取組の報告はありません。", "", 9.5, 0)
-		return
-	}
-	for _, t := range themes {
-		d.subsection(t.Theme, 30, false)
-		for _, in := range t.Initiatives {
-			d.initiative(pv, in)
-		}
-	}
-}
-
-// progressCounts prints the table of ratings by year: one row per year.
-func (d *pdfDoc) progressCounts(rows []ProgressCountRow) {
-	pv := d.v.Progress
-	cols := 3 + len(pv.Labels) + 1
-	w := contentW / float64(cols+1)
+// compactTable prints a table one line per row at equal column widths, the
+// heads cut to fit (the counts of ratings by year).
+func (d *pdfDoc) compactTable(t Table) {
+	w := contentW / float64(len(t.Cols)+1)
 	const rh = 6.0
-	d.need(rh*float64(len(rows)+2) + 8)
-	d.captionLine(d.tableNo("進ちょく別の取組数（年度別）"))
+	d.need(rh*float64(len(t.Rows)+2) + 8)
+	d.captionLine(d.tableNo(t.Caption))
 	y := d.y()
 	d.font("B", 8.5)
 	d.fill(colHead)
 	d.p.Rect(marginL, y, contentW, rh, "F")
-	heads := append(append([]string{"年度"}, pv.Labels...), "未記入", "悪化", "計")
-	for i, h := range heads {
+	for i, c := range t.Cols {
 		x := marginL + float64(i)*w
 		if i == 0 {
-			d.textAt(x+1, y+rh/2, h, 'L')
+			d.textAt(x+1, y+rh/2, c.Head, 'L')
 			continue
 		}
-		if i <= len(pv.Marks) {
-			h = pv.Marks[i-1] + h
-		}
-		d.textAt(x+w-1, y+rh/2, fitText(h, w, d.width), 'R')
+		d.textAt(x+w-1, y+rh/2, fitText(c.Head, w, d.width), 'R')
 	}
 	d.font("", 8.5)
-	for k, r := range rows {
+	for k, r := range t.Rows {
 		yy := y + rh*float64(k+1)
 		d.draw(colGrid)
 		d.p.Line(marginL, yy+rh, marginL+contentW, yy+rh)
-		cells := []string{r.Year}
-		for _, c := range r.Counts {
-			cells = append(cells, c.Text)
-		}
-		cells = append(cells, r.Unrated.Text, r.Slipped.Text, r.Total.Text)
-		for i, c := range cells {
+		for i, c := range r {
 			x := marginL + float64(i)*w
 			if i == 0 {
-				d.textAt(x+1, yy+rh/2, c, 'L')
+				d.textAt(x+1, yy+rh/2, c.Text, 'L')
 				continue
 			}
-			d.textAt(x+w-1, yy+rh/2, c, 'R')
+			d.textAt(x+w-1, yy+rh/2, c.Text, 'R')
 		}
 	}
-	d.setY(y + rh*float64(len(rows)+1) + 4)
+	d.setY(y + rh*float64(len(t.Rows)+1) + 4)
 }
 
-// initiative prints one initiative: its title line, the grid of marks by
-// year with the activity bar under each, and the latest problems and direction.
-func (d *pdfDoc) initiative(pv *ProgressView, in InitiativeView) {
-	n := len(pv.Years)
+// record prints one initiative: its title line, the grid of marks by year
+// with the activity bar under each, and the latest problems and direction.
+func (d *pdfDoc) record(in Record) {
+	n := len(in.Years)
 	const cellH, barH = 7.0, 3.0
 	gridX := marginL + 2
 	cellW := min(28.0, (contentW-40)/float64(max(n, 1)))
-	texts := []string{}
-	if in.Issues != "" {
-		texts = append(texts, "課題（"+in.LatestYear+"）："+in.Issues)
-	}
-	if in.Hard != "" {
-		texts = append(texts, "ハード面："+in.Hard)
-	}
 	d.font("", 8.5)
 	var lines []string
-	for _, t := range texts {
+	for _, t := range in.Texts {
 		lines = append(lines, wrapText(t, contentW-4, d.width)...)
 	}
 	lh := 8.5 * ptMM * 1.45
 	d.need(6 + cellH + barH + 6 + float64(len(lines))*lh + 4)
 
-	title := in.ID + "　" + in.Name
-	if d.district == "" {
-		title += "（" + in.District + "）"
-	}
 	d.font("B", 9.5)
-	d.textAt(marginL, d.y()+2.5, fitText(title, contentW, d.width), 'L')
+	d.textAt(marginL, d.y()+2.5, fitText(in.Title, contentW, d.width), 'L')
 	d.down(5)
 	d.font("", 8)
 	d.color(colMuted)
-	meta := []string{}
-	if in.Owner != "" {
-		meta = append(meta, "担当："+in.Owner)
-	}
-	if in.Measure != "" {
-		m := "活動指標：" + in.Measure
-		if in.Unit != "" {
-			m += "（" + in.Unit + "）"
-		}
-		if !in.Target.Blank() {
-			m += "　目標 " + in.Target.Text
-		}
-		meta = append(meta, m)
-	}
-	if in.Next != "" {
-		meta = append(meta, "次年度："+in.Next)
-	}
-	d.textAt(marginL, d.y()+2, fitText(strings.Join(meta, "　"), contentW, d.width), 'L')
+	d.textAt(marginL, d.y()+2, fitText(in.Meta, contentW, d.width), 'L')
 	d.color(colText)
 	d.down(4.5)
 
 	y := d.y()
-	for j, c := range in.Years {
+	for j, c := range in.Cells {
 		x := gridX + float64(j)*cellW
 		// Grid cell: year, mark; shaded darker the worse the rating, so that
 		// it reads in grayscale as well as by its mark.
 		shade := 255
-		if c.Has && c.Rating >= 0 && len(pv.Labels) > 1 {
-			shade = 250 - 110*c.Rating/(len(pv.Labels)-1)
+		if c.Has && c.Rating >= 0 && in.Levels > 1 {
+			shade = 250 - 110*c.Rating/(in.Levels-1)
 		}
 		d.fill([3]int{shade, shade, shade})
 		d.draw(colRule)
@@ -160,7 +77,7 @@ func (d *pdfDoc) initiative(pv *ProgressView, in InitiativeView) {
 		d.p.Rect(x, y, cellW-1.5, cellH, "FD")
 		d.font("", 7)
 		d.color(colMuted)
-		d.textAt(x+1, y+2, pv.Years[j], 'L')
+		d.textAt(x+1, y+2, in.Years[j], 'L')
 		d.color(colText)
 		mark := ""
 		if c.Has {
@@ -198,62 +115,57 @@ func (d *pdfDoc) initiative(pv *ProgressView, in InitiativeView) {
 	d.down(2.5)
 }
 
-// historySection prints each indicator over the plan's years: a line of its
-// points with the target as a dashed line, and the values in a row below.
-func (d *pdfDoc) historySection() {
-	hs := d.v.IndicatorHistory
-	if len(hs) == 0 || d.district != "" {
-		return
-	}
-	d.subsection("指標の推移", 60, false)
+// trendChart draws one indicator over the plan's years: a line of its
+// points (each row's one value) with the target as a dashed line, and the
+// values printed at the points.
+func (d *pdfDoc) trendChart(caption string, points []barRow, target Fig) {
 	const ch = 32.0
-	for _, h := range hs {
-		d.need(ch + 22)
-		d.captionLine(d.figNo(h.ID + "　" + h.Name + "（％、全体）"))
-		y := d.y() + 2
-		x0, w := marginL+10, contentW-20
-		hi := 0.0
-		for _, p := range h.Points {
-			hi = max(hi, pdfValue(p.Value))
-		}
-		hi = max(hi, pdfValue(h.Target))
-		hi = max(10, hi*1.15)
-		yAt := func(v float64) float64 { return y + ch - ch*v/hi }
-		d.draw(colRule)
-		d.p.SetLineWidth(0.2)
-		d.p.Line(x0, y+ch, x0+w, y+ch)
-		if !h.Target.Blank() {
-			d.p.SetDashPattern([]float64{1.2, 1.2}, 0)
-			d.p.Line(x0, yAt(h.Target.Value), x0+w, yAt(h.Target.Value))
-			d.p.SetDashPattern(nil, 0)
-			d.font("", 7)
-			d.textAt(x0+w, yAt(h.Target.Value)-1.8, "目標 "+h.Target.Text, 'R')
-		}
-		n := len(h.Points)
-		step := w / float64(max(n, 1))
-		d.draw(colDark)
-		d.p.SetLineWidth(0.5)
-		px, py := -1.0, 0.0
-		for i, p := range h.Points {
-			x := x0 + step*(float64(i)+0.5)
-			d.font("", 7.5)
-			d.textAt(x, y+ch+3, fitText(p.Label, step-1, d.width), 'C')
-			if p.Value.Blank() || p.Value.Suppressed {
-				px = -1
-				continue
-			}
-			yy := yAt(p.Value.Value)
-			if px >= 0 {
-				d.p.Line(px, py, x, yy)
-			}
-			d.fill(colDark)
-			d.p.Circle(x, yy, 0.9, "F")
-			d.font("B", 7.5)
-			d.textAt(x, yy-2.5, p.Value.Text, 'C')
-			px, py = x, yy
-		}
-		d.setY(y + ch + 8)
+	d.need(ch + 22)
+	d.captionLine(d.figNo(caption))
+	y := d.y() + 2
+	x0, w := marginL+10, contentW-20
+	hi := 0.0
+	for _, p := range points {
+		hi = max(hi, pdfValue(p.vals[0]))
 	}
+	hi = max(hi, pdfValue(target))
+	hi = max(10, hi*1.15)
+	yAt := func(v float64) float64 { return y + ch - ch*v/hi }
+	d.draw(colRule)
+	d.p.SetLineWidth(0.2)
+	d.p.Line(x0, y+ch, x0+w, y+ch)
+	if !target.Blank() {
+		d.p.SetDashPattern([]float64{1.2, 1.2}, 0)
+		d.p.Line(x0, yAt(target.Value), x0+w, yAt(target.Value))
+		d.p.SetDashPattern(nil, 0)
+		d.font("", 7)
+		d.textAt(x0+w, yAt(target.Value)-1.8, "目標 "+target.Text, 'R')
+	}
+	n := len(points)
+	step := w / float64(max(n, 1))
+	d.draw(colDark)
+	d.p.SetLineWidth(0.5)
+	px, py := -1.0, 0.0
+	for i, p := range points {
+		x := x0 + step*(float64(i)+0.5)
+		d.font("", 7.5)
+		d.textAt(x, y+ch+3, fitText(p.label, step-1, d.width), 'C')
+		v := p.vals[0]
+		if v.Blank() || v.Suppressed {
+			px = -1
+			continue
+		}
+		yy := yAt(v.Value)
+		if px >= 0 {
+			d.p.Line(px, py, x, yy)
+		}
+		d.fill(colDark)
+		d.p.Circle(x, yy, 0.9, "F")
+		d.font("B", 7.5)
+		d.textAt(x, yy-2.5, v.Text, 'C')
+		px, py = x, yy
+	}
+	d.setY(y + ch + 8)
 }
 
 // progressGuide is 報告書の見方 of a year without a survey: how to read the

@@ -21,20 +21,24 @@ var sentenceTemplates = map[string]string{
 	"all-equal":        "{all}がいずれも {pct} となっています。",
 	"composite":        "無回答を除くと、{labels}を合わせた肯定的な回答は {pct} です。",
 	"composite-one":    "無回答を除くと、肯定的な回答（{labels}）は {pct} です。",
-	"ma-note":          "複数回答のため、割合の合計は100%を超えます。",
-	"mean":             "平均は {mean}、中央値は {median} です。",
-	"change":           "策定時調査と比べると、{changes}しています。",
-	"change-item":      "{label}が {base} から {cur} へ {pt} ポイント{dir}",
-	"change-up":        "増加",
-	"change-down":      "減少",
-	"no-change":        "策定時調査と比べて、大きな変化はみられません。",
-	"groups":           "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
-	"groups-high":      "{by}にみると、{label}の割合は{high}で高くなっています。",
-	"groups-low":       "{by}にみると、{label}の割合は{low}で低くなっています。",
-	"group-item":       "{group}（{pct}）",
-	"age-up":           "年代が高いほど{label}の割合が高く、{first}の {fv} に対し、{last}では {lv} となっています。",
-	"age-down":         "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
-	"subject":          "「{subject}」では、",
+	// The composite on the tables' base: the indicator's own value (the base
+	// includes 無回答, as the tables and the indicator table print it).
+	"composite-all":     "{labels}を合わせた肯定的な回答は {pct} です。",
+	"composite-all-one": "肯定的な回答（{labels}）は {pct} です。",
+	"ma-note":           "複数回答のため、割合の合計は100%を超えます。",
+	"mean":              "平均は {mean}、中央値は {median} です。",
+	"change":            "策定時調査と比べると、{changes}しています。",
+	"change-item":       "{label}が {base} から {cur} へ {pt} ポイント{dir}",
+	"change-up":         "増加",
+	"change-down":       "減少",
+	"no-change":         "策定時調査と比べて、大きな変化はみられません。",
+	"groups":            "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
+	"groups-high":       "{by}にみると、{label}の割合は{high}で高くなっています。",
+	"groups-low":        "{by}にみると、{label}の割合は{low}で低くなっています。",
+	"group-item":        "{group}（{pct}）",
+	"age-up":            "年代が高いほど{label}の割合が高く、{first}の {fv} に対し、{last}では {lv} となっています。",
+	"age-down":          "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
+	"subject":           "「{subject}」では、",
 	// 概要 only.
 	"standout-high": "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
 	"standout-low":  "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
@@ -166,14 +170,21 @@ func sentenceBody(f analyze.Finding) string {
 			ls = append(ls, quote(l))
 		}
 		key := "composite"
+		if fg[0].Source == analyze.SrcInd {
+			key = "composite-all"
+		}
 		if len(ls) == 1 {
-			key = "composite-one"
+			key += "-one"
 		}
 		return fill(key, "labels", strings.Join(ls, "と"), "pct", num(fg[0]))
 	case analyze.RuleMANote, analyze.RuleNoChange, analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
 		return sentenceTemplates[f.Rule]
 	case analyze.RuleMean:
-		return fill("mean", "mean", num(fg[0]), "median", num(fg[1]))
+		unit := ""
+		if len(f.Words) > 0 {
+			unit = f.Words[0]
+		}
+		return fill("mean", "mean", num(fg[0])+unit, "median", num(fg[1])+unit)
 	case analyze.RuleChange:
 		var items []string
 		for i := 0; i+2 < len(fg); i += 3 {

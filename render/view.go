@@ -15,12 +15,19 @@ type View struct {
 	InputErrors                int    // errors the run was built with (-allow-errors)
 	Districts                  []string
 
-	Settings   []KV // 設定 as printed on the overview
-	Overview   OverviewView
-	Profile    []QuestionView // respondent attributes (属性 questions), ward-wide
-	Themes     []ThemeView
-	Questions  []QuestionView // every SA/MA/SC/NUM question in sheet order
-	Indicators IndicatorView
+	Settings []KV // 設定 as printed on the overview
+	Overview OverviewView
+	// Surveys names the surveys compared, one word each for every table
+	// head, sentence, legend and evaluation note (surveys.go): 策定時調査 is
+	// the baseline, 前回調査 only the latest earlier survey of history/.
+	Surveys SurveyNames
+	// ReadingNotes are the lines of 報告書の見方 about differences and the
+	// surveys compared (readingNotes), printed once there by the chapters.
+	ReadingNotes []string
+	Profile      []QuestionView // respondent attributes (属性 questions), ward-wide
+	Themes       []ThemeView
+	Questions    []QuestionView // every SA/MA/SC/NUM question in sheet order
+	Indicators   IndicatorView
 	// DistrictTops are the district pages' main results: district name → rows
 	// (analyze.DistrictTops); read in Districts order only.
 	DistrictTops map[string][]TopRow
@@ -66,6 +73,10 @@ type KV struct{ Key, Value string }
 type OverviewView struct {
 	Summary string        // 配布数 …票、有効回答数 …票（回収率 …%）
 	Rows    []OverviewRow // ward total first, then districts, then 地区不明
+	// Items are 調査の概要 as municipal reports print it, those given, in
+	// order: 調査名, 調査対象, 抽出方法, 調査期間, 調査方法, 配布数,
+	// 有効回収数, 回収率, 基準日 (viewtext.go overviewItems).
+	Items []KV
 }
 
 // An OverviewRow is one line of the overview table.
@@ -84,15 +95,24 @@ type ThemeView struct {
 
 // A QuestionView is everything published about one question.
 type QuestionView struct {
-	Index     int // index into Batch.Questions
-	ID, Text  string
-	Type      string      // SA, MA, SC, NUM
-	Theme     string      // テーマ名 or ""
-	Condition string      // 対象条件 as written, "" when everyone is asked
-	MA        bool        // percentages may sum past 100
-	Tables    []TableView // current survey: 全体, 地区, 性別, 年代, 分析軸 (those that exist)
-	Baseline  *TableView  // baseline survey 全体, when present
-	Trend     []TrendView // 全体 trend rows when a baseline exists
+	Index    int // index into Batch.Questions
+	ID, Text string
+	Type     string // SA, MA, SC, NUM
+	Theme    string // テーマ名 or ""
+	// Condition is who was asked, in words, for the note 「対象：…」:
+	// 「Q2で「はい」と答えた方」 (conditionLabels); "" when everyone is asked.
+	Condition string
+	// ConditionCodes is the 対象条件 as written in sheet 設問 (Q2=1,2), for
+	// the office's own sheets; never printed in a handout.
+	ConditionCodes string
+	MA             bool // percentages may sum past 100
+	// Unit is the unit of a NUM question's answers (設問 単位, e.g. 回), which
+	// its summary figures (平均, 中央値, 最小, 最大, 標準偏差) are in; "" when
+	// not given (SC summaries are scores, without a unit).
+	Unit     string
+	Tables   []TableView // current survey: 全体, 地区, 性別, 年代, 分析軸 (those that exist)
+	Baseline *TableView  // baseline survey 全体, when present
+	Trend    []TrendView // 全体 trend rows when a baseline exists
 	// TrendOrder lists indices into Trend in the order the comparison chart
 	// shows them: for MA by current share, largest first; else as Trend.
 	TrendOrder []int

@@ -423,7 +423,7 @@ func (s *sheet) titleBlock(title string, notes ...string) {
 
 // crosstabNotes explain the marks of the crosstab sheets.
 var crosstabNotes = []string{
-	"数値は％（小数第1位を四捨五入。合計が100.0にならないことがある）。",
+	"数値は％（小数第2位を四捨五入。合計が100.0にならないことがある）。",
 	"n＝集計対象者数（無回答を含む）。－＝0件。",
 	"x＝秘匿（nが秘匿基準未満、または逆算を防ぐため）。",
 	"▲▼＝全体に比べ有意に高い／低い（調整済み残差）。",
@@ -435,7 +435,17 @@ func (b *book) overview() {
 	s := b.sheet(SheetOverview)
 	s.titleBlock("集計表")
 	s.next()
-	rows := []KV{{"計画名", v.PlanName}, {"区名", v.Ward}, {"調査名", v.SurveyName}, {"基準日", v.Date}}
+	rows := []KV{{"計画名", v.PlanName}, {"区名", v.Ward}, {"調査名", v.SurveyName}}
+	for _, kv := range v.Overview.Items {
+		// Note: the settings of 調査の概要 given (調査対象, 抽出方法, 調査期間,
+		// 調査方法); 配布数, 有効回収数 and 回収率 are in the table 回収状況 below.
+		switch kv.Key {
+		case "調査名", "配布数", "有効回収数", "回収率", "基準日":
+			continue
+		}
+		rows = append(rows, kv)
+	}
+	rows = append(rows, KV{"基準日", v.Date})
 	if v.Sample {
 		rows = append(rows, KV{"データ", "サンプルデータ（合成データであり、実際の調査結果ではありません）"})
 	}
@@ -609,6 +619,12 @@ func rowNote(suppressed, reference bool) string {
 
 func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 	heads := []string{"区分", "n", "平均", "標準偏差", "中央値", "最小", "最大"}
+	if q.Unit != "" {
+		// Note: the figures are in the answers' unit (設問 単位).
+		for i := 2; i < len(heads); i++ {
+			heads[i] += "（" + q.Unit + "）"
+		}
+	}
 	top := q.Type == "SC"
 	if top {
 		heads = append(heads, "肯定的回答（％）")
@@ -690,8 +706,9 @@ func (s *sheet) pValue(col int, p Fig) {
 
 func (b *book) trend() {
 	s := b.sheet(SheetTrend)
-	s.titleBlock("経年比較（策定時と現在）", "値は％、差はポイント。p値は2つの比率の差のz検定。＊＝有意。")
-	s.head("設問ID", "設問文", "選択肢", "策定時", "策定時n", "現在", "現在n", "差（ポイント）", "p値", "有意差")
+	// Note: one word for each survey (surveys.go): 策定時 and 今回, never 現在 or 前回.
+	s.titleBlock("経年比較（"+NameBaseline+"と"+NameCurrent+"）", "値は％、差はポイント（表示した2つの割合の差）。p値は2つの比率の差のz検定。＊＝有意。")
+	s.head("設問ID", "設問文", "選択肢", WordBaseline, WordBaseline+"n", WordCurrent, WordCurrent+"n", "差（ポイント）", "p値", "有意差")
 	top := s.row - 1
 	found := false
 	for _, q := range b.v.Questions {
@@ -715,7 +732,7 @@ func (b *book) trend() {
 		}
 	}
 	if !found {
-		s.strNoFit(1, "策定時の調査データがないため、経年比較はありません。", "note")
+		s.strNoFit(1, NameBaseline+"のデータがないため、経年比較はありません。", "note")
 	}
 	s.maxW = []float64{10, 40, 24}
 	s.finish(top, 1)

@@ -513,10 +513,11 @@ func TestBlackBoxB1(t *testing.T) {
 		"trend Q2 全体 1": {"data/trend.csv", map[string]string{"question_id": "Q2", "by": "全体", "group": "全体", "code": "1"},
 			[]string{"baseline_count", "baseline_base", "baseline_pct", "current_count", "current_base", "current_pct", "diff_pt", "p_value"},
 			[]string{"9", "20", "45", "15", "24", "62.5", "17.5", "0.245716"}},
-		// 北: 5/10 → 12/14, diff 35.714286, pooled p̂ = 17/24, p = 0.057730.
+		// 北: 5/10 → 12/14 printed 50.0 → 85.7, diff 35.7 (the printed figures'),
+		// pooled p̂ = 17/24, p = 0.057730 (from the counts).
 		"trend Q2 北 1": {"data/trend.csv", map[string]string{"question_id": "Q2", "by": "地区", "group": "北", "code": "1"},
 			[]string{"baseline_count", "baseline_base", "current_count", "current_base", "diff_pt", "p_value"},
-			[]string{"5", "10", "12", "14", "35.714286", "0.057730"}},
+			[]string{"5", "10", "12", "14", "35.7", "0.057730"}},
 		// Q3=満足: 1/20 → 6/24, diff 20, p = 0.070912.
 		"trend Q3 全体 1": {"data/trend.csv", map[string]string{"question_id": "Q3", "by": "全体", "group": "全体", "code": "1"},
 			[]string{"baseline_count", "current_count", "diff_pt", "p_value"},

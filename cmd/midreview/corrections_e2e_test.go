@@ -197,7 +197,8 @@ func TestCorrectionsFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Hand-computed from the README's Q1 table, S11 moving from code 3 to code 1;
-	// printed values are one decimal (四捨五入), points = new − old at full precision.
+	// printed values are one decimal (四捨五入), points = new − old as printed
+	// (analyze.PointDiff).
 	want := []render.Change{
 		{Kind: render.ChangeInput, Item: "corrections.xlsx", New: "追加"},
 		// manifest counts: applied corrections 0 → 1; nothing else counted changes.
@@ -208,11 +209,12 @@ func TestCorrectionsFigure(t *testing.T) {
 		// 中央 base 7: code 1 1 → 2 (14.29 → 28.57), code 3 2 → 1; ±100/7 = ±14.3 points.
 		{Kind: render.ChangeFigure, Item: "Q1", By: "地区", Group: "中央", Choice: "よくある", Old: "14.3", New: "28.6", Points: "+14.3"},
 		{Kind: render.ChangeFigure, Item: "Q1", By: "地区", Group: "中央", Choice: "ない", Old: "28.6", New: "14.3", Points: "-14.3"},
-		// 女性 base 11: code 1 5 → 6 (45.45 → 54.55), code 3 2 → 1 (18.18 → 9.09); ±100/11 = ±9.1.
-		{Kind: render.ChangeFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "よくある", Old: "45.5", New: "54.5", Points: "+9.1"},
+		// 女性 base 11: code 1 5 → 6 (45.45 → 54.55, printed 45.5 → 54.5: +9.0),
+		// code 3 2 → 1 (18.18 → 9.09, printed 18.2 → 9.1: -9.1).
+		{Kind: render.ChangeFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "よくある", Old: "45.5", New: "54.5", Points: "+9.0"},
 		{Kind: render.ChangeFigure, Item: "Q1", By: "性別", Group: "女性", Choice: "ない", Old: "18.2", New: "9.1", Points: "-9.1"},
-		// 65歳以上 base 7: code 1 3 → 4 (42.86 → 57.14), code 3 1 → 0 (14.29 → 0.0).
-		{Kind: render.ChangeFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "よくある", Old: "42.9", New: "57.1", Points: "+14.3"},
+		// 65歳以上 base 7: code 1 3 → 4 (42.86 → 57.14, printed 42.9 → 57.1: +14.2), code 3 1 → 0 (14.29 → 0.0).
+		{Kind: render.ChangeFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "よくある", Old: "42.9", New: "57.1", Points: "+14.2"},
 		{Kind: render.ChangeFigure, Item: "Q1", By: "年代", Group: "65歳以上", Choice: "ない", Old: "14.3", New: "0.0", Points: "-14.3"},
 		// I1 (Q1 in 1,2) 全体: 15/20 = 75.0 → 16/20 = 80.0, which reaches the target 80
 		// (増): evaluation C → A.

@@ -314,14 +314,15 @@ func smallFigures() []e2eFigure {
 		e2eFigure{"indicators", "I1,南", e2eCells("current", nil, "current_n", 4, "ci_low", nil, "ci_high", nil,
 			"baseline", nil, "p_value", nil, "evaluation", "－"), "README Indicators I1 by district, 南"},
 
-		// README "Trend (Q1, 全体)": code 1 4/15 → 7/20, diff +8.333… pt, p = 0.599203.
+		// README "Trend (Q1, 全体)": code 1 4/15 → 7/20, printed 26.7 → 35.0, diff
+		// +8.3 pt (the printed figures' difference), p = 0.599203 (from the counts).
 		e2eFigure{"trend", "Q1,全体,全体,1", e2eCells("baseline_count", 4, "baseline_base", 15, "baseline_pct", 100*4.0/15,
-			"current_count", 7, "current_base", 20, "current_pct", 35.0, "diff_pt", 35-100*4.0/15,
+			"current_count", 7, "current_base", 20, "current_pct", 35.0, "diff_pt", 35-26.7,
 			"p_value", 0.599203), "README Trend Q1 code 1"},
 		e2eFigure{"trend", "Q1,全体,全体,2", e2eCells("baseline_count", 5, "baseline_base", 15, "baseline_pct", 100*5.0/15,
-			"current_count", 8, "current_base", 20, "current_pct", 40.0, "diff_pt", 40-100*5.0/15), "README Trend Q1 code 2"},
+			"current_count", 8, "current_base", 20, "current_pct", 40.0, "diff_pt", 40-33.3), "README Trend Q1 code 2"},
 		e2eFigure{"trend", "Q1,全体,全体,3", e2eCells("baseline_count", 5, "baseline_base", 15, "baseline_pct", 100*5.0/15,
-			"current_count", 4, "current_base", 20, "current_pct", 20.0, "diff_pt", 20-100*5.0/15), "README Trend Q1 code 3"},
+			"current_count", 4, "current_base", 20, "current_pct", 20.0, "diff_pt", 20-33.3), "README Trend Q1 code 3"},
 
 		// README "Hearings": H04 全体 1/1; 地区 北 code 1, 中央 and 南 code 2 (the
 		// volunteer group counts in both); 団体種別; H05 全体 code 2 and 3.

@@ -101,21 +101,23 @@ var publishedHTMLCells = regexp.MustCompile(`<td[^>]*>[^<]*</td>|<button type="b
 
 // publishedStructure removes what is structure, not a figure.
 var publishedStructure = []*regexp.Regexp{
-	regexp.MustCompile(`<[^>]*>`),                               // HTML tags and their attributes
-	regexp.MustCompile(`[0-9]+ ?/ ?[0-9]+`),                     // page numbers "3 / 9"
-	regexp.MustCompile(`[表図][0-9]+`),                            // table and figure numbers
-	regexp.MustCompile(`[A-Za-z]+[0-9]+`),                       // IDs: Q1, I1, H04, S01
-	regexp.MustCompile(`[0-9]+年[0-9]+月[0-9]+日`),                 // 基準日
-	regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`),            // 基準日 (ISO)
-	regexp.MustCompile(`^\s*[0-9]+(\.[0-9]+)? \S.* [0-9]+\s*$`), // contents lines with their page
-	regexp.MustCompile(`^\s*[0-9]+(\.[0-9]+)?[ 　]`),             // section numbers "3.1　つながり", keyword ranks
-	regexp.MustCompile(`^[\s0-9]+\(%\)\s*$`),                    // chart axis ticks
-	regexp.MustCompile(`n<[0-9]+`),                              // 秘匿基準, 参考値基準 (設定)
-	regexp.MustCompile(`有意水準[ 　]*[0-9.]+`),                      // 有意水準 (設定)
-	regexp.MustCompile(`^0\.05$`),                               // 有意水準 in the settings table
-	regexp.MustCompile(`±[0-9.]+ポイント`),                          // 維持幅 (設定)
-	regexp.MustCompile(`95[%％]`),                                // the 95% interval's name
-	regexp.MustCompile(`全体＝100|100%を超え`),                        // 地区カルテ's index line, the MA note of the findings
+	regexp.MustCompile(`<[^>]*>`),           // HTML tags and their attributes
+	regexp.MustCompile(`[0-9]+ ?/ ?[0-9]+`), // page numbers "3 / 9"
+	regexp.MustCompile(`[表図][0-9]+`),        // table and figure numbers
+	regexp.MustCompile(`[A-Za-z]+[0-9]+`),   // IDs: Q1, I1, H04, S01
+	regexp.MustCompile(`(令和|平成|昭和)[0-9元]+年（[0-9]+年）[0-9]+月[0-9]+日`),                    // 基準日 (和暦 with 西暦)
+	regexp.MustCompile(`(令和|平成|昭和)[0-9元]+年度（[0-9]+年度）`),                                // fiscal years
+	regexp.MustCompile(`[0-9]+年[0-9]+月[0-9]+日`),                                        // 基準日
+	regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`),                                   // 基準日 (ISO)
+	regexp.MustCompile(`^\s*[0-9]+(\.[0-9]+)? \S.* [0-9]+\s*$`),                        // contents lines with their page
+	regexp.MustCompile(`^\s*[0-9]+(\.[0-9]+)?[ 　]`),                                    // section numbers "3.1　つながり", keyword ranks
+	regexp.MustCompile(`^[\s0-9]+\(%\)\s*$`),                                           // chart axis ticks
+	regexp.MustCompile(`n<[0-9]+`),                                                     // 秘匿基準, 参考値基準 (設定)
+	regexp.MustCompile(`有意水準[ 　]*[0-9.]+`),                                             // 有意水準 (設定)
+	regexp.MustCompile(`^0\.05$`),                                                      // 有意水準 in the settings table
+	regexp.MustCompile(`±[0-9.]+ポイント`),                                                 // 維持幅 (設定)
+	regexp.MustCompile(`95[%％]`),                                                       // the 95% interval's name
+	regexp.MustCompile(`全体＝100|100%を超え`),                                               // 地区カルテ's index line, the MA note of the findings
 	regexp.MustCompile(`第[0-9]+期|[0-9]+年間|[0-9]+位|100\.0[%に]|0\.05%|[0-9]+未満|[0-9]+割`), // fixed wording and names from the batch
 }
 

@@ -2,9 +2,12 @@ package arch
 
 import (
 	"go/build"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +85,42 @@ func TestEveryPackageHasARule(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// writerFiles are the files (glob patterns in render/) of the PDF and web
+// writers and of the block model they draw. They draw composed blocks
+// (render/layout.go) and read nothing of analyze: every figure reaches them
+// formatted, through the View and a composer (issue 22). Until the writers
+// have packages of their own, the rule holds by file.
+var writerFiles = []string{"layout.go", "pdf*.go", "progresspdf.go", "hardpdf.go", "web*.go", "websvg.go"}
+
+// TestWritersDoNotImportAnalyze fails when a writer file imports analyze.
+func TestWritersDoNotImportAnalyze(t *testing.T) {
+	dir := filepath.Join("..", "..", "render")
+	seen := 0
+	for _, pat := range writerFiles {
+		files, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			seen++
+			af, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range af.Imports {
+				if p, _ := strconv.Unquote(imp.Path.Value); p == "midreview/analyze" {
+					t.Errorf("render/%s imports %s: a writer draws blocks and the View only", filepath.Base(f), p)
+				}
+			}
+		}
+	}
+	if seen < 10 {
+		t.Errorf("found %d writer files in render/; has the layout moved?", seen)
 	}
 }

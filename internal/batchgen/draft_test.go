@@ -169,8 +169,8 @@ func TestDraftMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"設問!I1\t要確認", "選択肢!G1\t要確認", "地区!F2\t地区を入力",
-		"設問!I8\t評価尺度（そう思う…）; ラベルの回答", "設定!D5\t作成日", "選択肢!G12\t選択肢の順序; その他の記述: 清掃活動の手伝い"} {
+	for _, s := range []string{"設問!J1\t要確認", "選択肢!G1\t要確認", "地区!F2\t地区を入力",
+		"設問!J8\t評価尺度（そう思う…）; ラベルの回答", "設定!D5\t作成日", "選択肢!G12\t選択肢の順序; その他の記述: 清掃活動の手伝い"} {
 		if !strings.Contains(dump, s) {
 			t.Errorf("definitions.xlsx lacks %q", s)
 		}

@@ -177,6 +177,9 @@ var sampleQuestions = []sampleQuestion{
 	{"Q11", "地域の福祉や暮らしについて、ご意見をご自由にお書きください。", "FA", "", "", "", ""},
 }
 
+// sampleUnits are the 単位 of the sample's NUM questions (sheet 設問).
+var sampleUnits = map[string]string{"Q10": "回"}
+
 // sampleChoice is a row of sheet 選択肢.
 type sampleChoice struct {
 	Set   string
@@ -332,6 +335,8 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		ingest.SettingPlanName: "ひっとプラン港北（第4期）", ingest.SettingWard: "港北区",
 		ingest.SettingSurvey: "中間振り返り 区民アンケート", ingest.SettingDate: "2026-11-01",
 		ingest.SettingDistributed: strconv.Itoa(g.totDist), ingest.SettingSample: "はい",
+		ingest.SettingTarget: "区内在住の18歳以上の方", ingest.SettingSampling: "住民基本台帳から無作為抽出",
+		ingest.SettingPeriod: "2026-06-01～2026-06-30", ingest.SettingMethod: "郵送配布・郵送回収（Web回答併用）",
 	}, false)
 	var dist, towns, themes, qs, inds [][]any
 	for i, d := range sampleDistricts {
@@ -355,6 +360,9 @@ func (g *sampleGen) writeDefinitions(w io.Writer) error {
 		r[ingest.ColQuestionID], r[ingest.ColQuestionText], r[ingest.ColQuestionType] = q.ID, q.Text, q.Type
 		r[ingest.ColQuestionChoiceSet], r[ingest.ColQuestionTheme] = q.Set, q.Theme
 		r[ingest.ColQuestionAttr], r[ingest.ColQuestionCond] = q.Attr, q.Cond
+		if u, ok := sampleUnits[q.ID]; ok {
+			r[ingest.ColQuestionUnit] = u
+		}
 		qs = append(qs, r)
 	}
 	for _, in := range sampleIndicators {

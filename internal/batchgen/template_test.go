@@ -65,7 +65,7 @@ func TestTemplate(t *testing.T) {
 			items = append(items, r[0])
 			vals[r[0]] = cell([][]string{r}, 0, 1)
 		}
-		want := []string{"計画名", "区名", "調査名", "基準日", "配布数", "秘匿基準", "参考値基準", "重み付け", "有意水準", "評価方法", "維持幅", "所見", "無回答コード", "団体名の公開", "地図の名前列"}
+		want := []string{"計画名", "区名", "調査名", "基準日", "配布数", "調査対象", "抽出方法", "調査期間", "調査方法", "秘匿基準", "参考値基準", "重み付け", "有意水準", "評価方法", "維持幅", "所見", "無回答コード", "団体名の公開", "地図の名前列"}
 		if !slices.Equal(items, want) {
 			t.Errorf("設定 items = %v, want %v", items, want)
 		}
@@ -86,7 +86,7 @@ func TestTemplate(t *testing.T) {
 			{"definitions.xlsx", "設問", "F2:F501", []string{"地区", "性別", "年代", "分析軸"}},
 			{"definitions.xlsx", "ヒアリング項目", "C2:C501", []string{"団体名", "団体種別", "地区", "評価", "記述", "数値", "テキスト"}},
 			{"definitions.xlsx", "指標", "I2:I501", []string{"増", "減"}},
-			{"definitions.xlsx", "設定", "B9", []string{"する", "しない"}},
+			{"definitions.xlsx", "設定", "B13", []string{"する", "しない"}},
 			{"corrections.xlsx", "修正", "A2:A501", []string{"回答", "策定時", "ヒアリング", "取組"}},
 			{"commentary.xlsx", "所見", "A2:A501", []string{"概要", "設問", "指標", "地区"}},
 		} {

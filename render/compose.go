@@ -1,0 +1,1000 @@
+package render
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"midreview/analyze"
+)
+
+// The chapter composers: each builds one chapter of the handouts from the
+// View as blocks (layout.go), once for the PDF and the web pages. Their order
+// is in chapters.go.
+
+// compose returns the blocks the composers fs add, in order, for v and
+// district ("" for the ward).
+func compose(v *View, district string, fs ...func(*composer)) []Block {
+	c := &composer{v: v, district: district}
+	for _, f := range fs {
+		f(c)
+	}
+	return c.out
+}
+
+// overview is 調査の概要 (配布数・有効回答数・回収率): every district
+// in the ward report, the district and 全体 in a district handout.
+func (c *composer) overview() {
+	v := c.v
+	c.add(Section{"調査の概要"},
+		Para{Text: "調査名：" + v.SurveyName},
+		Para{Text: "基準日：" + v.Date},
+		Para{Text: v.Overview.Summary},
+		Space{3})
+	t := Table{Caption: "配布数・有効回答数・回収率", Cols: []Col{{Head: "区分", Role: RoleLabel, W: 60},
+		{Head: "配布数", Unit: "票", Role: RoleFigure, W: 30}, {Head: "有効回答数", Unit: "票", Role: RoleFigure, W: 30},
+		{Head: "回収率（%）", Role: RoleFigure, W: 30}}}
+	for i, r := range v.Overview.Rows {
+		if c.district != "" && i > 0 && r.Name != c.district {
+			continue
+		}
+		all := i == 0
+		t.Rows = append(t.Rows, []Cell{{Text: r.Name, Bold: all, Shade: all}, {Text: r.Distributed.Text, Shade: all},
+			{Text: r.Valid.Text, Shade: all}, {Text: r.Rate.Text, Shade: all}})
+	}
+	c.add(t)
+	if c.district == "" && len(v.Settings) > 0 {
+		t := Table{Caption: "集計の設定", Cols: []Col{{Head: "項目", Role: RoleLabel, W: 60}, {Head: "設定", W: contentW - 60}}}
+		for _, kv := range v.Settings {
+			t.Rows = append(t.Rows, cells(kv.Key, kv.Value))
+		}
+		c.add(Space{4}, t)
+	}
+}
+
+// commentTitle is a quote group's title: its theme and district.
+func commentTitle(g CommentGroup) string {
+	var parts []string
+	if g.Theme != "" {
+		parts = append(parts, "テーマ："+g.Theme)
+	}
+	if g.District != "" {
+		parts = append(parts, "地区："+g.District)
+	}
+	if len(parts) == 0 {
+		return analyze.GroupAll
+	}
+	return strings.Join(parts, "　")
+}
+
+// summary is 調査結果の概要: per theme its passage (PlaceSummary).
+func (c *composer) summary() {
+	v := c.v
+	any := false
+	for _, th := range v.Themes {
+		any = any || len(v.PassageLines(analyze.PlaceSummary, th.Code, "")) > 0
+	}
+	if !any {
+		return
+	}
+	c.add(Section{"調査結果の概要"},
+		printOnly(Para{Text: "テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています（順位付けの方法は「集計方法」をご覧ください）。", Size: 8.5, Muted: true}, Space{3}),
+		webOnly(Note{"テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています。"}))
+	for _, th := range v.Themes {
+		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
+		if len(lines) == 0 {
+			continue
+		}
+		c.add(Subsection{Title: th.Name, MinBody: 20}, Finding{lines})
+	}
+}
+
+// freeText is 自由記述: the count and the top keywords (ward report), then
+// the masked quotes by theme (and district).
+func (c *composer) freeText() {
+	ft := c.v.FreeText
+	var groups []CommentGroup
+	for _, g := range ft.Quotes {
+		if c.district == "" || g.District == c.district {
+			groups = append(groups, g)
+		}
+	}
+	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
+		return
+	}
+	c.add(Section{"自由記述"})
+	if c.district == "" {
+		c.add(Para{Text: "自由記述の回答：" + ft.Count.Text + " 件"}, Space{2})
+		if len(ft.Keywords) > 0 {
+			t := Table{Caption: "よく使われた言葉（全体）", Halves: true, Cols: []Col{{Head: "順位", Role: RoleFigure, W: 14},
+				{Head: "言葉", Role: RoleLabel, W: 50}, {Head: "回数", Unit: "回", Role: RoleFigure, W: 20}}}
+			for i, k := range ft.Keywords {
+				t.Rows = append(t.Rows, cells(strconv.Itoa(i+1), k.Key, k.Value))
+			}
+			c.add(t, Note{"注）名詞・動詞・形容詞の基本形を数えています（よく使われるだけの語は除いています）。"}, Space{3})
+		}
+	}
+	if len(groups) == 0 {
+		c.add(Para{Text: "この地区の自由記述はありません。"})
+		return
+	}
+	c.add(Heading{Text: "主な意見（個人が特定される情報は「〇〇」に置き換えています）", MinBody: 20}, Comments{Groups: groups})
+}
+
+// hearings is 団体ヒアリングの結果: the counts of organizations, the ratings
+// by theme and the comments by theme and district. The web pages publish
+// the comments' public selection (HearingView.PublicComments).
+func (c *composer) hearings() {
+	h := c.v.Hearings
+	if h.Orgs == 0 && len(h.Ratings) == 0 && len(h.Comments) == 0 {
+		return
+	}
+	c.add(Section{"団体ヒアリングの結果"})
+	if c.district == "" {
+		c.add(Para{Text: "ヒアリングを行った団体：" + Thousands(h.Orgs) + " 団体"}, Space{2})
+		// Note: the PDF prints the two counts side by side in one table.
+		var pair [][]Cell
+		n := max(len(h.ByDistrict), len(h.ByType))
+		for i := range n {
+			var s [4]string
+			if i < len(h.ByDistrict) {
+				s[0], s[1] = h.ByDistrict[i].Name, h.ByDistrict[i].N.Text
+			}
+			if i < len(h.ByType) {
+				s[2], s[3] = h.ByType[i].Name, h.ByType[i].N.Text
+			}
+			pair = append(pair, cells(s[:]...))
+		}
+		if n > 0 {
+			c.add(printOnly(Table{Caption: "地区別・団体種別の団体数", Size: 8.5, Rows: pair, Cols: []Col{{Head: "地区", Role: RoleLabel, W: 50},
+				{Head: "団体数", Role: RoleFigure, W: 25}, {Head: "団体種別", W: 60}, {Head: "団体数", Role: RoleFigure, W: 25}}}))
+		}
+		for _, p := range []struct {
+			caption, head string
+			counts        []CountRow
+		}{{"地区別の団体数", "地区", h.ByDistrict}, {"団体種別の団体数", "団体種別", h.ByType}} {
+			t := Table{Caption: p.caption, Cols: []Col{{Head: p.head, Role: RoleLabel}, {Head: "団体数", Unit: "団体", Role: RoleFigure}}}
+			for _, kc := range p.counts {
+				t.Rows = append(t.Rows, cells(kc.Name, kc.N.Text))
+			}
+			c.add(webOnly(t))
+		}
+	} else {
+		for _, kc := range h.ByDistrict {
+			if kc.Name == c.district {
+				c.add(Para{Text: "この地区でヒアリングを行った団体：" + kc.N.Text + " 団体"})
+			}
+		}
+	}
+	c.add(Space{3})
+	// Rating charts: one per theme (and label set), in first-seen order.
+	for i := 0; i < len(h.Ratings); {
+		j := i + 1
+		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && sameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
+			j++
+		}
+		theme := h.Ratings[i].Theme
+		if theme == "" {
+			theme = "テーマなし"
+		}
+		labels := h.Ratings[i].Labels
+		f := Figure{Kind: FigBands, Caption: "ヒアリングの評価：" + theme, Heads: labels, LabelW: 62}
+		data := Table{Caption: f.Caption, Cols: []Col{{Head: "項目", Role: RoleLabel}, {Head: "n", Unit: "団体", Role: RoleFigure}}}
+		for _, l := range labels {
+			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
+		}
+		add := func(label string, r RatingRow, bold bool) {
+			f.Bands = append(f.Bands, ratingBand(label, r, bold))
+			row := cells(label, r.N.Text)
+			for _, s := range r.Shares {
+				row = append(row, Cell{Text: s.Text})
+			}
+			data.Rows = append(data.Rows, row)
+		}
+		for _, r := range h.Ratings[i:j] {
+			if c.district != "" {
+				if dr, ok := r.ByDistrict[c.district]; ok {
+					add(r.Name+"（"+c.district+"）", dr, true)
+				}
+				add(r.Name+"（全体）", r.All, false)
+			} else {
+				add(r.Name, r.All, false)
+			}
+		}
+		f.Data = &data
+		c.add(f, Space{2})
+		i = j
+	}
+	// Comments: by theme and district in the ward report, by theme in a
+	// district handout.
+	title := "団体からの意見（テーマ・地区別）"
+	groups, public := h.Comments, h.PublicComments
+	if c.district != "" {
+		title = "団体からの意見（テーマ別）"
+		groups, public = h.DistrictComments[c.district], h.PublicDistrictComments[c.district]
+	}
+	c.add(printOnly(hearingComments(title, groups)...), webOnly(hearingComments(title, public)...))
+}
+
+// hearingComments is a heading and the comment groups under it, or nothing.
+func hearingComments(title string, groups []CommentGroup) []Block {
+	if len(groups) == 0 {
+		return nil
+	}
+	return []Block{Heading{Text: title, MinBody: 20}, Comments{Groups: groups, ByTheme: true}}
+}
+
+// indicators is 指標の状況: the indicator table with its legend (in a
+// district handout the district's figures beside 全体), then 指標の推移.
+func (c *composer) indicators() {
+	v := c.v
+	iv := v.Indicators
+	if len(iv.Rows) == 0 {
+		return
+	}
+	c.add(Section{"指標の状況"})
+	if c.district == "" {
+		// Note: the PDF's figure columns fit "(n=12,345)" on one line.
+		t := Table{Caption: "指標の前回値・今回値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
+			{Head: "指標", W: 53}, {Head: "前回（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: "前回のn", Unit: "人", Role: RoleN},
+			{Head: "今回（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: "今回のn", Unit: "人", Role: RoleN},
+			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}}}
+		nOf := func(f, n Fig) string {
+			if f.Suppressed || f.Text == "" {
+				return ""
+			}
+			return n.Text
+		}
+		for _, r := range iv.Rows {
+			name := r.Name
+			if r.Reference {
+				name += "（" + MarkReference + "）"
+			}
+			tgt := Cell{Text: r.Target.Text}
+			if r.Direction != "" && r.Target.Text != "" {
+				tgt.Sub = "（" + r.Direction + "）"
+			}
+			t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: name}, {Text: r.Baseline.Text}, {Text: nOf(r.Baseline, r.BaselineN)},
+				{Text: r.Current.Text}, {Text: nOf(r.Current, r.CurrentN)}, {Text: r.Interval}, tgt, {Text: r.Evaluation, Bold: true}})
+		}
+		c.add(t, Space{2})
+		var all []string
+		for _, r := range iv.Rows {
+			lines := v.PassageLines(analyze.PlaceIndicator, r.ID, "")
+			all = append(all, lines...)
+			c.add(webOnly(Finding{lines}))
+		}
+		c.add(printOnly(Finding{all}))
+	} else {
+		c.add(districtIndicators(v, c.district, "指標の今回値と評価（"+c.district+"・全体）", 8), Space{2})
+	}
+	var legend []string
+	for _, kv := range iv.Legend {
+		legend = append(legend, kv.Key+"："+kv.Value)
+	}
+	c.add(Heading{Text: "評価の見方", Small: true}, Bullets{Items: legend, Size: 8, Muted: true})
+	c.history()
+}
+
+// districtIndicators is the table of a district's indicators beside 全体's,
+// paired by ID.
+func districtIndicators(v *View, district, caption string, size float64) Table {
+	iv := v.Indicators
+	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 61},
+		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
+		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
+		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}}}
+	for _, r := range iv.ByDistrict[district] {
+		var all IndicatorRow
+		for _, a := range iv.Rows {
+			if a.ID == r.ID {
+				all = a
+			}
+		}
+		n := ""
+		if !r.Current.Suppressed && r.Current.Text != "" {
+			n = r.CurrentN.Text
+		}
+		tgt := all.Target.Text
+		if all.Direction != "" && tgt != "" {
+			tgt += "（" + all.Direction + "）"
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Current.Text, Ref: r.Reference}, {Text: n},
+			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
+	}
+	return t
+}
+
+// history is 指標の推移 (ward report): each indicator over the plan's years
+// with its target.
+func (c *composer) history() {
+	hs := c.v.IndicatorHistory
+	if len(hs) == 0 || c.district != "" {
+		return
+	}
+	c.add(Subsection{Title: "指標の推移", MinBody: 60})
+	for _, h := range hs {
+		title := h.ID + "　" + h.Name + "（％、全体）"
+		f := Figure{Kind: FigTrend, Caption: title, Target: h.Target}
+		data := Table{Caption: title, Cols: []Col{{Head: "区分", Role: RoleLabel}}}
+		row := []Cell{{Text: "全体（%）"}}
+		for _, p := range h.Points {
+			f.Bars = append(f.Bars, barRow{label: p.Label, vals: []Fig{p.Value}})
+			data.Cols = append(data.Cols, Col{Head: p.Label, Role: RoleFigure})
+			row = append(row, Cell{Text: p.Value.Text})
+		}
+		if !h.Target.Blank() {
+			data.Cols = append(data.Cols, Col{Head: "目標", Role: RoleFigure})
+			row = append(row, Cell{Text: h.Target.Text})
+		}
+		data.Rows = [][]Cell{row}
+		f.Data = &data
+		c.add(f)
+	}
+}
+
+// districtPages is the ward report's 地区別のまとめ: per district its key
+// figures, its passage, its indicators and its main results beside 全体,
+// and its hearing comments.
+func (c *composer) districtPages() {
+	v := c.v
+	if len(v.Districts) == 0 {
+		return
+	}
+	c.add(Section{"地区別のまとめ"})
+	for i, name := range v.Districts {
+		c.add(Subsection{Title: name, MinBody: 60, NewPage: i > 0}, DistrictLink{Index: i, Text: name + "のページ（地区カルテと設問別の結果）"})
+		for _, r := range v.Overview.Rows {
+			if r.Name == name {
+				c.add(Para{Text: "配布数 " + r.Distributed.Text + "　有効回答数 " + r.Valid.Text + "　回収率 " + r.Rate.Text + "%"})
+			}
+		}
+		for _, kc := range v.Hearings.ByDistrict {
+			if kc.Name == name {
+				c.add(Para{Text: "ヒアリング団体 " + kc.N.Text + " 団体"})
+			}
+		}
+		c.add(Space{2}, Finding{v.PassageLines(analyze.PlaceDistrict, "", name)})
+		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
+			c.add(t, Space{2})
+		}
+		t := Table{Caption: name + "の主な結果（全体で最も多い回答の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
+			{Head: "回答", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
+			{Head: "全体（%）", Role: RoleFigure, W: 20}, {Head: "差（ポイント）", Role: RoleFigure, W: 22}}}
+		f := Figure{Kind: FigBars, Caption: name + "と全体の比較（全体で最も多い回答の割合）", Series: []string{name, analyze.GroupAll}}
+		for _, top := range v.DistrictTops[name] {
+			dt := top.District.Text + top.District.Mark
+			if top.Reference && !top.District.Suppressed {
+				dt += "※"
+			}
+			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
+				{Text: dt}, {Text: top.All.Text, Shade: true}, {Text: top.Diff.Text}})
+			f.Bars = append(f.Bars, barRow{label: top.QuestionID + "　" + top.Label, vals: []Fig{top.District, top.All}, ns: []Fig{top.N, top.AllN}})
+		}
+		if len(f.Bars) > 0 {
+			t.Notes = []string{"注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。"}
+			c.add(f, t)
+		}
+		if groups := v.Hearings.DistrictComments[name]; len(groups) > 0 {
+			c.add(printOnly(Space{2}, Heading{Text: "団体ヒアリングでの意見", MinBody: 14}, Comments{Groups: groups, ByTheme: true}))
+		}
+		if groups := v.Hearings.PublicDistrictComments[name]; len(groups) > 0 {
+			c.add(webOnly(Heading{Text: "団体ヒアリングでの意見（" + name + "）"}, Comments{Groups: groups, ByTheme: true}))
+		}
+	}
+}
+
+// profile is 回答者の属性: a chart of every 属性 question (全体), with its
+// table on the web.
+func (c *composer) profile() {
+	if len(c.v.Profile) == 0 {
+		return
+	}
+	c.add(Section{"回答者の属性"})
+	for i := range c.v.Profile {
+		q := &c.v.Profile[i]
+		t, all := allRow(q)
+		if all == nil {
+			continue
+		}
+		data := crosstabTable(q.ID+"　全体", t, []RowView{*all}, c.district)
+		c.add(webOnly(Heading{Text: q.ID + "　" + q.Text}),
+			Figure{Caption: q.ID + "　" + q.Text + "（全体、" + nLabel(all.N) + "）", Bars: choiceBars(t, []*RowView{all}), Data: &data},
+			Space{2})
+	}
+}
+
+// themes is テーマ別の結果: every theme's questions, then the questions of
+// no theme.
+func (c *composer) themes() {
+	v := c.v
+	c.add(Section{"テーマ別の結果"})
+	seen := map[int]bool{}
+	for _, q := range v.Profile {
+		seen[q.Index] = true
+	}
+	for ti, th := range v.Themes {
+		c.add(Subsection{Title: th.Name, MinBody: 60, NewPage: ti > 0})
+		for _, qi := range th.Questions {
+			if qi < 0 || qi >= len(v.Questions) {
+				continue
+			}
+			seen[v.Questions[qi].Index] = true
+			c.question(&v.Questions[qi])
+		}
+	}
+	var rest []int
+	for i, q := range v.Questions {
+		if !seen[q.Index] {
+			rest = append(rest, i)
+		}
+	}
+	if len(rest) > 0 {
+		c.add(Subsection{Title: "その他の設問", MinBody: 60, NewPage: len(v.Themes) > 0})
+		for _, i := range rest {
+			c.question(&v.Questions[i])
+		}
+	}
+}
+
+// question is one question: its passage, its chart, then its tables (by
+// district, by every 分析軸, the summaries).
+func (c *composer) question(q *QuestionView) {
+	c.add(Heading{Text: questionHeading(q), MinBody: 55})
+	if q.Condition != "" {
+		c.add(Note{"対象：" + q.Condition})
+	}
+	if c.district != "" {
+		c.districtQuestion(q)
+		return
+	}
+	c.add(Finding{c.v.PassageLines(analyze.PlaceQuestion, q.ID, "")})
+	at, all := allRow(q)
+	dt := tableBy(q, analyze.ByDistrict)
+	switch q.Type {
+	case "SA", "MA":
+		if all == nil {
+			break
+		}
+		if q.Baseline != nil && len(q.Trend) > 0 {
+			legend, rows := trendBars(q)
+			c.add(Figure{Caption: q.ID + "　今回と前回の比較（全体）", Series: legend, Bars: rows}, trendTable(q), Space{2})
+		} else {
+			c.add(Figure{Caption: q.ID + "　全体（" + nLabel(all.N) + "）", Bars: choiceBars(at, []*RowView{all})})
+		}
+	case "SC":
+		if all == nil {
+			break
+		}
+		c.add(Figure{Kind: FigBands, Caption: q.ID + "　地区別の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: scBands(all, dt)})
+	}
+	if q.Type != "NUM" {
+		switch {
+		case dt != nil && len(dt.Rows) > 0:
+			rows := []RowView{}
+			if all != nil && groupRow(dt, analyze.GroupAll) == nil {
+				rows = append(rows, *all)
+			}
+			rows = append(rows, dt.Rows...)
+			c.add(crosstabTable(q.ID+"　地区別", dt, rows, ""), Space{2})
+		case all != nil && at != nil:
+			// Note: the PDF's chart of 全体 states every figure; the web
+			// prints them in a table too.
+			c.add(webOnly(crosstabTable(q.ID+"　全体", at, []RowView{*all}, "")))
+		}
+		for _, a := range c.v.Axes {
+			t := tableBy(q, a.By)
+			if t == nil || len(t.Rows) == 0 {
+				continue
+			}
+			var rows []RowView
+			if all != nil && groupRow(t, analyze.GroupAll) == nil {
+				rows = append(rows, *all)
+			}
+			rows = append(rows, t.Rows...)
+			c.add(crosstabTable(q.ID+"　"+a.Title, t, rows, ""), Space{2})
+		}
+	}
+	if len(q.Summary) > 0 {
+		c.add(summaryTable(q.ID+"　"+summaryTitle(q), q.Summary, q.Type == "SC", ""), Space{2})
+	}
+	c.add(Space{3})
+}
+
+// hasNA reports whether t's last head is 無回答 (drawn pale).
+func hasNA(t *TableView) bool {
+	return len(t.Codes) > 0 && t.Codes[len(t.Codes)-1] == analyze.CodeNA
+}
+
+// districtQuestion is a question of a district handout: the district beside
+// 全体.
+func (c *composer) districtQuestion(q *QuestionView) {
+	at, all := allRow(q)
+	dt := tableBy(q, analyze.ByDistrict)
+	dr := groupRow(dt, c.district)
+	if all == nil {
+		c.districtSummary(q)
+		return
+	}
+	switch q.Type {
+	case "SA", "MA":
+		var series []string
+		var rows []*RowView
+		if dr != nil && !dr.Suppressed {
+			series = append(series, c.district+"（"+nLabel(dr.N)+"）")
+			rows = append(rows, dr)
+		}
+		series = append(series, "全体（"+nLabel(all.N)+"）")
+		rows = append(rows, all)
+		f := Figure{Caption: q.ID + "　" + c.district + "と全体", Series: series, Bars: choiceBars(at, rows)}
+		// Note: with the district suppressed the one series is 全体: the
+		// web names it in the legend so that the chart is not read as the
+		// district's; the PDF prints no legend of one series. With two, the
+		// PDF prints each bar's n at the row's end.
+		pf := f
+		if len(series) == 1 {
+			pf.Series = nil
+		} else {
+			pf.Bars = append([]barRow{}, f.Bars...)
+			for i := range pf.Bars {
+				pf.Bars[i].ns = []Fig{dr.N, all.N}
+			}
+		}
+		c.add(printOnly(pf), webOnly(f))
+	case "SC":
+		var rows []bandRow
+		if dr != nil {
+			rows = append(rows, bandOf(dr, c.district, true))
+		}
+		rows = append(rows, bandOf(all, analyze.GroupAll, false))
+		c.add(Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows})
+	}
+	if q.Type != "NUM" {
+		rows := []RowView{}
+		if dr != nil {
+			rows = append(rows, *dr)
+		}
+		rows = append(rows, *all)
+		t := at
+		if dt != nil {
+			t = dt
+		}
+		c.add(crosstabTable(q.ID+"　"+c.district+"と全体", t, rows, c.district), Space{2})
+	}
+	c.districtSummary(q)
+	c.add(Space{3})
+}
+
+// districtSummary is the SC/NUM summary rows of the district and 全体.
+func (c *composer) districtSummary(q *QuestionView) {
+	var rows []SummaryRow
+	for _, g := range []string{c.district, analyze.GroupAll} {
+		for _, s := range q.Summary {
+			if s.Group == g {
+				rows = append(rows, s)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	what := "点数の要約"
+	if q.Type != "SC" {
+		what = "数値の要約"
+	}
+	c.add(summaryTable(q.ID+"　"+what+"（"+c.district+"・全体）", rows, q.Type == "SC", c.district), Space{2})
+}
+
+// trendTable is a question's comparison with the baseline, in points.
+func trendTable(q *QuestionView) Table {
+	t := Table{Caption: q.ID + "　前回との比較（全体）", Size: 7.5, Cols: []Col{{Head: "選択肢", Role: RoleLabel, W: 70},
+		{Head: "前回（%）", Role: RoleFigure, W: 22}, {Head: "今回（%）", Role: RoleFigure, W: 22},
+		{Head: "差（ポイント）", Role: RoleFigure, W: 26}, {Head: "p値", Role: RoleFigure, W: 20}}}
+	sig := false
+	for _, tr := range q.Trend {
+		diff := tr.Diff.Text
+		if tr.Significant {
+			diff += "*"
+			sig = true
+		}
+		t.Rows = append(t.Rows, cells(tr.Label, tr.Baseline.Text, tr.Current.Text, diff, tr.P.Text))
+	}
+	if sig {
+		t.Notes = []string{"注）*：前回との差が統計的に有意（2つの割合の差の検定）"}
+	}
+	return t
+}
+
+// crosstabTable is rows of t (表頭 choices across, groups down) as one wide
+// table of percentages, n first; the rows of 全体 and of district stand out
+// in print.
+func crosstabTable(title string, t *TableView, rows []RowView, district string) Table {
+	out := Table{Caption: title + "（%）", Size: 7.5, Wide: true,
+		Cols: []Col{{Head: "区分", Role: RoleLabel, W: xtGroupW}, {Head: "n", Unit: "人", Role: RoleFigure, W: xtNW}}}
+	for _, h := range t.Heads {
+		out.Cols = append(out.Cols, Col{Head: h, Unit: "%", Role: RoleFigure})
+	}
+	var marks, supp, ref bool
+	for _, r := range rows {
+		all := r.Group == analyze.GroupAll
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+			ref = true
+		}
+		row := []Cell{{Text: g, Bold: all || r.Group == district, Shade: all}, {Text: r.N.Text, Shade: all}}
+		for i := range t.Heads {
+			var s string
+			switch {
+			case r.Suppressed:
+				s = MarkSuppressed
+				supp = true
+			case i < len(r.Cells):
+				s = r.Cells[i].Text + r.Cells[i].Mark
+				marks = marks || r.Cells[i].Mark != ""
+			}
+			row = append(row, Cell{Text: s, Shade: all})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	if marks {
+		out.Notes = append(out.Notes, "注）"+MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）")
+	}
+	if supp {
+		out.Notes = append(out.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
+	}
+	if ref {
+		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
+	}
+	if t.Note != "" {
+		out.Notes = append(out.Notes, "注）"+t.Note)
+	}
+	return out
+}
+
+// summaryTable is the SC/NUM summaries (mean, median, top box).
+func summaryTable(title string, rows []SummaryRow, sc bool, district string) Table {
+	t := Table{Caption: title, Size: 7.5, Cols: []Col{{Head: "区分", Role: RoleLabel, W: 34}, {Head: "n", Unit: "人", Role: RoleFigure, W: 16},
+		{Head: "平均", Role: RoleFigure, W: 16}, {Head: "標準偏差", Role: RoleFigure, W: 18}, {Head: "中央値", Role: RoleFigure, W: 16},
+		{Head: "最小", Role: RoleFigure, W: 14}, {Head: "最大", Role: RoleFigure, W: 14}}}
+	if sc {
+		t.Cols = append(t.Cols, Col{Head: "肯定的な回答（%）", Role: RoleFigure, W: 26})
+	}
+	supp := false
+	for _, r := range rows {
+		all := r.Group == analyze.GroupAll
+		g := r.Group
+		if r.Reference {
+			g += "（" + MarkReference + "）"
+		}
+		row := []Cell{{Text: g, Bold: all || r.Group == district, Shade: all}, {Text: r.N.Text, Shade: all}}
+		figs := []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max}
+		if sc {
+			figs = append(figs, r.TopBox)
+		}
+		for _, f := range figs {
+			s := f.Text
+			if r.Suppressed {
+				s = MarkSuppressed
+				supp = true
+			}
+			row = append(row, Cell{Text: s, Shade: all})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if supp {
+		t.Notes = []string{"注）" + MarkSuppressed + "：回答者が少ないため秘匿"}
+	}
+	return t
+}
+
+// progress is 取組の振り返り: the counts of ratings by year, then per theme
+// each initiative's ratings by year, its activity figures and the latest
+// year's problems. A district handout shows the district's own initiatives
+// and counts.
+func (c *composer) progress() {
+	pv := c.v.Progress
+	if pv == nil {
+		return
+	}
+	c.add(Section{"取組の振り返り"})
+	themes, counts := pv.Themes, pv.Ward
+	if c.district != "" {
+		themes, counts = pv.ByDistrict[c.district], pv.DistrictCounts[c.district]
+	}
+	legend := make([]string, len(pv.Labels))
+	for i, l := range pv.Labels {
+		legend[i] = pv.Marks[i] + " " + l
+	}
+	c.add(Para{Text: "進ちょくの記号：" + strings.Join(legend, "　") + "　（空欄は報告なし、↓は前年度より悪化）", Size: 9}, Space{2})
+	if len(counts) > 0 {
+		t := Table{Caption: "進ちょく別の取組数（年度別）", Compact: true, Cols: []Col{{Head: "年度", Role: RoleLabel}}}
+		for i, l := range pv.Labels {
+			t.Cols = append(t.Cols, Col{Head: pv.Marks[i] + l, WebHead: l, Unit: "件", Role: RoleFigure})
+		}
+		t.Cols = append(t.Cols, Col{Head: "未記入", WebHead: "未評価", Unit: "件", Role: RoleFigure},
+			Col{Head: "悪化", WebHead: "前年度より悪化", Unit: "件", Role: RoleFigure}, Col{Head: "計", Unit: "件", Role: RoleFigure})
+		for _, r := range counts {
+			row := cells(r.Year)
+			for _, n := range r.Counts {
+				row = append(row, Cell{Text: n.Text})
+			}
+			t.Rows = append(t.Rows, append(row, cells(r.Unrated.Text, r.Slipped.Text, r.Total.Text)...))
+		}
+		c.add(t)
+	}
+	if c.district == "" && len(pv.Keywords) > 0 {
+		var ws []string
+		for _, k := range pv.Keywords {
+			ws = append(ws, k.Key+"（"+k.Value+"）")
+		}
+		c.add(Heading{Text: "課題に多く出てくる言葉", MinBody: 8}, Para{Text: strings.Join(ws, "、"), Size: 9}, Space{2})
+	}
+	if len(themes) == 0 {
+		c.add(Para{Text: "この地区の取組の報告はありません。"})
+		return
+	}
+	for _, t := range themes {
+		c.add(Subsection{Title: t.Theme, MinBody: 30})
+		for _, in := range t.Initiatives {
+			c.add(c.initiative(pv, in))
+		}
+	}
+}
+
+// initiative is one initiative's record.
+func (c *composer) initiative(pv *ProgressView, in InitiativeView) Record {
+	r := Record{Title: in.ID + "　" + in.Name, Years: pv.Years, Cells: in.Years, Levels: len(pv.Labels), Target: in.Target}
+	if c.district == "" && in.District != "" {
+		r.Title += "（" + in.District + "）"
+	}
+	var meta []string
+	if in.Owner != "" {
+		meta = append(meta, "担当："+in.Owner)
+	}
+	if in.Measure != "" {
+		m := "活動指標：" + in.Measure
+		if in.Unit != "" {
+			m += "（" + in.Unit + "）"
+		}
+		if !in.Target.Blank() {
+			m += "　目標 " + in.Target.Text
+		}
+		meta = append(meta, m)
+	}
+	if in.Next != "" {
+		meta = append(meta, "次年度："+in.Next)
+	}
+	r.Meta = strings.Join(meta, "　")
+	if in.Issues != "" {
+		r.Texts = append(r.Texts, "課題（"+in.LatestYear+"）："+in.Issues)
+	}
+	if in.Hard != "" {
+		r.Texts = append(r.Texts, "ハード面："+in.Hard)
+	}
+	r.Data = Table{Caption: in.ID + "　年度別の進ちょく", Cols: []Col{{Head: "年度", Role: RoleLabel}, {Head: "記号"}, {Head: "進ちょく"},
+		{Head: "実績", Unit: in.Unit, Role: RoleFigure}}}
+	for j, y := range in.Years {
+		if j >= len(pv.Years) {
+			break
+		}
+		mark, label, actual := "", "報告なし", ""
+		if y.Has {
+			mark, label = y.Mark, y.Label
+			if y.Slipped {
+				mark += "↓"
+			}
+			if mark == "" {
+				mark, label = "－", "未評価"
+			}
+			actual = y.Actual.Text
+		}
+		r.Data.Rows = append(r.Data.Rows, cells(pv.Years[j], mark, label, actual))
+	}
+	return r
+}
+
+// karte is a district handout's opening profile (地区カルテ): key figures,
+// the district's indicators against the ward, its strengths and issues in
+// words, its comment themes and a few masked quotes.
+func (c *composer) karte() {
+	v := c.v
+	var p *ProfileView
+	for i := range v.Profiles {
+		if v.Profiles[i].District == c.district {
+			p = &v.Profiles[i]
+		}
+	}
+	if p == nil {
+		return
+	}
+	d := c.district
+	line := "有効回答数 " + p.N.Text + "人"
+	if p.Rate.Text != "" {
+		line += "　回収率 " + p.Rate.Text + "%"
+	}
+	line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
+	if p.Margin.Text != "" {
+		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
+	}
+	c.add(Section{d + "地区カルテ"}, Para{Text: line, Bold: true, Size: 10}, Space{2})
+	if len(p.Indicators) > 0 {
+		var bars []barRow
+		data := Table{Caption: d + "の指標", Cols: []Col{{Head: "指標", Role: RoleLabel}, {Head: d + "（%）", Role: RoleFigure},
+			{Head: "全体（%）", Role: RoleFigure}, {Head: "評価"}}}
+		for _, in := range p.Indicators {
+			label := in.ID + "　" + in.Name
+			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}, ref: in.Reference})
+			dv := in.District.Text
+			if in.Reference {
+				dv += "※"
+			}
+			data.Rows = append(data.Rows, cells(label, dv, in.Ward.Text, in.Evaluation))
+		}
+		// Note: the PDF draws the district's indicators against the ward =
+		// 100 (an index a screen reader cannot read); the web draws both
+		// shares as bars with their table.
+		c.add(printOnly(Figure{Kind: FigIndex, Caption: d + "の指標（全体＝100）", Series: []string{d}, Bars: bars},
+			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。方向が「減」の指標は短いほど良い状態です。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2}),
+			webOnly(Figure{Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
+				Note{"注）※：参考値。" + MarkSuppressed + "：秘匿。"}))
+	}
+	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
+		c.add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
+	}
+	if len(p.Themes) > 0 {
+		t := Table{Caption: d + "の意見のテーマ（自由記述・団体ヒアリング）", Size: 8, Cols: []Col{{Head: "テーマ", Role: RoleLabel, W: 80},
+			{Head: "件数", Unit: "件", Role: RoleFigure, W: 25}}}
+		for _, kv := range p.Themes {
+			t.Rows = append(t.Rows, cells(kv.Key, kv.Value))
+		}
+		c.add(t, Space{2})
+	}
+	if len(p.Quotes) > 0 {
+		c.add(Heading{Text: "住民の声（抜粋・個人情報は伏せています）", MinBody: 12}, Bullets{Items: p.Quotes})
+	}
+}
+
+// --- the View read for composing ---
+
+// tableBy returns the question's table by breakdown, or nil.
+func tableBy(q *QuestionView, by string) *TableView {
+	for i := range q.Tables {
+		if q.Tables[i].By == by {
+			return &q.Tables[i]
+		}
+	}
+	return nil
+}
+
+// groupRow returns the row of group g, or nil.
+func groupRow(t *TableView, g string) *RowView {
+	if t == nil {
+		return nil
+	}
+	for i := range t.Rows {
+		if t.Rows[i].Group == g {
+			return &t.Rows[i]
+		}
+	}
+	return nil
+}
+
+// allRow returns the 全体 row of a question.
+func allRow(q *QuestionView) (*TableView, *RowView) {
+	t := tableBy(q, analyze.ByAll)
+	if t == nil || len(t.Rows) == 0 {
+		return t, nil
+	}
+	if r := groupRow(t, analyze.GroupAll); r != nil {
+		return t, r
+	}
+	return t, &t.Rows[0]
+}
+
+// questionHeading is "Q4　質問文".
+func questionHeading(q *QuestionView) string {
+	s := q.ID + "　" + q.Text
+	if tag := typeTag(q); tag != "" {
+		s += "（" + tag + "）"
+	}
+	return s
+}
+
+func typeTag(q *QuestionView) string {
+	switch {
+	case q.MA || q.Type == "MA":
+		return "複数回答"
+	case q.Type == "SC":
+		return "評価尺度"
+	case q.Type == "NUM":
+		return "数値"
+	}
+	return ""
+}
+
+// nLabel is "n=1,234".
+func nLabel(f Fig) string { return "n=" + f.Text }
+
+// choiceBars turns rows of t into bar rows, one series per row, in the
+// order Build chose for the first row (RowView.Order).
+func choiceBars(t *TableView, rows []*RowView) []barRow {
+	var out []barRow
+	if len(rows) == 0 {
+		return out
+	}
+	for _, i := range rows[0].Order {
+		if i >= len(t.Heads) {
+			continue
+		}
+		br := barRow{label: t.Heads[i]}
+		for _, r := range rows {
+			br.vals = append(br.vals, shareOf(r, i))
+		}
+		out = append(out, br)
+	}
+	return out
+}
+
+// shareOf is row r's figure for head i, x when the row is suppressed.
+func shareOf(r *RowView, i int) Fig {
+	if r.Suppressed {
+		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+	}
+	if i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return Fig{Value: math.NaN()}
+}
+
+func summaryTitle(q *QuestionView) string {
+	if q.Type == "SC" {
+		return "点数の要約（全体・地区別）"
+	}
+	return "数値の要約（全体・地区別）"
+}
+
+// bandOf is a band chart row of a crosstab row.
+func bandOf(r *RowView, label string, bold bool) bandRow {
+	return bandRow{label: label, n: r.N, cells: r.Cells, suppressed: r.Suppressed, reference: r.Reference, bold: bold}
+}
+
+func sameLabels(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ratingBand is a band of a group's ratings: their shares, and n.
+func ratingBand(label string, r RatingRow, bold bool) bandRow {
+	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
+}
+
+// trendBars returns the legend and the bars of a question's 今回と前回の比較
+// chart (全体), in the View's trend order.
+func trendBars(q *QuestionView) (legend []string, rows []barRow) {
+	cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
+	for _, i := range q.TrendOrder {
+		t := q.Trend[i]
+		rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
+	}
+	return []string{"今回（" + nLabel(cur) + "）", "前回（" + nLabel(base) + "）"}, rows
+}
+
+// scBands returns the band rows of an SC question's 地区別の回答の構成 chart:
+// 全体 (bold), then every row of the district table dt (nil: none).
+func scBands(all *RowView, dt *TableView) []bandRow {
+	rows := []bandRow{bandOf(all, analyze.GroupAll, true)}
+	if dt != nil {
+		for i := range dt.Rows {
+			rows = append(rows, bandOf(&dt.Rows[i], dt.Rows[i].Group, false))
+		}
+	}
+	return rows
+}

@@ -1,0 +1,248 @@
+package render
+
+import "strconv"
+
+// render prints composed blocks (layout.go) on the handout's pages.
+func (d *pdfDoc) render(bs []Block) { walk(bs, Print, d.block) }
+
+// block prints one block: first the hints for the printed page alone.
+func (d *pdfDoc) block(b Block) {
+	switch b := b.(type) {
+	case Space:
+		d.down(b.MM)
+	case Need:
+		d.need(b.MM)
+	case Section:
+		d.section(b.Title)
+	case Subsection:
+		d.subsection(b.Title, b.MinBody, b.NewPage)
+	case Heading:
+		if b.Small {
+			d.font("B", 8.5)
+			d.para(b.Text, "B", 8.5, 0)
+			return
+		}
+		d.heading(b.Text, b.MinBody)
+	case Para:
+		if b.Text == "" {
+			return
+		}
+		size, style := 9.5, ""
+		if b.Size > 0 {
+			size = b.Size
+		}
+		if b.Bold {
+			style = "B"
+		}
+		if b.Muted {
+			d.color(colMuted)
+		}
+		d.para(b.Text, style, size, 0)
+		if b.Muted {
+			d.color(colText)
+		}
+	case Finding:
+		d.findingText(b.Lines)
+	case Note:
+		d.note(b.Text)
+	case Bullets:
+		size := 8.5
+		if b.Size > 0 {
+			size = b.Size
+		}
+		if b.Muted {
+			d.color(colMuted)
+		}
+		d.bullets(b.Items, size)
+		if b.Muted {
+			d.color(colText)
+		}
+	case Comments:
+		if b.ByTheme {
+			d.noteGroups(b.Groups)
+			return
+		}
+		for _, g := range b.Groups {
+			d.commentGroup(g)
+		}
+	case Table:
+		d.drawTable(b)
+	case Figure:
+		d.figure(b)
+	case Record:
+		d.record(b)
+	}
+}
+
+// figure draws a chart; its Data table is for the web.
+func (d *pdfDoc) figure(f Figure) {
+	switch f.Kind {
+	case FigBars:
+		d.countUnit = f.CountUnit
+		d.barChart(d.figNo(f.Caption), f.Series, f.Bars)
+		d.countUnit = false
+	case FigBands:
+		d.bandChart(d.figNo(f.Caption), f.Heads, f.NA, f.LabelW, f.Bands)
+	case FigTrend:
+		d.trendChart(f.Caption, f.Bars, f.Target)
+	case FigIndex:
+		d.indexChart(f.Caption, f.Series[0], f.Bars)
+	}
+}
+
+// pdfColumns turns a table's columns and rows into printed ones: a RoleN
+// column is folded into the figure before it ("12.3\n(n=45)"), a cell's Sub
+// goes on a line of its own, and a 参考値 gets ※ on the last line.
+func pdfColumns(t Table) ([]tcol, [][]tcell) {
+	var cols []tcol
+	var keep []int
+	for i, c := range t.Cols {
+		if c.Role == RoleN {
+			continue
+		}
+		align := byte('L')
+		switch {
+		case c.Center:
+			align = 'C'
+		case c.Role == RoleFigure:
+			align = 'R'
+		}
+		cols = append(cols, tcol{c.Head, c.W, align})
+		keep = append(keep, i)
+	}
+	rows := make([][]tcell, len(t.Rows))
+	for r, row := range t.Rows {
+		out := make([]tcell, 0, len(keep))
+		for _, i := range keep {
+			if i >= len(row) {
+				break
+			}
+			c := row[i]
+			s := c.Text
+			if c.Sub != "" {
+				s += "\n" + c.Sub
+			}
+			if n := i + 1; n < len(t.Cols) && t.Cols[n].Role == RoleN && n < len(row) && row[n].Text != "" {
+				s += "\n(n=" + row[n].Text + ")"
+			}
+			if c.Ref {
+				s += "\n" + MarkReference
+			}
+			out = append(out, tcell{text: s, bold: c.Bold, shade: c.Shade})
+		}
+		rows[r] = out
+	}
+	return cols, rows
+}
+
+// drawTable prints a table with its notes.
+func (d *pdfDoc) drawTable(t Table) {
+	size := t.Size
+	if size == 0 {
+		size = 8.5
+	}
+	t = d.breakPhrases(t, size)
+	switch {
+	case t.Compact:
+		d.compactTable(t)
+	case t.Wide:
+		d.wideTable(t, size)
+	case t.Halves:
+		cols, rows := pdfColumns(t)
+		half := (len(rows) + 1) / 2
+		var body [][]tcell
+		for i := range half {
+			r := append([]tcell{}, rows[i]...)
+			if j := i + half; j < len(rows) {
+				r = append(r, rows[j]...)
+			} else {
+				r = append(r, make([]tcell, len(cols))...)
+			}
+			body = append(body, r)
+		}
+		d.table(d.tableNo(t.Caption), append(cols, cols...), body, size)
+	default:
+		cols, rows := pdfColumns(t)
+		d.table(d.tableNo(t.Caption), cols, rows, size)
+	}
+	if !t.Wide {
+		d.notes(t.Notes)
+	}
+}
+
+// notes prints a table's notes.
+func (d *pdfDoc) notes(ns []string) {
+	for _, s := range ns {
+		d.note(s)
+	}
+}
+
+// wideTable prints a crosstab (its first two columns the group and n, then
+// one column per choice). When the choices do not fit the portrait width,
+// the table goes on landscape pages (what follows returns to portrait); when
+// they do not fit that either, it is split into column blocks, each
+// repeating the group and n columns.
+// Note: a table of a few rows (a district handout's district and 全体) stays on
+// the portrait page in column blocks: a landscape page for two rows would waste
+// a sheet and break the flow of the question.
+func (d *pdfDoc) wideTable(t Table, size float64) {
+	cols, body := pdfColumns(t)
+	n := len(cols) - 2
+	avail := contentW - xtGroupW - xtNW
+	if float64(n)*xtChoiceMn > avail && len(body) >= xtLandRows {
+		avail = pageH - marginL - marginR - xtGroupW - xtNW
+		d.wantLand = true
+		defer func() { d.wantLand = false }()
+	}
+	per := max(1, int(avail/xtChoiceMn))
+	blocks := max(1, (n+per-1)/per)
+	numbered := d.tableNo(t.Caption)
+	for b := 0; b < blocks; b++ {
+		lo, hi := b*n/blocks, (b+1)*n/blocks
+		w := min(xtChoiceMx, avail/float64(max(1, hi-lo)))
+		bc := append([]tcol{}, cols[:2]...)
+		for _, c := range cols[2+lo : 2+hi] {
+			bc = append(bc, tcol{c.head, w, 'R'})
+		}
+		var rows [][]tcell
+		for _, r := range body {
+			rows = append(rows, append(append([]tcell{}, r[:2]...), r[2+lo:2+hi]...))
+		}
+		caption := numbered
+		if blocks > 1 {
+			caption += "［" + strconv.Itoa(b+1) + "/" + strconv.Itoa(blocks) + "］"
+		}
+		d.table(caption, bc, rows, size)
+	}
+	// Note: the notes go on the table's (landscape) page, before the
+	// deferred return to portrait.
+	d.notes(t.Notes)
+}
+
+// breakPhrases returns t with the heads and cells of its BreakHead and
+// BreakCells columns broken at phrases (phraseLines), in the table's font.
+func (d *pdfDoc) breakPhrases(t Table, size float64) Table {
+	cols := append([]Col{}, t.Cols...)
+	cellsToo := false
+	for i, c := range cols {
+		if c.BreakHead {
+			cols[i].Head = d.phraseHead(c.Head, c.W, size)
+		}
+		cellsToo = cellsToo || c.BreakCells
+	}
+	t.Cols = cols
+	if !cellsToo {
+		return t
+	}
+	rows := make([][]Cell, len(t.Rows))
+	for r, row := range t.Rows {
+		rows[r] = append([]Cell{}, row...)
+		for i := range rows[r] {
+			if i < len(cols) && cols[i].BreakCells {
+				rows[r][i].Text = d.phraseCell(rows[r][i].Text, cols[i].W, size)
+			}
+		}
+	}
+	t.Rows = rows
+	return t
+}
