@@ -24,6 +24,7 @@ type MapView struct {
 	Width, Height int           // the SVG's viewBox
 	Districts     []MapDistrict // districts with a boundary, in sheet order
 	Grey          string        // SVG path of the features matching no district ("" = none)
+	GreyRings     [][]MapPoint  // the same, for the PDF
 	Missing       []string      // districts without a boundary, in sheet order
 	Measures      []MapMeasure  // 回収率 (when 配布数 is known), then the indicators
 }
@@ -31,9 +32,13 @@ type MapView struct {
 // A MapDistrict is one district's outline and where its label goes.
 type MapDistrict struct {
 	Name           string
-	Path           string // SVG path data, holes included (even-odd)
+	Path           string       // SVG path data, holes included (even-odd)
+	Rings          [][]MapPoint // the same rings, for the PDF (even-odd)
 	LabelX, LabelY float64
 }
+
+// A MapPoint is a point of the drawing, in the viewBox's pixels (y down).
+type MapPoint struct{ X, Y float64 }
 
 // A MapMeasure is one choropleth: a figure per district, classed.
 type MapMeasure struct {
@@ -102,15 +107,28 @@ func mapView(res *analyze.Results, v *View) *MapView {
 		}
 		return s.String()
 	}
+	rings := func(polys [][][]analyze.XY) [][]MapPoint {
+		var out [][]MapPoint
+		for _, poly := range polys {
+			for _, r := range poly {
+				ring := make([]MapPoint, len(r))
+				for i, p := range r {
+					ring[i].X, ring[i].Y = pt(p)
+				}
+				out = append(out, ring)
+			}
+		}
+		return out
+	}
 	mv := &MapView{Width: mapWidth, Height: height}
 	for _, s := range m.Shapes {
-		d := MapDistrict{Name: b.Districts[s.District].Name, Path: path(s.Draw)}
+		d := MapDistrict{Name: b.Districts[s.District].Name, Path: path(s.Draw), Rings: rings(s.Draw)}
 		lx, ly := labelPoint(s.Draw)
 		d.LabelX, d.LabelY = pt(analyze.XY{X: lx, Y: ly})
 		mv.Districts = append(mv.Districts, d)
 	}
 	if m.Unmatched != nil {
-		mv.Grey = path(m.Unmatched.Draw)
+		mv.Grey, mv.GreyRings = path(m.Unmatched.Draw), rings(m.Unmatched.Draw)
 	}
 	for _, i := range m.Missing {
 		mv.Missing = append(mv.Missing, b.Districts[i].Name)

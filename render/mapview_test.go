@@ -116,3 +116,48 @@ func TestDashboardMap(t *testing.T) {
 		t.Error("南 is not listed as without a boundary")
 	}
 }
+
+// TestMapFigures: the map batch's report prints the response-rate map in
+// 調査の概要 and a map per indicator, a district handout opens its カルテ
+// with the ward map outlining the district, and the web pages draw the same
+// maps with their text alternative; a batch without map/ prints none.
+func TestMapFigures(t *testing.T) {
+	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "map")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := Build(analyze.Run(b))
+	needTool(t, "pdftotext")
+	txt := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))
+	for _, want := range []string{"図1 回収率の地区別の地図", "I1 近所付き合いがある人の割合の地区別の地図", "I2 助け合えないと思う人の割合の地区別の地図", "斜線＝秘匿"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("report.pdf lacks %q", want)
+		}
+	}
+	dist := string(pdfToolRun(t, renderPDFT(t, v, "南"), "pdftotext", "-layout", "{}", "-"))
+	if !strings.Contains(dist, "回収率の地区別の地図（南を太線で囲む）") {
+		t.Errorf("南's handout lacks its map:\n%s", dist)
+	}
+	var index string
+	for _, o := range WebFiles(v) {
+		if o.Path == "index.html" {
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			index = buf.String()
+		}
+	}
+	for _, want := range []string{`aria-label="図1　回収率の地区別の地図。北：40.0%。中央：35.0%。南：40.0%"`, `fill="#bbbbbb"`, "（地区別）"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("web/index.html lacks %q", want)
+		}
+	}
+	small, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "small")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sv := Build(analyze.Run(small)); sv.Map != nil {
+		t.Error("a map without map/")
+	}
+}
