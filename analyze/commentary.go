@@ -15,7 +15,7 @@ type Passage struct {
 	Target   string // 設問ID, 指標ID or テーマコード as defined; "" when the place has none
 	District int    // index into Batch.Districts, or ingest.Ward (the ward report)
 	Text     string // the generated text
-	Basis    string // the figures it rests on, as printed (render.Basis)
+	Basis    string // the figures it rests on, as printed (wording.Basis)
 }
 
 // Wording says whose text is printed at a passage's place.
@@ -37,7 +37,7 @@ type WordedPassage struct {
 	Row     int    // the commentary.xlsx row that decided it (0 for Generated)
 }
 
-// SplitBasis returns the figures of basis s (render.Basis joins them with
+// SplitBasis returns the figures of basis s (wording.Basis joins them with
 // "; "): split at ; ； and line breaks, each normalized (ingest.Norm) with
 // its spaces collapsed, empty ones dropped. Staff may have re-typed or
 // re-wrapped the cell; the figures compare the same.

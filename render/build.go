@@ -9,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/wording"
 )
 
 // OtherTheme is the name of the theme group for questions without a テーマ.
@@ -77,7 +78,7 @@ func Build(res *analyze.Results) *View {
 	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res)
-	v.Passages = Passages(res.Findings)
+	v.Passages = wording.Passages(res.Findings)
 	v.CommentaryProblems = applyCommentary(v, b)
 	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)
 	v.Profiles = profileViews(res, v)
@@ -304,7 +305,7 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 				// a zero count stays "－" through PctFig.
 				f = FloatPctFig(cell.WeightedPct, g.Suppressed)
 			} else {
-				f = PctFig(cell.Count, g.Base, g.Suppressed)
+				f = PctFig(cell.Pct, g.Suppressed)
 			}
 			if !g.Suppressed {
 				f.Mark = cell.Mark
@@ -372,24 +373,12 @@ func setChartOrders(q *QuestionView) {
 	byShare(q.TrendOrder, func(i int) float64 { return value(q.Trend[i].Current) })
 }
 
-// shareFig formats a share in percent as PctFig does: x when suppressed, － for
-// zero or for a share of nothing (NaN).
-func shareFig(p float64, suppressed bool) Fig {
-	switch {
-	case suppressed:
-		return suppressedFig(1)
-	case math.IsNaN(p) || p == 0:
-		return Fig{Value: p, Decimals: 1, Text: MarkZero, Zero: true}
-	}
-	return FloatPctFig(p, false)
-}
-
 // districtTops formats the district pages' main results (analyze.DistrictTops).
 func districtTops(res *analyze.Results) map[string][]TopRow {
 	out := map[string][]TopRow{}
 	for _, t := range res.DistrictTops {
 		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference,
-			District: shareFig(t.Pct, t.Suppressed), All: shareFig(t.AllPct, t.AllSuppressed), Diff: blank()}
+			District: PctFig(t.Pct, t.Suppressed), All: PctFig(t.AllPct, t.AllSuppressed), Diff: blank()}
 		if b := res.Batch; b != nil && t.Question >= 0 && t.Question < len(b.Questions) {
 			r.QuestionID, r.QuestionText = b.Questions[t.Question].ID, b.Questions[t.Question].Text
 		}
@@ -606,7 +595,7 @@ func newRatingRow(n int) RatingRow {
 	r := RatingRow{N: NFig(0), Total: CountFig(0, false)}
 	for range n {
 		r.Counts = append(r.Counts, CountFig(0, false))
-		r.Shares = append(r.Shares, shareFig(math.NaN(), false))
+		r.Shares = append(r.Shares, PctFig(math.NaN(), false))
 	}
 	return r
 }
@@ -615,7 +604,7 @@ func newRatingRow(n int) RatingRow {
 func (r *RatingRow) set(i int, c analyze.HearingCount) {
 	r.N, r.Total = NFig(c.Base), CountFig(c.Base, false)
 	r.Counts[i] = CountFig(c.Count, false)
-	r.Shares[i] = shareFig(c.Pct, false)
+	r.Shares[i] = PctFig(c.Pct, false)
 }
 
 // A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:

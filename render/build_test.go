@@ -26,10 +26,11 @@ func buildTestResults() *analyze.Results {
 	b.DistrictQ = 2
 	b.GenderQ, b.AgeQ = -1, -1
 	choices := []analyze.ChoiceHead{{Code: "1", Label: "はい"}, {Code: "2", Label: "いいえ"}, {Code: analyze.CodeNA, Label: analyze.LabelNA}}
-	cells := func(counts ...int) []analyze.Cell {
+	// cells are a group's counts of base with the shares analyze gives them (Cell.Pct).
+	cells := func(base int, counts ...int) []analyze.Cell {
 		var cs []analyze.Cell
 		for _, n := range counts {
-			cs = append(cs, analyze.Cell{Count: n, WeightedPct: tNaN, AdjResidual: tNaN})
+			cs = append(cs, analyze.Cell{Count: n, Pct: sharePct(n, base), WeightedPct: tNaN, AdjResidual: tNaN})
 		}
 		return cs
 	}
@@ -37,14 +38,14 @@ func buildTestResults() *analyze.Results {
 	res.Crosstabs = append(res.Crosstabs,
 		analyze.Crosstab{Survey: analyze.Current, Question: 1, By: analyze.ByDistrict, Choices: choices,
 			Groups: []analyze.Group{
-				{Name: "日吉", Base: 2001, Cells: cells(1, 2000, 0)},
-				{Name: "=綱島", Base: 5, Suppressed: true, Reference: true, Cells: cells(0, 5, 0)},
+				{Name: "日吉", Base: 2001, Cells: cells(2001, 1, 2000, 0)},
+				{Name: "=綱島", Base: 5, Suppressed: true, Reference: true, Cells: cells(5, 0, 5, 0)},
 			}},
 		analyze.Crosstab{Survey: analyze.Current, Question: 1, By: analyze.ByAll, Choices: choices,
-			Groups: []analyze.Group{{Name: "全体", Base: 3, Cells: cells(1, 2, 0)}}},
+			Groups: []analyze.Group{{Name: "全体", Base: 3, Cells: cells(3, 1, 2, 0)}}},
 		analyze.Crosstab{Survey: analyze.Current, Question: 2, By: analyze.ByAll,
 			Choices: []analyze.ChoiceHead{{Code: "01", Label: "日吉"}, {Code: analyze.CodeNA, Label: analyze.LabelNA}},
-			Groups:  []analyze.Group{{Name: "全体", Base: 8, Cells: cells(8, 0)}}},
+			Groups:  []analyze.Group{{Name: "全体", Base: 8, Cells: cells(8, 8, 0)}}},
 	)
 	return res
 }
@@ -258,14 +259,14 @@ func TestSetChartOrders(t *testing.T) {
 	row := func(supp bool, counts ...int) RowView {
 		r := RowView{Suppressed: supp}
 		for _, c := range counts {
-			r.Cells = append(r.Cells, PctFig(c, 10, supp))
+			r.Cells = append(r.Cells, PctFig(sharePct(c, 10), supp))
 		}
 		return r
 	}
 	trend := func(counts ...int) []TrendView {
 		var out []TrendView
 		for _, c := range counts {
-			out = append(out, TrendView{Current: PctFig(c, 10, false)})
+			out = append(out, TrendView{Current: PctFig(sharePct(c, 10), false)})
 		}
 		return out
 	}

@@ -6,85 +6,32 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/wording"
 )
 
 // CommentaryDraftFile is the draft of commentary.xlsx that every run writes.
 const CommentaryDraftFile = "commentary_draft.xlsx"
 
-// Wording labels of a passage in the audit trail (所見履歴, manifest.json).
+// Wording labels of a passage in the audit trail (所見履歴, manifest.json):
+// wording.WordingStaff and wording.WordingRemoved.
 const (
-	WordingStaff   = "差し替え" // staff text printed instead of the generated one
-	WordingRemoved = "削除"   // nothing printed there
+	WordingStaff   = wording.WordingStaff
+	WordingRemoved = wording.WordingRemoved
 )
 
-// A StaffedPassage is a passage printed in staff wording, or removed: a row
-// of the audit trail of commentary.xlsx.
-type StaffedPassage struct {
-	Place, Target, District string // 場所, 対象ID, 地区 ("" = the ward report)
-	Wording                 string // WordingStaff or WordingRemoved
-	Text                    string // the staff text printed ("" when removed)
-	Generated               string // the generated text it replaced
-	Person                  string // 担当
-	Row                     int    // the commentary.xlsx row
-}
+// A StaffedPassage is a passage printed in staff wording, or removed
+// (wording.StaffedPassage): a row of the audit trail of commentary.xlsx.
+type StaffedPassage = wording.StaffedPassage
 
 // applyCommentary decides the wording of every passage of v with the staff
-// rows of b.Commentary (analyze.ApplyCommentary): a staff text becomes the
-// passage's Lines (one per paragraph), a removal empties them, and both are
-// listed in v.Staffed. It returns the problems of stale rows and of rows that
-// name no passage. With 設定 所見 しない there are no passages, and
-// commentary.xlsx is not applied.
+// rows of b.Commentary (wording.Apply), lists the staff-worded ones in
+// v.Staffed and returns the problems of stale rows and of rows that name no
+// passage.
 func applyCommentary(v *View, b *ingest.Batch) []ingest.Problem {
-	if b.Commentary == nil || b.Settings.NoFindings {
-		return nil
-	}
-	district := make(map[string]int, len(b.Districts))
-	for i, d := range b.Districts {
-		district[d.Name] = i
-	}
-	ps := make([]analyze.Passage, len(v.Passages))
-	for i := range v.Passages {
-		p := &v.Passages[i]
-		d := ingest.Ward
-		if p.District != "" {
-			if j, ok := district[p.District]; ok {
-				d = j
-			}
-		}
-		ps[i] = analyze.Passage{Place: ingest.Place(p.Place), Target: p.Target, District: d, Text: p.Text(), Basis: p.Basis()}
-	}
-	ws, probs := analyze.ApplyCommentary(b, ps)
-	for i, w := range ws {
-		p := &v.Passages[i]
-		st := StaffedPassage{Place: p.Place, Target: p.Target, District: p.District,
-			Generated: w.Text, Person: w.Person, Row: w.Row}
-		switch w.Wording {
-		case analyze.StaffWritten:
-			p.Lines, p.Staff = paragraphs(w.Printed), true
-			st.Wording, st.Text = WordingStaff, w.Printed
-		case analyze.StaffRemoved:
-			p.Lines, p.Staff = nil, true
-			st.Wording = WordingRemoved
-		default:
-			continue
-		}
-		v.Staffed = append(v.Staffed, st)
-	}
+	staffed, probs := wording.Apply(b, v.Passages)
+	v.Staffed = staffed
 	return probs
-}
-
-// paragraphs splits a staff text at its line breaks into the lines a passage
-// prints, dropping blank ones.
-func paragraphs(s string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // draftText is a passage's generated text as the draft writes it: one

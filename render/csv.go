@@ -9,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/wording"
 )
 
 // Headers of the CSV files (outputs.md), exactly as written in row 1.
@@ -332,7 +333,7 @@ func FreeTextCountsCSV(w io.Writer, res *analyze.Results) error {
 // passage (from 1) and its basis (the figures as printed).
 func FindingsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, findingsHeader)
-	for _, p := range Passages(res.Findings) {
+	for _, p := range wording.Passages(res.Findings) {
 		for i, s := range p.Sentences {
 			c.row(p.Place, csvText(p.Target), csvText(p.District), csvInt(i+1), csvText(s.Text), csvText(s.Basis))
 		}

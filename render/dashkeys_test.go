@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,13 +118,7 @@ func TestDashboardPrintBrowser(t *testing.T) {
 // docs/design.md's Known limits (dashAxeKnown).
 func TestDashboardAccessibility(t *testing.T) {
 	needChromium(t)
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("axe-core is required in CI (bash scripts/axe.sh): %v", err)
-		}
-		t.Skipf("axe-core missing (run bash scripts/axe.sh): %v", err)
-	}
+	axe := readAxe(t)
 	d := openDashboard(t, demoView(t))
 	defer d.close()
 	if _, err := chromedp.Run(d.ctx, chromedp.Evaluate[any](string(axe)+";0")); err != nil {

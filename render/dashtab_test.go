@@ -27,22 +27,39 @@ type dashTab struct {
 	ctx  context.Context
 	dir  string
 	base string
+	stub bool // alert, confirm and prompt are replaced by window.__calls
 
 	mu       sync.Mutex
 	requests []string
 	dialogs  []string
 }
 
-// openDashboard writes v's dashboard into a new folder and opens it. Before
-// the page runs, alert, confirm and prompt are replaced by a recorder
-// (window.__calls), so that a script injected through input text is seen
-// without blocking the page; the dialog listener is the second guard.
+// openDashboard writes v's dashboard into a new folder, opens it with the
+// dialog functions replaced (browseDashboard) and waits until the page
+// script has finished.
 func openDashboard(t *testing.T, v *View) *dashTab {
 	t.Helper()
-	d := &dashTab{t: t, dir: t.TempDir()}
-	writeDashboard(t, d.dir, v)
+	dir := t.TempDir()
+	writeDashboard(t, dir, v)
+	d := browseDashboard(t, dir, true)
+	if _, err := chromedp.Run(d.ctx, chromedp.Poll[bool](`performance.getEntriesByName('dashboard-ready').length > 0`,
+		chromedp.WithPollingTimeout(3*time.Minute))); err != nil {
+		t.Fatalf("page script did not finish: %v", err)
+	}
+	return d
+}
+
+// browseDashboard starts headless Chromium (newBrowser), records every
+// request and every dialog, and opens dir's index.html; it does not wait for
+// the page's script. With stub, alert, confirm and prompt are replaced by a
+// recorder (window.__calls) before the page runs, so that a script injected
+// through input text is seen without blocking the page; the dialog listener
+// is the second guard.
+func browseDashboard(t *testing.T, dir string, stub bool) *dashTab {
+	t.Helper()
+	d := &dashTab{t: t, dir: dir, stub: stub}
 	d.ctx = newBrowser(t)
-	if err := chromedp.Do(d.ctx); err != nil {
+	if err := chromedp.Do(d.ctx); err != nil { // start the browser and the tab
 		t.Fatal(err)
 	}
 	if err := chromedp.Listen(d.ctx, func(ev any) {
@@ -57,18 +74,16 @@ func openDashboard(t *testing.T, v *View) *dashTab {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(d.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `window.__calls = []; ['alert', 'confirm', 'prompt'].forEach(function (f) { window[f] = function (m) { window.__calls.push(f + ':' + m); }; });`,
-	}); err != nil {
-		t.Fatal(err)
+	if stub {
+		if _, err := chromedp.Call(d.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `window.__calls = []; ['alert', 'confirm', 'prompt'].forEach(function (f) { window[f] = function (m) { window.__calls.push(f + ':' + m); }; });`,
+		}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	d.base = (&url.URL{Scheme: "file", Path: filepath.ToSlash(d.dir) + "/"}).String()
 	if err := chromedp.Do(d.ctx, chromedp.Navigate(d.base+"index.html")); err != nil {
 		t.Fatal(err)
-	}
-	if _, err := chromedp.Run(d.ctx, chromedp.Poll[bool](`performance.getEntriesByName('dashboard-ready').length > 0`,
-		chromedp.WithPollingTimeout(3*time.Minute))); err != nil {
-		t.Fatalf("page script did not finish: %v", err)
 	}
 	return d
 }
@@ -112,8 +127,10 @@ func (d *dashTab) tabs() []string {
 // called and no request left the dashboard's folder.
 func (d *dashTab) close() {
 	d.t.Helper()
-	if calls := d.eval(`window.__calls.join('\n')`); calls != "" {
-		d.t.Errorf("dialog functions called: %q", calls)
+	if d.stub {
+		if calls := d.eval(`window.__calls.join('\n')`); calls != "" {
+			d.t.Errorf("dialog functions called: %q", calls)
+		}
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

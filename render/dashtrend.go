@@ -11,8 +11,8 @@ import (
 func (bx *builder) trendView(t analyze.TrendRow) TrendView {
 	tv := TrendView{
 		Label:     t.Label,
-		Baseline:  PctFig(t.BaselineCount, t.BaselineBase, t.Suppressed),
-		Current:   PctFig(t.CurrentCount, t.CurrentBase, t.Suppressed),
+		Baseline:  PctFig(t.BaselinePct, t.Suppressed),
+		Current:   PctFig(t.CurrentPct, t.Suppressed),
 		BaselineN: NFig(t.BaselineBase),
 		CurrentN:  NFig(t.CurrentBase),
 	}

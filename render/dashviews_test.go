@@ -2,22 +2,16 @@ package render
 
 import (
 	"bytes"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"midreview/analyze"
-	"midreview/ingest"
-	"midreview/internal/batchgen"
 )
 
 // TestDashboardViewsBrowser opens the demo's dashboard from file:// in headless
@@ -54,39 +48,8 @@ func TestDashboardViewsBrowser(t *testing.T) {
 		t.Errorf("page weight %d bytes, want under 3 MB", weight)
 	}
 
-	ctx := newBrowser(t)
-	var (
-		mu       sync.Mutex
-		requests []string
-		dialogs  []string
-	)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			requests = append(requests, e.Request.URL)
-		case *page.EventJavascriptDialogOpening:
-			dialogs = append(dialogs, e.Message)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"index.html")); err != nil {
-		t.Fatal(err)
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return s
-	}
+	d := browseDashboard(t, dir, false)
+	ctx, eval := d.ctx, d.eval
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`performance.getEntriesByName('dashboard-ready').length > 0`,
 		chromedp.WithPollingTimeout(3*time.Minute))); err != nil {
 		t.Fatalf("page script did not finish: %v", err)
@@ -204,16 +167,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	if n := eval(`String(document.querySelectorAll('script').length) + ',' + document.querySelectorAll('img').length`); n != "3,0" {
 		t.Errorf("scripts, images = %s, want 3,0", n)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(dialogs) > 0 {
-		t.Errorf("dialogs opened: %q", dialogs)
-	}
-	for _, u := range requests {
-		if !strings.HasPrefix(u, base) {
-			t.Errorf("request outside the dashboard folder: %s", u)
-		}
-	}
+	d.close()
 }
 
 // TestDashboardSentinel plants an impossible figure in every suppressed group
@@ -221,47 +175,9 @@ func TestDashboardViewsBrowser(t *testing.T) {
 // a free-text answer, and checks that no file of the dashboard prints either,
 // nor any held text (a survey text of a district under 秘匿基準).
 func TestDashboardSentinel(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := smallDistrictsBatch(t)
 	res := analyze.Run(b)
-	const pct, count = 98765.4321, 987654
-	planted := 0
-	for i := range res.Crosstabs {
-		for j := range res.Crosstabs[i].Groups {
-			if g := &res.Crosstabs[i].Groups[j]; g.Suppressed {
-				planted++
-				for k := range g.Cells {
-					g.Cells[k].Count, g.Cells[k].Pct, g.Cells[k].WeightedPct = count, pct, pct
-				}
-			}
-		}
-	}
-	for i := range res.Summaries {
-		if s := &res.Summaries[i]; s.Suppressed {
-			s.Mean, s.SD, s.Median, s.Q1, s.Q3, s.Min, s.Max, s.TopBoxPct = pct, pct, pct, pct, pct, pct, pct, pct
-		}
-	}
-	for i := range res.DistrictTops {
-		if d := &res.DistrictTops[i]; d.Suppressed {
-			d.Pct, d.DiffPt = pct, pct
-		}
-	}
-	for i := range res.Indicators {
-		if r := &res.Indicators[i]; r.Suppressed {
-			r.Current, r.CILow, r.CIHigh = pct, pct, pct
-		}
-	}
-	for i := range res.Trends {
-		if r := &res.Trends[i]; r.Suppressed {
-			r.CurrentPct, r.CurrentCount, r.DiffPt = pct, count, pct
-		}
-	}
+	planted := plantSentinels(res)
 	if planted < 10 {
 		t.Fatalf("only %d suppressed groups: the batch tests little", planted)
 	}
@@ -297,10 +213,8 @@ func TestDashboardSentinel(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := page.String() + dashboardJS + dashboardViewsJS
-	for _, s := range []string{"98765", "98,765", "987654", "987,654"} {
-		if i := strings.Index(all, s); i >= 0 {
-			t.Errorf("the dashboard prints a suppressed figure: …%s…", all[max(0, i-200):i+20])
-		}
+	if s := sentinelIn(all); s != "" {
+		t.Errorf("the dashboard prints a suppressed figure: %s", s)
 	}
 	for _, s := range raw {
 		if strings.Contains(all, s) {

@@ -4,16 +4,19 @@
 //
 //  1. Build (build.go) turns analyze.Results into a View (view.go): every
 //     figure formatted once as a Fig (format.go: value, decimals, printed
-//     text, 秘匿 x, zero －; one decimal through analyze.Round1), the order of
+//     text, 秘匿 x, zero －; one decimal through analyze.Round1; a share is
+//     analyze's own value, Cell.Pct or TrendRow.CurrentPct, never a count
+//     divided again here: PctFig), the order of
 //     every list and chart decided (RowView.Order, QuestionView.TrendOrder), and
 //     the hearing comments grouped by one rule for every format
 //     (commentGroups). The words of the handouts are decided there too
 //     (surveys.go: the one name of each survey, View.Surveys, and the one
 //     date style, 令和8年（2026年）11月1日; viewtext.go: 調査の概要,
 //     対象条件 in labels, the symmetric A–D legend).
-//     The findings become passages (findings.go: View.Passages, one per
-//     場所・対象ID・地区) whose sentences come from the one table of
-//     templates (templates.go); writers print a passage's Lines only.
+//     The findings become passages (View.Passages, one per 場所・対象ID・地区)
+//     whose sentences come from the one table of templates, worded by staff
+//     where commentary.xlsx says so (package render/wording, which check
+//     uses without building a View); writers print a passage's Lines only.
 //  2. The handouts' chapters are composed once from the View as
 //     format-neutral blocks (layout.go: sections, headings, passages,
 //     tables with column roles, figures with their data tables, print

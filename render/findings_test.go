@@ -156,25 +156,3 @@ func TestFindingSentences(t *testing.T) {
 		check(t, got[1:2], "「設問です」で「A」と答えた人は 60.0% と、区内の他の地区（30.0%）より 30.0 ポイント高くなっています。")
 	})
 }
-
-func TestIndicatorSentences(t *testing.T) {
-	fig := func(m string, v float64) analyze.FindingFig {
-		return analyze.FindingFig{Source: analyze.SrcInd, Item: "I1", Group: "全体", Measure: m, Value: v, Decimals: 1}
-	}
-	for _, tt := range []struct {
-		eval string
-		cur  float64
-		want string
-	}{
-		{analyze.EvalA, 52.0, "「指標」は、策定時の 40.0% から今回 52.0% となり、目標値（50.0%）を達成しています。"},
-		{analyze.EvalB, 45.3, "「指標」は、策定時の 40.0% から今回 45.3% へ改善していますが、目標値（50.0%）には届いておらず、目標の達成に向けて取組の強化が必要です。"},
-		{analyze.EvalC, 41.0, "「指標」は、策定時の 40.0% に対し今回 41.0% で、大きな変化はみられず、目標値（50.0%）の達成が危ぶまれます。"},
-		{analyze.EvalD, 35.0, "「指標」は、策定時の 40.0% から今回 35.0% へ悪化しており、目標値（50.0%）の達成が危ぶまれる状況です。"},
-	} {
-		f := analyze.Finding{Place: analyze.PlaceIndicator, Target: "I1", Rule: analyze.RuleIndicator, Subject: "指標", Eval: tt.eval,
-			Figures: []analyze.FindingFig{fig(analyze.MeasureBaseline, 40), fig(analyze.MeasureCurrent, tt.cur), fig(analyze.MeasureTarget, 50)}}
-		if got := SentenceText(f); got != tt.want {
-			t.Errorf("%s: got\n%s\nwant\n%s", tt.eval, got, tt.want)
-		}
-	}
-}

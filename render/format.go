@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"midreview/analyze"
+	"midreview/render/wording"
 )
 
 // Report marks (outputs.md conventions of Japanese survey reports).
@@ -12,8 +13,8 @@ const (
 	MarkZero       = "－" // a count of zero
 	MarkSuppressed = "x" // 秘匿: base under 秘匿基準 (or complementary)
 	MarkReference  = "参考値"
-	MarkHigh       = "▲"
-	MarkLow        = "▼"
+	MarkHigh       = wording.MarkHigh
+	MarkLow        = wording.MarkLow
 )
 
 // A Fig is one published figure: its raw value, how it is printed, and its text,
@@ -58,20 +59,18 @@ func suppressedFig(decimals int) Fig {
 	return Fig{Value: math.NaN(), Decimals: decimals, Text: MarkSuppressed, Suppressed: true}
 }
 
-// PctFig formats a percentage count/base·100 with one decimal, 四捨五入
-// (analyze.Round1), "－" for a zero count and "x" when suppressed.
-func PctFig(count, base int, suppressed bool) Fig {
-	if suppressed {
+// PctFig formats a share computed in analyze (Cell.Pct, TrendRow.CurrentPct,
+// DistrictTop.Pct, HearingCount.Pct: 100·count/base) with one decimal,
+// 四捨五入 (analyze.Round1): "x" when suppressed, "－" for a zero count or a
+// share of nothing (NaN: base 0). render never divides a count by its base.
+func PctFig(p float64, suppressed bool) Fig {
+	switch {
+	case suppressed:
 		return suppressedFig(1)
+	case math.IsNaN(p) || p == 0:
+		return Fig{Value: p, Decimals: 1, Text: MarkZero, Zero: true}
 	}
-	if base <= 0 {
-		return Fig{Value: math.NaN(), Decimals: 1, Text: MarkZero, Zero: true}
-	}
-	if count == 0 {
-		return Fig{Value: 0, Decimals: 1, Text: MarkZero, Zero: true}
-	}
-	v := 100 * float64(count) / float64(base)
-	return Fig{Value: v, Decimals: 1, Text: OneDecimal(v)}
+	return Fig{Value: p, Decimals: 1, Text: OneDecimal(p)}
 }
 
 // FloatPctFig formats an already computed percentage (weighted, indicator) or
@@ -86,16 +85,9 @@ func FloatPctFig(v float64, suppressed bool) Fig {
 	return Fig{Value: v, Decimals: 1, Text: OneDecimal(v)}
 }
 
-// OneDecimal prints v with one decimal as rounded by analyze.Round1 (12.25 →
-// "12.3", -0.04 → "0.0"). NaN and ±Inf are "".
-func OneDecimal(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	// Note: below 1e14 the float64 nearest to a number of tenths is within
-	// 1/128 of it, so 'f' with one decimal prints exactly those tenths.
-	return strconv.FormatFloat(analyze.Round1(v), 'f', 1, 64)
-}
+// OneDecimal prints v with one decimal as rounded by analyze.Round1
+// (wording.OneDecimal, which the sentences use too).
+func OneDecimal(v float64) string { return wording.OneDecimal(v) }
 
 // CountFig formats a count: "－" for zero, "x" when suppressed.
 func CountFig(n int, suppressed bool) Fig {
@@ -112,17 +104,8 @@ func CountFig(n int, suppressed bool) Fig {
 // thousands separators.
 func NFig(n int) Fig { return Fig{Value: float64(n), Text: Thousands(n)} }
 
-// Thousands formats n with commas: 12,345.
-func Thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + Thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+// Thousands formats n with commas: 12,345 (wording.Thousands).
+func Thousands(n int) string { return wording.Thousands(n) }
 
 // PointsFig formats a change in points with one decimal and a sign ("+3.2",
 // "-1.0", "0.0"), "x" when suppressed and blank when not computed.
@@ -136,17 +119,9 @@ func PointsFig(d float64, suppressed bool) Fig {
 	return Fig{Value: d, Decimals: 1, Signed: true, Text: PointsText(d)}
 }
 
-// PointsText formats a change in points with a sign: "+3.2", "-1.0", "0.0".
-func PointsText(d float64) string {
-	if math.IsNaN(d) || math.IsInf(d, 0) {
-		return ""
-	}
-	s := OneDecimal(d)
-	if s != "0.0" && d > 0 {
-		s = "+" + s
-	}
-	return s
-}
+// PointsText formats a change in points with a sign: "+3.2", "-1.0", "0.0"
+// (wording.PointsText).
+func PointsText(d float64) string { return wording.PointsText(d) }
 
 // PValueFig formats a p-value with three decimals, "<0.001" below 0.001, and
 // blank when it was not computed (NaN, or ±Inf).

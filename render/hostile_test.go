@@ -5,16 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net/url"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -260,40 +256,14 @@ func TestDashboardTooltipBrowser(t *testing.T) {
 	dir := t.TempDir()
 	writeDashboard(t, dir, v)
 
-	ctx := newBrowser(t)
-	var (
-		mu      sync.Mutex
-		dialogs []string
-	)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok {
-			mu.Lock()
-			dialogs = append(dialogs, e.Message)
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"index.html")); err != nil {
-		t.Fatal(err)
-	}
+	d := browseDashboard(t, dir, false)
+	ctx := d.ctx
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.chart').length > 0 &&
 		Array.from(document.querySelectorAll('.chart')).every(el => el.querySelector('svg, canvas'))`,
 		chromedp.WithPollingTimeout(3*time.Minute))); err != nil {
 		t.Fatalf("charts not drawn: %v", err)
 	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return s
-	}
+	eval := d.eval
 	for _, tt := range []struct{ chart, tab, want string }{
 		{"crosstab_q2", "theme_1", label},  // category (choice label) and series (district)
 		{"hearing_h3", "hearings", rating}, // series (rating label)
@@ -318,11 +288,7 @@ func TestDashboardTooltipBrowser(t *testing.T) {
 		})
 	}
 	time.Sleep(300 * time.Millisecond) // a failed image load fires onerror asynchronously
-	mu.Lock()
-	defer mu.Unlock()
-	if len(dialogs) > 0 {
-		t.Errorf("dialogs opened: %q", dialogs)
-	}
+	d.close()
 }
 
 // TestHostileViewWriters checks that the XLSX and dashboard writers accept

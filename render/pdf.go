@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -136,7 +137,8 @@ type pdfDoc struct {
 func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("render: pdf: %v", r)
+			// Note: the stack goes into the error, so that a bug's panic is still traceable.
+			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
 		}
 	}()
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
@@ -277,7 +279,8 @@ func (d *pdfDoc) header() {
 func (d *pdfDoc) finish() (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("render: pdf: %v", r)
+			// Note: the stack goes into the error, so that a bug's panic is still traceable.
+			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
 		}
 	}()
 	p := d.p

@@ -24,7 +24,7 @@ import (
 func pdfRowT(group string, base int, counts []int, marks map[int]string, supp, ref bool) RowView {
 	r := RowView{Group: group, N: NFig(base), Suppressed: supp, Reference: ref}
 	for i, c := range counts {
-		f := PctFig(c, base, supp)
+		f := PctFig(sharePct(c, base), supp)
 		f.Mark = marks[i]
 		r.Cells = append(r.Cells, f)
 		r.Counts = append(r.Counts, CountFig(c, supp))
@@ -97,11 +97,11 @@ func testView() *View {
 			},
 			Baseline: &base3,
 			Trend: []TrendView{
-				{Label: "手助けをする", Baseline: PctFig(361, 950, false), Current: PctFig(85, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
-				{Label: "ときどき手助けをする", Baseline: PctFig(304, 950, false), Current: PctFig(60, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
-				{Label: "手助けはしない", Baseline: PctFig(190, 950, false), Current: PctFig(30, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
-				{Label: "わからない", Baseline: PctFig(76, 950, false), Current: PctFig(20, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
-				{Label: "無回答", Baseline: PctFig(19, 950, false), Current: PctFig(5, 200, false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
+				{Label: "手助けをする", Baseline: PctFig(sharePct(361, 950), false), Current: PctFig(sharePct(85, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
+				{Label: "ときどき手助けをする", Baseline: PctFig(sharePct(304, 950), false), Current: PctFig(sharePct(60, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
+				{Label: "手助けはしない", Baseline: PctFig(sharePct(190, 950), false), Current: PctFig(sharePct(30, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
+				{Label: "わからない", Baseline: PctFig(sharePct(76, 950), false), Current: PctFig(sharePct(20, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
+				{Label: "無回答", Baseline: PctFig(sharePct(19, 950), false), Current: PctFig(sharePct(5, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
 			}},
 		{Index: 3, ID: "Q4", Text: "地域の活動で困っていることは何ですか。（あてはまるものすべて）", Type: "MA", MA: true, Theme: "支え合い",
 			Tables: []TableView{

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"midreview/ingest"
+	"midreview/render/wording"
 )
 
 func TestDateStyle(t *testing.T) {
@@ -94,7 +95,7 @@ func TestConditionLabels(t *testing.T) {
 // TestOneWordForEachSurvey: the sentences and the evaluation legend name the
 // baseline 策定時(調査) and never call it 前回 (docs/methods.md §7).
 func TestOneWordForEachSurvey(t *testing.T) {
-	for k, s := range sentenceTemplates {
+	for k, s := range wording.Templates() {
 		if strings.Contains(s, WordPrevious) {
 			t.Errorf("template %s says %s: %q", k, WordPrevious, s)
 		}

@@ -46,15 +46,7 @@ func writeWeb(t *testing.T, dir string, v *View) []string {
 // its default options), built as `run` builds it.
 func demoView(t *testing.T) *View {
 	t.Helper()
-	fsys, err := batchgen.SampleFS(batchgen.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Build(analyze.Run(b))
+	return Build(demoResults(t))
 }
 
 // A namedView is a View a test of the public outputs walks.
@@ -89,6 +81,8 @@ func smallDistrictsView(t *testing.T) *View {
 	return Build(analyze.Run(smallDistrictsBatch(t)))
 }
 
+// smallDistrictsBatch is the 180-respondent sample (10 hearings, seed 7):
+// districts small enough that many groups are suppressed.
 func smallDistrictsBatch(t *testing.T) *ingest.Batch {
 	t.Helper()
 	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
@@ -230,6 +224,19 @@ func TestWebSelfContained(t *testing.T) {
 // axePath is where scripts/axe.sh puts axe-core (never committed, never in the binary).
 var axePath = filepath.Join("..", ".cache", "axe-core", "axe.min.js")
 
+// readAxe returns axe-core's script; without it, a test is skipped (failed in CI).
+func readAxe(t *testing.T) []byte {
+	t.Helper()
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is required in CI (bash scripts/axe.sh): %v", err)
+		}
+		t.Skipf("axe-core missing (run bash scripts/axe.sh): %v", err)
+	}
+	return axe
+}
+
 // An axeViolation is one axe-core rule that failed on a page.
 type axeViolation struct {
 	ID, Impact, Help string
@@ -243,13 +250,7 @@ type axeViolation struct {
 // screenshots docs/img/web-report.png and docs/img/web-district.png.
 func TestWebAccessibility(t *testing.T) {
 	needChromium(t)
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("axe-core is required in CI (bash scripts/axe.sh): %v", err)
-		}
-		t.Skipf("axe-core missing (run bash scripts/axe.sh): %v", err)
-	}
+	axe := readAxe(t)
 	ctx := newBrowser(t)
 	// A control page with known violations shows that the check can fail.
 	control := filepath.Join(t.TempDir(), "control.html")
@@ -360,40 +361,7 @@ func axeRun(t *testing.T, ctx context.Context, axe []byte, u string) []string {
 // one never arrives.
 func TestPublicSentinel(t *testing.T) {
 	res := analyze.Run(smallDistrictsBatch(t))
-	const pct, count = 98765.4321, 987654
-	planted := 0
-	for i := range res.Crosstabs {
-		for j := range res.Crosstabs[i].Groups {
-			g := &res.Crosstabs[i].Groups[j]
-			if !g.Suppressed {
-				continue
-			}
-			planted++
-			for k := range g.Cells {
-				g.Cells[k].Count, g.Cells[k].Pct, g.Cells[k].WeightedPct = count, pct, pct
-			}
-		}
-	}
-	for i := range res.Summaries {
-		if s := &res.Summaries[i]; s.Suppressed {
-			s.Mean, s.SD, s.Median, s.Q1, s.Q3, s.Min, s.Max, s.TopBoxPct = pct, pct, pct, pct, pct, pct, pct, pct
-		}
-	}
-	for i := range res.DistrictTops {
-		if d := &res.DistrictTops[i]; d.Suppressed {
-			d.Pct, d.DiffPt = pct, pct
-		}
-	}
-	for i := range res.Indicators {
-		if r := &res.Indicators[i]; r.Suppressed {
-			r.Current, r.CILow, r.CIHigh = pct, pct, pct
-		}
-	}
-	for i := range res.Trends {
-		if r := &res.Trends[i]; r.Suppressed {
-			r.CurrentPct, r.CurrentCount, r.DiffPt = pct, count, pct
-		}
-	}
+	planted := plantSentinels(res)
 	if planted < 10 {
 		t.Fatalf("only %d suppressed groups: the batch tests little", planted)
 	}
@@ -404,10 +372,8 @@ func TestPublicSentinel(t *testing.T) {
 		if err := o.Write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range []string{"98765", "98,765", "987654", "987,654"} {
-			if i := strings.Index(buf.String(), s); i >= 0 {
-				t.Errorf("%s prints a suppressed figure: …%s…", o.Path, buf.String()[max(0, i-200):i+20])
-			}
+		if s := sentinelIn(buf.String()); s != "" {
+			t.Errorf("%s prints a suppressed figure: %s", o.Path, s)
 		}
 	}
 	t.Logf("%d suppressed groups planted, %d public files checked", planted, len(files))
@@ -417,14 +383,7 @@ func TestPublicSentinel(t *testing.T) {
 // in web/ and opendata/ only when it is する, and always in the committee's
 // groups (HearingView.Comments).
 func TestPublicOrgNames(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 180, Hearings: 10, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := smallDistrictsBatch(t)
 	for _, publish := range []bool{false, true} {
 		b.Settings.PublishOrgs = publish
 		v := Build(analyze.Run(b))
@@ -460,7 +419,7 @@ func TestPublicHard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const count = 987654
+	const count = sentinelCount
 	planted := 0
 	for _, tc := range []struct {
 		name string

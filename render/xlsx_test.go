@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,9 +28,18 @@ const (
 	injScript    = "<script>alert(1)</script>"
 )
 
-// pf is a percentage figure count/base (PctFig) with a ▲▼ mark.
+// sharePct is a test's share 100·count/base as analyze computes it (Cell.Pct):
+// NaN when base is 0. Fixtures format it with PctFig as Build does.
+func sharePct(count, base int) float64 {
+	if base <= 0 {
+		return math.NaN()
+	}
+	return 100 * float64(count) / float64(base)
+}
+
+// tvPct is a percentage figure count/base (PctFig) with a ▲▼ mark.
 func tvPct(count, base int, mark string) Fig {
-	f := PctFig(count, base, false)
+	f := PctFig(sharePct(count, base), false)
 	f.Mark = mark
 	return f
 }
@@ -46,7 +56,7 @@ func tvCounts(ns ...int) []Fig {
 func tvX(n int) []Fig {
 	out := make([]Fig, n)
 	for i := range out {
-		out[i] = PctFig(0, 0, true)
+		out[i] = PctFig(math.NaN(), true)
 	}
 	return out
 }
@@ -180,7 +190,7 @@ func xlsxTestView() *View {
 			ByDistrict: map[string][]IndicatorRow{
 				"日吉": {ind("日吉", tvPct(40, 70, ""), 70, "A", false)},
 				"綱島": {ind("綱島", tvPct(9, 25, ""), 25, "C", true)},
-				"高田": {ind("高田", PctFig(0, 8, true), 8, "－", true)},
+				"高田": {ind("高田", PctFig(sharePct(0, 8), true), 8, "－", true)},
 			},
 			Legend: []KV{{"A", "目標を達成"}, {"B", "目標未達成だが策定時より改善"}, {"C", "変化なし"}, {"D", "悪化"}, {"－", "評価できない"}},
 		},

@@ -6,7 +6,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
-	"midreview/render"
+	"midreview/render/wording"
 )
 
 // cmdCheck implements `midreview check [-batch DIR]`: it reads the batch, prints
@@ -23,9 +23,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	// Note: with commentary.xlsx and no other error, the batch is analyzed
-	// and worded as a run would, so that a stale row is reported here too.
+	// and its findings worded as a run words them (wording.Check, the rules
+	// render.Build applies too), so that a stale row is reported here too;
+	// the View is not built.
 	if b.Commentary != nil && !ingest.HasErrors(b.Problems) {
-		b.AddProblems(render.Build(analyze.Run(b)).CommentaryProblems...)
+		b.AddProblems(wording.Check(b, analyze.Run(b).Findings)...)
 	}
 	printProblems(stderr, b.Problems)
 	if ingest.HasErrors(b.Problems) {

@@ -215,9 +215,7 @@ const preloadProcs = 4
 
 // checkMemoryLimit is the soft memory limit of a check.
 // Note: it is a safety net, not what keeps a check small: a check holds no
-// dictionary and no results (213 MB peak at 100k), and since the reader lets go
-// of each file's bytes once its rows are read, a million respondents peak near
-// 1.0 GB with or without it (the live heap is about 540 MB; docs/design.md).
+// dictionary and no results (measured in docs/design.md, "Soft memory limits").
 const checkMemoryLimit = 1 << 30
 
 // setMemoryLimit sets the soft memory limit (runtime/debug.SetMemoryLimit) to
@@ -234,8 +232,8 @@ const fixedSteps = 4
 // runBatch reads, analyzes and renders one batch into o.Out.
 func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error {
 	// Note: a soft memory limit makes the collector work harder near it, which keeps
-	// a 100k-respondent run under the 300 MB RSS goal (measured: 446 MB peak without,
-	// 291 MB with; docs/design.md). GOMEMLIMIT in the environment overrides it.
+	// a 100k-respondent run under the 300 MB RSS goal (measured in docs/design.md,
+	// "Soft memory limits"). GOMEMLIMIT in the environment overrides it.
 	setMemoryLimit(defaultMemoryLimit)
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
 	// folder as "out": the temporary folder goes beside OUT, never inside it.
@@ -254,13 +252,12 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		}
 	}
 
-	// Note: with cores to spare, the IPA dictionary (about a second of CPU and
-	// 120 MB of heap) loads while the inputs are read: almost every batch has
-	// free text, and analyze.Run waits for it there. On two cores reading
-	// already keeps both busy (files are read ahead), and the dictionary's heap
-	// makes every collection during the read longer: measured on the 100k
-	// scale batch, 23.3 s of CPU and 14.1 s wall with it, 20.8 s and 13.4 s
-	// without (docs/design.md).
+	// Note: with cores to spare, the IPA dictionary loads while the inputs are
+	// read: almost every batch has free text, and analyze.Run waits for it
+	// there. On two cores reading already keeps both busy (files are read
+	// ahead), and the dictionary's heap makes every collection during the read
+	// longer (measured in docs/design.md, "Not done: the IPA dictionary in the
+	// background on 2 cores").
 	if runtime.GOMAXPROCS(0) >= preloadProcs {
 		go analyze.IPATokenizer()
 	}

@@ -1,6 +1,7 @@
-package render
+package wording
 
 import (
+	"maps"
 	"math"
 	"strings"
 
@@ -69,6 +70,10 @@ var sentenceTemplates = map[string]string{
 	"comment-item":      "{theme}（{n}件）",
 	"margin":            "回答者数（n={n}）からみた割合の誤差は、最大で±{m}ポイント程度です（信頼度95%）。",
 }
+
+// Templates returns a copy of the sentence templates by key, for checks of
+// the wording of every sentence (render's TestOneWordForEachSurvey).
+func Templates() map[string]string { return maps.Clone(sentenceTemplates) }
 
 // byWords names a breakdown in a sentence: 地区別にみると, 性別にみると.
 var byWords = map[string]string{
