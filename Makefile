@@ -8,7 +8,9 @@ FUZZTIME ?= 10s
 FUZZCOUNT ?= 2000x
 # VERSION is recorded in manifest.json (tool version); "dev" outside a git checkout.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X main.Version=$(VERSION)
+# COMMIT is the source commit, printed by `midreview version` and recorded in manifest.json.
+COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +変更あり)
+LDFLAGS := -X main.Version=$(VERSION) -X main.Commit=$(COMMIT)
 
 .PHONY: all assets axe build demo test deps fuzz bench windows clean
 
@@ -22,7 +24,6 @@ build: assets
 
 demo: build
 	./bin/midreview demo -out demo
-	@echo "demo/out に出力しました"
 
 # deps installs the Debian packages the tests use (PDF text, browser test).
 deps:
@@ -35,7 +36,7 @@ axe:
 
 test: deps assets axe
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 25m ./...
+	$(GO) test -count=1 -timeout 30m ./...
 	bash scripts/fuzz.sh $(FUZZCOUNT)
 
 fuzz:

@@ -63,6 +63,9 @@ type reader struct {
 	// ahead reads the response and baseline files ahead (prefetch.go); nil
 	// when reading one file at a time.
 	ahead *prefetcher
+	// distSug suggests districts for the readers without an index of their
+	// own (suggestDistrict); nil until the first suggestion.
+	distSug *districtIndex
 }
 
 func (rd *reader) read() error {

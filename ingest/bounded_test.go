@@ -63,6 +63,16 @@ func setDimension(ref string) func(string) string {
 	}
 }
 
+// longCellRow returns a row 1,048,000 whose cell B holds the inline string is.
+func longCellRow(is string) string {
+	return `<row r="1048000"><c r="B1048000" t="inlineStr">` + is + `</c></row>`
+}
+
+// appendSST appends si elements at the end of the shared strings.
+func appendSST(si string) func(string) string {
+	return func(s string) string { return strings.Replace(s, "</sst>", si+"</sst>", 1) }
+}
+
 // workCounter counts the work units drawn while f runs (see minWork).
 func workCounter(f func()) int64 {
 	var n atomic.Int64 // files are read ahead on other goroutines
@@ -94,6 +104,18 @@ func TestReadCrafted(t *testing.T) {
 		{"column beyond XFD", sheet1, appendRow(`<row r="1048000"><c r="XFE1048000"><v>1</v></c></row>`), 10000},
 		{"unknown cell type", sheet1, appendRow(`<row r="1048000"><c r="A1048000" t="zz"><v>1</v></c></row>`), 10000},
 		{"rows out of order", sheet1, appendRow(`<row r="1"><c r="A1"><v>1</v></c></row>`), 10000},
+		// Issue 30: cells and shared strings beyond Excel's 32,767 characters,
+		// found after reading at most maxTextBytes of one, and shared strings
+		// beyond what the sheets could refer to.
+		{"inline cell of 32,768 letters", sheet1, appendRow(longCellRow(`<is><t>` + strings.Repeat("x", maxCellChars+1) + `</t></is>`)), 10000},
+		{"inline cell over maxTextBytes", sheet1, appendRow(longCellRow(`<is><t>` + strings.Repeat("あ", maxCellChars+1) + `</t></is>`)), 10000},
+		{"rich-text runs over 32,767 characters", sheet1, appendRow(longCellRow(`<is>` + strings.Repeat(`<r><t>`+strings.Repeat("あ", 1000)+`</t></r>`, 40) + `</is>`)), 10000},
+		{"number of 32,768 digits", sheet1, appendRow(`<row r="1048000"><c r="B1048000"><v>` + strings.Repeat("1", maxCellChars+1) + `</v></c></row>`), 10000},
+		{"CDATA over maxTextBytes", sheet1, appendRow(longCellRow(`<is><t><![CDATA[` + strings.Repeat("x", maxTextBytes+1) + `]]></t></is>`)), 10000},
+		{"shared string of 32,768 letters", "xl/sharedStrings.xml", appendSST(`<si><t>` + strings.Repeat("x", maxCellChars+1) + `</t></si>`), 10000},
+		{"shared string in 40 runs", "xl/sharedStrings.xml", appendSST(`<si>` + strings.Repeat(`<r><t>`+strings.Repeat("あ", 1000)+`</t></r>`, 40) + `</si>`), 10000},
+		{"too many empty shared strings", "xl/sharedStrings.xml", appendSST(strings.Repeat(`<si/>`, minSharedStrings+50000)), minSharedStrings + 60000},
+		{"attribute of 100 KB", sheet1, appendRow(`<row r="1048000" x="` + strings.Repeat("x", 100<<10) + `"><c r="A1048000"><v>1</v></c></row>`), 10000},
 	}
 	base := smallBatch(t)
 	for _, tt := range tests {
@@ -146,13 +168,15 @@ func TestReadBoundedLegal(t *testing.T) {
 		maxWork int64
 		check   func(t *testing.T, b *Batch)
 	}{
-		{"whole-sheet dimension", "responses/a.xlsx", setDimension("A1:XFD1048576"), 1000, func(t *testing.T, b *Batch) {
+		// Note: 1,200 units: the small batch's rows, cells and shared strings
+		// (each shared string draws one unit since issue 30).
+		{"whole-sheet dimension", "responses/a.xlsx", setDimension("A1:XFD1048576"), 1200, func(t *testing.T, b *Batch) {
 			if !reflect.DeepEqual(b.Current, want.Current) {
 				t.Error("respondents differ")
 			}
 		}},
 		{"value in the last row of a response file", "responses/a.xlsx",
-			appendRow(`<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ZZ1</t></is></c></row>`), 1000,
+			appendRow(`<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ZZ1</t></is></c></row>`), 1200,
 			func(t *testing.T, b *Batch) {
 				// The gap is one warning giving its extent, the last row a respondent.
 				n := 0
@@ -181,6 +205,15 @@ func TestReadBoundedLegal(t *testing.T) {
 					t.Error("hearings differ")
 				}
 			}},
+		// Issue 30: a sheet over 16 MiB is shown to excelize as a stub
+		// (excelizeView); the scanner reads the real one.
+		{"response sheet over 16 MiB", "responses/a.xlsx", func(s string) string {
+			return strings.Replace(s, "</worksheet>", "<!--"+strings.Repeat("x", stubFrom)+"--></worksheet>", 1)
+		}, 1200, func(t *testing.T, b *Batch) {
+			if !reflect.DeepEqual(b.Current, want.Current) {
+				t.Error("respondents differ")
+			}
+		}},
 		{"value in the last row of the definitions", DefinitionsFile,
 			appendRow(`<row r="1048576"><c r="C1048576"><v>1</v></c></row>`), minWork, func(t *testing.T, b *Batch) {
 				if !reflect.DeepEqual(b.Questions, want.Questions) {

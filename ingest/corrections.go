@@ -131,13 +131,36 @@ func (rd *reader) applied(c *correction, fi int32, cell string) {
 	})
 }
 
+// targetKind is the kind of file whose records a correction of target t changes.
+var targetKind = map[Target]FileKind{
+	TargetResponse: KindResponses, TargetBaseline: KindBaseline,
+	TargetHearing: KindHearings, TargetProgress: KindProgress,
+}
+
 // finish reports corrections that matched no record. Nil-safe.
+// Note: a file that could not be read (in full) has records nobody saw; a
+// correction that may point into it is not reported as matching nothing,
+// since the file's own error is the one to fix first (the next run checks it).
 func (l *ledger) finish(rd *reader) {
 	if l == nil {
 		return
 	}
+	unread := map[string]bool{}
+	for _, p := range rd.b.Problems {
+		if p.Severity == Error && (p.Code == CodeFileUnreadable || p.Code == CodeFileEncoding) {
+			unread[p.File] = true
+		}
+	}
+	mayBeIn := func(c *correction) bool {
+		for _, f := range rd.b.Files {
+			if unread[f.Path] && f.Kind == targetKind[c.target] && (c.file == "" || c.file == f.Path || c.file == baseName(f.Path)) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, c := range l.all {
-		if !c.used {
+		if !c.used && !mayBeIn(c) {
 			rd.add(Problem{Severity: Error, Code: CodeUnknownTarget, File: l.file, Sheet: l.sheet,
 				Row: c.row, RecordID: c.id, Item: c.item, Hint: HintNoRecord})
 		}

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"reflect"
+	"slices"
 	"testing"
+	"testing/fstest"
 )
 
 // validCorrectionRows returns a valid sheet 修正 (header + rows 2..7, row 6 empty).
@@ -161,4 +163,44 @@ func FuzzReadCorrections(f *testing.F) {
 		}
 		checkDefFuzzProblems(t, rd.b.Problems)
 	})
+}
+
+// TestCorrectionsIntoUnreadableFile checks that a response file that cannot
+// be read gives its own error only: the corrections that may point into it
+// are not also reported as matching no record (issue 30), while one that
+// names another file still is.
+func TestCorrectionsIntoUnreadableFile(t *testing.T) {
+	fsys := smallBatch(t)
+	fsys["responses/a.xlsx"] = &fstest.MapFile{Data: []byte("not a workbook")}
+	b, err := Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []Code
+	for _, p := range b.Problems {
+		if p.Severity == Error {
+			codes = append(codes, p.Code)
+		}
+	}
+	if !reflect.DeepEqual(codes, []Code{CodeFileUnreadable}) {
+		t.Errorf("errors = %v, want only file-unreadable; problems: %v", codes, b.Problems)
+	}
+
+	fsys[CorrectionsFile] = &fstest.MapFile{Data: svXLSX(t, []string{CorrectionsSheet.Name}, [][]any{
+		{"対象", "ID", "項目", "修正前", "修正後", "理由", "担当", "ファイル"},
+		{"回答", "A001", "Q1", "1", "2", "記入誤り", "", "other.xlsx"},
+	})}
+	if b, err = Read(fsys); err != nil {
+		t.Fatal(err)
+	}
+	codes = nil
+	for _, p := range b.Problems {
+		if p.Severity == Error {
+			codes = append(codes, p.Code)
+		}
+	}
+	slices.Sort(codes)
+	if !reflect.DeepEqual(codes, []Code{CodeUnknownTarget, CodeFileUnreadable}) {
+		t.Errorf("errors = %v, want file-unreadable and correction-target", codes)
+	}
 }

@@ -134,6 +134,15 @@ func (rd *reader) readDefinitions(fi int32, data []byte) bool {
 	return true
 }
 
+// sheetsFound returns the hint of a missing sheet want: the workbook's
+// sheets, and the nearest to want when one is near.
+func sheetsFound(sheets []string, want string) (Hint, []string) {
+	if n := Nearest(want, sheets); n != "" {
+		return HintSheetsNear, []string{quoted(sheets), n}
+	}
+	return HintSheetsFound, []string{quoted(sheets)}
+}
+
 // schemaSheet reads the sheet of workbook f (file) that spec describes, and
 // finds the column of each of its fields. When no sheet has spec's name it
 // reads the first sheet if spec.OrFirst, else reports a required sheet as
@@ -145,7 +154,9 @@ func (rd *reader) schemaSheet(wb *workbook, file string, spec *Sheet) *defSheet 
 		actual = wb.GetSheetList()[0]
 	case !ok:
 		if spec.Required {
-			rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: file, Sheet: spec.Name})
+			hint, args := sheetsFound(wb.GetSheetList(), spec.Name)
+			rd.add(Problem{Severity: Error, Code: CodeMissingSheet, File: file, Sheet: spec.Name,
+				Hint: hint, Args: args})
 		}
 		return nil
 	}
@@ -757,7 +768,8 @@ func (d *defs) readTowns(s *defSheet) {
 			j, ok = x.match(dist)
 		}
 		if !ok {
-			d.problem(CodeUnknownDist, s, r, cd, town, dist, "")
+			hint, args := x.suggest(dist)
+			d.problem(CodeUnknownDist, s, r, cd, town, dist, hint, args...)
 			continue
 		}
 		if prev, dup := d.towns[town]; dup {
@@ -1104,9 +1116,12 @@ func (d *defs) percent(s *defSheet, r, col int, item string) (float64, bool) {
 }
 
 // percentFormatted reports whether the cell displays as a percentage.
+// Note: a definitions file with a sheet or shared strings over 16 MiB is
+// shown to excelize as stubs (excelizeView); its formats are then unknown and
+// a percent cell reads as its stored fraction (docs/design.md).
 func (d *defs) percentFormatted(s *defSheet, r, c int) bool {
 	name := cellName(c, r+1)
-	if name == "" {
+	if name == "" || d.wb.stubs {
 		return false
 	}
 	shown, err := d.wb.GetCellValue(s.name, name)

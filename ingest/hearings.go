@@ -163,10 +163,12 @@ func (rd *reader) readSheets(fi int32, data []byte, skip Hint, read func(s *hear
 	}
 	defer wb.Close()
 	for _, name := range wb.GetSheetList() {
-		hint := skip
+		// Note: an example or explanation sheet (the template's 記入例) is
+		// part of the form, skipped without a warning (docs/inputs.md).
 		if skippedSheet(name) {
-			hint = HintExampleSheet
+			continue
 		}
+		hint := skip
 		if hint != "" {
 			rd.add(Problem{Severity: Warning, Code: CodeSheetSkipped, File: path, Sheet: name, Hint: hint})
 			continue
@@ -356,6 +358,31 @@ func (hr *hearingReader) tableColumns(r []string) ([]int, bool) {
 	return cols, cols[hr.org] >= 0 && others >= 2
 }
 
+// looksLikeResponses reports whether one of the first rows of s is a response
+// file's header: a respondent-ID header and a 設問ID (a survey file put in
+// hearings/).
+func looksLikeResponses(b *Batch, s *hearingSheet) bool {
+	ids := map[string]bool{}
+	for _, n := range ResponsesSheet.Columns[ColResponseID].Names() {
+		ids[NormKey(n)] = true
+	}
+	qs := map[string]bool{}
+	for _, q := range b.Questions {
+		qs[NormKey(q.ID)] = true
+	}
+	for i := range min(len(s.rows), 10) {
+		id, q := false, false
+		for _, v := range s.rows[i] {
+			k := NormKey(v)
+			id, q = id || ids[k], q || qs[k]
+		}
+		if id && q {
+			return true
+		}
+	}
+	return false
+}
+
 // readForm reads sheet s as a form (one organization, every item from its セル)
 // when the 団体名 item's cell is non-empty; otherwise the sheet is skipped.
 func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
@@ -378,6 +405,9 @@ func (hr *hearingReader) readForm(fi int32, s *hearingSheet) {
 			Item: hr.items[hr.org].ID, Hint: HintNoOrgCell}
 		if hr.items[hr.org].Cell == "" {
 			p.Hint = HintNoListHeader
+		}
+		if looksLikeResponses(rd.b, s) {
+			p.Hint = HintLooksResponses
 		}
 		rd.add(p)
 		return
@@ -464,7 +494,8 @@ func (hr *hearingReader) record(rec *sheetRecord) {
 				}
 				d, ok := rd.matchDistrict(part)
 				if !ok {
-					bad(CodeUnknownDist, part, "")
+					hint, args := rd.suggestDistrict(part)
+					bad(CodeUnknownDist, part, hint, args...)
 					continue
 				}
 				if !containsDistrict(h.Districts, d) {

@@ -56,7 +56,7 @@ const formComment = "見守りの担い手が不足しています。\n若い世
 
 // hearingWorkbook builds one workbook holding every layout:
 //
-//	記入例       a filled example form: skipped
+//	記入例       a filled example form: skipped without a warning
 //	日吉自治会   a form; 団体名 in merged C3:E3, the comment in merged B10:F12 (item cell C10)
 //	一覧         a table whose header is in row 2 (row 1 blank); rows 3–10 below
 //	Sheet3       blank: neither layout, skipped
@@ -190,7 +190,6 @@ func TestReadHearings(t *testing.T) {
 		{Error, CodeMissingOrg, "一覧", "A6", 0, "", "H01", "自治会"},
 		{Error, CodeDuplicateOrg, "一覧", "A7", 0, "日吉自治会", "H01", "日吉自治会"},
 		{Warning, CodeDuplicateRow, "一覧", "A8", 0, "綱島老人クラブ", "H01", "綱島老人クラブ"},
-		{Warning, CodeSheetSkipped, "記入例", "", 0, "", "", ""},
 	}
 	if got := hearingProblems(rd); !reflect.DeepEqual(got, wantP) {
 		t.Errorf("problems:\n got %+v\nwant %+v", got, wantP)
@@ -344,7 +343,7 @@ func TestReadHearingsNoItems(t *testing.T) {
 		}
 		sheets = append(sheets, p.Sheet)
 	}
-	if want := []string{"Sheet3", "一覧", "日吉自治会", "記入例"}; !reflect.DeepEqual(sheets, want) {
+	if want := []string{"Sheet3", "一覧", "日吉自治会"}; !reflect.DeepEqual(sheets, want) {
 		t.Errorf("skipped sheets %v, want %v", sheets, want)
 	}
 	if len(rd.b.Hearings) != 0 {

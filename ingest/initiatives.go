@@ -56,7 +56,8 @@ func (d *defs) readInitiatives(s, settings *defSheet) {
 		if v := s.val(r, cdist); v != "" && NormKey(v) != WardWide {
 			di, ok := d.rd.matchDistrict(v)
 			if !ok {
-				d.problem(CodeUnknownDist, s, r, cdist, id, v, "")
+				hint, args := d.rd.suggestDistrict(v)
+				d.problem(CodeUnknownDist, s, r, cdist, id, v, hint, args...)
 			} else {
 				in.District = di
 			}

@@ -43,6 +43,7 @@ type aheadFile struct {
 	rows     chan rowBatch // closed after the last batch (scanErr is set then)
 	done     chan struct{} // closed by the reader when it stops taking rows
 	scanErr  error
+	crRow    int // the source's CRRow, set with scanErr
 }
 
 // A rowBatch holds consecutive rows: row i is cells[ends[i-1]:ends[i]], numbered nums[i].
@@ -123,7 +124,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 		}
 		b = newRowBatch(len(b.cells))
 	}
-	f.scanErr = f.src.Err()
+	f.scanErr, f.crRow = f.src.Err(), f.src.CRRow()
 	if len(b.nums) > 0 {
 		pf.send(f, b)
 	}
@@ -206,6 +207,9 @@ func (s *aheadSource) Sheet() string { return s.f.sheet }
 
 // Err returns the scanning error; it is known once Next has returned false.
 func (s *aheadSource) Err() error { return s.f.scanErr }
+
+// CRRow returns the source's CRRow; it is known once Next has returned false.
+func (s *aheadSource) CRRow() int { return s.f.crRow }
 
 // Close tells the file's reading ahead that no more rows are wanted.
 func (s *aheadSource) Close() {

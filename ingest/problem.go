@@ -78,6 +78,11 @@ const (
 	CodeOutsideCond     Code = "outside-condition"   // warning: answer from someone not asked
 	CodeEmptyRow        Code = "empty-row"           // warning: completely empty row skipped
 	CodeDuplicateRow    Code = "duplicate-row"       // warning: exact duplicate row skipped
+	CodeNoRows          Code = "no-rows"             // warning: a header and no data row
+	CodeCRLineEnds      Code = "cr-line-ends"        // warning: a CSV line ended by a lone CR, read as a line end
+	CodeDuplicateFile   Code = "duplicate-file"      // warning: every row of a file repeats rows of earlier files
+	CodeEmptySurvey     Code = "empty-survey"        // warning: responses/ has files but no respondent
+	CodeWrongFolder     Code = "wrong-folder"        // a file in responses/ that looks like another input (hint: which)
 
 	// Hearings.
 	CodeSheetSkipped Code = "sheet-skipped" // warning: 記入例/説明 or unrecognized sheet
@@ -150,6 +155,11 @@ var messages = map[Code]string{
 	CodeOutsideCond:         "対象条件に当てはまらない回答者の回答です。集計には含めません",
 	CodeEmptyRow:            "空の行を読み飛ばしました",
 	CodeDuplicateRow:        "前の行とまったく同じ行です。重複として読み飛ばしました",
+	CodeNoRows:              "見出しの行はありますが、回答の行がありません。回答を入力したファイルか確認してください",
+	CodeCRLineEnds:          "改行が CR だけの行があります（古い Mac の形式）。CR を改行として読みました。行の区切りが正しいか確認してください",
+	CodeDuplicateFile:       "このファイルの行はすべて、先に読んだファイルの行とまったく同じです。同じデータのコピー（xlsx と csv など）として読み飛ばしました。どちらかをフォルダから外してください",
+	CodeWrongFolder:         "区民アンケートの回答ファイルとして読めません（回答者IDと設問IDの見出し行がありません）",
+	CodeEmptySurvey:         "区民アンケートの回答が1件もありません（有効回答 0 票）。回答ファイルに回答の行があるか確認してください。アンケートのない年は responses フォルダを空にしてください",
 	CodeSheetSkipped:        "記入例・説明のシート、または様式に当てはまらないシートのため読み飛ばしました",
 	CodeDuplicateOrg:        "同じ団体のヒアリングが2件あり、内容が異なります。どちらかを修正ファイルで削除してください",
 	CodeMissingOrg:          "団体名が空欄です。団体名を入力してください（この行は集計しません）",
@@ -230,28 +240,44 @@ const (
 	HintChanged       Hint = "changed"              // analyze: the changed figures, "old → new" joined by 、
 
 	// Bounded reading (sheet.go): why a workbook or sheet was not read.
-	HintUnzipLimit     Hint = "unzip-limit"      // the limit in MB
-	HintZipRatio       Hint = "zip-ratio"        // the part, its packed and unpacked bytes
-	HintCorrupt        Hint = "corrupt"          // a zip part that does not unpack as declared
-	HintNoSheets       Hint = "no-sheets"        // a workbook without sheets
-	HintMissingPart    Hint = "missing-part"     // the zip part
-	HintNoSheetData    Hint = "no-sheet-data"    // a sheet without its worksheet part
-	HintTooMuchWork    Hint = "too-much-work"    // rows, cells and merges beyond the work budget
-	HintBrokenXML      Hint = "broken-xml"       // the XML error
-	HintBadDimension   Hint = "bad-dimension"    // the dimension ref
-	HintBadRowNumber   Hint = "bad-row-number"   // the row number, Excel's last row
-	HintRowOrder       Hint = "row-order"        // the previous and the next row number
-	HintBadCellRef     Hint = "bad-cell-ref"     // the reference, Excel's last column and row
-	HintCellOutsideRow Hint = "cell-outside-row" // the reference, the row it is in
-	HintCellOrder      Hint = "cell-order"       // the cell out of order
-	HintTooManyCols    Hint = "too-many-columns" // Excel's last column
-	HintSharedString   Hint = "shared-string"    // the index, the number of shared strings
-	HintCellType       Hint = "cell-type"        // the type attribute
-	HintMergedRange    Hint = "merged-range"     // the merged range
-	HintEmptyRun       Hint = "empty-run"        // first row, last row, count of a long run of empty rows
+	HintUnzipLimit       Hint = "unzip-limit"          // the limit in MB
+	HintZipRatio         Hint = "zip-ratio"            // the part, its packed and unpacked bytes
+	HintCorrupt          Hint = "corrupt"              // a zip part that does not unpack as declared
+	HintNoSheets         Hint = "no-sheets"            // a workbook without sheets
+	HintMissingPart      Hint = "missing-part"         // the zip part
+	HintNoSheetData      Hint = "no-sheet-data"        // a sheet without its worksheet part
+	HintTooMuchWork      Hint = "too-much-work"        // rows, cells and merges beyond the work budget
+	HintBrokenXML        Hint = "broken-xml"           // the XML error
+	HintBadDimension     Hint = "bad-dimension"        // the dimension ref
+	HintBadRowNumber     Hint = "bad-row-number"       // the row number, Excel's last row
+	HintRowOrder         Hint = "row-order"            // the previous and the next row number
+	HintBadCellRef       Hint = "bad-cell-ref"         // the reference, Excel's last column and row
+	HintCellOutsideRow   Hint = "cell-outside-row"     // the reference, the row it is in
+	HintCellOrder        Hint = "cell-order"           // the cell out of order
+	HintTooManyCols      Hint = "too-many-columns"     // Excel's last column
+	HintSharedString     Hint = "shared-string"        // the index, the number of shared strings
+	HintCellType         Hint = "cell-type"            // the type attribute
+	HintMergedRange      Hint = "merged-range"         // the merged range
+	HintEmptyRun         Hint = "empty-run"            // first row, last row, count of a long run of empty rows
+	HintCellTooLong      Hint = "cell-too-long"        // Excel's limit in characters
+	HintLongSharedString Hint = "long-shared-string"   // the 0-based index of the shared string, Excel's limit
+	HintManyStrings      Hint = "many-shared-strings"  // the most shared strings accepted
+	HintCSVQuote         Hint = "csv-quote"            // the line in the file where the field began
+	HintCSVBareQuote     Hint = "csv-bare-quote"       // the line in the file
+	HintCSVTooManyCols   Hint = "csv-too-many-columns" // Excel's last column
+	HintCSVFieldSize     Hint = "csv-field-size"       // the limit in bytes
 
 	HintNoInitSheet Hint = "no-initiative-sheet" // progress/ without sheet 取組
-	HintNoInitCell  Hint = "no-initiative-cell"  // a sheet with neither a list header nor 取組ID/取組名
+	HintDidYouMean  Hint = "did-you-mean"        // the nearest known name (ingest.Nearest)
+	HintSameRows    Hint = "same-rows"           // the earlier files, the number of rows
+	// A file in responses/ that belongs elsewhere.
+	HintLooksHearing     Hint = "looks-hearing"
+	HintLooksProgress    Hint = "looks-progress"
+	HintLooksDefinitions Hint = "looks-definitions"
+	HintLooksResponses   Hint = "looks-responses"    // a survey file in hearings/
+	HintSheetsFound      Hint = "sheets-found"       // the workbook's sheets, each in 「」
+	HintSheetsNear       Hint = "sheets-near"        // the workbook's sheets, then the nearest to the missing one
+	HintNoInitCell       Hint = "no-initiative-cell" // a sheet with neither a list header nor 取組ID/取組名
 
 	// map/ (mapread.go, shapefile.go, geojson.go).
 	HintMapNone          Hint = "map-none"           // map/ without a .shp or .geojson
@@ -323,28 +349,44 @@ var hints = map[Hint]string{
 	HintNoPassage:     "今回の資料にはこの場所の文がありません",
 	HintChanged:       "変わった数値: %s",
 
-	HintUnzipLimit:     "展開後のサイズが上限（%s MB）を超えています",
-	HintZipRatio:       "%s の圧縮率が異常です（%s バイトが %s バイトに展開されます）",
-	HintCorrupt:        "ファイルが壊れています",
-	HintNoSheets:       "シートがありません",
-	HintMissingPart:    "%s がありません",
-	HintNoSheetData:    "シートのデータが見つかりません",
-	HintTooMuchWork:    "行・列・結合セルの数がファイルの大きさに比べて多すぎます。Excel の最終行・最終列付近に値や書式がないか確認してください",
-	HintBrokenXML:      "シートのXMLが壊れています: %s",
-	HintBadDimension:   "シートの範囲 %s が Excel の上限を超えているか、正しくありません",
-	HintBadRowNumber:   "行番号 %s が Excel の上限（%s行）を超えているか、正しくありません",
-	HintRowOrder:       "行の順序が正しくありません。%s行目の後に%s行目があります",
-	HintBadCellRef:     "セル番地 %s が Excel の上限（%s列・%s行）を超えているか、正しくありません",
-	HintCellOutsideRow: "セル %s が %s行目の中にあります",
-	HintCellOrder:      "セルの順序が正しくありません: %s",
-	HintTooManyCols:    "%s列目を超えるセルがあります",
-	HintSharedString:   "共有文字列の番号 %s が範囲外です（共有文字列は%s個）",
-	HintCellType:       "セルの型 %s が正しくありません",
-	HintMergedRange:    "結合セル %s が Excel の上限を超えているか、正しくありません",
-	HintEmptyRun:       "%s行目から%s行目までの%s行",
+	HintUnzipLimit:       "展開後のサイズが上限（%s MB）を超えています",
+	HintZipRatio:         "%s の圧縮率が異常です（%s バイトが %s バイトに展開されます）",
+	HintCorrupt:          "ファイルが壊れています",
+	HintNoSheets:         "シートがありません",
+	HintMissingPart:      "%s がありません",
+	HintNoSheetData:      "シートのデータが見つかりません",
+	HintTooMuchWork:      "行・列・結合セルの数がファイルの大きさに比べて多すぎます。Excel の最終行・最終列付近に値や書式がないか確認してください",
+	HintBrokenXML:        "シートのXMLが壊れています: %s",
+	HintBadDimension:     "シートの範囲 %s が Excel の上限を超えているか、正しくありません",
+	HintBadRowNumber:     "行番号 %s が Excel の上限（%s行）を超えているか、正しくありません",
+	HintRowOrder:         "行の順序が正しくありません。%s行目の後に%s行目があります",
+	HintBadCellRef:       "セル番地 %s が Excel の上限（%s列・%s行）を超えているか、正しくありません",
+	HintCellOutsideRow:   "セル %s が %s行目の中にあります",
+	HintCellOrder:        "セルの順序が正しくありません: %s",
+	HintTooManyCols:      "%s列目を超えるセルがあります",
+	HintSharedString:     "共有文字列の番号 %s が範囲外です（共有文字列は%s個）",
+	HintCellType:         "セルの型 %s が正しくありません",
+	HintMergedRange:      "結合セル %s が Excel の上限を超えているか、正しくありません",
+	HintEmptyRun:         "%s行目から%s行目までの%s行",
+	HintCellTooLong:      "セルの文字数が Excel の上限（%s文字）を超えています",
+	HintLongSharedString: "共有文字列（sharedStrings.xml）の%s番目（0から数えて）の文字数が Excel の上限（%s文字）を超えています",
+	HintManyStrings:      "共有文字列（sharedStrings.xml）の数がシートの大きさに比べて多すぎます（上限 %s 個）",
+	HintCSVQuote:         "「\"」で始まる値が閉じられていません（ファイルの%s行目から）。Excel で開き、「CSV UTF-8（コンマ区切り）」で保存し直してください",
+	HintCSVBareQuote:     "値の途中か閉じた「\"」の後に「\"」や文字があります（ファイルの%s行目）。Excel で開き、「CSV UTF-8（コンマ区切り）」で保存し直してください",
+	HintCSVTooManyCols:   "1行の列数が Excel の上限（%s列）を超えています",
+	HintCSVFieldSize:     "1つの値が上限（%s バイト）を超えています",
 
 	HintNoInitSheet: "定義ファイルに取組シートがありません",
-	HintNoInitCell:  "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
+	HintDidYouMean:  "もしかして「%s」？",
+	HintSameRows:    "同じ行のあるファイル: %s、%s行",
+
+	HintLooksHearing:     "団体ヒアリングのシートのようです。hearings フォルダに移してください",
+	HintLooksProgress:    "取組の振り返りシートのようです。progress フォルダに移してください",
+	HintLooksResponses:   "区民アンケートの回答ファイルのようです。responses フォルダに移してください",
+	HintLooksDefinitions: "定義ファイルのようです。definitions.xlsx という名前でバッチのフォルダ（responses の1つ上）に置いてください",
+	HintSheetsFound:      "このファイルのシート: %s",
+	HintSheetsNear:       "このファイルのシート: %s。もしかして「%s」？",
+	HintNoInitCell:       "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
 
 	HintMapNone:          "map フォルダに .shp または .geojson のファイルがありません。e-Stat からダウンロードした zip は展開して、中のファイルをそのまま置いてください",
 	HintMapSeveral:       "境界データは1つだけ置いてください: %s",

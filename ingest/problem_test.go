@@ -33,6 +33,7 @@ func TestMessagesComplete(t *testing.T) {
 		CodeUnknownTheme, CodeUnknownQ, CodeDistrictAttr, CodeMissingPop, CodeNoHeader,
 		CodeMissingQColumn, CodeUnknownColumn, CodeUnansweredQ, CodeUnknownCode, CodeMultipleValues, CodeNotNumber,
 		CodeUnknownDist, CodeDuplicateID, CodeMissingID, CodeOutsideCond, CodeEmptyRow, CodeDuplicateRow,
+		CodeNoRows, CodeCRLineEnds,
 		CodeSheetSkipped, CodeDuplicateOrg, CodeMissingOrg, CodeStaleCorrection, CodeUnknownTarget,
 		CodeBadCorrection, CodeAmbiguousTarget, CodeFileIgnored,
 		CodeEmptyCell, CodeNotInteger, CodeUnknownKeyword, CodeMissingSetRef, CodeTooManyChoices, CodeAttrType,
@@ -40,6 +41,7 @@ func TestMessagesComplete(t *testing.T) {
 		CodeAmbiguousHeader,
 		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory,
 		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary,
+		CodeDuplicateFile, CodeEmptySurvey, CodeWrongFolder,
 		CodeBadMap, CodeMapUnmatched, CodeMapNoBoundary}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {

@@ -114,6 +114,7 @@ type progressReader struct {
 	scale   choiceIndex
 	seen    map[[2]int]seenHearing // initiative, year → first record
 	noSheet bool
+	sug     *suggester // 取組ID and 取組名, built on the first unknown initiative
 }
 
 func newProgressReader(rd *reader) *progressReader {
@@ -227,6 +228,47 @@ func (pr *progressReader) readForm(fi int32, s *hearingSheet) {
 	pr.record(rec)
 }
 
+// initiative returns the initiative that v names, or -1: v is its 取組ID or
+// its 取組名 (after NFKC, case and spaces folded), whichever column it was
+// written in: staff often write the name in the 取組ID column of a list.
+func (pr *progressReader) initiative(v string) int {
+	k := textKey(v)
+	if k == "" {
+		return -1
+	}
+	if i, ok := pr.byID[k]; ok {
+		return i
+	}
+	if i, ok := pr.byName[k]; ok {
+		return i
+	}
+	return -1
+}
+
+// suggestInitiative returns the hint for a 取組ID or 取組名 v that names no
+// initiative: the nearest ID or name (FoldVariants, then edit distance),
+// shown as 「T07 北町あいさつ運動」.
+func (pr *progressReader) suggestInitiative(v string) (Hint, []string) {
+	inits := pr.rd.b.Initiatives
+	if pr.sug == nil {
+		cands := make([]string, 0, 2*len(inits))
+		for _, in := range inits {
+			cands = append(cands, in.ID, in.Name)
+		}
+		pr.sug = newSuggester(cands)
+	}
+	near := pr.sug.nearest(v)
+	if near == "" {
+		return "", nil
+	}
+	for _, in := range inits {
+		if in.ID == near || in.Name == near {
+			return HintDidYouMean, []string{in.ID + " " + in.Name}
+		}
+	}
+	return "", nil
+}
+
 // formReach is how many columns right of a label a form's value is looked for.
 const formReach = 4
 
@@ -256,21 +298,15 @@ func (pr *progressReader) record(rec *sheetRecord) {
 		rd.add(Problem{Severity: Error, Code: code, File: p, Sheet: rec.sheet, Row: at.row, Col: at.col,
 			RecordID: rec.raw[ColProgID], Item: ProgressSheet.Header(it), Value: value, Hint: hint, Args: args})
 	}
-	init, keyItem := -1, ColProgID
-	if v := rec.raw[ColProgID]; v != "" {
-		i, ok := pr.byID[textKey(v)]
-		if ok {
-			init = i
-		}
-	} else {
+	keyItem := ColProgID
+	if rec.raw[ColProgID] == "" {
 		keyItem = ColProgName
-		if i, ok := pr.byName[textKey(rec.raw[ColProgName])]; ok {
-			init = i
-		}
 	}
+	init := pr.initiative(rec.raw[keyItem])
 	if init < 0 {
 		cnt.Invalid++
-		problem(CodeUnknownInit, keyItem, rec.raw[keyItem], "")
+		hint, args := pr.suggestInitiative(rec.raw[keyItem])
+		problem(CodeUnknownInit, keyItem, rec.raw[keyItem], hint, args...)
 		return
 	}
 	year, ok := ParseYear(rec.raw[ColProgYear])

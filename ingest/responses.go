@@ -33,14 +33,49 @@ func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 			rd.add(pr)
 		}
 		if src != nil {
+			start := len(rd.b.Problems)
+			clear(sv.dupOf)
 			sv.readFile(fi, src)
+			sv.collapseDuplicates(fi, start)
 		}
+	}
+	if kind == KindResponses && len(files) > 0 && len(sv.s.Respondents) == 0 && !HasErrors(rd.b.Problems) {
+		// Note: only without errors: a file whose rows were all refused says
+		// why on its own; a survey of nobody otherwise passes unnoticed.
+		rd.add(Problem{Severity: Warning, Code: CodeEmptySurvey, File: ResponsesDir + "/"})
 	}
 	if kind == KindBaseline {
 		sv.dropUnanswered()
 	}
 	sv.s.trim()
 	return sv.s, nil
+}
+
+// collapseDuplicates replaces the duplicate-row warnings of file fi (the
+// problems from start on) by one duplicate-file warning when every row read
+// from it repeats a row of earlier files: a copy of the same data (an xlsx and
+// its CSV) is one problem, not one per row.
+func (sv *surveyReader) collapseDuplicates(fi int32, start int) {
+	rd := sv.rd
+	c := rd.counts(fi)
+	if c.Read == 0 || c.Duplicate != c.Read {
+		return
+	}
+	ps := rd.b.Problems[start:]
+	kept := ps[:0]
+	for _, p := range ps {
+		if p.Code != CodeDuplicateRow {
+			kept = append(kept, p)
+		}
+	}
+	rd.b.Problems = rd.b.Problems[:start+len(kept)]
+	var from []string
+	for f := range sv.dupOf {
+		from = append(from, rd.b.Files[f].Path)
+	}
+	slices.Sort(from)
+	rd.add(Problem{Severity: Warning, Code: CodeDuplicateFile, File: rd.b.Files[fi].Path,
+		Hint: HintSameRows, Args: []string{strings.Join(from, "、"), strconv.Itoa(c.Duplicate)}})
 }
 
 // present marks question q as having a column, remembering where it was first seen.
@@ -93,6 +128,8 @@ type surveyReader struct {
 	s       Survey
 	// firstCol locates each present question's first column, for warnings.
 	firstCol map[int]Problem
+	// dupOf holds the files that the current file's duplicate rows repeat.
+	dupOf map[int32]bool
 }
 
 // A seenRow is what is kept of an included row to recognize duplicates.
@@ -108,6 +145,7 @@ func newSurveyReader(rd *reader, kind FileKind) *surveyReader {
 		rd: rd, kind: kind, target: TargetResponse, x: newValueIndex(b),
 		hx: newHeaderIndex(b.Questions), qText: make([]string, len(b.Questions)),
 		seen:     make(map[string]seenRow),
+		dupOf:    make(map[int32]bool),
 		s:        Survey{Present: make([]bool, len(b.Questions))},
 		firstCol: map[int]Problem{},
 	}
@@ -326,13 +364,16 @@ func (sv *surveyReader) newLayout(fi int32, sheet string, n int, row []string, c
 			}
 		}
 	}
-	sev := Error
+	// Note: a question without a column in baseline/ was not asked at plan
+	// start (a question added for the midpoint review): it has no plan-start
+	// comparison, which the handouts show, and is no problem. A misspelled
+	// baseline header still gives its unknown-column warning.
 	if sv.kind == KindBaseline {
-		sev = Warning
+		return l
 	}
 	for q, question := range b.Questions {
 		if !l.has(q) {
-			sv.rd.add(Problem{Severity: sev, Code: CodeMissingQColumn, File: path, Sheet: sheet, Row: n, Item: question.ID})
+			sv.rd.add(Problem{Severity: Error, Code: CodeMissingQColumn, File: path, Sheet: sheet, Row: n, Item: question.ID})
 		}
 	}
 	return l
@@ -346,9 +387,11 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	path, sheet := rd.b.Files[fi].Path, raw.Sheet()
 	src := &pushback{rowSource: raw}
 	var l *layout
+	seen := newSeenWords()
 	for l == nil && src.Next() {
 		cols, idCol, ok := sv.classify(src.Row())
 		if !ok {
+			seen.add(src.Row())
 			continue
 		}
 		n, hdr := src.Num(), slices.Clone(src.Row())
@@ -368,7 +411,17 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	}
 	if l == nil {
 		if src.Err() == nil {
-			rd.add(Problem{Severity: Error, Code: CodeNoHeader, File: path, Sheet: sheet})
+			if seen.rows == 1 && seen.idHeader {
+				// Note: the template's placeholder (midreview template): the
+				// ID header alone, no 設問ID and no row. An empty entry form
+				// is not an error; it holds no respondent.
+				return
+			}
+			p := Problem{Severity: Error, Code: CodeNoHeader, File: path, Sheet: sheet}
+			if hint := seen.wrongFolder(rd.b, sheet); hint != "" {
+				p.Code, p.Hint = CodeWrongFolder, hint
+			}
+			rd.add(p)
 		} else {
 			p := sheetProblem(path, sheet, src.Err())
 			if p.Row == 0 {
@@ -381,6 +434,7 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 
 	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet}
 	prev := l.row
+	rows := 0
 	for src.Next() {
 		n := src.Num()
 		fr.load(src.Row())
@@ -395,17 +449,89 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 		}
 		fr.emptyN += n - prev - 1
 		prev = n
+		rows++
 		fr.row(n)
 	}
 	// Note: blank rows after the last data row are not data rows (Excel keeps
 	// formatted but empty rows at the end of a sheet), so pending ones are dropped.
-	if err := src.Err(); err != nil {
+	err := src.Err()
+	if err != nil {
 		p := sheetProblem(path, sheet, err)
 		if p.Row == 0 {
 			p.Row = src.Num() + 1
 		}
 		rd.add(p)
 	}
+	// Note: a 0-byte file has no header (an error); one with a header and
+	// nothing below gets this notice, so that an export taken before any
+	// answer came in is not mistaken for a survey nobody answered.
+	if rows == 0 && err == nil {
+		rd.add(Problem{Severity: Warning, Code: CodeNoRows, File: path, Sheet: sheet, Row: l.row})
+	}
+	if r := raw.CRRow(); r > 0 {
+		rd.add(Problem{Severity: Warning, Code: CodeCRLineEnds, File: path, Row: r})
+	}
+}
+
+// seenWords keeps the short cells of the rows above a header that was never
+// found, to tell what kind of workbook was put in responses/ (wrongFolder).
+type seenWords struct {
+	words    map[string]bool // NormKey of cells up to 20 runes
+	rows     int             // rows with a value
+	idHeader bool            // the first such row holds a respondent-ID header
+}
+
+// maxSeenWords bounds the words kept of a file without a header.
+const maxSeenWords = 5000
+
+func newSeenWords() *seenWords { return &seenWords{words: map[string]bool{}} }
+
+// add records row (a row that is not a header).
+func (s *seenWords) add(row []string) {
+	any := false
+	for _, v := range row {
+		if v == "" {
+			continue
+		}
+		any = true
+		k := NormKey(v)
+		if s.rows == 0 {
+			for _, n := range ResponsesSheet.Columns[ColResponseID].Names() {
+				s.idHeader = s.idHeader || k == NormKey(n)
+			}
+		}
+		if len(s.words) < maxSeenWords && len([]rune(k)) <= 20 {
+			s.words[k] = true
+		}
+	}
+	if any {
+		s.rows++
+	}
+}
+
+// wrongFolder returns the hint of a response file without a header that looks
+// like another input: a hearing sheet (its 団体名 label or header), a progress
+// sheet (年度 and 取組ID or 取組名) or definitions.xlsx (a sheet named like
+// one of it, or its 設定 items), or "".
+func (s *seenWords) wrongFolder(b *Batch, sheet string) Hint {
+	has := func(w string) bool { return s.words[NormKey(w)] }
+	for _, it := range b.HearingItems {
+		if it.Kind == HOrg && (has(it.Name) || has(it.Header)) {
+			return HintLooksHearing
+		}
+	}
+	if has(ProgressSheet.Header(ColProgYear)) && (has(ProgressSheet.Header(ColProgID)) || has(ProgressSheet.Header(ColProgName))) {
+		return HintLooksProgress
+	}
+	for _, d := range DefinitionsSchema.Sheets {
+		if d.Required && NormKey(sheet) == NormKey(d.Name) {
+			return HintLooksDefinitions
+		}
+	}
+	if has(SettingsSheet.Items[SettingPlanName].Name) && has(SettingsSheet.Header(ColSettingItem)) {
+		return HintLooksDefinitions
+	}
+	return ""
 }
 
 // A fileReader reads the data rows of one file with its layout.
@@ -553,6 +679,7 @@ func (fr *fileReader) row(n int) {
 		where := place(b.Files[prev.file].Path, "", int(prev.row), 0)
 		if prev.sum == sum {
 			cnt.Duplicate++
+			sv.dupOf[prev.file] = true
 			fr.add(Problem{Severity: Warning, Code: CodeDuplicateRow, Row: n, Col: idCol, RecordID: id, Item: idItem, Value: id,
 				Hint: HintFirstRow, Args: []string{where}})
 		} else {
@@ -592,7 +719,11 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 			a, code, bad = sv.x.parseValue(q, v)
 		}
 		if code != "" {
-			fr.add(Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: qid, Value: bad})
+			p := Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: qid, Value: bad}
+			if code == CodeUnknownDist {
+				p.Hint, p.Args = sv.x.dist.suggest(v)
+			}
+			fr.add(p)
 			return Answer{}
 		}
 	}

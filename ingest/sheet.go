@@ -41,15 +41,29 @@ const (
 	// least 14 bytes of XML: <c><v>1</v></c>).
 	minWork     = 4 * maxRows
 	workPerByte = 1
+
+	// maxCellChars is Excel's limit on the characters of one cell (counted
+	// in UTF-16 units, as Excel counts them). A longer value, inline, shared
+	// or in a CSV field, was not written by Excel: it is an error naming the
+	// cell, found after reading at most maxTextBytes of it.
+	maxCellChars = 32767
+
+	// minSharedStrings and bytesPerSharedString bound the number of shared
+	// strings: a string is worth keeping only if a cell refers to it, and the
+	// shortest such cell (<c t="s"><v>0</v></c>) takes 20 bytes of the other
+	// parts; minSharedStrings leaves room for the unused strings some writers
+	// keep. 300 MB of empty <si/> would otherwise be 60 million strings.
+	minSharedStrings     = 1 << 16
+	bytesPerSharedString = 20
 )
 
 // A sheetError is a worksheet that cannot be read within the bounds above, or
 // that is not well-formed. Row is the 1-based row where it was found, 0 when
 // unknown; Hint and Args say why, as a Problem's do (problem.go's table).
 type sheetError struct {
-	Row  int
-	Hint Hint
-	Args []string
+	Row, Col int // Col is 1-based, 0 when the error concerns no single cell
+	Hint     Hint
+	Args     []string
 }
 
 // withRow returns err located at row when it is a sheetError without a row.
@@ -68,6 +82,9 @@ func newSheetError(row int, h Hint, args ...string) *sheetError {
 }
 
 func (e *sheetError) Error() string {
+	if e.Col > 0 && e.Row > 0 {
+		return fmt.Sprintf("%s: %s", CellName(e.Row, e.Col), hintText(e.Hint, e.Args))
+	}
 	if e.Row > 0 {
 		return fmt.Sprintf("row %d: %s", e.Row, hintText(e.Hint, e.Args))
 	}
@@ -80,9 +97,32 @@ func sheetProblem(file, sheet string, err error) Problem {
 	p := Problem{Severity: Error, Code: CodeFileUnreadable, File: file, Sheet: sheet, Hint: HintCause, Args: []string{err.Error()}}
 	var se *sheetError
 	if errors.As(err, &se) {
-		p.Row, p.Hint, p.Args = se.Row, se.Hint, se.Args
+		p.Row, p.Col, p.Hint, p.Args = se.Row, se.Col, se.Hint, se.Args
 	}
 	return p
+}
+
+// errCellTooLong is the error of the cell at 1-based col and row (col 0 when
+// unknown) whose value is longer than maxCellChars.
+func errCellTooLong(row, col int) *sheetError {
+	e := newSheetError(row, HintCellTooLong, strconv.Itoa(maxCellChars))
+	e.Col = col
+	return e
+}
+
+// cellChars returns the length of s as Excel counts it: UTF-16 units.
+func cellChars(s string) int {
+	if len(s) <= maxCellChars {
+		return len(s) // Note: never more units than bytes.
+	}
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }
 
 // A workbook is an opened xlsx: excelize's view of its structure (sheet list,
@@ -92,7 +132,9 @@ type workbook struct {
 	parts  map[string]*zip.File // by slash path, lower case
 	sheets map[string]string    // sheet name → worksheet part path, lower case
 	size   int64                // total uncompressed bytes of the parts
+	stubs  bool                 // excelize was shown stubs of the largest parts (excelizeView)
 	work   int64                // work left (see minWork)
+	maxSST int                  // most shared strings accepted (see minSharedStrings)
 	sst    []string             // shared strings, read on first use
 	sstErr error
 	sstOK  bool
@@ -101,13 +143,11 @@ type workbook struct {
 // checkZip reports why the xlsx bytes cannot be opened within the bounds, or
 // nil when they can (or are not a zip at all: excelize then reports that).
 // Note: excelize sizes its buffers from the zip header, so a corrupt header
-// claiming gigabytes would stall the run (found by FuzzReadWorkbook); a large
-// worksheet or shared strings part is streamed to a temporary file instead, but
-// when that copy fails (the part is corrupt) excelize falls back to allocating
-// the declared size in full (found by FuzzReadHearings: 4 GB for a 171-byte
-// part); so a large one must also decompress cleanly here, which archive/zip
-// checks against the declared size and CRC. A declared size that is too small
-// is caught by archive/zip when reading (it stops at the declared size).
+// claiming gigabytes would stall the run (found by FuzzReadWorkbook); a part
+// excelize reads may declare at most maxZipPart. Worksheets and shared strings
+// over stubFrom never reach excelize (excelizeView), so they may be larger:
+// only the scanner reads them, through archive/zip, which stops at the
+// declared size and checks the CRC at the end.
 func checkZip(data []byte) *sheetError {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -122,9 +162,7 @@ func checkZip(data []byte) *sheetError {
 		if f.UncompressedSize64 > ratioFrom && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
 			return newSheetError(0, HintZipRatio, f.Name, strconv.FormatUint(f.CompressedSize64, 10), strconv.FormatUint(f.UncompressedSize64, 10))
 		}
-		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
-		if f.UncompressedSize64 > maxZipPart && (!big || !zipPartIntact(f)) {
+		if f.UncompressedSize64 > maxZipPart && !stubbed(f) {
 			return newSheetError(0, HintCorrupt)
 		}
 	}
@@ -136,21 +174,77 @@ func checkZip(data []byte) *sheetError {
 func zipPartTooLarge(data []byte) bool { return checkZip(data) != nil }
 
 // maxZipPart is the largest declared size accepted for a workbook part that
-// excelize reads into memory (everything except worksheets and shared strings,
-// which it streams through temporary files when large), and for a worksheet
-// or shared strings that does not decompress cleanly.
+// excelize reads.
 const maxZipPart = 64 << 20
 
-// zipPartIntact reports whether zip entry f decompresses to exactly its
-// declared size with a matching checksum.
-func zipPartIntact(f *zip.File) bool {
-	rc, err := f.Open()
+// stubFrom is the size over which a worksheet or the shared strings are not
+// shown to excelize (excelizeView): 16 MiB, where excelize would start
+// unpacking them to a temporary file (its StreamChunkSize).
+const stubFrom = excelize.StreamChunkSize
+
+// stubbed reports whether zip entry f is a worksheet or the shared strings
+// over stubFrom, which excelize is shown as an empty stub.
+func stubbed(f *zip.File) bool {
+	name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+	big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+	return big && f.UncompressedSize64 > stubFrom
+}
+
+// Stubs of a worksheet and of the shared strings, shown to excelize instead
+// of the real parts over stubFrom.
+const (
+	stubSheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
+	stubSST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`
+)
+
+// excelizeView returns the xlsx bytes excelize opens: data itself, or, when a
+// worksheet or the shared strings are over stubFrom, a copy with those parts
+// replaced by stubs (the other parts copied compressed as they are). It
+// reports whether any part was replaced.
+// Note: ingest reads cell values with its own scanner from the real parts;
+// excelize is needed for the sheet list, visibility and, in definitions, a
+// percent format. Unpacking a 300 MB sheet to a temporary file took excelize
+// 20 s on the build machine (issue 30) and left the file behind when the run
+// was killed; with the stub it never sees it.
+func excelizeView(data []byte) ([]byte, bool, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return false
+		return data, false, nil // not a zip: excelize reports it
 	}
-	defer rc.Close()
-	_, err = io.Copy(io.Discard, rc)
-	return err == nil
+	some := false
+	for _, f := range zr.File {
+		some = some || stubbed(f)
+	}
+	if !some {
+		return data, false, nil
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if !stubbed(f) {
+			if err := zw.Copy(f); err != nil {
+				return nil, false, err
+			}
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return nil, false, err
+		}
+		stub := stubSheet
+		if !strings.HasPrefix(strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/")), "xl/worksheets/") {
+			stub = stubSST
+		}
+		if _, err := io.WriteString(w, stub); err != nil {
+			return nil, false, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, false, err
+	}
+	return buf.Bytes(), true, nil
 }
 
 // newWorkbook indexes the parts of the opened workbook f (its bytes are data)
@@ -166,6 +260,11 @@ func newWorkbook(f *excelize.File, data []byte) (*workbook, error) {
 		wb.size += int64(zf.UncompressedSize64)
 	}
 	wb.work = max(minWork, workPerByte*wb.size)
+	other := wb.size
+	if zf, ok := wb.parts["xl/sharedstrings.xml"]; ok {
+		other -= int64(zf.UncompressedSize64)
+	}
+	wb.maxSST = minSharedStrings + int(min(other/bytesPerSharedString, maxUnzip))
 	// Note: excelize keeps the sheet → part map private, so it is rebuilt here
 	// from the same three parts excelize reads: the package relationships name
 	// the workbook, whose relationships name each sheet's part.
@@ -256,6 +355,9 @@ func errBudget(row int) error {
 }
 
 // sharedStrings returns the workbook's shared strings, reading them once.
+// Each string and each rich-text run draws on the work budget; there are at
+// most maxSST strings and each holds at most maxCellChars characters, which
+// is found after reading at most maxTextBytes of it.
 func (wb *workbook) sharedStrings() ([]string, error) {
 	if wb.sstOK {
 		return wb.sst, wb.sstErr
@@ -271,48 +373,72 @@ func (wb *workbook) sharedStrings() ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	var sb strings.Builder
+	wb.sst, wb.sstErr = wb.readSharedStrings(newXMLScanner(rc))
+	return wb.sst, wb.sstErr
+}
+
+// readSharedStrings reads the <si> elements of sharedStrings.xml from x: the
+// text of their <t> elements, phonetic runs (<rPh>) left out.
+func (wb *workbook) readSharedStrings(x *xmlScanner) ([]string, error) {
+	var sst []string
+	var sb []byte
 	depth, inT, phonetic := 0, false, 0
 	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
+		tok, err := x.next()
+		if err == errTextTooLong {
+			return nil, newSheetError(0, HintLongSharedString, strconv.Itoa(len(sst)), strconv.Itoa(maxCellChars))
 		}
 		if err != nil {
-			wb.sstErr = newSheetError(0, HintBrokenXML, "sharedStrings.xml: "+err.Error())
-			return nil, wb.sstErr
+			return nil, newSheetError(0, HintBrokenXML, "sharedStrings.xml: "+err.Error())
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch tok {
+		case xmlEOF:
+			return sst, nil
+		case xmlStart:
+			switch string(x.local) {
 			case "si":
+				if len(sst) >= wb.maxSST {
+					return nil, newSheetError(0, HintManyStrings, strconv.Itoa(wb.maxSST))
+				}
+				if !wb.spend(1) {
+					return nil, errBudget(0)
+				}
 				depth++
-				sb.Reset()
+				sb = sb[:0]
+			case "r":
+				if !wb.spend(1) {
+					return nil, errBudget(0)
+				}
 			case "rPh":
 				phonetic++
 			case "t":
 				inT = depth > 0 && phonetic == 0
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(x.local) {
 			case "si":
 				if depth > 0 {
 					depth--
-					wb.sst = append(wb.sst, bstrUnmarshal(sb.String()))
+					v := bstrUnmarshal(string(sb))
+					if cellChars(v) > maxCellChars {
+						return nil, newSheetError(0, HintLongSharedString, strconv.Itoa(len(sst)), strconv.Itoa(maxCellChars))
+					}
+					sst = append(sst, v)
 				}
 			case "rPh":
 				phonetic = max(0, phonetic-1)
 			case "t":
 				inT = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inT {
-				sb.Write(t)
+				if len(sb)+len(x.text) > maxTextBytes {
+					return nil, newSheetError(0, HintLongSharedString, strconv.Itoa(len(sst)), strconv.Itoa(maxCellChars))
+				}
+				sb = append(sb, x.text...)
 			}
 		}
 	}
-	return wb.sst, nil
 }
 
 // bstrExp matches an escaped character (_x000D_) in shared and inline strings.
@@ -499,7 +625,7 @@ func (s *sheetScanner) readRow() bool {
 				return s.fail(s.num, HintTooManyCols, strconv.Itoa(maxCols))
 			}
 			col = c
-			v, keep, err := s.readCell()
+			v, keep, err := s.readCell(c)
 			if err != nil {
 				s.err = err
 				return false
@@ -525,9 +651,11 @@ func (s *sheetScanner) readRow() bool {
 	}
 }
 
-// readCell reads the cell element just started and returns its raw value and
-// whether it counts as present (a value or a formula), as excelize's Rows does.
-func (s *sheetScanner) readCell() (v string, keep bool, err error) {
+// readCell reads the cell element just started, in 1-based column col, and
+// returns its raw value and whether it counts as present (a value or a
+// formula), as excelize's Rows does. A value longer than maxCellChars is an
+// error naming the cell, found after at most maxTextBytes of it.
+func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 	typ := s.cellType()
 	s.text.Reset()
 	var inline strings.Builder
@@ -538,6 +666,9 @@ func (s *sheetScanner) readCell() (v string, keep bool, err error) {
 		tok, err := s.x.next()
 		if err == nil && tok == xmlEOF {
 			err = io.EOF // as encoding/xml's RawToken reported it
+		}
+		if err == errTextTooLong {
+			return "", false, errCellTooLong(s.num, col)
 		}
 		if err != nil {
 			return "", false, newSheetError(s.num, HintBrokenXML, err.Error())
@@ -551,6 +682,11 @@ func (s *sheetScanner) readCell() (v string, keep bool, err error) {
 				formula = true
 			case "is":
 				inlineStr = true
+			case "r":
+				// Note: a rich-text run draws on the budget like a cell.
+				if inlineStr && !s.wb.spend(1) {
+					return "", false, errBudget(s.num)
+				}
 			case "rPh":
 				phonetic++
 			case "t":
@@ -570,8 +706,16 @@ func (s *sheetScanner) readCell() (v string, keep bool, err error) {
 		case xmlText:
 			switch in {
 			case "v":
+				if s.text.Len()+len(s.x.text) > maxTextBytes {
+					return "", false, errCellTooLong(s.num, col)
+				}
 				s.text.Write(s.x.text)
 			case "t":
+				// Note: rich text is one run per <r>, each a <t>; the
+				// runs of a cell together are bounded like one text.
+				if inline.Len()+len(s.x.text) > maxTextBytes {
+					return "", false, errCellTooLong(s.num, col)
+				}
 				inline.Write(s.x.text)
 			}
 		}
@@ -598,6 +742,9 @@ done:
 	case "", "n", "str", "b", "d", "e":
 	default:
 		return "", false, newSheetError(s.num, HintCellType, strconv.Quote(clip(typ)))
+	}
+	if cellChars(v) > maxCellChars {
+		return "", false, errCellTooLong(s.num, col)
 	}
 	return v, v != "" || formula, nil
 }

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/csv"
-	"io"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +28,8 @@ type rowSource interface {
 	Err() error
 	// Close releases the file.
 	Close()
+	// CRRow returns the first row of a CSV that a lone CR ended, 0 if none.
+	CRRow() int
 }
 
 // openTable opens the response file fi (its bytes are data) as a row source.
@@ -106,91 +106,6 @@ func decodeCSV(data []byte) (string, bool) {
 	return text, true
 }
 
-// csvSource reads records with encoding/csv: lazy quotes, any number of fields,
-// multi-line quoted cells. A blank line is an empty row, numbered as Excel
-// numbers the rows when it opens the file; blank lines at the end are not rows.
-type csvSource struct {
-	r     *csv.Reader
-	text  string
-	off   int64    // input offset after the last record read
-	blank int      // blank lines still to return before held
-	held  []string // a record read ahead, returned after the blank lines
-	row   []string
-	n     int
-	err   error
-}
-
-func newCSVSource(text string) *csvSource {
-	r := csv.NewReader(strings.NewReader(text))
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	return &csvSource{r: r, text: text}
-}
-
-func (s *csvSource) Next() bool {
-	switch {
-	case s.blank > 0:
-		s.blank--
-		s.row = nil
-		s.n++
-		return true
-	case s.held != nil:
-		s.row, s.held = s.held, nil
-		s.n++
-		return true
-	case s.err != nil:
-		return false
-	}
-	row, err := s.r.Read()
-	if err == io.EOF {
-		return false
-	}
-	if err != nil {
-		s.err = err
-		return false
-	}
-	// Note: encoding/csv skips blank lines, but Excel shows each as an empty
-	// row; counting them keeps every reported cell where Excel shows it and
-	// lets the reader count them as empty rows (found by probing with a CSV
-	// that had a blank line between records).
-	end := s.r.InputOffset()
-	if end > int64(len(s.text)) {
-		end = int64(len(s.text))
-	}
-	k := blankLines(s.text[s.off:end])
-	s.off = end
-	s.n++
-	if k > 0 {
-		s.blank, s.held, s.row = k-1, row, nil
-		return true
-	}
-	s.row = row
-	return true
-}
-
-// blankLines returns the number of empty lines ("\n" or "\r\n") at the start of text.
-func blankLines(text string) int {
-	n := 0
-	for {
-		switch {
-		case strings.HasPrefix(text, "\n"):
-			text = text[1:]
-		case strings.HasPrefix(text, "\r\n"):
-			text = text[2:]
-		default:
-			return n
-		}
-		n++
-	}
-}
-
-func (s *csvSource) Row() []string { return s.row }
-func (s *csvSource) Num() int      { return s.n }
-func (s *csvSource) Sheet() string { return "" }
-func (s *csvSource) Err() error    { return s.err }
-func (s *csvSource) Close()        {}
-
 // xlsxSource streams one worksheet with a sheetScanner: only the rows that hold
 // a value, with raw cell values (a code is "1" whatever its number format;
 // formulas give their cached value).
@@ -201,6 +116,7 @@ type xlsxSource struct {
 }
 
 func (s *xlsxSource) Sheet() string { return s.sheet }
+func (s *xlsxSource) CRRow() int    { return 0 }
 
 func (s *xlsxSource) Close() {
 	s.sheetScanner.Close()

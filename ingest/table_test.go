@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -50,14 +52,97 @@ func drain(t *testing.T, src rowSource) (nums []int, rows [][]string) {
 func TestCSVSource(t *testing.T) {
 	// The quoted cell spans two lines but is one row; the blank line is an
 	// empty row 3, as Excel shows it, so "x" is row 4 although it is on line 5;
-	// a bare quote inside a field is kept; trailing blank lines are not rows.
-	nums, rows := drain(t, newCSVSource("a,b\n\"1\n2\",3\n\r\nx\n5,6\"7\n\n\n"))
+	// trailing blank lines are not rows.
+	nums, rows := drain(t, newCSVSource("a,b\n\"1\n2\",3\n\r\nx\n5,\"6\"\"7\"\n\n\n"))
 	if !reflect.DeepEqual(nums, []int{1, 2, 3, 4, 5}) {
 		t.Errorf("nums = %v", nums)
 	}
 	want := [][]string{{"a", "b"}, {"1\n2", "3"}, nil, {"x"}, {"5", "6\"7"}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows = %q", rows)
+	}
+}
+
+// TestCSVSourceRecords checks records against hand-read values: line ends,
+// quoting, empty fields, and the row where a CR-only line end was first met.
+func TestCSVSourceRecords(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		nums  []int
+		rows  [][]string
+		crRow int
+	}{
+		{"CRLF", "a,b\r\n1,2\r\n", []int{1, 2}, [][]string{{"a", "b"}, {"1", "2"}}, 0},
+		{"no final line end", "a,b\n1,2", []int{1, 2}, [][]string{{"a", "b"}, {"1", "2"}}, 0},
+		{"CR only", "a,b\r1,2\r\r3,4\r", []int{1, 2, 3, 4}, [][]string{{"a", "b"}, {"1", "2"}, nil, {"3", "4"}}, 1},
+		{"CR only after CRLF lines", "a\r\nb\rc\r\n", []int{1, 2, 3}, [][]string{{"a"}, {"b"}, {"c"}}, 2},
+		{"CRLF in quotes is LF, lone CR kept", "\"x\r\ny\rz\",1\n", []int{1}, [][]string{{"x\ny\rz", "1"}}, 0},
+		{"empty fields", ",,\n\"\",\n", []int{1, 2}, [][]string{{"", "", ""}, {"", ""}}, 0},
+		{"trailing comma at the end", "a,", []int{1}, [][]string{{"a", ""}}, 0},
+		{"spaces kept", " a , b \n", []int{1}, [][]string{{" a ", " b "}}, 0},
+		{"only blank lines", "\n\r\n\n", nil, nil, 0},
+		{"empty", "", nil, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := newCSVSource(tt.text)
+			nums, rows := drain(t, src)
+			if !reflect.DeepEqual(nums, tt.nums) || !reflect.DeepEqual(rows, tt.rows) {
+				t.Errorf("got %v %q, want %v %q", nums, rows, tt.nums, tt.rows)
+			}
+			if src.crRow != tt.crRow {
+				t.Errorf("crRow = %d, want %d", src.crRow, tt.crRow)
+			}
+		})
+	}
+}
+
+// TestCSVSourceErrors checks that each malformed or oversized record is an
+// error at the row (as Excel numbers it) and column where its field began,
+// with the line in the file where that is, and that the rows before it are
+// read.
+func TestCSVSourceErrors(t *testing.T) {
+	big := strings.Repeat("x", maxCSVFieldBytes+1)
+	tests := []struct {
+		name     string
+		text     string
+		rowsRead int
+		row, col int
+		hint     Hint
+		args     []string
+	}{
+		{"unterminated quote in the last row", "ID,Q1,Q7\n1,2,3\n2,\"free text,3\n", 2, 3, 2, HintCSVQuote, []string{"3"}},
+		{"unterminated quote after a blank line and a multi-line field", "ID,Q1\n\n1,\"a\nb\"\n2,\"open\n\n3,4\n", 3, 4, 2, HintCSVQuote, []string{"5"}},
+		{"unterminated quote in the header", "ID,\"Q1\n1,2\n", 0, 1, 2, HintCSVQuote, []string{"1"}},
+		{"quote inside an unquoted field", "ID,Q1\n1,6\"7\n", 1, 2, 2, HintCSVBareQuote, []string{"2"}},
+		{"text after the closing quote", "ID,Q1\n1,\"a\"b\n", 1, 2, 2, HintCSVBareQuote, []string{"2"}},
+		{"quote after a space", "ID,Q1\n1, \"a\"\n", 1, 2, 2, HintCSVBareQuote, []string{"2"}},
+		{"16,385 fields", "ID\n" + strings.Repeat(",", maxCSVFields) + "\n", 1, 2, maxCSVFields + 1, HintCSVTooManyCols, []string{"16384"}},
+		{"field over the size limit", "ID,Q1\n1," + big + "\n", 1, 2, 2, HintCSVFieldSize, []string{"1048576"}},
+		{"quoted field over the size limit", "ID,Q1\n1,\"" + big + "\"\n", 1, 2, 2, HintCSVFieldSize, []string{"1048576"}},
+		{"quoted field over the size limit in doubled quotes", "ID,Q1\n1,\"" + strings.Repeat(`""`, maxCSVFieldBytes+1) + "\"\n", 1, 2, 2, HintCSVFieldSize, []string{"1048576"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := newCSVSource(tt.text)
+			n := 0
+			for src.Next() {
+				n++
+			}
+			var se *sheetError
+			if !errors.As(src.Err(), &se) {
+				t.Fatalf("err = %v, want a sheetError", src.Err())
+			}
+			if n != tt.rowsRead || se.Row != tt.row || se.Col != tt.col || se.Hint != tt.hint || !reflect.DeepEqual(se.Args, tt.args) {
+				t.Errorf("read %d rows, error %+v; want %d rows, row %d col %d %s %q", n, se, tt.rowsRead, tt.row, tt.col, tt.hint, tt.args)
+			}
+		})
+	}
+	// 16,384 fields are Excel's limit and are read.
+	_, rows := drain(t, newCSVSource(strings.Repeat(",", maxCSVFields-1)))
+	if len(rows) != 1 || len(rows[0]) != maxCSVFields {
+		t.Errorf("16,384 fields: %d rows", len(rows))
 	}
 }
 

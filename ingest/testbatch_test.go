@@ -64,3 +64,10 @@ func TextWorkbook(sheet string, header []string, text string, maxCells int) (dat
 	}
 	return data, true
 }
+
+// SuggestDistrict returns the message of an unknown-district problem for
+// value v against b's districts and towns (the hint the readers add).
+func SuggestDistrict(b *Batch, v string) string {
+	hint, args := newDistrictIndex(b).suggest(v)
+	return Problem{Code: CodeUnknownDist, Hint: hint, Args: args}.Msg()
+}

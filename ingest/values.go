@@ -65,6 +65,10 @@ func (x *choiceIndex) lookup(v string) (int, bool) {
 type districtIndex struct {
 	byText map[string]int // textKey(地区名, 地区コード, 別名, 町名) → district
 	byCode map[int]int    // numeric 地区コード, so `01` and `1` match
+	// names lists 地区名, 別名 and 町名 as written, in the order above: the
+	// candidates of a suggestion (suggest).
+	names []string
+	sug   *suggester // built on the first suggestion
 }
 
 // newDistrictIndex indexes the districts and towns of b. When two districts
@@ -81,6 +85,7 @@ func newDistrictIndex(b *Batch) *districtIndex {
 	}
 	for i, d := range b.Districts {
 		put(d.Name, i)
+		x.names = append(x.names, d.Name)
 	}
 	for i, d := range b.Districts {
 		put(d.Code, i)
@@ -93,14 +98,38 @@ func newDistrictIndex(b *Batch) *districtIndex {
 	for i, d := range b.Districts {
 		for _, a := range d.Aliases {
 			put(a, i)
+			x.names = append(x.names, a)
 		}
 	}
 	for _, t := range b.Towns {
 		if t.District >= 0 && t.District < len(b.Districts) {
 			put(t.Name, t.District)
+			x.names = append(x.names, t.Name)
 		}
 	}
 	return x
+}
+
+// suggest returns the hint for a district value v that matched nothing: the
+// nearest 地区名, 別名 or 町名 (variant characters such as 曾/曽 folded, then
+// edit distance), or no hint.
+func (x *districtIndex) suggest(v string) (Hint, []string) {
+	if x.sug == nil {
+		x.sug = newSuggester(x.names)
+	}
+	if near := x.sug.nearest(v); near != "" {
+		return HintDidYouMean, []string{near}
+	}
+	return "", nil
+}
+
+// suggestDistrict is suggest for a reader without an index at hand (hearings,
+// sheet 取組). The index is built once: the districts are read by then.
+func (rd *reader) suggestDistrict(v string) (Hint, []string) {
+	if rd.distSug == nil {
+		rd.distSug = newDistrictIndex(rd.b)
+	}
+	return rd.distSug.suggest(v)
 }
 
 // match returns the district of value v (any spelling; it is normalized here).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -15,6 +16,21 @@ import (
 // openSheet, never with excelize's GetRows, Rows or GetMergeCells.
 func (rd *reader) openBook(fi int32, data []byte) (wb *workbook, ok bool) {
 	return openBookAt(rd.b.Files[fi].Path, data, rd.add)
+}
+
+// tempDirName is where excelize writes the parts over 16 MB it unpacks to
+// disk: "" for the system's temporary folder (see SetTempDir).
+var tempDirName atomic.Value
+
+// SetTempDir makes excelize write the parts it unpacks to disk into dir ("":
+// the system's temporary folder). A run points it at its own working folder,
+// which it removes at the end and which the next run removes if this one was
+// killed, so that no excelize-* file outlives a run (issue 30).
+func SetTempDir(dir string) { tempDirName.Store(dir) }
+
+func tempDir() string {
+	s, _ := tempDirName.Load().(string)
+	return s
 }
 
 // openBookAt is openBook for the file at path, recording problems with add.
@@ -36,7 +52,12 @@ func openBookAt(path string, data []byte, add func(Problem)) (wb *workbook, ok b
 		fail(why)
 		return nil, false
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip})
+	view, stubs, err := excelizeView(data)
+	if err != nil {
+		fail(newSheetError(0, HintCorrupt))
+		return nil, false
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(view), excelize.Options{UnzipSizeLimit: maxUnzip, TmpDir: tempDir()})
 	if err != nil {
 		fail(err)
 		return nil, false
@@ -52,6 +73,7 @@ func openBookAt(path string, data []byte, add func(Problem)) (wb *workbook, ok b
 		fail(err)
 		return nil, false
 	}
+	wb.stubs = stubs
 	return wb, true
 }
 

@@ -53,6 +53,23 @@ func newXMLScanner(r io.Reader) *xmlScanner {
 
 func xmlError(what string) error { return errors.New("XML syntax error: " + what) }
 
+// Bounds on one token, so that a crafted part cannot make the scanner hold more
+// than a cell's worth of text at a time (docs/design.md, Bounded reading).
+const (
+	// maxTextBytes is the longest text (references resolved) or CDATA section
+	// read as one token: Excel's 32,767 characters per cell at 3 bytes each
+	// (a character outside the BMP is 4 bytes but counts as 2 in Excel).
+	maxTextBytes = 3 * maxCellChars
+	// maxNameBytes is the longest element or attribute name.
+	maxNameBytes = 1 << 10
+	// maxAttrBytes is the most bytes of names and values in one start tag.
+	maxAttrBytes = 64 << 10
+)
+
+// errTextTooLong is the error of a text or CDATA section over maxTextBytes;
+// the sheet reader turns it into a cell that is too long.
+var errTextTooLong = errors.New("XML syntax error: text longer than a cell can hold")
+
 // next returns the kind of the next token; io.EOF at the end is xmlEOF with
 // a nil error.
 func (x *xmlScanner) next() (int, error) {
@@ -138,6 +155,9 @@ func (x *xmlScanner) bang() (bool, error) {
 			return false, x.eof(err, "unexpected EOF in CDATA section")
 		}
 		x.text = append(x.text, c)
+		if len(x.text) > maxTextBytes+3 {
+			return false, errTextTooLong
+		}
 		if c == '>' && bytes.HasSuffix(x.text, []byte("]]>")) {
 			x.text = normNewlines(x.text[:len(x.text)-3])
 			return true, nil
@@ -196,6 +216,9 @@ func (x *xmlScanner) readName() error {
 		if c == '<' || c == '"' || c == '\'' {
 			return xmlError("invalid character in name")
 		}
+		if len(x.name) == maxNameBytes {
+			return xmlError("name too long")
+		}
 		x.name = append(x.name, c)
 	}
 	if len(x.name) == 0 {
@@ -241,6 +264,9 @@ func (x *xmlScanner) readStart() error {
 		if err := x.readName(); err != nil {
 			return err
 		}
+		if len(x.abuf) > maxAttrBytes {
+			return xmlError("attributes too long")
+		}
 		x.abuf = append(x.abuf, x.local...)
 		offs = append(offs, len(x.abuf))
 		if err := x.skipSpace(); err != nil {
@@ -267,6 +293,9 @@ func (x *xmlScanner) readStart() error {
 			}
 			if c == '<' {
 				return xmlError("unescaped < inside quoted string")
+			}
+			if len(x.abuf) > maxAttrBytes {
+				return xmlError("attributes too long")
 			}
 			if c == '&' {
 				if x.abuf, err = x.appendRef(x.abuf); err != nil {
@@ -305,6 +334,9 @@ func (x *xmlScanner) readText() error {
 		if c == '<' {
 			x.r.UnreadByte()
 			break
+		}
+		if len(x.text) > maxTextBytes {
+			return errTextTooLong
 		}
 		if c == '&' {
 			if x.text, err = x.appendRef(x.text); err != nil {

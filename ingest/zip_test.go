@@ -45,8 +45,9 @@ func TestZipPartTooLarge(t *testing.T) {
 		{"not a zip", []byte("回答者ID,Q1\n"), false},
 		// 0xFFFFFF80 bytes, as in the fuzz input: over maxUnzip (1 GiB).
 		{"sheet declares 4 GB", relabelZip(t, valid, "xl/worksheets/sheet1.xml", 0xFFFFFF80), true},
-		// 100 MiB: under maxUnzip but over maxZipPart (64 MiB), and the data
-		// do not decompress to it, so excelize would fall back to allocating it.
+		// 100 MiB from a few hundred bytes: refused by the compression ratio.
+		// (excelize would be shown a stub anyway, see excelizeView; a corrupt
+		// part under the ratio limit is found by the scanner, below.)
 		{"corrupt sheet declares 100 MB", relabelZip(t, valid, "xl/worksheets/sheet1.xml", 100<<20), true},
 		// 20 MiB: excelize's fallback would allocate at most maxZipPart; accepted.
 		{"corrupt sheet declares 20 MB", relabelZip(t, valid, "xl/worksheets/sheet1.xml", 20<<20), false},
@@ -59,6 +60,23 @@ func TestZipPartTooLarge(t *testing.T) {
 			}
 		})
 	}
+	t.Run("corrupt sheet read as unreadable", func(t *testing.T) {
+		rd := &reader{b: &Batch{}}
+		// 20 MiB: over stubFrom, under the compression-ratio check's 32 MiB.
+		data := relabelZip(t, valid, "xl/worksheets/sheet1.xml", 20<<20)
+		fi := rd.addFile("hearings/a.xlsx", KindHearings, data)
+		wb, ok := rd.openBook(fi, data)
+		if !ok {
+			t.Fatalf("not opened: %v", rd.b.Problems)
+		}
+		defer wb.Close()
+		if !wb.stubs {
+			t.Error("excelize was shown the 20 MB sheet")
+		}
+		if _, err := wb.sheetRows("Sheet1"); err == nil {
+			t.Error("corrupt sheet read without error")
+		}
+	})
 	t.Run("opened as unreadable", func(t *testing.T) {
 		rd := &reader{b: &Batch{}}
 		data := relabelZip(t, valid, "xl/worksheets/sheet1.xml", 0xFFFFFF80)

@@ -17,8 +17,12 @@ const ToolName = "midreview"
 // Note: struct fields, not maps, fix the key order; the one map (problems by
 // code) is sorted by encoding/json.
 type Manifest struct {
-	Tool        string               `json:"tool"`
-	Version     string               `json:"version"`
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	// Commit and GoVersion say which source and toolchain built the binary
+	// (`midreview version` prints the same).
+	Commit      string               `json:"commit,omitempty"`
+	GoVersion   string               `json:"go_version,omitempty"`
 	Date        string               `json:"date"` // 基準日 YYYY-MM-DD
 	Settings    ManifestSettings     `json:"settings"`
 	Inputs      []ManifestInput      `json:"inputs"`

@@ -32,6 +32,13 @@ fi
 
 ECHARTS_VERSION=5.6.0
 if [ ! -f "$dest/echarts.min.js" ]; then
+  # npm (Debian's npm, which brings nodejs) is installed when missing, as deps.sh
+  # installs the test dependencies.
+  command -v npm >/dev/null || apt_install nodejs npm || true
+  if ! command -v npm >/dev/null; then
+    echo "assets.sh: npm が見つかりません。Debian では root で apt-get install nodejs npm を実行してから make build をやり直してください" >&2
+    exit 1
+  fi
   tmp=$(mktemp -d)
   (cd "$tmp" && npm pack --silent "echarts@$ECHARTS_VERSION" >/dev/null && tar xzf "echarts-$ECHARTS_VERSION.tgz")
   cp "$tmp/package/dist/echarts.min.js" "$dest/echarts.min.js"

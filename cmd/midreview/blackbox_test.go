@@ -602,7 +602,7 @@ func TestBlackBoxB1(t *testing.T) {
 
 	t.Run("input error keeps outputs", func(t *testing.T) {
 		// An unknown town (A05 → 北町9丁目, a.csv column B, record 6) is an error:
-		// exit 1, problems.csv replaced, every other output untouched.
+		// exit 1, every output untouched (issue 30), the problems in out.problems.csv.
 		before := treeHashes(t, out)
 		bad := bbCurrent[4]
 		bad.f1 = "北町9丁目"
@@ -624,7 +624,7 @@ func TestBlackBoxB1(t *testing.T) {
 			t.Fatal(err)
 		}
 		var so, se bytes.Buffer
-		if code := exitCode(run(context.Background(), []string{"check", "-batch", batch}, &so, &se)); code != 1 {
+		if code := exitCode(run(context.Background(), []string{"check", "-batch", batch, "-out", filepath.Join(t.TempDir(), "out")}, &so, &se)); code != 1 {
 			t.Errorf("check: exit %d, want 1", code)
 		}
 		if code := exitCode(run(context.Background(), []string{"run", "-batch", batch, "-out", out}, &so, &se)); code != 1 {
@@ -632,11 +632,14 @@ func TestBlackBoxB1(t *testing.T) {
 		}
 		after := treeHashes(t, out)
 		for p, h := range before {
-			if p != "problems.csv" && after[p] != h {
+			if after[p] != h {
 				t.Errorf("%s changed by a failed run", p)
 			}
 		}
-		got := csvPick(t, filepath.Join(out, "problems.csv"), map[string]string{"severity": "エラー"}, "code", "file", "cell", "record_id")
+		if len(after) != len(before) {
+			t.Errorf("a failed run changed the files of OUT")
+		}
+		got := csvPick(t, out+".problems.csv", map[string]string{"severity": "エラー"}, "code", "file", "cell", "record_id")
 		want := [][]string{{"unknown-district", "responses/a.csv", "B6", "A05"}}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("errors %v, want %v", got, want)

@@ -146,12 +146,12 @@ func TestCommentaryWorkflow(t *testing.T) {
 	}
 	after := treeHashes(t, out)
 	for p, h := range before {
-		if p != "problems.csv" && after[p] != h {
+		if after[p] != h {
 			t.Errorf("%s changed by the stopped run", p)
 		}
 	}
 	var newBasis string
-	for _, r := range e2eReadCSV(t, filepath.Join(out, "problems.csv")).rows {
+	for _, r := range e2eReadCSV(t, out+".problems.csv").rows {
 		if r["code"] == "stale-commentary" {
 			if r["file"] != "commentary.xlsx" || r["sheet"] != "所見" || r["cell"] != basisCell {
 				t.Errorf("stale-commentary at %s %s %s, want commentary.xlsx 所見 %s", r["file"], r["sheet"], r["cell"], basisCell)
@@ -244,7 +244,7 @@ func TestCommentaryCheckAndAllowErrors(t *testing.T) {
 	setCells(t, draft, filepath.Join(batch, "commentary.xlsx"), map[string]string{
 		"D" + row: staffText, "E" + row: "Q1 全体 よくある 1.0% n=20"})
 
-	code, _, stderr := e2eRun(t, "check", "-batch", batch)
+	code, _, stderr := e2eRun(t, "check", "-batch", batch, "-out", filepath.Join(t.TempDir(), "out"))
 	if code != 1 || !strings.Contains(stderr, "commentary.xlsx:所見!E"+row) {
 		t.Errorf("check: exit %d, stderr:\n%s", code, stderr)
 	}

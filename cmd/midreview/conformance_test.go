@@ -47,20 +47,20 @@ func TestFlagDefaults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.cmd+" -"+tt.flag, func(t *testing.T) {
-			code, stderr := runArgs(t, tt.cmd, "-h")
+			code, stdout, _ := runOut(t, tt.cmd, "-h")
 			if code != 0 {
 				t.Fatalf("%s -h: exit %d", tt.cmd, code)
 			}
-			// flag.PrintDefaults: "  -out string\n    \t… (default \"out\")".
-			i := strings.Index(stderr, "  -"+tt.flag+" ")
+			// printFlagHelp: "  -out DIR\n      …（既定: out）".
+			i := strings.Index(stdout, "  -"+tt.flag+" ")
 			if i < 0 {
-				t.Fatalf("%s -h does not list -%s:\n%s", tt.cmd, tt.flag, stderr)
+				t.Fatalf("%s -h does not list -%s:\n%s", tt.cmd, tt.flag, stdout)
 			}
-			rest := stderr[i+len(tt.flag)+3:]
+			rest := stdout[i+len(tt.flag)+3:]
 			if j := strings.Index(rest, "\n  -"); j >= 0 {
 				rest = rest[:j]
 			}
-			if want := "(default \"" + tt.want + "\")"; !strings.Contains(rest, want) {
+			if want := "（既定: " + tt.want + "）"; !strings.Contains(rest, want) {
 				t.Errorf("-%s of %s: %q, want %s", tt.flag, tt.cmd, rest, want)
 			}
 		})
@@ -148,8 +148,8 @@ func TestFlagMessage(t *testing.T) {
 
 // TestRunAllowErrorsBadBatch checks that -allow-errors renders around invalid
 // answers but not around a bad batch (no readable definitions, no responses):
-// that stays exit 1 with only problems.csv replaced, so the last good handouts
-// survive.
+// that stays exit 1 with OUT untouched and the problems in OUT.problems.csv,
+// so the last good handouts survive.
 func TestRunAllowErrorsBadBatch(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -187,12 +187,13 @@ func TestRunAllowErrorsBadBatch(t *testing.T) {
 				t.Errorf("OUT holds %v, want %v", outKeys(got), outKeys(old))
 			}
 			for p, data := range old {
-				if p != "problems.csv" && !bytes.Equal(got[p], data) {
+				if !bytes.Equal(got[p], data) {
 					t.Errorf("%s changed", p)
 				}
 			}
-			if !bytes.Contains(got["problems.csv"], []byte(","+tt.code+",")) {
-				t.Errorf("problems.csv lacks %s:\n%s", tt.code, got["problems.csv"])
+			probs, _ := os.ReadFile(out + ".problems.csv")
+			if !bytes.Contains(probs, []byte(","+tt.code+",")) {
+				t.Errorf("out.problems.csv lacks %s:\n%s", tt.code, probs)
 			}
 		})
 	}

@@ -316,8 +316,8 @@ func TestCorrectionsSummaryLine(t *testing.T) {
 }
 
 // TestCorrectionsStale: a correction whose 修正前 is not the raw value stops the
-// run (issue 7, test 2): exit 1, problems.csv names the correction's row, and
-// every other output of the previous run stays byte-identical.
+// run (issue 7, test 2): exit 1, OUT.problems.csv names the correction's row, and
+// every output of the previous run stays byte-identical (issue 30).
 func TestCorrectionsStale(t *testing.T) {
 	batch := smallBatch(t)
 	out := filepath.Join(t.TempDir(), "out")
@@ -334,9 +334,6 @@ func TestCorrectionsStale(t *testing.T) {
 	}
 	after := treeHashes(t, out)
 	for p, h := range before {
-		if p == "problems.csv" {
-			continue
-		}
 		if after[p] != h {
 			t.Errorf("%s changed after the stopped run", p)
 		}
@@ -344,7 +341,7 @@ func TestCorrectionsStale(t *testing.T) {
 	if len(after) != len(before) {
 		t.Errorf("OUT holds %d files after the stopped run, %d before", len(after), len(before))
 	}
-	got := csvPick(t, filepath.Join(out, "problems.csv"), map[string]string{"severity": "エラー"},
+	got := csvPick(t, out+".problems.csv", map[string]string{"severity": "エラー"},
 		"code", "file", "sheet", "cell", "row", "record_id", "item", "value")
 	want := [][]string{{"stale-correction", "corrections.xlsx", "修正", "", "3", "S11", "Q1", "3"}}
 	if !reflect.DeepEqual(got, want) {
@@ -535,7 +532,7 @@ func TestCorrectionsTarget(t *testing.T) {
 					t.Fatalf("exit %d, want 1", code)
 				}
 				var got []wantProblem
-				for _, r := range csvPick(t, filepath.Join(out, "problems.csv"), map[string]string{"severity": "エラー"},
+				for _, r := range csvPick(t, out+".problems.csv", map[string]string{"severity": "エラー"},
 					"code", "file", "sheet", "row", "record_id") {
 					p := wantProblem{r[0], r[1], r[2], r[3], r[4]}
 					if p.code == "duplicate-id" {

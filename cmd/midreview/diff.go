@@ -15,13 +15,13 @@ import (
 // cmdDiff implements `midreview diff OLD_OUT NEW_OUT [-csv FILE]`; the
 // comparison itself is render.Compare.
 func cmdDiff(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("diff", "使い方: midreview diff [-csv FILE] OLD_OUT NEW_OUT", stderr)
+	fset := newFlags("diff", stdout)
 	csvPath := fset.String("csv", "", "変更点をCSVにも書き出すファイル")
 	// Note: flags may follow the folders (`diff old new -csv x.csv`), as staff type them.
 	var pos []string
 	for len(args) > 0 {
 		if err := fset.Parse(args); err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
+			return flagError(fset, err)
 		}
 		args = fset.Args()
 		if len(args) > 0 {
@@ -30,7 +30,6 @@ func cmdDiff(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if len(pos) != 2 {
-		fset.Usage()
 		return fmt.Errorf("%w: 比較する2つの出力フォルダを指定してください", errUsage)
 	}
 	d, err := render.Compare(os.DirFS(pos[0]), os.DirFS(pos[1]))

@@ -14,6 +14,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -584,14 +585,12 @@ func TestE2ESmall(t *testing.T) {
 			}
 		})
 		t.Run("problems", func(t *testing.T) {
-			// README: the only problem is the missing-question warning for Q4 in baseline/.
-			got := e2eProblems(t, out)
-			want := []e2eProblem{{Severity: "警告", Code: "missing-question", File: "baseline/base.xlsx", Sheet: "回答", Row: "1"}}
-			e2eCompareProblems(t, got, want)
+			// README: no problem (Q4, not in baseline/, is not one).
+			e2eCompareProblems(t, e2eProblems(t, out), nil)
 		})
 		t.Run("manifest", func(t *testing.T) {
 			// README "Overview": 配布数 50, valid 20; baseline 15; two organizations;
-			// 秘匿基準 5, 参考値基準 10; 基準日 2026-11-01; no errors, one warning.
+			// 秘匿基準 5, 参考値基準 10; 基準日 2026-11-01; no errors, no warnings.
 			m := e2eReadManifest(t, out)
 			checks := []struct {
 				name      string
@@ -607,8 +606,8 @@ func TestE2ESmall(t *testing.T) {
 				{"hearings", m.Counts.Hearings, 2},
 				{"removed", m.Counts.Removed, 0},
 				{"errors", m.Counts.Errors, 0},
-				{"warnings", m.Counts.Warnings, 1},
-				{"problems", fmt.Sprint(m.Counts.Problems), "map[missing-question:1]"},
+				{"warnings", m.Counts.Warnings, 0},
+				{"problems", fmt.Sprint(m.Counts.Problems), "map[]"},
 			}
 			for _, ck := range checks {
 				if ck.got != ck.want {
@@ -737,8 +736,15 @@ type e2eProblem struct {
 // e2eProblems reads OUT/problems.csv.
 func e2eProblems(t *testing.T, out string) []e2eProblem {
 	t.Helper()
+	return e2eProblemsIn(t, filepath.Join(out, "problems.csv"))
+}
+
+// e2eProblemsIn reads the problems file at path (OUT/problems.csv, or
+// OUT.problems.csv of a stopped run).
+func e2eProblemsIn(t *testing.T, path string) []e2eProblem {
+	t.Helper()
 	var ps []e2eProblem
-	for _, r := range e2eReadCSV(t, filepath.Join(out, "problems.csv")).rows {
+	for _, r := range e2eReadCSV(t, path).rows {
 		ps = append(ps, e2eProblem{r["severity"], r["code"], r["file"], r["sheet"], r["cell"], r["row"], r["record_id"]})
 	}
 	return ps
@@ -762,31 +768,32 @@ func e2eCompareProblems(t *testing.T, got, want []e2eProblem) {
 // messyProblems is the planted list of testdata/batches/messy/README.md, in
 // its order (#1–#12): 7 errors and 5 warnings.
 var messyProblems = []e2eProblem{
-	{"エラー", "unknown-code", "responses/a.csv", "", "E4", "", "M03"},                       // #1 Q1 "7"
-	{"エラー", "multiple-values", "responses/a.csv", "", "E5", "", "M04"},                    // #2 Q1 "1,2"
-	{"エラー", "not-a-number", "responses/a.csv", "", "I6", "", "M05"},                       // #3 Q5 "たくさん"
-	{"エラー", "unknown-district", "responses/a.csv", "", "B7", "", "M06"},                   // #4 F1 "西"
-	{"警告", "outside-condition", "responses/a.csv", "", "G9", "", "M08"},                   // #5 Q3 with Q2 = 2
-	{"警告", "empty-row", "responses/a.csv", "", "", "10", ""},                              // #6 record 10
-	{"警告", "duplicate-row", "responses/a.csv", "", "A12", "", "M09"},                      // #7 copy of record 11
-	{"エラー", "duplicate-id", "responses/a.csv", "", "A14", "", "M10"},                      // #8 differs from record 13
-	{"警告", "unknown-column", "responses/b.xlsx", "回答", "M3", "", ""},                      // #9 メモ
-	{"警告", "sheet-skipped", "hearings/forms.xlsx", "記入例", "", "", ""},                     // #10 whole sheet
-	{"エラー", "duplicate-organization", "hearings/list.xlsx", "一覧", "A3", "", "北地区社会福祉協議会"}, // #11
-	{"エラー", "unknown-code", "hearings/list.xlsx", "一覧", "D4", "", "南子ども会"},                // #12 H04 "普通"
+	{"エラー", "unknown-code", "responses/a.csv", "", "E4", "", "M03"},     // #1 Q1 "7"
+	{"エラー", "multiple-values", "responses/a.csv", "", "E5", "", "M04"},  // #2 Q1 "1,2"
+	{"エラー", "not-a-number", "responses/a.csv", "", "I6", "", "M05"},     // #3 Q5 "たくさん"
+	{"エラー", "unknown-district", "responses/a.csv", "", "B7", "", "M06"}, // #4 F1 "西"
+	{"警告", "outside-condition", "responses/a.csv", "", "G9", "", "M08"}, // #5 Q3 with Q2 = 2
+	{"警告", "empty-row", "responses/a.csv", "", "", "10", ""},            // #6 record 10
+	{"警告", "duplicate-row", "responses/a.csv", "", "A12", "", "M09"},    // #7 copy of record 11
+	{"エラー", "duplicate-id", "responses/a.csv", "", "A14", "", "M10"},    // #8 differs from record 13
+	{"警告", "unknown-column", "responses/b.xlsx", "回答", "M3", "", ""},    // #9 メモ
+	// The 記入例 sheet of hearings/forms.xlsx is skipped without a warning.
+	{"エラー", "duplicate-organization", "hearings/list.xlsx", "一覧", "A3", "", "北地区社会福祉協議会"}, // #10
+	{"エラー", "unknown-code", "hearings/list.xlsx", "一覧", "D4", "", "南子ども会"},                // #11 H04 "普通"
 }
 
 func TestE2EMessy(t *testing.T) {
 	t.Run("errors stop the run", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		e2eMustRun(t, 1, "run", "-batch", e2eMessy, "-out", out)
-		if got := strings.Join(e2eSorted(readTree(t, out)), " "); got != "problems.csv" {
-			t.Errorf("OUT holds %s; want only problems.csv", got)
+		// Issue 30: a stopped run creates no OUT; its problems go beside it.
+		if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a stopped run created OUT (%v)", err)
 		}
-		e2eCompareProblems(t, e2eProblems(t, out), messyProblems)
+		e2eCompareProblems(t, e2eProblemsIn(t, out+".problems.csv"), messyProblems)
 		// The same problems.csv as the -allow-errors run (golden messy/problems.csv).
 		if !*update {
-			got, _ := os.ReadFile(filepath.Join(out, "problems.csv"))
+			got, _ := os.ReadFile(out + ".problems.csv")
 			want, err := os.ReadFile(filepath.Join(e2eGolden, "messy", "problems.csv"))
 			if err != nil {
 				t.Fatal(err)
@@ -802,11 +809,26 @@ func TestE2EMessy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		golden, err := filepath.Abs(filepath.Join(e2eGolden, "messy", "problems.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
 		cwd := t.TempDir()
 		t.Chdir(cwd)
 		e2eMustRun(t, 1, "check", "-batch", batch)
-		if names := e2eSorted(readTree(t, cwd)); len(names) > 0 {
-			t.Errorf("check wrote %v", names)
+		// check writes the full list beside the default OUT, and nothing else.
+		if names := e2eSorted(readTree(t, cwd)); strings.Join(names, " ") != "out.problems.csv" {
+			t.Errorf("check wrote %v, want out.problems.csv", names)
+		}
+		if !*update {
+			got, _ := os.ReadFile(filepath.Join(cwd, "out.problems.csv"))
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("check's out.problems.csv differs from golden messy/problems.csv:\n%s", got)
+			}
 		}
 	})
 
@@ -827,8 +849,8 @@ func TestE2EMessy(t *testing.T) {
 			"hearings/forms.xlsx": {1, 1, 0, 0, 0, 0},
 			"hearings/list.xlsx":  {3, 2, 0, 0, 1, 0},
 		})
-		if m.Counts.Respondents != 15 || m.Counts.Errors != 7 || m.Counts.Warnings != 5 {
-			t.Errorf("manifest counts: respondents %d, errors %d, warnings %d; want 15, 7, 5",
+		if m.Counts.Respondents != 15 || m.Counts.Errors != 7 || m.Counts.Warnings != 4 {
+			t.Errorf("manifest counts: respondents %d, errors %d, warnings %d; want 15, 7, 4",
 				m.Counts.Respondents, m.Counts.Errors, m.Counts.Warnings)
 		}
 
@@ -919,7 +941,7 @@ func TestE2EInputsUnchanged(t *testing.T) {
 			before := e2eHashes(t, tt.batch)
 			args := append([]string{"run", "-batch", tt.batch, "-out", filepath.Join(t.TempDir(), "out")}, tt.args...)
 			e2eMustRun(t, tt.want, args...)
-			e2eMustRun(t, tt.check, "check", "-batch", tt.batch)
+			e2eMustRun(t, tt.check, "check", "-batch", tt.batch, "-out", filepath.Join(t.TempDir(), "out"))
 			after := e2eHashes(t, tt.batch)
 			for _, p := range e2eSorted(before) {
 				if before[p] != after[p] {
@@ -997,7 +1019,7 @@ func TestE2EOutputPermissions(t *testing.T) {
 	}
 	stopped := filepath.Join(root, "stopped")
 	e2eMustRun(t, 1, "run", "-batch", e2eMessy, "-out", stopped)
-	if got := mode(filepath.Join(stopped, "problems.csv")); got != fileMode {
+	if got := mode(stopped + ".problems.csv"); got != fileMode {
 		t.Errorf("problems.csv of a stopped run: mode %v, want %v", got, fileMode)
 	}
 }

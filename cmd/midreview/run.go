@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -24,124 +23,8 @@ import (
 )
 
 // errInput marks a run stopped by input errors (exit status 1); the problems have
-// already been printed and written to problems.csv.
+// already been printed and written to OUT.problems.csv.
 var errInput = errors.New("input errors")
-
-// errUsage marks a command-line usage error; main exits with status 2 for it.
-var errUsage = errors.New("usage")
-
-// usage is the overview printed by `midreview help`.
-const usage = `midreview — 地域福祉保健計画 中間振り返りの集計・資料作成
-
-使い方:
-  midreview run      [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]
-  midreview check    [-batch DIR]       入力を検査して問題を表示します（何も書き出しません）
-  midreview demo     [-out DIR]         サンプルバッチを DIR/batch に作り、DIR/out に出力します
-  midreview sample   [-out DIR] [-respondents N] [-hearings N] [-seed S]
-  midreview template [-out DIR]         空の入力フォルダ（定義・入力様式）を作ります
-  midreview template -entry [-batch DIR] [-out FILE]  定義から入力用ブック（回答・ヒアリング）を作ります
-  midreview diff     OLD_OUT NEW_OUT    2回の出力の違いを表示します
-  midreview help                        この説明を表示します
-
-終了コード: 0 完了（警告あり含む）、1 入力エラー、2 使い方の誤り・内部エラー
-`
-
-// run runs the subcommand in args and returns its error; exitCode maps it to the
-// exit status. Errors other than input errors are printed here.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	err := dispatch(ctx, args, stdout, stderr)
-	switch {
-	case err == nil, err == errInput, errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, errInput):
-		// Note: a bare errInput follows problems already printed; a wrapped one
-		// (a missing batch folder) carries its own message, printed here.
-		fmt.Fprintf(stderr, "エラー: %s\n", strings.TrimPrefix(err.Error(), errInput.Error()+": "))
-	case errors.Is(err, errUsage):
-		msg := flagMessage(strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
-		fmt.Fprintf(stderr, "midreview: %s\n（使い方は midreview help を参照してください）\n", msg)
-	default:
-		fmt.Fprintf(stderr, "midreview: %v\n", err)
-	}
-	return err
-}
-
-// flagMessage puts the flag package's English errors into Japanese; other
-// messages pass unchanged.
-func flagMessage(msg string) string {
-	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return "不明なオプションです: " + rest
-	}
-	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return "オプションに値が指定されていません: " + rest
-	}
-	// invalid value "abc" for flag -n: parse error
-	// invalid boolean value "x" for -allow-errors: parse error
-	for _, p := range []string{"invalid value ", "invalid boolean value "} {
-		rest, ok := strings.CutPrefix(msg, p)
-		if !ok {
-			continue
-		}
-		val, name, ok := strings.Cut(rest, " for ")
-		if !ok {
-			break
-		}
-		name, _, _ = strings.Cut(strings.TrimPrefix(name, "flag "), ":")
-		return fmt.Sprintf("オプション %s の値が正しくありません: %s", name, val)
-	}
-	return msg
-}
-
-func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return fmt.Errorf("%w: サブコマンドを指定してください", errUsage)
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "run":
-		return cmdRun(ctx, rest, stdout, stderr)
-	case "check":
-		return cmdCheck(rest, stdout, stderr)
-	case "demo":
-		return cmdDemo(ctx, rest, stdout, stderr)
-	case "sample":
-		return cmdSample(rest, stdout, stderr)
-	case "template":
-		return cmdTemplate(rest, stdout, stderr)
-	case "diff":
-		return cmdDiff(rest, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("%w: 不明なサブコマンドです: %q", errUsage, cmd)
-}
-
-// newFlags returns the flag set of a subcommand; its usage prints synopsis
-// ("使い方: midreview run [-batch DIR] …") and the flags.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fset := flag.NewFlagSet(name, flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, synopsis)
-		fset.PrintDefaults()
-	}
-	return fset
-}
-
-// parseFlags parses args into fset and refuses positional arguments; both
-// failures are usage errors (exit 2).
-func parseFlags(fset *flag.FlagSet, args []string) error {
-	if err := fset.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fset.NArg() > 0 {
-		fset.Usage()
-		return fmt.Errorf("%w: 余分な引数があります: %q", errUsage, fset.Arg(0))
-	}
-	return nil
-}
 
 // exitCode maps run's error to the exit status: 0 done, 1 input errors, 2 usage
 // or internal failure.
@@ -188,7 +71,7 @@ func parseFormats(s string) (map[string]bool, error) {
 
 // cmdRun implements `midreview run`.
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("run", "使い方: midreview run [-batch DIR] [-out DIR] [-allow-errors] [-font FILE] [-formats pdf,xlsx,html,csv,web,opendata]", stderr)
+	fset := newFlags("run", stdout)
 	batch := fset.String("batch", ".", "入力バッチのフォルダ")
 	out := fset.String("out", "out", "出力フォルダ（まとめて置き換えます）")
 	allow := fset.Bool("allow-errors", false, "入力エラーがあっても出力します（エラーの値は無回答として扱います）")
@@ -201,8 +84,6 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
-	defer stop()
 	return runBatch(ctx, runOptions{Batch: *batch, Out: *out, AllowErrors: *allow, Font: *font, Formats: fm}, stdout, stderr)
 }
 
@@ -244,6 +125,22 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	if err := checkOutReplaceable(o.Out); err != nil {
 		return err
 	}
+	if err := checkAssets(o.Formats); err != nil {
+		return err
+	}
+	lk, err := acquireOut(o.Out, stderr)
+	if err != nil {
+		return err
+	}
+	defer lk.release()
+	defer onSignal(lk, stderr)()
+	if err := lk.prepare(); err != nil {
+		return fmt.Errorf("一時フォルダを作れません: %w", err)
+	}
+	// Note: excelize unpacks a part over 16 MB to a temporary file; in the
+	// run's own folder, a killed run's files go with it (issue 30).
+	ingest.SetTempDir(lk.tmpDir())
+	defer ingest.SetTempDir("")
 	var pdfOpt render.PDFOptions
 	if o.Formats[render.FormatPDF] {
 		var err error
@@ -269,16 +166,21 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	prog.clear()
-	printProblems(stderr, b.Problems)
-	if ingest.HasErrors(b.Problems) && (!o.AllowErrors || unusable(b)) {
-		if err := writeProblemsOnly(o.Out, b.Problems); err != nil {
+	stop := ingest.HasErrors(b.Problems) && (!o.AllowErrors || unusable(b))
+	if stop {
+		printProblemsTo(stderr, b.Problems, lk.problems)
+	} else {
+		printProblemsTo(stderr, b.Problems, filepath.Join(o.Out, "problems.csv"))
+	}
+	if stop {
+		if err := lk.writeProblems(b.Problems); err != nil {
 			return err
 		}
 		if o.AllowErrors {
 			fmt.Fprintln(stderr, "集計できる設問または回答がないため、-allow-errors でも資料は作れません。")
 		}
-		fmt.Fprintf(stderr, "入力エラーがあるため、%s だけを書き出しました。ほかの出力は前回のままです。\n",
-			filepath.Join(o.Out, "problems.csv"))
+		fmt.Fprintf(stderr, "入力エラーがあるため、資料は書き出していません。問題の一覧を %s に書き出しました。%s は前回のままです。\n",
+			lk.problems, o.Out)
 		return errInput
 	}
 	prog.step("集計しています")
@@ -291,13 +193,18 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	if cp := v.CommentaryProblems; len(cp) > 0 {
 		b.AddProblems(cp...)
 		prog.clear()
-		printProblems(stderr, cp)
-		if ingest.HasErrors(cp) && !o.AllowErrors {
-			if err := writeProblemsOnly(o.Out, b.Problems); err != nil {
+		stop := ingest.HasErrors(cp) && !o.AllowErrors
+		if stop {
+			printProblemsTo(stderr, cp, lk.problems)
+		} else {
+			printProblemsTo(stderr, cp, filepath.Join(o.Out, "problems.csv"))
+		}
+		if stop {
+			if err := lk.writeProblems(b.Problems); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "%s の所見にエラーがあるため、%s だけを書き出しました。ほかの出力は前回のままです。\n",
-				ingest.CommentaryFile, filepath.Join(o.Out, "problems.csv"))
+			fmt.Fprintf(stderr, "%s の所見にエラーがあるため、資料は書き出していません。問題の一覧を %s に書き出しました。%s は前回のままです。\n",
+				ingest.CommentaryFile, lk.problems, o.Out)
 			return errInput
 		}
 	}
@@ -306,8 +213,12 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	prog.step("書き出しています")
 
 	prev := snapshotForDiff(o.Out)
-	if err := writeAll(ctx, o.Out, outs, res, v, prog); err != nil {
+	if err := writeAll(ctx, lk, outs, res, v, prog); err != nil {
 		return err
+	}
+	// Note: the problems of an earlier stopped run are now out of date.
+	if err := os.Remove(lk.problems); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(stderr, "警告: 前回の問題一覧 %s を削除できませんでした: %v\n", lk.problems, err)
 	}
 	prog.finish()
 	if prev != nil {
@@ -406,10 +317,13 @@ func resolveFont(file string) (render.PDFOptions, error) {
 const maxPrinted = 50
 
 // printProblems prints the problems in Japanese, at most maxPrinted, then totals.
-func printProblems(w io.Writer, ps []ingest.Problem) {
+func printProblems(w io.Writer, ps []ingest.Problem) { printProblemsTo(w, ps, "problems.csv") }
+
+// printProblemsTo is printProblems for problems written in full to file.
+func printProblemsTo(w io.Writer, ps []ingest.Problem, file string) {
 	for i, p := range ps {
 		if i == maxPrinted {
-			fmt.Fprintf(w, "……ほか %d 件（すべての問題は problems.csv にあります）\n", len(ps)-maxPrinted)
+			fmt.Fprintf(w, "……ほか %d 件（すべての問題は %s にあります）\n", len(ps)-maxPrinted, file)
 			break
 		}
 		fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
@@ -445,32 +359,14 @@ func writeFile(dir, p string, fn func(w io.Writer) error) error {
 	return f.Close()
 }
 
-// writeAll writes every output into a temporary folder beside out, then
-// manifest.json, then swaps the folder in for out. On any failure the temporary
-// folder is removed and out is left as it was.
-func writeAll(ctx context.Context, out string, outs []render.Output, res *analyze.Results, v *render.View, prog *progress) (err error) {
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("出力先のフォルダを作れません: %w", err)
-	}
+// writeAll writes every output into the run's folder beside OUT (lk.newOut),
+// then manifest.json, then swaps the folder in for OUT. On any failure OUT is
+// left as it was; the run's folder goes when the lock is released.
+func writeAll(ctx context.Context, lk *outLock, outs []render.Output, res *analyze.Results, v *render.View, prog *progress) (err error) {
+	out, tmp := lk.out, lk.newOut()
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("出力先 %s はフォルダではありません", out)
 	}
-	tmp, err := os.MkdirTemp(parent, ".midreview-*")
-	if err != nil {
-		return fmt.Errorf("一時フォルダを作れません: %w", err)
-	}
-	// Note: MkdirTemp makes a 0700 folder; the outputs are shared with colleagues,
-	// so the swapped-in folder gets the usual 0755.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("一時フォルダを作れません: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
 	for _, o := range outs {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("中断しました: %w", err)
@@ -479,11 +375,11 @@ func writeAll(ctx context.Context, out string, outs []render.Output, res *analyz
 		if err := beforeWrite(o.Path); err != nil {
 			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
 		}
-		if err := writeFile(tmp, o.Path, o.Write); err != nil {
+		if err := lk.locked(func() error { return writeFile(tmp, o.Path, o.Write) }); err != nil {
 			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
 		}
 	}
-	m := render.NewManifest(res, Version)
+	m := newManifest(res)
 	m.SetCommentary(v)
 	if m.Outputs, err = hashTree(tmp); err != nil {
 		return err
@@ -492,10 +388,12 @@ func writeAll(ctx context.Context, out string, outs []render.Output, res *analyz
 	if err := beforeWrite("manifest.json"); err != nil {
 		return fmt.Errorf("manifest.json を書き出せません: %w", err)
 	}
-	if err := writeFile(tmp, "manifest.json", func(w io.Writer) error { return render.WriteManifest(w, m) }); err != nil {
+	if err := lk.locked(func() error {
+		return writeFile(tmp, "manifest.json", func(w io.Writer) error { return render.WriteManifest(w, m) })
+	}); err != nil {
 		return fmt.Errorf("manifest.json を書き出せません: %w", err)
 	}
-	return swapIn(tmp, out)
+	return lk.swapIn(tmp)
 }
 
 // hashTree lists every file below dir with its SHA-256 and size, sorted by path.
@@ -520,70 +418,34 @@ func hashTree(dir string) ([]render.ManifestOutput, error) {
 	return outs, err
 }
 
-// swapIn replaces out with tmp: out is renamed aside, tmp renamed to out, and the
-// old folder removed. If the second rename fails the old folder is put back.
-func swapIn(tmp, out string) error {
-	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(tmp, out); err != nil {
-			return fmt.Errorf("出力フォルダ %s を作れません: %w", out, err)
-		}
-		return nil
-	}
-	old, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+".old-*")
-	if err != nil {
-		return fmt.Errorf("出力フォルダを置き換えられません: %w", err)
-	}
-	// Note: MkdirTemp only reserves a unique name; the rename needs it absent.
-	if err := os.Remove(old); err != nil {
-		return fmt.Errorf("出力フォルダを置き換えられません: %w", err)
-	}
-	if err := os.Rename(out, old); err != nil {
-		return fmt.Errorf("出力フォルダ %s を置き換えられません。中のファイル（PDF・Excel など）を開いていれば閉じてから、もう一度実行してください: %w", out, err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if rerr := os.Rename(old, out); rerr != nil {
-			return fmt.Errorf("出力フォルダを置き換えられません。前回の出力は %s にあります: %w", old, err)
-		}
-		return fmt.Errorf("出力フォルダ %s を置き換えられません: %w", out, err)
-	}
-	if err := os.RemoveAll(old); err != nil {
-		// The new outputs are in place; only a leftover folder remains.
-		fmt.Fprintf(os.Stderr, "警告: 前回の出力 %s を削除できませんでした: %v\n", old, err)
-	}
-	return nil
+// writeProblems writes the problems of a stopped run to OUT.problems.csv
+// beside OUT (through the run's folder, then a rename), touching nothing in OUT.
+func (l *outLock) writeProblems(ps []ingest.Problem) error {
+	return l.locked(func() error { return l.writeProblemsLocked(ps) })
 }
 
-// writeProblemsOnly replaces out/problems.csv (temporary file, then rename) and
-// touches nothing else in out.
-func writeProblemsOnly(out string, ps []ingest.Problem) (err error) {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("出力フォルダを作れません: %w", err)
+func (l *outLock) writeProblemsLocked(ps []ingest.Problem) error {
+	if err := os.MkdirAll(l.work, 0o755); err != nil {
+		return fmt.Errorf("%s を書き出せません: %w", l.problems, err)
 	}
-	f, err := os.CreateTemp(out, ".problems-*.csv")
+	tmp := filepath.Join(l.work, "problems.csv")
+	f, err := os.Create(tmp)
 	if err != nil {
-		return fmt.Errorf("problems.csv を書き出せません: %w", err)
+		return fmt.Errorf("%s を書き出せません: %w", l.problems, err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
 	bw := newBufWriter(f)
-	if err := render.ProblemsCSV(bw, ps); err != nil {
-		return fmt.Errorf("problems.csv を書き出せません: %w", err)
+	err = render.ProblemsCSV(bw, ps)
+	if err == nil {
+		err = bw.Flush()
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("problems.csv を書き出せません: %w", err)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("problems.csv を書き出せません: %w", err)
+	if err != nil {
+		return fmt.Errorf("%s を書き出せません: %w", l.problems, err)
 	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil { // CreateTemp makes 0600
-		return fmt.Errorf("problems.csv を書き出せません: %w", err)
-	}
-	if err := os.Rename(f.Name(), filepath.Join(out, "problems.csv")); err != nil {
-		return fmt.Errorf("problems.csv を置き換えられません。開いていれば閉じてください: %w", err)
+	if err := os.Rename(tmp, l.problems); err != nil {
+		return fmt.Errorf("%s を置き換えられません。開いていれば閉じてください: %w", l.problems, err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -124,30 +125,44 @@ func TestRunInputErrors(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
+	// Issue 30: OUT is byte-identical, its problems.csv included; the
+	// problems go to OUT.problems.csv beside it, which the message names.
 	got := readTree(t, out)
 	if keys := strings.Join(outKeys(got), " "); keys != "districts/01_日吉.pdf problems.csv report.pdf" {
 		t.Errorf("OUT holds %s; want only the previous files (no temporary files)", keys)
 	}
-	for _, p := range []string{"report.pdf", "districts/01_日吉.pdf"} {
-		if !bytes.Equal(got[p], old[p]) {
+	for p, data := range old {
+		if !bytes.Equal(got[p], data) {
 			t.Errorf("%s changed: %q", p, got[p])
 		}
 	}
-	if !bytes.HasPrefix(got["problems.csv"], []byte("\uFEFFseverity,code,")) || !bytes.Contains(got["problems.csv"], []byte(",missing-file,definitions.xlsx,")) {
-		t.Errorf("problems.csv not replaced:\n%s", got["problems.csv"])
+	probs, err := os.ReadFile(out + ".problems.csv")
+	if err != nil || !bytes.HasPrefix(probs, []byte("\uFEFFseverity,code,")) || !bytes.Contains(probs, []byte(",missing-file,definitions.xlsx,")) {
+		t.Errorf("out.problems.csv (%v):\n%s", err, probs)
 	}
-	if names := dirNames(t, root); strings.Join(names, " ") != "batch out" {
+	if !strings.Contains(stderr, out+".problems.csv") {
+		t.Errorf("the message does not name out.problems.csv:\n%s", stderr)
+	}
+	if names := dirNames(t, root); strings.Join(names, " ") != "batch out out.problems.csv" {
 		t.Errorf("left beside OUT: %v", names)
 	}
 
-	// check prints the same problem, writes nothing and exits 1.
+	// check prints the same problem, writes the same list beside OUT, leaves
+	// OUT alone and exits 1.
 	before := readTree(t, out)
-	code, stderr = runArgs(t, "check", "-batch", batch)
+	os.Remove(out + ".problems.csv")
+	code, stderr = runArgs(t, "check", "-batch", batch, "-out", out)
 	if code != 1 || !strings.Contains(stderr, "definitions.xlsx") {
 		t.Errorf("check: exit %d, stderr:\n%s", code, stderr)
 	}
-	if after := readTree(t, out); len(after) != len(before) || !bytes.Equal(after["problems.csv"], before["problems.csv"]) {
+	if after := readTree(t, out); !reflect.DeepEqual(after, before) {
 		t.Error("check wrote to OUT")
+	}
+	if probs2, err := os.ReadFile(out + ".problems.csv"); err != nil || !bytes.Equal(probs2, probs) {
+		t.Errorf("check's out.problems.csv differs from run's (%v):\n%s", err, probs2)
+	}
+	if names := dirNames(t, root); strings.Join(names, " ") != "batch out out.problems.csv" {
+		t.Errorf("left beside OUT after check: %v", names)
 	}
 
 	// A batch folder that does not exist is a bad batch: exit 1, nothing written.

@@ -9,7 +9,7 @@ import (
 
 // cmdSample runs `midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S] [-questions N -freetext N]`.
 func cmdSample(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("sample", "使い方: midreview sample [-out DIR] [-respondents N] [-hearings N] [-seed S] [-questions N -freetext N]", stderr)
+	fset := newFlags("sample", stdout)
 	out := fset.String("out", "out", "サンプルバッチを書き出すフォルダ")
 	n := fset.Int("respondents", batchgen.DefaultRespondents, "回答者数")
 	h := fset.Int("hearings", batchgen.DefaultHearings, "ヒアリング団体数")

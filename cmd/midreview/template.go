@@ -13,7 +13,7 @@ import (
 // cmdTemplate runs `midreview template [-out DIR]` and
 // `midreview template -entry -batch DIR [-out FILE]`.
 func cmdTemplate(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("template", "使い方: midreview template [-out DIR]\n       midreview template -from FILE [-districts FILE] [-out DIR]\n       midreview template -entry [-batch DIR] [-out FILE]", stderr)
+	fset := newFlags("template", stdout)
 	out := fset.String("out", "out", "書き出すフォルダ（-entry では入力用ブックのファイル名 .xlsx も可）")
 	entry := fset.Bool("entry", false, "definitions.xlsx から入力用ブック（回答・ヒアリング）を作る")
 	batch := fset.String("batch", ".", "-entry で読む definitions.xlsx のあるフォルダ")
@@ -31,11 +31,19 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	if *districts != "" {
 		return fmt.Errorf("%w: -districts は -from と一緒に指定します", errUsage)
 	}
+	batchSet, outSet := false, false
+	fset.Visit(func(f *flag.Flag) {
+		batchSet = batchSet || f.Name == "batch"
+		outSet = outSet || f.Name == "out"
+	})
 	if *entry {
-		return templateEntry(*batch, *out, stdout, stderr)
+		// Note: without -out the books go where the batch reads them.
+		dest := ""
+		if outSet {
+			dest = *out
+		}
+		return templateEntry(*batch, dest, stdout, stderr)
 	}
-	batchSet := false
-	fset.Visit(func(f *flag.Flag) { batchSet = batchSet || f.Name == "batch" })
 	if batchSet {
 		return fmt.Errorf("%w: -batch は -entry と一緒に指定します", errUsage)
 	}
@@ -47,7 +55,9 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 }
 
 // templateEntry reads batch/definitions.xlsx and writes the entry workbooks to
-// out. Problems in the definitions are printed; errors refuse (exit 1).
+// out: a folder, one .xlsx (the survey's book only), or "" for the batch's own
+// responses/, hearings/ and progress/. Problems in the definitions are
+// printed; errors refuse (exit 1).
 func templateEntry(batch, out string, stdout, stderr io.Writer) error {
 	if st, err := os.Stat(batch); err != nil || !st.IsDir() {
 		return fmt.Errorf("%w: 入力バッチのフォルダが見つかりません: %s（-batch に definitions.xlsx のあるフォルダを指定してください）", errInput, batch)
@@ -64,12 +74,20 @@ func templateEntry(batch, out string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	paths, err := batchgen.WriteEntry(books, out)
+	var paths []string
+	if out == "" {
+		paths, err = batchgen.WriteEntryBatch(books, batch)
+	} else {
+		paths, err = batchgen.WriteEntry(books, out)
+	}
 	if err != nil {
 		return err
 	}
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "入力用ブックを作成しました: %s\n", p)
+	}
+	if len(paths) < len(books) {
+		fmt.Fprintf(stdout, "-out にファイル名を指定したため、アンケートの入力用ブックだけを作りました（ほかの %d 冊は -out にフォルダを指定するか、-out を省くとバッチのフォルダに作ります）\n", len(books)-len(paths))
 	}
 	return nil
 }

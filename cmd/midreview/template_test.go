@@ -52,15 +52,13 @@ func TestCmdTemplateEntry(t *testing.T) {
 		t.Errorf("second run: %v, want fs.ErrExist", err)
 	}
 
-	// -out FILE.xlsx names the responses workbook; the others go beside it.
+	// -out FILE.xlsx names the responses workbook, and nothing goes beside it.
 	file := filepath.Join(t.TempDir(), "q2026.xlsx")
 	if err := run(context.Background(), []string{"template", "-entry", "-batch", small, "-out", file}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{file, filepath.Join(filepath.Dir(file), "hearing_form.xlsx")} {
-		if _, err := os.Stat(p); err != nil {
-			t.Error(err)
-		}
+	if ents, _ := os.ReadDir(filepath.Dir(file)); len(ents) != 1 || ents[0].Name() != "q2026.xlsx" {
+		t.Errorf("-out FILE wrote %v, want q2026.xlsx only", ents)
 	}
 
 	// A codebook with errors (the blank template's) is refused with its problems.
@@ -83,5 +81,45 @@ func TestCmdTemplateEntry(t *testing.T) {
 		if want := map[bool]int{true: 2, false: 1}[len(args) == 2]; exitCode(err) != want {
 			t.Errorf("%v: exit %d (%v), want %d", args, exitCode(err), err, want)
 		}
+	}
+}
+
+// TestCmdTemplateEntryIntoBatch follows the template workflow: a blank batch,
+// its definitions filled in, then `template -entry` without -out writes the
+// books into the batch's own folders, replacing the template's empty
+// placeholders, and check finds no error in them.
+func TestCmdTemplateEntryIntoBatch(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "batch")
+	if err := run(context.Background(), []string{"template", "-out", dir}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	defs, err := os.ReadFile(filepath.Join("..", "..", "testdata", "batches", "small", "definitions.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "definitions.xlsx"), defs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	placeholder, _ := os.ReadFile(filepath.Join(dir, "responses", "entry.xlsx"))
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"template", "-entry", "-batch", dir}, &stdout, &stderr); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	for _, p := range []string{"responses/entry.xlsx", "hearings/hearing_form.xlsx", "hearings/hearing_list.xlsx"} {
+		if !strings.Contains(stdout.String(), filepath.Join(dir, filepath.FromSlash(p))) {
+			t.Errorf("stdout does not name %s: %q", p, stdout.String())
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "responses", "entry.xlsx")); bytes.Equal(got, placeholder) {
+		t.Error("responses/entry.xlsx is still the placeholder")
+	}
+	// A second run refuses: the books are no longer placeholders.
+	if err := run(context.Background(), []string{"template", "-entry", "-batch", dir}, io.Discard, io.Discard); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second run: %v, want fs.ErrExist", err)
+	}
+	stderr.Reset()
+	err = run(context.Background(), []string{"check", "-batch", dir}, io.Discard, &stderr)
+	if exitCode(err) != 0 || strings.Contains(stderr.String(), "エラー:") {
+		t.Errorf("check: exit %d\n%s", exitCode(err), stderr.String())
 	}
 }

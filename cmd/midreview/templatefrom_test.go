@@ -38,7 +38,7 @@ func TestCmdTemplateFrom(t *testing.T) {
 		t.Fatal(err)
 	}
 	stderr.Reset()
-	if err := run(context.Background(), []string{"check", "-batch", batch}, io.Discard, &stderr); err != nil {
+	if err := run(context.Background(), []string{"check", "-batch", batch, "-out", filepath.Join(t.TempDir(), "out")}, io.Discard, &stderr); err != nil {
 		t.Errorf("check on the drafted batch: %v\n%s", err, stderr.String())
 	}
 	if err := run(context.Background(), []string{"template", "-from", from, "-out", batch}, io.Discard, io.Discard); !errors.Is(err, fs.ErrExist) {

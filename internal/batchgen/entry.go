@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -85,33 +86,79 @@ func Entry(b *ingest.Batch) ([]EntryBook, error) {
 }
 
 // WriteEntry writes books to out and returns the paths written. out is a
-// folder (created if needed), or a path ending in .xlsx that names the
-// responses workbook, the others then going beside it. Like Template, it
-// refuses to overwrite a file (fs.ErrExist with a Japanese message) and then
-// writes nothing.
+// folder (created if needed) that receives every book, or a path ending in
+// .xlsx that names the responses workbook, which is then the only book
+// written. Like Template, it refuses to overwrite a file (fs.ErrExist with a
+// Japanese message) and then writes nothing.
 func WriteEntry(books []EntryBook, out string) ([]string, error) {
-	dir, resp := out, ""
+	paths := make([]string, 0, len(books))
 	if strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		dir, resp = filepath.Dir(out), out
+		for _, bk := range books {
+			if bk.Name == EntryResponsesFile {
+				return writeBooks([]EntryBook{bk}, []string{out}, nil)
+			}
+		}
+		return nil, nil
+	}
+	for _, bk := range books {
+		paths = append(paths, filepath.Join(out, bk.Name))
+	}
+	return writeBooks(books, paths, nil)
+}
+
+// WriteEntryBatch writes books into the folders of the batch at dir where
+// they are read: the responses workbook to responses/, the hearing workbooks
+// to hearings/, the progress workbooks to progress/. A file there is never
+// overwritten, except the template's own empty placeholder of the same name
+// (responses/entry.xlsx, hearings/hearing_form.xlsx as `midreview template`
+// wrote them, byte for byte), which the generated book replaces.
+func WriteEntryBatch(books []EntryBook, dir string) ([]string, error) {
+	tmpl, err := TemplateFS()
+	if err != nil {
+		return nil, err
 	}
 	paths := make([]string, len(books))
+	placeholder := map[string][]byte{}
 	for i, bk := range books {
-		paths[i] = filepath.Join(dir, bk.Name)
-		if bk.Name == EntryResponsesFile && resp != "" {
-			paths[i] = resp
+		rel := path.Join(entryFolder(bk.Name), bk.Name)
+		paths[i] = filepath.Join(dir, filepath.FromSlash(rel))
+		if f, ok := tmpl[rel]; ok {
+			placeholder[paths[i]] = f.Data
 		}
-		_, err := os.Stat(paths[i])
+	}
+	return writeBooks(books, paths, placeholder)
+}
+
+// entryFolder returns the batch folder that reads the entry book name.
+func entryFolder(name string) string {
+	switch name {
+	case EntryResponsesFile:
+		return ingest.ResponsesDir
+	case EntryHearingFormFile, EntryHearingListFile:
+		return ingest.HearingsDir
+	}
+	return ingest.ProgressDir
+}
+
+// writeBooks writes each book to its path after checking that none exists,
+// or that it holds exactly its placeholder bytes (replaced).
+func writeBooks(books []EntryBook, paths []string, placeholder map[string][]byte) ([]string, error) {
+	for _, p := range paths {
+		old, err := os.ReadFile(p)
 		if err == nil {
-			return nil, existsError{paths[i]}
+			if ph, ok := placeholder[p]; ok && bytes.Equal(old, ph) {
+				continue
+			}
+			return nil, existsError{p}
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("entry: %w", err)
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("entry: %w", err)
-	}
 	for i, bk := range books {
+		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
+			return nil, fmt.Errorf("entry: %w", err)
+		}
 		if err := os.WriteFile(paths[i], bk.Data, 0o644); err != nil {
 			return nil, fmt.Errorf("entry: %w", err)
 		}
