@@ -37,10 +37,14 @@ func TestEmptySurvey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, _ := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{
+	rd, _ := readSvy(t, surveyBatch(), KindResponses, map[string][]byte{"entry.xlsx": placeholder}, nil)
+	checkProblems(t, rd, []pk{{Warning, CodeEmptySurvey, "responses/", "", 0, ""}})
+	// A header without rows says so itself (no-rows, naming the file): one
+	// warning for one cause, not also empty-survey.
+	rd, _ = readSvy(t, surveyBatch(), KindResponses, map[string][]byte{
 		"a.csv": []byte("No.,F1,Q1,Q2,Q3,Q4,Q5\n"), "entry.xlsx": placeholder,
 	}, nil)
-	checkProblems(t, rd, []pk{{Warning, CodeEmptySurvey, "responses/", "", 0, ""}})
+	checkProblems(t, rd, []pk{{Warning, CodeNoRows, "responses/a.csv", "", 1, ""}})
 }
 
 // TestWrongFolder checks that a hearing sheet, a progress sheet or the

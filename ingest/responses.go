@@ -39,9 +39,12 @@ func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 			sv.collapseDuplicates(fi, start)
 		}
 	}
-	if kind == KindResponses && len(files) > 0 && len(sv.s.Respondents) == 0 && !HasErrors(rd.b.Problems) {
-		// Note: only without errors: a file whose rows were all refused says
-		// why on its own; a survey of nobody otherwise passes unnoticed.
+	if kind == KindResponses && len(files) > 0 && len(sv.s.Respondents) == 0 && !HasErrors(rd.b.Problems) &&
+		!hasCode(rd.b.Problems, CodeNoRows) {
+		// Note: only without errors, and without a file's own no-rows notice: a
+		// file whose rows were all refused, or that has none, says why on its
+		// own (one warning for one cause); a survey of nobody otherwise passes
+		// unnoticed.
 		rd.add(Problem{Severity: Warning, Code: CodeEmptySurvey, File: ResponsesDir + "/"})
 	}
 	if kind == KindBaseline {
@@ -896,4 +899,14 @@ func (sv *surveyReader) mergeSubHeader(hdr, next []string, idCol int) (merged []
 		}
 	}
 	return merged, kinds, ok && cont
+}
+
+// hasCode reports whether ps holds a problem with code c.
+func hasCode(ps []Problem, c Code) bool {
+	for _, p := range ps {
+		if p.Code == c {
+			return true
+		}
+	}
+	return false
 }

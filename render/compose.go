@@ -26,11 +26,17 @@ func compose(v *View, district string, fs ...func(*composer)) []Block {
 // in the ward report, the district and 全体 in a district handout.
 func (c *composer) overview() {
 	v := c.v
-	c.add(Section{"調査の概要"},
-		Para{Text: "調査名：" + v.SurveyName},
-		Para{Text: "基準日：" + v.Date},
-		Para{Text: v.Overview.Summary},
-		Space{3})
+	c.add(Section{"調査の概要"})
+	if len(v.Overview.Items) > 0 {
+		// Note: the survey's settings in municipal order (調査名 … 配布数,
+		// 有効回収数, 回収率, 基準日), which already say what Summary says.
+		for _, kv := range v.Overview.Items {
+			c.add(Para{Text: kv.Key + "：" + kv.Value})
+		}
+	} else {
+		c.add(Para{Text: "調査名：" + v.SurveyName}, Para{Text: "基準日：" + v.Date}, Para{Text: v.Overview.Summary})
+	}
+	c.add(Space{3})
 	t := Table{Caption: "配布数・有効回答数・回収率", Cols: []Col{{Head: "区分", Role: RoleLabel, W: 60},
 		{Head: "配布数", Unit: "票", Role: RoleFigure, W: 30}, {Head: "有効回答数", Unit: "票", Role: RoleFigure, W: 30},
 		{Head: "回収率（%）", Role: RoleFigure, W: 30}}}
@@ -236,9 +242,10 @@ func (c *composer) indicators() {
 	c.add(Section{"指標の状況"})
 	if c.district == "" {
 		// Note: the PDF's figure columns fit "(n=12,345)" on one line.
-		t := Table{Caption: "指標の前回値・今回値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
-			{Head: "指標", W: 53}, {Head: "前回（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: "前回のn", Unit: "人", Role: RoleN},
-			{Head: "今回（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: "今回のn", Unit: "人", Role: RoleN},
+		base, cur := v.surveys().Baseline.Word, v.surveys().Current.Word
+		t := Table{Caption: "指標の" + base + "値・" + cur + "値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
+			{Head: "指標", W: 53}, {Head: base + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: base + "のn", Unit: "人", Role: RoleN},
+			{Head: cur + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: cur + "のn", Unit: "人", Role: RoleN},
 			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}}}
 		nOf := func(f, n Fig) string {
 			if f.Suppressed || f.Text == "" {
@@ -268,7 +275,7 @@ func (c *composer) indicators() {
 		c.add(printOnly(Finding{all}))
 		c.indicatorMaps()
 	} else {
-		c.add(districtIndicators(v, c.district, "指標の今回値と評価（"+c.district+"・全体）", 8), Space{2})
+		c.add(districtIndicators(v, c.district, "指標の"+v.surveys().Baseline.Word+"値・"+v.surveys().Current.Word+"値と評価（"+c.district+"・全体）", 8), Space{2})
 	}
 	var legend []string
 	for _, kv := range iv.Legend {
@@ -279,13 +286,17 @@ func (c *composer) indicators() {
 }
 
 // districtIndicators is the table of a district's indicators beside 全体's,
-// paired by ID.
+// paired by ID: the district's own baseline (策定時) and current value
+// beside its grade, so that the grade can be checked.
 func districtIndicators(v *View, district, caption string, size float64) Table {
 	iv := v.Indicators
-	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 61},
+	base := v.surveys().Baseline.Word
+	t := Table{Caption: caption, Size: size, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13}, {Head: "指標", W: 39},
+		{Head: base + "（%）", WebHead: district + "の" + base + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "の" + base + "のn", Unit: "人", Role: RoleN},
 		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
 		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
-		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}}}
+		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}},
+		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.surveys().Baseline.Name + "の値です。"}}
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {
@@ -293,15 +304,18 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 				all = a
 			}
 		}
-		n := ""
+		n, bn := "", ""
 		if !r.Current.Suppressed && r.Current.Text != "" {
 			n = r.CurrentN.Text
+		}
+		if !r.Baseline.Suppressed && r.Baseline.Text != "" {
+			bn = r.BaselineN.Text
 		}
 		tgt := all.Target.Text
 		if all.Direction != "" && tgt != "" {
 			tgt += "（" + all.Direction + "）"
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Current.Text, Ref: r.Reference}, {Text: n},
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text}, {Text: bn}, {Text: r.Current.Text, Ref: r.Reference}, {Text: n},
 			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
 	}
 	return t
@@ -459,8 +473,9 @@ func (c *composer) question(q *QuestionView) {
 			break
 		}
 		if q.Baseline != nil && len(q.Trend) > 0 {
-			legend, rows := trendBars(q)
-			c.add(Figure{Caption: q.ID + "　今回と前回の比較（全体）", Series: legend, Bars: rows}, trendTable(q), Space{2})
+			sn := c.v.surveys()
+			legend, rows := trendBars(q, sn)
+			c.add(Figure{Caption: q.ID + "　" + sn.Current.Word + "と" + sn.Baseline.Word + "の比較（全体）", Series: legend, Bars: rows}, trendTable(q, sn), Space{2})
 		} else {
 			c.add(Figure{Caption: q.ID + "　全体（" + nLabel(all.N) + "）", Bars: choiceBars(at, []*RowView{all})})
 		}
@@ -498,7 +513,7 @@ func (c *composer) question(q *QuestionView) {
 		}
 	}
 	if len(q.Summary) > 0 {
-		c.add(summaryTable(q.ID+"　"+summaryTitle(q), q.Summary, q.Type == "SC", ""), Space{2})
+		c.add(summaryTable(q.ID+"　"+summaryTitle(q), q.Summary, q.Type == "SC", "", q.Unit), Space{2})
 	}
 	c.add(Space{3})
 }
@@ -584,13 +599,14 @@ func (c *composer) districtSummary(q *QuestionView) {
 	if q.Type != "SC" {
 		what = "数値の要約"
 	}
-	c.add(summaryTable(q.ID+"　"+what+"（"+c.district+"・全体）", rows, q.Type == "SC", c.district), Space{2})
+	c.add(summaryTable(q.ID+"　"+what+"（"+c.district+"・全体）", rows, q.Type == "SC", c.district, q.Unit), Space{2})
 }
 
 // trendTable is a question's comparison with the baseline, in points.
-func trendTable(q *QuestionView) Table {
-	t := Table{Caption: q.ID + "　前回との比較（全体）", Size: 7.5, Cols: []Col{{Head: "選択肢", Role: RoleLabel, W: 70},
-		{Head: "前回（%）", Role: RoleFigure, W: 22}, {Head: "今回（%）", Role: RoleFigure, W: 22},
+func trendTable(q *QuestionView, sn SurveyNames) Table {
+	base := sn.Baseline.Word
+	t := Table{Caption: q.ID + "　" + base + "との比較（全体）", Size: 7.5, Cols: []Col{{Head: "選択肢", Role: RoleLabel, W: 70},
+		{Head: base + "（%）", Role: RoleFigure, W: 22}, {Head: sn.Current.Word + "（%）", Role: RoleFigure, W: 22},
 		{Head: "差（ポイント）", Role: RoleFigure, W: 26}, {Head: "p値", Role: RoleFigure, W: 20}}}
 	sig := false
 	for _, tr := range q.Trend {
@@ -602,7 +618,7 @@ func trendTable(q *QuestionView) Table {
 		t.Rows = append(t.Rows, cells(tr.Label, tr.Baseline.Text, tr.Current.Text, diff, tr.P.Text))
 	}
 	if sig {
-		t.Notes = []string{"注）*：前回との差が統計的に有意（2つの割合の差の検定）"}
+		t.Notes = []string{"注）*：" + base + "との差が統計的に有意（2つの割合の差の検定）"}
 	}
 	return t
 }
@@ -655,10 +671,16 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 }
 
 // summaryTable is the SC/NUM summaries (mean, median, top box).
-func summaryTable(title string, rows []SummaryRow, sc bool, district string) Table {
+// unit is the NUM question's unit (codebook 単位, e.g. 回), printed in the
+// heads as the xlsx and the dashboard print it: 平均（回）; "" for none.
+func summaryTable(title string, rows []SummaryRow, sc bool, district, unit string) Table {
+	u := ""
+	if unit != "" {
+		u = "（" + unit + "）"
+	}
 	t := Table{Caption: title, Size: 7.5, Cols: []Col{{Head: "区分", Role: RoleLabel, W: 34}, {Head: "n", Unit: "人", Role: RoleFigure, W: 16},
-		{Head: "平均", Role: RoleFigure, W: 16}, {Head: "標準偏差", Role: RoleFigure, W: 18}, {Head: "中央値", Role: RoleFigure, W: 16},
-		{Head: "最小", Role: RoleFigure, W: 14}, {Head: "最大", Role: RoleFigure, W: 14}}}
+		{Head: "平均" + u, Role: RoleFigure, W: 16}, {Head: "標準偏差" + u, Role: RoleFigure, W: 18}, {Head: "中央値" + u, Role: RoleFigure, W: 16},
+		{Head: "最小" + u, Role: RoleFigure, W: 14}, {Head: "最大" + u, Role: RoleFigure, W: 14}}}
 	if sc {
 		t.Cols = append(t.Cols, Col{Head: "肯定的な回答（%）", Role: RoleFigure, W: 26})
 	}
@@ -823,8 +845,13 @@ func (c *composer) karte() {
 	c.karteMap()
 	if len(p.Indicators) > 0 {
 		var bars []barRow
-		data := Table{Caption: d + "の指標", Cols: []Col{{Head: "指標", Role: RoleLabel}, {Head: d + "（%）", Role: RoleFigure},
-			{Head: "全体（%）", Role: RoleFigure}, {Head: "評価"}}}
+		// Note: the district's own baseline (策定時, with its n) beside its
+		// current value and grade, so that the grade checks by hand.
+		base := v.surveys().Baseline.Word
+		data := Table{Caption: d + "の指標（" + d + "の" + base + "値・" + v.surveys().Current.Word + "値と評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
+			{Head: base + "（%）", WebHead: d + "の" + base + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: d + "の" + base + "のn", Unit: "人", Role: RoleN},
+			{Head: d + "（%）", Role: RoleFigure, W: 24}, {Head: "評価", WebHead: d + "の評価", W: 14, Center: true},
+			{Head: "全体（%）", Role: RoleFigure, W: 24}}}
 		for _, in := range p.Indicators {
 			label := in.ID + "　" + in.Name
 			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}, ref: in.Reference})
@@ -832,13 +859,19 @@ func (c *composer) karte() {
 			if in.Reference {
 				dv += "※"
 			}
-			data.Rows = append(data.Rows, cells(label, dv, in.Ward.Text, in.Evaluation))
+			bn := ""
+			if !in.Baseline.Suppressed && in.Baseline.Text != "" {
+				bn = in.BaselineN.Text
+			}
+			data.Rows = append(data.Rows, []Cell{{Text: label}, {Text: in.Baseline.Text}, {Text: bn}, {Text: dv},
+				{Text: in.Evaluation, Bold: true}, {Text: in.Ward.Text}})
 		}
 		// Note: the PDF draws the district's indicators against the ward =
 		// 100 (an index a screen reader cannot read); the web draws both
 		// shares as bars with their table.
 		c.add(printOnly(Figure{Kind: FigIndex, Caption: d + "の指標（全体＝100）", Series: []string{d}, Bars: bars},
-			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。方向が「減」の指標は短いほど良い状態です。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2}),
+			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。方向が「減」の指標は短いほど良い状態です。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
+			data, Space{2}),
 			webOnly(Figure{Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
 				Note{"注）※：参考値。" + MarkSuppressed + "：秘匿。"}))
 	}
@@ -979,15 +1012,16 @@ func ratingBand(label string, r RatingRow, bold bool) bandRow {
 	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
 }
 
-// trendBars returns the legend and the bars of a question's 今回と前回の比較
-// chart (全体), in the View's trend order.
-func trendBars(q *QuestionView) (legend []string, rows []barRow) {
+// trendBars returns the legend and the bars of a question's 今回と策定時の比較
+// chart (全体), in the View's trend order: the comparison is with the
+// baseline survey, named as sn names it (never 前回).
+func trendBars(q *QuestionView, sn SurveyNames) (legend []string, rows []barRow) {
 	cur, base := q.Trend[0].CurrentN, q.Trend[0].BaselineN
 	for _, i := range q.TrendOrder {
 		t := q.Trend[i]
 		rows = append(rows, barRow{label: t.Label, vals: []Fig{t.Current, t.Baseline}, ns: []Fig{cur, base}})
 	}
-	return []string{"今回（" + nLabel(cur) + "）", "前回（" + nLabel(base) + "）"}, rows
+	return []string{sn.Current.Word + "（" + nLabel(cur) + "）", sn.Baseline.Word + "（" + nLabel(base) + "）"}, rows
 }
 
 // scBands returns the band rows of an SC question's 地区別の回答の構成 chart:

@@ -625,7 +625,7 @@ func (d *pdfDoc) guidePage() {
 	if d.v.NoSurvey {
 		d.bullets(progressGuide(d.v.Progress), 9.5)
 	} else {
-		d.bullets(guideItems(), 9.5)
+		d.bullets(guideItems(d.v), 9.5)
 	}
 	if d.v.Sample {
 		d.down(4)
@@ -634,9 +634,11 @@ func (d *pdfDoc) guidePage() {
 }
 
 // guideItems are the notes on how to read the report (報告書の見方), printed
-// in the handouts and on the web pages.
-func guideItems() []string {
-	return []string{
+// in the handouts and on the web pages: the rule for differences and the
+// surveys' names (v.ReadingNotes) once, and the grades in the words of the
+// indicator legend (策定時, never 前回).
+func guideItems(v *View) []string {
+	items := []string{
 		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
 		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
 		"割合は小数点以下第2位を四捨五入して小数第1位まで表示しているため、単一回答の設問でも合計が100.0%にならない場合があります。",
@@ -645,10 +647,14 @@ func guideItems() []string {
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
 		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。",
-		"前回調査との比較は、割合の差を「ポイント」で表しています。",
-		"指標の評価は、A：目標を達成、B：目標は未達成だが前回より改善、C：変化なし、D：前回より悪化、" + MarkZero + "：評価できない（前回値がない、回答者数が少ないなど）を示します。",
-		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
+		v.surveys().Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。",
 	}
+	items = append(items, v.ReadingNotes...)
+	base := v.surveys().Baseline.Word
+	return append(items,
+		"指標の評価は、A：目標を達成、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（"+base+"値がない、回答者数が少ないなど）を示します。",
+		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
+	)
 }
 
 // noteGroups prints hearing comment groups: the theme once as a heading, then

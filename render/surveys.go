@@ -177,3 +177,17 @@ func readingNotes(sn SurveyNames) []string {
 	}
 	return notes
 }
+
+// surveys is v.Surveys with the baseline's and the current survey's words
+// filled in when a View was built by hand (tests) without them, so that no
+// head ever prints an empty name.
+func (v *View) surveys() SurveyNames {
+	sn := v.Surveys
+	if sn.Baseline.Word == "" {
+		sn.Baseline = SurveyName{Word: WordBaseline, Name: NameBaseline, Title: NameBaseline}
+	}
+	if sn.Current.Word == "" {
+		sn.Current = SurveyName{Word: WordCurrent, Name: NameCurrent, Title: NameCurrent}
+	}
+	return sn
+}

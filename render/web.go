@@ -254,7 +254,7 @@ func (d *webDoc) guide() {
 	if d.v.NoSurvey {
 		d.list(progressGuideItems(d.v.Progress, false))
 	} else {
-		d.list(guideItems())
+		d.list(guideItems(d.v))
 	}
 	if d.v.Sample {
 		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。")
