@@ -40,6 +40,8 @@
 //	  counts by source × group × category (× year)  hard.go      analyzeHard          data/hard_counts.csv
 //	  answers by 課題ID, counts by 対応状況          hard.go      applyLinkage,        data/hard_responses.csv,
 //	                                                 hardStatuses                      data/hard_status_counts.csv
+//	district boundaries (towns dissolved),         mapdissolve.go DissolveMap       data/districts.geojson
+//	  simplified for drawing                       mapsimplify.go (DistrictMap.Draw) the dashboard's map
 //
 // The secretariat's wording (commentary.go, ApplyCommentary) decides, per
 // passage of findings text, whether the generated text, staff's 所見 from

@@ -65,6 +65,8 @@ type Results struct {
 	IndicatorHistory []IndicatorHistory
 	// Axes are the 分析軸 breakdowns after 年代, in sheet order (axis.go).
 	Axes []Axis
+	// Map is the districts' boundaries from map/ (mapdissolve.go), nil without it.
+	Map *DistrictMap
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
 }

@@ -34,6 +34,7 @@ func Run(b *ingest.Batch) *Results {
 		}
 	}
 	r.IndicatorHistory = indicatorHistory(b, r.Indicators)
+	r.Map = DissolveMap(b)
 	return r
 }
 

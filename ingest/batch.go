@@ -152,6 +152,9 @@ func (rd *reader) read() error {
 	if err := rd.readHistory(); err != nil {
 		return err
 	}
+	if err := rd.readMap(); err != nil {
+		return err
+	}
 
 	rd.fix.finish(rd)
 	rd.checkSettings()

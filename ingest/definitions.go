@@ -371,6 +371,8 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 			return HintPoints, nil, false
 		}
 		st.Margin = m
+	case SettingMapName:
+		st.MapName = text
 	case SettingProgressScale:
 		// Note: resolved against sheet 選択肢 once it is read (readInitiatives).
 		st.ProgressScaleName = v

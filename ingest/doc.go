@@ -28,6 +28,13 @@
 //     parsed into codes (values.go), districts resolved by name, code, alias or
 //     town.
 //  5. hearings/ (hearings.go): form sheets and list sheets in any mix.
+//  6. progress/ and history/ (progress.go, history.go).
+//  7. map/ (mapread.go): one boundary file, an e-Stat Shapefile (shapefile.go,
+//     a bounded reader of .shp polygons and .dbf attributes) or a GeoJSON
+//     FeatureCollection (geojson.go). Positions are rounded to 1e-7 degree
+//     (LonLat); each feature is matched to a town of sheet 町名 (TownKey:
+//     丁目 numbers in kanji, full width or ASCII as one) or a district.
+//     Dissolving towns into districts is analyze's (analyze/mapdissolve.go).
 //
 // Every workbook is read by one bounded scanner (sheet.go, opened by
 // openBook in xlsx.go): the work of a read follows the data present, never a

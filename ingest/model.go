@@ -43,6 +43,8 @@ type Batch struct {
 	History       []HistoryRun // history/, in folder-name order
 	// HardCategories are sheet ハード分類 (optional), in sheet order.
 	HardCategories []HardCategory
+	// Map is map/, the boundary file (mapmodel.go); nil when the batch has none.
+	Map *BoundaryMap
 
 	Files    []InputFile // every input file read, in reading order; Src.File indexes it
 	Problems []Problem   // sorted by position (SortProblems)
@@ -75,6 +77,9 @@ type Settings struct {
 	// PublishOrgs reports that hearing organizations may be named in what
 	// is published to residents (設定 団体名の公開 = する; web/, opendata/).
 	PublishOrgs bool
+	// MapName is 地図の名前列: the boundary file's attribute that names each
+	// feature ("" = the first of S_NAME, 地区名, name that the file has).
+	MapName string
 	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
 	// every published page then says サンプルデータ.
 	Sample bool

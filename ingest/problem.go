@@ -109,6 +109,10 @@ const (
 	CodeStaleLinkage     Code = "stale-linkage"      // a 課題ID that this run's issues no longer have (analyze)
 	CodeDuplicateLinkage Code = "duplicate-linkage"  // two answered rows for one 課題ID
 	CodeMissingLinkageID Code = "missing-linkage-id" // an answered row without 課題ID
+	// map/ (mapread.go).
+	CodeBadMap        Code = "bad-map"         // the boundary file cannot be read (a warning when map/ holds none)
+	CodeMapUnmatched  Code = "map-unmatched"   // warning: a boundary that matches no town or district
+	CodeMapNoBoundary Code = "map-no-boundary" // warning: a district that no boundary bounds
 )
 
 // messages holds the Japanese text for each code: what is wrong and what to fix.
@@ -178,6 +182,9 @@ var messages = map[Code]string{
 	CodeStaleLinkage:        "この課題IDの課題は今回の資料にありません（文が変わったか、ハード分類に当たらなくなりました）。回答は引き継がれません。linkage_draft.xlsx の新しい行に回答を写してください",
 	CodeDuplicateLinkage:    "同じ課題IDの回答が2行あります。最初の行だけを使います。1行にまとめてください",
 	CodeMissingLinkageID:    "課題IDが空欄の行に回答があります。linkage_draft.xlsx の課題IDを写してください（この行は使いません）",
+	CodeBadMap:              "map フォルダの境界データを読み込めません。e-Stat の境界データ（シェープファイル）または GeoJSON をそのまま置いてください。地図は描きません",
+	CodeMapUnmatched:        "境界データのこの町丁目・地区は、町名シート・地区シートのどれにも一致しません。地図では灰色で描きます。町名シートに町名を追加するか、地区の別名を追加してください",
+	CodeMapNoBoundary:       "この地区の境界が境界データにありません。地図には描かず、地図の下に名前を挙げます。町名シートでこの地区の町名を確認してください",
 }
 
 // A Hint names a second sentence of a problem's message, shown in
@@ -278,6 +285,24 @@ const (
 	HintSheetsFound      Hint = "sheets-found"       // the workbook's sheets, each in 「」
 	HintSheetsNear       Hint = "sheets-near"        // the workbook's sheets, then the nearest to the missing one
 	HintNoInitCell       Hint = "no-initiative-cell" // a sheet with neither a list header nor 取組ID/取組名
+
+	// map/ (mapread.go, shapefile.go, geojson.go).
+	HintMapNone          Hint = "map-none"           // map/ without a .shp or .geojson
+	HintMapSeveral       Hint = "map-several"        // the files, joined by 、
+	HintMapFileSize      Hint = "map-file-size"      // the limit in MB
+	HintMapTooBig        Hint = "map-too-big"        // the feature and point limits
+	HintMapNotShp        Hint = "map-not-shp"        // not a .shp file
+	HintMapShapeType     Hint = "map-shape-type"     // the shape type number
+	HintMapRecord        Hint = "map-record"         // the record or feature number
+	HintMapNotLonLat     Hint = "map-not-lonlat"     // the record, x and y
+	HintMapProjected     Hint = "map-projected"      // a .prj of a projected system
+	HintMapNotDBF        Hint = "map-not-dbf"        // not a .dbf file
+	HintMapDBFRecords    Hint = "map-dbf-records"    // the record count the header declares
+	HintMapCounts        Hint = "map-counts"         // the .shp and .dbf record counts
+	HintMapEncoding      Hint = "map-encoding"       // the encoding tried
+	HintMapNotCollection Hint = "map-not-collection" // GeoJSON that is not a FeatureCollection
+	HintMapNameAttr      Hint = "map-name-attribute" // the attribute(s) looked for, the file's attributes
+	HintMapFeature       Hint = "map-feature"        // the record or feature number
 )
 
 // hints holds the text of each hint.
@@ -369,6 +394,23 @@ var hints = map[Hint]string{
 	HintSheetsFound:      "このファイルのシート: %s",
 	HintSheetsNear:       "このファイルのシート: %s。もしかして「%s」？",
 	HintNoInitCell:       "一覧表の見出し行（年度・取組ID・進ちょく など）も、取組ID・取組名の欄もありません",
+
+	HintMapNone:          "map フォルダに .shp または .geojson のファイルがありません。e-Stat からダウンロードした zip は展開して、中のファイルをそのまま置いてください",
+	HintMapSeveral:       "境界データは1つだけ置いてください: %s",
+	HintMapFileSize:      "ファイルが大きすぎます（上限 %s MB）。区の範囲だけの境界データにしてください",
+	HintMapTooBig:        "地物は%s個まで、座標は合わせて%s点までです。区の範囲だけの境界データにしてください",
+	HintMapNotShp:        "シェープファイル（.shp）ではないか、壊れています",
+	HintMapShapeType:     "面（ポリゴン）のデータではありません（図形の種類 %s）",
+	HintMapRecord:        "%s番目の図形のデータが壊れています（長さ・部分・座標の数が合いません）",
+	HintMapNotLonLat:     "%s番目の図形の座標（%s, %s）が経度・緯度ではありません。経度・緯度（JGD2011 など）の境界データを使ってください",
+	HintMapProjected:     "座標系が経度・緯度ではありません（平面直角座標系など）。e-Stat の「世界測地系緯度経度」のデータを使ってください",
+	HintMapNotDBF:        "属性ファイル（.dbf）ではないか、壊れています",
+	HintMapDBFRecords:    "属性ファイルのレコード数 %s がファイルの大きさと合いません",
+	HintMapCounts:        "図形が%s件、属性が%s件で、数が合いません",
+	HintMapEncoding:      "属性を %s として読めません。.cpg ファイルの文字コードを確認してください",
+	HintMapNotCollection: "GeoJSON の FeatureCollection ではありません",
+	HintMapNameAttr:      "名前の属性 %s がありません（ファイルの属性: %s）。設定シートの「地図の名前列」に属性の名前を入力してください",
+	HintMapFeature:       "%s番目の地物",
 }
 
 // quoted returns each word in 「」, concatenated: the way a message lists keywords.

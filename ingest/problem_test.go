@@ -42,7 +42,8 @@ func TestMessagesComplete(t *testing.T) {
 		CodeUnknownInit, CodeBadYear, CodeDuplicateProg, CodeEditedHistory, CodeBadHistory,
 		CodeStaleCommentary, CodeCommentaryPlace, CodeDuplicateCommentary,
 		CodeDuplicateFile, CodeEmptySurvey, CodeWrongFolder,
-		CodeStaleLinkage, CodeDuplicateLinkage, CodeMissingLinkageID}
+		CodeStaleLinkage, CodeDuplicateLinkage, CodeMissingLinkageID,
+		CodeBadMap, CodeMapUnmatched, CodeMapNoBoundary}
 	for _, c := range codes {
 		if _, ok := messages[c]; !ok {
 			t.Errorf("no message for %s", c)

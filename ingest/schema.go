@@ -105,6 +105,7 @@ const (
 	SettingSample
 	SettingProgressScale
 	SettingPublishOrgs
+	SettingMapName
 )
 
 // SettingsSheet is sheet 設定: one row per item, its value in column 値.
@@ -139,6 +140,8 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 		SettingProgressScale: {Name: "進ちょく尺度", Sample: true, Help: "取組の進ちょくを評価する選択肢セット（省略時：1 順調／2 概ね順調／3 やや遅れ／4 遅れ）"},
 		SettingPublishOrgs: {Name: "団体名の公開", Default: "しない", Values: []string{"する", "しない"}, Extra: true,
 			Help: "する／しない（区民向けのウェブ版・オープンデータにヒアリング団体名を載せる）"},
+		SettingMapName: {Name: "地図の名前列", Extra: true,
+			Help: "地図を描くときは、e-Stat の境界データ（統計GIS→境界データダウンロード→小地域→町丁・字等別、世界測地系緯度経度・Shape形式）をバッチの map フォルダに置きます。ここには町丁目名・地区名の属性の名前を入力（省略時：S_NAME、地区名、name の順に探す）"},
 	},
 }
 

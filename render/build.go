@@ -93,6 +93,7 @@ func Build(res *analyze.Results) *View {
 	v.Progress = progressView(res, v.Districts)
 	v.IndicatorHistory = indicatorHistoryView(res)
 	v.Hard = hardView(res)
+	v.Map = mapView(res, v)
 	return v
 }
 

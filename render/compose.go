@@ -49,6 +49,7 @@ func (c *composer) overview() {
 			{Text: r.Valid.Text, Shade: all}, {Text: r.Rate.Text, Shade: all}})
 	}
 	c.add(t)
+	c.rateMap()
 	if c.district == "" && len(v.Settings) > 0 {
 		t := Table{Caption: "集計の設定", Cols: []Col{{Head: "項目", Role: RoleLabel, W: 60}, {Head: "設定", W: contentW - 60}}}
 		for _, kv := range v.Settings {
@@ -272,6 +273,7 @@ func (c *composer) indicators() {
 			c.add(webOnly(Finding{lines}))
 		}
 		c.add(printOnly(Finding{all}))
+		c.indicatorMaps()
 	} else {
 		c.add(districtIndicators(v, c.district, "指標の"+v.surveys().Baseline.Word+"値・"+v.surveys().Current.Word+"値と評価（"+c.district+"・全体）", 8), Space{2})
 	}
@@ -840,6 +842,7 @@ func (c *composer) karte() {
 		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
 	}
 	c.add(Section{d + "地区カルテ"}, Para{Text: line, Bold: true, Size: 10}, Space{2})
+	c.karteMap()
 	if len(p.Indicators) > 0 {
 		var bars []barRow
 		// Note: the district's own baseline (策定時, with its n) beside its

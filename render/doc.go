@@ -28,7 +28,11 @@
 //     with their own furniture (cover and contents; the page frame).
 //     The other writers walk the View: XLSX (xlsx.go), the dashboard
 //     (html.go, with echarts embedded by assets.go) and the open-data
-//     tables with their READMEs (opendata.go).
+//     tables with their READMEs (opendata.go). The district maps (map/):
+//     mapview.go builds View.Map from analyze.DistrictMap and the View's
+//     figures; the dashboard's 地図 tab (maphtml.go) and the MapFigure block
+//     (mapblock.go, composemap.go; pdfmap.go, webmap.go) draw it, and
+//     geojson.go writes data/districts.geojson from analyze.Results.
 //  3. The CSVs (csv.go, CSVFiles) are written from analyze.Results at full
 //     precision: every number a writer prints is in one of them
 //     (cmd/midreview's published_test.go checks this on the test batch), and

@@ -543,7 +543,8 @@ func (p *dashPage) comments() {
 }
 
 var dashboardTemplate = template.Must(template.New("index.html").Funcs(template.FuncMap{
-	"px": func(n int) template.CSS { return template.CSS(strconv.Itoa(n) + "px") },
+	"px":     func(n int) template.CSS { return template.CSS(strconv.Itoa(n) + "px") },
+	"svgNum": svgNum,
 }).Parse(dashboardHTML))
 
 const dashboardHTML = `<!DOCTYPE html>
@@ -605,6 +606,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 {{- template "views-tabs" .}}
 {{- template "progress-tab" .}}
+{{- template "map-tab" .}}
 {{- if and .Survey .V.Profiles}}
 <button type="button" role="tab" class="tab" data-panel="profiles">地区カルテ</button>
 {{- end}}
@@ -768,6 +770,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 {{- template "views-panels" .}}
 {{- template "progress-panel" .}}
+{{- template "map-panel" .}}
 {{- with .V.Hard}}
 {{template "hard" .}}
 {{- end}}

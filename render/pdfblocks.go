@@ -71,6 +71,8 @@ func (d *pdfDoc) block(b Block) {
 		d.figure(b)
 	case Record:
 		d.record(b)
+	case MapFigure:
+		d.mapFigure(b)
 	}
 }
 

@@ -75,6 +75,9 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		for _, c := range append(append(CSVFiles(), cycleCSVFiles(res)...), hardCSVFiles(res)...) {
 			file(c.Path, func(w io.Writer) error { return c.Write(w, res) })
 		}
+		if res.Map != nil && len(res.Map.Shapes) > 0 {
+			file(DistrictsGeoJSONFile, func(w io.Writer) error { return DistrictsGeoJSON(w, res) })
+		}
 	}
 	if formats[FormatWeb] {
 		for _, o := range WebFiles(v) {

@@ -64,6 +64,8 @@ type View struct {
 	// Axes are the 分析軸 breakdowns (axis.go), whose tables follow 年代 in
 	// QuestionView.Tables.
 	Axes []AxisView
+	// Map is the map of the districts (map/; mapview.go), nil without it.
+	Map *MapView
 }
 
 // A KV is a label and a value.

@@ -16,6 +16,8 @@ func (d *webDoc) block(b Block) {
 		d.drawTable(b)
 	case Figure:
 		d.figure(b)
+	case MapFigure:
+		d.mapFigure(b)
 	case Record:
 		d.heading(b.Title)
 		d.para(b.Meta)

@@ -31,7 +31,8 @@ var rules = []struct {
 	{"render/wording", []string{"ingest", "analyze"},
 		[]string{"os", "github.com/xuri/excelize/", "codeberg.org/go-pdf/", "github.com/go-echarts/"}},
 	{"internal/xlsxbuild", nil, nil},
-	{"internal/batchgen", []string{"ingest", "internal/xlsxbuild"}, nil},
+	{"internal/shpbuild", nil, nil},
+	{"internal/batchgen", []string{"ingest", "internal/xlsxbuild", "internal/shpbuild"}, nil},
 	{"cmd/midreview", []string{"ingest", "analyze", "render", "render/wording", "internal/batchgen"}, nil},
 }
 

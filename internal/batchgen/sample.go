@@ -76,7 +76,7 @@ func SampleFS(opt Options) (fstest.MapFS, error) {
 }
 
 // sampleDirs are the folders of a sample batch.
-var sampleDirs = []string{"", "responses", "baseline", "hearings", "progress", historyDir + "/data"}
+var sampleDirs = []string{"", "responses", "baseline", "hearings", "progress", historyDir + "/data", "map"}
 
 // sampleFiles returns the sample's files in writing order.
 func sampleFiles(opt Options) []file {
@@ -95,7 +95,7 @@ func sampleFiles(opt Options) []file {
 	return append(append(append(files,
 		file{"hearings/2026_forms.xlsx", g.writeHearingForms},
 		file{"hearings/2026_list.xlsx", g.writeHearingList},
-	), g.progressFiles()...), g.historyFiles()...)
+	), g.progressFiles()...), append(g.historyFiles(), sampleMapFiles()...)...)
 }
 
 // The sample codebook. Note: the tables below are the single source for both the

@@ -17,7 +17,7 @@ import (
 )
 
 // regen rewrites the committed test batches: go test ./internal/batchgen -run TestTestBatches -regen
-var regen = flag.Bool("regen", false, "rewrite testdata/batches/{small,messy,webform,progress,cycle,hard} from testbatch_test.go")
+var regen = flag.Bool("regen", false, "rewrite testdata/batches/{small,messy,webform,progress,cycle,hard,map} from testbatch_test.go")
 
 // batchesDir is the folder of the committed test batches.
 var batchesDir = filepath.Join("..", "..", "testdata", "batches")
@@ -91,6 +91,9 @@ func buildTestBatches() (map[string][]byte, error) {
 		return nil, err
 	}
 	if err := addHardBatch(out); err != nil {
+		return nil, err
+	}
+	if err := addMapBatch(out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -1,0 +1,193 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+)
+
+// mapFigure prints district maps, two to a row when there are several.
+func (d *pdfDoc) mapFigure(f MapFigure) {
+	mv := f.Map
+	if mv == nil || len(f.Measures) == 0 {
+		return
+	}
+	cols := 1
+	w := contentW * 0.8
+	if len(f.Measures) > 1 {
+		cols, w = 2, (contentW-6)/2
+	}
+	h := w * float64(mv.Height) / float64(mv.Width)
+	if h > 150 {
+		w, h = w*150/h, 150
+	}
+	const capH, legendH = 6.0, 14.0
+	for i := 0; i < len(f.Measures); i += cols {
+		d.need(capH + h + legendH)
+		top := d.y()
+		for c := 0; c < cols && i+c < len(f.Measures); c++ {
+			x := marginL + float64(c)*(w+6)
+			m := mv.Measures[f.Measures[i+c]]
+			d.font("B", 8)
+			d.color(colText)
+			d.textAt(x, top+capH/2, fitText(d.figNo(f.Captions[i+c]), w, d.width), 'L')
+			d.drawMap(mv, m, x, top+capH, w, h, f.Highlight)
+			d.mapLegend(m, x, top+capH+h+2, w)
+		}
+		d.setY(top + capH + h + legendH)
+	}
+	d.font("", 7)
+	d.color(colMuted)
+	d.para(mapLegendNote, "", 7, 0)
+	d.color(colText)
+	if len(mv.Missing) > 0 {
+		d.para("境界データに境界がない地区（地図には描いていません）："+strings.Join(mv.Missing, "、"), "", 7.5, 0)
+	}
+	d.down(2)
+}
+
+// drawMap draws measure m of mv into the box at x, y of width w and height h (mm).
+func (d *pdfDoc) drawMap(mv *MapView, m MapMeasure, x, y, w, h float64, highlight string) {
+	s := w / float64(mv.Width)
+	y += d.dy
+	path := func(rings [][]MapPoint, style string) {
+		for _, r := range rings {
+			for k, p := range r {
+				if k == 0 {
+					d.p.MoveTo(x+p.X*s, y+p.Y*s)
+				} else {
+					d.p.LineTo(x+p.X*s, y+p.Y*s)
+				}
+			}
+			d.p.ClosePath()
+		}
+		d.p.DrawPath(style)
+	}
+	d.p.SetLineWidth(0.2)
+	d.draw([3]int{80, 80, 80})
+	if len(mv.GreyRings) > 0 {
+		d.fill([3]int{187, 187, 187})
+		path(mv.GreyRings, "B*")
+	}
+	for j, dist := range mv.Districts {
+		f := m.Values[j]
+		d.fill(hexRGB(m.Fill[j]))
+		if f.Suppressed {
+			d.fill([3]int{255, 255, 255})
+		}
+		path(dist.Rings, "B*")
+		if f.Suppressed {
+			// hatch: diagonal lines clipped to each outer ring (clockwise
+			// on the page, whose y runs down)
+			for _, r := range dist.Rings {
+				if pageArea(r) >= 0 {
+					continue
+				}
+				pts := make([]pointMM, len(r))
+				for k, p := range r {
+					pts[k] = pointMM{x + p.X*s, y + p.Y*s}
+				}
+				d.hatch(pts)
+			}
+		}
+	}
+	for _, dist := range mv.Districts {
+		if dist.Name == highlight {
+			d.p.SetLineWidth(0.9)
+			d.draw(colText)
+			d.p.SetFillColor(255, 255, 255)
+			path(dist.Rings, "S")
+			d.p.SetLineWidth(0.2)
+		}
+	}
+	d.font("", 6.5)
+	for j, dist := range mv.Districts {
+		f := m.Values[j]
+		val := f.Text
+		if val == "" {
+			val = "－"
+		}
+		lx, ly := x+dist.LabelX*s, y+dist.LabelY*s-d.dy
+		for k, line := range []string{dist.Name, val} {
+			lw := d.width(line) + 1
+			d.fill([3]int{255, 255, 255})
+			d.p.Rect(lx-lw/2, ly+d.dy-1.4+float64(k)*2.8, lw, 2.8, "F")
+			d.color(colText)
+			d.textAt(lx, ly+float64(k)*2.8, line, 'C')
+		}
+	}
+}
+
+// pointMM is a point on the page (mm).
+type pointMM struct{ x, y float64 }
+
+// hatch draws diagonal lines inside the polygon pts.
+func (d *pdfDoc) hatch(pts []pointMM) {
+	minX, minY, maxX, maxY := pts[0].x, pts[0].y, pts[0].x, pts[0].y
+	for _, p := range pts {
+		minX, minY, maxX, maxY = min(minX, p.x), min(minY, p.y), max(maxX, p.x), max(maxY, p.y)
+	}
+	// Note: fpdf's ClipPolygon takes fpdf.PointType; building the clip by path
+	// keeps this file free of the fpdf import.
+	d.p.RawWriteStr("q\n")
+	d.p.MoveTo(pts[0].x, pts[0].y)
+	for _, p := range pts[1:] {
+		d.p.LineTo(p.x, p.y)
+	}
+	d.p.ClosePath()
+	d.p.RawWriteStr("W n\n")
+	d.p.SetLineWidth(0.25)
+	d.draw([3]int{90, 90, 90})
+	for t := minX - (maxY - minY); t < maxX; t += 1.5 {
+		d.p.Line(t, maxY, t+(maxY-minY), minY)
+	}
+	d.p.RawWriteStr("Q\n")
+	d.p.SetLineWidth(0.2)
+	d.draw([3]int{80, 80, 80})
+}
+
+// mapLegend prints the classes of m at x, y within width w.
+func (d *pdfDoc) mapLegend(m MapMeasure, x, y, w float64) {
+	d.font("", 7)
+	d.color(colText)
+	cx := x
+	for _, c := range m.Legend {
+		lw := 4 + d.width(c.Label) + 3
+		if cx+lw > x+w {
+			y += 4
+			cx = x
+		}
+		d.fill(hexRGB(c.Color))
+		d.draw(colText)
+		d.p.SetLineWidth(0.15)
+		d.p.Rect(cx, y+d.dy, 3, 2.6, "FD")
+		d.textAt(cx+4, y+1.3, c.Label, 'L')
+		cx += lw
+	}
+	if len(m.Legend) > 0 {
+		d.textAt(x+w, y+1.3+4, "（濃いほど良い）", 'R')
+	}
+}
+
+// hexRGB parses "#rrggbb".
+func hexRGB(s string) [3]int {
+	if len(s) != 7 || s[0] != '#' {
+		return [3]int{255, 255, 255}
+	}
+	var c [3]int
+	for i := range 3 {
+		v, _ := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		c[i] = int(v)
+	}
+	return c
+}
+
+// pageArea is twice the signed area of r in drawing coordinates (y down):
+// negative for an outer ring.
+func pageArea(r []MapPoint) float64 {
+	var a float64
+	for i, p := range r {
+		q := r[(i+1)%len(r)]
+		a += p.X*q.Y - q.X*p.Y
+	}
+	return a
+}
