@@ -231,7 +231,7 @@ func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) [
 			// a wish for a generic space named as a category's place (活動拠点
 			// となる建物がほしい): judged as that category's word
 			for j, o := range ms {
-				if j != i && o.sent == h.sent && o.kind != anchorGeneric && o.kind != anchorPart && sameCats(o.cats, h.cats) && o.start < h.start {
+				if j != i && o.sent == h.sent && o.kind != anchorGeneric && o.kind != anchorPart && slices.Equal(o.cats, h.cats) && o.start < h.start {
 					g := ms[i]
 					g.kind = anchorGood
 					tmp := append(append([]hardMention(nil), ms...), g)

@@ -547,7 +547,7 @@ func mentionHits(toks []tokenizer.Token, bases []string, ms []hardMention, hi in
 		// near it (駅からの帰り道, 公園の脇の道).
 		for oi, o := range ms {
 			if oi != hi && o.start >= start && o.start < k {
-				if o.kind == anchorPart || len(o.cats) > 0 && !sameCats(o.cats, h.cats) {
+				if o.kind == anchorPart || len(o.cats) > 0 && !slices.Equal(o.cats, h.cats) {
 					if plain && (o.kind == anchorPart || o.kind == anchorBad) {
 						return mentionHits(toks, bases, ms, oi)
 					}
@@ -655,18 +655,6 @@ func argMention(ms []hardMention, k, hi int) int {
 		}
 	}
 	return -2
-}
-
-func sameCats(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func compoundText(toks []tokenizer.Token, a, b int) string {

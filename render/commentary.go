@@ -65,33 +65,7 @@ func CommentaryDraft(w io.Writer, v *View) error {
 			err = e
 		}
 	}
-	check(f.SetSheetName("Sheet1", s.Name))
-	// Note: the creation date is 基準日, never the clock, so reruns are byte-identical.
-	date := v.DateISO + "T00:00:00Z"
-	if v.DateISO == "" {
-		date = "2000-01-01T00:00:00Z"
-	}
-	check(f.SetDocProps(&excelize.DocProperties{Title: v.PlanName + " 所見の下書き", Creator: "midreview",
-		Created: date, Modified: date, Language: "ja-JP"}))
-	head, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
-	check(e)
-	wrap, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	check(e)
-	cell := func(col, row int) string {
-		c, e := excelize.CoordinatesToCellName(col+1, row)
-		check(e)
-		return c
-	}
-	for c, fl := range s.Columns {
-		check(f.SetCellStr(s.Name, cell(c, 1), fl.Name))
-		if fl.Width > 0 {
-			name, e := excelize.ColumnNumberToName(c + 1)
-			check(e)
-			check(f.SetColWidth(s.Name, name, name, fl.Width))
-		}
-	}
-	check(f.SetCellStyle(s.Name, cell(0, 1), cell(len(s.Columns)-1, 1), head))
+	wrap, cell := draftSheet(f, v, s, v.PlanName+" 所見の下書き", check)
 	for i := range v.Passages {
 		p := &v.Passages[i]
 		vals := make([]string, len(s.Columns))
@@ -118,4 +92,40 @@ func CommentaryDraft(w io.Writer, v *View) error {
 	}
 	f.Path = CommentaryDraftFile
 	return f.Write(w)
+}
+
+// draftSheet lays out the one sheet of a draft workbook for staff
+// (commentary_draft.xlsx, linkage_draft.xlsx): sheet s's name, its header row
+// in bold on grey with the column widths, and document properties titled
+// title. It returns the wrap-text style for the body and the A1 name of a
+// 0-based column and a row; errors go to check.
+// Note: the creation date is 基準日, never the clock, so reruns are byte-identical.
+func draftSheet(f *excelize.File, v *View, s *ingest.Sheet, title string, check func(error)) (wrap int, cell func(col, row int) string) {
+	check(f.SetSheetName("Sheet1", s.Name))
+	date := v.DateISO + "T00:00:00Z"
+	if v.DateISO == "" {
+		date = "2000-01-01T00:00:00Z"
+	}
+	check(f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "midreview", Created: date, Modified: date,
+		Language: "ja-JP"}))
+	head, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
+	check(e)
+	wrap, e = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	check(e)
+	cell = func(col, row int) string {
+		c, e := excelize.CoordinatesToCellName(col+1, row)
+		check(e)
+		return c
+	}
+	for c, fl := range s.Columns {
+		check(f.SetCellStr(s.Name, cell(c, 1), fl.Name))
+		if fl.Width > 0 {
+			name, e := excelize.ColumnNumberToName(c + 1)
+			check(e)
+			check(f.SetColWidth(s.Name, name, name, fl.Width))
+		}
+	}
+	check(f.SetCellStyle(s.Name, cell(0, 1), cell(len(s.Columns)-1, 1), head))
+	return wrap, cell
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -177,7 +178,7 @@ func (c *composer) hearings() {
 	// Rating charts: one per theme (and label set), in first-seen order.
 	for i := 0; i < len(h.Ratings); {
 		j := i + 1
-		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && sameLabels(h.Ratings[j].Labels, h.Ratings[i].Labels) {
+		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && slices.Equal(h.Ratings[j].Labels, h.Ratings[i].Labels) {
 			j++
 		}
 		theme := h.Ratings[i].Theme
@@ -993,18 +994,6 @@ func summaryTitle(q *QuestionView) string {
 // bandOf is a band chart row of a crosstab row.
 func bandOf(r *RowView, label string, bold bool) bandRow {
 	return bandRow{label: label, n: r.N, cells: r.Cells, suppressed: r.Suppressed, reference: r.Reference, bold: bold}
-}
-
-func sameLabels(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // ratingBand is a band of a group's ratings: their shares, and n.

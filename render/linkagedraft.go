@@ -32,33 +32,7 @@ func LinkageDraft(w io.Writer, v *View) error {
 			err = e
 		}
 	}
-	check(f.SetSheetName("Sheet1", s.Name))
-	// Note: the creation date is 基準日, never the clock, so reruns are byte-identical.
-	date := v.DateISO + "T00:00:00Z"
-	if v.DateISO == "" {
-		date = "2000-01-01T00:00:00Z"
-	}
-	check(f.SetDocProps(&excelize.DocProperties{Title: v.PlanName + " ソフトとハードの連携 対応の下書き",
-		Creator: "midreview", Created: date, Modified: date, Language: "ja-JP"}))
-	head, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
-	check(e)
-	wrap, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	check(e)
-	cell := func(col, row int) string {
-		c, e := excelize.CoordinatesToCellName(col+1, row)
-		check(e)
-		return c
-	}
-	for c, fl := range s.Columns {
-		check(f.SetCellStr(s.Name, cell(c, 1), fl.Name))
-		if fl.Width > 0 {
-			name, e := excelize.ColumnNumberToName(c + 1)
-			check(e)
-			check(f.SetColWidth(s.Name, name, name, fl.Width))
-		}
-	}
-	check(f.SetCellStyle(s.Name, cell(0, 1), cell(len(s.Columns)-1, 1), head))
+	wrap, cell := draftSheet(f, v, s, v.PlanName+" ソフトとハードの連携 対応の下書き", check)
 	var issues []HardIssueView
 	if v.Hard != nil {
 		issues = v.Hard.Issues
