@@ -26,12 +26,7 @@ type commentaryKey struct {
 // is decided in analyze (analyze.ApplyCommentary).
 func (rd *reader) readCommentary(fi int32, data []byte) {
 	file := rd.b.Files[fi].Path
-	wb, ok := rd.openBook(fi, data)
-	if !ok {
-		return
-	}
-	defer wb.Close()
-	s := rd.schemaSheet(wb, file, CommentarySheet)
+	s := rd.schemaBook(fi, data, CommentarySheet)
 	if s == nil || !rd.columns(file, s) {
 		return
 	}

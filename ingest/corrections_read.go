@@ -18,12 +18,7 @@ var correctionTargets = map[string]Target{
 // ファイル. Unusable rows are reported and left out; the result is never nil.
 func (rd *reader) readCorrections(fi int32, data []byte) *ledger {
 	l := &ledger{byKey: map[ledgerKey][]*correction{}, file: rd.b.Files[fi].Path}
-	wb, ok := rd.openBook(fi, data)
-	if !ok {
-		return l
-	}
-	defer wb.Close()
-	s := rd.schemaSheet(wb, l.file, CorrectionsSheet)
+	s := rd.schemaBook(fi, data, CorrectionsSheet)
 	if s == nil {
 		return l
 	}

@@ -143,6 +143,18 @@ func sheetsFound(sheets []string, want string) (Hint, []string) {
 	return HintSheetsFound, []string{quoted(sheets)}
 }
 
+// schemaBook opens workbook fi (data), reads the sheet that spec describes
+// (schemaSheet) and closes the workbook; nil, with the problems reported,
+// when the book or the sheet cannot be read.
+func (rd *reader) schemaBook(fi int32, data []byte, spec *Sheet) *defSheet {
+	wb, ok := rd.openBook(fi, data)
+	if !ok {
+		return nil
+	}
+	defer wb.Close()
+	return rd.schemaSheet(wb, rd.b.Files[fi].Path, spec)
+}
+
 // schemaSheet reads the sheet of workbook f (file) that spec describes, and
 // finds the column of each of its fields. When no sheet has spec's name it
 // reads the first sheet if spec.OrFirst, else reports a required sheet as

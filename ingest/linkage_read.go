@@ -15,12 +15,7 @@ import "golang.org/x/text/unicode/norm"
 // shorten or reorder them without effect.
 func (rd *reader) readLinkage(fi int32, data []byte) {
 	file := rd.b.Files[fi].Path
-	wb, ok := rd.openBook(fi, data)
-	if !ok {
-		return
-	}
-	defer wb.Close()
-	s := rd.schemaSheet(wb, file, LinkageSheet)
+	s := rd.schemaBook(fi, data, LinkageSheet)
 	if s == nil || !rd.columns(file, s) {
 		return
 	}
