@@ -84,7 +84,7 @@ type Finding struct {
 	Rule     string
 	Subject  string       // what it is about: 設問文, 指標名 or 項目名 ("" when implied)
 	Eval     string       // RuleIndicator: EvalA..EvalD or EvalNone
-	Words    []string     // RuleComposite: the 肯定 labels; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name); RuleMean: the unit (設問 単位) when given
+	Words    []string     // RuleComposite: the box's name (そう思う（計）), then the 肯定 labels; RuleStandout: the key measure's kind; RuleTooFew, RuleReference, RuleNoDiff: the district; RuleHearings: the items named; RuleDelayed: the rating or 見直し, then the initiatives; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name); RuleMean: the unit (設問 単位) when given
 	Figures  []FindingFig // in the order the sentence names them
 }
 
@@ -156,6 +156,7 @@ type fx struct {
 	r     *Results
 	ct    map[fxKey]*Crosstab
 	sum   map[fxKey]*Summary
+	bsum  map[fxKey]*Summary  // baseline survey
 	trend map[int][]*TrendRow // question → 全体 trend rows
 	rest  map[string][]int    // district → indices into r.DistrictRest
 	alpha float64
@@ -184,10 +185,14 @@ func findings(b *ingest.Batch, r *Results) []Finding {
 			}
 		}
 	}
+	x.bsum = map[fxKey]*Summary{}
 	for i := range r.Summaries {
 		s := &r.Summaries[i]
-		if s.Survey == Current {
+		switch s.Survey {
+		case Current:
 			x.sum[fxKey{s.Question, s.By, s.Group}] = s
+		case Baseline:
+			x.bsum[fxKey{s.Question, s.By, s.Group}] = s
 		}
 	}
 	for i := range r.Trends {
@@ -216,7 +221,24 @@ func findings(b *ingest.Batch, r *Results) []Finding {
 	for _, q := range order {
 		out = append(out, perQ[q]...)
 	}
-	out = append(out, ind...)
+	// Note: the indicator chapter adds to 概要 rather than repeating it: an
+	// evaluation 概要 states is left out there, and every indicator gets its
+	// interval and its highest and lowest districts (RuleIndDetail).
+	inSummary := map[string]bool{}
+	for _, f := range out {
+		if f.Place == PlaceSummary && f.Rule == RuleIndicator {
+			inSummary[f.Subject] = true
+		}
+	}
+	for i := range r.Indicators {
+		ir := &r.Indicators[i]
+		if f, ok := x.indicator(ir); ok && !inSummary[f.Subject] {
+			out = append(out, f)
+		}
+		if f, ok := x.indicatorDetail(ir); ok {
+			out = append(out, f)
+		}
+	}
 	for _, d := range b.Districts {
 		out = append(out, x.profile(d.Name)...)
 	}
@@ -282,16 +304,26 @@ func (x *fx) question(q int) []Finding {
 	if lead.Rule == "" {
 		return nil
 	}
-	out = append(out, withBase(base, lead))
-	switch qu.Type {
-	case ingest.SC:
+	// Note: an SC question is worded by its combined boxes first
+	// (『そう思う（計）』); its leading answers follow only when the most
+	// common one is not a weak or middle answer, which is never singled out.
+	// MA's "shares add up past 100%" is a note under the table, not a finding.
+	if qu.Type == ingest.SC {
 		if f, ok := x.composite(q); ok {
 			out = append(out, withBase(base, f))
 		}
-	case ingest.MA:
-		out = append(out, withBase(base, Finding{Rule: RuleMANote}))
 	}
-	if f, ok := x.change(q); ok {
+	if lead.Rule == RuleAllEqual || !WeakLabel(lead.Figures[0].Label) {
+		out = append(out, withBase(base, lead))
+	} else {
+		top = -1
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if f, ok := x.boxChange(q); ok {
+		out = append(out, withBase(base, f))
+	} else if f, ok := x.change(q); ok {
 		out = append(out, withBase(base, f))
 	}
 	bys := []string{ByDistrict, ByGender, ByAge}
@@ -301,6 +333,14 @@ func (x *fx) question(q int) []Finding {
 	for _, by := range bys {
 		if len(out) >= maxSentences {
 			break
+		}
+		if by == ByDistrict {
+			if _, ok := keyMeasure(x.b, q); ok {
+				if f, ok := x.districtGroups(q); ok {
+					out = append(out, withBase(base, f))
+				}
+				continue
+			}
 		}
 		if by == ByAge {
 			if f, ok := x.ageTrend(q, c, all); ok {
@@ -422,7 +462,7 @@ func (x *fx) composite(q int) (Finding, bool) {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
 			return Finding{}, false
 		}
-		return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
+		return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels)}, labels...), Figures: []FindingFig{{
 			Source: SrcInd, Item: x.b.Indicators[ir.Indicator].ID, Group: GroupAll, Measure: MeasureCurrent,
 			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}, true
 	}
@@ -430,7 +470,7 @@ func (x *fx) composite(q int) (Finding, bool) {
 	if s == nil || s.Suppressed || s.Reference || math.IsNaN(s.TopBoxPct) {
 		return Finding{}, false
 	}
-	return Finding{Rule: RuleComposite, Words: labels, Figures: []FindingFig{{
+	return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels)}, labels...), Figures: []FindingFig{{
 		Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Measure: MeasureTopBox,
 		Value: Round1(s.TopBoxPct), Decimals: 1, N: s.N}}}, true
 }
@@ -466,16 +506,31 @@ func (x *fx) change(q int) (Finding, bool) {
 		if t.Suppressed {
 			return Finding{}, false
 		}
-		if !math.IsNaN(t.P) && t.P < x.alpha && Round1(t.DiffPt) != 0 {
+		if !math.IsNaN(t.P) && t.P < x.alpha && Round1(t.DiffPt) != 0 && !WeakLabel(t.Label) {
 			sig = append(sig, t)
 		}
 	}
 	id := x.b.Questions[q].ID
 	if len(sig) == 0 {
-		// Note: "no marked change" rests on every choice's change as printed,
-		// so that staff wording of it (commentary.xlsx) goes stale when a
+		// Note: "no marked change" names the answer most chosen now (not a
+		// weak one) with its two shares, so that no two questions print the
+		// same sentence, and rests on every choice's change as printed, so
+		// that staff wording of it (commentary.xlsx) goes stale when a
 		// correction moves one of them.
 		f := Finding{Rule: RuleNoChange}
+		var lead *TrendRow
+		for _, t := range rows {
+			if !WeakLabel(t.Label) && t.CurrentCount > 0 && (lead == nil || Round1(t.CurrentPct) > Round1(lead.CurrentPct)) {
+				lead = t
+			}
+		}
+		if lead != nil {
+			fig := FindingFig{Source: SrcTrend, Item: id, By: ByAll, Group: GroupAll, Code: lead.Code, Label: lead.Label, Decimals: 1}
+			b, cu := fig, fig
+			b.Measure, b.Value, b.N = MeasureBaselinePct, Round1(lead.BaselinePct), lead.BaselineBase
+			cu.Measure, cu.Value, cu.N = MeasureCurrentPct, Round1(lead.CurrentPct), lead.CurrentBase
+			f.Figures = append(f.Figures, b, cu)
+		}
 		for _, t := range rows {
 			f.Figures = append(f.Figures, FindingFig{Source: SrcTrend, Item: id, By: ByAll, Group: GroupAll,
 				Code: t.Code, Label: t.Label, Measure: MeasureDiff, Value: Round1(t.DiffPt), Decimals: 1, N: t.CurrentBase})
@@ -520,10 +575,13 @@ func (x *fx) groups(q int, by string, top int) (Finding, bool) {
 		return n
 	}
 	j := top
-	if j < 0 || marks(j) == 0 {
+	if j < 0 || marks(j) == 0 || WeakLabel(c.Choices[j].Label) {
 		j = -1
 		best := 0
 		for _, k := range answers(c) {
+			if WeakLabel(c.Choices[k].Label) {
+				continue
+			}
 			if m := marks(k); m > best {
 				j, best = k, m
 			}
@@ -604,6 +662,9 @@ func (x *fx) ageTrend(q int, all *Crosstab, allG *Group) (Finding, bool) {
 		return cmp.Compare(pct(allG.Cells[b].Count, allG.Base), pct(allG.Cells[a].Count, allG.Base))
 	})
 	for _, j := range js {
+		if WeakLabel(all.Choices[j].Label) {
+			continue
+		}
 		up, down := true, true
 		for i := 1; i < len(gs); i++ {
 			a, b := Round1(pct(gs[i-1].Cells[j].Count, gs[i-1].Base)), Round1(pct(gs[i].Cells[j].Count, gs[i].Base))
@@ -649,117 +710,6 @@ func (x *fx) indicator(ir *IndicatorResult) (Finding, bool) {
 	return f, true
 }
 
-// summary returns 調査結果の概要: per theme (sheet order), by this rule:
-//  1. the evaluation of each of the theme's indicators (sheet order);
-//  2. the significant changes since the baseline of its questions, the
-//     largest change first, at most two;
-//  3. the districts that differ most: per question the 地区 cell with the
-//     largest |adjusted residual| among eligible ▲▼ cells, the largest
-//     first, at most two;
-//  4. when none of these exists, the leading answers of its first question
-//     with findings;
-//
-// at most maxSummary sentences per theme.
-func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
-	var out []Finding
-	for ti, th := range x.b.Themes {
-		var fs []Finding
-		for _, f := range ind {
-			for i := range x.b.Indicators {
-				if x.b.Indicators[i].ID == f.Target && x.b.Indicators[i].Theme == ti {
-					fs = append(fs, f)
-				}
-			}
-		}
-		var changes []Finding
-		var stand []Finding
-		var standRes []float64
-		var first *Finding
-		for q := range x.b.Questions {
-			if x.b.Questions[q].Theme != ti {
-				continue
-			}
-			for i := range perQ[q] {
-				f := perQ[q][i]
-				if first == nil && (f.Rule == RuleLeading || f.Rule == RuleAllEqual) {
-					first = &perQ[q][i]
-				}
-				if f.Rule == RuleChange {
-					f.Figures = f.Figures[:3]
-					changes = append(changes, f)
-				}
-			}
-			if s, r, ok := x.standout(q); ok {
-				stand = append(stand, s)
-				standRes = append(standRes, r)
-			}
-		}
-		slices.SortStableFunc(changes, func(a, b Finding) int {
-			return cmp.Compare(math.Abs(b.Figures[2].Value), math.Abs(a.Figures[2].Value))
-		})
-		if len(changes) > 2 {
-			changes = changes[:2]
-		}
-		fs = append(fs, changes...)
-		idx := make([]int, len(stand))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(standRes[b], standRes[a]) })
-		for k, i := range idx {
-			if k == 2 {
-				break
-			}
-			fs = append(fs, stand[i])
-		}
-		if len(fs) == 0 && first != nil {
-			fs = append(fs, *first)
-		}
-		if len(fs) > maxSummary {
-			fs = fs[:maxSummary]
-		}
-		for _, f := range fs {
-			f.Place, f.Target, f.District = PlaceSummary, th.Code, ""
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// standout returns question q's 地区 cell with the largest |adjusted
-// residual| among eligible ▲▼ cells, and that |residual|.
-func (x *fx) standout(q int) (Finding, float64, bool) {
-	c := x.ct[fxKey{q: q, by: ByDistrict}]
-	if c == nil {
-		return Finding{}, 0, false
-	}
-	best, bg, bj := 0.0, -1, -1
-	for gi := range c.Groups {
-		g := &c.Groups[gi]
-		if !eligible(g) {
-			continue
-		}
-		for _, j := range answers(c) {
-			if j < len(g.Cells) && g.Cells[j].Mark != "" && g.Cells[j].Count > 0 && math.Abs(g.Cells[j].AdjResidual) > best {
-				best, bg, bj = math.Abs(g.Cells[j].AdjResidual), gi, j
-			}
-		}
-	}
-	if bg < 0 {
-		return Finding{}, 0, false
-	}
-	g := &c.Groups[bg]
-	fig := x.cellFig(c, g, bj)
-	fig.Mark = g.Cells[bj].Mark
-	all := x.ct[fxKey{q: q, by: ByAll}]
-	figs := []FindingFig{fig}
-	if all != nil && len(all.Groups) > 0 && eligible(&all.Groups[0]) {
-		figs = append(figs, x.cellFig(all, &all.Groups[0], choiceIndex(all, fig.Code)))
-	}
-	qu := &x.b.Questions[q]
-	return Finding{Rule: RuleStandout, Subject: qu.Text, Figures: figs}, best, true
-}
-
 // profile returns district d's profile findings: respondents, then (unless the
 // district is under 秘匿基準 or 参考値基準) where it differs significantly from
 // the rest of the ward, its organizations' ratings, its comment themes and
@@ -787,10 +737,10 @@ func (x *fx) profile(d string) []Finding {
 	st := x.b.Settings
 	switch {
 	case ov.Valid < st.SuppressBelow:
-		add(Finding{Rule: RuleTooFew})
+		add(Finding{Rule: RuleTooFew, Words: []string{d}})
 		return out
 	case ov.Valid < st.ReferenceBelow:
-		add(Finding{Rule: RuleReference})
+		add(Finding{Rule: RuleReference, Words: []string{d}})
 		return out
 	}
 	out = append(out, x.differences(base, d)...)
@@ -821,7 +771,7 @@ func (x *fx) differences(base Finding, d string) []Finding {
 	for _, i := range x.rest[d] {
 		dr := &x.r.DistrictRest[i]
 		if dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha || Round1(dr.DiffPt) == 0 ||
-			dr.Count == 0 || dr.RestCount == 0 {
+			dr.Count == 0 || dr.RestCount == 0 || WeakLabel(dr.Label) {
 			continue
 		}
 		cand = append(cand, dr)
@@ -849,7 +799,7 @@ func (x *fx) differences(base Finding, d string) []Finding {
 		out = append(out, withBase(base, Finding{Rule: rule, Subject: qu.Text, Figures: []FindingFig{p, r, df}}))
 	}
 	if len(out) == 0 {
-		out = append(out, withBase(base, Finding{Rule: RuleNoDiff}))
+		out = append(out, withBase(base, Finding{Rule: RuleNoDiff, Words: []string{d}}))
 	}
 	return out
 }
@@ -874,12 +824,12 @@ func (x *fx) orgRatings(d string) (Finding, bool) {
 		rows[k] = append(rows[k], h)
 	}
 	for _, it := range items {
-		if len(f.Figures) == 2*maxOrgItems {
+		if len(f.Figures) == 4*maxOrgItems {
 			break
 		}
 		var best *HearingCount
 		for _, h := range rows[key{it, ByDistrict, d}] {
-			if h.Base > 0 && h.Count > 0 && (best == nil || h.Count > best.Count) {
+			if h.Base > 0 && h.Count > 0 && !WeakLabel(h.Label) && (best == nil || h.Count > best.Count) {
 				best = h
 			}
 		}
@@ -896,12 +846,18 @@ func (x *fx) orgRatings(d string) (Finding, bool) {
 			continue
 		}
 		id := x.b.HearingItems[it].ID
-		fig := func(h *HearingCount) FindingFig {
-			return FindingFig{Source: SrcRatings, Item: id, By: h.By, Group: h.Group, Code: strconv.Itoa(h.Code), Label: h.Label,
-				Measure: MeasurePct, Value: Round1(h.Pct), Decimals: 1, N: h.Base}
+		// Note: organizations are counted, never given as a percentage:
+		// 「3団体中2団体」 (a district has few organizations).
+		figs := func(h *HearingCount) []FindingFig {
+			g := FindingFig{Source: SrcRatings, Item: id, By: h.By, Group: h.Group, Code: strconv.Itoa(h.Code), Label: h.Label, N: h.Base}
+			b, n := g, g
+			b.Measure, b.Value = MeasureOrgBase, float64(h.Base)
+			n.Measure, n.Value = MeasureOrgs, float64(h.Count)
+			return []FindingFig{b, n}
 		}
 		f.Words = append(f.Words, x.b.HearingItems[it].Name)
-		f.Figures = append(f.Figures, fig(best), fig(ward))
+		f.Figures = append(f.Figures, figs(best)...)
+		f.Figures = append(f.Figures, figs(ward)...)
 	}
 	return f, len(f.Figures) > 0
 }

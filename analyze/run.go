@@ -33,6 +33,11 @@ func Run(b *ingest.Batch) *Results {
 			r.Progress = progress(b, nil)
 		}
 	}
+	// Note: the findings come last: 概要 names the initiatives delayed in
+	// the latest year (r.Progress).
+	if b.HasSurvey() && findingsOn(b) {
+		r.Findings = findings(b, r)
+	}
 	r.IndicatorHistory = indicatorHistory(b, r.Indicators)
 	r.Map = DissolveMap(b)
 	return r
@@ -64,9 +69,6 @@ func runSurvey(b *ingest.Batch, r *Results) {
 	analyzeText(b, r)
 	r.DistrictRest = districtRest(b, r)
 	r.DistrictProfiles = districtProfiles(r)
-	if findingsOn(b) {
-		r.Findings = findings(b, r)
-	}
 }
 
 // A namedSurvey is a survey with its name in the CSVs (Current or Baseline).

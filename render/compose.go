@@ -78,22 +78,34 @@ func commentTitle(g CommentGroup) string {
 // summary is 調査結果の概要: per theme its passage (PlaceSummary).
 func (c *composer) summary() {
 	v := c.v
-	any := false
+	ward := v.PassageLines(analyze.PlaceSummary, "", "")
+	any := len(ward) > 0
 	for _, th := range v.Themes {
 		any = any || len(v.PassageLines(analyze.PlaceSummary, th.Code, "")) > 0
 	}
 	if !any {
 		return
 	}
+	const intro = "テーマごとに、委員会が対応を検討すべき事項（目標から遅れている指標、策定時調査からの有意な変化、全体と比べて有意に異なる地区）を重要度の高い順にまとめ、最後に団体ヒアリングと取組の振り返りの状況を記しています"
 	c.add(Section{"調査結果の概要"},
-		printOnly(Para{Text: "テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています（順位付けの方法は「集計方法」をご覧ください）。", Size: 8.5, Muted: true}, Space{3}),
-		webOnly(Note{"テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています。"}))
+		printOnly(Para{Text: intro + "（順位付けの方法は「集計方法」をご覧ください）。", Size: 8.5, Muted: true}, Space{3}),
+		webOnly(Note{intro + "。"}))
 	for _, th := range v.Themes {
 		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
 		if len(lines) == 0 {
 			continue
 		}
 		c.add(Subsection{Title: th.Name, MinBody: 20}, Finding{lines})
+	}
+	if len(ward) > 0 {
+		title := "団体ヒアリングと取組の振り返り"
+		switch {
+		case v.Progress == nil:
+			title = "団体ヒアリング"
+		case v.Hearings.Orgs == 0:
+			title = "取組の振り返り"
+		}
+		c.add(Subsection{Title: title, MinBody: 20}, Finding{ward})
 	}
 }
 
@@ -467,6 +479,10 @@ func (c *composer) question(q *QuestionView) {
 	}
 	c.add(Finding{c.v.PassageLines(analyze.PlaceQuestion, q.ID, "")})
 	at, all := allRow(q)
+	if q.Type == "MA" && all != nil {
+		// Note: a note, not a finding (issue 24).
+		c.add(Note{"注）複数回答のため、割合の合計は100%を超えます。"})
+	}
 	dt := tableBy(q, analyze.ByDistrict)
 	switch q.Type {
 	case "SA", "MA":

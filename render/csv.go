@@ -21,7 +21,7 @@ var (
 	hearingsHeader        = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
 	freetextHeader        = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
 	keywordsHeader        = []string{"source", "by", "group", "word", "count", "docs"}
-	districtTopsHeader    = []string{"district", "question_id", "code", "label", "n", "pct", "all_n", "all_pct", "diff_pt", "suppressed", "all_suppressed", "reference", "mark"}
+	districtTopsHeader    = []string{"district", "question_id", "measure", "code", "label", "direction", "count", "n", "pct", "all_n", "all_pct", "diff_pt", "p_value", "suppressed", "all_suppressed", "reference", "mark"}
 	chisqHeader           = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
 	overviewHeader        = []string{"by", "group", "distributed", "valid", "rate"}
 	hearingOrgsHeader     = []string{"by", "group", "count"}
@@ -246,13 +246,19 @@ func FreeTextCSV(w io.Writer, res *analyze.Results) error {
 }
 
 // DistrictTopsCSV writes data/district_tops.csv: for every district and
-// question, 全体's top answer with the district's and 全体's shares and their
-// difference in points, in the order of res.DistrictTops.
+// question with a key measure (an indicator's codes, or an SC question's
+// combined favourable answers), the district's and 全体's shares, their
+// difference in points and the district's test against the rest of the ward,
+// in the order of res.DistrictTops. direction is 増 (higher is better) or 減.
 func DistrictTopsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, districtTopsHeader)
 	for _, t := range res.DistrictTops {
-		c.row(csvText(t.District), csvText(questionID(res.Batch, t.Question)), csvText(t.Code), csvText(t.Label),
-			csvInt(t.N), csvFloat(t.Pct), csvInt(t.AllN), csvFloat(t.AllPct), csvFloat(t.DiffPt),
+		dir := "増"
+		if t.Lower {
+			dir = "減"
+		}
+		c.row(csvText(t.District), csvText(questionID(res.Batch, t.Question)), t.Measure, csvText(t.Code), csvText(t.Label), dir,
+			csvInt(t.Count), csvInt(t.N), csvFloat(t.Pct), csvInt(t.AllN), csvFloat(t.AllPct), csvFloat(t.DiffPt), csvFloat(t.P),
 			csvBool(t.Suppressed), csvBool(t.AllSuppressed), csvBool(t.Reference), t.Mark)
 	}
 	return c.close()

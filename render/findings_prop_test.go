@@ -52,6 +52,7 @@ func TestFindingsProperty(t *testing.T) {
 		analyze.SrcCrosstab, analyze.SrcSummary, analyze.SrcTrend, analyze.SrcInd, analyze.SrcRest,
 		analyze.SrcProfile, analyze.SrcOverview, analyze.SrcRatings, analyze.SrcMatrix,
 		analyze.MeasureWeightedPct, "axis", "suppressed-in-question", analyze.RuleTooFew, analyze.RuleReference,
+		analyze.SrcTops, analyze.SrcOrgs, analyze.RuleIndDetail, analyze.RuleHearings, analyze.RuleStandout,
 	} {
 		if cov[k] == 0 {
 			t.Errorf("no batch reaches %s", k)
@@ -198,6 +199,8 @@ var figSources = map[string]figSource{
 	analyze.SrcOverview: {"data/overview.csv", []string{"by", "group"}, "", "group", ""},
 	analyze.SrcRatings:  {"data/hearing_ratings.csv", []string{"item_id", "by", "group", "code"}, "item_id", "group", "label"},
 	analyze.SrcMatrix:   {"data/comment_matrix.csv", []string{"theme", "district"}, "", "district", "theme"},
+	analyze.SrcTops:     {"data/district_tops.csv", []string{"district", "question_id"}, "question_id", "district", "label"},
+	analyze.SrcOrgs:     {"data/hearing_orgs.csv", []string{"by", "group"}, "", "group", ""},
 }
 
 // figKey is the values of figSources[g.Source].key that g names.
@@ -206,7 +209,14 @@ func figKey(g analyze.FindingFig) []string {
 	case analyze.SrcCrosstab:
 		return []string{analyze.Current, g.Item, g.By, g.Group, g.Code}
 	case analyze.SrcSummary:
+		if g.Measure == analyze.MeasureBaseTopBox {
+			return []string{analyze.Baseline, g.Item, g.By, g.Group}
+		}
 		return []string{analyze.Current, g.Item, g.By, g.Group}
+	case analyze.SrcTops:
+		return []string{g.Group, g.Item}
+	case analyze.SrcOrgs:
+		return []string{g.By, g.Group}
 	case analyze.SrcTrend, analyze.SrcRatings:
 		return []string{g.Item, g.By, g.Group, g.Code}
 	case analyze.SrcInd:
@@ -249,6 +259,14 @@ var figColumns = map[[2]string]figColumn{
 	{analyze.SrcOverview, analyze.MeasureRate}:        {"rate", "distributed", "回収率"},
 	{analyze.SrcRatings, analyze.MeasurePct}:          {"pct", "base", ""},
 	{analyze.SrcMatrix, analyze.MeasureCount}:         {"count", "", "件数"},
+	{analyze.SrcSummary, analyze.MeasureBaseTopBox}:   {"top_box_pct", "n", "策定時肯定計"},
+	{analyze.SrcInd, analyze.MeasureCILow}:            {"ci_low", "current_n", "下限"},
+	{analyze.SrcInd, analyze.MeasureCIHigh}:           {"ci_high", "current_n", "上限"},
+	{analyze.SrcTops, analyze.MeasurePct}:             {"pct", "n", ""},
+	{analyze.SrcTops, analyze.MeasureAllPct}:          {"all_pct", "all_n", "全体"},
+	{analyze.SrcOrgs, analyze.MeasureOrgs}:            {"count", "", "団体数"},
+	{analyze.SrcRatings, analyze.MeasureOrgs}:         {"count", "base", "団体数"},
+	{analyze.SrcRatings, analyze.MeasureOrgBase}:      {"base", "", "回答団体数"},
 }
 
 // figShapes is how a measure's value is printed in a basis (shapePct when
@@ -262,6 +280,8 @@ var (
 		analyze.MeasureMedian: regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
 		analyze.MeasureValid:  regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)人$`),
 		analyze.MeasureCount:  regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
+		analyze.MeasureOrgs:    regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),
+		analyze.MeasureOrgBase: regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),
 	}
 	propThousands = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})*$`)
 	propNumber    = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?`)
@@ -269,7 +289,7 @@ var (
 
 // ruleConstants are the numbers a template itself prints: the 100 of
 // 100% (MA note), the 95 of 信頼度95% (margin).
-var ruleConstants = map[string]string{analyze.RuleMANote: "100", analyze.RuleMargin: "95"}
+var ruleConstants = map[string]string{analyze.RuleMANote: "100", analyze.RuleMargin: "95", analyze.RuleIndDetail: "95"}
 
 // csvIndex finds CSV rows by the key columns of a source: the first row with
 // those values, as analyze takes the first crosstab of a question and breakdown.
@@ -428,6 +448,7 @@ func checkFindingsCSV(t *testing.T, res *analyze.Results, data map[string]*csvTa
 		plain := text
 		for _, s := range quotedIn(f, rows, data, axes) {
 			plain = strings.ReplaceAll(plain, "「"+s+"」", "「」")
+			plain = strings.ReplaceAll(plain, "『"+s+"』", "『』")
 		}
 		named := map[string]bool{}
 		for _, g := range f.Figures {
@@ -514,7 +535,7 @@ func checkPrinted(tok, measure, v string) (string, bool) {
 		return tok, false
 	}
 	digits := strings.TrimLeft(m[1], "+-")
-	if measure == analyze.MeasureValid || measure == analyze.MeasureCount {
+	if measure == analyze.MeasureValid || measure == analyze.MeasureCount || measure == analyze.MeasureOrgs || measure == analyze.MeasureOrgBase {
 		got, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
 		return digits, err == nil && propThousands.MatchString(m[1]) && strconv.Itoa(got) == v
 	}

@@ -92,19 +92,20 @@ func TestFindingSentences(t *testing.T) {
 		f.add(&f.b.Current, 25, 1, -1, 1)
 		f.add(&f.b.Current, 25, 0, -1, 2)
 		f.add(&f.b.Current, 20, 1, -1)
+		// The combined box first; 地区 is compared on it (北 30/55 = 54.5%, 南
+		// 25/45 = 55.6%: no significant difference), never on 「A」 alone.
 		check(t, f.sentences(analyze.PlaceQuestion, "Q2", ""),
-			"「A」が 30.0% で最も多く、次いで「B」（25.0%）、「C」（25.0%）となっています。",
-			"無回答を除くと、「A」と「B」を合わせた肯定的な回答は 68.8% です。",
-			"地区別にみると、「A」の割合は北（54.5%）で高くなっています。")
+			"無回答を除くと、「A」と「B」を合わせた『A（計）』は 68.8% です。",
+			"「A」が 30.0% で最も多く、次いで「B」（25.0%）、「C」（25.0%）となっています。")
 	})
 	t.Run("MA", func(t *testing.T) {
 		f := newFBatch(ingest.MA)
 		f.add(&f.b.Current, 30, 0, -1, 0, 1)
 		f.add(&f.b.Current, 30, 1, -1, 0)
 		f.add(&f.b.Current, 40, 1, -1, 2)
+		// The MA note is printed as a note under the table, not as a finding.
 		check(t, f.sentences(analyze.PlaceQuestion, "Q2", ""),
-			"「A」が 60.0% で最も多く、次いで「C」（40.0%）、「B」（30.0%）となっています。",
-			"複数回答のため、割合の合計は100%を超えます。")
+			"「A」が 60.0% で最も多く、次いで「C」（40.0%）、「B」（30.0%）となっています。")
 	})
 	change := func(baseA int) []string {
 		f := newFBatch(ingest.SA)
@@ -119,7 +120,7 @@ func TestFindingSentences(t *testing.T) {
 		check(t, change(40)[1:2], "策定時調査と比べると、「A」が 40.0% から 60.0% へ 20.0 ポイント増加、「B」が 60.0% から 40.0% へ 20.0 ポイント減少しています。")
 	})
 	t.Run("no marked change", func(t *testing.T) {
-		check(t, change(58)[1:2], "策定時調査と比べて、大きな変化はみられません。")
+		check(t, change(58)[1:2], "「A」は策定時の 58.0% に対し今回 60.0% で、策定時調査からの大きな変化はみられません。")
 	})
 	t.Run("suppressed and 参考値 districts", func(t *testing.T) {
 		f := newFBatch(ingest.SA)
@@ -132,8 +133,8 @@ func TestFindingSentences(t *testing.T) {
 				t.Errorf("names a suppressed or 参考値 district: %s", s)
 			}
 		}
-		check(t, f.sentences(analyze.PlaceDistrict, "", "西"), "この地区の回答者は 5 人です。", "回答者が秘匿基準に満たないため、この地区の割合は示していません。")
-		check(t, f.sentences(analyze.PlaceDistrict, "", "南"), "この地区の回答者は 20 人です。", "回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。")
+		check(t, f.sentences(analyze.PlaceDistrict, "", "西"), "この地区の回答者は 5 人です。", "西は回答者が秘匿基準に満たないため、この地区の割合は示していません。")
+		check(t, f.sentences(analyze.PlaceDistrict, "", "南"), "この地区の回答者は 20 人です。", "南は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。")
 	})
 	t.Run("monotone age trend", func(t *testing.T) {
 		f := newFBatch(ingest.SA)

@@ -82,7 +82,7 @@ func Basis(f analyze.Finding) string {
 				w = append(w, s)
 			}
 		}
-		if g.N > 0 && g.Measure != analyze.MeasureValid && g.Measure != analyze.MeasureCount {
+		if g.N > 0 && g.Measure != analyze.MeasureValid && g.Measure != analyze.MeasureCount && g.Measure != analyze.MeasureOrgBase {
 			w = append(w, "n="+Thousands(g.N))
 		}
 		parts = append(parts, strings.Join(w, " "))
@@ -107,6 +107,12 @@ var basisMeasure = map[string]string{
 	analyze.MeasureRate:        "回収率",
 	analyze.MeasureCount:       "件数",
 	analyze.MeasureMargin:      "誤差",
+	analyze.MeasureAllPct:      "全体",
+	analyze.MeasureBaseTopBox:  "策定時肯定計",
+	analyze.MeasureOrgs:        "団体数",
+	analyze.MeasureOrgBase:     "回答団体数",
+	analyze.MeasureCILow:       "下限",
+	analyze.MeasureCIHigh:      "上限",
 }
 
 // figText prints a finding's figure as the tables print it: one decimal with %
@@ -124,6 +130,8 @@ func figText(g analyze.FindingFig) string {
 		return Thousands(int(g.Value)) + "人"
 	case analyze.MeasureCount:
 		return Thousands(int(g.Value)) + "件"
+	case analyze.MeasureOrgs, analyze.MeasureOrgBase:
+		return Thousands(int(g.Value)) + "団体"
 	}
 	if g.Decimals == 0 {
 		return Thousands(int(g.Value))

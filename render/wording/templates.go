@@ -20,11 +20,11 @@ var sentenceTemplates = map[string]string{
 	"leading-tie":      "{first}がともに {pct} で最も多く、次いで{next}となっています。",
 	"leading-tie-only": "{first}がともに {pct} で最も多くなっています。",
 	"all-equal":        "{all}がいずれも {pct} となっています。",
-	"composite":        "無回答を除くと、{labels}を合わせた肯定的な回答は {pct} です。",
+	"composite":        "無回答を除くと、{labels}を合わせた『{box}』は {pct} です。",
 	"composite-one":    "無回答を除くと、肯定的な回答（{labels}）は {pct} です。",
 	// The composite on the tables' base: the indicator's own value (the base
 	// includes 無回答, as the tables and the indicator table print it).
-	"composite-all":     "{labels}を合わせた肯定的な回答は {pct} です。",
+	"composite-all":     "{labels}を合わせた『{box}』は {pct} です。",
 	"composite-all-one": "肯定的な回答（{labels}）は {pct} です。",
 	"ma-note":           "複数回答のため、割合の合計は100%を超えます。",
 	"mean":              "平均は {mean}、中央値は {median} です。",
@@ -33,16 +33,36 @@ var sentenceTemplates = map[string]string{
 	"change-up":         "増加",
 	"change-down":       "減少",
 	"no-change":         "策定時調査と比べて、大きな変化はみられません。",
+	"box-change-up":     "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
+	"box-change-down":   "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
+	"box-no-change":     "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"no-change-lead":    "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
 	"groups":            "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
 	"groups-high":       "{by}にみると、{label}の割合は{high}で高くなっています。",
 	"groups-low":        "{by}にみると、{label}の割合は{low}で低くなっています。",
-	"group-item":        "{group}（{pct}）",
-	"age-up":            "年代が高いほど{label}の割合が高く、{first}の {fv} に対し、{last}では {lv} となっています。",
-	"age-down":          "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
-	"subject":           "「{subject}」では、",
+	// By 地区 on the question's key measure: an indicator is named as itself.
+	"groups-ind":      "{by}にみると、{label}は{high}で高く、{low}で低くなっています。",
+	"groups-ind-high": "{by}にみると、{label}は{high}で高くなっています。",
+	"groups-ind-low":  "{by}にみると、{label}は{low}で低くなっています。",
+	"group-item":      "{group}（{pct}）",
+	"age-up":          "年代が高いほど{label}の割合が高く、{first}の {fv} に対し、{last}では {lv} となっています。",
+	"age-down":        "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
+	"subject":         "「{subject}」では、",
 	// 概要 only.
-	"standout-high": "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
-	"standout-low":  "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
+	"standout-high":          "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
+	"standout-low":           "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
+	"standout-ind-high-good": "{label}は{group}で {pct} と、全体（{all}）より高く、良い状態です。",
+	"standout-ind-high-bad":  "{label}は{group}で {pct} と、全体（{all}）より高く、課題がみられます。",
+	"standout-ind-low-good":  "{label}は{group}で {pct} と、全体（{all}）より低く、良い状態です。",
+	"standout-ind-low-bad":   "{label}は{group}で {pct} と、全体（{all}）より低く、課題がみられます。",
+	// 概要, ward-wide: the hearings as counts of organizations, and the
+	// initiatives delayed or under review in the latest year.
+	"hearings":       "団体ヒアリング（{orgs}団体）では、{items}と回答しています。",
+	"hearings-only":  "団体ヒアリングでは、{orgs}団体から活動の状況や課題をうかがいました。",
+	"hearing-item":   "「{item}」について{base}団体中{n}団体が{label}",
+	"delayed":        "最新年度の取組の振り返りでは、{names}の進ちょくが{label}となっています。",
+	"delayed-revise": "最新年度の振り返りで次年度の方向性を「見直し」とした取組は、{names}です。",
+	"on-track":       "最新年度の取組の振り返りでは、遅れや見直しとなっている取組はありません。",
 	// Under the indicator table (and in 概要). A midpoint miss is at risk, not failed.
 	"indicator-A":      "{name}は、策定時の {base} から今回 {cur} となり、目標値（{target}）を達成しています。",
 	"indicator-A-now":  "{name}は今回 {cur} で、目標値（{target}）を達成しています。",
@@ -53,16 +73,19 @@ var sentenceTemplates = map[string]string{
 	"indicator-D":      "{name}は、策定時の {base} から今回 {cur} へ悪化しており、目標値（{target}）の達成が危ぶまれる状況です。",
 	"indicator-D-open": "{name}は、策定時の {base} から今回 {cur} へ悪化しています。",
 	"indicator-none":   "{name}は今回 {cur} です（策定時との比較による評価はできません）。",
+	// The indicator chapter adds to 概要's evaluation: the interval and the districts.
+	"indicator-detail":      "{name}の今回値の95%信頼区間は {lo}～{hi} で、地区別では{high}（{hv}）が最も高く、{low}（{lv}）が最も低くなっています。",
+	"indicator-detail-ward": "{name}の今回値の95%信頼区間は {lo}～{hi} です。",
 	// District profile (地区カルテ).
 	"respondents":       "この地区の回答者は {n} 人で、回収率は {rate} です。",
 	"respondents-only":  "この地区の回答者は {n} 人です。",
-	"too-few":           "回答者が秘匿基準に満たないため、この地区の割合は示していません。",
-	"reference":         "回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
+	"too-few":           "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
+	"reference":         "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
 	"higher":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
 	"lower":             "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
-	"no-diff":           "区内の他の地区と比べて、統計的に意味のある差がみられる項目はありません。",
-	"org-ratings":       "団体ヒアリングでは、{items}でした。",
-	"org-item":          "「{item}」は{label}が {pct}（区全体 {ward}）",
+	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
+	"org-ratings":       "団体ヒアリングでは、{items}と回答しています。",
+	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
 	"comments":          "自由記述と団体の意見では、{top}に関するものが {n} 件と最も多く、次いで{next}となっています。",
 	"comments-tie":      "自由記述と団体の意見では、{top}に関するものがともに {n} 件と最も多く、次いで{next}となっています。",
 	"comments-only":     "自由記述と団体の意見では、{top}に関するものが {n} 件です。",
@@ -117,8 +140,8 @@ func num(g analyze.FindingFig) string {
 	switch g.Measure {
 	case analyze.MeasureDiff, analyze.MeasureMargin:
 		return OneDecimal(math.Abs(g.Value))
-	case analyze.MeasureValid, analyze.MeasureCount:
-		return Thousands(int(g.Value)) // the template says 人 or 件
+	case analyze.MeasureValid, analyze.MeasureCount, analyze.MeasureOrgs, analyze.MeasureOrgBase:
+		return Thousands(int(g.Value)) // the template says 人, 件 or 団体
 	}
 	return figText(g)
 }
@@ -131,7 +154,7 @@ func SentenceText(f analyze.Finding) string {
 	s := sentenceBody(f)
 	if f.Place == analyze.PlaceSummary && f.Subject != "" {
 		switch f.Rule {
-		case analyze.RuleLeading, analyze.RuleAllEqual, analyze.RuleComposite, analyze.RuleChange,
+		case analyze.RuleLeading, analyze.RuleAllEqual, analyze.RuleComposite, analyze.RuleChange, analyze.RuleBoxChange,
 			analyze.RuleNoChange, analyze.RuleMean, analyze.RuleGroups, analyze.RuleAgeTrend:
 			s = fill("subject", "subject", f.Subject) + s
 		}
@@ -174,6 +197,10 @@ func sentenceBody(f analyze.Finding) string {
 		for _, l := range f.Words {
 			ls = append(ls, quote(l))
 		}
+		box := ""
+		if len(ls) > 1 {
+			box, ls = f.Words[0], ls[1:]
+		}
 		key := "composite"
 		if fg[0].Source == analyze.SrcInd {
 			key = "composite-all"
@@ -181,9 +208,58 @@ func sentenceBody(f analyze.Finding) string {
 		if len(ls) == 1 {
 			key += "-one"
 		}
-		return fill(key, "labels", strings.Join(ls, "と"), "pct", num(fg[0]))
-	case analyze.RuleMANote, analyze.RuleNoChange, analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
+		return fill(key, "labels", strings.Join(ls, "と"), "box", box, "pct", num(fg[0]))
+	case analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
+		d := "この地区"
+		if len(f.Words) > 0 {
+			d = f.Words[0]
+		}
+		return fill(f.Rule, "d", d)
+	case analyze.RuleNoChange:
+		if len(fg) > 1 && fg[0].Measure == analyze.MeasureBaselinePct {
+			return fill("no-change-lead", "label", quote(fg[0].Label), "base", num(fg[0]), "cur", num(fg[1]))
+		}
 		return sentenceTemplates[f.Rule]
+	case analyze.RuleBoxChange:
+		key := "box-no-change"
+		if len(f.Words) > 1 {
+			key = "box-change-up"
+			if fg[1].Value < fg[0].Value {
+				key = "box-change-down"
+			}
+		}
+		return fill(key, "box", f.Words[0], "base", num(fg[0]), "cur", num(fg[1]))
+	case analyze.RuleMANote, analyze.RuleOnTrack:
+		return sentenceTemplates[f.Rule]
+	case analyze.RuleHearings:
+		if len(fg) < 3 {
+			return fill("hearings-only", "orgs", num(fg[0]))
+		}
+		var items []string
+		for i := 1; i+1 < len(fg); i += 2 {
+			items = append(items, fill("hearing-item", "item", f.Words[(i-1)/2], "base", num(fg[i]),
+				"n", num(fg[i+1]), "label", quote(fg[i+1].Label)))
+		}
+		return fill("hearings", "orgs", num(fg[0]), "items", strings.Join(items, "、"))
+	case analyze.RuleDelayed:
+		if len(f.Words) < 2 {
+			return ""
+		}
+		var names []string
+		for _, n := range f.Words[1:] {
+			names = append(names, quote(n))
+		}
+		if f.Words[0] == "見直し" {
+			return fill("delayed-revise", "names", strings.Join(names, "、"))
+		}
+		return fill("delayed", "names", strings.Join(names, "、"), "label", quote(f.Words[0]))
+	case analyze.RuleIndDetail:
+		name := quote(f.Subject)
+		if len(fg) >= 4 {
+			return fill("indicator-detail", "name", name, "lo", num(fg[0]), "hi", num(fg[1]),
+				"high", fg[2].Group, "hv", num(fg[2]), "low", fg[3].Group, "lv", num(fg[3]))
+		}
+		return fill("indicator-detail-ward", "name", name, "lo", num(fg[0]), "hi", num(fg[1]))
 	case analyze.RuleMean:
 		unit := ""
 		if len(f.Words) > 0 {
@@ -216,14 +292,20 @@ func sentenceBody(f analyze.Finding) string {
 				lo = append(lo, item)
 			}
 		}
-		key := "groups"
+		key, label := "groups", quote(fg[0].Label)
+		if fg[0].Source == analyze.SrcTops {
+			label = keyLabel(fg[0])
+			if !isBox(fg[0].Label) {
+				key = "groups-ind"
+			}
+		}
 		switch {
 		case len(lo) == 0:
-			key = "groups-high"
+			key += "-high"
 		case len(hi) == 0:
-			key = "groups-low"
+			key += "-low"
 		}
-		return fill(key, "by", by, "label", quote(fg[0].Label),
+		return fill(key, "by", by, "label", label,
 			"high", strings.Join(hi, "、"), "low", strings.Join(lo, "、"))
 	case analyze.RuleAgeTrend:
 		key := "age-up"
@@ -233,15 +315,32 @@ func sentenceBody(f analyze.Finding) string {
 		return fill(key, "label", quote(fg[0].Label), "first", fg[0].Group, "fv", num(fg[0]),
 			"last", fg[1].Group, "lv", num(fg[1]))
 	case analyze.RuleStandout:
-		key := "standout-high"
+		key := "standout-"
+		if fg[0].Source == analyze.SrcTops && !isBox(fg[0].Label) {
+			key += "ind-"
+		}
 		if fg[0].Mark == MarkLow {
-			key = "standout-low"
+			key += "low"
+		} else {
+			key += "high"
+		}
+		if strings.HasSuffix(key, "ind-high") || strings.HasSuffix(key, "ind-low") {
+			// Words[1]: whether the district is better or worse by the indicator's 方向.
+			if len(f.Words) > 1 && f.Words[1] == "worse" {
+				key += "-bad"
+			} else {
+				key += "-good"
+			}
 		}
 		all := ""
 		if len(fg) > 1 {
 			all = num(fg[1])
 		}
-		return fill(key, "subject", f.Subject, "label", quote(fg[0].Label), "group", fg[0].Group,
+		label := quote(fg[0].Label)
+		if fg[0].Source == analyze.SrcTops {
+			label = keyLabel(fg[0])
+		}
+		return fill(key, "subject", f.Subject, "label", label, "group", fg[0].Group,
 			"pct", num(fg[0]), "all", all)
 	case analyze.RuleIndicator:
 		return indicatorSentence(f)
@@ -255,9 +354,9 @@ func sentenceBody(f analyze.Finding) string {
 			"rest", num(fg[1]), "pt", num(fg[2]))
 	case analyze.RuleOrgRatings:
 		var items []string
-		for i := 0; i+1 < len(fg); i += 2 {
-			items = append(items, fill("org-item", "item", f.Words[i/2], "label", quote(fg[i].Label),
-				"pct", num(fg[i]), "ward", num(fg[i+1])))
+		for i := 0; i+3 < len(fg); i += 4 {
+			items = append(items, fill("org-item", "item", f.Words[i/4], "label", quote(fg[i+1].Label),
+				"base", num(fg[i]), "n", num(fg[i+1]), "wbase", num(fg[i+2]), "wn", num(fg[i+3])))
 		}
 		return fill("org-ratings", "items", strings.Join(items, "、"))
 	case analyze.RuleComments:
@@ -320,4 +419,18 @@ func indicatorSentence(f analyze.Finding) string {
 		}
 	}
 	return fill(key, "name", name, "base", base, "cur", cur, "target", target)
+}
+
+// isBox reports whether a key measure's name is a combined box (そう思う（計）)
+// rather than an indicator's name.
+func isBox(label string) bool { return strings.HasSuffix(label, "（計）") }
+
+// keyLabel names a key measure (district_tops.csv) in a sentence: a
+// combined box as 『そう思う（計）』の割合 is worded by the template, an
+// indicator as 「its name」.
+func keyLabel(g analyze.FindingFig) string {
+	if isBox(g.Label) {
+		return "『" + g.Label + "』"
+	}
+	return quote(g.Label)
 }

@@ -1,0 +1,490 @@
+package analyze
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"midreview/ingest"
+)
+
+// Rules of 調査結果の概要 and the indicator chapter added by the salience
+// ranking (docs/methods.md "結果の概要の順位付け").
+const (
+	RuleIndDetail = "indicator-detail" // 指標 chapter: the interval and the districts highest and lowest
+	RuleHearings  = "hearings"         // 概要: the organizations heard and their ratings, as counts
+	RuleDelayed   = "delayed"          // 概要: every initiative delayed or 見直し in the latest year
+	RuleOnTrack   = "on-track"         // 概要: no initiative delayed or under review in the latest year
+	RuleBoxChange = "box-change"       // SC: 『そう思う（計）』 now against the baseline survey (Words[0] the box)
+)
+
+// More sources and measures of a FindingFig.
+const (
+	SrcTops           = "district_tops"        // district_tops.csv: a district on its question's key measure
+	SrcOrgs           = "hearing_orgs"         // hearing_orgs.csv
+	MeasureAllPct     = "all_pct"              // district_tops.csv all_pct
+	MeasureOrgs       = "orgs"                 // hearing_orgs.csv count, hearing_ratings.csv count (団体)
+	MeasureOrgBase    = "org_base"             // hearing_ratings.csv base: the organizations that rated (団体)
+	MeasureCILow      = "ci_low"               // indicators.csv ci_low
+	MeasureCIHigh     = "ci_high"              // indicators.csv ci_high
+	MeasureBaseTopBox = "baseline_top_box_pct" // summary.csv top_box_pct of the baseline survey
+)
+
+// Salience scores (docs/methods.md): what a statement means to the committee
+// decides its kind's base; the effect size (points, capped at 99) orders
+// statements of one kind. An indicator worsened or off track outranks one
+// on track; a significant change outranks a district deviation; a statement
+// naming a district already named in 概要 is scored down (divided by one plus
+// the times it was named), so that the district sentences vary.
+const (
+	scoreIndD      = 500 // indicator worse than at the baseline
+	scoreIndC      = 400 // no change, target not reached
+	scoreIndB      = 300 // better, target not reached
+	scoreChange    = 250 // significant change since the baseline
+	scoreDistrict  = 200 // a district significantly different on a key measure
+	scoreWorse     = 25  // added when that district is worse by the measure's direction
+	scoreIndA      = 100 // target reached
+	scoreIndNone   = 50  // no evaluation
+	scoreLeading   = 10  // the theme's first leading answers, when nothing else
+	maxEffect      = 99
+	maxThemeTop    = 4 // statements per theme in 概要
+	maxHearingItem = 2 // rated hearing items named in 概要
+)
+
+// A scored is a candidate statement of 概要 with its salience.
+type scored struct {
+	f        Finding
+	score    float64
+	district string // the district it names ("" when none)
+	order    int    // candidate order, for stable ties
+}
+
+// effect is |v| capped at maxEffect: the effect size inside a kind.
+func effect(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	return math.Min(math.Abs(v), maxEffect)
+}
+
+// indicatorScore scores an indicator's evaluation finding.
+func (x *fx) indicatorScore(f Finding) float64 {
+	var base, cur float64 = math.NaN(), math.NaN()
+	for _, g := range f.Figures {
+		switch g.Measure {
+		case MeasureBaseline:
+			base = g.Value
+		case MeasureCurrent:
+			cur = g.Value
+		}
+	}
+	e := effect(cur - base)
+	switch f.Eval {
+	case EvalD:
+		return scoreIndD + e
+	case EvalC:
+		return scoreIndC + e
+	case EvalB:
+		return scoreIndB + e
+	case EvalA:
+		return scoreIndA + e
+	}
+	return scoreIndNone
+}
+
+// summary returns 調査結果の概要: per theme (sheet order) its most salient
+// statements (at most maxThemeTop, the highest score first): indicator
+// evaluations, significant changes since the baseline (not of a question an
+// indicator of the theme already states), districts that differ
+// significantly on a question's key measure (one per question, the district
+// named fewest times so far preferred); the theme's first leading answers
+// when there is none of these. Then, ward-wide (概要 with no テーマ), the
+// hearings whenever there are organizations, and the initiatives delayed or
+// under review (見直し) in the latest year whenever progress/ has records.
+func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
+	var out []Finding
+	named := map[string]int{} // district → times named in 概要
+	tops := map[int][]*DistrictTop{}
+	for i := range x.r.DistrictTops {
+		t := &x.r.DistrictTops[i]
+		tops[t.Question] = append(tops[t.Question], t)
+	}
+	for ti, th := range x.b.Themes {
+		var cands []scored
+		add := func(f Finding, s float64, d string) {
+			cands = append(cands, scored{f: f, score: s, district: d, order: len(cands)})
+		}
+		covered := map[int]bool{} // questions an indicator of the theme states
+		for _, f := range ind {
+			for i := range x.b.Indicators {
+				if in := &x.b.Indicators[i]; in.ID == f.Target && in.Theme == ti {
+					add(f, x.indicatorScore(f), "")
+					covered[in.Question] = true
+				}
+			}
+		}
+		var first *Finding
+		var dq []int // questions with a district deviation
+		for q := range x.b.Questions {
+			if x.b.Questions[q].Theme != ti || x.b.Questions[q].Attr != ingest.AttrNone {
+				continue
+			}
+			for i := range perQ[q] {
+				f := perQ[q][i]
+				if first == nil && (f.Rule == RuleLeading || f.Rule == RuleComposite) {
+					first = &perQ[q][i]
+				}
+				if f.Rule == RuleChange && !covered[q] {
+					f.Figures = f.Figures[:3]
+					add(f, scoreChange+effect(f.Figures[2].Value), "")
+				}
+				if f.Rule == RuleBoxChange && len(f.Words) > 1 && !covered[q] {
+					add(f, scoreChange+effect(f.Figures[1].Value-f.Figures[0].Value), "")
+				}
+			}
+			dq = append(dq, q)
+		}
+		top := x.pickTheme(cands, dq, tops, named)
+		if len(top) == 0 && first != nil {
+			top = append(top, *first)
+		}
+		for _, f := range top {
+			f.Place, f.Target, f.District = PlaceSummary, th.Code, ""
+			out = append(out, f)
+		}
+	}
+	var closing []Finding
+	if f, ok := x.hearingSummary(); ok {
+		closing = append(closing, f)
+	}
+	closing = append(closing, x.delayed()...)
+	for _, f := range closing {
+		f.Place, f.Target, f.District = PlaceSummary, "", ""
+		out = append(out, f)
+	}
+	return out
+}
+
+// pickTheme chooses a theme's statements: the fixed candidates and, for
+// each question of qs, its district deviations, scored against the
+// districts named so far; greedily, the best first, at most maxThemeTop and
+// one deviation per question. It counts the districts it names in named.
+func (x *fx) pickTheme(cands []scored, qs []int, tops map[int][]*DistrictTop, named map[string]int) []Finding {
+	type dev struct {
+		q int
+		t *DistrictTop
+	}
+	var devs []dev
+	for _, q := range qs {
+		for _, t := range tops[q] {
+			if t.Mark == "" || t.Suppressed || t.Reference || t.AllSuppressed || t.N == 0 || t.Count == 0 ||
+				math.IsNaN(t.DiffPt) || Round1(t.DiffPt) == 0 {
+				continue
+			}
+			devs = append(devs, dev{q, t})
+		}
+	}
+	used := map[int]bool{}
+	var out []Finding
+	for len(out) < maxThemeTop {
+		best, bs := -1, -1.0
+		for i, c := range cands {
+			if c.score > bs {
+				best, bs = i, c.score
+			}
+		}
+		bd := -1
+		for i, d := range devs {
+			if used[d.q] {
+				continue
+			}
+			s := scoreDistrict + effect(d.t.DiffPt)
+			if d.t.Better() < 0 {
+				s += scoreWorse
+			}
+			s /= float64(1 + named[d.t.District])
+			if s > bs {
+				bd, bs, best = i, s, -1
+			}
+		}
+		switch {
+		case bd >= 0:
+			d := devs[bd]
+			used[d.q] = true
+			named[d.t.District]++
+			out = append(out, x.deviation(d.q, d.t))
+		case best >= 0:
+			out = append(out, cands[best].f)
+			cands = slices.Delete(cands, best, best+1)
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// topFigs are a district's and 全体's figures of a key measure (district_tops.csv).
+func (x *fx) topFigs(t *DistrictTop) (FindingFig, FindingFig) {
+	id := x.b.Questions[t.Question].ID
+	fig := FindingFig{Source: SrcTops, Item: id, Group: t.District, Code: t.Code, Label: t.Label, Decimals: 1}
+	d, a := fig, fig
+	d.Measure, d.Value, d.N, d.Mark = MeasurePct, Round1(t.Pct), t.N, t.Mark
+	a.Measure, a.Value, a.N = MeasureAllPct, Round1(t.AllPct), t.AllN
+	return d, a
+}
+
+// deviation states a district that differs significantly from the rest of
+// the ward on question q's key measure (RuleStandout; Words[0] the measure's kind).
+func (x *fx) deviation(q int, t *DistrictTop) Finding {
+	d, a := x.topFigs(t)
+	dir := "better"
+	if t.Better() < 0 {
+		dir = "worse"
+	}
+	return Finding{Rule: RuleStandout, Subject: x.b.Questions[q].Text, Words: []string{t.Measure, dir},
+		Figures: []FindingFig{d, a}}
+}
+
+// districtGroups states the districts significantly higher (▲) or lower
+// (▼) than the rest on question q's key measure (RuleGroups by 地区, figures
+// from district_tops.csv), the largest differences first, at most maxListed
+// per side, named in sheet order.
+func (x *fx) districtGroups(q int) (Finding, bool) {
+	var hi, lo []*DistrictTop
+	order := map[*DistrictTop]int{}
+	for i := range x.r.DistrictTops {
+		t := &x.r.DistrictTops[i]
+		if t.Question != q || t.Mark == "" || t.Suppressed || t.Reference || t.AllSuppressed || t.Count == 0 ||
+			math.IsNaN(t.DiffPt) || Round1(t.DiffPt) == 0 {
+			continue
+		}
+		order[t] = i
+		if t.Mark == "▲" {
+			hi = append(hi, t)
+		} else {
+			lo = append(lo, t)
+		}
+	}
+	if len(hi)+len(lo) == 0 {
+		return Finding{}, false
+	}
+	f := Finding{Rule: RuleGroups, Words: []string{ByDistrict}}
+	for _, side := range [][]*DistrictTop{hi, lo} {
+		slices.SortStableFunc(side, func(a, b *DistrictTop) int { return cmp.Compare(math.Abs(b.DiffPt), math.Abs(a.DiffPt)) })
+		if len(side) > maxListed {
+			side = side[:maxListed]
+		}
+		slices.SortFunc(side, func(a, b *DistrictTop) int { return cmp.Compare(order[a], order[b]) })
+		for _, t := range side {
+			d, _ := x.topFigs(t)
+			f.Figures = append(f.Figures, d)
+		}
+	}
+	return f, true
+}
+
+// hearingSummary states the hearings ward-wide: the organizations heard,
+// then the rated items whose best rating the fewest organizations gave (at
+// most maxHearingItem, sheet order on ties), each as a count of the
+// organizations that rated it (「38団体中12団体が「よくできている」」): a
+// rating is never a percentage in a sentence.
+func (x *fx) hearingSummary() (Finding, bool) {
+	h := &x.r.Hearings
+	if h.Orgs == 0 {
+		return Finding{}, false
+	}
+	f := Finding{Rule: RuleHearings, Figures: []FindingFig{{Source: SrcOrgs, By: ByAll, Group: GroupAll,
+		Measure: MeasureOrgs, Value: float64(h.Orgs)}}}
+	type item struct {
+		best  *HearingCount
+		share float64
+		order int
+	}
+	var items []item
+	seen := map[int]bool{}
+	for i := range h.Ratings {
+		r := &h.Ratings[i]
+		if r.By != ByAll || seen[r.Item] || r.Base == 0 {
+			continue
+		}
+		seen[r.Item] = true // the first row of an item is its scale's best rating
+		if WeakLabel(r.Label) || r.Count == 0 {
+			continue
+		}
+		items = append(items, item{r, float64(r.Count) / float64(r.Base), len(items)})
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return cmp.Compare(a.share, b.share) })
+	if len(items) > maxHearingItem {
+		items = items[:maxHearingItem]
+	}
+	slices.SortFunc(items, func(a, b item) int { return cmp.Compare(a.order, b.order) })
+	for _, it := range items {
+		r := it.best
+		id := x.b.HearingItems[r.Item].ID
+		fig := FindingFig{Source: SrcRatings, Item: id, By: ByAll, Group: GroupAll, Code: strconv.Itoa(r.Code), Label: r.Label}
+		base, n := fig, fig
+		base.Measure, base.Value, base.N = MeasureOrgBase, float64(r.Base), r.Base
+		n.Measure, n.Value, n.N = MeasureOrgs, float64(r.Count), r.Base
+		f.Words = append(f.Words, x.b.HearingItems[r.Item].Name)
+		f.Figures = append(f.Figures, base, n)
+	}
+	return f, true
+}
+
+// Delayed reports whether an initiative's rating is delayed: a label with
+// 遅れ or ×, or the worse half of the 進ちょく尺度 (choice index ≥ half).
+func delayedRating(labels []string, rating int, label string) bool {
+	if rating < 0 {
+		return false
+	}
+	for _, w := range []string{"遅れ", "×", "未実施", "停滞"} {
+		if strings.Contains(label, w) {
+			return true
+		}
+	}
+	return len(labels) >= 2 && rating >= (len(labels)+1)/2
+}
+
+// delayed names every initiative rated delayed or whose next year is 見直し
+// in the latest year with records (sheet order): the worst rating first, one
+// sentence per rating, then those under review; RuleOnTrack when none is.
+func (x *fx) delayed() []Finding {
+	pr := x.r.Progress
+	if pr == nil || len(pr.Years) == 0 {
+		return nil
+	}
+	year := pr.Years[len(pr.Years)-1]
+	byRating := map[string][]string{}
+	var ratings []int
+	var revise []string
+	reviseSeen := map[string]bool{}
+	for _, ip := range pr.Initiatives {
+		if ip.Latest < 0 {
+			continue
+		}
+		rec := ip.Records[ip.Latest]
+		if rec.Year != year {
+			continue
+		}
+		name := x.b.Initiatives[ip.Initiative].Name
+		if delayedRating(pr.Labels, rec.Rating, rec.Label) {
+			if len(byRating[rec.Label]) == 0 {
+				ratings = append(ratings, rec.Rating)
+			}
+			byRating[rec.Label] = append(byRating[rec.Label], name)
+		}
+		if rec.Next == ingest.NextRevise.String() && !reviseSeen[name] {
+			reviseSeen[name] = true
+			revise = append(revise, name)
+		}
+	}
+	slices.Sort(ratings)
+	slices.Reverse(ratings)
+	var out []Finding
+	for _, r := range ratings {
+		label := pr.Labels[r]
+		// Words: the rating, then the initiatives' names.
+		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{label}, byRating[label]...)})
+	}
+	if len(revise) > 0 {
+		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{ingest.NextRevise.String()}, revise...)})
+	}
+	if len(out) == 0 {
+		out = append(out, Finding{Rule: RuleOnTrack})
+	}
+	return out
+}
+
+// indicatorDetail adds to an indicator's evaluation (stated in 概要) what
+// the indicator chapter details: the 95% interval of 全体's value, and the
+// districts with the highest and lowest values (eligible districts only).
+func (x *fx) indicatorDetail(ir *IndicatorResult) (Finding, bool) {
+	if ir.Group != GroupAll || ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) ||
+		math.IsNaN(ir.CILow) || math.IsNaN(ir.CIHigh) {
+		return Finding{}, false
+	}
+	ind := &x.b.Indicators[ir.Indicator]
+	f := Finding{Place: PlaceIndicator, Target: ind.ID, Rule: RuleIndDetail, Subject: ind.Name}
+	fig := FindingFig{Source: SrcInd, Item: ind.ID, Group: GroupAll, Decimals: 1, N: ir.CurrentN}
+	lo, hi := fig, fig
+	lo.Measure, lo.Value = MeasureCILow, Round1(ir.CILow)
+	hi.Measure, hi.Value = MeasureCIHigh, Round1(ir.CIHigh)
+	f.Figures = append(f.Figures, lo, hi)
+	var hiR, loR *IndicatorResult
+	for i := range x.r.Indicators {
+		d := &x.r.Indicators[i]
+		if d.Indicator != ir.Indicator || d.Group == GroupAll || d.Group == GroupNoDistrict || d.Suppressed ||
+			d.Reference || math.IsNaN(d.Current) || d.CurrentN == 0 {
+			continue
+		}
+		if hiR == nil || Round1(d.Current) > Round1(hiR.Current) {
+			hiR = d
+		}
+		if loR == nil || Round1(d.Current) < Round1(loR.Current) {
+			loR = d
+		}
+	}
+	if hiR != nil && loR != nil && Round1(hiR.Current) > Round1(loR.Current) {
+		for _, d := range []*IndicatorResult{hiR, loR} {
+			g := fig
+			g.Group, g.Measure, g.Value, g.N = d.Group, MeasureCurrent, Round1(d.Current), d.CurrentN
+			f.Figures = append(f.Figures, g)
+		}
+	}
+	return f, true
+}
+
+// boxChange states an SC question's combined favourable share (『そう思う（計）』)
+// now against the baseline survey: from the indicator defined on exactly
+// its 肯定 choices when there is one (indicators.csv, the tables' base), else
+// from summary.csv top_box_pct of both surveys (no-answer excluded). The
+// change is stated as real only when significant at 有意水準 (Words[1]
+// "changed"); else there is no marked change.
+func (x *fx) boxChange(q int) (Finding, bool) {
+	qu := &x.b.Questions[q]
+	if qu.Type != ingest.SC {
+		return Finding{}, false
+	}
+	var labels []string
+	var pos ingest.ChoiceBits
+	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if ch.Positive {
+			labels = append(labels, ch.Label)
+			pos = pos.With(i)
+		}
+	}
+	if len(labels) == 0 {
+		return Finding{}, false
+	}
+	f := Finding{Rule: RuleBoxChange, Words: []string{boxName(labels)}}
+	var p float64
+	if ir, ok := x.indicatorOf(q, pos); ok {
+		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) || math.IsNaN(ir.Baseline) || ir.BaselineN == 0 {
+			return Finding{}, false
+		}
+		id := x.b.Indicators[ir.Indicator].ID
+		fig := FindingFig{Source: SrcInd, Item: id, Group: GroupAll, Decimals: 1}
+		b, c := fig, fig
+		b.Measure, b.Value, b.N = MeasureBaseline, Round1(ir.Baseline), ir.BaselineN
+		c.Measure, c.Value, c.N = MeasureCurrent, Round1(ir.Current), ir.CurrentN
+		f.Figures, p = []FindingFig{b, c}, ir.P
+	} else {
+		cs, bs := x.sum[fxKey{q, ByAll, GroupAll}], x.bsum[fxKey{q, ByAll, GroupAll}]
+		if cs == nil || bs == nil || cs.Suppressed || cs.Reference || bs.N == 0 || cs.N == 0 ||
+			math.IsNaN(cs.TopBoxPct) || math.IsNaN(bs.TopBoxPct) {
+			return Finding{}, false
+		}
+		fig := FindingFig{Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Decimals: 1}
+		b, c := fig, fig
+		b.Measure, b.Value, b.N = MeasureBaseTopBox, Round1(bs.TopBoxPct), bs.N
+		c.Measure, c.Value, c.N = MeasureTopBox, Round1(cs.TopBoxPct), cs.N
+		f.Figures = []FindingFig{b, c}
+		p = twoProp(cs.TopBoxPct/100, float64(cs.N), bs.TopBoxPct/100, float64(bs.N))
+	}
+	if !math.IsNaN(p) && p < x.alpha && f.Figures[0].Value != f.Figures[1].Value {
+		f.Words = append(f.Words, "changed")
+	}
+	return f, true
+}
