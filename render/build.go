@@ -378,7 +378,7 @@ func setChartOrders(q *QuestionView) {
 func districtTops(res *analyze.Results) map[string][]TopRow {
 	out := map[string][]TopRow{}
 	for _, t := range res.DistrictTops {
-		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference,
+		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference, Lower: t.Lower,
 			District: PctFig(t.Pct, t.Suppressed), All: PctFig(t.AllPct, t.AllSuppressed), Diff: blank()}
 		if b := res.Batch; b != nil && t.Question >= 0 && t.Question < len(b.Questions) {
 			r.QuestionID, r.QuestionText = b.Questions[t.Question].ID, b.Questions[t.Question].Text

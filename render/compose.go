@@ -328,7 +328,8 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		if all.Direction != "" && tgt != "" {
 			tgt += "（" + all.Direction + "）"
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text}, {Text: bn}, {Text: r.Current.Text, Ref: r.Reference}, {Text: n},
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text}, {Text: bn},
+			{Text: r.Current.Text, Ref: r.Reference, Tone: tone(r.Current, all.Current, all.Direction == "減")}, {Text: n},
 			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
 	}
 	return t
@@ -387,22 +388,22 @@ func (c *composer) districtPages() {
 		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
 			c.add(t, Space{2})
 		}
-		t := Table{Caption: name + "の主な結果（全体で最も多い回答の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
-			{Head: "回答", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
+		t := Table{Caption: name + "の主な結果（指標・肯定的な回答の合計の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
+			{Head: "比べる値", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
 			{Head: "全体（%）", Role: RoleFigure, W: 20}, {Head: "差（ポイント）", Role: RoleFigure, W: 22}}}
-		f := Figure{Kind: FigBars, Caption: name + "と全体の比較（全体で最も多い回答の割合）", Series: []string{name, analyze.GroupAll}}
+		f := Figure{Kind: FigBars, Caption: name + "と全体の比較（指標・肯定的な回答の合計の割合）", Series: []string{name, analyze.GroupAll}}
 		for _, top := range v.DistrictTops[name] {
 			dt := top.District.Text + top.District.Mark
 			if top.Reference && !top.District.Suppressed {
 				dt += "※"
 			}
 			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
-				{Text: dt}, {Text: top.All.Text, Shade: true}, {Text: top.Diff.Text}})
+				{Text: dt, Tone: tone(top.District, top.All, top.Lower)}, {Text: top.All.Text, Shade: true}, {Text: top.Diff.Text}})
 			f.Bars = append(f.Bars, barRow{label: top.QuestionID + "　" + top.Label, vals: []Fig{top.District, top.All}, ns: []Fig{top.N, top.AllN}})
 		}
 		if len(f.Bars) > 0 {
-			t.Notes = []string{"注）n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。"}
-			c.add(f, t)
+			t.Notes = []string{"注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：区内の他の地区と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。"}
+			c.add(f, t, webOnly(Note{toneLegend}))
 		}
 		if groups := v.Hearings.DistrictComments[name]; len(groups) > 0 {
 			c.add(printOnly(Space{2}, Heading{Text: "団体ヒアリングでの意見", MinBody: 14}, Comments{Groups: groups, ByTheme: true}))
@@ -871,7 +872,8 @@ func (c *composer) karte() {
 			{Head: "全体（%）", Role: RoleFigure, W: 24}}}
 		for _, in := range p.Indicators {
 			label := in.ID + "　" + in.Name
-			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}, ref: in.Reference})
+			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}, ref: in.Reference,
+				better: tone(in.District, in.Ward, in.Direction == "減"), target: in.Target})
 			dv := in.District.Text
 			if in.Reference {
 				dv += "※"
@@ -880,17 +882,17 @@ func (c *composer) karte() {
 			if !in.Baseline.Suppressed && in.Baseline.Text != "" {
 				bn = in.BaselineN.Text
 			}
-			data.Rows = append(data.Rows, []Cell{{Text: label}, {Text: in.Baseline.Text}, {Text: bn}, {Text: dv},
+			data.Rows = append(data.Rows, []Cell{{Text: label}, {Text: in.Baseline.Text}, {Text: bn}, {Text: dv, Tone: tone(in.District, in.Ward, in.Direction == "減")},
 				{Text: in.Evaluation, Bold: true}, {Text: in.Ward.Text}})
 		}
 		// Note: the PDF draws the district's indicators against the ward =
 		// 100 (an index a screen reader cannot read); the web draws both
 		// shares as bars with their table.
 		c.add(printOnly(Figure{Kind: FigIndex, Caption: d + "の指標（全体＝100）", Series: []string{d}, Bars: bars},
-			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。方向が「減」の指標は短いほど良い状態です。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
+			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は指標の方向（増・減）に従い、青は全体より良い、橙（白い線入り）は全体より悪い状態を示します（方向が「減」の指標は短いほど良い）。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
 			data, Space{2}),
 			webOnly(Figure{Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
-				Note{"注）※：参考値。" + MarkSuppressed + "：秘匿。"}))
+				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
 	}
 	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
 		c.add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
@@ -1040,3 +1042,20 @@ func scBands(all *RowView, dt *TableView) []bandRow {
 	}
 	return rows
 }
+
+// tone is a district's figure against the ward's by the direction (lower is
+// better when lower): +1 better, −1 worse, 0 equal or either hidden. The
+// difference is taken as printed, as the tables print it.
+func tone(dist, ward Fig, lower bool) int {
+	if dist.Suppressed || ward.Suppressed || dist.Blank() || ward.Blank() {
+		return 0
+	}
+	dv, wv := dist.Shown(), ward.Shown()
+	if math.IsNaN(dv) || math.IsNaN(wv) {
+		return 0
+	}
+	return analyze.Better(analyze.PointDiff(wv, dv), lower)
+}
+
+// toneLegend says what the web district tables' colours mean.
+const toneLegend = "注）地区の値の色：青は全体より良い、橙は全体より悪い状態（指標の方向（増・減）に従い、肯定的な回答の合計は高いほど良い）。"

@@ -126,8 +126,14 @@ func (p *dashPage) views(questions []dashQuestion) {
 	p.explorer()
 }
 
-// shade returns the shading class of a difference in points from the ward.
-func shade(d float64) string {
+// shade returns the shading class of a difference in points from the
+// ward, by the measure's direction (lower is better for a 減 indicator): up1
+// and up2 (blue) are better than the ward, dn1 and dn2 (orange) worse,
+// never the raw higher or lower.
+func shade(d float64, lower bool) string {
+	if lower {
+		d = -d
+	}
 	switch {
 	case math.IsNaN(d):
 		return ""
@@ -153,10 +159,10 @@ func sortKey(f Fig) string {
 
 // figCell is a district's cell: its figure (x when suppressed), ※ when 参考値,
 // shaded by diff.
-func figCell(f Fig, ref bool, diff float64, title string) dashCell {
+func figCell(f Fig, ref bool, diff float64, lower bool, title string) dashCell {
 	c := dashCell{Text: f.Text + f.Mark, Sort: sortKey(f), Title: title}
 	if c.Sort != "" {
-		c.Class = shade(diff)
+		c.Class = shade(diff, lower)
 	}
 	if ref {
 		c.Text += "※"
@@ -190,15 +196,16 @@ func (p *dashPage) compareIndicators() {
 			if sortKey(w.Current) != "" && sortKey(r.Current) != "" {
 				diff = analyze.PointDiff(w.Current.Shown(), r.Current.Shown())
 			}
-			row.Cells = append(row.Cells, figCell(r.Current, r.Reference, diff, w.Name+"（全体 "+w.Current.Text+"）"))
+			row.Cells = append(row.Cells, figCell(r.Current, r.Reference, diff, w.Direction == "減", w.Name+"（全体 "+w.Current.Text+"）"))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	p.Views.Compare = append(p.Views.Compare, t)
 }
 
-// compareTheme adds a theme's table: per question the ward's leading answer
-// (analyze.DistrictTops) and each district's share of it.
+// compareTheme adds a theme's table: per question its key measure
+// (analyze.DistrictTops: an indicator's codes or 『そう思う（計）』) and each
+// district's share of it.
 func (p *dashPage) compareTheme(id, name string, qs []int, chart map[string]string) {
 	v := p.V
 	t := dashCompare{ID: id, Name: name}
@@ -234,7 +241,7 @@ func (p *dashPage) compareTheme(id, name string, qs []int, chart map[string]stri
 				diff = r.Diff.Shown()
 				title += "：全体との差 " + r.Diff.Text + "ポイント"
 			}
-			row.Cells = append(row.Cells, figCell(r.District, r.Reference, diff, title))
+			row.Cells = append(row.Cells, figCell(r.District, r.Reference, diff, r.Lower, title))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -351,7 +358,7 @@ const dashboardViewsHTML = `
 {{- with .Views.Compare}}
 <section class="panel" id="compare">
 <h2>地区比較（全地区 × 指標・設問）</h2>
-<p class="legend">各地区の値（％）。設問は全体で最も多い回答の割合。濃い色ほど全体との差が大きい（<span class="key up1">5ポイント以上高い</span> <span class="key up2">10ポイント以上高い</span> <span class="key dn1">5ポイント以上低い</span> <span class="key dn2">10ポイント以上低い</span>）。▲▼＝全体に比べ有意に高い／低い、x＝秘匿、※＝参考値（nが少ない）。列名のボタンで並べ替え、値を押すと（Enterキーでも）その地区の設問またはカルテを開きます。</p>
+<p class="legend">各地区の値（％）。設問は指標の該当回答、または肯定的な回答の合計（『そう思う（計）』など）の割合。色は良し悪しを表し、指標の方向（増・減）に従います（「減」の指標は低いほど良い）：青＝全体より良い、橙＝全体より悪い、濃い色ほど差が大きい（<span class="key up1">5ポイント以上良い</span> <span class="key up2">10ポイント以上良い</span> <span class="key dn1">5ポイント以上悪い</span> <span class="key dn2">10ポイント以上悪い</span>）。▲▼＝全体に比べ有意に高い／低い、x＝秘匿、※＝参考値（nが少ない）。列名のボタンで並べ替え、値を押すと（Enterキーでも）その地区の設問またはカルテを開きます。</p>
 <label for="compare_pick">表示する表</label>
 <select id="compare_pick">
 {{- range $i, $t := .}}

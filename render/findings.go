@@ -60,6 +60,8 @@ type ProfileIndicator struct {
 	BaselineN  Fig    // its base; blank when unknown
 	Evaluation string // the district's own A–D (against its own baseline)
 	Reference  bool
+	Direction  string // 増 or 減: the colour of the district's bar follows it
+	Target     Fig    // the indicator's 目標値, blank when none
 }
 
 // profileViews builds the district profiles from the overview, the indicator
@@ -91,7 +93,8 @@ func profileViews(res *analyze.Results, v *View) []ProfileView {
 			}
 			r := rows[i]
 			p.Indicators = append(p.Indicators, ProfileIndicator{ID: w.ID, Name: w.Name, District: r.Current,
-				Ward: w.Current, Baseline: r.Baseline, BaselineN: r.BaselineN, Evaluation: r.Evaluation, Reference: r.Reference})
+				Ward: w.Current, Baseline: r.Baseline, BaselineN: r.BaselineN, Evaluation: r.Evaluation, Reference: r.Reference,
+				Direction: w.Direction, Target: w.Target})
 		}
 		for _, g := range res.Hearings.ByGroup {
 			if g.By == analyze.ByDistrict && g.Group == d {

@@ -274,12 +274,12 @@ var figColumns = map[[2]string]figColumn{
 var (
 	shapePct  = regexp.MustCompile(`^(-?[0-9]+\.[0-9])%$`)
 	figShapes = map[string]*regexp.Regexp{
-		analyze.MeasureDiff:   regexp.MustCompile(`^([+-]?[0-9]+\.[0-9])ポイント$`),
-		analyze.MeasureMargin: regexp.MustCompile(`^±([0-9]+\.[0-9])ポイント$`),
-		analyze.MeasureMean:   regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
-		analyze.MeasureMedian: regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
-		analyze.MeasureValid:  regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)人$`),
-		analyze.MeasureCount:  regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
+		analyze.MeasureDiff:    regexp.MustCompile(`^([+-]?[0-9]+\.[0-9])ポイント$`),
+		analyze.MeasureMargin:  regexp.MustCompile(`^±([0-9]+\.[0-9])ポイント$`),
+		analyze.MeasureMean:    regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
+		analyze.MeasureMedian:  regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
+		analyze.MeasureValid:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)人$`),
+		analyze.MeasureCount:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
 		analyze.MeasureOrgs:    regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),
 		analyze.MeasureOrgBase: regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),
 	}

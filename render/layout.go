@@ -141,6 +141,10 @@ type Cell struct {
 	Ref   bool
 	Bold  bool
 	Shade bool
+	// Tone is a district's figure against the ward's by the measure's
+	// direction (+1 better, −1 worse, 0 neither): the web's district
+	// tables colour it (blue better, orange worse) with the words in its title.
+	Tone int
 }
 
 // Table is a captioned table, numbered 表N in both formats. Notes follow it.

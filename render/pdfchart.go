@@ -145,6 +145,11 @@ type barRow struct {
 	vals  []Fig
 	ns    []Fig // the base n of each bar, printed at the row's end; nil for none
 	ref   bool  // 参考値 (FigIndex prints ※)
+	// FigIndex (the カルテ): better is the district against the ward by the
+	// indicator's direction (+1 better, −1 worse, 0 neither; the bar's
+	// colour), target the indicator's 目標値 (blank when none; marked ◆).
+	better int
+	target Fig
 }
 
 // barChart draws horizontal bars from 0: one bar per series in every row, the

@@ -2,6 +2,8 @@ package render
 
 import (
 	"math"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // findingText prints a passage's lines as paragraphs in a shaded box's left
@@ -28,12 +30,16 @@ func (d *pdfDoc) findingText(lines []string) {
 
 // indexChart draws the district's indicators as bars against the ward = 100
 // (the bar's length is the district's printed value over the ward's), with
-// both percentages printed beside it. Solid dark bars and a dashed 100 line
-// read in grayscale.
+// both percentages printed beside it. The bar's colour follows the
+// indicator's direction: blue when the district is better than the ward,
+// orange with a white centre line (so that it reads in grayscale) when
+// worse, grey when equal; ◆ marks the target on the same scale, and a
+// dashed line the ward's 100.
 func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 	type bar struct {
 		label, text string
-		idx         float64
+		idx, tgt    float64
+		better      int
 	}
 	var bars []bar
 	for _, r := range rows {
@@ -49,7 +55,11 @@ func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 		if r.ref {
 			text += "※"
 		}
-		bars = append(bars, bar{label: r.label, text: text, idx: idx})
+		tgt := math.NaN()
+		if !r.target.Blank() && wv > 0 {
+			tgt = 100 * r.target.Shown() / wv
+		}
+		bars = append(bars, bar{label: r.label, text: text, idx: idx, tgt: tgt, better: r.better})
 	}
 	if len(bars) == 0 {
 		return
@@ -59,8 +69,10 @@ func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 	areaW := contentW - labelW - 2 - textW
 	scale := 200.0
 	for _, b := range bars {
-		if !math.IsNaN(b.idx) && b.idx > scale {
-			scale = math.Ceil(b.idx/50) * 50
+		for _, v := range []float64{b.idx, b.tgt} {
+			if !math.IsNaN(v) && v > scale {
+				scale = math.Ceil(v/50) * 50
+			}
 		}
 	}
 	d.captionLine(d.figNo(caption))
@@ -71,8 +83,26 @@ func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 		y := top + float64(i)*rowH
 		d.textAt(marginL, y+rowH/2, fitText(b.label, labelW, d.width), 'L')
 		if !math.IsNaN(b.idx) {
-			d.fill([3]int{70, 70, 70})
-			d.p.Rect(x0, y+(rowH-barH)/2, areaW*math.Min(b.idx, scale)/scale, barH, "F")
+			w := areaW * math.Min(b.idx, scale) / scale
+			by := y + (rowH-barH)/2
+			switch {
+			case b.better > 0:
+				d.fill(colBetter)
+			case b.better < 0:
+				d.fill(colWorse)
+			default:
+				d.fill([3]int{150, 150, 150})
+			}
+			d.p.Rect(x0, by, w, barH, "F")
+			if b.better < 0 {
+				d.fill([3]int{255, 255, 255})
+				d.p.Rect(x0, by+barH/2-0.3, w, 0.6, "F")
+			}
+		}
+		if !math.IsNaN(b.tgt) {
+			tx, ty, r := x0+areaW*math.Min(b.tgt, scale)/scale, y+rowH/2, 1.3
+			d.fill(colText)
+			d.p.Polygon([]fpdf.PointType{{X: tx, Y: ty - r}, {X: tx + r, Y: ty}, {X: tx, Y: ty + r}, {X: tx - r, Y: ty}}, "F")
 		}
 		d.textAt(x0+areaW+2, y+rowH/2, b.text, 'L')
 	}
@@ -86,6 +116,27 @@ func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 	d.p.SetLineWidth(0.2)
 	d.color(colMuted)
 	d.textAt(x100, top+h+3, "全体＝100", 'C')
+	// The legend: what the colours and ◆ mean.
+	lx, ly := marginL+labelW+2, top+h+7
+	for _, k := range []struct {
+		c    [3]int
+		text string
+	}{{colBetter, "全体より良い"}, {colWorse, "全体より悪い"}} {
+		d.fill(k.c)
+		d.p.Rect(lx, ly-1.5, 4, 3, "F")
+		d.textAt(lx+5, ly, k.text, 'L')
+		lx += 6 + d.width(k.text) + 4
+	}
+	d.fill(colText)
+	d.p.Polygon([]fpdf.PointType{{X: lx + 1.3, Y: ly - 1.3}, {X: lx + 2.6, Y: ly}, {X: lx + 1.3, Y: ly + 1.3}, {X: lx, Y: ly}}, "F")
+	d.textAt(lx+4, ly, "目標値（全体＝100に換算）", 'L')
 	d.color(colText)
-	d.setY(top + h + 6)
+	d.setY(top + h + 11)
 }
+
+// colBetter and colWorse colour a district's figure better or worse than
+// the ward's by the measure's direction (Okabe–Ito blue and vermillion).
+var (
+	colBetter = [3]int{0, 114, 178}
+	colWorse  = [3]int{213, 94, 0}
+)

@@ -166,8 +166,9 @@ type SummaryRow struct {
 	Suppressed, Reference      bool
 }
 
-// A TopRow is one question of a district page's main results: 全体's most
-// chosen answer, the district's share of it beside 全体's, and the difference.
+// A TopRow is one question of a district page's main results: the
+// question's key measure (an indicator's codes or 『そう思う（計）』), the
+// district's share of it beside 全体's, and the difference.
 type TopRow struct {
 	QuestionID, QuestionText string
 	Label                    string // the answer
@@ -175,6 +176,7 @@ type TopRow struct {
 	District, All            Fig    // shares (percent); District carries ▲▼
 	Diff                     Fig    // points, signed; blank when either share is hidden
 	Reference                bool   // the district's base is under 参考値基準
+	Lower                    bool   // lower is better (指標 方向 減): colour follows it
 }
 
 // IndicatorView is the indicator table with its legend.

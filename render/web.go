@@ -205,6 +205,7 @@ func (d *webDoc) finding(lines []string) {
 type wcell struct {
 	text string
 	num  bool // right-aligned figure
+	tone int  // Cell.Tone: +1 better than the ward (class good), −1 worse (bad)
 }
 
 // table writes a captioned table: heads across (th scope=col), each row led
@@ -233,7 +234,9 @@ func (d *webDoc) table(caption string, heads []string, rows [][]wcell) {
 				d.w("<th scope=\"row\">", esc(text), "</th>")
 				continue
 			}
-			if c.num {
+			if tone := toneClass(c.tone); tone != "" {
+				d.w("<td class=\"num ", tone, "\" title=\"", toneWords[tone], "\">", esc(text), "</td>")
+			} else if c.num {
 				d.w("<td class=\"num\">", esc(text), "</td>")
 			} else {
 				d.w("<td>", esc(text), "</td>")
@@ -276,3 +279,18 @@ func (d *webDoc) noteGroups(groups []CommentGroup) {
 }
 
 func (d *webDoc) view() *View { return d.v }
+
+// toneClass is the class of a district's figure better (good) or worse (bad)
+// than the ward's by its direction; "" for neither.
+func toneClass(t int) string {
+	switch {
+	case t > 0:
+		return "good"
+	case t < 0:
+		return "bad"
+	}
+	return ""
+}
+
+// toneWords say what a tone's colour means (the cell's title).
+var toneWords = map[string]string{"good": "全体より良い", "bad": "全体より悪い"}

@@ -54,7 +54,7 @@ func (d *webDoc) figure(f Figure) {
 	case FigTrend:
 		d.barChart(f.Caption, nil, f.Bars)
 	case FigIndex:
-		d.barChart(f.Caption, f.Series, f.Bars)
+		d.karteChart(f.Caption, f.Series, f.Bars)
 	case FigBars:
 		d.countUnit = f.CountUnit
 		d.barChart(f.Caption, f.Series, f.Bars)
@@ -88,7 +88,7 @@ func (d *webDoc) drawTable(t Table) {
 			if c.Ref {
 				s += "（" + MarkReference + "）"
 			}
-			cs[i] = wcell{text: s, num: i < len(t.Cols) && (t.Cols[i].Role == RoleFigure || t.Cols[i].Role == RoleN)}
+			cs[i] = wcell{text: s, num: i < len(t.Cols) && (t.Cols[i].Role == RoleFigure || t.Cols[i].Role == RoleN), tone: c.Tone}
 		}
 		rows[r] = cs
 	}

@@ -271,6 +271,8 @@ thead th{background:#e8ecf2}
 tbody th{text-align:left;font-weight:normal;min-width:4em}
 thead th:first-child{min-width:4em}
 td.num{text-align:right;white-space:nowrap}
+td.good{background:#d4e8f5;border-bottom:3px solid #0072B2}
+td.bad{background:#fbe0cc;border-bottom:3px dotted #D55E00}
 figure{margin:1em 0}
 figcaption{font-weight:bold}
 svg{max-width:100%;height:auto}

@@ -1,0 +1,104 @@
+package render
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// TestColourByDirection checks that colour follows whether higher is better:
+// a district above the ward on a 減 indicator (high is bad) is coloured worse
+// in the dashboard's 地区比較, the カルテ's bars and the web district tables,
+// and one above the ward on a 増 indicator better.
+func TestColourByDirection(t *testing.T) {
+	f := newFBatch(ingest.SA)
+	b := f.b
+	// I1: 「A」 (増); I2: 「C」 (減, e.g. no place to gather). 北 is above the
+	// ward on both: better on I1, worse on I2.
+	b.Indicators = []ingest.Indicator{
+		{ID: "I1", Name: "Aの割合", Question: 2, Choices: ingest.ChoiceBits(0).With(0), Theme: -1},
+		{ID: "I2", Name: "Cの割合", Question: 2, Choices: ingest.ChoiceBits(0).With(2), Theme: -1, Direction: ingest.Down},
+	}
+	f.add(&b.Current, 40, 0, -1, 0) // 北: 40 A, 40 C of 100
+	f.add(&b.Current, 20, 0, -1, 1)
+	f.add(&b.Current, 40, 0, -1, 2)
+	f.add(&b.Current, 10, 1, -1, 0) // 南: 10 A, 10 C of 100
+	f.add(&b.Current, 80, 1, -1, 1)
+	f.add(&b.Current, 10, 1, -1, 2)
+	v := Build(analyze.Run(b))
+
+	// The shading rule itself: +12 points on a 減 measure is 10+ worse.
+	if got := shade(12, true); got != "dn2" {
+		t.Errorf("shade(+12, 減) = %q, want dn2 (worse)", got)
+	}
+	if got := shade(12, false); got != "up2" {
+		t.Errorf("shade(+12, 増) = %q, want up2 (better)", got)
+	}
+
+	// Dashboard: the 地区比較 table of indicators.
+	var buf bytes.Buffer
+	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	html := buf.String()
+	i := strings.Index(html, `id="compare_ind"`)
+	if i < 0 {
+		t.Fatal("no 指標 table in 地区比較")
+	}
+	row := regexp.MustCompile(`<tr><th scope="row" data-v="0">北</th>(.*?)</tr>`).FindStringSubmatch(html[i:])
+	if row == nil {
+		t.Fatal("no row of 北")
+	}
+	cls := regexp.MustCompile(`class="go ([a-z0-9]*)"`).FindAllStringSubmatch(row[1], -1)
+	if len(cls) != 2 || !strings.HasPrefix(cls[0][1], "up") || !strings.HasPrefix(cls[1][1], "dn") {
+		t.Errorf("北's cells %v: want I1 better (up…), I2 worse (dn…)", cls)
+	}
+	if !strings.Contains(html, "青＝全体より良い、橙＝全体より悪い") {
+		t.Errorf("the 地区比較 legend does not say what the colours mean")
+	}
+
+	// カルテ: the bars of 北 carry the direction, and the target.
+	var p *ProfileView
+	for k := range v.Profiles {
+		if v.Profiles[k].District == "北" {
+			p = &v.Profiles[k]
+		}
+	}
+	if p == nil || len(p.Indicators) != 2 {
+		t.Fatalf("profile of 北: %+v", p)
+	}
+	for k, want := range []int{1, -1} {
+		in := p.Indicators[k]
+		if got := tone(in.District, in.Ward, in.Direction == "減"); got != want {
+			t.Errorf("カルテ %s (%s %s against %s): tone %d, want %d", in.ID, in.Direction, in.District.Text, in.Ward.Text, got, want)
+		}
+	}
+	blocks := compose(v, "北", (*composer).karte)
+	var bars []barRow
+	var tables []Table
+	walk(blocks, Print, func(bl Block) {
+		switch x := bl.(type) {
+		case Figure:
+			if x.Kind == FigIndex {
+				bars = x.Bars
+			}
+		case Table:
+			tables = append(tables, x)
+		}
+	})
+	if len(bars) != 2 || bars[0].better != 1 || bars[1].better != -1 {
+		t.Errorf("カルテ bars %+v: want I1 better, I2 worse", bars)
+	}
+	// Web: the district's figure cell carries the tone, drawn as class good/bad.
+	var w webDoc
+	for _, tb := range tables {
+		w.drawTable(tb)
+	}
+	if out := w.body.String(); !strings.Contains(out, `class="num bad" title="全体より悪い"`) || !strings.Contains(out, `class="num good"`) {
+		t.Errorf("web カルテ table: no good/bad cells:\n%s", out)
+	}
+}
