@@ -273,6 +273,9 @@ func (x *fx) cellFig(c *Crosstab, g *Group, j int) FindingFig {
 // question returns the findings under question q (at most maxSentences).
 func (x *fx) question(q int) []Finding {
 	qu := &x.b.Questions[q]
+	// Note: attribute questions (属性 地区, 性別, 年代) describe the
+	// respondents; they are breakdowns, never findings. A 分析軸 is a
+	// question of the survey that is also a breakdown: it has findings.
 	if qu.Attr != ingest.AttrNone {
 		return nil
 	}

@@ -128,7 +128,7 @@ func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
 		var first *Finding
 		var dq []int // questions with a district deviation
 		for q := range x.b.Questions {
-			if x.b.Questions[q].Theme != ti || x.b.Questions[q].Attr != ingest.AttrNone {
+			if qu := &x.b.Questions[q]; qu.Theme != ti || qu.Attr != ingest.AttrNone {
 				continue
 			}
 			for i := range perQ[q] {

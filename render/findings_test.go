@@ -133,8 +133,8 @@ func TestFindingSentences(t *testing.T) {
 				t.Errorf("names a suppressed or 参考値 district: %s", s)
 			}
 		}
-		check(t, f.sentences(analyze.PlaceDistrict, "", "西"), "この地区の回答者は 5 人です。", "西は回答者が秘匿基準に満たないため、この地区の割合は示していません。")
-		check(t, f.sentences(analyze.PlaceDistrict, "", "南"), "この地区の回答者は 20 人です。", "南は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。")
+		check(t, f.sentences(analyze.PlaceDistrict, "", "西"), "西の回答者は 5 人です。", "西は回答者が秘匿基準に満たないため、この地区の割合は示していません。")
+		check(t, f.sentences(analyze.PlaceDistrict, "", "南"), "南の回答者は 20 人です。", "南は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。")
 	})
 	t.Run("monotone age trend", func(t *testing.T) {
 		f := newFBatch(ingest.SA)

@@ -77,21 +77,23 @@ var sentenceTemplates = map[string]string{
 	"indicator-detail":      "{name}の今回値の95%信頼区間は {lo}～{hi} で、地区別では{high}（{hv}）が最も高く、{low}（{lv}）が最も低くなっています。",
 	"indicator-detail-ward": "{name}の今回値の95%信頼区間は {lo}～{hi} です。",
 	// District profile (地区カルテ).
-	"respondents":       "この地区の回答者は {n} 人で、回収率は {rate} です。",
-	"respondents-only":  "この地区の回答者は {n} 人です。",
+	// District profile sentences name the district, so that no two
+	// districts print the same sentence in the ward report's 地区別のまとめ.
+	"respondents":       "{d}の回答者は {n} 人で、回収率は {rate} です。",
+	"respondents-only":  "{d}の回答者は {n} 人です。",
 	"too-few":           "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
 	"reference":         "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
 	"higher":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
 	"lower":             "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
 	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
-	"org-ratings":       "団体ヒアリングでは、{items}と回答しています。",
+	"org-ratings":       "{d}の団体ヒアリングでは、{items}と回答しています。",
 	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
-	"comments":          "自由記述と団体の意見では、{top}に関するものが {n} 件と最も多く、次いで{next}となっています。",
-	"comments-tie":      "自由記述と団体の意見では、{top}に関するものがともに {n} 件と最も多く、次いで{next}となっています。",
-	"comments-only":     "自由記述と団体の意見では、{top}に関するものが {n} 件です。",
-	"comments-tie-only": "自由記述と団体の意見では、{top}に関するものがともに {n} 件です。",
+	"comments":          "{d}の自由記述と団体の意見では、{top}に関するものが {n} 件と最も多く、次いで{next}となっています。",
+	"comments-tie":      "{d}の自由記述と団体の意見では、{top}に関するものがともに {n} 件と最も多く、次いで{next}となっています。",
+	"comments-only":     "{d}の自由記述と団体の意見では、{top}に関するものが {n} 件です。",
+	"comments-tie-only": "{d}の自由記述と団体の意見では、{top}に関するものがともに {n} 件です。",
 	"comment-item":      "{theme}（{n}件）",
-	"margin":            "回答者数（n={n}）からみた割合の誤差は、最大で±{m}ポイント程度です（信頼度95%）。",
+	"margin":            "{d}の回答者数（n={n}）からみた割合の誤差は、最大で±{m}ポイント程度です（信頼度95%）。",
 }
 
 // Templates returns a copy of the sentence templates by key, for checks of
@@ -346,9 +348,9 @@ func sentenceBody(f analyze.Finding) string {
 		return indicatorSentence(f)
 	case analyze.RuleRespond:
 		if len(fg) > 1 {
-			return fill("respondents", "n", num(fg[0]), "rate", num(fg[1]))
+			return fill("respondents", "d", fg[0].Group, "n", num(fg[0]), "rate", num(fg[1]))
 		}
-		return fill("respondents-only", "n", num(fg[0]))
+		return fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleHigher, analyze.RuleLower:
 		return fill(f.Rule, "subject", f.Subject, "label", quote(fg[0].Label), "pct", num(fg[0]),
 			"rest", num(fg[1]), "pt", num(fg[2]))
@@ -358,7 +360,7 @@ func sentenceBody(f analyze.Finding) string {
 			items = append(items, fill("org-item", "item", f.Words[i/4], "label", quote(fg[i+1].Label),
 				"base", num(fg[i]), "n", num(fg[i+1]), "wbase", num(fg[i+2]), "wn", num(fg[i+3])))
 		}
-		return fill("org-ratings", "items", strings.Join(items, "、"))
+		return fill("org-ratings", "d", fg[0].Group, "items", strings.Join(items, "、"))
 	case analyze.RuleComments:
 		lead := 1
 		for lead < len(fg) && fg[lead].Value == fg[0].Value {
@@ -378,9 +380,9 @@ func sentenceBody(f analyze.Finding) string {
 		if len(next) == 0 {
 			key += "-only"
 		}
-		return fill(key, "top", strings.Join(top, "と"), "n", num(fg[0]), "next", strings.Join(next, "、"))
+		return fill(key, "d", fg[0].Group, "top", strings.Join(top, "と"), "n", num(fg[0]), "next", strings.Join(next, "、"))
 	case analyze.RuleMargin:
-		return fill("margin", "n", Thousands(int(fg[0].Value)), "m", num(fg[1]))
+		return fill("margin", "d", fg[0].Group, "n", Thousands(int(fg[0].Value)), "m", num(fg[1]))
 	}
 	return ""
 }
