@@ -203,10 +203,16 @@ func (c *composer) hearings() {
 		for _, l := range labels {
 			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
 		}
+		few := false
 		add := func(label string, r RatingRow, bold bool) {
 			f.Bands = append(f.Bands, ratingBand(label, r, bold))
 			row := cells(label, r.N.Text)
-			for _, s := range r.Shares {
+			for k, s := range r.Shares {
+				if fewOrgs(r) && k < len(r.Counts) {
+					few = true
+					row = append(row, Cell{Text: r.Counts[k].Text + "団体"})
+					continue
+				}
 				row = append(row, Cell{Text: s.Text})
 			}
 			data.Rows = append(data.Rows, row)
@@ -220,6 +226,9 @@ func (c *composer) hearings() {
 			} else {
 				add(r.Name, r.All, false)
 			}
+		}
+		if few {
+			data.Notes = append(data.Notes, "注）回答した団体が10団体未満の行は、割合ではなく団体数を示しています。")
 		}
 		f.Data = &data
 		c.add(f, Space{2})
@@ -1016,7 +1025,23 @@ func bandOf(r *RowView, label string, bold bool) bandRow {
 
 // ratingBand is a band of a group's ratings: their shares, and n.
 func ratingBand(label string, r RatingRow, bold bool) bandRow {
-	return bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
+	b := bandRow{label: label, n: r.N, cells: r.Shares, bold: bold}
+	if fewOrgs(r) {
+		b.counts = r.Counts
+	}
+	return b
+}
+
+// minPctBase is the smallest group a percentage is printed for: fewer
+// organizations (or initiatives) are counted (「4団体中3団体」), since a
+// percentage of a handful reads as more than it is.
+const minPctBase = 10
+
+// fewOrgs reports whether a rating row's organizations are fewer than
+// minPctBase: its charts and tables print counts, not percentages.
+func fewOrgs(r RatingRow) bool {
+	n := r.N.Shown()
+	return !r.N.Blank() && !math.IsNaN(n) && n < minPctBase
 }
 
 // trendBars returns the legend and the bars of a question's 今回と策定時の比較

@@ -275,6 +275,7 @@ type bandRow struct {
 	label      string
 	n          Fig
 	cells      []Fig // percentages parallel to the chart's heads
+	counts     []Fig // when set (fewer than 10 organizations), the segments print these counts, not percentages
 	suppressed bool
 	reference  bool
 	bold       bool
@@ -356,6 +357,9 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			w := areaW * pdfValue(c) / 100
 			d.swatchRect(x, y, w, bandH, sws[i])
 			txt := c.Text + c.Mark
+			if i < len(r.counts) {
+				txt = r.counts[i].Text + "団体"
+			}
 			d.font("", 6.5)
 			if tw := d.width(txt); w >= tw+2 && pdfValue(c) > 0 {
 				if sws[i].hatch {
