@@ -210,7 +210,7 @@ func (c *composer) hearings() {
 			for k, s := range r.Shares {
 				if fewOrgs(r) && k < len(r.Counts) {
 					few = true
-					row = append(row, Cell{Text: r.Counts[k].Text + "団体"})
+					row = append(row, Cell{Text: orgsText(r.Counts[k])})
 					continue
 				}
 				row = append(row, Cell{Text: s.Text})
@@ -1036,6 +1036,14 @@ func ratingBand(label string, r RatingRow, bold bool) bandRow {
 // organizations (or initiatives) are counted (「4団体中3団体」), since a
 // percentage of a handful reads as more than it is.
 const minPctBase = 10
+
+// orgsText prints a count of organizations: 「3団体」, or － for none.
+func orgsText(f Fig) string {
+	if f.Text == MarkZero || f.Text == "" {
+		return MarkZero
+	}
+	return f.Text + "団体"
+}
 
 // fewOrgs reports whether a rating row's organizations are fewer than
 // minPctBase: its charts and tables print counts, not percentages.

@@ -358,7 +358,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			d.swatchRect(x, y, w, bandH, sws[i])
 			txt := c.Text + c.Mark
 			if i < len(r.counts) {
-				txt = r.counts[i].Text + "団体"
+				txt = orgsText(r.counts[i])
 			}
 			d.font("", 6.5)
 			if tw := d.width(txt); w >= tw+2 && pdfValue(c) > 0 {

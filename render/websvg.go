@@ -204,7 +204,7 @@ func (d *webDoc) bandChart(caption string, heads []string, na bool, rows []bandR
 		var parts []string
 		for i, c := range r.cells {
 			if i < len(heads) && i < len(r.counts) {
-				parts = append(parts, heads[i]+" "+r.counts[i].Text+"団体")
+				parts = append(parts, heads[i]+" "+orgsText(r.counts[i]))
 			} else if i < len(heads) {
 				parts = append(parts, heads[i]+" "+figAlt(c))
 			}
