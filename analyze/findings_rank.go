@@ -24,6 +24,8 @@ const (
 const (
 	SrcTops           = "district_tops"        // district_tops.csv: a district on its question's key measure
 	SrcOrgs           = "hearing_orgs"         // hearing_orgs.csv
+	SrcProgress       = "progress"             // progress.csv: an initiative's record of one year (Group: the year)
+	MeasureRating     = "progress_code"        // progress.csv progress_code
 	MeasureAllPct     = "all_pct"              // district_tops.csv all_pct
 	MeasureOrgs       = "orgs"                 // hearing_orgs.csv count, hearing_ratings.csv count (団体)
 	MeasureOrgBase    = "org_base"             // hearing_ratings.csv base: the organizations that rated (団体)
@@ -357,8 +359,10 @@ func (x *fx) delayed() []Finding {
 	}
 	year := pr.Years[len(pr.Years)-1]
 	byRating := map[string][]string{}
+	figs := map[string][]FindingFig{}
 	var ratings []int
 	var revise []string
+	var reviseFigs []FindingFig
 	reviseSeen := map[string]bool{}
 	for _, ip := range pr.Initiatives {
 		if ip.Latest < 0 {
@@ -368,16 +372,24 @@ func (x *fx) delayed() []Finding {
 		if rec.Year != year {
 			continue
 		}
-		name := x.b.Initiatives[ip.Initiative].Name
+		in := &x.b.Initiatives[ip.Initiative]
+		name := in.Name
+		// Note: each initiative's rating is a figure of the basis (not
+		// printed), so that staff wording of the passage goes stale when a
+		// rating changes.
+		fig := FindingFig{Source: SrcProgress, Item: in.ID, Group: strconv.Itoa(rec.Year), Code: strconv.Itoa(rec.Code),
+			Label: rec.Label, Measure: MeasureRating, Value: float64(rec.Code)}
 		if delayedRating(pr.Labels, rec.Rating, rec.Label) {
 			if len(byRating[rec.Label]) == 0 {
 				ratings = append(ratings, rec.Rating)
 			}
 			byRating[rec.Label] = append(byRating[rec.Label], name)
+			figs[rec.Label] = append(figs[rec.Label], fig)
 		}
 		if rec.Next == ingest.NextRevise.String() && !reviseSeen[name] {
 			reviseSeen[name] = true
 			revise = append(revise, name)
+			reviseFigs = append(reviseFigs, fig)
 		}
 	}
 	slices.Sort(ratings)
@@ -386,10 +398,10 @@ func (x *fx) delayed() []Finding {
 	for _, r := range ratings {
 		label := pr.Labels[r]
 		// Words: the rating, then the initiatives' names.
-		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{label}, byRating[label]...)})
+		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{label}, byRating[label]...), Figures: figs[label]})
 	}
 	if len(revise) > 0 {
-		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{ingest.NextRevise.String()}, revise...)})
+		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{ingest.NextRevise.String()}, revise...), Figures: reviseFigs})
 	}
 	if len(out) == 0 {
 		out = append(out, Finding{Rule: RuleOnTrack})

@@ -52,7 +52,7 @@ func TestFindingsProperty(t *testing.T) {
 		analyze.SrcCrosstab, analyze.SrcSummary, analyze.SrcTrend, analyze.SrcInd, analyze.SrcRest,
 		analyze.SrcProfile, analyze.SrcOverview, analyze.SrcRatings, analyze.SrcMatrix,
 		analyze.MeasureWeightedPct, "axis", "suppressed-in-question", analyze.RuleTooFew, analyze.RuleReference,
-		analyze.SrcTops, analyze.SrcOrgs, analyze.RuleIndDetail, analyze.RuleHearings, analyze.RuleStandout,
+		analyze.SrcTops, analyze.SrcOrgs, analyze.SrcProgress, analyze.RuleIndDetail, analyze.RuleHearings, analyze.RuleStandout,
 	} {
 		if cov[k] == 0 {
 			t.Errorf("no batch reaches %s", k)
@@ -143,7 +143,11 @@ func (tb *csvTable) get(row []string, name string) string {
 func writeCSVs(t *testing.T, res *analyze.Results) map[string]*csvTable {
 	t.Helper()
 	out := map[string]*csvTable{}
-	for _, f := range render.CSVFiles() {
+	files := render.CSVFiles()
+	if res.Progress != nil {
+		files = append(files, render.CSVFile{Path: "data/progress.csv", Write: render.ProgressCSV})
+	}
+	for _, f := range files {
 		var buf bytes.Buffer
 		if err := f.Write(&buf, res); err != nil {
 			t.Fatalf("%s: %v", f.Path, err)
@@ -201,6 +205,7 @@ var figSources = map[string]figSource{
 	analyze.SrcMatrix:   {"data/comment_matrix.csv", []string{"theme", "district"}, "", "district", "theme"},
 	analyze.SrcTops:     {"data/district_tops.csv", []string{"district", "question_id"}, "question_id", "district", "label"},
 	analyze.SrcOrgs:     {"data/hearing_orgs.csv", []string{"by", "group"}, "", "group", ""},
+	analyze.SrcProgress: {"data/progress.csv", []string{"initiative_id", "year"}, "initiative_id", "year", "progress_label"},
 }
 
 // figKey is the values of figSources[g.Source].key that g names.
@@ -217,6 +222,8 @@ func figKey(g analyze.FindingFig) []string {
 		return []string{g.Group, g.Item}
 	case analyze.SrcOrgs:
 		return []string{g.By, g.Group}
+	case analyze.SrcProgress:
+		return []string{g.Item, g.Group}
 	case analyze.SrcTrend, analyze.SrcRatings:
 		return []string{g.Item, g.By, g.Group, g.Code}
 	case analyze.SrcInd:
@@ -267,6 +274,7 @@ var figColumns = map[[2]string]figColumn{
 	{analyze.SrcOrgs, analyze.MeasureOrgs}:            {"count", "", "団体数"},
 	{analyze.SrcRatings, analyze.MeasureOrgs}:         {"count", "base", "団体数"},
 	{analyze.SrcRatings, analyze.MeasureOrgBase}:      {"base", "", "回答団体数"},
+	{analyze.SrcProgress, analyze.MeasureRating}:      {"progress_code", "", "進ちょく"},
 }
 
 // figShapes is how a measure's value is printed in a basis (shapePct when
@@ -282,6 +290,7 @@ var (
 		analyze.MeasureCount:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
 		analyze.MeasureOrgs:    regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),
 		analyze.MeasureOrgBase: regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),
+		analyze.MeasureRating:  regexp.MustCompile(`^([0-9]+)$`),
 	}
 	propThousands = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})*$`)
 	propNumber    = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?`)
@@ -300,6 +309,9 @@ func buildIndex(data map[string]*csvTable) map[string]csvIndex {
 	for src, s := range figSources {
 		tb := data[s.file]
 		ix := csvIndex{}
+		if tb == nil {
+			continue // progress.csv only with progress/
+		}
 		for _, r := range tb.rows {
 			var k []string
 			for _, c := range s.key {
@@ -535,7 +547,7 @@ func checkPrinted(tok, measure, v string) (string, bool) {
 		return tok, false
 	}
 	digits := strings.TrimLeft(m[1], "+-")
-	if measure == analyze.MeasureValid || measure == analyze.MeasureCount || measure == analyze.MeasureOrgs || measure == analyze.MeasureOrgBase {
+	if measure == analyze.MeasureValid || measure == analyze.MeasureCount || measure == analyze.MeasureOrgs || measure == analyze.MeasureOrgBase || measure == analyze.MeasureRating {
 		got, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
 		return digits, err == nil && propThousands.MatchString(m[1]) && strconv.Itoa(got) == v
 	}

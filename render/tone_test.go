@@ -102,3 +102,48 @@ func TestColourByDirection(t *testing.T) {
 		t.Errorf("web カルテ table: no good/bad cells:\n%s", out)
 	}
 }
+
+// TestCommentaryFollowsStatements checks that staff wording of 概要's
+// closing passage (the hearings and the delayed initiatives) stays tied to it
+// by its identity (概要, no テーマ, the ward), and goes stale when an
+// initiative's latest rating changes.
+func TestCommentaryFollowsStatements(t *testing.T) {
+	f := newFBatch(ingest.SA)
+	b := f.b
+	f.add(&b.Current, 40, 0, -1, 0)
+	f.add(&b.Current, 40, 1, -1, 1)
+	b.Initiatives = []ingest.Initiative{{ID: "P1", Name: "見守り訪問", District: -1, Theme: -1}}
+	b.ProgressScale = ingest.ChoiceSet{Choices: []ingest.Choice{{Code: 1, Label: "順調"}, {Code: 2, Label: "概ね順調"},
+		{Code: 3, Label: "やや遅れ"}, {Code: 4, Label: "遅れ"}}}
+	b.Progress = []ingest.Progress{{Initiative: 0, Year: 2025, Rating: 3}}
+	closing := func() *Passage {
+		t.Helper()
+		for _, p := range Build(analyze.Run(b)).Passages {
+			if p.Place == analyze.PlaceSummary && p.Target == "" && p.District == "" {
+				return &p
+			}
+		}
+		t.Fatal("no closing passage of 概要")
+		return nil
+	}
+	p := closing()
+	if got := strings.Join(p.Lines, ""); !strings.Contains(got, "「見守り訪問」の進ちょくが「遅れ」") {
+		t.Fatalf("closing passage %q does not name the delayed initiative", got)
+	}
+	b.Commentary = &ingest.Commentary{Sheet: "所見", Rows: []ingest.CommentaryRow{{Place: ingest.PlaceSummary,
+		District: ingest.Ward, Text: "見守り訪問は人員不足のため遅れています。", Basis: p.Basis()}}}
+	v := Build(analyze.Run(b))
+	if probs := applyCommentary(v, b); len(probs) != 0 {
+		t.Fatalf("fresh staff row: %v", probs)
+	}
+	if got := v.PassageLines(analyze.PlaceSummary, "", ""); len(got) != 1 || got[0] != "見守り訪問は人員不足のため遅れています。" {
+		t.Errorf("staff wording not printed: %q", got)
+	}
+	// The rating moves to やや遅れ: the row is stale.
+	b.Progress[0].Rating = 2
+	v = Build(analyze.Run(b))
+	probs := applyCommentary(v, b)
+	if len(probs) != 1 || probs[0].Code != ingest.CodeStaleCommentary {
+		t.Errorf("after the rating changed: %v, want one stale-commentary problem", probs)
+	}
+}

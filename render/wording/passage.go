@@ -113,6 +113,7 @@ var basisMeasure = map[string]string{
 	analyze.MeasureOrgBase:     "回答団体数",
 	analyze.MeasureCILow:       "下限",
 	analyze.MeasureCIHigh:      "上限",
+	analyze.MeasureRating:      "進ちょく",
 }
 
 // figText prints a finding's figure as the tables print it: one decimal with %
