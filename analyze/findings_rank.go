@@ -18,6 +18,7 @@ const (
 	RuleDelayed   = "delayed"          // 概要: every initiative delayed or 見直し in the latest year
 	RuleOnTrack   = "on-track"         // 概要: no initiative delayed or under review in the latest year
 	RuleBoxChange = "box-change"       // SC: 『そう思う（計）』 now against the baseline survey (Words[0] the box)
+	RuleThemeTalk = "theme-comments"   // 概要: the district where most comments on the theme came from
 )
 
 // More sources and measures of a FindingFig.
@@ -49,6 +50,7 @@ const (
 	scoreWorse     = 25  // added when that district is worse by the measure's direction
 	scoreIndA      = 100 // target reached
 	scoreIndNone   = 50  // no evaluation
+	scoreTalk      = 40  // the district with most comments on the theme (plus its count / 10, at most 9.9)
 	scoreLeading   = 10  // the theme's first leading answers, when nothing else
 	maxEffect      = 99
 	maxThemeTop    = 4 // statements per theme in 概要
@@ -148,6 +150,9 @@ func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
 			}
 			dq = append(dq, q)
 		}
+		if f, d, n, ok := x.themeTalk(th.Name); ok {
+			add(f, scoreTalk+math.Min(float64(n)/10, 9.9), d)
+		}
 		top := x.pickTheme(cands, dq, tops, named)
 		if len(top) == 0 && first != nil {
 			top = append(top, *first)
@@ -193,6 +198,11 @@ func (x *fx) pickTheme(cands []scored, qs []int, tops map[int][]*DistrictTop, na
 	for len(out) < maxThemeTop {
 		best, bs := -1, -1.0
 		for i, c := range cands {
+			// Note: a statement naming a district already named in 概要 (the
+			// theme's comments) is left out, so that the district sentences vary.
+			if c.district != "" && named[c.district] > 0 {
+				continue
+			}
 			if c.score > bs {
 				best, bs = i, c.score
 			}
@@ -219,6 +229,9 @@ func (x *fx) pickTheme(cands []scored, qs []int, tops map[int][]*DistrictTop, na
 			out = append(out, x.deviation(d.q, d.t))
 		case best >= 0:
 			out = append(out, cands[best].f)
+			if d := cands[best].district; d != "" {
+				named[d]++
+			}
 			cands = slices.Delete(cands, best, best+1)
 		default:
 			return out
@@ -349,21 +362,25 @@ func delayedRating(labels []string, rating int, label string) bool {
 	return len(labels) >= 2 && rating >= (len(labels)+1)/2
 }
 
-// delayed names every initiative rated delayed or whose next year is 見直し
-// in the latest year with records (sheet order): the worst rating first, one
-// sentence per rating, then those under review; RuleOnTrack when none is.
+// delayed names every initiative rated delayed (the worst rating first,
+// then sheet order) in the latest year with records, in one sentence
+// (Words[0] "遅れ"), then every initiative whose next year is 見直し
+// (Words[0] "見直し"); RuleOnTrack when there is none. The rating labels are
+// not quoted (a scale's やや遅れ is no answer to single out); each
+// initiative's rating is a figure of the basis, not printed, so that staff
+// wording of the passage goes stale when a rating changes.
 func (x *fx) delayed() []Finding {
 	pr := x.r.Progress
 	if pr == nil || len(pr.Years) == 0 {
 		return nil
 	}
 	year := pr.Years[len(pr.Years)-1]
-	byRating := map[string][]string{}
-	figs := map[string][]FindingFig{}
-	var ratings []int
-	var revise []string
-	var reviseFigs []FindingFig
-	reviseSeen := map[string]bool{}
+	type init struct {
+		name   string
+		rating int
+		fig    FindingFig
+	}
+	var late, revise []init
 	for _, ip := range pr.Initiatives {
 		if ip.Latest < 0 {
 			continue
@@ -373,35 +390,30 @@ func (x *fx) delayed() []Finding {
 			continue
 		}
 		in := &x.b.Initiatives[ip.Initiative]
-		name := in.Name
-		// Note: each initiative's rating is a figure of the basis (not
-		// printed), so that staff wording of the passage goes stale when a
-		// rating changes.
-		fig := FindingFig{Source: SrcProgress, Item: in.ID, Group: strconv.Itoa(rec.Year), Code: strconv.Itoa(rec.Code),
-			Label: rec.Label, Measure: MeasureRating, Value: float64(rec.Code)}
+		it := init{in.Name, rec.Rating, FindingFig{Source: SrcProgress, Item: in.ID, Group: strconv.Itoa(rec.Year),
+			Code: strconv.Itoa(rec.Code), Measure: MeasureRating, Value: float64(rec.Code)}}
 		if delayedRating(pr.Labels, rec.Rating, rec.Label) {
-			if len(byRating[rec.Label]) == 0 {
-				ratings = append(ratings, rec.Rating)
-			}
-			byRating[rec.Label] = append(byRating[rec.Label], name)
-			figs[rec.Label] = append(figs[rec.Label], fig)
+			late = append(late, it)
 		}
-		if rec.Next == ingest.NextRevise.String() && !reviseSeen[name] {
-			reviseSeen[name] = true
-			revise = append(revise, name)
-			reviseFigs = append(reviseFigs, fig)
+		if rec.Next == ingest.NextRevise.String() {
+			revise = append(revise, it)
 		}
 	}
-	slices.Sort(ratings)
-	slices.Reverse(ratings)
+	slices.SortStableFunc(late, func(a, b init) int { return cmp.Compare(b.rating, a.rating) })
 	var out []Finding
-	for _, r := range ratings {
-		label := pr.Labels[r]
-		// Words: the rating, then the initiatives' names.
-		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{label}, byRating[label]...), Figures: figs[label]})
-	}
-	if len(revise) > 0 {
-		out = append(out, Finding{Rule: RuleDelayed, Words: append([]string{ingest.NextRevise.String()}, revise...), Figures: reviseFigs})
+	for _, g := range []struct {
+		word string
+		its  []init
+	}{{"遅れ", late}, {ingest.NextRevise.String(), revise}} {
+		if len(g.its) == 0 {
+			continue
+		}
+		f := Finding{Rule: RuleDelayed, Words: []string{g.word}}
+		for _, it := range g.its {
+			f.Words = append(f.Words, it.name)
+			f.Figures = append(f.Figures, it.fig)
+		}
+		out = append(out, f)
 	}
 	if len(out) == 0 {
 		out = append(out, Finding{Rule: RuleOnTrack})
@@ -499,4 +511,32 @@ func (x *fx) boxChange(q int) (Finding, bool) {
 		f.Words = append(f.Words, "changed")
 	}
 	return f, true
+}
+
+// themeTalk states the district from which most free-text answers and
+// hearing comments on a theme came (comment_matrix.csv; the first in sheet
+// order on ties), with its count, when it has at least two and its
+// respondents reach 参考値基準.
+func (x *fx) themeTalk(theme string) (Finding, string, int, bool) {
+	// Note: never a district under 参考値基準 (nor one suppressed).
+	small := map[string]bool{}
+	for _, d := range x.r.Overview.Districts {
+		small[d.Name] = d.Valid < x.b.Settings.ReferenceBelow || d.Valid < x.b.Settings.SuppressBelow
+	}
+	var best *TextCell
+	for i := range x.r.TextMatrix {
+		c := &x.r.TextMatrix[i]
+		if c.Theme != theme || c.District == GroupNoDistrict || len(c.Texts) < 2 || small[c.District] {
+			continue
+		}
+		if best == nil || len(c.Texts) > len(best.Texts) {
+			best = c
+		}
+	}
+	if best == nil {
+		return Finding{}, "", 0, false
+	}
+	n := len(best.Texts)
+	return Finding{Rule: RuleThemeTalk, Figures: []FindingFig{{Source: SrcMatrix, Group: best.District, Label: theme,
+		Measure: MeasureCount, Value: float64(n)}}}, best.District, n, true
 }

@@ -205,7 +205,7 @@ var figSources = map[string]figSource{
 	analyze.SrcMatrix:   {"data/comment_matrix.csv", []string{"theme", "district"}, "", "district", "theme"},
 	analyze.SrcTops:     {"data/district_tops.csv", []string{"district", "question_id"}, "question_id", "district", "label"},
 	analyze.SrcOrgs:     {"data/hearing_orgs.csv", []string{"by", "group"}, "", "group", ""},
-	analyze.SrcProgress: {"data/progress.csv", []string{"initiative_id", "year"}, "initiative_id", "year", "progress_label"},
+	analyze.SrcProgress: {"data/progress.csv", []string{"initiative_id", "year"}, "initiative_id", "year", ""},
 }
 
 // figKey is the values of figSources[g.Source].key that g names.

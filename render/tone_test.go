@@ -127,7 +127,7 @@ func TestCommentaryFollowsStatements(t *testing.T) {
 		return nil
 	}
 	p := closing()
-	if got := strings.Join(p.Lines, ""); !strings.Contains(got, "「見守り訪問」の進ちょくが「遅れ」") {
+	if got := strings.Join(p.Lines, ""); !strings.Contains(got, "進ちょくが遅れている取組は、「見守り訪問」です") {
 		t.Fatalf("closing passage %q does not name the delayed initiative", got)
 	}
 	b.Commentary = &ingest.Commentary{Sheet: "所見", Rows: []ingest.CommentaryRow{{Place: ingest.PlaceSummary,

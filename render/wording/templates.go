@@ -60,8 +60,9 @@ var sentenceTemplates = map[string]string{
 	"hearings":       "団体ヒアリング（{orgs}団体）では、{items}と回答しています。",
 	"hearings-only":  "団体ヒアリングでは、{orgs}団体から活動の状況や課題をうかがいました。",
 	"hearing-item":   "「{item}」について{base}団体中{n}団体が{label}",
-	"delayed":        "最新年度の取組の振り返りでは、{names}の進ちょくが{label}となっています。",
+	"delayed":        "最新年度の取組の振り返りで進ちょくが遅れている取組は、{names}です。",
 	"delayed-revise": "最新年度の振り返りで次年度の方向性を「見直し」とした取組は、{names}です。",
+	"theme-comments": "このテーマに関する自由記述と団体の意見は、{d}からのものが {n} 件と最も多くなっています。",
 	"on-track":       "最新年度の取組の振り返りでは、遅れや見直しとなっている取組はありません。",
 	// Under the indicator table (and in 概要). A midpoint miss is at risk, not failed.
 	"indicator-A":      "{name}は、策定時の {base} から今回 {cur} となり、目標値（{target}）を達成しています。",
@@ -231,6 +232,8 @@ func sentenceBody(f analyze.Finding) string {
 			}
 		}
 		return fill(key, "box", f.Words[0], "base", num(fg[0]), "cur", num(fg[1]))
+	case analyze.RuleThemeTalk:
+		return fill("theme-comments", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleMANote, analyze.RuleOnTrack:
 		return sentenceTemplates[f.Rule]
 	case analyze.RuleHearings:
@@ -254,7 +257,7 @@ func sentenceBody(f analyze.Finding) string {
 		if f.Words[0] == "見直し" {
 			return fill("delayed-revise", "names", strings.Join(names, "、"))
 		}
-		return fill("delayed", "names", strings.Join(names, "、"), "label", quote(f.Words[0]))
+		return fill("delayed", "names", strings.Join(names, "、"))
 	case analyze.RuleIndDetail:
 		name := quote(f.Subject)
 		if len(fg) >= 4 {
