@@ -193,7 +193,7 @@ func TestIndicatorSentenceSameNumber(t *testing.T) {
 		}
 		printed := strconv.FormatFloat(analyze.Round1(v), 'f', 1, 64) + "%"
 		for _, f := range findings.rows {
-			if f["place"] != "設問" || f["target_id"] != ind["question_id"] || !strings.Contains(f["text"], "肯定的な回答") {
+			if f["place"] != "設問" || f["target_id"] != ind["question_id"] || !strings.Contains(f["text"], "（計）』は") {
 				continue
 			}
 			if strings.Contains(f["text"], "無回答を除く") {
