@@ -86,6 +86,9 @@ type Finding struct {
 	Eval     string       // RuleIndicator: EvalA..EvalD or EvalNone
 	Words    []string     // RuleComposite: the box's name (そう思う（計）), then the 肯定 labels; RuleStandout: the key measure's kind; RuleTooFew, RuleReference, RuleNoDiff: the district; RuleHearings: the items named; RuleDelayed: the rating or 見直し, then the initiatives; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name); RuleMean: the unit (設問 単位) when given
 	Figures  []FindingFig // in the order the sentence names them
+	// Box is the combined box a RuleGroups finding of an SC question compares
+	// (そう思う（計）; its figures are summary.csv top_box_pct), "" otherwise.
+	Box string
 }
 
 // A FindingFig is one figure a Finding names, as printed: Value is rounded by
@@ -112,9 +115,6 @@ const maxSentences = 4
 
 // maxListed caps the answers, groups, themes and items one sentence lists.
 const maxListed = 3
-
-// maxSummary caps the sentences per theme in 調査結果の概要.
-const maxSummary = 5
 
 // maxOrgItems caps the 評価 items a district profile's hearing sentence names.
 const maxOrgItems = 2
@@ -344,6 +344,14 @@ func (x *fx) question(q int) []Finding {
 				}
 				continue
 			}
+		}
+		if qu.Type == ingest.SC && x.hasPositive(q) {
+			// Note: an SC question is compared across groups on its combined
+			// box, never on a single answer.
+			if f, ok := x.boxGroups(q, by); ok {
+				out = append(out, withBase(base, f))
+			}
+			continue
 		}
 		if by == ByAge {
 			if f, ok := x.ageTrend(q, c, all); ok {

@@ -540,3 +540,92 @@ func (x *fx) themeTalk(theme string) (Finding, string, int, bool) {
 	return Finding{Rule: RuleThemeTalk, Figures: []FindingFig{{Source: SrcMatrix, Group: best.District, Label: theme,
 		Measure: MeasureCount, Value: float64(n)}}}, best.District, n, true
 }
+
+// hasPositive reports whether SC question q has 肯定 choices.
+func (x *fx) hasPositive(q int) bool {
+	qu := &x.b.Questions[q]
+	if qu.ChoiceSet < 0 || qu.ChoiceSet >= len(x.b.ChoiceSets) {
+		return false
+	}
+	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if ch.Positive {
+			return true
+		}
+	}
+	return false
+}
+
+// boxGroups states the groups of breakdown by whose combined favourable
+// share (summary.csv top_box_pct, no-answer excluded) is significantly higher
+// or lower than the rest's (pooled two-proportion test at 有意水準, the
+// printed difference from 全体 not 0): at most maxListed per side, the
+// largest differences, named in the breakdown's order. Groups suppressed or
+// under 参考値基準 (in the summary or the crosstab) are never named.
+func (x *fx) boxGroups(q int, by string) (Finding, bool) {
+	all := x.sum[fxKey{q, ByAll, GroupAll}]
+	c := x.ct[fxKey{q: q, by: by}]
+	if all == nil || c == nil || all.N == 0 || math.IsNaN(all.TopBoxPct) {
+		return Finding{}, false
+	}
+	allTop := all.TopBoxPct * float64(all.N) / 100
+	type cand struct {
+		s     *Summary
+		diff  float64
+		order int
+	}
+	var hi, lo []cand
+	for gi := range c.Groups {
+		g := &c.Groups[gi]
+		s := x.sum[fxKey{q, by, g.Name}]
+		if !eligible(g) || s == nil || s.Suppressed || s.Reference || s.N == 0 || math.IsNaN(s.TopBoxPct) {
+			continue
+		}
+		rn := float64(all.N - s.N)
+		if rn <= 0 {
+			continue
+		}
+		top := s.TopBoxPct * float64(s.N) / 100
+		p := twoProp(s.TopBoxPct/100, float64(s.N), (allTop-top)/rn, rn)
+		diff := Round1(s.TopBoxPct) - Round1(all.TopBoxPct)
+		if math.IsNaN(p) || p >= x.alpha || diff == 0 || top == 0 {
+			continue
+		}
+		if s.TopBoxPct/100 > (allTop-top)/rn {
+			hi = append(hi, cand{s, diff, gi})
+		} else {
+			lo = append(lo, cand{s, diff, gi})
+		}
+	}
+	if len(hi)+len(lo) == 0 {
+		return Finding{}, false
+	}
+	qu := &x.b.Questions[q]
+	var labels []string
+	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if ch.Positive {
+			labels = append(labels, ch.Label)
+		}
+	}
+	f := Finding{Rule: RuleGroups, Words: []string{by}, Box: boxName(labels)}
+	for _, a := range x.r.Axes {
+		if a.By == by {
+			f.Words = append(f.Words, a.Name)
+		}
+	}
+	for k, side := range [][]cand{hi, lo} {
+		slices.SortStableFunc(side, func(a, b cand) int { return cmp.Compare(math.Abs(b.diff), math.Abs(a.diff)) })
+		if len(side) > maxListed {
+			side = side[:maxListed]
+		}
+		slices.SortFunc(side, func(a, b cand) int { return cmp.Compare(a.order, b.order) })
+		mark := "▲"
+		if k == 1 {
+			mark = "▼"
+		}
+		for _, cd := range side {
+			f.Figures = append(f.Figures, FindingFig{Source: SrcSummary, Item: qu.ID, By: by, Group: cd.s.Group,
+				Measure: MeasureTopBox, Value: Round1(cd.s.TopBoxPct), Decimals: 1, N: cd.s.N, Mark: mark})
+		}
+	}
+	return f, true
+}

@@ -133,6 +133,19 @@ func TestSummaryRanking(t *testing.T) {
 			t.Errorf("%s %s %s: a finding about the attribute 性別", f.Place, f.Target, f.Rule)
 		}
 	}
+	// An SC question is compared across groups on its combined box only.
+	for _, f := range r.Findings {
+		if f.Place == PlaceQuestion && (f.Target == "Q2" || f.Target == "Q4" || f.Target == "Q5") && f.Rule == RuleGroups {
+			for _, g := range f.Figures {
+				if g.Source != SrcTops && g.Source != SrcSummary {
+					t.Errorf("%s: groups compared on the single answer %q", f.Target, g.Label)
+				}
+			}
+		}
+		if f.Rule == RuleAgeTrend && (f.Target == "Q2" || f.Target == "Q4" || f.Target == "Q5") {
+			t.Errorf("%s: an age trend of a single answer of an SC question", f.Target)
+		}
+	}
 	// The district sentences use the key measure: 『そう思う（計）』 from district_tops.
 	var q4 []Finding
 	for _, f := range r.Findings {

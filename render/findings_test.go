@@ -98,6 +98,19 @@ func TestFindingSentences(t *testing.T) {
 			"無回答を除くと、「A」と「B」を合わせた『A（計）』は 68.8% です。",
 			"「A」が 30.0% で最も多く、次いで「B」（25.0%）、「C」（25.0%）となっています。")
 	})
+	t.Run("SC groups on the combined box", func(t *testing.T) {
+		// 若年: 5 of 40 answer A or B (12.5%); 高齢: 35 of 40 (87.5%); 全体 50.0%.
+		f := newFBatch(ingest.SC, 0, 1)
+		f.add(&f.b.Current, 5, 0, 0, 0)
+		f.add(&f.b.Current, 35, 0, 0, 2)
+		f.add(&f.b.Current, 35, 1, 2, 1)
+		f.add(&f.b.Current, 5, 1, 2, 2)
+		got := f.sentences(analyze.PlaceQuestion, "Q2", "")
+		want := "年代別にみると、『A（計）』の割合は高齢（87.5%）で高く、若年（12.5%）で低くなっています。"
+		if !slices.Contains(got, want) {
+			t.Errorf("got\n%s\nwant a sentence\n%s", strings.Join(got, "\n"), want)
+		}
+	})
 	t.Run("MA", func(t *testing.T) {
 		f := newFBatch(ingest.MA)
 		f.add(&f.b.Current, 30, 0, -1, 0, 1)

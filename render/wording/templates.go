@@ -298,6 +298,9 @@ func sentenceBody(f analyze.Finding) string {
 			}
 		}
 		key, label := "groups", quote(fg[0].Label)
+		if f.Box != "" {
+			label = "『" + f.Box + "』"
+		}
 		if fg[0].Source == analyze.SrcTops {
 			label = keyLabel(fg[0])
 			if !isBox(fg[0].Label) {
