@@ -19,12 +19,14 @@ const (
 	RuleOnTrack   = "on-track"         // 概要: no initiative delayed or under review in the latest year
 	RuleBoxChange = "box-change"       // SC: 『そう思う（計）』 now against the baseline survey (Words[0] the box)
 	RuleThemeTalk = "theme-comments"   // 概要: the district where most comments on the theme came from
+	RuleHard      = "hard"             // 概要: the physical-environment categories with most texts
 )
 
 // More sources and measures of a FindingFig.
 const (
 	SrcTops           = "district_tops"        // district_tops.csv: a district on its question's key measure
 	SrcOrgs           = "hearing_orgs"         // hearing_orgs.csv
+	SrcHard           = "hard_counts"          // hard_counts.csv: all sources, every year, 全体 (Label: the category)
 	SrcProgress       = "progress"             // progress.csv: an initiative's record of one year (Group: the year)
 	MeasureRating     = "progress_code"        // progress.csv progress_code
 	MeasureAllPct     = "all_pct"              // district_tops.csv all_pct
@@ -164,6 +166,9 @@ func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
 	}
 	var closing []Finding
 	if f, ok := x.hearingSummary(); ok {
+		closing = append(closing, f)
+	}
+	if f, ok := x.hardSummary(); ok {
 		closing = append(closing, f)
 	}
 	closing = append(closing, x.delayed()...)
@@ -628,4 +633,29 @@ func (x *fx) boxGroups(q int, by string) (Finding, bool) {
 		}
 	}
 	return f, true
+}
+
+// hardSummary states the ハード分類 categories with most texts ward-wide
+// (hard_counts.csv, all sources, every year), at most maxListed, the most
+// first (sheet order on ties).
+func (x *fx) hardSummary() (Finding, bool) {
+	if x.r.Hard == nil {
+		return Finding{}, false
+	}
+	var cs []HardCount
+	for _, n := range x.r.Hard.Counts {
+		if n.Source == "all" && n.Year == 0 && n.Group == GroupAll && n.Category != "計" && n.Count > 0 {
+			cs = append(cs, n)
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b HardCount) int { return cmp.Compare(b.Count, a.Count) })
+	if len(cs) > maxListed {
+		cs = cs[:maxListed]
+	}
+	f := Finding{Rule: RuleHard}
+	for _, n := range cs {
+		f.Figures = append(f.Figures, FindingFig{Source: SrcHard, Group: GroupAll, Label: n.Category,
+			Measure: MeasureCount, Value: float64(n.Count)})
+	}
+	return f, len(f.Figures) > 0
 }

@@ -98,12 +98,19 @@ func (c *composer) summary() {
 		c.add(Subsection{Title: th.Name, MinBody: 20}, Finding{lines})
 	}
 	if len(ward) > 0 {
-		title := "団体ヒアリングと取組の振り返り"
-		switch {
-		case v.Progress == nil:
-			title = "団体ヒアリング"
-		case v.Hearings.Orgs == 0:
-			title = "取組の振り返り"
+		var parts []string
+		if v.Hearings.Orgs > 0 {
+			parts = append(parts, "団体ヒアリング")
+		}
+		if v.Hard != nil {
+			parts = append(parts, "ソフトとハードの連携")
+		}
+		if v.Progress != nil {
+			parts = append(parts, "取組の振り返り")
+		}
+		title := strings.Join(parts, "・")
+		if title == "" {
+			title = "全体"
 		}
 		c.add(Subsection{Title: title, MinBody: 20}, Finding{ward})
 	}

@@ -52,7 +52,7 @@ func TestFindingsProperty(t *testing.T) {
 		analyze.SrcCrosstab, analyze.SrcSummary, analyze.SrcTrend, analyze.SrcInd, analyze.SrcRest,
 		analyze.SrcProfile, analyze.SrcOverview, analyze.SrcRatings, analyze.SrcMatrix,
 		analyze.MeasureWeightedPct, "axis", "suppressed-in-question", analyze.RuleTooFew, analyze.RuleReference,
-		analyze.SrcTops, analyze.SrcOrgs, analyze.SrcProgress, analyze.RuleIndDetail, analyze.RuleHearings, analyze.RuleStandout,
+		analyze.SrcTops, analyze.SrcOrgs, analyze.SrcProgress, analyze.SrcHard, analyze.RuleHard, analyze.RuleDelayed, analyze.RuleIndDetail, analyze.RuleHearings, analyze.RuleStandout,
 	} {
 		if cov[k] == 0 {
 			t.Errorf("no batch reaches %s", k)
@@ -147,6 +147,9 @@ func writeCSVs(t *testing.T, res *analyze.Results) map[string]*csvTable {
 	if res.Progress != nil {
 		files = append(files, render.CSVFile{Path: "data/progress.csv", Write: render.ProgressCSV})
 	}
+	if res.Hard != nil {
+		files = append(files, render.CSVFile{Path: "data/hard_counts.csv", Write: render.HardCountsCSV})
+	}
 	for _, f := range files {
 		var buf bytes.Buffer
 		if err := f.Write(&buf, res); err != nil {
@@ -206,6 +209,7 @@ var figSources = map[string]figSource{
 	analyze.SrcTops:     {"data/district_tops.csv", []string{"district", "question_id"}, "question_id", "district", "label"},
 	analyze.SrcOrgs:     {"data/hearing_orgs.csv", []string{"by", "group"}, "", "group", ""},
 	analyze.SrcProgress: {"data/progress.csv", []string{"initiative_id", "year"}, "initiative_id", "year", ""},
+	analyze.SrcHard:     {"data/hard_counts.csv", []string{"source", "year", "district", "category"}, "", "district", "category"},
 }
 
 // figKey is the values of figSources[g.Source].key that g names.
@@ -224,6 +228,8 @@ func figKey(g analyze.FindingFig) []string {
 		return []string{g.By, g.Group}
 	case analyze.SrcProgress:
 		return []string{g.Item, g.Group}
+	case analyze.SrcHard:
+		return []string{"all", "", g.Group, g.Label}
 	case analyze.SrcTrend, analyze.SrcRatings:
 		return []string{g.Item, g.By, g.Group, g.Code}
 	case analyze.SrcInd:
@@ -275,6 +281,7 @@ var figColumns = map[[2]string]figColumn{
 	{analyze.SrcRatings, analyze.MeasureOrgs}:         {"count", "base", "団体数"},
 	{analyze.SrcRatings, analyze.MeasureOrgBase}:      {"base", "", "回答団体数"},
 	{analyze.SrcProgress, analyze.MeasureRating}:      {"progress_code", "", "進ちょく"},
+	{analyze.SrcHard, analyze.MeasureCount}:           {"count", "", "件数"},
 }
 
 // figShapes is how a measure's value is printed in a basis (shapePct when

@@ -63,6 +63,8 @@ var sentenceTemplates = map[string]string{
 	"delayed":        "最新年度の取組の振り返りで進ちょくが遅れている取組は、{names}です。",
 	"delayed-revise": "最新年度の振り返りで次年度の方向性を「見直し」とした取組は、{names}です。",
 	"theme-comments": "このテーマに関する自由記述と団体の意見は、{d}からのものが {n} 件と最も多くなっています。",
+	"hard":           "ソフトとハードの連携では、物理的な対応が必要な課題は{top}に関するものが {n} 件と最も多く、次いで{next}となっています。",
+	"hard-only":      "ソフトとハードの連携では、物理的な対応が必要な課題は{top}に関するものが {n} 件です。",
 	"on-track":       "最新年度の取組の振り返りでは、遅れや見直しとなっている取組はありません。",
 	// Under the indicator table (and in 概要). A midpoint miss is at risk, not failed.
 	"indicator-A":      "{name}は、策定時の {base} から今回 {cur} となり、目標値（{target}）を達成しています。",
@@ -232,6 +234,16 @@ func sentenceBody(f analyze.Finding) string {
 			}
 		}
 		return fill(key, "box", f.Words[0], "base", num(fg[0]), "cur", num(fg[1]))
+	case analyze.RuleHard:
+		var next []string
+		for _, g := range fg[1:] {
+			next = append(next, fill("comment-item", "theme", quote(g.Label), "n", num(g)))
+		}
+		key := "hard"
+		if len(next) == 0 {
+			key = "hard-only"
+		}
+		return fill(key, "top", quote(fg[0].Label), "n", num(fg[0]), "next", strings.Join(next, "、"))
 	case analyze.RuleThemeTalk:
 		return fill("theme-comments", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleMANote, analyze.RuleOnTrack:
