@@ -92,6 +92,17 @@ func TestFindingsReadAsAReport(t *testing.T) {
 					}
 				}
 			}
+			// Nor does 概要 repeat a later sentence behind 「…」では、.
+			for text, at := range seen {
+				if strings.HasPrefix(at, analyze.PlaceSummary) {
+					continue
+				}
+				for _, st := range summary {
+					if strings.HasSuffix(st, "では、"+text) {
+						t.Errorf("概要 repeats %s: %s", at, st)
+					}
+				}
+			}
 			all := strings.Join(summary, "\n")
 			if len(b.Hearings) > 0 && len(summary) > 0 && !strings.Contains(all, "団体ヒアリング") {
 				t.Errorf("結果の概要 says nothing of the hearings:\n%s", all)

@@ -699,13 +699,14 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- with .Indicators}}
 <table class="list">
 <caption>{{$d}}の指標（全体と比較）</caption>
-<thead><tr><th>指標</th><th>{{$d}}</th><th>全体</th><th>評価</th></tr></thead>
+<thead><tr><th>指標</th><th>{{$d}}</th><th>全体</th><th>目標</th><th>評価</th></tr></thead>
 <tbody>
 {{- range .}}
-<tr><th>{{.ID}} {{.Name}}</th><td>{{.District.Text}}{{if .Reference}}（参考値）{{end}}</td><td>{{.Ward.Text}}</td><td class="eval">{{.Evaluation}}</td></tr>
+<tr><th>{{.ID}} {{.Name}}</th><td class="{{.ToneClass}}">{{.District.Text}}{{if .Reference}}（参考値）{{end}}</td><td>{{.Ward.Text}}</td><td>{{.Target.Text}}{{if .Target.Text}}（{{.Direction}}）{{end}}</td><td class="eval">{{.Evaluation}}</td></tr>
 {{- end}}
 </tbody>
 </table>
+<p class="legend">{{$d}}の値の色は指標の方向（増・減）に従います：<span class="key up1">全体より5ポイント以上良い</span> <span class="key dn1">全体より5ポイント以上悪い</span>（濃い色は10ポイント以上）。</p>
 {{- end}}
 {{- with $.V.PassageLines "地区" "" $d}}
 <div class="finding">

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"midreview/analyze"
 )
 
 // Colours of a district's figure against the ward's by the measure's
@@ -125,4 +127,14 @@ func (d *webDoc) karteChart(caption string, series []string, rows []barRow) {
 func diamond(x, y, r float64) string {
 	return fmt.Sprintf("<path d=\"M%s %sL%s %sL%s %sL%s %sZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
 		fnum(x), fnum(y-r), fnum(x+r), fnum(y), fnum(x), fnum(y+r), fnum(x-r), fnum(y), svgText)
+}
+
+// ToneClass is the dashboard カルテ's shading of the district's value against
+// the ward's by the indicator's direction (the 地区比較 classes: up… better,
+// dn… worse, "" within 5 points or hidden).
+func (p ProfileIndicator) ToneClass() string {
+	if p.District.Suppressed || p.Ward.Suppressed || p.District.Blank() || p.Ward.Blank() {
+		return ""
+	}
+	return shade(analyze.PointDiff(p.Ward.Shown(), p.District.Shown()), p.Direction == "減")
 }

@@ -77,6 +77,9 @@ func TestColourByDirection(t *testing.T) {
 			t.Errorf("カルテ %s (%s %s against %s): tone %d, want %d", in.ID, in.Direction, in.District.Text, in.Ward.Text, got, want)
 		}
 	}
+	if p.Indicators[0].ToneClass() != "up2" || p.Indicators[1].ToneClass() != "dn2" {
+		t.Errorf("dashboard カルテ: I1 %q, I2 %q; want up2 (better), dn2 (worse)", p.Indicators[0].ToneClass(), p.Indicators[1].ToneClass())
+	}
 	blocks := compose(v, "北", (*composer).karte)
 	var bars []barRow
 	var tables []Table

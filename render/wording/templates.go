@@ -48,6 +48,11 @@ var sentenceTemplates = map[string]string{
 	"age-up":          "年代が高いほど{label}の割合が高く、{first}の {fv} に対し、{last}では {lv} となっています。",
 	"age-down":        "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
 	"subject":         "「{subject}」では、",
+	// 概要's own wording of a change, so that the question's sentence is not repeated.
+	"summary-change":     "「{subject}」の{label}は、策定時の {base} から今回 {cur} へ {pt} ポイント{dir}しています。",
+	"summary-box-change": "「{subject}」の『{box}』は、策定時の {base} から今回 {cur} へ{dir}しています。",
+	"summary-leading":    "「{subject}」で最も多い回答は{first}（{pct}）です。",
+	"summary-composite":  "「{subject}」の『{box}』は {pct} です。",
 	// 概要 only.
 	"standout-high":          "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
 	"standout-low":           "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
@@ -156,6 +161,35 @@ func num(g analyze.FindingFig) string {
 func SentenceText(f analyze.Finding) string {
 	// Note: a question text quoted in 「」 drops its closing 。.
 	f.Subject = strings.TrimRight(f.Subject, "。．")
+	if f.Place == analyze.PlaceSummary && f.Subject != "" {
+		fg := f.Figures
+		switch {
+		case f.Rule == analyze.RuleChange && len(fg) == 3:
+			dir := sentenceTemplates["change-up"]
+			if fg[2].Value < 0 {
+				dir = sentenceTemplates["change-down"]
+			}
+			return fill("summary-change", "subject", f.Subject, "label", quote(fg[0].Label), "base", num(fg[0]),
+				"cur", num(fg[1]), "pt", num(fg[2]), "dir", dir)
+		case f.Rule == analyze.RuleLeading && len(fg) > 0:
+			var first []string
+			for _, g := range fg {
+				if g.Value == fg[0].Value {
+					first = append(first, quote(g.Label))
+				}
+			}
+			return fill("summary-leading", "subject", f.Subject, "first", strings.Join(first, "と"), "pct", num(fg[0]))
+		case f.Rule == analyze.RuleComposite && len(fg) == 1 && len(f.Words) > 2:
+			return fill("summary-composite", "subject", f.Subject, "box", f.Words[0], "pct", num(fg[0]))
+		case f.Rule == analyze.RuleBoxChange && len(fg) == 2 && len(f.Words) > 1:
+			dir := sentenceTemplates["change-up"]
+			if fg[1].Value < fg[0].Value {
+				dir = sentenceTemplates["change-down"]
+			}
+			return fill("summary-box-change", "subject", f.Subject, "box", f.Words[0], "base", num(fg[0]),
+				"cur", num(fg[1]), "dir", dir)
+		}
+	}
 	s := sentenceBody(f)
 	if f.Place == analyze.PlaceSummary && f.Subject != "" {
 		switch f.Rule {
