@@ -164,19 +164,32 @@ func (x *fx) summary(perQ map[int][]Finding, ind []Finding) []Finding {
 			out = append(out, f)
 		}
 	}
-	var closing []Finding
+	return append(out, x.closing()...)
+}
+
+// closing is 概要's ward-wide passage (no テーマ): the hearings, the
+// physical-environment issues and the initiatives delayed or under review.
+func (x *fx) closing() []Finding {
+	var out []Finding
 	if f, ok := x.hearingSummary(); ok {
-		closing = append(closing, f)
-	}
-	if f, ok := x.hardSummary(); ok {
-		closing = append(closing, f)
-	}
-	closing = append(closing, x.delayed()...)
-	for _, f := range closing {
-		f.Place, f.Target, f.District = PlaceSummary, "", ""
 		out = append(out, f)
 	}
+	if f, ok := x.hardSummary(); ok {
+		out = append(out, f)
+	}
+	out = append(out, x.delayed()...)
+	for i := range out {
+		out[i].Place, out[i].Target, out[i].District = PlaceSummary, "", ""
+	}
 	return out
+}
+
+// cycleFindings are the findings of a year without a survey: 概要's
+// ward-wide passage only (the hearings, the physical-environment issues and
+// the initiatives delayed or under review).
+func cycleFindings(b *ingest.Batch, r *Results) []Finding {
+	x := &fx{b: b, r: r}
+	return x.closing()
 }
 
 // pickTheme chooses a theme's statements: the fixed candidates and, for

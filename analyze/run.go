@@ -35,8 +35,12 @@ func Run(b *ingest.Batch) *Results {
 	}
 	// Note: the findings come last: 概要 names the initiatives delayed in
 	// the latest year (r.Progress).
-	if b.HasSurvey() && findingsOn(b) {
+	switch {
+	case !findingsOn(b):
+	case b.HasSurvey():
 		r.Findings = findings(b, r)
+	case r.Progress != nil || r.Hearings.Orgs > 0:
+		r.Findings = cycleFindings(b, r)
 	}
 	r.IndicatorHistory = indicatorHistory(b, r.Indicators)
 	r.Map = DissolveMap(b)

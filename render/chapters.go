@@ -39,6 +39,10 @@ func districtReport(v *View, district string) []Block {
 // handout shows the district's part of each.
 func cycleReport(v *View, district string) []Block {
 	fs := []func(*composer){(*composer).progress, (*composer).history}
+	if district == "" {
+		// 結果の概要: the delayed initiatives (and the hearings) first.
+		fs = append([]func(*composer){(*composer).summary}, fs...)
+	}
 	if v.Hearings.Orgs > 0 {
 		fs = append(fs, (*composer).hearings)
 	}
