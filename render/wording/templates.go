@@ -49,7 +49,7 @@ var sentenceTemplates = map[string]string{
 	"age-down":        "年代が高いほど{label}の割合が低く、{first}の {fv} に対し、{last}では {lv} となっています。",
 	"subject":         "「{subject}」では、",
 	// 概要's own wording of a change, so that the question's sentence is not repeated.
-	"summary-change":     "「{subject}」の{label}は、策定時の {base} から今回 {cur} へ {pt} ポイント{dir}しています。",
+	"summary-change":     "「{subject}」の{label}は、策定時調査の {base} から {cur} へ {pt} ポイント{dir}しています。",
 	"summary-box-change": "「{subject}」の『{box}』は、策定時の {base} から今回 {cur} へ{dir}しています。",
 	"summary-leading":    "「{subject}」で最も多い回答は{first}（{pct}）です。",
 	"summary-composite":  "「{subject}」の『{box}』は {pct} です。",
