@@ -665,7 +665,10 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 	if ref {
 		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
 	}
-	if t.Note != "" {
+	// Note: t.Note is the test of the whole table (χ² of every district
+	// by choice); a district's handout prints the district's rows beside
+	// 全体, which that test is not about (their ▲▼ are the district's own).
+	if t.Note != "" && district == "" {
 		out.Notes = append(out.Notes, "注）"+t.Note)
 	}
 	return out
