@@ -86,7 +86,7 @@ func (c *composer) summary() {
 		return
 	}
 	c.add(Section{"調査結果の概要"},
-		printOnly(Para{Text: "テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています（順位付けの方法は「集計方法」をご覧ください）。", Size: 8.5, Muted: true}, Space{3}),
+		printOnly(Para{Text: "テーマごとに、指標の評価、策定時調査からの有意な変化（差の大きい順に2つまで）、全体と比べて特徴のある地区（差の大きい順に2設問まで）をまとめています。", Size: 8.5, Muted: true}, Space{3}),
 		webOnly(Note{"テーマごとに、指標の評価、策定時調査からの有意な変化、全体と比べて特徴のある地区をまとめています。"}))
 	for _, th := range v.Themes {
 		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
