@@ -138,6 +138,8 @@ type pdfDoc struct {
 	// keepAfter is the room the next table keeps below its last row (its
 	// notes, drawTable).
 	keepAfter float64
+	// trendTop is the top of every trend chart's axis (setTrendTop).
+	trendTop float64
 }
 
 func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {

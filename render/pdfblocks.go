@@ -8,6 +8,7 @@ import (
 // render prints composed blocks (layout.go) on the handout's pages, chapter
 // by chapter (pdfpaginate.go).
 func (d *pdfDoc) render(bs []Block) {
+	d.setTrendTop(bs)
 	for _, ch := range chapters(bs) {
 		d.chapter(ch)
 	}
