@@ -666,10 +666,14 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
 	}
 	// Note: t.Note is the test of the whole table (χ² of every district
-	// by choice); a district's handout prints the district's rows beside
-	// 全体, which that test is not about (their ▲▼ are the district's own).
-	if t.Note != "" && district == "" {
+	// by choice); a district's handout prints the district's own test
+	// against the rest of the ward instead (district_chisq.csv), unless the
+	// district's row is suppressed.
+	switch {
+	case district == "" && t.Note != "":
 		out.Notes = append(out.Notes, "注）"+t.Note)
+	case district != "" && t.DistrictNotes[district] != "" && !supp:
+		out.Notes = append(out.Notes, "注）"+t.DistrictNotes[district])
 	}
 	return out
 }

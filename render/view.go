@@ -131,6 +131,10 @@ type TableView struct {
 	Codes []string // choice codes, then NA
 	Rows  []RowView
 	Note  string // chi-square result and low-expected note, "" if none
+	// DistrictNotes are, by district, the district's own test against the
+	// rest of the ward (district_chisq.csv), in Note's form: the note under
+	// a district handout's table (by 地区 only).
+	DistrictNotes map[string]string
 }
 
 // A RowView is one group of a printed crosstab.
