@@ -27,6 +27,8 @@ func (d *pdfDoc) block(b Block) {
 		d.subsection(b.Title, b.MinBody, b.NewPage)
 	case Heading:
 		if b.Small {
+			// A legend's heading keeps its first lines with it.
+			d.need(3*8.5*ptMM*1.55 + b.MinBody)
 			d.font("B", 8.5)
 			d.para(b.Text, "B", 8.5, 0)
 			return
