@@ -620,6 +620,7 @@ func trendTable(q *QuestionView, sn SurveyNames) Table {
 	}
 	if sig {
 		t.Notes = []string{"注）*：" + base + "との差が統計的に有意（2つの割合の差の検定）"}
+		t.WebNotes = []string{"注）*：" + base + "との差が統計的に有意（偶然とは考えにくい差）"}
 	}
 	return t
 }
@@ -666,6 +667,8 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
 	}
 	if t.Note != "" {
+		// Note: the web leaves the test statistic (χ²) to its 報告書の見方.
+		out.WebNotes = append([]string{}, out.Notes...)
 		out.Notes = append(out.Notes, "注）"+t.Note)
 	}
 	return out
