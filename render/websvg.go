@@ -559,7 +559,7 @@ caption{text-align:left;font-weight:bold;padding:.3em 0}
 th,td{border:1px solid #969696;padding:.2em .5em;vertical-align:top}
 thead th{background:#e8ecf2}
 tbody th{text-align:left;font-weight:normal;min-width:7em}
-thead th{min-width:3.5em}
+thead th{min-width:5em}
 thead th:first-child{min-width:7em}
 td.num{text-align:right;white-space:nowrap}
 figure{margin:1em 0}
