@@ -366,9 +366,9 @@ func webScreenshot(t *testing.T, ctx context.Context, page string) {
 		name = "web-district.png"
 	}
 	// The report: its themes chapter; a district: its profile (地区カルテ).
-	target := `document.querySelectorAll('h2')[5]`
+	target := `document.querySelectorAll('h2')[2]`
 	if page != WebIndex {
-		target = `document.querySelectorAll('h2')[1]`
+		target = `document.querySelectorAll('h2')[0]`
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(`+target+` || document.body).scrollIntoView(); window.scrollBy(0, -20); 0`)); err != nil {
 		t.Fatal(err)

@@ -405,3 +405,60 @@ func TestWebPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestOpendataReadme checks opendata/README.txt, the folder's index: the
+// licence of 設定 公開ライセンス (either value), the date, the suppression
+// rule, every file with each of its columns, and 問い合わせ先 when given;
+// and that every file's own README names the licence too.
+func TestOpendataReadme(t *testing.T) {
+	for _, tc := range []struct {
+		license, want string
+		contact       []string
+	}{
+		{"CC BY 4.0", "クリエイティブ・コモンズ 表示 4.0 国際", nil},
+		{"公共データ利用規約（第1.0版）", "公共データ利用規約（第1.0版）", []string{"港北区福祉保健課", "電話 045-540-2362"}},
+	} {
+		v := demoView(t)
+		v.License, v.Contact = tc.license, tc.contact
+		files := OpendataFiles(v)
+		if files[0].Path != OpendataReadme {
+			t.Fatalf("first file %s, want %s", files[0].Path, OpendataReadme)
+		}
+		text := func(o Output) string {
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			return buf.String()
+		}
+		index := text(files[0])
+		for _, want := range []string{"\ufeff", "利用条件：", tc.want, "基準日：" + v.Date, "秘匿のルール：", "秘匿基準は「" + v.settingValue("秘匿基準") + "」", "\r\n"} {
+			if !strings.Contains(index, want) {
+				t.Errorf("%s: README.txt lacks %q", tc.license, want)
+			}
+		}
+		if got := strings.Contains(index, "問い合わせ先："); got != (tc.contact != nil) {
+			t.Errorf("%s: README.txt names a contact: %v, want %v", tc.license, got, tc.contact != nil)
+		}
+		for _, l := range tc.contact {
+			if !strings.Contains(index, l) {
+				t.Errorf("README.txt lacks the contact line %q", l)
+			}
+		}
+		for _, tab := range opendataTables(v) {
+			if !strings.Contains(index, "■ "+tab.name+".csv：") {
+				t.Errorf("README.txt does not list %s.csv", tab.name)
+			}
+			for _, c := range tab.cols {
+				if !strings.Contains(index, "- "+c.head+"：") {
+					t.Errorf("README.txt does not describe %s's column %s", tab.name, c.head)
+				}
+			}
+		}
+		for _, o := range files[1:] {
+			if strings.HasSuffix(o.Path, "_README.txt") && !strings.Contains(text(o), tc.want) {
+				t.Errorf("%s does not name the licence %s", o.Path, tc.want)
+			}
+		}
+	}
+}
