@@ -56,7 +56,7 @@ func writePublished(t *testing.T, dir string, v *View) []string {
 
 // webShots, when set, is a folder where TestWebPhone saves screenshots of
 // the demo's report and first district page at 390 and 1280 px: the top,
-// the first bar chart and the first stacked band (for looking at, not compared).
+// the first bar chart, the first stacked band and the end (報告書の見方, contact) (for looking at, not compared).
 var webShots = flag.String("webshots", "", "save screenshots of web/ at 390 and 1280 px into this folder")
 
 // phoneCheck is what TestWebPhone measures on a page, in its browser.
@@ -313,7 +313,7 @@ func TestWebChartContrast(t *testing.T) {
 }
 
 // shootWeb saves viewport screenshots of a page at 1280 and 390 px wide:
-// its top, its first bar chart and its first stacked band (into -webshots).
+// its top, its first bar chart, its first stacked band and its end (into -webshots).
 func shootWeb(t *testing.T, ctx context.Context, u, name string) {
 	t.Helper()
 	for _, w := range []int64{1280, 390} {
@@ -327,6 +327,7 @@ func shootWeb(t *testing.T, ctx context.Context, u, name string) {
 			{"top", "null"},
 			{"bars", "[...document.querySelectorAll('figure')].find(f => f.querySelector('svg.narrow') && !f.querySelector('details'))"},
 			{"band", "[...document.querySelectorAll('figure')].find(f => f.querySelector('details.data'))"},
+			{"end", "document.getElementById('" + webMethodsID + "')"},
 		} {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(() => { const e = `+at.js+`; if (e) { e.scrollIntoView(); window.scrollBy(0, -10); } else window.scrollTo(0, 0); return 0; })()`)); err != nil {
 				t.Fatal(err)
