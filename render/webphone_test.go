@@ -64,6 +64,7 @@ type phoneCheck struct {
 	Small    []string // texts rendered under 11 px: "size text"
 	Texts    int      // rendered texts measured
 	SVGTexts int      // of them in charts
+	MinSVG   float64  // the smallest chart text (px)
 	Scroll   float64  // page width beyond the viewport (px)
 	H2       []string // ids of the h2 headings, in order
 	Opendata bool     // a visible link to opendata/README.txt
@@ -77,7 +78,7 @@ type phoneCheck struct {
 // opened first, so that their tables are measured too.
 const phoneJS = `(() => {
 	document.querySelectorAll('details').forEach(d => d.open = true);
-	const out = {Small: [], Texts: 0, SVGTexts: 0};
+	const out = {Small: [], Texts: 0, SVGTexts: 0, MinSVG: 1000};
 	const seen = new Set();
 	const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 	for (let n = w.nextNode(); n; n = w.nextNode()) {
@@ -91,6 +92,7 @@ const phoneJS = `(() => {
 			const vb = svg.viewBox.baseVal;
 			if (vb && vb.width > 0) size *= svg.getBoundingClientRect().width / vb.width;
 			out.SVGTexts++;
+			out.MinSVG = Math.min(out.MinSVG, size);
 		}
 		out.Texts++;
 		if (size < 11 - 1e-6) out.Small.push(size.toFixed(2) + ' ' + n.textContent.trim().slice(0, 30));
@@ -105,8 +107,8 @@ const phoneJS = `(() => {
 
 // TestWebPhone opens every page of web/ (the ward's and every district's)
 // of the public views at 390×844, as a phone shows them, and checks that no
-// text renders under 11 px (charts are not scaled down: each has a layout
-// drawn for that width), that the page does not scroll sideways, that the
+// text renders under 11 px and no chart text under 12 px (charts are not
+// scaled down: each has a layout drawn for that width), that the page does not scroll sideways, that the
 // findings come before 調査の概要 and 報告書の見方 (which close the page),
 // and that the page links to the open data and names a contact.
 func TestWebPhone(t *testing.T) {
@@ -158,6 +160,9 @@ func TestWebPhone(t *testing.T) {
 			if len(c.Small) > 0 {
 				t.Errorf("%s: %d of %d texts under 11 px at 390 px, e.g. %q", where, len(c.Small), c.Texts, c.Small[:min(5, len(c.Small))])
 			}
+			if c.SVGTexts > 0 && c.MinSVG < 12-1e-6 {
+				t.Errorf("%s: chart text at %.1f px at 390 px, want at least 12", where, c.MinSVG)
+			}
 			if c.Scroll > 0.5 {
 				t.Errorf("%s: the page scrolls sideways by %.0f px at 390 px", where, c.Scroll)
 			}
@@ -169,7 +174,7 @@ func TestWebPhone(t *testing.T) {
 			}
 			checkWebOrder(t, where, c.H2, readH2Titles(t, filepath.Join(dir, "web", filepath.FromSlash(p))))
 			if tc.name == "demo" && (p == WebIndex || p == webDistrictFile(0)) {
-				t.Logf("%s: %d texts (%d in charts), none under 11 px", where, c.Texts, c.SVGTexts)
+				t.Logf("%s: %d texts (%d in charts, the smallest %.1f px), none under 11 px", where, c.Texts, c.SVGTexts, c.MinSVG)
 				if *webShots != "" {
 					shootWeb(t, ctx, base+p, strings.TrimSuffix(strings.ReplaceAll(p, "/", "_"), ".html"))
 				}
