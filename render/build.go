@@ -46,6 +46,10 @@ func Build(res *analyze.Results) *View {
 		v.Districts = append(v.Districts, d.Name)
 	}
 	v.Settings = settingsKV(b)
+	v.Contact, v.License = s.Contact, s.License
+	if v.License == "" {
+		v.License = ingest.LicenseCCBY
+	}
 	v.Overview = overviewView(res)
 	v.Overview.Items = overviewItems(res)
 	v.Surveys = surveyNames(b)

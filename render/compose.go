@@ -620,6 +620,7 @@ func trendTable(q *QuestionView, sn SurveyNames) Table {
 	}
 	if sig {
 		t.Notes = []string{"注）*：" + base + "との差が統計的に有意（2つの割合の差の検定）"}
+		t.WebNotes = []string{"注）*：" + base + "との差が統計的に有意（偶然とは考えにくい差）"}
 	}
 	return t
 }
@@ -668,12 +669,18 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 	// Note: t.Note is the test of the whole table (χ² of every district
 	// by choice); a district's handout prints the district's own test
 	// against the rest of the ward instead (district_chisq.csv), unless the
-	// district's row is suppressed.
+	// district's row is suppressed. The web leaves the test statistic (χ²)
+	// to its 報告書の見方.
+	test := ""
 	switch {
 	case district == "" && t.Note != "":
-		out.Notes = append(out.Notes, "注）"+t.Note)
+		test = t.Note
 	case district != "" && t.DistrictNotes[district] != "" && !supp:
-		out.Notes = append(out.Notes, "注）"+t.DistrictNotes[district])
+		test = t.DistrictNotes[district]
+	}
+	if test != "" {
+		out.WebNotes = append([]string{}, out.Notes...)
+		out.Notes = append(out.Notes, "注）"+test)
 	}
 	return out
 }

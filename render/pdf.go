@@ -637,11 +637,7 @@ func (d *pdfDoc) guidePage(bs []Block) {
 	if d.v.NoSurvey {
 		d.bullets(progressGuide(d.v.Progress), 9.5)
 	} else {
-		items := guideItems(d.v)
-		if p := d.v.Surveys.Previous; p != nil && !printsWord(bs, p.Word) {
-			items = slices.DeleteFunc(items, func(s string) bool { return strings.HasPrefix(s, "「"+p.Word+"」") })
-		}
-		d.bullets(items, 9.5)
+		d.bullets(guideItems(d.v, bs, Print), 9.5)
 	}
 	if d.v.Sample {
 		d.down(4)
@@ -652,8 +648,10 @@ func (d *pdfDoc) guidePage(bs []Block) {
 // guideItems are the notes on how to read the report (報告書の見方), printed
 // in the handouts and on the web pages: the rule for differences and the
 // surveys' names (v.ReadingNotes) once, and the grades in the words of the
-// indicator legend (策定時, never 前回).
-func guideItems(v *View) []string {
+// indicator legend (策定時, never 前回). A survey's word is defined only when
+// the chapters bs print it in medium m (a page without the history survey's
+// figures says nothing of 前回).
+func guideItems(v *View, bs []Block, m Medium) []string {
 	items := []string{
 		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
 		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
@@ -674,6 +672,9 @@ func guideItems(v *View) []string {
 	}
 	items = append(items, point)
 	items = append(items, notes...)
+	if p := v.Surveys.Previous; p != nil && !printsWord(bs, m, p.Word) {
+		items = slices.DeleteFunc(items, func(s string) bool { return strings.HasPrefix(s, "「"+p.Word+"」") })
+	}
 	base := v.surveys().Baseline.Word
 	return append(items,
 		"指標の評価は、A：目標を達成、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（"+base+"値がない、回答者数が少ないなど）を示します。",
@@ -681,10 +682,10 @@ func guideItems(v *View) []string {
 	)
 }
 
-// printsWord reports whether a block the PDF prints of bs holds word.
-func printsWord(bs []Block, word string) bool {
+// printsWord reports whether a block of bs printed in medium m holds word.
+func printsWord(bs []Block, m Medium, word string) bool {
 	found := false
-	walk(bs, Print, func(b Block) {
+	walk(bs, m, func(b Block) {
 		found = found || strings.Contains(fmt.Sprint(b), word)
 	})
 	return found

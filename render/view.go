@@ -16,6 +16,11 @@ type View struct {
 	Districts                  []string
 
 	Settings []KV // 設定 as printed on the overview
+	// Contact is 設定 問い合わせ先, one line each (nil: not given), and
+	// License 公開ライセンス (ingest.LicenseCCBY or LicenseGovStd): printed
+	// on the web pages and in opendata/'s README.
+	Contact  []string
+	License  string
 	Overview OverviewView
 	// Surveys names the surveys compared, one word each for every table
 	// head, sentence, legend and evaluation note (surveys.go): 策定時調査 is
