@@ -286,6 +286,7 @@ func (c *composer) linkage() {
 	}
 	c.add(t, Section{"区全体の状況"})
 	c.hardWard(false)
+	c.issueMap()
 	for _, g := range hv.Groups {
 		c.add(Section{g})
 		c.hardGroup(g, false)

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -220,5 +221,112 @@ func TestLinkageAnnex(t *testing.T) {
 			t.Errorf("%s is out of ID order", id)
 		}
 		last = i
+	}
+}
+
+func TestClassifyCount(t *testing.T) {
+	counts := func(ns ...int) []Fig {
+		var out []Fig
+		for _, n := range ns {
+			out = append(out, Fig{Value: float64(n), Text: strconv.Itoa(n)})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name                string
+		vals                []Fig
+		class, fill, legend string
+	}{
+		{"three counts and a zero", counts(2, 0, 5, 2), "[1 0 2 1]", "[#e6550d #ffffff #a63603 #e6550d]",
+			"[{5件 #a63603} {2件 #e6550d} {0件 #ffffff}]"},
+		{"no zero: no 0件 in the legend", counts(1, 1), "[1 1]", "[#a63603 #a63603]", "[{1件 #a63603}]"},
+		// 3…9: width ⌈7/4⌉ = 2 → 3–4, 5–6, 7–8, 9
+		{"six counts in four classes of two", counts(3, 5, 6, 7, 8, 9, 0), "[1 2 2 3 3 4 0]",
+			"[#fdd0a2 #fd8d3c #fd8d3c #e6550d #e6550d #a63603 #ffffff]",
+			"[{9件 #a63603} {7～8件 #e6550d} {5～6件 #fd8d3c} {3～4件 #fdd0a2} {0件 #ffffff}]"},
+		// 1…20: width 5 → 1–5, 6–10, 11–15, 16–20; 6–10 holds none
+		{"an empty class keeps its place", counts(1, 2, 3, 4, 20, 15), "[1 1 1 1 4 3]",
+			"[#fdd0a2 #fdd0a2 #fdd0a2 #fdd0a2 #a63603 #e6550d]",
+			"[{16～20件 #a63603} {11～15件 #e6550d} {6～10件 #fd8d3c} {1～5件 #fdd0a2}]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mm := MapMeasure{Count: true, Values: tt.vals}
+			classifyCount(&mm)
+			if got := fmt.Sprint(mm.Class); got != tt.class {
+				t.Errorf("class %s, want %s", got, tt.class)
+			}
+			if got := fmt.Sprint(mm.Fill); got != tt.fill {
+				t.Errorf("fill %s, want %s", got, tt.fill)
+			}
+			if got := fmt.Sprint(mm.Legend); got != tt.legend {
+				t.Errorf("legend %s, want %s", got, tt.legend)
+			}
+		})
+	}
+}
+
+// TestLinkageIssueMap: with map/, linkage.pdf's 区全体の状況 maps the number
+// of physical issues per district, with its count legend (not the wording of
+// better and worse) and each district's name and count; without map/, no
+// map and no page without content.
+func TestLinkageIssueMap(t *testing.T) {
+	needTool(t, "pdftotext")
+	v, _ := hardTestView(t, true)
+	mm := v.Map.Issues
+	if mm == nil {
+		t.Fatal("no issue map")
+	}
+	var pdf bytes.Buffer
+	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	for _, want := range []string{"物理的な対応が必要な課題の数の地区別の地図", "（濃いほど多い）", "色が濃いほど件数が多い"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("linkage.pdf lacks %q", want)
+		}
+	}
+	if strings.Contains(txt, "濃いほど良い") {
+		t.Error("the count map says darker is better")
+	}
+	for _, l := range mm.Legend {
+		if !strings.Contains(txt, l.Label) {
+			t.Errorf("the legend lacks %q", l.Label)
+		}
+	}
+	raw := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "{}", "-"))
+	for j, d := range v.Map.Districts {
+		r, _ := v.Hard.rowOf(d.Name)
+		want := "0"
+		if r != nil {
+			want = strconv.Itoa(int(r.Total.Value))
+		}
+		if mm.Values[j].Text != want {
+			t.Errorf("%s: %s on the map, %s in the table", d.Name, mm.Values[j].Text, want)
+		}
+		if !strings.Contains(raw, d.Name+"\n"+want+"\n") {
+			t.Errorf("the map lacks the label %s %s", d.Name, want)
+		}
+	}
+	// without map/
+	v, _ = hardTestView(t, false)
+	pdf.Reset()
+	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	txt = string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	if strings.Contains(txt, "地区別の地図") {
+		t.Error("a map without map/")
+	}
+	for i, page := range strings.Split(strings.TrimSuffix(txt, "\f"), "\f") {
+		lines := 0
+		for _, l := range strings.Split(page, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines++
+			}
+		}
+		if lines < 4 {
+			t.Errorf("page %d is empty:\n%s", i+1, page)
+		}
 	}
 }

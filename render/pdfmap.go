@@ -20,24 +20,42 @@ func (d *pdfDoc) mapFigure(f MapFigure) {
 	if h > 150 {
 		w, h = w*150/h, 150
 	}
-	const capH, legendH = 6.0, 14.0
+	// Note: a caption wraps within its map's width (two maps to a row leave
+	// about 80 mm), and the row's captions take the height of the longest,
+	// so that the maps of a row stay level.
+	const capLH, legendH = 3.6, 14.0
 	for i := 0; i < len(f.Measures); i += cols {
+		d.font("B", 8)
+		var caps [][]string
+		lines := 1
+		for c := 0; c < cols && i+c < len(f.Measures); c++ {
+			ls := wrapText(d.figNo(f.Captions[i+c]), w, d.width)
+			caps = append(caps, ls)
+			lines = max(lines, len(ls))
+		}
+		capH := float64(lines)*capLH + 2.4
 		d.need(capH + h + legendH)
 		top := d.y()
-		for c := 0; c < cols && i+c < len(f.Measures); c++ {
+		for c, ls := range caps {
 			x := marginL + float64(c)*(w+6)
 			m := mv.Measures[f.Measures[i+c]]
 			d.font("B", 8)
 			d.color(colText)
-			d.textAt(x, top+capH/2, fitText(d.figNo(f.Captions[i+c]), w, d.width), 'L')
+			for k, l := range ls {
+				d.textAt(x, top+1.2+capLH*(float64(k)+0.5), l, 'L')
+			}
 			d.drawMap(mv, m, x, top+capH, w, h, f.Highlight)
 			d.mapLegend(m, x, top+capH+h+2, w)
 		}
 		d.setY(top + capH + h + legendH)
 	}
+	note := mapLegendNote
+	if mapCounts(f) {
+		note = mapCountNote
+	}
 	d.font("", 7)
 	d.color(colMuted)
-	d.para(mapLegendNote, "", 7, 0)
+	d.para(note, "", 7, 0)
 	d.color(colText)
 	if len(mv.Missing) > 0 {
 		d.para("境界データに境界がない地区（地図には描いていません）："+strings.Join(mv.Missing, "、"), "", 7.5, 0)
@@ -164,7 +182,11 @@ func (d *pdfDoc) mapLegend(m MapMeasure, x, y, w float64) {
 		cx += lw
 	}
 	if len(m.Legend) > 0 {
-		d.textAt(x+w, y+1.3+4, "（濃いほど良い）", 'R')
+		how := "（濃いほど良い）"
+		if m.Count {
+			how = "（濃いほど多い）"
+		}
+		d.textAt(x+w, y+1.3+4, how, 'R')
 	}
 }
 
