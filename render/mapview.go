@@ -54,7 +54,7 @@ type MapMeasure struct {
 	// Count reports whether the values are counts (件): neither better nor
 	// worse, the darker the more (mapCountPalette), 0 a class of its own
 	// (white), Higher unused.
-	Count bool
+	Count  bool
 	Values []Fig // per MapView.Districts
 	// Class is each district's class (0 = the lightest of the classes
 	// used), or -1 without a value; Fill its colour: the class's, white
