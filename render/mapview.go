@@ -32,6 +32,10 @@ type MapView struct {
 	// district. It is not one of Measures, so the report, the dashboard and
 	// the web pages keep their measures.
 	Issues *MapMeasure
+	// Labels are where the web pages' labels go (placeLabels with
+	// webLabelMetrics), per district; MapDistrict.LabelX and LabelY are
+	// their X and Y. The PDF places its own, measured in its font.
+	Labels []MapLabel
 }
 
 // A MapDistrict is one district's outline and where its label goes.
@@ -175,6 +179,17 @@ func mapView(res *analyze.Results, v *View) *MapView {
 		classify(&mv.Measures[i])
 	}
 	mv.Issues = issueMeasure(mv, v.Hard)
+	// the web's labels, placed clear of each other (maplabel.go)
+	vals := make([][]string, len(mv.Districts))
+	for j := range vals {
+		for _, m := range mv.Measures {
+			vals[j] = append(vals[j], m.Values[j].Text)
+		}
+	}
+	mv.Labels = placeLabels(mv, webLabelMetrics, vals)
+	for j, l := range mv.Labels {
+		mv.Districts[j].LabelX, mv.Districts[j].LabelY = l.X, l.Y
+	}
 	return mv
 }
 
