@@ -199,6 +199,10 @@ func qualifierStart(toks []tokenizer.Token, i int, masked func(tokenizer.Token) 
 	for q > 0 {
 		t := toks[q-1]
 		pos := t.POS()
+		if !masked(t) && len(pos) > 1 && pos[0] == "接頭詞" && pos[1] == "名詞接続" && q < i {
+			q-- // 新 of 新羽 (a prefix by the dictionary), never alone
+			continue
+		}
 		if masked(t) || len(pos) < 2 || pos[0] != "名詞" {
 			break
 		}

@@ -13,7 +13,7 @@ import (
 // town and の before it, and a station's exit.
 func TestHardPlaceNamed(t *testing.T) {
 	b := &ingest.Batch{HardCategories: batchgen.HardCategories(),
-		Districts: []ingest.District{{Name: "日吉"}, {Name: "篠原"}, {Name: "新吉田"}},
+		Districts: []ingest.District{{Name: "日吉"}, {Name: "篠原"}, {Name: "新吉田"}, {Name: "新羽"}},
 		Towns: []ingest.Town{{Name: "日吉本町１丁目", District: 0}, {Name: "篠原町", District: 1},
 			{Name: "新吉田町", District: 2}, {Name: "大曽根台", District: 2}, {Name: "樽町2丁目", District: 2}}}
 	ta := newTextAnalyzer(b, IPATokenizer())
@@ -31,6 +31,8 @@ func TestHardPlaceNamed(t *testing.T) {
 		{"大倉山公園の遊具が壊れている。", "大倉山公園"},
 		{"菊名駅東口の歩道が狭い。", "菊名駅東口"},
 		{"日吉の商店街の空き店舗を活動拠点に使いたいが、改修の費用が出せない。", "日吉の商店街"},
+		{"新羽の商店街の空き店舗を活動拠点に使いたいが、改修の費用が出せない。", "新羽の商店街"}, // 新 a prefix
+		{"各公園の遊具が古い。", ""},
 		{"篠原町で空き家が増えているが、サロンの会場に借りられるかどうか相談先がわからない。", "篠原町"},
 		{"日吉本町一丁目の坂の途中のバス停にベンチがなく、参加者の行き来が大変。", "日吉本町1丁目"},
 		// no place named
