@@ -311,7 +311,7 @@ func (c *composer) hardAnnex() {
 		list[i] = i
 	}
 	slices.SortStableFunc(list, func(a, b int) int { return strings.Compare(hv.Issues[a].ID, hv.Issues[b].ID) })
-	idW, distW, catW, placeW, srcW := 22.0, 16.0, 22.0, 18.0, 30.0
+	idW, distW, catW, placeW, srcW := 22.0, 16.0, 22.0, 24.0, 30.0
 	t := Table{Caption: "すべての課題（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
 		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "地区", W: distW, BreakCells: true},
 		{Head: "分類", W: catW, BreakCells: true}, {Head: "場所", W: placeW, BreakCells: true},
@@ -369,7 +369,7 @@ func (c *composer) hardIssues(g string) {
 	for _, i := range list {
 		answered = answered || hv.Issues[i].Answered
 	}
-	idW, catW, placeW, srcW, voiceW, stW := 23.0, 24.0, 18.0, 27.0, 11.0, 0.0
+	idW, catW, placeW, srcW, voiceW, stW := 23.0, 24.0, 24.0, 27.0, 11.0, 0.0
 	if answered {
 		stW = 26
 	}
