@@ -72,7 +72,10 @@ func placeLabels(mv *MapView, lm labelMetrics, vals [][]string) []MapLabel {
 				widths[j] = max(widths[j], lm.width(v))
 			}
 		}
-		out[j].AX, out[j].AY, radius[j] = poleOfInaccessibility(d.Rings, 0.5)
+		out[j].AX, out[j].AY, radius[j] = d.PoleX, d.PoleY, d.PoleR
+		if radius[j] == 0 { // not computed by mapView (a hand-made view)
+			out[j].AX, out[j].AY, radius[j] = poleOfInaccessibility(d.Rings, 0.5)
+		}
 		if radius[j] < 0 { // no area: the label point of mapView
 			out[j].AX, out[j].AY, radius[j] = d.LabelX, d.LabelY, 0
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -107,4 +108,22 @@ func TestPlaceLabels(t *testing.T) {
 			t.Error("placement differs between runs")
 		}
 	})
+}
+
+// TestPlaceLabelsRandom places labels on random (even self-intersecting)
+// polygons: no panic, and the placement rules hold.
+func TestPlaceLabelsRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 40 {
+		mv := &MapView{Width: 300, Height: 200}
+		for k := range 1 + n%9 {
+			var ring []MapPoint
+			for range 3 + r.IntN(8) {
+				ring = append(ring, MapPoint{r.Float64() * 300, r.Float64() * 200})
+			}
+			mv.Districts = append(mv.Districts, MapDistrict{Name: fmt.Sprintf("地区%d", k), Rings: [][]MapPoint{ring},
+				LabelX: ring[0].X, LabelY: ring[0].Y})
+		}
+		checkLabels(t, mv, webLabelMetrics, placeLabels(mv, webLabelMetrics, nil))
+	}
 }

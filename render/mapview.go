@@ -44,6 +44,10 @@ type MapDistrict struct {
 	Path           string       // SVG path data, holes included (even-odd)
 	Rings          [][]MapPoint // the same rings, for the PDF (even-odd)
 	LabelX, LabelY float64
+	// PoleX, PoleY is the point inside the district farthest from its
+	// boundary and PoleR that distance (poleOfInaccessibility), where
+	// labels are tried first; PoleR 0 when not computed.
+	PoleX, PoleY, PoleR float64
 }
 
 // A MapPoint is a point of the drawing, in the viewBox's pixels (y down).
@@ -138,6 +142,7 @@ func mapView(res *analyze.Results, v *View) *MapView {
 		d := MapDistrict{Name: b.Districts[s.District].Name, Path: path(s.Draw), Rings: rings(s.Draw)}
 		lx, ly := labelPoint(s.Draw)
 		d.LabelX, d.LabelY = pt(analyze.XY{X: lx, Y: ly})
+		d.PoleX, d.PoleY, d.PoleR = poleOfInaccessibility(d.Rings, 0.5)
 		mv.Districts = append(mv.Districts, d)
 	}
 	if m.Unmatched != nil {
