@@ -330,3 +330,28 @@ func TestLinkageIssueMap(t *testing.T) {
 		}
 	}
 }
+
+// TestMapCaptionWraps: two maps to a row with long captions print each
+// caption whole, wrapped within its column, never cut with …
+func TestMapCaptionWraps(t *testing.T) {
+	needTool(t, "pdftotext")
+	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "map")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := []string{"近所で立ち話以上の付き合いがあると答えた人の割合（単身の高齢者を含む）", "災害のときに近所の人と助け合えないと思うと答えた人の割合"}
+	for i := range b.Indicators {
+		b.Indicators[i].Name = long[i%len(long)]
+	}
+	v := Build(analyze.Run(b))
+	raw := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-raw", "{}", "-"))
+	if strings.Contains(raw, "…") {
+		t.Error("a caption is cut with …")
+	}
+	flat := strings.NewReplacer("\n", "", " ", "").Replace(raw)
+	for i, ind := range b.Indicators {
+		if want := ind.ID + ind.Name + "の地区別の地図"; !strings.Contains(flat, want) {
+			t.Errorf("indicator %d: caption %q not printed whole", i, want)
+		}
+	}
+}
