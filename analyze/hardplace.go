@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -171,18 +172,13 @@ func (pf *placeFinder) facility(toks []tokenizer.Token, sp []span) string {
 		}
 		inside = end // 自治会館 is not 会館 qualified by 自治
 		// qualifier: the nouns right before it
-		q := i
-		for q > 0 {
-			t := toks[q-1]
-			pos := t.POS()
-			if masked(t) || len(pos) < 2 || pos[0] != "名詞" || pos[1] == "代名詞" || pos[1] == "非自立" || pos[1] == "数" || pos[1] == "副詞可能" {
-				break
-			}
-			q--
-		}
+		q := qualifierStart(toks, i, masked)
 		qual := compoundText(toks, q, i)
-		if qual == "" && i >= 2 && toks[i-1].Surface == "の" && !masked(toks[i-2]) && pf.names[toks[i-2].Surface] {
-			qual = toks[i-2].Surface + "の"
+		if qual == "" && i >= 2 && toks[i-1].Surface == "の" {
+			// a district or town name and の (篠原の公園, 新吉田町のバス停)
+			if j := qualifierStart(toks, i-1, masked); j < i-1 && pf.isName(compoundText(toks, j, i-1)) {
+				qual = compoundText(toks, j, i)
+			}
 		}
 		if qual == "" || qual == "近く" || qual == "近所" || qual == "地域" || qual == "地区" {
 			continue
@@ -193,6 +189,48 @@ func (pf *placeFinder) facility(toks []tokenizer.Token, sp []span) string {
 		return qual + compoundText(toks, i, end)
 	}
 	return ""
+}
+
+// qualifierStart returns where the nouns right before token i begin (i
+// when none): a compound of nouns, not a pronoun, a dependent noun or an
+// adverbial one, with an ordinal (第二) taken whole; a masked token ends it.
+func qualifierStart(toks []tokenizer.Token, i int, masked func(tokenizer.Token) bool) int {
+	q := i
+	for q > 0 {
+		t := toks[q-1]
+		pos := t.POS()
+		if !masked(t) && len(pos) > 1 && pos[0] == "接頭詞" && pos[1] == "名詞接続" && q < i {
+			q-- // 新 of 新羽 (a prefix by the dictionary), never alone
+			continue
+		}
+		if masked(t) || len(pos) < 2 || pos[0] != "名詞" {
+			break
+		}
+		if pos[1] == "数" {
+			// 第二集会所, 日吉第二公園: the numerals and 第 before them
+			j := q - 1
+			for j > 0 && !masked(toks[j-1]) && len(toks[j-1].POS()) > 1 && toks[j-1].POS()[1] == "数" {
+				j--
+			}
+			if j == 0 || toks[j-1].Surface != "第" || masked(toks[j-1]) {
+				break
+			}
+			q = j - 1
+			continue
+		}
+		if pos[1] == "代名詞" || pos[1] == "非自立" || pos[1] == "副詞可能" {
+			break
+		}
+		q--
+	}
+	return q
+}
+
+// isName reports whether s (NFKC) is a district, an alias or a 町名, with
+// or without its 丁目.
+func (pf *placeFinder) isName(s string) bool {
+	s = chomeDigits(s)
+	return pf.names[s] || slices.Contains(pf.towns, s)
 }
 
 // tokenRun returns the token after word w when the surfaces of tokens from i

@@ -54,6 +54,9 @@ type Results struct {
 	// of error (district_profile.csv). Both feed the district profiles.
 	DistrictRest     []DistrictRest
 	DistrictProfiles []DistrictProfile
+	// DistrictChis are each district's own tests against the rest of the
+	// ward (district_chisq.csv), printed under a district handout's tables.
+	DistrictChis []DistrictChi
 	// Findings are the statements the text passages are written from, in
 	// printed order (findings.go); empty when 設定 所見 is しない.
 	Findings []Finding

@@ -72,6 +72,7 @@ func runSurvey(b *ingest.Batch, r *Results) {
 	analyzeHearings(b, r)
 	analyzeText(b, r)
 	r.DistrictRest = districtRest(b, r)
+	r.DistrictChis = districtChis(b, r)
 	r.DistrictProfiles = districtProfiles(r)
 }
 

@@ -385,11 +385,39 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 		st.Margin = m
 	case SettingMapName:
 		st.MapName = text
+	case SettingContact:
+		st.Contact = nil
+		for _, l := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				st.Contact = append(st.Contact, l)
+			}
+		}
+	case SettingLicense:
+		l, ok := parseLicense(v)
+		if !ok {
+			return HintEither, it.Values, false
+		}
+		st.License = l
 	case SettingProgressScale:
 		// Note: resolved against sheet 選択肢 once it is read (readInitiatives).
 		st.ProgressScaleName = v
 	}
 	return "", nil, true
+}
+
+// parseLicense reads 公開ライセンス: CC BY 4.0 (spaces, hyphens and case
+// aside; "CC BY" alone means 4.0) or the government's standard terms
+// (公共データ利用規約, with or without its edition, or the older name
+// 政府標準利用規約).
+func parseLicense(v string) (string, bool) {
+	k := strings.ToUpper(strings.NewReplacer(" ", "", "-", "", "　", "").Replace(v))
+	switch {
+	case k == "CCBY4.0" || k == "CCBY":
+		return LicenseCCBY, true
+	case strings.HasPrefix(k, "公共データ利用規約") || strings.HasPrefix(k, "政府標準利用規約"):
+		return LicenseGovStd, true
+	}
+	return "", false
 }
 
 // parseDefDate parses 基準日: YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 or an Excel

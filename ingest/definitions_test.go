@@ -185,7 +185,7 @@ func TestReadDefinitionsValid(t *testing.T) {
 			Distributed: 3000,
 			// Defaults (inputs.md section 2).
 			SuppressBelow: 10, ReferenceBelow: 30, Alpha: 0.05, Evaluation: EvalTest, Margin: 3,
-			Sample: true,
+			License: LicenseCCBY, Sample: true,
 		}
 		if !reflect.DeepEqual(b.Settings, want) {
 			t.Errorf("Settings = %+v\nwant %+v", b.Settings, want)

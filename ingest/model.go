@@ -80,6 +80,12 @@ type Settings struct {
 	// MapName is 地図の名前列: the boundary file's attribute that names each
 	// feature ("" = the first of S_NAME, 地区名, name that the file has).
 	MapName string
+	// Contact is 問い合わせ先 as written, one line per line of the cell
+	// (nil when not given): printed on the web pages and in opendata/'s README.
+	Contact []string
+	// License is 公開ライセンス, the terms of opendata/: LicenseCCBY (the
+	// default) or LicenseGovStd.
+	License string
 	// Sample marks synthetic data (設定 サンプルデータ = はい, written by `midreview sample`);
 	// every published page then says サンプルデータ.
 	Sample bool

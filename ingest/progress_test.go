@@ -71,7 +71,7 @@ func TestReadCycleHistory(t *testing.T) {
 	if ingest.HasErrors(b.Problems) {
 		t.Fatalf("problems: %v", b.Problems)
 	}
-	if len(b.History) != 1 || b.History[0].SurveyName != "テスト調査" || b.History[0].Date != "2026-11-01" {
+	if len(b.History) != 1 || b.History[0].SurveyName != "テスト調査" || b.History[0].Date != "2025-11-01" {
 		t.Fatalf("history = %+v", b.History)
 	}
 	if len(b.Progress) != 9 || len(b.Current.Respondents) == 0 {

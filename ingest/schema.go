@@ -106,6 +106,14 @@ const (
 	SettingProgressScale
 	SettingPublishOrgs
 	SettingMapName
+	SettingContact // 問い合わせ先
+	SettingLicense // 公開ライセンス
+)
+
+// Values of 設定 公開ライセンス, as opendata/'s README names them.
+const (
+	LicenseCCBY   = "CC BY 4.0"
+	LicenseGovStd = "公共データ利用規約（第1.0版）"
 )
 
 // SettingsSheet is sheet 設定: one row per item, its value in column 値.
@@ -142,6 +150,10 @@ var SettingsSheet = &Sheet{Name: "設定", Required: true,
 			Help: "する／しない（区民向けのウェブ版・オープンデータにヒアリング団体名を載せる）"},
 		SettingMapName: {Name: "地図の名前列", Extra: true,
 			Help: "地図を描くときは、e-Stat の境界データ（統計GIS→境界データダウンロード→小地域→町丁・字等別、世界測地系緯度経度・Shape形式）をバッチの map フォルダに置きます。ここには町丁目名・地区名の属性の名前を入力（省略時：S_NAME、地区名、name の順に探す）"},
+		SettingContact: {Name: "問い合わせ先", Extra: true,
+			Help: "ウェブ版とオープンデータに載せる問い合わせ先（担当の課・係、電話、メール。セル内の改行はそのまま行になります。省略可）"},
+		SettingLicense: {Name: "公開ライセンス", Default: LicenseCCBY, Values: []string{LicenseCCBY, LicenseGovStd}, Extra: true,
+			Help: "オープンデータの利用条件：CC BY 4.0（省略時）または 公共データ利用規約（第1.0版）"},
 	},
 }
 

@@ -108,7 +108,7 @@ func TestSettingDefaults(t *testing.T) {
 	rd, _ := readDefsBytes(schemaXLSX(t, DefinitionsSchema, false, schemaSettings))
 	want := Settings{
 		PlanName: "計画", Ward: "港北区", SurveyName: "調査", Date: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC),
-		SuppressBelow: 10, ReferenceBelow: 30, Alpha: 0.05, Evaluation: EvalTest, Margin: 3,
+		SuppressBelow: 10, ReferenceBelow: 30, Alpha: 0.05, Evaluation: EvalTest, Margin: 3, License: LicenseCCBY,
 	}
 	if got := rd.b.Settings; !reflect.DeepEqual(got, want) {
 		t.Errorf("Settings = %+v\nwant %+v", got, want)

@@ -46,6 +46,10 @@ func Build(res *analyze.Results) *View {
 		v.Districts = append(v.Districts, d.Name)
 	}
 	v.Settings = settingsKV(b)
+	v.Contact, v.License = s.Contact, s.License
+	if v.License == "" {
+		v.License = ingest.LicenseCCBY
+	}
 	v.Overview = overviewView(res)
 	v.Overview.Items = overviewItems(res)
 	v.Surveys = surveyNames(b)
@@ -317,12 +321,29 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 		t.Rows = append(t.Rows, r)
 	}
 	if c.Chi != nil && !math.IsNaN(c.Chi.Stat) {
-		t.Note = "χ²(" + strconv.Itoa(c.Chi.DF) + ")=" + OneDecimal(c.Chi.Stat) + ", " + PValueLabel(c.Chi.P)
-		if c.Chi.LowExpected {
-			t.Note += "（期待度数5未満のセルが2割を超えるため、検定結果は目安です）"
+		t.Note = chiNote(*c.Chi)
+	}
+	if by == analyze.ByDistrict && survey == analyze.Current {
+		for _, dc := range bx.res.DistrictChis {
+			if dc.Question == qi && !math.IsNaN(dc.Chi.Stat) {
+				if t.DistrictNotes == nil {
+					t.DistrictNotes = map[string]string{}
+				}
+				t.DistrictNotes[dc.District] = dc.District + "と区内の他の地区の比較：" + chiNote(dc.Chi)
+			}
 		}
 	}
 	return t, true
+}
+
+// chiNote is a test's note: χ²(df)=stat, p, and a warning when expected
+// counts are low.
+func chiNote(chi analyze.ChiSquare) string {
+	s := "χ²(" + strconv.Itoa(chi.DF) + ")=" + OneDecimal(chi.Stat) + ", " + PValueLabel(chi.P)
+	if chi.LowExpected {
+		s += "（期待度数5未満のセルが2割を超えるため、検定結果は目安です）"
+	}
+	return s
 }
 
 // setChartOrders decides the order in which bar charts list a question's

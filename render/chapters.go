@@ -17,6 +17,34 @@ var wardChapters = []func(*composer){(*composer).overview, (*composer).summary, 
 var districtChapters = []func(*composer){(*composer).karte, (*composer).overview, (*composer).indicators,
 	(*composer).themes, (*composer).hearings, (*composer).freeText, (*composer).progress, (*composer).hard}
 
+// webWardChapters are the ward report's chapters as web/index.html orders
+// them: the same composers as wardChapters, findings first (調査結果の概要
+// opens the page) and the survey's description last (調査の概要 with 集計の
+// 設定, then 回答者の属性), before the page's 報告書の見方. Residents read the
+// results first; the committee's handout keeps the report's order
+// (TestWebChaptersPermute checks that both lists hold the same composers).
+var webWardChapters = []func(*composer){(*composer).summary, (*composer).indicators, (*composer).themes,
+	(*composer).hearings, (*composer).freeText, (*composer).progress, (*composer).hard, (*composer).districtPages,
+	(*composer).overview, (*composer).profile}
+
+// webDistrictChapters are a district page's chapters (web/districts/NN.html):
+// the 地区カルテ first, 調査の概要 last.
+var webDistrictChapters = []func(*composer){(*composer).karte, (*composer).indicators, (*composer).themes,
+	(*composer).hearings, (*composer).freeText, (*composer).progress, (*composer).hard, (*composer).overview}
+
+// webReport is the chapters of a web page in the web's order: the ward's
+// ("") or a district's. A year without a survey has no survey chapters to
+// move and keeps cycleReport's order.
+func webReport(v *View, district string) []Block {
+	switch {
+	case v.NoSurvey:
+		return cycleReport(v, district)
+	case district == "":
+		return compose(v, "", webWardChapters...)
+	}
+	return compose(v, district, webDistrictChapters...)
+}
+
 // wardReport is the ward report's chapters.
 func wardReport(v *View) []Block {
 	if v.NoSurvey {

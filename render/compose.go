@@ -92,7 +92,7 @@ func (c *composer) summary() {
 		title, intro = "結果の概要", "委員会が対応を検討すべき事項として、進ちょくが遅れている取組と次年度に見直す取組などをまとめています"
 	}
 	c.add(Section{title},
-		printOnly(Para{Text: intro + "（順位付けの方法は「集計方法」をご覧ください）。", Size: 8.5, Muted: true}, Space{3}),
+		printOnly(Para{Text: intro + "。", Size: 8.5, Muted: true}, Space{3}),
 		webOnly(Note{intro + "。"}))
 	for _, th := range v.Themes {
 		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
@@ -657,6 +657,7 @@ func trendTable(q *QuestionView, sn SurveyNames) Table {
 	}
 	if sig {
 		t.Notes = []string{"注）*：" + base + "との差が統計的に有意（2つの割合の差の検定）"}
+		t.WebNotes = []string{"注）*：" + base + "との差が統計的に有意（偶然とは考えにくい差）"}
 	}
 	return t
 }
@@ -702,8 +703,21 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 	if ref {
 		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
 	}
-	if t.Note != "" {
-		out.Notes = append(out.Notes, "注）"+t.Note)
+	// Note: t.Note is the test of the whole table (χ² of every district
+	// by choice); a district's handout prints the district's own test
+	// against the rest of the ward instead (district_chisq.csv), unless the
+	// district's row is suppressed. The web leaves the test statistic (χ²)
+	// to its 報告書の見方.
+	test := ""
+	switch {
+	case district == "" && t.Note != "":
+		test = t.Note
+	case district != "" && t.DistrictNotes[district] != "" && !supp:
+		test = t.DistrictNotes[district]
+	}
+	if test != "" {
+		out.WebNotes = append([]string{}, out.Notes...)
+		out.Notes = append(out.Notes, "注）"+test)
 	}
 	return out
 }
@@ -912,7 +926,7 @@ func (c *composer) karte() {
 			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は指標の方向（増・減）に従い、青は全体より良い、橙（白い線入り）は全体より悪い状態を示します（方向が「減」の指標は短いほど良い）。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
 			data, Space{2}),
 			webOnly(Figure{Kind: FigIndex, Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
-				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
+				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。※：参考値。" + MarkSuppressed + "：秘匿。"}))
 	}
 	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
 		c.add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})

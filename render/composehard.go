@@ -2,7 +2,9 @@ package render
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"midreview/analyze"
@@ -247,7 +249,24 @@ func (c *composer) hardCategory(i int, g string, sub, pub bool) {
 	for _, q := range qs {
 		items = append(items, "「"+q.Text+"」（"+q.Source+"）")
 	}
-	c.add(Bullets{Items: items, Size: 9}, Space{2})
+	c.add(Bullets{Items: items, Size: 9})
+	if n := hardMore(shown.Counts[i], len(qs)); n > 0 && !(pub && r.Suppressed) {
+		c.add(Para{Text: "ほか" + strconv.Itoa(n) + "件", Size: 9})
+	}
+	c.add(Space{2})
+}
+
+// hardMore is how many of a heading's count go unquoted: the count printed
+// minus the quotes printed under it (0 when the count is not a number).
+//
+// Note: the count is of issues (a text repeated by one initiative over
+// several years is one) and every quote is one issue, so count = quotes +
+// ほか holds for every printed heading.
+func hardMore(count Fig, quotes int) int {
+	if count.Suppressed || math.IsNaN(count.Value) {
+		return 0
+	}
+	return max(int(count.Value)-quotes, 0)
 }
 
 // linkage is linkage.pdf after its cover and contents: how to read it with
@@ -267,11 +286,53 @@ func (c *composer) linkage() {
 	}
 	c.add(t, Section{"区全体の状況"})
 	c.hardWard(false)
+	c.issueMap()
 	for _, g := range hv.Groups {
 		c.add(Section{g})
 		c.hardGroup(g, false)
 		c.hardIssues(g)
 	}
+	c.hardAnnex()
+}
+
+// hardAnnex is linkage.pdf's last section: every issue once, in the order
+// of its 課題ID, with its districts, categories, place, text, source and
+// years, so that an officer given an ID (by linkage_responses.xlsx, a
+// colleague or hard_issues.csv) finds the issue without knowing its
+// district. A resident's text from a group under 秘匿基準 is listed without
+// its text, as in the district lists.
+func (c *composer) hardAnnex() {
+	hv := c.v.Hard
+	if len(hv.Issues) == 0 {
+		return
+	}
+	list := make([]int, len(hv.Issues))
+	for i := range list {
+		list[i] = i
+	}
+	slices.SortStableFunc(list, func(a, b int) int { return strings.Compare(hv.Issues[a].ID, hv.Issues[b].ID) })
+	idW, distW, catW, placeW, srcW := 22.0, 16.0, 22.0, 24.0, 30.0
+	t := Table{Caption: "すべての課題（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
+		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "地区", W: distW, BreakCells: true},
+		{Head: "分類", W: catW, BreakCells: true}, {Head: "場所", W: placeW, BreakCells: true},
+		{Head: "内容", W: contentW - idW - distW - catW - placeW - srcW},
+		{Head: "出どころ・年度", W: srcW, BreakCells: true}}}
+	for _, i := range list {
+		is := &hv.Issues[i]
+		text := is.Text
+		if !is.Quotable {
+			text = "（回答者の少ない地区の区民の記述のため載せていません）"
+		}
+		src := is.Origin
+		if is.Years != "" {
+			src += "・" + is.Years
+		}
+		t.Rows = append(t.Rows, cells(is.ID, is.Groups, is.Category, is.Place, text, src))
+	}
+	t.Notes = []string{"課題IDは linkage_draft.xlsx・linkage_responses.xlsx・data/hard_issues.csv の課題IDと同じです。課題IDの頭の文字は出どころ（S：区民アンケート、H：団体ヒアリング、P：取組の振り返り）。"}
+	c.add(Section{"付録　すべての課題（課題ID順）"},
+		Para{Text: "各地区の「課題の一覧」に載せた課題を、課題IDの順にすべて並べました。複数の地区にまたがる課題も一度だけ載せています。"},
+		Space{2}, t)
 }
 
 // hardIssues is linkage.pdf's list of a district group's issues, for the
@@ -308,7 +369,7 @@ func (c *composer) hardIssues(g string) {
 	for _, i := range list {
 		answered = answered || hv.Issues[i].Answered
 	}
-	idW, catW, placeW, srcW, voiceW, stW := 23.0, 24.0, 18.0, 27.0, 11.0, 0.0
+	idW, catW, placeW, srcW, voiceW, stW := 23.0, 24.0, 24.0, 27.0, 11.0, 0.0
 	if answered {
 		stW = 26
 	}

@@ -1,5 +1,12 @@
 package render
 
+import (
+	"slices"
+	"strings"
+
+	"midreview/analyze"
+)
+
 // District maps in the handouts and the web pages (View.Map): the response
 // rate in 調査の概要 (ward report), one map per indicator in 指標の状況 (ward
 // report), and the ward's response-rate map with the district outlined at the
@@ -48,5 +55,30 @@ func (c *composer) indicatorMaps() {
 func (c *composer) karteMap() {
 	if c.district != "" {
 		c.add(c.mapBlock(isRate, c.district)...)
+	}
+}
+
+// issueMap is linkage.pdf's map of the number of physical issues per
+// district (MapView.Issues), in 区全体の状況; nothing without map/ or
+// without an issue in a district.
+func (c *composer) issueMap() {
+	mv := c.v.Map
+	if mv == nil || mv.Issues == nil {
+		return
+	}
+	m := *mv
+	m.Measures = []MapMeasure{*mv.Issues}
+	c.add(Space{2}, MapFigure{Map: &m, Measures: []int{0}, Captions: []string{mapCaption(*mv.Issues)}})
+	// the groups that are no district on the map (区全体, 地区不明, districts
+	// without a boundary) and their issues
+	var off []string
+	for _, r := range c.v.Hard.Rows {
+		if r.Group == analyze.GroupAll || r.Total.Value == 0 || slices.ContainsFunc(mv.Districts, func(d MapDistrict) bool { return d.Name == r.Group }) {
+			continue
+		}
+		off = append(off, r.Group+" "+r.Total.Text+"件")
+	}
+	if len(off) > 0 {
+		c.add(Note{"地図に含まない課題：" + strings.Join(off, "、") + "。複数の地区で活動する団体の意見は、それぞれの地区に数えています。"})
 	}
 }

@@ -23,6 +23,7 @@ var (
 	keywordsHeader        = []string{"source", "by", "group", "word", "count", "docs"}
 	districtTopsHeader    = []string{"district", "question_id", "measure", "code", "label", "direction", "count", "n", "pct", "all_n", "all_pct", "diff_pt", "p_value", "suppressed", "all_suppressed", "reference", "mark"}
 	chisqHeader           = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
+	districtChisqHeader   = []string{"district", "question_id", "chi2", "df", "p_value", "low_expected"}
 	overviewHeader        = []string{"by", "group", "distributed", "valid", "rate"}
 	hearingOrgsHeader     = []string{"by", "group", "count"}
 	hearingRatingsHeader  = []string{"item_id", "theme", "by", "group", "code", "label", "count", "base", "pct"}
@@ -284,6 +285,24 @@ func ChiSquareCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
+// DistrictChiSquareCSV writes data/district_chisq.csv: each district's own
+// test of every SA/SC question against the rest of the ward (res.DistrictChis:
+// districts in sheet order, then questions), the test a district handout
+// prints under its table. A test that could not be computed has empty chi2,
+// df and p_value.
+func DistrictChiSquareCSV(w io.Writer, res *analyze.Results) error {
+	c := newCSV(w, districtChisqHeader)
+	for _, dc := range res.DistrictChis {
+		df := ""
+		if !math.IsNaN(dc.Chi.Stat) {
+			df = csvInt(dc.Chi.DF)
+		}
+		c.row(csvText(dc.District), csvText(questionID(res.Batch, dc.Question)), csvFloat(dc.Chi.Stat), df,
+			csvFloat(dc.Chi.P), csvBool(dc.Chi.LowExpected))
+	}
+	return c.close()
+}
+
 // OverviewCSV writes data/overview.csv: 配布数, 有効回答数 and 回収率 of the
 // ward (by 全体), then of every district in sheet order and 地区不明 (by 地区).
 // An unknown 配布数 and a rate without it are empty.
@@ -465,5 +484,6 @@ func CSVFiles() []CSVFile {
 		{"data/findings.csv", FindingsCSV},
 		{"data/district_rest.csv", DistrictRestCSV},
 		{"data/district_profile.csv", DistrictProfileCSV},
+		{"data/district_chisq.csv", DistrictChiSquareCSV},
 	}
 }

@@ -207,7 +207,7 @@ func TestCSVFilesPaths(t *testing.T) {
 		"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "data/corrections.csv", "data/district_tops.csv",
 		"data/chisq.csv", "data/overview.csv", "data/hearing_orgs.csv",
 		"data/hearing_ratings.csv", "data/comment_matrix.csv", "data/freetext_counts.csv",
-		"data/findings.csv", "data/district_rest.csv", "data/district_profile.csv"}
+		"data/findings.csv", "data/district_rest.csv", "data/district_profile.csv", "data/district_chisq.csv"}
 	files := CSVFiles()
 	if len(files) != len(want) {
 		t.Fatalf("got %d files, want %d", len(files), len(want))

@@ -52,6 +52,7 @@ type HardIssueView struct {
 	Place      string   // 町名 or facility, "" when the text names none
 	Text       string   // masked
 	Source     string   // hardQuoteSource: 区民アンケート（地区）, …
+	Origin     string   // the source's label (区民アンケート, …), with the 取組名 of a progress issue
 	Years      string   // 「2027–2029年度」, "" for survey and hearing issues
 	// Voices is the number of issues with the same text (analyze.HardIssue
 	// Voices): the count of similar voices a table of issues prints.
@@ -209,6 +210,14 @@ func hardView(res *analyze.Results) *HardView {
 			Voices: CountFig(is.Voices, false), Quotable: is.Quotable,
 			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
+		for _, l := range hardSourceLabels {
+			if l.src == is.Source {
+				iv.Origin = l.label
+			}
+		}
+		if is.Source == analyze.SourceProgress && is.ItemID != "" {
+			iv.Origin += "（" + is.ItemID + "）"
+		}
 		var names []string
 		for _, c := range is.Categories {
 			names = append(names, b.HardCategories[c].Name)

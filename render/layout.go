@@ -164,6 +164,10 @@ type Table struct {
 	// Compact prints one line per row at equal column widths, the heads cut
 	// to fit (PDF).
 	Compact bool
+	// WebNotes, when not nil, are the notes the web prints in place of
+	// Notes: plain words for residents, without test statistics (the web
+	// page's 報告書の見方 names the tests).
+	WebNotes []string
 }
 
 // FigureKind is the kind of chart.

@@ -27,9 +27,10 @@ func TestComposedChapter(t *testing.T) {
 			printOnly(Note{"印刷だけの注です。"}),
 			webOnly(Note{"ウェブだけの注です。"}))
 	}
-	saved := wardChapters
+	saved, savedWeb := wardChapters, webWardChapters
 	wardChapters = append(append([]func(*composer){}, saved...), made)
-	defer func() { wardChapters = saved }()
+	webWardChapters = append(append([]func(*composer){}, savedWeb...), made)
+	defer func() { wardChapters, webWardChapters = saved, savedWeb }()
 
 	v := testView()
 	pdf := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))

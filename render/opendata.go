@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"midreview/analyze"
+	"midreview/ingest"
 )
 
 // Open data (OUT/opendata/): the published tables in the layout the Japanese
@@ -73,11 +74,16 @@ func odMark(m string) string {
 	return ""
 }
 
-// OpendataFiles lists the files of opendata/ in a fixed order: per table its
-// CSV and its README (NAME_README.txt).
+// OpendataFiles lists the files of opendata/ in a fixed order: README.txt
+// (the index: terms of use, date, suppression rule and every file's
+// columns), then per table its CSV and its README (NAME_README.txt).
 func OpendataFiles(v *View) []Output {
-	var outs []Output
-	for _, t := range opendataTables(v) {
+	tables := opendataTables(v)
+	outs := []Output{{OpendataReadme, func(w io.Writer) error {
+		_, err := io.WriteString(w, bom+strings.ReplaceAll(opendataIndex(v, tables), "\n", "\r\n"))
+		return err
+	}}}
+	for _, t := range tables {
 		outs = append(outs,
 			Output{t.name + ".csv", func(w io.Writer) error {
 				c := newCSV(w, t.heads())
@@ -112,26 +118,101 @@ func (v *View) settingValue(key string) string {
 	return ""
 }
 
-// readme is the file's README: what it is, the survey and its date, every
-// column, and the suppression rule.
+// licenseName is 設定 公開ライセンス in full, as the READMEs and the web
+// pages name it.
+func licenseName(l string) string {
+	if l == ingest.LicenseGovStd {
+		return "公共データ利用規約（第1.0版）"
+	}
+	return "クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"
+}
+
+// odTerms is the READMEs' paragraph on the terms of use (公開ライセンス),
+// with a credit line to copy.
+func odTerms(v *View) string {
+	credit := v.Ward + "「" + v.PlanName + " " + v.SurveyName + "」オープンデータ（" + v.Date + "）"
+	if v.License == ingest.LicenseGovStd {
+		return "利用条件：このデータは「公共データ利用規約（第1.0版）」（デジタル庁、https://www.digital.go.jp/resources/open_data/public_data_license_v1.0）に従い、出典を記載して自由に利用できます（複製、改変、再配布、商用利用を含みます）。\n出典の記載例：" + credit + "\n"
+	}
+	return "利用条件：このデータは クリエイティブ・コモンズ 表示 4.0 国際 ライセンス（CC BY 4.0、https://creativecommons.org/licenses/by/4.0/deed.ja）で提供します。出典を記載すれば、複製、改変、再配布、商用利用を含めて自由に利用できます。\n出典の記載例：" + credit + "\n"
+}
+
+// odHead is the READMEs' opening lines: the plan, the ward, the survey and
+// its date.
+func odHead(v *View) string {
+	s := "計画：" + v.PlanName + "\n区：" + v.Ward + "\n調査：" + v.SurveyName + "\n基準日：" + v.Date + "（" + v.DateISO + "）\n"
+	if v.Sample {
+		s += "注意：サンプルデータ（架空のデータ）です。\n"
+	}
+	return s
+}
+
+// odFormat is the READMEs' paragraph on the files' layout.
+const odFormat = "形式：CSV（UTF-8、BOM付き、改行CRLF）。1行目が見出し、1行が1件。セルの結合はありません。数値は桁区切りなしの半角数字で、単位は見出しの（）内に示します。割合は小数第2位を四捨五入した小数第1位までの値です。\n"
+
+// odSuppression is the READMEs' suppression rule (秘匿基準, 参考値基準,
+// complementary suppression, masked free text).
+func odSuppression(v *View) string {
+	return "秘匿のルール：秘匿基準は「" + v.settingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列を 1 にしています。" +
+		"ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。" +
+		"参考値基準は「" + v.settingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n" +
+		"自由記述は、報告書に掲載した意見だけを、地名・団体名・個人が特定される語を「〇〇」に置き換えて載せています。\n"
+}
+
+// odContact is the READMEs' 問い合わせ先 (設定), "" when not given.
+func odContact(v *View) string {
+	if len(v.Contact) == 0 {
+		return ""
+	}
+	return "問い合わせ先：" + strings.Join(v.Contact, "\n　") + "\n"
+}
+
+// readme is the file's README: what it is, the survey and its date, the
+// terms of use, every column, and the suppression rule.
 func (t *odTable) readme(v *View) string {
 	var b strings.Builder
 	b.WriteString(t.title + "（" + t.name + ".csv）\n\n")
-	b.WriteString("計画：" + v.PlanName + "\n区：" + v.Ward + "\n調査：" + v.SurveyName + "\n基準日：" + v.Date + "（" + v.DateISO + "）\n")
-	if v.Sample {
-		b.WriteString("注意：サンプルデータ（架空のデータ）です。\n")
-	}
-	b.WriteString("\n形式：CSV（UTF-8、BOM付き、改行CRLF）。1行目が見出し、1行が1件。セルの結合はありません。数値は桁区切りなしの半角数字で、単位は見出しの（）内に示します。割合は小数第2位を四捨五入した小数第1位までの値です。\n\n")
+	b.WriteString(odHead(v))
+	b.WriteString("\n" + odTerms(v) + "\n" + odFormat + "\n")
 	b.WriteString("列の説明：\n")
 	for _, c := range t.cols {
 		b.WriteString("- " + c.head + "：" + c.about + "\n")
 	}
-	b.WriteString("\n秘匿のルール：秘匿基準は「" + v.settingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列を 1 にしています。" +
-		"ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。" +
-		"参考値基準は「" + v.settingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n")
-	b.WriteString("自由記述は、報告書に掲載した意見だけを、地名・団体名・個人が特定される語を「〇〇」に置き換えて載せています。\n")
+	b.WriteString("\n" + odSuppression(v))
 	if t.note != "" {
 		b.WriteString(t.note + "\n")
+	}
+	if c := odContact(v); c != "" {
+		b.WriteString("\n" + c)
+	}
+	b.WriteString("\n作成：midreview（" + v.Ward + " " + v.PlanName + "）\n")
+	return b.String()
+}
+
+// opendataIndex is opendata/README.txt: what the folder is, its terms of
+// use, the date, the suppression rule, every file with its columns, and how
+// the folder is published beside the web report.
+func opendataIndex(v *View, tables []*odTable) string {
+	var b strings.Builder
+	b.WriteString(v.PlanName + " 中間評価 オープンデータ（" + v.Ward + "）\n\n")
+	b.WriteString(odHead(v))
+	b.WriteString("\nこのフォルダは、ウェブ版の報告書（web/）に載せた数値を、機械で読める表（CSV）にしたものです。数値はウェブ版・報告書と同じです。\n\n")
+	b.WriteString(odTerms(v) + "\n" + odFormat + "\n" + odSuppression(v))
+	for _, t := range tables {
+		if t.note != "" {
+			b.WriteString(t.note + "\n")
+		}
+	}
+	b.WriteString("\nファイルの一覧：\n")
+	for _, t := range tables {
+		b.WriteString("\n■ " + t.name + ".csv：" + t.title + "（" + strconv.Itoa(len(t.rows)) + "行。説明は " + t.name + "_README.txt）\n")
+		for _, c := range t.cols {
+			b.WriteString("- " + c.head + "：" + c.about + "\n")
+		}
+	}
+	b.WriteString("\n公開のしかた：出力フォルダの web/（ウェブ版）、opendata/（このフォルダ）、report.pdf と districts/（印刷用の報告書）を、同じ階層のまま同じ場所に置くと、ウェブ版からこのフォルダと報告書へのリンクがそのまま使えます。\n")
+	if c := odContact(v); c != "" {
+		b.WriteString("\n" + c)
 	}
 	b.WriteString("\n作成：midreview（" + v.Ward + " " + v.PlanName + "）\n")
 	return b.String()

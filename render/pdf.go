@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,7 +97,7 @@ func writePDF(w io.Writer, v *View, district string, o PDFOptions) error {
 			return err
 		}
 		var buf bytes.Buffer
-		if err := d.p.Output(&buf); err != nil {
+		if err := d.real.Output(&buf); err != nil {
 			return fmt.Errorf("render: pdf: %w", err)
 		}
 		_, err = w.Write(fixFontNames(buf.Bytes(), o))
@@ -116,7 +117,9 @@ type tocEntry struct {
 
 // pdfDoc is one rendering pass of a handout.
 type pdfDoc struct {
-	p        *fpdf.Fpdf
+	p        canvas          // d.real, or a dry canvas while a chapter is measured (pdfpaginate.go)
+	real     *fpdf.Fpdf      // the document
+	cut      map[int]float64 // mm by which page n's content ends earlier (pdfpaginate.go)
 	v        *View
 	district string // "" for the ward report
 	toc      []tocEntry
@@ -132,6 +135,11 @@ type pdfDoc struct {
 	// countUnit makes barChart's axis read 件 rather than % (hard.go's counts).
 	countUnit bool
 	heads     map[string]string // table heads broken at phrases (phraseHead)
+	// keepAfter is the room the next table keeps below its last row (its
+	// notes, drawTable).
+	keepAfter float64
+	// trendTop is the top of every trend chart's axis (setTrendTop).
+	trendTop float64
 }
 
 func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
@@ -170,7 +178,7 @@ func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc,
 	p.SetLang("ja")
 	p.SetMargins(marginL, contentT, marginR)
 	p.SetAutoPageBreak(false, 0)
-	d = &pdfDoc{p: p, v: v, district: district, tocPages: tocPages, linkage: o.linkage}
+	d = &pdfDoc{p: p, real: p, cut: map[int]float64{}, v: v, district: district, tocPages: tocPages, linkage: o.linkage}
 	p.SetHeaderFunc(d.header)
 
 	switch {
@@ -179,13 +187,15 @@ func renderPDF(v *View, district string, o PDFOptions, tocPages int) (d *pdfDoc,
 	case district == "":
 		d.coverPage()
 		d.contentsPages()
-		d.guidePage()
-		d.render(wardReport(d.v))
+		bs := wardReport(d.v)
+		d.guidePage(bs)
+		d.render(bs)
 	default:
 		d.coverPage()
 		d.contentsPages()
-		d.guidePage()
-		d.render(districtReport(d.v, d.district))
+		bs := districtReport(d.v, d.district)
+		d.guidePage(bs)
+		d.render(bs)
 	}
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf: %w", p.Error())
@@ -283,7 +293,7 @@ func (d *pdfDoc) finish() (err error) {
 			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
 		}
 	}()
-	p := d.p
+	p := d.real
 	last := p.PageCount()
 	_, curH := p.GetPageSize()
 	for pg := 2; pg <= last; pg++ {
@@ -333,7 +343,7 @@ func (d *pdfDoc) landscape() bool {
 // contentBottom is the lowest y of the content area on the current page.
 func (d *pdfDoc) contentBottom() float64 {
 	_, h := d.p.GetPageSize()
-	return h - (pageH - contentB)
+	return h - (pageH - contentB) - d.cut[d.p.PageNo()]
 }
 
 // need starts a new page unless h millimetres are left on this one. It also
@@ -613,8 +623,10 @@ func (d *pdfDoc) contentsEntries(i int) {
 	}
 }
 
-// guidePage explains how to read the report (報告書の見方).
-func (d *pdfDoc) guidePage() {
+// guidePage explains how to read the report (報告書の見方) whose chapters are
+// bs: a survey's word is defined only when the chapters print it (a handout
+// without the history survey's figures says nothing of 前回).
+func (d *pdfDoc) guidePage(bs []Block) {
 	d.newPage()
 	d.font("B", 15)
 	d.color(colDark)
@@ -625,7 +637,7 @@ func (d *pdfDoc) guidePage() {
 	if d.v.NoSurvey {
 		d.bullets(progressGuide(d.v.Progress), 9.5)
 	} else {
-		d.bullets(guideItems(d.v), 9.5)
+		d.bullets(guideItems(d.v, bs, Print), 9.5)
 	}
 	if d.v.Sample {
 		d.down(4)
@@ -636,8 +648,10 @@ func (d *pdfDoc) guidePage() {
 // guideItems are the notes on how to read the report (報告書の見方), printed
 // in the handouts and on the web pages: the rule for differences and the
 // surveys' names (v.ReadingNotes) once, and the grades in the words of the
-// indicator legend (策定時, never 前回).
-func guideItems(v *View) []string {
+// indicator legend (策定時, never 前回). A survey's word is defined only when
+// the chapters bs print it in medium m (a page without the history survey's
+// figures says nothing of 前回).
+func guideItems(v *View, bs []Block, m Medium) []string {
 	items := []string{
 		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
 		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
@@ -647,14 +661,34 @@ func guideItems(v *View) []string {
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
 		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。",
-		v.surveys().Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。",
 	}
-	items = append(items, v.ReadingNotes...)
+	// Note: one bullet per idea: the first reading note states the rule for
+	// differences, and says first that a difference is in points.
+	notes := v.ReadingNotes
+	point := v.surveys().Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。"
+	if len(notes) > 0 && strings.HasPrefix(notes[0], "差（ポイント）") {
+		point += notes[0]
+		notes = notes[1:]
+	}
+	items = append(items, point)
+	items = append(items, notes...)
+	if p := v.Surveys.Previous; p != nil && !printsWord(bs, m, p.Word) {
+		items = slices.DeleteFunc(items, func(s string) bool { return strings.HasPrefix(s, "「"+p.Word+"」") })
+	}
 	base := v.surveys().Baseline.Word
 	return append(items,
 		"指標の評価は、A：目標を達成、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（"+base+"値がない、回答者数が少ないなど）を示します。",
 		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
 	)
+}
+
+// printsWord reports whether a block of bs printed in medium m holds word.
+func printsWord(bs []Block, m Medium, word string) bool {
+	found := false
+	walk(bs, m, func(b Block) {
+		found = found || strings.Contains(fmt.Sprint(b), word)
+	})
+	return found
 }
 
 // noteGroups prints hearing comment groups: the theme once as a heading, then

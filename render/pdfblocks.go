@@ -1,9 +1,18 @@
 package render
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
-// render prints composed blocks (layout.go) on the handout's pages.
-func (d *pdfDoc) render(bs []Block) { walk(bs, Print, d.block) }
+// render prints composed blocks (layout.go) on the handout's pages, chapter
+// by chapter (pdfpaginate.go).
+func (d *pdfDoc) render(bs []Block) {
+	d.setTrendTop(bs)
+	for _, ch := range chapters(bs) {
+		d.chapter(ch)
+	}
+}
 
 // block prints one block: first the hints for the printed page alone.
 func (d *pdfDoc) block(b Block) {
@@ -18,6 +27,8 @@ func (d *pdfDoc) block(b Block) {
 		d.subsection(b.Title, b.MinBody, b.NewPage)
 	case Heading:
 		if b.Small {
+			// A legend's heading keeps its first lines with it.
+			d.need(3*8.5*ptMM*1.55 + b.MinBody)
 			d.font("B", 8.5)
 			d.para(b.Text, "B", 8.5, 0)
 			return
@@ -162,14 +173,33 @@ func (d *pdfDoc) drawTable(t Table) {
 			}
 			body = append(body, r)
 		}
+		d.keepAfter = d.notesHeight(t.Notes)
 		d.table(d.tableNo(t.Caption), append(cols, cols...), body, size)
 	default:
 		cols, rows := pdfColumns(t)
+		d.keepAfter = d.notesHeight(t.Notes)
 		d.table(d.tableNo(t.Caption), cols, rows, size)
 	}
 	if !t.Wide {
 		d.notes(t.Notes)
 	}
+}
+
+// notesHeight is the height notes take below a table (note, para), with the
+// room the table leaves under its last rule.
+func (d *pdfDoc) notesHeight(ns []string) float64 {
+	h := 0.0
+	for _, s := range ns {
+		if s == "" {
+			continue
+		}
+		d.font("", 7.5)
+		h += float64(len(wrapText(s, contentW, d.width))) * 7.5 * ptMM * 1.55
+	}
+	if h > 0 {
+		h += 1.5
+	}
+	return h
 }
 
 // notes prints a table's notes.
@@ -201,10 +231,10 @@ func (d *pdfDoc) wideTable(t Table, size float64) {
 	numbered := d.tableNo(t.Caption)
 	for b := 0; b < blocks; b++ {
 		lo, hi := b*n/blocks, (b+1)*n/blocks
-		w := min(xtChoiceMx, avail/float64(max(1, hi-lo)))
 		bc := append([]tcol{}, cols[:2]...)
-		for _, c := range cols[2+lo : 2+hi] {
-			bc = append(bc, tcol{c.head, w, 'R'})
+		ws := d.choiceWidths(cols[2+lo:2+hi], avail, size)
+		for i, c := range cols[2+lo : 2+hi] {
+			bc = append(bc, tcol{c.head, ws[i], 'R'})
 		}
 		var rows [][]tcell
 		for _, r := range body {
@@ -214,11 +244,66 @@ func (d *pdfDoc) wideTable(t Table, size float64) {
 		if blocks > 1 {
 			caption += "［" + strconv.Itoa(b+1) + "/" + strconv.Itoa(blocks) + "］"
 		}
+		if b == blocks-1 {
+			d.keepAfter = d.notesHeight(t.Notes)
+		}
 		d.table(caption, bc, rows, size)
 	}
 	// Note: the notes go on the table's (landscape) page, before the
 	// deferred return to portrait.
 	d.notes(t.Notes)
+}
+
+// choiceWidths shares avail among a crosstab's choice columns: equal widths
+// (at most xtChoiceMx), except that a column whose head has a word wider
+// than that gets the word's width (headLines breaks heads between words),
+// as long as the others keep xtChoiceMn.
+func (d *pdfDoc) choiceWidths(cols []tcol, avail, size float64) []float64 {
+	d.font("B", size-0.5)
+	need := make([]float64, len(cols))
+	for i, c := range cols {
+		for _, a := range headPieces([]rune(c.head), 1, 0, d.width) {
+			need[i] = max(need[i], d.width(strings.Trim(a, " 　"))+2*cellPad+0.2)
+		}
+	}
+	ws := make([]float64, len(cols))
+	fixed := make([]bool, len(cols))
+	for {
+		rest, free := avail, 0
+		for i := range cols {
+			if fixed[i] {
+				rest -= need[i]
+			} else {
+				free++
+			}
+		}
+		w := xtChoiceMx
+		if free > 0 {
+			w = min(xtChoiceMx, rest/float64(free))
+		}
+		if w < xtChoiceMn {
+			// No room for every word: equal widths, words broken inside.
+			for i := range ws {
+				ws[i] = min(xtChoiceMx, avail/float64(max(1, len(cols))))
+			}
+			return ws
+		}
+		grew := false
+		for i := range cols {
+			if !fixed[i] && need[i] > w {
+				fixed[i], grew = true, true
+			}
+		}
+		if !grew {
+			for i := range cols {
+				ws[i] = w
+				if fixed[i] {
+					ws[i] = need[i]
+				}
+			}
+			return ws
+		}
+	}
 }
 
 // breakPhrases returns t with the heads and cells of its BreakHead and

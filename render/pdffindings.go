@@ -2,8 +2,6 @@ package render
 
 import (
 	"math"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // findingText prints a passage's lines as paragraphs in a shaded box's left
@@ -102,7 +100,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 		if !math.IsNaN(b.tgt) {
 			tx, ty, r := x0+areaW*math.Min(b.tgt, scale)/scale, y+rowH/2, 1.3
 			d.fill(colText)
-			d.p.Polygon([]fpdf.PointType{{X: tx, Y: ty - r}, {X: tx + r, Y: ty}, {X: tx, Y: ty + r}, {X: tx - r, Y: ty}}, "F")
+			d.diamond(tx, ty, r)
 		}
 		d.textAt(x0+areaW+2, y+rowH/2, b.text, 'L')
 	}
@@ -128,7 +126,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []barRow) {
 		lx += 6 + d.width(k.text) + 4
 	}
 	d.fill(colText)
-	d.p.Polygon([]fpdf.PointType{{X: lx + 1.3, Y: ly - 1.3}, {X: lx + 2.6, Y: ly}, {X: lx + 1.3, Y: ly + 1.3}, {X: lx, Y: ly}}, "F")
+	d.diamond(lx+1.3, ly, 1.3)
 	d.textAt(lx+4, ly, "目標値（全体＝100に換算）", 'L')
 	d.color(colText)
 	d.setY(top + h + 11)
@@ -140,3 +138,13 @@ var (
 	colBetter = [3]int{0, 114, 178}
 	colWorse  = [3]int{213, 94, 0}
 )
+
+// diamond fills ◆ of radius r centred at x, y (the カルテ's target mark).
+func (d *pdfDoc) diamond(x, y, r float64) {
+	d.p.MoveTo(x, y-r)
+	d.p.LineTo(x+r, y)
+	d.p.LineTo(x, y+r)
+	d.p.LineTo(x-r, y)
+	d.p.ClosePath()
+	d.p.DrawPath("F")
+}

@@ -20,24 +20,50 @@ func (d *pdfDoc) mapFigure(f MapFigure) {
 	if h > 150 {
 		w, h = w*150/h, 150
 	}
-	const capH, legendH = 6.0, 14.0
+	// Note: a caption wraps within its map's width (two maps to a row leave
+	// about 80 mm), and the row's captions take the height of the longest,
+	// so that the maps of a row stay level.
+	const capLH, legendH, keyLH = 3.6, 14.0, 3.2
+	labels := d.mapLabels(f, w)
+	keyH := 0.0
+	for _, l := range labels {
+		if l.Key > 0 {
+			keyH += keyLH
+		}
+	}
 	for i := 0; i < len(f.Measures); i += cols {
-		d.need(capH + h + legendH)
-		top := d.y()
+		d.font("B", 8)
+		var caps [][]string
+		lines := 1
 		for c := 0; c < cols && i+c < len(f.Measures); c++ {
+			ls := wrapText(d.figNo(f.Captions[i+c]), w, d.width)
+			caps = append(caps, ls)
+			lines = max(lines, len(ls))
+		}
+		capH := float64(lines)*capLH + 2.4
+		d.need(capH + h + legendH + keyH)
+		top := d.y()
+		for c, ls := range caps {
 			x := marginL + float64(c)*(w+6)
 			m := mv.Measures[f.Measures[i+c]]
 			d.font("B", 8)
 			d.color(colText)
-			d.textAt(x, top+capH/2, fitText(d.figNo(f.Captions[i+c]), w, d.width), 'L')
-			d.drawMap(mv, m, x, top+capH, w, h, f.Highlight)
+			for k, l := range ls {
+				d.textAt(x, top+1.2+capLH*(float64(k)+0.5), l, 'L')
+			}
+			d.drawMap(mv, m, x, top+capH, w, h, f.Highlight, labels)
 			d.mapLegend(m, x, top+capH+h+2, w)
+			d.mapKey(mv, m, labels, x, top+capH+h+legendH, keyLH)
 		}
-		d.setY(top + capH + h + legendH)
+		d.setY(top + capH + h + legendH + keyH)
+	}
+	note := mapLegendNote
+	if mapCounts(f) {
+		note = mapCountNote
 	}
 	d.font("", 7)
 	d.color(colMuted)
-	d.para(mapLegendNote, "", 7, 0)
+	d.para(note, "", 7, 0)
 	d.color(colText)
 	if len(mv.Missing) > 0 {
 		d.para("境界データに境界がない地区（地図には描いていません）："+strings.Join(mv.Missing, "、"), "", 7.5, 0)
@@ -45,8 +71,52 @@ func (d *pdfDoc) mapFigure(f MapFigure) {
 	d.down(2)
 }
 
-// drawMap draws measure m of mv into the box at x, y of width w and height h (mm).
-func (d *pdfDoc) drawMap(mv *MapView, m MapMeasure, x, y, w, h float64, highlight string) {
+// mapLabelFont is the size of the labels on a map (pt) and mapLabelLine
+// their line height (mm).
+const mapLabelFont, mapLabelLine = 6.5, 2.8
+
+// mapLabels places the labels of f's maps drawn w mm wide: measured in the
+// PDF's font, each as wide as the district's name or widest value of f's
+// measures, so that every map of the figure puts a district's label in the
+// same place.
+func (d *pdfDoc) mapLabels(f MapFigure, w float64) []MapLabel {
+	mv := f.Map
+	s := w / float64(mv.Width) // mm per pixel
+	d.font("", mapLabelFont)
+	lm := labelMetrics{width: func(t string) float64 { return d.width(t) / s }, line: mapLabelLine / s, pad: 0.5 / s}
+	vals := make([][]string, len(mv.Districts))
+	for j := range vals {
+		for _, i := range f.Measures {
+			vals[j] = append(vals[j], mapValueText(mv.Measures[i].Values[j]))
+		}
+	}
+	return placeLabels(mv, lm, vals)
+}
+
+// mapValueText is a district's value as its label prints it.
+func mapValueText(f Fig) string {
+	if f.Text == "" {
+		return "－"
+	}
+	return f.Text
+}
+
+// mapKey lists the districts whose label fits nowhere on the map (MapLabel
+// Key): their number, name and value, one to a line from y.
+func (d *pdfDoc) mapKey(mv *MapView, m MapMeasure, labels []MapLabel, x, y, lh float64) {
+	d.font("", 7)
+	d.color(colText)
+	for j, l := range labels {
+		if l.Key > 0 {
+			d.textAt(x, y+lh/2, strconv.Itoa(l.Key)+"　"+mv.Districts[j].Name+"　"+mapValueText(m.Values[j]), 'L')
+			y += lh
+		}
+	}
+}
+
+// drawMap draws measure m of mv into the box at x, y of width w and height h
+// (mm), with the labels placed by mapLabels.
+func (d *pdfDoc) drawMap(mv *MapView, m MapMeasure, x, y, w, h float64, highlight string, labels []MapLabel) {
 	s := w / float64(mv.Width)
 	y += d.dy
 	path := func(rings [][]MapPoint, style string) {
@@ -99,20 +169,34 @@ func (d *pdfDoc) drawMap(mv *MapView, m MapMeasure, x, y, w, h float64, highligh
 			d.p.SetLineWidth(0.2)
 		}
 	}
-	d.font("", 6.5)
-	for j, dist := range mv.Districts {
-		f := m.Values[j]
-		val := f.Text
-		if val == "" {
-			val = "－"
+	d.font("", mapLabelFont)
+	// leader lines first, so that the labels' white ground covers their ends
+	d.p.SetLineWidth(0.15)
+	d.draw(colText)
+	for _, l := range labels {
+		if !l.Leader {
+			continue
 		}
-		lx, ly := x+dist.LabelX*s, y+dist.LabelY*s-d.dy
-		for k, line := range []string{dist.Name, val} {
+		ax, ay := x+l.AX*s, y+l.AY*s
+		bx := min(max(ax, x+l.X*s-1), x+l.X*s+1)
+		by := min(max(ay, y+l.Y*s-mapLabelLine/2), y+l.Y*s+1.5*mapLabelLine)
+		d.p.Line(ax, ay, bx, by)
+		d.fill(colText)
+		d.p.Circle(ax, ay, 0.35, "F")
+	}
+	for j, dist := range mv.Districts {
+		l := labels[j]
+		lx, ly := x+l.X*s, y+l.Y*s-d.dy
+		lines := []string{dist.Name, mapValueText(m.Values[j])}
+		if l.Key > 0 {
+			lines = []string{strconv.Itoa(l.Key)}
+		}
+		for k, line := range lines {
 			lw := d.width(line) + 1
 			d.fill([3]int{255, 255, 255})
-			d.p.Rect(lx-lw/2, ly+d.dy-1.4+float64(k)*2.8, lw, 2.8, "F")
+			d.p.Rect(lx-lw/2, ly+d.dy-mapLabelLine/2+float64(k)*mapLabelLine, lw, mapLabelLine, "F")
 			d.color(colText)
-			d.textAt(lx, ly+float64(k)*2.8, line, 'C')
+			d.textAt(lx, ly+float64(k)*mapLabelLine, line, 'C')
 		}
 	}
 }
@@ -164,7 +248,11 @@ func (d *pdfDoc) mapLegend(m MapMeasure, x, y, w float64) {
 		cx += lw
 	}
 	if len(m.Legend) > 0 {
-		d.textAt(x+w, y+1.3+4, "（濃いほど良い）", 'R')
+		how := "（濃いほど良い）"
+		if m.Count {
+			how = "（濃いほど多い）"
+		}
+		d.textAt(x+w, y+1.3+4, how, 'R')
 	}
 }
 

@@ -18,7 +18,11 @@ const cellPad = 1.2 // horizontal padding inside a cell, mm
 
 // table prints a captioned table at the cursor. Rows are wrapped to their column
 // widths; after a page break the caption (marked 続き) and the header repeat.
+// d.keepAfter (the height of the table's notes) is kept on the page of its
+// last row, so that no page starts with a table's note.
 func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64) {
+	keepAfter := d.keepAfter
+	d.keepAfter = 0
 	lh := size * ptMM * 1.4
 	headSize := size - 0.5
 	hlh := headSize * ptMM * 1.35
@@ -26,7 +30,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 	heads := make([][]string, len(cols))
 	headH := 0.0
 	for i, c := range cols {
-		heads[i] = wrapText(c.head, c.w-2*cellPad, d.width)
+		heads[i] = headLines(c.head, c.w-2*cellPad, d.width)
 		headH = max(headH, float64(len(heads[i]))*hlh+2)
 	}
 	// A row may be at most as tall as a page below the caption and the header;
@@ -90,16 +94,18 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 		whole += h
 	}
 	if whole <= 70 {
-		keep = whole
+		keep = whole + keepAfter
 	}
 	d.need(8 + d.captionExtra(caption) + headH + keep)
 	d.captionLine(caption)
 	drawHead(false)
+	brk := d.tableBreak(heights, 0, keepAfter)
 	for r, row := range rows {
-		if d.y()+heights[r] > d.contentBottom() {
+		if r == brk {
 			d.closeTable(total)
 			d.newPage()
 			drawHead(true)
+			brk = d.tableBreak(heights, r, keepAfter)
 		}
 		y := d.y()
 		x := marginL
@@ -134,6 +140,31 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 	}
 	d.closeTable(total)
 	d.down(1.5)
+}
+
+// tableBreak returns the row before which the page that holds row from (at
+// the cursor) breaks, len(heights) for none: the first row that does not
+// fit, the last row needing keepAfter below it too. A page goes on with at
+// least tableTailRows rows (or all that are left): when fewer would be left
+// for the next page, it breaks earlier, keeping at least one row on this one.
+func (d *pdfDoc) tableBreak(heights []float64, from int, keepAfter float64) int {
+	y, bottom, n := d.y(), d.contentBottom(), len(heights)
+	b := n
+	for r := from; r < n; r++ {
+		h := heights[r]
+		if r == n-1 {
+			h += keepAfter
+		}
+		if y+h > bottom {
+			b = r
+			break
+		}
+		y += heights[r]
+	}
+	if b < n && n-b < tableTailRows {
+		b = n - tableTailRows
+	}
+	return max(b, from+1)
 }
 
 func (d *pdfDoc) closeTable(total float64) {

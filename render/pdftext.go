@@ -117,3 +117,102 @@ func capLines(lines []string, n int, width float64, measure func(string) float64
 	out[n-1] = fitText(out[n-1]+"…", width, measure)
 	return out
 }
+
+// headLines wraps a table head to width at word boundaries, never inside a
+// word when a word fits the width: first after 、・，／ and spaces and before
+// an opening bracket; a piece still too wide is broken where a run of kana
+// ends (after a particle or okurigana: 「町内会の｜活動」); then where a long
+// kana run begins or the script changes between kanji and katakana
+// (「健康｜づくり」, 「サロン｜活動」); only a word wider than the column is
+// broken inside (wrapText). Explicit newlines are kept.
+func headLines(s string, width float64, measure func(string) float64) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		if measure(para) <= width+1e-9 {
+			lines = append(lines, para)
+			continue
+		}
+		var atoms []string
+		for _, a := range headPieces([]rune(para), 1, width, measure) {
+			if measure(a) > width+1e-9 {
+				atoms = append(atoms, wrapText(a, width, measure)...)
+				continue
+			}
+			atoms = append(atoms, a)
+		}
+		cur := ""
+		for _, a := range atoms {
+			if cur != "" && measure(strings.TrimRight(cur+a, " 　")) > width+1e-9 {
+				lines = append(lines, strings.TrimRight(cur, " 　"))
+				cur = strings.TrimLeft(a, " 　")
+				continue
+			}
+			cur += a
+		}
+		lines = append(lines, strings.TrimRight(cur, " 　"))
+	}
+	return lines
+}
+
+// headPieces splits rs at the breaks of level lv (headBreak) and each piece
+// still wider than width at the next level, up to level 3.
+func headPieces(rs []rune, lv int, width float64, measure func(string) float64) []string {
+	if lv > 3 || measure(string(rs)) <= width+1e-9 {
+		return []string{string(rs)}
+	}
+	var out []string
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i == len(rs) || headBreak(rs, i) == lv {
+			out = append(out, headPieces(rs[start:i], lv+1, width, measure)...)
+			start = i
+		}
+	}
+	return out
+}
+
+// scriptOf classifies a rune: 'h' hiragana, 'k' katakana, 'c' kanji, 0 other.
+func scriptOf(r rune) byte {
+	switch {
+	case r >= 0x3041 && r <= 0x309F:
+		return 'h'
+	case r >= 0x30A0 && r <= 0x30FF:
+		return 'k'
+	case r >= 0x4E00 && r <= 0x9FFF || r == '々':
+		return 'c'
+	}
+	return 0
+}
+
+// headBreak is the level of a break before rs[i] (0 < i < len(rs)): 1 after
+// punctuation and spaces or before an opening bracket, 2 where a kana run
+// ends before kanji or katakana, 3 where a hiragana run of three or more
+// begins after kanji or katakana, or between kanji and katakana; 0 none.
+// 禁則 holds at every level: no break before a character that may not begin
+// a line or after one that may not end it.
+func headBreak(rs []rune, i int) int {
+	p, r := rs[i-1], rs[i]
+	if isNoLineStart(r) || isNoLineEnd(p) {
+		return 0
+	}
+	switch {
+	case strings.ContainsRune("、・，,／/ 　）)」』", p), strings.ContainsRune("（(「『", r):
+		return 1
+	}
+	ps, rsc := scriptOf(p), scriptOf(r)
+	switch {
+	case ps == 'h' && (rsc == 'c' || rsc == 'k'):
+		return 2
+	case (ps == 'c' || ps == 'k') && rsc == 'h':
+		n := 0
+		for j := i; j < len(rs) && scriptOf(rs[j]) == 'h'; j++ {
+			n++
+		}
+		if n >= 3 {
+			return 3
+		}
+	case ps == 'c' && rsc == 'k', ps == 'k' && rsc == 'c':
+		return 3
+	}
+	return 0
+}

@@ -80,7 +80,7 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		}
 	}
 	if formats[FormatWeb] {
-		for _, o := range WebFiles(v) {
+		for _, o := range WebFiles(v, WebOptions{Handouts: formats[FormatPDF], Opendata: formats[FormatOpendata]}) {
 			file("web/"+o.Path, o.Write)
 		}
 	}

@@ -44,8 +44,8 @@ func TestPlan(t *testing.T) {
 	for _, o := range OpendataFiles(v) {
 		opendata = append(opendata, "opendata/"+o.Path)
 	}
-	if len(opendata) == 0 || opendata[0] != "opendata/overview.csv" || opendata[1] != "opendata/overview_README.txt" {
-		t.Errorf("opendata files %v, want overview.csv and its README first", opendata)
+	if len(opendata) < 3 || opendata[0] != "opendata/"+OpendataReadme || opendata[1] != "opendata/overview.csv" || opendata[2] != "opendata/overview_README.txt" {
+		t.Errorf("opendata files %v, want README.txt, then overview.csv and its README first", opendata)
 	}
 	check("opendata", append(opendata, always...)...)
 	all := []string{"report.pdf", "districts/01_日吉.pdf", "districts/02_=綱島.pdf", "tabulation.xlsx"}

@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"math"
+	"strconv"
+	"strings"
+)
 
 // compactTable prints a table one line per row at equal column widths, the
 // heads cut to fit (the counts of ratings by year).
@@ -115,31 +119,50 @@ func (d *pdfDoc) record(in Record) {
 	d.down(2.5)
 }
 
-// trendChart draws one indicator over the plan's years: a line of its
-// points (each row's one value) with the target as a dashed line, and the
-// values printed at the points.
+// trendChart draws one indicator over the years: a line of its values with
+// each value printed, the target dashed with its label in the right margin
+// (never over a point's label: a value label that would touch the target
+// line goes below its point), on the handout's shared scale (d.trendTop: the
+// small multiples compare at a glance) with its axis labelled in %.
 func (d *pdfDoc) trendChart(caption string, points []barRow, target Fig) {
 	const ch = 32.0
 	d.need(ch + 22)
 	d.captionLine(d.figNo(caption))
-	y := d.y() + 2
-	x0, w := marginL+10, contentW-20
-	hi := 0.0
-	for _, p := range points {
-		hi = max(hi, pdfValue(p.vals[0]))
+	y := d.y() + 5
+	const axisW, labelW = 12.0, 20.0
+	x0, w := marginL+axisW, contentW-axisW-labelW
+	top, tick := d.trendTop, 10.0
+	if top <= 0 {
+		top = trendScale(points, target)
 	}
-	hi = max(hi, pdfValue(target))
-	hi = max(10, hi*1.15)
-	yAt := func(v float64) float64 { return y + ch - ch*v/hi }
+	if top > 60 {
+		tick = 20
+	}
+	yAt := func(v float64) float64 { return y + ch - ch*v/top }
+	// The axis: gridlines at every tick, labelled, and (%) at the top.
+	d.font("", 6.5)
+	d.color(colMuted)
+	d.p.SetLineWidth(0.15)
+	for v := 0.0; v <= top+1e-9; v += tick {
+		d.draw(colGrid)
+		d.p.Line(x0, yAt(v), x0+w, yAt(v))
+		d.textAt(x0-1.5, yAt(v), strconv.FormatFloat(v, 'f', 0, 64), 'R')
+	}
+	d.textAt(x0-1.5, y-3.2, "(%)", 'R')
+	d.color(colText)
 	d.draw(colRule)
 	d.p.SetLineWidth(0.2)
+	d.p.Line(x0, y, x0, y+ch)
 	d.p.Line(x0, y+ch, x0+w, y+ch)
+	ty := math.NaN()
 	if !target.Blank() {
+		ty = yAt(math.Min(target.Value, top))
+		d.draw(colText)
 		d.p.SetDashPattern([]float64{1.2, 1.2}, 0)
-		d.p.Line(x0, yAt(target.Value), x0+w, yAt(target.Value))
+		d.p.Line(x0, ty, x0+w, ty)
 		d.p.SetDashPattern(nil, 0)
 		d.font("", 7)
-		d.textAt(x0+w, yAt(target.Value)-1.8, "目標 "+target.Text, 'R')
+		d.textAt(x0+w+1.5, ty, "目標 "+target.Text, 'L')
 	}
 	n := len(points)
 	step := w / float64(max(n, 1))
@@ -155,17 +178,42 @@ func (d *pdfDoc) trendChart(caption string, points []barRow, target Fig) {
 			px = -1
 			continue
 		}
-		yy := yAt(v.Value)
+		yy := yAt(math.Min(v.Value, top))
 		if px >= 0 {
 			d.p.Line(px, py, x, yy)
 		}
 		d.fill(colDark)
 		d.p.Circle(x, yy, 0.9, "F")
 		d.font("B", 7.5)
-		d.textAt(x, yy-2.5, v.Text, 'C')
+		ly := yy - 2.6
+		if !math.IsNaN(ty) && math.Abs(ly-ty) < 2.2 {
+			ly = yy + 2.8
+		}
+		d.textAt(x, ly, v.Text, 'C')
 		px, py = x, yy
 	}
-	d.setY(y + ch + 8)
+	d.setY(y + ch + 7)
+}
+
+// trendScale is the top of a trend chart's axis for its values and target:
+// the highest, with room for its label, rounded up to a ten.
+func trendScale(points []barRow, target Fig) float64 {
+	hi := pdfValue(target)
+	for _, p := range points {
+		hi = max(hi, pdfValue(p.vals[0]))
+	}
+	return max(10, math.Ceil(hi*1.1/10)*10)
+}
+
+// setTrendTop sets d.trendTop, the shared scale of the handout's trend
+// charts (trendScale of them all).
+func (d *pdfDoc) setTrendTop(bs []Block) {
+	d.trendTop = 0
+	walk(bs, Print, func(b Block) {
+		if f, ok := b.(Figure); ok && f.Kind == FigTrend {
+			d.trendTop = max(d.trendTop, trendScale(f.Bars, f.Target))
+		}
+	})
 }
 
 // progressGuide is 報告書の見方 of a year without a survey: how to read the

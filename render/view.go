@@ -16,6 +16,11 @@ type View struct {
 	Districts                  []string
 
 	Settings []KV // 設定 as printed on the overview
+	// Contact is 設定 問い合わせ先, one line each (nil: not given), and
+	// License 公開ライセンス (ingest.LicenseCCBY or LicenseGovStd): printed
+	// on the web pages and in opendata/'s README.
+	Contact  []string
+	License  string
 	Overview OverviewView
 	// Surveys names the surveys compared, one word each for every table
 	// head, sentence, legend and evaluation note (surveys.go): 策定時調査 is
@@ -131,6 +136,10 @@ type TableView struct {
 	Codes []string // choice codes, then NA
 	Rows  []RowView
 	Note  string // chi-square result and low-expected note, "" if none
+	// DistrictNotes are, by district, the district's own test against the
+	// rest of the ward (district_chisq.csv), in Note's form: the note under
+	// a district handout's table (by 地区 only).
+	DistrictNotes map[string]string
 }
 
 // A RowView is one group of a printed crosstab.

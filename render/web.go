@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
+
+	"midreview/ingest"
 )
 
 // The web version (OUT/web/) is what residents read on the ward's web site:
@@ -21,7 +24,18 @@ import (
 const (
 	WebIndex = "index.html"
 	WebCSS   = "style.css"
+	// OpendataReadme is opendata/'s index: the terms of use, the date, the
+	// suppression rule and every file's columns (opendata.go).
+	OpendataReadme = "README.txt"
 )
+
+// WebOptions say what is published beside web/ in the same upload (OUT/ as
+// it is: web/, opendata/, report.pdf, districts/): the pages link to those
+// with relative paths, so that the links work wherever the folder goes.
+type WebOptions struct {
+	Handouts bool // report.pdf and districts/NN_地区名.pdf (format pdf)
+	Opendata bool // opendata/ with its README.txt (format opendata)
+}
 
 // webDistrictFile is the web page of the i-th district (0-based, sheet
 // order): districts/NN.html. Note: ASCII names, because the folder goes to a
@@ -30,35 +44,42 @@ func webDistrictFile(i int) string { return fmt.Sprintf("districts/%02d.html", i
 
 // WebFiles lists the files of web/ in a fixed order: the report page, the
 // style sheet, then one page per district, each with its writer.
-func WebFiles(v *View) []Output {
+func WebFiles(v *View, o WebOptions) []Output {
 	outs := []Output{
-		{WebIndex, func(w io.Writer) error { return WebReport(w, v) }},
+		{WebIndex, func(w io.Writer) error { return webPage(w, v, "", o) }},
 		{WebCSS, func(w io.Writer) error { _, err := io.WriteString(w, webStyle); return err }},
 	}
 	for i, d := range v.Districts {
-		outs = append(outs, Output{webDistrictFile(i), func(w io.Writer) error { return WebDistrict(w, v, d) }})
+		outs = append(outs, Output{webDistrictFile(i), func(w io.Writer) error { return webPage(w, v, d, o) }})
 	}
 	return outs
 }
 
-// WebReport writes the ward report's web page (web/index.html).
-func WebReport(w io.Writer, v *View) error {
-	d := &webDoc{v: v}
-	d.page()
-	_, err := io.WriteString(w, d.b.String())
-	return err
+// WebReport writes the ward report's web page (web/index.html), linking to
+// nothing beside web/.
+func WebReport(w io.Writer, v *View) error { return webPage(w, v, "", WebOptions{}) }
+
+// WebDistrict writes one district's web page (web/districts/NN.html),
+// linking to nothing beside web/.
+func WebDistrict(w io.Writer, v *View, district string) error {
+	return webPage(w, v, district, WebOptions{})
 }
 
-// WebDistrict writes one district's web page (web/districts/NN.html).
-func WebDistrict(w io.Writer, v *View, district string) error {
-	found := false
-	for _, x := range v.Districts {
-		found = found || x == district
+// webPage writes the ward's page (district "") or a district's.
+func webPage(w io.Writer, v *View, district string, o WebOptions) error {
+	idx := -1
+	for i, x := range v.Districts {
+		if x == district {
+			idx = i
+		}
 	}
-	if !found {
+	if district != "" && idx < 0 {
 		return fmt.Errorf("render: district %q is not in the view", district)
 	}
-	d := &webDoc{v: v, district: district, root: "../"}
+	d := &webDoc{v: v, district: district, index: idx, opt: o}
+	if district != "" {
+		d.root = "../"
+	}
 	d.page()
 	_, err := io.WriteString(w, d.b.String())
 	return err
@@ -69,6 +90,8 @@ type webDoc struct {
 	b        strings.Builder
 	v        *View
 	district string // "" for the ward report
+	index    int    // the district's index in View.Districts (-1: the ward)
+	opt      WebOptions
 	root     string // relative path to web/ ("" or "../")
 	sec, sub int    // section numbers, as the PDF numbers them
 	fig, tab int    // figure and table counters
@@ -97,16 +120,60 @@ func (d *webDoc) title() string {
 	return t
 }
 
+// out is the relative path from this page to OUT/ (web/'s parent), where
+// the handouts and opendata/ are published.
+func (d *webDoc) out() string { return d.root + "../" }
+
+// handoutHref is the page's printed handout: report.pdf, or the district's
+// districts/NN_地区名.pdf, its name escaped for the URL.
+func (d *webDoc) handoutHref() string {
+	if d.district == "" {
+		return d.out() + "report.pdf"
+	}
+	parts := strings.Split(districtFile(d.index, d.district), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return d.out() + strings.Join(parts, "/")
+}
+
+// Ids of the page's fixed parts, linked from the top of the page.
+const (
+	webMethodsID = "methods"
+	webContactID = "contact"
+)
+
+// lead is the page's opening paragraph: what the page is, and where the
+// findings, the survey's description and the methods are.
+func (d *webDoc) lead() string {
+	v := d.v
+	if v.NoSurvey {
+		s := "この報告書は、" + v.PlanName + "の取組の振り返りをまとめたものです（この年度はアンケート調査を行っていません）。"
+		if d.district != "" {
+			s = "この報告書は、" + v.PlanName + "の取組の振り返りのうち、" + d.district + "の分をまとめたものです。"
+		}
+		return s + "数値の見方は、ページの最後の「報告書の見方」にあります。"
+	}
+	if d.district != "" {
+		return "この報告書は、" + v.PlanName + "の中間評価のために行った" + v.SurveyName + "の結果のうち、" + d.district +
+			"の結果をまとめたものです。はじめに地区の特徴（地区カルテ）を、続いて指標とテーマ別の結果を載せています。調査の方法と数値の見方は、ページの最後にあります。"
+	}
+	s := "この報告書は、" + v.PlanName + "の中間評価のために行った" + v.SurveyName + "の結果をまとめたものです。"
+	if v.Overview.Summary != "" {
+		s += v.Overview.Summary + "でした。"
+	}
+	return s + "はじめに結果の概要を、続いて指標、テーマ別、地区別の結果を載せています。調査の方法と数値の見方は、ページの最後にあります。"
+}
+
 // page writes the whole page: the chapters into body first (numbering them),
-// then the frame around them with the contents list.
+// then the frame around them: the title, the lead and links to the page's
+// closing parts (調査の概要, 報告書の見方, the open data, the handout, the
+// contact), the contents, the chapters, and the contact in the footer.
 func (d *webDoc) page() {
 	v := d.v
-	d.guide()
-	if d.district == "" {
-		d.render(wardReport(d.v))
-	} else {
-		d.render(districtReport(d.v, d.district))
-	}
+	bs := webReport(v, d.district)
+	d.render(bs)
+	d.guide(bs)
 	b := &d.b
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -114,15 +181,30 @@ func (d *webDoc) page() {
 	b.WriteString("<link rel=\"stylesheet\" href=\"" + d.root + WebCSS + "\">\n</head>\n<body>\n")
 	b.WriteString("<header>\n<p class=\"plan\">" + esc(v.Ward) + "　" + esc(v.SurveyName) + "</p>\n")
 	b.WriteString("<h1>" + esc(d.title()) + "</h1>\n")
+	b.WriteString("<p class=\"lead\">" + esc(d.lead()) + "</p>\n")
 	b.WriteString("<p>基準日：" + esc(v.Date) + "</p>\n")
 	if v.Sample {
 		b.WriteString("<p class=\"sample\"><strong>サンプルデータ</strong>：架空のデータから作成した見本です。実在の地区・団体・回答者とは関係ありません。</p>\n")
 	}
-	b.WriteString("</header>\n<nav aria-labelledby=\"toc\">\n<p id=\"toc\" class=\"navtitle\">目次</p>\n<ul class=\"toc\">\n")
+	b.WriteString("<ul class=\"links\">\n")
+	for i, t := range d.toc {
+		if strings.HasSuffix(t, "調査の概要") {
+			b.WriteString("<li><a href=\"#s" + strconv.Itoa(i) + "\">調査の概要</a></li>\n")
+		}
+	}
+	b.WriteString("<li><a href=\"#" + webMethodsID + "\">報告書の見方（数値の見方・集計の方法）</a></li>\n")
+	if d.opt.Opendata {
+		b.WriteString("<li><a href=\"" + d.out() + "opendata/" + OpendataReadme + "\">オープンデータ（CSV）と利用条件</a></li>\n")
+	}
+	if d.opt.Handouts {
+		b.WriteString("<li><a href=\"" + esc(d.handoutHref()) + "\">印刷用の報告書（PDF）</a></li>\n")
+	}
+	b.WriteString("<li><a href=\"#" + webContactID + "\">問い合わせ先</a></li>\n</ul>\n")
+	b.WriteString("</header>\n<nav aria-labelledby=\"toc\">\n<details>\n<summary id=\"toc\" class=\"navtitle\">目次</summary>\n<ul class=\"toc\">\n")
 	for i, t := range d.toc {
 		b.WriteString("<li><a href=\"#s" + strconv.Itoa(i) + "\">" + esc(t) + "</a></li>\n")
 	}
-	b.WriteString("</ul>\n")
+	b.WriteString("<li><a href=\"#" + webMethodsID + "\">報告書の見方</a></li>\n</ul>\n</details>\n")
 	if d.district == "" && len(v.Districts) > 0 {
 		b.WriteString("<p class=\"navtitle\">地区別のページ</p>\n<ul class=\"districts\">\n")
 		for i, name := range v.Districts {
@@ -134,7 +216,30 @@ func (d *webDoc) page() {
 	}
 	b.WriteString("</nav>\n<main>\n")
 	b.WriteString(d.body.String())
-	b.WriteString("</main>\n<footer>\n<p>" + esc(v.Ward) + "　" + esc(v.PlanName) + "　" + esc(v.Date) + "現在</p>\n</footer>\n</body>\n</html>\n")
+	b.WriteString("</main>\n<footer>\n")
+	d.contact()
+	b.WriteString("<p>" + esc(v.Ward) + "　" + esc(v.PlanName) + "　" + esc(v.Date) + "現在</p>\n</footer>\n</body>\n</html>\n")
+}
+
+// contact writes the footer's 問い合わせ先 (設定 問い合わせ先, or the ward
+// when it is not given) and, when opendata/ is published, its terms.
+func (d *webDoc) contact() {
+	v, b := d.v, &d.b
+	b.WriteString("<h2 id=\"" + webContactID + "\" class=\"contact\">問い合わせ先</h2>\n<p>")
+	if len(v.Contact) == 0 {
+		b.WriteString(esc("この報告書についてのお問い合わせは、" + v.Ward + "の担当窓口へお寄せください。"))
+	}
+	for i, l := range v.Contact {
+		if i > 0 {
+			b.WriteString("<br>")
+		}
+		b.WriteString(esc(l))
+	}
+	b.WriteString("</p>\n")
+	if d.opt.Opendata {
+		b.WriteString("<p>この報告書の数値は<a href=\"" + d.out() + "opendata/" + OpendataReadme + "\">オープンデータ（CSV）</a>としても公開しています（利用条件：" +
+			esc(licenseName(v.License)) + "）。</p>\n")
+	}
 }
 
 // --- structure ---
@@ -252,16 +357,45 @@ func wnum(s string) wcell { return wcell{text: s, num: true} }
 
 // --- chapters: walked in the PDF's order by chapters.go ---
 
-func (d *webDoc) guide() {
-	d.h2("報告書の見方")
-	if d.v.NoSurvey {
-		d.list(progressGuideItems(d.v.Progress, false))
+// guide is the page's closing 報告書の見方: how to read the figures and
+// marks, and how the differences were judged — the one place of the page
+// that names the statistical tests (the chapters say 高い・低い and
+// 統計的に有意 in plain words).
+func (d *webDoc) guide(bs []Block) {
+	v := d.v
+	d.w("<h2 id=\"", webMethodsID, "\">報告書の見方</h2>\n")
+	if v.NoSurvey {
+		d.list(progressGuideItems(v.Progress, false))
 	} else {
-		d.list(guideItems(d.v))
+		d.para("数値の見方と集計の方法です。調査の対象・方法・回収状況と集計の設定は「調査の概要」にあります。")
+		d.list(webGuideItems(v, bs))
 	}
-	if d.v.Sample {
+	if v.Sample {
 		d.para("この報告書はサンプルデータ（架空のデータ）から作成した見本です。実在の地区・団体・回答者とは関係ありません。")
 	}
+}
+
+// webGuideItems are the handouts' notes on reading the report (guideItems)
+// as the web prints them: without the PDF's note that its charts survive a
+// black-and-white copy (the web's charts carry their figures as text
+// instead), and with what 統計的に有意 means and how it is tested.
+func webGuideItems(v *View, bs []Block) []string {
+	var out []string
+	for _, it := range guideItems(v, bs, Web) {
+		if !strings.Contains(it, "白黒で複写") {
+			out = append(out, it)
+		}
+	}
+	alpha := v.settingValue(ingest.SettingsSheet.Items[ingest.SettingAlpha].Name)
+	if alpha == "" {
+		alpha = "0.05"
+	}
+	return append(out,
+		"「統計的に有意」とは、調査で選ばれた一部の方の回答から見て、偶然のばらつきでは説明しにくい差があることをいいます。判定には統計的な検定を用い、有意水準は "+alpha+" です（差が偶然に生じる確率がこれより小さいとき、有意な差とします）。",
+		"地区別などの表の「▲」「▼」は、調整済み標準化残差による検定で判定しています。区分によって回答の分布が違うかどうかは、カイ二乗（χ²）検定で確かめています（印刷用の報告書では表の注にその値を載せています）。",
+		v.surveys().Baseline.Name+"との比較の「*」は、2つの割合の差の検定で、統計的に有意な差であることを示します。",
+		"図の棒や帯には、それぞれの数値を文字で添えています。帯の中に数値が入りきらない区分の数値は、図の下の表（「数値の表」を開く）でご覧ください。",
+	)
 }
 
 // noteGroups writes hearing comment groups: the theme once, then each

@@ -7,8 +7,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,7 +25,7 @@ import (
 func writeWeb(t *testing.T, dir string, v *View) []string {
 	t.Helper()
 	var pages []string
-	for _, o := range WebFiles(v) {
+	for _, o := range WebFiles(v, WebOptions{}) {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
 			t.Fatalf("%s: %v", o.Path, err)
@@ -122,14 +124,17 @@ var (
 )
 
 // TestWebOrder checks that every web page has the chapters of its PDF
-// handout, in the same order and with the same numbers (the PDF's level-1
-// contents entries against the page's h2 headings), so that a chapter added
-// to the PDF fails here until the web version walks it too.
+// handout (the PDF's level-1 contents entries against the page's h2
+// headings, numbers aside), so that a chapter added to the PDF fails here
+// until the web version walks it too; the web orders them its own way
+// (webWardChapters: findings first), numbered in that order, and prints 報告書の
+// 見方 last (#methods). TestWebPhone checks the order in the browser.
 func TestWebOrder(t *testing.T) {
 	regular, bold, ok := EmbeddedFont()
 	if !ok {
 		t.Skip("no embedded font (run scripts/assets.sh)")
 	}
+	unnumbered := regexp.MustCompile(`^\d+　`)
 	for _, pv := range publicViews(t) {
 		name, v := pv.name, pv.v
 		for _, district := range append([]string{""}, v.Districts...) {
@@ -140,7 +145,7 @@ func TestWebOrder(t *testing.T) {
 			var want []string
 			for _, e := range d.toc {
 				if e.level == 1 {
-					want = append(want, e.title)
+					want = append(want, unnumbered.ReplaceAllString(e.title, ""))
 				}
 			}
 			var page bytes.Buffer
@@ -153,13 +158,41 @@ func TestWebOrder(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, m := range webH2.FindAllStringSubmatch(page.String(), -1) {
-				got = append(got, unescapeHTML(m[1]))
+			for i, m := range webH2.FindAllStringSubmatch(page.String(), -1) {
+				title := unescapeHTML(m[1])
+				if n := strconv.Itoa(i+1) + "　"; !strings.HasPrefix(title, n) {
+					t.Errorf("%s %q: chapter %q is not numbered %s", name, district, title, n)
+				}
+				got = append(got, unnumbered.ReplaceAllString(title, ""))
 			}
+			if strings.Contains(page.String(), `<h2 id="`+webMethodsID+`">報告書の見方</h2>`) {
+				got = append(got, "報告書の見方")
+			}
+			slices.Sort(got)
+			slices.Sort(want)
 			if strings.Join(got, "|") != strings.Join(want, "|") {
 				t.Errorf("%s %q: web chapters\n %q\nPDF chapters\n %q", name, district, got, want)
 			}
 		}
+	}
+}
+
+// TestWebChaptersPermute checks that the web's chapter lists hold the
+// handouts' composers, each once, in the web's order.
+func TestWebChaptersPermute(t *testing.T) {
+	ptrs := func(fs []func(*composer)) []uintptr {
+		var out []uintptr
+		for _, f := range fs {
+			out = append(out, reflect.ValueOf(f).Pointer())
+		}
+		slices.Sort(out)
+		return out
+	}
+	if !slices.Equal(ptrs(webWardChapters), ptrs(wardChapters)) {
+		t.Error("webWardChapters and wardChapters hold different composers")
+	}
+	if !slices.Equal(ptrs(webDistrictChapters), ptrs(districtChapters)) {
+		t.Error("webDistrictChapters and districtChapters hold different composers")
 	}
 }
 
@@ -169,12 +202,15 @@ func unescapeHTML(s string) string {
 
 // TestWebSelfContained checks every page: lang="ja", a title, no script, no
 // image file, and every link or source a relative path to a file of the
-// folder (or an anchor of the page).
+// folder (or an anchor of the page), or, published beside it, opendata/'s
+// README and the PDF handouts.
 func TestWebSelfContained(t *testing.T) {
 	dir := t.TempDir()
 	v := xlsxTestView()
 	v.PlanName = "計画" + injScript
-	pages := writeWeb(t, dir, v)
+	pages := writePublished(t, dir, v)
+	out := dir
+	dir = filepath.Join(dir, "web")
 	if len(pages) != 1+len(v.Districts) {
 		t.Fatalf("%d pages, want %d", len(pages), 1+len(v.Districts))
 	}
@@ -194,7 +230,7 @@ func TestWebSelfContained(t *testing.T) {
 				t.Errorf("%s contains %s", p, bad)
 			}
 		}
-		if n, m := strings.Count(s, "<svg "), strings.Count(s, `<svg role="img" aria-label="`); n != m {
+		if n, m := strings.Count(s, "<svg "), len(regexp.MustCompile(`<svg (?:class="(?:wide|narrow)" )?role="img" aria-label="[^"]`).FindAllString(s, -1)); n != m {
 			t.Errorf("%s: %d of %d svg charts lack role=img and a text alternative", p, n-m, n)
 		}
 		for _, m := range webLink.FindAllStringSubmatch(s, -1) {
@@ -209,8 +245,19 @@ func TestWebSelfContained(t *testing.T) {
 				t.Errorf("%s: link %q leaves the folder", p, u)
 				continue
 			}
-			if _, err := os.Stat(filepath.Join(dir, filepath.Dir(filepath.FromSlash(p)), filepath.FromSlash(u))); err != nil {
+			file, err := url.PathUnescape(u)
+			if err != nil {
 				t.Errorf("%s: link %q: %v", p, u, err)
+				continue
+			}
+			file = filepath.Join(dir, filepath.Dir(filepath.FromSlash(p)), filepath.FromSlash(file))
+			if _, err := os.Stat(file); err != nil {
+				t.Errorf("%s: link %q: %v", p, u, err)
+			}
+			// Beside web/, only the open data's README and the handouts.
+			if rel, _ := filepath.Rel(out, file); !strings.HasPrefix(rel, "web"+string(filepath.Separator)) &&
+				rel != filepath.Join("opendata", OpendataReadme) && rel != "report.pdf" && !strings.HasPrefix(rel, "districts"+string(filepath.Separator)) {
+				t.Errorf("%s: link %q leaves the upload", p, u)
 			}
 		}
 	}
@@ -274,21 +321,26 @@ func TestWebAccessibility(t *testing.T) {
 				t.Fatalf("loading axe-core: %v", err)
 			}
 			js := `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})
-				.then(r => JSON.stringify({passes: r.passes.length, violations: r.violations.map(v => ({ID: v.id, Impact: v.impact, Help: v.help,
+				.then(r => JSON.stringify({passes: r.passes.map(p => p.id), violations: r.violations.map(v => ({ID: v.id, Impact: v.impact, Help: v.help,
 					Nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary)}))}))`
 			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatalf("%s %s: axe: %v", tc.name, p, err)
 			}
 			var res struct {
-				Passes     int
+				Passes     []string
 				Violations []axeViolation
 			}
 			if err := json.Unmarshal([]byte(out), &res); err != nil {
 				t.Fatal(err)
 			}
-			if res.Passes == 0 {
+			if len(res.Passes) == 0 {
 				t.Errorf("%s %s: axe checked nothing", tc.name, p)
+			}
+			// The text's contrast (wcag2aa color-contrast) was checked and held;
+			// the charts' graphics are TestWebChartContrast's.
+			if !slices.Contains(res.Passes, "color-contrast") {
+				t.Errorf("%s %s: axe's color-contrast did not pass", tc.name, p)
 			}
 			for _, v := range res.Violations {
 				t.Errorf("%s %s: %s (%s): %s\n  %s", tc.name, p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
@@ -319,9 +371,9 @@ func webScreenshot(t *testing.T, ctx context.Context, page string) {
 		name = "web-district.png"
 	}
 	// The report: its themes chapter; a district: its profile (地区カルテ).
-	target := `document.querySelectorAll('h2')[5]`
+	target := `document.querySelectorAll('h2')[2]`
 	if page != WebIndex {
-		target = `document.querySelectorAll('h2')[1]`
+		target = `document.querySelectorAll('h2')[0]`
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(`+target+` || document.body).scrollIntoView(); window.scrollBy(0, -20); 0`)); err != nil {
 		t.Fatal(err)
@@ -366,7 +418,7 @@ func TestPublicSentinel(t *testing.T) {
 		t.Fatalf("only %d suppressed groups: the batch tests little", planted)
 	}
 	v := Build(res)
-	files := append(WebFiles(v), OpendataFiles(v)...)
+	files := append(WebFiles(v, WebOptions{}), OpendataFiles(v)...)
 	for _, o := range files {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
@@ -388,7 +440,7 @@ func TestPublicOrgNames(t *testing.T) {
 		b.Settings.PublishOrgs = publish
 		v := Build(analyze.Run(b))
 		var all strings.Builder
-		for _, o := range append(WebFiles(v), OpendataFiles(v)...) {
+		for _, o := range append(WebFiles(v, WebOptions{}), OpendataFiles(v)...) {
 			if err := o.Write(&all); err != nil {
 				t.Fatal(err)
 			}
@@ -444,7 +496,7 @@ func TestPublicHard(t *testing.T) {
 		}
 		v := Build(res)
 		var web, od strings.Builder
-		for _, o := range WebFiles(v) {
+		for _, o := range WebFiles(v, WebOptions{}) {
 			if err := o.Write(&web); err != nil {
 				t.Fatal(err)
 			}

@@ -54,13 +54,13 @@ func (d *webDoc) figure(f Figure) {
 	case FigTrend:
 		d.barChart(f.Caption, nil, f.Bars)
 	case FigIndex:
-		d.karteChart(f.Caption, f.Series, f.Bars)
+		d.barChart(f.Caption, f.Series, f.Bars)
 	case FigBars:
 		d.countUnit = f.CountUnit
 		d.barChart(f.Caption, f.Series, f.Bars)
 		d.countUnit = false
 	case FigBands:
-		d.bandChart(f.Caption, f.Heads, f.NA, f.Bands)
+		d.bandChart(f.Caption, f.Heads, f.NA, f.Bands, f.Data == nil)
 	}
 	if f.Data != nil {
 		d.drawTable(*f.Data)
@@ -104,7 +104,11 @@ func (d *webDoc) drawTable(t Table) {
 		}
 	}
 	d.table(t.Caption, heads, rows)
-	for _, s := range t.Notes {
+	notes := t.Notes
+	if t.WebNotes != nil {
+		notes = t.WebNotes
+	}
+	for _, s := range notes {
 		d.note(s)
 	}
 }

@@ -45,7 +45,7 @@ func (d *webDoc) mapFigure(f MapFigure) {
 				val = "－"
 			}
 			for k, line := range []string{dist.Name, val} {
-				d.w(fmt.Sprintf(`<text x="%s" y="%s" text-anchor="middle" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">%s</text>`+"\n",
+				d.w(fmt.Sprintf(`<text class="maplabel" x="%s" y="%s" text-anchor="middle" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">%s</text>`+"\n",
 					fnum(dist.LabelX), fnum(dist.LabelY+float64(k)*14), svgText, esc(line)))
 			}
 		}
@@ -54,7 +54,10 @@ func (d *webDoc) mapFigure(f MapFigure) {
 		for _, c := range m.Legend {
 			legend = append(legend, `<span style="display:inline-block;width:1.2em;height:0.9em;border:1px solid #333;vertical-align:middle;background:`+c.Color+`"></span> `+esc(c.Label))
 		}
-		d.w("<p>", strings.Join(legend, "　"), "（濃いほど良い）</p>\n</figure>\n")
+		// Note: on a phone the map is scaled down and its names would be too
+		// small to read; the style sheet hides them there (.maplabel) and
+		// the table below gives every district's value.
+		d.w("<p>", strings.Join(legend, "　"), "（濃いほど良い。各地区の数値は下の表にあります）</p>\n</figure>\n")
 		t := Table{Caption: m.Name + "（地区別）", Cols: []Col{{Head: "地区", Role: RoleLabel}, {Head: m.Name, Unit: "%", Role: RoleFigure}}}
 		for j, dist := range mv.Districts {
 			val := m.Values[j].Text

@@ -5,45 +5,148 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Charts of the web pages: inline SVG drawn from the same rows as the PDF's
 // charts (barRow, bandRow). Each is a figure whose svg has role="img" and a
 // text alternative that states every figure it draws; the same figures stand
 // in the table printed beside it, so nothing is lost with images off.
+//
+// Every chart is drawn twice, for two widths, and the style sheet shows one
+// (webStyle's media query at 760 px): a wide layout (labels left of the
+// bars, 720 px) and a narrow one for phones, drawn at the width of a 390 px
+// screen's content (svgNarrowW), with each label on lines of its own above
+// its bar, so that no chart is scaled down and its text stays at svgFont px.
+// Labels and legends wrap (svgWrap) rather than being cut. Every bar and
+// band segment carries its value as text (segments too narrow for it have it
+// in the <details> table beside the chart), and every fill has 3:1 against
+// white, the separators between segments are white and the text on a fill
+// 4.5:1 (TestWebChartContrast).
 
-// SVG geometry, in CSS pixels (the svg scales down with the page).
+// SVG geometry, in CSS pixels (user units are pixels: neither layout is
+// scaled at the widths it is shown at).
 const (
 	svgW      = 720.0
 	svgLabelW = 230.0
-	svgValueW = 110.0
+	svgValueW = 125.0
 	svgFont   = 13.0
+	svgLineH  = 17.0
+	// svgNarrowW is the narrow layout's width: 390 px less the page's 16 px
+	// margins. Note: the style sheet shows it below 760 px, where the wide
+	// layout (720 px and the margins) would be scaled down.
+	svgNarrowW = 358.0
 )
 
-// Colours of the web charts: the PDF's dark accent and grays (text #191919 on
-// white is 17:1; bars are graphics, ≥3:1 against white).
+// Colours of the web charts. Bars: the PDF's dark accent and grays, each
+// ≥3:1 against white. Bands: fills dark enough for white text (≥4.5:1) and
+// so ≥3:1 against white and the white separators; an ordered scale runs
+// from blue (first answers) through gray to orange and red (last answers);
+// 無回答 is white with a gray outline.
 var (
 	svgSeries = []string{"#1f3864", "#6e82a5", "#4d4d4d"}
 	svgText   = "#191919"
 	svgGrid   = "#767676"
+	svgNA     = "#ffffff"
+	svgNALine = "#595959"
+	svgBands  = map[int][]string{
+		1: {"#1f3864"},
+		2: {"#1f3864", "#a34400"},
+		3: {"#1f3864", "#595959", "#a34400"},
+		4: {"#1f3864", "#3f6fb0", "#b34d00", "#7a1f1f"},
+		5: {"#1f3864", "#3f6fb0", "#595959", "#b34d00", "#7a1f1f"},
+	}
+	svgBandsMany = []string{"#1f3864", "#3f6fb0", "#2e6b30", "#595959", "#6a3d9a", "#b34d00", "#7a1f1f"}
 )
 
-// svgLabel shortens a label to what fits svgLabelW at svgFont (full-width
-// characters count one em, others half).
-func svgLabel(s string, width float64) string {
-	w := 0.0
-	for i, r := range s {
-		cw := svgFont
-		if r < 0x2000 {
-			cw = svgFont * 0.55
-		}
-		if w+cw > width-svgFont {
-			return s[:i] + "…"
-		}
-		w += cw
+// webBandFills are the fills of a band chart's k categories; the last is
+// 無回答 (svgNA) when na.
+func webBandFills(k int, na bool) []string {
+	m := k
+	if na {
+		m--
 	}
-	return s
+	var out []string
+	if p, ok := svgBands[m]; ok {
+		out = append(out, p...)
+	} else {
+		for i := range m {
+			out = append(out, svgBandsMany[i%len(svgBandsMany)])
+		}
+	}
+	if na && k > 0 {
+		out = append(out, svgNA)
+	}
+	return out
+}
+
+// svgTextW estimates the width of s at font size f: full-width characters
+// one em, others 0.6 em (a little more than the UD fonts' digits, so that
+// an estimate errs on the wide side).
+func svgTextW(s string, f float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x2000 || r >= 0xff61 && r <= 0xff9f {
+			w += f * 0.6
+		} else {
+			w += f
+		}
+	}
+	return w
+}
+
+// svgWrap breaks s into lines no wider than width at font size f: at a
+// phrase end (after 、。・）or a space) in the second half of the line when
+// there is one, else before the character that does not fit. Nothing is
+// cut.
+func svgWrap(s string, width, f float64) []string {
+	lines := svgWrapGreedy(s, width, f)
+	if len(lines) < 2 {
+		return lines
+	}
+	// Balance the lines: the narrowest width that still takes as many, so
+	// that a label does not end in a line of one or two characters.
+	for w := svgTextW(s, f) / float64(len(lines)); w < width; w += f / 2 {
+		if b := svgWrapGreedy(s, w, f); len(b) == len(lines) {
+			return b
+		}
+	}
+	return lines
+}
+
+// svgWrapGreedy is svgWrap's first pass: each line as full as it goes.
+func svgWrapGreedy(s string, width, f float64) []string {
+	var lines []string
+	rs := []rune(s)
+	start := 0
+	for start < len(rs) {
+		w, end, brk := 0.0, start, -1
+		for end < len(rs) {
+			cw := svgTextW(string(rs[end]), f)
+			if w+cw > width && end > start {
+				break
+			}
+			w += cw
+			if strings.ContainsRune("、。・）) 　,", rs[end]) && w > width/2 {
+				brk = end + 1
+			}
+			end++
+		}
+		if end < len(rs) && brk > start {
+			end = brk
+		}
+		line := strings.TrimRight(string(rs[start:end]), " 　")
+		if line != "" {
+			lines = append(lines, line)
+		}
+		start = end
+		for start < len(rs) && (rs[start] == ' ' || rs[start] == '　') {
+			start++
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	return lines
 }
 
 // countAlt is a count as read out: "3件", x as 秘匿.
@@ -82,8 +185,79 @@ func (d *webDoc) figureOpen(caption string) (no string) {
 	return no
 }
 
+// svgOpen starts one layout of a chart: class wide or narrow.
+func (d *webDoc) svgOpen(class, label string, w, h float64) {
+	d.w(fmt.Sprintf("<svg class=\"%s\" role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" font-size=\"%s\">\n",
+		class, label, fnum(w), fnum(h), fnum(w), fnum(h), fnum(svgFont)))
+}
+
+// svgText writes one line of text.
+func (d *webDoc) svgText(x, y float64, anchor, fill, s string) {
+	a := ""
+	if anchor != "" {
+		a = " text-anchor=\"" + anchor + "\""
+	}
+	d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\"%s fill=\"%s\">%s</text>\n", fnum(x), fnum(y), a, fill, esc(s)))
+}
+
+// svgRect writes a filled rectangle, outlined when stroke is not "".
+func (d *webDoc) svgRect(x, y, w, h float64, fill, stroke string) {
+	st := ""
+	if stroke != "" {
+		st = " stroke=\"" + stroke + "\" stroke-width=\"1\""
+	}
+	d.w(fmt.Sprintf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"%s/>", fnum(x), fnum(y), fnum(w), fnum(h), fill, st))
+}
+
+// A svgKey is one legend entry: its fill (and outline) and label.
+type svgKey struct{ fill, stroke, label string }
+
+// legendWide lays the entries out in rows across width w from y, wrapping
+// to a new row (and a long label over lines) instead of cutting; it returns
+// the y below the legend. With draw false it only measures.
+func (d *webDoc) legend(keys []svgKey, w, y float64, oneEach, draw bool) float64 {
+	if len(keys) == 0 {
+		return y
+	}
+	x := 0.0
+	rowLines := 1
+	for _, k := range keys {
+		lines := svgWrap(k.label, w-20, svgFont)
+		kw := 20 + svgTextW(lines[0], svgFont) + 18
+		if len(lines) > 1 {
+			kw = w
+		}
+		if x > 0 && (oneEach || x+kw > w) {
+			y += float64(rowLines) * svgLineH
+			x, rowLines = 0, 1
+		}
+		if draw {
+			d.svgRect(x+1, y+2, 13, 13, k.fill, k.stroke)
+			for i, l := range lines {
+				d.svgText(x+19, y+13+float64(i)*svgLineH, "", svgText, l)
+			}
+		}
+		rowLines = max(rowLines, len(lines))
+		x += kw
+	}
+	return y + float64(rowLines)*svgLineH + 6
+}
+
+// barValue is a bar's figure as printed at its end (with its n).
+func (d *webDoc) barValue(r barRow, s int) string {
+	v := r.vals[s]
+	text := v.Text + v.Mark
+	if v.Suppressed {
+		text = MarkSuppressed
+	}
+	if s < len(r.ns) && r.ns[s].Text != "" {
+		text += "（n=" + r.ns[s].Text + "）"
+	}
+	return text
+}
+
 // barChart draws horizontal bars from 0 to 100 (or the largest value): one bar
-// per series in every row, each bar's figure at its end.
+// per series in every row, each bar's figure at its end; wide and narrow.
 func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 	if len(rows) == 0 {
 		return
@@ -93,13 +267,6 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 	for _, r := range rows {
 		nser = max(nser, len(r.vals))
 	}
-	const barH = 17.0
-	rowH := barH*float64(nser) + 10
-	top := 8.0
-	if len(series) > 0 {
-		top = 30
-	}
-	h := top + rowH*float64(len(rows)) + 24
 	hi, step := 100.0, 20.0
 	for _, r := range rows {
 		for _, v := range r.vals {
@@ -120,8 +287,6 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		hi = countMax(top)
 		step = countStep(hi)
 	}
-	x0 := svgLabelW
-	areaW := svgW - svgLabelW - svgValueW
 	// Text alternative: every row's figures.
 	var alt []string
 	for _, r := range rows {
@@ -138,62 +303,119 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		}
 		alt = append(alt, r.label+"："+strings.Join(parts, "、"))
 	}
-	d.w(fmt.Sprintf("<svg role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" font-size=\"%s\">\n",
-		esc(no+"。"+strings.Join(alt, "。")), fnum(svgW), fnum(h), fnum(svgW), fnum(h), fnum(svgFont)))
-	if len(series) > 0 {
-		x := x0
-		for i, s := range series {
-			c := svgSeries[i%len(svgSeries)]
-			d.w(fmt.Sprintf("<rect x=\"%s\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\"/>", fnum(x), c))
-			d.w(fmt.Sprintf("<text x=\"%s\" y=\"18\" fill=\"%s\">%s</text>\n", fnum(x+18), svgText, esc(s)))
-			x += 30 + float64(utf8.RuneCountInString(s))*svgFont
-		}
+	label := esc(no + "。" + strings.Join(alt, "。"))
+	var keys []svgKey
+	toned := false // a カルテ: the district's bars coloured by direction (barRow.better)
+	for _, r := range rows {
+		toned = toned || r.better != 0
 	}
+	for i, s := range series {
+		if toned && i == 0 {
+			keys = append(keys, svgKey{fill: svgBetter, label: s + "（全体より良い）"}, svgKey{fill: svgWorse, label: s + "（全体より悪い）"})
+			continue
+		}
+		keys = append(keys, svgKey{fill: svgSeries[i%len(svgSeries)], label: s})
+	}
+	const barH = 17.0
+	bar := func(x0, by, areaW float64, r barRow, s int) {
+		v := r.vals[s]
+		w := 0.0
+		if val := v.Shown(); !math.IsNaN(val) {
+			w = areaW * math.Min(val, hi) / hi
+			fill := svgSeries[s%len(svgSeries)]
+			if s == 0 && r.better > 0 {
+				fill = svgBetter
+			} else if s == 0 && r.better < 0 {
+				fill = svgWorse
+			}
+			d.svgRect(x0, by, w, barH-2, fill, "")
+		}
+		d.svgText(x0+w+4, by+barH-4, "", svgText, d.barValue(r, s))
+	}
+
+	// Wide: labels left of the bars, a scale below.
+	x0 := svgLabelW
+	areaW := svgW - svgLabelW - svgValueW
+	top := d.legend(keys, svgW, 4, false, false)
+	if len(keys) == 0 {
+		top = 8
+	}
+	labels := make([][]string, len(rows))
+	h := top
+	for i, r := range rows {
+		labels[i] = svgWrap(r.label, svgLabelW-12, svgFont)
+		h += max(barH*float64(nser), float64(len(labels[i]))*svgLineH) + 10
+	}
+	bottom := h
+	h += 24
+	d.svgOpen("wide", label, svgW, h)
+	d.legend(keys, svgW, 4, false, true)
 	for t := 0.0; t <= hi+1e-9; t += step {
 		x := x0 + areaW*t/hi
-		d.w(fmt.Sprintf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"0.5\"/>", fnum(x), fnum(top), fnum(x), fnum(h-20), svgGrid))
-		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"%s\">%s</text>\n", fnum(x), fnum(h-6), svgText, strconv.FormatFloat(t, 'f', -1, 64)))
+		d.w(fmt.Sprintf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"0.5\"/>", fnum(x), fnum(top), fnum(x), fnum(bottom), svgGrid))
+		d.svgText(x, h-6, "middle", svgText, strconv.FormatFloat(t, 'f', -1, 64))
 	}
+	y := top
 	for i, r := range rows {
-		y := top + rowH*float64(i) + 5
-		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" fill=\"%s\">%s</text>\n",
-			fnum(x0-6), fnum(y+rowH/2), svgText, esc(svgLabel(r.label, svgLabelW))))
-		for s, v := range r.vals {
-			by := y + barH*float64(s)
-			val := v.Shown()
-			text := v.Text + v.Mark
-			if v.Suppressed {
-				text = MarkSuppressed
-			}
-			w := 0.0
-			if !math.IsNaN(val) {
-				w = areaW * math.Min(val, hi) / hi
-				d.w(fmt.Sprintf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"/>",
-					fnum(x0), fnum(by), fnum(w), fnum(barH-2), svgSeries[s%len(svgSeries)]))
-			}
-			if s < len(r.ns) && r.ns[s].Text != "" {
-				text += "（n=" + r.ns[s].Text + "）"
-			}
-			d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\">%s</text>\n", fnum(x0+w+4), fnum(by+barH-4), svgText, esc(text)))
+		rowH := max(barH*float64(nser), float64(len(labels[i]))*svgLineH) + 10
+		ly := y + 5 + (rowH-10-float64(len(labels[i]))*svgLineH)/2
+		for k, l := range labels[i] {
+			d.svgText(x0-6, ly+float64(k)*svgLineH+13, "end", svgText, l)
 		}
+		by0 := y + 5 + (rowH-10-barH*float64(nser))/2
+		for s := range r.vals {
+			bar(x0, by0+barH*float64(s), areaW, r, s)
+		}
+		y += rowH
+	}
+	d.w("</svg>\n")
+
+	// Narrow: each label on its own lines above its bars, values at the ends.
+	nAreaW := svgNarrowW - svgValueW
+	top = d.legend(keys, svgNarrowW, 4, true, false)
+	if len(keys) == 0 {
+		top = 4
+	}
+	h = top
+	for _, r := range rows {
+		h += float64(len(svgWrap(r.label, svgNarrowW, svgFont)))*svgLineH + barH*float64(nser) + 12
+	}
+	d.svgOpen("narrow", label, svgNarrowW, h)
+	d.legend(keys, svgNarrowW, 4, true, true)
+	y = top
+	for _, r := range rows {
+		for _, l := range svgWrap(r.label, svgNarrowW, svgFont) {
+			d.svgText(0, y+13, "", svgText, l)
+			y += svgLineH
+		}
+		y += 2
+		d.w(fmt.Sprintf("<line x1=\"0.5\" y1=\"%s\" x2=\"0.5\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1\"/>", fnum(y), fnum(y+barH*float64(nser)), svgGrid))
+		for s := range r.vals {
+			bar(1, y, nAreaW, r, s)
+			y += barH
+		}
+		y += 10
 	}
 	d.w("</svg>\n</figure>\n")
 }
 
-// bandChart draws one 100% stacked band per row, categories told apart by
-// lightness and a legend; suppressed rows draw no band and read 秘匿.
-func (d *webDoc) bandChart(caption string, heads []string, na bool, rows []bandRow) {
+// bandLabel is a band's label as printed, with its 参考値 mark.
+func bandLabel(r bandRow) string {
+	if r.reference {
+		return r.label + "（" + MarkReference + "）"
+	}
+	return r.label
+}
+
+// bandChart draws one 100% stacked band per row, each segment's percentage
+// inside it where it fits, a legend, and a <details> table of every figure;
+// suppressed rows draw no band and read 秘匿. Wide and narrow.
+func (d *webDoc) bandChart(caption string, heads []string, na bool, rows []bandRow, data bool) {
 	if len(rows) == 0 || len(heads) == 0 {
 		return
 	}
 	no := d.figureOpen(caption)
-	sws := bandSwatches(len(heads), na)
-	legendRows := (len(heads) + 3) / 4
-	top := 10 + 22*float64(legendRows)
-	const bandH, gap = 20.0, 8.0
-	h := top + (bandH+gap)*float64(len(rows)) + 24
-	x0 := svgLabelW
-	areaW := svgW - svgLabelW - svgValueW
+	fills := webBandFills(len(heads), na)
 	var alt []string
 	for _, r := range rows {
 		head := r.label + "（n=" + r.n.Text + "）"
@@ -211,40 +433,128 @@ func (d *webDoc) bandChart(caption string, heads []string, na bool, rows []bandR
 		}
 		alt = append(alt, head+"："+strings.Join(parts, "、"))
 	}
-	d.w(fmt.Sprintf("<svg role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" font-size=\"%s\">\n",
-		esc(no+"。"+strings.Join(alt, "。")), fnum(svgW), fnum(h), fnum(svgW), fnum(h), fnum(svgFont)))
-	colW := (svgW - 20) / 4
+	label := esc(no + "。" + strings.Join(alt, "。"))
+	keys := make([]svgKey, len(heads))
 	for i, hd := range heads {
-		x, y := 10+colW*float64(i%4), 8+22*float64(i/4)
-		c := sws[i].fill
-		d.w(fmt.Sprintf("<rect x=\"%s\" y=\"%s\" width=\"14\" height=\"14\" fill=\"rgb(%d,%d,%d)\" stroke=\"%s\" stroke-width=\"0.5\"/>", fnum(x), fnum(y), c[0], c[1], c[2], svgGrid))
-		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\">%s</text>\n", fnum(x+18), fnum(y+12), svgText, esc(svgLabel(hd, colW-10))))
-	}
-	for i, r := range rows {
-		y := top + (bandH+gap)*float64(i)
-		label := r.label
-		if r.reference {
-			label += "（" + MarkReference + "）"
+		keys[i] = svgKey{fill: fills[i], label: hd}
+		if fills[i] == svgNA {
+			keys[i].stroke = svgNALine
 		}
-		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" text-anchor=\"end\" fill=\"%s\">%s</text>\n", fnum(x0-6), fnum(y+bandH-5), svgText, esc(svgLabel(label, svgLabelW))))
+	}
+	const bandH = 24.0
+	band := func(x0, y, areaW float64, r bandRow) {
 		if r.suppressed {
-			d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\">%s</text>\n", fnum(x0+4), fnum(y+bandH-5), svgText, MarkSuppressed))
-			continue
+			d.svgText(x0+4, y+bandH-7, "", svgText, MarkSuppressed+"（秘匿）")
+			return
 		}
 		x := x0
 		for j, c := range r.cells {
 			v := c.Shown()
-			if j >= len(sws) || math.IsNaN(v) || v <= 0 {
+			if j >= len(fills) || math.IsNaN(v) || v <= 0 {
 				continue
 			}
 			w := areaW * math.Min(v, 100) / 100
-			f := sws[j].fill
-			d.w(fmt.Sprintf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"rgb(%d,%d,%d)\" stroke=\"#ffffff\" stroke-width=\"0.5\"/>", fnum(x), fnum(y), fnum(w), fnum(bandH), f[0], f[1], f[2]))
+			if fills[j] == svgNA {
+				d.svgRect(x+0.5, y+0.5, max(w-1, 0), bandH-1, svgNA, svgNALine)
+			} else {
+				d.svgRect(x, y, w, bandH, fills[j], "#ffffff")
+			}
+			fg := "#ffffff"
+			if fills[j] == svgNA {
+				fg = svgText
+			}
+			texts := []string{c.Text + "%", c.Text}
+			if j < len(r.counts) {
+				texts = []string{orgsText(r.counts[j])} // fewer than 10 organizations: counted
+			}
+			for _, t := range texts {
+				if svgTextW(t, svgFont)+6 <= w {
+					d.svgText(x+w/2, y+bandH-7, "middle", fg, t)
+					break
+				}
+			}
 			x += w
 		}
-		d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\">n=%s</text>\n", fnum(x0+areaW+6), fnum(y+bandH-5), svgText, esc(r.n.Text)))
 	}
-	d.w("</svg>\n</figure>\n")
+
+	// Wide: labels left, n after each band.
+	x0 := svgLabelW
+	areaW := svgW - svgLabelW - 80
+	top := d.legend(keys, svgW, 4, false, false)
+	labels := make([][]string, len(rows))
+	h := top
+	for i, r := range rows {
+		labels[i] = svgWrap(bandLabel(r), svgLabelW-12, svgFont)
+		h += max(bandH, float64(len(labels[i]))*svgLineH) + 8
+	}
+	h += 4
+	d.svgOpen("wide", label, svgW, h)
+	d.legend(keys, svgW, 4, false, true)
+	y := top
+	for i, r := range rows {
+		rowH := max(bandH, float64(len(labels[i]))*svgLineH) + 8
+		ly := y + (rowH-8-float64(len(labels[i]))*svgLineH)/2
+		for k, l := range labels[i] {
+			d.svgText(x0-6, ly+float64(k)*svgLineH+13, "end", svgText, l)
+		}
+		by := y + (rowH-8-bandH)/2
+		band(x0, by, areaW, r)
+		d.svgText(x0+areaW+6, by+bandH-7, "", svgText, "n="+r.n.Text)
+		y += rowH
+	}
+	d.w("</svg>\n")
+
+	// Narrow: the label and n on lines above the band, the band full width.
+	top = d.legend(keys, svgNarrowW, 4, true, false)
+	h = top
+	for _, r := range rows {
+		h += float64(len(svgWrap(bandLabel(r)+"（n="+r.n.Text+"）", svgNarrowW, svgFont)))*svgLineH + bandH + 12
+	}
+	d.svgOpen("narrow", label, svgNarrowW, h)
+	d.legend(keys, svgNarrowW, 4, true, true)
+	y = top
+	for _, r := range rows {
+		for _, l := range svgWrap(bandLabel(r)+"（n="+r.n.Text+"）", svgNarrowW, svgFont) {
+			d.svgText(0, y+13, "", svgText, l)
+			y += svgLineH
+		}
+		y += 2
+		band(0, y, svgNarrowW, r)
+		y += bandH + 10
+	}
+	d.w("</svg>\n")
+	if data {
+		d.bandTable(no, heads, rows)
+	}
+	d.w("</figure>\n")
+}
+
+// bandTable is a band chart's figures as a table in a <details> beside it:
+// the values of the segments too narrow to print theirs.
+func (d *webDoc) bandTable(no string, heads []string, rows []bandRow) {
+	d.w("<details class=\"data\">\n<summary>数値の表（", esc(strings.SplitN(no, "　", 2)[0]), "）</summary>\n<div class=\"scroll\">\n<table>\n<caption>",
+		esc(no), "（%）</caption>\n<thead><tr><th scope=\"col\">区分</th><th scope=\"col\">n</th>")
+	for _, h := range heads {
+		d.w("<th scope=\"col\">", esc(h), "（%）</th>")
+	}
+	d.w("</tr></thead>\n<tbody>\n")
+	for _, r := range rows {
+		d.w("<tr><th scope=\"row\">", esc(bandLabel(r)), "</th><td class=\"num\">", esc(r.n.Text), "</td>")
+		for i := range heads {
+			t := ""
+			switch {
+			case r.suppressed:
+				t = MarkSuppressed
+			case i < len(r.counts):
+				t = orgsText(r.counts[i])
+			case i < len(r.cells):
+				t = r.cells[i].Text + r.cells[i].Mark
+			}
+			d.w("<td class=\"num\">", esc(t), "</td>")
+		}
+		d.w("</tr>\n")
+	}
+	d.w("</tbody>\n</table>\n</div>\n</details>\n")
 }
 
 // webStyle is web/style.css. Note: text #191919 and #4a4a4a on white, links
@@ -270,13 +580,23 @@ table{border-collapse:collapse;font-size:.92em}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
 th,td{border:1px solid #969696;padding:.2em .5em;vertical-align:top}
 thead th{background:#e8ecf2}
-tbody th{text-align:left;font-weight:normal;min-width:4em}
-thead th:first-child{min-width:4em}
+tbody th{text-align:left;font-weight:normal;min-width:7em}
+thead th{min-width:5em}
+thead th:first-child{min-width:7em}
 td.num{text-align:right;white-space:nowrap}
 td.good{background:#d4e8f5;border-bottom:3px solid #0072B2}
 td.bad{background:#fbe0cc;border-bottom:3px dotted #D55E00}
 figure{margin:1em 0}
 figcaption{font-weight:bold}
 svg{max-width:100%;height:auto}
+svg.narrow{display:none}
+@media (max-width:759.98px){svg.wide{display:none}svg.narrow{display:block}.maplabel{display:none}}
+.lead{font-size:1.05em}
+.links{padding-left:1.2em}
+summary{cursor:pointer;font-weight:bold}
+details.data{margin:.4em 0 1em}
+details.data summary{font-weight:normal;color:#0b4f9c;text-decoration:underline}
+h2.contact{font-size:1.15em;color:#191919;border-bottom:1px solid #969696;margin-top:1em}
+main,footer,header{overflow-wrap:break-word}
 footer{border-top:1px solid #969696;margin-top:3em;color:#4a4a4a;font-size:.9em}
 `

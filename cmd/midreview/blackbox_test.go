@@ -125,6 +125,8 @@ func bbDefinitions(t *testing.T, dir string) {
 			{"有意水準", 0.01},
 			{"評価方法", "ポイント"},
 			{"維持幅", 2},
+			{"問い合わせ先", "テスト区 福祉保健課 事業企画係\n電話 000-000-0000"},
+			{"公開ライセンス", "公共データ利用規約"},
 		}},
 		xlsxbuild.Sheet{Name: "地区", Rows: [][]any{
 			{"地区コード", "地区名", "別名", "人口", "配布数"},
@@ -350,6 +352,32 @@ func TestBlackBoxB1(t *testing.T) {
 			"data/hearings.csv", "data/freetext.csv", "data/keywords.csv", "problems.csv", "manifest.json"} {
 			if st, err := os.Stat(filepath.Join(out, p)); err != nil || st.Size() == 0 {
 				t.Errorf("%s missing or empty: %v", p, err)
+			}
+		}
+	})
+
+	// 設定 問い合わせ先 and 公開ライセンス reach what residents get: the web
+	// pages' contact and links beside web/, and opendata/'s README.
+	t.Run("published", func(t *testing.T) {
+		read := func(p string) string {
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data)
+		}
+		for p, wants := range map[string][]string{
+			"web/index.html": {"テスト区 福祉保健課 事業企画係<br>電話 000-000-0000", `href="../opendata/README.txt"`, `href="../report.pdf"`,
+				"利用条件：公共データ利用規約（第1.0版）"},
+			"web/districts/01.html":     {"テスト区 福祉保健課 事業企画係", `href="../../opendata/README.txt"`, `href="../../districts/01_%E5%8C%97.pdf"`},
+			"opendata/README.txt":       {"公共データ利用規約（第1.0版）", "問い合わせ先：テスト区 福祉保健課 事業企画係", "基準日：", "秘匿のルール："},
+			"opendata/trend_README.txt": {"公共データ利用規約（第1.0版）"},
+		} {
+			page := read(p)
+			for _, w := range wants {
+				if !strings.Contains(page, w) {
+					t.Errorf("%s lacks %q", p, w)
+				}
 			}
 		}
 	})

@@ -173,9 +173,10 @@ func TestE2ECycle(t *testing.T) {
 	}
 	e2eCheckFigures(t, out, []e2eFigure{
 		// I1 (Q1 = 1, 2): baseline 9 of 15; the history copy is the small
-		// golden run (15 of 20), and this run is the same survey.
+		// golden run (15 of 20) dated a year earlier (2025-11-01), and this run
+		// is the same survey.
 		hist("I1", "全体", "策定時", "", 60.0, 15),
-		hist("I1", "全体", "テスト調査", "2026-11-01", 75.0, 20),
+		hist("I1", "全体", "テスト調査", "2025-11-01", 75.0, 20),
 		hist("I1", "全体", "今回", "2026-11-01", 75.0, 20),
 		hist("I1", "北", "策定時", "", 50.0, 6), // 3 of 6
 		hist("I1", "北", "今回", "2026-11-01", 75.0, 8),
@@ -183,7 +184,7 @@ func TestE2ECycle(t *testing.T) {
 		hist("I1", "南", "今回", "2026-11-01", nil, 4), // suppressed (n < 5)
 		// I2: 策定時値 25.0 and 策定時n 40 from sheet 指標 (lower is better).
 		hist("I2", "全体", "策定時", "", 25.0, 40),
-		hist("I2", "全体", "テスト調査", "2026-11-01", 20.0, 20),
+		hist("I2", "全体", "テスト調査", "2025-11-01", 20.0, 20),
 		hist("I2", "全体", "今回", "2026-11-01", 20.0, 20),
 	})
 	t.Run("both chapters", func(t *testing.T) {

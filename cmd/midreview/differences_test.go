@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -242,31 +243,11 @@ func TestDifferencesAsPrintedPDF(t *testing.T) {
 			pdfs = append(pdfs, filepath.Join(out, "report.pdf"))
 			tops, trends := 0, 0
 			for _, p := range pdfs {
-				for i, l := range strings.Split(e2ePDFText(t, p), "\n") {
-					val := func(s string) int64 {
-						if s == "－" {
-							return 0
-						}
-						f, err := strconv.ParseFloat(s, 64)
-						if err != nil {
-							t.Fatalf("%q", s)
-						}
-						return int64(math.Round(f * 10))
-					}
-					if m := pdfTrendRow.FindStringSubmatch(l); m != nil {
-						if val(m[2])-val(m[1]) != val(m[3]) {
-							t.Errorf("%s:%d: %s − %s is not %s: %q", filepath.Base(p), i+1, m[2], m[1], m[3], l)
-						}
-						trends++
-						continue
-					}
-					if m := pdfTopRow.FindStringSubmatch(l); m != nil {
-						if val(m[1])-val(m[2]) != val(m[3]) {
-							t.Errorf("%s:%d: %s − %s is not %s: %q", filepath.Base(p), i+1, m[1], m[2], m[3], l)
-						}
-						tops++
-					}
+				errs, n, m := pdfDifferences(e2ePDFText(t, p))
+				for _, e := range errs {
+					t.Errorf("%s: %s", filepath.Base(p), e)
 				}
+				tops, trends = tops+n, trends+m
 			}
 			// Note: the small batch's districts are all under 参考値基準, whose
 			// 主な結果 rows carry ※ and are left to the sample.
@@ -276,4 +257,37 @@ func TestDifferencesAsPrintedPDF(t *testing.T) {
 			t.Logf("%s: %d 主な結果 rows, %d trend rows checked", name, tops, trends)
 		})
 	}
+}
+
+// pdfDifferences checks the text of a handout (pdftotext -layout): every 差 of
+// a district's 主な結果 table and of a trend table is the difference of the
+// two figures printed beside it. It returns the disagreements and how many
+// rows of each kind it read.
+func pdfDifferences(text string) (errs []string, tops, trends int) {
+	val := func(s string) int64 {
+		if s == "－" {
+			return 0
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%q is not a number", s))
+		}
+		return int64(math.Round(f * 10))
+	}
+	for i, l := range strings.Split(text, "\n") {
+		if m := pdfTrendRow.FindStringSubmatch(l); m != nil {
+			if val(m[2])-val(m[1]) != val(m[3]) {
+				errs = append(errs, fmt.Sprintf("line %d: %s − %s is not %s: %q", i+1, m[2], m[1], m[3], l))
+			}
+			trends++
+			continue
+		}
+		if m := pdfTopRow.FindStringSubmatch(l); m != nil {
+			if val(m[1])-val(m[2]) != val(m[3]) {
+				errs = append(errs, fmt.Sprintf("line %d: %s − %s is not %s: %q", i+1, m[1], m[2], m[3], l))
+			}
+			tops++
+		}
+	}
+	return errs, tops, trends
 }

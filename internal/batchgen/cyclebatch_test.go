@@ -1,6 +1,7 @@
 package batchgen
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -100,6 +101,16 @@ func addCycleBatches(out map[string][]byte) error {
 		data, err := os.ReadFile(filepath.Join(golden, filepath.FromSlash(name)))
 		if err != nil {
 			return fmt.Errorf("history copy: %w", err)
+		}
+		if name == "manifest.json" {
+			// The history run is an earlier survey (2025年度): its manifest
+			// dates it a year before the current run (2026-11-01), so that
+			// 前回 is named with an earlier year than 今回.
+			dated := bytes.Replace(data, []byte(`"date": "2026-11-01"`), []byte(`"date": "2025-11-01"`), 1)
+			if bytes.Equal(dated, data) {
+				return fmt.Errorf("history copy: %s has no date 2026-11-01", name)
+			}
+			data = dated
 		}
 		out["cycle/history/2025_small/"+name] = data
 	}

@@ -569,7 +569,7 @@ var commentBank = [][]string{
 	{ // 安心・防災
 		"災害のときに一人暮らしの高齢者をどう避難させるのか心配です。",
 		"防災訓練に参加する人が毎年同じ顔ぶれです。",
-		"夜道が暗く、防犯の面で不安があります。",
+		"{町の}夜道が暗く、防犯の面で不安があります。",
 		"見守り活動のおかげで安心して暮らせています。",
 	},
 	{ // 健康
@@ -596,7 +596,7 @@ func sampleComment(r *rand.Rand, d int, e float64) string {
 		if strings.Contains(s, "%s") {
 			s = fmt.Sprintf(s, name)
 		}
-		return s
+		return placeText(s, d)
 	}
 	s := sentence()
 	if r.Float64() < 0.35 {
@@ -838,8 +838,8 @@ var hearingIssues = []string{
 	"若い世代の参加が少なく、参加者が固定化している。",
 	"災害時の要援護者の避難支援の体制がまだ整っていない。",
 	"関係機関との役割分担があいまいになっている。",
-	"空き家が増えているが、サロンの会場に借りられるかどうか相談先がわからない。",
-	"バス路線が減り、活動に来られなくなった高齢者がいる。",
+	"{町の}空き家が増えているが、サロンの会場に借りられるかどうか相談先がわからない。",
+	"{駅への}バス路線が減り、活動に来られなくなった高齢者がいる。",
 }
 
 // hearings draws the sample's organizations (their own random stream).
@@ -877,9 +877,9 @@ func (g *sampleGen) hearings() []sampleHearing {
 			h.Result += hearingResults[r.IntN(len(hearingResults))]
 			h.Result = strings.ReplaceAll(h.Result, "%d", "3")
 		}
-		h.Issue = hearingIssues[r.IntN(len(hearingIssues))]
+		h.Issue = placeText(hearingIssues[r.IntN(len(hearingIssues))], d)
 		if r.Float64() < 0.4 {
-			h.Issue += hearingIssues[r.IntN(len(hearingIssues))]
+			h.Issue += placeText(hearingIssues[r.IntN(len(hearingIssues))], d)
 		}
 		out = append(out, h)
 	}

@@ -386,3 +386,26 @@ func TestSampleReads(t *testing.T) {
 			len(b.Districts), len(b.Questions), len(b.Indicators), len(b.Current.Respondents), len(b.Hearings))
 	}
 }
+
+// TestPlaceText fills the place marks of the sample's texts for a district
+// and drops them for a ward-wide initiative.
+func TestPlaceText(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		d    int
+		want string
+	}{
+		{"{町の}夜道が暗い。", 0, "日吉本町一丁目の夜道が暗い。"},
+		{"{町の}夜道が暗い。", 2, "高田町の夜道が暗い。"},
+		{"{駅からの}夜道が暗い。", 1, "綱島駅からの夜道が暗い。"},
+		{"{駅への}バスが減った。", 3, "新吉田町のバス停へのバスが減った。"},
+		{"{集会所}の段差が大きい。", 4, "新吉田東集会所の段差が大きい。"},
+		{"{地区の}商店街の空き店舗。", 7, "篠原の商店街の空き店舗。"},
+		{"{町の}{駅からの}夜道。{集会所}の段差。", -1, "夜道。集会所の段差。"},
+		{"会場の確保が難しい。", 0, "会場の確保が難しい。"},
+	} {
+		if got := placeText(c.text, c.d); got != c.want {
+			t.Errorf("placeText(%q, %d) = %q, want %q", c.text, c.d, got, c.want)
+		}
+	}
+}

@@ -101,8 +101,8 @@ var (
 	progressDone  = []string{"年間の計画どおりに実施した。", "回数を増やして実施した。", "会場を変えて実施した。", "オンラインを併用して実施した。"}
 	progressGood  = []string{"新しい参加者が増えた。", "自治会との連携が深まった。", "若い世代の参加があった。", "関係機関との顔の見える関係ができた。"}
 	progressIssue = []string{"担い手が高齢化し、次の担い手が見つからない。", "周知が届かず参加者が固定している。",
-		"会場の確保が難しい。", "若い世代の参加が少ない。", "集会所の段差が大きく、車いすの人が参加しにくい。", "夜道が暗く、帰りが不安という声がある。",
-		"空き店舗を活動拠点に使いたいが、改修の費用が出せない。", "坂の途中のバス停にベンチがなく、参加者の行き来が大変。"}
+		"会場の確保が難しい。", "若い世代の参加が少ない。", "{集会所}の段差が大きく、車いすの人が参加しにくい。", "{駅からの}夜道が暗く、帰りが不安という声がある。",
+		"{地区の}商店街の空き店舗を活動拠点に使いたいが、改修の費用が出せない。", "{町の}坂の途中のバス停にベンチがなく、参加者の行き来が大変。"}
 	progressNext = []string{"継続", "継続", "拡充", "見直し"}
 )
 
@@ -133,6 +133,7 @@ func (g *sampleGen) sampleRecords() [][]sampleRecord {
 			if slices.Index(progressIssue, rec.issues) >= 4 { // the issues that need a physical fix
 				rec.hard = rec.issues
 			}
+			rec.issues, rec.hard = placeText(rec.issues, districtIndex(in.District)), placeText(rec.hard, districtIndex(in.District))
 			out[i] = append(out[i], rec)
 		}
 	}

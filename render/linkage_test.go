@@ -1,0 +1,357 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"midreview/analyze"
+	"midreview/ingest"
+)
+
+// hardTestView is the view of testdata/batches/hard; with map, the boundary
+// file of testdata/batches/map (same districts, 北 中央 南) is given to it.
+func hardTestView(t *testing.T, withMap bool) (*View, *analyze.Results) {
+	t.Helper()
+	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "hard")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withMap {
+		mb, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "map")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Map = mb.Map
+	}
+	res := analyze.Run(b)
+	return Build(res), res
+}
+
+func TestHardMore(t *testing.T) {
+	for _, tt := range []struct {
+		count  Fig
+		quotes int
+		want   int
+	}{
+		{CountFig(6, false), 3, 3},
+		{CountFig(3, false), 3, 0},
+		{CountFig(1, false), 0, 1},
+		{CountFig(0, false), 0, 0},
+		{CountFig(4, true), 2, 0}, // x: no count printed, no ほか
+		{CountFig(2, false), 3, 0},
+	} {
+		if got := hardMore(tt.count, tt.quotes); got != tt.want {
+			t.Errorf("hardMore(%q, %d) = %d, want %d", tt.count.Text, tt.quotes, got, tt.want)
+		}
+	}
+}
+
+// flatBlocks returns bs with the blocks of Only (of medium m) spliced in.
+func flatBlocks(bs []Block, m Medium) []Block {
+	var out []Block
+	for _, b := range bs {
+		if o, ok := b.(Only); ok {
+			if o.Medium&m != 0 {
+				out = append(out, flatBlocks(o.Blocks, m)...)
+			}
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+var reHardHead = regexp.MustCompile(`^(.+)（([0-9]+)件）$`)
+
+// checkHardMore checks every category heading of bs with a count: its quotes
+// plus 「ほか○件」 under it make the count, and ほか appears only when the count
+// exceeds the quotes. It returns how many headings had a ほか.
+func checkHardMore(t *testing.T, name string, bs []Block, cats []HardCategoryView) int {
+	t.Helper()
+	isCat := func(s string) bool {
+		for _, c := range cats {
+			if c.Name == s {
+				return true
+			}
+		}
+		return false
+	}
+	mores := 0
+	for i, b := range bs {
+		var title string
+		switch h := b.(type) {
+		case Heading:
+			title = h.Text
+		case Subsection:
+			title = h.Title
+		default:
+			continue
+		}
+		m := reHardHead.FindStringSubmatch(title)
+		if m == nil || !isCat(m[1]) {
+			continue
+		}
+		count, _ := strconv.Atoi(m[2])
+		quotes, more := 0, 0
+		for _, nb := range bs[i+1:] {
+			if _, ok := nb.(Heading); ok {
+				break
+			}
+			if _, ok := nb.(Subsection); ok {
+				break
+			}
+			if _, ok := nb.(Section); ok {
+				break
+			}
+			switch x := nb.(type) {
+			case Bullets:
+				quotes += len(x.Items)
+			case Para:
+				if n, ok := strings.CutPrefix(x.Text, "ほか"); ok {
+					more, _ = strconv.Atoi(strings.TrimSuffix(n, "件"))
+					if more <= 0 {
+						t.Errorf("%s: %q: %q", name, title, x.Text)
+					}
+					mores++
+				}
+			}
+		}
+		if quotes == 0 {
+			continue // the note that no text can be printed stands in
+		}
+		if quotes+more != count {
+			t.Errorf("%s: %q: %d quotes + ほか%d件 ≠ %d", name, title, quotes, more, count)
+		}
+	}
+	return mores
+}
+
+// TestHardMoreHeadings: in linkage.pdf, report.pdf, every district handout
+// and the web pages, a category heading's count equals the quotes printed
+// under it plus 「ほか○件」.
+func TestHardMoreHeadings(t *testing.T) {
+	v, _ := hardTestView(t, false)
+	cats := v.Hard.Categories
+	mores := checkHardMore(t, "linkage", flatBlocks(compose(v, "", (*composer).linkage), Print), cats)
+	mores += checkHardMore(t, "report", flatBlocks(compose(v, "", (*composer).hard), Print), cats)
+	mores += checkHardMore(t, "web", flatBlocks(compose(v, "", (*composer).hard), Web), cats)
+	for _, g := range v.Hard.Groups {
+		mores += checkHardMore(t, g, flatBlocks(compose(v, g, (*composer).hard), Print), cats)
+	}
+	if mores == 0 {
+		t.Error("no heading of the hard batch has more issues than quotes: the test checks nothing")
+	}
+	// a hand-made chapter: 6 issues, 2 quotes → ほか4件
+	hv := &HardView{Categories: []HardCategoryView{{Name: "公園・広場"}}, Groups: []string{"北"},
+		Rows:     []HardRow{{Group: "北", Counts: []Fig{CountFig(6, false)}, Total: CountFig(6, false)}, {Group: analyze.GroupAll, Counts: []Fig{CountFig(6, false)}, Total: CountFig(6, false)}},
+		BySource: [][]HardRow{nil, nil},
+		Quotes:   map[string][][]HardQuoteView{"北": {{{Text: "公園の遊具が壊れている。", Source: "区民アンケート（北）"}, {Text: "公園が暗い。", Source: "区民アンケート（北）"}}}}}
+	c := &composer{v: &View{Hard: hv}}
+	c.hardCategory(0, "北", false, false)
+	var got []string
+	for _, b := range c.out {
+		if p, ok := b.(Para); ok {
+			got = append(got, p.Text)
+		}
+	}
+	if strings.Join(got, "|") != "ほか4件" {
+		t.Errorf("6 issues, 2 quotes: %q", got)
+	}
+}
+
+// TestLinkageAnnex: linkage.pdf ends with every issue of hard_issues.csv,
+// by its 課題ID, after the annex's heading.
+func TestLinkageAnnex(t *testing.T) {
+	v, res := hardTestView(t, false)
+	var csvBuf bytes.Buffer
+	if err := HardIssuesCSV(&csvBuf, res); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvBuf.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "issue_id" {
+			col = i
+		}
+	}
+	ids := map[string]bool{}
+	for _, r := range rows[1:] {
+		ids[r[col]] = true
+	}
+	if len(ids) < 5 {
+		t.Fatalf("only %d issues in the hard batch", len(ids))
+	}
+	needTool(t, "pdftotext")
+	var pdf bytes.Buffer
+	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	at := strings.LastIndex(txt, "付録　すべての課題（課題ID順）")
+	if at < 0 {
+		at = strings.LastIndex(txt, "付録 すべての課題（課題ID順）")
+	}
+	if at < 0 {
+		t.Fatalf("linkage.pdf has no annex:\n%s", txt)
+	}
+	annex := txt[at:]
+	if !strings.Contains(annex, "すべての課題（課題ID順、"+strconv.Itoa(len(ids))+"件）") {
+		t.Errorf("the annex's caption does not count %d issues", len(ids))
+	}
+	last := -1
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		i := strings.Index(annex, id)
+		if i < 0 {
+			t.Errorf("the annex lacks %s", id)
+			continue
+		}
+		if i < last {
+			t.Errorf("%s is out of ID order", id)
+		}
+		last = i
+	}
+}
+
+func TestClassifyCount(t *testing.T) {
+	counts := func(ns ...int) []Fig {
+		var out []Fig
+		for _, n := range ns {
+			out = append(out, Fig{Value: float64(n), Text: strconv.Itoa(n)})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name                string
+		vals                []Fig
+		class, fill, legend string
+	}{
+		{"three counts and a zero", counts(2, 0, 5, 2), "[1 0 2 1]", "[#e6550d #ffffff #a63603 #e6550d]",
+			"[{5件 #a63603} {2件 #e6550d} {0件 #ffffff}]"},
+		{"no zero: no 0件 in the legend", counts(1, 1), "[1 1]", "[#a63603 #a63603]", "[{1件 #a63603}]"},
+		// 3…9: width ⌈7/4⌉ = 2 → 3–4, 5–6, 7–8, 9
+		{"six counts in four classes of two", counts(3, 5, 6, 7, 8, 9, 0), "[1 2 2 3 3 4 0]",
+			"[#fdd0a2 #fd8d3c #fd8d3c #e6550d #e6550d #a63603 #ffffff]",
+			"[{9件 #a63603} {7～8件 #e6550d} {5～6件 #fd8d3c} {3～4件 #fdd0a2} {0件 #ffffff}]"},
+		// 1…20: width 5 → 1–5, 6–10, 11–15, 16–20; 6–10 holds none
+		{"an empty class keeps its place", counts(1, 2, 3, 4, 20, 15), "[1 1 1 1 4 3]",
+			"[#fdd0a2 #fdd0a2 #fdd0a2 #fdd0a2 #a63603 #e6550d]",
+			"[{16～20件 #a63603} {11～15件 #e6550d} {6～10件 #fd8d3c} {1～5件 #fdd0a2}]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mm := MapMeasure{Count: true, Values: tt.vals}
+			classifyCount(&mm)
+			if got := fmt.Sprint(mm.Class); got != tt.class {
+				t.Errorf("class %s, want %s", got, tt.class)
+			}
+			if got := fmt.Sprint(mm.Fill); got != tt.fill {
+				t.Errorf("fill %s, want %s", got, tt.fill)
+			}
+			if got := fmt.Sprint(mm.Legend); got != tt.legend {
+				t.Errorf("legend %s, want %s", got, tt.legend)
+			}
+		})
+	}
+}
+
+// TestLinkageIssueMap: with map/, linkage.pdf's 区全体の状況 maps the number
+// of physical issues per district, with its count legend (not the wording of
+// better and worse) and each district's name and count; without map/, no
+// map and no page without content.
+func TestLinkageIssueMap(t *testing.T) {
+	needTool(t, "pdftotext")
+	v, _ := hardTestView(t, true)
+	mm := v.Map.Issues
+	if mm == nil {
+		t.Fatal("no issue map")
+	}
+	var pdf bytes.Buffer
+	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	for _, want := range []string{"物理的な対応が必要な課題の数の地区別の地図", "（濃いほど多い）", "色が濃いほど件数が多い"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("linkage.pdf lacks %q", want)
+		}
+	}
+	if strings.Contains(txt, "濃いほど良い") {
+		t.Error("the count map says darker is better")
+	}
+	for _, l := range mm.Legend {
+		if !strings.Contains(txt, l.Label) {
+			t.Errorf("the legend lacks %q", l.Label)
+		}
+	}
+	raw := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "{}", "-"))
+	for j, d := range v.Map.Districts {
+		r, _ := v.Hard.rowOf(d.Name)
+		want := "0"
+		if r != nil {
+			want = strconv.Itoa(int(r.Total.Value))
+		}
+		if mm.Values[j].Text != want {
+			t.Errorf("%s: %s on the map, %s in the table", d.Name, mm.Values[j].Text, want)
+		}
+		if !strings.Contains(raw, d.Name+"\n"+want+"\n") {
+			t.Errorf("the map lacks the label %s %s", d.Name, want)
+		}
+	}
+	// without map/
+	v, _ = hardTestView(t, false)
+	pdf.Reset()
+	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	txt = string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	if strings.Contains(txt, "地区別の地図") {
+		t.Error("a map without map/")
+	}
+	for i, page := range strings.Split(strings.TrimSuffix(txt, "\f"), "\f") {
+		lines := 0
+		for _, l := range strings.Split(page, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines++
+			}
+		}
+		if lines < 4 {
+			t.Errorf("page %d is empty:\n%s", i+1, page)
+		}
+	}
+}
+
+// TestMapCaptionWraps: two maps to a row with long captions print each
+// caption whole, wrapped within its column, never cut with …
+func TestMapCaptionWraps(t *testing.T) {
+	needTool(t, "pdftotext")
+	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "map")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := []string{"近所で立ち話以上の付き合いがあると答えた人の割合（単身の高齢者を含む）", "災害のときに近所の人と助け合えないと思うと答えた人の割合"}
+	for i := range b.Indicators {
+		b.Indicators[i].Name = long[i%len(long)]
+	}
+	v := Build(analyze.Run(b))
+	raw := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-raw", "{}", "-"))
+	if strings.Contains(raw, "…") {
+		t.Error("a caption is cut with …")
+	}
+	flat := strings.NewReplacer("\n", "", " ", "").Replace(raw)
+	for i, ind := range b.Indicators {
+		if want := ind.ID + ind.Name + "の地区別の地図"; !strings.Contains(flat, want) {
+			t.Errorf("indicator %d: caption %q not printed whole", i, want)
+		}
+	}
+}

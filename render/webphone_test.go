@@ -1,0 +1,470 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// writePublished writes what a ward uploads, as `run` writes it into OUT/:
+// web/ (linking to its siblings), opendata/, and stand-ins for the PDF
+// handouts (report.pdf, districts/NN_地区名.pdf). It returns web/'s pages.
+func writePublished(t *testing.T, dir string, v *View) []string {
+	t.Helper()
+	put := func(p string, data []byte) {
+		t.Helper()
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var pages []string
+	write := func(prefix string, outs []Output) {
+		for _, o := range outs {
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatalf("%s: %v", o.Path, err)
+			}
+			put(prefix+o.Path, buf.Bytes())
+			if strings.HasSuffix(o.Path, ".html") {
+				pages = append(pages, o.Path)
+			}
+		}
+	}
+	write("web/", WebFiles(v, WebOptions{Handouts: true, Opendata: true}))
+	write("opendata/", OpendataFiles(v))
+	put("report.pdf", []byte("%PDF-1.4\n"))
+	for i, d := range v.Districts {
+		put(districtFile(i, d), []byte("%PDF-1.4\n"))
+	}
+	return pages
+}
+
+// webShots, when set, is a folder where TestWebPhone saves screenshots of
+// the demo's report and first district page at 390 and 1280 px: the top,
+// the first bar chart, the first stacked band and the end (報告書の見方, contact) (for looking at, not compared).
+var webShots = flag.String("webshots", "", "save screenshots of web/ at 390 and 1280 px into this folder")
+
+// phoneCheck is what TestWebPhone measures on a page, in its browser.
+type phoneCheck struct {
+	Small    []string // texts rendered under 11 px: "size text"
+	Texts    int      // rendered texts measured
+	SVGTexts int      // of them in charts
+	MinSVG   float64  // the smallest chart text (px)
+	Scroll   float64  // page width beyond the viewport (px)
+	H2       []string // ids of the h2 headings, in order
+	Opendata bool     // a visible link to opendata/README.txt
+	Contact  string   // the text after the 問い合わせ先 heading
+}
+
+// phoneJS measures a page: every rendered text node's size (its element's
+// computed font size, times the scaling of the svg it is in: viewBox width
+// against the drawn width), the page's horizontal overflow, the headings'
+// order, the link to the open data and the contact. Closed <details> are
+// opened first, so that their tables are measured too.
+const phoneJS = `(() => {
+	document.querySelectorAll('details').forEach(d => d.open = true);
+	const out = {Small: [], Texts: 0, SVGTexts: 0, MinSVG: 1000};
+	const seen = new Set();
+	const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n = w.nextNode(); n; n = w.nextNode()) {
+		const el = n.parentElement;
+		if (!n.textContent.trim() || seen.has(el)) continue;
+		seen.add(el);
+		if (el.getClientRects().length === 0) continue; // not rendered (display:none)
+		let size = parseFloat(getComputedStyle(el).fontSize);
+		const svg = el.closest('svg');
+		if (svg) {
+			const vb = svg.viewBox.baseVal;
+			if (vb && vb.width > 0) size *= svg.getBoundingClientRect().width / vb.width;
+			out.SVGTexts++;
+			out.MinSVG = Math.min(out.MinSVG, size);
+		}
+		out.Texts++;
+		if (size < 11 - 1e-6) out.Small.push(size.toFixed(2) + ' ' + n.textContent.trim().slice(0, 30));
+	}
+	out.Scroll = document.documentElement.scrollWidth - window.innerWidth;
+	out.H2 = [...document.querySelectorAll('h2')].map(h => h.id);
+	out.Opendata = [...document.querySelectorAll('a')].some(a => a.getAttribute('href').endsWith('opendata/README.txt') && a.getClientRects().length > 0);
+	const c = document.getElementById('contact');
+	out.Contact = c && c.nextElementSibling ? c.nextElementSibling.textContent.trim() : '';
+	return JSON.stringify(out);
+})()`
+
+// TestWebPhone opens every page of web/ (the ward's and every district's)
+// of the public views at 390×844, as a phone shows them, and checks that no
+// text renders under 11 px and no chart text under 12 px (charts are not
+// scaled down: each has a layout drawn for that width), that the page does not scroll sideways, that the
+// findings come before 調査の概要 and 報告書の見方 (which close the page),
+// and that the page links to the open data and names a contact.
+func TestWebPhone(t *testing.T) {
+	needChromium(t)
+	ctx := newBrowser(t)
+	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	// A control page: a chart drawn 720 wide and scaled to the phone, and a
+	// wide table; the check must see its small text and the sideways scroll.
+	control := filepath.Join(t.TempDir(), "control.html")
+	if err := os.WriteFile(control, []byte(`<!DOCTYPE html><html lang="ja"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>x</title></head><body>`+
+		`<svg viewBox="0 0 720 40" width="720" height="40" style="max-width:100%;height:auto" font-size="13"><text x="0" y="20">縮んだ文字</text></svg>`+
+		`<table><tr><td style="white-space:nowrap">`+strings.Repeat("横に長い表", 20)+`</td></tr></table></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Navigate((&url.URL{Scheme: "file", Path: filepath.ToSlash(control)}).String())); err != nil {
+		t.Fatal(err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](phoneJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ctl phoneCheck
+	if err := json.Unmarshal([]byte(out), &ctl); err != nil || len(ctl.Small) != 1 || ctl.Scroll < 100 {
+		t.Errorf("control page: small %q, scroll %.0f (%v); want the scaled chart text and a sideways scroll", ctl.Small, ctl.Scroll, err)
+	}
+	for _, tc := range publicViews(t) {
+		dir := t.TempDir()
+		tc.v.Contact = []string{"港北区福祉保健課 事業企画係", "電話 045-540-2362　メール kh-fukushi@example.jp"}
+		pages := writePublished(t, dir, tc.v)
+		base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "web")) + "/"}).String()
+		for _, p := range pages {
+			if _, err := chromedp.Run(ctx, chromedp.Navigate(base+p)); err != nil {
+				t.Fatal(err)
+			}
+			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](phoneJS))
+			if err != nil {
+				t.Fatalf("%s %s: %v", tc.name, p, err)
+			}
+			var c phoneCheck
+			if err := json.Unmarshal([]byte(out), &c); err != nil {
+				t.Fatal(err)
+			}
+			where := tc.name + " " + p
+			if c.Texts < 20 {
+				t.Errorf("%s: only %d texts measured", where, c.Texts)
+			}
+			if len(c.Small) > 0 {
+				t.Errorf("%s: %d of %d texts under 11 px at 390 px, e.g. %q", where, len(c.Small), c.Texts, c.Small[:min(5, len(c.Small))])
+			}
+			if c.SVGTexts > 0 && c.MinSVG < 12-1e-6 {
+				t.Errorf("%s: chart text at %.1f px at 390 px, want at least 12", where, c.MinSVG)
+			}
+			if c.Scroll > 0.5 {
+				t.Errorf("%s: the page scrolls sideways by %.0f px at 390 px", where, c.Scroll)
+			}
+			if !c.Opendata {
+				t.Errorf("%s: no visible link to opendata/README.txt", where)
+			}
+			if !strings.Contains(c.Contact, "福祉保健課") {
+				t.Errorf("%s: contact %q", where, c.Contact)
+			}
+			checkWebOrder(t, where, c.H2, readH2Titles(t, filepath.Join(dir, "web", filepath.FromSlash(p))))
+			if tc.name == "demo" && (p == WebIndex || p == webDistrictFile(0)) {
+				t.Logf("%s: %d texts (%d in charts, the smallest %.1f px), none under 11 px", where, c.Texts, c.SVGTexts, c.MinSVG)
+				if *webShots != "" {
+					shootWeb(t, ctx, base+p, strings.TrimSuffix(strings.ReplaceAll(p, "/", "_"), ".html"))
+				}
+			}
+		}
+	}
+}
+
+// readH2Titles maps the h2 ids of a page to their titles.
+func readH2Titles(t *testing.T, file string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, m := range regexp.MustCompile(`<h2 id="([^"]*)"[^>]*>([^<]*)</h2>`).FindAllStringSubmatch(string(data), -1) {
+		out[m[1]] = unescapeHTML(m[2])
+	}
+	return out
+}
+
+// checkWebOrder checks a page's headings: 報告書の見方 (#methods) then the
+// contact close it, and 調査の概要 and 回答者の属性 come after every
+// chapter of findings.
+func checkWebOrder(t *testing.T, where string, ids []string, titles map[string]string) {
+	t.Helper()
+	n := len(ids)
+	if n < 2 || ids[n-2] != webMethodsID || ids[n-1] != webContactID {
+		t.Errorf("%s: headings end %q, want …%s, %s", where, ids, webMethodsID, webContactID)
+		return
+	}
+	closing := false
+	for _, id := range ids[:n-2] {
+		title := titles[id]
+		survey := strings.HasSuffix(title, "調査の概要") || strings.HasSuffix(title, "回答者の属性")
+		if closing && !survey {
+			t.Errorf("%s: chapter %q after 調査の概要", where, title)
+		}
+		closing = closing || survey
+	}
+	if len(ids) > 2 && strings.HasSuffix(titles[ids[0]], "調査の概要") {
+		t.Errorf("%s: the page opens with 調査の概要", where)
+	}
+}
+
+// relLum is a colour's relative luminance (WCAG 2.1), from #rrggbb.
+func relLum(t *testing.T, hex string) float64 {
+	t.Helper()
+	if len(hex) != 7 || hex[0] != '#' {
+		t.Fatalf("colour %q", hex)
+	}
+	var c [3]float64
+	for i := range c {
+		n, err := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := float64(n) / 255
+		if s <= 0.03928 {
+			c[i] = s / 12.92
+		} else {
+			c[i] = math.Pow((s+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(t *testing.T, a, b string) float64 {
+	la, lb := relLum(t, a), relLum(t, b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+var (
+	svgRectRe = regexp.MustCompile(`<rect [^>]*fill="(#[0-9a-f]{6})"([^>]*)/>`)
+	svgTextRe = regexp.MustCompile(`<text [^>]*fill="(#[0-9a-f]{6})"[^>]*>`)
+)
+
+// TestWebChartContrast checks the charts' non-text contrast (WCAG 1.4.11)
+// on every page of the public views: every bar and band segment is 3:1
+// against the white background and the white separators between segments
+// (a white segment, 無回答, has an outline of 3:1), the band palettes' white
+// figures are 4.5:1 on their fills, and every chart text is dark on white
+// or white on a fill of the palette.
+func TestWebChartContrast(t *testing.T) {
+	for k := 1; k <= 9; k++ {
+		for _, na := range []bool{false, true} {
+			for i, f := range webBandFills(k, na) {
+				if f == svgNA {
+					if na && i == k-1 && contrast(t, svgNALine, "#ffffff") >= 3 {
+						continue
+					}
+					t.Errorf("%d categories (na %v): #%d is white without an outline of 3:1", k, na, i)
+				}
+				if c := contrast(t, f, "#ffffff"); c < 4.5 {
+					t.Errorf("%d categories: fill %s is %.2f:1 against white (white figures on it need 4.5:1)", k, f, c)
+				}
+			}
+		}
+	}
+	for _, s := range svgSeries {
+		if c := contrast(t, s, "#ffffff"); c < 3 {
+			t.Errorf("bar colour %s is %.2f:1 against white", s, c)
+		}
+	}
+	rects, texts := 0, 0
+	for _, tc := range publicViews(t) {
+		for _, o := range WebFiles(tc.v, WebOptions{}) {
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			for _, svg := range regexp.MustCompile(`(?s)<svg class="(?:wide|narrow)".*?</svg>`).FindAllString(buf.String(), -1) {
+				for _, m := range svgRectRe.FindAllStringSubmatch(svg, -1) {
+					rects++
+					fill, rest := m[1], m[2]
+					if fill == "#ffffff" {
+						if !strings.Contains(rest, `stroke="`+svgNALine+`"`) {
+							t.Errorf("%s %s: a white rect without its outline: %s", tc.name, o.Path, m[0])
+						}
+						continue
+					}
+					if c := contrast(t, fill, "#ffffff"); c < 3 {
+						t.Errorf("%s %s: %s is %.2f:1 against white", tc.name, o.Path, fill, c)
+					}
+				}
+				for _, m := range svgTextRe.FindAllStringSubmatch(svg, -1) {
+					texts++
+					if f := m[1]; f != svgText && f != "#ffffff" {
+						t.Errorf("%s %s: chart text in %s", tc.name, o.Path, f)
+					}
+				}
+			}
+		}
+	}
+	if rects == 0 || texts == 0 {
+		t.Fatal("no chart drawn")
+	}
+	t.Logf("%d rects and %d texts of charts checked", rects, texts)
+}
+
+// shootWeb saves viewport screenshots of a page at 1280 and 390 px wide:
+// its top, its first bar chart, its first stacked band and its end (into -webshots).
+func shootWeb(t *testing.T, ctx context.Context, u, name string) {
+	t.Helper()
+	for _, w := range []int64{1280, 390} {
+		if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(w, 844)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
+			t.Fatal(err)
+		}
+		for _, at := range []struct{ name, js string }{
+			{"top", "null"},
+			{"bars", "[...document.querySelectorAll('figure')].find(f => f.querySelector('svg.narrow') && !f.querySelector('details'))"},
+			{"band", "[...document.querySelectorAll('figure')].find(f => f.querySelector('details.data'))"},
+			{"end", "document.getElementById('" + webMethodsID + "')"},
+		} {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(() => { const e = `+at.js+`; if (e) { e.scrollIntoView(); window.scrollBy(0, -10); } else window.scrollTo(0, 0); return 0; })()`)); err != nil {
+				t.Fatal(err)
+			}
+			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(*webShots, name+"_"+at.name+"_"+strconv.FormatInt(w, 10)+".png"), shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSVGWrap checks that chart labels wrap whole, without cutting, at
+// phrase ends when there are some, and into balanced lines.
+func TestSVGWrap(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width float64
+		want  []string
+	}{
+		{"全体", 100, []string{"全体"}},
+		{"困ったときに相談や助け合いをする", 13 * 10, []string{"困ったときに相談", "や助け合いをする"}},
+		{"I1　近所で立ち話以上の付き合いがある人の割合", 218, []string{"I1　近所で立ち話以上の", "付き合いがある人の割合"}},
+		{"自治会・町内会やボランティアなど、地域の活動", 13 * 12, []string{"自治会・町内会やボラン", "ティアなど、地域の活動"}},
+	} {
+		got := svgWrap(tc.s, tc.width, svgFont)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("svgWrap(%q, %v) = %q, want %q", tc.s, tc.width, got, tc.want)
+		}
+		if noSpace := strings.NewReplacer("　", "", " ", ""); noSpace.Replace(strings.Join(got, "")) != noSpace.Replace(tc.s) {
+			t.Errorf("svgWrap(%q) lost text: %q", tc.s, got)
+		}
+		for _, l := range got {
+			if w := svgTextW(l, svgFont); w > tc.width {
+				t.Errorf("svgWrap(%q): line %q is %.0f wide, over %v", tc.s, l, w, tc.width)
+			}
+		}
+	}
+}
+
+// TestWebPlainWords checks that the chapters of every page, up to 調査の概要
+// (or 報告書の見方 when there is none), name no statistical test: no 検定 and
+// no χ² (報告書の見方 at the end explains them), and that no page repeats
+// the PDF's claim that its charts survive a black-and-white copy.
+func TestWebPlainWords(t *testing.T) {
+	end := regexp.MustCompile(`<h2 id="s\d+">\d+　調査の概要</h2>|<h2 id="` + webMethodsID + `">`)
+	for _, tc := range publicViews(t) {
+		for _, o := range WebFiles(tc.v, WebOptions{}) {
+			if !strings.HasSuffix(o.Path, ".html") {
+				continue
+			}
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			page := buf.String()
+			loc := end.FindStringIndex(page)
+			if loc == nil {
+				t.Errorf("%s %s: no 調査の概要 or 報告書の見方", tc.name, o.Path)
+				continue
+			}
+			for _, w := range []string{"検定", "χ²"} {
+				if i := strings.Index(page[:loc[0]], w); i >= 0 {
+					t.Errorf("%s %s: %q before 調査の概要: …%s…", tc.name, o.Path, w, page[max(0, i-120):i+20])
+				}
+			}
+			if strings.Contains(page, "白黒で複写") {
+				t.Errorf("%s %s: says its charts survive a black-and-white copy", tc.name, o.Path)
+			}
+		}
+	}
+}
+
+// TestOpendataReadme checks opendata/README.txt, the folder's index: the
+// licence of 設定 公開ライセンス (either value), the date, the suppression
+// rule, every file with each of its columns, and 問い合わせ先 when given;
+// and that every file's own README names the licence too.
+func TestOpendataReadme(t *testing.T) {
+	for _, tc := range []struct {
+		license, want string
+		contact       []string
+	}{
+		{"CC BY 4.0", "クリエイティブ・コモンズ 表示 4.0 国際", nil},
+		{"公共データ利用規約（第1.0版）", "公共データ利用規約（第1.0版）", []string{"港北区福祉保健課", "電話 045-540-2362"}},
+	} {
+		v := demoView(t)
+		v.License, v.Contact = tc.license, tc.contact
+		files := OpendataFiles(v)
+		if files[0].Path != OpendataReadme {
+			t.Fatalf("first file %s, want %s", files[0].Path, OpendataReadme)
+		}
+		text := func(o Output) string {
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			return buf.String()
+		}
+		index := text(files[0])
+		for _, want := range []string{"\ufeff", "利用条件：", tc.want, "基準日：" + v.Date, "秘匿のルール：", "秘匿基準は「" + v.settingValue("秘匿基準") + "」", "\r\n"} {
+			if !strings.Contains(index, want) {
+				t.Errorf("%s: README.txt lacks %q", tc.license, want)
+			}
+		}
+		if got := strings.Contains(index, "問い合わせ先："); got != (tc.contact != nil) {
+			t.Errorf("%s: README.txt names a contact: %v, want %v", tc.license, got, tc.contact != nil)
+		}
+		for _, l := range tc.contact {
+			if !strings.Contains(index, l) {
+				t.Errorf("README.txt lacks the contact line %q", l)
+			}
+		}
+		for _, tab := range opendataTables(v) {
+			if !strings.Contains(index, "■ "+tab.name+".csv：") {
+				t.Errorf("README.txt does not list %s.csv", tab.name)
+			}
+			for _, c := range tab.cols {
+				if !strings.Contains(index, "- "+c.head+"：") {
+					t.Errorf("README.txt does not describe %s's column %s", tab.name, c.head)
+				}
+			}
+		}
+		for _, o := range files[1:] {
+			if strings.HasSuffix(o.Path, "_README.txt") && !strings.Contains(text(o), tc.want) {
+				t.Errorf("%s does not name the licence %s", o.Path, tc.want)
+			}
+		}
+	}
+}
