@@ -175,6 +175,8 @@ type textAnalyzer struct {
 	themes []ingest.Theme
 	hard   *hardMatcher // nil without sheet ハード分類
 	places *placeFinder
+	// alwaysTokenize turns latticeFree off (TestLatticeFreeIdentical).
+	alwaysTokenize bool
 }
 
 func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
@@ -186,60 +188,151 @@ func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
 	return ta
 }
 
-// analyze fills d.masked, d.words and d.themes from d.text.
-func (ta *textAnalyzer) analyze(d *textDoc) {
-	s := norm.NFKC.String(d.text)
-	toks := ta.tok.Tokenize(s)
-	sp := ta.masker.spans(s, toks)
-	d.masked = applySpans(s, sp)
-	bases := make([]string, len(toks))
-	for i, t := range toks {
-		bases[i] = baseForm(t)
+// A textResult is what the analysis derives from one NFKC text: everything
+// of a textDoc's analysis but its themes (which also depend on the doc's fixed
+// theme) and its ハード分類 (which a noHard doc drops).
+type textResult struct {
+	norm   string   // the NFKC text
+	masked string   // norm with personal information masked
+	words  []string // keyword base forms, in text order, repeats kept
+	bases  []string // the tokens' base forms (for codeThemes)
+	hard   []int    // ハード分類 indices, ascending; nil without a matcher
+	place  string   // the place a tagged text names (hardplace.go)
+}
+
+// analyzeNorm analyzes the NFKC text s: tokenize, mask, keywords and, with a
+// ハード分類 matcher, its categories and place.
+//
+// Note: a text that cannot hold a name, a keyword or a ハード分類 word
+// (latticeFree: empty, or ASCII digits only) is not tokenized; its tokens
+// would be numbers alone (TestLatticeFreeIdentical compares both on every
+// such text of up to four digits and on longer ones), which mask no name,
+// make no keyword, hit no theme that s itself does not contain and no
+// ハード分類 word (none is all digits: digitAnchor).
+func (ta *textAnalyzer) analyzeNorm(s string) textResult {
+	var toks []tokenizer.Token
+	if ta.alwaysTokenize || !ta.latticeFree(s) {
+		toks = ta.tok.Tokenize(s)
 	}
-	d.words = appendWords(d.words[:0], toks, bases, sp)
-	d.themes = codeThemes(ta.themes, s, bases, d.words, d.fixed)
-	if ta.hard != nil && !d.noHard {
-		d.hard = ta.hard.match(toks, bases, mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...)))
-		if len(d.hard) > 0 {
-			d.place = ta.places.find(s, toks, sp)
+	sp := ta.masker.spans(s, toks)
+	r := textResult{norm: s, masked: applySpans(s, sp)}
+	r.bases = make([]string, len(toks))
+	for i, t := range toks {
+		r.bases[i] = baseForm(t)
+	}
+	r.words = appendWords(nil, toks, r.bases, sp)
+	if ta.hard != nil {
+		r.hard = ta.hard.match(toks, r.bases, mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...)))
+		if len(r.hard) > 0 {
+			r.place = ta.places.find(s, toks, sp)
 		}
+	}
+	return r
+}
+
+// latticeFree reports whether the NFKC text s skips the tokenizer: it is
+// empty or only ASCII digits, and no ハード分類 word is all digits.
+func (ta *textAnalyzer) latticeFree(s string) bool {
+	if ta.hard != nil && ta.hard.digitAnchor {
+		return s == ""
+	}
+	return allDigits(s)
+}
+
+// allDigits reports whether s holds only ASCII digits ("" included).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// fill sets a doc's results from the analysis of its text.
+//
+// Note: words are shared by every doc of the same text and only read; the
+// ハード分類 indices are copied, since merging issues appends to them (mergeHardDocs).
+func (ta *textAnalyzer) fill(d *textDoc, r *textResult) {
+	d.masked = r.masked
+	d.words = r.words
+	d.themes = codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed)
+	d.hard, d.place = nil, ""
+	if r.hard != nil && !d.noHard {
+		d.hard = slices.Clone(r.hard)
+		d.place = r.place
 	}
 }
 
-// analyzeChunk is how many docs a worker of analyzeAll takes at a time.
+// analyze fills d.masked, d.words and d.themes (and d.hard and d.place) from d.text.
+func (ta *textAnalyzer) analyze(d *textDoc) {
+	r := ta.analyzeNorm(norm.NFKC.String(d.text))
+	ta.fill(d, &r)
+}
+
+// analyzeChunk is how many texts a worker of analyzeAll takes at a time.
 const analyzeChunk = 64
 
-// analyzeAll analyzes every doc, spread over GOMAXPROCS goroutines.
+// analyzeAll analyzes every doc: each distinct text once, spread over
+// GOMAXPROCS goroutines, its result then given to every doc of that text.
 //
-// Note: a doc's results depend on its own text alone, and the kagome tokenizer
-// is safe for concurrent use (kagome issue #371, its maintainer's answer); the
-// masker and matchers are only read. Workers take chunks of docs in turn and
-// write each result at its doc's index, so the results are in input order and
-// identical whatever the number of workers.
+// Note: a doc's results depend on its own text (and its fixed theme and
+// noHard, applied by fill) alone, so texts that are equal after NFKC are
+// analyzed once (free-text answers repeat: 「特になし」, short answers,
+// copy-paste); TestAnalyzeAllDistinct compares it with analyzing each doc.
+// The kagome tokenizer is safe for concurrent use (kagome issue #371, its
+// maintainer's answer); the masker and matchers are only read. Workers take
+// chunks of texts in turn and write each result at its text's index, so
+// the results are identical whatever the number of workers.
 func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
-	workers := min(runtime.GOMAXPROCS(0), (len(docs)+analyzeChunk-1)/analyzeChunk)
-	if workers <= 1 {
-		for i := range docs {
-			ta.analyze(&docs[i])
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				from := int(next.Add(analyzeChunk)) - analyzeChunk
-				if from >= len(docs) {
-					return
-				}
-				for i := from; i < min(from+analyzeChunk, len(docs)); i++ {
-					ta.analyze(&docs[i])
-				}
+	// Texts are interned by ingest, so equal raw texts are found by one map
+	// lookup; raw texts equal after NFKC share one analysis too.
+	byRaw := make(map[string]int32, 64)
+	byNorm := make(map[string]int32, 64)
+	var texts []string // distinct NFKC texts
+	of := make([]int32, len(docs))
+	for i := range docs {
+		t := docs[i].text
+		k, ok := byRaw[t]
+		if !ok {
+			s := norm.NFKC.String(t)
+			if k, ok = byNorm[s]; !ok {
+				k = int32(len(texts))
+				texts = append(texts, s)
+				byNorm[s] = k
 			}
-		})
+			byRaw[t] = k
+		}
+		of[i] = k
 	}
-	wg.Wait()
+	byRaw, byNorm = nil, nil
+	res := make([]textResult, len(texts))
+	workers := min(runtime.GOMAXPROCS(0), (len(texts)+analyzeChunk-1)/analyzeChunk)
+	if workers <= 1 {
+		for i, s := range texts {
+			res[i] = ta.analyzeNorm(s)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for {
+					from := int(next.Add(analyzeChunk)) - analyzeChunk
+					if from >= len(texts) {
+						return
+					}
+					for i := from; i < min(from+analyzeChunk, len(texts)); i++ {
+						res[i] = ta.analyzeNorm(texts[i])
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for i := range docs {
+		ta.fill(&docs[i], &res[of[i]])
+	}
 }
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.
