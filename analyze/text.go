@@ -249,14 +249,13 @@ func allDigits(s string) bool {
 	return true
 }
 
-// fill sets a doc's results from the analysis of its text.
+// fill sets a doc's results from the analysis of its text and its themes.
 //
-// Note: words are shared by every doc of the same text and only read; the
-// ハード分類 indices are copied, since merging issues appends to them (mergeHardDocs).
-func (ta *textAnalyzer) fill(d *textDoc, r *textResult) {
-	d.masked = r.masked
-	d.words = r.words
-	d.themes = codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed)
+// Note: words and themes may be shared by several docs (analyzeAll) and are
+// only read; the ハード分類 indices are copied, since merging issues appends
+// to them (mergeHardDocs).
+func fill(d *textDoc, r *textResult, themes []int) {
+	d.masked, d.words, d.themes = r.masked, r.words, themes
 	d.hard, d.place = nil, ""
 	if r.hard != nil && !d.noHard {
 		d.hard = slices.Clone(r.hard)
@@ -267,7 +266,7 @@ func (ta *textAnalyzer) fill(d *textDoc, r *textResult) {
 // analyze fills d.masked, d.words and d.themes (and d.hard and d.place) from d.text.
 func (ta *textAnalyzer) analyze(d *textDoc) {
 	r := ta.analyzeNorm(norm.NFKC.String(d.text))
-	ta.fill(d, &r)
+	fill(d, &r, codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed))
 }
 
 // analyzeChunk is how many texts a worker of analyzeAll takes at a time.
@@ -330,8 +329,21 @@ func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
 		}
 		wg.Wait()
 	}
+	// Note: the themes of a text depend on the doc's fixed theme too, so they
+	// are coded once per text and fixed theme (a question's texts share it),
+	// and shared like the words.
+	type textTheme struct{ text, fixed int32 }
+	themes := make(map[textTheme][]int, len(texts))
 	for i := range docs {
-		ta.fill(&docs[i], &res[of[i]])
+		d := &docs[i]
+		r := &res[of[i]]
+		k := textTheme{of[i], int32(d.fixed)}
+		th, ok := themes[k]
+		if !ok {
+			th = codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed)
+			themes[k] = th
+		}
+		fill(d, r, th)
 	}
 }
 

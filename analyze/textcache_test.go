@@ -5,7 +5,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"midreview/ingest"
@@ -132,4 +135,52 @@ func TestAllDigits(t *testing.T) {
 			t.Errorf("allDigits(%q) = %v", s, got)
 		}
 	}
+}
+
+// BenchmarkTextDocs analyzes the free texts of the benchmark batch (the folder
+// MIDREVIEW_BENCH_BATCH names, else a 20,000-respondent scale-shaped sample)
+// two ways in one run: "distinct" (analyzeAll: each distinct text once) and
+// "each" (every doc tokenized by itself, over GOMAXPROCS workers: the
+// analysis before issue 29).
+func BenchmarkTextDocs(b *testing.B) {
+	var bt *ingest.Batch
+	var err error
+	if dir := os.Getenv("MIDREVIEW_BENCH_BATCH"); dir != "" {
+		bt, err = ingest.Read(os.DirFS(dir))
+	} else {
+		fsys, ferr := batchgen.SampleFS(batchgen.Options{Respondents: 20000, Questions: 60, FreeText: 7, Seed: 1})
+		if ferr != nil {
+			b.Fatal(ferr)
+		}
+		bt, err = ingest.Read(fsys)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	ta := newTextAnalyzer(bt, IPATokenizer())
+	docs := collectTexts(bt)
+	run := func(b *testing.B, f func([]textDoc)) {
+		work := make([]textDoc, len(docs))
+		b.ReportAllocs()
+		for b.Loop() {
+			copy(work, docs)
+			f(work)
+		}
+		b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "texts/s")
+	}
+	b.Run("distinct", func(b *testing.B) { run(b, ta.analyzeAll) })
+	b.Run("each", func(b *testing.B) {
+		run(b, func(ds []textDoc) {
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					for i := int(next.Add(1)) - 1; i < len(ds); i = int(next.Add(1)) - 1 {
+						ta.analyze(&ds[i])
+					}
+				})
+			}
+			wg.Wait()
+		})
+	})
 }
