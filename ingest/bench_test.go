@@ -1,7 +1,9 @@
 package ingest_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -117,4 +119,49 @@ func BenchmarkExcelizeStream(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkInflate is the physical floor of BenchmarkIngest: it only inflates
+// the worksheet and shared-string parts of the same response and baseline
+// workbooks (no XML, no values), sequentially. Run it in the same `go test
+// -bench` invocation as BenchmarkIngest and BenchmarkExcelizeStream, so that
+// the ratios hold on a loaded machine.
+func BenchmarkInflate(b *testing.B) {
+	fsys := benchBatch(b)
+	var files [][]byte
+	for _, d := range []string{ingest.ResponsesDir, ingest.BaselineDir} {
+		ents, _ := fsys.ReadDir(d)
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".xlsx") {
+				files = append(files, fsys[d+"/"+e.Name()].Data)
+			}
+		}
+	}
+	b.ReportAllocs()
+	var n int64
+	for b.Loop() {
+		n = 0
+		for _, data := range files {
+			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, zf := range zr.File {
+				if !strings.HasPrefix(zf.Name, "xl/worksheets/") && zf.Name != "xl/sharedStrings.xml" {
+					continue
+				}
+				rc, err := zf.Open()
+				if err != nil {
+					b.Fatal(err)
+				}
+				m, err := io.Copy(io.Discard, rc)
+				rc.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += m
+			}
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
 }
