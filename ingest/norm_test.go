@@ -3,8 +3,11 @@ package ingest
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNorm(t *testing.T) {
@@ -160,6 +163,18 @@ func FuzzParseCode(f *testing.F) {
 		wi, wok := parseCodeStrconv(s)
 		if gi != wi || gok != wok {
 			t.Errorf("ParseCode(%q) = %d, %v; strconv: %d, %v", s, gi, gok, wi, wok)
+		}
+	})
+}
+
+// FuzzNorm checks Norm's ASCII shortcut against NFKC and TrimSpace.
+func FuzzNorm(f *testing.F) {
+	for _, s := range append(parseCodeSeeds, " a", "a ", "a\tb", "ｱ", "Ｒ１", "R000123", "\x7f", "a\x00") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Norm(s), strings.TrimSpace(norm.NFKC.String(s)); got != want {
+			t.Errorf("Norm(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

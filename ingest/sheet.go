@@ -806,7 +806,12 @@ func (s *sheetScanner) Merges() ([][4]int, error) {
 // parseCell parses an A1 cell name (optionally with $ signs) within Excel's
 // limits, without looking further than Excel's longest name (XFD1048576).
 func parseCell(s string) (col, row int, ok bool) {
-	s = strings.ReplaceAll(s, "$", "")
+	for i := 0; i < len(s); i++ {
+		if s[i] == '$' {
+			s = strings.ReplaceAll(s, "$", "")
+			break
+		}
+	}
 	i := 0
 	for i < len(s) && i < 4 {
 		c := s[i] | 0x20 // lower case

@@ -30,14 +30,14 @@ type xmlScanner struct {
 	rd         io.Reader
 	buf        []byte
 	bpos, bend int
-	rerr       error // the error of the last read, returned once buf is empty
-	local []byte    // local name of the current start or end tag
-	attrs []xmlAttr // attributes of the current start tag
-	text  []byte    // the current text, references resolved
-	end   bool      // the start tag just returned was empty (<c/>): an end tag follows
-	name  []byte    // scratch for a qualified name
-	elem  []byte    // the current start tag's local name
-	abuf  []byte    // backing store of the attribute values
+	rerr       error     // the error of the last read, returned once buf is empty
+	local      []byte    // local name of the current start or end tag
+	attrs      []xmlAttr // attributes of the current start tag
+	text       []byte    // the current text, references resolved
+	end        bool      // the start tag just returned was empty (<c/>): an end tag follows
+	name       []byte    // scratch for a qualified name
+	elem       []byte    // the current start tag's local name
+	abuf       []byte    // backing store of the attribute values
 }
 
 // An xmlAttr is one attribute: its local name and value.
@@ -278,6 +278,7 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 // readName reads a qualified name into x.name and its local part into x.local.
 func (x *xmlScanner) readName() error {
 	x.name = x.name[:0]
+	colon := -1 // the first colon in the name
 	// Note: the loops on x.buf here and below are readByte inlined by hand
 	// (a function that calls another is never inlined); a byte that ends the
 	// loop is left unread.
@@ -294,6 +295,9 @@ scan:
 			if len(x.name) == maxNameBytes {
 				return xmlError("name too long")
 			}
+			if c == ':' && colon < 0 {
+				colon = len(x.name)
+			}
 			x.name = append(x.name, c)
 		}
 		if err := x.fill(1); err != nil {
@@ -306,7 +310,7 @@ scan:
 	// Note: split at the first colon unless it starts or ends the name, as
 	// encoding/xml does.
 	x.local = x.name
-	if i := bytes.IndexByte(x.name, ':'); i >= 1 && i <= len(x.name)-2 {
+	if i := colon; i >= 1 && i <= len(x.name)-2 {
 		x.local = x.name[i+1:]
 	}
 	return nil
@@ -361,7 +365,7 @@ func (x *xmlScanner) readStart() error {
 		if err != nil || (q != '"' && q != '\'') {
 			return x.eof(err, "unquoted or missing attribute value in element")
 		}
-		from := len(x.abuf)
+		from, cr := len(x.abuf), false // cr: a \r may need normNewlines
 	value:
 		for {
 			for x.bpos < x.bend {
@@ -380,15 +384,19 @@ func (x *xmlScanner) readStart() error {
 					if x.abuf, err = x.appendRef(x.abuf); err != nil {
 						return err
 					}
+					cr = true // &#13;
 					continue
 				}
+				cr = cr || c == '\r'
 				x.abuf = append(x.abuf, c)
 			}
 			if err := x.fill(1); err != nil {
 				return x.eof(err)
 			}
 		}
-		x.abuf = normNewlinesFrom(x.abuf, from)
+		if cr {
+			x.abuf = normNewlinesFrom(x.abuf, from)
+		}
 		offs = append(offs, len(x.abuf))
 	}
 	x.local = x.elem
@@ -406,6 +414,7 @@ func (x *xmlScanner) readStart() error {
 // readText reads text up to the next "<", resolving references.
 func (x *xmlScanner) readText() error {
 	x.text = x.text[:0]
+	cr := false // a \r may need normNewlines
 scan:
 	for {
 		for x.bpos < x.bend {
@@ -422,8 +431,10 @@ scan:
 				if x.text, err = x.appendRef(x.text); err != nil {
 					return err
 				}
+				cr = true // &#13;
 				continue
 			}
+			cr = cr || c == '\r'
 			x.text = append(x.text, c)
 		}
 		if err := x.fill(1); err == io.EOF {
@@ -432,7 +443,9 @@ scan:
 			return err
 		}
 	}
-	x.text = normNewlines(x.text)
+	if cr {
+		x.text = normNewlines(x.text)
+	}
 	return nil
 }
 
