@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"sort"
@@ -105,6 +106,13 @@ func analyzeText(b *ingest.Batch, r *Results) {
 // theme-coded and counted, never unmasked.
 func collectTexts(b *ingest.Batch) []textDoc {
 	var docs []textDoc
+	// Note: a survey doc's districts are one of these shared slices (only
+	// read), not a slice of its own: a million answers made a million.
+	single := make([][]int, len(b.Districts)+1)
+	for d := range b.Districts {
+		single[d] = []int{d}
+	}
+	single[len(b.Districts)] = []int{ingest.NoDistrict}
 	for q := range b.Questions {
 		qu := &b.Questions[q]
 		if (qu.Type != ingest.FA && qu.Type != ingest.MA) || q == b.DistrictQ {
@@ -123,10 +131,10 @@ func collectTexts(b *ingest.Batch) []textDoc {
 			}
 			d := rs.District
 			if d < 0 || d >= len(b.Districts) {
-				d = ingest.NoDistrict
+				d = len(b.Districts) // NoDistrict
 			}
 			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
-				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: text})
+				hearing: -1, districts: single[d], fixed: qu.Theme, text: text})
 		}
 	}
 	for h := range b.Hearings {
@@ -597,12 +605,32 @@ func districtNames(b *ingest.Batch, ds []int) []string {
 }
 
 // freeTexts returns freetext.csv rows in document order.
+//
+// Note: rows with the same themes share one slice of names, and rows with
+// one district its name, rather than a million of each.
 func freeTexts(b *ingest.Batch, docs []textDoc) []FreeText {
 	out := make([]FreeText, len(docs))
+	names := map[string][]string{}
+	var key []byte
 	for i := range docs {
 		d := &docs[i]
-		out[i] = FreeText{Source: d.source, RecordID: d.recordID, District: strings.Join(districtNames(b, d.districts), "、"),
-			ItemID: d.itemID, Themes: themeNames(b, d.themes), Masked: d.masked}
+		key = key[:0]
+		for _, t := range d.themes {
+			key = binary.AppendUvarint(key, uint64(t))
+		}
+		th, ok := names[string(key)]
+		if !ok {
+			th = themeNames(b, d.themes)
+			names[string(key)] = th
+		}
+		dist := ""
+		if len(d.districts) == 1 {
+			dist = districtName(b, d.districts[0])
+		} else {
+			dist = strings.Join(districtNames(b, d.districts), "、")
+		}
+		out[i] = FreeText{Source: d.source, RecordID: d.recordID, District: dist,
+			ItemID: d.itemID, Themes: th, Masked: d.masked}
 	}
 	return out
 }
