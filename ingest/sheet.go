@@ -493,7 +493,8 @@ type sheetScanner struct {
 	done   bool // </sheetData> reached
 	merges [][4]int
 	// cell state while scanning a row
-	text bytes.Buffer
+	text   bytes.Buffer
+	inline bytes.Buffer // an inline string's runs
 }
 
 // openSheet starts scanning sheet (a name from GetSheetList).
@@ -660,7 +661,8 @@ func (s *sheetScanner) readRow() bool {
 func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 	typ := s.cellType()
 	s.text.Reset()
-	var inline strings.Builder
+	s.inline.Reset()
+	inline := &s.inline
 	formula, inlineStr := false, false
 	in := "" // the child being read: v, is-t
 	phonetic := 0
@@ -746,6 +748,7 @@ done:
 	case "inlineStr":
 		v = s.text.String()
 		if inlineStr {
+			// Note: a one-byte string (a code) is not allocated.
 			v = bstrUnmarshal(inline.String())
 		}
 	case "", "n", "str", "b", "d", "e":
