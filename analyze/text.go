@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -841,9 +842,9 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 // quoted once.
 func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 	n := min(len(top), quoteTopWords)
-	topSet := make(map[string]bool, n)
-	for _, w := range top[:n] {
-		topSet[w.word] = true
+	topSet := make(map[string]uint, n) // word → its bit
+	for i, w := range top[:n] {
+		topSet[w.word] = 1 << i
 	}
 	type cand struct {
 		doc, score int
@@ -855,13 +856,13 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
 			continue
 		}
-		seen := map[string]bool{}
+		// Note: the distinct top words are counted as bits (the top words are
+		// distinct and at most quoteTopWords), not in a map per text.
+		var seen uint
 		for _, w := range d.words {
-			if topSet[w] {
-				seen[w] = true
-			}
+			seen |= topSet[w]
 		}
-		cs = append(cs, cand{doc: i, score: len(seen), masked: strings.Contains(d.masked, MaskMark)})
+		cs = append(cs, cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)})
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
