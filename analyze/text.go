@@ -56,7 +56,6 @@ type textDoc struct {
 	recordID  string
 	itemID    string
 	item      int   // question index (survey) or hearing item index (hearing)
-	hearing   int   // index into Batch.Hearings, -1 for survey answers
 	districts []int // district indices; ingest.NoDistrict for 地区不明
 	fixed     int   // theme of the question or item, or -1
 	text      string
@@ -106,7 +105,19 @@ func analyzeText(b *ingest.Batch, r *Results) {
 // like an FA answer: published masked in freetext.csv under the MA's 設問ID,
 // theme-coded and counted, never unmasked.
 func collectTexts(b *ingest.Batch) []textDoc {
-	var docs []textDoc
+	// Note: the docs are counted first, so that the slice is allocated once:
+	// appending a million docs (about 200 bytes each) kept the old array
+	// beside the new one at every growth.
+	n := 0
+	surveyTexts(b, func(int, int, string) { n++ })
+	for h := range b.Hearings {
+		for it := range b.HearingItems {
+			if hearingText(b, h, it) {
+				n++
+			}
+		}
+	}
+	docs := make([]textDoc, 0, n)
 	// Note: a survey doc's districts are one of these shared slices (only
 	// read), not a slice of its own: a million answers made a million.
 	single := make([][]int, len(b.Districts)+1)
@@ -114,6 +125,34 @@ func collectTexts(b *ingest.Batch) []textDoc {
 		single[d] = []int{d}
 	}
 	single[len(b.Districts)] = []int{ingest.NoDistrict}
+	surveyTexts(b, func(q, i int, text string) {
+		qu := &b.Questions[q]
+		d := b.Current.Respondents[i].District
+		if d < 0 || d >= len(b.Districts) {
+			d = len(b.Districts) // NoDistrict
+		}
+		docs = append(docs, textDoc{source: SourceSurvey, recordID: b.Current.Respondents[i].ID, itemID: qu.ID, item: q,
+			districts: single[d], fixed: qu.Theme, text: text})
+	})
+	for h := range b.Hearings {
+		hr := &b.Hearings[h]
+		for it := range b.HearingItems {
+			if !hearingText(b, h, it) {
+				continue
+			}
+			ds := hearingDistricts(b, hr)
+			hi := &b.HearingItems[it]
+			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: hi.ID,
+				item: it, districts: ds, fixed: hi.Theme, text: hr.Values[it].Text,
+				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)})
+		}
+	}
+	return docs
+}
+
+// surveyTexts calls f with every survey text collectTexts takes: its
+// question, its respondent's index in the current survey, and the text.
+func surveyTexts(b *ingest.Batch, f func(q, i int, text string)) {
 	for q := range b.Questions {
 		qu := &b.Questions[q]
 		if (qu.Type != ingest.FA && qu.Type != ingest.MA) || q == b.DistrictQ {
@@ -124,34 +163,19 @@ func collectTexts(b *ingest.Batch) []textDoc {
 			continue
 		}
 		for i, text := range s.Answers[q].Texts() {
-			rs := &s.Respondents[i]
 			// Note: like every other answer, free text from a respondent outside the
 			// question's 対象条件 is not counted (ingest warned about it).
-			if !b.Asked(s, q, i) {
-				continue
+			if b.Asked(s, q, i) {
+				f(q, i, text)
 			}
-			d := rs.District
-			if d < 0 || d >= len(b.Districts) {
-				d = len(b.Districts) // NoDistrict
-			}
-			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
-				hearing: -1, districts: single[d], fixed: qu.Theme, text: text})
 		}
 	}
-	for h := range b.Hearings {
-		hr := &b.Hearings[h]
-		for it := range b.HearingItems {
-			if b.HearingItems[it].Kind != ingest.HComment || it >= len(hr.Values) || hr.Values[it].Text == "" {
-				continue
-			}
-			ds := hearingDistricts(b, hr)
-			hi := &b.HearingItems[it]
-			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: hi.ID,
-				item: it, hearing: h, districts: ds, fixed: hi.Theme, text: hr.Values[it].Text,
-				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)})
-		}
-	}
-	return docs
+}
+
+// hearingText reports whether hearing h has a 記述 text for item it.
+func hearingText(b *ingest.Batch, h, it int) bool {
+	v := b.Hearings[h].Values
+	return b.HearingItems[it].Kind == ingest.HComment && it < len(v) && v[it].Text != ""
 }
 
 // hearingDistricts returns the valid districts of a hearing, each once, or {NoDistrict}.

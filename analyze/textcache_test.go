@@ -58,7 +58,7 @@ func TestAnalyzeAllDistinct(t *testing.T) {
 				docs = append(docs, d)
 			}
 			for _, s := range []string{"12", "１２", "0451234567", "０４５１２３４５６７", "2024", "なし", "特になし", "特になし"} {
-				docs = append(docs, textDoc{source: SourceSurvey, item: docs[0].item, hearing: -1, districts: []int{0}, fixed: -1, text: s})
+				docs = append(docs, textDoc{source: SourceSurvey, item: docs[0].item, districts: []int{0}, fixed: -1, text: s})
 			}
 			cached := append([]textDoc(nil), docs...)
 			ta.analyzeAll(cached)
