@@ -130,6 +130,8 @@ type hardMatcher struct {
 	words []anchorWord // keywords, built-in synonyms and part words, longest first
 	// byRune indexes words by their first rune, keeping the order of words.
 	byRune map[rune][]anchorWord
+	// digitAnchor reports whether a word is all ASCII digits (textAnalyzer.latticeFree).
+	digitAnchor bool
 }
 
 // hardKeepWords are nouns that may follow a keyword inside one compound and
@@ -195,6 +197,7 @@ func newHardMatcher(cats []ingest.HardCategory) *hardMatcher {
 	})
 	m.byRune = map[rune][]anchorWord{}
 	for _, a := range m.words {
+		m.digitAnchor = m.digitAnchor || allDigits(a.word)
 		r, _ := utf8.DecodeRuneInString(a.word)
 		m.byRune[r] = append(m.byRune[r], a)
 	}

@@ -52,11 +52,13 @@ func Run(b *ingest.Batch) *Results {
 func runSurvey(b *ingest.Batch, r *Results) {
 	for _, sv := range surveys(b) {
 		w := weights(b, sv.s)
+		gc := groupCache{}
 		for q := range b.Questions {
 			if !present(sv.s, q) {
 				continue
 			}
 			for _, bd := range breakdowns(b, sv.s, q) {
+				bd = gc.fill(bd, len(sv.s.Respondents))
 				if tabulated(b, q) {
 					r.Crosstabs = append(r.Crosstabs, tabulate(b, sv.name, sv.s, q, bd, w))
 				}
@@ -136,6 +138,35 @@ type breakdown struct {
 	// other is the index of the group that is not a category of the attribute
 	// (地区不明), or -1; it is left out of the residuals and the chi-square test.
 	other int
+	// gs, when set, is group of every respondent (groupCache.fill).
+	gs []int32
+}
+
+// A groupCache holds the group of every respondent of one survey by each
+// breakdown, computed once for all questions.
+//
+// Note: a breakdown's groups are the same for every question it splits
+// (breakdowns): the 地区, or the answer to one attribute question. Every
+// crosstab and summary called the breakdown's group function per respondent;
+// at a million respondents that is 60 questions × every breakdown × a
+// million calls. 全体 is not cached (its group is always 0).
+type groupCache map[string][]int32
+
+// fill returns bd with its groups of the survey's n respondents.
+func (gc groupCache) fill(bd breakdown, n int) breakdown {
+	if bd.by == ByAll {
+		return bd
+	}
+	gs, ok := gc[bd.by]
+	if !ok {
+		gs = make([]int32, n)
+		for ri := range gs {
+			gs[ri] = int32(bd.group(ri))
+		}
+		gc[bd.by] = gs
+	}
+	bd.gs = gs
+	return bd
 }
 
 // eachAsked calls f for every respondent of s who was asked question q and is in a
@@ -143,11 +174,21 @@ type breakdown struct {
 // respondent's index in s and its group: the base of every figure by this
 // breakdown.
 func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(ri, g int)) {
+	cond := len(b.Questions[q].Cond) > 0
 	for ri := range s.Respondents {
-		if !b.Asked(s, q, ri) {
+		if cond && !b.Asked(s, q, ri) {
 			continue
 		}
-		if g := bd.group(ri); g >= 0 && g < len(bd.names) {
+		var g int
+		switch {
+		case bd.gs != nil:
+			g = int(bd.gs[ri])
+		case bd.by == ByAll:
+			g = 0
+		default:
+			g = bd.group(ri)
+		}
+		if g >= 0 && g < len(bd.names) {
 			f(ri, g)
 		}
 	}

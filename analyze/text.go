@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -54,7 +56,6 @@ type textDoc struct {
 	recordID  string
 	itemID    string
 	item      int   // question index (survey) or hearing item index (hearing)
-	hearing   int   // index into Batch.Hearings, -1 for survey answers
 	districts []int // district indices; ingest.NoDistrict for 地区不明
 	fixed     int   // theme of the question or item, or -1
 	text      string
@@ -104,7 +105,54 @@ func analyzeText(b *ingest.Batch, r *Results) {
 // like an FA answer: published masked in freetext.csv under the MA's 設問ID,
 // theme-coded and counted, never unmasked.
 func collectTexts(b *ingest.Batch) []textDoc {
-	var docs []textDoc
+	// Note: the docs are counted first, so that the slice is allocated once:
+	// appending a million docs (about 200 bytes each) kept the old array
+	// beside the new one at every growth.
+	n := 0
+	surveyTexts(b, func(int, int, string) { n++ })
+	for h := range b.Hearings {
+		for it := range b.HearingItems {
+			if hearingText(b, h, it) {
+				n++
+			}
+		}
+	}
+	docs := make([]textDoc, 0, n)
+	// Note: a survey doc's districts are one of these shared slices (only
+	// read), not a slice of its own: a million answers made a million.
+	single := make([][]int, len(b.Districts)+1)
+	for d := range b.Districts {
+		single[d] = []int{d}
+	}
+	single[len(b.Districts)] = []int{ingest.NoDistrict}
+	surveyTexts(b, func(q, i int, text string) {
+		qu := &b.Questions[q]
+		d := b.Current.Respondents[i].District
+		if d < 0 || d >= len(b.Districts) {
+			d = len(b.Districts) // NoDistrict
+		}
+		docs = append(docs, textDoc{source: SourceSurvey, recordID: b.Current.Respondents[i].ID, itemID: qu.ID, item: q,
+			districts: single[d], fixed: qu.Theme, text: text})
+	})
+	for h := range b.Hearings {
+		hr := &b.Hearings[h]
+		for it := range b.HearingItems {
+			if !hearingText(b, h, it) {
+				continue
+			}
+			ds := hearingDistricts(b, hr)
+			hi := &b.HearingItems[it]
+			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: hi.ID,
+				item: it, districts: ds, fixed: hi.Theme, text: hr.Values[it].Text,
+				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)})
+		}
+	}
+	return docs
+}
+
+// surveyTexts calls f with every survey text collectTexts takes: its
+// question, its respondent's index in the current survey, and the text.
+func surveyTexts(b *ingest.Batch, f func(q, i int, text string)) {
 	for q := range b.Questions {
 		qu := &b.Questions[q]
 		if (qu.Type != ingest.FA && qu.Type != ingest.MA) || q == b.DistrictQ {
@@ -115,34 +163,19 @@ func collectTexts(b *ingest.Batch) []textDoc {
 			continue
 		}
 		for i, text := range s.Answers[q].Texts() {
-			rs := &s.Respondents[i]
 			// Note: like every other answer, free text from a respondent outside the
 			// question's 対象条件 is not counted (ingest warned about it).
-			if !b.Asked(s, q, i) {
-				continue
+			if b.Asked(s, q, i) {
+				f(q, i, text)
 			}
-			d := rs.District
-			if d < 0 || d >= len(b.Districts) {
-				d = ingest.NoDistrict
-			}
-			docs = append(docs, textDoc{source: SourceSurvey, recordID: rs.ID, itemID: qu.ID, item: q,
-				hearing: -1, districts: []int{d}, fixed: qu.Theme, text: text})
 		}
 	}
-	for h := range b.Hearings {
-		hr := &b.Hearings[h]
-		for it := range b.HearingItems {
-			if b.HearingItems[it].Kind != ingest.HComment || it >= len(hr.Values) || hr.Values[it].Text == "" {
-				continue
-			}
-			ds := hearingDistricts(b, hr)
-			hi := &b.HearingItems[it]
-			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: hi.ID,
-				item: it, hearing: h, districts: ds, fixed: hi.Theme, text: hr.Values[it].Text,
-				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)})
-		}
-	}
-	return docs
+}
+
+// hearingText reports whether hearing h has a 記述 text for item it.
+func hearingText(b *ingest.Batch, h, it int) bool {
+	v := b.Hearings[h].Values
+	return b.HearingItems[it].Kind == ingest.HComment && it < len(v) && v[it].Text != ""
 }
 
 // hearingDistricts returns the valid districts of a hearing, each once, or {NoDistrict}.
@@ -175,6 +208,8 @@ type textAnalyzer struct {
 	themes []ingest.Theme
 	hard   *hardMatcher // nil without sheet ハード分類
 	places *placeFinder
+	// alwaysTokenize turns latticeFree off (TestLatticeFreeIdentical).
+	alwaysTokenize bool
 }
 
 func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
@@ -186,60 +221,163 @@ func newTextAnalyzer(b *ingest.Batch, tok *tokenizer.Tokenizer) *textAnalyzer {
 	return ta
 }
 
-// analyze fills d.masked, d.words and d.themes from d.text.
-func (ta *textAnalyzer) analyze(d *textDoc) {
-	s := norm.NFKC.String(d.text)
-	toks := ta.tok.Tokenize(s)
-	sp := ta.masker.spans(s, toks)
-	d.masked = applySpans(s, sp)
-	bases := make([]string, len(toks))
-	for i, t := range toks {
-		bases[i] = baseForm(t)
+// A textResult is what the analysis derives from one NFKC text: everything
+// of a textDoc's analysis but its themes (which also depend on the doc's fixed
+// theme) and its ハード分類 (which a noHard doc drops).
+type textResult struct {
+	norm   string   // the NFKC text
+	masked string   // norm with personal information masked
+	words  []string // keyword base forms, in text order, repeats kept
+	bases  []string // the tokens' base forms (for codeThemes)
+	hard   []int    // ハード分類 indices, ascending; nil without a matcher
+	place  string   // the place a tagged text names (hardplace.go)
+}
+
+// analyzeNorm analyzes the NFKC text s: tokenize, mask, keywords and, with a
+// ハード分類 matcher, its categories and place.
+//
+// Note: a text that cannot hold a name, a keyword or a ハード分類 word
+// (latticeFree: empty, or ASCII digits only) is not tokenized; its tokens
+// would be numbers alone (TestLatticeFreeIdentical compares both on every
+// such text of up to four digits and on longer ones), which mask no name,
+// make no keyword, hit no theme that s itself does not contain and no
+// ハード分類 word (none is all digits: digitAnchor).
+func (ta *textAnalyzer) analyzeNorm(s string) textResult {
+	var toks []tokenizer.Token
+	if ta.alwaysTokenize || !ta.latticeFree(s) {
+		toks = ta.tok.Tokenize(s)
 	}
-	d.words = appendWords(d.words[:0], toks, bases, sp)
-	d.themes = codeThemes(ta.themes, s, bases, d.words, d.fixed)
-	if ta.hard != nil && !d.noHard {
-		d.hard = ta.hard.match(toks, bases, mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...)))
-		if len(d.hard) > 0 {
-			d.place = ta.places.find(s, toks, sp)
+	sp := ta.masker.spans(s, toks)
+	r := textResult{norm: s, masked: applySpans(s, sp)}
+	r.bases = make([]string, len(toks))
+	for i, t := range toks {
+		r.bases[i] = baseForm(t)
+	}
+	r.words = appendWords(nil, toks, r.bases, sp)
+	if ta.hard != nil {
+		r.hard = ta.hard.match(toks, r.bases, mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...)))
+		if len(r.hard) > 0 {
+			r.place = ta.places.find(s, toks, sp)
 		}
+	}
+	return r
+}
+
+// latticeFree reports whether the NFKC text s skips the tokenizer: it is
+// empty or only ASCII digits, and no ハード分類 word is all digits.
+func (ta *textAnalyzer) latticeFree(s string) bool {
+	if ta.hard != nil && ta.hard.digitAnchor {
+		return s == ""
+	}
+	return allDigits(s)
+}
+
+// allDigits reports whether s holds only ASCII digits ("" included).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// fill sets a doc's results from the analysis of its text and its themes.
+//
+// Note: words and themes may be shared by several docs (analyzeAll) and are
+// only read; the ハード分類 indices are copied, since merging issues appends
+// to them (mergeHardDocs).
+func fill(d *textDoc, r *textResult, themes []int) {
+	d.masked, d.words, d.themes = r.masked, r.words, themes
+	d.hard, d.place = nil, ""
+	if r.hard != nil && !d.noHard {
+		d.hard = slices.Clone(r.hard)
+		d.place = r.place
 	}
 }
 
-// analyzeChunk is how many docs a worker of analyzeAll takes at a time.
+// analyze fills d.masked, d.words and d.themes (and d.hard and d.place) from d.text.
+func (ta *textAnalyzer) analyze(d *textDoc) {
+	r := ta.analyzeNorm(norm.NFKC.String(d.text))
+	fill(d, &r, codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed))
+}
+
+// analyzeChunk is how many texts a worker of analyzeAll takes at a time.
 const analyzeChunk = 64
 
-// analyzeAll analyzes every doc, spread over GOMAXPROCS goroutines.
+// analyzeAll analyzes every doc: each distinct text once, spread over
+// GOMAXPROCS goroutines, its result then given to every doc of that text.
 //
-// Note: a doc's results depend on its own text alone, and the kagome tokenizer
-// is safe for concurrent use (kagome issue #371, its maintainer's answer); the
-// masker and matchers are only read. Workers take chunks of docs in turn and
-// write each result at its doc's index, so the results are in input order and
-// identical whatever the number of workers.
+// Note: a doc's results depend on its own text (and its fixed theme and
+// noHard, applied by fill) alone, so texts that are equal after NFKC are
+// analyzed once (free-text answers repeat: 「特になし」, short answers,
+// copy-paste); TestAnalyzeAllDistinct compares it with analyzing each doc.
+// The kagome tokenizer is safe for concurrent use (kagome issue #371, its
+// maintainer's answer); the masker and matchers are only read. Workers take
+// chunks of texts in turn and write each result at its text's index, so
+// the results are identical whatever the number of workers.
 func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
-	workers := min(runtime.GOMAXPROCS(0), (len(docs)+analyzeChunk-1)/analyzeChunk)
-	if workers <= 1 {
-		for i := range docs {
-			ta.analyze(&docs[i])
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				from := int(next.Add(analyzeChunk)) - analyzeChunk
-				if from >= len(docs) {
-					return
-				}
-				for i := from; i < min(from+analyzeChunk, len(docs)); i++ {
-					ta.analyze(&docs[i])
-				}
+	// Texts are interned by ingest, so equal raw texts are found by one map
+	// lookup; raw texts equal after NFKC share one analysis too.
+	byRaw := make(map[string]int32, 64)
+	byNorm := make(map[string]int32, 64)
+	var texts []string // distinct NFKC texts
+	of := make([]int32, len(docs))
+	for i := range docs {
+		t := docs[i].text
+		k, ok := byRaw[t]
+		if !ok {
+			s := norm.NFKC.String(t)
+			if k, ok = byNorm[s]; !ok {
+				k = int32(len(texts))
+				texts = append(texts, s)
+				byNorm[s] = k
 			}
-		})
+			byRaw[t] = k
+		}
+		of[i] = k
 	}
-	wg.Wait()
+	byRaw, byNorm = nil, nil
+	res := make([]textResult, len(texts))
+	workers := min(runtime.GOMAXPROCS(0), (len(texts)+analyzeChunk-1)/analyzeChunk)
+	if workers <= 1 {
+		for i, s := range texts {
+			res[i] = ta.analyzeNorm(s)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for {
+					from := int(next.Add(analyzeChunk)) - analyzeChunk
+					if from >= len(texts) {
+						return
+					}
+					for i := from; i < min(from+analyzeChunk, len(texts)); i++ {
+						res[i] = ta.analyzeNorm(texts[i])
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	// Note: the themes of a text depend on the doc's fixed theme too, so they
+	// are coded once per text and fixed theme (a question's texts share it),
+	// and shared like the words.
+	type textTheme struct{ text, fixed int32 }
+	themes := make(map[textTheme][]int, len(texts))
+	for i := range docs {
+		d := &docs[i]
+		r := &res[of[i]]
+		k := textTheme{of[i], int32(d.fixed)}
+		th, ok := themes[k]
+		if !ok {
+			th = codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed)
+			themes[k] = th
+		}
+		fill(d, r, th)
+	}
 }
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.
@@ -492,12 +630,32 @@ func districtNames(b *ingest.Batch, ds []int) []string {
 }
 
 // freeTexts returns freetext.csv rows in document order.
+//
+// Note: rows with the same themes share one slice of names, and rows with
+// one district its name, rather than a million of each.
 func freeTexts(b *ingest.Batch, docs []textDoc) []FreeText {
 	out := make([]FreeText, len(docs))
+	names := map[string][]string{}
+	var key []byte
 	for i := range docs {
 		d := &docs[i]
-		out[i] = FreeText{Source: d.source, RecordID: d.recordID, District: strings.Join(districtNames(b, d.districts), "、"),
-			ItemID: d.itemID, Themes: themeNames(b, d.themes), Masked: d.masked}
+		key = key[:0]
+		for _, t := range d.themes {
+			key = binary.AppendUvarint(key, uint64(t))
+		}
+		th, ok := names[string(key)]
+		if !ok {
+			th = themeNames(b, d.themes)
+			names[string(key)] = th
+		}
+		dist := ""
+		if len(d.districts) == 1 {
+			dist = districtName(b, d.districts[0])
+		} else {
+			dist = strings.Join(districtNames(b, d.districts), "、")
+		}
+		out[i] = FreeText{Source: d.source, RecordID: d.recordID, District: dist,
+			ItemID: d.itemID, Themes: th, Masked: d.masked}
 	}
 	return out
 }
@@ -708,9 +866,9 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 // quoted once.
 func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 	n := min(len(top), quoteTopWords)
-	topSet := make(map[string]bool, n)
-	for _, w := range top[:n] {
-		topSet[w.word] = true
+	topSet := make(map[string]uint, n) // word → its bit
+	for i, w := range top[:n] {
+		topSet[w.word] = 1 << i
 	}
 	type cand struct {
 		doc, score int
@@ -722,13 +880,13 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
 			continue
 		}
-		seen := map[string]bool{}
+		// Note: the distinct top words are counted as bits (the top words are
+		// distinct and at most quoteTopWords), not in a map per text.
+		var seen uint
 		for _, w := range d.words {
-			if topSet[w] {
-				seen[w] = true
-			}
+			seen |= topSet[w]
 		}
-		cs = append(cs, cand{doc: i, score: len(seen), masked: strings.Contains(d.masked, MaskMark)})
+		cs = append(cs, cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)})
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]

@@ -9,8 +9,16 @@ import (
 
 // Norm returns s after NFKC and trimming of spaces (including the ideographic space,
 // which NFKC turns into an ASCII space). Values and headers are compared this way.
+//
+// Note: printable ASCII is its own NFKC, so such a value (a code, an ID)
+// skips the normalizer, which every cell of a survey goes through.
 func Norm(s string) string {
-	return strings.TrimSpace(norm.NFKC.String(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
+			return strings.TrimSpace(norm.NFKC.String(s))
+		}
+	}
+	return s
 }
 
 // NormKey returns Norm(s) with inner spaces removed, for matching headers and
@@ -23,20 +31,44 @@ func NormKey(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
-// noAnswer lists the spellings of 無回答 after Norm (inputs.md section 3).
-var noAnswer = map[string]bool{
-	"": true, "無回答": true, "NA": true, "N/A": true, "na": true, "n/a": true,
-	"-": true, "－": true, "−": true, "ー": true, "不明": true,
-}
-
 // IsNoAnswer reports whether the normalized value v means no answer.
-func IsNoAnswer(v string) bool { return noAnswer[v] }
+// The spellings are those of inputs.md section 3, after Norm.
+//
+// Note: a switch rather than a map: it runs on every categorical value.
+func IsNoAnswer(v string) bool {
+	switch v {
+	case "", "無回答", "NA", "N/A", "na", "n/a", "-", "－", "−", "ー", "不明":
+		return true
+	}
+	return false
+}
 
 // ParseCode parses a normalized choice code: "1", "1.0", "01"; full-width digits are
 // already ASCII after Norm. It reports false for anything else, including "1.5".
+//
+// Note: it is called on every categorical value, labels and code lists
+// included; strconv's errors allocate, so what strconv would refuse is
+// refused first without it (FuzzParseCode compares with strconv alone):
+// plain digits are the code itself, and a string with a byte outside
+// [0-9A-Za-z+-._] is neither an integer nor a float to ParseFloat.
 func ParseCode(v string) (int, bool) {
 	if v == "" || len(v) > 18 {
 		return 0, false
+	}
+	n, digits := 0, true
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0') // at most 18 digits: no overflow
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '+', c == '-', c == '.', c == '_':
+			digits = false
+		default:
+			return 0, false
+		}
+	}
+	if digits {
+		return n, true
 	}
 	if i, err := strconv.Atoi(v); err == nil {
 		return i, true

@@ -2,8 +2,12 @@ package ingest
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNorm(t *testing.T) {
@@ -115,4 +119,62 @@ func TestNumberAnswer(t *testing.T) {
 	if s := unsafe.Sizeof(Answer{}); s != 24 {
 		t.Errorf("Answer is %d bytes, want 24 (memory goal)", s)
 	}
+}
+
+// parseCodeStrconv is ParseCode before issue 29, on strconv alone: the
+// reference FuzzParseCode compares with.
+func parseCodeStrconv(v string) (int, bool) {
+	if v == "" || len(v) > 18 {
+		return 0, false
+	}
+	if i, err := strconv.Atoi(v); err == nil {
+		return i, true
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f != float64(int64(f)) || f > 1e15 || f < -1e15 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+var parseCodeSeeds = []string{"", "0", "1", "01", "007", "1.0", "1.5", "-2", "+3", "-0", "1e3", "1E3", "1_000",
+	"0x10", "0x1p4", "0b11", "0o7", "Inf", "+inf", "-Infinity", "NaN", "nan", "3,7", "１", "1 ", " 1", "1\t",
+	"999999999999999999", "9999999999999999999", "1000000000000000.0", "999999999999999.0", "1e15", "1e16",
+	"-1e15", ".5", "5.", ".", "-", "+", "e", "1e", "無回答", "その他", "R000123", "12a", "1..2", "1.0.0"}
+
+// TestParseCodeStrconv checks ParseCode against parseCodeStrconv on the seeds.
+func TestParseCodeStrconv(t *testing.T) {
+	for _, s := range parseCodeSeeds {
+		gi, gok := ParseCode(s)
+		wi, wok := parseCodeStrconv(s)
+		if gi != wi || gok != wok {
+			t.Errorf("ParseCode(%q) = %d, %v; strconv: %d, %v", s, gi, gok, wi, wok)
+		}
+	}
+}
+
+// FuzzParseCode compares ParseCode's shortcuts with strconv alone.
+func FuzzParseCode(f *testing.F) {
+	for _, s := range parseCodeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gi, gok := ParseCode(s)
+		wi, wok := parseCodeStrconv(s)
+		if gi != wi || gok != wok {
+			t.Errorf("ParseCode(%q) = %d, %v; strconv: %d, %v", s, gi, gok, wi, wok)
+		}
+	})
+}
+
+// FuzzNorm checks Norm's ASCII shortcut against NFKC and TrimSpace.
+func FuzzNorm(f *testing.F) {
+	for _, s := range append(parseCodeSeeds, " a", "a ", "a\tb", "ｱ", "Ｒ１", "R000123", "\x7f", "a\x00") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Norm(s), strings.TrimSpace(norm.NFKC.String(s)); got != want {
+			t.Errorf("Norm(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

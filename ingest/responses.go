@@ -546,6 +546,7 @@ type fileReader struct {
 	cells       []string // the current row, normalized, at least as wide as the header
 	emptyFrom   int      // first of the pending blank rows (0 = none)
 	emptyN      int
+	sumBuf      []byte // scratch of sum
 }
 
 // load copies the normalized values of row into fr.cells.
@@ -780,27 +781,33 @@ func (fr *fileReader) checkConditions(n int, id string, answers []Answer) {
 // sum hashes the current row's question values in question order, so that rows
 // of files with different column orders compare equal.
 func (fr *fileReader) sum() [16]byte {
-	h := fnv.New128a()
+	// Note: the bytes are gathered in one buffer and hashed at once (FNV is
+	// a stream: the sum is that of writing them piece by piece); a Write per
+	// cell through the hash.Hash interface allocated a copy of every cell.
+	b := fr.sumBuf[:0]
 	for q := range fr.l.qCol {
 		if c := fr.l.qCol[q]; c >= 0 {
-			h.Write([]byte(fr.cells[c]))
+			b = append(b, fr.cells[c]...)
 		}
-		h.Write([]byte{0x1e})
+		b = append(b, 0x1e)
 		var bits ChoiceBits
 		for _, s := range fr.l.split[q] {
 			v := fr.cells[s.col]
 			if s.other {
-				h.Write([]byte(v + ","))
+				b = append(append(b, v...), ',')
 			}
 			if chosen, ok := fr.mark(s, v); chosen {
 				bits = bits.With(s.choice)
 			} else if !ok {
-				h.Write([]byte(v + ","))
+				b = append(append(b, v...), ',')
 			}
 		}
-		h.Write(strconv.AppendUint(nil, uint64(bits), 16))
-		h.Write([]byte{0x1f})
+		b = strconv.AppendUint(b, uint64(bits), 16)
+		b = append(b, 0x1f)
 	}
+	fr.sumBuf = b
+	h := fnv.New128a()
+	h.Write(b)
 	var out [16]byte
 	h.Sum(out[:0])
 	return out

@@ -493,7 +493,8 @@ type sheetScanner struct {
 	done   bool // </sheetData> reached
 	merges [][4]int
 	// cell state while scanning a row
-	text bytes.Buffer
+	text   bytes.Buffer
+	inline bytes.Buffer // an inline string's runs
 }
 
 // openSheet starts scanning sheet (a name from GetSheetList).
@@ -561,10 +562,12 @@ func (s *sheetScanner) Next() bool {
 				}
 			case "row":
 				n := s.num + 1
-				if r := string(s.x.attr("r")); r != "" {
-					v, err := strconv.Atoi(r)
+				// Note: attribute values are converted to strings only for a
+				// message, so that reading a row or a cell allocates nothing.
+				if rb := s.x.attr("r"); len(rb) > 0 {
+					v, err := strconv.Atoi(string(rb))
 					if err != nil || v < 1 || v > maxRows {
-						return s.fail(s.num+1, HintBadRowNumber, strconv.Quote(clip(r)), strconv.Itoa(maxRows))
+						return s.fail(s.num+1, HintBadRowNumber, strconv.Quote(clip(string(rb))), strconv.Itoa(maxRows))
 					}
 					n = v
 				}
@@ -608,13 +611,13 @@ func (s *sheetScanner) readRow() bool {
 				continue
 			}
 			c := col + 1
-			if r := string(s.x.attr("r")); r != "" {
-				cc, rr, ok := parseCell(r)
+			if rb := s.x.attr("r"); len(rb) > 0 {
+				cc, rr, ok := parseCell(string(rb))
 				if !ok {
-					return s.fail(s.num, HintBadCellRef, strconv.Quote(clip(r)), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
+					return s.fail(s.num, HintBadCellRef, strconv.Quote(clip(string(rb))), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
 				}
 				if rr != s.num {
-					return s.fail(s.num, HintCellOutsideRow, r, strconv.Itoa(s.num))
+					return s.fail(s.num, HintCellOutsideRow, string(rb), strconv.Itoa(s.num))
 				}
 				c = cc
 			}
@@ -658,7 +661,8 @@ func (s *sheetScanner) readRow() bool {
 func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 	typ := s.cellType()
 	s.text.Reset()
-	var inline strings.Builder
+	s.inline.Reset()
+	inline := &s.inline
 	formula, inlineStr := false, false
 	in := "" // the child being read: v, is-t
 	phonetic := 0
@@ -721,14 +725,20 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 		}
 	}
 done:
-	v = s.text.String()
 	switch typ {
 	case "s":
-		if v != "" {
+		if raw := s.text.Bytes(); len(raw) > 0 {
 			sst, err := s.wb.sharedStrings()
 			if err != nil {
 				return "", false, withRow(err, s.num)
 			}
+			// Note: the index is read from the bytes (a string only for a
+			// message or an unusual spelling that Atoi reads: spaces, a sign).
+			if i, ok := sharedIndex(raw); ok && i < len(sst) {
+				v = sst[i]
+				break
+			}
+			v = string(raw)
 			i, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || i < 0 || i >= len(sst) {
 				return "", false, newSheetError(s.num, HintSharedString, strconv.Quote(clip(v)), strconv.Itoa(len(sst)))
@@ -736,10 +746,13 @@ done:
 			v = sst[i]
 		}
 	case "inlineStr":
+		v = s.text.String()
 		if inlineStr {
+			// Note: a one-byte string (a code) is not allocated.
 			v = bstrUnmarshal(inline.String())
 		}
 	case "", "n", "str", "b", "d", "e":
+		v = s.text.String()
 	default:
 		return "", false, newSheetError(s.num, HintCellType, strconv.Quote(clip(typ)))
 	}
@@ -747,6 +760,22 @@ done:
 		return "", false, errCellTooLong(s.num, col)
 	}
 	return v, v != "" || formula, nil
+}
+
+// sharedIndex parses a shared-string index written as plain digits (as Excel
+// writes it), reporting false for anything else (up to 9 digits).
+func sharedIndex(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // Merges reads the rest of the sheet and returns its merged ranges as 1-based
@@ -780,7 +809,12 @@ func (s *sheetScanner) Merges() ([][4]int, error) {
 // parseCell parses an A1 cell name (optionally with $ signs) within Excel's
 // limits, without looking further than Excel's longest name (XFD1048576).
 func parseCell(s string) (col, row int, ok bool) {
-	s = strings.ReplaceAll(s, "$", "")
+	for i := 0; i < len(s); i++ {
+		if s[i] == '$' {
+			s = strings.ReplaceAll(s, "$", "")
+			break
+		}
+	}
 	i := 0
 	for i < len(s) && i < 4 {
 		c := s[i] | 0x20 // lower case

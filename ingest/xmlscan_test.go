@@ -2,11 +2,14 @@ package ingest
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // errDirective marks a document with a <! directive, which the scanner
@@ -44,9 +47,24 @@ func xmlTokens(doc string) ([]string, error) {
 	}
 }
 
-// scanTokens is xmlTokens with the xmlScanner.
+// scanTokens is xmlTokens with the xmlScanner. It also scans doc with an
+// 8-byte buffer fed one byte per read, so that every token crosses a refill,
+// and fails with errRefill when that gives other tokens or another error.
 func scanTokens(doc string) ([]string, error) {
-	x := newXMLScanner(strings.NewReader(doc))
+	out, err := scanTokensFrom(newXMLScanner(strings.NewReader(doc)))
+	x := newXMLScanner(iotest.OneByteReader(strings.NewReader(doc)))
+	x.buf = make([]byte, 8)
+	small, serr := scanTokensFrom(x)
+	if fmt.Sprint(serr) != fmt.Sprint(err) || !slices.Equal(small, out) {
+		return out, fmt.Errorf("%w: %q, %v", errRefill, small, serr)
+	}
+	return out, err
+}
+
+// errRefill is scanTokens' error when a small buffer reads doc otherwise.
+var errRefill = errors.New("refilling the buffer changed the tokens")
+
+func scanTokensFrom(x *xmlScanner) ([]string, error) {
 	var out []string
 	for {
 		tok, err := x.next()
@@ -103,7 +121,9 @@ func FuzzXMLScanner(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc string) {
 		want, err := xmlTokens(doc)
 		if err != nil {
-			scanTokens(doc) // must not panic
+			if _, err := scanTokens(doc); errors.Is(err, errRefill) {
+				t.Error(err)
+			}
 			return
 		}
 		got, err := scanTokens(doc)
