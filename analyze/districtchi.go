@@ -18,6 +18,29 @@ type DistrictChi struct {
 // ward in each current SA/SC crosstab by 地区 that has a test (Crosstab.Chi),
 // in question order.
 func districtChis(b *ingest.Batch, r *Results) []DistrictChi {
+	var out []DistrictChi
+	hasTest := func(c *Crosstab) bool { return c.Chi != nil }
+	districtVsWard(b, r, hasTest, func(c *Crosstab, g, ward *Group) {
+		var in, rest []float64
+		for _, j := range answers(c) {
+			if j >= len(g.Cells) || j >= len(ward.Cells) {
+				continue
+			}
+			in = append(in, float64(g.Cells[j].Count))
+			rest = append(rest, float64(ward.Cells[j].Count-g.Cells[j].Count))
+		}
+		_, chi := independence([][]float64{in, rest})
+		out = append(out, DistrictChi{District: g.Name, Question: c.Question, Chi: chi})
+	})
+	return out
+}
+
+// districtVsWard calls fn with each district's group of every current
+// crosstab by 地区 that keep accepts and the ward's group (全体) of the same
+// question, districts in sheet order and crosstabs in their order: the pairs
+// that district_rest.csv and district_chisq.csv compare (the rest of the ward
+// is the ward less the district).
+func districtVsWard(b *ingest.Batch, r *Results, keep func(*Crosstab) bool, fn func(c *Crosstab, g, ward *Group)) {
 	alls := map[int]*Crosstab{}
 	var dists []*Crosstab
 	for i := range r.Crosstabs {
@@ -28,35 +51,21 @@ func districtChis(b *ingest.Batch, r *Results) []DistrictChi {
 		switch {
 		case c.By == ByAll && alls[c.Question] == nil:
 			alls[c.Question] = c
-		case c.By == ByDistrict && c.Chi != nil:
+		case c.By == ByDistrict && keep(c):
 			dists = append(dists, c)
 		}
 	}
-	var out []DistrictChi
 	for _, d := range b.Districts {
 		for _, c := range dists {
 			all := alls[c.Question]
 			if all == nil || len(all.Groups) == 0 {
 				continue
 			}
-			ag := &all.Groups[0]
 			for gi := range c.Groups {
-				g := &c.Groups[gi]
-				if g.Name != d.Name {
-					continue
+				if c.Groups[gi].Name == d.Name {
+					fn(c, &c.Groups[gi], &all.Groups[0])
 				}
-				var in, rest []float64
-				for _, j := range answers(c) {
-					if j >= len(g.Cells) || j >= len(ag.Cells) {
-						continue
-					}
-					in = append(in, float64(g.Cells[j].Count))
-					rest = append(rest, float64(ag.Cells[j].Count-g.Cells[j].Count))
-				}
-				_, chi := independence([][]float64{in, rest})
-				out = append(out, DistrictChi{District: d.Name, Question: c.Question, Chi: chi})
 			}
 		}
 	}
-	return out
 }

@@ -461,14 +461,7 @@ func choiceIndex(c *Crosstab, code string) int {
 // whose base (無回答 excluded) the sentence names.
 func (x *fx) composite(q int) (Finding, bool) {
 	qu := &x.b.Questions[q]
-	var labels []string
-	var pos ingest.ChoiceBits
-	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
-		if ch.Positive {
-			labels = append(labels, ch.Label)
-			pos = pos.With(i)
-		}
-	}
+	labels, pos := x.positives(q)
 	if ir, ok := x.indicatorOf(q, pos); ok {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
 			return Finding{}, false
@@ -901,49 +894,21 @@ func (x *fx) comments(d string) (Finding, bool) {
 // district (unweighted counts), so 地区不明 respondents are part of it.
 func districtRest(b *ingest.Batch, r *Results) []DistrictRest {
 	var out []DistrictRest
-	alls := map[int]*Crosstab{}
-	var dists []*Crosstab
-	for i := range r.Crosstabs {
-		c := &r.Crosstabs[i]
-		if c.Survey != Current || b.Questions[c.Question].Attr != ingest.AttrNone {
-			continue
-		}
-		switch c.By {
-		case ByAll:
-			if alls[c.Question] == nil {
-				alls[c.Question] = c
-			}
-		case ByDistrict:
-			dists = append(dists, c)
-		}
-	}
-	for _, d := range b.Districts {
-		for _, c := range dists {
-			all := alls[c.Question]
-			if all == nil || len(all.Groups) == 0 {
+	notAttr := func(c *Crosstab) bool { return b.Questions[c.Question].Attr == ingest.AttrNone }
+	districtVsWard(b, r, notAttr, func(c *Crosstab, g, ag *Group) {
+		for _, j := range answers(c) {
+			if j >= len(g.Cells) || j >= len(ag.Cells) {
 				continue
 			}
-			ag := &all.Groups[0]
-			for gi := range c.Groups {
-				g := &c.Groups[gi]
-				if g.Name != d.Name {
-					continue
-				}
-				for _, j := range answers(c) {
-					if j >= len(g.Cells) || j >= len(ag.Cells) {
-						continue
-					}
-					dr := DistrictRest{District: d.Name, Question: c.Question, Code: c.Choices[j].Code, Label: c.Choices[j].Label,
-						Count: g.Cells[j].Count, Base: g.Base, RestCount: ag.Cells[j].Count - g.Cells[j].Count,
-						RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference}
-					dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
-					dr.DiffPt = PointDiff(dr.RestPct, dr.Pct)
-					dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))
-					out = append(out, dr)
-				}
-			}
+			dr := DistrictRest{District: g.Name, Question: c.Question, Code: c.Choices[j].Code, Label: c.Choices[j].Label,
+				Count: g.Cells[j].Count, Base: g.Base, RestCount: ag.Cells[j].Count - g.Cells[j].Count,
+				RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference}
+			dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
+			dr.DiffPt = PointDiff(dr.RestPct, dr.Pct)
+			dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))
+			out = append(out, dr)
 		}
-	}
+	})
 	return out
 }
 

@@ -489,14 +489,7 @@ func (x *fx) boxChange(q int) (Finding, bool) {
 	if qu.Type != ingest.SC {
 		return Finding{}, false
 	}
-	var labels []string
-	var pos ingest.ChoiceBits
-	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
-		if ch.Positive {
-			labels = append(labels, ch.Label)
-			pos = pos.With(i)
-		}
-	}
+	labels, pos := x.positives(q)
 	if len(labels) == 0 {
 		return Finding{}, false
 	}
@@ -561,16 +554,24 @@ func (x *fx) themeTalk(theme string) (Finding, string, int, bool) {
 
 // hasPositive reports whether SC question q has 肯定 choices.
 func (x *fx) hasPositive(q int) bool {
+	labels, _ := x.positives(q)
+	return len(labels) > 0
+}
+
+// positives are question q's 肯定 choices: their labels in the choice set's
+// order and their bits; none when q has no choice set.
+func (x *fx) positives(q int) (labels []string, pos ingest.ChoiceBits) {
 	qu := &x.b.Questions[q]
 	if qu.ChoiceSet < 0 || qu.ChoiceSet >= len(x.b.ChoiceSets) {
-		return false
+		return nil, pos
 	}
-	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
 		if ch.Positive {
-			return true
+			labels = append(labels, ch.Label)
+			pos = pos.With(i)
 		}
 	}
-	return false
+	return labels, pos
 }
 
 // boxGroups states the groups of breakdown by whose combined favourable
@@ -618,12 +619,7 @@ func (x *fx) boxGroups(q int, by string) (Finding, bool) {
 		return Finding{}, false
 	}
 	qu := &x.b.Questions[q]
-	var labels []string
-	for _, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
-		if ch.Positive {
-			labels = append(labels, ch.Label)
-		}
-	}
+	labels, _ := x.positives(q)
 	f := Finding{Rule: RuleGroups, Words: []string{by}, Box: boxName(labels)}
 	for _, a := range x.r.Axes {
 		if a.By == by {
