@@ -319,10 +319,7 @@ func (c *composer) hardAnnex() {
 		{Head: "出どころ・年度", W: srcW, BreakCells: true}}}
 	for _, i := range list {
 		is := &hv.Issues[i]
-		text := is.Text
-		if !is.Quotable {
-			text = "（回答者の少ない地区の区民の記述のため載せていません）"
-		}
+		text := is.listedText()
 		src := is.Origin
 		if is.Years != "" {
 			src += "・" + is.Years
@@ -383,10 +380,7 @@ func (c *composer) hardIssues(g string) {
 	}
 	for _, i := range list {
 		is := &hv.Issues[i]
-		text := is.Text
-		if !is.Quotable {
-			text = "（回答者の少ない地区の区民の記述のため載せていません）"
-		}
+		text := is.listedText()
 		src := is.Source
 		if is.Years != "" {
 			src = hardSourceLabelOf(is.Source) + "・" + is.Years
@@ -415,4 +409,13 @@ func hardSourceLabelOf(src string) string {
 		return src[:i]
 	}
 	return src
+}
+
+// listedText is the issue's text as the lists print it: the text, or a note
+// in its place when it is a resident's from a district with few respondents.
+func (is *HardIssueView) listedText() string {
+	if !is.Quotable {
+		return "（回答者の少ない地区の区民の記述のため載せていません）"
+	}
+	return is.Text
 }
