@@ -856,7 +856,8 @@ func (c *composer) karte() {
 		line += "　回収率 " + p.Rate.Text + "%"
 	}
 	if c.v.Hearings.Orgs > 0 {
-		line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
+		// A count in words: 「0団体」, not the tables' 「－」 for zero.
+		line += "　ヒアリング団体 " + Thousands(int(p.Orgs.Value)) + "団体"
 	}
 	if p.Margin.Text != "" {
 		line += "　誤差 最大±" + p.Margin.Text + "ポイント"

@@ -13,7 +13,8 @@ import (
 // organization heard (`sample -hearings 0`: forms without a row) has no
 // 団体ヒアリングの結果 chapter (its table of zeros and n=0 charts) and no
 // 「ヒアリング団体 0 団体」 line, in the ward's and every district's
-// handout and web page; the same batch with organizations keeps them.
+// handout and web page; the same batch with organizations keeps them, and
+// a district where none was heard reads 「ヒアリング団体 0団体」 (not 「－団体」).
 func TestNoHearingsChapter(t *testing.T) {
 	for _, tc := range []struct {
 		hearings int
@@ -44,6 +45,9 @@ func TestNoHearingsChapter(t *testing.T) {
 					chapter = chapter || x.Title == "団体ヒアリングの結果"
 				case Para:
 					line = line || strings.Contains(x.Text, "ヒアリング団体") || strings.Contains(x.Text, "ヒアリングを行った団体")
+					if strings.Contains(x.Text, "－団体") || strings.Contains(x.Text, "－ 団体") {
+						t.Errorf("hearings %d, %s: a count in words printed as the tables' zero: %q", tc.hearings, name, x.Text)
+					}
 				}
 			}
 			if chapter != tc.want || line != tc.want {
