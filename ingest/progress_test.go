@@ -62,7 +62,8 @@ func TestReadProgressBatch(t *testing.T) {
 	}
 }
 
-// TestReadCycleHistory reads the history/ copy of testdata/batches/cycle.
+// TestReadCycleHistory reads the history/ copy of testdata/batches/cycle (a
+// run dated 2025-11-01, a year before the batch).
 func TestReadCycleHistory(t *testing.T) {
 	b, err := ingest.Read(os.DirFS("../testdata/batches/cycle"))
 	if err != nil {
@@ -71,7 +72,7 @@ func TestReadCycleHistory(t *testing.T) {
 	if ingest.HasErrors(b.Problems) {
 		t.Fatalf("problems: %v", b.Problems)
 	}
-	if len(b.History) != 1 || b.History[0].SurveyName != "テスト調査" || b.History[0].Date != "2026-11-01" {
+	if len(b.History) != 1 || b.History[0].SurveyName != "テスト調査" || b.History[0].Date != "2025-11-01" {
 		t.Fatalf("history = %+v", b.History)
 	}
 	if len(b.Progress) != 9 || len(b.Current.Respondents) == 0 {
