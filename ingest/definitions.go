@@ -405,14 +405,15 @@ func setSetting(st *Settings, i int, v, text string) (hint Hint, args []string, 
 	return "", nil, true
 }
 
-// parseLicense reads 公開ライセンス: CC BY 4.0 (spaces, hyphens and case
-// aside; "CC BY" alone means 4.0) or the government's standard terms
-// (公共データ利用規約, with or without its edition, or the older name
-// 政府標準利用規約).
+// parseLicense reads 公開ライセンス: CC BY 4.0 (spaces, hyphens, case and
+// full-width letters aside; "CC BY" alone means 4.0, and its full name
+// 「CC BY 4.0 国際」「クリエイティブ・コモンズ 表示 4.0 国際」 too) or the
+// government's standard terms (公共データ利用規約, with or without its
+// edition, or the older name 政府標準利用規約).
 func parseLicense(v string) (string, bool) {
-	k := strings.ToUpper(strings.NewReplacer(" ", "", "-", "", "　", "").Replace(v))
+	k := strings.ToUpper(strings.ReplaceAll(NormKey(v), "-", ""))
 	switch {
-	case k == "CCBY4.0" || k == "CCBY":
+	case k == "CCBY4.0" || k == "CCBY" || k == "CCBY4.0国際" || k == "CCBY4.0INTERNATIONAL" || k == "クリエイティブ・コモンズ表示4.0国際":
 		return LicenseCCBY, true
 	case strings.HasPrefix(k, "公共データ利用規約") || strings.HasPrefix(k, "政府標準利用規約"):
 		return LicenseGovStd, true

@@ -62,7 +62,8 @@ func TestReadProgressBatch(t *testing.T) {
 	}
 }
 
-// TestReadCycleHistory reads the history/ copy of testdata/batches/cycle.
+// TestReadCycleHistory reads the history/ copy of testdata/batches/cycle (a
+// run dated 2025-11-01, a year before the batch).
 func TestReadCycleHistory(t *testing.T) {
 	b, err := ingest.Read(os.DirFS("../testdata/batches/cycle"))
 	if err != nil {

@@ -25,7 +25,12 @@ func TestSettingContactLicense(t *testing.T) {
 		{"公共データ利用規約(第1.0版)", LicenseGovStd, true},
 		{"公共データ利用規約", LicenseGovStd, true},
 		{"政府標準利用規約（第2.0版）", LicenseGovStd, true},
+		{"ＣＣ ＢＹ ４．０", LicenseCCBY, true},
+		{"CC BY 4.0 国際", LicenseCCBY, true},
+		{"クリエイティブ・コモンズ 表示 4.0 国際", LicenseCCBY, true},
+		{"公共データ利用規約（第１．０版）", LicenseGovStd, true},
 		{"CC0", "", false},
+		{"CC BY-NC 4.0", "", false},
 		{"CC BY-SA 4.0", "", false},
 	} {
 		st := Settings{License: LicenseCCBY}

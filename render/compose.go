@@ -154,10 +154,13 @@ func (c *composer) freeText() {
 
 // hearings is 団体ヒアリングの結果: the counts of organizations, the ratings
 // by theme and the comments by theme and district. The web pages publish
-// the comments' public selection (HearingView.PublicComments).
+// the comments' public selection (HearingView.PublicComments). A batch
+// whose hearing forms hold no organization (hearings/ missing or its forms
+// empty, the ヒアリング項目 still defined) has no such chapter: a table of
+// zeros and rating charts of n=0 say nothing (as a cycle year's handout).
 func (c *composer) hearings() {
 	h := c.v.Hearings
-	if h.Orgs == 0 && len(h.Ratings) == 0 && len(h.Comments) == 0 {
+	if h.Orgs == 0 {
 		return
 	}
 	c.add(Section{"団体ヒアリングの結果"})
@@ -400,7 +403,7 @@ func (c *composer) districtPages() {
 			}
 		}
 		for _, kc := range v.Hearings.ByDistrict {
-			if kc.Name == name {
+			if kc.Name == name && v.Hearings.Orgs > 0 {
 				c.add(Para{Text: "ヒアリング団体 " + kc.N.Text + " 団体"})
 			}
 		}
@@ -889,7 +892,10 @@ func (c *composer) karte() {
 	if p.Rate.Text != "" {
 		line += "　回収率 " + p.Rate.Text + "%"
 	}
-	line += "　ヒアリング団体 " + p.Orgs.Text + "団体"
+	if c.v.Hearings.Orgs > 0 {
+		// A count in words: 「0団体」, not the tables' 「－」 for zero.
+		line += "　ヒアリング団体 " + Thousands(int(p.Orgs.Value)) + "団体"
+	}
 	if p.Margin.Text != "" {
 		line += "　誤差 最大±" + p.Margin.Text + "ポイント"
 	}

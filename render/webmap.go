@@ -52,7 +52,8 @@ func (d *webDoc) mapFigure(f MapFigure) {
 		d.w("</svg>\n")
 		var legend []string
 		for _, c := range m.Legend {
-			legend = append(legend, `<span style="display:inline-block;width:1.2em;height:0.9em;border:1px solid #333;vertical-align:middle;background:`+c.Color+`"></span> `+esc(c.Label))
+			// An entry keeps its swatch and range on one line (a phone wraps between entries).
+			legend = append(legend, `<span style="white-space:nowrap"><span style="display:inline-block;width:1.2em;height:0.9em;border:1px solid #333;vertical-align:middle;background:`+c.Color+`"></span> `+esc(c.Label)+`</span>`)
 		}
 		// Note: on a phone the map is scaled down and its names would be too
 		// small to read; the style sheet hides them there (.maplabel) and

@@ -114,6 +114,7 @@ const phoneJS = `(() => {
 func TestWebPhone(t *testing.T) {
 	needChromium(t)
 	ctx := newBrowser(t)
+	axe, _ := os.ReadFile(axePath) // optional here: TestWebAccessibility requires it
 	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}
@@ -135,6 +136,15 @@ func TestWebPhone(t *testing.T) {
 	var ctl phoneCheck
 	if err := json.Unmarshal([]byte(out), &ctl); err != nil || len(ctl.Small) != 1 || ctl.Scroll < 100 {
 		t.Errorf("control page: small %q, scroll %.0f (%v); want the scaled chart text and a sideways scroll", ctl.Small, ctl.Scroll, err)
+	}
+	if axe != nil {
+		// The control's wide table scrolls in a region the keyboard cannot reach.
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelector('table').outerHTML = '<div style="overflow-x:auto"><table><tr><td style="white-space:nowrap">'+'横に長い表'.repeat(20)+'</td></tr></table></div>'; 0`)); err != nil {
+			t.Fatal(err)
+		}
+		if ids := axeRules(t, ctx, axe, "scrollable-region-focusable"); len(ids) != 1 {
+			t.Errorf("control page: axe at 390 px found %v, want scrollable-region-focusable", ids)
+		}
 	}
 	for _, tc := range publicViews(t) {
 		dir := t.TempDir()
@@ -173,6 +183,14 @@ func TestWebPhone(t *testing.T) {
 				t.Errorf("%s: contact %q", where, c.Contact)
 			}
 			checkWebOrder(t, where, c.H2, readH2Titles(t, filepath.Join(dir, "web", filepath.FromSlash(p))))
+			// At this width tables scroll sideways: each scrolling region
+			// must take the keyboard's focus (axe's rule, run here since
+			// TestWebAccessibility's desktop width scrolls none).
+			if axe != nil {
+				if ids := axeRules(t, ctx, axe, "scrollable-region-focusable"); len(ids) > 0 {
+					t.Errorf("%s: axe at 390 px: %v", where, ids)
+				}
+			}
 			if tc.name == "demo" && (p == WebIndex || p == webDistrictFile(0)) {
 				t.Logf("%s: %d texts (%d in charts, the smallest %.1f px), none under 11 px", where, c.Texts, c.SVGTexts, c.MinSVG)
 				if *webShots != "" {
@@ -181,6 +199,22 @@ func TestWebPhone(t *testing.T) {
 			}
 		}
 	}
+}
+
+// axeRules runs the named axe-core rules on the page loaded in ctx and
+// returns the ids of those violated.
+func axeRules(t *testing.T, ctx context.Context, axe []byte, rules ...string) []string {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(axe)+";0")); err != nil {
+		t.Fatalf("loading axe-core: %v", err)
+	}
+	list, _ := json.Marshal(rules)
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: {type: 'rule', values: `+string(list)+`}, resultTypes: ['violations']})
+		.then(r => r.violations.map(v => v.id))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	return ids
 }
 
 // readH2Titles maps the h2 ids of a page to their titles.

@@ -530,9 +530,12 @@ func (d *webDoc) bandChart(caption string, heads []string, na bool, rows []bandR
 }
 
 // bandTable is a band chart's figures as a table in a <details> beside it:
-// the values of the segments too narrow to print theirs.
+// the values of the segments too narrow to print theirs. Its scrolling
+// region is focusable and named by the caption, as every table's (a phone
+// scrolls a table of many answers sideways: axe's scrollable-region-focusable).
 func (d *webDoc) bandTable(no string, heads []string, rows []bandRow) {
-	d.w("<details class=\"data\">\n<summary>数値の表（", esc(strings.SplitN(no, "　", 2)[0]), "）</summary>\n<div class=\"scroll\">\n<table>\n<caption>",
+	id := "d" + strconv.Itoa(d.fig)
+	d.w("<details class=\"data\">\n<summary>数値の表（", esc(strings.SplitN(no, "　", 2)[0]), "）</summary>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"", id, "\">\n<table>\n<caption id=\"", id, "\">",
 		esc(no), "（%）</caption>\n<thead><tr><th scope=\"col\">区分</th><th scope=\"col\">n</th>")
 	for _, h := range heads {
 		d.w("<th scope=\"col\">", esc(h), "（%）</th>")

@@ -1,0 +1,58 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"midreview/analyze"
+	"midreview/ingest"
+	"midreview/internal/batchgen"
+)
+
+// TestNoHearingsChapter: a batch with ヒアリング項目 defined but no
+// organization heard (`sample -hearings 0`: forms without a row) has no
+// 団体ヒアリングの結果 chapter (its table of zeros and n=0 charts) and no
+// 「ヒアリング団体 0 団体」 line, in the ward's and every district's
+// handout and web page; the same batch with organizations keeps them, and
+// a district where none was heard reads 「ヒアリング団体 0団体」 (not 「－団体」).
+func TestNoHearingsChapter(t *testing.T) {
+	for _, tc := range []struct {
+		hearings int
+		want     bool
+	}{{-1, false}, {6, true}} {
+		fsys, err := batchgen.SampleFS(batchgen.Options{Respondents: 60, Hearings: tc.hearings, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := ingest.Read(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := Build(analyze.Run(b))
+		if got := v.Hearings.Orgs > 0; got != tc.want {
+			t.Fatalf("hearings %d: %d organizations", tc.hearings, v.Hearings.Orgs)
+		}
+		docs := map[string][]Block{"report": wardReport(v), "web": webReport(v, "")}
+		for _, d := range v.Districts {
+			docs[d] = districtReport(v, d)
+			docs["web "+d] = webReport(v, d)
+		}
+		for name, bs := range docs {
+			chapter, line := false, false
+			for _, bl := range flatBlocks(bs, Print|Web) {
+				switch x := bl.(type) {
+				case Section:
+					chapter = chapter || x.Title == "団体ヒアリングの結果"
+				case Para:
+					line = line || strings.Contains(x.Text, "ヒアリング団体") || strings.Contains(x.Text, "ヒアリングを行った団体")
+					if strings.Contains(x.Text, "－団体") || strings.Contains(x.Text, "－ 団体") {
+						t.Errorf("hearings %d, %s: a count in words printed as the tables' zero: %q", tc.hearings, name, x.Text)
+					}
+				}
+			}
+			if chapter != tc.want || line != tc.want {
+				t.Errorf("hearings %d, %s: chapter %v, count line %v; want %v", tc.hearings, name, chapter, line, tc.want)
+			}
+		}
+	}
+}
