@@ -15,6 +15,8 @@ import (
 // 「ヒアリング団体 0 団体」 line, in the ward's and every district's
 // handout and web page; the same batch with organizations keeps them, and
 // a district where none was heard reads 「ヒアリング団体 0団体」 (not 「－団体」).
+// The dashboard likewise has no ヒアリング tab and no 「ヒアリング団体」 line
+// in its カルテ when no organization was heard.
 func TestNoHearingsChapter(t *testing.T) {
 	for _, tc := range []struct {
 		hearings int
@@ -31,6 +33,15 @@ func TestNoHearingsChapter(t *testing.T) {
 		v := Build(analyze.Run(b))
 		if got := v.Hearings.Orgs > 0; got != tc.want {
 			t.Fatalf("hearings %d: %d organizations", tc.hearings, v.Hearings.Orgs)
+		}
+		var page strings.Builder
+		if err := Dashboard(&page, v, DashboardOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		tab := strings.Contains(page.String(), `data-panel="hearings"`)
+		line := strings.Contains(page.String(), "ヒアリング団体 ")
+		if tab != tc.want || line != tc.want {
+			t.Errorf("hearings %d, dashboard: hearings tab %v, カルテ line %v; want %v", tc.hearings, tab, line, tc.want)
 		}
 		docs := map[string][]Block{"report": wardReport(v), "web": webReport(v, "")}
 		for _, d := range v.Districts {

@@ -182,7 +182,7 @@ const (
 var ratingColors = []string{"#1f4e79", "#2e75b6", "#9dc3e6", "#d9d9d9", "#7f7f7f", "#404040", "#bdd7ee"}
 
 func buildDashboard(v *View) *dashPage {
-	p := &dashPage{V: v, Survey: !v.NoSurvey, ShowHearings: !v.NoSurvey || v.Hearings.Orgs > 0,
+	p := &dashPage{V: v, Survey: !v.NoSurvey, ShowHearings: v.Hearings.Orgs > 0,
 		ShowComments: !v.NoSurvey || len(v.FreeText.Texts) > 0}
 	p.Data.Districts = append([]string{}, v.Districts...)
 	if len(v.Districts) > 0 {
@@ -695,7 +695,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- $d := .District}}
 <details class="profile" id="profile_{{$pi}}">
 <summary>{{$d}}（有効回答数 {{.N.Text}}）</summary>
-<p>{{if .Rate.Text}}回収率 {{.Rate.Text}}%　{{end}}ヒアリング団体 {{.Orgs.Text}}{{if .Margin.Text}}　誤差 最大±{{.Margin.Text}}ポイント{{end}}</p>
+<p>{{if .Rate.Text}}回収率 {{.Rate.Text}}%　{{end}}{{if $.V.Hearings.Orgs}}ヒアリング団体 {{.Orgs.Text}}{{end}}{{if .Margin.Text}}　誤差 最大±{{.Margin.Text}}ポイント{{end}}</p>
 {{- with .Indicators}}
 <table class="list">
 <caption>{{$d}}の指標（全体と比較）</caption>
