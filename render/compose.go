@@ -214,9 +214,10 @@ func (c *composer) hearings() {
 		for _, l := range labels {
 			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
 		}
-		few := false
+		few, many := false, false // rows counted (fewer than 10 organizations), rows as percentages
 		add := func(label string, r RatingRow, bold bool) {
 			f.Bands = append(f.Bands, ratingBand(label, r, bold))
+			many = many || !fewOrgs(r)
 			row := cells(label, r.N.Text)
 			for k, s := range r.Shares {
 				if fewOrgs(r) && k < len(r.Counts) {
@@ -238,7 +239,14 @@ func (c *composer) hearings() {
 				add(r.Name, r.All, false)
 			}
 		}
-		if few {
+		switch {
+		case few && !many:
+			// Every row counted: no column is a percentage.
+			for k := 2; k < len(data.Cols); k++ {
+				data.Cols[k].Unit = ""
+			}
+			data.Notes = append(data.Notes, "注）回答した団体が10団体未満のため、割合ではなく団体数を示しています。")
+		case few:
 			data.Notes = append(data.Notes, "注）回答した団体が10団体未満の行は、割合ではなく団体数を示しています。")
 		}
 		f.Data = &data
