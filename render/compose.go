@@ -217,9 +217,10 @@ func (c *composer) hearings() {
 		for _, l := range labels {
 			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
 		}
-		few := false
+		few, many := false, false // rows counted (fewer than 10 organizations), rows as percentages
 		add := func(label string, r RatingRow, bold bool) {
 			f.Bands = append(f.Bands, ratingBand(label, r, bold))
+			many = many || !fewOrgs(r)
 			row := cells(label, r.N.Text)
 			for k, s := range r.Shares {
 				if fewOrgs(r) && k < len(r.Counts) {
@@ -241,7 +242,14 @@ func (c *composer) hearings() {
 				add(r.Name, r.All, false)
 			}
 		}
-		if few {
+		switch {
+		case few && !many:
+			// Every row counted: no column is a percentage.
+			for k := 2; k < len(data.Cols); k++ {
+				data.Cols[k].Unit = ""
+			}
+			data.Notes = append(data.Notes, "注）回答した団体が10団体未満のため、割合ではなく団体数を示しています。")
+		case few:
 			data.Notes = append(data.Notes, "注）回答した団体が10団体未満の行は、割合ではなく団体数を示しています。")
 		}
 		f.Data = &data
@@ -932,7 +940,7 @@ func (c *composer) karte() {
 			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は指標の方向（増・減）に従い、青は全体より良い、橙（白い線入り）は全体より悪い状態を示します（方向が「減」の指標は短いほど良い）。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
 			data, Space{2}),
 			webOnly(Figure{Kind: FigIndex, Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
-				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。※：参考値。" + MarkSuppressed + "：秘匿。"}))
+				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
 	}
 	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
 		c.add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -500,5 +501,66 @@ func TestOpendataReadme(t *testing.T) {
 				t.Errorf("%s does not name the licence %s", o.Path, tc.want)
 			}
 		}
+	}
+}
+
+// TestWebKarteTargets checks that every district page's カルテ chart marks
+// each indicator's target with one ◆ in each layout (wide and narrow), with
+// a legend entry 目標値, and that no other chart draws one.
+func TestWebKarteTargets(t *testing.T) {
+	figRe := regexp.MustCompile(`(?s)<figure>\n<figcaption>([^<]*)</figcaption>.*?</figure>`)
+	svgRe := regexp.MustCompile(`(?s)<svg class="(wide|narrow)".*?</svg>`)
+	checked := 0
+	for _, tc := range []namedView{{"demo", demoView(t)}, {"hand-built", xlsxTestView()}} {
+		pages := map[string]string{}
+		for _, o := range WebFiles(tc.v, WebOptions{}) {
+			var buf bytes.Buffer
+			if err := o.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			pages[o.Path] = buf.String()
+		}
+		for i, p := range tc.v.Profiles {
+			want := 0
+			for _, in := range p.Indicators {
+				if in.Target.Text != "" && !in.Target.Suppressed && !math.IsNaN(in.Target.Shown()) {
+					want++
+				}
+			}
+			page := pages[webDistrictFile(slices.Index(tc.v.Districts, p.District))]
+			if i >= len(tc.v.Districts) || page == "" {
+				continue
+			}
+			karte := false
+			for _, f := range figRe.FindAllStringSubmatch(page, -1) {
+				isKarte := strings.HasSuffix(f[1], p.District+"の指標（"+p.District+"と全体）")
+				karte = karte || isKarte
+				for _, svg := range svgRe.FindAllStringSubmatch(f[0], -1) {
+					got := strings.Count(svg[0], `class="target"`)
+					if !isKarte {
+						if got > 0 {
+							t.Errorf("%s %s %q: %d ◆ on a chart that is not the カルテ", tc.name, p.District, f[1], got)
+						}
+						continue
+					}
+					if want > 0 {
+						want1 := want + 1 // and the legend's
+						if got != want1 || !strings.Contains(svg[0], ">目標値</text>") {
+							t.Errorf("%s %s %s: %d ◆ (legend 目標値 %v), want %d for %d targets and the legend", tc.name, p.District, svg[1], got,
+								strings.Contains(svg[0], ">目標値</text>"), want1, want)
+						}
+						checked++
+					} else if got != 0 {
+						t.Errorf("%s %s %s: %d ◆, no indicator has a target", tc.name, p.District, svg[1], got)
+					}
+				}
+			}
+			if len(p.Indicators) > 0 && !karte {
+				t.Errorf("%s %s: no カルテ chart on the page", tc.name, p.District)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no カルテ with a target checked")
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -209,8 +210,19 @@ func (d *webDoc) svgRect(x, y, w, h float64, fill, stroke string) {
 	d.w(fmt.Sprintf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"%s/>", fnum(x), fnum(y), fnum(w), fnum(h), fill, st))
 }
 
-// A svgKey is one legend entry: its fill (and outline) and label.
-type svgKey struct{ fill, stroke, label string }
+// A svgKey is one legend entry: its fill (and outline) and label; target
+// draws the カルテ's target mark ◆ (svgDiamond) instead of a square.
+type svgKey struct {
+	fill, stroke, label string
+	target              bool
+}
+
+// svgDiamond writes the カルテ's target mark ◆ centred at x, y, r wide and
+// tall each side, dark with a white outline so that it stands out on a bar.
+func (d *webDoc) svgDiamond(x, y, r float64) {
+	d.w(fmt.Sprintf("<path class=\"target\" d=\"M%s %sL%s %sL%s %sL%s %sZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+		fnum(x), fnum(y-r), fnum(x+r*0.75), fnum(y), fnum(x), fnum(y+r), fnum(x-r*0.75), fnum(y), svgText))
+}
 
 // legendWide lays the entries out in rows across width w from y, wrapping
 // to a new row (and a long label over lines) instead of cutting; it returns
@@ -232,7 +244,11 @@ func (d *webDoc) legend(keys []svgKey, w, y float64, oneEach, draw bool) float64
 			x, rowLines = 0, 1
 		}
 		if draw {
-			d.svgRect(x+1, y+2, 13, 13, k.fill, k.stroke)
+			if k.target {
+				d.svgDiamond(x+7.5, y+8.5, 7)
+			} else {
+				d.svgRect(x+1, y+2, 13, 13, k.fill, k.stroke)
+			}
 			for i, l := range lines {
 				d.svgText(x+19, y+13+float64(i)*svgLineH, "", svgText, l)
 			}
@@ -269,7 +285,7 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 	}
 	hi, step := 100.0, 20.0
 	for _, r := range rows {
-		for _, v := range r.vals {
+		for _, v := range append(slices.Clone(r.vals), r.target) {
 			if s := v.Shown(); !math.IsNaN(s) && s > hi {
 				hi = math.Ceil(s/20) * 20
 			}
@@ -301,6 +317,9 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 			}
 			parts = append(parts, p)
 		}
+		if webTarget(r) {
+			parts = append(parts, "目標値 "+figAlt(r.target))
+		}
 		alt = append(alt, r.label+"："+strings.Join(parts, "、"))
 	}
 	label := esc(no + "。" + strings.Join(alt, "。"))
@@ -316,21 +335,38 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		}
 		keys = append(keys, svgKey{fill: svgSeries[i%len(svgSeries)], label: s})
 	}
+	if slices.ContainsFunc(rows, webTarget) {
+		keys = append(keys, svgKey{label: "目標値", target: true})
+	}
 	const barH = 17.0
-	bar := func(x0, by, areaW float64, r barRow, s int) {
-		v := r.vals[s]
-		w := 0.0
-		if val := v.Shown(); !math.IsNaN(val) {
-			w = areaW * math.Min(val, hi) / hi
-			fill := svgSeries[s%len(svgSeries)]
-			if s == 0 && r.better > 0 {
-				fill = svgBetter
-			} else if s == 0 && r.better < 0 {
-				fill = svgWorse
+	// bars draws a row's bars from by, then its target ◆ (the カルテ) over
+	// them, then each bar's figure at its end (with a white halo where a
+	// ◆ may lie under it).
+	bars := func(x0, by, areaW float64, r barRow) {
+		ws := make([]float64, len(r.vals))
+		for s, v := range r.vals {
+			if val := v.Shown(); !math.IsNaN(val) {
+				ws[s] = areaW * math.Min(val, hi) / hi
+				fill := svgSeries[s%len(svgSeries)]
+				if s == 0 && r.better > 0 {
+					fill = svgBetter
+				} else if s == 0 && r.better < 0 {
+					fill = svgWorse
+				}
+				d.svgRect(x0, by+barH*float64(s), ws[s], barH-2, fill, "")
 			}
-			d.svgRect(x0, by, w, barH-2, fill, "")
 		}
-		d.svgText(x0+w+4, by+barH-4, "", svgText, d.barValue(r, s))
+		if webTarget(r) {
+			d.svgDiamond(x0+areaW*math.Min(r.target.Shown(), hi)/hi, by+(barH*float64(len(r.vals))-2)/2, min(9, barH*float64(len(r.vals))/2-1))
+		}
+		for s := range r.vals {
+			x, y, t := x0+ws[s]+4, by+barH*float64(s)+barH-4, d.barValue(r, s)
+			if webTarget(r) {
+				d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n", fnum(x), fnum(y), svgText, esc(t)))
+				continue
+			}
+			d.svgText(x, y, "", svgText, t)
+		}
 	}
 
 	// Wide: labels left of the bars, a scale below.
@@ -362,10 +398,7 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		for k, l := range labels[i] {
 			d.svgText(x0-6, ly+float64(k)*svgLineH+13, "end", svgText, l)
 		}
-		by0 := y + 5 + (rowH-10-barH*float64(nser))/2
-		for s := range r.vals {
-			bar(x0, by0+barH*float64(s), areaW, r, s)
-		}
+		bars(x0, y+5+(rowH-10-barH*float64(nser))/2, areaW, r)
 		y += rowH
 	}
 	d.w("</svg>\n")
@@ -390,13 +423,15 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 		}
 		y += 2
 		d.w(fmt.Sprintf("<line x1=\"0.5\" y1=\"%s\" x2=\"0.5\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1\"/>", fnum(y), fnum(y+barH*float64(nser)), svgGrid))
-		for s := range r.vals {
-			bar(1, y, nAreaW, r, s)
-			y += barH
-		}
-		y += 10
+		bars(1, y, nAreaW, r)
+		y += barH*float64(nser) + 10
 	}
 	d.w("</svg>\n</figure>\n")
+}
+
+// webTarget reports whether a bar row (of the カルテ) has a target to mark.
+func webTarget(r barRow) bool {
+	return r.target.Text != "" && !r.target.Suppressed && !math.IsNaN(r.target.Shown())
 }
 
 // bandLabel is a band's label as printed, with its 参考値 mark.
