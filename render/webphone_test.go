@@ -564,3 +564,42 @@ func TestWebKarteTargets(t *testing.T) {
 		t.Fatal("no カルテ with a target checked")
 	}
 }
+
+// TestWebKarteTargetsClear: on every district page of the demo, no bar
+// figure of the web カルテ chart (either layout) lies under a target mark ◆:
+// a figure that would run into it is set past it.
+func TestWebKarteTargetsClear(t *testing.T) {
+	v := demoView(t)
+	diamondRe := regexp.MustCompile(`<path class="target" d="M([0-9.]+) ([0-9.]+)L([0-9.]+) `)
+	textRe := regexp.MustCompile(`<text x="([0-9.]+)" y="([0-9.]+)"[^>]*>([^<]*)</text>`)
+	num := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
+	checked := 0
+	for _, o := range WebFiles(v, WebOptions{}) {
+		if !strings.Contains(o.Path, "districts/") {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := o.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		for _, svg := range regexp.MustCompile(`(?s)<svg class="(?:wide|narrow)".*?</svg>`).FindAllString(buf.String(), -1) {
+			for _, dm := range diamondRe.FindAllStringSubmatch(svg, -1) {
+				cx, top, right := num(dm[1]), num(dm[2]), num(dm[3])
+				half, bottom := right-cx, top+2*(right-cx)/0.75
+				for _, tx := range textRe.FindAllStringSubmatch(svg, -1) {
+					x, y, s := num(tx[1]), num(tx[2]), tx[3]
+					if _, err := strconv.ParseFloat(s, 64); err != nil {
+						continue // labels, not bar figures
+					}
+					if y-svgFont < bottom && y > top && x < cx+half && x+svgTextW(s, svgFont) > cx-half {
+						t.Errorf("%s: figure %s at x %.1f–%.1f lies under the ◆ at %.1f±%.1f", o.Path, s, x, x+svgTextW(s, svgFont), cx, half)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no ◆ with a figure near it checked")
+	}
+}

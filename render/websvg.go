@@ -356,12 +356,19 @@ func (d *webDoc) barChart(caption string, series []string, rows []barRow) {
 				d.svgRect(x0, by+barH*float64(s), ws[s], barH-2, fill, "")
 			}
 		}
+		var tx, tr float64
 		if webTarget(r) {
-			d.svgDiamond(x0+areaW*math.Min(r.target.Shown(), hi)/hi, by+(barH*float64(len(r.vals))-2)/2, min(9, barH*float64(len(r.vals))/2-1))
+			tx, tr = x0+areaW*math.Min(r.target.Shown(), hi)/hi, min(9, barH*float64(len(r.vals))/2-1)
+			d.svgDiamond(tx, by+(barH*float64(len(r.vals))-2)/2, tr)
 		}
 		for s := range r.vals {
 			x, y, t := x0+ws[s]+4, by+barH*float64(s)+barH-4, d.barValue(r, s)
 			if webTarget(r) {
+				// Note: a figure that would run into the ◆ is set just
+				// past it, so that the mark never covers a figure.
+				if half := tr * 0.75; x < tx+half+2 && x+svgTextW(t, svgFont) > tx-half-2 {
+					x = tx + half + 3
+				}
 				d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n", fnum(x), fnum(y), svgText, esc(t)))
 				continue
 			}
