@@ -55,18 +55,7 @@ func TestWebOut(t *testing.T) {
 		if err := json.Unmarshal([]byte(js), &c); err != nil {
 			t.Fatal(err)
 		}
-		if len(c.Small) > 0 {
-			t.Errorf("%s: %d of %d texts under 11 px at 390 px, e.g. %q", p, len(c.Small), c.Texts, c.Small[:min(5, len(c.Small))])
-		}
-		if c.SVGTexts > 0 && c.MinSVG < 12-1e-6 {
-			t.Errorf("%s: chart text at %.1f px at 390 px, want at least 12", p, c.MinSVG)
-		}
-		if c.Scroll > 0.5 {
-			t.Errorf("%s: the page scrolls sideways by %.0f px at 390 px", p, c.Scroll)
-		}
-		if !c.Opendata {
-			t.Errorf("%s: no visible link to opendata/README.txt", p)
-		}
+		c.check(t, p)
 		checkWebOrder(t, p, c.H2, readH2Titles(t, f))
 		t.Logf("%s: %d texts (%d in charts, the smallest %.1f px), contact %q", p, c.Texts, c.SVGTexts, c.MinSVG, c.Contact)
 		// axe-core on the same page, at the phone's width.

@@ -72,6 +72,25 @@ type phoneCheck struct {
 	Contact  string   // the text after the 問い合わせ先 heading
 }
 
+// check reports what a phone reader would trip over on page where: a text
+// under 11 px, chart text under 12 px, a page that scrolls sideways, no link
+// to the open data.
+func (c phoneCheck) check(t *testing.T, where string) {
+	t.Helper()
+	if len(c.Small) > 0 {
+		t.Errorf("%s: %d of %d texts under 11 px at 390 px, e.g. %q", where, len(c.Small), c.Texts, c.Small[:min(5, len(c.Small))])
+	}
+	if c.SVGTexts > 0 && c.MinSVG < 12-1e-6 {
+		t.Errorf("%s: chart text at %.1f px at 390 px, want at least 12", where, c.MinSVG)
+	}
+	if c.Scroll > 0.5 {
+		t.Errorf("%s: the page scrolls sideways by %.0f px at 390 px", where, c.Scroll)
+	}
+	if !c.Opendata {
+		t.Errorf("%s: no visible link to opendata/README.txt", where)
+	}
+}
+
 // phoneJS measures a page: every rendered text node's size (its element's
 // computed font size, times the scaling of the svg it is in: viewBox width
 // against the drawn width), the page's horizontal overflow, the headings'
@@ -168,18 +187,7 @@ func TestWebPhone(t *testing.T) {
 			if c.Texts < 20 {
 				t.Errorf("%s: only %d texts measured", where, c.Texts)
 			}
-			if len(c.Small) > 0 {
-				t.Errorf("%s: %d of %d texts under 11 px at 390 px, e.g. %q", where, len(c.Small), c.Texts, c.Small[:min(5, len(c.Small))])
-			}
-			if c.SVGTexts > 0 && c.MinSVG < 12-1e-6 {
-				t.Errorf("%s: chart text at %.1f px at 390 px, want at least 12", where, c.MinSVG)
-			}
-			if c.Scroll > 0.5 {
-				t.Errorf("%s: the page scrolls sideways by %.0f px at 390 px", where, c.Scroll)
-			}
-			if !c.Opendata {
-				t.Errorf("%s: no visible link to opendata/README.txt", where)
-			}
+			c.check(t, where)
 			if !strings.Contains(c.Contact, "福祉保健課") {
 				t.Errorf("%s: contact %q", where, c.Contact)
 			}

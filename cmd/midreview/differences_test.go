@@ -42,14 +42,7 @@ func TestDifferencesAsPrinted(t *testing.T) {
 	for _, b := range batches {
 		name := filepath.Base(b)
 		t.Run(name, func(t *testing.T) {
-			out := filepath.Join(dir, "out-"+name)
-			if code, _, stderr := e2eRun(t, "run", "-batch", b, "-out", out, "-allow-errors", "-formats", "csv,xlsx"); code != 0 {
-				if _, err := os.Stat(filepath.Join(out, "data")); err != nil {
-					// webform holds web-form exports for the reader's tests, not a batch.
-					t.Skipf("run %s: exit %d, no outputs\n%s", name, code, stderr)
-				}
-				t.Fatalf("run %s: exit %d\n%s", name, code, stderr)
-			}
+			out := runBatchForCheck(t, b, filepath.Join(dir, "out-"+name), "csv,xlsx")
 			n := checkDifferences(t, out)
 			t.Logf("%s: %d differences checked", name, n)
 		})
@@ -64,6 +57,21 @@ var (
 )
 
 // checkDifferences checks one output folder and returns how many differences it checked.
+// runBatchForCheck runs batch into out with -allow-errors and the given
+// formats for a test that re-reads the outputs, and returns out; a folder
+// that gives no outputs at all (testdata/batches/webform holds web-form
+// exports for the reader's tests, not a batch) skips the test.
+func runBatchForCheck(t *testing.T, batch, out, formats string) string {
+	t.Helper()
+	if code, _, stderr := e2eRun(t, "run", "-batch", batch, "-out", out, "-allow-errors", "-formats", formats); code != 0 {
+		if _, err := os.Stat(filepath.Join(out, "data")); err != nil {
+			t.Skipf("run %s: exit %d, no outputs\n%s", batch, code, stderr)
+		}
+		t.Fatalf("run %s: exit %d\n%s", batch, code, stderr)
+	}
+	return out
+}
+
 func checkDifferences(t *testing.T, out string) int {
 	t.Helper()
 	num := func(s string) float64 {

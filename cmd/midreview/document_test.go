@@ -48,14 +48,7 @@ func TestWholeDocument(t *testing.T) {
 	for _, b := range batches {
 		name := filepath.Base(b)
 		t.Run(name, func(t *testing.T) {
-			out := filepath.Join(dir, "out-"+name)
-			if code, _, stderr := e2eRun(t, "run", "-batch", b, "-out", out, "-allow-errors", "-formats", "pdf,csv,xlsx"); code != 0 {
-				if _, err := os.Stat(filepath.Join(out, "data")); err != nil {
-					// webform holds web-form exports for the reader's tests, not a batch.
-					t.Skipf("run %s: exit %d, no outputs\n%s", name, code, stderr)
-				}
-				t.Fatalf("run %s: exit %d\n%s", name, code, stderr)
-			}
+			out := runBatchForCheck(t, b, filepath.Join(dir, "out-"+name), "pdf,csv,xlsx")
 			checkDifferences(t, out)
 			checkDocument(t, out)
 		})
