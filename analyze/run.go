@@ -50,6 +50,7 @@ func Run(b *ingest.Batch) *Results {
 // runSurvey computes every figure of the survey (current and baseline),
 // hearings and free text.
 func runSurvey(b *ingest.Batch, r *Results) {
+	var sbuf []float64 // summarize's values, reused
 	for _, sv := range surveys(b) {
 		w := weights(b, sv.s)
 		gc := groupCache{}
@@ -63,7 +64,7 @@ func runSurvey(b *ingest.Batch, r *Results) {
 					r.Crosstabs = append(r.Crosstabs, tabulate(b, sv.name, sv.s, q, bd, w))
 				}
 				if summarized(b, q) {
-					r.Summaries = append(r.Summaries, summarize(b, sv.name, sv.s, q, bd)...)
+					r.Summaries = append(r.Summaries, summarize(b, sv.name, sv.s, q, bd, &sbuf)...)
 				}
 			}
 		}
