@@ -864,6 +864,12 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 // QuoteMinRunes and QuoteMaxRunes, most distinct top keywords covered first, then
 // texts without masks, then by record ID and reading order. Identical texts are
 // quoted once.
+//
+// Note: the order is total (reading order last), so the quotes are the first
+// MaxQuotes distinct texts of the candidates in that order: the best
+// candidate of each text, best first. They are kept while scanning, at most
+// MaxQuotes of them, rather than by sorting every candidate (a district of
+// a million-respondent survey has a hundred thousand).
 func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 	n := min(len(top), quoteTopWords)
 	topSet := make(map[string]uint, n) // word → its bit
@@ -874,7 +880,19 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 		doc, score int
 		masked     bool
 	}
-	var cs []cand
+	less := func(a, b cand) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.masked != b.masked {
+			return !a.masked
+		}
+		if docs[a.doc].recordID != docs[b.doc].recordID {
+			return docs[a.doc].recordID < docs[b.doc].recordID
+		}
+		return a.doc < b.doc
+	}
+	best := make([]cand, 0, MaxQuotes+1) // distinct texts, best first
 	for _, i := range idx {
 		d := &docs[i]
 		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
@@ -886,34 +904,36 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 		for _, w := range d.words {
 			seen |= topSet[w]
 		}
-		cs = append(cs, cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)})
+		c := cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)}
+		if len(best) == MaxQuotes && !less(c, best[MaxQuotes-1]) {
+			continue // a text's worse candidate, or no better than the kept ones
+		}
+		j := slices.IndexFunc(best, func(o cand) bool { return docs[o.doc].masked == d.masked })
+		switch {
+		case j >= 0 && !less(c, best[j]):
+			continue
+		case j >= 0:
+			best[j] = c
+		default:
+			best = append(best, c)
+		}
+		slices.SortStableFunc(best, func(a, b cand) int {
+			if less(a, b) {
+				return -1
+			}
+			if less(b, a) {
+				return 1
+			}
+			return 0
+		})
+		best = best[:min(len(best), MaxQuotes)]
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		if a.masked != b.masked {
-			return !a.masked
-		}
-		if docs[a.doc].recordID != docs[b.doc].recordID {
-			return docs[a.doc].recordID < docs[b.doc].recordID
-		}
-		return a.doc < b.doc
-	})
-	var out []string
-	for _, c := range cs {
-		if len(out) == MaxQuotes {
-			break
-		}
-		t := docs[c.doc].masked
-		dup := false
-		for _, o := range out {
-			dup = dup || o == t
-		}
-		if !dup {
-			out = append(out, t)
-		}
+	out := make([]string, 0, len(best))
+	for _, c := range best {
+		out = append(out, docs[c.doc].masked)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
