@@ -199,11 +199,11 @@ func TestPickQuotesOrder(t *testing.T) {
 	// Three quotable texts: coverage of the top words decides, then no mask, then record ID.
 	long := "地域の活動にもっと参加したいと考えていますがきっかけがない"
 	docs := []textDoc{
-		{recordID: "B", masked: long, words: []string{"活動", "参加"}},
-		{recordID: "A", masked: long + "です", words: []string{"活動", "参加"}},
-		{recordID: "C", masked: "〇〇さんの" + long, words: []string{"活動", "参加", "きっかけ"}},
-		{recordID: "D", masked: "短い", words: []string{"活動", "参加", "きっかけ"}},
-		{recordID: "E", masked: long + "。", words: []string{"地域"}},
+		{recordID: "B", textResult: &textResult{masked: long, words: []string{"活動", "参加"}}},
+		{recordID: "A", textResult: &textResult{masked: long + "です", words: []string{"活動", "参加"}}},
+		{recordID: "C", textResult: &textResult{masked: "〇〇さんの" + long, words: []string{"活動", "参加", "きっかけ"}}},
+		{recordID: "D", textResult: &textResult{masked: "短い", words: []string{"活動", "参加", "きっかけ"}}},
+		{recordID: "E", textResult: &textResult{masked: long + "。", words: []string{"地域"}}},
 	}
 	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
 	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top)
@@ -460,12 +460,12 @@ func TestPickQuotesDuplicates(t *testing.T) {
 	long := "地域の活動にもっと参加したいと考えていますがきっかけがない"
 	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
 	docs := []textDoc{
-		{recordID: "Z", masked: long + "X", words: []string{"活動"}},               // X: score 1
-		{recordID: "A", masked: long + "1", words: []string{"活動", "参加"}},         // 2
-		{recordID: "B", masked: long + "2", words: []string{"活動", "参加"}},         // 2
-		{recordID: "C", masked: long + "3", words: []string{"活動", "参加"}},         // 2, pushes X out
-		{recordID: "Y", masked: long + "X", words: []string{"活動", "参加", "きっかけ"}}, // X again: 3
-		{recordID: "A", masked: long + "1", words: []string{"活動", "参加", "きっかけ"}}, // 1 again: 3, after Y by ID
+		{recordID: "Z", textResult: &textResult{masked: long + "X", words: []string{"活動"}}},               // X: score 1
+		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加"}}},         // 2
+		{recordID: "B", textResult: &textResult{masked: long + "2", words: []string{"活動", "参加"}}},         // 2
+		{recordID: "C", textResult: &textResult{masked: long + "3", words: []string{"活動", "参加"}}},         // 2, pushes X out
+		{recordID: "Y", textResult: &textResult{masked: long + "X", words: []string{"活動", "参加", "きっかけ"}}}, // X again: 3
+		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加", "きっかけ"}}}, // 1 again: 3, after Y by ID
 	}
 	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top)
 	want := []string{long + "1", long + "X", long + "2"}
@@ -492,7 +492,7 @@ func TestPickQuotesAsSorted(t *testing.T) {
 			for range rng.IntN(4) {
 				ws = append(ws, words[rng.IntN(len(words))])
 			}
-			docs = append(docs, textDoc{recordID: string(rune('A' + rng.IntN(5))), masked: m, words: ws})
+			docs = append(docs, textDoc{recordID: string(rune('A' + rng.IntN(5))), textResult: &textResult{masked: m, words: ws}})
 		}
 		var idx []int
 		for i := range docs {
@@ -547,5 +547,21 @@ func TestPickQuotesAsSorted(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("trial %d: pickQuotes = %q, want %q", trial, got, want)
 		}
+	}
+}
+
+// TestCountWordsSharedTexts: docs sharing one analysis are counted as many
+// times as there are docs of the group.
+func TestCountWordsSharedTexts(t *testing.T) {
+	a := &textResult{words: []string{"地域", "活動", "地域"}}
+	b := &textResult{words: []string{"活動"}}
+	c := &textResult{words: []string{"見守り"}}
+	docs := []textDoc{{textResult: a}, {textResult: b}, {textResult: a}, {textResult: c}}
+	// Docs 0, 1, 2 (doc 3 is outside the group): 地域 2×2 = 4 times in 2 docs,
+	// 活動 2 + 1 = 3 times in 3 docs.
+	got := countWords(docs, []int{0, 1, 2})
+	want := []wordCount{{"地域", 4, 2}, {"活動", 3, 3}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countWords = %v, want %v", got, want)
 	}
 }
