@@ -59,30 +59,54 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 	if qu.Type == ingest.SC && byCount {
 		counts = make([]int, ng*len(choices))
 	}
-	bd.eachAsked(b, s, q, func(ri, g int) {
-		bases[g]++
-		if !has {
-			return
-		}
-		switch qu.Type {
-		case ingest.NUM:
-			if s.Answers[q].At(ri) != 0 {
-				n[g]++
+	if hist, ok := bd.histogram(b, s, q); ok && qu.Type == ingest.SC {
+		// One-byte answers counted by value (breakdown.histogram): v's choice
+		// is its lowest bit, as choice reads it.
+		for g := range ng {
+			for v, c := range hist[g*256 : g*256+256] {
+				if c == 0 {
+					continue
+				}
+				bases[g] += c
+				i := bits.TrailingZeros(uint(v))
+				if v == 0 || i >= len(choices) {
+					continue
+				}
+				n[g] += c
+				if counts != nil {
+					counts[g*len(choices)+i] += c
+				}
+				if choices[i].Positive {
+					top[g] += c
+				}
 			}
-		case ingest.SC:
-			i := choice(ri)
-			if i < 0 {
+		}
+	} else {
+		bd.eachAsked(b, s, q, func(ri, g int) {
+			bases[g]++
+			if !has {
 				return
 			}
-			n[g]++
-			if counts != nil {
-				counts[g*len(choices)+i]++
+			switch qu.Type {
+			case ingest.NUM:
+				if s.Answers[q].At(ri) != 0 {
+					n[g]++
+				}
+			case ingest.SC:
+				i := choice(ri)
+				if i < 0 {
+					return
+				}
+				n[g]++
+				if counts != nil {
+					counts[g*len(choices)+i]++
+				}
+				if choices[i].Positive {
+					top[g]++
+				}
 			}
-			if choices[i].Positive {
-				top[g]++
-			}
-		}
-	})
+		})
+	}
 	// off[g] is where group g's values start in the buffer, end[g] where
 	// they end.
 	//

@@ -166,8 +166,15 @@ func TestSummarizeAsSorted(t *testing.T) {
 		}
 		s := &b.Current
 		var buf []float64
+		gc := groupCache{}
 		for _, q := range []int{qScale, qNum} {
+			var bds []breakdown
 			for _, bd := range breakdowns(b, s, q) {
+				// each breakdown as it comes (groups by function) and cached
+				// (one-byte answers by histogram)
+				bds = append(bds, bd, gc.fill(bd, len(s.Respondents)))
+			}
+			for _, bd := range bds {
 				got := summarize(b, Current, s, q, bd, &buf)
 				vals := make([][]float64, len(bd.names))
 				bd.eachAsked(b, s, q, func(ri, g int) {
