@@ -87,8 +87,37 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return runBatch(ctx, runOptions{Batch: *batch, Out: *out, AllowErrors: *allow, Font: *font, Formats: fm}, stdout, stderr)
 }
 
-// defaultMemoryLimit is the soft memory limit of a run (runtime/debug.SetMemoryLimit).
+// defaultMemoryLimit is the soft memory limit of a run (runtime/debug.SetMemoryLimit)
+// unless its survey is large (runMemoryLimit).
 const defaultMemoryLimit = 250 << 20
+
+// runMemoryLimit returns the soft memory limit of a run of the batch in dir:
+// defaultMemoryLimit, or surveyHeapPerByte times the bytes of its survey
+// files (responses/ and baseline/) when that is more.
+//
+// Note: a limit below what a run must hold makes the collector run back to
+// back (at most half the CPU, by the runtime's limiter) without freeing
+// anything. A survey's answers take about 1.2 bytes of heap per byte of
+// its xlsx files, and the analysis and the view of its free text about as
+// much again (measured at a million respondents, docs/design.md "Twice as
+// fast again"), so a batch over about 90 MB of survey files gets room in
+// proportion (a million respondents, 342 MB: 940 MB). A batch of 100,000
+// (34 MB) keeps 250 MB.
+func runMemoryLimit(dir string) int64 {
+	var n int64
+	for _, sub := range []string{"responses", "baseline"} {
+		es, _ := os.ReadDir(filepath.Join(dir, sub))
+		for _, e := range es {
+			if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
+				n += fi.Size()
+			}
+		}
+	}
+	return max(defaultMemoryLimit, n*surveyHeapPerByte/100)
+}
+
+// surveyHeapPerByte is runMemoryLimit's bytes of limit per 100 bytes of survey files.
+const surveyHeapPerByte = 275
 
 // preloadProcs is the fewest cores on which run loads the IPA dictionary while
 // the inputs are read.
@@ -115,7 +144,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	// Note: a soft memory limit makes the collector work harder near it, which keeps
 	// a 100k-respondent run under the 300 MB RSS goal (measured in docs/design.md,
 	// "Soft memory limits"). GOMEMLIMIT in the environment overrides it.
-	setMemoryLimit(defaultMemoryLimit)
+	setMemoryLimit(runMemoryLimit(o.Batch))
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
 	// folder as "out": the temporary folder goes beside OUT, never inside it.
 	o.Out = filepath.Clean(o.Out)
