@@ -98,11 +98,12 @@ const defaultMemoryLimit = 250 << 20
 // Note: a limit below what a run must hold makes the collector run back to
 // back (at most half the CPU, by the runtime's limiter) without freeing
 // anything. A survey's answers take about 1.2 bytes of heap per byte of
-// its xlsx files, and the analysis and the view of its free text about as
-// much again (measured at a million respondents, docs/design.md "Twice as
-// fast again"), so a batch over about 90 MB of survey files gets room in
-// proportion (a million respondents, 342 MB: 940 MB). A batch of 100,000
-// (34 MB) keeps 250 MB.
+// its files, and with the dictionary and the analysis the live heap stays
+// under 2.5 until the view of the results is built (3.4 at its end;
+// measured at a million respondents, docs/design.md "Twice as fast again"),
+// so a batch over about 90 MB of survey files gets room in proportion (a
+// million respondents, 342 MB: 896 MiB, the collector idle through the
+// read and the analysis). A batch of 100,000 (34 MB) keeps 250 MB.
 func runMemoryLimit(dir string) int64 {
 	var n int64
 	for _, sub := range []string{"responses", "baseline"} {
