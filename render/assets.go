@@ -1,13 +1,6 @@
 package render
 
-import "embed"
-
-// assets holds the third-party files fetched by scripts/assets.sh: the Japanese
-// font and echarts' JavaScript. A build without them still compiles; the PDF
-// writer then looks for a system font and the dashboard reports the missing asset.
-//
-//go:embed assets
-var assets embed.FS
+import "midreview/render/assets"
 
 // AssetFontFile names the embedded font in MissingAssets.
 const AssetFontFile = "BIZUDPGothic-Regular.ttf"
@@ -17,10 +10,10 @@ const AssetFontFile = "BIZUDPGothic-Regular.ttf"
 // cmd refuses a run that needs one before it reads anything.
 func MissingAssets() []string {
 	var out []string
-	if _, err := assets.ReadFile("assets/" + AssetEcharts); err != nil {
+	if _, err := assets.FS.ReadFile(AssetEcharts); err != nil {
 		out = append(out, AssetEcharts)
 	}
-	if _, _, ok := readEmbeddedFont(); !ok {
+	if _, _, ok := EmbeddedFont(); !ok {
 		out = append(out, AssetFontFile)
 	}
 	return out

@@ -116,3 +116,27 @@ func breakdownsOf(axes []AxisView) []string {
 	}
 	return out
 }
+
+// xlsxSheets is the book's sheet order.
+var xlsxSheets = []string{
+	SheetOverview, SheetFindings, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
+	SheetIndicators, SheetTrend, SheetHearings, SheetFreeText, SheetProblems, SheetCorrections,
+	SheetCommentary,
+}
+
+// Sheet names of the tabulation book (outputs.md), in book order.
+const (
+	SheetOverview    = "概要"
+	SheetFindings    = "結果の概要"
+	SheetSimple      = "単純集計"
+	SheetByDistrict  = "地区別"
+	SheetByGender    = "性別"
+	SheetByAge       = "年代別"
+	SheetIndicators  = "指標"
+	SheetTrend       = "経年比較"
+	SheetHearings    = "ヒアリング"
+	SheetFreeText    = "自由記述"
+	SheetProblems    = "入力チェック"
+	SheetCorrections = "修正履歴"
+	SheetCommentary  = "所見履歴"
+)

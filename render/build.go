@@ -794,3 +794,40 @@ func textMatrixView(res *analyze.Results, held []bool) TextMatrixView {
 	}
 	return m
 }
+
+func themeName(b *ingest.Batch, t int) string {
+	if b == nil || t < 0 || t >= len(b.Themes) {
+		return ""
+	}
+	return b.Themes[t].Name
+}
+
+// directionText returns 方向 as written in sheet 指標.
+func directionText(d ingest.Direction) string {
+	if d == ingest.Down {
+		return "減"
+	}
+	return "増"
+}
+
+// problemRow is a problem as listed in problems.csv and the 入力チェック sheet.
+func problemRow(p ingest.Problem) ProblemRow {
+	// Note: a problem at a cell is listed by its cell alone; the row column is
+	// for problems about a whole row.
+	row := ""
+	if p.Row > 0 && p.Col == 0 {
+		row = strconv.Itoa(p.Row)
+	}
+	return ProblemRow{
+		Severity: p.Severity.String(), Code: string(p.Code), File: p.File, Sheet: p.Sheet,
+		Cell: p.Cell(), Row: row, RecordID: p.RecordID, Item: p.Item, Value: p.Value, Message: p.Msg(),
+	}
+}
+
+// correctionRow is an applied correction as listed in corrections.csv and 修正履歴.
+func correctionRow(a ingest.AppliedCorrection) CorrectionRow {
+	return CorrectionRow{
+		Row: strconv.Itoa(a.Row), Target: a.Target, ID: a.ID, Item: a.Item, Before: a.Before,
+		After: a.After, Reason: a.Reason, Person: a.Person, File: a.File, Cell: a.Cell,
+	}
+}

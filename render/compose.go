@@ -52,7 +52,7 @@ func (c *composer) overview() {
 	c.add(t)
 	c.rateMap()
 	if c.district == "" && len(v.Settings) > 0 {
-		t := Table{Caption: "集計の設定", Cols: []Col{{Head: "項目", Role: RoleLabel, W: 60}, {Head: "設定", W: contentW - 60}}}
+		t := Table{Caption: "集計の設定", Cols: []Col{{Head: "項目", Role: RoleLabel, W: 60}, {Head: "設定", W: ContentW - 60}}}
 		for _, kv := range v.Settings {
 			t.Rows = append(t.Rows, cells(kv.Key, kv.Value))
 		}
@@ -678,7 +678,7 @@ func trendTable(q *QuestionView, sn SurveyNames) Table {
 // in print.
 func crosstabTable(title string, t *TableView, rows []RowView, district string) Table {
 	out := Table{Caption: title + "（%）", Size: 7.5, Wide: true,
-		Cols: []Col{{Head: "区分", Role: RoleLabel, W: xtGroupW}, {Head: "n", Unit: "人", Role: RoleFigure, W: xtNW}}}
+		Cols: []Col{{Head: "区分", Role: RoleLabel, W: XtGroupW}, {Head: "n", Unit: "人", Role: RoleFigure, W: XtNW}}}
 	for _, h := range t.Heads {
 		out.Cols = append(out.Cols, Col{Head: h, Unit: "%", Role: RoleFigure})
 	}

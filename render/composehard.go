@@ -59,7 +59,7 @@ func (c *composer) hardBody(pub bool) []Block {
 // hardCounts is a table of counts: the label, each category and the total.
 func (c *composer) hardCounts(caption, first string) Table {
 	hv := c.v.Hard
-	w := (contentW - 30) / float64(len(hv.Categories)+1)
+	w := (ContentW - 30) / float64(len(hv.Categories)+1)
 	t := Table{Caption: caption, Size: 8, Cols: []Col{{Head: first, Role: RoleLabel, W: 30}}}
 	for _, cat := range hv.Categories {
 		t.Cols = append(t.Cols, Col{Head: cat.Name, Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
@@ -149,7 +149,7 @@ func (c *composer) hardGroup(g string, pub bool) {
 		c.add(Para{Text: g + "から寄せられた、物理的な対応が必要な課題は " + r.Total.Text + " 件です。"})
 	}
 	c.add(Space{2})
-	pw, dw := 58.0, contentW-30-16*3-12-58
+	pw, dw := 58.0, ContentW-30-16*3-12-58
 	t := Table{Caption: "分類別の課題の数と活用できる制度（" + g + "、件）", Size: 8, Cols: []Col{{Head: "分類", Role: RoleLabel, W: 30, BreakCells: true}}}
 	for _, s := range hv.Sources {
 		h, ok := hardSourceHeads[s]
@@ -280,7 +280,7 @@ func (c *composer) linkage() {
 			"課題ごとに活用できる制度と担当部署を示しています。"},
 		Space{2}, Para{Text: hardIntro}, Space{3})
 	t := Table{Caption: "ハード分類と活用できる制度", Cols: []Col{{Head: "分類", Role: RoleLabel, W: 36, BreakCells: true},
-		{Head: "活用できる制度", W: 94, BreakCells: true}, {Head: "担当部署", W: contentW - 130, BreakCells: true}}}
+		{Head: "活用できる制度", W: 94, BreakCells: true}, {Head: "担当部署", W: ContentW - 130, BreakCells: true}}}
 	for _, cat := range hv.Categories {
 		t.Rows = append(t.Rows, cells(cat.Name, cat.Programs, cat.Department))
 	}
@@ -315,7 +315,7 @@ func (c *composer) hardAnnex() {
 	t := Table{Caption: "すべての課題（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
 		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "地区", W: distW, BreakCells: true},
 		{Head: "分類", W: catW, BreakCells: true}, {Head: "場所", W: placeW, BreakCells: true},
-		{Head: "内容", W: contentW - idW - distW - catW - placeW - srcW},
+		{Head: "内容", W: ContentW - idW - distW - catW - placeW - srcW},
 		{Head: "出どころ・年度", W: srcW, BreakCells: true}}}
 	for _, i := range list {
 		is := &hv.Issues[i]
@@ -370,7 +370,7 @@ func (c *composer) hardIssues(g string) {
 	if answered {
 		stW = 26
 	}
-	textW := contentW - idW - catW - placeW - srcW - voiceW - stW
+	textW := ContentW - idW - catW - placeW - srcW - voiceW - stW
 	t := Table{Caption: "課題の一覧（" + g + "）", Size: 7.5, Cols: []Col{
 		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "分類", W: catW, BreakCells: true},
 		{Head: "場所", W: placeW, BreakCells: true}, {Head: "内容", W: textW},

@@ -112,13 +112,6 @@ func questionID(b *ingest.Batch, q int) string {
 	return b.Questions[q].ID
 }
 
-func themeName(b *ingest.Batch, t int) string {
-	if b == nil || t < 0 || t >= len(b.Themes) {
-		return ""
-	}
-	return b.Themes[t].Name
-}
-
 // CrosstabCSV writes data/crosstab.csv: one row per survey × question × group × choice
 // (plus 無回答), in the order of res.Crosstabs.
 func CrosstabCSV(w io.Writer, res *analyze.Results) error {
@@ -197,14 +190,6 @@ func IndicatorsCSV(w io.Writer, res *analyze.Results) error {
 			directionText(ind.Direction), p, r.Evaluation)
 	}
 	return c.close()
-}
-
-// directionText returns 方向 as written in sheet 指標.
-func directionText(d ingest.Direction) string {
-	if d == ingest.Down {
-		return "減"
-	}
-	return "増"
 }
 
 // HearingsCSV writes data/hearings.csv: rating counts in the order of res.Hearings.Ratings.
@@ -428,28 +413,6 @@ func CorrectionsCSV(w io.Writer, cs []ingest.AppliedCorrection) error {
 	return c.close()
 }
 
-// problemRow is a problem as listed in problems.csv and the 入力チェック sheet.
-func problemRow(p ingest.Problem) ProblemRow {
-	// Note: a problem at a cell is listed by its cell alone; the row column is
-	// for problems about a whole row.
-	row := ""
-	if p.Row > 0 && p.Col == 0 {
-		row = strconv.Itoa(p.Row)
-	}
-	return ProblemRow{
-		Severity: p.Severity.String(), Code: string(p.Code), File: p.File, Sheet: p.Sheet,
-		Cell: p.Cell(), Row: row, RecordID: p.RecordID, Item: p.Item, Value: p.Value, Message: p.Msg(),
-	}
-}
-
-// correctionRow is an applied correction as listed in corrections.csv and 修正履歴.
-func correctionRow(a ingest.AppliedCorrection) CorrectionRow {
-	return CorrectionRow{
-		Row: strconv.Itoa(a.Row), Target: a.Target, ID: a.ID, Item: a.Item, Before: a.Before,
-		After: a.After, Reason: a.Reason, Person: a.Person, File: a.File, Cell: a.Cell,
-	}
-}
-
 // A CSVFile is one CSV output: its slash path inside OUT and its writer.
 type CSVFile struct {
 	Path  string
@@ -486,4 +449,28 @@ func CSVFiles() []CSVFile {
 		{"data/district_profile.csv", DistrictProfileCSV},
 		{"data/district_chisq.csv", DistrictChiSquareCSV},
 	}
+}
+
+// hardCSVFiles are the CSVs of ソフトとハードの連携, written only when sheet
+// ハード分類 is given (a batch without it writes the files it did before).
+func hardCSVFiles(res *analyze.Results) []CSVFile {
+	if res.Hard == nil {
+		return nil
+	}
+	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV},
+		{"data/hard_responses.csv", HardResponsesCSV}, {"data/hard_status_counts.csv", HardStatusCountsCSV}}
+}
+
+// cycleCSVFiles are the CSVs of the plan's yearly cycle, written only when
+// their input is given (so that a batch without progress/ and history/ writes
+// exactly the files it did before).
+func cycleCSVFiles(res *analyze.Results) []CSVFile {
+	var out []CSVFile
+	if res.Progress != nil {
+		out = append(out, CSVFile{"data/progress.csv", ProgressCSV}, CSVFile{"data/progress_counts.csv", ProgressCountsCSV})
+	}
+	if len(res.IndicatorHistory) > 0 {
+		out = append(out, CSVFile{"data/indicator_history.csv", IndicatorHistoryCSV})
+	}
+	return out
 }

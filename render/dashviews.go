@@ -126,29 +126,6 @@ func (p *dashPage) views(questions []dashQuestion) {
 	p.explorer()
 }
 
-// shade returns the shading class of a difference in points from the
-// ward, by the measure's direction (lower is better for a 減 indicator): up1
-// and up2 (blue) are better than the ward, dn1 and dn2 (orange) worse,
-// never the raw higher or lower.
-func shade(d float64, lower bool) string {
-	if lower {
-		d = -d
-	}
-	switch {
-	case math.IsNaN(d):
-		return ""
-	case d >= 10:
-		return "up2"
-	case d >= 5:
-		return "up1"
-	case d <= -10:
-		return "dn2"
-	case d <= -5:
-		return "dn1"
-	}
-	return ""
-}
-
 // sortKey is the value a column sorts by: the shown figure, "" when hidden.
 func sortKey(f Fig) string {
 	if f.Suppressed || f.Blank() || f.Bound || math.IsNaN(f.Shown()) || math.IsInf(f.Shown(), 0) {

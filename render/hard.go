@@ -291,16 +291,6 @@ func (v *HardView) rowOf(g string) (*HardRow, []HardRow) {
 	return nil, nil
 }
 
-// hardCSVFiles are the CSVs of ソフトとハードの連携, written only when sheet
-// ハード分類 is given (a batch without it writes the files it did before).
-func hardCSVFiles(res *analyze.Results) []CSVFile {
-	if res.Hard == nil {
-		return nil
-	}
-	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV},
-		{"data/hard_responses.csv", HardResponsesCSV}, {"data/hard_status_counts.csv", HardStatusCountsCSV}}
-}
-
 // HardResponsesCSV writes data/hard_responses.csv (outputs.md): one row per
 // issue with the answer of linkage_responses.xlsx carried over by its ID
 // (status 未回答 and empty answer columns when there is none).

@@ -25,39 +25,6 @@ func (d *pdfDoc) linkageReport() {
 	d.render(compose(d.v, "", (*composer).linkage))
 }
 
-// countMax is the axis end of a chart of counts (countUnit): the smallest of
-// 2, 4, 6, 8, 10, then 20, 25, 40, 50, 60, 80, 100 times a power of ten, at or
-// above m.
-// Note: niceMax is for percentages and stops at 100, so a ward with more than
-// 100 tagged texts in a category drew bars past the axis, and 3 texts drew
-// bars a third of the width.
-func countMax(m float64) float64 {
-	for _, s := range []float64{2, 4, 6, 8, 10} {
-		if m <= s {
-			return s
-		}
-	}
-	for p := 1.0; ; p *= 10 {
-		for _, s := range []float64{20, 25, 40, 50, 60, 80, 100} {
-			if m <= s*p {
-				return s * p
-			}
-		}
-	}
-}
-
-// countStep is the grid step of a count axis ending at scale (countMax).
-func countStep(scale float64) float64 {
-	if scale <= 4 {
-		return 1
-	}
-	p := 1.0
-	for scale/p > 100 {
-		p *= 10
-	}
-	return tickStep(scale/p) * p
-}
-
 // phraseLines breaks s before it is wrapped in a table cell of width w: after
 // 、 and ・ and at spaces, the places where a Japanese name of a category,
 // program or department may break, so that 空き家・空き店舗 reads 空き家・ /

@@ -15,6 +15,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"midreview/analyze"
+	"midreview/render/assets"
 )
 
 // DashboardOptions configures the offline dashboard.
@@ -38,7 +39,7 @@ var ErrNoEcharts = errors.New("render/assets/echarts.min.js is missing: run scri
 // echarts' JavaScript (embedded from render/assets) and the dashboard's own
 // script and style sheet. Callers should write them in sorted name order.
 func DashboardAssets() (map[string][]byte, error) {
-	js, err := assets.ReadFile("assets/" + AssetEcharts)
+	js, err := assets.FS.ReadFile(AssetEcharts)
 	if err != nil || len(js) == 0 {
 		return nil, ErrNoEcharts
 	}

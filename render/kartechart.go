@@ -1,6 +1,10 @@
 package render
 
-import "midreview/analyze"
+import (
+	"math"
+
+	"midreview/analyze"
+)
 
 // Colours of a district's bar against the ward's by the indicator's
 // direction on the web (the カルテ; Okabe–Ito blue, and an orange dark
@@ -18,4 +22,27 @@ func (p ProfileIndicator) ToneClass() string {
 		return ""
 	}
 	return shade(analyze.PointDiff(p.Ward.Shown(), p.District.Shown()), p.Direction == "減")
+}
+
+// shade returns the shading class of a difference in points from the
+// ward, by the measure's direction (lower is better for a 減 indicator): up1
+// and up2 (blue) are better than the ward, dn1 and dn2 (orange) worse,
+// never the raw higher or lower.
+func shade(d float64, lower bool) string {
+	if lower {
+		d = -d
+	}
+	switch {
+	case math.IsNaN(d):
+		return ""
+	case d >= 10:
+		return "up2"
+	case d >= 5:
+		return "up1"
+	case d <= -10:
+		return "dn2"
+	case d <= -5:
+		return "dn1"
+	}
+	return ""
 }

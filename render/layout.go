@@ -279,3 +279,20 @@ func cells(ss ...string) []Cell {
 	}
 	return cs
 }
+
+// The handouts' page (A4 portrait) in millimetres, as the composers size
+// table columns (Col.W) and the PDF writer draws: the page width, its side
+// margins and the width of text between them.
+const (
+	PageW    = 210.0
+	MarginL  = 18.0
+	MarginR  = 18.0
+	ContentW = PageW - MarginL - MarginR
+)
+
+// Column widths of a crosstab, in millimetres: the group column and the n
+// column.
+const (
+	XtGroupW = 30.0
+	XtNW     = 14.0
+)

@@ -33,19 +33,19 @@ func TestComposedChapter(t *testing.T) {
 	defer func() { wardChapters, webWardChapters = saved, savedWeb }()
 
 	v := testView()
-	pdf := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))
-	var web bytes.Buffer
-	if err := WebReport(&web, v); err != nil {
+	pdfText := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))
+	var webOut bytes.Buffer
+	if err := WebReport(&webOut, v); err != nil {
 		t.Fatal(err)
 	}
-	page := web.String()
+	page := webOut.String()
 	for _, want := range []string{"試しの章", "試しの段落です。", "試しの表", "(n=80)", "試しの図", "印刷だけの注です。"} {
-		if !strings.Contains(pdf, want) {
+		if !strings.Contains(pdfText, want) {
 			t.Errorf("PDF lacks %q", want)
 		}
 	}
 	for _, not := range []string{"ウェブだけの注です。", "試しの図の数値"} {
-		if strings.Contains(pdf, not) {
+		if strings.Contains(pdfText, not) {
 			t.Errorf("PDF prints the web's %q", not)
 		}
 	}

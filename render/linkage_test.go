@@ -194,11 +194,11 @@ func TestLinkageAnnex(t *testing.T) {
 		t.Fatalf("only %d issues in the hard batch", len(ids))
 	}
 	needTool(t, "pdftotext")
-	var pdf bytes.Buffer
-	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+	var pdfOut bytes.Buffer
+	if err := LinkagePDF(&pdfOut, v, PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	txt := string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "-layout", "{}", "-"))
 	at := strings.LastIndex(txt, "付録　すべての課題（課題ID順）")
 	if at < 0 {
 		at = strings.LastIndex(txt, "付録 すべての課題（課題ID順）")
@@ -276,11 +276,11 @@ func TestLinkageIssueMap(t *testing.T) {
 	if mm == nil {
 		t.Fatal("no issue map")
 	}
-	var pdf bytes.Buffer
-	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+	var pdfOut bytes.Buffer
+	if err := LinkagePDF(&pdfOut, v, PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	txt := string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "-layout", "{}", "-"))
 	for _, want := range []string{"物理的な対応が必要な課題の数の地区別の地図", "（濃いほど多い）", "色が濃いほど件数が多い"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("linkage.pdf lacks %q", want)
@@ -294,7 +294,7 @@ func TestLinkageIssueMap(t *testing.T) {
 			t.Errorf("the legend lacks %q", l.Label)
 		}
 	}
-	raw := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "{}", "-"))
+	raw := string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "{}", "-"))
 	for j, d := range v.Map.Districts {
 		r, _ := v.Hard.rowOf(d.Name)
 		want := "0"
@@ -310,11 +310,11 @@ func TestLinkageIssueMap(t *testing.T) {
 	}
 	// without map/
 	v, _ = hardTestView(t, false)
-	pdf.Reset()
-	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+	pdfOut.Reset()
+	if err := LinkagePDF(&pdfOut, v, PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	txt = string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	txt = string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "-layout", "{}", "-"))
 	if strings.Contains(txt, "地区別の地図") {
 		t.Error("a map without map/")
 	}

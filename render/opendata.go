@@ -108,25 +108,6 @@ func (t *odTable) heads() []string {
 	return hs
 }
 
-// settingValue is a printed setting by its label ("" when absent).
-func (v *View) settingValue(key string) string {
-	for _, kv := range v.Settings {
-		if kv.Key == key {
-			return kv.Value
-		}
-	}
-	return ""
-}
-
-// licenseName is 設定 公開ライセンス in full, as the READMEs and the web
-// pages name it.
-func licenseName(l string) string {
-	if l == ingest.LicenseGovStd {
-		return "公共データ利用規約（第1.0版）"
-	}
-	return "クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"
-}
-
 // odTerms is the READMEs' paragraph on the terms of use (公開ライセンス),
 // with a credit line to copy.
 func odTerms(v *View) string {

@@ -97,18 +97,6 @@ func niceMax(m float64) float64 {
 	return 100
 }
 
-func tickStep(max float64) float64 {
-	switch {
-	case max <= 10:
-		return 2
-	case max <= 25:
-		return 5
-	case max <= 60:
-		return 10
-	}
-	return 20
-}
-
 // legend prints swatches with their names from x, wrapping lines; it returns the
 // height used (0 when names is empty).
 func (d *pdfDoc) legend(names []string, sws []swatch, draw bool) float64 {
@@ -137,19 +125,6 @@ func (d *pdfDoc) legend(names []string, sws []swatch, draw bool) float64 {
 		x += w
 	}
 	return y + lh - d.y()
-}
-
-// A barRow is one choice of a bar chart with one value per series.
-type barRow struct {
-	label string
-	vals  []Fig
-	ns    []Fig // the base n of each bar, printed at the row's end; nil for none
-	ref   bool  // 参考値 (FigIndex prints ※)
-	// FigIndex (the カルテ): better is the district against the ward by the
-	// indicator's direction (+1 better, −1 worse, 0 neither; the bar's
-	// colour), target the indicator's 目標値 (blank when none; marked ◆).
-	better int
-	target Fig
 }
 
 // barChart draws horizontal bars from 0: one bar per series in every row, the
@@ -268,17 +243,6 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []barRow) {
 		y += h
 	}
 	d.setY(y0 + total + 5)
-}
-
-// A bandRow is one group of a 100% stacked band chart.
-type bandRow struct {
-	label      string
-	n          Fig
-	cells      []Fig // percentages parallel to the chart's heads
-	counts     []Fig // when set (fewer than 10 organizations), the segments print these counts, not percentages
-	suppressed bool
-	reference  bool
-	bold       bool
 }
 
 // bandChart draws one 100% stacked band per row (groups down, categories

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"midreview/render/assets"
 )
 
 // PDFOptions holds what the PDF writers need besides the view: the Japanese font.
@@ -57,14 +59,14 @@ var embeddedFont = sync.OnceValue(func() (f struct {
 // readEmbeddedFont reads the embedded faces; see EmbeddedFont.
 func readEmbeddedFont() (regular, bold []byte, ok bool) {
 	for _, c := range [][2]string{
-		{"assets/BIZUDPGothic-Regular.ttf", "assets/BIZUDPGothic-Bold.ttf"},
-		{"assets/ipaexg.ttf", ""},
+		{"BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"},
+		{"ipaexg.ttf", ""},
 	} {
-		r, err := assets.ReadFile(c[0])
+		r, err := assets.FS.ReadFile(c[0])
 		if err != nil || checkTrueType(r) != nil {
 			continue
 		}
-		b, err := assets.ReadFile(c[1])
+		b, err := assets.FS.ReadFile(c[1])
 		if c[1] == "" || err != nil || checkTrueType(b) != nil {
 			b = r
 		}

@@ -195,8 +195,8 @@ func pdfStyle(bold bool) string {
 // Crosstab column widths: the group and n columns, and the narrowest and widest
 // choice column.
 const (
-	xtGroupW   = 30.0
-	xtNW       = 14.0
+	xtGroupW   = XtGroupW
+	xtNW       = XtNW
 	xtChoiceMn = 13.0
 	xtChoiceMx = 24.0
 	// xtLandRows is the fewest rows for which a table too wide for portrait

@@ -1,10 +1,8 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"midreview/analyze"
 )
@@ -24,13 +22,6 @@ const (
 // Formats lists every output format in the order Plan writes them.
 func Formats() []string {
 	return []string{FormatPDF, FormatXLSX, FormatHTML, FormatCSV, FormatWeb, FormatOpendata}
-}
-
-// An Output is one file of an output folder: its slash path inside OUT and the
-// function that writes its bytes.
-type Output struct {
-	Path  string
-	Write func(w io.Writer) error
 }
 
 // Plan lists the outputs of the chosen formats (keys of Formats) in a fixed
@@ -98,34 +89,4 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 	}
 	file("problems.csv", func(w io.Writer) error { return ProblemsCSV(w, res.Batch.Problems) })
 	return outs
-}
-
-// districtFile is the path of the i-th district's handout (0-based, sheet
-// order): districts/NN_地区名.pdf, NN 1-based.
-func districtFile(i int, name string) string {
-	return fmt.Sprintf("districts/%02d_%s.pdf", i+1, sanitizeName(name))
-}
-
-// sanitizeName makes a district name safe as a file name on Windows, macOS and
-// Linux: path separators, control characters and characters Windows reserves
-// become _, and trailing dots and spaces (which Windows drops) are removed.
-func sanitizeName(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == 60 {
-			break // Note: keeps paths well under Windows' 260-character limit.
-		}
-		switch {
-		case r < 0x20, r == 0x7f, strings.ContainsRune(`/\:*?"<>|`, r):
-			r = '_'
-		}
-		b.WriteRune(r)
-		n++
-	}
-	out := strings.TrimRight(strings.TrimSpace(b.String()), ". ")
-	if out == "" {
-		return "地区"
-	}
-	return out
 }

@@ -38,8 +38,8 @@ func TestPlan(t *testing.T) {
 	check("xlsx", append([]string{"tabulation.xlsx"}, always...)...)
 	check("html", append(dashboard, always...)...)
 	check("csv", append(csvPaths, always...)...)
-	web := []string{"web/index.html", "web/style.css", "web/districts/01.html", "web/districts/02.html"}
-	check("web", append(web, always...)...)
+	webPaths := []string{"web/index.html", "web/style.css", "web/districts/01.html", "web/districts/02.html"}
+	check("web", append(webPaths, always...)...)
 	var opendata []string
 	for _, o := range OpendataFiles(v) {
 		opendata = append(opendata, "opendata/"+o.Path)
@@ -49,7 +49,7 @@ func TestPlan(t *testing.T) {
 	}
 	check("opendata", append(opendata, always...)...)
 	all := []string{"report.pdf", "districts/01_日吉.pdf", "districts/02_=綱島.pdf", "tabulation.xlsx"}
-	all = append(append(append(append(append(all, dashboard...), csvPaths...), web...), opendata...), always...)
+	all = append(append(append(append(append(all, dashboard...), csvPaths...), webPaths...), opendata...), always...)
 	check(strings.Join(Formats(), ","), all...)
 }
 

@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"midreview/analyze"
 	"midreview/ingest"
@@ -296,16 +297,35 @@ func IndicatorHistoryCSV(w io.Writer, res *analyze.Results) error {
 	return c.close()
 }
 
-// cycleCSVFiles are the CSVs of the plan's yearly cycle, written only when
-// their input is given (so that a batch without progress/ and history/ writes
-// exactly the files it did before).
-func cycleCSVFiles(res *analyze.Results) []CSVFile {
-	var out []CSVFile
-	if res.Progress != nil {
-		out = append(out, CSVFile{"data/progress.csv", ProgressCSV}, CSVFile{"data/progress_counts.csv", ProgressCountsCSV})
+// progressGuide is 報告書の見方 of a year without a survey: how to read the
+// review's marks, bars and counts.
+func progressGuide(pv *ProgressView) []string { return progressGuideItems(pv, true) }
+
+// progressGuideItems are progressGuide's items; drawn reports whether the
+// document draws the marks in shaded frames with bars of the activity figure
+// (the PDF). Note: the web pages print the marks and figures in tables only,
+// so they say where the figure stands rather than describe bars they lack.
+func progressGuideItems(pv *ProgressView, drawn bool) []string {
+	out := []string{"この報告書は、計画の取組について各年度の振り返りシートをまとめたものです（この年度はアンケート調査を行っていません）。"}
+	if pv != nil {
+		legend := make([]string, len(pv.Labels))
+		for i, l := range pv.Labels {
+			legend[i] = pv.Marks[i] + "：" + l
+		}
+		s := "進ちょくは記号で示します（" + strings.Join(legend, "、") + "）。"
+		if drawn {
+			s += "記号の枠は進ちょくが遅れているほど濃く塗っているため、白黒で複写しても読み取れます。"
+		}
+		out = append(out, s)
 	}
-	if len(res.IndicatorHistory) > 0 {
-		out = append(out, CSVFile{"data/indicator_history.csv", IndicatorHistoryCSV})
+	figure := "記号の下の棒は、その年度の活動指標の実績を、計画最終年度の目標を全体の長さとして表したものです（目標がない取組は棒の長さで比べられません）。"
+	if !drawn {
+		figure = "活動指標の実績は、取組ごとの年度別の表の「実績」の列に、目標は表の上に示します。"
 	}
-	return out
+	return append(out,
+		"「↓」は、前の年度より進ちょくが下がった（悪化した）ことを示します。空欄の年度は報告がありません。",
+		figure,
+		"表中の「"+MarkZero+"」は該当なし（0件）を示します。",
+		"実施内容・成果・課題の記述は、個人が特定される情報を〇〇に置き換えています。",
+	)
 }

@@ -95,3 +95,22 @@ func evaluationLegendFor(s ingest.Settings) []KV {
 	legend[3].Value = WordBaseline + "より統計的に有意に悪化した（" + alpha + "）"
 	return legend
 }
+
+// settingValue is a printed setting by its label ("" when absent).
+func (v *View) settingValue(key string) string {
+	for _, kv := range v.Settings {
+		if kv.Key == key {
+			return kv.Value
+		}
+	}
+	return ""
+}
+
+// licenseName is 設定 公開ライセンス in full, as the READMEs and the web
+// pages name it.
+func licenseName(l string) string {
+	if l == ingest.LicenseGovStd {
+		return "公共データ利用規約（第1.0版）"
+	}
+	return "クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"
+}

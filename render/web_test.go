@@ -495,9 +495,9 @@ func TestPublicHard(t *testing.T) {
 			}
 		}
 		v := Build(res)
-		var web, od strings.Builder
+		var webOut, od strings.Builder
 		for _, o := range WebFiles(v, WebOptions{}) {
-			if err := o.Write(&web); err != nil {
+			if err := o.Write(&webOut); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -512,7 +512,7 @@ func TestPublicHard(t *testing.T) {
 		if !strings.Contains(od.String(), "物理的な対応") {
 			t.Errorf("%s: opendata/ lacks hard_counts", tc.name)
 		}
-		for where, s := range map[string]string{"web/": web.String(), "opendata/": od.String()} {
+		for where, s := range map[string]string{"web/": webOut.String(), "opendata/": od.String()} {
 			for _, n := range []string{"987654", "987,654"} {
 				if i := strings.Index(s, n); i >= 0 {
 					t.Errorf("%s: %s prints a hidden count: …%s…", tc.name, where, s[max(0, i-200):i+20])
@@ -524,7 +524,7 @@ func TestPublicHard(t *testing.T) {
 			quoted[hr.Issues[q.Issue].Masked] = true
 		}
 		for _, is := range hr.Issues {
-			if !is.Quotable && strings.Contains(web.String(), esc(is.Masked)) {
+			if !is.Quotable && strings.Contains(webOut.String(), esc(is.Masked)) {
 				t.Errorf("%s: web/ quotes a text of %v under 秘匿基準: %q", tc.name, is.Groups, is.Masked)
 			}
 			if !quoted[is.Masked] && strings.Contains(od.String(), is.Masked) {

@@ -14,30 +14,6 @@ import (
 	"midreview/analyze"
 )
 
-// Sheet names of the tabulation book (outputs.md), in book order.
-const (
-	SheetOverview    = "概要"
-	SheetFindings    = "結果の概要"
-	SheetSimple      = "単純集計"
-	SheetByDistrict  = "地区別"
-	SheetByGender    = "性別"
-	SheetByAge       = "年代別"
-	SheetIndicators  = "指標"
-	SheetTrend       = "経年比較"
-	SheetHearings    = "ヒアリング"
-	SheetFreeText    = "自由記述"
-	SheetProblems    = "入力チェック"
-	SheetCorrections = "修正履歴"
-	SheetCommentary  = "所見履歴"
-)
-
-// xlsxSheets is the book's sheet order.
-var xlsxSheets = []string{
-	SheetOverview, SheetFindings, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
-	SheetIndicators, SheetTrend, SheetHearings, SheetFreeText, SheetProblems, SheetCorrections,
-	SheetCommentary,
-}
-
 // Number formats of the tabulation book. Figures are stored as numbers.
 const (
 	numFmtPct     = "0.0"
