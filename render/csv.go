@@ -450,27 +450,3 @@ func CSVFiles() []CSVFile {
 		{"data/district_chisq.csv", DistrictChiSquareCSV},
 	}
 }
-
-// hardCSVFiles are the CSVs of ソフトとハードの連携, written only when sheet
-// ハード分類 is given (a batch without it writes the files it did before).
-func hardCSVFiles(res *analyze.Results) []CSVFile {
-	if res.Hard == nil {
-		return nil
-	}
-	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV},
-		{"data/hard_responses.csv", HardResponsesCSV}, {"data/hard_status_counts.csv", HardStatusCountsCSV}}
-}
-
-// cycleCSVFiles are the CSVs of the plan's yearly cycle, written only when
-// their input is given (so that a batch without progress/ and history/ writes
-// exactly the files it did before).
-func cycleCSVFiles(res *analyze.Results) []CSVFile {
-	var out []CSVFile
-	if res.Progress != nil {
-		out = append(out, CSVFile{"data/progress.csv", ProgressCSV}, CSVFile{"data/progress_counts.csv", ProgressCountsCSV})
-	}
-	if len(res.IndicatorHistory) > 0 {
-		out = append(out, CSVFile{"data/indicator_history.csv", IndicatorHistoryCSV})
-	}
-	return out
-}
