@@ -1,6 +1,9 @@
 package render
 
-import "midreview/render/assets"
+import (
+	"midreview/render/assets"
+	"midreview/render/pdf"
+)
 
 // AssetFontFile names the embedded font in MissingAssets.
 const AssetFontFile = "BIZUDPGothic-Regular.ttf"
@@ -13,7 +16,7 @@ func MissingAssets() []string {
 	if _, err := assets.FS.ReadFile(AssetEcharts); err != nil {
 		out = append(out, AssetEcharts)
 	}
-	if _, _, ok := EmbeddedFont(); !ok {
+	if _, _, ok := pdf.EmbeddedFont(); !ok {
 		out = append(out, AssetFontFile)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 	"midreview/render/wording"
 )
 
@@ -185,9 +186,9 @@ func IndicatorsCSV(w io.Writer, res *analyze.Results) error {
 		if r.Suppressed {
 			cur, lo, hi, p = "", "", "", ""
 		}
-		c.row(csvText(ind.ID), csvText(ind.Name), csvText(themeName(b, ind.Theme)), csvText(questionID(b, ind.Question)),
+		c.row(csvText(ind.ID), csvText(ind.Name), csvText(view.ThemeName(b, ind.Theme)), csvText(questionID(b, ind.Question)),
 			csvText(r.Group), csvFloat(r.Baseline), baseN, cur, csvInt(r.CurrentN), lo, hi, target,
-			directionText(ind.Direction), p, r.Evaluation)
+			view.DirectionText(ind.Direction), p, r.Evaluation)
 	}
 	return c.close()
 }
@@ -395,7 +396,7 @@ func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 func ProblemsCSV(w io.Writer, ps []ingest.Problem) error {
 	c := newCSV(w, problemsHeader)
 	for _, p := range ps {
-		r := problemRow(p)
+		r := view.ProblemRowOf(p)
 		c.row(r.Severity, r.Code, csvText(r.File), csvText(r.Sheet), r.Cell, r.Row,
 			csvText(r.RecordID), csvText(r.Item), csvText(r.Value), csvText(r.Message))
 	}
@@ -406,7 +407,7 @@ func ProblemsCSV(w io.Writer, ps []ingest.Problem) error {
 func CorrectionsCSV(w io.Writer, cs []ingest.AppliedCorrection) error {
 	c := newCSV(w, correctionsHeader)
 	for _, a := range cs {
-		r := correctionRow(a)
+		r := view.CorrectionRowOf(a)
 		c.row(r.Row, csvText(r.Target), csvText(r.ID), csvText(r.Item), csvText(r.Before), csvText(r.After),
 			csvText(r.Reason), csvText(r.Person), csvText(r.File), r.Cell)
 	}

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"midreview/analyze"
+	"midreview/render/view"
 )
 
 // The CSVs of the plan's yearly cycle (data/progress*.csv,
@@ -31,7 +32,7 @@ func ProgressCSV(w io.Writer, res *analyze.Results) error {
 				if r.Rating >= 0 {
 					code = csvInt(r.Code)
 				}
-				c.row(csvText(in.ID), csvText(in.Name), csvText(dist), csvText(themeName(b, in.Theme)), csvInt(r.Year), code,
+				c.row(csvText(in.ID), csvText(in.Name), csvText(dist), csvText(view.ThemeName(b, in.Theme)), csvInt(r.Year), code,
 					r.Label, csvFloat(r.Actual), csvText(in.Unit), target, r.Next, csvText(r.Source), csvFloat(r.Reached))
 			}
 		}

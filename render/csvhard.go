@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"midreview/analyze"
+	"midreview/render/view"
 )
 
 // The CSVs of the chapter ソフトとハードの連携 (data/hard_*.csv), written from
@@ -29,7 +30,7 @@ func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 				dep, plan, note = r.Department, r.Plan, r.Note
 			}
 			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")),
-				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(yearsList(is.Years)), csvText(is.Masked),
+				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(view.YearsList(is.Years)), csvText(is.Masked),
 				csvInt(is.Voices), csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
 		}
 	}
@@ -60,7 +61,7 @@ func HardIssuesCSV(w io.Writer, res *analyze.Results) error {
 			for _, k := range is.Categories {
 				c.row(is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")), csvText(cats[k].Name),
 					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked),
-					csvText(is.Place), csvText(is.ID), csvText(yearsList(is.Years)))
+					csvText(is.Place), csvText(is.ID), csvText(view.YearsList(is.Years)))
 			}
 		}
 	}

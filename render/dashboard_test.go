@@ -11,12 +11,14 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"midreview/render/view"
 )
 
 const chromiumPath = "/usr/bin/chromium"
 
 // writeDashboard writes index.html and its assets into dir, as cmd does.
-func writeDashboard(t *testing.T, dir string, v *View) {
+func writeDashboard(t *testing.T, dir string, v *view.View) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"midreview/analyze"
+	"midreview/render/view"
 )
 
 // The dashboard's views across the districts (issue 15): 地区比較 (all
@@ -88,7 +89,7 @@ type dashCell struct {
 // dashChange is one question's change since the baseline.
 type dashChange struct {
 	ID    string
-	Q     QuestionView
+	Q     view.QuestionView
 	Index int // into dashViews.Change and the data's change
 	Rows  []dashTrendPair
 }
@@ -96,14 +97,14 @@ type dashChange struct {
 // dashIndPair is one indicator for the ward and, as the page opens, the first
 // district.
 type dashIndPair struct {
-	W, C IndicatorRow
+	W, C view.IndicatorRow
 	Has  bool
 }
 
 // dashTrendPair is one answer's trend row for the ward and, as the page opens,
 // the first district (Has false when it has none).
 type dashTrendPair struct {
-	W, C TrendView
+	W, C view.TrendView
 	Has  bool
 }
 
@@ -127,7 +128,7 @@ func (p *dashPage) views(questions []dashQuestion) {
 }
 
 // sortKey is the value a column sorts by: the shown figure, "" when hidden.
-func sortKey(f Fig) string {
+func sortKey(f view.Fig) string {
 	if f.Suppressed || f.Blank() || f.Bound || math.IsNaN(f.Shown()) || math.IsInf(f.Shown(), 0) {
 		return ""
 	}
@@ -136,10 +137,10 @@ func sortKey(f Fig) string {
 
 // figCell is a district's cell: its figure (x when suppressed), ※ when 参考値,
 // shaded by diff.
-func figCell(f Fig, ref bool, diff float64, lower bool, title string) dashCell {
+func figCell(f view.Fig, ref bool, diff float64, lower bool, title string) dashCell {
 	c := dashCell{Text: f.Text + f.Mark, Sort: sortKey(f), Title: title}
 	if c.Sort != "" {
-		c.Class = shade(diff, lower)
+		c.Class = view.Shade(diff, lower)
 	}
 	if ref {
 		c.Text += "※"
@@ -159,7 +160,7 @@ func (p *dashPage) compareIndicators() {
 	}
 	for i, d := range v.Districts {
 		row := dashCompareRow{Index: i, District: d}
-		byID := map[string]IndicatorRow{} // lookups only
+		byID := map[string]view.IndicatorRow{} // lookups only
 		for _, r := range v.Indicators.ByDistrict[d] {
 			byID[r.ID] = r
 		}
@@ -225,13 +226,13 @@ func (p *dashPage) compareTheme(id, name string, qs []int, chart map[string]stri
 	p.Views.Compare = append(p.Views.Compare, t)
 }
 
-func topRow(v *View, district, qid string) (TopRow, bool) {
+func topRow(v *view.View, district, qid string) (view.TopRow, bool) {
 	for _, r := range v.DistrictTops[district] {
 		if r.QuestionID == qid {
 			return r, true
 		}
 	}
-	return TopRow{}, false
+	return view.TopRow{}, false
 }
 
 // changes lists the questions with a baseline, the ward's trend rows and
@@ -245,7 +246,7 @@ func (p *dashPage) changes(chart map[string]string) {
 		c := dashChange{ID: "change_" + strings.TrimPrefix(chart[q.ID], "crosstab_"), Q: q, Index: len(p.Views.Change)}
 		var groups [][][4]string
 		for i, d := range v.Districts {
-			byLabel := map[string]TrendView{} // lookups only
+			byLabel := map[string]view.TrendView{} // lookups only
 			for _, t := range q.DistrictTrends[d] {
 				byLabel[t.Label] = t
 			}
@@ -284,7 +285,7 @@ func (p *dashPage) changes(chart map[string]string) {
 }
 
 // diffText is a trend row's difference with ＊ when significant.
-func diffText(t TrendView) string {
+func diffText(t view.TrendView) string {
 	if t.Significant {
 		return t.Diff.Text + "＊"
 	}

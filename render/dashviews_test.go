@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"midreview/analyze"
+	"midreview/render/view"
 )
 
 // TestDashboardViewsBrowser opens the demo's dashboard from file:// in headless
@@ -93,7 +94,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	}
 
 	// 策定時からの変化: a district's columns are its trend rows (trend.csv by 地区).
-	var q *QuestionView
+	var q *view.QuestionView
 	k := 0 // the question's change table
 	for i := range v.Questions {
 		if len(v.Questions[i].Trend) == 0 {
@@ -195,7 +196,7 @@ func TestDashboardSentinel(t *testing.T) {
 			}
 		}
 	}
-	v := Build(res)
+	v := view.Build(res)
 	listed := map[string]bool{} // the sample repeats texts: a held one may be listed from another district
 	for _, f := range v.FreeText.Texts {
 		if !f.Held {

@@ -3,6 +3,8 @@ package render
 import (
 	"math"
 	"strings"
+
+	"midreview/render/view"
 )
 
 // SheetHard is the tabulation book's sheet of ソフトとハードの連携, present only
@@ -23,7 +25,7 @@ func (b *book) hard() {
 		b.check(err)
 		return
 	}
-	b.check(b.f.MoveSheet(SheetHard, SheetProblems))
+	b.check(b.f.MoveSheet(SheetHard, view.SheetProblems))
 	s := b.sheet(SheetHard)
 	s.titleBlock("ソフトとハードの連携", "自由記述・ヒアリング・振り返りシートの課題のうち、物理的な対応が必要なものをハード分類のキーワードで数えた件数です（一つの記述が複数の分類に入ることがあります）。記述は伏せ字にしています。")
 	heads := []string{"地区"}
@@ -33,7 +35,7 @@ func (b *book) hard() {
 	heads = append(heads, "計（記述数）")
 	s.head(heads...)
 	top := s.row - 1
-	row := func(label string, r HardRow) {
+	row := func(label string, r view.HardRow) {
 		s.str(1, label, "cell")
 		for i, f := range r.Counts {
 			s.fig(2+i, f)
@@ -47,7 +49,7 @@ func (b *book) hard() {
 	s.next()
 	heads[0] = "出どころ（区全体）"
 	s.head(heads...)
-	_, bs := hv.rowOf("全体")
+	_, bs := hv.RowOf("全体")
 	for _, r := range bs {
 		row(r.Group, r)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/render/assets"
+	"midreview/render/view"
 )
 
 // DashboardOptions configures the offline dashboard.
@@ -53,7 +54,7 @@ func DashboardAssets() (map[string][]byte, error) {
 // Dashboard writes the offline dashboard (dashboard/index.html) for v. It loads
 // only the files of DashboardAssets, from o.AssetsHost; all figures are embedded
 // in the page as JSON, and every text from the input is escaped.
-func Dashboard(w io.Writer, v *View, o DashboardOptions) error {
+func Dashboard(w io.Writer, v *view.View, o DashboardOptions) error {
 	host := o.AssetsHost
 	if host == "" {
 		host = "./"
@@ -83,17 +84,17 @@ func Dashboard(w io.Writer, v *View, o DashboardOptions) error {
 
 // dashPage is what the page template shows; Data is embedded as JSON for the script.
 type dashPage struct {
-	V            *View
+	V            *view.View
 	Host         string
 	JSON         template.JS
 	Data         dashData
 	Panels       []dashPanel
 	District     string // the district selected when the page opens
-	IndDistrict  []IndicatorRow
+	IndDistrict  []view.IndicatorRow
 	RatingGroups []dashRatingGroup
-	Themes       []string         // drill-down rows
-	Columns      []string         // drill-down columns
-	Matrix       [][]TextCellView // comment counts [theme][column]
+	Themes       []string              // drill-down rows
+	Columns      []string              // drill-down columns
+	Matrix       [][]view.TextCellView // comment counts [theme][column]
 	// Choices are the selector's option groups when the batch has 分析軸
 	// (地区, then each axis); nil otherwise (a plain list of districts).
 	Choices []dashChoices
@@ -131,10 +132,10 @@ type dashQuestion struct {
 	Groups []*dashRow     `json:"groups"` // parallel to districts; null without a row
 	Height int            `json:"height"`
 
-	Q    QuestionView `json:"-"`
-	Text []string     `json:"-"` // the findings under the question (View.Passage)
-	Cur  *dashRow     `json:"-"` // the selected district's row when the page opens
-	Rows []dashCells  `json:"-"` // the figure table as it opens
+	Q    view.QuestionView `json:"-"`
+	Text []string          `json:"-"` // the findings under the question (View.Passage)
+	Cur  *dashRow          `json:"-"` // the selected district's row when the page opens
+	Rows []dashCells       `json:"-"` // the figure table as it opens
 }
 
 // dashCells is one line of a question's figure table: choice, 全体, selected district.
@@ -166,7 +167,7 @@ type dashRating struct {
 	Groups [][]int        `json:"groups"` // parallel to districts; null without data
 	Height int            `json:"height"`
 
-	R RatingView `json:"-"`
+	R view.RatingView `json:"-"`
 }
 
 type dashRatingGroup struct {
@@ -182,7 +183,7 @@ const (
 // ratingColors are ordered shades that stay distinguishable in gray print.
 var ratingColors = []string{"#1f4e79", "#2e75b6", "#9dc3e6", "#d9d9d9", "#7f7f7f", "#404040", "#bdd7ee"}
 
-func buildDashboard(v *View) *dashPage {
+func buildDashboard(v *view.View) *dashPage {
 	p := &dashPage{V: v, Survey: !v.NoSurvey, ShowHearings: v.Hearings.Orgs > 0,
 		ShowComments: !v.NoSurvey || len(v.FreeText.Texts) > 0}
 	p.Data.Districts = append([]string{}, v.Districts...)
@@ -279,12 +280,12 @@ func chartID(prefix, id string, i int, used map[string]bool) string {
 // dashValue is the plotted value of a figure: the printed number, or "-" (not
 // plotted) when suppressed or empty. Each bar carries its printed text as its
 // label (36.0, －, 57.1▲), since echarts would print 36.0 as 36.
-func dashValue(f Fig) any {
+func dashValue(f view.Fig) any {
 	switch v := f.Shown(); {
 	case f.Suppressed || f.Blank() || f.Bound:
 		return "-"
 	case f.Zero:
-		return dashPoint{Value: 0, Label: dashLabel{Formatter: MarkZero}}
+		return dashPoint{Value: 0, Label: dashLabel{Formatter: view.MarkZero}}
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		// Note: JSON cannot hold NaN or infinity.
 		return "-"
@@ -303,7 +304,7 @@ type dashLabel struct {
 	Formatter string `json:"formatter"`
 }
 
-func dashRowOf(n Fig, figs []Fig, suppressed, reference bool) *dashRow {
+func dashRowOf(n view.Fig, figs []view.Fig, suppressed, reference bool) *dashRow {
 	r := &dashRow{N: n.Text, Note: rowNote(suppressed, reference), Texts: []string{}, Values: []any{}}
 	for _, f := range figs {
 		r.Texts = append(r.Texts, f.Text+f.Mark)
@@ -316,7 +317,7 @@ func dashRowOf(n Fig, figs []Fig, suppressed, reference bool) *dashRow {
 	return r
 }
 
-func dashQuestionOf(v *View, q QuestionView, id, selected string) dashQuestion {
+func dashQuestionOf(v *view.View, q view.QuestionView, id, selected string) dashQuestion {
 	dq := dashQuestion{Chart: id, Q: q, Heads: []string{}}
 	var all *dashRow
 	groups := map[string]*dashRow{} // lookups only
@@ -344,7 +345,7 @@ func dashQuestionOf(v *View, q QuestionView, id, selected string) dashQuestion {
 			dq.Heads = []string{"平均（" + q.Unit + "）", "中央値（" + q.Unit + "）"}
 		}
 		for _, s := range q.Summary {
-			r := dashRowOf(s.N, []Fig{s.Mean, s.Median}, s.Suppressed, s.Reference)
+			r := dashRowOf(s.N, []view.Fig{s.Mean, s.Median}, s.Suppressed, s.Reference)
 			if s.Group == analyze.GroupAll {
 				all = r
 			} else {
@@ -449,10 +450,10 @@ func wrapLabel(s string, n int) string {
 	return b.String()
 }
 
-func dashIndRowOf(r IndicatorRow) dashIndRow {
+func dashIndRowOf(r view.IndicatorRow) dashIndRow {
 	note := ""
 	if r.Reference {
-		note = MarkReference
+		note = view.MarkReference
 	}
 	return dashIndRow{
 		ID: r.ID, Name: r.Name, Baseline: r.Baseline.Text, Current: r.Current.Text, N: r.CurrentN.Text,
@@ -460,7 +461,7 @@ func dashIndRowOf(r IndicatorRow) dashIndRow {
 	}
 }
 
-func dashRatingOf(v *View, r RatingView, id, selected string) dashRating {
+func dashRatingOf(v *view.View, r view.RatingView, id, selected string) dashRating {
 	dr := dashRating{Chart: id, R: r, All: dashCounts(r.All.Counts)}
 	var cur []int
 	for _, d := range v.Districts {
@@ -482,7 +483,7 @@ func dashRatingOf(v *View, r RatingView, id, selected string) dashRating {
 }
 
 // dashCounts are the organizations per rating as the charts plot them.
-func dashCounts(figs []Fig) []int {
+func dashCounts(figs []view.Fig) []int {
 	out := []int{}
 	for _, f := range figs {
 		out = append(out, int(f.Shown()))
@@ -545,7 +546,7 @@ func (p *dashPage) comments() {
 
 var dashboardTemplate = template.Must(template.New("index.html").Funcs(template.FuncMap{
 	"px":     func(n int) template.CSS { return template.CSS(strconv.Itoa(n) + "px") },
-	"svgNum": svgNum,
+	"svgNum": view.SvgNum,
 }).Parse(dashboardHTML))
 
 const dashboardHTML = `<!DOCTYPE html>

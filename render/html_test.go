@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"midreview/render/view"
 )
 
-func renderDashboard(t *testing.T, v *View) []byte {
+func renderDashboard(t *testing.T, v *view.View) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
@@ -142,7 +144,7 @@ func FuzzDashboardText(f *testing.F) {
 
 // TestDashboardEmpty checks that a view with nothing in it still makes a page.
 func TestDashboardEmpty(t *testing.T) {
-	page := string(renderDashboard(t, &View{PlanName: "計画", DateISO: "2026-11-01"}))
+	page := string(renderDashboard(t, &view.View{PlanName: "計画", DateISO: "2026-11-01"}))
 	if !strings.Contains(page, `<script id="dashboard-data" type="application/json">{`) {
 		t.Error("no data block")
 	}

@@ -5,6 +5,9 @@ import (
 	"sort"
 
 	"midreview/analyze"
+	"midreview/render/pdf"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 // Output formats, as `midreview run -formats` names them.
@@ -29,18 +32,18 @@ func Formats() []string {
 // its assets, the data CSVs, then commentary_draft.xlsx and problems.csv,
 // which every run writes.
 // manifest.json is not listed: it lists the others with their hashes.
-func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOptions) []Output {
-	var outs []Output
+func Plan(v *view.View, res *analyze.Results, formats map[string]bool, pdfOpt pdf.PDFOptions) []view.Output {
+	var outs []view.Output
 	file := func(p string, fn func(w io.Writer) error) {
-		outs = append(outs, Output{p, fn})
+		outs = append(outs, view.Output{Path: p, Write: fn})
 	}
 	if formats[FormatPDF] {
-		file("report.pdf", func(w io.Writer) error { return PDF(w, v, pdfOpt) })
+		file("report.pdf", func(w io.Writer) error { return pdf.PDF(w, v, pdfOpt) })
 		for i, d := range v.Districts {
-			file(districtFile(i, d), func(w io.Writer) error { return DistrictPDF(w, v, d, pdfOpt) })
+			file(view.DistrictFile(i, d), func(w io.Writer) error { return pdf.DistrictPDF(w, v, d, pdfOpt) })
 		}
 		if v.Hard != nil {
-			file(LinkageFile, func(w io.Writer) error { return LinkagePDF(w, v, pdfOpt) })
+			file(pdf.LinkageFile, func(w io.Writer) error { return pdf.LinkagePDF(w, v, pdfOpt) })
 		}
 	}
 	if formats[FormatXLSX] {
@@ -71,7 +74,7 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		}
 	}
 	if formats[FormatWeb] {
-		for _, o := range WebFiles(v, WebOptions{Handouts: formats[FormatPDF], Opendata: formats[FormatOpendata]}) {
+		for _, o := range web.WebFiles(v, web.WebOptions{Handouts: formats[FormatPDF], Opendata: formats[FormatOpendata]}) {
 			file("web/"+o.Path, o.Write)
 		}
 	}

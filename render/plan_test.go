@@ -3,11 +3,15 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"midreview/render/pdf"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 func TestPlan(t *testing.T) {
 	res := buildTestResults()
-	v := Build(res)
+	v := view.Build(res)
 	var csvPaths []string
 	for _, c := range CSVFiles() {
 		csvPaths = append(csvPaths, c.Path)
@@ -25,7 +29,7 @@ func TestPlan(t *testing.T) {
 			fm[f] = f != ""
 		}
 		var got []string
-		for _, o := range Plan(v, res, fm, PDFOptions{}) {
+		for _, o := range Plan(v, res, fm, pdf.PDFOptions{}) {
 			got = append(got, o.Path)
 		}
 		if strings.Join(got, " ") != strings.Join(want, " ") {
@@ -44,7 +48,7 @@ func TestPlan(t *testing.T) {
 	for _, o := range OpendataFiles(v) {
 		opendata = append(opendata, "opendata/"+o.Path)
 	}
-	if len(opendata) < 3 || opendata[0] != "opendata/"+OpendataReadme || opendata[1] != "opendata/overview.csv" || opendata[2] != "opendata/overview_README.txt" {
+	if len(opendata) < 3 || opendata[0] != "opendata/"+web.OpendataReadme || opendata[1] != "opendata/overview.csv" || opendata[2] != "opendata/overview_README.txt" {
 		t.Errorf("opendata files %v, want README.txt, then overview.csv and its README first", opendata)
 	}
 	check("opendata", append(opendata, always...)...)
@@ -67,15 +71,15 @@ func TestSanitizeName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := sanitizeName(tt.in); got != tt.want {
+			if got := view.SanitizeName(tt.in); got != tt.want {
 				t.Errorf("sanitizeName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
-	if got := districtFile(0, "日吉"); got != "districts/01_日吉.pdf" {
+	if got := view.DistrictFile(0, "日吉"); got != "districts/01_日吉.pdf" {
 		t.Errorf("districtFile(0, 日吉) = %q", got)
 	}
-	if got := districtFile(12, "師岡"); got != "districts/13_師岡.pdf" {
+	if got := view.DistrictFile(12, "師岡"); got != "districts/13_師岡.pdf" {
 		t.Errorf("districtFile(12, 師岡) = %q", got)
 	}
 }
@@ -85,7 +89,7 @@ func FuzzSanitizeName(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := sanitizeName(s)
+		got := view.SanitizeName(s)
 		if got == "" || strings.ContainsAny(got, "/\\:*?\"<>|\x7f") || strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") {
 			t.Errorf("sanitizeName(%q) = %q", s, got)
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"midreview/render/view"
 )
 
 // The dashboard's parts for the plan's yearly cycle: a tab 取組の振り返り
@@ -76,7 +78,7 @@ const dashboardCycleHTML = `
 
 // historySVG draws one indicator over the plan's years: a dark line with
 // labelled points and the target as a dashed line, 560 × 180 pixels.
-func historySVG(h IndicatorHistoryView) template.HTML {
+func historySVG(h view.IndicatorHistoryView) template.HTML {
 	const w, ht, left, right, top, bottom = 560.0, 180.0, 40.0, 70.0, 20.0, 36.0
 	hi := 0.0
 	for _, p := range h.Points {

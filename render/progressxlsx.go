@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"midreview/render/view"
+)
 
 // Sheet names of the yearly cycle in the tabulation book (outputs.md).
 const SheetProgress = "取組の振り返り"
@@ -8,8 +12,8 @@ const SheetProgress = "取組の振り返り"
 // surveySheets are the sheets that hold the survey's tables; a year without a
 // survey (View.NoSurvey) leaves them out rather than printing them empty.
 var surveySheets = map[string]bool{
-	SheetFindings: true, SheetSimple: true, SheetByDistrict: true, SheetByGender: true, SheetByAge: true,
-	SheetIndicators: true, SheetTrend: true,
+	view.SheetFindings: true, view.SheetSimple: true, view.SheetByDistrict: true, view.SheetByGender: true, view.SheetByAge: true,
+	view.SheetIndicators: true, view.SheetTrend: true,
 }
 
 // bookSheets is the tabulation book's sheet order for v: xlsxSheets, with
@@ -17,26 +21,26 @@ var surveySheets = map[string]bool{
 // survey sheets are left out, and ヒアリング and 自由記述 when there is
 // nothing to list. A batch without progress/ and with a survey gets exactly
 // xlsxSheets.
-func bookSheets(v *View) []string {
+func bookSheets(v *view.View) []string {
 	var out []string
-	for _, name := range xlsxSheets {
+	for _, name := range view.XlsxSheets {
 		if v.NoSurvey {
 			switch {
 			case surveySheets[name]:
 				continue
-			case name == SheetHearings && v.Hearings.Orgs == 0:
+			case name == view.SheetHearings && v.Hearings.Orgs == 0:
 				continue
-			case name == SheetFreeText && len(v.FreeText.Texts) == 0:
+			case name == view.SheetFreeText && len(v.FreeText.Texts) == 0:
 				continue
 			}
 		}
 		out = append(out, name)
-		if name == SheetByAge {
+		if name == view.SheetByAge {
 			for _, a := range v.Axes {
 				out = append(out, a.Sheet)
 			}
 		}
-		if name == SheetFreeText || (v.NoSurvey && name == SheetOverview) {
+		if name == view.SheetFreeText || (v.NoSurvey && name == view.SheetOverview) {
 			if v.Progress != nil && !containsString(out, SheetProgress) {
 				// Note: in a year without a survey the review is the book's
 				// content, so it follows 概要 directly.
@@ -79,7 +83,7 @@ func (b *book) progress() {
 	s.next()
 	heads := append(append([]string{"区分", "年度"}, pv.Labels...), "未記入", "悪化", "計")
 	s.head(heads...)
-	counts := func(group string, rows []ProgressCountRow) {
+	counts := func(group string, rows []view.ProgressCountRow) {
 		for _, r := range rows {
 			s.str(1, group, "cell")
 			s.str(2, r.Year, "cell")
@@ -164,7 +168,7 @@ func (b *book) progress() {
 
 // indicatorHistory appends 指標の推移 (history/) to sheet 指標: one row per
 // indicator with 全体's value at each point of the plan.
-func (s *sheet) indicatorHistory(hs []IndicatorHistoryView) {
+func (s *sheet) indicatorHistory(hs []view.IndicatorHistoryView) {
 	if len(hs) == 0 {
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"midreview/analyze"
+	"midreview/render/view"
 )
 
 // Number formats of the tabulation book. Figures are stored as numbers.
@@ -33,7 +34,7 @@ const (
 // handout shows; the full-precision value is in data/crosstab.csv. A zero count
 // is stored as 0 with a number format that shows －, suppressed figures as the
 // string x, and ▲▼ live in the number format (0.0"▲") so the cell stays a number.
-func XLSX(w io.Writer, v *View) error {
+func XLSX(w io.Writer, v *view.View) error {
 	b, err := newBook(v)
 	if err != nil {
 		return err
@@ -43,10 +44,10 @@ func XLSX(w io.Writer, v *View) error {
 	if !v.NoSurvey {
 		b.findings()
 		for _, by := range []struct{ sheet, by string }{
-			{SheetSimple, analyze.ByAll},
-			{SheetByDistrict, analyze.ByDistrict},
-			{SheetByGender, analyze.ByGender},
-			{SheetByAge, analyze.ByAge},
+			{view.SheetSimple, analyze.ByAll},
+			{view.SheetByDistrict, analyze.ByDistrict},
+			{view.SheetByGender, analyze.ByGender},
+			{view.SheetByAge, analyze.ByAge},
 		} {
 			b.crosstabs(by.sheet, by.by)
 		}
@@ -56,10 +57,10 @@ func XLSX(w io.Writer, v *View) error {
 		b.indicators()
 		b.trend()
 	}
-	if b.has(SheetHearings) {
+	if b.has(view.SheetHearings) {
 		b.hearings()
 	}
-	if b.has(SheetFreeText) {
+	if b.has(view.SheetFreeText) {
 		b.freeText()
 	}
 	b.progress()
@@ -78,14 +79,14 @@ func XLSX(w io.Writer, v *View) error {
 
 // A book is the tabulation workbook being written.
 type book struct {
-	v      *View
+	v      *view.View
 	f      *excelize.File
 	err    error
 	styles map[string]int // style key → excelize style ID; lookups only, never ranged over
 	sheets []string       // the book's sheets in order (bookSheets)
 }
 
-func newBook(v *View) (*book, error) {
+func newBook(v *view.View) (*book, error) {
 	f := excelize.NewFile()
 	b := &book{v: v, f: f, styles: map[string]int{}, sheets: bookSheets(v)}
 	if err := f.SetSheetName("Sheet1", b.sheets[0]); err != nil {
@@ -221,14 +222,14 @@ func (s *sheet) num(col int, v float64, numFmt, shown string) {
 
 // fig writes a published figure: the number it prints as (Fig.Shown) with a
 // number format of its decimals, x as a string, or an empty bordered cell.
-func (s *sheet) fig(col int, f Fig) {
+func (s *sheet) fig(col int, f view.Fig) {
 	v := f.Shown()
 	switch {
 	case f.Suppressed:
-		s.str(col, MarkSuppressed, "mark")
+		s.str(col, view.MarkSuppressed, "mark")
 		return
 	case f.Zero:
-		s.num(col, 0, numFmtZero, MarkZero)
+		s.num(col, 0, numFmtZero, view.MarkZero)
 		return
 	case f.Blank():
 		s.str(col, "", "cell")
@@ -248,12 +249,12 @@ func (s *sheet) fig(col int, f Fig) {
 	}
 	text := f.Text
 	switch f.Mark {
-	case MarkHigh:
+	case view.MarkHigh:
 		numFmt = numFmtPctHigh
-		text += MarkHigh
-	case MarkLow:
+		text += view.MarkHigh
+	case view.MarkLow:
 		numFmt = numFmtPctLow
-		text += MarkLow
+		text += view.MarkLow
 	}
 	s.num(col, v, numFmt, text)
 }
@@ -345,7 +346,7 @@ func headerText(s string, maxRunes int) string {
 	return strings.ReplaceAll(s, "&", "&&")
 }
 
-func sampleMark(v *View) string {
+func sampleMark(v *view.View) string {
 	if v.Sample {
 		return "サンプルデータ"
 	}
@@ -408,10 +409,10 @@ var crosstabNotes = []string{
 
 func (b *book) overview() {
 	v := b.v
-	s := b.sheet(SheetOverview)
+	s := b.sheet(view.SheetOverview)
 	s.titleBlock("集計表")
 	s.next()
-	rows := []KV{{"計画名", v.PlanName}, {"区名", v.Ward}, {"調査名", v.SurveyName}}
+	rows := []view.KV{{Key: "計画名", Value: v.PlanName}, {Key: "区名", Value: v.Ward}, {Key: "調査名", Value: v.SurveyName}}
 	for _, kv := range v.Overview.Items {
 		// Note: the settings of 調査の概要 given (調査対象, 抽出方法, 調査期間,
 		// 調査方法); 配布数, 有効回収数 and 回収率 are in the table 回収状況 below.
@@ -421,9 +422,9 @@ func (b *book) overview() {
 		}
 		rows = append(rows, kv)
 	}
-	rows = append(rows, KV{"基準日", v.Date})
+	rows = append(rows, view.KV{Key: "基準日", Value: v.Date})
 	if v.Sample {
-		rows = append(rows, KV{"データ", "サンプルデータ（合成データであり、実際の調査結果ではありません）"})
+		rows = append(rows, view.KV{Key: "データ", Value: "サンプルデータ（合成データであり、実際の調査結果ではありません）"})
 	}
 	errs, warns := 0, 0
 	for _, p := range v.Problems {
@@ -433,12 +434,12 @@ func (b *book) overview() {
 			warns++
 		}
 	}
-	rows = append(rows, KV{"入力チェック", fmt.Sprintf("エラー %d件、警告 %d件（シート「%s」）", errs, warns, SheetProblems)})
+	rows = append(rows, view.KV{Key: "入力チェック", Value: fmt.Sprintf("エラー %d件、警告 %d件（シート「%s」）", errs, warns, view.SheetProblems)})
 	if v.InputErrors > 0 {
-		rows = append(rows, KV{"入力エラー", fmt.Sprintf("%d件のエラーを含んだまま作成（-allow-errors）", v.InputErrors)})
+		rows = append(rows, view.KV{Key: "入力エラー", Value: fmt.Sprintf("%d件のエラーを含んだまま作成（-allow-errors）", v.InputErrors)})
 	}
-	rows = append(rows, KV{"適用した修正", fmt.Sprintf("%d件（シート「%s」）", len(v.Corrections), SheetCorrections)})
-	rows = append(rows, KV{"事務局の所見", fmt.Sprintf("%d件（シート「%s」）", len(v.Staffed), SheetCommentary)})
+	rows = append(rows, view.KV{Key: "適用した修正", Value: fmt.Sprintf("%d件（シート「%s」）", len(v.Corrections), view.SheetCorrections)})
+	rows = append(rows, view.KV{Key: "事務局の所見", Value: fmt.Sprintf("%d件（シート「%s」）", len(v.Staffed), view.SheetCommentary)})
 	s.head("項目", "内容")
 	for _, kv := range rows {
 		s.texts(kv.Key, kv.Value)
@@ -474,7 +475,7 @@ func (b *book) overview() {
 }
 
 // byLabel is the 表側 header of a breakdown: a 分析軸 is headed by its name.
-func (v *View) byLabel(by string) string {
+func byLabel(v *view.View, by string) string {
 	if by == analyze.ByAll {
 		return "区分"
 	}
@@ -496,7 +497,7 @@ func (b *book) crosstabs(name, by string) {
 	s.next()
 	found := false
 	for _, q := range b.v.Questions {
-		var t *TableView
+		var t *view.TableView
 		for i := range q.Tables {
 			if q.Tables[i].By == by {
 				t = &q.Tables[i]
@@ -532,7 +533,7 @@ func (b *book) crosstabs(name, by string) {
 	s.finish(1, 1)
 }
 
-func questionTitle(q QuestionView) string {
+func questionTitle(q view.QuestionView) string {
 	t := q.ID + "　" + q.Text
 	if q.MA {
 		t += "（複数回答）"
@@ -540,8 +541,8 @@ func questionTitle(q QuestionView) string {
 	return t
 }
 
-func summaryRows(rows []SummaryRow, by string) []SummaryRow {
-	var out []SummaryRow
+func summaryRows(rows []view.SummaryRow, by string) []view.SummaryRow {
+	var out []view.SummaryRow
 	for _, r := range rows {
 		if (r.Group == analyze.GroupAll) == (by == analyze.ByAll) && (by == analyze.ByAll || by == analyze.ByDistrict) {
 			out = append(out, r)
@@ -552,8 +553,8 @@ func summaryRows(rows []SummaryRow, by string) []SummaryRow {
 
 // table writes one crosstab: header, then one row per group. counts adds a
 // 件数 row above each percentage row (単純集計).
-func (s *sheet) table(t *TableView, counts bool) {
-	heads := append([]string{s.b.v.byLabel(t.By), "n"}, t.Heads...)
+func (s *sheet) table(t *view.TableView, counts bool) {
+	heads := append([]string{byLabel(s.b.v, t.By), "n"}, t.Heads...)
 	s.head(append(heads, "備考")...)
 	last := len(t.Heads) + 3
 	for _, r := range t.Rows {
@@ -588,12 +589,12 @@ func rowNote(suppressed, reference bool) string {
 	case suppressed:
 		return "秘匿"
 	case reference:
-		return MarkReference
+		return view.MarkReference
 	}
 	return ""
 }
 
-func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
+func (s *sheet) summary(q view.QuestionView, rows []view.SummaryRow) {
 	heads := []string{"区分", "n", "平均", "標準偏差", "中央値", "最小", "最大"}
 	if q.Unit != "" {
 		// Note: the figures are in the answers' unit (設問 単位).
@@ -609,7 +610,7 @@ func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 	for _, r := range rows {
 		s.str(1, r.Group, "cell")
 		s.fig(2, r.N)
-		for i, f := range []Fig{r.Mean, r.SD, r.Median, r.Min, r.Max} {
+		for i, f := range []view.Fig{r.Mean, r.SD, r.Median, r.Min, r.Max} {
 			s.fig(3+i, f)
 		}
 		col := 8
@@ -624,11 +625,11 @@ func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 
 func (b *book) indicators() {
 	v := b.v
-	s := b.sheet(SheetIndicators)
+	s := b.sheet(view.SheetIndicators)
 	s.titleBlock("指標の達成状況", "値は％。評価の基準は表の下。地区の行はその地区の回答者による値。")
 	s.head("指標ID", "指標名", "テーマ", "区分", "策定時値", "策定時n", "現状値", "現状n", "95％信頼区間", "目標値", "方向", "p値", "評価", "備考")
 	top := s.row - 1
-	write := func(group string, rows []IndicatorRow) {
+	write := func(group string, rows []view.IndicatorRow) {
 		for _, r := range rows {
 			s.str(1, r.ID, "cell")
 			s.str(2, r.Name, "wrap")
@@ -645,7 +646,7 @@ func (b *book) indicators() {
 			s.str(13, r.Evaluation, "center")
 			note := ""
 			if r.Reference {
-				note = MarkReference
+				note = view.MarkReference
 			}
 			s.str(14, note, "cell")
 			s.next()
@@ -672,7 +673,7 @@ func (b *book) indicators() {
 
 // pValue writes a p-value as a number when it is one ("0.012") and as text
 // otherwise ("<0.001", "").
-func (s *sheet) pValue(col int, p Fig) {
+func (s *sheet) pValue(col int, p view.Fig) {
 	if v := p.Shown(); !p.Bound && !math.IsNaN(v) && !math.IsInf(v, 0) {
 		s.num(col, v, numFmtP, p.Text)
 		return
@@ -681,10 +682,10 @@ func (s *sheet) pValue(col int, p Fig) {
 }
 
 func (b *book) trend() {
-	s := b.sheet(SheetTrend)
+	s := b.sheet(view.SheetTrend)
 	// Note: one word for each survey (surveys.go): 策定時 and 今回, never 現在 or 前回.
-	s.titleBlock("経年比較（"+NameBaseline+"と"+NameCurrent+"）", "値は％、差はポイント（表示した2つの割合の差）。p値は2つの比率の差のz検定。＊＝有意。")
-	s.head("設問ID", "設問文", "選択肢", WordBaseline, WordBaseline+"n", WordCurrent, WordCurrent+"n", "差（ポイント）", "p値", "有意差")
+	s.titleBlock("経年比較（"+view.NameBaseline+"と"+view.NameCurrent+"）", "値は％、差はポイント（表示した2つの割合の差）。p値は2つの比率の差のz検定。＊＝有意。")
+	s.head("設問ID", "設問文", "選択肢", view.WordBaseline, view.WordBaseline+"n", view.WordCurrent, view.WordCurrent+"n", "差（ポイント）", "p値", "有意差")
 	top := s.row - 1
 	found := false
 	for _, q := range b.v.Questions {
@@ -708,7 +709,7 @@ func (b *book) trend() {
 		}
 	}
 	if !found {
-		s.strNoFit(1, NameBaseline+"のデータがないため、経年比較はありません。", "note")
+		s.strNoFit(1, view.NameBaseline+"のデータがないため、経年比較はありません。", "note")
 	}
 	s.maxW = []float64{10, 40, 24}
 	s.finish(top, 1)
@@ -716,7 +717,7 @@ func (b *book) trend() {
 
 func (b *book) hearings() {
 	v, h := b.v, b.v.Hearings
-	s := b.sheet(SheetHearings)
+	s := b.sheet(view.SheetHearings)
 	s.titleBlock("団体ヒアリング", "評価は団体数。複数の地区で活動する団体はそれぞれの地区に数える。")
 	s.head("区分", "団体数")
 	s.str(1, "回答団体数", "cell")
@@ -763,13 +764,13 @@ func (b *book) hearings() {
 	s.finish(1, 1)
 }
 
-func (s *sheet) countRow(label string, n Fig) {
+func (s *sheet) countRow(label string, n view.Fig) {
 	s.str(1, label, "cell")
 	s.num(2, n.Shown(), numFmtInt, n.Text)
 	s.next()
 }
 
-func (s *sheet) ratingRow(group string, r RatingRow) {
+func (s *sheet) ratingRow(group string, r view.RatingRow) {
 	s.str(1, group, "cell")
 	for i, n := range r.Counts {
 		s.fig(3+i, n)
@@ -780,7 +781,7 @@ func (s *sheet) ratingRow(group string, r RatingRow) {
 
 func (b *book) freeText() {
 	v := b.v
-	s := b.sheet(SheetFreeText)
+	s := b.sheet(view.SheetFreeText)
 	s.titleBlock("自由記述", "氏名・電話番号・メールアドレス・住所は〇〇に置き換えています。")
 	s.head("種別", "ID", "地区", "設問・項目", "テーマ", "記述")
 	top := s.row - 1
@@ -807,7 +808,7 @@ func (b *book) freeText() {
 // findings writes sheet 結果の概要: every passage's printed lines, in the
 // order of View.Passages (概要 by theme, questions, indicators, districts).
 func (b *book) findings() {
-	s := b.sheet(SheetFindings)
+	s := b.sheet(view.SheetFindings)
 	s.titleBlock("結果の概要", "集計結果から定型の文で作成した所見（数値は集計表と同じ丸め）。")
 	s.head("場所", "対象", "地区", "所見")
 	top := s.row - 1
@@ -830,7 +831,7 @@ func (b *book) findings() {
 }
 
 func (b *book) problems() {
-	s := b.sheet(SheetProblems)
+	s := b.sheet(view.SheetProblems)
 	s.titleBlock("入力チェック", "入力データの問題の一覧。エラーは修正が必要です。")
 	s.head("重大度", "コード", "ファイル", "シート", "セル", "行", "ID", "設問・項目", "値", "内容")
 	top := s.row - 1
@@ -849,7 +850,7 @@ func (b *book) problems() {
 }
 
 func (b *book) corrections() {
-	s := b.sheet(SheetCorrections)
+	s := b.sheet(view.SheetCorrections)
 	s.titleBlock("修正履歴", "corrections.xlsx から適用した修正。")
 	s.head("行", "対象", "ID", "項目", "修正前", "修正後", "理由", "担当", "ファイル", "セル")
 	top := s.row - 1
@@ -865,7 +866,7 @@ func (b *book) corrections() {
 // commentary writes sheet 所見履歴: the passages printed in the secretariat's
 // wording from commentary.xlsx, or removed, with the generated text each replaced.
 func (b *book) commentary() {
-	s := b.sheet(SheetCommentary)
+	s := b.sheet(view.SheetCommentary)
 	s.titleBlock("所見履歴", "commentary.xlsx の事務局の文に差し替えた所見、削除した所見。")
 	s.head("行", "場所", "対象ID", "地区", "扱い", "印刷した所見", "担当", "生成した文")
 	top := s.row - 1
