@@ -2,11 +2,16 @@ package render
 
 import (
 	"midreview/render/assets"
+	"midreview/render/dashboard"
 	"midreview/render/pdf"
 )
 
-// AssetFontFile names the embedded font in MissingAssets.
-const AssetFontFile = "BIZUDPGothic-Regular.ttf"
+// AssetFontFile and AssetEcharts name the embedded font and echarts in
+// MissingAssets.
+const (
+	AssetFontFile = "BIZUDPGothic-Regular.ttf"
+	AssetEcharts  = dashboard.AssetEcharts
+)
 
 // MissingAssets lists the embedded files the binary was built without
 // (AssetEcharts, AssetFontFile), empty for a binary built with `make build`.

@@ -7,6 +7,7 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/internal/batchgen"
+	"midreview/render/dashboard"
 	"midreview/render/view"
 )
 
@@ -36,7 +37,7 @@ func TestNoHearingsChapter(t *testing.T) {
 			t.Fatalf("hearings %d: %d organizations", tc.hearings, v.Hearings.Orgs)
 		}
 		var page strings.Builder
-		if err := Dashboard(&page, v, DashboardOptions{}); err != nil {
+		if err := dashboard.Dashboard(&page, v, dashboard.DashboardOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		tab := strings.Contains(page.String(), `data-panel="hearings"`)

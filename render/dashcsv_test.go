@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"midreview/analyze"
+	"midreview/render/dashboard"
 	"midreview/render/view"
 )
 
@@ -144,7 +145,7 @@ func axisWebformResults(t *testing.T) *analyze.Results {
 // question's figure table (the selected group's column) with crosstab.csv.
 func checkFigureTables(t *testing.T, d *dashTab, v *view.View, data map[string]dataRows) {
 	t.Helper()
-	p := buildDashboard(v)
+	p := dashboard.BuildDashboard(v)
 	byName := map[string]string{analyze.ByGender: analyze.ByGender, analyze.ByAge: analyze.ByAge}
 	for _, a := range v.Axes {
 		byName[a.Name] = a.By
@@ -217,7 +218,7 @@ func checkDistrictViews(t *testing.T, d *dashTab, v *view.View, data map[string]
 	if len(v.Districts) == 0 {
 		return
 	}
-	p := buildDashboard(v)
+	p := dashboard.BuildDashboard(v)
 	trend, inds := data["trend.csv"], data["indicators.csv"]
 	checked := 0
 	for _, di := range []int{0, len(v.Districts) / 2, len(v.Districts) - 1} {

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"midreview/analyze"
+	"midreview/render/dashboard"
 	"midreview/render/view"
 )
 
@@ -37,7 +38,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	writeDashboard(t, dir, v)
 
 	weight := 0
-	for _, f := range []string{"index.html", AssetDashboardJS, AssetDashboardCSS} {
+	for _, f := range []string{"index.html", dashboard.AssetDashboardJS, dashboard.AssetDashboardCSS} {
 		st, err := os.Stat(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
@@ -114,7 +115,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 		selectDistrict(d)
 		want := q.DistrictTrends[v.Districts[d]][0]
 		got := eval(`(() => { const r = document.querySelector('table.change[data-i="` + strconv.Itoa(k) + `"]').tBodies[0].rows[0]; return [5,6,7].map(i => r.cells[i].textContent).join('|'); })()`)
-		if w := want.Baseline.Text + "|" + want.Current.Text + "|" + diffText(want); got != w || eval(`document.querySelector('table.change[data-i="`+strconv.Itoa(k)+`"] th.dname').textContent`) != v.Districts[d] {
+		if w := want.Baseline.Text + "|" + want.Current.Text + "|" + dashboard.DiffText(want); got != w || eval(`document.querySelector('table.change[data-i="`+strconv.Itoa(k)+`"] th.dname').textContent`) != v.Districts[d] {
 			t.Errorf("change, district %d: %q, want %q", d, got, w)
 		}
 	}
@@ -125,7 +126,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	click(`#compare_ind button.sort[data-col="1"]`)
 	best, bestName := -1.0, ""
 	for _, d := range v.Districts {
-		if r := v.Indicators.ByDistrict[d]; len(r) > 0 && sortKey(r[0].Current) != "" && r[0].Current.Shown() > best {
+		if r := v.Indicators.ByDistrict[d]; len(r) > 0 && dashboard.SortKey(r[0].Current) != "" && r[0].Current.Shown() > best {
 			best, bestName = r[0].Current.Shown(), d
 		}
 	}
@@ -210,10 +211,10 @@ func TestDashboardSentinel(t *testing.T) {
 		}
 	}
 	var page bytes.Buffer
-	if err := Dashboard(&page, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&page, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	all := page.String() + dashboardJS + dashboardViewsJS
+	all := page.String() + dashboard.DashboardJS + dashboard.DashboardViewsJS
 	if s := sentinelIn(all); s != "" {
 		t.Errorf("the dashboard prints a suppressed figure: %s", s)
 	}

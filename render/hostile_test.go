@@ -15,8 +15,10 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"midreview/render/dashboard"
 	"midreview/render/pdf"
 	"midreview/render/view"
+	"midreview/render/xlsx"
 )
 
 // hostileView is testView with the text and sizes that break layouts: names and
@@ -303,10 +305,10 @@ func TestHostileViewWriters(t *testing.T) {
 		v.PlanName = name
 		v.Date = strings.Repeat("&", 100)
 		t.Run(name[:min(len(name), 8)], func(t *testing.T) {
-			if err := XLSX(io.Discard, v); err != nil {
+			if err := xlsx.XLSX(io.Discard, v); err != nil {
 				t.Errorf("XLSX: %v", err)
 			}
-			if err := Dashboard(io.Discard, v, DashboardOptions{}); err != nil {
+			if err := dashboard.Dashboard(io.Discard, v, dashboard.DashboardOptions{}); err != nil {
 				t.Errorf("Dashboard: %v", err)
 			}
 		})
@@ -346,15 +348,15 @@ func TestFigNonFinite(t *testing.T) {
 		{Value: math.Inf(1), Text: "1e400"},
 	} {
 		t.Run(f.Text, func(t *testing.T) {
-			if v := dashValue(f); v != "-" {
+			if v := dashboard.DashValue(f); v != "-" {
 				t.Errorf("dashValue(%q) = %v, want not plotted", f.Text, v)
 			}
 			v := xlsxTestView()
 			v.Questions[0].Tables[0].Rows[0].Cells[0] = f
-			if err := Dashboard(io.Discard, v, DashboardOptions{}); err != nil {
+			if err := dashboard.Dashboard(io.Discard, v, dashboard.DashboardOptions{}); err != nil {
 				t.Errorf("Dashboard: %v", err)
 			}
-			if err := XLSX(io.Discard, v); err != nil {
+			if err := xlsx.XLSX(io.Discard, v); err != nil {
 				t.Errorf("XLSX: %v", err)
 			}
 		})

@@ -5,7 +5,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/render/view"
 )
@@ -45,7 +44,7 @@ func LinkageDraft(w io.Writer, v *view.View) error {
 		vals[ingest.ColLinkPlace], vals[ingest.ColLinkText], vals[ingest.ColLinkSource] = is.Place, is.Text, is.Source
 		vals[ingest.ColLinkYears] = is.Years
 		if is.Answered {
-			if is.Answer.Status != analyze.StatusUnanswered {
+			if is.Answer.Status != view.StatusUnanswered {
 				vals[ingest.ColLinkStatus] = is.Answer.Status
 			}
 			vals[ingest.ColLinkDepartment], vals[ingest.ColLinkPlan], vals[ingest.ColLinkNote] = is.Answer.Department, is.Answer.Plan, is.Answer.Note

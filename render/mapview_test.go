@@ -11,6 +11,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/dashboard"
 	"midreview/render/view"
 	"midreview/render/web"
 )
@@ -93,7 +94,7 @@ func TestDashboardMap(t *testing.T) {
 		t.Fatalf("map view %+v", v.Map)
 	}
 	var buf bytes.Buffer
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -111,7 +112,7 @@ func TestDashboardMap(t *testing.T) {
 	b.Map.Features = b.Map.Features[:5] // 北 and 中央 only
 	v = view.Build(analyze.Run(b))
 	buf.Reset()
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "境界データに境界がない地区（地図には描いていません）：南") {

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/render/view"
 	"midreview/render/web"
@@ -347,7 +346,7 @@ func opendataTables(v *view.View) []*odTable {
 			odFig(r.Current), curN, r.Interval, odFig(r.Target), r.Direction, r.Evaluation, odFlag(r.Current.Suppressed), odFlag(r.Reference)})
 	}
 	for _, r := range v.Indicators.Rows {
-		addInd(analyze.GroupAll, r)
+		addInd(view.GroupAll, r)
 	}
 	for _, d := range v.Districts {
 		for _, r := range v.Indicators.ByDistrict[d] {
@@ -362,10 +361,10 @@ func opendataTables(v *view.View) []*odTable {
 		{"団体数（団体）", "ヒアリングを行った団体の数"},
 	}}
 	for _, c := range v.Hearings.ByDistrict {
-		ho.rows = append(ho.rows, []string{analyze.ByDistrict, csvText(c.Name), odFig(c.N)})
+		ho.rows = append(ho.rows, []string{view.ByDistrict, csvText(c.Name), odFig(c.N)})
 	}
 	for _, c := range v.Hearings.ByType {
-		ho.rows = append(ho.rows, []string{analyze.ByOrgType, csvText(c.Name), odFig(c.N)})
+		ho.rows = append(ho.rows, []string{view.ByOrgType, csvText(c.Name), odFig(c.N)})
 	}
 	if hearings {
 		add(ho)
@@ -391,7 +390,7 @@ func opendataTables(v *view.View) []*odTable {
 				hr.rows = append(hr.rows, []string{csvText(r.ItemID), csvText(r.Name), csvText(r.Theme), csvText(group), csvText(l), odFig(rr.N), odFig(c), odFig(s)})
 			}
 		}
-		rowsOf(analyze.GroupAll, r.All)
+		rowsOf(view.GroupAll, r.All)
 		for _, d := range v.Districts {
 			if rr, ok := r.ByDistrict[d]; ok {
 				rowsOf(d, rr)
@@ -492,7 +491,7 @@ func hardCountsTable(hv *view.HardView) *odTable {
 		for c, cat := range hv.Categories {
 			t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), csvText(cat.Name), odFig(p.Counts[c]), odFlag(p.Suppressed)})
 		}
-		t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), analyze.GroupAnyHard, odFig(p.Total), odFlag(p.Suppressed)})
+		t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), view.GroupAnyHard, odFig(p.Total), odFlag(p.Suppressed)})
 	}
 	for s, src := range hv.Sources {
 		for i, r := range hv.Rows {
@@ -506,7 +505,7 @@ func hardCountsTable(hv *view.HardView) *odTable {
 	}
 	for i, y := range hv.Years {
 		r := hv.ByYear[i]
-		r.Group = analyze.GroupAll
+		r.Group = view.GroupAll
 		add(view.HardSourceLabels[2].Label, y, r) // 取組の振り返り
 	}
 	return t

@@ -5,9 +5,11 @@ import (
 	"sort"
 
 	"midreview/analyze"
+	"midreview/render/dashboard"
 	"midreview/render/pdf"
 	"midreview/render/view"
 	"midreview/render/web"
+	"midreview/render/xlsx"
 )
 
 // Output formats, as `midreview run -formats` names them.
@@ -47,13 +49,13 @@ func Plan(v *view.View, res *analyze.Results, formats map[string]bool, pdfOpt pd
 		}
 	}
 	if formats[FormatXLSX] {
-		file("tabulation.xlsx", func(w io.Writer) error { return XLSX(w, v) })
+		file("tabulation.xlsx", func(w io.Writer) error { return xlsx.XLSX(w, v) })
 	}
 	if formats[FormatHTML] {
-		file("dashboard/index.html", func(w io.Writer) error { return Dashboard(w, v, DashboardOptions{}) })
-		assets, err := DashboardAssets()
+		file("dashboard/index.html", func(w io.Writer) error { return dashboard.Dashboard(w, v, dashboard.DashboardOptions{}) })
+		assets, err := dashboard.DashboardAssets()
 		if err != nil {
-			file("dashboard/"+AssetEcharts, func(io.Writer) error { return err })
+			file("dashboard/"+dashboard.AssetEcharts, func(io.Writer) error { return err })
 		}
 		names := make([]string, 0, len(assets))
 		for name := range assets {

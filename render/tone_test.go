@@ -8,6 +8,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/dashboard"
 	"midreview/render/view"
 	"midreview/render/web"
 )
@@ -43,7 +44,7 @@ func TestColourByDirection(t *testing.T) {
 
 	// Dashboard: the 地区比較 table of indicators.
 	var buf bytes.Buffer
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	html := buf.String()

@@ -18,6 +18,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/render/view"
+	"midreview/render/xlsx"
 )
 
 // Injected-looking free text: none of it may become a formula or markup.
@@ -269,7 +270,7 @@ func xlsxDump(t *testing.T, f *excelize.File) []byte {
 func writeXLSX(t *testing.T, v *view.View) ([]byte, *excelize.File) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := XLSX(&buf, v); err != nil {
+	if err := xlsx.XLSX(&buf, v); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -330,15 +331,15 @@ func TestXLSXFigures(t *testing.T) {
 		value             string // raw stored value
 		numFmt            string // "" for a string cell
 	}{
-		{"n", view.SheetByDistrict, xlsxCell(2, hiyoshi), "70", numFmtInt},
-		{"high 40/70=57.1▲", view.SheetByDistrict, xlsxCell(3, hiyoshi), "57.1", numFmtPctHigh},
-		{"low 27/70=38.6▼", view.SheetByDistrict, xlsxCell(4, hiyoshi), "38.6", numFmtPctLow},
-		{"plain 3/70=4.3", view.SheetByDistrict, xlsxCell(5, hiyoshi), "4.3", numFmtPct},
-		{"suppressed n shown", view.SheetByDistrict, xlsxCell(2, takada), "8", numFmtInt},
+		{"n", view.SheetByDistrict, xlsxCell(2, hiyoshi), "70", xlsx.NumFmtInt},
+		{"high 40/70=57.1▲", view.SheetByDistrict, xlsxCell(3, hiyoshi), "57.1", xlsx.NumFmtPctHigh},
+		{"low 27/70=38.6▼", view.SheetByDistrict, xlsxCell(4, hiyoshi), "38.6", xlsx.NumFmtPctLow},
+		{"plain 3/70=4.3", view.SheetByDistrict, xlsxCell(5, hiyoshi), "4.3", xlsx.NumFmtPct},
+		{"suppressed n shown", view.SheetByDistrict, xlsxCell(2, takada), "8", xlsx.NumFmtInt},
 		{"suppressed x", view.SheetByDistrict, xlsxCell(3, takada), "x", ""},
 		{"suppressed note", view.SheetByDistrict, xlsxCell(6, takada), "秘匿", ""},
-		{"zero count is － format", view.SheetByGender, xlsxCell(5, men), "0", numFmtZero},
-		{"14/50=28.0", view.SheetByGender, xlsxCell(3, men), "28", numFmtPct},
+		{"zero count is － format", view.SheetByGender, xlsxCell(5, men), "0", xlsx.NumFmtZero},
+		{"14/50=28.0", view.SheetByGender, xlsxCell(3, men), "28", xlsx.NumFmtPct},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -476,7 +477,7 @@ func TestTextWidth(t *testing.T) {
 		s    string
 		want float64
 	}{{"abc", 3}, {"日吉", 4}, {"ｱｲ", 2}, {"12.3▲", 6}, {"ab\n日本語", 6}} {
-		if got := textWidth(tt.s); got != tt.want {
+		if got := xlsx.TextWidth(tt.s); got != tt.want {
 			t.Errorf("textWidth(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
@@ -539,7 +540,7 @@ func FuzzXLSXText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		v := &view.View{PlanName: "計画", DateISO: "2026-11-01", FreeText: view.FreeTextView{Texts: []view.FreeTextRow{{Text: s}}}}
 		var buf bytes.Buffer
-		if err := XLSX(&buf, v); err != nil {
+		if err := xlsx.XLSX(&buf, v); err != nil {
 			if strings.Contains(err.Error(), "exceeds") || !utf8.ValidString(s) {
 				return // over excelize's 32767-character cell limit
 			}

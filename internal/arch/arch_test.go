@@ -25,7 +25,7 @@ var rules = []struct {
 	// Note: render is the output folder: Plan (which calls the writers), the
 	// CSVs written from analyze.Results at full precision, the manifest and
 	// Compare.
-	{"render", []string{"ingest", "analyze", "render/wording", "render/view", "render/pdf", "render/web", "render/assets"}, nil},
+	{"render", []string{"ingest", "analyze", "render/wording", "render/view", "render/pdf", "render/web", "render/xlsx", "render/dashboard", "render/assets"}, nil},
 	// Note: the View, the block model, Build and the composers: every figure
 	// is formatted here, once, and no file format is written.
 	{"render/view", []string{"ingest", "analyze", "render/wording"},
@@ -36,6 +36,10 @@ var rules = []struct {
 		[]string{"github.com/xuri/excelize/", "github.com/go-echarts/"}},
 	{"render/web", []string{"render/view"},
 		[]string{"os", "github.com/xuri/excelize/", "codeberg.org/go-pdf/", "github.com/go-echarts/"}},
+	{"render/xlsx", []string{"render/view"},
+		[]string{"os", "codeberg.org/go-pdf/", "github.com/go-echarts/"}},
+	{"render/dashboard", []string{"render/view", "render/assets"},
+		[]string{"os", "github.com/xuri/excelize/", "codeberg.org/go-pdf/"}},
 	{"render/assets", nil, nil},
 	// Note: the findings in words and the commentary rules, which check
 	// applies without building the View: no file formats.

@@ -140,3 +140,22 @@ const (
 	SheetCorrections = "修正履歴"
 	SheetCommentary  = "所見履歴"
 )
+
+// Names of analyze that the writers compare against, so that no writer
+// imports analyze: the breakdowns (TableView.By, AxisView.By), the groups
+// printed for the whole ward, for any category and for texts without a
+// theme, where a passage is printed, a text's source and an issue's answer
+// status.
+const (
+	ByAll            = analyze.ByAll
+	ByDistrict       = analyze.ByDistrict
+	ByGender         = analyze.ByGender
+	ByAge            = analyze.ByAge
+	ByOrgType        = analyze.ByOrgType
+	GroupAll         = analyze.GroupAll
+	GroupAnyHard     = analyze.GroupAnyHard
+	GroupNoTheme     = analyze.GroupNoTheme
+	PlaceQuestion    = analyze.PlaceQuestion
+	SourceHearing    = analyze.SourceHearing
+	StatusUnanswered = analyze.StatusUnanswered
+)

@@ -153,3 +153,15 @@ func PValueLabel(p float64) string {
 		return "p=" + t
 	}
 }
+
+// RowNote is the note of a row of figures in the tabulation book and the
+// dashboard: 秘匿 when hidden, else the 参考値 mark, else nothing.
+func RowNote(suppressed, reference bool) string {
+	switch {
+	case suppressed:
+		return "秘匿"
+	case reference:
+		return MarkReference
+	}
+	return ""
+}

@@ -46,3 +46,10 @@ func Shade(d float64, lower bool) string {
 	}
 	return ""
 }
+
+// PointsApart is to − from in points of two figures as printed
+// (analyze.PointDiff, the one rule of every difference), NaN when either is
+// hidden: what the dashboard's 地区比較 shades by.
+func PointsApart(from, to Fig) float64 {
+	return analyze.PointDiff(from.Shown(), to.Shown())
+}

@@ -1,4 +1,4 @@
-package render
+package xlsx
 
 import (
 	"math"
@@ -128,7 +128,7 @@ func (s *sheet) span(from, to int, text, kind string) int {
 	w := float64(to-from+1)*hardColW - 2
 	n := 0
 	for _, l := range strings.Split(text, "\n") {
-		n += max(1, int(math.Ceil(textWidth(l)/w)))
+		n += max(1, int(math.Ceil(TextWidth(l)/w)))
 	}
 	return n
 }

@@ -1,4 +1,4 @@
-package render
+package dashboard
 
 import "html/template"
 

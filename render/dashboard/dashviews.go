@@ -1,4 +1,4 @@
-package render
+package dashboard
 
 import (
 	"html/template"
@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"midreview/analyze"
 	"midreview/render/view"
 )
 
@@ -24,7 +23,7 @@ import (
 func init() {
 	template.Must(dashboardTemplate.Funcs(template.FuncMap{
 		"inc":  func(i int) int { return i + 1 },
-		"diff": diffText,
+		"diff": DiffText,
 	}).Parse(dashboardViewsHTML))
 }
 
@@ -128,7 +127,7 @@ func (p *dashPage) views(questions []dashQuestion) {
 }
 
 // sortKey is the value a column sorts by: the shown figure, "" when hidden.
-func sortKey(f view.Fig) string {
+func SortKey(f view.Fig) string {
 	if f.Suppressed || f.Blank() || f.Bound || math.IsNaN(f.Shown()) || math.IsInf(f.Shown(), 0) {
 		return ""
 	}
@@ -138,7 +137,7 @@ func sortKey(f view.Fig) string {
 // figCell is a district's cell: its figure (x when suppressed), ※ when 参考値,
 // shaded by diff.
 func figCell(f view.Fig, ref bool, diff float64, lower bool, title string) dashCell {
-	c := dashCell{Text: f.Text + f.Mark, Sort: sortKey(f), Title: title}
+	c := dashCell{Text: f.Text + f.Mark, Sort: SortKey(f), Title: title}
 	if c.Sort != "" {
 		c.Class = view.Shade(diff, lower)
 	}
@@ -171,8 +170,8 @@ func (p *dashPage) compareIndicators() {
 				continue
 			}
 			diff := math.NaN()
-			if sortKey(w.Current) != "" && sortKey(r.Current) != "" {
-				diff = analyze.PointDiff(w.Current.Shown(), r.Current.Shown())
+			if SortKey(w.Current) != "" && SortKey(r.Current) != "" {
+				diff = view.PointsApart(w.Current, r.Current)
 			}
 			row.Cells = append(row.Cells, figCell(r.Current, r.Reference, diff, w.Direction == "減", w.Name+"（全体 "+w.Current.Text+"）"))
 		}
@@ -260,7 +259,7 @@ func (p *dashPage) changes(chart map[string]string) {
 					rows = append(rows, [4]string{})
 					continue
 				}
-				rows = append(rows, [4]string{t.Baseline.Text, t.Current.Text, diffText(t), t.P.Text})
+				rows = append(rows, [4]string{t.Baseline.Text, t.Current.Text, DiffText(t), t.P.Text})
 			}
 			if len(q.DistrictTrends[d]) == 0 {
 				rows = nil
@@ -285,7 +284,7 @@ func (p *dashPage) changes(chart map[string]string) {
 }
 
 // diffText is a trend row's difference with ＊ when significant.
-func diffText(t view.TrendView) string {
+func DiffText(t view.TrendView) string {
 	if t.Significant {
 		return t.Diff.Text + "＊"
 	}
@@ -299,18 +298,18 @@ func (p *dashPage) explorer() {
 	p.Data.Views.TextThemes = append(p.Data.Views.TextThemes, v.FreeText.Matrix.Themes...)
 	for _, f := range v.FreeText.Texts {
 		t := dashText{Source: "調査", Districts: strings.Split(f.District, "、"), Themes: append([]string{}, f.Themes...), Item: f.ItemID}
-		if f.Source == analyze.SourceHearing {
+		if f.Source == view.SourceHearing {
 			t.Source = "ヒアリング"
 		}
 		if len(t.Themes) == 0 {
-			t.Themes = []string{analyze.GroupNoTheme}
+			t.Themes = []string{view.GroupNoTheme}
 		}
 		if f.Held {
 			t.Held = true
 			p.Views.Held++
 		} else {
 			t.Text = f.Text
-			if f.Source == analyze.SourceHearing && f.RecordID != "" {
+			if f.Source == view.SourceHearing && f.RecordID != "" {
 				t.Text = f.RecordID + "：" + f.Text
 			}
 		}
@@ -418,7 +417,7 @@ const dashboardViewsHTML = `
 // switch, the free-text explorer, and a performance mark when all is drawn.
 // Input text is only ever set with textContent (the explorer's highlight
 // splits it into text nodes and <mark> elements).
-const dashboardViewsJS = `(function () {
+const DashboardViewsJS = `(function () {
   'use strict';
   var data = JSON.parse(document.getElementById('dashboard-data').textContent);
   var views = data.views || {};

@@ -1,6 +1,6 @@
-package render
+package dashboard
 
-import "midreview/analyze"
+import "midreview/render/view"
 
 // dashChoices is one option group of the dashboard's selector: 地区, or a 分析軸
 // with its groups.
@@ -27,7 +27,7 @@ type dashBreakdown struct {
 // the groups their tables have (in first-seen order), then every 分析軸.
 func (p *dashPage) breakdowns(questions []dashQuestion) []dashBreakdown {
 	var out []dashBreakdown
-	for _, by := range []string{analyze.ByGender, analyze.ByAge} {
+	for _, by := range []string{view.ByGender, view.ByAge} {
 		b := dashBreakdown{By: by, Name: by}
 		seen := map[string]bool{} // lookups only
 		for _, q := range questions {
@@ -69,7 +69,7 @@ func (p *dashPage) axisChoices(questions []dashQuestion) {
 	if len(bds) == 0 {
 		return
 	}
-	ch := dashChoices{Label: analyze.ByDistrict}
+	ch := dashChoices{Label: view.ByDistrict}
 	for i, d := range v.Districts {
 		ch.Options = append(ch.Options, dashOption{Index: i, Name: d})
 	}

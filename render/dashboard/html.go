@@ -1,4 +1,4 @@
-package render
+package dashboard
 
 import (
 	"bytes"
@@ -14,7 +14,6 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"midreview/analyze"
 	"midreview/render/assets"
 	"midreview/render/view"
 )
@@ -46,7 +45,7 @@ func DashboardAssets() (map[string][]byte, error) {
 	}
 	return map[string][]byte{
 		AssetEcharts:      js,
-		AssetDashboardJS:  []byte(dashboardJS + dashboardViewsJS),
+		AssetDashboardJS:  []byte(DashboardJS + DashboardViewsJS),
 		AssetDashboardCSS: []byte(dashboardCSS + dashboardViewsCSS),
 	}, nil
 }
@@ -65,7 +64,7 @@ func Dashboard(w io.Writer, v *view.View, o DashboardOptions) error {
 	if !strings.HasSuffix(host, "/") {
 		host += "/"
 	}
-	p := buildDashboard(v)
+	p := BuildDashboard(v)
 	data, err := json.Marshal(p.Data)
 	if err != nil {
 		return fmt.Errorf("dashboard: %w", err)
@@ -183,7 +182,7 @@ const (
 // ratingColors are ordered shades that stay distinguishable in gray print.
 var ratingColors = []string{"#1f4e79", "#2e75b6", "#9dc3e6", "#d9d9d9", "#7f7f7f", "#404040", "#bdd7ee"}
 
-func buildDashboard(v *view.View) *dashPage {
+func BuildDashboard(v *view.View) *dashPage {
 	p := &dashPage{V: v, Survey: !v.NoSurvey, ShowHearings: v.Hearings.Orgs > 0,
 		ShowComments: !v.NoSurvey || len(v.FreeText.Texts) > 0}
 	p.Data.Districts = append([]string{}, v.Districts...)
@@ -193,8 +192,8 @@ func buildDashboard(v *view.View) *dashPage {
 	ids := map[string]bool{} // used chart IDs; lookups only
 	questions := make([]dashQuestion, len(v.Questions))
 	for i, q := range v.Questions {
-		questions[i] = dashQuestionOf(v, q, chartID("crosstab", q.ID, i, ids), p.District)
-		questions[i].Text = v.PassageLines(analyze.PlaceQuestion, q.ID, "")
+		questions[i] = dashQuestionOf(v, q, ChartID("crosstab", q.ID, i, ids), p.District)
+		questions[i].Text = v.PassageLines(view.PlaceQuestion, q.ID, "")
 	}
 	p.axisChoices(questions)
 	p.Data.Questions = questions
@@ -239,7 +238,7 @@ func buildDashboard(v *view.View) *dashPage {
 	}
 
 	for i, r := range v.Hearings.Ratings {
-		dr := dashRatingOf(v, r, chartID("hearing", r.ItemID, i, ids), p.District)
+		dr := dashRatingOf(v, r, ChartID("hearing", r.ItemID, i, ids), p.District)
 		p.Data.Ratings = append(p.Data.Ratings, dr)
 		n := len(p.RatingGroups)
 		if n == 0 || p.RatingGroups[n-1].Theme != r.Theme {
@@ -256,7 +255,7 @@ func buildDashboard(v *view.View) *dashPage {
 // chartID returns a fixed element ID of letters, digits and underscores:
 // prefix_q4 from 設問ID Q4, or prefix_N (1-based position) when the ID has
 // other characters or is taken.
-func chartID(prefix, id string, i int, used map[string]bool) string {
+func ChartID(prefix, id string, i int, used map[string]bool) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(id) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
@@ -280,7 +279,7 @@ func chartID(prefix, id string, i int, used map[string]bool) string {
 // dashValue is the plotted value of a figure: the printed number, or "-" (not
 // plotted) when suppressed or empty. Each bar carries its printed text as its
 // label (36.0, －, 57.1▲), since echarts would print 36.0 as 36.
-func dashValue(f view.Fig) any {
+func DashValue(f view.Fig) any {
 	switch v := f.Shown(); {
 	case f.Suppressed || f.Blank() || f.Bound:
 		return "-"
@@ -305,10 +304,10 @@ type dashLabel struct {
 }
 
 func dashRowOf(n view.Fig, figs []view.Fig, suppressed, reference bool) *dashRow {
-	r := &dashRow{N: n.Text, Note: rowNote(suppressed, reference), Texts: []string{}, Values: []any{}}
+	r := &dashRow{N: n.Text, Note: view.RowNote(suppressed, reference), Texts: []string{}, Values: []any{}}
 	for _, f := range figs {
 		r.Texts = append(r.Texts, f.Text+f.Mark)
-		v := dashValue(f)
+		v := DashValue(f)
 		if suppressed {
 			v = "-"
 		}
@@ -324,13 +323,13 @@ func dashQuestionOf(v *view.View, q view.QuestionView, id, selected string) dash
 	numeric := false
 	for _, t := range q.Tables {
 		switch t.By {
-		case analyze.ByAll:
+		case view.ByAll:
 			if len(t.Rows) > 0 {
 				dq.Heads = t.Heads
 				r := t.Rows[0]
 				all = dashRowOf(r.N, r.Cells, r.Suppressed, r.Reference)
 			}
-		case analyze.ByDistrict:
+		case view.ByDistrict:
 			for _, r := range t.Rows {
 				groups[r.Group] = dashRowOf(r.N, r.Cells, r.Suppressed, r.Reference)
 			}
@@ -346,7 +345,7 @@ func dashQuestionOf(v *view.View, q view.QuestionView, id, selected string) dash
 		}
 		for _, s := range q.Summary {
 			r := dashRowOf(s.N, []view.Fig{s.Mean, s.Median}, s.Suppressed, s.Reference)
-			if s.Group == analyze.GroupAll {
+			if s.Group == view.GroupAll {
 				all = r
 			} else {
 				groups[s.Group] = r
@@ -408,7 +407,7 @@ func barOption(id string, heads []string, all, cur *dashRow, district string, nu
 	)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})
 	bar.SetXAxis(labels).
-		AddSeries(analyze.GroupAll, barData(all), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAll})).
+		AddSeries(view.GroupAll, barData(all), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAll})).
 		AddSeries(district, barData(cur), label, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorDist})).
 		XYReversal()
 	bar.Validate()
@@ -505,7 +504,7 @@ func ratingOption(id string, labels []string, all, cur []int, district string) m
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 	)
-	bar.SetXAxis([]string{analyze.GroupAll, district})
+	bar.SetXAxis([]string{view.GroupAll, district})
 	for i, l := range labels {
 		data := []opts.BarData{{Value: countAt(all, i)}, {Value: countAt(cur, i)}}
 		bar.AddSeries(l, data,
@@ -789,7 +788,7 @@ const dashboardHTML = `<!DOCTYPE html>
 // dashboardJS is the page script: it draws the charts from the embedded JSON and
 // switches district, tab and drill-down. Input text is only ever set with
 // textContent.
-const dashboardJS = `(function () {
+const DashboardJS = `(function () {
   'use strict';
   var data = JSON.parse(document.getElementById('dashboard-data').textContent);
   var charts = {};

@@ -1,4 +1,4 @@
-package render
+package xlsx
 
 import (
 	"fmt"
@@ -11,17 +11,16 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
-	"midreview/analyze"
 	"midreview/render/view"
 )
 
 // Number formats of the tabulation book. Figures are stored as numbers.
 const (
-	numFmtPct     = "0.0"
-	numFmtPctHigh = `0.0"▲"`
-	numFmtPctLow  = `0.0"▼"`
-	numFmtZero    = `0;-0;"－"` // a zero count or percentage prints as －
-	numFmtInt     = "#,##0"
+	NumFmtPct     = "0.0"
+	NumFmtPctHigh = `0.0"▲"`
+	NumFmtPctLow  = `0.0"▼"`
+	NumFmtZero    = `0;-0;"－"` // a zero count or percentage prints as －
+	NumFmtInt     = "#,##0"
 	numFmtPoints  = "+0.0;-0.0;0.0"
 	numFmtP       = "0.000"
 )
@@ -44,10 +43,10 @@ func XLSX(w io.Writer, v *view.View) error {
 	if !v.NoSurvey {
 		b.findings()
 		for _, by := range []struct{ sheet, by string }{
-			{view.SheetSimple, analyze.ByAll},
-			{view.SheetByDistrict, analyze.ByDistrict},
-			{view.SheetByGender, analyze.ByGender},
-			{view.SheetByAge, analyze.ByAge},
+			{view.SheetSimple, view.ByAll},
+			{view.SheetByDistrict, view.ByDistrict},
+			{view.SheetByGender, view.ByGender},
+			{view.SheetByAge, view.ByAge},
 		} {
 			b.crosstabs(by.sheet, by.by)
 		}
@@ -187,7 +186,7 @@ func (s *sheet) fit(col int, text string) {
 	for len(s.widths) < col {
 		s.widths = append(s.widths, 0)
 	}
-	w := textWidth(text) + 2
+	w := TextWidth(text) + 2
 	if w > s.widths[col-1] {
 		s.widths[col-1] = w
 	}
@@ -229,7 +228,7 @@ func (s *sheet) fig(col int, f view.Fig) {
 		s.str(col, view.MarkSuppressed, "mark")
 		return
 	case f.Zero:
-		s.num(col, 0, numFmtZero, view.MarkZero)
+		s.num(col, 0, NumFmtZero, view.MarkZero)
 		return
 	case f.Blank():
 		s.str(col, "", "cell")
@@ -240,7 +239,7 @@ func (s *sheet) fig(col int, f view.Fig) {
 		s.str(col, f.Text, "mark")
 		return
 	}
-	numFmt := numFmtInt
+	numFmt := NumFmtInt
 	switch {
 	case f.Signed && f.Decimals == 1:
 		numFmt = numFmtPoints
@@ -250,10 +249,10 @@ func (s *sheet) fig(col int, f view.Fig) {
 	text := f.Text
 	switch f.Mark {
 	case view.MarkHigh:
-		numFmt = numFmtPctHigh
+		numFmt = NumFmtPctHigh
 		text += view.MarkHigh
 	case view.MarkLow:
-		numFmt = numFmtPctLow
+		numFmt = NumFmtPctLow
 		text += view.MarkLow
 	}
 	s.num(col, v, numFmt, text)
@@ -273,7 +272,7 @@ func (s *sheet) head(labels ...string) {
 // shortHead is the part of a header that decides the column width; longer
 // headers wrap.
 func shortHead(l string) string {
-	if textWidth(l) > 12 {
+	if TextWidth(l) > 12 {
 		return string([]rune(l)[:5])
 	}
 	return l
@@ -355,7 +354,7 @@ func sampleMark(v *view.View) string {
 
 // textWidth estimates a text's display width in Excel column units: two per
 // East Asian wide or ambiguous rune, one otherwise; the longest line counts.
-func textWidth(s string) float64 {
+func TextWidth(s string) float64 {
 	var best, w float64
 	for _, r := range s {
 		if r == '\n' {
@@ -476,7 +475,7 @@ func (b *book) overview() {
 
 // byLabel is the 表側 header of a breakdown: a 分析軸 is headed by its name.
 func byLabel(v *view.View, by string) string {
-	if by == analyze.ByAll {
+	if by == view.ByAll {
 		return "区分"
 	}
 	if a, ok := v.Axis(by); ok {
@@ -488,7 +487,7 @@ func byLabel(v *view.View, by string) string {
 func (b *book) crosstabs(name, by string) {
 	s := b.sheet(name)
 	title := name + "集計表"
-	if by == analyze.ByAll {
+	if by == view.ByAll {
 		title = "単純集計表（全体）"
 	} else if a, ok := b.v.Axis(by); ok {
 		title = a.Title + "集計表"
@@ -516,7 +515,7 @@ func (b *book) crosstabs(name, by string) {
 			s.next()
 		}
 		if t != nil {
-			s.table(t, by == analyze.ByAll)
+			s.table(t, by == view.ByAll)
 		}
 		if len(summary) > 0 {
 			if t != nil {
@@ -544,7 +543,7 @@ func questionTitle(q view.QuestionView) string {
 func summaryRows(rows []view.SummaryRow, by string) []view.SummaryRow {
 	var out []view.SummaryRow
 	for _, r := range rows {
-		if (r.Group == analyze.GroupAll) == (by == analyze.ByAll) && (by == analyze.ByAll || by == analyze.ByDistrict) {
+		if (r.Group == view.GroupAll) == (by == view.ByAll) && (by == view.ByAll || by == view.ByDistrict) {
 			out = append(out, r)
 		}
 	}
@@ -558,7 +557,7 @@ func (s *sheet) table(t *view.TableView, counts bool) {
 	s.head(append(heads, "備考")...)
 	last := len(t.Heads) + 3
 	for _, r := range t.Rows {
-		note := rowNote(r.Suppressed, r.Reference)
+		note := view.RowNote(r.Suppressed, r.Reference)
 		if counts {
 			s.str(1, r.Group+"（件数）", "cell")
 			s.fig(2, r.N)
@@ -582,16 +581,6 @@ func (s *sheet) table(t *view.TableView, counts bool) {
 		s.strNoFit(1, t.Note, "note")
 		s.next()
 	}
-}
-
-func rowNote(suppressed, reference bool) string {
-	switch {
-	case suppressed:
-		return "秘匿"
-	case reference:
-		return view.MarkReference
-	}
-	return ""
 }
 
 func (s *sheet) summary(q view.QuestionView, rows []view.SummaryRow) {
@@ -618,7 +607,7 @@ func (s *sheet) summary(q view.QuestionView, rows []view.SummaryRow) {
 			s.fig(col, r.TopBox)
 			col++
 		}
-		s.str(col, rowNote(r.Suppressed, r.Reference), "cell")
+		s.str(col, view.RowNote(r.Suppressed, r.Reference), "cell")
 		s.next()
 	}
 }
@@ -652,7 +641,7 @@ func (b *book) indicators() {
 			s.next()
 		}
 	}
-	write(analyze.GroupAll, v.Indicators.Rows)
+	write(view.GroupAll, v.Indicators.Rows)
 	for _, d := range v.Districts {
 		write(d, v.Indicators.ByDistrict[d])
 	}
@@ -721,7 +710,7 @@ func (b *book) hearings() {
 	s.titleBlock("団体ヒアリング", "評価は団体数。複数の地区で活動する団体はそれぞれの地区に数える。")
 	s.head("区分", "団体数")
 	s.str(1, "回答団体数", "cell")
-	s.num(2, float64(h.Orgs), numFmtInt, strconv.Itoa(h.Orgs))
+	s.num(2, float64(h.Orgs), NumFmtInt, strconv.Itoa(h.Orgs))
 	s.next()
 	for _, c := range h.ByDistrict {
 		s.countRow("地区："+c.Name, c.N)
@@ -738,7 +727,7 @@ func (b *book) hearings() {
 		s.strNoFit(1, title, "title")
 		s.next()
 		s.head(append([]string{"区分", "計"}, r.Labels...)...)
-		s.ratingRow(analyze.GroupAll, r.All)
+		s.ratingRow(view.GroupAll, r.All)
 		for _, d := range v.Districts {
 			if row, ok := r.ByDistrict[d]; ok {
 				s.ratingRow(d, row)
@@ -766,7 +755,7 @@ func (b *book) hearings() {
 
 func (s *sheet) countRow(label string, n view.Fig) {
 	s.str(1, label, "cell")
-	s.num(2, n.Shown(), numFmtInt, n.Text)
+	s.num(2, n.Shown(), NumFmtInt, n.Text)
 	s.next()
 }
 
@@ -787,7 +776,7 @@ func (b *book) freeText() {
 	top := s.row - 1
 	for _, ft := range v.FreeText.Texts {
 		kind := "アンケート"
-		if ft.Source == analyze.SourceHearing {
+		if ft.Source == view.SourceHearing {
 			kind = "ヒアリング"
 		}
 		s.str(1, kind, "cell")
