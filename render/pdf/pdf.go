@@ -118,9 +118,9 @@ type tocEntry struct {
 
 // pdfDoc is one rendering pass of a handout.
 type pdfDoc struct {
-	p        canvas          // d.real, or a dry canvas while a chapter is measured (pdfpaginate.go)
+	p        canvas          // d.real, or a dry canvas while a chapter is measured (paginate.go)
 	real     *fpdf.Fpdf      // the document
-	cut      map[int]float64 // mm by which page n's content ends earlier (pdfpaginate.go)
+	cut      map[int]float64 // mm by which page n's content ends earlier (paginate.go)
 	v        *view.View
 	district string // "" for the ward report
 	Toc      []tocEntry

@@ -7,8 +7,8 @@ import (
 )
 
 // The handouts' chapters in order, each composed once (compose.go,
-// composehard.go) as blocks that the PDF writer (pdfblocks.go) and the web
-// writer (webblocks.go) draw. A new chapter is one composer function and
+// composehard.go) as blocks that the PDF writer (render/pdf/blocks.go) and the web
+// writer (render/web/blocks.go) draw. A new chapter is one composer function and
 // one line here; it shows in report.pdf and web/index.html (or the
 // district's PDF and web page) alike (TestWebOrder compares the two tables
 // of contents, TestComposedChapter adds one).

@@ -1,8 +1,8 @@
 package view
 
 // The layout layer: a chapter is composed once, from the View, as a list of
-// format-neutral blocks (this file); the PDF writer (pdfblocks.go) and the web
-// writer (webblocks.go) only draw blocks. A new chapter is one composer
+// format-neutral blocks (this file); the PDF writer (render/pdf/blocks.go) and the web
+// writer (render/web/blocks.go) only draw blocks. A new chapter is one composer
 // function (compose*.go) and shows in both formats.
 //
 // Like pprof's report (items computed once, printed by the text, dot and

@@ -14,7 +14,7 @@ import (
 // difference from the ward), 策定時からの変化 (per question and indicator,
 // for the ward and the chosen district) and 自由記述を探す (the free-text
 // explorer). Each appears only when its data exists. Like the cycle's parts
-// (progresshtml.go) they are templates of their own parsed into
+// (progress.go) they are templates of their own parsed into
 // dashboardTemplate, and their script is a second function in dashboard.js.
 //
 // Every figure comes from the View: the comparison cells are the indicator

@@ -8,7 +8,7 @@ import (
 )
 
 // render prints composed blocks (layout.go) on the handout's pages, chapter
-// by chapter (pdfpaginate.go).
+// by chapter (paginate.go).
 func (d *pdfDoc) render(bs []view.Block) {
 	d.setTrendTop(bs)
 	for _, ch := range chapters(bs) {

@@ -100,7 +100,7 @@ type dashPage struct {
 	// Shown tabs: a year without a survey (View.NoSurvey) leaves out the
 	// survey's tabs, and the hearing and comment tabs when they are empty.
 	Survey, ShowHearings, ShowComments bool
-	// Views are the views across the districts (dashviews.go).
+	// Views are the views across the districts (views.go).
 	Views dashViews
 }
 

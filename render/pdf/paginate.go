@@ -18,7 +18,7 @@ import (
 // moves onto the tail page, as long as the chapter keeps its page count and
 // that page stays at least prevMinFill full. Tables keep their notes with
 // their last rows and never leave fewer than tableTailRows rows alone on a
-// page (pdftable.go).
+// page (table.go).
 
 // canvas is what the PDF writer draws on: the fpdf document, or a dry
 // canvas that measures like it and draws nothing.
