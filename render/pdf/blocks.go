@@ -108,8 +108,8 @@ func (d *pdfDoc) figure(f view.Figure) {
 // pdfColumns turns a table's columns and rows into printed ones: a RoleN
 // column is folded into the figure before it ("12.3\n(n=45)"), a cell's Sub
 // goes on a line of its own, and a 参考値 gets ※ on the last line.
-func PdfColumns(t view.Table) ([]Tcol, [][]Tcell) {
-	var cols []Tcol
+func pdfColumns(t view.Table) ([]tcol, [][]tcell) {
+	var cols []tcol
 	var keep []int
 	for i, c := range t.Cols {
 		if c.Role == view.RoleN {
@@ -122,12 +122,12 @@ func PdfColumns(t view.Table) ([]Tcol, [][]Tcell) {
 		case c.Role == view.RoleFigure:
 			align = 'R'
 		}
-		cols = append(cols, Tcol{c.Head, c.W, align})
+		cols = append(cols, tcol{c.Head, c.W, align})
 		keep = append(keep, i)
 	}
-	rows := make([][]Tcell, len(t.Rows))
+	rows := make([][]tcell, len(t.Rows))
 	for r, row := range t.Rows {
-		out := make([]Tcell, 0, len(keep))
+		out := make([]tcell, 0, len(keep))
 		for _, i := range keep {
 			if i >= len(row) {
 				break
@@ -143,7 +143,7 @@ func PdfColumns(t view.Table) ([]Tcol, [][]Tcell) {
 			if c.Ref {
 				s += "\n" + view.MarkReference
 			}
-			out = append(out, Tcell{Text: s, Bold: c.Bold, shade: c.Shade})
+			out = append(out, tcell{text: s, bold: c.Bold, shade: c.Shade})
 		}
 		rows[r] = out
 	}
@@ -163,22 +163,22 @@ func (d *pdfDoc) drawTable(t view.Table) {
 	case t.Wide:
 		d.wideTable(t, size)
 	case t.Halves:
-		cols, rows := PdfColumns(t)
+		cols, rows := pdfColumns(t)
 		half := (len(rows) + 1) / 2
-		var body [][]Tcell
+		var body [][]tcell
 		for i := range half {
-			r := append([]Tcell{}, rows[i]...)
+			r := append([]tcell{}, rows[i]...)
 			if j := i + half; j < len(rows) {
 				r = append(r, rows[j]...)
 			} else {
-				r = append(r, make([]Tcell, len(cols))...)
+				r = append(r, make([]tcell, len(cols))...)
 			}
 			body = append(body, r)
 		}
 		d.keepAfter = d.notesHeight(t.Notes)
 		d.table(d.tableNo(t.Caption), append(cols, cols...), body, size)
 	default:
-		cols, rows := PdfColumns(t)
+		cols, rows := pdfColumns(t)
 		d.keepAfter = d.notesHeight(t.Notes)
 		d.table(d.tableNo(t.Caption), cols, rows, size)
 	}
@@ -220,7 +220,7 @@ func (d *pdfDoc) notes(ns []string) {
 // the portrait page in column blocks: a landscape page for two rows would waste
 // a sheet and break the flow of the question.
 func (d *pdfDoc) wideTable(t view.Table, size float64) {
-	cols, body := PdfColumns(t)
+	cols, body := pdfColumns(t)
 	n := len(cols) - 2
 	avail := contentW - xtGroupW - xtNW
 	if float64(n)*xtChoiceMn > avail && len(body) >= xtLandRows {
@@ -233,14 +233,14 @@ func (d *pdfDoc) wideTable(t view.Table, size float64) {
 	numbered := d.tableNo(t.Caption)
 	for b := 0; b < blocks; b++ {
 		lo, hi := b*n/blocks, (b+1)*n/blocks
-		bc := append([]Tcol{}, cols[:2]...)
+		bc := append([]tcol{}, cols[:2]...)
 		ws := d.choiceWidths(cols[2+lo:2+hi], avail, size)
 		for i, c := range cols[2+lo : 2+hi] {
-			bc = append(bc, Tcol{c.head, ws[i], 'R'})
+			bc = append(bc, tcol{c.head, ws[i], 'R'})
 		}
-		var rows [][]Tcell
+		var rows [][]tcell
 		for _, r := range body {
-			rows = append(rows, append(append([]Tcell{}, r[:2]...), r[2+lo:2+hi]...))
+			rows = append(rows, append(append([]tcell{}, r[:2]...), r[2+lo:2+hi]...))
 		}
 		caption := numbered
 		if blocks > 1 {
@@ -260,7 +260,7 @@ func (d *pdfDoc) wideTable(t view.Table, size float64) {
 // (at most xtChoiceMx), except that a column whose head has a word wider
 // than that gets the word's width (headLines breaks heads between words),
 // as long as the others keep xtChoiceMn.
-func (d *pdfDoc) choiceWidths(cols []Tcol, avail, size float64) []float64 {
+func (d *pdfDoc) choiceWidths(cols []tcol, avail, size float64) []float64 {
 	d.font("B", size-0.5)
 	need := make([]float64, len(cols))
 	for i, c := range cols {

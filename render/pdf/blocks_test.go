@@ -17,14 +17,14 @@ func TestPDFColumns(t *testing.T) {
 			{{Text: "1"}, {Text: "48.2", Ref: true}, {Text: "312"}, {Text: "A", Bold: true}, {Text: "50.0", Sub: "（増）"}},
 			{{Text: "2"}, {Text: "x"}, {Text: ""}, {Text: "－"}, {Text: ""}},
 		}}
-	cols, rows := PdfColumns(tb)
-	wantCols := []Tcol{{"番号", 10, 'L'}, {"今回（%）", 20, 'R'}, {"評価", 12, 'C'}, {"目標（%）", 15, 'R'}}
+	cols, rows := pdfColumns(tb)
+	wantCols := []tcol{{"番号", 10, 'L'}, {"今回（%）", 20, 'R'}, {"評価", 12, 'C'}, {"目標（%）", 15, 'R'}}
 	if fmt.Sprint(cols) != fmt.Sprint(wantCols) {
 		t.Errorf("cols = %v, want %v", cols, wantCols)
 	}
-	want := [][]Tcell{
-		{{Text: "1"}, {Text: "48.2\n(n=312)\n" + view.MarkReference}, {Text: "A", Bold: true}, {Text: "50.0\n（増）"}},
-		{{Text: "2"}, {Text: "x"}, {Text: "－"}, {Text: ""}},
+	want := [][]tcell{
+		{{text: "1"}, {text: "48.2\n(n=312)\n" + view.MarkReference}, {text: "A", bold: true}, {text: "50.0\n（増）"}},
+		{{text: "2"}, {text: "x"}, {text: "－"}, {text: ""}},
 	}
 	if fmt.Sprint(rows) != fmt.Sprint(want) {
 		t.Errorf("rows = %+v, want %+v", rows, want)

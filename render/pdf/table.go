@@ -3,16 +3,16 @@ package pdf
 import "midreview/render/view"
 
 // A tcol is one column of a printed table.
-type Tcol struct {
+type tcol struct {
 	head  string
 	w     float64 // millimetres
 	align byte    // 'L', 'R' or 'C'
 }
 
 // A tcell is one cell of a printed table.
-type Tcell struct {
-	Text  string
-	Bold  bool
+type tcell struct {
+	text  string
+	bold  bool
 	shade bool // light background, for the 全体 row
 }
 
@@ -22,7 +22,7 @@ const cellPad = 1.2 // horizontal padding inside a cell, mm
 // widths; after a page break the caption (marked 続き) and the header repeat.
 // d.keepAfter (the height of the table's notes) is kept on the page of its
 // last row, so that no page starts with a table's note.
-func (d *pdfDoc) table(caption string, cols []Tcol, rows [][]Tcell, size float64) {
+func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64) {
 	keepAfter := d.keepAfter
 	d.keepAfter = 0
 	lh := size * PtMM * 1.4
@@ -51,9 +51,9 @@ func (d *pdfDoc) table(caption string, cols []Tcol, rows [][]Tcell, size float64
 			if i >= len(row) {
 				continue
 			}
-			d.font(pdfStyle(row[i].Bold), size)
+			d.font(pdfStyle(row[i].bold), size)
 			w := cols[i].w - 2*cellPad
-			ls := CapLines(WrapText(row[i].Text, w, d.width), maxLines, w, d.width)
+			ls := CapLines(WrapText(row[i].text, w, d.width), maxLines, w, d.width)
 			wrapped[r][i] = ls
 			h = max(h, float64(len(ls))*lh+1.8)
 		}
@@ -121,7 +121,7 @@ func (d *pdfDoc) table(caption string, cols []Tcol, rows [][]Tcell, size float64
 		x = MarginL
 		for i, c := range cols {
 			if i < len(row) {
-				d.font(pdfStyle(row[i].Bold), size)
+				d.font(pdfStyle(row[i].bold), size)
 				top := y + 0.9
 				for j, l := range wrapped[r][i] {
 					d.cellText(x, c, top+float64(j)*lh+lh/2, l)
@@ -175,7 +175,7 @@ func (d *pdfDoc) closeTable(total float64) {
 	d.p.Line(MarginL, d.y(), MarginL+total, d.y())
 }
 
-func (d *pdfDoc) cellText(x float64, c Tcol, yMid float64, s string) {
+func (d *pdfDoc) cellText(x float64, c tcol, yMid float64, s string) {
 	d.color(colText)
 	switch c.align {
 	case 'R':

@@ -11,7 +11,7 @@ import (
 // the heads, WebHead, n in a column of its own, Sub run on, （※）, the label
 // column first, and figures right-aligned.
 func TestWebTable(t *testing.T) {
-	d := &WebDoc{V: &view.View{}}
+	d := &WebDoc{v: &view.View{}}
 	d.DrawTable(view.Table{Caption: "表題", Cols: []view.Col{{Head: "順位", Role: view.RoleFigure}, {Head: "言葉", Role: view.RoleLabel},
 		{Head: "今回", Unit: "%", Role: view.RoleFigure}, {Head: "n", WebHead: "今回のn", Unit: "人", Role: view.RoleN}, {Head: "目標"}},
 		Rows:  [][]view.Cell{{{Text: "1"}, {Text: "見守り"}, {Text: "48.2", Ref: true}, {Text: "312"}, {Text: "50.0", Sub: "（増）"}}},

@@ -76,7 +76,7 @@ func webPage(w io.Writer, v *view.View, district string, o WebOptions) error {
 	if district != "" && idx < 0 {
 		return fmt.Errorf("render: district %q is not in the view", district)
 	}
-	d := &WebDoc{V: v, district: district, index: idx, opt: o}
+	d := &WebDoc{v: v, district: district, index: idx, opt: o}
 	if district != "" {
 		d.root = "../"
 	}
@@ -88,7 +88,7 @@ func webPage(w io.Writer, v *view.View, district string, o WebOptions) error {
 // webDoc is one web page being written.
 type WebDoc struct {
 	b        strings.Builder
-	V        *view.View
+	v        *view.View
 	district string // "" for the ward report
 	index    int    // the district's index in View.Districts (-1: the ward)
 	opt      WebOptions
@@ -113,7 +113,7 @@ func (d *WebDoc) w(parts ...string) {
 
 // title is the page title (also its h1).
 func (d *WebDoc) title() string {
-	t := d.V.PlanName + " 中間評価 報告書"
+	t := d.v.PlanName + " 中間評価 報告書"
 	if d.district != "" {
 		t += "（" + d.district + "）"
 	}
@@ -146,7 +146,7 @@ const (
 // lead is the page's opening paragraph: what the page is, and where the
 // findings, the survey's description and the methods are.
 func (d *WebDoc) lead() string {
-	v := d.V
+	v := d.v
 	if v.NoSurvey {
 		s := "この報告書は、" + v.PlanName + "の取組の振り返りをまとめたものです（この年度はアンケート調査を行っていません）。"
 		if d.district != "" {
@@ -170,7 +170,7 @@ func (d *WebDoc) lead() string {
 // closing parts (調査の概要, 報告書の見方, the open data, the handout, the
 // contact), the contents, the chapters, and the contact in the footer.
 func (d *WebDoc) page() {
-	v := d.V
+	v := d.v
 	bs := view.WebReport(v, d.district)
 	d.render(bs)
 	d.guide(bs)
@@ -224,7 +224,7 @@ func (d *WebDoc) page() {
 // contact writes the footer's 問い合わせ先 (設定 問い合わせ先, or the ward
 // when it is not given) and, when opendata/ is published, its terms.
 func (d *WebDoc) contact() {
-	v, b := d.V, &d.b
+	v, b := d.v, &d.b
 	b.WriteString("<h2 id=\"" + WebContactID + "\" class=\"contact\">問い合わせ先</h2>\n<p>")
 	if len(v.Contact) == 0 {
 		b.WriteString(Esc("この報告書についてのお問い合わせは、" + v.Ward + "の担当窓口へお寄せください。"))
@@ -362,7 +362,7 @@ func wnum(s string) wcell { return wcell{text: s, num: true} }
 // that names the statistical tests (the chapters say 高い・低い and
 // 統計的に有意 in plain words).
 func (d *WebDoc) guide(bs []view.Block) {
-	v := d.V
+	v := d.v
 	d.w("<h2 id=\"", WebMethodsID, "\">報告書の見方</h2>\n")
 	if v.NoSurvey {
 		d.list(view.ProgressGuideItems(v.Progress, false))
@@ -409,7 +409,7 @@ func (d *WebDoc) noteGroups(groups []view.CommentGroup) {
 	}
 }
 
-func (d *WebDoc) view() *view.View { return d.V }
+func (d *WebDoc) view() *view.View { return d.v }
 
 // toneClass is the class of a district's figure better (good) or worse (bad)
 // than the ward's by its direction; "" for neither.
