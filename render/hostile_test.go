@@ -362,24 +362,3 @@ func TestFigNonFinite(t *testing.T) {
 		})
 	}
 }
-
-func TestCapLines(t *testing.T) {
-	for _, tt := range []struct {
-		name  string
-		lines []string
-		n     int
-		want  []string
-	}{
-		{"fits", []string{"ab", "cd"}, 2, []string{"ab", "cd"}},
-		// "cd…" is 3 runes wide, over width 2: fitText shortens it to "c…".
-		{"cut", []string{"ab", "cd", "ef"}, 2, []string{"ab", "c…"}},
-		{"one", []string{"a", "b"}, 1, []string{"a…"}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := pdf.CapLines(tt.lines, tt.n, 2, runeWidth)
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
-}

@@ -110,7 +110,7 @@ func (d *pdfDoc) legend(names []string, sws []swatch, draw bool) float64 {
 	const lh = 4.6
 	for i, n := range names {
 		// A name wider than a whole line (a long choice label) is shortened.
-		n = FitText(n, pageW-MarginL-MarginR-9, d.width)
+		n = fitText(n, pageW-MarginL-MarginR-9, d.width)
 		w := 5 + d.width(n) + 4
 		if x+w > pageW-MarginR && x > MarginL {
 			x = MarginL
@@ -153,9 +153,9 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []view.BarRow) {
 	heights := make([]float64, len(rows))
 	top := 0.0
 	for i, r := range rows {
-		ls := WrapText(r.Label, labelW-1, d.width)
+		ls := wrapText(r.Label, labelW-1, d.width)
 		if len(ls) > 3 {
-			ls = append(ls[:2], FitText(ls[2]+ls[3], labelW-1, d.width))
+			ls = append(ls[:2], fitText(ls[2]+ls[3], labelW-1, d.width))
 		}
 		labels[i] = ls
 		heights[i] = max(float64(nser)*barH+2.4, float64(len(ls))*lh+1.6)
@@ -296,16 +296,16 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			label += "※"
 			ref = true
 		}
-		if ls := WrapText(label, labelW-2, d.width); len(ls) == 1 {
+		if ls := wrapText(label, labelW-2, d.width); len(ls) == 1 {
 			d.textAt(x0-2, y+bandH/2, label, 'R')
 		} else {
 			d.font(pdfStyle(r.Bold), 7)
-			ls = WrapText(label, labelW-2, d.width)
+			ls = wrapText(label, labelW-2, d.width)
 			switch {
 			case len(ls) == 1:
 				d.textAt(x0-2, y+bandH/2, ls[0], 'R')
 			case len(ls) > 2:
-				ls = []string{ls[0], FitText(strings.Join(ls[1:], ""), labelW-2, d.width)}
+				ls = []string{ls[0], fitText(strings.Join(ls[1:], ""), labelW-2, d.width)}
 				fallthrough
 			default:
 				d.textAt(x0-2, y+bandH/2-1.45, ls[0], 'R')

@@ -15,7 +15,7 @@ func (d *pdfDoc) findingText(lines []string) {
 	d.font("", 9)
 	lh := 9 * PtMM * 1.6
 	for _, s := range lines {
-		for i, l := range WrapText(s, contentW-8, d.width) {
+		for i, l := range wrapText(s, contentW-8, d.width) {
 			d.need(lh)
 			if i == 0 {
 				d.textAt(MarginL+2, d.y()+lh/2, "○", 'L')
@@ -81,7 +81,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 	d.font("", 7.5)
 	for i, b := range bars {
 		y := top + float64(i)*rowH
-		d.textAt(MarginL, y+rowH/2, FitText(b.label, labelW, d.width), 'L')
+		d.textAt(MarginL, y+rowH/2, fitText(b.label, labelW, d.width), 'L')
 		if !math.IsNaN(b.idx) {
 			w := areaW * math.Min(b.idx, scale) / scale
 			by := y + (rowH-barH)/2

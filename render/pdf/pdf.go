@@ -274,7 +274,7 @@ func (d *pdfDoc) header() {
 	if d.linkage {
 		left += "　｜　ソフトとハードの連携"
 	}
-	d.textAt(MarginL, 10.8, FitText(left, pw-MarginL-MarginR-40, d.width), 'L')
+	d.textAt(MarginL, 10.8, fitText(left, pw-MarginL-MarginR-40, d.width), 'L')
 	d.draw(colRule)
 	p.SetLineWidth(0.2)
 	p.Line(MarginL, 15, pw-MarginR, 15)
@@ -387,7 +387,7 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 func (d *pdfDoc) para(s, style string, size, indent float64) {
 	d.font(style, size)
 	lh := size * PtMM * 1.55
-	for _, l := range WrapText(s, contentW-indent, d.width) {
+	for _, l := range wrapText(s, contentW-indent, d.width) {
 		d.need(lh)
 		d.textAt(MarginL+indent, d.y()+lh/2, l, 'L')
 		d.down(lh)
@@ -399,7 +399,7 @@ func (d *pdfDoc) bullets(items []string, size float64) {
 	d.font("", size)
 	lh := size * PtMM * 1.55
 	for _, it := range items {
-		lines := WrapText(it, contentW-6, d.width)
+		lines := wrapText(it, contentW-6, d.width)
 		for i, l := range lines {
 			d.need(lh)
 			if i == 0 {
@@ -425,7 +425,7 @@ func (d *pdfDoc) section(title string) {
 	d.color(colDark)
 	// Note: titles come from the input (theme and district names) and are
 	// wrapped like any other text, so that no line runs past the margin.
-	for i, l := range WrapText(t, contentW, d.width) {
+	for i, l := range wrapText(t, contentW, d.width) {
 		if i > 0 {
 			d.down(7)
 		}
@@ -451,7 +451,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 	d.font("B", 12)
 	d.color(colDark)
 	d.fill(colDark)
-	lines := WrapText(t, contentW-3.5, d.width)
+	lines := wrapText(t, contentW-3.5, d.width)
 	const lh = 5.6
 	d.p.Rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
 	for i, l := range lines {
@@ -464,7 +464,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 // heading prints a bold minor heading (a question) with room for minBody below.
 func (d *pdfDoc) heading(s string, minBody float64) {
 	d.font("B", 10)
-	lines := WrapText(s, contentW, d.width)
+	lines := wrapText(s, contentW, d.width)
 	lh := 10 * PtMM * 1.5
 	d.need(float64(len(lines))*lh + minBody)
 	for _, l := range lines {
@@ -490,14 +490,14 @@ func (d *pdfDoc) tableNo(s string) string {
 // (a caption naming a long district or label wraps).
 func (d *pdfDoc) captionExtra(t string) float64 {
 	d.font("B", 8.5)
-	return float64(len(WrapText(t, contentW, d.width))-1) * 8.5 * PtMM * 1.5
+	return float64(len(wrapText(t, contentW, d.width))-1) * 8.5 * PtMM * 1.5
 }
 
 func (d *pdfDoc) captionLine(t string) {
 	d.font("B", 8.5)
 	d.color(colText)
 	lh := 8.5 * PtMM * 1.5
-	for _, l := range WrapText(t, contentW, d.width) {
+	for _, l := range wrapText(t, contentW, d.width) {
 		d.textAt(MarginL, d.y()+lh/2, l, 'L')
 		d.down(lh)
 	}
@@ -531,7 +531,7 @@ func (d *pdfDoc) coverPage() {
 	y := 88.0
 	// Note: the cover keeps its layout (date at 200 mm) for any input, so the
 	// plan and survey names get at most four and three lines.
-	for _, l := range CapLines(WrapText(v.PlanName, contentW-10, d.width), 4, contentW-10, d.width) {
+	for _, l := range capLines(wrapText(v.PlanName, contentW-10, d.width), 4, contentW-10, d.width) {
 		d.textAt(pageW/2, y, l, 'C')
 		y += 11
 	}
@@ -547,7 +547,7 @@ func (d *pdfDoc) coverPage() {
 	y += 18
 	if d.district != "" {
 		d.font("B", 20)
-		name := FitText(d.district, contentW-16, d.width)
+		name := fitText(d.district, contentW-16, d.width)
 		w := d.width(name) + 16
 		d.draw(colDark)
 		d.p.SetLineWidth(0.6)
@@ -558,7 +558,7 @@ func (d *pdfDoc) coverPage() {
 		y += 20
 	}
 	d.font("", 12)
-	for _, l := range CapLines(WrapText(v.SurveyName, contentW-20, d.width), 3, contentW-20, d.width) {
+	for _, l := range capLines(wrapText(v.SurveyName, contentW-20, d.width), 3, contentW-20, d.width) {
 		d.textAt(pageW/2, y+6, l, 'C')
 		y += 7
 	}
@@ -611,7 +611,7 @@ func (d *pdfDoc) contentsEntries(i int) {
 		}
 		d.font(style, size)
 		pg := strconv.Itoa(e.page)
-		t := FitText(e.Title, contentW-indent-20, d.width)
+		t := fitText(e.Title, contentW-indent-20, d.width)
 		mid := y + 3
 		d.textAt(MarginL+indent, mid, t, 'L')
 		d.textAt(pageW-MarginR, mid, pg, 'R')
@@ -657,7 +657,7 @@ func (d *pdfDoc) noteGroups(groups []view.CommentGroup) {
 			d.need(16)
 			d.font("B", 9.5)
 			d.color(colDark)
-			for i, l := range WrapText("■ テーマ："+g.Theme, contentW, d.width) {
+			for i, l := range wrapText("■ テーマ："+g.Theme, contentW, d.width) {
 				if i > 0 {
 					d.down(4.5)
 				}
@@ -669,7 +669,7 @@ func (d *pdfDoc) noteGroups(groups []view.CommentGroup) {
 		if g.District != "" {
 			d.need(10)
 			d.font("B", 8.5)
-			for _, l := range WrapText("［"+g.District+"］", contentW-2, d.width) {
+			for _, l := range wrapText("［"+g.District+"］", contentW-2, d.width) {
 				d.textAt(MarginL+2, d.y()+2, l, 'L')
 				d.down(4.5)
 			}
@@ -685,7 +685,7 @@ func (d *pdfDoc) commentGroup(g view.CommentGroup) {
 	d.need(14)
 	d.font("B", 9)
 	d.color(colDark)
-	for i, l := range WrapText("■ "+title, contentW, d.width) {
+	for i, l := range wrapText("■ "+title, contentW, d.width) {
 		if i > 0 {
 			d.down(4.3)
 		}

@@ -24,7 +24,7 @@ func (d *pdfDoc) compactTable(t view.Table) {
 			d.textAt(x+1, y+rh/2, c.Head, 'L')
 			continue
 		}
-		d.textAt(x+w-1, y+rh/2, FitText(c.Head, w, d.width), 'R')
+		d.textAt(x+w-1, y+rh/2, fitText(c.Head, w, d.width), 'R')
 	}
 	d.font("", 8.5)
 	for k, r := range t.Rows {
@@ -53,17 +53,17 @@ func (d *pdfDoc) record(in view.Record) {
 	d.font("", 8.5)
 	var lines []string
 	for _, t := range in.Texts {
-		lines = append(lines, WrapText(t, contentW-4, d.width)...)
+		lines = append(lines, wrapText(t, contentW-4, d.width)...)
 	}
 	lh := 8.5 * PtMM * 1.45
 	d.need(6 + cellH + barH + 6 + float64(len(lines))*lh + 4)
 
 	d.font("B", 9.5)
-	d.textAt(MarginL, d.y()+2.5, FitText(in.Title, contentW, d.width), 'L')
+	d.textAt(MarginL, d.y()+2.5, fitText(in.Title, contentW, d.width), 'L')
 	d.down(5)
 	d.font("", 8)
 	d.color(colMuted)
-	d.textAt(MarginL, d.y()+2, FitText(in.Meta, contentW, d.width), 'L')
+	d.textAt(MarginL, d.y()+2, fitText(in.Meta, contentW, d.width), 'L')
 	d.color(colText)
 	d.down(4.5)
 
@@ -173,7 +173,7 @@ func (d *pdfDoc) trendChart(caption string, points []view.BarRow, target view.Fi
 	for i, p := range points {
 		x := x0 + step*(float64(i)+0.5)
 		d.font("", 7.5)
-		d.textAt(x, y+ch+3, FitText(p.Label, step-1, d.width), 'C')
+		d.textAt(x, y+ch+3, fitText(p.Label, step-1, d.width), 'C')
 		v := p.Vals[0]
 		if v.Blank() || v.Suppressed {
 			px = -1

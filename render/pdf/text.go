@@ -14,8 +14,8 @@ const noLineStart = "、。，．,.:;：；!?！？)）]］}｝」』】〕〉�
 // noLineEnd holds the characters a line may not end with (行末禁則).
 const noLineEnd = "(（[［{｛「『【〔〈《〘〖‘“"
 
-func IsNoLineStart(r rune) bool { return strings.ContainsRune(noLineStart, r) }
-func IsNoLineEnd(r rune) bool   { return strings.ContainsRune(noLineEnd, r) }
+func isNoLineStart(r rune) bool { return strings.ContainsRune(noLineStart, r) }
+func isNoLineEnd(r rune) bool   { return strings.ContainsRune(noLineEnd, r) }
 
 // isWordRune reports whether r belongs to a run of Latin letters or digits that
 // should not be split across lines (numbers like 1,234.5 and words like NPO).
@@ -28,7 +28,7 @@ func isWordRune(r rune) bool {
 // fit on a line, and applying 禁則処理: no line starts with a character of
 // noLineStart and none ends with one of noLineEnd. A single character wider than
 // width still gets a line of its own. Leading spaces of wrapped lines are dropped.
-func WrapText(s string, width float64, measure func(string) float64) []string {
+func wrapText(s string, width float64, measure func(string) float64) []string {
 	var lines []string
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
 		lines = append(lines, wrapPara([]rune(para), width, measure)...)
@@ -83,17 +83,17 @@ func breakAt(rs []rune, start, end int) int {
 	}
 	// Note: 追い出し (pushing characters to the next line) rather than ぶら下げ,
 	// because the measured width is a hard limit for table cells.
-	for end > start+1 && (IsNoLineStart(rs[end]) || IsNoLineEnd(rs[end-1])) {
+	for end > start+1 && (isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1])) {
 		end--
 	}
-	if IsNoLineStart(rs[end]) || IsNoLineEnd(rs[end-1]) {
+	if isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1]) {
 		return orig // nothing better: the whole line is forbidden characters
 	}
 	return end
 }
 
 // fitText shortens s with "…" so that it fits width.
-func FitText(s string, width float64, measure func(string) float64) string {
+func fitText(s string, width float64, measure func(string) float64) string {
 	if measure(s) <= width {
 		return s
 	}
@@ -109,12 +109,12 @@ func FitText(s string, width float64, measure func(string) float64) string {
 
 // capLines keeps at most n of the wrapped lines, ending the last kept one with
 // "…" (fitted to width) when lines were dropped.
-func CapLines(lines []string, n int, width float64, measure func(string) float64) []string {
+func capLines(lines []string, n int, width float64, measure func(string) float64) []string {
 	if len(lines) <= n || n < 1 {
 		return lines
 	}
 	out := append([]string(nil), lines[:n]...)
-	out[n-1] = FitText(out[n-1]+"…", width, measure)
+	out[n-1] = fitText(out[n-1]+"…", width, measure)
 	return out
 }
 
@@ -135,7 +135,7 @@ func headLines(s string, width float64, measure func(string) float64) []string {
 		var atoms []string
 		for _, a := range headPieces([]rune(para), 1, width, measure) {
 			if measure(a) > width+1e-9 {
-				atoms = append(atoms, WrapText(a, width, measure)...)
+				atoms = append(atoms, wrapText(a, width, measure)...)
 				continue
 			}
 			atoms = append(atoms, a)
@@ -192,7 +192,7 @@ func scriptOf(r rune) byte {
 // a line or after one that may not end it.
 func headBreak(rs []rune, i int) int {
 	p, r := rs[i-1], rs[i]
-	if IsNoLineStart(r) || IsNoLineEnd(p) {
+	if isNoLineStart(r) || isNoLineEnd(p) {
 		return 0
 	}
 	switch {

@@ -1,12 +1,10 @@
-package render
+package pdf
 
 import (
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"midreview/render/pdf"
 )
 
 // runeWidth measures every rune as 1, so a width of 5 holds 5 runes.
@@ -41,7 +39,7 @@ func TestWrapText(t *testing.T) {
 		{"narrower than one rune", "あい", 0.5, []string{"あ", "い"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := pdf.WrapText(c.in, c.width, runeWidth)
+			got := wrapText(c.in, c.width, runeWidth)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("wrapText(%q, %v) = %q, want %q", c.in, c.width, got, c.want)
 			}
@@ -54,7 +52,7 @@ func TestWrapText(t *testing.T) {
 func TestWrapTextRules(t *testing.T) {
 	s := "近所づきあいが少なくなり、災害のときが不安です。（「いざという時」に頼れる人がいない。）自治会の活動をNPO法人と一緒に12,345人へ知らせる機会がもっとあればよいと思います！ッ"
 	for w := 3.0; w <= 30; w++ {
-		lines := pdf.WrapText(s, w, runeWidth)
+		lines := wrapText(s, w, runeWidth)
 		if got := strings.Join(lines, ""); got != s {
 			t.Fatalf("width %v: runes lost:\n%q", w, lines)
 		}
@@ -63,11 +61,11 @@ func TestWrapTextRules(t *testing.T) {
 				t.Errorf("width %v: line %q too wide", w, l)
 			}
 			r, _ := utf8.DecodeRuneInString(l)
-			if i > 0 && pdf.IsNoLineStart(r) {
+			if i > 0 && isNoLineStart(r) {
 				t.Errorf("width %v: line %d starts with %q: %q", w, i, r, lines)
 			}
 			e, _ := utf8.DecodeLastRuneInString(l)
-			if i < len(lines)-1 && pdf.IsNoLineEnd(e) {
+			if i < len(lines)-1 && isNoLineEnd(e) {
 				t.Errorf("width %v: line %d ends with %q: %q", w, i, e, lines)
 			}
 		}
@@ -84,7 +82,7 @@ func TestFitText(t *testing.T) {
 		{"地域福祉保健計画", 4, "地域福…"},
 		{"地域", 0.5, "…"},
 	} {
-		if got := pdf.FitText(c.in, c.width, runeWidth); got != c.want {
+		if got := fitText(c.in, c.width, runeWidth); got != c.want {
 			t.Errorf("fitText(%q, %v) = %q, want %q", c.in, c.width, got, c.want)
 		}
 	}
@@ -99,7 +97,7 @@ func FuzzWrapText(f *testing.F) {
 		if !utf8.ValidString(s) || w != w {
 			return
 		}
-		lines := pdf.WrapText(s, w, runeWidth)
+		lines := wrapText(s, w, runeWidth)
 		strip := func(x string) string {
 			return strings.NewReplacer(" ", "", "\n", "", "\r", "").Replace(x)
 		}
@@ -107,4 +105,25 @@ func FuzzWrapText(f *testing.F) {
 			t.Errorf("wrapText(%q, %v) lost runes: %q", s, w, lines)
 		}
 	})
+}
+
+func TestCapLines(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		n     int
+		want  []string
+	}{
+		{"fits", []string{"ab", "cd"}, 2, []string{"ab", "cd"}},
+		// "cd…" is 3 runes wide, over width 2: fitText shortens it to "c…".
+		{"cut", []string{"ab", "cd", "ef"}, 2, []string{"ab", "c…"}},
+		{"one", []string{"a", "b"}, 1, []string{"a…"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := capLines(tt.lines, tt.n, 2, runeWidth)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
