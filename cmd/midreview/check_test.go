@@ -78,7 +78,7 @@ func TestCheckCommentaryAsRun(t *testing.T) {
 	got := wording.Check(b, res.Findings)
 	want := view.Build(res).CommentaryProblems
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("wording.Check:\n%v\nrender.Build:\n%v", got, want)
+		t.Errorf("wording.Check:\n%v\nview.Build:\n%v", got, want)
 	}
 	codes := map[ingest.Code]bool{}
 	for _, p := range got {
