@@ -252,7 +252,7 @@ func BuildDashboard(v *view.View) *dashPage {
 	return p
 }
 
-// chartID returns a fixed element ID of letters, digits and underscores:
+// ChartID returns a fixed element ID of letters, digits and underscores:
 // prefix_q4 from 設問ID Q4, or prefix_N (1-based position) when the ID has
 // other characters or is taken.
 func ChartID(prefix, id string, i int, used map[string]bool) string {
@@ -276,7 +276,7 @@ func ChartID(prefix, id string, i int, used map[string]bool) string {
 	return s
 }
 
-// dashValue is the plotted value of a figure: the printed number, or "-" (not
+// DashValue is the plotted value of a figure: the printed number, or "-" (not
 // plotted) when suppressed or empty. Each bar carries its printed text as its
 // label (36.0, －, 57.1▲), since echarts would print 36.0 as 36.
 func DashValue(f view.Fig) any {
@@ -785,7 +785,7 @@ const dashboardHTML = `<!DOCTYPE html>
 </html>
 `
 
-// dashboardJS is the page script: it draws the charts from the embedded JSON and
+// DashboardJS is the page script: it draws the charts from the embedded JSON and
 // switches district, tab and drill-down. Input text is only ever set with
 // textContent.
 const DashboardJS = `(function () {

@@ -126,7 +126,7 @@ func (p *dashPage) views(questions []dashQuestion) {
 	p.explorer()
 }
 
-// sortKey is the value a column sorts by: the shown figure, "" when hidden.
+// SortKey is the value a column sorts by: the shown figure, "" when hidden.
 func SortKey(f view.Fig) string {
 	if f.Suppressed || f.Blank() || f.Bound || math.IsNaN(f.Shown()) || math.IsInf(f.Shown(), 0) {
 		return ""
@@ -283,7 +283,7 @@ func (p *dashPage) changes(chart map[string]string) {
 	}
 }
 
-// diffText is a trend row's difference with ＊ when significant.
+// DiffText is a trend row's difference with ＊ when significant.
 func DiffText(t view.TrendView) string {
 	if t.Significant {
 		return t.Diff.Text + "＊"
@@ -412,7 +412,7 @@ const dashboardViewsHTML = `
 {{- end}}
 `
 
-// dashboardViewsJS is the views' page script, appended to dashboard.js: tabs by
+// DashboardViewsJS is the views' page script, appended to dashboard.js: tabs by
 // keyboard, 地区比較's sorting and cells, the change tables on a district
 // switch, the free-text explorer, and a performance mark when all is drawn.
 // Input text is only ever set with textContent (the explorer's highlight

@@ -361,7 +361,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 	}
 }
 
-// pdfValue is a Fig's value for drawing: 0 for NaN.
+// PdfValue is a Fig's value for drawing: 0 for NaN.
 func PdfValue(f view.Fig) float64 {
 	if math.IsNaN(f.Value) || f.Suppressed {
 		return 0

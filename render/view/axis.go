@@ -22,7 +22,7 @@ type AxisView struct {
 // maxSheetName is Excel's limit on a sheet name, in characters.
 const maxSheetName = 31
 
-// axisViews names the 分析軸 of the results for the writers.
+// AxisViews names the 分析軸 of the results for the writers.
 //
 // Note: the sheet is the axis's Title when Excel accepts it as a sheet name
 // (at most 31 characters, none of :\/?*[], not taken by another sheet, case
@@ -66,7 +66,7 @@ func axisTitle(name string) string {
 	return name + "別"
 }
 
-// sheetNameOK reports whether Excel accepts s as a sheet name.
+// SheetNameOK reports whether Excel accepts s as a sheet name.
 func SheetNameOK(s string) bool {
 	n := utf8.RuneCountInString(s)
 	return n > 0 && n <= maxSheetName && !strings.ContainsAny(s, `:\/?*[]`) &&
@@ -117,7 +117,7 @@ func breakdownsOf(axes []AxisView) []string {
 	return out
 }
 
-// xlsxSheets is the book's sheet order.
+// XlsxSheets is the book's sheet order.
 var XlsxSheets = []string{
 	SheetOverview, SheetFindings, SheetSimple, SheetByDistrict, SheetByGender, SheetByAge,
 	SheetIndicators, SheetTrend, SheetHearings, SheetFreeText, SheetProblems, SheetCorrections,

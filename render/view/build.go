@@ -346,7 +346,7 @@ func chiNote(chi analyze.ChiSquare) string {
 	return s
 }
 
-// setChartOrders decides the order in which bar charts list a question's
+// SetChartOrders decides the order in which bar charts list a question's
 // answers: RowView.Order for every row of its tables and QuestionView.TrendOrder.
 // MA choices go by share, largest first, ties in choice order (a suppressed or
 // empty share counts as 0); SA and SC keep the choice order; 無回答 is last.
@@ -611,7 +611,7 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 	return hv
 }
 
-// newRatingRow is a group's ratings of an item with n choices before any
+// NewRatingRow is a group's ratings of an item with n choices before any
 // count is set: every count zero and no base.
 func NewRatingRow(n int) RatingRow {
 	r := RatingRow{N: NFig(0), Total: CountFig(0, false)}
@@ -622,14 +622,14 @@ func NewRatingRow(n int) RatingRow {
 	return r
 }
 
-// set formats choice i of the row from its hearing_ratings.csv row.
+// Set formats choice i of the row from its hearing_ratings.csv row.
 func (r *RatingRow) Set(i int, c analyze.HearingCount) {
 	r.N, r.Total = NFig(c.Base), CountFig(c.Base, false)
 	r.Counts[i] = CountFig(c.Count, false)
 	r.Shares[i] = PctFig(c.Pct, false)
 }
 
-// A hearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
+// A HearingNote is one masked hearing comment (成果, 課題 …), in analyze's order:
 // by theme, then by first district.
 type HearingNote struct {
 	Item      string   // the hearing item's name (成果, 課題)
@@ -642,7 +642,7 @@ type HearingNote struct {
 	Anonymous bool
 }
 
-// commentViews groups the hearing comments for the ward (commentGroups with
+// CommentViews groups the hearing comments for the ward (commentGroups with
 // district "") and for every district.
 func CommentViews(notes []HearingNote, districts []string) ([]CommentGroup, map[string][]CommentGroup) {
 	byDistrict := map[string][]CommentGroup{}
@@ -654,7 +654,7 @@ func CommentViews(notes []HearingNote, districts []string) ([]CommentGroup, map[
 	return CommentGroups(notes, ""), byDistrict
 }
 
-// commentGroups is the one grouping of hearing comments that the handouts, the
+// CommentGroups is the one grouping of hearing comments that the handouts, the
 // tabulation book and the dashboard print: with district "" all of them by
 // theme, then by the organization's first district; else those of the
 // organizations of that district, by theme. Groups keep the order of notes
@@ -714,7 +714,7 @@ func CommentGroups(notes []HearingNote, district string) []CommentGroup {
 	return groups
 }
 
-// freeTextView builds the free-text section: ward-wide keywords of the survey's
+// FreeTextViewOf builds the free-text section: ward-wide keywords of the survey's
 // free text, representative quotes by theme and district, and the answer count.
 func FreeTextViewOf(res *analyze.Results) FreeTextView {
 	var fv FreeTextView
@@ -802,7 +802,7 @@ func ThemeName(b *ingest.Batch, t int) string {
 	return b.Themes[t].Name
 }
 
-// directionText returns 方向 as written in sheet 指標.
+// DirectionText returns 方向 as written in sheet 指標.
 func DirectionText(d ingest.Direction) string {
 	if d == ingest.Down {
 		return "減"
@@ -810,7 +810,7 @@ func DirectionText(d ingest.Direction) string {
 	return "増"
 }
 
-// problemRow is a problem as listed in problems.csv and the 入力チェック sheet.
+// ProblemRowOf is a problem as listed in problems.csv and the 入力チェック sheet.
 func ProblemRowOf(p ingest.Problem) ProblemRow {
 	// Note: a problem at a cell is listed by its cell alone; the row column is
 	// for problems about a whole row.
@@ -824,7 +824,7 @@ func ProblemRowOf(p ingest.Problem) ProblemRow {
 	}
 }
 
-// correctionRow is an applied correction as listed in corrections.csv and 修正履歴.
+// CorrectionRowOf is an applied correction as listed in corrections.csv and 修正履歴.
 func CorrectionRowOf(a ingest.AppliedCorrection) CorrectionRow {
 	return CorrectionRow{
 		Row: strconv.Itoa(a.Row), Target: a.Target, ID: a.ID, Item: a.Item, Before: a.Before,

@@ -13,17 +13,17 @@ import (
 // district's PDF and web page) alike (TestWebOrder compares the two tables
 // of contents, TestComposedChapter adds one).
 
-// wardChapters are the ward report's chapters (report.pdf, web/index.html).
+// WardChapters are the ward report's chapters (report.pdf, web/index.html).
 var WardChapters = []func(*Composer){(*Composer).overview, (*Composer).summary, (*Composer).profile,
 	(*Composer).indicators, (*Composer).themes, (*Composer).hearings, (*Composer).freeText, (*Composer).progress,
 	(*Composer).Hard, (*Composer).districtPages}
 
-// districtChapters are a district handout's chapters (districts/NN_地区名.pdf,
+// DistrictChapters are a district handout's chapters (districts/NN_地区名.pdf,
 // web/districts/NN.html).
 var DistrictChapters = []func(*Composer){(*Composer).Karte, (*Composer).overview, (*Composer).indicators,
 	(*Composer).themes, (*Composer).hearings, (*Composer).freeText, (*Composer).progress, (*Composer).Hard}
 
-// webWardChapters are the ward report's chapters as web/index.html orders
+// WebWardChapters are the ward report's chapters as web/index.html orders
 // them: the same composers as wardChapters, findings first (調査結果の概要
 // opens the page) and the survey's description last (調査の概要 with 集計の
 // 設定, then 回答者の属性), before the page's 報告書の見方. Residents read the
@@ -33,12 +33,12 @@ var WebWardChapters = []func(*Composer){(*Composer).summary, (*Composer).indicat
 	(*Composer).hearings, (*Composer).freeText, (*Composer).progress, (*Composer).Hard, (*Composer).districtPages,
 	(*Composer).overview, (*Composer).profile}
 
-// webDistrictChapters are a district page's chapters (web/districts/NN.html):
+// WebDistrictChapters are a district page's chapters (web/districts/NN.html):
 // the 地区カルテ first, 調査の概要 last.
 var WebDistrictChapters = []func(*Composer){(*Composer).Karte, (*Composer).indicators, (*Composer).themes,
 	(*Composer).hearings, (*Composer).freeText, (*Composer).progress, (*Composer).Hard, (*Composer).overview}
 
-// webReport is the chapters of a web page in the web's order: the ward's
+// WebReport is the chapters of a web page in the web's order: the ward's
 // ("") or a district's. A year without a survey has no survey chapters to
 // move and keeps cycleReport's order.
 func WebReport(v *View, district string) []Block {
@@ -51,7 +51,7 @@ func WebReport(v *View, district string) []Block {
 	return Compose(v, district, WebDistrictChapters...)
 }
 
-// wardReport is the ward report's chapters.
+// WardReport is the ward report's chapters.
 func WardReport(v *View) []Block {
 	if v.NoSurvey {
 		return cycleReport(v, "")
@@ -59,7 +59,7 @@ func WardReport(v *View) []Block {
 	return Compose(v, "", WardChapters...)
 }
 
-// districtReport is a district handout's chapters.
+// DistrictReport is a district handout's chapters.
 func DistrictReport(v *View, district string) []Block {
 	if v.NoSurvey {
 		return cycleReport(v, district)
@@ -83,7 +83,7 @@ func cycleReport(v *View, district string) []Block {
 	return Compose(v, district, append(fs, (*Composer).Hard)...)
 }
 
-// guideItems are the notes on how to read the report (報告書の見方), printed
+// GuideItems are the notes on how to read the report (報告書の見方), printed
 // in the handouts and on the web pages: the rule for differences and the
 // surveys' names (v.ReadingNotes) once, and the grades in the words of the
 // indicator legend (策定時, never 前回). A survey's word is defined only when

@@ -3,7 +3,7 @@ package view
 // Rows of the charts, as the composers set them and the writers draw them,
 // and the axis rules of charts of counts.
 
-// A barRow is one choice of a bar chart with one value per series.
+// A BarRow is one choice of a bar chart with one value per series.
 type BarRow struct {
 	Label string
 	Vals  []Fig
@@ -16,7 +16,7 @@ type BarRow struct {
 	Target Fig
 }
 
-// A bandRow is one group of a 100% stacked band chart.
+// A BandRow is one group of a 100% stacked band chart.
 type BandRow struct {
 	Label      string
 	N          Fig
@@ -39,7 +39,7 @@ func TickStep(max float64) float64 {
 	return 20
 }
 
-// countMax is the axis end of a chart of counts (countUnit): the smallest of
+// CountMax is the axis end of a chart of counts (countUnit): the smallest of
 // 2, 4, 6, 8, 10, then 20, 25, 40, 50, 60, 80, 100 times a power of ten, at or
 // above m.
 // Note: niceMax is for percentages and stops at 100, so a ward with more than
@@ -60,7 +60,7 @@ func CountMax(m float64) float64 {
 	}
 }
 
-// countStep is the grid step of a count axis ending at scale (countMax).
+// CountStep is the grid step of a count axis ending at scale (countMax).
 func CountStep(scale float64) float64 {
 	if scale <= 4 {
 		return 1

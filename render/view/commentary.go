@@ -16,7 +16,7 @@ const (
 // (wording.StaffedPassage): a row of the audit trail of commentary.xlsx.
 type StaffedPassage = wording.StaffedPassage
 
-// applyCommentary decides the wording of every passage of v with the staff
+// ApplyCommentary decides the wording of every passage of v with the staff
 // rows of b.Commentary (wording.Apply), lists the staff-worded ones in
 // v.Staffed and returns the problems of stale rows and of rows that name no
 // passage.

@@ -13,7 +13,7 @@ import (
 // View as blocks (layout.go), once for the PDF and the web pages. Their order
 // is in chapters.go.
 
-// compose returns the blocks the composers fs add, in order, for v and
+// Compose returns the blocks the composers fs add, in order, for v and
 // district ("" for the ward).
 func Compose(v *View, district string, fs ...func(*Composer)) []Block {
 	c := &Composer{V: v, district: district}
@@ -60,7 +60,7 @@ func (c *Composer) overview() {
 	}
 }
 
-// commentTitle is a quote group's title: its theme and district.
+// CommentTitle is a quote group's title: its theme and district.
 func CommentTitle(g CommentGroup) string {
 	var parts []string
 	if g.Theme != "" {
@@ -881,7 +881,7 @@ func (c *Composer) initiative(pv *ProgressView, in InitiativeView) Record {
 	return r
 }
 
-// karte is a district handout's opening profile (地区カルテ): key figures,
+// Karte is a district handout's opening profile (地区カルテ): key figures,
 // the district's indicators against the ward, its strengths and issues in
 // words, its comment themes and a few masked quotes.
 func (c *Composer) Karte() {
@@ -960,7 +960,7 @@ func (c *Composer) Karte() {
 
 // --- the View read for composing ---
 
-// tableBy returns the question's table by breakdown, or nil.
+// TableBy returns the question's table by breakdown, or nil.
 func TableBy(q *QuestionView, by string) *TableView {
 	for i := range q.Tables {
 		if q.Tables[i].By == by {
@@ -970,7 +970,7 @@ func TableBy(q *QuestionView, by string) *TableView {
 	return nil
 }
 
-// groupRow returns the row of group g, or nil.
+// GroupRow returns the row of group g, or nil.
 func GroupRow(t *TableView, g string) *RowView {
 	if t == nil {
 		return nil
@@ -983,7 +983,7 @@ func GroupRow(t *TableView, g string) *RowView {
 	return nil
 }
 
-// allRow returns the 全体 row of a question.
+// AllRow returns the 全体 row of a question.
 func AllRow(q *QuestionView) (*TableView, *RowView) {
 	t := TableBy(q, analyze.ByAll)
 	if t == nil || len(t.Rows) == 0 {
@@ -1016,7 +1016,7 @@ func typeTag(q *QuestionView) string {
 	return ""
 }
 
-// nLabel is "n=1,234".
+// NLabel is "n=1,234".
 func NLabel(f Fig) string { return "n=" + f.Text }
 
 // choiceBars turns rows of t into bar rows, one series per row, in the
@@ -1039,7 +1039,7 @@ func choiceBars(t *TableView, rows []*RowView) []BarRow {
 	return out
 }
 
-// shareOf is row r's figure for head i, x when the row is suppressed.
+// ShareOf is row r's figure for head i, x when the row is suppressed.
 func ShareOf(r *RowView, i int) Fig {
 	if r.Suppressed {
 		return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
@@ -1071,12 +1071,12 @@ func ratingBand(label string, r RatingRow, bold bool) BandRow {
 	return b
 }
 
-// minPctBase is the smallest group a percentage is printed for: fewer
+// MinPctBase is the smallest group a percentage is printed for: fewer
 // organizations (or initiatives) are counted (「4団体中3団体」), since a
 // percentage of a handful reads as more than it is.
 const MinPctBase = 10
 
-// orgsText prints a count of organizations: 「3団体」, or － for none.
+// OrgsText prints a count of organizations: 「3団体」, or － for none.
 func OrgsText(f Fig) string {
 	if f.Text == MarkZero || f.Text == "" {
 		return MarkZero
@@ -1115,7 +1115,7 @@ func scBands(all *RowView, dt *TableView) []BandRow {
 	return rows
 }
 
-// tone is a district's figure against the ward's by the direction (lower is
+// Tone is a district's figure against the ward's by the direction (lower is
 // better when lower): +1 better, −1 worse, 0 equal or either hidden. The
 // difference is taken as printed, as the tables print it.
 func Tone(dist, ward Fig, lower bool) int {

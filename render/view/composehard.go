@@ -30,7 +30,7 @@ const hardNoteSuppressed = "注）" + MarkSuppressed + "：回答者が少ない
 // broken between words (区民アン / ケート read badly).
 var hardSourceHeads = map[string]string{"区民アンケート": "区民\nアンケート", "団体ヒアリング": "団体\nヒアリング", "取組の振り返り": "取組の\n振り返り"}
 
-// hard is the chapter ソフトとハードの連携: in the ward report the table by
+// Hard is the chapter ソフトとハードの連携: in the ward report the table by
 // district and category, the counts by source (and by year), a chart and
 // per category its programs and quotes; in a district handout the
 // district's own issues.
@@ -202,7 +202,7 @@ func hardShown(hv *HardView, r *HardRow, bs []HardRow, g string, i int, pub bool
 	return qs != nil && len(qs[i]) > 0
 }
 
-// hardCategory is one category: in the ward chapter a subsection with its
+// HardCategory is one category: in the ward chapter a subsection with its
 // programs, department and quotes; for a district a heading with the
 // district's count (when printed) and quotes.
 func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
@@ -256,7 +256,7 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 	c.Add(Space{2})
 }
 
-// hardMore is how many of a heading's count go unquoted: the count printed
+// HardMore is how many of a heading's count go unquoted: the count printed
 // minus the quotes printed under it (0 when the count is not a number).
 //
 // Note: the count is of issues (a text repeated by one initiative over
@@ -269,7 +269,7 @@ func HardMore(count Fig, quotes int) int {
 	return max(int(count.Value)-quotes, 0)
 }
 
-// linkage is linkage.pdf after its cover and contents: how to read it with
+// Linkage is linkage.pdf after its cover and contents: how to read it with
 // the programs by category, the ward-wide overview, one section per
 // district.
 func (c *Composer) Linkage() {

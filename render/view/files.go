@@ -15,13 +15,13 @@ type Output struct {
 	Write func(w io.Writer) error
 }
 
-// districtFile is the path of the i-th district's handout (0-based, sheet
+// DistrictFile is the path of the i-th district's handout (0-based, sheet
 // order): districts/NN_地区名.pdf, NN 1-based.
 func DistrictFile(i int, name string) string {
 	return fmt.Sprintf("districts/%02d_%s.pdf", i+1, SanitizeName(name))
 }
 
-// sanitizeName makes a district name safe as a file name on Windows, macOS and
+// SanitizeName makes a district name safe as a file name on Windows, macOS and
 // Linux: path separators, control characters and characters Windows reserves
 // become _, and trailing dots and spaces (which Windows drops) are removed.
 func SanitizeName(s string) string {

@@ -54,7 +54,7 @@ func (f Fig) Shown() float64 {
 	return math.Round(f.Value*p) / p
 }
 
-// suppressedFig is a figure hidden by 秘匿.
+// SuppressedFig is a figure hidden by 秘匿.
 func SuppressedFig(decimals int) Fig {
 	return Fig{Value: math.NaN(), Decimals: decimals, Text: MarkSuppressed, Suppressed: true}
 }

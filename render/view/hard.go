@@ -119,7 +119,7 @@ type HardQuoteView struct {
 	Source string // 区民アンケート（地区）, 団体ヒアリング（地区）, 取組の振り返り（取組名・年度）
 }
 
-// hardSourceLabels are the printed names of analyze's sources.
+// HardSourceLabels are the printed names of analyze's sources.
 var HardSourceLabels = []struct{ src, Label string }{
 	{analyze.SourceSurvey, "区民アンケート"},
 	{analyze.SourceHearing, "団体ヒアリング"},
@@ -247,7 +247,7 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	return "取組の振り返り（" + place + "・" + is.ItemID + "・" + yearsText(is.Years) + "）"
 }
 
-// yearsList writes the fiscal years of an issue for data/ (outputs.md):
+// YearsList writes the fiscal years of an issue for data/ (outputs.md):
 // ascending, joined with ; (「2027;2028;2029」); "" for none.
 func YearsList(ys []int) string {
 	out := make([]string, len(ys))
@@ -280,7 +280,7 @@ func yearsText(ys []int) string {
 	return strings.Join(parts, "・") + "年度"
 }
 
-// rowOf returns the row of group g, or nil.
+// RowOf returns the row of group g, or nil.
 func (v *HardView) RowOf(g string) (*HardRow, []HardRow) {
 	for i := range v.Rows {
 		if v.Rows[i].Group == g {

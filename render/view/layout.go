@@ -242,7 +242,7 @@ func (Figure) block()       {}
 func (DistrictLink) block() {}
 func (Record) block()       {}
 
-// walk calls draw for every block that medium m draws, in order: the blocks
+// Walk calls draw for every block that medium m draws, in order: the blocks
 // of an Only for m in its place, those of an Only for another medium not at
 // all.
 func Walk(bs []Block, m Medium, draw func(Block)) {
@@ -257,11 +257,11 @@ func Walk(bs []Block, m Medium, draw func(Block)) {
 	}
 }
 
-// printOnly and webOnly wrap blocks drawn by one medium.
+// PrintOnly and webOnly wrap blocks drawn by one medium.
 func PrintOnly(b ...Block) Block { return Only{Medium: Print, Blocks: b} }
 func WebOnly(b ...Block) Block   { return Only{Medium: Web, Blocks: b} }
 
-// A composer collects the blocks of a handout for one View and one place:
+// A Composer collects the blocks of a handout for one View and one place:
 // the ward (district "") or a district.
 type Composer struct {
 	V        *View
@@ -271,7 +271,7 @@ type Composer struct {
 
 func (c *Composer) Add(b ...Block) { c.Out = append(c.Out, b...) }
 
-// cells turns strings into plain cells.
+// Cells turns strings into plain cells.
 func Cells(ss ...string) []Cell {
 	cs := make([]Cell, len(ss))
 	for i, s := range ss {

@@ -22,13 +22,13 @@ func mapCaption(m MapMeasure) string {
 	return m.ID + "　" + m.Name + "の地区別の地図"
 }
 
-// mapLegendNote is the legend's words after the classes.
+// MapLegendNote is the legend's words after the classes.
 const MapLegendNote = "色が濃いほど良い値（回収率は高いほど、指標は方向「増」なら高いほど、「減」なら低いほど良い）。斜線＝秘匿（x）、白＝値なし、灰色＝どの地区にも当たらない区域。数値は％。"
 
-// mapCountNote is the legend's words after the classes of a count map.
+// MapCountNote is the legend's words after the classes of a count map.
 const MapCountNote = "色が濃いほど件数が多い（良し悪しではなく件数の多さ）。白＝0件、灰色＝どの地区にも当たらない区域。数値は件。"
 
-// mapCounts reports whether every map of f is of counts (MapMeasure.Count).
+// MapCounts reports whether every map of f is of counts (MapMeasure.Count).
 func MapCounts(f MapFigure) bool {
 	for _, i := range f.Measures {
 		if !f.Map.Measures[i].Count {

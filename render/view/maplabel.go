@@ -29,7 +29,7 @@ type MapLabel struct {
 	Key    int // > 0: the label is line Key of the key under the map
 }
 
-// labelMetrics measures a label: the width of a line of text and the line
+// LabelMetrics measures a label: the width of a line of text and the line
 // height, in viewBox pixels.
 type LabelMetrics struct {
 	Width func(string) float64
@@ -57,7 +57,7 @@ func (lm LabelMetrics) box(x, y, w float64) [4]float64 {
 	return [4]float64{x - w/2 - lm.Pad, y - lm.Line/2 - lm.Pad, x + w/2 + lm.Pad, y + 1.5*lm.Line + lm.Pad}
 }
 
-// placeLabels places the labels of mv's districts measured by lm, each as
+// PlaceLabels places the labels of mv's districts measured by lm, each as
 // wide as the wider of its name and the widest of its values (vals[j] are
 // district j's value texts).
 func PlaceLabels(mv *MapView, lm LabelMetrics, vals [][]string) []MapLabel {

@@ -228,7 +228,7 @@ func issueMeasure(mv *MapView, hv *HardView) *MapMeasure {
 // from the white of 0.
 var mapCountPalette = []string{"#fdd0a2", "#fd8d3c", "#e6550d", "#a63603"}
 
-// classifyCount classes the counts of mm: 0 a class of its own (white);
+// ClassifyCount classes the counts of mm: 0 a class of its own (white);
 // up to four distinct counts above 0 a class each, more in four classes of
 // equal integer width from the smallest to the largest. The legend lists
 // the classes in 件, the most first, 0 last.
@@ -288,7 +288,7 @@ func ClassifyCount(mm *MapMeasure) {
 	}
 }
 
-// classify puts each value of mm into up to four equal-width classes of the
+// Classify puts each value of mm into up to four equal-width classes of the
 // printed (one-decimal) values, the darkest holding the best values.
 func Classify(mm *MapMeasure) {
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -358,7 +358,7 @@ func Classify(mm *MapMeasure) {
 	}
 }
 
-// labelPoint returns where a district's name goes: the centroid of its
+// LabelPoint returns where a district's name goes: the centroid of its
 // largest part when that lies inside it, else the middle of the widest span
 // of the part on the centroid's latitude.
 func LabelPoint(polys [][][]analyze.XY) (float64, float64) {
@@ -416,7 +416,7 @@ func xyArea(r []analyze.XY) float64 {
 	return a / 2
 }
 
-// svgNum formats a drawing coordinate with one decimal (a tenth of a pixel).
+// SvgNum formats a drawing coordinate with one decimal (a tenth of a pixel).
 func SvgNum(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 }

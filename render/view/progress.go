@@ -232,11 +232,11 @@ func indicatorHistoryView(res *analyze.Results) []IndicatorHistoryView {
 	return out
 }
 
-// progressGuide is 報告書の見方 of a year without a survey: how to read the
+// ProgressGuide is 報告書の見方 of a year without a survey: how to read the
 // review's marks, bars and counts.
 func ProgressGuide(pv *ProgressView) []string { return ProgressGuideItems(pv, true) }
 
-// progressGuideItems are progressGuide's items; drawn reports whether the
+// ProgressGuideItems are progressGuide's items; drawn reports whether the
 // document draws the marks in shaded frames with bars of the activity figure
 // (the PDF). Note: the web pages print the marks and figures in tables only,
 // so they say where the figure stands rather than describe bars they lack.

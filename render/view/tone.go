@@ -24,7 +24,7 @@ func (p ProfileIndicator) ToneClass() string {
 	return Shade(analyze.PointDiff(p.Ward.Shown(), p.District.Shown()), p.Direction == "減")
 }
 
-// shade returns the shading class of a difference in points from the
+// Shade returns the shading class of a difference in points from the
 // ward, by the measure's direction (lower is better for a 減 indicator): up1
 // and up2 (blue) are better than the ward, dn1 and dn2 (orange) worse,
 // never the raw higher or lower.

@@ -96,7 +96,7 @@ func evaluationLegendFor(s ingest.Settings) []KV {
 	return legend
 }
 
-// settingValue is a printed setting by its label ("" when absent).
+// SettingValue is a printed setting by its label ("" when absent).
 func (v *View) SettingValue(key string) string {
 	for _, kv := range v.Settings {
 		if kv.Key == key {
@@ -106,7 +106,7 @@ func (v *View) SettingValue(key string) string {
 	return ""
 }
 
-// licenseName is 設定 公開ライセンス in full, as the READMEs and the web
+// LicenseName is 設定 公開ライセンス in full, as the READMEs and the web
 // pages name it.
 func LicenseName(l string) string {
 	if l == ingest.LicenseGovStd {

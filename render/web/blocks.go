@@ -69,7 +69,7 @@ func (d *WebDoc) figure(f view.Figure) {
 	}
 }
 
-// drawTable writes a table with its notes: the heads with their units, the
+// DrawTable writes a table with its notes: the heads with their units, the
 // figures (and their n) in columns of their own.
 func (d *WebDoc) DrawTable(t view.Table) {
 	heads := make([]string, len(t.Cols))

@@ -61,7 +61,7 @@ var (
 	svgBandsMany = []string{"#1f3864", "#3f6fb0", "#2e6b30", "#595959", "#6a3d9a", "#b34d00", "#7a1f1f"}
 )
 
-// webBandFills are the fills of a band chart's k categories; the last is
+// WebBandFills are the fills of a band chart's k categories; the last is
 // 無回答 (svgNA) when na.
 func WebBandFills(k int, na bool) []string {
 	m := k
@@ -82,7 +82,7 @@ func WebBandFills(k int, na bool) []string {
 	return out
 }
 
-// svgTextW estimates the width of s at font size f: full-width characters
+// SvgTextW estimates the width of s at font size f: full-width characters
 // one em, others 0.6 em (a little more than the UD fonts' digits, so that
 // an estimate errs on the wide side).
 func SvgTextW(s string, f float64) float64 {
@@ -97,7 +97,7 @@ func SvgTextW(s string, f float64) float64 {
 	return w
 }
 
-// svgWrap breaks s into lines no wider than width at font size f: at a
+// SvgWrap breaks s into lines no wider than width at font size f: at a
 // phrase end (after 、。・）or a space) in the second half of the line when
 // there is one, else before the character that does not fit. Nothing is
 // cut.

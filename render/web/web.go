@@ -37,7 +37,7 @@ type WebOptions struct {
 	Opendata bool // opendata/ with its README.txt (format opendata)
 }
 
-// webDistrictFile is the web page of the i-th district (0-based, sheet
+// WebDistrictFile is the web page of the i-th district (0-based, sheet
 // order): districts/NN.html. Note: ASCII names, because the folder goes to a
 // web server as it is and a Japanese file name becomes an escaped URL.
 func WebDistrictFile(i int) string { return fmt.Sprintf("districts/%02d.html", i+1) }
@@ -85,7 +85,7 @@ func webPage(w io.Writer, v *view.View, district string, o WebOptions) error {
 	return err
 }
 
-// webDoc is one web page being written.
+// WebDoc is one web page being written.
 type WebDoc struct {
 	b        strings.Builder
 	v        *view.View

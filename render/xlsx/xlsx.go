@@ -352,7 +352,7 @@ func sampleMark(v *view.View) string {
 	return ""
 }
 
-// textWidth estimates a text's display width in Excel column units: two per
+// TextWidth estimates a text's display width in Excel column units: two per
 // East Asian wide or ambiguous rune, one otherwise; the longest line counts.
 func TextWidth(s string) float64 {
 	var best, w float64
