@@ -14,6 +14,8 @@ type choiceIndex struct {
 	byCode map[int]int    // コード → choice index
 	byText map[string]int // textKey(ラベル or 別名) → choice index
 	other  int            // the choice labelled その他, or -1
+	// commaKey: a label or alias holds a comma (see parseCodeList)
+	commaKey bool
 }
 
 // otherLabel is the label of the choice that takes left-over MA text.
@@ -45,6 +47,9 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 				}
 			}
 		}
+	}
+	for k := range x.byText {
+		x.commaKey = x.commaKey || strings.IndexByte(k, ',') >= 0
 	}
 	return x
 }
@@ -156,12 +161,13 @@ func (rd *reader) matchDistrict(v string) (int, bool) {
 // A valueIndex parses cell values against one batch's definitions. It is built
 // once per survey read.
 type valueIndex struct {
-	b     *Batch
-	sets  []choiceIndex // by choice set
-	dist  *districtIndex
-	distQ int          // the 地区 question, or -1
-	distC []int        // district of each choice of the 地区 question's choice set, or -1
-	noAns map[int]bool // 無回答コード
+	b      *Batch
+	sets   []choiceIndex // by choice set
+	dist   *districtIndex
+	distQ  int          // the 地区 question, or -1
+	distC  []int        // district of each choice of the 地区 question's choice set, or -1
+	noAns  map[int]bool // 無回答コード
+	slowMA bool         // no parseCodeList: set by tests
 }
 
 func newValueIndex(b *Batch) *valueIndex {
@@ -257,6 +263,11 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 // choice その他 and is kept as the answer's Text when the set has that choice;
 // otherwise, and always for a left-over code, it is CodeUnknownCode.
 func (x *valueIndex) parseMA(set *choiceIndex, v string) (a Answer, code Code, bad string) {
+	if !set.commaKey && !x.slowMA {
+		if a, code, bad, ok := x.parseCodeList(set, v); ok {
+			return a, code, bad
+		}
+	}
 	m := splitLabels(v, set.lookup, x.isNoAnswer)
 	var other []string
 	for i, s := range m.Left {
@@ -271,6 +282,47 @@ func (x *valueIndex) parseMA(set *choiceIndex, v string) (a Answer, code Code, b
 		a.Text = normText(strings.Join(other, "、"))
 	}
 	return a, "", ""
+}
+
+// parseCodeList is parseMA for a value of codes of up to 9 digits joined by
+// commas (`1,4,7`, the commonest MA cell), without splitLabels' search for
+// the longest label: it reports false for any other value. The result is
+// splitLabels' whenever no label or alias of the set holds a comma
+// (set.commaKey; TestParseCodeList): then no run of two or more pieces can be
+// a code, a label or an alias, so each piece is read alone, and a piece that
+// matches nothing is a code, which parseMA refuses.
+func (x *valueIndex) parseCodeList(set *choiceIndex, v string) (a Answer, code Code, bad string, ok bool) {
+	if v == "" {
+		return Answer{}, "", "", false
+	}
+	n := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			if n++; n > 9 {
+				return Answer{}, "", "", false
+			}
+		case c == ',':
+			n = 0
+		default:
+			return Answer{}, "", "", false
+		}
+	}
+	for start := 0; start < len(v); {
+		end := start
+		for end < len(v) && v[end] != ',' {
+			end++
+		}
+		if p := v[start:end]; p != "" && !x.isNoAnswer(p) {
+			c, found := set.lookup(p)
+			if !found {
+				return Answer{}, CodeUnknownCode, p, true
+			}
+			a.Choices = a.Choices.With(c)
+		}
+		start = end + 1
+	}
+	return a, "", "", true
 }
 
 // parseDistrict parses the normalized value v of the 地区 question: a district
