@@ -41,15 +41,17 @@ func Norm(s string) string {
 	return s
 }
 
-// nfkcStable marks the runes from U+3000 to U+9FFF that are their own NFKC,
-// start a new segment (never compose with a rune before them) and are not
-// spaces: a string of such runes and printable ASCII is its own Norm.
+// nfkcStable marks the runes from U+3000 to U+9FFF that are their own NFKC
+// (composed kana such as で included), start a new segment (never compose
+// with a rune before them, never reordered with its marks: combining class 0,
+// also of their decomposition's first rune) and are not spaces: a string of
+// such runes and printable ASCII is its own Norm.
 var nfkcStable = sync.OnceValue(func() *[(0xa000 - 0x3000) / 64]uint64 {
 	var bits [(0xa000 - 0x3000) / 64]uint64
 	for r := rune(0x3000); r < 0xa000; r++ {
 		s := string(r)
 		p := norm.NFKC.PropertiesString(s)
-		if p.BoundaryBefore() && p.CCC() == 0 && len(p.Decomposition()) == 0 && norm.NFKC.String(s) == s && !unicode.IsSpace(r) {
+		if p.BoundaryBefore() && p.CCC() == 0 && p.LeadCCC() == 0 && norm.NFKC.String(s) == s && !unicode.IsSpace(r) {
 			bits[(r-0x3000)>>6] |= 1 << (r & 63)
 		}
 	}
