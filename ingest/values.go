@@ -16,7 +16,13 @@ type choiceIndex struct {
 	other  int            // the choice labelled その他, or -1
 	// commaKey: a label or alias holds a comma (see parseCodeList)
 	commaKey bool
+	// small is byCode for codes below smallCodes, as index+1 (0: none):
+	// every categorical value is looked up, and an array is faster than a map.
+	small [smallCodes]int32
 }
+
+// smallCodes bounds the codes looked up in an array rather than a map.
+const smallCodes = 64
 
 // otherLabel is the label of the choice that takes left-over MA text.
 const otherLabel = "その他"
@@ -26,6 +32,9 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 	for i, c := range cs.Choices {
 		if _, dup := x.byCode[c.Code]; !dup {
 			x.byCode[c.Code] = i
+			if c.Code >= 0 && c.Code < smallCodes {
+				x.small[c.Code] = int32(i) + 1
+			}
 		}
 	}
 	// Note: labels first, then aliases, so that an alias never shadows a label.
@@ -58,7 +67,11 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 // `01`) or a label or alias.
 func (x *choiceIndex) lookup(v string) (int, bool) {
 	if c, ok := ParseCode(v); ok {
-		if i, ok := x.byCode[c]; ok {
+		if c >= 0 && c < smallCodes {
+			if i := x.small[c]; i > 0 {
+				return int(i - 1), true
+			}
+		} else if i, ok := x.byCode[c]; ok {
 			return i, true
 		}
 	}
@@ -161,13 +174,14 @@ func (rd *reader) matchDistrict(v string) (int, bool) {
 // A valueIndex parses cell values against one batch's definitions. It is built
 // once per survey read.
 type valueIndex struct {
-	b      *Batch
-	sets   []choiceIndex // by choice set
-	dist   *districtIndex
-	distQ  int          // the 地区 question, or -1
-	distC  []int        // district of each choice of the 地区 question's choice set, or -1
-	noAns  map[int]bool // 無回答コード
-	slowMA bool         // no parseCodeList: set by tests
+	b          *Batch
+	sets       []choiceIndex // by choice set
+	dist       *districtIndex
+	distQ      int              // the 地区 question, or -1
+	distC      []int            // district of each choice of the 地区 question's choice set, or -1
+	noAns      map[int]bool     // 無回答コード
+	noAnsSmall [smallCodes]bool // noAns below smallCodes
+	slowMA     bool             // no parseCodeList: set by tests
 }
 
 func newValueIndex(b *Batch) *valueIndex {
@@ -175,6 +189,9 @@ func newValueIndex(b *Batch) *valueIndex {
 		noAns: make(map[int]bool, len(b.Settings.NoAnswer))}
 	for _, c := range b.Settings.NoAnswer {
 		x.noAns[c] = true
+		if c >= 0 && c < smallCodes {
+			x.noAnsSmall[c] = true
+		}
 	}
 	for i := range b.ChoiceSets {
 		x.sets[i] = newChoiceIndex(&b.ChoiceSets[i])
@@ -204,7 +221,13 @@ func (x *valueIndex) isNoAnswer(v string) bool {
 		return true
 	}
 	c, ok := ParseCode(v)
-	return ok && x.noAns[c]
+	if !ok {
+		return false
+	}
+	if c >= 0 && c < smallCodes {
+		return x.noAnsSmall[c]
+	}
+	return x.noAns[c]
 }
 
 // set returns the choice index of question q, or nil when q has no choice set.
