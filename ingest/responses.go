@@ -803,8 +803,11 @@ func (fr *fileReader) sum() [16]byte {
 				b = append(append(b, v...), ',')
 			}
 		}
-		b = strconv.AppendUint(b, uint64(bits), 16)
-		b = append(b, 0x1f)
+		if bits == 0 {
+			b = append(b, '0', 0x1f) // most questions: no split columns
+		} else {
+			b = append(strconv.AppendUint(b, uint64(bits), 16), 0x1f)
+		}
 	}
 	fr.sumBuf = b
 	// Note: two 64-bit maphash sums with seeds of this process rather than
