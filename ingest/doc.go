@@ -37,7 +37,8 @@
 //     Dissolving towns into districts is analyze's (analyze/mapdissolve.go).
 //
 // Every workbook is read by one bounded scanner (sheet.go, opened by
-// openBook in xlsx.go): the work of a read follows the data present, never a
+// openBook in xlsx.go; the common cells are matched whole in its buffer by
+// fastcell.go, the rest token by token): the work of a read follows the data present, never a
 // size the file declares, so a crafted file ends in a CodeFileUnreadable
 // problem instead of a stall (docs/design.md, "Bounded reading").
 //

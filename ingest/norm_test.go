@@ -169,7 +169,8 @@ func FuzzParseCode(f *testing.F) {
 
 // FuzzNorm checks Norm's ASCII shortcut against NFKC and TrimSpace.
 func FuzzNorm(f *testing.F) {
-	for _, s := range append(parseCodeSeeds, " a", "a ", "a\tb", "ｱ", "Ｒ１", "R000123", "\x7f", "a\x00") {
+	for _, s := range append(parseCodeSeeds, " a", "a ", "a\tb", "ｱ", "Ｒ１", "R000123", "\x7f", "a\x00",
+		"新吉田", "か\u3099", "ｶﾞ", "あ\u3000い", "㍿", "ケアプラザの体操教室に通って元気に過ごしています。", "ゟ", "ヿ", "\xe3\x81") {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -177,4 +178,36 @@ func FuzzNorm(f *testing.F) {
 			t.Errorf("Norm(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestNFKCStable checks Norm's table of runes against the normalizer: each
+// marked rune alone, after printable ASCII and after every rune of
+// U+3000–U+30FF (kana and ideographic punctuation, where composition lives
+// in this range), and each rune of U+3000–U+9FFF after a marked kana.
+func TestNFKCStable(t *testing.T) {
+	ref := func(s string) string { return strings.TrimSpace(norm.NFKC.String(s)) }
+	marked := 0
+	for r := rune(0x3000); r < 0xa000; r++ {
+		s := string(r)
+		for _, pre := range []string{"", "a", "か", "カ", "日", "1"} {
+			if got, want := Norm(pre+s), ref(pre+s); got != want {
+				t.Fatalf("Norm(%q) = %q, want %q", pre+s, got, want)
+			}
+		}
+		if Norm(s) == s && nfkcStable()[(r-0x3000)>>6]&(1<<(r&63)) != 0 {
+			marked++
+		}
+	}
+	for a := rune(0x3000); a < 0x3100; a++ {
+		for b := rune(0x3000); b < 0x3100; b++ {
+			s := string(a) + string(b)
+			if got, want := Norm(s), ref(s); got != want {
+				t.Fatalf("Norm(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	// Note: the kana and the unified ideographs (about 21,000) at least.
+	if marked < 20000 {
+		t.Errorf("only %d runes marked stable", marked)
+	}
 }

@@ -491,6 +491,7 @@ type sheetScanner struct {
 	buf    []string
 	err    error
 	done   bool // </sheetData> reached
+	slow   bool // no fast path (fastcell.go): set by tests
 	merges [][4]int
 	// cell state while scanning a row
 	text   bytes.Buffer
@@ -597,7 +598,30 @@ func (s *sheetScanner) Next() bool {
 func (s *sheetScanner) readRow() bool {
 	s.buf = s.buf[:0]
 	col := 0
+	var fc fastCell
 	for {
+		// Note: the commonest cells are recognised whole in the scanner's
+		// buffer (scanFast); anything else is read token by token below.
+		switch s.scanFast(&fc) {
+		case fastRowEnd:
+			s.row = s.buf
+			return len(s.buf) > 0
+		case fastOneCell:
+			c := s.cellCol(fc.r, col)
+			if c == 0 {
+				return false
+			}
+			col = c
+			v, keep, err := s.cellValue(cellTypeOf(fc.t), fc.v, fc.is, fc.inlineStr, false, c)
+			if err != nil {
+				s.err = err
+				return false
+			}
+			if !s.put(c, v, keep) {
+				return false
+			}
+			continue
+		}
 		tok, err := s.x.next()
 		if err == nil && tok == xmlEOF {
 			err = io.EOF // as encoding/xml's RawToken reported it
@@ -610,22 +634,9 @@ func (s *sheetScanner) readRow() bool {
 			if string(s.x.local) != "c" {
 				continue
 			}
-			c := col + 1
-			if rb := s.x.attr("r"); len(rb) > 0 {
-				cc, rr, ok := parseCell(string(rb))
-				if !ok {
-					return s.fail(s.num, HintBadCellRef, strconv.Quote(clip(string(rb))), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
-				}
-				if rr != s.num {
-					return s.fail(s.num, HintCellOutsideRow, string(rb), strconv.Itoa(s.num))
-				}
-				c = cc
-			}
-			if c <= col {
-				return s.fail(s.num, HintCellOrder, cellName(c-1, s.num))
-			}
-			if c > maxCols {
-				return s.fail(s.num, HintTooManyCols, strconv.Itoa(maxCols))
+			c := s.cellCol(s.x.attr("r"), col)
+			if c == 0 {
+				return false
 			}
 			col = c
 			v, keep, err := s.readCell(c)
@@ -633,17 +644,8 @@ func (s *sheetScanner) readRow() bool {
 				s.err = err
 				return false
 			}
-			if keep {
-				// Note: a row is as wide as its last cell with a value, as in
-				// excelize; the padding draws on the work budget.
-				if !s.wb.spend(int64(c - len(s.buf))) {
-					s.err = errBudget(s.num)
-					return false
-				}
-				for len(s.buf) < c-1 {
-					s.buf = append(s.buf, "")
-				}
-				s.buf = append(s.buf, v)
+			if !s.put(c, v, keep) {
+				return false
 			}
 		case xmlEnd:
 			if string(s.x.local) == "row" {
@@ -652,6 +654,53 @@ func (s *sheetScanner) readRow() bool {
 			}
 		}
 	}
+}
+
+// cellCol returns the 1-based column of a cell of the current row whose r
+// attribute is rb (nil when absent), after column col; 0 with s.err set when
+// the reference is bad or out of order.
+func (s *sheetScanner) cellCol(rb []byte, col int) int {
+	c := col + 1
+	if len(rb) > 0 {
+		cc, rr, ok := parseCell(rb)
+		if !ok {
+			s.fail(s.num, HintBadCellRef, strconv.Quote(clip(string(rb))), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
+			return 0
+		}
+		if rr != s.num {
+			s.fail(s.num, HintCellOutsideRow, string(rb), strconv.Itoa(s.num))
+			return 0
+		}
+		c = cc
+	}
+	if c <= col {
+		s.fail(s.num, HintCellOrder, cellName(c-1, s.num))
+		return 0
+	}
+	if c > maxCols {
+		s.fail(s.num, HintTooManyCols, strconv.Itoa(maxCols))
+		return 0
+	}
+	return c
+}
+
+// put adds value v of 1-based column c to the row when keep, reporting false
+// with s.err set when the work budget is spent.
+func (s *sheetScanner) put(c int, v string, keep bool) bool {
+	if !keep {
+		return true
+	}
+	// Note: a row is as wide as its last cell with a value, as in
+	// excelize; the padding draws on the work budget.
+	if !s.wb.spend(int64(c - len(s.buf))) {
+		s.err = errBudget(s.num)
+		return false
+	}
+	for len(s.buf) < c-1 {
+		s.buf = append(s.buf, "")
+	}
+	s.buf = append(s.buf, v)
+	return true
 }
 
 // readCell reads the cell element just started, in 1-based column col, and
@@ -701,7 +750,7 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 		case xmlEnd:
 			switch string(s.x.local) {
 			case "c":
-				goto done
+				return s.cellValue(typ, s.text.Bytes(), inline.Bytes(), inlineStr, formula, col)
 			case "v", "t":
 				in = ""
 			case "rPh":
@@ -724,10 +773,15 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 			}
 		}
 	}
-done:
+}
+
+// cellValue returns the raw value of a cell of type typ in 1-based column col
+// whose <v> text is text and whose inline string (when it has an <is>
+// element: inlineStr) is inline, and whether it counts as present.
+func (s *sheetScanner) cellValue(typ string, text, inline []byte, inlineStr, formula bool, col int) (v string, keep bool, err error) {
 	switch typ {
 	case "s":
-		if raw := s.text.Bytes(); len(raw) > 0 {
+		if raw := text; len(raw) > 0 {
 			sst, err := s.wb.sharedStrings()
 			if err != nil {
 				return "", false, withRow(err, s.num)
@@ -746,13 +800,13 @@ done:
 			v = sst[i]
 		}
 	case "inlineStr":
-		v = s.text.String()
+		v = string(text)
 		if inlineStr {
 			// Note: a one-byte string (a code) is not allocated.
-			v = bstrUnmarshal(inline.String())
+			v = bstrUnmarshal(string(inline))
 		}
 	case "", "n", "str", "b", "d", "e":
-		v = s.text.String()
+		v = string(text)
 	default:
 		return "", false, newSheetError(s.num, HintCellType, strconv.Quote(clip(typ)))
 	}
@@ -808,11 +862,10 @@ func (s *sheetScanner) Merges() ([][4]int, error) {
 
 // parseCell parses an A1 cell name (optionally with $ signs) within Excel's
 // limits, without looking further than Excel's longest name (XFD1048576).
-func parseCell(s string) (col, row int, ok bool) {
+func parseCell[T string | []byte](s T) (col, row int, ok bool) {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '$' {
-			s = strings.ReplaceAll(s, "$", "")
-			break
+			return parseCell(strings.ReplaceAll(string(s), "$", ""))
 		}
 	}
 	i := 0
@@ -866,8 +919,22 @@ func clip(s string) string {
 var cellTypes = []string{"s", "n", "str", "b", "d", "e", "inlineStr"}
 
 // cellType returns the current cell's t attribute ("" when absent).
-func (s *sheetScanner) cellType() string {
-	t := s.x.attr("t")
+func (s *sheetScanner) cellType() string { return cellTypeOf(s.x.attr("t")) }
+
+// cellTypeOf returns the cell type t ("" when nil) as a string, one of
+// cellTypes without allocating.
+func cellTypeOf(t []byte) string {
+	switch len(t) {
+	case 0:
+		return ""
+	case 1:
+		switch t[0] {
+		case 's':
+			return "s"
+		case 'n':
+			return "n"
+		}
+	}
 	for _, c := range cellTypes {
 		if string(t) == c {
 			return c

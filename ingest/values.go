@@ -14,7 +14,15 @@ type choiceIndex struct {
 	byCode map[int]int    // コード → choice index
 	byText map[string]int // textKey(ラベル or 別名) → choice index
 	other  int            // the choice labelled その他, or -1
+	// commaKey: a label or alias holds a comma (see parseCodeList)
+	commaKey bool
+	// small is byCode for codes below smallCodes, as index+1 (0: none):
+	// every categorical value is looked up, and an array is faster than a map.
+	small [smallCodes]int32
 }
+
+// smallCodes bounds the codes looked up in an array rather than a map.
+const smallCodes = 64
 
 // otherLabel is the label of the choice that takes left-over MA text.
 const otherLabel = "その他"
@@ -24,6 +32,9 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 	for i, c := range cs.Choices {
 		if _, dup := x.byCode[c.Code]; !dup {
 			x.byCode[c.Code] = i
+			if c.Code >= 0 && c.Code < smallCodes {
+				x.small[c.Code] = int32(i) + 1
+			}
 		}
 	}
 	// Note: labels first, then aliases, so that an alias never shadows a label.
@@ -46,6 +57,9 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 			}
 		}
 	}
+	for k := range x.byText {
+		x.commaKey = x.commaKey || strings.IndexByte(k, ',') >= 0
+	}
 	return x
 }
 
@@ -53,7 +67,11 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 // `01`) or a label or alias.
 func (x *choiceIndex) lookup(v string) (int, bool) {
 	if c, ok := ParseCode(v); ok {
-		if i, ok := x.byCode[c]; ok {
+		if c >= 0 && c < smallCodes {
+			if i := x.small[c]; i > 0 {
+				return int(i - 1), true
+			}
+		} else if i, ok := x.byCode[c]; ok {
 			return i, true
 		}
 	}
@@ -156,12 +174,14 @@ func (rd *reader) matchDistrict(v string) (int, bool) {
 // A valueIndex parses cell values against one batch's definitions. It is built
 // once per survey read.
 type valueIndex struct {
-	b     *Batch
-	sets  []choiceIndex // by choice set
-	dist  *districtIndex
-	distQ int          // the 地区 question, or -1
-	distC []int        // district of each choice of the 地区 question's choice set, or -1
-	noAns map[int]bool // 無回答コード
+	b          *Batch
+	sets       []choiceIndex // by choice set
+	dist       *districtIndex
+	distQ      int              // the 地区 question, or -1
+	distC      []int            // district of each choice of the 地区 question's choice set, or -1
+	noAns      map[int]bool     // 無回答コード
+	noAnsSmall [smallCodes]bool // noAns below smallCodes
+	slowMA     bool             // no parseCodeList: set by tests
 }
 
 func newValueIndex(b *Batch) *valueIndex {
@@ -169,6 +189,9 @@ func newValueIndex(b *Batch) *valueIndex {
 		noAns: make(map[int]bool, len(b.Settings.NoAnswer))}
 	for _, c := range b.Settings.NoAnswer {
 		x.noAns[c] = true
+		if c >= 0 && c < smallCodes {
+			x.noAnsSmall[c] = true
+		}
 	}
 	for i := range b.ChoiceSets {
 		x.sets[i] = newChoiceIndex(&b.ChoiceSets[i])
@@ -198,7 +221,13 @@ func (x *valueIndex) isNoAnswer(v string) bool {
 		return true
 	}
 	c, ok := ParseCode(v)
-	return ok && x.noAns[c]
+	if !ok {
+		return false
+	}
+	if c >= 0 && c < smallCodes {
+		return x.noAnsSmall[c]
+	}
+	return x.noAns[c]
 }
 
 // set returns the choice index of question q, or nil when q has no choice set.
@@ -257,6 +286,11 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 // choice その他 and is kept as the answer's Text when the set has that choice;
 // otherwise, and always for a left-over code, it is CodeUnknownCode.
 func (x *valueIndex) parseMA(set *choiceIndex, v string) (a Answer, code Code, bad string) {
+	if !set.commaKey && !x.slowMA {
+		if a, code, bad, ok := x.parseCodeList(set, v); ok {
+			return a, code, bad
+		}
+	}
 	m := splitLabels(v, set.lookup, x.isNoAnswer)
 	var other []string
 	for i, s := range m.Left {
@@ -271,6 +305,47 @@ func (x *valueIndex) parseMA(set *choiceIndex, v string) (a Answer, code Code, b
 		a.Text = normText(strings.Join(other, "、"))
 	}
 	return a, "", ""
+}
+
+// parseCodeList is parseMA for a value of codes of up to 9 digits joined by
+// commas (`1,4,7`, the commonest MA cell), without splitLabels' search for
+// the longest label: it reports false for any other value. The result is
+// splitLabels' whenever no label or alias of the set holds a comma
+// (set.commaKey; TestParseCodeList): then no run of two or more pieces can be
+// a code, a label or an alias, so each piece is read alone, and a piece that
+// matches nothing is a code, which parseMA refuses.
+func (x *valueIndex) parseCodeList(set *choiceIndex, v string) (a Answer, code Code, bad string, ok bool) {
+	if v == "" {
+		return Answer{}, "", "", false
+	}
+	n := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			if n++; n > 9 {
+				return Answer{}, "", "", false
+			}
+		case c == ',':
+			n = 0
+		default:
+			return Answer{}, "", "", false
+		}
+	}
+	for start := 0; start < len(v); {
+		end := start
+		for end < len(v) && v[end] != ',' {
+			end++
+		}
+		if p := v[start:end]; p != "" && !x.isNoAnswer(p) {
+			c, found := set.lookup(p)
+			if !found {
+				return Answer{}, CodeUnknownCode, p, true
+			}
+			a.Choices = a.Choices.With(c)
+		}
+		start = end + 1
+	}
+	return a, "", "", true
 }
 
 // parseDistrict parses the normalized value v of the 地区 question: a district

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -198,9 +200,18 @@ func FuzzParseValue(f *testing.F) {
 		f.Add(s)
 	}
 	x := newValueIndex(surveyBatch())
+	slow := newValueIndex(surveyBatch())
+	slow.slowMA = true
 	f.Fuzz(func(t *testing.T, v string) {
 		v = Norm(v)
 		for q := range x.b.Questions {
+			if q != x.distQ {
+				a, code, bad := x.parseValue(q, v)
+				wa, wcode, wbad := slow.parseValue(q, v)
+				if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
+					t.Fatalf("parseValue(%d, %q) = %+v %s %q; without parseCodeList %+v %s %q", q, v, a, code, bad, wa, wcode, wbad)
+				}
+			}
 			if q == x.distQ {
 				d, a, code := x.parseDistrict(v)
 				if code != "" && (d != NoDistrict || !a.Empty()) {
@@ -215,4 +226,37 @@ func FuzzParseValue(f *testing.F) {
 		}
 		parseMark(v)
 	})
+}
+
+// TestParseCodeList compares parseMA with and without parseCodeList on code
+// lists of the MA questions of the survey batch, and on a set whose label
+// holds a comma (where parseCodeList must not be used).
+func TestParseCodeList(t *testing.T) {
+	b := surveyBatch()
+	b.ChoiceSets = append(b.ChoiceSets, ChoiceSet{Name: "comma", Choices: []Choice{{Code: 1, Label: "1,2"}, {Code: 2, Label: "b"}, {Code: 3, Label: "その他"}}})
+	x, slow := newValueIndex(b), newValueIndex(b)
+	slow.slowMA = true
+	if !x.sets[len(b.ChoiceSets)-1].commaKey {
+		t.Fatal("commaKey not set")
+	}
+	vals := []string{"", ",", "1", "1,2", "2,1", "1,,3", ",1,", "0", "00", "01,02", "99", "1,99,2", "1234567890", "123456789", "1,2,3,4,5,6,7,8,9,10", "9,1"}
+	for i := range 300 {
+		v := ""
+		for j := range i%6 + 1 {
+			if j > 0 {
+				v += ","
+			}
+			v += strconv.Itoa((i*7 + j*13) % 15)
+		}
+		vals = append(vals, v)
+	}
+	for cs := range x.sets {
+		for _, v := range vals {
+			a, code, bad := x.parseMA(&x.sets[cs], v)
+			wa, wcode, wbad := slow.parseMA(&slow.sets[cs], v)
+			if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
+				t.Errorf("set %d, %q: %+v %s %q; without parseCodeList %+v %s %q", cs, v, a, code, bad, wa, wcode, wbad)
+			}
+		}
+	}
 }

@@ -111,6 +111,33 @@ func (x *xmlScanner) fill(n int) error {
 	return nil
 }
 
+// more reads once more into the buffer, taking nothing, and reports whether
+// bytes were added (the fast path of the sheet scanner, fastcell.go, calls it
+// when a cell runs past the bytes buffered). A read error is kept for the
+// token functions, which return it once the bytes before it are taken, as
+// they would have read it.
+func (x *xmlScanner) more() bool {
+	if x.rerr != nil {
+		return false
+	}
+	if x.bpos > 1 {
+		// keep the byte before bpos for unreadByte
+		k := copy(x.buf, x.buf[x.bpos-1:x.bend])
+		x.bpos, x.bend = 1, k
+	}
+	if x.bend == len(x.buf) {
+		return false
+	}
+	m, err := x.rd.Read(x.buf[x.bend:])
+	if m < 0 || m > len(x.buf)-x.bend {
+		x.rerr = errors.New("ingest: invalid Read count")
+		return false
+	}
+	x.bend += m
+	x.rerr = err
+	return m > 0
+}
+
 // peek returns the next n bytes without taking them; fewer with the error
 // that ended the input.
 func (x *xmlScanner) peek(n int) ([]byte, error) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench-scale.sh N [DIR]: measures the scale batch of N respondents (60 questions,
 # 7 of them free text; written to DIR, default /tmp/midreview-scale-N, once) in
-# one go: inflating the sheet XML alone, excelize's bare streaming read of its
-# xlsx files and ingest (one `go test -bench` run, COUNT times each, default 3,
+# one go: inflating the sheet XML alone, the sheet scanner alone (with and
+# without its fast path), excelize's bare streaming read of its xlsx files and
+# ingest (one `go test -bench` run, COUNT times each, default 3,
 # so that the ratios hold on a shared machine), tabulation, the whole analysis,
 # free text by distinct text and text by text, then `check` and
 # `run -formats csv` under /usr/bin/time -v (wall time, CPU, peak RSS).
@@ -23,7 +24,7 @@ done
 export MIDREVIEW_BENCH_BATCH=$dir
 bench() { go test -run '^$' -bench "$2" -benchmem -benchtime 1x -count "${3:-1}" "$1" | grep -E '^Benchmark'; }
 count=${COUNT:-3}
-bench ./ingest 'Inflate|ExcelizeStream|Ingest$' "$count"
+bench ./ingest 'Inflate|SheetScan|ExcelizeStream|Ingest$' "$count"
 bench ./analyze 'Tabulate|AnalyzeRun|TextDocs' 1
 t() { /usr/bin/time -f "%C: %e s wall, %U s user, %S s sys, %M KB peak RSS" "$@" >/dev/null 2>"$dir.time" || true; tail -1 "$dir.time"; }
 t "$bin" check -batch "$dir"

@@ -1,0 +1,168 @@
+package ingest
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fastCellSeeds are worksheets with the cells the fast path recognises and
+// the ones it leaves to the token scanner.
+var fastCellSeeds = []string{
+	`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="x"><dimension ref="A1:C4"/><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" s="1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>` +
+		`<row r="2" spans="1:3"><c r="A2"><v>12</v></c><c r="B2" s="2"/><c r="C2"></c><c r="D2" t="inlineStr"><is><t xml:space="preserve"> a b </t></is></c></row>` +
+		`<row r="3"><c r="A3" t="str"><f>A2*2</f><v>24</v></c><c r="B3" t="inlineStr"><is><r><t>x</t></r><r><t>y</t></r></is></c><c r='C3' t='n'><v>1&amp;2</v></c></row>` +
+		`<row r="4"><x:c r="A4"><x:v>5</x:v></x:c><c r="B4" x:t="s"><v>1</v></c><c r="C4" t="e"><v>#N/A</v></c><c r="D4" t="inlineStr"><v>v</v></c></row>` +
+		"<row r=\"5\">\n  <c r=\"A5\"><v>1\r\n2</v></c>\n  <c r=\"B5\" t=\"s\"><v> 1</v></c>\n</row>" +
+		`<row r="6"><c r="A6" t="zz"/></row>` +
+		`</sheetData><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c><c r="A1" r="C1"><v>3</v></c></row><row r="2"/><row r="3"><c/></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c>`,
+	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><is><t>x</t></is></c></row></sheetData></worksheet>`,
+}
+
+// chunkReader returns its text n bytes per Read.
+type chunkReader struct {
+	s string
+	n int
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	if r.s == "" {
+		return 0, io.EOF
+	}
+	k := min(len(p), r.n, len(r.s))
+	copy(p, r.s[:k])
+	r.s = r.s[k:]
+	return k, nil
+}
+
+// scanSheetText reads worksheet XML doc with the sheet scanner, with or
+// without the fast path, through a buffer of bufSize bytes (0: the usual
+// one) fed chunk bytes per read, and returns what it read: each row, the
+// error, the merged ranges and the work drawn.
+func scanSheetText(doc string, slow bool, bufSize, chunk int) string {
+	wb := &workbook{work: minWork, maxSST: minSharedStrings, sst: []string{"zero", "one"}, sstOK: true}
+	x := newXMLScanner(&chunkReader{s: doc, n: chunk})
+	if bufSize > 0 {
+		x.buf = make([]byte, bufSize)
+	}
+	s := &sheetScanner{wb: wb, rc: io.NopCloser(nil), x: x, slow: slow}
+	var b strings.Builder
+	for s.Next() {
+		fmt.Fprintf(&b, "%d %q\n", s.Num(), s.Row())
+	}
+	fmt.Fprintf(&b, "err %v\n", s.Err())
+	m, err := s.Merges()
+	fmt.Fprintf(&b, "merges %v %v\nwork %d\n", m, err, minWork-wb.work)
+	return b.String()
+}
+
+// TestFastCellSeeds checks the fast path on the seeds, and that it reads the
+// common cells.
+func TestFastCellSeeds(t *testing.T) {
+	for _, doc := range fastCellSeeds {
+		want := scanSheetText(doc, true, 0, len(doc))
+		for _, chunk := range []int{1, 3, 7, len(doc)} {
+			if got := scanSheetText(doc, false, 0, chunk); got != want {
+				t.Errorf("chunk %d: fast path\n%s\ntoken path\n%s", chunk, got, want)
+			}
+		}
+	}
+	var c fastCell
+	for _, tc := range []struct {
+		cell string
+		n    int
+	}{
+		{`<c r="A1" s="1" t="s"><v>12</v></c>`, 35},
+		{`<c r="V3" t="inlineStr"><is><t>text</t></is></c>`, 48},
+		{`<c r="C3" s="2"/>`, 17},
+		{`</row>`, 6},
+		{`<c r="A1"><f>1</f></c>`, 0},
+		{`<c r="A1"><v>1`, -1},
+	} {
+		if n, _ := matchCell([]byte(tc.cell), &c); n != tc.n {
+			t.Errorf("matchCell(%s) = %d, want %d", tc.cell, n, tc.n)
+		}
+	}
+}
+
+// FuzzFastCell compares the sheet scanner with and without its fast path
+// (fastcell.go): the same rows, errors, merged ranges and work on every
+// document, read through the usual buffer and through a small one fed a few
+// bytes per read, so that cells cross refills.
+func FuzzFastCell(f *testing.F) {
+	for _, s := range fastCellSeeds {
+		f.Add(s, uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, doc string, chunk uint8) {
+		want := scanSheetText(doc, true, 0, len(doc)+1)
+		if got := scanSheetText(doc, false, 0, len(doc)+1); got != want {
+			t.Fatalf("fast path\n%s\ntoken path\n%s", got, want)
+		}
+		n := int(chunk%16) + 1
+		if got := scanSheetText(doc, false, 48, n); got != scanSheetText(doc, true, 48, n) {
+			t.Fatalf("small buffer, %d bytes per read: fast path\n%s\ntoken path\n%s", n, got, scanSheetText(doc, true, 48, n))
+		}
+	})
+}
+
+func TestFastCellSmallBuffers(t *testing.T) {
+	for _, doc := range fastCellSeeds {
+		for n := 1; n <= 16; n++ {
+			if got, want := scanSheetText(doc, false, 48, n), scanSheetText(doc, true, 48, n); got != want {
+				t.Errorf("%d: %s\n%s", n, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkSheetScan reads every row of the response and baseline workbooks
+// of MIDREVIEW_BENCH_BATCH (skipped without it) with the sheet scanner alone,
+// one file after the other: inflating and scanning, no values parsed. Beside
+// BenchmarkInflate (in package ingest_test) it shows what the scanner adds.
+func BenchmarkSheetScan(b *testing.B) {
+	dir := os.Getenv("MIDREVIEW_BENCH_BATCH")
+	if dir == "" {
+		b.Skip("MIDREVIEW_BENCH_BATCH not set")
+	}
+	var paths []string
+	for _, d := range []string{ResponsesDir, BaselineDir} {
+		m, _ := filepath.Glob(filepath.Join(dir, d, "*.xlsx"))
+		paths = append(paths, m...)
+	}
+	files := make([][]byte, len(paths))
+	for i, p := range paths {
+		var err error
+		if files[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, mode := range []string{"fast", "tokens"} {
+		b.Run(mode, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for i, data := range files {
+					src, ok := openTableAt(paths[i], data, func(p Problem) { b.Fatal(p) })
+					if !ok {
+						b.Fatal(paths[i])
+					}
+					src.(*xlsxSource).slow = mode == "tokens"
+					for src.Next() {
+					}
+					if err := src.Err(); err != nil {
+						b.Fatal(err)
+					}
+					src.Close()
+				}
+			}
+		})
+	}
+}
