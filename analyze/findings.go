@@ -458,7 +458,7 @@ func choiceIndex(c *Crosstab, code string) int {
 // indicator's own value (indicators.csv current of 全体: the tables' base,
 // 無回答 included), so that the sentence and the indicator table print one
 // number for one measure; otherwise it is summary.csv top_box_pct of 全体,
-// whose base (無回答 excluded) the sentence names.
+// on the same base.
 func (x *fx) composite(q int) (Finding, bool) {
 	qu := &x.b.Questions[q]
 	labels, pos := x.positives(q)

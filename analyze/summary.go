@@ -11,9 +11,11 @@ import (
 // breakdown bd (summary.csv).
 //
 // SC answers are scored by 点数 (Choice.Score); NUM answers are their numbers. N
-// counts answers, not no-answers. TopBoxPct is the share of SC answers (not of
-// the base: no-answers are left out, as for the mean) whose choice is marked 肯定;
-// it is NaN for NUM, for a choice set without 肯定 choices and when N is 0.
+// counts answers, not no-answers. TopBoxPct is the share of the base (Base:
+// respondents asked, no-answer included, as every percentage in the tables)
+// whose choice is marked 肯定, so that 『そう思う（計）』 is one figure
+// wherever it is printed; it is NaN for NUM, for a choice set without 肯定
+// choices and when N is 0.
 // Suppressed and Reference follow the group's base (respondents asked,
 // no-answer included) exactly as in the question's crosstab.
 func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakdown) []Summary {
@@ -58,11 +60,11 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 	fl := suppress(bases, st.SuppressBelow, st.ReferenceBelow, bd.by == ByAll)
 	out := make([]Summary, len(bd.names))
 	for g, name := range bd.names {
-		sm := Summary{Survey: survey, Question: q, By: bd.by, Group: name, N: len(vals[g]),
+		sm := Summary{Survey: survey, Question: q, By: bd.by, Group: name, N: len(vals[g]), Base: bases[g],
 			TopBoxPct: math.NaN(), Suppressed: fl[g].Suppressed, Reference: fl[g].Reference}
 		sm.Mean, sm.SD, sm.Q1, sm.Median, sm.Q3, sm.Min, sm.Max = describe(vals[g])
-		if hasPositive {
-			sm.TopBoxPct = pct(top[g], len(vals[g]))
+		if hasPositive && len(vals[g]) > 0 {
+			sm.TopBoxPct = pct(top[g], bases[g])
 		}
 		out[g] = sm
 	}

@@ -769,11 +769,19 @@ func summaryTable(title string, rows []SummaryRow, sc bool, district, unit strin
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	if sc {
+		t.Notes = append(t.Notes, SummaryBaseNote)
+	}
 	if supp {
-		t.Notes = []string{"注）" + MarkSuppressed + "：回答者が少ないため秘匿"}
+		t.Notes = append(t.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
 	}
 	return t
 }
+
+// SummaryBaseNote is the note under an SC question's summary table: its n
+// counts the answers the mean is of, while 肯定的な回答（%） is on the
+// base every other percentage is on (no-answer included).
+const SummaryBaseNote = "注）n は無回答を除く回答者数（平均・標準偏差などの基数）。肯定的な回答（%）は、ほかの表と同じく無回答を含む回答者数を基数とする割合です。"
 
 // progress is 取組の振り返り: the counts of ratings by year, then per theme
 // each initiative's ratings by year, its activity figures and the latest

@@ -644,6 +644,10 @@ func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 		s.str(col, rowNote(r.Suppressed, r.Reference), "cell")
 		s.next()
 	}
+	if top {
+		s.strNoFit(1, SummaryBaseNote, "note")
+		s.next()
+	}
 }
 
 func (b *book) indicators() {

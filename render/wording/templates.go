@@ -20,26 +20,24 @@ var sentenceTemplates = map[string]string{
 	"leading-tie":      "{first}がともに {pct} で最も多く、次いで{next}となっています。",
 	"leading-tie-only": "{first}がともに {pct} で最も多くなっています。",
 	"all-equal":        "{all}がいずれも {pct} となっています。",
-	"composite":        "無回答を除くと、{labels}を合わせた『{box}』は {pct} です。",
-	"composite-one":    "無回答を除くと、肯定的な回答（{labels}）は {pct} です。",
-	// The composite on the tables' base: the indicator's own value (the base
-	// includes 無回答, as the tables and the indicator table print it).
-	"composite-all":     "{labels}を合わせた『{box}』は {pct} です。",
-	"composite-all-one": "肯定的な回答（{labels}）は {pct} です。",
-	"ma-note":           "複数回答のため、割合の合計は100%を超えます。",
-	"mean":              "平均は {mean}、中央値は {median} です。",
-	"change":            "策定時調査と比べると、{changes}しています。",
-	"change-item":       "{label}が {base} から {cur} へ {pt} ポイント{dir}",
-	"change-up":         "増加",
-	"change-down":       "減少",
-	"no-change":         "策定時調査と比べて、大きな変化はみられません。",
-	"box-change-up":     "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
-	"box-change-down":   "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
-	"box-no-change":     "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
-	"no-change-lead":    "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
-	"groups":            "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
-	"groups-high":       "{by}にみると、{label}の割合は{high}で高くなっています。",
-	"groups-low":        "{by}にみると、{label}の割合は{low}で低くなっています。",
+	// The composite is on the tables' base (無回答 included): the
+	// indicator's own value, or summary.csv top_box_pct on the same base.
+	"composite":       "{labels}を合わせた『{box}』は {pct} です。",
+	"composite-one":   "肯定的な回答（{labels}）は {pct} です。",
+	"ma-note":         "複数回答のため、割合の合計は100%を超えます。",
+	"mean":            "平均は {mean}、中央値は {median} です。",
+	"change":          "策定時調査と比べると、{changes}しています。",
+	"change-item":     "{label}が {base} から {cur} へ {pt} ポイント{dir}",
+	"change-up":       "増加",
+	"change-down":     "減少",
+	"no-change":       "策定時調査と比べて、大きな変化はみられません。",
+	"box-change-up":   "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
+	"box-change-down": "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
+	"box-no-change":   "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"no-change-lead":  "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"groups":          "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
+	"groups-high":     "{by}にみると、{label}の割合は{high}で高くなっています。",
+	"groups-low":      "{by}にみると、{label}の割合は{low}で低くなっています。",
 	// By 地区 on the question's key measure: an indicator is named as itself.
 	"groups-ind":      "{by}にみると、{label}は{high}で高く、{low}で低くなっています。",
 	"groups-ind-high": "{by}にみると、{label}は{high}で高くなっています。",
@@ -241,9 +239,6 @@ func sentenceBody(f analyze.Finding) string {
 			box, ls = f.Words[0], ls[1:]
 		}
 		key := "composite"
-		if fg[0].Source == analyze.SrcInd {
-			key = "composite-all"
-		}
 		if len(ls) == 1 {
 			key += "-one"
 		}
