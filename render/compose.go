@@ -509,11 +509,18 @@ func (c *composer) question(q *QuestionView) {
 		c.districtQuestion(q)
 		return
 	}
-	c.add(Finding{c.v.PassageLines(analyze.PlaceQuestion, q.ID, "")})
+	lines := c.v.PassageLines(analyze.PlaceQuestion, q.ID, "")
+	c.add(Finding{lines})
 	at, all := allRow(q)
 	if q.Type == "MA" && all != nil {
 		// Note: a note, not a finding (issue 24).
 		c.add(Note{"注）複数回答のため、割合の合計は100%を超えます。"})
+	}
+	if printsBox(lines) {
+		// Note: 『そう思う（計）』 is computed from the counts (and is the
+		// indicator's value), so it may differ by 0.1 from the sum of its
+		// printed parts in the chart below; the note says so.
+		c.add(Note{"注）" + ComputedBoxNote})
 	}
 	dt := tableBy(q, analyze.ByDistrict)
 	switch q.Type {
@@ -586,17 +593,22 @@ func (c *composer) districtQuestion(q *QuestionView) {
 	case "SA", "MA":
 		var series []string
 		var rows []*RowView
-		if dr != nil && !dr.Suppressed {
-			series = append(series, c.district+"（"+nLabel(dr.N)+"）")
+		// Note: a suppressed district keeps its series, every bar x (as
+		// the band charts and tables print it), so that the chart is
+		// never read as the district's own when only 全体 has figures;
+		// ※ marks a district under 参考値基準.
+		if dr != nil {
+			name := c.district
+			if dr.Reference {
+				name += "※"
+			}
+			series = append(series, name+"（"+nLabel(dr.N)+"）")
 			rows = append(rows, dr)
 		}
 		series = append(series, "全体（"+nLabel(all.N)+"）")
 		rows = append(rows, all)
 		f := Figure{Caption: q.ID + "　" + c.district + "と全体", Series: series, Bars: choiceBars(at, rows)}
-		// Note: with the district suppressed the one series is 全体: the
-		// web names it in the legend so that the chart is not read as the
-		// district's; the PDF prints no legend of one series. With two, the
-		// PDF prints each bar's n at the row's end.
+		// Note: the PDF prints each bar's n at the row's end.
 		pf := f
 		if len(series) == 1 {
 			pf.Series = nil
@@ -770,12 +782,20 @@ func summaryTable(title string, rows []SummaryRow, sc bool, district, unit strin
 		t.Rows = append(t.Rows, row)
 	}
 	if sc {
-		t.Notes = append(t.Notes, SummaryBaseNote)
+		t.Notes = append(t.Notes, SummaryBaseNote, SummaryBoxNote)
 	}
 	if supp {
 		t.Notes = append(t.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
 	}
 	return t
+}
+
+// SummaryBoxNote is ComputedBoxNote for the summary table's column.
+const SummaryBoxNote = "注）肯定的な回答（%）は回答数から算出しているため、各選択肢の割合の合計と一致しない場合があります。"
+
+// printsBox reports whether lines state a combined box (『そう思う（計）』).
+func printsBox(lines []string) bool {
+	return slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "（計）』") })
 }
 
 // SummaryBaseNote is the note under an SC question's summary table: its n

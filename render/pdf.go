@@ -645,6 +645,11 @@ func (d *pdfDoc) guidePage(bs []Block) {
 	}
 }
 
+// ComputedBoxNote says why a combined box printed beside its parts may
+// differ from their sum: 『そう思う（計）』 is computed from the counts (it is
+// also the indicator's value), each part is rounded on its own.
+const ComputedBoxNote = "（計）は回答数から算出しているため、各選択肢の割合の合計と一致しない場合があります。"
+
 // guideItems are the notes on how to read the report (報告書の見方), printed
 // in the handouts and on the web pages: the rule for differences and the
 // surveys' names (v.ReadingNotes) once, and the grades in the words of the
@@ -656,7 +661,8 @@ func guideItems(v *View, bs []Block, m Medium) []string {
 		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
 		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
 		"割合は小数点以下第2位を四捨五入して小数第1位まで表示しているため、単一回答の設問でも合計が100.0%にならない場合があります。",
-		"複数回答（いくつでも選ぶ設問）では、割合の合計が100%を超えます。複数回答の選択肢は割合の高い順に並べ、無回答は最後に置いています。",
+		"複数回答（いくつでも選ぶ設問）では、割合の合計が100%を超えます。複数回答の図は選択肢を割合の高い順に並べ、表は調査票の選択肢の順に並べています。無回答はどちらも最後に置いています。",
+		ComputedBoxNote,
 		"表中の「" + MarkZero + "」は該当なし（0人）、「0.0」は0.05%未満であることを示します。",
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",

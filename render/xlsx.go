@@ -647,6 +647,8 @@ func (s *sheet) summary(q QuestionView, rows []SummaryRow) {
 	if top {
 		s.strNoFit(1, SummaryBaseNote, "note")
 		s.next()
+		s.strNoFit(1, SummaryBoxNote, "note")
+		s.next()
 	}
 }
 
@@ -839,8 +841,9 @@ func (b *book) findings() {
 	s.titleBlock("結果の概要", "集計結果から定型の文で作成した所見（数値は集計表と同じ丸め）。")
 	s.head("場所", "対象", "地区", "所見")
 	top := s.row - 1
-	n := 0
+	n, box := 0, false
 	for _, p := range b.v.Passages {
+		box = box || printsBox(p.Lines)
 		for _, l := range p.Lines {
 			s.str(1, p.Place, "cell")
 			s.str(2, p.Target, "cell")
@@ -852,6 +855,10 @@ func (b *book) findings() {
 	}
 	if n == 0 {
 		s.strNoFit(1, "所見はありません（設定「所見」が「しない」、または文章にできる結果がありません）。", "note")
+	}
+	if box {
+		s.strNoFit(1, "注）"+ComputedBoxNote, "note")
+		s.next()
 	}
 	s.maxW = []float64{8, 10, 14, 100}
 	s.finish(top, 0)

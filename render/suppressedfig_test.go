@@ -1,0 +1,75 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSuppressedDistrictInEveryFigure: a district handout's bar chart of an
+// SA/MA question keeps the district's series when its row is suppressed,
+// every bar x and the district's name with its n and ※ (参考値), so the
+// chart is never read as the district's own figures (reader item 14: the
+// small batch's 南 showed 全体's 35.0/40.0/20.0/5.0 alone, no legend).
+func TestSuppressedDistrictInEveryFigure(t *testing.T) {
+	v := testView()
+	d := v.Districts[2]
+	q := &v.Questions[3] // Q4 MA
+	for i := range q.Tables {
+		for j := range q.Tables[i].Rows {
+			if r := &q.Tables[i].Rows[j]; r.Group == d {
+				*r = pdfRowT(d, 4, []int{2, 1, 1, 0, 0, 0, 0}, nil, true, true)
+			}
+		}
+	}
+	setChartOrders(q)
+	for _, m := range []Medium{Print, Web} {
+		var figs []Figure
+		walk(compose(v, d, func(c *composer) { c.question(q) }), m, func(b Block) {
+			if f, ok := b.(Figure); ok {
+				figs = append(figs, f)
+			}
+		})
+		if len(figs) != 1 {
+			t.Fatalf("medium %d: %d figures, want 1", m, len(figs))
+		}
+		f := figs[0]
+		if len(f.Series) != 2 || f.Series[0] != d+"※（n=4）" || !strings.HasPrefix(f.Series[1], "全体") {
+			t.Errorf("medium %d: series %q, want %q then 全体", m, f.Series, d+"※（n=4）")
+		}
+		for _, b := range f.Bars {
+			if len(b.vals) != 2 || !b.vals[0].Suppressed || b.vals[0].Text != MarkSuppressed {
+				t.Errorf("medium %d: %s: bars %+v, want the district's x first", m, b.label, b.vals)
+			}
+		}
+	}
+}
+
+// TestComputedBoxNote: where a question's text prints a combined box
+// (『そう思う（計）』, computed from the counts) beside the chart of its parts,
+// a note says it may differ from the sum of the printed parts (reader item
+// 1: Q7 『そう思う（計）』 46.1% over 18.0 + 28.2 = 46.2); 報告書の見方 says it
+// once, and a question without a box gets no such note.
+func TestComputedBoxNote(t *testing.T) {
+	v := testView()
+	q := &v.Questions[4] // Q5 SC
+	v.Passages = append(v.Passages, Passage{Place: "設問", Target: q.ID,
+		Lines: []string{"「満足」と「やや満足」を合わせた『満足（計）』は 55.0% です。"}})
+	notes := func(q *QuestionView) (out []string) {
+		walk(compose(v, "", func(c *composer) { c.question(q) }), Print, func(b Block) {
+			if n, ok := b.(Note); ok {
+				out = append(out, n.Text)
+			}
+		})
+		return out
+	}
+	if got := notes(q); !slices.Contains(got, "注）"+ComputedBoxNote) {
+		t.Errorf("Q5 notes %q: no 「%s」", got, ComputedBoxNote)
+	}
+	if got := notes(&v.Questions[2]); slices.Contains(got, "注）"+ComputedBoxNote) {
+		t.Errorf("Q3 (no box) notes %q carry the box note", got)
+	}
+	if !slices.Contains(guideItems(v, nil, Print), ComputedBoxNote) {
+		t.Errorf("報告書の見方 does not say %q", ComputedBoxNote)
+	}
+}
