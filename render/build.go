@@ -467,11 +467,14 @@ func themeViews(b *ingest.Batch, qs []QuestionView) []ThemeView {
 
 // evaluationLegend explains the indicator grades.
 var evaluationLegend = []KV{
-	{analyze.EvalA, "目標値に達した"},
+	{analyze.EvalA, "目標値に達した（策定時値がなくても判定）"},
 	{analyze.EvalB, "目標値には達していないが、策定時より改善した"},
 	{analyze.EvalC, "策定時から変化なし"},
 	{analyze.EvalD, "策定時より悪化した"},
-	{analyze.EvalNone, "評価できない（策定時値なし、または基数が秘匿基準未満）"},
+	// Note: A needs only the target (analyze.evaluate), so an indicator
+	// without a baseline that reached its target is A, and － is one that
+	// did not reach it without a baseline to compare with.
+	{analyze.EvalNone, "評価できない（目標値に達しておらず策定時値がない、または基数が秘匿基準未満）"},
 }
 
 // indicatorView builds the indicator table: ward-wide rows and rows per district.

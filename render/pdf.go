@@ -683,7 +683,7 @@ func guideItems(v *View, bs []Block, m Medium) []string {
 	}
 	base := v.surveys().Baseline.Word
 	return append(items,
-		"指標の評価は、A：目標を達成、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（"+base+"値がない、回答者数が少ないなど）を示します。",
+		"指標の評価は、A：目標を達成（"+base+"値がなくても判定）、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（目標に届かず"+base+"値がない、回答者数が少ないなど）を示します。",
 		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
 	)
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"midreview/analyze"
+	"midreview/ingest"
 	"slices"
 	"strings"
 	"testing"
@@ -71,5 +73,27 @@ func TestComputedBoxNote(t *testing.T) {
 	}
 	if !slices.Contains(guideItems(v, nil, Print), ComputedBoxNote) {
 		t.Errorf("報告書の見方 does not say %q", ComputedBoxNote)
+	}
+}
+
+// TestGradeLegendWithoutBaseline: an indicator without a baseline that
+// reached its target is graded A (analyze: A needs only the target), so the
+// legend must not say that no baseline means 「－」 (reader item 9: 大曽根 I6
+// A with 策定時 empty, under 「－：評価できない（策定時値なし…）」).
+func TestGradeLegendWithoutBaseline(t *testing.T) {
+	for _, st := range []ingest.Settings{{Alpha: 0.05}, {Evaluation: ingest.EvalPoints, Margin: 2}} {
+		legend := evaluationLegendFor(st)
+		a, none := legend[0], legend[len(legend)-1]
+		if a.Key != analyze.EvalA || !strings.Contains(a.Value, "値がなくても判定") {
+			t.Errorf("A: %q does not say it needs no baseline", a.Value)
+		}
+		if none.Key != analyze.EvalNone || !strings.Contains(none.Value, "目標値に達しておらず") {
+			t.Errorf("－: %q reads as if no baseline always meant －", none.Value)
+		}
+	}
+	if g := guideItems(testView(), nil, Print); !slices.ContainsFunc(g, func(s string) bool {
+		return strings.Contains(s, "A：目標を達成（策定時値がなくても判定）")
+	}) {
+		t.Errorf("報告書の見方 does not say A needs no baseline")
 	}
 }
