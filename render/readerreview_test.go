@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/xuri/excelize/v2"
 	"midreview/analyze"
 	"midreview/ingest"
 	"slices"
@@ -95,5 +96,33 @@ func TestGradeLegendWithoutBaseline(t *testing.T) {
 		return strings.Contains(s, "A：目標を達成（策定時値がなくても判定）")
 	}) {
 		t.Errorf("報告書の見方 does not say A needs no baseline")
+	}
+}
+
+// TestXLSXSettingsAsNumbers: the 概要 sheet's settings that are numbers
+// (配布数 4,762, 有意水準 0.05) are number cells in the format printed, the
+// others text (reader item 15: both were text).
+func TestXLSXSettingsAsNumbers(t *testing.T) {
+	v := testView()
+	v.Settings = append(v.Settings, KV{"配布数", "4,762"})
+	_, f := writeXLSX(t, v)
+	for _, c := range []struct {
+		key, raw string
+		num      bool
+	}{{"配布数", "4762", true}, {"有意水準", "0.05", true}, {"秘匿基準", "10人未満", false}} {
+		col, row := xlsxFind(t, f, SheetOverview, c.key)
+		cell := xlsxCell(col+1, row)
+		typ, err := f.GetCellType(SheetOverview, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := f.GetCellValue(SheetOverview, cell, excelize.Options{RawCellValue: true})
+		isText := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
+		if c.num == isText || (c.num && raw != c.raw) {
+			t.Errorf("%s: %s %q (type %v), want number %v", c.key, cell, raw, typ, c.num)
+		}
+		if shown, _ := f.GetCellValue(SheetOverview, cell); c.num && shown != map[bool]string{true: "4,762", false: "0.05"}[c.key == "配布数"] {
+			t.Errorf("%s: shown as %q", c.key, shown)
+		}
 	}
 }

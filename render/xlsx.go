@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -243,6 +244,30 @@ func (s *sheet) num(col int, v float64, numFmt, shown string) {
 	s.fit(col, shown)
 }
 
+// settingNumber is a setting's value that is a number as printed: 4,762,
+// 0.05 (not 「n<10 は x」 nor a date).
+var settingNumber = regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$`)
+
+// setting writes a setting's value: a number (配布数 4,762, 有意水準 0.05) as
+// a number in the format it is printed in, anything else as text.
+func (s *sheet) setting(col int, text string) {
+	m := settingNumber.FindStringSubmatch(text)
+	if m == nil {
+		s.str(col, text, "cell")
+		return
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64)
+	if err != nil {
+		s.str(col, text, "cell")
+		return
+	}
+	numFmt := numFmtInt
+	if m[1] != "" {
+		numFmt = "0." + strings.Repeat("0", len(m[1]))
+	}
+	s.num(col, v, numFmt, text)
+}
+
 // fig writes a published figure: the number it prints as (Fig.Shown) with a
 // number format of its decimals, x as a string, or an empty bordered cell.
 func (s *sheet) fig(col int, f Fig) {
@@ -473,7 +498,9 @@ func (b *book) overview() {
 		s.next()
 		s.head("設定", "値")
 		for _, kv := range v.Settings {
-			s.texts(kv.Key, kv.Value)
+			s.str(1, kv.Key, "cell")
+			s.setting(2, kv.Value)
+			s.next()
 		}
 	}
 	if !v.NoSurvey {
