@@ -516,9 +516,11 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 		if ind.HasTarget {
 			row.Target = FloatPctFig(ind.Target, false)
 		}
+		row.CILow, row.CIHigh = Fig{Value: math.NaN()}, Fig{Value: math.NaN()}
 		if !r.Suppressed {
 			if !math.IsNaN(r.CILow) && !math.IsNaN(r.CIHigh) {
 				row.Interval = "(" + OneDecimal(r.CILow) + "–" + OneDecimal(r.CIHigh) + ")"
+				row.CILow, row.CIHigh = FloatPctFig(r.CILow, false), FloatPctFig(r.CIHigh, false)
 			}
 			row.P = PValueFig(r.P)
 		}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/csv"
 	"github.com/xuri/excelize/v2"
 	"midreview/analyze"
 	"midreview/ingest"
@@ -123,6 +125,43 @@ func TestXLSXSettingsAsNumbers(t *testing.T) {
 		}
 		if shown, _ := f.GetCellValue(SheetOverview, cell); c.num && shown != map[bool]string{true: "4,762", false: "0.05"}[c.key == "配布数"] {
 			t.Errorf("%s: shown as %q", c.key, shown)
+		}
+	}
+}
+
+// TestOpendataIndicatorInterval: opendata/indicators.csv gives the 95%
+// interval as two numeric columns (下限, 上限), not the text 「(2.2–47.1)」
+// (reader item 15); a suppressed row leaves both empty.
+func TestOpendataIndicatorInterval(t *testing.T) {
+	v := Build(buildTestResults())
+	var rows [][]string
+	for _, o := range OpendataFiles(v) {
+		if o.Path != "indicators.csv" {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := o.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))
+		var err error
+		if rows, err = r.ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(rows) < 3 {
+		t.Fatalf("indicators.csv: %d rows", len(rows))
+	}
+	lo, hi := slices.Index(rows[0], "95%信頼区間の下限（%）"), slices.Index(rows[0], "95%信頼区間の上限（%）")
+	if lo < 0 || hi < 0 || slices.Contains(rows[0], "95%信頼区間") {
+		t.Fatalf("heads %q: want the interval's two bounds", rows[0])
+	}
+	if rows[1][lo] != "2.2" || rows[1][hi] != "47.1" {
+		t.Errorf("全体: interval %q–%q, want 2.2–47.1", rows[1][lo], rows[1][hi])
+	}
+	for _, r := range rows[2:] {
+		if r[slices.Index(rows[0], "秘匿")] == "1" && (r[lo] != "" || r[hi] != "") {
+			t.Errorf("suppressed row %q prints an interval", r)
 		}
 	}
 }

@@ -203,6 +203,7 @@ type IndicatorRow struct {
 	Current         Fig
 	CurrentN        Fig
 	Interval        string // "±2.3" or "(45.1–52.0)"
+	CILow, CIHigh   Fig    // the 95% interval's bounds (blank when none), for opendata's two columns
 	Target          Fig
 	Direction       string // 増 or 減
 	Evaluation      string
