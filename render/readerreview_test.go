@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"midreview/analyze"
 	"midreview/ingest"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -162,6 +163,77 @@ func TestOpendataIndicatorInterval(t *testing.T) {
 	for _, r := range rows[2:] {
 		if r[slices.Index(rows[0], "秘匿")] == "1" && (r[lo] != "" || r[hi] != "") {
 			t.Errorf("suppressed row %q prints an interval", r)
+		}
+	}
+}
+
+var bandTextRe = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
+
+// TestNarrowMarkedSegments: a stacked band's segment marked ▲▼ keeps its
+// mark however narrow (reader item 11: Q7 新吉田 4.7▼ printed nothing), in
+// the PDF and in both web layouts.
+func TestNarrowMarkedSegments(t *testing.T) {
+	v := testView()
+	q := &v.Questions[4] // Q5 SC
+	for i := range q.Tables {
+		for j := range q.Tables[i].Rows {
+			r := &q.Tables[i].Rows[j]
+			switch r.Group {
+			case v.Districts[0]: // 不満 3/90 = 3.3▲
+				*r = pdfRowT(r.Group, 90, []int{22, 34, 20, 9, 3, 2}, map[int]string{4: MarkHigh}, false, false)
+			case v.Districts[1]: // 不満 5/84 = 6.0▼
+				*r = pdfRowT(r.Group, 84, []int{14, 28, 24, 12, 5, 1}, map[int]string{4: MarkLow}, false, false)
+			}
+		}
+	}
+	var bands []bandRow
+	var heads []string
+	walk(compose(v, "", func(c *composer) { c.question(q) }), Web, func(b Block) {
+		if f, ok := b.(Figure); ok && f.Kind == FigBands {
+			bands, heads = f.Bands, f.Heads
+		}
+	})
+	if len(bands) == 0 {
+		t.Fatal("no band chart")
+	}
+	var w webDoc
+	w.bandChart("Q5", heads, true, bands, false)
+	for _, layout := range strings.SplitAfter(w.body.String(), "</svg>") {
+		if !strings.Contains(layout, "<svg") {
+			continue
+		}
+		var drawn []string
+		for _, m := range bandTextRe.FindAllStringSubmatch(layout, -1) {
+			drawn = append(drawn, m[1])
+		}
+		for _, m := range []string{MarkHigh, MarkLow} {
+			if !slices.ContainsFunc(drawn, func(s string) bool { return strings.HasSuffix(s, m) }) {
+				t.Errorf("web band chart: no %s drawn among %q", m, drawn)
+			}
+		}
+	}
+	needTool(t, "pdftotext")
+	txt := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))
+	lines := strings.Split(txt, "\n")
+	in := false
+	found := map[string]bool{}
+	for _, l := range lines {
+		switch {
+		case strings.Contains(l, "Q5") && strings.Contains(l, "地区別の回答の構成"):
+			in = true
+		case in && strings.HasPrefix(strings.TrimSpace(l), "表"):
+			in = false
+		case in:
+			for _, d := range v.Districts[:2] {
+				if strings.Contains(l, d) {
+					found[d] = strings.Count(l, MarkHigh)+strings.Count(l, MarkLow) > 0
+				}
+			}
+		}
+	}
+	for _, d := range v.Districts[:2] {
+		if !found[d] {
+			t.Errorf("PDF band of %s: its ▲▼ segment is not marked", d)
 		}
 	}
 }
