@@ -329,7 +329,7 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 				if t.DistrictNotes == nil {
 					t.DistrictNotes = map[string]string{}
 				}
-				t.DistrictNotes[dc.District] = dc.District + "と区内の他の地区の比較：" + chiNote(dc.Chi)
+				t.DistrictNotes[dc.District] = dc.District + "と区内の他の地区の回答の分布の比較（カイ二乗検定）：" + chiNote(dc.Chi)
 			}
 		}
 	}
@@ -409,6 +409,13 @@ func districtTops(res *analyze.Results) map[string][]TopRow {
 		}
 		if !t.Suppressed && !t.AllSuppressed {
 			r.Diff = PointsFig(t.DiffPt, false)
+		}
+		hide := t.Suppressed || t.AllSuppressed
+		r.Rest, r.RestN, r.RestDiff = PctFig(t.RestPct, hide), NFig(t.RestN), blank()
+		if hide {
+			r.RestN = Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+		} else if !math.IsNaN(t.RestDiffPt) {
+			r.RestDiff = PointsFig(t.RestDiffPt, false)
 		}
 		out[t.District] = append(out[t.District], r)
 	}

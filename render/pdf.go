@@ -666,7 +666,7 @@ func guideItems(v *View, bs []Block, m Medium) []string {
 		"表中の「" + MarkZero + "」は該当なし（0人）、「0.0」は0.05%未満であることを示します。",
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
-		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。",
+		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。地区カルテ（地区の特徴・主な結果）では、地区を区内の他の地区（全体からその地区を除いた回答者）と比べ、「▲」「▼」は2つの割合の差の検定で有意に高い・低いことを示します。評定尺度の設問は、肯定的な回答の合計（『そう思う（計）』など）で比べます。",
 	}
 	// Note: one bullet per idea: the first reading note states the rule for
 	// differences, and says first that a difference is in points.

@@ -237,3 +237,55 @@ func TestNarrowMarkedSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestKarteOneComparator: a district's カルテ compares a scale question on
+// its combined box, never one answer of the scale, against the rest of the
+// ward, and its 主な結果 table prints the same comparator, figures and mark
+// (reader items 3 and 10: 「ややそう思う」-like single answers in the
+// sentences, 全体 in the table under a note about the rest of the ward).
+// 北 100: A 10, B 60, C 30; 南 100: A 10, B 20, C 70; 肯定 A and B.
+// 『A（計）』 北 70/100 = 70.0%, the rest 30/100 = 30.0%, +40.0 (「B」 alone
+// 60.0 vs 20.0 is never stated).
+func TestKarteOneComparator(t *testing.T) {
+	f := newFBatch(ingest.SC, 0, 1)
+	f.add(&f.b.Current, 10, 0, -1, 0)
+	f.add(&f.b.Current, 60, 0, -1, 1)
+	f.add(&f.b.Current, 30, 0, -1, 2)
+	f.add(&f.b.Current, 10, 1, -1, 0)
+	f.add(&f.b.Current, 20, 1, -1, 1)
+	f.add(&f.b.Current, 70, 1, -1, 2)
+	got := f.sentences(analyze.PlaceDistrict, "", "北")
+	want := "「設問です」で『A（計）』の人は 70.0% と、区内の他の地区（30.0%）より 40.0 ポイント高くなっています。"
+	if !slices.Contains(got, want) {
+		t.Errorf("北's sentences %q\nlack %q", got, want)
+	}
+	for _, s := range got {
+		if strings.Contains(s, "「B」") {
+			t.Errorf("a single answer of the scale is stated: %q", s)
+		}
+	}
+	v := Build(analyze.Run(f.b))
+	tops := v.DistrictTops["北"]
+	if len(tops) != 1 {
+		t.Fatalf("北's tops: %+v", tops)
+	}
+	r := tops[0]
+	if r.District.Text != "70.0" || r.District.Mark != MarkHigh || r.Rest.Text != "30.0" || r.RestDiff.Text != "+40.0" || r.RestN.Text != "100" {
+		t.Errorf("北 主な結果: %s%s against %s (n=%s), %s; want 70.0▲ against 30.0 (n=100), +40.0",
+			r.District.Text, r.District.Mark, r.Rest.Text, r.RestN.Text, r.RestDiff.Text)
+	}
+	var heads []string
+	walk(compose(v, "", (*composer).districtPages), Print, func(b Block) {
+		if tb, ok := b.(Table); ok && strings.HasPrefix(tb.Caption, "北の主な結果") {
+			for _, c := range tb.Cols {
+				heads = append(heads, c.Head)
+			}
+			if len(tb.Rows) != 1 || tb.Rows[0][4].Text != "30.0" || tb.Rows[0][5].Text != "+40.0" {
+				t.Errorf("主な結果 rows %+v", tb.Rows)
+			}
+		}
+	})
+	if !slices.Contains(heads, RestName+"（%）") || slices.Contains(heads, "全体（%）") {
+		t.Errorf("主な結果 heads %q: want %s, not 全体", heads, RestName)
+	}
+}

@@ -85,12 +85,15 @@ var sentenceTemplates = map[string]string{
 	// District profile (地区カルテ).
 	// District profile sentences name the district, so that no two
 	// districts print the same sentence in the ward report's 地区別のまとめ.
-	"respondents":       "{d}の回答者は {n} 人で、回収率は {rate} です。",
-	"respondents-only":  "{d}の回答者は {n} 人です。",
-	"too-few":           "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
-	"reference":         "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
-	"higher":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
-	"lower":             "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	"respondents":      "{d}の回答者は {n} 人で、回収率は {rate} です。",
+	"respondents-only": "{d}の回答者は {n} 人です。",
+	"too-few":          "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
+	"reference":        "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
+	"higher":           "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// A scale question's combined box (『感じる（計）』) against the rest.
+	"higher-box":        "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower-box":         "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
 	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
 	"org-ratings":       "{d}の団体ヒアリングでは、{items}と回答しています。",
 	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
@@ -399,6 +402,10 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		return fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleHigher, analyze.RuleLower:
+		if isBox(fg[0].Label) {
+			return fill(f.Rule+"-box", "subject", f.Subject, "label", fg[0].Label, "pct", num(fg[0]),
+				"rest", num(fg[1]), "pt", num(fg[2]))
+		}
 		return fill(f.Rule, "subject", f.Subject, "label", quote(fg[0].Label), "pct", num(fg[0]),
 			"rest", num(fg[1]), "pt", num(fg[2]))
 	case analyze.RuleOrgRatings:
