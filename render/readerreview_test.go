@@ -6,6 +6,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
+	"midreview/render/web"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,11 +30,11 @@ func TestSuppressedDistrictInEveryFigure(t *testing.T) {
 			}
 		}
 	}
-	setChartOrders(q)
-	for _, m := range []Medium{Print, Web} {
-		var figs []Figure
-		walk(compose(v, d, func(c *composer) { c.question(q) }), m, func(b Block) {
-			if f, ok := b.(Figure); ok {
+	view.SetChartOrders(q)
+	for _, m := range []view.Medium{view.Print, view.Web} {
+		var figs []view.Figure
+		view.Walk(view.DistrictReport(v, d), m, func(b view.Block) {
+			if f, ok := b.(view.Figure); ok && strings.HasPrefix(f.Caption, q.ID+"　") {
 				figs = append(figs, f)
 			}
 		})
@@ -44,8 +46,8 @@ func TestSuppressedDistrictInEveryFigure(t *testing.T) {
 			t.Errorf("medium %d: series %q, want %q then 全体", m, f.Series, d+"※（n=4）")
 		}
 		for _, b := range f.Bars {
-			if len(b.vals) != 2 || !b.vals[0].Suppressed || b.vals[0].Text != MarkSuppressed {
-				t.Errorf("medium %d: %s: bars %+v, want the district's x first", m, b.label, b.vals)
+			if len(b.Vals) != 2 || !b.Vals[0].Suppressed || b.Vals[0].Text != view.MarkSuppressed {
+				t.Errorf("medium %d: %s: bars %+v, want the district's x first", m, b.Label, b.Vals)
 			}
 		}
 	}
@@ -59,24 +61,30 @@ func TestSuppressedDistrictInEveryFigure(t *testing.T) {
 func TestComputedBoxNote(t *testing.T) {
 	v := testView()
 	q := &v.Questions[4] // Q5 SC
-	v.Passages = append(v.Passages, Passage{Place: "設問", Target: q.ID,
+	v.Passages = append(v.Passages, view.Passage{Place: "設問", Target: q.ID,
 		Lines: []string{"「満足」と「やや満足」を合わせた『満足（計）』は 55.0% です。"}})
-	notes := func(q *QuestionView) (out []string) {
-		walk(compose(v, "", func(c *composer) { c.question(q) }), Print, func(b Block) {
-			if n, ok := b.(Note); ok {
-				out = append(out, n.Text)
+	notes := func(q *view.QuestionView) (out []string) {
+		inQ := false
+		view.Walk(view.WardReport(v), view.Print, func(b view.Block) {
+			switch x := b.(type) {
+			case view.Heading:
+				inQ = strings.HasPrefix(x.Text, q.ID+" ") || strings.HasPrefix(x.Text, q.ID+"　")
+			case view.Note:
+				if inQ {
+					out = append(out, x.Text)
+				}
 			}
 		})
 		return out
 	}
-	if got := notes(q); !slices.Contains(got, "注）"+ComputedBoxNote) {
-		t.Errorf("Q5 notes %q: no 「%s」", got, ComputedBoxNote)
+	if got := notes(q); !slices.Contains(got, "注）"+view.ComputedBoxNote) {
+		t.Errorf("Q5 notes %q: no 「%s」", got, view.ComputedBoxNote)
 	}
-	if got := notes(&v.Questions[2]); slices.Contains(got, "注）"+ComputedBoxNote) {
+	if got := notes(&v.Questions[2]); slices.Contains(got, "注）"+view.ComputedBoxNote) {
 		t.Errorf("Q3 (no box) notes %q carry the box note", got)
 	}
-	if !slices.Contains(guideItems(v, nil, Print), ComputedBoxNote) {
-		t.Errorf("報告書の見方 does not say %q", ComputedBoxNote)
+	if !slices.Contains(view.GuideItems(v, nil, view.Print), view.ComputedBoxNote) {
+		t.Errorf("報告書の見方 does not say %q", view.ComputedBoxNote)
 	}
 }
 
@@ -86,7 +94,9 @@ func TestComputedBoxNote(t *testing.T) {
 // A with 策定時 empty, under 「－：評価できない（策定時値なし…）」).
 func TestGradeLegendWithoutBaseline(t *testing.T) {
 	for _, st := range []ingest.Settings{{Alpha: 0.05}, {Evaluation: ingest.EvalPoints, Margin: 2}} {
-		legend := evaluationLegendFor(st)
+		res := buildTestResults()
+		res.Batch.Settings = st
+		legend := view.Build(res).Indicators.Legend
 		a, none := legend[0], legend[len(legend)-1]
 		if a.Key != analyze.EvalA || !strings.Contains(a.Value, "値がなくても判定") {
 			t.Errorf("A: %q does not say it needs no baseline", a.Value)
@@ -95,7 +105,7 @@ func TestGradeLegendWithoutBaseline(t *testing.T) {
 			t.Errorf("－: %q reads as if no baseline always meant －", none.Value)
 		}
 	}
-	if g := guideItems(testView(), nil, Print); !slices.ContainsFunc(g, func(s string) bool {
+	if g := view.GuideItems(testView(), nil, view.Print); !slices.ContainsFunc(g, func(s string) bool {
 		return strings.Contains(s, "A：目標を達成（策定時値がなくても判定）")
 	}) {
 		t.Errorf("報告書の見方 does not say A needs no baseline")
@@ -107,24 +117,24 @@ func TestGradeLegendWithoutBaseline(t *testing.T) {
 // others text (reader item 15: both were text).
 func TestXLSXSettingsAsNumbers(t *testing.T) {
 	v := testView()
-	v.Settings = append(v.Settings, KV{"配布数", "4,762"})
+	v.Settings = append(v.Settings, view.KV{Key: "配布数", Value: "4,762"})
 	_, f := writeXLSX(t, v)
 	for _, c := range []struct {
 		key, raw string
 		num      bool
 	}{{"配布数", "4762", true}, {"有意水準", "0.05", true}, {"秘匿基準", "10人未満", false}} {
-		col, row := xlsxFind(t, f, SheetOverview, c.key)
+		col, row := xlsxFind(t, f, view.SheetOverview, c.key)
 		cell := xlsxCell(col+1, row)
-		typ, err := f.GetCellType(SheetOverview, cell)
+		typ, err := f.GetCellType(view.SheetOverview, cell)
 		if err != nil {
 			t.Fatal(err)
 		}
-		raw, _ := f.GetCellValue(SheetOverview, cell, excelize.Options{RawCellValue: true})
+		raw, _ := f.GetCellValue(view.SheetOverview, cell, excelize.Options{RawCellValue: true})
 		isText := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
 		if c.num == isText || (c.num && raw != c.raw) {
 			t.Errorf("%s: %s %q (type %v), want number %v", c.key, cell, raw, typ, c.num)
 		}
-		if shown, _ := f.GetCellValue(SheetOverview, cell); c.num && shown != map[bool]string{true: "4,762", false: "0.05"}[c.key == "配布数"] {
+		if shown, _ := f.GetCellValue(view.SheetOverview, cell); c.num && shown != map[bool]string{true: "4,762", false: "0.05"}[c.key == "配布数"] {
 			t.Errorf("%s: shown as %q", c.key, shown)
 		}
 	}
@@ -134,7 +144,7 @@ func TestXLSXSettingsAsNumbers(t *testing.T) {
 // interval as two numeric columns (下限, 上限), not the text 「(2.2–47.1)」
 // (reader item 15); a suppressed row leaves both empty.
 func TestOpendataIndicatorInterval(t *testing.T) {
-	v := Build(buildTestResults())
+	v := view.Build(buildTestResults())
 	var rows [][]string
 	for _, o := range OpendataFiles(v) {
 		if o.Path != "indicators.csv" {
@@ -180,25 +190,24 @@ func TestNarrowMarkedSegments(t *testing.T) {
 			r := &q.Tables[i].Rows[j]
 			switch r.Group {
 			case v.Districts[0]: // 不満 3/90 = 3.3▲
-				*r = pdfRowT(r.Group, 90, []int{22, 34, 20, 9, 3, 2}, map[int]string{4: MarkHigh}, false, false)
+				*r = pdfRowT(r.Group, 90, []int{22, 34, 20, 9, 3, 2}, map[int]string{4: view.MarkHigh}, false, false)
 			case v.Districts[1]: // 不満 5/84 = 6.0▼
-				*r = pdfRowT(r.Group, 84, []int{14, 28, 24, 12, 5, 1}, map[int]string{4: MarkLow}, false, false)
+				*r = pdfRowT(r.Group, 84, []int{14, 28, 24, 12, 5, 1}, map[int]string{4: view.MarkLow}, false, false)
 			}
 		}
 	}
-	var bands []bandRow
-	var heads []string
-	walk(compose(v, "", func(c *composer) { c.question(q) }), Web, func(b Block) {
-		if f, ok := b.(Figure); ok && f.Kind == FigBands {
-			bands, heads = f.Bands, f.Heads
-		}
-	})
-	if len(bands) == 0 {
-		t.Fatal("no band chart")
+	var page bytes.Buffer
+	if err := web.WebReport(&page, v); err != nil {
+		t.Fatal(err)
 	}
-	var w webDoc
-	w.bandChart("Q5", heads, true, bands, false)
-	for _, layout := range strings.SplitAfter(w.body.String(), "</svg>") {
+	html := page.String()
+	at := strings.Index(html, q.ID+"　地区別の回答の構成")
+	if at < 0 {
+		t.Fatal("no band chart of Q5 on the web page")
+	}
+	html = html[at:]
+	html = html[:strings.Index(html, "</figure>")]
+	for _, layout := range strings.SplitAfter(html, "</svg>") {
 		if !strings.Contains(layout, "<svg") {
 			continue
 		}
@@ -206,7 +215,7 @@ func TestNarrowMarkedSegments(t *testing.T) {
 		for _, m := range bandTextRe.FindAllStringSubmatch(layout, -1) {
 			drawn = append(drawn, m[1])
 		}
-		for _, m := range []string{MarkHigh, MarkLow} {
+		for _, m := range []string{view.MarkHigh, view.MarkLow} {
 			if !slices.ContainsFunc(drawn, func(s string) bool { return strings.HasSuffix(s, m) }) {
 				t.Errorf("web band chart: no %s drawn among %q", m, drawn)
 			}
@@ -226,7 +235,7 @@ func TestNarrowMarkedSegments(t *testing.T) {
 		case in:
 			for _, d := range v.Districts[:2] {
 				if strings.Contains(l, d) {
-					found[d] = strings.Count(l, MarkHigh)+strings.Count(l, MarkLow) > 0
+					found[d] = strings.Count(l, view.MarkHigh)+strings.Count(l, view.MarkLow) > 0
 				}
 			}
 		}
@@ -264,19 +273,19 @@ func TestKarteOneComparator(t *testing.T) {
 			t.Errorf("a single answer of the scale is stated: %q", s)
 		}
 	}
-	v := Build(analyze.Run(f.b))
+	v := view.Build(analyze.Run(f.b))
 	tops := v.DistrictTops["北"]
 	if len(tops) != 1 {
 		t.Fatalf("北's tops: %+v", tops)
 	}
 	r := tops[0]
-	if r.District.Text != "70.0" || r.District.Mark != MarkHigh || r.Rest.Text != "30.0" || r.RestDiff.Text != "+40.0" || r.RestN.Text != "100" {
+	if r.District.Text != "70.0" || r.District.Mark != view.MarkHigh || r.Rest.Text != "30.0" || r.RestDiff.Text != "+40.0" || r.RestN.Text != "100" {
 		t.Errorf("北 主な結果: %s%s against %s (n=%s), %s; want 70.0▲ against 30.0 (n=100), +40.0",
 			r.District.Text, r.District.Mark, r.Rest.Text, r.RestN.Text, r.RestDiff.Text)
 	}
 	var heads []string
-	walk(compose(v, "", (*composer).districtPages), Print, func(b Block) {
-		if tb, ok := b.(Table); ok && strings.HasPrefix(tb.Caption, "北の主な結果") {
+	view.Walk(view.WardReport(v), view.Print, func(b view.Block) {
+		if tb, ok := b.(view.Table); ok && strings.HasPrefix(tb.Caption, "北の主な結果") {
 			for _, c := range tb.Cols {
 				heads = append(heads, c.Head)
 			}
@@ -285,7 +294,7 @@ func TestKarteOneComparator(t *testing.T) {
 			}
 		}
 	})
-	if !slices.Contains(heads, RestName+"（%）") || slices.Contains(heads, "全体（%）") {
-		t.Errorf("主な結果 heads %q: want %s, not 全体", heads, RestName)
+	if !slices.Contains(heads, view.RestName+"（%）") || slices.Contains(heads, "全体（%）") {
+		t.Errorf("主な結果 heads %q: want %s, not 全体", heads, view.RestName)
 	}
 }
