@@ -179,6 +179,12 @@ type DistrictTop struct {
 	AllSuppressed bool    // the 全体 row is suppressed
 	Reference     bool    // the district's base is under 参考値基準
 	Mark          string  // ▲ / ▼: significantly higher / lower than the rest at 有意水準
+	// The rest of the ward (全体 less the district, unweighted counts), the
+	// カルテ's one comparator: its base and share, and Pct − RestPct as
+	// printed; NaN when the rest has no respondents.
+	RestN      int
+	RestPct    float64
+	RestDiffPt float64
 }
 
 // Better reports whether the district's share is better than the ward's by
@@ -287,6 +293,11 @@ func DistrictTops(b *ingest.Batch, crosstabs []Crosstab) []DistrictTop {
 				t.AllPct = aw
 			}
 			t.DiffPt = PointDiff(t.AllPct, t.Pct)
+			t.RestN, t.RestPct, t.RestDiffPt = all.Base-dist.Base, math.NaN(), math.NaN()
+			if t.RestN > 0 {
+				t.RestPct = pct(an-dn, t.RestN)
+				t.RestDiffPt = PointDiff(t.RestPct, t.Pct)
+			}
 			if rn := all.Base - dist.Base; rn > 0 && dist.Base > 0 && !dist.Suppressed {
 				t.P = twoProp(float64(dn)/float64(dist.Base), float64(dist.Base),
 					float64(an-dn)/float64(rn), float64(rn))

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"midreview/ingest"
 )
@@ -137,6 +138,10 @@ type DistrictRest struct {
 	P                   float64 // pooled two-proportion z-test; NaN when not computable
 	Suppressed          bool    // the district's row of the question is suppressed
 	Reference           bool    // the district's base is under 参考値基準
+	// Box marks an SC question's combined box (Code its codes joined by
+	// ";", Label its name: そう思う（計）, そう思わない（計）), which the
+	// カルテ compares such a question on, never one answer of the scale.
+	Box bool
 }
 
 // A DistrictProfile is a district's respondents and the 95% margin of error of
@@ -458,7 +463,7 @@ func choiceIndex(c *Crosstab, code string) int {
 // indicator's own value (indicators.csv current of 全体: the tables' base,
 // 無回答 included), so that the sentence and the indicator table print one
 // number for one measure; otherwise it is summary.csv top_box_pct of 全体,
-// whose base (無回答 excluded) the sentence names.
+// on the same base.
 func (x *fx) composite(q int) (Finding, bool) {
 	qu := &x.b.Questions[q]
 	labels, pos := x.positives(q)
@@ -768,14 +773,20 @@ func (x *fx) profile(d string) []Finding {
 // differences returns the district's significant differences from the rest of
 // the ward (p < 有意水準, eligible district row, printed difference not 0),
 // ranked by |difference| (the largest first; question order on ties), at
-// most one per question and maxListed in all; or RuleNoDiff.
+// most one per question and maxListed in all; or RuleNoDiff. An SC question
+// with a scale is compared on its combined boxes only (『そう思う（計）』 or
+// its unfavourable mirror), never on one answer, so that the カルテ's
+// sentence, its table's ▲▼ and district_tops.csv rest on the one test.
 func (x *fx) differences(base Finding, d string) []Finding {
 	var cand []*DistrictRest
 	seen := map[int]bool{}
 	for _, i := range x.rest[d] {
 		dr := &x.r.DistrictRest[i]
 		if dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha || Round1(dr.DiffPt) == 0 ||
-			dr.Count == 0 || dr.RestCount == 0 || WeakLabel(dr.Label) {
+			dr.Count == 0 || dr.RestCount == 0 || (!dr.Box && WeakLabel(dr.Label)) {
+			continue
+		}
+		if _, scale := scaleBoxes(x.b, dr.Question); scale && !dr.Box {
 			continue
 		}
 		cand = append(cand, dr)
@@ -903,6 +914,43 @@ func districtRest(b *ingest.Batch, r *Results) []DistrictRest {
 			dr := DistrictRest{District: g.Name, Question: c.Question, Code: c.Choices[j].Code, Label: c.Choices[j].Label,
 				Count: g.Cells[j].Count, Base: g.Base, RestCount: ag.Cells[j].Count - g.Cells[j].Count,
 				RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference}
+			dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
+			dr.DiffPt = PointDiff(dr.RestPct, dr.Pct)
+			dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))
+			out = append(out, dr)
+		}
+		// Note: an SC question's combined boxes (favourable, then
+		// unfavourable), as district_tops.csv adds up the favourable one
+		// and tests it against the rest of the ward by the same test.
+		bx, ok := scaleBoxes(b, c.Question)
+		if !ok {
+			return
+		}
+		cs := b.ChoiceSets[b.Questions[c.Question].ChoiceSet].Choices
+		for _, box := range []struct {
+			bits  ingest.ChoiceBits
+			label string
+		}{{bx.Pos, bx.PosName}, {bx.Neg, bx.NegName}} {
+			if box.bits == 0 {
+				continue
+			}
+			dr := DistrictRest{District: g.Name, Question: c.Question, Label: box.label, Base: g.Base,
+				RestBase: ag.Base - g.Base, Suppressed: g.Suppressed, Reference: g.Reference, Box: true}
+			var codes []string
+			for i, ch := range cs {
+				if !box.bits.Has(i) {
+					continue
+				}
+				code := strconv.Itoa(ch.Code)
+				codes = append(codes, code)
+				for j, h := range c.Choices {
+					if h.Code == code && j < len(g.Cells) && j < len(ag.Cells) {
+						dr.Count += g.Cells[j].Count
+						dr.RestCount += ag.Cells[j].Count - g.Cells[j].Count
+					}
+				}
+			}
+			dr.Code = strings.Join(codes, ";")
 			dr.Pct, dr.RestPct = pct(dr.Count, dr.Base), pct(dr.RestCount, dr.RestBase)
 			dr.DiffPt = PointDiff(dr.RestPct, dr.Pct)
 			dr.P = twoProp(dr.Pct/100, float64(dr.Base), dr.RestPct/100, float64(dr.RestBase))

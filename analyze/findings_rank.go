@@ -481,7 +481,7 @@ func (x *fx) indicatorDetail(ir *IndicatorResult) (Finding, bool) {
 // boxChange states an SC question's combined favourable share (『そう思う（計）』)
 // now against the baseline survey: from the indicator defined on exactly
 // its 肯定 choices when there is one (indicators.csv, the tables' base), else
-// from summary.csv top_box_pct of both surveys (no-answer excluded). The
+// from summary.csv top_box_pct of both surveys (the same base). The
 // change is stated as real only when significant at 有意水準 (Words[1]
 // "changed"); else there is no marked change.
 func (x *fx) boxChange(q int) (Finding, bool) {
@@ -513,10 +513,12 @@ func (x *fx) boxChange(q int) (Finding, bool) {
 		}
 		fig := FindingFig{Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Decimals: 1}
 		b, c := fig, fig
+		// Note: a figure's N is the row's summary.csv n (answers), as
+		// published; the share itself is of the base (no-answer included).
 		b.Measure, b.Value, b.N = MeasureBaseTopBox, Round1(bs.TopBoxPct), bs.N
 		c.Measure, c.Value, c.N = MeasureTopBox, Round1(cs.TopBoxPct), cs.N
 		f.Figures = []FindingFig{b, c}
-		p = twoProp(cs.TopBoxPct/100, float64(cs.N), bs.TopBoxPct/100, float64(bs.N))
+		p = twoProp(cs.TopBoxPct/100, float64(cs.Base), bs.TopBoxPct/100, float64(bs.Base))
 	}
 	if !math.IsNaN(p) && p < x.alpha && f.Figures[0].Value != f.Figures[1].Value {
 		f.Words = append(f.Words, "changed")
@@ -575,7 +577,7 @@ func (x *fx) positives(q int) (labels []string, pos ingest.ChoiceBits) {
 }
 
 // boxGroups states the groups of breakdown by whose combined favourable
-// share (summary.csv top_box_pct, no-answer excluded) is significantly higher
+// share (summary.csv top_box_pct, no-answer included) is significantly higher
 // or lower than the rest's (pooled two-proportion test at 有意水準, the
 // printed difference from 全体 not 0): at most maxListed per side, the
 // largest differences, named in the breakdown's order. Groups suppressed or
@@ -583,10 +585,10 @@ func (x *fx) positives(q int) (labels []string, pos ingest.ChoiceBits) {
 func (x *fx) boxGroups(q int, by string) (Finding, bool) {
 	all := x.sum[fxKey{q, ByAll, GroupAll}]
 	c := x.ct[fxKey{q: q, by: by}]
-	if all == nil || c == nil || all.N == 0 || math.IsNaN(all.TopBoxPct) {
+	if all == nil || c == nil || all.Base == 0 || math.IsNaN(all.TopBoxPct) {
 		return Finding{}, false
 	}
-	allTop := all.TopBoxPct * float64(all.N) / 100
+	allTop := all.TopBoxPct * float64(all.Base) / 100
 	type cand struct {
 		s     *Summary
 		diff  float64
@@ -596,15 +598,15 @@ func (x *fx) boxGroups(q int, by string) (Finding, bool) {
 	for gi := range c.Groups {
 		g := &c.Groups[gi]
 		s := x.sum[fxKey{q, by, g.Name}]
-		if !eligible(g) || s == nil || s.Suppressed || s.Reference || s.N == 0 || math.IsNaN(s.TopBoxPct) {
+		if !eligible(g) || s == nil || s.Suppressed || s.Reference || s.Base == 0 || math.IsNaN(s.TopBoxPct) {
 			continue
 		}
-		rn := float64(all.N - s.N)
+		rn := float64(all.Base - s.Base)
 		if rn <= 0 {
 			continue
 		}
-		top := s.TopBoxPct * float64(s.N) / 100
-		p := twoProp(s.TopBoxPct/100, float64(s.N), (allTop-top)/rn, rn)
+		top := s.TopBoxPct * float64(s.Base) / 100
+		p := twoProp(s.TopBoxPct/100, float64(s.Base), (allTop-top)/rn, rn)
 		diff := Round1(s.TopBoxPct) - Round1(all.TopBoxPct)
 		if math.IsNaN(p) || p >= x.alpha || diff == 0 || top == 0 {
 			continue

@@ -143,11 +143,12 @@ type Summary struct {
 	Question   int
 	By, Group  string
 	N          int // answers, not no-answers
+	Base       int // respondents asked, no-answer included (TopBoxPct's denominator)
 	Mean, SD   float64
 	Median     float64
 	Q1, Q3     float64
 	Min, Max   float64
-	TopBoxPct  float64 // NaN unless SC with 肯定 choices
+	TopBoxPct  float64 // of Base (no-answer included); NaN unless SC with 肯定 choices
 	Suppressed bool
 	Reference  bool
 }

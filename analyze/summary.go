@@ -13,9 +13,11 @@ import (
 // breakdown bd (summary.csv).
 //
 // SC answers are scored by 点数 (Choice.Score); NUM answers are their numbers. N
-// counts answers, not no-answers. TopBoxPct is the share of SC answers (not of
-// the base: no-answers are left out, as for the mean) whose choice is marked 肯定;
-// it is NaN for NUM, for a choice set without 肯定 choices and when N is 0.
+// counts answers, not no-answers. TopBoxPct is the share of the base (Base:
+// respondents asked, no-answer included, as every percentage in the tables)
+// whose choice is marked 肯定, so that 『そう思う（計）』 is one figure
+// wherever it is printed; it is NaN for NUM, for a choice set without 肯定
+// choices and when N is 0.
 // Suppressed and Reference follow the group's base (respondents asked,
 // no-answer included) exactly as in the question's crosstab.
 //
@@ -163,11 +165,11 @@ func summarize(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd break
 	out := make([]Summary, ng)
 	for g, name := range bd.names {
 		x := vals[off[g]:end[g]]
-		sm := Summary{Survey: survey, Question: q, By: bd.by, Group: name, N: len(x),
+		sm := Summary{Survey: survey, Question: q, By: bd.by, Group: name, N: len(x), Base: bases[g],
 			TopBoxPct: math.NaN(), Suppressed: fl[g].Suppressed, Reference: fl[g].Reference}
 		sm.Mean, sm.SD, sm.Q1, sm.Median, sm.Q3, sm.Min, sm.Max = describe(x)
-		if hasPositive {
-			sm.TopBoxPct = pct(top[g], len(x))
+		if hasPositive && len(x) > 0 {
+			sm.TopBoxPct = pct(top[g], bases[g])
 		}
 		out[g] = sm
 	}

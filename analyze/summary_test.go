@@ -38,15 +38,16 @@ func TestSummarize(t *testing.T) {
 		sm := find(qScale, ByDistrict, "日吉")
 		// Scores {4,4,3,1}: n 4, mean 3, sd sqrt((1+1+0+4)/3) = sqrt(2);
 		// QUARTILE.INC: q1 h=0.75 → 1+0.75·2 = 2.5, median 3.5, q3 h=2.25 → 4.
-		// Top box: (2+1)/4 answers = 75% (the no-answer is not in the denominator).
-		if sm.N != 4 {
-			t.Errorf("n = %d, want 4", sm.N)
+		// Top box: (2+1)/5 respondents = 60% (the no-answer is in the
+		// denominator, as in the crosstab and the indicator).
+		if sm.N != 4 || sm.Base != 5 {
+			t.Errorf("n, base = %d, %d, want 4, 5", sm.N, sm.Base)
 		}
 		for _, c := range []struct {
 			name      string
 			got, want float64
 		}{{"mean", sm.Mean, 3}, {"sd", sm.SD, math.Sqrt2}, {"q1", sm.Q1, 2.5}, {"median", sm.Median, 3.5},
-			{"q3", sm.Q3, 4}, {"min", sm.Min, 1}, {"max", sm.Max, 4}, {"top", sm.TopBoxPct, 75}} {
+			{"q3", sm.Q3, 4}, {"min", sm.Min, 1}, {"max", sm.Max, 4}, {"top", sm.TopBoxPct, 60}} {
 			checkF(t, c.name, c.got, c.want)
 		}
 		// 日吉 base 5 (asked, no-answer included) < 10: suppressed and reference;

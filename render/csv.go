@@ -22,7 +22,7 @@ var (
 	hearingsHeader        = []string{"item_id", "theme", "by", "group", "code", "label", "count"}
 	freetextHeader        = []string{"source", "record_id", "district", "item_id", "themes", "text_masked"}
 	keywordsHeader        = []string{"source", "by", "group", "word", "count", "docs"}
-	districtTopsHeader    = []string{"district", "question_id", "measure", "code", "label", "direction", "count", "n", "pct", "all_n", "all_pct", "diff_pt", "p_value", "suppressed", "all_suppressed", "reference", "mark"}
+	districtTopsHeader    = []string{"district", "question_id", "measure", "code", "label", "direction", "count", "n", "pct", "all_n", "all_pct", "diff_pt", "p_value", "suppressed", "all_suppressed", "reference", "mark", "rest_n", "rest_pct", "rest_diff_pt"}
 	chisqHeader           = []string{"survey", "question_id", "by", "chi2", "df", "p_value", "low_expected"}
 	districtChisqHeader   = []string{"district", "question_id", "chi2", "df", "p_value", "low_expected"}
 	overviewHeader        = []string{"by", "group", "distributed", "valid", "rate"}
@@ -246,7 +246,8 @@ func DistrictTopsCSV(w io.Writer, res *analyze.Results) error {
 		}
 		c.row(csvText(t.District), csvText(questionID(res.Batch, t.Question)), t.Measure, csvText(t.Code), csvText(t.Label), dir,
 			csvInt(t.Count), csvInt(t.N), csvFloat(t.Pct), csvInt(t.AllN), csvFloat(t.AllPct), csvFloat(t.DiffPt), csvFloat(t.P),
-			csvBool(t.Suppressed), csvBool(t.AllSuppressed), csvBool(t.Reference), t.Mark)
+			csvBool(t.Suppressed), csvBool(t.AllSuppressed), csvBool(t.Reference), t.Mark,
+			csvInt(t.RestN), csvFloat(t.RestPct), csvFloat(t.RestDiffPt))
 	}
 	return c.close()
 }

@@ -93,10 +93,11 @@ func TestFindingSentences(t *testing.T) {
 		f.add(&f.b.Current, 25, 1, -1, 1)
 		f.add(&f.b.Current, 25, 0, -1, 2)
 		f.add(&f.b.Current, 20, 1, -1)
-		// The combined box first; 地区 is compared on it (北 30/55 = 54.5%, 南
-		// 25/45 = 55.6%: no significant difference), never on 「A」 alone.
+		// The combined box first, on the tables' base (無回答 included, as
+		// 「A」 30.0%): (30+25)/100 = 55.0%, not 55/80 = 68.8% of the
+		// answers; 地区 is compared on it, never on 「A」 alone.
 		check(t, f.sentences(analyze.PlaceQuestion, "Q2", ""),
-			"無回答を除くと、「A」と「B」を合わせた『A（計）』は 68.8% です。",
+			"「A」と「B」を合わせた『A（計）』は 55.0% です。",
 			"「A」が 30.0% で最も多く、次いで「B」（25.0%）、「C」（25.0%）となっています。")
 	})
 	t.Run("SC groups on the combined box", func(t *testing.T) {

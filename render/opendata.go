@@ -281,7 +281,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"中央値", "中央値"},
 		{"最小", "最小値"},
 		{"最大", "最大値"},
-		{"肯定的な回答（%）", "評定尺度で肯定的な選択肢を選んだ割合（数値の設問は空欄）"},
+		{"肯定的な回答（%）", "評定尺度で肯定的な選択肢を選んだ人の割合。分母は無回答を含む回答者数（数値の設問は空欄）"},
 		{"秘匿", "1：回答者が少ないため秘匿（数値は空欄）、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
 	}}
@@ -330,10 +330,11 @@ func opendataTables(v *view.View) []*odTable {
 		{view.WordBaseline + "の回答者数（人）", view.WordBaseline + "値の基数"},
 		{"今回値（%）", "今回の値（秘匿のときは空欄）"},
 		{"今回の回答者数（人）", "今回値の基数（秘匿のときは空欄）"},
-		{"95%信頼区間", "今回値の95%信頼区間"},
+		{"95%信頼区間の下限（%）", "今回値の95%信頼区間（Wilson法）の下限（秘匿のときは空欄）"},
+		{"95%信頼区間の上限（%）", "今回値の95%信頼区間（Wilson法）の上限（秘匿のときは空欄）"},
 		{"目標値（%）", "計画の目標値"},
 		{"目標の方向", "増：増やす目標、減：減らす目標"},
-		{"評価", "A：目標を達成、B：改善、C：変化なし、D：悪化、－：評価できない"},
+		{"評価", "A：目標を達成（策定時値がなくても判定）、B：改善、C：変化なし、D：悪化、－：評価できない（目標に届かず策定時値がない、または秘匿）"},
 		{"秘匿", "1：回答者が少ないため秘匿、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
 	}}
@@ -343,7 +344,7 @@ func opendataTables(v *view.View) []*odTable {
 			curN = ""
 		}
 		in.rows = append(in.rows, []string{csvText(r.ID), csvText(r.Name), csvText(r.Theme), csvText(group), odFig(r.Baseline), odFig(r.BaselineN),
-			odFig(r.Current), curN, r.Interval, odFig(r.Target), r.Direction, r.Evaluation, odFlag(r.Current.Suppressed), odFlag(r.Reference)})
+			odFig(r.Current), curN, odFig(r.CILow), odFig(r.CIHigh), odFig(r.Target), r.Direction, r.Evaluation, odFlag(r.Current.Suppressed), odFlag(r.Reference)})
 	}
 	for _, r := range v.Indicators.Rows {
 		addInd(view.GroupAll, r)

@@ -282,10 +282,11 @@ func smallFigures() []e2eFigure {
 
 	figs = append(figs,
 		// README "Q4 (SC)" summary: scores 5×5, 4×6, 3×4, 2×2, 1×2; sum 67, n 19;
-		// SS = 267 − 67²/19; sd with n−1; median the 10th of 19; top box 11/19.
+		// SS = 267 − 67²/19; sd with n−1; median the 10th of 19; top box 11/20
+		// (the base with the no-answer, as the crosstab's).
 		e2eFigure{"summary", "current,Q4,全体,全体", e2eCells("n", 19, "mean", 67.0/19,
 			"sd", math.Sqrt((267-67.0*67/19)/18), "median", 4, "min", 1, "max", 5,
-			"top_box_pct", 100*11.0/19), "README Q4 summary 全体"},
+			"top_box_pct", 100*11.0/20), "README Q4 summary 全体"},
 		// README "Q5 (NUM) summary 全体": 18 answers, sum 42, SS = 264 − 42²/18 = 166;
 		// median (0 + 1)/2; NUM has no top box.
 		e2eFigure{"summary", "current,Q5,全体,全体", e2eCells("n", 18, "mean", 42.0/18,

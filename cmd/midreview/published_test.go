@@ -421,9 +421,14 @@ func TestPublishedCellsEqualData(t *testing.T) {
 					d += "※"
 				}
 			}
+			// Note: the table compares the district with the rest of the
+			// ward (rest_pct, rest_diff_pt), hidden with the district.
+			hidden := "false"
 			diff := ""
-			if r["suppressed"] != "true" && r["all_suppressed"] != "true" {
-				diff = view.PointsText(publishedFloat(t, r["diff_pt"]))
+			if r["suppressed"] == "true" || r["all_suppressed"] == "true" {
+				hidden = "true"
+			} else {
+				diff = view.PointsText(publishedFloat(t, r["rest_diff_pt"]))
 			}
 			// Note: a key measure named by its indicator may wrap in the
 			// 比べる値 column; its row holds the name's first line.
@@ -432,7 +437,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 				label = label[:6]
 			}
 			re := `^` + regexp.QuoteMeta(r["question_id"]) + ` .*\s` + regexp.QuoteMeta(string(label)) + `\S*\s+` +
-				fields(view.Thousands(publishedInt(t, r["n"])), d, share(r["all_pct"], r["all_suppressed"]), diff) + `\s*$`
+				fields(view.Thousands(publishedInt(t, r["n"])), d, share(r["rest_pct"], hidden), diff) + `\s*$`
 			if end < start || find(report[start:end], re) < 0 {
 				t.Errorf("report.pdf: %s's main results have no row %q", r["district"], re)
 			}

@@ -335,7 +335,7 @@ const dashboardViewsHTML = `
 {{- with .Views.Compare}}
 <section class="panel" id="compare">
 <h2>地区比較（全地区 × 指標・設問）</h2>
-<p class="legend">各地区の値（％）。設問は指標の該当回答、または肯定的な回答の合計（『そう思う（計）』など）の割合。色は良し悪しを表し、指標の方向（増・減）に従います（「減」の指標は低いほど良い）：青＝全体より良い、橙＝全体より悪い、濃い色ほど差が大きい（<span class="key up1">5ポイント以上良い</span> <span class="key up2">10ポイント以上良い</span> <span class="key dn1">5ポイント以上悪い</span> <span class="key dn2">10ポイント以上悪い</span>）。▲▼＝全体に比べ有意に高い／低い、x＝秘匿、※＝参考値（nが少ない）。列名のボタンで並べ替え、値を押すと（Enterキーでも）その地区の設問またはカルテを開きます。</p>
+<p class="legend">各地区の値（％）。設問は指標の該当回答、または肯定的な回答の合計（『そう思う（計）』など）の割合。色は良し悪しを表し、指標の方向（増・減）に従います（「減」の指標は低いほど良い）：青＝全体より良い、橙＝全体より悪い、濃い色ほど差が大きい（<span class="key up1">5ポイント以上良い</span> <span class="key up2">10ポイント以上良い</span> <span class="key dn1">5ポイント以上悪い</span> <span class="key dn2">10ポイント以上悪い</span>）。▲▼＝区内の他の地区（全体からその地区を除いた回答者）に比べ有意に高い／低い（2つの割合の差の検定、地区カルテと同じ）、x＝秘匿、※＝参考値（nが少ない）。列名のボタンで並べ替え、値を押すと（Enterキーでも）その地区の設問またはカルテを開きます。</p>
 <label for="compare_pick">表示する表</label>
 <select id="compare_pick">
 {{- range $i, $t := .}}

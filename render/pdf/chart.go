@@ -334,7 +334,25 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 				txt = view.OrgsText(r.Counts[i])
 			}
 			d.font("", 6.5)
-			if tw := d.width(txt); w >= tw+2 && PdfValue(c) > 0 {
+			tw := d.width(txt)
+			if c.Mark != "" && PdfValue(c) > 0 && w < tw+2 {
+				// Note: a marked (▲▼) segment too narrow for its label
+				// keeps the mark: the label tight, else the mark alone,
+				// else the mark just above the band, so that a
+				// significant cell is never invisible.
+				switch mw := d.width(c.Mark); {
+				case w >= tw+0.4:
+				case w >= mw+0.4:
+					txt, tw = c.Mark, mw
+				default:
+					d.font("", 5)
+					d.color(colText)
+					d.textAt(x+w/2, y-0.9, c.Mark, 'C')
+					x += w
+					continue
+				}
+			}
+			if w >= tw+0.4 && (w >= tw+2 || c.Mark != "") && PdfValue(c) > 0 {
 				if sws[i].hatch {
 					// A white box behind the label keeps it legible on hatching.
 					d.fill([3]int{255, 255, 255})

@@ -45,15 +45,18 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 	for _, r := range rows {
 		dist, ward := r.Vals[0], r.Vals[1]
 		dv, wv := dist.Shown(), ward.Shown()
-		text := district + " " + dist.Text + "%／全体 " + ward.Text + "%"
+		// Note: 参考値 is the district's (its n under 参考値基準), so ※
+		// follows the district's name, never the ward's figure.
+		name := district
+		if r.Ref {
+			name += "※"
+		}
+		text := name + " " + dist.Text + "%／全体 " + ward.Text + "%"
 		idx := math.NaN()
 		if dist.Suppressed || dist.Blank() {
-			text = district + " " + dist.Text + "／全体 " + ward.Text + "%"
+			text = name + " " + dist.Text + "／全体 " + ward.Text + "%"
 		} else if wv > 0 {
 			idx = 100 * dv / wv
-		}
-		if r.Ref {
-			text += "※"
 		}
 		tgt := math.NaN()
 		if !r.Target.Blank() && wv > 0 {

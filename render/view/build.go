@@ -329,7 +329,7 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 				if t.DistrictNotes == nil {
 					t.DistrictNotes = map[string]string{}
 				}
-				t.DistrictNotes[dc.District] = dc.District + "と区内の他の地区の比較：" + chiNote(dc.Chi)
+				t.DistrictNotes[dc.District] = dc.District + "と区内の他の地区の回答の分布の比較（カイ二乗検定）：" + chiNote(dc.Chi)
 			}
 		}
 	}
@@ -410,6 +410,13 @@ func districtTops(res *analyze.Results) map[string][]TopRow {
 		if !t.Suppressed && !t.AllSuppressed {
 			r.Diff = PointsFig(t.DiffPt, false)
 		}
+		hide := t.Suppressed || t.AllSuppressed
+		r.Rest, r.RestN, r.RestDiff = PctFig(t.RestPct, hide), NFig(t.RestN), blank()
+		if hide {
+			r.RestN = Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+		} else if !math.IsNaN(t.RestDiffPt) {
+			r.RestDiff = PointsFig(t.RestDiffPt, false)
+		}
 		out[t.District] = append(out[t.District], r)
 	}
 	return out
@@ -467,11 +474,14 @@ func themeViews(b *ingest.Batch, qs []QuestionView) []ThemeView {
 
 // evaluationLegend explains the indicator grades.
 var evaluationLegend = []KV{
-	{analyze.EvalA, "目標値に達した"},
+	{analyze.EvalA, "目標値に達した（策定時値がなくても判定）"},
 	{analyze.EvalB, "目標値には達していないが、策定時より改善した"},
 	{analyze.EvalC, "策定時から変化なし"},
 	{analyze.EvalD, "策定時より悪化した"},
-	{analyze.EvalNone, "評価できない（策定時値なし、または基数が秘匿基準未満）"},
+	// Note: A needs only the target (analyze.evaluate), so an indicator
+	// without a baseline that reached its target is A, and － is one that
+	// did not reach it without a baseline to compare with.
+	{analyze.EvalNone, "評価できない（目標値に達しておらず策定時値がない、または基数が秘匿基準未満）"},
 }
 
 // indicatorView builds the indicator table: ward-wide rows and rows per district.
@@ -513,9 +523,11 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 		if ind.HasTarget {
 			row.Target = FloatPctFig(ind.Target, false)
 		}
+		row.CILow, row.CIHigh = Fig{Value: math.NaN()}, Fig{Value: math.NaN()}
 		if !r.Suppressed {
 			if !math.IsNaN(r.CILow) && !math.IsNaN(r.CIHigh) {
 				row.Interval = "(" + OneDecimal(r.CILow) + "–" + OneDecimal(r.CIHigh) + ")"
+				row.CILow, row.CIHigh = FloatPctFig(r.CILow, false), FloatPctFig(r.CIHigh, false)
 			}
 			row.P = PValueFig(r.P)
 		}

@@ -83,6 +83,11 @@ func cycleReport(v *View, district string) []Block {
 	return Compose(v, district, append(fs, (*Composer).Hard)...)
 }
 
+// ComputedBoxNote says why a combined box printed beside its parts may
+// differ from their sum: 『そう思う（計）』 is computed from the counts (it is
+// also the indicator's value), each part is rounded on its own.
+const ComputedBoxNote = "（計）は回答数から算出しているため、各選択肢の割合の合計と一致しない場合があります。"
+
 // GuideItems are the notes on how to read the report (報告書の見方), printed
 // in the handouts and on the web pages: the rule for differences and the
 // surveys' names (v.ReadingNotes) once, and the grades in the words of the
@@ -94,11 +99,12 @@ func GuideItems(v *View, bs []Block, m Medium) []string {
 		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
 		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
 		"割合は小数点以下第2位を四捨五入して小数第1位まで表示しているため、単一回答の設問でも合計が100.0%にならない場合があります。",
-		"複数回答（いくつでも選ぶ設問）では、割合の合計が100%を超えます。複数回答の選択肢は割合の高い順に並べ、無回答は最後に置いています。",
+		"複数回答（いくつでも選ぶ設問）では、割合の合計が100%を超えます。複数回答の図は選択肢を割合の高い順に並べ、表は調査票の選択肢の順に並べています。無回答はどちらも最後に置いています。",
+		ComputedBoxNote,
 		"表中の「" + MarkZero + "」は該当なし（0人）、「0.0」は0.05%未満であることを示します。",
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
-		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。",
+		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。地区カルテ（地区の特徴・主な結果）では、地区を区内の他の地区（全体からその地区を除いた回答者）と比べ、「▲」「▼」は2つの割合の差の検定で有意に高い・低いことを示します。評定尺度の設問は、肯定的な回答の合計（『そう思う（計）』など）で比べます。",
 	}
 	// Note: one bullet per idea: the first reading note states the rule for
 	// differences, and says first that a difference is in points.
@@ -115,7 +121,7 @@ func GuideItems(v *View, bs []Block, m Medium) []string {
 	}
 	base := v.SurveyWords().Baseline.Word
 	return append(items,
-		"指標の評価は、A：目標を達成、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（"+base+"値がない、回答者数が少ないなど）を示します。",
+		"指標の評価は、A：目標を達成（"+base+"値がなくても判定）、B：目標は未達成だが"+base+"より改善、C：変化なし、D："+base+"より悪化、"+MarkZero+"：評価できない（目標に届かず"+base+"値がない、回答者数が少ないなど）を示します。",
 		"図の棒は濃淡と斜線で区別しているため、白黒で複写しても読み取れます。",
 	)
 }

@@ -421,19 +421,22 @@ func (c *Composer) districtPages() {
 		}
 		t := Table{Caption: name + "の主な結果（指標・肯定的な回答の合計の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
 			{Head: "比べる値", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
-			{Head: "全体（%）", Role: RoleFigure, W: 20}, {Head: "差（ポイント）", Role: RoleFigure, W: 22}}}
-		f := Figure{Kind: FigBars, Caption: name + "と全体の比較（指標・肯定的な回答の合計の割合）", Series: []string{name, analyze.GroupAll}}
+			{Head: RestName + "（%）", Role: RoleFigure, W: 24}, {Head: "差（ポイント）", Role: RoleFigure, W: 20}}}
+		// Note: the カルテ has one comparator, the rest of the ward (全体
+		// less the district), and one test, the two-proportion test whose
+		// ▲▼ the table prints: the sentences above compare the same way.
+		f := Figure{Kind: FigBars, Caption: name + "と" + RestName + "の比較（指標・肯定的な回答の合計の割合）", Series: []string{name, RestName}}
 		for _, top := range v.DistrictTops[name] {
 			dt := top.District.Text + top.District.Mark
 			if top.Reference && !top.District.Suppressed {
 				dt += "※"
 			}
 			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
-				{Text: dt, Tone: Tone(top.District, top.All, top.Lower)}, {Text: top.All.Text, Shade: true}, {Text: top.Diff.Text}})
-			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.All}, Ns: []Fig{top.N, top.AllN}})
+				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: top.Rest.Text, Shade: true}, {Text: top.RestDiff.Text}})
+			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.Rest}, Ns: []Fig{top.N, top.RestN}})
 		}
 		if len(f.Bars) > 0 {
-			t.Notes = []string{"注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + MarkHigh + MarkLow + "：区内の他の地区と比べて統計的に有意に高い・低い。※：参考値。" + MarkSuppressed + "：秘匿。"}
+			t.Notes = []string{"注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて、2つの割合の差の検定で統計的に有意に高い・低い（地区の特徴の文も同じ検定）。※：参考値。" + MarkSuppressed + "：秘匿。"}
 			c.Add(f, t, WebOnly(Note{toneLegend}))
 		}
 		if groups := v.Hearings.DistrictComments[name]; len(groups) > 0 {
@@ -509,11 +512,18 @@ func (c *Composer) question(q *QuestionView) {
 		c.districtQuestion(q)
 		return
 	}
-	c.Add(Finding{c.V.PassageLines(analyze.PlaceQuestion, q.ID, "")})
+	lines := c.V.PassageLines(analyze.PlaceQuestion, q.ID, "")
+	c.Add(Finding{lines})
 	at, all := AllRow(q)
 	if q.Type == "MA" && all != nil {
 		// Note: a note, not a finding (issue 24).
 		c.Add(Note{"注）複数回答のため、割合の合計は100%を超えます。"})
+	}
+	if PrintsBox(lines) {
+		// Note: 『そう思う（計）』 is computed from the counts (and is the
+		// indicator's value), so it may differ by 0.1 from the sum of its
+		// printed parts in the chart below; the note says so.
+		c.Add(Note{"注）" + ComputedBoxNote})
 	}
 	dt := TableBy(q, analyze.ByDistrict)
 	switch q.Type {
@@ -586,17 +596,22 @@ func (c *Composer) districtQuestion(q *QuestionView) {
 	case "SA", "MA":
 		var series []string
 		var rows []*RowView
-		if dr != nil && !dr.Suppressed {
-			series = append(series, c.district+"（"+NLabel(dr.N)+"）")
+		// Note: a suppressed district keeps its series, every bar x (as
+		// the band charts and tables print it), so that the chart is
+		// never read as the district's own when only 全体 has figures;
+		// ※ marks a district under 参考値基準.
+		if dr != nil {
+			name := c.district
+			if dr.Reference {
+				name += "※"
+			}
+			series = append(series, name+"（"+NLabel(dr.N)+"）")
 			rows = append(rows, dr)
 		}
 		series = append(series, "全体（"+NLabel(all.N)+"）")
 		rows = append(rows, all)
 		f := Figure{Caption: q.ID + "　" + c.district + "と全体", Series: series, Bars: choiceBars(at, rows)}
-		// Note: with the district suppressed the one series is 全体: the
-		// web names it in the legend so that the chart is not read as the
-		// district's; the PDF prints no legend of one series. With two, the
-		// PDF prints each bar's n at the row's end.
+		// Note: the PDF prints each bar's n at the row's end.
 		pf := f
 		if len(series) == 1 {
 			pf.Series = nil
@@ -706,7 +721,10 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 		out.Rows = append(out.Rows, row)
 	}
 	if marks {
-		out.Notes = append(out.Notes, "注）"+MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）")
+		// Note: the marks of a crosstab are its cells' adjusted
+		// residuals; the note names the test, as the カルテ's note names
+		// its own (a district against the rest of the ward).
+		out.Notes = append(out.Notes, "注）"+MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）（"+byWord(t.By)+"の表全体での調整済み標準化残差による）")
 	}
 	if supp {
 		out.Notes = append(out.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
@@ -769,11 +787,43 @@ func summaryTable(title string, rows []SummaryRow, sc bool, district, unit strin
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	if sc {
+		t.Notes = append(t.Notes, SummaryBaseNote, SummaryBoxNote)
+	}
 	if supp {
-		t.Notes = []string{"注）" + MarkSuppressed + "：回答者が少ないため秘匿"}
+		t.Notes = append(t.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
 	}
 	return t
 }
+
+// byWord names a breakdown in a note: 地区別, 性別, 年代別, or a 分析軸's 設問.
+func byWord(by string) string {
+	switch by {
+	case analyze.ByDistrict:
+		return "地区別"
+	case analyze.ByGender:
+		return "性別"
+	case analyze.ByAge:
+		return "年代別"
+	}
+	return "区分別"
+}
+
+// RestName names the カルテ's comparator: the ward less the district.
+const RestName = "区内の他の地区"
+
+// SummaryBoxNote is ComputedBoxNote for the summary table's column.
+const SummaryBoxNote = "注）肯定的な回答（%）は回答数から算出しているため、各選択肢の割合の合計と一致しない場合があります。"
+
+// PrintsBox reports whether lines state a combined box (『そう思う（計）』).
+func PrintsBox(lines []string) bool {
+	return slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "（計）』") })
+}
+
+// SummaryBaseNote is the note under an SC question's summary table: its n
+// counts the answers the mean is of, while 肯定的な回答（%） is on the
+// base every other percentage is on (no-answer included).
+const SummaryBaseNote = "注）n は無回答を除く回答者数（平均・標準偏差などの基数）。肯定的な回答（%）は、ほかの表と同じく無回答を含む回答者数を基数とする割合です。"
 
 // progress is 取組の振り返り: the counts of ratings by year, then per theme
 // each initiative's ratings by year, its activity figures and the latest
@@ -1130,4 +1180,4 @@ func Tone(dist, ward Fig, lower bool) int {
 }
 
 // toneLegend says what the web district tables' colours mean.
-const toneLegend = "注）地区の値の色：青は全体より良い、橙は全体より悪い状態（指標の方向（増・減）に従い、肯定的な回答の合計は高いほど良い）。"
+const toneLegend = "注）地区の値の色：青は" + RestName + "より良い、橙は" + RestName + "より悪い状態（指標の方向（増・減）に従い、肯定的な回答の合計は高いほど良い）。"

@@ -168,9 +168,19 @@ func periodText(s string) string {
 // readingNotes are the lines of 報告書の見方 that state the rule for
 // differences (docs/methods.md §2) and name the surveys compared (§7).
 func readingNotes(sn SurveyNames) []string {
+	// Note: the current survey is named by its 調査名 exactly as the cover
+	// and 調査の概要 print it (one name everywhere); its year, when the
+	// name does not say one, follows in brackets.
+	cur := sn.Current.Title
+	if c := sn.Current; c.Label != "" {
+		cur = c.Label
+		if c.Year != "" && !saysYear.MatchString(c.Label) {
+			cur += "（" + c.Year + "実施）"
+		}
+	}
 	notes := []string{
 		"差（ポイント）は、表に示した2つの割合（小数第2位を四捨五入した値）の差です。表の数値を引き算した値と一致します。統計的な検定は、丸める前の人数で行っています。",
-		"「" + sn.Baseline.Word + "」は計画策定時の調査（" + sn.Baseline.Name + "）、「" + sn.Current.Word + "」は" + sn.Current.Title + "を指します。",
+		"「" + sn.Baseline.Word + "」は計画策定時の調査（" + sn.Baseline.Name + "）、「" + sn.Current.Word + "」は" + cur + "を指します。",
 	}
 	if p := sn.Previous; p != nil {
 		notes = append(notes, "「"+p.Word+"」は"+p.Title+"（"+p.Name+"）を指し、"+sn.Baseline.Name+"の意味には使いません。")

@@ -114,7 +114,9 @@ func TestReadingNotes(t *testing.T) {
 		History: []ingest.HistoryRun{{SurveyName: "令和5年度 区民意識調査", Date: "2023-11-01"}}}
 	got := strings.Join(readingNotes(surveyNames(b)), "\n")
 	for _, want := range []string{"表の数値を引き算した値と一致します",
-		"「策定時」は計画策定時の調査（策定時調査）、「今回」は令和8年度（2026年度） 中間振り返り 区民アンケートを指します。",
+		// The current survey by its 調査名 as the cover prints it (reader
+		// item 15: not 「令和8年度（2026年度） 中間振り返り 区民アンケート」).
+		"「策定時」は計画策定時の調査（策定時調査）、「今回」は中間振り返り 区民アンケート（令和8年度（2026年度）実施）を指します。",
 		"「前回」は令和5年度 区民意識調査（前回調査）を指し、策定時調査の意味には使いません。"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("reading notes lack %q:\n%s", want, got)

@@ -184,8 +184,11 @@ type TopRow struct {
 	N, AllN                  Fig    // bases of the district and of 全体
 	District, All            Fig    // shares (percent); District carries ▲▼
 	Diff                     Fig    // points, signed; blank when either share is hidden
-	Reference                bool   // the district's base is under 参考値基準
-	Lower                    bool   // lower is better (指標 方向 減): colour follows it
+	// The rest of the ward (全体 less the district), the カルテ's comparator:
+	// hidden with the district (全体 less it would give the district away).
+	Rest, RestN, RestDiff Fig
+	Reference             bool // the district's base is under 参考値基準
+	Lower                 bool // lower is better (指標 方向 減): colour follows it
 }
 
 // IndicatorView is the indicator table with its legend.
@@ -203,6 +206,7 @@ type IndicatorRow struct {
 	Current         Fig
 	CurrentN        Fig
 	Interval        string // "±2.3" or "(45.1–52.0)"
+	CILow, CIHigh   Fig    // the 95% interval's bounds (blank when none), for opendata's two columns
 	Target          Fig
 	Direction       string // 増 or 減
 	Evaluation      string

@@ -81,7 +81,7 @@ func conditionLabels(b *ingest.Batch, cond []ingest.Clause) string {
 // 検定) or beyond ±維持幅 (ポイント) — each saying which.
 func evaluationLegendFor(s ingest.Settings) []KV {
 	legend := append([]KV(nil), evaluationLegend...)
-	legend[0].Value = "目標値に達した（今回の値〔表示値〕で判定。誤差は考慮しない）"
+	legend[0].Value = "目標値に達した（今回の値〔表示値〕で判定。誤差は考慮せず、" + WordBaseline + "値がなくても判定）"
 	if s.Evaluation == ingest.EvalPoints {
 		m := OneDecimal(s.Margin) + "ポイント"
 		legend[1].Value = "目標値には達していないが、" + WordBaseline + "より±" + m + "を超えて改善した"

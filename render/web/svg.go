@@ -507,15 +507,30 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 			if fills[j] == SvgNA {
 				fg = SvgText
 			}
-			texts := []string{c.Text + "%", c.Text}
+			// Note: a segment carries its ▲▼ as the PDF does; a marked
+			// segment too narrow for its figure keeps the mark alone (or
+			// just above the band), so a significant cell is never
+			// invisible; the figure is in the table below and the label.
+			texts := []string{c.Text + "%" + c.Mark, c.Text + c.Mark}
 			if j < len(r.Counts) {
 				texts = []string{view.OrgsText(r.Counts[j])} // fewer than 10 organizations: counted
+			} else if c.Mark != "" {
+				texts = append(texts, c.Mark)
 			}
-			for _, t := range texts {
-				if SvgTextW(t, SvgFont)+6 <= w {
+			drawn := false
+			for k, t := range texts {
+				pad := 6.0
+				if k == len(texts)-1 && c.Mark != "" {
+					pad = 2
+				}
+				if SvgTextW(t, SvgFont)+pad <= w {
 					d.svgText(x+w/2, y+bandH-7, "middle", fg, t)
+					drawn = true
 					break
 				}
+			}
+			if !drawn && c.Mark != "" && j >= len(r.Counts) {
+				d.svgText(x+w/2, y-1, "middle", SvgText, c.Mark)
 			}
 			x += w
 		}

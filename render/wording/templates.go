@@ -20,26 +20,24 @@ var sentenceTemplates = map[string]string{
 	"leading-tie":      "{first}がともに {pct} で最も多く、次いで{next}となっています。",
 	"leading-tie-only": "{first}がともに {pct} で最も多くなっています。",
 	"all-equal":        "{all}がいずれも {pct} となっています。",
-	"composite":        "無回答を除くと、{labels}を合わせた『{box}』は {pct} です。",
-	"composite-one":    "無回答を除くと、肯定的な回答（{labels}）は {pct} です。",
-	// The composite on the tables' base: the indicator's own value (the base
-	// includes 無回答, as the tables and the indicator table print it).
-	"composite-all":     "{labels}を合わせた『{box}』は {pct} です。",
-	"composite-all-one": "肯定的な回答（{labels}）は {pct} です。",
-	"ma-note":           "複数回答のため、割合の合計は100%を超えます。",
-	"mean":              "平均は {mean}、中央値は {median} です。",
-	"change":            "策定時調査と比べると、{changes}しています。",
-	"change-item":       "{label}が {base} から {cur} へ {pt} ポイント{dir}",
-	"change-up":         "増加",
-	"change-down":       "減少",
-	"no-change":         "策定時調査と比べて、大きな変化はみられません。",
-	"box-change-up":     "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
-	"box-change-down":   "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
-	"box-no-change":     "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
-	"no-change-lead":    "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
-	"groups":            "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
-	"groups-high":       "{by}にみると、{label}の割合は{high}で高くなっています。",
-	"groups-low":        "{by}にみると、{label}の割合は{low}で低くなっています。",
+	// The composite is on the tables' base (無回答 included): the
+	// indicator's own value, or summary.csv top_box_pct on the same base.
+	"composite":       "{labels}を合わせた『{box}』は {pct} です。",
+	"composite-one":   "肯定的な回答（{labels}）は {pct} です。",
+	"ma-note":         "複数回答のため、割合の合計は100%を超えます。",
+	"mean":            "平均は {mean}、中央値は {median} です。",
+	"change":          "策定時調査と比べると、{changes}しています。",
+	"change-item":     "{label}が {base} から {cur} へ {pt} ポイント{dir}",
+	"change-up":       "増加",
+	"change-down":     "減少",
+	"no-change":       "策定時調査と比べて、大きな変化はみられません。",
+	"box-change-up":   "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
+	"box-change-down": "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
+	"box-no-change":   "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"no-change-lead":  "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"groups":          "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
+	"groups-high":     "{by}にみると、{label}の割合は{high}で高くなっています。",
+	"groups-low":      "{by}にみると、{label}の割合は{low}で低くなっています。",
 	// By 地区 on the question's key measure: an indicator is named as itself.
 	"groups-ind":      "{by}にみると、{label}は{high}で高く、{low}で低くなっています。",
 	"groups-ind-high": "{by}にみると、{label}は{high}で高くなっています。",
@@ -87,12 +85,15 @@ var sentenceTemplates = map[string]string{
 	// District profile (地区カルテ).
 	// District profile sentences name the district, so that no two
 	// districts print the same sentence in the ward report's 地区別のまとめ.
-	"respondents":       "{d}の回答者は {n} 人で、回収率は {rate} です。",
-	"respondents-only":  "{d}の回答者は {n} 人です。",
-	"too-few":           "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
-	"reference":         "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
-	"higher":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
-	"lower":             "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	"respondents":      "{d}の回答者は {n} 人で、回収率は {rate} です。",
+	"respondents-only": "{d}の回答者は {n} 人です。",
+	"too-few":          "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
+	"reference":        "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
+	"higher":           "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// A scale question's combined box (『感じる（計）』) against the rest.
+	"higher-box":        "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower-box":         "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
 	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
 	"org-ratings":       "{d}の団体ヒアリングでは、{items}と回答しています。",
 	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
@@ -241,9 +242,6 @@ func sentenceBody(f analyze.Finding) string {
 			box, ls = f.Words[0], ls[1:]
 		}
 		key := "composite"
-		if fg[0].Source == analyze.SrcInd {
-			key = "composite-all"
-		}
 		if len(ls) == 1 {
 			key += "-one"
 		}
@@ -404,6 +402,10 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		return fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleHigher, analyze.RuleLower:
+		if isBox(fg[0].Label) {
+			return fill(f.Rule+"-box", "subject", f.Subject, "label", fg[0].Label, "pct", num(fg[0]),
+				"rest", num(fg[1]), "pt", num(fg[2]))
+		}
 		return fill(f.Rule, "subject", f.Subject, "label", quote(fg[0].Label), "pct", num(fg[0]),
 			"rest", num(fg[1]), "pt", num(fg[2]))
 	case analyze.RuleOrgRatings:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -217,6 +218,30 @@ func (s *sheet) num(col int, v float64, numFmt, shown string) {
 	s.b.check(s.b.f.SetCellFloat(s.name, c, v, -1, 64))
 	s.b.check(s.b.f.SetCellStyle(s.name, c, c, s.b.style("num", numFmt)))
 	s.fit(col, shown)
+}
+
+// settingNumber is a setting's value that is a number as printed: 4,762,
+// 0.05 (not 「n<10 は x」 nor a date).
+var settingNumber = regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$`)
+
+// setting writes a setting's value: a number (配布数 4,762, 有意水準 0.05) as
+// a number in the format it is printed in, anything else as text.
+func (s *sheet) setting(col int, text string) {
+	m := settingNumber.FindStringSubmatch(text)
+	if m == nil {
+		s.str(col, text, "cell")
+		return
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64)
+	if err != nil {
+		s.str(col, text, "cell")
+		return
+	}
+	numFmt := NumFmtInt
+	if m[1] != "" {
+		numFmt = "0." + strings.Repeat("0", len(m[1]))
+	}
+	s.num(col, v, numFmt, text)
 }
 
 // fig writes a published figure: the number it prints as (Fig.Shown) with a
@@ -449,7 +474,9 @@ func (b *book) overview() {
 		s.next()
 		s.head("設定", "値")
 		for _, kv := range v.Settings {
-			s.texts(kv.Key, kv.Value)
+			s.str(1, kv.Key, "cell")
+			s.setting(2, kv.Value)
+			s.next()
 		}
 	}
 	if !v.NoSurvey {
@@ -608,6 +635,12 @@ func (s *sheet) summary(q view.QuestionView, rows []view.SummaryRow) {
 			col++
 		}
 		s.str(col, view.RowNote(r.Suppressed, r.Reference), "cell")
+		s.next()
+	}
+	if top {
+		s.strNoFit(1, view.SummaryBaseNote, "note")
+		s.next()
+		s.strNoFit(1, view.SummaryBoxNote, "note")
 		s.next()
 	}
 }
@@ -801,8 +834,9 @@ func (b *book) findings() {
 	s.titleBlock("結果の概要", "集計結果から定型の文で作成した所見（数値は集計表と同じ丸め）。")
 	s.head("場所", "対象", "地区", "所見")
 	top := s.row - 1
-	n := 0
+	n, box := 0, false
 	for _, p := range b.v.Passages {
+		box = box || view.PrintsBox(p.Lines)
 		for _, l := range p.Lines {
 			s.str(1, p.Place, "cell")
 			s.str(2, p.Target, "cell")
@@ -814,6 +848,10 @@ func (b *book) findings() {
 	}
 	if n == 0 {
 		s.strNoFit(1, "所見はありません（設定「所見」が「しない」、または文章にできる結果がありません）。", "note")
+	}
+	if box {
+		s.strNoFit(1, "注）"+view.ComputedBoxNote, "note")
+		s.next()
 	}
 	s.maxW = []float64{8, 10, 14, 100}
 	s.finish(top, 0)
