@@ -2433,8 +2433,21 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect()
 	}
+}
+
+// outFontSelect writes f.outf("BT /F%s %.2f Tf ET", f.currentFont.i,
+// f.fontSizePt) without fmt. midreview: a handout selects a font hundreds of
+// thousands of times.
+func (f *Fpdf) outFontSelect() {
+	b := append(f.fmt.buf[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET"...)
+	f.fmt.buf = b
+	f.out(string(b))
 }
 
 // GetFontFamily returns the family of the current font. See SetFont() for details.
