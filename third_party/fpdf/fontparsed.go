@@ -18,6 +18,36 @@ type ParsedUTF8Font struct {
 
 	mu  sync.Mutex
 	ids map[string]string // font key → font ID (generateFontID)
+
+	cut cutCache
+}
+
+// cutCache is what GenerateCutFont derives from the font alone, whatever the
+// runes used: the cmap, the widths at scale 1 and the glyph offsets. Made
+// once (fill), then only read.
+type cutCache struct {
+	once           sync.Once
+	ok             bool // the font has a Unicode cmap
+	charSymbol     map[int]int
+	widths         []int
+	defaultWidth   float64
+	symbolPosition []int
+}
+
+// fill runs GenerateCutFont's generateCMAP, parseHMTXTable and parseLOCATable
+// on a copy of utf (its own reader; utf's tables are only read) and keeps
+// their results.
+func (c *cutCache) fill(utf *utf8FontFile, metricsCount, numSymbols, locaFormat int) {
+	t := *utf
+	t.fileReader = &fileReader{readerPosition: 0, array: utf.fileReader.array}
+	symbolCharDictionary := t.generateCMAP()
+	if symbolCharDictionary == nil {
+		return
+	}
+	t.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	t.parseLOCATable(locaFormat, numSymbols)
+	c.ok = true
+	c.charSymbol, c.widths, c.defaultWidth, c.symbolPosition = t.charSymbolDictionary, t.CharWidths, t.DefaultWidth, t.symbolPosition
 }
 
 // ParseUTF8Font parses a TrueType font for AddParsedUTF8Font. The caller must
@@ -53,8 +83,8 @@ func ParseUTF8Font(utf8Bytes []byte) (*ParsedUTF8Font, error) {
 //
 // Note: the document gets its own copy of the parse's state, which it changes
 // when it subsets the font (GenerateCutFont replaces every map and slice of
-// it before writing to them); the character widths (Cw) are shared and only
-// read.
+// it before writing to them); the character widths (Cw) and what subsetting
+// derives from the font alone (cutCache) are shared and only read.
 func (f *Fpdf) AddParsedUTF8Font(familyStr, styleStr string, p *ParsedUTF8Font) {
 	if f.err != nil {
 		return
@@ -66,6 +96,7 @@ func (f *Fpdf) AddParsedUTF8Font(familyStr, styleStr string, p *ParsedUTF8Font) 
 	}
 	u := *p.utf8File
 	u.fileReader = &fileReader{readerPosition: 0, array: p.utf8File.fileReader.array}
+	u.cut = &p.cut
 	var sbarr map[int]int
 	if f.aliasNbPagesStr == "" {
 		sbarr = makeSubsetRange(57)

@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	cut                  *cutCache // midreview: shared by the copies of a ParsedUTF8Font
 }
 
 type tableDescription struct {
@@ -657,14 +658,24 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	if c := utf.cut; c != nil {
+		// midreview: what follows depends on the font alone; it is derived once
+		// (fontparsed.go).
+		c.once.Do(func() { c.fill(utf, metricsCount, numSymbols, LocaFormat) })
+		if !c.ok {
+			return nil
+		}
+		utf.charSymbolDictionary, utf.CharWidths, utf.DefaultWidth, utf.symbolPosition = c.charSymbol, c.widths, c.defaultWidth, c.symbolPosition
+	} else {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
+
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+
+		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
