@@ -269,7 +269,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	prog.step("書き出しています")
 
 	prev := snapshotForDiff(o.Out)
-	if err := writeAll(ctx, lk, outs, res, v, prog); err != nil {
+	if err := writeAll(ctx, lk, outs, res, v, writers(respBytes), prog); err != nil {
 		return err
 	}
 	// Note: the problems of an earlier stopped run are now out of date.
@@ -419,16 +419,16 @@ func writeFile(dir, p string, fn func(w io.Writer) error) error {
 // then manifest.json, then swaps the folder in for OUT. On any failure OUT is
 // left as it was; the run's folder goes when the lock is released.
 //
-// Note: the outputs are written on up to GOMAXPROCS goroutines (writeOutputs):
-// each writer renders its own file from the read-only view and results, so the
-// bytes do not depend on the order (TestRunParallelDeterministic compares
-// GOMAXPROCS 1 and 4; run it with -race after changing a writer).
-func writeAll(ctx context.Context, lk *outLock, outs []render.Output, res *analyze.Results, v *render.View, prog *progress) (err error) {
+// Note: the outputs are written on up to workers goroutines (writers,
+// writeOutputs): each writer renders its own file from the read-only view and
+// results, so the bytes do not depend on the order (TestRunParallelDeterministic
+// compares GOMAXPROCS 1 and 4; run it with -race after changing a writer).
+func writeAll(ctx context.Context, lk *outLock, outs []render.Output, res *analyze.Results, v *render.View, workers int, prog *progress) (err error) {
 	out, tmp := lk.out, lk.newOut()
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("出力先 %s はフォルダではありません", out)
 	}
-	if err := writeOutputs(ctx, lk, tmp, outs, runtime.GOMAXPROCS(0), prog); err != nil {
+	if err := writeOutputs(ctx, lk, tmp, outs, workers, prog); err != nil {
 		return err
 	}
 	m := newManifest(res)
@@ -446,6 +446,21 @@ func writeAll(ctx context.Context, lk *outLock, outs []render.Output, res *analy
 		return fmt.Errorf("manifest.json を書き出せません: %w", err)
 	}
 	return lk.swapIn(tmp)
+}
+
+// writers is how many outputs a run over a batch whose responses/ files hold
+// n bytes writes side by side: GOMAXPROCS for a ward-size batch, else one.
+//
+// Note: a large batch's live heap is at or above the soft memory limit
+// (tuneGC) while its outputs are written, and the issue-29 goals for it are
+// on -formats csv, where writing is a small part of the run: writers side by
+// side would add their buffers to the peak for little gain (not measured at a
+// million).
+func writers(n int64) int {
+	if wardSize(n) {
+		return runtime.GOMAXPROCS(0)
+	}
+	return 1
 }
 
 // writeOutputs writes outs below tmp on up to workers goroutines. It returns
