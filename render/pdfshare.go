@@ -1,8 +1,8 @@
 package render
 
 import (
+	"errors"
 	"sync"
-	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -15,7 +15,8 @@ import (
 
 // parsedFonts holds the parse of the latest few fonts, by the identity of
 // their bytes (EmbeddedFont's are shared for the life of the process; a -font
-// file is read once per run).
+// file is read once per run). An entry keeps its bytes alive, so no other
+// font can come to lie at the same address meanwhile.
 var parsedFonts struct {
 	sync.Mutex
 	list []parsedFont
@@ -34,7 +35,10 @@ const maxParsedFonts = 4
 
 // parseFontOnce returns the parse of data, parsing it on first use.
 func parseFontOnce(data []byte) (*fpdf.ParsedUTF8Font, error) {
-	key := unsafe.SliceData(data)
+	if len(data) == 0 {
+		return nil, errors.New("render: pdf font: no font data")
+	}
+	key := &data[0]
 	parsedFonts.Lock()
 	defer parsedFonts.Unlock()
 	for _, f := range parsedFonts.list {
