@@ -73,26 +73,35 @@ func tabulate(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakd
 	weighted := w != nil && bd.by == ByAll
 	var wBase float64
 	wCount := make([]float64, nc+1)
-	bd.eachAsked(b, s, q, func(ri, g int) {
-		bases[g]++
-		cg := counts[g]
-		var wi float64
-		if weighted {
-			wi = w[ri]
-			wBase += wi
-		}
-		if !visit(b, s, q, ri, nc, func(i int) {
-			cg[i]++
+	var hist []int
+	fast := false
+	if !weighted && q != b.DistrictQ {
+		hist, fast = bd.histogram(b, s, q)
+	}
+	if fast {
+		countChoices(hist, nc, bases, counts)
+	} else {
+		bd.eachAsked(b, s, q, func(ri, g int) {
+			bases[g]++
+			cg := counts[g]
+			var wi float64
 			if weighted {
-				wCount[i] += wi
+				wi = w[ri]
+				wBase += wi
 			}
-		}) {
-			cg[nc]++
-			if weighted {
-				wCount[nc] += wi
+			if !visit(b, s, q, ri, nc, func(i int) {
+				cg[i]++
+				if weighted {
+					wCount[i] += wi
+				}
+			}) {
+				cg[nc]++
+				if weighted {
+					wCount[nc] += wi
+				}
 			}
-		}
-	})
+		})
+	}
 	st := b.Settings
 	fl := suppress(bases, st.SuppressBelow, st.ReferenceBelow, bd.by == ByAll)
 	ct.Groups = make([]Group, len(bd.names))
@@ -115,6 +124,32 @@ func tabulate(b *ingest.Batch, survey string, s *ingest.Survey, q int, bd breakd
 		residuals(&ct, bd.other, zCrit(st.Alpha))
 	}
 	return ct
+}
+
+// countChoices adds a histogram of one-byte answers by group
+// (breakdown.histogram) to the bases and the counts by group and choice: an
+// answer counts under each of its choices below nc, and under 無回答
+// (column nc) when it has none, as visit does.
+func countChoices(hist []int, nc int, bases []int, counts [][]int) {
+	for g := range counts {
+		cg := counts[g]
+		for v, n := range hist[g*256 : g*256+256] {
+			if n == 0 {
+				continue
+			}
+			bases[g] += n
+			any := false
+			for c := uint(v); c != 0; c &= c - 1 {
+				if i := bits.TrailingZeros(c); i < nc {
+					cg[i] += n
+					any = true
+				}
+			}
+			if !any {
+				cg[nc] += n
+			}
+		}
+	}
 }
 
 // residuals fills the adjusted standardized residuals, marks and chi-square test

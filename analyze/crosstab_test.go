@@ -2,7 +2,11 @@ package analyze
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"midreview/ingest"
 )
 
 // wantGroup is the expected part of a crosstab row.
@@ -161,5 +165,68 @@ func TestTabulateEdges(t *testing.T) {
 	ct = findCT(t, Run(b), Current, qYes, ByDistrict)
 	if ct.Chi == nil || !math.IsNaN(ct.Chi.Stat) || !math.IsNaN(ct.Chi.P) || ct.Chi.DF != 0 {
 		t.Errorf("chi = %+v, want NaN", ct.Chi)
+	}
+}
+
+// TestTabulateHistogram compares crosstabs counted from one-byte answers by
+// value (breakdown.histogram) with counting respondent by respondent
+// (eachAsked and visit), on random answers: MA, choice bits beyond the
+// choice set, no-answers, respondents outside a breakdown's groups, a
+// 対象条件 and 地区不明.
+func TestTabulateHistogram(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 3))
+	for trial := range 30 {
+		b := testBatch()
+		s := &b.Current
+		for range 20 + rng.IntN(300) {
+			as := []qa{
+				{qMA, ingest.Answer{Choices: ingest.ChoiceBits(rng.IntN(256))}},
+				{qYes, ingest.Answer{Choices: ingest.ChoiceBits(rng.IntN(8))}},
+				{qCond, ingest.Answer{Choices: ingest.ChoiceBits(rng.IntN(4))}},
+				{qScale, ingest.Answer{Choices: ingest.ChoiceBits(rng.IntN(40))}},
+			}
+			if k := rng.IntN(3); k < 2 {
+				as = append(as, sa(qGender, k))
+			}
+			add(s, 1, rng.IntN(4)-1, as...)
+		}
+		gc := groupCache{}
+		for _, q := range []int{qYes, qMA, qScale, qCond} {
+			for _, bd := range breakdowns(b, s, q) {
+				slow := tabulate(b, Current, s, q, bd, nil)
+				fbd := gc.fill(bd, len(s.Respondents))
+				if _, ok := fbd.histogram(b, s, q); !ok {
+					t.Fatalf("Q%d by %s: no histogram", q, bd.by)
+				}
+				fast := tabulate(b, Current, s, q, fbd, nil)
+				for g := range slow.Groups {
+					sg, fg := slow.Groups[g], fast.Groups[g]
+					if sg.Base != fg.Base {
+						t.Fatalf("trial %d Q%d %s %s: base %d, by histogram %d", trial, q, bd.by, sg.Name, sg.Base, fg.Base)
+					}
+					for j := range sg.Cells {
+						if sg.Cells[j].Count != fg.Cells[j].Count {
+							t.Fatalf("trial %d Q%d %s %s column %d: count %d, by histogram %d", trial, q, bd.by, sg.Name, j, sg.Cells[j].Count, fg.Cells[j].Count)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestCountChoices: a hand-counted histogram of one group, three choices.
+func TestCountChoices(t *testing.T) {
+	hist := make([]int, 256)
+	hist[0] = 2      // no answer: 無回答
+	hist[0b001] = 3  // choice 0
+	hist[0b110] = 4  // choices 1 and 2 (MA)
+	hist[0b1000] = 5 // a choice beyond the set only: 無回答
+	hist[0b1010] = 1 // choice 1 and one beyond: choice 1
+	bases := []int{0}
+	counts := [][]int{make([]int, 4)}
+	countChoices(hist, 3, bases, counts)
+	if bases[0] != 15 || !slices.Equal(counts[0], []int{3, 5, 4, 7}) {
+		t.Errorf("bases %v counts %v, want [15] [3 5 4 7]", bases, counts[0])
 	}
 }

@@ -309,11 +309,13 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 	var hd []hardDoc
 	for i := range docs {
 		d := &docs[i]
-		if len(d.hard) == 0 {
+		if len(d.hardCats()) == 0 {
 			continue
 		}
+		// Note: the categories are copied: a doc shares its text's, and
+		// mergeHardDocs appends to them.
 		h := hardDoc{issue: HardIssue{Source: d.source, RecordID: d.recordID, ItemID: d.itemID,
-			Categories: d.hard, Place: d.place, Masked: d.masked, Quotable: true}}
+			Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true}}
 		h.key = hardIssueKey(d.source, d.recordID+"\x00"+d.itemID, d.masked)
 		if d.source == SourceHearing {
 			h.key = hardIssueKey(d.source, d.recordID, d.masked) // one organization's text once
@@ -341,9 +343,9 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		if text == "" {
 			continue
 		}
-		d := textDoc{source: SourceProgress, fixed: -1, text: text}
+		d := textDoc{docHead: &docHead{source: SourceProgress, fixed: -1}, text: text}
 		ta.analyze(&d)
-		if len(d.hard) == 0 {
+		if len(d.hardCats()) == 0 {
 			continue
 		}
 		gi := wardWide
@@ -352,7 +354,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		}
 		hd = append(hd, hardDoc{gi: []int{gi}, key: hardIssueKey(SourceProgress, in.ID, d.masked),
 			issue: HardIssue{Source: SourceProgress, RecordID: in.ID, ItemID: in.Name, Years: []int{g.Year},
-				Categories: d.hard, Place: d.place, Masked: d.masked, Quotable: true}})
+				Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true}})
 	}
 	hd = mergeHardDocs(hd)
 	voices := map[string]int{}

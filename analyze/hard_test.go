@@ -18,7 +18,7 @@ var hardCodes = []string{"空", "道", "交", "公", "防", "集"}
 
 // hardTags tags one text with the sample's categories, as analyzeText does.
 func hardTags(ta *textAnalyzer, s string) []int {
-	d := textDoc{source: SourceSurvey, fixed: -1, text: s}
+	d := textDoc{docHead: &docHead{source: SourceSurvey, fixed: -1}, text: s}
 	ta.analyze(&d)
 	return d.hard
 }

@@ -218,7 +218,7 @@ func TestHardPlace(t *testing.T) {
 		{"日吉本町の集会所に段差がある。", "日吉本町の集会所"},
 		{"山田さんの家の前の街灯が切れている。", ""},
 	} {
-		d := textDoc{source: SourceSurvey, fixed: -1, text: c.text}
+		d := textDoc{docHead: &docHead{source: SourceSurvey, fixed: -1}, text: c.text}
 		ta.analyze(&d)
 		if len(d.hard) == 0 {
 			t.Errorf("%s: not tagged", c.text)
@@ -250,7 +250,7 @@ func FuzzHardTags(f *testing.F) {
 	b := hardTestBatch()
 	ta := newTextAnalyzer(b, IPATokenizer())
 	f.Fuzz(func(t *testing.T, s string) {
-		d := textDoc{source: SourceSurvey, fixed: -1, text: s}
+		d := textDoc{docHead: &docHead{source: SourceSurvey, fixed: -1}, text: s}
 		ta.analyze(&d)
 		for i, c := range d.hard {
 			if c < 0 || c >= len(b.HardCategories) || i > 0 && d.hard[i-1] >= c {

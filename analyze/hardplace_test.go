@@ -41,7 +41,7 @@ func TestHardPlaceNamed(t *testing.T) {
 		{"3つの公園の遊具が古い。", ""},
 		{"山田さんの家の前の街灯が切れている。", ""},
 	} {
-		d := textDoc{source: SourceProgress, fixed: -1, text: c.text}
+		d := textDoc{docHead: &docHead{source: SourceProgress, fixed: -1}, text: c.text}
 		ta.analyze(&d)
 		if len(d.hard) == 0 {
 			t.Errorf("%s: not tagged", c.text)

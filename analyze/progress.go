@@ -201,7 +201,7 @@ func progressKeywords(b *ingest.Batch, ta *textAnalyzer) []Keyword {
 			continue
 		}
 		in := &b.Initiatives[g.Initiative]
-		d := textDoc{source: SourceProgress, recordID: in.ID, fixed: in.Theme, text: g.Issues}
+		d := textDoc{docHead: &docHead{source: SourceProgress, fixed: in.Theme}, recordID: in.ID, text: g.Issues}
 		ta.analyze(&d)
 		// Note: an initiative's 課題 belongs to its own theme; keyword theme
 		// coding would file a text under several themes and blur the table.

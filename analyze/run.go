@@ -50,6 +50,7 @@ func Run(b *ingest.Batch) *Results {
 // runSurvey computes every figure of the survey (current and baseline),
 // hearings and free text.
 func runSurvey(b *ingest.Batch, r *Results) {
+	var sbuf []float64 // summarize's values, reused
 	for _, sv := range surveys(b) {
 		w := weights(b, sv.s)
 		gc := groupCache{}
@@ -63,7 +64,7 @@ func runSurvey(b *ingest.Batch, r *Results) {
 					r.Crosstabs = append(r.Crosstabs, tabulate(b, sv.name, sv.s, q, bd, w))
 				}
 				if summarized(b, q) {
-					r.Summaries = append(r.Summaries, summarize(b, sv.name, sv.s, q, bd)...)
+					r.Summaries = append(r.Summaries, summarize(b, sv.name, sv.s, q, bd, &sbuf)...)
 				}
 			}
 		}
@@ -192,6 +193,59 @@ func (bd breakdown) eachAsked(b *ingest.Batch, s *ingest.Survey, q int, f func(r
 			f(ri, g)
 		}
 	}
+}
+
+// histogram returns how many respondents of each group of the breakdown
+// who were asked question q gave each one-byte answer: hist[g*256+v], v
+// the answer's choice bits. ok is false when the question's answers are
+// not all one byte (Column.Narrow), or the breakdown's groups are not
+// cached (groupCache.fill); use eachAsked then.
+//
+// Note: counting the answers by value first and turning the values into
+// choices afterwards makes a crosstab one pass over two byte arrays instead
+// of three function calls per respondent: 60 questions by every breakdown
+// of a million respondents. It serves only figures that are counts (a
+// weighted total adds floats in respondent order, and keeps eachAsked).
+func (bd breakdown) histogram(b *ingest.Batch, s *ingest.Survey, q int) (hist []int, ok bool) {
+	if q >= len(s.Answers) || bd.gs == nil && bd.by != ByAll {
+		return nil, false
+	}
+	col := s.Answers[q].Narrow()
+	n := len(s.Respondents)
+	if col == nil || len(col) != n || bd.gs != nil && len(bd.gs) != n {
+		return nil, false
+	}
+	ng := len(bd.names)
+	hist = make([]int, ng*256)
+	cond := len(b.Questions[q].Cond) > 0
+	switch {
+	case cond:
+		for ri, v := range col {
+			if !b.Asked(s, q, ri) {
+				continue
+			}
+			g := 0
+			if bd.gs != nil {
+				g = int(bd.gs[ri])
+			}
+			if g >= 0 && g < ng {
+				hist[g*256+int(v)]++
+			}
+		}
+	case bd.gs == nil:
+		if ng > 0 {
+			for _, v := range col {
+				hist[v]++
+			}
+		}
+	default:
+		for ri, v := range col {
+			if g := int(bd.gs[ri]); g >= 0 && g < ng {
+				hist[g*256+int(v)]++
+			}
+		}
+	}
+	return hist, true
 }
 
 // breakdowns returns the breakdowns of question q in survey s: 全体, then 地区,

@@ -2,7 +2,12 @@ package analyze
 
 import (
 	"math"
+	"math/bits"
+	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"midreview/ingest"
 )
 
 func TestSummarize(t *testing.T) {
@@ -83,4 +88,120 @@ func TestSummarize(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSummarizeScoresOutOfOrder: SC scores that do not follow the choice
+// order are counted by choice and written out by ascending score
+// (scoreOrder), giving the figures of the sorted answers.
+func TestSummarizeScoresOutOfOrder(t *testing.T) {
+	b := testBatch()
+	cs := b.ChoiceSets[3].Choices
+	cs[0].Score, cs[1].Score, cs[2].Score, cs[3].Score = 2, 5, -1, 2
+	// 日吉: choice 0 ×2 (2), choice 1 ×1 (5), choice 2 ×1 (−1), choice 3 ×1 (2).
+	add(&b.Current, 2, 0, sa(qScale, 0))
+	add(&b.Current, 1, 0, sa(qScale, 1))
+	add(&b.Current, 1, 0, sa(qScale, 2))
+	add(&b.Current, 1, 0, sa(qScale, 3))
+	var buf []float64
+	sms := summarize(b, Current, &b.Current, qScale, districtBreakdown(b, &b.Current), &buf)
+	sm := sms[0]
+	// Sorted {−1, 2, 2, 2, 5}: n 5, mean 2, sd sqrt((9+0+0+0+9)/4) = sqrt(4.5);
+	// QUARTILE.INC h = 1, 2, 3: 2, 2, 2; min −1, max 5; top box (choices 0
+	// and 1 are 肯定) 3/5 = 60%.
+	if sm.N != 5 {
+		t.Fatalf("n = %d, want 5", sm.N)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"mean", sm.Mean, 2}, {"sd", sm.SD, math.Sqrt(4.5)}, {"q1", sm.Q1, 2}, {"median", sm.Median, 2},
+		{"q3", sm.Q3, 2}, {"min", sm.Min, -1}, {"max", sm.Max, 5}, {"top", sm.TopBoxPct, 60}} {
+		checkF(t, c.name, c.got, c.want)
+	}
+	if order, ok := scoreOrder(cs); !ok || !slices.Equal(order, []int{2, 0, 3, 1}) {
+		t.Errorf("scoreOrder = %v %v, want [2 0 3 1] true", order, ok)
+	}
+	cs[3].Score = math.Copysign(0, -1)
+	if _, ok := scoreOrder(cs); ok {
+		t.Error("scoreOrder with a −0 score: counted by choice, want the answers as they come")
+	}
+}
+
+// TestSummarizeAsSorted compares summarize with describing every group's
+// answers collected and sorted one by one (how it was computed before the
+// shared buffer), bit for bit, on random answers: SC with repeated, negative
+// and −0 scores, NUM with repeated and fractional numbers, no-answers and a
+// 対象条件.
+func TestSummarizeAsSorted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 1))
+	for trial := range 40 {
+		b := testBatch()
+		cs := b.ChoiceSets[3].Choices
+		for i := range cs {
+			cs[i].Score = float64(rng.IntN(5) - 2)
+			cs[i].Positive = rng.IntN(2) == 0
+		}
+		if trial%4 == 3 {
+			cs[rng.IntN(len(cs))].Score = math.Copysign(0, -1)
+		}
+		if trial%2 == 1 {
+			b.Questions[qScale].Cond = []ingest.Clause{{Q: qYes, Choices: ingest.ChoiceBits(0).With(0)}}
+			b.Questions[qNum].Cond = b.Questions[qScale].Cond
+		}
+		for range 50 + rng.IntN(200) {
+			var as []qa
+			if k := rng.IntN(6); k < 4 {
+				as = append(as, sa(qScale, k))
+			}
+			if rng.IntN(4) > 0 {
+				as = append(as, num(qNum, float64(rng.IntN(40))/float64(1+rng.IntN(3))))
+			}
+			if k := rng.IntN(3); k < 2 {
+				as = append(as, sa(qGender, k))
+			}
+			if rng.IntN(2) == 0 {
+				as = append(as, sa(qYes, 0))
+			}
+			add(&b.Current, 1, rng.IntN(4)-1, as...)
+		}
+		s := &b.Current
+		var buf []float64
+		gc := groupCache{}
+		for _, q := range []int{qScale, qNum} {
+			var bds []breakdown
+			for _, bd := range breakdowns(b, s, q) {
+				// each breakdown as it comes (groups by function) and cached
+				// (one-byte answers by histogram)
+				bds = append(bds, bd, gc.fill(bd, len(s.Respondents)))
+			}
+			for _, bd := range bds {
+				got := summarize(b, Current, s, q, bd, &buf)
+				vals := make([][]float64, len(bd.names))
+				bd.eachAsked(b, s, q, func(ri, g int) {
+					a := s.Answer(q, ri)
+					if q == qNum {
+						if v, ok := a.Number(); ok {
+							vals[g] = append(vals[g], v)
+						}
+					} else if a.Choices != 0 {
+						vals[g] = append(vals[g], cs[bits.TrailingZeros64(uint64(a.Choices))].Score)
+					}
+				})
+				for g := range bd.names {
+					var w [7]float64
+					w[0], w[1], w[2], w[3], w[4], w[5], w[6] = describe(vals[g])
+					sm := got[g]
+					have := [7]float64{sm.Mean, sm.SD, sm.Q1, sm.Median, sm.Q3, sm.Min, sm.Max}
+					for k := range w {
+						if math.Float64bits(have[k]) != math.Float64bits(w[k]) && !(math.IsNaN(have[k]) && math.IsNaN(w[k])) {
+							t.Fatalf("trial %d Q%d %s %s: figure %d = %v, want %v", trial, q, bd.by, bd.names[g], k, have[k], w[k])
+						}
+					}
+					if sm.N != len(vals[g]) {
+						t.Fatalf("trial %d Q%d %s %s: n = %d, want %d", trial, q, bd.by, bd.names[g], sm.N, len(vals[g]))
+					}
+				}
+			}
+		}
+	}
 }

@@ -51,22 +51,47 @@ var stopWords = map[string]bool{
 }
 
 // A textDoc is one free-text answer or hearing comment being analyzed.
+//
+// Note: a million-respondent survey has about a million docs, so a doc holds
+// only what is its own (its record, its raw text, its themes) and points at
+// what it shares: its docHead with every doc of its question (or hearing
+// item) and district, its textResult with every doc of its text. It was
+// about 220 bytes of fields of its own, 72 now.
 type textDoc struct {
-	source    string // SourceSurvey or SourceHearing
-	recordID  string
+	*docHead
+	*textResult // the analysis of the text; nil until analyzed
+	recordID    string
+	text        string
+	themes      []int // theme indices, ascending (sheet order)
+}
+
+// A docHead is what the docs of one question (or hearing item) and district share.
+type docHead struct {
+	source    string // SourceSurvey, SourceHearing or SourceProgress
 	itemID    string
 	item      int   // question index (survey) or hearing item index (hearing)
 	districts []int // district indices; ingest.NoDistrict for 地区不明
 	fixed     int   // theme of the question or item, or -1
-	text      string
-	masked    string
-	words     []string // keyword base forms, in text order, repeats kept
-	themes    []int    // theme indices, ascending (sheet order)
-	hard      []int    // ハード分類 indices, ascending (hard.go)
 	// noHard reports whether the text reports results (an achievement item,
 	// hardAchievementKind): it is never tagged.
 	noHard bool
-	place  string // the place a tagged text names (hardplace.go)
+}
+
+// hardCats returns the doc's ハード分類 indices, ascending (hard.go): its
+// text's, or none for a noHard doc. They are shared: copy before changing.
+func (d *textDoc) hardCats() []int {
+	if d.textResult == nil || d.noHard {
+		return nil
+	}
+	return d.hard
+}
+
+// hardPlace returns the place a tagged doc's text names (hardplace.go), or "".
+func (d *textDoc) hardPlace() string {
+	if len(d.hardCats()) == 0 {
+		return ""
+	}
+	return d.place
 }
 
 // analyzeText fills r.FreeText, r.Keywords, r.Quotes, r.Hearings.Comments,
@@ -118,21 +143,28 @@ func collectTexts(b *ingest.Batch) []textDoc {
 		}
 	}
 	docs := make([]textDoc, 0, n)
-	// Note: a survey doc's districts are one of these shared slices (only
-	// read), not a slice of its own: a million answers made a million.
+	// Note: the survey docs of one question and district share a docHead,
+	// whose districts are one of these shared slices (only read).
 	single := make([][]int, len(b.Districts)+1)
 	for d := range b.Districts {
 		single[d] = []int{d}
 	}
 	single[len(b.Districts)] = []int{ingest.NoDistrict}
+	heads, headQ := make([]*docHead, len(b.Districts)+1), -1
 	surveyTexts(b, func(q, i int, text string) {
 		qu := &b.Questions[q]
 		d := b.Current.Respondents[i].District
 		if d < 0 || d >= len(b.Districts) {
 			d = len(b.Districts) // NoDistrict
 		}
-		docs = append(docs, textDoc{source: SourceSurvey, recordID: b.Current.Respondents[i].ID, itemID: qu.ID, item: q,
-			districts: single[d], fixed: qu.Theme, text: text})
+		if q != headQ {
+			clear(heads)
+			headQ = q
+		}
+		if heads[d] == nil {
+			heads[d] = &docHead{source: SourceSurvey, itemID: qu.ID, item: q, districts: single[d], fixed: qu.Theme}
+		}
+		docs = append(docs, textDoc{docHead: heads[d], recordID: b.Current.Respondents[i].ID, text: text})
 	})
 	for h := range b.Hearings {
 		hr := &b.Hearings[h]
@@ -142,9 +174,10 @@ func collectTexts(b *ingest.Batch) []textDoc {
 			}
 			ds := hearingDistricts(b, hr)
 			hi := &b.HearingItems[it]
-			docs = append(docs, textDoc{source: SourceHearing, recordID: hr.Org, itemID: hi.ID,
-				item: it, districts: ds, fixed: hi.Theme, text: hr.Values[it].Text,
-				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)})
+			docs = append(docs, textDoc{docHead: &docHead{source: SourceHearing, itemID: hi.ID,
+				item: it, districts: ds, fixed: hi.Theme,
+				noHard: hardAchievementKind(hi.Name) || hardAchievementKind(hi.Header)},
+				recordID: hr.Org, text: hr.Values[it].Text})
 		}
 	}
 	return docs
@@ -282,24 +315,11 @@ func allDigits(s string) bool {
 	return true
 }
 
-// fill sets a doc's results from the analysis of its text and its themes.
-//
-// Note: words and themes may be shared by several docs (analyzeAll) and are
-// only read; the ハード分類 indices are copied, since merging issues appends
-// to them (mergeHardDocs).
-func fill(d *textDoc, r *textResult, themes []int) {
-	d.masked, d.words, d.themes = r.masked, r.words, themes
-	d.hard, d.place = nil, ""
-	if r.hard != nil && !d.noHard {
-		d.hard = slices.Clone(r.hard)
-		d.place = r.place
-	}
-}
-
-// analyze fills d.masked, d.words and d.themes (and d.hard and d.place) from d.text.
+// analyze sets d's analysis and themes from d.text.
 func (ta *textAnalyzer) analyze(d *textDoc) {
 	r := ta.analyzeNorm(norm.NFKC.String(d.text))
-	fill(d, &r, codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed))
+	d.textResult = &r
+	d.themes = codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed)
 }
 
 // analyzeChunk is how many texts a worker of analyzeAll takes at a time.
@@ -308,8 +328,8 @@ const analyzeChunk = 64
 // analyzeAll analyzes every doc: each distinct text once, spread over
 // GOMAXPROCS goroutines, its result then given to every doc of that text.
 //
-// Note: a doc's results depend on its own text (and its fixed theme and
-// noHard, applied by fill) alone, so texts that are equal after NFKC are
+// Note: a doc's results depend on its own text (and its fixed theme, and
+// noHard, applied by hardCats) alone, so texts that are equal after NFKC are
 // analyzed once (free-text answers repeat: 「特になし」, short answers,
 // copy-paste); TestAnalyzeAllDistinct compares it with analyzing each doc.
 // The kagome tokenizer is safe for concurrent use (kagome issue #371, its
@@ -376,7 +396,7 @@ func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
 			th = codeThemes(ta.themes, r.norm, r.bases, r.words, d.fixed)
 			themes[k] = th
 		}
-		fill(d, r, th)
+		d.textResult, d.themes = r, th
 	}
 }
 
@@ -825,26 +845,46 @@ type wordCount struct {
 }
 
 // countWords returns the group's words by count descending, then word, at most MaxKeywords.
+//
+// Note: docs of one text share its analysis (analyzeAll), so the words are
+// counted once per distinct text, times its docs: a million answers hold far
+// fewer texts. The order is total, so the counting order does not matter.
 func countWords(docs []textDoc, idx []int) []wordCount {
 	if len(idx) == 0 {
 		return nil
 	}
+	type text struct {
+		words []string
+		n     int // docs of the group with this text
+	}
+	var texts []text
+	of := map[*textResult]int{}
+	for _, i := range idx {
+		r := docs[i].textResult
+		k, ok := of[r]
+		if !ok {
+			k = len(texts)
+			of[r] = k
+			texts = append(texts, text{words: r.words})
+		}
+		texts[k].n++
+	}
 	pos := map[string]int{}
 	var wc []wordCount
-	last := map[string]int{} // word → last document counted, for docs
-	for _, i := range idx {
-		for _, w := range docs[i].words {
+	var last []int // by word: the last text counted, for docs
+	for k, t := range texts {
+		for _, w := range t.words {
 			j, ok := pos[w]
 			if !ok {
 				j = len(wc)
 				pos[w] = j
 				wc = append(wc, wordCount{word: w})
-				last[w] = -1
+				last = append(last, -1)
 			}
-			wc[j].count++
-			if last[w] != i {
-				last[w] = i
-				wc[j].docs++
+			wc[j].count += t.n
+			if last[j] != k {
+				last[j] = k
+				wc[j].docs += t.n
 			}
 		}
 	}
@@ -864,6 +904,12 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 // QuoteMinRunes and QuoteMaxRunes, most distinct top keywords covered first, then
 // texts without masks, then by record ID and reading order. Identical texts are
 // quoted once.
+//
+// Note: the order is total (reading order last), so the quotes are the first
+// MaxQuotes distinct texts of the candidates in that order: the best
+// candidate of each text, best first. They are kept while scanning, at most
+// MaxQuotes of them, rather than by sorting every candidate (a district of
+// a million-respondent survey has a hundred thousand).
 func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 	n := min(len(top), quoteTopWords)
 	topSet := make(map[string]uint, n) // word → its bit
@@ -874,7 +920,19 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 		doc, score int
 		masked     bool
 	}
-	var cs []cand
+	less := func(a, b cand) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.masked != b.masked {
+			return !a.masked
+		}
+		if docs[a.doc].recordID != docs[b.doc].recordID {
+			return docs[a.doc].recordID < docs[b.doc].recordID
+		}
+		return a.doc < b.doc
+	}
+	best := make([]cand, 0, MaxQuotes+1) // distinct texts, best first
 	for _, i := range idx {
 		d := &docs[i]
 		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
@@ -886,34 +944,36 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 		for _, w := range d.words {
 			seen |= topSet[w]
 		}
-		cs = append(cs, cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)})
+		c := cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)}
+		if len(best) == MaxQuotes && !less(c, best[MaxQuotes-1]) {
+			continue // a text's worse candidate, or no better than the kept ones
+		}
+		j := slices.IndexFunc(best, func(o cand) bool { return docs[o.doc].masked == d.masked })
+		switch {
+		case j >= 0 && !less(c, best[j]):
+			continue
+		case j >= 0:
+			best[j] = c
+		default:
+			best = append(best, c)
+		}
+		slices.SortStableFunc(best, func(a, b cand) int {
+			if less(a, b) {
+				return -1
+			}
+			if less(b, a) {
+				return 1
+			}
+			return 0
+		})
+		best = best[:min(len(best), MaxQuotes)]
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		if a.masked != b.masked {
-			return !a.masked
-		}
-		if docs[a.doc].recordID != docs[b.doc].recordID {
-			return docs[a.doc].recordID < docs[b.doc].recordID
-		}
-		return a.doc < b.doc
-	})
-	var out []string
-	for _, c := range cs {
-		if len(out) == MaxQuotes {
-			break
-		}
-		t := docs[c.doc].masked
-		dup := false
-		for _, o := range out {
-			dup = dup || o == t
-		}
-		if !dup {
-			out = append(out, t)
-		}
+	out := make([]string, 0, len(best))
+	for _, c := range best {
+		out = append(out, docs[c.doc].masked)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

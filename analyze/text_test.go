@@ -2,9 +2,13 @@ package analyze
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"midreview/ingest"
 )
@@ -195,11 +199,11 @@ func TestPickQuotesOrder(t *testing.T) {
 	// Three quotable texts: coverage of the top words decides, then no mask, then record ID.
 	long := "地域の活動にもっと参加したいと考えていますがきっかけがない"
 	docs := []textDoc{
-		{recordID: "B", masked: long, words: []string{"活動", "参加"}},
-		{recordID: "A", masked: long + "です", words: []string{"活動", "参加"}},
-		{recordID: "C", masked: "〇〇さんの" + long, words: []string{"活動", "参加", "きっかけ"}},
-		{recordID: "D", masked: "短い", words: []string{"活動", "参加", "きっかけ"}},
-		{recordID: "E", masked: long + "。", words: []string{"地域"}},
+		{recordID: "B", textResult: &textResult{masked: long, words: []string{"活動", "参加"}}},
+		{recordID: "A", textResult: &textResult{masked: long + "です", words: []string{"活動", "参加"}}},
+		{recordID: "C", textResult: &textResult{masked: "〇〇さんの" + long, words: []string{"活動", "参加", "きっかけ"}}},
+		{recordID: "D", textResult: &textResult{masked: "短い", words: []string{"活動", "参加", "きっかけ"}}},
+		{recordID: "E", textResult: &textResult{masked: long + "。", words: []string{"地域"}}},
 	}
 	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
 	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top)
@@ -447,5 +451,117 @@ func TestCollectTextsOther(t *testing.T) {
 		if c.Source == SourceSurvey && c.Count != 5 {
 			t.Errorf("survey texts %d, want 5 (four FA and one その他)", c.Count)
 		}
+	}
+}
+
+// TestPickQuotesDuplicates: a text quoted once at its best candidate, and a
+// text pushed out by better ones coming back with a better candidate.
+func TestPickQuotesDuplicates(t *testing.T) {
+	long := "地域の活動にもっと参加したいと考えていますがきっかけがない"
+	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
+	docs := []textDoc{
+		{recordID: "Z", textResult: &textResult{masked: long + "X", words: []string{"活動"}}},               // X: score 1
+		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加"}}},         // 2
+		{recordID: "B", textResult: &textResult{masked: long + "2", words: []string{"活動", "参加"}}},         // 2
+		{recordID: "C", textResult: &textResult{masked: long + "3", words: []string{"活動", "参加"}}},         // 2, pushes X out
+		{recordID: "Y", textResult: &textResult{masked: long + "X", words: []string{"活動", "参加", "きっかけ"}}}, // X again: 3
+		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加", "きっかけ"}}}, // 1 again: 3, after Y by ID
+	}
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top)
+	want := []string{long + "1", long + "X", long + "2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pickQuotes = %q, want %q", got, want)
+	}
+}
+
+// TestPickQuotesAsSorted compares pickQuotes with sorting every candidate
+// and taking the first MaxQuotes distinct texts (how it was computed before
+// the quotes were kept while scanning), on random groups with repeated texts.
+func TestPickQuotesAsSorted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 2))
+	words := []string{"活動", "参加", "きっかけ", "地域", "見守り"}
+	top := []wordCount{{"活動", 9, 9}, {"参加", 8, 8}, {"きっかけ", 7, 7}, {"地域", 6, 6}}
+	for trial := range 200 {
+		var docs []textDoc
+		for range rng.IntN(30) {
+			m := strings.Repeat("あ", 18+rng.IntN(4)) + string(rune('a'+rng.IntN(6)))
+			if rng.IntN(3) == 0 {
+				m = MaskMark + m
+			}
+			var ws []string
+			for range rng.IntN(4) {
+				ws = append(ws, words[rng.IntN(len(words))])
+			}
+			docs = append(docs, textDoc{recordID: string(rune('A' + rng.IntN(5))), textResult: &textResult{masked: m, words: ws}})
+		}
+		var idx []int
+		for i := range docs {
+			if rng.IntN(5) > 0 {
+				idx = append(idx, i)
+			}
+		}
+		got := pickQuotes(docs, idx, top)
+		// The reference: every candidate sorted, then the first distinct texts.
+		type cand struct {
+			doc, score int
+			masked     bool
+		}
+		var cs []cand
+		for _, i := range idx {
+			d := &docs[i]
+			if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, w := range d.words {
+				for _, tw := range top {
+					if tw.word == w {
+						seen[w] = true
+					}
+				}
+			}
+			cs = append(cs, cand{doc: i, score: len(seen), masked: strings.Contains(d.masked, MaskMark)})
+		}
+		sort.SliceStable(cs, func(i, j int) bool {
+			a, b := cs[i], cs[j]
+			if a.score != b.score {
+				return a.score > b.score
+			}
+			if a.masked != b.masked {
+				return !a.masked
+			}
+			if docs[a.doc].recordID != docs[b.doc].recordID {
+				return docs[a.doc].recordID < docs[b.doc].recordID
+			}
+			return a.doc < b.doc
+		})
+		var want []string
+		for _, c := range cs {
+			if len(want) == MaxQuotes {
+				break
+			}
+			if !slices.Contains(want, docs[c.doc].masked) {
+				want = append(want, docs[c.doc].masked)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d: pickQuotes = %q, want %q", trial, got, want)
+		}
+	}
+}
+
+// TestCountWordsSharedTexts: docs sharing one analysis are counted as many
+// times as there are docs of the group.
+func TestCountWordsSharedTexts(t *testing.T) {
+	a := &textResult{words: []string{"地域", "活動", "地域"}}
+	b := &textResult{words: []string{"活動"}}
+	c := &textResult{words: []string{"見守り"}}
+	docs := []textDoc{{textResult: a}, {textResult: b}, {textResult: a}, {textResult: c}}
+	// Docs 0, 1, 2 (doc 3 is outside the group): 地域 2×2 = 4 times in 2 docs,
+	// 活動 2 + 1 = 3 times in 3 docs.
+	got := countWords(docs, []int{0, 1, 2})
+	want := []wordCount{{"地域", 4, 2}, {"活動", 3, 3}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countWords = %v, want %v", got, want)
 	}
 }

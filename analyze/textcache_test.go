@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,12 +54,14 @@ func TestAnalyzeAllDistinct(t *testing.T) {
 				d.text = strings.NewReplacer("0", "０", "9", "９", "ア", "ｱ", "a", "ａ").Replace(d.text) + "１２"
 				docs = append(docs, d)
 				d = docs[i]
-				d.noHard = !d.noHard
-				d.fixed = (d.fixed + 2) % (len(b.Themes) + 1)
+				h := *d.docHead
+				h.noHard = !h.noHard
+				h.fixed = (h.fixed + 2) % (len(b.Themes) + 1)
+				d.docHead = &h
 				docs = append(docs, d)
 			}
 			for _, s := range []string{"12", "１２", "0451234567", "０４５１２３４５６７", "2024", "なし", "特になし", "特になし"} {
-				docs = append(docs, textDoc{source: SourceSurvey, item: docs[0].item, districts: []int{0}, fixed: -1, text: s})
+				docs = append(docs, textDoc{docHead: &docHead{source: SourceSurvey, item: docs[0].item, districts: []int{0}, fixed: -1}, text: s})
 			}
 			cached := append([]textDoc(nil), docs...)
 			ta.analyzeAll(cached)
@@ -69,7 +72,11 @@ func TestAnalyzeAllDistinct(t *testing.T) {
 				if !reflect.DeepEqual(cached[i], want) {
 					t.Fatalf("doc %d %q:\ncached %+v\nalone  %+v", i, docs[i].text, cached[i], want)
 				}
-				if len(want.hard) > 0 {
+				if !slices.Equal(cached[i].hardCats(), want.hardCats()) || cached[i].hardPlace() != want.hardPlace() {
+					t.Fatalf("doc %d %q: ハード分類 %v %q, alone %v %q", i, docs[i].text,
+						cached[i].hardCats(), cached[i].hardPlace(), want.hardCats(), want.hardPlace())
+				}
+				if len(want.hardCats()) > 0 {
 					tagged++
 				}
 			}

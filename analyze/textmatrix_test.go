@@ -20,13 +20,13 @@ func TestTextMatrix(t *testing.T) {
 		},
 	}
 	docs := []textDoc{
-		{source: SourceSurvey, districts: []int{0}, themes: []int{0}},
-		{source: SourceSurvey, districts: []int{ingest.NoDistrict}},
+		{docHead: &docHead{source: SourceSurvey, districts: []int{0}}, themes: []int{0}},
+		{docHead: &docHead{source: SourceSurvey, districts: []int{ingest.NoDistrict}}},
 		// An organization in 日吉 and 綱島, coded 見守り and 健康: in both districts
 		// under 見守り only.
-		{source: SourceHearing, districts: []int{0, 1}, themes: []int{0, 1}},
+		{docHead: &docHead{source: SourceHearing, districts: []int{0, 1}}, themes: []int{0, 1}},
 		// Coded 健康 and 参加, no row either: once under テーマなし.
-		{source: SourceHearing, districts: []int{1, 1}, themes: []int{1, 2}},
+		{docHead: &docHead{source: SourceHearing, districts: []int{1, 1}}, themes: []int{1, 2}},
 	}
 	want := []TextCell{
 		{"見守り", "日吉", []int{0, 2}},

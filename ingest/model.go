@@ -350,6 +350,16 @@ func (c *Column) Len() int {
 	return len(c.narrow)
 }
 
+// Narrow returns every answer's choices as one byte each, by respondent
+// index, or nil when some answer needs more than 8 bits (read those with
+// At). The slice is the column's own: only read it.
+func (c *Column) Narrow() []uint8 {
+	if c.wide != nil {
+		return nil
+	}
+	return c.narrow
+}
+
 // At returns answer i's choices (a number's bits for NUM).
 func (c *Column) At(i int) ChoiceBits {
 	if c.wide != nil {

@@ -90,8 +90,38 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return runBatch(ctx, runOptions{Batch: *batch, Out: *out, AllowErrors: *allow, Font: *font, Formats: fm}, stdout, stderr)
 }
 
-// defaultMemoryLimit is the soft memory limit of a run (runtime/debug.SetMemoryLimit).
+// defaultMemoryLimit is the soft memory limit of a run (runtime/debug.SetMemoryLimit)
+// unless its survey is large (runMemoryLimit).
 const defaultMemoryLimit = 250 << 20
+
+// runMemoryLimit returns the soft memory limit of a run of the batch in dir:
+// defaultMemoryLimit, or surveyHeapPerByte times the bytes of its survey
+// files (responses/ and baseline/) when that is more.
+//
+// Note: a limit below what a run must hold makes the collector run back to
+// back (at most half the CPU, by the runtime's limiter) without freeing
+// anything. A survey's answers take about 1.2 bytes of heap per byte of
+// its files, and with the dictionary and the analysis the live heap stays
+// under 2.5 until the view of the results is built (3.4 at its end;
+// measured at a million respondents, docs/design.md "Twice as fast again"),
+// so a batch over about 90 MB of survey files gets room in proportion (a
+// million respondents, 342 MB: 896 MiB, the collector idle through the
+// read and the analysis). A batch of 100,000 (34 MB) keeps 250 MB.
+func runMemoryLimit(dir string) int64 {
+	var n int64
+	for _, sub := range []string{"responses", "baseline"} {
+		es, _ := os.ReadDir(filepath.Join(dir, sub))
+		for _, e := range es {
+			if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
+				n += fi.Size()
+			}
+		}
+	}
+	return max(defaultMemoryLimit, n*surveyHeapPerByte/100)
+}
+
+// surveyHeapPerByte is runMemoryLimit's bytes of limit per 100 bytes of survey files.
+const surveyHeapPerByte = 275
 
 // preloadProcs is the fewest cores on which run loads the IPA dictionary while
 // the inputs are read.
@@ -144,7 +174,8 @@ const (
 func wardSize(n int64) bool { return n >= 0 && n <= preloadBytes }
 
 // tuneGC sets the collector for a run over a batch whose responses/ files
-// hold n bytes. GOMEMLIMIT and GOGC in the environment override it.
+// hold n bytes, limit being its soft memory limit (runMemoryLimit). GOMEMLIMIT
+// and GOGC in the environment override it.
 //
 // Note: a soft memory limit makes the collector work harder near it, which
 // keeps a 100k-respondent run under the 300 MB RSS goal (measured in
@@ -154,10 +185,10 @@ func wardSize(n int64) bool { return n >= 0 && n <= preloadBytes }
 // collector would mark the dictionary again every 80 MB allocated. It gets
 // 400 MiB and GOGC 400 instead, a few collections for the whole run (issue
 // 29, measured in docs/design.md).
-func tuneGC(n int64) {
-	limit, percent := int64(defaultMemoryLimit), 100
+func tuneGC(n, limit int64) {
+	percent := 100
 	if wardSize(n) {
-		limit, percent = wardMemoryLimit, wardGCPercent
+		limit, percent = max(limit, wardMemoryLimit), wardGCPercent
 	}
 	setMemoryLimit(limit)
 	if os.Getenv("GOGC") == "" {
@@ -171,7 +202,7 @@ const fixedSteps = 4
 // runBatch reads, analyzes and renders one batch into o.Out.
 func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error {
 	respBytes := responsesSize(o.Batch)
-	tuneGC(respBytes)
+	tuneGC(respBytes, runMemoryLimit(o.Batch))
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
 	// folder as "out": the temporary folder goes beside OUT, never inside it.
 	o.Out = filepath.Clean(o.Out)
