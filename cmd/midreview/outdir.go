@@ -38,7 +38,7 @@ type outLock struct {
 	lock, work, old  string // the paths above
 	problems         string
 	fl               *flock.Flock
-	mu               sync.Mutex // held while the swap renames; abort takes it
+	mu               sync.RWMutex // held while the swap renames, shared while a file is written; abort takes it
 	released         bool
 	stderr           io.Writer
 	restored, legacy string // what acquire restored (for tests and messages)
@@ -279,6 +279,17 @@ func (l *outLock) abort() {
 func (l *outLock) locked(fn func() error) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.released {
+		return errors.New("中断しました")
+	}
+	return fn()
+}
+
+// sharedLocked runs fn with l.mu held shared (outputs written side by side),
+// unless the run was released (aborted).
+func (l *outLock) sharedLocked(fn func() error) error {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
 	if l.released {
 		return errors.New("中断しました")
 	}

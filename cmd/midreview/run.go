@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"midreview/analyze"
 	"midreview/ingest"
@@ -126,6 +127,28 @@ const surveyHeapPerByte = 275
 // the inputs are read.
 const preloadProcs = 4
 
+// preloadBytes is the largest size of the batch's responses/ files for which
+// run loads the IPA dictionary while the inputs are read on fewer than
+// preloadProcs cores: about 20,000 respondents of the scale batches' shape
+// (3,000 are 0.65 MB, 100,000 are 21 MB).
+const preloadBytes = 4 << 20
+
+// responsesSize is the total size of the files in the batch's responses/
+// folder, or -1 when it cannot be read (the read reports why).
+func responsesSize(batch string) int64 {
+	ents, err := os.ReadDir(filepath.Join(batch, ingest.ResponsesDir))
+	if err != nil {
+		return -1
+	}
+	var n int64
+	for _, e := range ents {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+	}
+	return n
+}
+
 // checkMemoryLimit is the soft memory limit of a check.
 // Note: it is a safety net, not what keeps a check small: a check holds no
 // dictionary and no results (measured in docs/design.md, "Soft memory limits").
@@ -139,15 +162,47 @@ func setMemoryLimit(n int64) {
 	}
 }
 
+// wardMemoryLimit and wardGCPercent are the collector's settings for a
+// ward-size batch (wardSize).
+const (
+	wardMemoryLimit = 400 << 20
+	wardGCPercent   = 400
+)
+
+// wardSize reports whether a batch whose responses/ files hold n bytes
+// (responsesSize) is ward-size: at most preloadBytes.
+func wardSize(n int64) bool { return n >= 0 && n <= preloadBytes }
+
+// tuneGC sets the collector for a run over a batch whose responses/ files
+// hold n bytes, limit being its soft memory limit (runMemoryLimit). GOMEMLIMIT
+// and GOGC in the environment override it.
+//
+// Note: a soft memory limit makes the collector work harder near it, which
+// keeps a 100k-respondent run under the 300 MB RSS goal (measured in
+// docs/design.md, "Soft memory limits"). A ward-size batch's live heap is
+// mostly the IPA dictionary (120 MB) and the handouts being written, and
+// those allocate about a gigabyte in short-lived buffers: under 250 MiB the
+// collector would mark the dictionary again every 80 MB allocated. It gets
+// 400 MiB and GOGC 400 instead, a few collections for the whole run (issue
+// 29, measured in docs/design.md).
+func tuneGC(n, limit int64) {
+	percent := 100
+	if wardSize(n) {
+		limit, percent = max(limit, wardMemoryLimit), wardGCPercent
+	}
+	setMemoryLimit(limit)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(percent)
+	}
+}
+
 // fixedSteps counts the steps of a run besides the outputs: read, analyze, build, swap.
 const fixedSteps = 4
 
 // runBatch reads, analyzes and renders one batch into o.Out.
 func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error {
-	// Note: a soft memory limit makes the collector work harder near it, which keeps
-	// a 100k-respondent run under the 300 MB RSS goal (measured in docs/design.md,
-	// "Soft memory limits"). GOMEMLIMIT in the environment overrides it.
-	setMemoryLimit(runMemoryLimit(o.Batch))
+	respBytes := responsesSize(o.Batch)
+	tuneGC(respBytes, runMemoryLimit(o.Batch))
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
 	// folder as "out": the temporary folder goes beside OUT, never inside it.
 	o.Out = filepath.Clean(o.Out)
@@ -181,13 +236,15 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		}
 	}
 
-	// Note: with cores to spare, the IPA dictionary loads while the inputs are
-	// read: almost every batch has free text, and analyze.Run waits for it
-	// there. On two cores reading already keeps both busy (files are read
-	// ahead), and the dictionary's heap makes every collection during the read
-	// longer (measured in docs/design.md, "Not done: the IPA dictionary in the
-	// background on 2 cores").
-	if runtime.GOMAXPROCS(0) >= preloadProcs {
+	// Note: with cores to spare, or a ward-size batch, the IPA dictionary loads
+	// while the inputs are read: almost every batch has free text, and
+	// analyze.Run waits for it there. On two cores a large batch's reading
+	// already keeps both busy (files are read ahead), and the dictionary's heap
+	// makes every collection during the read longer (measured in
+	// docs/design.md, "Not done: the IPA dictionary in the background on 2
+	// cores"); a small batch is read in a fraction of the load's second
+	// (issue 29: 3,000 respondents).
+	if runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes) {
 		go analyze.IPATokenizer()
 	}
 	prog := newProgress(stderr, fixedSteps)
@@ -245,7 +302,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	prog.step("書き出しています")
 
 	prev := snapshotForDiff(o.Out)
-	if err := writeAll(ctx, lk, outs, res, v, prog); err != nil {
+	if err := writeAll(ctx, lk, outs, res, v, writers(respBytes), prog); err != nil {
 		return err
 	}
 	// Note: the problems of an earlier stopped run are now out of date.
@@ -394,22 +451,18 @@ func writeFile(dir, p string, fn func(w io.Writer) error) error {
 // writeAll writes every output into the run's folder beside OUT (lk.newOut),
 // then manifest.json, then swaps the folder in for OUT. On any failure OUT is
 // left as it was; the run's folder goes when the lock is released.
-func writeAll(ctx context.Context, lk *outLock, outs []view.Output, res *analyze.Results, v *view.View, prog *progress) (err error) {
+//
+// Note: the outputs are written on up to workers goroutines (writers,
+// writeOutputs): each writer renders its own file from the read-only view and
+// results, so the bytes do not depend on the order (TestRunParallelDeterministic
+// compares GOMAXPROCS 1 and 4; run it with -race after changing a writer).
+func writeAll(ctx context.Context, lk *outLock, outs []view.Output, res *analyze.Results, v *view.View, workers int, prog *progress) (err error) {
 	out, tmp := lk.out, lk.newOut()
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("出力先 %s はフォルダではありません", out)
 	}
-	for _, o := range outs {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("中断しました: %w", err)
-		}
-		prog.step(o.Path)
-		if err := beforeWrite(o.Path); err != nil {
-			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
-		}
-		if err := lk.locked(func() error { return writeFile(tmp, o.Path, o.Write) }); err != nil {
-			return fmt.Errorf("%s を書き出せません: %w", o.Path, err)
-		}
+	if err := writeOutputs(ctx, lk, tmp, outs, workers, prog); err != nil {
+		return err
 	}
 	m := newManifest(res)
 	m.SetCommentary(v)
@@ -426,6 +479,88 @@ func writeAll(ctx context.Context, lk *outLock, outs []view.Output, res *analyze
 		return fmt.Errorf("manifest.json を書き出せません: %w", err)
 	}
 	return lk.swapIn(tmp)
+}
+
+// writers is how many outputs a run over a batch whose responses/ files hold
+// n bytes writes side by side: GOMAXPROCS for a ward-size batch, else one.
+//
+// Note: a large batch's live heap is at or above the soft memory limit
+// (tuneGC) while its outputs are written, and the issue-29 goals for it are
+// on -formats csv, where writing is a small part of the run: writers side by
+// side would add their buffers to the peak for little gain (not measured at a
+// million).
+func writers(n int64) int {
+	if wardSize(n) {
+		return runtime.GOMAXPROCS(0)
+	}
+	return 1
+}
+
+// writeOutputs writes outs below tmp on up to workers goroutines. It returns
+// the error of the first output, in plan order, that failed; once one fails,
+// no further output is started.
+//
+// Note: beforeWrite and the progress steps run on the calling goroutine only,
+// in plan order for beforeWrite (the crash tests count its calls); a writer
+// holds the lock shared (lk.sharedLocked), so that abort waits for every file
+// being written.
+func writeOutputs(ctx context.Context, lk *outLock, tmp string, outs []view.Output, workers int, prog *progress) error {
+	workers = max(1, min(workers, len(outs)))
+	errs := make([]error, len(outs))
+	jobs := make(chan int)
+	done := make(chan int, len(outs))
+	var failed atomic.Bool
+	for range workers {
+		go func() {
+			for i := range jobs {
+				o := outs[i]
+				if !failed.Load() {
+					if err := lk.sharedLocked(func() error { return writeFile(tmp, o.Path, o.Write) }); err != nil {
+						errs[i] = fmt.Errorf("%s を書き出せません: %w", o.Path, err)
+						failed.Store(true)
+					}
+				}
+				done <- i
+			}
+		}()
+	}
+	sent, finished := 0, 0
+	for i, o := range outs {
+		err := ctx.Err()
+		if err != nil {
+			err = fmt.Errorf("中断しました: %w", err)
+		} else if err = beforeWrite(o.Path); err != nil {
+			err = fmt.Errorf("%s を書き出せません: %w", o.Path, err)
+		}
+		if err != nil {
+			errs[i] = err
+			failed.Store(true)
+		}
+		if failed.Load() {
+			break
+		}
+	feed:
+		for {
+			select {
+			case jobs <- i:
+				sent++
+				break feed
+			case j := <-done:
+				finished++
+				prog.step(outs[j].Path)
+			}
+		}
+	}
+	close(jobs)
+	for ; finished < sent; finished++ {
+		prog.step(outs[<-done].Path)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // hashTree lists every file below dir with its SHA-256 and size, sorted by path.

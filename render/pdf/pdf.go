@@ -65,9 +65,9 @@ func DistrictPDF(w io.Writer, v *view.View, district string, o PDFOptions) error
 // first and filled in at the end, and the page numbers ("3 / 42") are printed
 // on every page at the end too, when the page count is known (finish). Only
 // when the contents need more pages than reserved is the handout rendered
-// again, with that many reserved. One pass matters: every fpdf document parses
-// the Japanese font anew (fpdf offers no way to share a parsed font between
-// documents), and that parse is most of the cost of a handout.
+// again, with that many reserved. One pass matters: every pass subsets the
+// Japanese font and compresses its pages anew (the parse of the font is shared,
+// fontshare.go).
 func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 	if o.FontRegular == nil {
 		r, b, ok := EmbeddedFont()
@@ -158,8 +158,7 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	}
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
-	p.AddUTF8FontFromBytes(fontFamily, "", o.FontRegular)
-	p.AddUTF8FontFromBytes(fontFamily, "B", o.FontBold)
+	addFonts(p, o)
 	p.SetFont(fontFamily, "", 10)
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf font: %w", p.Error())
