@@ -37,5 +37,3 @@ require (
 	golang.org/x/net v0.56.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
-
-replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf

@@ -11,7 +11,6 @@
 // chart), progress.go (the yearly cycle's records and trend lines) and map.go
 // (the district maps). text.go wraps text itself with 禁則処理 (fpdf's
 // MultiCell drops characters at line breaks in Japanese), font.go chooses and
-// checks the Japanese font (ResolveFont), fontshare.go parses it once for
-// every handout of a process, and paginate.go lays each chapter out dry
+// checks the Japanese font (ResolveFont), and paginate.go lays each chapter out dry
 // before drawing it (docs/outputs.md, "Pages that read cleanly").
 package pdf

@@ -66,8 +66,7 @@ func DistrictPDF(w io.Writer, v *view.View, district string, o PDFOptions) error
 // on every page at the end too, when the page count is known (finish). Only
 // when the contents need more pages than reserved is the handout rendered
 // again, with that many reserved. One pass matters: every pass subsets the
-// Japanese font and compresses its pages anew (the parse of the font is shared,
-// fontshare.go).
+// Japanese font and compresses its pages anew.
 func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 	if o.FontRegular == nil {
 		r, b, ok := EmbeddedFont()
@@ -158,7 +157,8 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	}
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
-	addFonts(p, o)
+	p.AddUTF8FontFromBytes(fontFamily, "", o.FontRegular)
+	p.AddUTF8FontFromBytes(fontFamily, "B", o.FontBold)
 	p.SetFont(fontFamily, "", 10)
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf font: %w", p.Error())
