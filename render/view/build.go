@@ -764,6 +764,9 @@ func FreeTextViewOf(res *analyze.Results) FreeTextView {
 		}
 	}
 	held := analyze.HeldTexts(res.Batch, res.FreeText)
+	if n := len(res.FreeText); n > 0 {
+		fv.Texts = make([]FreeTextRow, 0, n) // a million rows: no copies while growing
+	}
 	for i, f := range res.FreeText {
 		fv.Texts = append(fv.Texts, FreeTextRow{Source: f.Source, RecordID: f.RecordID, District: f.District,
 			ItemID: f.ItemID, Themes: f.Themes, Text: f.Masked, Held: held[i]})
