@@ -854,7 +854,11 @@ func (c *composer) initiative(pv *ProgressView, in InitiativeView) Record {
 	}
 	r.Meta = strings.Join(meta, "　")
 	if in.Issues != "" {
-		r.Texts = append(r.Texts, "課題（"+in.LatestYear+"）："+in.Issues)
+		mark := ""
+		if in.HardIsIssue {
+			mark = "・ハード面"
+		}
+		r.Texts = append(r.Texts, "課題（"+in.LatestYear+mark+"）："+in.Issues)
 	}
 	if in.Hard != "" {
 		r.Texts = append(r.Texts, "ハード面："+in.Hard)
