@@ -179,8 +179,19 @@ func (c *composer) hearings() {
 			}
 			pair = append(pair, cells(s[:]...))
 		}
+		// Note: an organization active in several districts counts in each
+		// (inputs.md, ヒアリング項目 地区), so the district column may sum past
+		// the organizations; the note says so when it does (as 表 ハード連携's).
+		var notes []string
+		sum := 0.0
+		for _, kc := range h.ByDistrict {
+			sum += kc.N.Value
+		}
+		if int(sum) > h.Orgs {
+			notes = []string{"注）複数の地区で活動する団体は、それぞれの地区に数えています（地区別の団体数の合計は" + Thousands(int(sum)) + "団体で、ヒアリングを行った団体数と一致しません）。"}
+		}
 		if n > 0 {
-			c.add(printOnly(Table{Caption: "地区別・団体種別の団体数", Size: 8.5, Rows: pair, Cols: []Col{{Head: "地区", Role: RoleLabel, W: 50},
+			c.add(printOnly(Table{Caption: "地区別・団体種別の団体数", Size: 8.5, Rows: pair, Notes: notes, Cols: []Col{{Head: "地区", Role: RoleLabel, W: 50},
 				{Head: "団体数", Role: RoleFigure, W: 25}, {Head: "団体種別", W: 60}, {Head: "団体数", Role: RoleFigure, W: 25}}}))
 		}
 		for _, p := range []struct {
@@ -188,6 +199,9 @@ func (c *composer) hearings() {
 			counts        []CountRow
 		}{{"地区別の団体数", "地区", h.ByDistrict}, {"団体種別の団体数", "団体種別", h.ByType}} {
 			t := Table{Caption: p.caption, Cols: []Col{{Head: p.head, Role: RoleLabel}, {Head: "団体数", Unit: "団体", Role: RoleFigure}}}
+			if p.head == "地区" {
+				t.Notes = notes
+			}
 			for _, kc := range p.counts {
 				t.Rows = append(t.Rows, cells(kc.Name, kc.N.Text))
 			}

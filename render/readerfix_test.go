@@ -1,0 +1,70 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestProgressHardOnce: an initiative whose ハード text is its 課題 text
+// (the demo's 13 physical issues, P17 「菊名集会所の段差が大きく…」) prints
+// it once, on the 課題 line marked ハード面, in the PDF and on the web.
+func TestProgressHardOnce(t *testing.T) {
+	v := demoView(t)
+	marked := 0
+	for _, m := range []Medium{Print, Web} {
+		for _, d := range append([]string{""}, v.Districts...) {
+			for _, b := range flatBlocks(compose(v, d, (*composer).progress), m) {
+				r, ok := b.(Record)
+				if !ok {
+					continue
+				}
+				seen := map[string]bool{}
+				for _, tx := range r.Texts {
+					_, body, _ := strings.Cut(tx, "：")
+					if seen[body] {
+						t.Errorf("%s %q: %q printed twice", d, r.Title, body)
+					}
+					seen[body] = true
+					if strings.HasPrefix(tx, "課題（") && strings.Contains(tx, "・ハード面）") {
+						marked++
+					}
+				}
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no 課題 line marked ハード面 in the demo")
+	}
+}
+
+// TestHearingDistrictSumNote: when organizations active in two districts
+// make the district column sum past the organizations heard (demo: 45 vs
+// 40), the table says why, in the PDF and on the web.
+func TestHearingDistrictSumNote(t *testing.T) {
+	v := demoView(t)
+	for _, m := range []Medium{Print, Web} {
+		found := false
+		for _, b := range flatBlocks(compose(v, "", (*composer).hearings), m) {
+			tb, ok := b.(Table)
+			if !ok || tb.Cols[0].Head != "地区" {
+				continue
+			}
+			found = true
+			sum := 0
+			for _, r := range tb.Rows {
+				n, _ := strconv.Atoi(strings.ReplaceAll(r[1].Text, ",", ""))
+				sum += n
+			}
+			if sum <= v.Hearings.Orgs {
+				t.Fatalf("medium %d: the demo's districts sum to %d, organizations %d: no double count to test", m, sum, v.Hearings.Orgs)
+			}
+			if !strings.Contains(strings.Join(tb.Notes, ""), "それぞれの地区に数えています") {
+				t.Errorf("medium %d %q: sums to %d of %d organizations without a note", m, tb.Caption, sum, v.Hearings.Orgs)
+			}
+		}
+		if !found {
+			t.Errorf("medium %d: no table of organizations by district", m)
+		}
+	}
+}
