@@ -68,3 +68,24 @@ func TestHearingDistrictSumNote(t *testing.T) {
 		}
 	}
 }
+
+// TestOpendataMaskingClaim: the open-data READMEs say what the masking
+// does. Place names stay (the demo's quotes keep 「綱島西一丁目」), so no
+// sentence may claim that 地名 are replaced by 〇〇.
+func TestOpendataMaskingClaim(t *testing.T) {
+	v := demoView(t)
+	for _, o := range OpendataFiles(v) {
+		if !strings.HasSuffix(o.Path, ".txt") {
+			continue
+		}
+		var b strings.Builder
+		if err := o.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range strings.Split(b.String(), "。") {
+			if strings.Contains(s, "地名") && strings.Contains(s, "置き換え") && !strings.Contains(s, "そのまま") {
+				t.Errorf("%s: %q", o.Path, s)
+			}
+		}
+	}
+}
