@@ -144,7 +144,17 @@ func odHead(v *View) string {
 	if v.Sample {
 		s += "注意：サンプルデータ（架空のデータ）です。\n"
 	}
+	if v.InputErrors > 0 {
+		s += "注意：" + inputErrorsText(v) + "\n"
+	}
 	return s
+}
+
+// inputErrorsText is the statement every output of a run built with input
+// errors (-allow-errors) carries: the web pages and the open data in these
+// words, the PDFs' cover in its first sentence.
+func inputErrorsText(v *View) string {
+	return "入力エラー " + strconv.Itoa(v.InputErrors) + " 件を残したまま作成した暫定版です（該当する回答は無回答として集計しています）。"
 }
 
 // odFormat is the READMEs' paragraph on the files' layout.

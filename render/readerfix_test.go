@@ -89,3 +89,33 @@ func TestOpendataMaskingClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestWebStatesInputErrors: a run built with input errors (-allow-errors)
+// says so at the top of every web page and in the open-data READMEs, as
+// the PDFs, the tabulation book and the dashboard do (inputs.md section 6).
+func TestWebStatesInputErrors(t *testing.T) {
+	v := demoView(t)
+	v.InputErrors = 7
+	const want = "入力エラー 7 件を残したまま作成した暫定版です"
+	outs := append(WebFiles(v, WebOptions{}), OpendataFiles(v)...)
+	pages := 0
+	for _, o := range outs {
+		if !strings.HasSuffix(o.Path, ".html") && !strings.HasSuffix(o.Path, ".txt") {
+			continue
+		}
+		var b strings.Builder
+		if err := o.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		s := b.String()
+		if i := strings.Index(s, want); i < 0 {
+			t.Errorf("%s does not state the input errors", o.Path)
+		} else if strings.HasSuffix(o.Path, ".html") && i > strings.Index(s, "<ul class=\"links\">") {
+			t.Errorf("%s states the input errors below the page's links, not at its top", o.Path)
+		}
+	}
+	if pages < 3 {
+		t.Errorf("only %d pages and READMEs", pages)
+	}
+}

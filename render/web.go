@@ -186,6 +186,11 @@ func (d *webDoc) page() {
 	if v.Sample {
 		b.WriteString("<p class=\"sample\"><strong>サンプルデータ</strong>：架空のデータから作成した見本です。実在の地区・団体・回答者とは関係ありません。</p>\n")
 	}
+	if v.InputErrors > 0 {
+		// Note: every output of a run with -allow-errors says so (inputs.md
+		// section 6), in the PDF cover's words.
+		b.WriteString("<p class=\"sample\"><strong>暫定版</strong>：" + esc(inputErrorsText(v)) + "</p>\n")
+	}
 	b.WriteString("<ul class=\"links\">\n")
 	for i, t := range d.toc {
 		if strings.HasSuffix(t, "調査の概要") {
