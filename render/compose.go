@@ -125,9 +125,17 @@ func (c *composer) summary() {
 func (c *composer) freeText() {
 	ft := c.v.FreeText
 	var groups []CommentGroup
+	shown := 0 // quotes the 地区カルテ printed already
 	for _, g := range ft.Quotes {
 		if c.district == "" || g.District == c.district {
-			groups = append(groups, g)
+			// Note: a district handout quotes each answer once: the
+			// カルテ's 住民の声 are not repeated here.
+			items := slices.DeleteFunc(slices.Clone(g.Items), func(s string) bool { return slices.Contains(c.karteQuotes, s) })
+			shown += len(g.Items) - len(items)
+			if len(items) > 0 {
+				g.Items = items
+				groups = append(groups, g)
+			}
 		}
 	}
 	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
@@ -146,6 +154,10 @@ func (c *composer) freeText() {
 		}
 	}
 	if len(groups) == 0 {
+		if shown > 0 {
+			c.add(Para{Text: "この地区の自由記述の抜粋（" + strconv.Itoa(shown) + "件）は、「" + c.district + "地区カルテ」の「住民の声」に掲げています。"})
+			return
+		}
 		c.add(Para{Text: "この地区の自由記述はありません。"})
 		return
 	}
@@ -297,6 +309,11 @@ func (c *composer) indicators() {
 	if len(iv.Rows) == 0 {
 		return
 	}
+	if c.karteIndicators {
+		// The 地区カルテ holds the district's indicator table, with its
+		// legend: the handout prints it once.
+		return
+	}
 	c.add(Section{"指標の状況"})
 	if c.district == "" {
 		// Note: the PDF's figure columns fit "(n=12,345)" on one line.
@@ -335,12 +352,17 @@ func (c *composer) indicators() {
 	} else {
 		c.add(districtIndicators(v, c.district, "指標の"+v.surveys().Baseline.Word+"値・"+v.surveys().Current.Word+"値と評価（"+c.district+"・全体）", 8), Space{2})
 	}
+	c.indicatorLegend()
+	c.history()
+}
+
+// indicatorLegend is 評価の見方, the grades' legend under an indicator table.
+func (c *composer) indicatorLegend() {
 	var legend []string
-	for _, kv := range iv.Legend {
+	for _, kv := range c.v.Indicators.Legend {
 		legend = append(legend, kv.Key+"："+kv.Value)
 	}
 	c.add(Heading{Text: "評価の見方", Small: true}, Bullets{Items: legend, Size: 8, Muted: true})
-	c.history()
 }
 
 // districtIndicators is the table of a district's indicators beside 全体's,
@@ -542,21 +564,36 @@ func (c *composer) question(q *QuestionView) {
 		} else {
 			c.add(Figure{Caption: q.ID + "　全体（" + nLabel(all.N) + "）", Bars: choiceBars(at, []*RowView{all})})
 		}
-	case "SC":
-		if all == nil {
-			break
+	}
+	var byDistrict *Table // 地区別 (not for NUM)
+	if q.Type != "NUM" && dt != nil && len(dt.Rows) > 0 {
+		rows := []RowView{}
+		if all != nil && groupRow(dt, analyze.GroupAll) == nil {
+			rows = append(rows, *all)
 		}
-		c.add(Figure{Kind: FigBands, Caption: q.ID + "　地区別の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: scBands(all, dt)})
+		rows = append(rows, dt.Rows...)
+		t := crosstabTable(q.ID+"　地区別", dt, rows, "")
+		byDistrict = &t
+	}
+	if q.Type == "SC" && all != nil {
+		f := Figure{Kind: FigBands, Caption: q.ID + "　地区別の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: scBands(all, dt)}
+		if byDistrict != nil {
+			// Note: on the web the band chart's table of figures is the
+			// 地区別 table itself (the two were the same rows back to back).
+			wf := f
+			wf.Data = byDistrict
+			c.add(printOnly(f, *byDistrict), webOnly(wf), Space{2})
+			byDistrict = nil
+		} else {
+			c.add(f)
+		}
 	}
 	if q.Type != "NUM" {
 		switch {
+		case byDistrict != nil:
+			c.add(*byDistrict, Space{2})
 		case dt != nil && len(dt.Rows) > 0:
-			rows := []RowView{}
-			if all != nil && groupRow(dt, analyze.GroupAll) == nil {
-				rows = append(rows, *all)
-			}
-			rows = append(rows, dt.Rows...)
-			c.add(crosstabTable(q.ID+"　地区別", dt, rows, ""), Space{2})
+			// SC: drawn with its chart above
 		case all != nil && at != nil:
 			// Note: the PDF's chart of 全体 states every figure; the web
 			// prints them in a table too.
@@ -621,14 +658,8 @@ func (c *composer) districtQuestion(q *QuestionView) {
 			}
 		}
 		c.add(printOnly(pf), webOnly(f))
-	case "SC":
-		var rows []bandRow
-		if dr != nil {
-			rows = append(rows, bandOf(dr, c.district, true))
-		}
-		rows = append(rows, bandOf(all, analyze.GroupAll, false))
-		c.add(Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows})
 	}
+	var table Table // the district and 全体 (not for NUM)
 	if q.Type != "NUM" {
 		rows := []RowView{}
 		if dr != nil {
@@ -639,7 +670,23 @@ func (c *composer) districtQuestion(q *QuestionView) {
 		if dt != nil {
 			t = dt
 		}
-		c.add(crosstabTable(q.ID+"　"+c.district+"と全体", t, rows, c.district), Space{2})
+		table = crosstabTable(q.ID+"　"+c.district+"と全体", t, rows, c.district)
+	}
+	switch q.Type {
+	case "SC":
+		var rows []bandRow
+		if dr != nil {
+			rows = append(rows, bandOf(dr, c.district, true))
+		}
+		rows = append(rows, bandOf(all, analyze.GroupAll, false))
+		f := Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows}
+		// Note: on the web the band chart's table of figures is the
+		// district's table itself (the two were the same rows back to back).
+		wf := f
+		wf.Data = &table
+		c.add(printOnly(f, table, Space{2}), webOnly(wf, Space{2}))
+	case "SA", "MA":
+		c.add(table, Space{2})
 	}
 	c.districtSummary(q)
 	c.add(Space{3})
@@ -930,26 +977,16 @@ func (c *composer) karte() {
 	if len(p.Indicators) > 0 {
 		var bars []barRow
 		// Note: the district's own baseline (策定時, with its n) beside its
-		// current value and grade, so that the grade checks by hand.
+		// current value and grade, so that the grade checks by hand. It is
+		// the handout's one table of the district's indicators (指標の状況
+		// refers to it; the reader found the two tables repeating each
+		// other).
 		base := v.surveys().Baseline.Word
-		data := Table{Caption: d + "の指標（" + d + "の" + base + "値・" + v.surveys().Current.Word + "値と評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
-			{Head: base + "（%）", WebHead: d + "の" + base + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: d + "の" + base + "のn", Unit: "人", Role: RoleN},
-			{Head: d + "（%）", Role: RoleFigure, W: 24}, {Head: "評価", WebHead: d + "の評価", W: 14, Center: true},
-			{Head: "全体（%）", Role: RoleFigure, W: 24}}}
+		data := districtIndicators(v, d, d+"の指標（"+d+"の"+base+"値・"+v.surveys().Current.Word+"値と評価）", 8)
 		for _, in := range p.Indicators {
 			label := in.ID + "　" + in.Name
 			bars = append(bars, barRow{label: label, vals: []Fig{in.District, in.Ward}, ref: in.Reference,
 				better: tone(in.District, in.Ward, in.Direction == "減"), target: in.Target})
-			dv := in.District.Text
-			if in.Reference {
-				dv += "※"
-			}
-			bn := ""
-			if !in.Baseline.Suppressed && in.Baseline.Text != "" {
-				bn = in.BaselineN.Text
-			}
-			data.Rows = append(data.Rows, []Cell{{Text: label}, {Text: in.Baseline.Text}, {Text: bn}, {Text: dv, Tone: tone(in.District, in.Ward, in.Direction == "減")},
-				{Text: in.Evaluation, Bold: true}, {Text: in.Ward.Text}})
 		}
 		// Note: the PDF draws the district's indicators against the ward =
 		// 100 (an index a screen reader cannot read); the web draws both
@@ -959,6 +996,8 @@ func (c *composer) karte() {
 			data, Space{2}),
 			webOnly(Figure{Kind: FigIndex, Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
 				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
+		c.indicatorLegend()
+		c.karteIndicators = true
 	}
 	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
 		c.add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
@@ -973,6 +1012,7 @@ func (c *composer) karte() {
 	}
 	if len(p.Quotes) > 0 {
 		c.add(Heading{Text: "住民の声（抜粋・個人情報は伏せています）", MinBody: 12}, Bullets{Items: p.Quotes})
+		c.karteQuotes = p.Quotes
 	}
 }
 

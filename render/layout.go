@@ -267,6 +267,11 @@ type composer struct {
 	v        *View
 	district string
 	out      []Block
+	// karteIndicators: the 地区カルテ printed the district's indicator
+	// table, so 指標の状況 does not print it again; karteQuotes are the
+	// quotes it printed, left out of 自由記述.
+	karteIndicators bool
+	karteQuotes     []string
 }
 
 func (c *composer) add(b ...Block) { c.out = append(c.out, b...) }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,5 +118,88 @@ func TestWebStatesInputErrors(t *testing.T) {
 	}
 	if pages < 3 {
 		t.Errorf("only %d pages and READMEs", pages)
+	}
+}
+
+// TestDistrictHandoutOnce: a district handout (PDF and web page) prints the
+// district's indicator table once and each resident's quote once (the demo's
+// 日吉 repeated 表1 as 表4 and its three 住民の声 as the whole of 自由記述).
+// Without the カルテ, 指標の状況 prints the table.
+func TestDistrictHandoutOnce(t *testing.T) {
+	v := demoView(t)
+	ids := map[string]bool{}
+	for _, r := range v.Indicators.Rows {
+		ids[r.ID] = true
+	}
+	for _, d := range v.Districts {
+		for _, m := range []Medium{Print, Web} {
+			bs := districtReport(v, d)
+			if m == Web {
+				bs = webReport(v, d)
+			}
+			tables, quotes := 0, map[string]int{}
+			var walk func(bs []Block)
+			walk = func(bs []Block) {
+				for _, b := range bs {
+					switch b := b.(type) {
+					case Table:
+						if len(b.Rows) > 0 && ids[b.Rows[0][0].Text] {
+							tables++
+						}
+					case Figure:
+						if b.Data != nil {
+							walk([]Block{*b.Data})
+						}
+					case Bullets:
+						for _, it := range b.Items {
+							quotes[it]++
+						}
+					case Comments:
+						for _, g := range b.Groups {
+							for _, it := range g.Items {
+								quotes[it]++
+							}
+						}
+					}
+				}
+			}
+			walk(flatBlocks(bs, m))
+			n := tables
+			// Residents' quotes: the カルテ's 住民の声 and 自由記述 (the
+			// soft/hard chapter files one text under each of its
+			// categories, and organizations may say the same thing).
+			quotes = map[string]int{}
+			walk(flatBlocks(compose(v, d, (*composer).karte, (*composer).indicators, (*composer).freeText), m))
+			if n != 1 {
+				t.Errorf("%s medium %d: %d tables of the indicators, want 1", d, m, n)
+			}
+			for q, n := range quotes {
+				if n > 1 {
+					t.Errorf("%s medium %d: quoted %d times: %s", d, m, n, q)
+				}
+			}
+		}
+	}
+}
+
+// TestWebNoTwinTables: no web page prints the same figures twice in a row
+// (the demo's district pages followed 「数値の表（図3）」 with 表5 holding
+// the same rows).
+func TestWebNoTwinTables(t *testing.T) {
+	v := demoView(t)
+	tag := regexp.MustCompile(`<[^>]+>|\s+`)
+	for _, o := range WebFiles(v, WebOptions{}) {
+		var b strings.Builder
+		if err := o.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		var prev string
+		for _, part := range strings.Split(b.String(), "<tbody>")[1:] {
+			body := tag.ReplaceAllString(part[:strings.Index(part, "</tbody>")], "")
+			if body == prev && len(body) > 20 {
+				t.Errorf("%s: two tables in a row hold %.60s…", o.Path, body)
+			}
+			prev = body
+		}
 	}
 }
