@@ -28,6 +28,9 @@ type HardView struct {
 	// counts, parallel; empty without tagged progress texts.
 	Years  []string
 	ByYear []HardRow
+	// YearNote says why ByYear sums past the progress issues (an issue
+	// written in several years counts in each), "" when it does not.
+	YearNote string
 	// Quotes are the quotes by group ("" = ward-wide) and category (index
 	// into Categories); read in Groups order only.
 	Quotes map[string][][]HardQuoteView
@@ -194,6 +197,20 @@ func hardView(res *analyze.Results) *HardView {
 	for _, y := range hr.Years {
 		v.Years = append(v.Years, yearText(y))
 		v.ByYear = append(v.ByYear, row(key{analyze.SourceProgress, y, analyze.GroupAll}, yearText(y)))
+	}
+	if len(v.ByYear) > 0 {
+		years, multi := 0.0, 0
+		for _, r := range v.ByYear {
+			years += r.Total.Value
+		}
+		for i := range hr.Issues {
+			if len(hr.Issues[i].Years) > 1 {
+				multi++
+			}
+		}
+		if multi > 0 && years > 0 {
+			v.YearNote = "同じ取組の同じ課題が複数の年度に書かれたもの（" + Thousands(multi) + "件）は、一つの課題として、書かれた年度のそれぞれに数えています。そのため年度別の合計は、出どころ別の「取組の振り返り」の件数より多くなります。"
+		}
 	}
 	for _, q := range hr.Quotes {
 		qs := v.Quotes[q.Group]

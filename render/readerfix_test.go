@@ -203,3 +203,49 @@ func TestWebNoTwinTables(t *testing.T) {
 		}
 	}
 }
+
+// TestHardCountsAddUp: linkage.pdf's table by year says why it sums past
+// the progress issues (an issue written in two years counts in each), and
+// a district's list counts 同じ声 within the district (the demo's
+// 「会場の確保が難しい。」 read 13 on every district's list).
+func TestHardCountsAddUp(t *testing.T) {
+	v := demoView(t)
+	lists := 0
+	for _, m := range []Medium{Print, Web} {
+		yearTable := false
+		for _, b := range flatBlocks(compose(v, "", (*composer).linkage), m) {
+			tb, ok := b.(Table)
+			if !ok {
+				continue
+			}
+			if strings.HasPrefix(tb.Caption, "取組の振り返りシートの課題の数（年度別") {
+				yearTable = true
+				if !strings.Contains(strings.Join(tb.Notes, ""), "それぞれに数えています") {
+					t.Errorf("medium %d: %q has no note on issues of several years", m, tb.Caption)
+				}
+			}
+			if !strings.HasPrefix(tb.Caption, "課題の一覧（") {
+				continue
+			}
+			lists++
+			same := map[string]int{}
+			for _, r := range tb.Rows {
+				same[r[3].Text]++
+			}
+			for _, r := range tb.Rows {
+				if strings.HasPrefix(r[3].Text, "（") {
+					continue // not printed
+				}
+				if got := r[5].Text; got != strconv.Itoa(same[r[3].Text]) {
+					t.Errorf("medium %d %s %s: 同じ声 %s, the list holds the text %d times", m, tb.Caption, r[0].Text, got, same[r[3].Text])
+				}
+			}
+		}
+		if !yearTable {
+			t.Errorf("medium %d: no table by year in the demo's linkage chapter", m)
+		}
+	}
+	if lists == 0 {
+		t.Error("no list of issues")
+	}
+}
