@@ -219,13 +219,13 @@ func hardView(res *analyze.Results) *HardView {
 			v.Quotes[q.Group] = qs
 		}
 		is := &hr.Issues[q.Issue]
-		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Masked, Source: hardQuoteSource(is)})
+		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Quoted(), Source: hardQuoteSource(is)})
 	}
 	for i := range hr.Issues {
 		is := &hr.Issues[i]
 		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
 			Voices: CountFig(is.Voices, false), Quotable: is.Quotable,
-			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
+			Place: is.Place, Text: is.Quoted(), Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
 		for _, l := range hardSourceLabels {
 			if l.src == is.Source {
@@ -258,6 +258,10 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	place := strings.Join(is.Groups, "、")
 	switch is.Source {
 	case analyze.SourceSurvey:
+		if is.PlacedBy {
+			// filed by the town its place names: the respondent gave none
+			return "区民アンケート（" + place + "・場所から。回答者の地区は不明）"
+		}
 		return "区民アンケート（" + place + "）"
 	case analyze.SourceHearing:
 		return "団体ヒアリング（" + place + "）"
