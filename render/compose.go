@@ -321,7 +321,9 @@ func (c *composer) indicators() {
 		t := Table{Caption: "指標の" + base + "値・" + cur + "値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
 			{Head: "指標", W: 53}, {Head: base + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: base + "のn", Unit: "人", Role: RoleN},
 			{Head: cur + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: cur + "のn", Unit: "人", Role: RoleN},
-			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}}}
+			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}},
+			// web: 今回値 and 評価 right after the indicator, then 目標
+			WebOrder: []int{0, 1, 4, 8, 7, 2, 5, 3, 6}, Narrow: true}
 		nOf := func(f, n Fig) string {
 			if f.Suppressed || f.Text == "" {
 				return ""
@@ -376,7 +378,10 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
 		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
 		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}},
-		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.surveys().Baseline.Name + "の値です。"}}
+		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.surveys().Baseline.Name + "の値です。"},
+		// web: the district's value and grade right after the indicator,
+		// then 全体 and 目標
+		WebOrder: []int{0, 1, 4, 6, 7, 8, 9, 2, 5, 3}, Narrow: true}
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {

@@ -249,3 +249,64 @@ func TestHardCountsAddUp(t *testing.T) {
 		t.Error("no list of issues")
 	}
 }
+
+// TestWebHistoryTarget: the web's indicator history charts draw the
+// target as the PDF does (a dashed line, in both layouts) and name it in
+// their text alternative (the demo's 図8–14 had neither).
+func TestWebHistoryTarget(t *testing.T) {
+	v := demoView(t)
+	if len(v.IndicatorHistory) == 0 {
+		t.Fatal("the demo has no indicator history")
+	}
+	var page strings.Builder
+	if err := WebReport(&page, v); err != nil {
+		t.Fatal(err)
+	}
+	s := page.String()
+	for _, h := range v.IndicatorHistory {
+		if h.Target.Blank() {
+			continue
+		}
+		i := strings.Index(s, h.ID+"　"+h.Name+"（％、全体）")
+		if i < 0 {
+			t.Fatalf("%s: no history chart", h.ID)
+		}
+		fig := s[i : i+strings.Index(s[i:], "</figure>")]
+		if n := strings.Count(fig, `<line class="target"`); n != 2*len(h.Points) && n != 1+len(h.Points) {
+			t.Errorf("%s: %d target lines in the chart", h.ID, n)
+		}
+		if !strings.Contains(fig, "目標 "+h.Target.Text+"%") {
+			t.Errorf("%s: the text alternative does not name the target %s", h.ID, h.Target.Text)
+		}
+	}
+}
+
+// TestWebIndicatorTablesPhone: on the web the indicator tables put the
+// current value and its grade right after the indicator, so that a phone
+// shows them before the table scrolls (the demo's 表1 showed 番号, 指標,
+// 策定時 only).
+func TestWebIndicatorTablesPhone(t *testing.T) {
+	v := demoView(t)
+	var page strings.Builder
+	if err := WebDistrict(&page, v, v.Districts[0]); err != nil {
+		t.Fatal(err)
+	}
+	var ward strings.Builder
+	if err := WebReport(&ward, v); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{page.String(), ward.String()} {
+		n := 0
+		for _, part := range strings.Split(s, `<table class="narrow">`)[1:] {
+			head := part[:strings.Index(part, "</tr>")]
+			ths := strings.Split(head, "<th scope=\"col\">")[1:]
+			if len(ths) < 4 || !strings.HasPrefix(ths[1], "指標") || !strings.Contains(ths[3], "評価") {
+				t.Errorf("indicator table heads %q: want 番号, 指標, the current value, its grade first", ths)
+			}
+			n++
+		}
+		if n == 0 {
+			t.Error("no narrow indicator table")
+		}
+	}
+}

@@ -100,6 +100,11 @@ type webDoc struct {
 	// countUnit makes barChart draw counts (件) rather than percentages, as
 	// the PDF's does for the hard chapter.
 	countUnit bool
+	// narrow marks the next table as a Table.Narrow one.
+	narrow bool
+	// trendTarget is the target of the indicator history barChart draws
+	// (FigTrend): a dashed line; blank for every other chart.
+	trendTarget Fig
 }
 
 func esc(s string) string { return html.EscapeString(s) }
@@ -327,7 +332,11 @@ func (d *webDoc) table(caption string, heads []string, rows [][]wcell) {
 	}
 	d.tab++
 	id := "t" + strconv.Itoa(d.tab)
-	d.w("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"", id, "\">\n<table>\n")
+	open := "<table>"
+	if d.narrow {
+		open = "<table class=\"narrow\">"
+	}
+	d.w("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"", id, "\">\n", open, "\n")
 	d.w("<caption id=\"", id, "\">表", strconv.Itoa(d.tab), "　", esc(caption), "</caption>\n<thead><tr>")
 	for _, h := range heads {
 		d.w("<th scope=\"col\">", esc(h), "</th>")

@@ -52,7 +52,9 @@ func (d *webDoc) block(b Block) {
 func (d *webDoc) figure(f Figure) {
 	switch f.Kind {
 	case FigTrend:
+		d.trendTarget = f.Target
 		d.barChart(f.Caption, nil, f.Bars)
+		d.trendTarget = Fig{}
 	case FigIndex:
 		d.barChart(f.Caption, f.Series, f.Bars)
 	case FigBars:
@@ -92,7 +94,27 @@ func (d *webDoc) drawTable(t Table) {
 		}
 		rows[r] = cs
 	}
+	if len(t.WebOrder) == len(heads) {
+		h := make([]string, len(heads))
+		for k, i := range t.WebOrder {
+			h[k] = heads[i]
+		}
+		heads = h
+		for r, row := range rows {
+			if len(row) != len(t.WebOrder) {
+				continue
+			}
+			cs := make([]wcell, len(row))
+			for k, i := range t.WebOrder {
+				cs[k] = row[i]
+			}
+			rows[r] = cs
+		}
+	}
 	for i, c := range t.Cols {
+		if len(t.WebOrder) == len(heads) {
+			break
+		}
 		if c.Role == RoleLabel && i > 0 {
 			heads = append(append([]string{heads[i]}, heads[:i]...), heads[i+1:]...)
 			for r, row := range rows {
@@ -103,7 +125,9 @@ func (d *webDoc) drawTable(t Table) {
 			break
 		}
 	}
+	d.narrow = t.Narrow
 	d.table(t.Caption, heads, rows)
+	d.narrow = false
 	notes := t.Notes
 	if t.WebNotes != nil {
 		notes = t.WebNotes
