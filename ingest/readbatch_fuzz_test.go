@@ -8,7 +8,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
-	"midreview/render"
+	"midreview/render/view"
 )
 
 // fuzzWholeFile reports whether a problem of code c may lack a cell and a row:
@@ -84,6 +84,6 @@ func FuzzReadBatch(f *testing.F) {
 			return // unusable: run stops here too
 		}
 		res := analyze.Run(b)
-		render.Build(res)
+		view.Build(res)
 	})
 }

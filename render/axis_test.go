@@ -11,6 +11,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 func TestAxisViews(t *testing.T) {
@@ -29,7 +30,7 @@ func TestAxisViews(t *testing.T) {
 		{Question: -1, By: "Q17", Name: "x:y"},   // and then Q17別 is taken
 	}}
 	var got [][2]string
-	for _, a := range axisViews(res) {
+	for _, a := range view.AxisViews(res) {
 		got = append(got, [2]string{a.Title, a.Sheet})
 	}
 	want := [][2]string{
@@ -48,8 +49,8 @@ func TestAxisViews(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("titles and sheets\n got %q\nwant %q", got, want)
 	}
-	for _, a := range axisViews(res) {
-		if !sheetNameOK(a.Sheet) {
+	for _, a := range view.AxisViews(res) {
+		if !view.SheetNameOK(a.Sheet) {
 			t.Errorf("sheet %q is not a valid name", a.Sheet)
 		}
 	}
@@ -57,9 +58,9 @@ func TestAxisViews(t *testing.T) {
 
 // axisWebformView builds the view of testdata/batches/webform with its coded
 // responses (分析軸 Q1 近所付き合いの程度 and Q2 地域活動に参加していますか).
-func axisWebformView(t *testing.T) *View {
+func axisWebformView(t *testing.T) *view.View {
 	t.Helper()
-	return Build(analyze.Run(axisWebformBatch(t)))
+	return view.Build(analyze.Run(axisWebformBatch(t)))
 }
 
 // axisWebformBatch is the batch of axisWebformView.
@@ -96,7 +97,7 @@ func TestAxisOutputs(t *testing.T) {
 
 	_, f := writeXLSX(t, v)
 	sheets := f.GetSheetList()
-	i := slices.Index(sheets, SheetByAge)
+	i := slices.Index(sheets, view.SheetByAge)
 	if i < 0 || i+2 >= len(sheets) || sheets[i+1] != v.Axes[0].Sheet || sheets[i+2] != v.Axes[1].Sheet {
 		t.Fatalf("sheets %q", sheets)
 	}
@@ -112,7 +113,7 @@ func TestAxisOutputs(t *testing.T) {
 	// Q4 by Q1: よくある is hidden with ない (complementary).
 	sh = v.Axes[0].Sheet
 	_, r := xlsxFind(t, f, sh, "Q4　近所で助け合えると思うか")
-	if got, _ := f.GetCellValue(sh, xlsxCell(3, r+2)); got != MarkSuppressed {
+	if got, _ := f.GetCellValue(sh, xlsxCell(3, r+2)); got != view.MarkSuppressed {
 		t.Errorf("Q4 by Q1 よくある そう思う = %q, want x", got)
 	}
 

@@ -9,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 // buildTestResults extends csvTestResults: Q2 (MA, no theme), F1 district attribute,
@@ -51,12 +52,12 @@ func buildTestResults() *analyze.Results {
 }
 
 func TestBuildFormatting(t *testing.T) {
-	v := Build(buildTestResults())
+	v := view.Build(buildTestResults())
 	if len(v.Questions) != 3 {
 		t.Fatalf("got %d questions, want 3 (Q1, Q2, F1; FA left out)", len(v.Questions))
 	}
 	q1, q2 := v.Questions[0], v.Questions[1]
-	texts := func(fs []Fig) string {
+	texts := func(fs []view.Fig) string {
 		var s []string
 		for _, f := range fs {
 			s = append(s, f.Text)
@@ -122,8 +123,8 @@ func TestBuildWeighted(t *testing.T) {
 	g.Cells[2].WeightedPct = 10
 	q := res.Crosstabs[3].Groups[0].Cells // Q2 全体, counts 1, 2, 0
 	q[0].WeightedPct, q[1].WeightedPct, q[2].WeightedPct = 40, 60, 0
-	v := Build(res)
-	check := func(name string, fs []Fig, want string) {
+	v := view.Build(res)
+	check := func(name string, fs []view.Fig, want string) {
 		t.Helper()
 		var s []string
 		for _, f := range fs {
@@ -144,7 +145,7 @@ func TestBuildDeterministic(t *testing.T) {
 	// dump prints the view without its pointers (fmt would print their addresses);
 	// fmt prints maps sorted by key.
 	dump := func() string {
-		v := Build(buildTestResults())
+		v := view.Build(buildTestResults())
 		var base []string
 		for i := range v.Questions {
 			if q := &v.Questions[i]; q.Baseline != nil {
@@ -168,7 +169,7 @@ func TestPValueText(t *testing.T) {
 		want string
 	}{{tNaN, ""}, {0.0004, "<0.001"}, {0.001, "0.001"}, {0.0494, "0.049"}, {0.25, "0.250"}, {1, "1.000"}}
 	for _, tt := range tests {
-		if got := PValueText(tt.p); got != tt.want {
+		if got := view.PValueText(tt.p); got != tt.want {
 			t.Errorf("PValueText(%v) = %q, want %q", tt.p, got, tt.want)
 		}
 	}
@@ -182,8 +183,8 @@ func TestFreeTextViewQuotes(t *testing.T) {
 		{Source: analyze.SourceHearing, By: analyze.ByTheme, Group: "見守り", Text: "団体の声"},
 		{Source: analyze.SourceSurvey, By: analyze.ByDistrict, Group: "日吉", Text: "日吉の声"},
 	}}
-	fv := freeTextView(res)
-	want := []CommentGroup{{Theme: "見守り", Items: []string{"住民の声"}}, {District: "日吉", Items: []string{"日吉の声"}}}
+	fv := view.FreeTextViewOf(res)
+	want := []view.CommentGroup{{Theme: "見守り", Items: []string{"住民の声"}}, {District: "日吉", Items: []string{"日吉の声"}}}
 	if !reflect.DeepEqual(fv.Quotes, want) {
 		t.Errorf("quotes %+v, want %+v", fv.Quotes, want)
 	}
@@ -194,7 +195,7 @@ func TestPValueLabel(t *testing.T) {
 		p    float64
 		want string
 	}{{0.0391, "p=0.039"}, {0.0004, "p<0.001"}, {0.001, "p=0.001"}, {math.NaN(), ""}} {
-		if got := PValueLabel(c.p); got != c.want {
+		if got := view.PValueLabel(c.p); got != c.want {
 			t.Errorf("PValueLabel(%v) = %q, want %q", c.p, got, c.want)
 		}
 	}
@@ -202,11 +203,11 @@ func TestPValueLabel(t *testing.T) {
 
 // ratingRowOf is a group's rating row for hand-built views: counts, with
 // base and shares from analyze.RatingShares as Build takes them.
-func ratingRowOf(counts ...int) RatingRow {
-	r := newRatingRow(len(counts))
+func ratingRowOf(counts ...int) view.RatingRow {
+	r := view.NewRatingRow(len(counts))
 	base, pct := analyze.RatingShares(counts)
 	for i, c := range counts {
-		r.set(i, analyze.HearingCount{Count: c, Base: base, Pct: pct[i]})
+		r.Set(i, analyze.HearingCount{Count: c, Base: base, Pct: pct[i]})
 	}
 	return r
 }
@@ -225,19 +226,19 @@ func TestBuildRatings(t *testing.T) {
 		row(analyze.ByDistrict, "日吉", 1, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 2, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 3, 0, 0, tNaN),
 		row(analyze.ByOrgType, "自治会", 1, 1, 1, 100), // not a district: left out
 	}
-	v := Build(res)
+	v := view.Build(res)
 	if len(v.Hearings.Ratings) != 1 {
 		t.Fatalf("%d rating items, want 1", len(v.Hearings.Ratings))
 	}
 	r := v.Hearings.Ratings[0]
-	texts := func(fs ...Fig) string {
+	texts := func(fs ...view.Fig) string {
 		var s []string
 		for _, f := range fs {
 			s = append(s, f.Text)
 		}
 		return strings.Join(s, " ")
 	}
-	check := func(name string, row RatingRow, want string) {
+	check := func(name string, row view.RatingRow, want string) {
 		t.Helper()
 		got := texts(row.N, row.Total) + " | " + texts(row.Counts...) + " | " + texts(row.Shares...)
 		if got != want {
@@ -256,24 +257,24 @@ func TestBuildRatings(t *testing.T) {
 func TestSetChartOrders(t *testing.T) {
 	heads := []string{"a", "b", "c", "d", analyze.LabelNA}
 	codes := []string{"1", "2", "3", "4", analyze.CodeNA}
-	row := func(supp bool, counts ...int) RowView {
-		r := RowView{Suppressed: supp}
+	row := func(supp bool, counts ...int) view.RowView {
+		r := view.RowView{Suppressed: supp}
 		for _, c := range counts {
-			r.Cells = append(r.Cells, PctFig(sharePct(c, 10), supp))
+			r.Cells = append(r.Cells, view.PctFig(sharePct(c, 10), supp))
 		}
 		return r
 	}
-	trend := func(counts ...int) []TrendView {
-		var out []TrendView
+	trend := func(counts ...int) []view.TrendView {
+		var out []view.TrendView
 		for _, c := range counts {
-			out = append(out, TrendView{Current: PctFig(sharePct(c, 10), false)})
+			out = append(out, view.TrendView{Current: view.PctFig(sharePct(c, 10), false)})
 		}
 		return out
 	}
-	check := func(name string, ma bool, rows []RowView, tr []TrendView, want [][]int, wantTrend []int) {
+	check := func(name string, ma bool, rows []view.RowView, tr []view.TrendView, want [][]int, wantTrend []int) {
 		t.Helper()
-		q := QuestionView{MA: ma, Tables: []TableView{{Heads: heads, Codes: codes, Rows: rows}}, Trend: tr}
-		setChartOrders(&q)
+		q := view.QuestionView{MA: ma, Tables: []view.TableView{{Heads: heads, Codes: codes, Rows: rows}}, Trend: tr}
+		view.SetChartOrders(&q)
 		for i, r := range q.Tables[0].Rows {
 			if !reflect.DeepEqual(r.Order, want[i]) {
 				t.Errorf("%s: row %d order %v, want %v", name, i, r.Order, want[i])
@@ -285,12 +286,12 @@ func TestSetChartOrders(t *testing.T) {
 	}
 	// MA: by share, largest first; b and d tie at 30% and keep their order; 無回答
 	// last even when it is the largest.
-	check("MA", true, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5, 2, 1),
+	check("MA", true, []view.RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5, 2, 1),
 		[][]int{{1, 3, 0, 2, 4}}, []int{2, 0, 3, 4, 1})
 	// A suppressed row has no shares to sort by: choice order.
-	check("MA suppressed", true, []RowView{row(true, 1, 3, 0, 3, 9)}, nil, [][]int{{0, 1, 2, 3, 4}}, nil)
+	check("MA suppressed", true, []view.RowView{row(true, 1, 3, 0, 3, 9)}, nil, [][]int{{0, 1, 2, 3, 4}}, nil)
 	// SA keeps the choice order, rows and trend alike.
-	check("SA", false, []RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5), [][]int{{0, 1, 2, 3, 4}}, []int{0, 1, 2})
+	check("SA", false, []view.RowView{row(false, 1, 3, 0, 3, 9)}, trend(2, 0, 5), [][]int{{0, 1, 2, 3, 4}}, []int{0, 1, 2})
 }
 
 func TestBuildTextMatrix(t *testing.T) {
@@ -298,7 +299,7 @@ func TestBuildTextMatrix(t *testing.T) {
 	res.FreeText[1].Source, res.FreeText[1].RecordID = analyze.SourceHearing, "町内会"
 	minBase := res.Batch.Settings.SuppressBelow
 	res.Batch.Settings.SuppressBelow = 0 // every text listed
-	v := Build(res)
+	v := view.Build(res)
 	m := v.FreeText.Matrix
 	got := fmt.Sprint(m.Themes, m.Districts)
 	for _, row := range m.Cells {
@@ -315,7 +316,7 @@ func TestBuildTextMatrix(t *testing.T) {
 	// Under 秘匿基準 a district's survey texts are counted, never listed; the
 	// book's 自由記述 sheet (FreeText.Texts) keeps them.
 	res.Batch.Settings.SuppressBelow = minBase // more than the batch's respondents
-	v = Build(res)
+	v = view.Build(res)
 	if c := v.FreeText.Matrix.Cells[0][0]; c.N.Text != "1" || len(c.Texts) != 0 || c.Held != 1 {
 		t.Errorf("held district: cell %s %q held %d, want 1 [] 1", c.N.Text, c.Texts, c.Held)
 	}

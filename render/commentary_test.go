@@ -8,16 +8,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 // commentaryView returns a view of two passages (Q1 in the ward report, 北's
 // profile) and a batch whose commentary.xlsx rewords the first and removes
 // the second.
-func commentaryView() (*View, *ingest.Batch) {
-	v := &View{PlanName: "計画", DateISO: "2026-11-01", Passages: []Passage{
-		{Place: "設問", Target: "Q1", Sentences: []Sentence{{Text: "Aです。", Basis: "Q1 全体 よくある 40.0% n=20"}, {Text: "Bです。"}},
+func commentaryView() (*view.View, *ingest.Batch) {
+	v := &view.View{PlanName: "計画", DateISO: "2026-11-01", Passages: []view.Passage{
+		{Place: "設問", Target: "Q1", Sentences: []view.Sentence{{Text: "Aです。", Basis: "Q1 全体 よくある 40.0% n=20"}, {Text: "Bです。"}},
 			Lines: []string{"Aです。", "Bです。"}},
-		{Place: "地区", District: "北", Sentences: []Sentence{{Text: "北は…", Basis: "Q1 北 よくある 30.0% n=12"}}, Lines: []string{"北は…"}},
+		{Place: "地区", District: "北", Sentences: []view.Sentence{{Text: "北は…", Basis: "Q1 北 よくある 30.0% n=12"}}, Lines: []string{"北は…"}},
 	}}
 	b := &ingest.Batch{
 		Districts: []ingest.District{{Name: "北"}},
@@ -32,7 +33,7 @@ func commentaryView() (*View, *ingest.Batch) {
 
 func TestApplyCommentaryView(t *testing.T) {
 	v, b := commentaryView()
-	if probs := applyCommentary(v, b); len(probs) > 0 {
+	if probs := view.ApplyCommentary(v, b); len(probs) > 0 {
 		t.Fatalf("problems %v", probs)
 	}
 	if p := v.Passages[0]; !p.Staff || !reflect.DeepEqual(p.Lines, []string{"一行目", "二行目"}) {
@@ -41,22 +42,22 @@ func TestApplyCommentaryView(t *testing.T) {
 	if p := v.Passages[1]; !p.Staff || p.Lines != nil {
 		t.Errorf("removed passage: staff %v lines %q", p.Staff, p.Lines)
 	}
-	want := []StaffedPassage{
-		{Place: "設問", Target: "Q1", Wording: WordingStaff, Text: "一行目\n\n二行目", Generated: "Aです。Bです。", Person: "山田", Row: 2},
-		{Place: "地区", District: "北", Wording: WordingRemoved, Generated: "北は…", Row: 3},
+	want := []view.StaffedPassage{
+		{Place: "設問", Target: "Q1", Wording: view.WordingStaff, Text: "一行目\n\n二行目", Generated: "Aです。Bです。", Person: "山田", Row: 2},
+		{Place: "地区", District: "北", Wording: view.WordingRemoved, Generated: "北は…", Row: 3},
 	}
 	if !reflect.DeepEqual(v.Staffed, want) {
 		t.Errorf("Staffed:\n%+v\nwant\n%+v", v.Staffed, want)
 	}
 	m := &Manifest{}
 	m.SetCommentary(v)
-	if len(m.Commentary) != 2 || m.Counts.StaffPassages != 2 || m.Commentary[1] != (ManifestPassage{Row: 3, Place: "地区", District: "北", Wording: WordingRemoved}) {
+	if len(m.Commentary) != 2 || m.Counts.StaffPassages != 2 || m.Commentary[1] != (ManifestPassage{Row: 3, Place: "地区", District: "北", Wording: view.WordingRemoved}) {
 		t.Errorf("manifest commentary %+v, count %d", m.Commentary, m.Counts.StaffPassages)
 	}
 	// 設定 所見 しない: commentary.xlsx is not applied.
 	v, b = commentaryView()
 	b.Settings.NoFindings = true
-	if probs := applyCommentary(v, b); len(probs) > 0 || v.Staffed != nil || v.Passages[0].Staff {
+	if probs := view.ApplyCommentary(v, b); len(probs) > 0 || v.Staffed != nil || v.Passages[0].Staff {
 		t.Errorf("所見 しない: problems %v, staffed %v", probs, v.Staffed)
 	}
 }

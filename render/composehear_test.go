@@ -7,6 +7,8 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/internal/batchgen"
+	"midreview/render/dashboard"
+	"midreview/render/view"
 )
 
 // TestNoHearingsChapter: a batch with ヒアリング項目 defined but no
@@ -30,12 +32,12 @@ func TestNoHearingsChapter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := Build(analyze.Run(b))
+		v := view.Build(analyze.Run(b))
 		if got := v.Hearings.Orgs > 0; got != tc.want {
 			t.Fatalf("hearings %d: %d organizations", tc.hearings, v.Hearings.Orgs)
 		}
 		var page strings.Builder
-		if err := Dashboard(&page, v, DashboardOptions{}); err != nil {
+		if err := dashboard.Dashboard(&page, v, dashboard.DashboardOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		tab := strings.Contains(page.String(), `data-panel="hearings"`)
@@ -43,18 +45,18 @@ func TestNoHearingsChapter(t *testing.T) {
 		if tab != tc.want || line != tc.want {
 			t.Errorf("hearings %d, dashboard: hearings tab %v, カルテ line %v; want %v", tc.hearings, tab, line, tc.want)
 		}
-		docs := map[string][]Block{"report": wardReport(v), "web": webReport(v, "")}
+		docs := map[string][]view.Block{"report": view.WardReport(v), "web": view.WebReport(v, "")}
 		for _, d := range v.Districts {
-			docs[d] = districtReport(v, d)
-			docs["web "+d] = webReport(v, d)
+			docs[d] = view.DistrictReport(v, d)
+			docs["web "+d] = view.WebReport(v, d)
 		}
 		for name, bs := range docs {
 			chapter, line := false, false
-			for _, bl := range flatBlocks(bs, Print|Web) {
+			for _, bl := range flatBlocks(bs, view.Print|view.Web) {
 				switch x := bl.(type) {
-				case Section:
+				case view.Section:
 					chapter = chapter || x.Title == "団体ヒアリングの結果"
-				case Para:
+				case view.Para:
 					line = line || strings.Contains(x.Text, "ヒアリング団体") || strings.Contains(x.Text, "ヒアリングを行った団体")
 					if strings.Contains(x.Text, "－団体") || strings.Contains(x.Text, "－ 団体") {
 						t.Errorf("hearings %d, %s: a count in words printed as the tables' zero: %q", tc.hearings, name, x.Text)

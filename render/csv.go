@@ -9,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 	"midreview/render/wording"
 )
 
@@ -112,13 +113,6 @@ func questionID(b *ingest.Batch, q int) string {
 	return b.Questions[q].ID
 }
 
-func themeName(b *ingest.Batch, t int) string {
-	if b == nil || t < 0 || t >= len(b.Themes) {
-		return ""
-	}
-	return b.Themes[t].Name
-}
-
 // CrosstabCSV writes data/crosstab.csv: one row per survey × question × group × choice
 // (plus 無回答), in the order of res.Crosstabs.
 func CrosstabCSV(w io.Writer, res *analyze.Results) error {
@@ -192,19 +186,11 @@ func IndicatorsCSV(w io.Writer, res *analyze.Results) error {
 		if r.Suppressed {
 			cur, lo, hi, p = "", "", "", ""
 		}
-		c.row(csvText(ind.ID), csvText(ind.Name), csvText(themeName(b, ind.Theme)), csvText(questionID(b, ind.Question)),
+		c.row(csvText(ind.ID), csvText(ind.Name), csvText(view.ThemeName(b, ind.Theme)), csvText(questionID(b, ind.Question)),
 			csvText(r.Group), csvFloat(r.Baseline), baseN, cur, csvInt(r.CurrentN), lo, hi, target,
-			directionText(ind.Direction), p, r.Evaluation)
+			view.DirectionText(ind.Direction), p, r.Evaluation)
 	}
 	return c.close()
-}
-
-// directionText returns 方向 as written in sheet 指標.
-func directionText(d ingest.Direction) string {
-	if d == ingest.Down {
-		return "減"
-	}
-	return "増"
 }
 
 // HearingsCSV writes data/hearings.csv: rating counts in the order of res.Hearings.Ratings.
@@ -410,7 +396,7 @@ func KeywordsCSV(w io.Writer, res *analyze.Results) error {
 func ProblemsCSV(w io.Writer, ps []ingest.Problem) error {
 	c := newCSV(w, problemsHeader)
 	for _, p := range ps {
-		r := problemRow(p)
+		r := view.ProblemRowOf(p)
 		c.row(r.Severity, r.Code, csvText(r.File), csvText(r.Sheet), r.Cell, r.Row,
 			csvText(r.RecordID), csvText(r.Item), csvText(r.Value), csvText(r.Message))
 	}
@@ -421,33 +407,11 @@ func ProblemsCSV(w io.Writer, ps []ingest.Problem) error {
 func CorrectionsCSV(w io.Writer, cs []ingest.AppliedCorrection) error {
 	c := newCSV(w, correctionsHeader)
 	for _, a := range cs {
-		r := correctionRow(a)
+		r := view.CorrectionRowOf(a)
 		c.row(r.Row, csvText(r.Target), csvText(r.ID), csvText(r.Item), csvText(r.Before), csvText(r.After),
 			csvText(r.Reason), csvText(r.Person), csvText(r.File), r.Cell)
 	}
 	return c.close()
-}
-
-// problemRow is a problem as listed in problems.csv and the 入力チェック sheet.
-func problemRow(p ingest.Problem) ProblemRow {
-	// Note: a problem at a cell is listed by its cell alone; the row column is
-	// for problems about a whole row.
-	row := ""
-	if p.Row > 0 && p.Col == 0 {
-		row = strconv.Itoa(p.Row)
-	}
-	return ProblemRow{
-		Severity: p.Severity.String(), Code: string(p.Code), File: p.File, Sheet: p.Sheet,
-		Cell: p.Cell(), Row: row, RecordID: p.RecordID, Item: p.Item, Value: p.Value, Message: p.Msg(),
-	}
-}
-
-// correctionRow is an applied correction as listed in corrections.csv and 修正履歴.
-func correctionRow(a ingest.AppliedCorrection) CorrectionRow {
-	return CorrectionRow{
-		Row: strconv.Itoa(a.Row), Target: a.Target, ID: a.ID, Item: a.Item, Before: a.Before,
-		After: a.After, Reason: a.Reason, Person: a.Person, File: a.File, Cell: a.Cell,
-	}
 }
 
 // A CSVFile is one CSV output: its slash path inside OUT and its writer.

@@ -11,21 +11,24 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"midreview/render/dashboard"
+	"midreview/render/view"
 )
 
 const chromiumPath = "/usr/bin/chromium"
 
 // writeDashboard writes index.html and its assets into dir, as cmd does.
-func writeDashboard(t *testing.T, dir string, v *View) {
+func writeDashboard(t *testing.T, dir string, v *view.View) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	files, err := DashboardAssets()
+	files, err := dashboard.DashboardAssets()
 	if err != nil {
 		t.Skip(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"midreview/analyze"
+	"midreview/render/dashboard"
+	"midreview/render/view"
 )
 
 // dataRows is one data CSV of a run, as rows keyed by header.
@@ -97,9 +99,9 @@ func oneDecimal(t *testing.T, s string) string {
 func crosstabText(t *testing.T, r map[string]string) string {
 	switch {
 	case r["suppressed"] == "true":
-		return MarkSuppressed
+		return view.MarkSuppressed
 	case r["count"] == "0":
-		return MarkZero + r["mark"] // a zero can be significantly low: －▼
+		return view.MarkZero + r["mark"] // a zero can be significantly low: －▼
 	}
 	return oneDecimal(t, r["pct"]) + r["mark"]
 }
@@ -122,7 +124,7 @@ func TestDashboardCSVBrowser(t *testing.T) {
 		{"webform", axisWebformResults(t)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := Build(tc.res)
+			v := view.Build(tc.res)
 			d := openDashboard(t, v)
 			defer d.close()
 			data := writeDataCSVs(t, d.dir, tc.res)
@@ -141,9 +143,9 @@ func axisWebformResults(t *testing.T) *analyze.Results {
 
 // checkFigureTables selects every group of the selector and compares every
 // question's figure table (the selected group's column) with crosstab.csv.
-func checkFigureTables(t *testing.T, d *dashTab, v *View, data map[string]dataRows) {
+func checkFigureTables(t *testing.T, d *dashTab, v *view.View, data map[string]dataRows) {
 	t.Helper()
-	p := buildDashboard(v)
+	p := dashboard.BuildDashboard(v)
 	byName := map[string]string{analyze.ByGender: analyze.ByGender, analyze.ByAge: analyze.ByAge}
 	for _, a := range v.Axes {
 		byName[a.Name] = a.By
@@ -176,7 +178,7 @@ func checkFigureTables(t *testing.T, d *dashTab, v *View, data map[string]dataRo
 			if len(csvRows) == 0 || len(rows) < 2 {
 				continue // no table by this group (NUM, the breakdown's own question)
 			}
-			if n := rows[0][1]; n != Thousands(atoi(t, csvRows[0]["base"])) {
+			if n := rows[0][1]; n != view.Thousands(atoi(t, csvRows[0]["base"])) {
 				t.Errorf("%s %s: %s n %q, want %s (crosstab.csv base)", o.Group, o.Name, q.Q.ID, n, csvRows[0]["base"])
 			}
 			for _, r := range rows[1 : len(rows)-1] {
@@ -211,12 +213,12 @@ func atoi(t *testing.T, s string) int {
 // checkDistrictViews selects districts and compares 策定時からの変化, the
 // district's indicators and 地区比較 with trend.csv, indicators.csv and
 // district_tops.csv.
-func checkDistrictViews(t *testing.T, d *dashTab, v *View, data map[string]dataRows) {
+func checkDistrictViews(t *testing.T, d *dashTab, v *view.View, data map[string]dataRows) {
 	t.Helper()
 	if len(v.Districts) == 0 {
 		return
 	}
-	p := buildDashboard(v)
+	p := dashboard.BuildDashboard(v)
 	trend, inds := data["trend.csv"], data["indicators.csv"]
 	checked := 0
 	for _, di := range []int{0, len(v.Districts) / 2, len(v.Districts) - 1} {
@@ -300,14 +302,14 @@ func checkDistrictViews(t *testing.T, d *dashTab, v *View, data map[string]dataR
 func trendTexts(t *testing.T, r map[string]string) string {
 	pct := func(count, p string) string {
 		if count == "0" {
-			return MarkZero
+			return view.MarkZero
 		}
 		return oneDecimal(t, p)
 	}
 	b, c := pct(r["baseline_count"], r["baseline_pct"]), pct(r["current_count"], r["current_pct"])
 	diff := ""
 	if f, ok := csvNum(t, r["diff_pt"]); ok {
-		diff = PointsText(f)
+		diff = view.PointsText(f)
 	}
 	return b + "|" + c + "|" + diff
 }
@@ -319,7 +321,7 @@ func indicatorText(t *testing.T, rows dataRows) string {
 		return "(" + strconv.Itoa(len(rows)) + " rows)"
 	}
 	if rows[0]["current"] == "" {
-		return MarkSuppressed
+		return view.MarkSuppressed
 	}
 	return oneDecimal(t, rows[0]["current"])
 }
@@ -328,9 +330,9 @@ func indicatorText(t *testing.T, rows dataRows) string {
 func topText(t *testing.T, r map[string]string) string {
 	switch {
 	case r["suppressed"] == "true":
-		return MarkSuppressed
+		return view.MarkSuppressed
 	case r["pct"] == "0":
-		return MarkZero
+		return view.MarkZero
 	}
 	return oneDecimal(t, r["pct"]) + r["mark"]
 }

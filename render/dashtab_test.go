@@ -16,6 +16,7 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/internal/batchgen"
+	"midreview/render/view"
 )
 
 // A dashTab is headless Chromium showing a dashboard written to a temporary
@@ -37,7 +38,7 @@ type dashTab struct {
 // openDashboard writes v's dashboard into a new folder, opens it with the
 // dialog functions replaced (browseDashboard) and waits until the page
 // script has finished.
-func openDashboard(t *testing.T, v *View) *dashTab {
+func openDashboard(t *testing.T, v *view.View) *dashTab {
 	t.Helper()
 	dir := t.TempDir()
 	writeDashboard(t, dir, v)

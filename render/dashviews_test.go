@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"midreview/analyze"
+	"midreview/render/dashboard"
+	"midreview/render/view"
 )
 
 // TestDashboardViewsBrowser opens the demo's dashboard from file:// in headless
@@ -36,7 +38,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	writeDashboard(t, dir, v)
 
 	weight := 0
-	for _, f := range []string{"index.html", AssetDashboardJS, AssetDashboardCSS} {
+	for _, f := range []string{"index.html", dashboard.AssetDashboardJS, dashboard.AssetDashboardCSS} {
 		st, err := os.Stat(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +95,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	}
 
 	// 策定時からの変化: a district's columns are its trend rows (trend.csv by 地区).
-	var q *QuestionView
+	var q *view.QuestionView
 	k := 0 // the question's change table
 	for i := range v.Questions {
 		if len(v.Questions[i].Trend) == 0 {
@@ -113,7 +115,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 		selectDistrict(d)
 		want := q.DistrictTrends[v.Districts[d]][0]
 		got := eval(`(() => { const r = document.querySelector('table.change[data-i="` + strconv.Itoa(k) + `"]').tBodies[0].rows[0]; return [5,6,7].map(i => r.cells[i].textContent).join('|'); })()`)
-		if w := want.Baseline.Text + "|" + want.Current.Text + "|" + diffText(want); got != w || eval(`document.querySelector('table.change[data-i="`+strconv.Itoa(k)+`"] th.dname').textContent`) != v.Districts[d] {
+		if w := want.Baseline.Text + "|" + want.Current.Text + "|" + dashboard.DiffText(want); got != w || eval(`document.querySelector('table.change[data-i="`+strconv.Itoa(k)+`"] th.dname').textContent`) != v.Districts[d] {
 			t.Errorf("change, district %d: %q, want %q", d, got, w)
 		}
 	}
@@ -124,7 +126,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 	click(`#compare_ind button.sort[data-col="1"]`)
 	best, bestName := -1.0, ""
 	for _, d := range v.Districts {
-		if r := v.Indicators.ByDistrict[d]; len(r) > 0 && sortKey(r[0].Current) != "" && r[0].Current.Shown() > best {
+		if r := v.Indicators.ByDistrict[d]; len(r) > 0 && dashboard.SortKey(r[0].Current) != "" && r[0].Current.Shown() > best {
 			best, bestName = r[0].Current.Shown(), d
 		}
 	}
@@ -195,7 +197,7 @@ func TestDashboardSentinel(t *testing.T) {
 			}
 		}
 	}
-	v := Build(res)
+	v := view.Build(res)
 	listed := map[string]bool{} // the sample repeats texts: a held one may be listed from another district
 	for _, f := range v.FreeText.Texts {
 		if !f.Held {
@@ -209,10 +211,10 @@ func TestDashboardSentinel(t *testing.T) {
 		}
 	}
 	var page bytes.Buffer
-	if err := Dashboard(&page, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&page, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	all := page.String() + dashboardJS + dashboardViewsJS
+	all := page.String() + dashboard.DashboardJS + dashboard.DashboardViewsJS
 	if s := sentinelIn(all); s != "" {
 		t.Errorf("the dashboard prints a suppressed figure: %s", s)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 // xssPayloads are the hostile strings planted in input text; %d is the kind
@@ -141,7 +142,7 @@ func hostileBatch(t *testing.T) (*ingest.Batch, []xssKind) {
 	// Staff wording: one commentary row at each kind of place, keeping the
 	// passage's basis so that the row applies.
 	p = kind("所見（職員の文）", false)
-	v := Build(analyze.Run(b))
+	v := view.Build(analyze.Run(b))
 	district := map[string]int{}
 	for i, d := range b.Districts {
 		district[d.Name] = i
@@ -176,7 +177,7 @@ func hostileBatch(t *testing.T) (*ingest.Batch, []xssKind) {
 func TestDashboardXSSBrowser(t *testing.T) {
 	needChromium(t)
 	b, kinds := hostileBatch(t)
-	v := Build(analyze.Run(b))
+	v := view.Build(analyze.Run(b))
 	if len(v.Staffed) == 0 {
 		t.Fatalf("no staff wording applied: %v", v.CommentaryProblems)
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"midreview/analyze"
+	"midreview/render/view"
 )
 
 // A Diff is what changed between two output folders (`midreview diff`, and
@@ -246,7 +247,7 @@ func readCSVTable(fsys fs.FS, name string) (*csvTable, error) {
 // analyze.Round1 through OneDecimal) and its full-precision value.
 func shownPct(t *csvTable, row []string) (text string, v float64) {
 	if t.get(row, "suppressed") == "true" {
-		return MarkSuppressed, math.NaN()
+		return view.MarkSuppressed, math.NaN()
 	}
 	p := t.get(row, "weighted_pct")
 	if p == "" {
@@ -256,7 +257,7 @@ func shownPct(t *csvTable, row []string) (text string, v float64) {
 	if err != nil {
 		return "", math.NaN()
 	}
-	return OneDecimal(f), f
+	return view.OneDecimal(f), f
 }
 
 type shownFigure struct {
@@ -315,7 +316,7 @@ func diffCrosstabs(old, cur fs.FS) ([]Change, error) {
 		// Note: a change is the difference of the printed figures
 		// (analyze.PointDiff), as everywhere else: 13.6 → 13.5 is -0.1.
 		if !math.IsNaN(v) && !math.IsNaN(p.v) {
-			c.Points = PointsText(analyze.PointDiff(p.v, v))
+			c.Points = view.PointsText(analyze.PointDiff(p.v, v))
 		}
 		out = append(out, c)
 	}
@@ -348,7 +349,7 @@ func diffIndicators(old, cur fs.FS) ([]Change, error) {
 		c := t.get(r, "current")
 		v := math.NaN()
 		if f, err := strconv.ParseFloat(c, 64); err == nil {
-			c, v = OneDecimal(f), analyze.Round1(f)
+			c, v = view.OneDecimal(f), analyze.Round1(f)
 		}
 		return ind{cur: c, eval: t.get(r, "evaluation"), v: v}
 	}
@@ -367,7 +368,7 @@ func diffIndicators(old, cur fs.FS) ([]Change, error) {
 		if n.cur != p.cur {
 			c := Change{Kind: ChangeFigure, Item: id, By: "指標", Group: g, Choice: nt.get(r, "name"), Old: p.cur, New: n.cur}
 			if !math.IsNaN(p.v) && !math.IsNaN(n.v) {
-				c.Points = PointsText(analyze.PointDiff(p.v, n.v))
+				c.Points = view.PointsText(analyze.PointDiff(p.v, n.v))
 			}
 			out = append(out, c)
 		}

@@ -10,6 +10,8 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 // pctLike matches a figure printed as a percentage: a one-decimal share, a
@@ -27,14 +29,14 @@ func TestFewOrgsCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := Build(analyze.Run(b))
-	if v.Hearings.Orgs == 0 || v.Hearings.Orgs >= minPctBase || len(v.Hearings.Ratings) == 0 {
+	v := view.Build(analyze.Run(b))
+	if v.Hearings.Orgs == 0 || v.Hearings.Orgs >= view.MinPctBase || len(v.Hearings.Ratings) == 0 {
 		t.Fatalf("small has %d organizations and %d rated items; want 1–9 and some", v.Hearings.Orgs, len(v.Hearings.Ratings))
 	}
 
 	// The book: every cell of the ヒアリング sheet up to the comments.
 	_, f := writeXLSX(t, v)
-	rows, err := f.GetRows(SheetHearings)
+	rows, err := f.GetRows(view.SheetHearings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,12 +51,12 @@ func TestFewOrgsCounted(t *testing.T) {
 			}
 			cells++
 			if pctLike.MatchString(c) {
-				t.Errorf("tabulation.xlsx %s %s: %q, a percentage over fewer than 10 organizations", SheetHearings, xlsxCell(j+1, i+1), c)
+				t.Errorf("tabulation.xlsx %s %s: %q, a percentage over fewer than 10 organizations", view.SheetHearings, xlsxCell(j+1, i+1), c)
 			}
 		}
 	}
 	if cells < 10 {
-		t.Fatalf("only %d cells on the %s sheet", cells, SheetHearings)
+		t.Fatalf("only %d cells on the %s sheet", cells, view.SheetHearings)
 	}
 
 	// The handouts: the hearing charts (and 結果の概要's hearing sentence).
@@ -86,7 +88,7 @@ func TestFewOrgsCounted(t *testing.T) {
 
 	// The web: the hearing tables' heads and cells.
 	tables := 0
-	for _, o := range WebFiles(v, WebOptions{}) {
+	for _, o := range web.WebFiles(v, web.WebOptions{}) {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
 			t.Fatal(err)

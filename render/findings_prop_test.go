@@ -15,6 +15,7 @@ import (
 	"midreview/ingest"
 	"midreview/internal/batchgen"
 	"midreview/render"
+	"midreview/render/view"
 )
 
 // TestFindingsProperty checks data/findings.csv against the other CSVs of the
@@ -448,7 +449,7 @@ func checkFindingsCSV(t *testing.T, res *analyze.Results, data map[string]*csvTa
 			wantN := ""
 			if col.n != "" {
 				if n, err := strconv.Atoi(tb.get(row, col.n)); err == nil && n > 0 {
-					wantN = " n=" + render.Thousands(n)
+					wantN = " n=" + view.Thousands(n)
 				}
 			}
 			if strings.HasPrefix(rest, " n=") || wantN != "" {

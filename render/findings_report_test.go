@@ -9,7 +9,7 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/internal/batchgen"
-	"midreview/render"
+	"midreview/render/view"
 )
 
 // TestFindingsReadAsAReport checks, on every testdata batch and the demo,
@@ -77,7 +77,7 @@ func TestFindingsReadAsAReport(t *testing.T) {
 					}
 				}
 			}
-			v := render.Build(res)
+			v := view.Build(res)
 			seen := map[string]string{}
 			var summary []string
 			for _, p := range v.Passages {

@@ -7,6 +7,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 // fbatch is a small in-memory batch for the findings rules: districts 北, 南,
@@ -52,7 +53,7 @@ func (f *fbatch) add(s *ingest.Survey, n, d, a int, choices ...int) {
 
 // sentences returns the generated sentences of the passage at place, target, district.
 func (f *fbatch) sentences(place, target, district string) []string {
-	v := Build(analyze.Run(f.b))
+	v := view.Build(analyze.Run(f.b))
 	var out []string
 	if p := v.Passage(place, target, district); p != nil {
 		for _, s := range p.Sentences {

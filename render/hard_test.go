@@ -10,6 +10,8 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/internal/batchgen"
+	"midreview/render/pdf"
+	"midreview/render/view"
 )
 
 // hardTestTexts are survey answers given to respondents of the cycle batch
@@ -63,7 +65,7 @@ func hardResults(t *testing.T) *analyze.Results {
 // of linkage.pdf and of the chapter in report.pdf.
 func TestHardGolden(t *testing.T) {
 	res := hardResults(t)
-	v := Build(res)
+	v := view.Build(res)
 	for _, c := range hardCSVFiles(res) {
 		var buf bytes.Buffer
 		if err := c.Write(&buf, res); err != nil {
@@ -73,7 +75,7 @@ func TestHardGolden(t *testing.T) {
 	}
 	needTool(t, "pdftotext")
 	var lk bytes.Buffer
-	if err := LinkagePDF(&lk, v, PDFOptions{}); err != nil {
+	if err := pdf.LinkagePDF(&lk, v, pdf.PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "hard/linkage.pdf.txt", pdfToolRun(t, lk.Bytes(), "pdftotext", "-layout", "{}", "-"))
@@ -129,7 +131,7 @@ func TestHardQuotesPrivate(t *testing.T) {
 			}
 		}
 	}
-	v := Build(res)
+	v := view.Build(res)
 	var all []string
 	for _, qs := range v.Hard.Quotes {
 		for _, cq := range qs {

@@ -14,13 +14,18 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"midreview/render/dashboard"
+	"midreview/render/pdf"
+	"midreview/render/view"
+	"midreview/render/xlsx"
 )
 
 // hostileView is testView with the text and sizes that break layouts: names and
 // labels of 120 unbroken characters (Latin and Japanese), a 1,000-character
 // comment, empty strings, 40 districts, a question with 60 choices and one with
 // 0 respondents.
-func hostileView() *View {
+func hostileView() *view.View {
 	v := testView()
 	longJ := strings.Repeat("長", 120)
 	longL := strings.Repeat("W", 120)
@@ -52,7 +57,7 @@ func hostileView() *View {
 		}
 	}
 	ind := v.Indicators.ByDistrict
-	v.Indicators.ByDistrict = map[string][]IndicatorRow{}
+	v.Indicators.ByDistrict = map[string][]view.IndicatorRow{}
 	for o, n := range rename {
 		v.Indicators.ByDistrict[n] = ind[o]
 	}
@@ -61,7 +66,7 @@ func hostileView() *View {
 			v.Overview.Rows[i].Name = n
 		}
 	}
-	v.Overview.Rows = append(v.Overview.Rows, OverviewRow{Name: ""})
+	v.Overview.Rows = append(v.Overview.Rows, view.OverviewRow{Name: ""})
 	// Long theme names; the first theme's name is unbroken Latin.
 	v.Themes[0].Name = "T" + longL
 	v.Themes[1].Name = longJ
@@ -83,25 +88,25 @@ func hostileView() *View {
 		counts[i] = i % 5
 	}
 	h, c := pdfHeads(labels...)
-	rows := []RowView{}
+	rows := []view.RowView{}
 	for _, d := range ds {
 		rows = append(rows, pdfRowT(d, 100, counts, nil, false, false))
 	}
 	zero := make([]int, 61)
-	var zrows []RowView
+	var zrows []view.RowView
 	for _, d := range ds {
 		zrows = append(zrows, pdfRowT(d, 0, zero[:4], nil, false, false))
 	}
 	hz, cz := pdfHeads("はい", "いいえ", "")
 	v.Questions = append(v.Questions,
-		QuestionView{Index: 8, ID: "Q9", Text: "選択肢の多い設問", Type: "SA", Theme: v.Themes[0].Name,
-			Tables: []TableView{
-				{By: "全体", Heads: h, Codes: c, Rows: []RowView{pdfRowT("全体", 4000, counts, nil, false, false)}},
+		view.QuestionView{Index: 8, ID: "Q9", Text: "選択肢の多い設問", Type: "SA", Theme: v.Themes[0].Name,
+			Tables: []view.TableView{
+				{By: "全体", Heads: h, Codes: c, Rows: []view.RowView{pdfRowT("全体", 4000, counts, nil, false, false)}},
 				{By: "地区", Heads: h, Codes: c, Rows: rows},
 			}},
-		QuestionView{Index: 9, ID: "", Text: "", Type: "SC", Theme: v.Themes[0].Name,
-			Tables: []TableView{
-				{By: "全体", Heads: hz, Codes: cz, Rows: []RowView{pdfRowT("全体", 0, zero[:4], nil, false, false)}},
+		view.QuestionView{Index: 9, ID: "", Text: "", Type: "SC", Theme: v.Themes[0].Name,
+			Tables: []view.TableView{
+				{By: "全体", Heads: hz, Codes: cz, Rows: []view.RowView{pdfRowT("全体", 0, zero[:4], nil, false, false)}},
 				{By: "地区", Heads: hz, Codes: cz, Rows: zrows},
 			}},
 	)
@@ -112,23 +117,23 @@ func hostileView() *View {
 	// A cell taller than a page: an indicator name of 1,650 characters.
 	v.Indicators.Rows[1].Name = strings.Repeat("とても長い指標名です。", 150)
 	// Hearings: long organization, district and rating names; a 1,000-character comment.
-	v.Hearings.ByDistrict = append(v.Hearings.ByDistrict, CountRow{ds[0], NFig(1)})
-	v.Hearings.ByType = append(v.Hearings.ByType, CountRow{longL, NFig(1)})
+	v.Hearings.ByDistrict = append(v.Hearings.ByDistrict, view.CountRow{Name: ds[0], N: view.NFig(1)})
+	v.Hearings.ByType = append(v.Hearings.ByType, view.CountRow{Name: longL, N: view.NFig(1)})
 	v.Hearings.Ratings[0].Name = longL
 	v.Hearings.Ratings[0].Labels = []string{longL, "", "やや不足", "不足"}
 	v.Hearings.Ratings[1].Labels = v.Hearings.Ratings[0].Labels
 	v.Hearings.Ratings[0].ByDistrict[ds[0]] = ratingRowOf(1, 0, 0, 0)
 	thousand := strings.Repeat("とても長い意見です。", 100)
-	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
+	v.Hearings.Comments, v.Hearings.DistrictComments = view.CommentViews([]view.HearingNote{
 		{Item: longL, Theme: longJ, Districts: []string{ds[0]}, Org: longL, Text: thousand},
 		{Item: "", Theme: "", Districts: nil, Org: "", Text: ""},
 	}, ds)
-	v.Hearings.Comments = append(v.Hearings.Comments, CommentGroup{Theme: longJ, District: ds[0], Items: []string{longL + ": " + thousand}})
-	v.FreeText.Keywords = append(v.FreeText.Keywords, KV{longL, "3"}, KV{"", ""})
+	v.Hearings.Comments = append(v.Hearings.Comments, view.CommentGroup{Theme: longJ, District: ds[0], Items: []string{longL + ": " + thousand}})
+	v.FreeText.Keywords = append(v.FreeText.Keywords, view.KV{Key: longL, Value: "3"}, view.KV{Key: "", Value: ""})
 	v.FreeText.Quotes = append(v.FreeText.Quotes,
-		CommentGroup{Theme: longJ, Items: []string{thousand, longL, ""}},
-		CommentGroup{District: ds[0], Items: []string{thousand}})
-	v.Settings = append(v.Settings, KV{longL, longL})
+		view.CommentGroup{Theme: longJ, Items: []string{thousand, longL, ""}},
+		view.CommentGroup{District: ds[0], Items: []string{thousand}})
+	v.Settings = append(v.Settings, view.KV{Key: longL, Value: longL})
 	return v
 }
 
@@ -154,7 +159,7 @@ func TestPDFHostileText(t *testing.T) {
 				}
 				w, _ := strconv.ParseFloat(out[p[2]:p[3]], 64)
 				h, _ := strconv.ParseFloat(out[p[4]:p[5]], 64)
-				left, right, bottom := marginL/ptMM, w-marginR/ptMM, h-(pageH-contentB)/ptMM
+				left, right, bottom := pdf.MarginL/pdf.PtMM, w-pdf.MarginR/pdf.PtMM, h-(pdf.PageH-pdf.ContentB)/pdf.PtMM
 				for _, m := range word.FindAllStringSubmatch(out[p[1]:end], -1) {
 					x0, _ := strconv.ParseFloat(m[1], 64)
 					x1, _ := strconv.ParseFloat(m[2], 64)
@@ -178,19 +183,19 @@ func TestFormatNonFinite(t *testing.T) {
 	for _, tt := range []struct {
 		name, got, want string
 	}{
-		{"OneDecimal(NaN)", OneDecimal(nan), ""},
-		{"OneDecimal(+Inf)", OneDecimal(inf), ""},
-		{"OneDecimal(-Inf)", OneDecimal(-inf), ""},
+		{"OneDecimal(NaN)", view.OneDecimal(nan), ""},
+		{"OneDecimal(+Inf)", view.OneDecimal(inf), ""},
+		{"OneDecimal(-Inf)", view.OneDecimal(-inf), ""},
 		// 1e20 is beyond int64 tenths (9.2e17): printed as is, one decimal.
-		{"OneDecimal(1e20)", OneDecimal(1e20), "100000000000000000000.0"},
-		{"OneDecimal(-1e20)", OneDecimal(-1e20), "-100000000000000000000.0"},
+		{"OneDecimal(1e20)", view.OneDecimal(1e20), "100000000000000000000.0"},
+		{"OneDecimal(-1e20)", view.OneDecimal(-1e20), "-100000000000000000000.0"},
 		// 1e17 still fits: 1e18 tenths.
-		{"OneDecimal(1e17)", OneDecimal(1e17), "100000000000000000.0"},
-		{"FloatPctFig(+Inf)", FloatPctFig(inf, false).Text, ""},
-		{"PointsText(+Inf)", PointsText(inf), ""},
-		{"PointsText(-Inf)", PointsText(-inf), ""},
-		{"PValueText(+Inf)", PValueText(inf), ""},
-		{"PValueText(NaN)", PValueText(nan), ""},
+		{"OneDecimal(1e17)", view.OneDecimal(1e17), "100000000000000000.0"},
+		{"FloatPctFig(+Inf)", view.FloatPctFig(inf, false).Text, ""},
+		{"PointsText(+Inf)", view.PointsText(inf), ""},
+		{"PointsText(-Inf)", view.PointsText(-inf), ""},
+		{"PValueText(+Inf)", view.PValueText(inf), ""},
+		{"PValueText(NaN)", view.PValueText(nan), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.got != tt.want {
@@ -201,7 +206,7 @@ func TestFormatNonFinite(t *testing.T) {
 }
 
 // renameDistrict renames district old to name everywhere in v.
-func renameDistrict(v *View, old, name string) {
+func renameDistrict(v *view.View, old, name string) {
 	for i, d := range v.Districts {
 		if d == old {
 			v.Districts[i] = name
@@ -300,10 +305,10 @@ func TestHostileViewWriters(t *testing.T) {
 		v.PlanName = name
 		v.Date = strings.Repeat("&", 100)
 		t.Run(name[:min(len(name), 8)], func(t *testing.T) {
-			if err := XLSX(io.Discard, v); err != nil {
+			if err := xlsx.XLSX(io.Discard, v); err != nil {
 				t.Errorf("XLSX: %v", err)
 			}
-			if err := Dashboard(io.Discard, v, DashboardOptions{}); err != nil {
+			if err := dashboard.Dashboard(io.Discard, v, dashboard.DashboardOptions{}); err != nil {
 				t.Errorf("Dashboard: %v", err)
 			}
 		})
@@ -336,44 +341,23 @@ func TestPDFValidateHostile(t *testing.T) {
 // numbers: XLSX keeps them as text and the dashboard, whose JSON cannot hold
 // NaN, does not plot them.
 func TestFigNonFinite(t *testing.T) {
-	for _, f := range []Fig{
+	for _, f := range []view.Fig{
 		{Value: math.Inf(1), Decimals: 1, Text: "Inf"},
 		{Value: math.Inf(-1), Decimals: 1, Text: "-Inf"},
 		{Value: math.NaN(), Decimals: 1, Text: "NaN"},
 		{Value: math.Inf(1), Text: "1e400"},
 	} {
 		t.Run(f.Text, func(t *testing.T) {
-			if v := dashValue(f); v != "-" {
+			if v := dashboard.DashValue(f); v != "-" {
 				t.Errorf("dashValue(%q) = %v, want not plotted", f.Text, v)
 			}
 			v := xlsxTestView()
 			v.Questions[0].Tables[0].Rows[0].Cells[0] = f
-			if err := Dashboard(io.Discard, v, DashboardOptions{}); err != nil {
+			if err := dashboard.Dashboard(io.Discard, v, dashboard.DashboardOptions{}); err != nil {
 				t.Errorf("Dashboard: %v", err)
 			}
-			if err := XLSX(io.Discard, v); err != nil {
+			if err := xlsx.XLSX(io.Discard, v); err != nil {
 				t.Errorf("XLSX: %v", err)
-			}
-		})
-	}
-}
-
-func TestCapLines(t *testing.T) {
-	for _, tt := range []struct {
-		name  string
-		lines []string
-		n     int
-		want  []string
-	}{
-		{"fits", []string{"ab", "cd"}, 2, []string{"ab", "cd"}},
-		// "cd…" is 3 runes wide, over width 2: fitText shortens it to "c…".
-		{"cut", []string{"ab", "cd", "ef"}, 2, []string{"ab", "c…"}},
-		{"one", []string{"a", "b"}, 1, []string{"a…"}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := capLines(tt.lines, tt.n, 2, runeWidth)
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

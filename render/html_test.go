@@ -5,12 +5,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"midreview/render/dashboard"
+	"midreview/render/view"
 )
 
-func renderDashboard(t *testing.T, v *View) []byte {
+func renderDashboard(t *testing.T, v *view.View) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -74,7 +77,7 @@ func TestDashboardOffline(t *testing.T) {
 		t.Errorf("chart IDs %v, want %v", got, want)
 	}
 	for _, host := range []string{"https://cdn.example/", "//cdn.example/", "/abs/"} {
-		if err := Dashboard(&bytes.Buffer{}, xlsxTestView(), DashboardOptions{AssetsHost: host}); err == nil {
+		if err := dashboard.Dashboard(&bytes.Buffer{}, xlsxTestView(), dashboard.DashboardOptions{AssetsHost: host}); err == nil {
 			t.Errorf("AssetsHost %q accepted", host)
 		}
 	}
@@ -93,18 +96,18 @@ func TestChartID(t *testing.T) {
 		{"q-6", 3, "crosstab_4"},
 		{"", 4, "crosstab_5"},
 	} {
-		if got := chartID("crosstab", tt.id, tt.i, used); got != tt.want {
+		if got := dashboard.ChartID("crosstab", tt.id, tt.i, used); got != tt.want {
 			t.Errorf("chartID(%q) = %q, want %q", tt.id, got, tt.want)
 		}
 	}
 }
 
 func TestDashboardAssets(t *testing.T) {
-	a, err := DashboardAssets()
+	a, err := dashboard.DashboardAssets()
 	if err != nil {
 		t.Skip(err) // assets not fetched on this machine
 	}
-	for _, name := range []string{AssetEcharts, AssetDashboardJS, AssetDashboardCSS} {
+	for _, name := range []string{dashboard.AssetEcharts, dashboard.AssetDashboardJS, dashboard.AssetDashboardCSS} {
 		if len(a[name]) == 0 {
 			t.Errorf("asset %s is empty", name)
 		}
@@ -127,7 +130,7 @@ func FuzzDashboardText(f *testing.F) {
 		v.FreeText.Matrix.Themes[0] = s
 		v.Districts[1] = s
 		var buf bytes.Buffer
-		if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+		if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()
@@ -142,7 +145,7 @@ func FuzzDashboardText(f *testing.F) {
 
 // TestDashboardEmpty checks that a view with nothing in it still makes a page.
 func TestDashboardEmpty(t *testing.T) {
-	page := string(renderDashboard(t, &View{PlanName: "計画", DateISO: "2026-11-01"}))
+	page := string(renderDashboard(t, &view.View{PlanName: "計画", DateISO: "2026-11-01"}))
 	if !strings.Contains(page, `<script id="dashboard-data" type="application/json">{`) {
 		t.Error("no data block")
 	}

@@ -15,11 +15,13 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/pdf"
+	"midreview/render/view"
 )
 
 // hardTestView is the view of testdata/batches/hard; with map, the boundary
 // file of testdata/batches/map (same districts, 北 中央 南) is given to it.
-func hardTestView(t *testing.T, withMap bool) (*View, *analyze.Results) {
+func hardTestView(t *testing.T, withMap bool) (*view.View, *analyze.Results) {
 	t.Helper()
 	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "hard")))
 	if err != nil {
@@ -33,33 +35,33 @@ func hardTestView(t *testing.T, withMap bool) (*View, *analyze.Results) {
 		b.Map = mb.Map
 	}
 	res := analyze.Run(b)
-	return Build(res), res
+	return view.Build(res), res
 }
 
 func TestHardMore(t *testing.T) {
 	for _, tt := range []struct {
-		count  Fig
+		count  view.Fig
 		quotes int
 		want   int
 	}{
-		{CountFig(6, false), 3, 3},
-		{CountFig(3, false), 3, 0},
-		{CountFig(1, false), 0, 1},
-		{CountFig(0, false), 0, 0},
-		{CountFig(4, true), 2, 0}, // x: no count printed, no ほか
-		{CountFig(2, false), 3, 0},
+		{view.CountFig(6, false), 3, 3},
+		{view.CountFig(3, false), 3, 0},
+		{view.CountFig(1, false), 0, 1},
+		{view.CountFig(0, false), 0, 0},
+		{view.CountFig(4, true), 2, 0}, // x: no count printed, no ほか
+		{view.CountFig(2, false), 3, 0},
 	} {
-		if got := hardMore(tt.count, tt.quotes); got != tt.want {
+		if got := view.HardMore(tt.count, tt.quotes); got != tt.want {
 			t.Errorf("hardMore(%q, %d) = %d, want %d", tt.count.Text, tt.quotes, got, tt.want)
 		}
 	}
 }
 
 // flatBlocks returns bs with the blocks of Only (of medium m) spliced in.
-func flatBlocks(bs []Block, m Medium) []Block {
-	var out []Block
+func flatBlocks(bs []view.Block, m view.Medium) []view.Block {
+	var out []view.Block
 	for _, b := range bs {
-		if o, ok := b.(Only); ok {
+		if o, ok := b.(view.Only); ok {
 			if o.Medium&m != 0 {
 				out = append(out, flatBlocks(o.Blocks, m)...)
 			}
@@ -75,7 +77,7 @@ var reHardHead = regexp.MustCompile(`^(.+)（([0-9]+)件）$`)
 // checkHardMore checks every category heading of bs with a count: its quotes
 // plus 「ほか○件」 under it make the count, and ほか appears only when the count
 // exceeds the quotes. It returns how many headings had a ほか.
-func checkHardMore(t *testing.T, name string, bs []Block, cats []HardCategoryView) int {
+func checkHardMore(t *testing.T, name string, bs []view.Block, cats []view.HardCategoryView) int {
 	t.Helper()
 	isCat := func(s string) bool {
 		for _, c := range cats {
@@ -89,9 +91,9 @@ func checkHardMore(t *testing.T, name string, bs []Block, cats []HardCategoryVie
 	for i, b := range bs {
 		var title string
 		switch h := b.(type) {
-		case Heading:
+		case view.Heading:
 			title = h.Text
-		case Subsection:
+		case view.Subsection:
 			title = h.Title
 		default:
 			continue
@@ -103,19 +105,19 @@ func checkHardMore(t *testing.T, name string, bs []Block, cats []HardCategoryVie
 		count, _ := strconv.Atoi(m[2])
 		quotes, more := 0, 0
 		for _, nb := range bs[i+1:] {
-			if _, ok := nb.(Heading); ok {
+			if _, ok := nb.(view.Heading); ok {
 				break
 			}
-			if _, ok := nb.(Subsection); ok {
+			if _, ok := nb.(view.Subsection); ok {
 				break
 			}
-			if _, ok := nb.(Section); ok {
+			if _, ok := nb.(view.Section); ok {
 				break
 			}
 			switch x := nb.(type) {
-			case Bullets:
+			case view.Bullets:
 				quotes += len(x.Items)
-			case Para:
+			case view.Para:
 				if n, ok := strings.CutPrefix(x.Text, "ほか"); ok {
 					more, _ = strconv.Atoi(strings.TrimSuffix(n, "件"))
 					if more <= 0 {
@@ -141,25 +143,25 @@ func checkHardMore(t *testing.T, name string, bs []Block, cats []HardCategoryVie
 func TestHardMoreHeadings(t *testing.T) {
 	v, _ := hardTestView(t, false)
 	cats := v.Hard.Categories
-	mores := checkHardMore(t, "linkage", flatBlocks(compose(v, "", (*composer).linkage), Print), cats)
-	mores += checkHardMore(t, "report", flatBlocks(compose(v, "", (*composer).hard), Print), cats)
-	mores += checkHardMore(t, "web", flatBlocks(compose(v, "", (*composer).hard), Web), cats)
+	mores := checkHardMore(t, "linkage", flatBlocks(view.Compose(v, "", (*view.Composer).Linkage), view.Print), cats)
+	mores += checkHardMore(t, "report", flatBlocks(view.Compose(v, "", (*view.Composer).Hard), view.Print), cats)
+	mores += checkHardMore(t, "web", flatBlocks(view.Compose(v, "", (*view.Composer).Hard), view.Web), cats)
 	for _, g := range v.Hard.Groups {
-		mores += checkHardMore(t, g, flatBlocks(compose(v, g, (*composer).hard), Print), cats)
+		mores += checkHardMore(t, g, flatBlocks(view.Compose(v, g, (*view.Composer).Hard), view.Print), cats)
 	}
 	if mores == 0 {
 		t.Error("no heading of the hard batch has more issues than quotes: the test checks nothing")
 	}
 	// a hand-made chapter: 6 issues, 2 quotes → ほか4件
-	hv := &HardView{Categories: []HardCategoryView{{Name: "公園・広場"}}, Groups: []string{"北"},
-		Rows:     []HardRow{{Group: "北", Counts: []Fig{CountFig(6, false)}, Total: CountFig(6, false)}, {Group: analyze.GroupAll, Counts: []Fig{CountFig(6, false)}, Total: CountFig(6, false)}},
-		BySource: [][]HardRow{nil, nil},
-		Quotes:   map[string][][]HardQuoteView{"北": {{{Text: "公園の遊具が壊れている。", Source: "区民アンケート（北）"}, {Text: "公園が暗い。", Source: "区民アンケート（北）"}}}}}
-	c := &composer{v: &View{Hard: hv}}
-	c.hardCategory(0, "北", false, false)
+	hv := &view.HardView{Categories: []view.HardCategoryView{{Name: "公園・広場"}}, Groups: []string{"北"},
+		Rows:     []view.HardRow{{Group: "北", Counts: []view.Fig{view.CountFig(6, false)}, Total: view.CountFig(6, false)}, {Group: analyze.GroupAll, Counts: []view.Fig{view.CountFig(6, false)}, Total: view.CountFig(6, false)}},
+		BySource: [][]view.HardRow{nil, nil},
+		Quotes:   map[string][][]view.HardQuoteView{"北": {{{Text: "公園の遊具が壊れている。", Source: "区民アンケート（北）"}, {Text: "公園が暗い。", Source: "区民アンケート（北）"}}}}}
+	c := &view.Composer{V: &view.View{Hard: hv}}
+	c.HardCategory(0, "北", false, false)
 	var got []string
-	for _, b := range c.out {
-		if p, ok := b.(Para); ok {
+	for _, b := range c.Out {
+		if p, ok := b.(view.Para); ok {
 			got = append(got, p.Text)
 		}
 	}
@@ -194,11 +196,11 @@ func TestLinkageAnnex(t *testing.T) {
 		t.Fatalf("only %d issues in the hard batch", len(ids))
 	}
 	needTool(t, "pdftotext")
-	var pdf bytes.Buffer
-	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+	var pdfOut bytes.Buffer
+	if err := pdf.LinkagePDF(&pdfOut, v, pdf.PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	txt := string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "-layout", "{}", "-"))
 	at := strings.LastIndex(txt, "付録　すべての課題（課題ID順）")
 	if at < 0 {
 		at = strings.LastIndex(txt, "付録 すべての課題（課題ID順）")
@@ -225,16 +227,16 @@ func TestLinkageAnnex(t *testing.T) {
 }
 
 func TestClassifyCount(t *testing.T) {
-	counts := func(ns ...int) []Fig {
-		var out []Fig
+	counts := func(ns ...int) []view.Fig {
+		var out []view.Fig
 		for _, n := range ns {
-			out = append(out, Fig{Value: float64(n), Text: strconv.Itoa(n)})
+			out = append(out, view.Fig{Value: float64(n), Text: strconv.Itoa(n)})
 		}
 		return out
 	}
 	for _, tt := range []struct {
 		name                string
-		vals                []Fig
+		vals                []view.Fig
 		class, fill, legend string
 	}{
 		{"three counts and a zero", counts(2, 0, 5, 2), "[1 0 2 1]", "[#e6550d #ffffff #a63603 #e6550d]",
@@ -250,8 +252,8 @@ func TestClassifyCount(t *testing.T) {
 			"[{16～20件 #a63603} {11～15件 #e6550d} {6～10件 #fd8d3c} {1～5件 #fdd0a2}]"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			mm := MapMeasure{Count: true, Values: tt.vals}
-			classifyCount(&mm)
+			mm := view.MapMeasure{Count: true, Values: tt.vals}
+			view.ClassifyCount(&mm)
 			if got := fmt.Sprint(mm.Class); got != tt.class {
 				t.Errorf("class %s, want %s", got, tt.class)
 			}
@@ -276,11 +278,11 @@ func TestLinkageIssueMap(t *testing.T) {
 	if mm == nil {
 		t.Fatal("no issue map")
 	}
-	var pdf bytes.Buffer
-	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+	var pdfOut bytes.Buffer
+	if err := pdf.LinkagePDF(&pdfOut, v, pdf.PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	txt := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	txt := string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "-layout", "{}", "-"))
 	for _, want := range []string{"物理的な対応が必要な課題の数の地区別の地図", "（濃いほど多い）", "色が濃いほど件数が多い"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("linkage.pdf lacks %q", want)
@@ -294,9 +296,9 @@ func TestLinkageIssueMap(t *testing.T) {
 			t.Errorf("the legend lacks %q", l.Label)
 		}
 	}
-	raw := string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "{}", "-"))
+	raw := string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "{}", "-"))
 	for j, d := range v.Map.Districts {
-		r, _ := v.Hard.rowOf(d.Name)
+		r, _ := v.Hard.RowOf(d.Name)
 		want := "0"
 		if r != nil {
 			want = strconv.Itoa(int(r.Total.Value))
@@ -310,11 +312,11 @@ func TestLinkageIssueMap(t *testing.T) {
 	}
 	// without map/
 	v, _ = hardTestView(t, false)
-	pdf.Reset()
-	if err := LinkagePDF(&pdf, v, PDFOptions{}); err != nil {
+	pdfOut.Reset()
+	if err := pdf.LinkagePDF(&pdfOut, v, pdf.PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	txt = string(pdfToolRun(t, pdf.Bytes(), "pdftotext", "-layout", "{}", "-"))
+	txt = string(pdfToolRun(t, pdfOut.Bytes(), "pdftotext", "-layout", "{}", "-"))
 	if strings.Contains(txt, "地区別の地図") {
 		t.Error("a map without map/")
 	}
@@ -343,7 +345,7 @@ func TestMapCaptionWraps(t *testing.T) {
 	for i := range b.Indicators {
 		b.Indicators[i].Name = long[i%len(long)]
 	}
-	v := Build(analyze.Run(b))
+	v := view.Build(analyze.Run(b))
 	raw := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-raw", "{}", "-"))
 	if strings.Contains(raw, "…") {
 		t.Error("a caption is cut with …")

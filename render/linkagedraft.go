@@ -5,8 +5,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 // LinkageDraftFile is the draft of linkage_responses.xlsx that every run
@@ -22,7 +22,7 @@ const LinkageDraftFile = "linkage_draft.xlsx"
 // Note: an issue already answered in linkage_responses.xlsx gets its answer
 // in the draft, so that the draft can replace that file next year without
 // losing an answer; a new issue's answer columns are empty.
-func LinkageDraft(w io.Writer, v *View) error {
+func LinkageDraft(w io.Writer, v *view.View) error {
 	s := ingest.LinkageSheet
 	f := excelize.NewFile()
 	defer f.Close()
@@ -33,7 +33,7 @@ func LinkageDraft(w io.Writer, v *View) error {
 		}
 	}
 	wrap, cell := draftSheet(f, v, s, v.PlanName+" ソフトとハードの連携 対応の下書き", check)
-	var issues []HardIssueView
+	var issues []view.HardIssueView
 	if v.Hard != nil {
 		issues = v.Hard.Issues
 	}
@@ -44,7 +44,7 @@ func LinkageDraft(w io.Writer, v *View) error {
 		vals[ingest.ColLinkPlace], vals[ingest.ColLinkText], vals[ingest.ColLinkSource] = is.Place, is.Text, is.Source
 		vals[ingest.ColLinkYears] = is.Years
 		if is.Answered {
-			if is.Answer.Status != analyze.StatusUnanswered {
+			if is.Answer.Status != view.StatusUnanswered {
 				vals[ingest.ColLinkStatus] = is.Answer.Status
 			}
 			vals[ingest.ColLinkDepartment], vals[ingest.ColLinkPlan], vals[ingest.ColLinkNote] = is.Answer.Department, is.Answer.Plan, is.Answer.Note

@@ -7,6 +7,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
 )
 
 // ToolName is the tool name written in manifest.json.
@@ -164,7 +165,7 @@ func NewManifest(res *analyze.Results, version string) *Manifest {
 }
 
 // SetCommentary lists the passages of v printed in staff wording or removed.
-func (m *Manifest) SetCommentary(v *View) {
+func (m *Manifest) SetCommentary(v *view.View) {
 	m.Commentary = []ManifestPassage{}
 	for _, p := range v.Staffed {
 		m.Commentary = append(m.Commentary, ManifestPassage{Row: p.Row, Place: p.Place, TargetID: p.Target,

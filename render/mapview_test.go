@@ -11,17 +11,20 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/dashboard"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 func TestClassify(t *testing.T) {
-	figs := func(vs ...float64) []Fig {
-		var out []Fig
+	figs := func(vs ...float64) []view.Fig {
+		var out []view.Fig
 		for _, v := range vs {
 			switch {
 			case math.IsInf(v, 1):
-				out = append(out, Fig{Value: math.NaN(), Text: "x", Suppressed: true})
+				out = append(out, view.Fig{Value: math.NaN(), Text: "x", Suppressed: true})
 			default:
-				out = append(out, Fig{Value: v, Text: OneDecimal(v)})
+				out = append(out, view.Fig{Value: v, Text: view.OneDecimal(v)})
 			}
 		}
 		return out
@@ -30,7 +33,7 @@ func TestClassify(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
 		higher bool
-		vals   []Fig
+		vals   []view.Fig
 		class  string
 		fill   string
 		legend string
@@ -49,8 +52,8 @@ func TestClassify(t *testing.T) {
 			"[#6baed6 #6baed6 #2171b5]", "[{12.0 #2171b5} {10.0 #6baed6}]"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			mm := MapMeasure{Higher: tt.higher, Values: tt.vals}
-			classify(&mm)
+			mm := view.MapMeasure{Higher: tt.higher, Values: tt.vals}
+			view.Classify(&mm)
 			if got := fmt.Sprint(mm.Class); got != tt.class {
 				t.Errorf("class %s, want %s", got, tt.class)
 			}
@@ -66,13 +69,13 @@ func TestClassify(t *testing.T) {
 
 func TestLabelPoint(t *testing.T) {
 	sq := [][]analyze.XY{{{X: 0, Y: 0}, {X: 2, Y: 0}, {X: 2, Y: 2}, {X: 0, Y: 2}}}
-	if x, y := labelPoint([][][]analyze.XY{sq}); x != 1 || y != 1 {
+	if x, y := view.LabelPoint([][][]analyze.XY{sq}); x != 1 || y != 1 {
 		t.Errorf("square: %v %v", x, y)
 	}
 	// a U whose centroid (2, 1.1…) falls in its notch: the label moves to the
 	// middle of the widest span on that line.
 	u := [][]analyze.XY{{{X: 0, Y: 0}, {X: 4, Y: 0}, {X: 4, Y: 3}, {X: 3, Y: 3}, {X: 3, Y: 1}, {X: 1, Y: 1}, {X: 1, Y: 3}, {X: 0, Y: 3}}}
-	x, y := labelPoint([][][]analyze.XY{u})
+	x, y := view.LabelPoint([][][]analyze.XY{u})
 	if !(x == 0.5 || x == 3.5) || y <= 1 {
 		t.Errorf("U: %v %v", x, y)
 	}
@@ -86,12 +89,12 @@ func TestDashboardMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := Build(analyze.Run(b))
+	v := view.Build(analyze.Run(b))
 	if v.Map == nil || len(v.Map.Districts) != 3 || len(v.Map.Measures) != 3 || v.Map.Grey == "" {
 		t.Fatalf("map view %+v", v.Map)
 	}
 	var buf bytes.Buffer
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -107,9 +110,9 @@ func TestDashboardMap(t *testing.T) {
 	}
 	// a district without a boundary is listed under the map
 	b.Map.Features = b.Map.Features[:5] // 北 and 中央 only
-	v = Build(analyze.Run(b))
+	v = view.Build(analyze.Run(b))
 	buf.Reset()
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "境界データに境界がない地区（地図には描いていません）：南") {
@@ -126,7 +129,7 @@ func TestMapFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := Build(analyze.Run(b))
+	v := view.Build(analyze.Run(b))
 	needTool(t, "pdftotext")
 	txt := string(pdfToolRun(t, renderPDFT(t, v, ""), "pdftotext", "-layout", "{}", "-"))
 	for _, want := range []string{"図1 回収率の地区別の地図", "I1 近所付き合いがある人の割合の地区別の地図", "I2 助け合えないと思う人の割合の地区別の地図", "斜線＝秘匿"} {
@@ -139,7 +142,7 @@ func TestMapFigures(t *testing.T) {
 		t.Errorf("南's handout lacks its map:\n%s", dist)
 	}
 	var index string
-	for _, o := range WebFiles(v, WebOptions{}) {
+	for _, o := range web.WebFiles(v, web.WebOptions{}) {
 		if o.Path == "index.html" {
 			var buf bytes.Buffer
 			if err := o.Write(&buf); err != nil {
@@ -157,7 +160,7 @@ func TestMapFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sv := Build(analyze.Run(small)); sv.Map != nil {
+	if sv := view.Build(analyze.Run(small)); sv.Map != nil {
 		t.Error("a map without map/")
 	}
 }

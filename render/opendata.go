@@ -6,8 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 // Open data (OUT/opendata/): the published tables in the layout the Japanese
@@ -49,7 +50,7 @@ func odFlag(b bool) string {
 
 // odFig is a figure as a bare number, as printed (Shown), empty when it is
 // suppressed, not applicable or has no base.
-func odFig(f Fig) string {
+func odFig(f view.Fig) string {
 	if f.Suppressed || f.Blank() || (f.Zero && math.IsNaN(f.Value)) {
 		return ""
 	}
@@ -66,9 +67,9 @@ func odFig(f Fig) string {
 // odMark is a ▲▼ mark in words.
 func odMark(m string) string {
 	switch m {
-	case MarkHigh:
+	case view.MarkHigh:
 		return "高い"
-	case MarkLow:
+	case view.MarkLow:
 		return "低い"
 	}
 	return ""
@@ -77,22 +78,22 @@ func odMark(m string) string {
 // OpendataFiles lists the files of opendata/ in a fixed order: README.txt
 // (the index: terms of use, date, suppression rule and every file's
 // columns), then per table its CSV and its README (NAME_README.txt).
-func OpendataFiles(v *View) []Output {
+func OpendataFiles(v *view.View) []view.Output {
 	tables := opendataTables(v)
-	outs := []Output{{OpendataReadme, func(w io.Writer) error {
+	outs := []view.Output{{Path: web.OpendataReadme, Write: func(w io.Writer) error {
 		_, err := io.WriteString(w, bom+strings.ReplaceAll(opendataIndex(v, tables), "\n", "\r\n"))
 		return err
 	}}}
 	for _, t := range tables {
 		outs = append(outs,
-			Output{t.name + ".csv", func(w io.Writer) error {
+			view.Output{Path: t.name + ".csv", Write: func(w io.Writer) error {
 				c := newCSV(w, t.heads())
 				for _, r := range t.rows {
 					c.row(r...)
 				}
 				return c.close()
 			}},
-			Output{t.name + "_README.txt", func(w io.Writer) error {
+			view.Output{Path: t.name + "_README.txt", Write: func(w io.Writer) error {
 				_, err := io.WriteString(w, bom+strings.ReplaceAll(t.readme(v), "\n", "\r\n"))
 				return err
 			}})
@@ -108,28 +109,9 @@ func (t *odTable) heads() []string {
 	return hs
 }
 
-// settingValue is a printed setting by its label ("" when absent).
-func (v *View) settingValue(key string) string {
-	for _, kv := range v.Settings {
-		if kv.Key == key {
-			return kv.Value
-		}
-	}
-	return ""
-}
-
-// licenseName is 設定 公開ライセンス in full, as the READMEs and the web
-// pages name it.
-func licenseName(l string) string {
-	if l == ingest.LicenseGovStd {
-		return "公共データ利用規約（第1.0版）"
-	}
-	return "クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"
-}
-
 // odTerms is the READMEs' paragraph on the terms of use (公開ライセンス),
 // with a credit line to copy.
-func odTerms(v *View) string {
+func odTerms(v *view.View) string {
 	credit := v.Ward + "「" + v.PlanName + " " + v.SurveyName + "」オープンデータ（" + v.Date + "）"
 	if v.License == ingest.LicenseGovStd {
 		return "利用条件：このデータは「公共データ利用規約（第1.0版）」（デジタル庁、https://www.digital.go.jp/resources/open_data/public_data_license_v1.0）に従い、出典を記載して自由に利用できます（複製、改変、再配布、商用利用を含みます）。\n出典の記載例：" + credit + "\n"
@@ -139,22 +121,15 @@ func odTerms(v *View) string {
 
 // odHead is the READMEs' opening lines: the plan, the ward, the survey and
 // its date.
-func odHead(v *View) string {
+func odHead(v *view.View) string {
 	s := "計画：" + v.PlanName + "\n区：" + v.Ward + "\n調査：" + v.SurveyName + "\n基準日：" + v.Date + "（" + v.DateISO + "）\n"
 	if v.Sample {
 		s += "注意：サンプルデータ（架空のデータ）です。\n"
 	}
 	if v.InputErrors > 0 {
-		s += "注意：" + inputErrorsText(v) + "\n"
+		s += "注意：" + v.InputErrorsText() + "\n"
 	}
 	return s
-}
-
-// inputErrorsText is the statement every output of a run built with input
-// errors (-allow-errors) carries: the web pages and the open data in these
-// words, the PDFs' cover in its first sentence.
-func inputErrorsText(v *View) string {
-	return "入力エラー " + strconv.Itoa(v.InputErrors) + " 件を残したまま作成した暫定版です（該当する回答は無回答として集計しています）。"
 }
 
 // odFormat is the READMEs' paragraph on the files' layout.
@@ -162,15 +137,15 @@ const odFormat = "形式：CSV（UTF-8、BOM付き、改行CRLF）。1行目が�
 
 // odSuppression is the READMEs' suppression rule (秘匿基準, 参考値基準,
 // complementary suppression, masked free text).
-func odSuppression(v *View) string {
-	return "秘匿のルール：秘匿基準は「" + v.settingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列を 1 にしています。" +
+func odSuppression(v *view.View) string {
+	return "秘匿のルール：秘匿基準は「" + v.SettingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列を 1 にしています。" +
 		"ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。" +
-		"参考値基準は「" + v.settingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n" +
+		"参考値基準は「" + v.SettingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n" +
 		"自由記述は、報告書に掲載した意見だけを載せています。氏名・電話番号・メールアドレス・郵便番号・番地までの住所など、個人が特定される語は「〇〇」に置き換えています。町名・駅名・施設名などの地名は、意見や課題の場所がわかるよう、そのまま載せています。\n"
 }
 
 // odContact is the READMEs' 問い合わせ先 (設定), "" when not given.
-func odContact(v *View) string {
+func odContact(v *view.View) string {
 	if len(v.Contact) == 0 {
 		return ""
 	}
@@ -179,7 +154,7 @@ func odContact(v *View) string {
 
 // readme is the file's README: what it is, the survey and its date, the
 // terms of use, every column, and the suppression rule.
-func (t *odTable) readme(v *View) string {
+func (t *odTable) readme(v *view.View) string {
 	var b strings.Builder
 	b.WriteString(t.title + "（" + t.name + ".csv）\n\n")
 	b.WriteString(odHead(v))
@@ -202,7 +177,7 @@ func (t *odTable) readme(v *View) string {
 // opendataIndex is opendata/README.txt: what the folder is, its terms of
 // use, the date, the suppression rule, every file with its columns, and how
 // the folder is published beside the web report.
-func opendataIndex(v *View, tables []*odTable) string {
+func opendataIndex(v *view.View, tables []*odTable) string {
 	var b strings.Builder
 	b.WriteString(v.PlanName + " 中間評価 オープンデータ（" + v.Ward + "）\n\n")
 	b.WriteString(odHead(v))
@@ -229,7 +204,7 @@ func opendataIndex(v *View, tables []*odTable) string {
 }
 
 // opendataTables builds every open-data table from the View.
-func opendataTables(v *View) []*odTable {
+func opendataTables(v *view.View) []*odTable {
 	var out []*odTable
 	add := func(t *odTable) {
 		if len(t.rows) > 0 {
@@ -316,9 +291,9 @@ func opendataTables(v *View) []*odTable {
 	for _, q := range v.Questions {
 		for _, s := range q.Summary {
 			row := []string{csvText(q.ID), csvText(q.Text), csvText(s.Group), odFig(s.N)}
-			for _, f := range []Fig{s.Mean, s.SD, s.Median, s.Min, s.Max, s.TopBox} {
+			for _, f := range []view.Fig{s.Mean, s.SD, s.Median, s.Min, s.Max, s.TopBox} {
 				if s.Suppressed {
-					f = suppressedFig(f.Decimals)
+					f = view.SuppressedFig(f.Decimals)
 				}
 				row = append(row, odFig(f))
 			}
@@ -329,15 +304,15 @@ func opendataTables(v *View) []*odTable {
 
 	// Note: the trend compares the baseline survey (策定時調査), never 前回
 	// (the latest survey of history/): one word for each survey (surveys.go).
-	tr := &odTable{name: "trend", title: NameBaseline + "との比較（全体）", cols: []odCol{
+	tr := &odTable{name: "trend", title: view.NameBaseline + "との比較（全体）", cols: []odCol{
 		{"設問ID", "設問の番号"},
 		{"設問", "設問文"},
 		{"選択肢", "選択肢の文言"},
-		{WordBaseline + "の回答者数（人）", NameBaseline + "の回答者数"},
-		{WordBaseline + "（%）", NameBaseline + "の割合"},
+		{view.WordBaseline + "の回答者数（人）", view.NameBaseline + "の回答者数"},
+		{view.WordBaseline + "（%）", view.NameBaseline + "の割合"},
 		{"今回の回答者数（人）", "今回調査の回答者数"},
 		{"今回（%）", "今回調査の割合"},
-		{"差（ポイント）", "今回（%）−" + WordBaseline + "（%）：表示した2つの割合の差"},
+		{"差（ポイント）", "今回（%）−" + view.WordBaseline + "（%）：表示した2つの割合の差"},
 		{"p値", "2つの割合の差の検定の p 値（0.001 未満は空欄で「有意差」列を参照）"},
 		{"有意差", "1：有意水準で有意な差、0：有意な差なし"},
 	}}
@@ -349,13 +324,13 @@ func opendataTables(v *View) []*odTable {
 	}
 	add(tr)
 
-	in := &odTable{name: "indicators", title: "計画の指標（" + WordBaseline + "値・今回値・目標・評価）", cols: []odCol{
+	in := &odTable{name: "indicators", title: "計画の指標（" + view.WordBaseline + "値・今回値・目標・評価）", cols: []odCol{
 		{"指標ID", "指標の番号"},
 		{"指標", "指標の名前"},
 		{"テーマ", "計画のテーマ"},
 		{"区分", "全体または地区名"},
-		{WordBaseline + "値（%）", NameBaseline + "の値"},
-		{WordBaseline + "の回答者数（人）", WordBaseline + "値の基数"},
+		{view.WordBaseline + "値（%）", view.NameBaseline + "の値"},
+		{view.WordBaseline + "の回答者数（人）", view.WordBaseline + "値の基数"},
 		{"今回値（%）", "今回の値（秘匿のときは空欄）"},
 		{"今回の回答者数（人）", "今回値の基数（秘匿のときは空欄）"},
 		{"95%信頼区間", "今回値の95%信頼区間"},
@@ -365,7 +340,7 @@ func opendataTables(v *View) []*odTable {
 		{"秘匿", "1：回答者が少ないため秘匿、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
 	}}
-	addInd := func(group string, r IndicatorRow) {
+	addInd := func(group string, r view.IndicatorRow) {
 		curN := odFig(r.CurrentN)
 		if r.Current.Suppressed {
 			curN = ""
@@ -374,7 +349,7 @@ func opendataTables(v *View) []*odTable {
 			odFig(r.Current), curN, r.Interval, odFig(r.Target), r.Direction, r.Evaluation, odFlag(r.Current.Suppressed), odFlag(r.Reference)})
 	}
 	for _, r := range v.Indicators.Rows {
-		addInd(analyze.GroupAll, r)
+		addInd(view.GroupAll, r)
 	}
 	for _, d := range v.Districts {
 		for _, r := range v.Indicators.ByDistrict[d] {
@@ -389,10 +364,10 @@ func opendataTables(v *View) []*odTable {
 		{"団体数（団体）", "ヒアリングを行った団体の数"},
 	}}
 	for _, c := range v.Hearings.ByDistrict {
-		ho.rows = append(ho.rows, []string{analyze.ByDistrict, csvText(c.Name), odFig(c.N)})
+		ho.rows = append(ho.rows, []string{view.ByDistrict, csvText(c.Name), odFig(c.N)})
 	}
 	for _, c := range v.Hearings.ByType {
-		ho.rows = append(ho.rows, []string{analyze.ByOrgType, csvText(c.Name), odFig(c.N)})
+		ho.rows = append(ho.rows, []string{view.ByOrgType, csvText(c.Name), odFig(c.N)})
 	}
 	if hearings {
 		add(ho)
@@ -409,16 +384,16 @@ func opendataTables(v *View) []*odTable {
 		{"割合（%）", "団体数÷回答団体数×100"},
 	}}
 	for _, r := range v.Hearings.Ratings {
-		rowsOf := func(group string, rr RatingRow) {
+		rowsOf := func(group string, rr view.RatingRow) {
 			for i, l := range r.Labels {
-				var c, s Fig
+				var c, s view.Fig
 				if i < len(rr.Counts) {
 					c, s = rr.Counts[i], rr.Shares[i]
 				}
 				hr.rows = append(hr.rows, []string{csvText(r.ItemID), csvText(r.Name), csvText(r.Theme), csvText(group), csvText(l), odFig(rr.N), odFig(c), odFig(s)})
 			}
 		}
-		rowsOf(analyze.GroupAll, r.All)
+		rowsOf(view.GroupAll, r.All)
 		for _, d := range v.Districts {
 			if rr, ok := r.ByDistrict[d]; ok {
 				rowsOf(d, rr)
@@ -478,7 +453,7 @@ func opendataTables(v *View) []*odTable {
 			{"進ちょく", "進ちょくの評価（未評価は評価のない報告）"},
 			{"取組数（件）", "その評価の取組の数"},
 		}}
-		addCounts := func(rows []ProgressCountRow) {
+		addCounts := func(rows []view.ProgressCountRow) {
 			for _, r := range rows {
 				for i, l := range pv.Labels {
 					if i < len(r.Counts) {
@@ -504,7 +479,7 @@ func opendataTables(v *View) []*odTable {
 // ソフトとハードの連携 as web/ prints them, by source, group and category, with
 // the public 秘匿 (HardRow.Public). The list of texts (data/hard_issues.csv)
 // is never published; its quotes are in the handouts only.
-func hardCountsTable(hv *HardView) *odTable {
+func hardCountsTable(hv *view.HardView) *odTable {
 	t := &odTable{name: "hard_counts", title: "物理的な対応（ハード）が必要な課題の数", cols: []odCol{
 		{"出どころ", "区民アンケート（自由記述）、団体ヒアリング（意見）、取組の振り返り（振り返りシートの課題）、計（すべての出どころ）"},
 		{"年度", "取組の振り返りシートの年度（空欄はすべての年度と、年度のない区民アンケート・団体ヒアリング）"},
@@ -516,12 +491,12 @@ func hardCountsTable(hv *HardView) *odTable {
 	t.note = "ハードの課題の数の秘匿：区民アンケートの回答者数が秘匿基準に満たない地区（地区不明を含む）は、区民の記述の数（出どころが区民アンケートと計の行）を空欄にし、「秘匿」列を 1 にしています。" +
 		"秘匿する地区が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の地区もあわせて秘匿しています（補完秘匿）。団体ヒアリングと取組の振り返りの数は、区民の記述を含まないため秘匿していません。回答者が1人もいない地区は、区民の記述の数が0と決まっているため秘匿していません。" +
 		"掲載した課題の記述そのものは報告書とウェブ版にだけ載せています（個人が特定される語は「〇〇」に置き換え、回答者の少ない地区の区民の記述は載せていません）。"
-	add := func(source, year string, r HardRow) {
+	add := func(source, year string, r view.HardRow) {
 		p := r.Public()
 		for c, cat := range hv.Categories {
 			t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), csvText(cat.Name), odFig(p.Counts[c]), odFlag(p.Suppressed)})
 		}
-		t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), analyze.GroupAnyHard, odFig(p.Total), odFlag(p.Suppressed)})
+		t.rows = append(t.rows, []string{csvText(source), year, csvText(r.Group), view.GroupAnyHard, odFig(p.Total), odFlag(p.Suppressed)})
 	}
 	for s, src := range hv.Sources {
 		for i, r := range hv.Rows {
@@ -535,8 +510,8 @@ func hardCountsTable(hv *HardView) *odTable {
 	}
 	for i, y := range hv.Years {
 		r := hv.ByYear[i]
-		r.Group = analyze.GroupAll
-		add(hardSourceLabels[2].label, y, r) // 取組の振り返り
+		r.Group = view.GroupAll
+		add(view.HardSourceLabels[2].Label, y, r) // 取組の振り返り
 	}
 	return t
 }

@@ -17,17 +17,19 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"midreview/analyze"
+	"midreview/render/pdf"
+	"midreview/render/view"
 )
 
 // pdfRowT builds a crosstab row from counts (choices then 無回答) over base,
 // with marks by head index.
-func pdfRowT(group string, base int, counts []int, marks map[int]string, supp, ref bool) RowView {
-	r := RowView{Group: group, N: NFig(base), Suppressed: supp, Reference: ref}
+func pdfRowT(group string, base int, counts []int, marks map[int]string, supp, ref bool) view.RowView {
+	r := view.RowView{Group: group, N: view.NFig(base), Suppressed: supp, Reference: ref}
 	for i, c := range counts {
-		f := PctFig(sharePct(c, base), supp)
+		f := view.PctFig(sharePct(c, base), supp)
 		f.Mark = marks[i]
 		r.Cells = append(r.Cells, f)
-		r.Counts = append(r.Counts, CountFig(c, supp))
+		r.Counts = append(r.Counts, view.CountFig(c, supp))
 	}
 	return r
 }
@@ -40,73 +42,73 @@ func pdfHeads(labels ...string) (heads, codes []string) {
 	return append(heads, "無回答"), append(codes, "NA")
 }
 
-func pdfSummaryT(group string, n int, mean, sd, median, lo, hi, top float64, supp, ref bool) SummaryRow {
-	f := func(v float64) Fig {
+func pdfSummaryT(group string, n int, mean, sd, median, lo, hi, top float64, supp, ref bool) view.SummaryRow {
+	f := func(v float64) view.Fig {
 		if supp {
-			return Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
+			return view.Fig{Value: math.NaN(), Text: view.MarkSuppressed, Suppressed: true}
 		}
-		return Fig{Value: v, Text: strconv.FormatFloat(v, 'f', 2, 64)}
+		return view.Fig{Value: v, Text: strconv.FormatFloat(v, 'f', 2, 64)}
 	}
-	return SummaryRow{Group: group, N: NFig(n), Mean: f(mean), SD: f(sd), Median: f(median), Min: f(lo), Max: f(hi),
-		TopBox: FloatPctFig(top, supp), Suppressed: supp, Reference: ref}
+	return view.SummaryRow{Group: group, N: view.NFig(n), Mean: f(mean), SD: f(sd), Median: f(median), Min: f(lo), Max: f(hi),
+		TopBox: view.FloatPctFig(top, supp), Suppressed: supp, Reference: ref}
 }
 
 // testView is a small hand-built view: three districts (and 地区不明), two
 // profile questions, an SA with a baseline, an MA, an SC, a NUM and a wide MA
 // (14 choices), two indicators, hearings and free text. Percentages come from
 // PctFig on the counts written here, e.g. Q3 全体 する 85/200 = 42.5.
-func testView() *View {
+func testView() *view.View {
 	d := []string{"大倉山地区", "日吉地区", "綱島地区"}
-	v := &View{
+	v := &view.View{
 		PlanName: "港北区地域福祉保健計画（第4期）", Ward: "港北区", SurveyName: "地域福祉に関する区民意識調査（中間評価）",
 		Date: "2026年11月1日", DateISO: "2026-11-01", Sample: true, Districts: d,
-		Settings: []KV{{"秘匿基準", "10人未満"}, {"参考値基準", "30人未満"}, {"有意水準", "0.05"}},
+		Settings: []view.KV{{Key: "秘匿基準", Value: "10人未満"}, {Key: "参考値基準", Value: "30人未満"}, {Key: "有意水準", Value: "0.05"}},
 	}
-	v.Overview.Rows = []OverviewRow{
-		{"全体", NFig(400), NFig(200), FloatPctFig(50, false)},
-		{d[0], NFig(150), NFig(90), FloatPctFig(60, false)},
-		{d[1], NFig(150), NFig(84), FloatPctFig(56, false)},
-		{d[2], NFig(100), NFig(20), FloatPctFig(20, false)},
-		{"地区不明", Fig{Value: math.NaN()}, NFig(6), Fig{Value: math.NaN()}},
+	v.Overview.Rows = []view.OverviewRow{
+		{Name: "全体", Distributed: view.NFig(400), Valid: view.NFig(200), Rate: view.FloatPctFig(50, false)},
+		{Name: d[0], Distributed: view.NFig(150), Valid: view.NFig(90), Rate: view.FloatPctFig(60, false)},
+		{Name: d[1], Distributed: view.NFig(150), Valid: view.NFig(84), Rate: view.FloatPctFig(56, false)},
+		{Name: d[2], Distributed: view.NFig(100), Valid: view.NFig(20), Rate: view.FloatPctFig(20, false)},
+		{Name: "地区不明", Distributed: view.Fig{Value: math.NaN()}, Valid: view.NFig(6), Rate: view.Fig{Value: math.NaN()}},
 	}
 	sexH, sexC := pdfHeads("男性", "女性", "その他")
 	ageH, ageC := pdfHeads("10・20代", "30代", "40代", "50代", "60代", "70歳以上")
-	v.Profile = []QuestionView{
+	v.Profile = []view.QuestionView{
 		{Index: 0, ID: "F1", Text: "あなたの性別をお答えください。", Type: "SA",
-			Tables: []TableView{{By: "全体", Heads: sexH, Codes: sexC, Rows: []RowView{pdfRowT("全体", 200, []int{88, 105, 2, 5}, nil, false, false)}}}},
+			Tables: []view.TableView{{By: "全体", Heads: sexH, Codes: sexC, Rows: []view.RowView{pdfRowT("全体", 200, []int{88, 105, 2, 5}, nil, false, false)}}}},
 		{Index: 1, ID: "F2", Text: "あなたの年齢をお答えください。", Type: "SA",
-			Tables: []TableView{{By: "全体", Heads: ageH, Codes: ageC, Rows: []RowView{pdfRowT("全体", 200, []int{14, 22, 35, 38, 41, 50, 0}, nil, false, false)}}}},
+			Tables: []view.TableView{{By: "全体", Heads: ageH, Codes: ageC, Rows: []view.RowView{pdfRowT("全体", 200, []int{14, 22, 35, 38, 41, 50, 0}, nil, false, false)}}}},
 	}
 	q3H, q3C := pdfHeads("手助けをする", "ときどき手助けをする", "手助けはしない", "わからない")
 	q4H, q4C := pdfHeads("担い手が足りない", "活動の情報が届かない", "若い世代が参加しない", "活動場所がない", "資金が足りない", "特にない")
 	q5H, q5C := pdfHeads("満足", "やや満足", "どちらともいえない", "やや不満", "不満")
 	wide := []string{"自治会・町内会", "老人クラブ", "子ども会", "PTA", "地区社会福祉協議会", "民生委員・児童委員", "ボランティア団体", "NPO法人", "趣味のサークル", "スポーツ団体", "防災組織", "商店会", "学校の行事", "その他"}
 	q7H, q7C := pdfHeads(wide...)
-	base3 := TableView{By: "全体", Heads: q3H, Codes: q3C, Rows: []RowView{pdfRowT("全体", 950, []int{361, 304, 190, 76, 19}, nil, false, false)}}
-	v.Questions = []QuestionView{
+	base3 := view.TableView{By: "全体", Heads: q3H, Codes: q3C, Rows: []view.RowView{pdfRowT("全体", 950, []int{361, 304, 190, 76, 19}, nil, false, false)}}
+	v.Questions = []view.QuestionView{
 		v.Profile[0], v.Profile[1],
 		{Index: 2, ID: "Q3", Text: "近所で困っている人がいたら、手助けをしますか。", Type: "SA", Theme: "支え合い",
-			Tables: []TableView{
-				{By: "全体", Heads: q3H, Codes: q3C, Rows: []RowView{pdfRowT("全体", 200, []int{85, 60, 30, 20, 5}, nil, false, false)}},
-				{By: "地区", Heads: q3H, Codes: q3C, Note: "χ²=18.20（自由度8）、p=0.020", Rows: []RowView{
-					pdfRowT(d[0], 90, []int{50, 20, 10, 8, 2}, map[int]string{0: MarkHigh}, false, false),
-					pdfRowT(d[1], 84, []int{25, 32, 15, 10, 2}, map[int]string{0: MarkLow}, false, false),
+			Tables: []view.TableView{
+				{By: "全体", Heads: q3H, Codes: q3C, Rows: []view.RowView{pdfRowT("全体", 200, []int{85, 60, 30, 20, 5}, nil, false, false)}},
+				{By: "地区", Heads: q3H, Codes: q3C, Note: "χ²=18.20（自由度8）、p=0.020", Rows: []view.RowView{
+					pdfRowT(d[0], 90, []int{50, 20, 10, 8, 2}, map[int]string{0: view.MarkHigh}, false, false),
+					pdfRowT(d[1], 84, []int{25, 32, 15, 10, 2}, map[int]string{0: view.MarkLow}, false, false),
 					pdfRowT(d[2], 20, []int{8, 6, 4, 1, 1}, nil, false, true),
 					pdfRowT("地区不明", 6, []int{2, 2, 1, 1, 0}, nil, true, false),
 				}},
 			},
 			Baseline: &base3,
-			Trend: []TrendView{
-				{Label: "手助けをする", Baseline: PctFig(sharePct(361, 950), false), Current: PctFig(sharePct(85, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(4.5, false), P: PValueFig(0.240)},
-				{Label: "ときどき手助けをする", Baseline: PctFig(sharePct(304, 950), false), Current: PctFig(sharePct(60, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-2.0, false), P: PValueFig(0.580)},
-				{Label: "手助けはしない", Baseline: PctFig(sharePct(190, 950), false), Current: PctFig(sharePct(30, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(-5.0, false), P: PValueFig(0.048), Significant: true},
-				{Label: "わからない", Baseline: PctFig(sharePct(76, 950), false), Current: PctFig(sharePct(20, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(2.0, false), P: PValueFig(0.360)},
-				{Label: "無回答", Baseline: PctFig(sharePct(19, 950), false), Current: PctFig(sharePct(5, 200), false), BaselineN: NFig(950), CurrentN: NFig(200), Diff: PointsFig(0.5, false), P: PValueFig(0.700)},
+			Trend: []view.TrendView{
+				{Label: "手助けをする", Baseline: view.PctFig(sharePct(361, 950), false), Current: view.PctFig(sharePct(85, 200), false), BaselineN: view.NFig(950), CurrentN: view.NFig(200), Diff: view.PointsFig(4.5, false), P: view.PValueFig(0.240)},
+				{Label: "ときどき手助けをする", Baseline: view.PctFig(sharePct(304, 950), false), Current: view.PctFig(sharePct(60, 200), false), BaselineN: view.NFig(950), CurrentN: view.NFig(200), Diff: view.PointsFig(-2.0, false), P: view.PValueFig(0.580)},
+				{Label: "手助けはしない", Baseline: view.PctFig(sharePct(190, 950), false), Current: view.PctFig(sharePct(30, 200), false), BaselineN: view.NFig(950), CurrentN: view.NFig(200), Diff: view.PointsFig(-5.0, false), P: view.PValueFig(0.048), Significant: true},
+				{Label: "わからない", Baseline: view.PctFig(sharePct(76, 950), false), Current: view.PctFig(sharePct(20, 200), false), BaselineN: view.NFig(950), CurrentN: view.NFig(200), Diff: view.PointsFig(2.0, false), P: view.PValueFig(0.360)},
+				{Label: "無回答", Baseline: view.PctFig(sharePct(19, 950), false), Current: view.PctFig(sharePct(5, 200), false), BaselineN: view.NFig(950), CurrentN: view.NFig(200), Diff: view.PointsFig(0.5, false), P: view.PValueFig(0.700)},
 			}},
 		{Index: 3, ID: "Q4", Text: "地域の活動で困っていることは何ですか。（あてはまるものすべて）", Type: "MA", MA: true, Theme: "支え合い",
-			Tables: []TableView{
-				{By: "全体", Heads: q4H, Codes: q4C, Rows: []RowView{pdfRowT("全体", 200, []int{96, 71, 120, 33, 0, 30, 8}, nil, false, false)}},
-				{By: "地区", Heads: q4H, Codes: q4C, Rows: []RowView{
+			Tables: []view.TableView{
+				{By: "全体", Heads: q4H, Codes: q4C, Rows: []view.RowView{pdfRowT("全体", 200, []int{96, 71, 120, 33, 0, 30, 8}, nil, false, false)}},
+				{By: "地区", Heads: q4H, Codes: q4C, Rows: []view.RowView{
 					pdfRowT(d[0], 90, []int{45, 30, 55, 15, 0, 12, 3}, nil, false, false),
 					pdfRowT(d[1], 84, []int{40, 31, 50, 14, 0, 14, 4}, nil, false, false),
 					pdfRowT(d[2], 20, []int{9, 8, 12, 3, 0, 3, 1}, nil, false, true),
@@ -114,16 +116,16 @@ func testView() *View {
 				}},
 			}},
 		{Index: 4, ID: "Q5", Text: "お住まいの地域の住みやすさに満足していますか。", Type: "SC", Theme: "健康・暮らし",
-			Tables: []TableView{
-				{By: "全体", Heads: q5H, Codes: q5C, Rows: []RowView{pdfRowT("全体", 200, []int{40, 70, 50, 25, 10, 5}, nil, false, false)}},
-				{By: "地区", Heads: q5H, Codes: q5C, Rows: []RowView{
+			Tables: []view.TableView{
+				{By: "全体", Heads: q5H, Codes: q5C, Rows: []view.RowView{pdfRowT("全体", 200, []int{40, 70, 50, 25, 10, 5}, nil, false, false)}},
+				{By: "地区", Heads: q5H, Codes: q5C, Rows: []view.RowView{
 					pdfRowT(d[0], 90, []int{22, 34, 20, 9, 3, 2}, nil, false, false),
 					pdfRowT(d[1], 84, []int{14, 28, 24, 12, 5, 1}, nil, false, false),
-					pdfRowT(d[2], 20, []int{3, 6, 5, 3, 2, 1}, map[int]string{4: MarkHigh}, false, true),
+					pdfRowT(d[2], 20, []int{3, 6, 5, 3, 2, 1}, map[int]string{4: view.MarkHigh}, false, true),
 					pdfRowT("地区不明", 6, []int{1, 2, 1, 1, 0, 1}, nil, true, false),
 				}},
 			},
-			Summary: []SummaryRow{
+			Summary: []view.SummaryRow{
 				pdfSummaryT("全体", 195, 3.56, 1.10, 4, 1, 5, 56.4, false, false),
 				pdfSummaryT(d[0], 88, 3.73, 1.02, 4, 1, 5, 63.6, false, false),
 				pdfSummaryT(d[1], 83, 3.43, 1.12, 4, 1, 5, 50.6, false, false),
@@ -131,60 +133,60 @@ func testView() *View {
 				pdfSummaryT("地区不明", 5, 0, 0, 0, 0, 0, 0, true, false),
 			}},
 		{Index: 5, ID: "Q6", Text: "1週間に外出する日数は何日ですか。", Type: "NUM", Theme: "健康・暮らし",
-			Summary: []SummaryRow{
+			Summary: []view.SummaryRow{
 				pdfSummaryT("全体", 190, 4.82, 1.95, 5, 0, 7, 0, false, false),
 				pdfSummaryT(d[0], 86, 5.01, 1.80, 5, 0, 7, 0, false, false),
 			}},
 		{Index: 6, ID: "Q7", Text: "参加している地域の団体や活動をすべて選んでください。", Type: "MA", MA: true, Theme: "支え合い",
-			Tables: []TableView{
-				{By: "全体", Heads: q7H, Codes: q7C, Rows: []RowView{pdfRowT("全体", 200, []int{92, 20, 15, 12, 9, 4, 18, 3, 40, 22, 11, 2, 25, 6, 30}, nil, false, false)}},
-				{By: "地区", Heads: q7H, Codes: q7C, Rows: []RowView{
+			Tables: []view.TableView{
+				{By: "全体", Heads: q7H, Codes: q7C, Rows: []view.RowView{pdfRowT("全体", 200, []int{92, 20, 15, 12, 9, 4, 18, 3, 40, 22, 11, 2, 25, 6, 30}, nil, false, false)}},
+				{By: "地区", Heads: q7H, Codes: q7C, Rows: []view.RowView{
 					pdfRowT(d[0], 90, []int{45, 10, 8, 6, 5, 2, 9, 1, 18, 10, 6, 1, 12, 3, 12}, nil, false, false),
 					pdfRowT(d[1], 84, []int{38, 8, 6, 5, 3, 2, 7, 2, 17, 9, 4, 1, 10, 2, 14}, nil, false, false),
 					pdfRowT(d[2], 20, []int{8, 2, 1, 1, 1, 0, 2, 0, 4, 3, 1, 0, 2, 1, 3}, nil, false, true),
 				}},
 			}},
 	}
-	v.Themes = []ThemeView{{Code: "T1", Name: "支え合い", Questions: []int{2, 3, 6}}, {Code: "T2", Name: "健康・暮らし", Questions: []int{4, 5}}}
-	ind := func(id, name string, base, cur, target float64, n int, iv, ev string, ref bool) IndicatorRow {
-		return IndicatorRow{ID: id, Name: name, Theme: "支え合い", Baseline: FloatPctFig(base, false), BaselineN: NFig(950),
-			Current: FloatPctFig(cur, false), CurrentN: NFig(n), Interval: iv, Target: FloatPctFig(target, false),
-			Direction: "増", Evaluation: ev, P: PValueFig(0.240), Reference: ref}
+	v.Themes = []view.ThemeView{{Code: "T1", Name: "支え合い", Questions: []int{2, 3, 6}}, {Code: "T2", Name: "健康・暮らし", Questions: []int{4, 5}}}
+	ind := func(id, name string, base, cur, target float64, n int, iv, ev string, ref bool) view.IndicatorRow {
+		return view.IndicatorRow{ID: id, Name: name, Theme: "支え合い", Baseline: view.FloatPctFig(base, false), BaselineN: view.NFig(950),
+			Current: view.FloatPctFig(cur, false), CurrentN: view.NFig(n), Interval: iv, Target: view.FloatPctFig(target, false),
+			Direction: "増", Evaluation: ev, P: view.PValueFig(0.240), Reference: ref}
 	}
-	v.Indicators = IndicatorView{
-		Rows: []IndicatorRow{
+	v.Indicators = view.IndicatorView{
+		Rows: []view.IndicatorRow{
 			ind("I1", "近所で困っている人の手助けをする人の割合", 38.0, 42.5, 50.0, 200, "(35.9–49.4)", "B", false),
 			ind("I2", "地域の住みやすさに満足している人の割合", 58.2, 55.0, 60.0, 200, "(48.1–61.7)", "C", false),
 		},
-		ByDistrict: map[string][]IndicatorRow{
+		ByDistrict: map[string][]view.IndicatorRow{
 			d[0]: {ind("I1", "近所で困っている人の手助けをする人の割合", math.NaN(), 55.6, 50.0, 90, "(45.3–65.4)", "A", false)},
 			d[1]: {ind("I1", "近所で困っている人の手助けをする人の割合", math.NaN(), 29.8, 50.0, 84, "(21.0–40.3)", "D", false)},
 			d[2]: {ind("I1", "近所で困っている人の手助けをする人の割合", math.NaN(), 40.0, 50.0, 20, "(21.9–61.3)", "－", true)},
 		},
-		Legend: []KV{{"A", "目標を達成"}, {"B", "目標は未達成だが前回より改善"}, {"C", "前回から変化なし"}, {"D", "前回より悪化"}, {"－", "評価できない（前回値なし・回答者が少ない）"}},
+		Legend: []view.KV{{Key: "A", Value: "目標を達成"}, {Key: "B", Value: "目標は未達成だが前回より改善"}, {Key: "C", Value: "前回から変化なし"}, {Key: "D", Value: "前回より悪化"}, {Key: "－", Value: "評価できない（前回値なし・回答者が少ない）"}},
 	}
-	v.Hearings = HearingView{
+	v.Hearings = view.HearingView{
 		Orgs:       5,
-		ByDistrict: []CountRow{{d[0], NFig(2)}, {d[1], NFig(2)}, {d[2], NFig(1)}},
-		ByType:     []CountRow{{"自治会・町内会", NFig(3)}, {"民生委員・児童委員協議会", NFig(2)}},
-		Ratings: []RatingView{
+		ByDistrict: []view.CountRow{{Name: d[0], N: view.NFig(2)}, {Name: d[1], N: view.NFig(2)}, {Name: d[2], N: view.NFig(1)}},
+		ByType:     []view.CountRow{{Name: "自治会・町内会", N: view.NFig(3)}, {Name: "民生委員・児童委員協議会", N: view.NFig(2)}},
+		Ratings: []view.RatingView{
 			{ItemID: "H1", Name: "見守り活動の担い手は足りているか", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
-				All: ratingRowOf(0, 1, 2, 2), ByDistrict: map[string]RatingRow{d[0]: ratingRowOf(0, 1, 1, 0), d[1]: ratingRowOf(0, 0, 1, 1), d[2]: ratingRowOf(0, 0, 0, 1)}},
+				All: ratingRowOf(0, 1, 2, 2), ByDistrict: map[string]view.RatingRow{d[0]: ratingRowOf(0, 1, 1, 0), d[1]: ratingRowOf(0, 0, 1, 1), d[2]: ratingRowOf(0, 0, 0, 1)}},
 			{ItemID: "H2", Name: "関係機関との連携", Theme: "支え合い", Labels: []string{"十分", "やや十分", "やや不足", "不足"},
-				All: ratingRowOf(1, 2, 1, 1), ByDistrict: map[string]RatingRow{d[0]: ratingRowOf(1, 1, 0, 0), d[1]: ratingRowOf(0, 1, 1, 0), d[2]: ratingRowOf(0, 0, 0, 1)}},
+				All: ratingRowOf(1, 2, 1, 1), ByDistrict: map[string]view.RatingRow{d[0]: ratingRowOf(1, 1, 0, 0), d[1]: ratingRowOf(0, 1, 1, 0), d[2]: ratingRowOf(0, 0, 0, 1)}},
 		},
 	}
-	v.Hearings.Comments, v.Hearings.DistrictComments = commentViews([]hearingNote{
+	v.Hearings.Comments, v.Hearings.DistrictComments = view.CommentViews([]view.HearingNote{
 		{Item: "課題", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山第一自治会", Text: "見守りの担い手が高齢化しており、若い世代への声かけが課題です。"},
 		{Item: "成果", Theme: "支え合い", Districts: []string{d[0]}, Org: "大倉山民生委員協議会", Text: "〇〇さんの協力で、サロンの参加者が増えました。"},
 		{Item: "課題", Theme: "支え合い", Districts: []string{d[1]}, Org: "日吉東町内会", Text: "集合住宅の住民と接点を持ちにくい。"},
 		{Item: "成果", Theme: "健康・暮らし", Districts: []string{d[0], d[1]}, Org: "港北ボランティア連絡会", Text: "体操教室の参加者が増えた。"},
 	}, d)
 	v.DistrictTops = testDistrictTops(v)
-	v.FreeText = FreeTextView{
-		Count:    NFig(45),
-		Keywords: []KV{{"地域", "18"}, {"参加", "12"}, {"高齢者", "11"}, {"子ども", "9"}, {"情報", "8"}, {"交流", "6"}, {"不安", "5"}},
-		Quotes: []CommentGroup{
+	v.FreeText = view.FreeTextView{
+		Count:    view.NFig(45),
+		Keywords: []view.KV{{Key: "地域", Value: "18"}, {Key: "参加", Value: "12"}, {Key: "高齢者", Value: "11"}, {Key: "子ども", Value: "9"}, {Key: "情報", Value: "8"}, {Key: "交流", Value: "6"}, {Key: "不安", Value: "5"}},
+		Quotes: []view.CommentGroup{
 			{Theme: "支え合い", Items: []string{"近所づきあいが少なくなり、災害のときが不安です。（「いざという時」に頼れる人がいない。）", "自治会の活動を知る機会がもっとあればよいと思います。"}},
 			{District: d[1], Items: []string{"駅の周りに気軽に集まれる場所がほしい。"}},
 		},
@@ -193,20 +195,20 @@ func testView() *View {
 }
 
 // renderPDFT renders the ward report, or a district handout when district is set.
-func renderPDFT(t testing.TB, v *View, district string) []byte {
+func renderPDFT(t testing.TB, v *view.View, district string) []byte {
 	t.Helper()
 	// Hand-built views get the chart orders that Build would set.
-	for _, qs := range [][]QuestionView{v.Questions, v.Profile} {
+	for _, qs := range [][]view.QuestionView{v.Questions, v.Profile} {
 		for i := range qs {
-			setChartOrders(&qs[i])
+			view.SetChartOrders(&qs[i])
 		}
 	}
 	var b bytes.Buffer
 	var err error
 	if district == "" {
-		err = PDF(&b, v, PDFOptions{})
+		err = pdf.PDF(&b, v, pdf.PDFOptions{})
 	} else {
-		err = DistrictPDF(&b, v, district, PDFOptions{})
+		err = pdf.DistrictPDF(&b, v, district, pdf.PDFOptions{})
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -392,30 +394,30 @@ func TestPDFDeterministic(t *testing.T) {
 
 func TestPDFErrors(t *testing.T) {
 	var b bytes.Buffer
-	if err := DistrictPDF(&b, testView(), "存在しない地区", PDFOptions{}); err == nil {
+	if err := pdf.DistrictPDF(&b, testView(), "存在しない地区", pdf.PDFOptions{}); err == nil {
 		t.Error("DistrictPDF accepted an unknown district")
 	}
-	if err := PDF(&b, testView(), PDFOptions{FontRegular: []byte("not a font")}); err == nil {
+	if err := pdf.PDF(&b, testView(), pdf.PDFOptions{FontRegular: []byte("not a font")}); err == nil {
 		t.Error("PDF accepted a bad font")
 	}
 	// An empty view still renders (cover, contents, guide).
-	if err := PDF(&b, &View{PlanName: "計画", DateISO: "bad"}, PDFOptions{}); err != nil {
+	if err := pdf.PDF(&b, &view.View{PlanName: "計画", DateISO: "bad"}, pdf.PDFOptions{}); err != nil {
 		t.Errorf("empty view: %v", err)
 	}
 }
 
 // bigView scales testView to 13 districts for the benchmark.
-func bigView() *View {
+func bigView() *view.View {
 	v := testView()
 	var ds []string
 	for i := range 13 {
 		ds = append(ds, fmt.Sprintf("第%d地区", i+1))
 	}
 	v.Districts = ds
-	v.Indicators.ByDistrict = map[string][]IndicatorRow{}
+	v.Indicators.ByDistrict = map[string][]view.IndicatorRow{}
 	for qi := range v.Questions {
 		q := &v.Questions[qi]
-		if t := tableBy(q, "地区"); t != nil {
+		if t := view.TableBy(q, "地区"); t != nil {
 			proto := t.Rows[0]
 			t.Rows = nil
 			for _, d := range ds {
@@ -464,13 +466,13 @@ func TestPDFStaysInMargins(t *testing.T) {
 		counts = append(counts, i%7)
 	}
 	h, c := pdfHeads(labels...)
-	q := QuestionView{Index: 7, ID: "Q8", Text: "長い設問", Type: "MA", MA: true, Theme: "支え合い",
-		Tables: []TableView{{By: "全体", Heads: h, Codes: c, Rows: []RowView{pdfRowT("全体", 200, append(counts, 3), nil, false, false)}}}}
+	q := view.QuestionView{Index: 7, ID: "Q8", Text: "長い設問", Type: "MA", MA: true, Theme: "支え合い",
+		Tables: []view.TableView{{By: "全体", Heads: h, Codes: c, Rows: []view.RowView{pdfRowT("全体", 200, append(counts, 3), nil, false, false)}}}}
 	v.Questions = append(v.Questions, q)
 	v.Themes[0].Questions = append(v.Themes[0].Questions, len(v.Questions)-1)
 	for i := range 25 {
-		v.Hearings.Ratings = append(v.Hearings.Ratings, RatingView{ItemID: "X", Name: fmt.Sprintf("評価項目%d", i), Theme: "支え合い",
-			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 3, 4), ByDistrict: map[string]RatingRow{"日吉地区": ratingRowOf(0, 1, 1, 0)}})
+		v.Hearings.Ratings = append(v.Hearings.Ratings, view.RatingView{ItemID: "X", Name: fmt.Sprintf("評価項目%d", i), Theme: "支え合い",
+			Labels: []string{"十分", "やや十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 3, 4), ByDistrict: map[string]view.RatingRow{"日吉地区": ratingRowOf(0, 1, 1, 0)}})
 	}
 	word := regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">|<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
 	for _, district := range []string{"", "日吉地区"} {
@@ -482,7 +484,7 @@ func TestPDFStaysInMargins(t *testing.T) {
 		for _, m := range word.FindAllStringSubmatch(string(out), -1) {
 			if m[1] != "" {
 				h, _ := strconv.ParseFloat(m[1], 64)
-				bottom = h - (pageH-contentB)/ptMM
+				bottom = h - (pdf.PageH-pdf.ContentB)/pdf.PtMM
 				continue
 			}
 			m = m[1:]
@@ -504,7 +506,7 @@ func TestPDFLandscape(t *testing.T) {
 	needTool(t, "pdfinfo")
 	v := testView()
 	q := &v.Questions[6] // Q7, 15 columns: too wide for portrait, fits landscape
-	dt := tableBy(q, "地区")
+	dt := view.TableBy(q, "地区")
 	proto := dt.Rows[0]
 	dt.Rows = nil
 	for i := range 40 {
@@ -599,7 +601,7 @@ func TestPDFContentsPages(t *testing.T) {
 }
 
 func TestCommentGroups(t *testing.T) {
-	notes := []hearingNote{
+	notes := []view.HearingNote{
 		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a1"},
 		{Item: "課題", Theme: "つながり", Districts: []string{"日吉"}, Org: "A会", Text: "a2"},
 		{Item: "成果", Theme: "つながり", Districts: []string{"日吉"}, Org: "B会", Text: "b1"},
@@ -608,22 +610,22 @@ func TestCommentGroups(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, district string
-		want           []CommentGroup
+		want           []view.CommentGroup
 	}{
 		// Ward: by theme, then first district; 成果 (first item seen) before 課題.
-		{"ward", "", []CommentGroup{
+		{"ward", "", []view.CommentGroup{
 			{Theme: "つながり", District: "日吉", Items: []string{"【成果】A会: a1", "【成果】B会: b1", "【課題】A会: a2"}},
 			{Theme: "つながり", District: "綱島", Items: []string{"【課題】C会（綱島、日吉）: c2"}},
 			{Theme: "その他", District: "綱島", Items: []string{"D会: d"}},
 		}},
 		// District: every organization of the district, also when it is not its first.
-		{"日吉", "日吉", []CommentGroup{
+		{"日吉", "日吉", []view.CommentGroup{
 			{Theme: "つながり", Items: []string{"【成果】A会: a1", "【成果】B会: b1", "【課題】A会: a2", "【課題】C会（綱島、日吉）: c2"}},
 		}},
 		{"none", "師岡", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := commentGroups(notes, c.district)
+			got := view.CommentGroups(notes, c.district)
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %#v\nwant %#v", got, c.want)
 			}
@@ -635,13 +637,13 @@ func TestCommentGroups(t *testing.T) {
 // view from its tables, as analyze.DistrictTops does from the crosstabs: 全体's
 // top answer (no-answer excluded, the first on ties, 0 for a hidden share), the
 // district's share and the difference.
-func testDistrictTops(v *View) map[string][]TopRow {
-	out := map[string][]TopRow{}
+func testDistrictTops(v *view.View) map[string][]view.TopRow {
+	out := map[string][]view.TopRow{}
 	for _, name := range v.Districts {
 		for qi := range v.Questions {
 			q := &v.Questions[qi]
-			at, all := allRow(q)
-			dr := groupRow(tableBy(q, analyze.ByDistrict), name)
+			at, all := view.AllRow(q)
+			dr := view.GroupRow(view.TableBy(q, analyze.ByDistrict), name)
 			if all == nil || dr == nil || q.Type == "NUM" {
 				continue
 			}
@@ -650,19 +652,19 @@ func testDistrictTops(v *View) map[string][]TopRow {
 				if i < len(at.Codes) && at.Codes[i] == analyze.CodeNA {
 					continue
 				}
-				if top < 0 || pdfValue(shareOf(all, i)) > pdfValue(shareOf(all, top)) {
+				if top < 0 || pdf.PdfValue(view.ShareOf(all, i)) > pdf.PdfValue(view.ShareOf(all, top)) {
 					top = i
 				}
 			}
 			if top < 0 {
 				continue
 			}
-			dv, av := shareOf(dr, top), shareOf(all, top)
-			diff := Fig{Value: math.NaN()}
+			dv, av := view.ShareOf(dr, top), view.ShareOf(all, top)
+			diff := view.Fig{Value: math.NaN()}
 			if !dv.Suppressed && !math.IsNaN(dv.Value) && !math.IsNaN(av.Value) {
-				diff = PointsFig(dv.Value-av.Value, false)
+				diff = view.PointsFig(dv.Value-av.Value, false)
 			}
-			out[name] = append(out[name], TopRow{QuestionID: q.ID, QuestionText: q.Text, Label: at.Heads[top],
+			out[name] = append(out[name], view.TopRow{QuestionID: q.ID, QuestionText: q.Text, Label: at.Heads[top],
 				N: dr.N, AllN: all.N, District: dv, All: av, Diff: diff, Reference: dr.Reference})
 		}
 	}

@@ -1,12 +1,15 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"midreview/analyze"
+	"midreview/render/dashboard"
+	"midreview/render/pdf"
+	"midreview/render/view"
+	"midreview/render/web"
+	"midreview/render/xlsx"
 )
 
 // Output formats, as `midreview run -formats` names them.
@@ -26,40 +29,33 @@ func Formats() []string {
 	return []string{FormatPDF, FormatXLSX, FormatHTML, FormatCSV, FormatWeb, FormatOpendata}
 }
 
-// An Output is one file of an output folder: its slash path inside OUT and the
-// function that writes its bytes.
-type Output struct {
-	Path  string
-	Write func(w io.Writer) error
-}
-
 // Plan lists the outputs of the chosen formats (keys of Formats) in a fixed
 // order: report.pdf and the district PDFs, tabulation.xlsx, the dashboard and
 // its assets, the data CSVs, then commentary_draft.xlsx and problems.csv,
 // which every run writes.
 // manifest.json is not listed: it lists the others with their hashes.
-func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOptions) []Output {
-	var outs []Output
+func Plan(v *view.View, res *analyze.Results, formats map[string]bool, pdfOpt pdf.PDFOptions) []view.Output {
+	var outs []view.Output
 	file := func(p string, fn func(w io.Writer) error) {
-		outs = append(outs, Output{p, fn})
+		outs = append(outs, view.Output{Path: p, Write: fn})
 	}
 	if formats[FormatPDF] {
-		file("report.pdf", func(w io.Writer) error { return PDF(w, v, pdfOpt) })
+		file("report.pdf", func(w io.Writer) error { return pdf.PDF(w, v, pdfOpt) })
 		for i, d := range v.Districts {
-			file(districtFile(i, d), func(w io.Writer) error { return DistrictPDF(w, v, d, pdfOpt) })
+			file(view.DistrictFile(i, d), func(w io.Writer) error { return pdf.DistrictPDF(w, v, d, pdfOpt) })
 		}
 		if v.Hard != nil {
-			file(LinkageFile, func(w io.Writer) error { return LinkagePDF(w, v, pdfOpt) })
+			file(pdf.LinkageFile, func(w io.Writer) error { return pdf.LinkagePDF(w, v, pdfOpt) })
 		}
 	}
 	if formats[FormatXLSX] {
-		file("tabulation.xlsx", func(w io.Writer) error { return XLSX(w, v) })
+		file("tabulation.xlsx", func(w io.Writer) error { return xlsx.XLSX(w, v) })
 	}
 	if formats[FormatHTML] {
-		file("dashboard/index.html", func(w io.Writer) error { return Dashboard(w, v, DashboardOptions{}) })
-		assets, err := DashboardAssets()
+		file("dashboard/index.html", func(w io.Writer) error { return dashboard.Dashboard(w, v, dashboard.DashboardOptions{}) })
+		assets, err := dashboard.DashboardAssets()
 		if err != nil {
-			file("dashboard/"+AssetEcharts, func(io.Writer) error { return err })
+			file("dashboard/"+dashboard.AssetEcharts, func(io.Writer) error { return err })
 		}
 		names := make([]string, 0, len(assets))
 		for name := range assets {
@@ -80,7 +76,7 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 		}
 	}
 	if formats[FormatWeb] {
-		for _, o := range WebFiles(v, WebOptions{Handouts: formats[FormatPDF], Opendata: formats[FormatOpendata]}) {
+		for _, o := range web.WebFiles(v, web.WebOptions{Handouts: formats[FormatPDF], Opendata: formats[FormatOpendata]}) {
 			file("web/"+o.Path, o.Write)
 		}
 	}
@@ -98,34 +94,4 @@ func Plan(v *View, res *analyze.Results, formats map[string]bool, pdfOpt PDFOpti
 	}
 	file("problems.csv", func(w io.Writer) error { return ProblemsCSV(w, res.Batch.Problems) })
 	return outs
-}
-
-// districtFile is the path of the i-th district's handout (0-based, sheet
-// order): districts/NN_地区名.pdf, NN 1-based.
-func districtFile(i int, name string) string {
-	return fmt.Sprintf("districts/%02d_%s.pdf", i+1, sanitizeName(name))
-}
-
-// sanitizeName makes a district name safe as a file name on Windows, macOS and
-// Linux: path separators, control characters and characters Windows reserves
-// become _, and trailing dots and spaces (which Windows drops) are removed.
-func sanitizeName(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == 60 {
-			break // Note: keeps paths well under Windows' 260-character limit.
-		}
-		switch {
-		case r < 0x20, r == 0x7f, strings.ContainsRune(`/\:*?"<>|`, r):
-			r = '_'
-		}
-		b.WriteRune(r)
-		n++
-	}
-	out := strings.TrimRight(strings.TrimSpace(b.String()), ". ")
-	if out == "" {
-		return "地区"
-	}
-	return out
 }

@@ -3,20 +3,25 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"midreview/render/dashboard"
+	"midreview/render/pdf"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 func TestPlan(t *testing.T) {
 	res := buildTestResults()
-	v := Build(res)
+	v := view.Build(res)
 	var csvPaths []string
 	for _, c := range CSVFiles() {
 		csvPaths = append(csvPaths, c.Path)
 	}
-	dashboard := []string{"dashboard/index.html", "dashboard/dashboard.css", "dashboard/dashboard.js", "dashboard/echarts.min.js"}
-	if _, err := DashboardAssets(); err != nil {
+	dashPaths := []string{"dashboard/index.html", "dashboard/dashboard.css", "dashboard/dashboard.js", "dashboard/echarts.min.js"}
+	if _, err := dashboard.DashboardAssets(); err != nil {
 		// Note: without the embedded echarts the plan still lists the file,
 		// whose writer returns the error (the run stops before the swap).
-		dashboard = []string{"dashboard/index.html", "dashboard/echarts.min.js"}
+		dashPaths = []string{"dashboard/index.html", "dashboard/echarts.min.js"}
 	}
 	check := func(formats string, want ...string) {
 		t.Helper()
@@ -25,7 +30,7 @@ func TestPlan(t *testing.T) {
 			fm[f] = f != ""
 		}
 		var got []string
-		for _, o := range Plan(v, res, fm, PDFOptions{}) {
+		for _, o := range Plan(v, res, fm, pdf.PDFOptions{}) {
 			got = append(got, o.Path)
 		}
 		if strings.Join(got, " ") != strings.Join(want, " ") {
@@ -36,20 +41,20 @@ func TestPlan(t *testing.T) {
 	check("", always...)
 	check("pdf", append([]string{"report.pdf", "districts/01_日吉.pdf", "districts/02_=綱島.pdf"}, always...)...)
 	check("xlsx", append([]string{"tabulation.xlsx"}, always...)...)
-	check("html", append(dashboard, always...)...)
+	check("html", append(dashPaths, always...)...)
 	check("csv", append(csvPaths, always...)...)
-	web := []string{"web/index.html", "web/style.css", "web/districts/01.html", "web/districts/02.html"}
-	check("web", append(web, always...)...)
+	webPaths := []string{"web/index.html", "web/style.css", "web/districts/01.html", "web/districts/02.html"}
+	check("web", append(webPaths, always...)...)
 	var opendata []string
 	for _, o := range OpendataFiles(v) {
 		opendata = append(opendata, "opendata/"+o.Path)
 	}
-	if len(opendata) < 3 || opendata[0] != "opendata/"+OpendataReadme || opendata[1] != "opendata/overview.csv" || opendata[2] != "opendata/overview_README.txt" {
+	if len(opendata) < 3 || opendata[0] != "opendata/"+web.OpendataReadme || opendata[1] != "opendata/overview.csv" || opendata[2] != "opendata/overview_README.txt" {
 		t.Errorf("opendata files %v, want README.txt, then overview.csv and its README first", opendata)
 	}
 	check("opendata", append(opendata, always...)...)
 	all := []string{"report.pdf", "districts/01_日吉.pdf", "districts/02_=綱島.pdf", "tabulation.xlsx"}
-	all = append(append(append(append(append(all, dashboard...), csvPaths...), web...), opendata...), always...)
+	all = append(append(append(append(append(all, dashPaths...), csvPaths...), webPaths...), opendata...), always...)
 	check(strings.Join(Formats(), ","), all...)
 }
 
@@ -67,15 +72,15 @@ func TestSanitizeName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := sanitizeName(tt.in); got != tt.want {
+			if got := view.SanitizeName(tt.in); got != tt.want {
 				t.Errorf("sanitizeName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
-	if got := districtFile(0, "日吉"); got != "districts/01_日吉.pdf" {
+	if got := view.DistrictFile(0, "日吉"); got != "districts/01_日吉.pdf" {
 		t.Errorf("districtFile(0, 日吉) = %q", got)
 	}
-	if got := districtFile(12, "師岡"); got != "districts/13_師岡.pdf" {
+	if got := view.DistrictFile(12, "師岡"); got != "districts/13_師岡.pdf" {
 		t.Errorf("districtFile(12, 師岡) = %q", got)
 	}
 }
@@ -85,7 +90,7 @@ func FuzzSanitizeName(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := sanitizeName(s)
+		got := view.SanitizeName(s)
 		if got == "" || strings.ContainsAny(got, "/\\:*?\"<>|\x7f") || strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") {
 			t.Errorf("sanitizeName(%q) = %q", s, got)
 		}

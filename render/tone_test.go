@@ -8,6 +8,9 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/dashboard"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 // TestColourByDirection checks that colour follows whether higher is better:
@@ -29,19 +32,19 @@ func TestColourByDirection(t *testing.T) {
 	f.add(&b.Current, 10, 1, -1, 0) // 南: 10 A, 10 C of 100
 	f.add(&b.Current, 80, 1, -1, 1)
 	f.add(&b.Current, 10, 1, -1, 2)
-	v := Build(analyze.Run(b))
+	v := view.Build(analyze.Run(b))
 
 	// The shading rule itself: +12 points on a 減 measure is 10+ worse.
-	if got := shade(12, true); got != "dn2" {
+	if got := view.Shade(12, true); got != "dn2" {
 		t.Errorf("shade(+12, 減) = %q, want dn2 (worse)", got)
 	}
-	if got := shade(12, false); got != "up2" {
+	if got := view.Shade(12, false); got != "up2" {
 		t.Errorf("shade(+12, 増) = %q, want up2 (better)", got)
 	}
 
 	// Dashboard: the 地区比較 table of indicators.
 	var buf bytes.Buffer
-	if err := Dashboard(&buf, v, DashboardOptions{}); err != nil {
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	html := buf.String()
@@ -62,7 +65,7 @@ func TestColourByDirection(t *testing.T) {
 	}
 
 	// カルテ: the bars of 北 carry the direction, and the target.
-	var p *ProfileView
+	var p *view.ProfileView
 	for k := range v.Profiles {
 		if v.Profiles[k].District == "北" {
 			p = &v.Profiles[k]
@@ -73,35 +76,35 @@ func TestColourByDirection(t *testing.T) {
 	}
 	for k, want := range []int{1, -1} {
 		in := p.Indicators[k]
-		if got := tone(in.District, in.Ward, in.Direction == "減"); got != want {
+		if got := view.Tone(in.District, in.Ward, in.Direction == "減"); got != want {
 			t.Errorf("カルテ %s (%s %s against %s): tone %d, want %d", in.ID, in.Direction, in.District.Text, in.Ward.Text, got, want)
 		}
 	}
 	if p.Indicators[0].ToneClass() != "up2" || p.Indicators[1].ToneClass() != "dn2" {
 		t.Errorf("dashboard カルテ: I1 %q, I2 %q; want up2 (better), dn2 (worse)", p.Indicators[0].ToneClass(), p.Indicators[1].ToneClass())
 	}
-	blocks := compose(v, "北", (*composer).karte)
-	var bars []barRow
-	var tables []Table
-	walk(blocks, Print, func(bl Block) {
+	blocks := view.Compose(v, "北", (*view.Composer).Karte)
+	var bars []view.BarRow
+	var tables []view.Table
+	view.Walk(blocks, view.Print, func(bl view.Block) {
 		switch x := bl.(type) {
-		case Figure:
-			if x.Kind == FigIndex {
+		case view.Figure:
+			if x.Kind == view.FigIndex {
 				bars = x.Bars
 			}
-		case Table:
+		case view.Table:
 			tables = append(tables, x)
 		}
 	})
-	if len(bars) != 2 || bars[0].better != 1 || bars[1].better != -1 {
+	if len(bars) != 2 || bars[0].Better != 1 || bars[1].Better != -1 {
 		t.Errorf("カルテ bars %+v: want I1 better, I2 worse", bars)
 	}
 	// Web: the district's figure cell carries the tone, drawn as class good/bad.
-	var w webDoc
+	var w web.WebDoc
 	for _, tb := range tables {
-		w.drawTable(tb)
+		w.DrawTable(tb)
 	}
-	if out := w.body.String(); !strings.Contains(out, `class="num bad" title="全体より悪い"`) || !strings.Contains(out, `class="num good"`) {
+	if out := w.Body.String(); !strings.Contains(out, `class="num bad" title="全体より悪い"`) || !strings.Contains(out, `class="num good"`) {
 		t.Errorf("web カルテ table: no good/bad cells:\n%s", out)
 	}
 }
@@ -119,9 +122,9 @@ func TestCommentaryFollowsStatements(t *testing.T) {
 	b.ProgressScale = ingest.ChoiceSet{Choices: []ingest.Choice{{Code: 1, Label: "順調"}, {Code: 2, Label: "概ね順調"},
 		{Code: 3, Label: "やや遅れ"}, {Code: 4, Label: "遅れ"}}}
 	b.Progress = []ingest.Progress{{Initiative: 0, Year: 2025, Rating: 3}}
-	closing := func() *Passage {
+	closing := func() *view.Passage {
 		t.Helper()
-		for _, p := range Build(analyze.Run(b)).Passages {
+		for _, p := range view.Build(analyze.Run(b)).Passages {
 			if p.Place == analyze.PlaceSummary && p.Target == "" && p.District == "" {
 				return &p
 			}
@@ -135,8 +138,8 @@ func TestCommentaryFollowsStatements(t *testing.T) {
 	}
 	b.Commentary = &ingest.Commentary{Sheet: "所見", Rows: []ingest.CommentaryRow{{Place: ingest.PlaceSummary,
 		District: ingest.Ward, Text: "見守り訪問は人員不足のため遅れています。", Basis: p.Basis()}}}
-	v := Build(analyze.Run(b))
-	if probs := applyCommentary(v, b); len(probs) != 0 {
+	v := view.Build(analyze.Run(b))
+	if probs := view.ApplyCommentary(v, b); len(probs) != 0 {
 		t.Fatalf("fresh staff row: %v", probs)
 	}
 	if got := v.PassageLines(analyze.PlaceSummary, "", ""); len(got) != 1 || got[0] != "見守り訪問は人員不足のため遅れています。" {
@@ -144,8 +147,8 @@ func TestCommentaryFollowsStatements(t *testing.T) {
 	}
 	// The rating moves to やや遅れ: the row is stale.
 	b.Progress[0].Rating = 2
-	v = Build(analyze.Run(b))
-	probs := applyCommentary(v, b)
+	v = view.Build(analyze.Run(b))
+	probs := view.ApplyCommentary(v, b)
 	if len(probs) != 1 || probs[0].Code != ingest.CodeStaleCommentary {
 		t.Errorf("after the rating changed: %v, want one stale-commentary problem", probs)
 	}

@@ -19,13 +19,16 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/internal/batchgen"
+	"midreview/render/pdf"
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 // writeWeb writes v's web/ folder into dir, as cmd does, and returns its pages.
-func writeWeb(t *testing.T, dir string, v *View) []string {
+func writeWeb(t *testing.T, dir string, v *view.View) []string {
 	t.Helper()
 	var pages []string
-	for _, o := range WebFiles(v, WebOptions{}) {
+	for _, o := range web.WebFiles(v, web.WebOptions{}) {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
 			t.Fatalf("%s: %v", o.Path, err)
@@ -46,15 +49,15 @@ func writeWeb(t *testing.T, dir string, v *View) []string {
 
 // demoView is the View of the demo batch (`midreview demo`: the sample with
 // its default options), built as `run` builds it.
-func demoView(t *testing.T) *View {
+func demoView(t *testing.T) *view.View {
 	t.Helper()
-	return Build(demoResults(t))
+	return view.Build(demoResults(t))
 }
 
 // A namedView is a View a test of the public outputs walks.
 type namedView struct {
 	name string
-	v    *View
+	v    *view.View
 }
 
 // publicViews are the views the tests of web/ and opendata/ walk: the
@@ -70,7 +73,7 @@ func publicViews(t *testing.T) []namedView {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, namedView{name, Build(analyze.Run(b))})
+		out = append(out, namedView{name, view.Build(analyze.Run(b))})
 	}
 	out = append(out, namedView{"webform", axisWebformView(t)}, namedView{"small-districts", smallDistrictsView(t)})
 	return out
@@ -78,9 +81,9 @@ func publicViews(t *testing.T) []namedView {
 
 // smallDistrictsView is the sample with several districts under 秘匿基準
 // (180 respondents over the sample's districts).
-func smallDistrictsView(t *testing.T) *View {
+func smallDistrictsView(t *testing.T) *view.View {
 	t.Helper()
-	return Build(analyze.Run(smallDistrictsBatch(t)))
+	return view.Build(analyze.Run(smallDistrictsBatch(t)))
 }
 
 // smallDistrictsBatch is the 180-respondent sample (10 hearings, seed 7):
@@ -103,7 +106,7 @@ func smallDistrictsBatch(t *testing.T) *ingest.Batch {
 func TestWebGolden(t *testing.T) {
 	v := xlsxTestView()
 	var page bytes.Buffer
-	if err := WebDistrict(&page, v, v.Districts[0]); err != nil {
+	if err := web.WebDistrict(&page, v, v.Districts[0]); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "web_district.html", page.Bytes())
@@ -130,7 +133,7 @@ var (
 // (webWardChapters: findings first), numbered in that order, and prints 報告書の
 // 見方 last (#methods). TestWebPhone checks the order in the browser.
 func TestWebOrder(t *testing.T) {
-	regular, bold, ok := EmbeddedFont()
+	regular, bold, ok := pdf.EmbeddedFont()
 	if !ok {
 		t.Skip("no embedded font (run scripts/assets.sh)")
 	}
@@ -138,21 +141,21 @@ func TestWebOrder(t *testing.T) {
 	for _, pv := range publicViews(t) {
 		name, v := pv.name, pv.v
 		for _, district := range append([]string{""}, v.Districts...) {
-			d, err := renderPDF(v, district, PDFOptions{FontRegular: regular, FontBold: bold}, 1)
+			d, err := pdf.RenderPDF(v, district, pdf.PDFOptions{FontRegular: regular, FontBold: bold}, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var want []string
-			for _, e := range d.toc {
-				if e.level == 1 {
-					want = append(want, unnumbered.ReplaceAllString(e.title, ""))
+			for _, e := range d.Toc {
+				if e.Level == 1 {
+					want = append(want, unnumbered.ReplaceAllString(e.Title, ""))
 				}
 			}
 			var page bytes.Buffer
 			if district == "" {
-				err = WebReport(&page, v)
+				err = web.WebReport(&page, v)
 			} else {
-				err = WebDistrict(&page, v, district)
+				err = web.WebDistrict(&page, v, district)
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -165,7 +168,7 @@ func TestWebOrder(t *testing.T) {
 				}
 				got = append(got, unnumbered.ReplaceAllString(title, ""))
 			}
-			if strings.Contains(page.String(), `<h2 id="`+webMethodsID+`">報告書の見方</h2>`) {
+			if strings.Contains(page.String(), `<h2 id="`+web.WebMethodsID+`">報告書の見方</h2>`) {
 				got = append(got, "報告書の見方")
 			}
 			slices.Sort(got)
@@ -180,7 +183,7 @@ func TestWebOrder(t *testing.T) {
 // TestWebChaptersPermute checks that the web's chapter lists hold the
 // handouts' composers, each once, in the web's order.
 func TestWebChaptersPermute(t *testing.T) {
-	ptrs := func(fs []func(*composer)) []uintptr {
+	ptrs := func(fs []func(*view.Composer)) []uintptr {
 		var out []uintptr
 		for _, f := range fs {
 			out = append(out, reflect.ValueOf(f).Pointer())
@@ -188,10 +191,10 @@ func TestWebChaptersPermute(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	if !slices.Equal(ptrs(webWardChapters), ptrs(wardChapters)) {
+	if !slices.Equal(ptrs(view.WebWardChapters), ptrs(view.WardChapters)) {
 		t.Error("webWardChapters and wardChapters hold different composers")
 	}
-	if !slices.Equal(ptrs(webDistrictChapters), ptrs(districtChapters)) {
+	if !slices.Equal(ptrs(view.WebDistrictChapters), ptrs(view.DistrictChapters)) {
 		t.Error("webDistrictChapters and districtChapters hold different composers")
 	}
 }
@@ -256,7 +259,7 @@ func TestWebSelfContained(t *testing.T) {
 			}
 			// Beside web/, only the open data's README and the handouts.
 			if rel, _ := filepath.Rel(out, file); !strings.HasPrefix(rel, "web"+string(filepath.Separator)) &&
-				rel != filepath.Join("opendata", OpendataReadme) && rel != "report.pdf" && !strings.HasPrefix(rel, "districts"+string(filepath.Separator)) {
+				rel != filepath.Join("opendata", web.OpendataReadme) && rel != "report.pdf" && !strings.HasPrefix(rel, "districts"+string(filepath.Separator)) {
 				t.Errorf("%s: link %q leaves the upload", p, u)
 			}
 		}
@@ -355,7 +358,7 @@ func TestWebAccessibility(t *testing.T) {
 					t.Errorf("%s %s: request outside the folder: %s", tc.name, p, u)
 				}
 			}
-			if *update && tc.name == "demo" && (p == WebIndex || p == webDistrictFile(0)) {
+			if *update && tc.name == "demo" && (p == web.WebIndex || p == web.WebDistrictFile(0)) {
 				webScreenshot(t, ctx, p)
 			}
 		}
@@ -367,12 +370,12 @@ func TestWebAccessibility(t *testing.T) {
 func webScreenshot(t *testing.T, ctx context.Context, page string) {
 	t.Helper()
 	name := "web-report.png"
-	if page != WebIndex {
+	if page != web.WebIndex {
 		name = "web-district.png"
 	}
 	// The report: its themes chapter; a district: its profile (地区カルテ).
 	target := `document.querySelectorAll('h2')[2]`
-	if page != WebIndex {
+	if page != web.WebIndex {
 		target = `document.querySelectorAll('h2')[0]`
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(`+target+` || document.body).scrollIntoView(); window.scrollBy(0, -20); 0`)); err != nil {
@@ -417,8 +420,8 @@ func TestPublicSentinel(t *testing.T) {
 	if planted < 10 {
 		t.Fatalf("only %d suppressed groups: the batch tests little", planted)
 	}
-	v := Build(res)
-	files := append(WebFiles(v, WebOptions{}), OpendataFiles(v)...)
+	v := view.Build(res)
+	files := append(web.WebFiles(v, web.WebOptions{}), OpendataFiles(v)...)
 	for _, o := range files {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
@@ -438,9 +441,9 @@ func TestPublicOrgNames(t *testing.T) {
 	b := smallDistrictsBatch(t)
 	for _, publish := range []bool{false, true} {
 		b.Settings.PublishOrgs = publish
-		v := Build(analyze.Run(b))
+		v := view.Build(analyze.Run(b))
 		var all strings.Builder
-		for _, o := range append(WebFiles(v, WebOptions{}), OpendataFiles(v)...) {
+		for _, o := range append(web.WebFiles(v, web.WebOptions{}), OpendataFiles(v)...) {
 			if err := o.Write(&all); err != nil {
 				t.Fatal(err)
 			}
@@ -494,10 +497,10 @@ func TestPublicHard(t *testing.T) {
 				planted++
 			}
 		}
-		v := Build(res)
-		var web, od strings.Builder
-		for _, o := range WebFiles(v, WebOptions{}) {
-			if err := o.Write(&web); err != nil {
+		v := view.Build(res)
+		var webOut, od strings.Builder
+		for _, o := range web.WebFiles(v, web.WebOptions{}) {
+			if err := o.Write(&webOut); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -512,7 +515,7 @@ func TestPublicHard(t *testing.T) {
 		if !strings.Contains(od.String(), "物理的な対応") {
 			t.Errorf("%s: opendata/ lacks hard_counts", tc.name)
 		}
-		for where, s := range map[string]string{"web/": web.String(), "opendata/": od.String()} {
+		for where, s := range map[string]string{"web/": webOut.String(), "opendata/": od.String()} {
 			for _, n := range []string{"987654", "987,654"} {
 				if i := strings.Index(s, n); i >= 0 {
 					t.Errorf("%s: %s prints a hidden count: …%s…", tc.name, where, s[max(0, i-200):i+20])
@@ -524,7 +527,7 @@ func TestPublicHard(t *testing.T) {
 			quoted[hr.Issues[q.Issue].Masked] = true
 		}
 		for _, is := range hr.Issues {
-			if !is.Quotable && strings.Contains(web.String(), esc(is.Masked)) {
+			if !is.Quotable && strings.Contains(webOut.String(), web.Esc(is.Masked)) {
 				t.Errorf("%s: web/ quotes a text of %v under 秘匿基準: %q", tc.name, is.Groups, is.Masked)
 			}
 			if !quoted[is.Masked] && strings.Contains(od.String(), is.Masked) {

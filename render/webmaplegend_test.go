@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"midreview/render/web"
 )
 
 // TestWebMapLegendEntries: on every web page of the demo, each entry of a
@@ -15,7 +17,7 @@ func TestWebMapLegendEntries(t *testing.T) {
 	legend := regexp.MustCompile(`<p>([^\n]*)（濃いほど良い。各地区の数値は下の表にあります）</p>`)
 	entry := regexp.MustCompile(`<span style="white-space:nowrap"><span style="display:inline-block;[^"]*background:#[0-9a-fA-F]{6}"></span> [^<]+</span>`)
 	maps := 0
-	for _, o := range WebFiles(demoView(t), WebOptions{}) {
+	for _, o := range web.WebFiles(demoView(t), web.WebOptions{}) {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
 			t.Fatal(err)

@@ -31,18 +31,18 @@ func TestWebOut(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}
-	web, err := filepath.Abs(filepath.Join(out, "web"))
+	webDir, err := filepath.Abs(filepath.Join(out, "web"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, _ := filepath.Glob(filepath.Join(web, "*.html"))
-	more, _ := filepath.Glob(filepath.Join(web, "*", "*.html"))
+	pages, _ := filepath.Glob(filepath.Join(webDir, "*.html"))
+	more, _ := filepath.Glob(filepath.Join(webDir, "*", "*.html"))
 	pages = append(pages, more...)
 	if len(pages) == 0 {
-		t.Fatalf("no page in %s", web)
+		t.Fatalf("no page in %s", webDir)
 	}
 	for _, f := range pages {
-		p, _ := filepath.Rel(web, f)
+		p, _ := filepath.Rel(webDir, f)
 		u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(f)}).String()
 		if _, err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
 			t.Fatal(err)

@@ -16,12 +16,15 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"midreview/render/view"
+	"midreview/render/web"
 )
 
 // writePublished writes what a ward uploads, as `run` writes it into OUT/:
 // web/ (linking to its siblings), opendata/, and stand-ins for the PDF
 // handouts (report.pdf, districts/NN_地区名.pdf). It returns web/'s pages.
-func writePublished(t *testing.T, dir string, v *View) []string {
+func writePublished(t *testing.T, dir string, v *view.View) []string {
 	t.Helper()
 	put := func(p string, data []byte) {
 		t.Helper()
@@ -34,7 +37,7 @@ func writePublished(t *testing.T, dir string, v *View) []string {
 		}
 	}
 	var pages []string
-	write := func(prefix string, outs []Output) {
+	write := func(prefix string, outs []view.Output) {
 		for _, o := range outs {
 			var buf bytes.Buffer
 			if err := o.Write(&buf); err != nil {
@@ -46,11 +49,11 @@ func writePublished(t *testing.T, dir string, v *View) []string {
 			}
 		}
 	}
-	write("web/", WebFiles(v, WebOptions{Handouts: true, Opendata: true}))
+	write("web/", web.WebFiles(v, web.WebOptions{Handouts: true, Opendata: true}))
 	write("opendata/", OpendataFiles(v))
 	put("report.pdf", []byte("%PDF-1.4\n"))
 	for i, d := range v.Districts {
-		put(districtFile(i, d), []byte("%PDF-1.4\n"))
+		put(view.DistrictFile(i, d), []byte("%PDF-1.4\n"))
 	}
 	return pages
 }
@@ -200,7 +203,7 @@ func TestWebPhone(t *testing.T) {
 					t.Errorf("%s: axe at 390 px: %v", where, ids)
 				}
 			}
-			if tc.name == "demo" && (p == WebIndex || p == webDistrictFile(0)) {
+			if tc.name == "demo" && (p == web.WebIndex || p == web.WebDistrictFile(0)) {
 				t.Logf("%s: %d texts (%d in charts, the smallest %.1f px), none under 11 px", where, c.Texts, c.SVGTexts, c.MinSVG)
 				if *webShots != "" {
 					shootWeb(t, ctx, base+p, strings.TrimSuffix(strings.ReplaceAll(p, "/", "_"), ".html"))
@@ -246,8 +249,8 @@ func readH2Titles(t *testing.T, file string) map[string]string {
 func checkWebOrder(t *testing.T, where string, ids []string, titles map[string]string) {
 	t.Helper()
 	n := len(ids)
-	if n < 2 || ids[n-2] != webMethodsID || ids[n-1] != webContactID {
-		t.Errorf("%s: headings end %q, want …%s, %s", where, ids, webMethodsID, webContactID)
+	if n < 2 || ids[n-2] != web.WebMethodsID || ids[n-1] != web.WebContactID {
+		t.Errorf("%s: headings end %q, want …%s, %s", where, ids, web.WebMethodsID, web.WebContactID)
 		return
 	}
 	closing := false
@@ -306,9 +309,9 @@ var (
 func TestWebChartContrast(t *testing.T) {
 	for k := 1; k <= 9; k++ {
 		for _, na := range []bool{false, true} {
-			for i, f := range webBandFills(k, na) {
-				if f == svgNA {
-					if na && i == k-1 && contrast(t, svgNALine, "#ffffff") >= 3 {
+			for i, f := range web.WebBandFills(k, na) {
+				if f == web.SvgNA {
+					if na && i == k-1 && contrast(t, web.SvgNALine, "#ffffff") >= 3 {
 						continue
 					}
 					t.Errorf("%d categories (na %v): #%d is white without an outline of 3:1", k, na, i)
@@ -319,14 +322,14 @@ func TestWebChartContrast(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range svgSeries {
+	for _, s := range web.SvgSeries {
 		if c := contrast(t, s, "#ffffff"); c < 3 {
 			t.Errorf("bar colour %s is %.2f:1 against white", s, c)
 		}
 	}
 	rects, texts := 0, 0
 	for _, tc := range publicViews(t) {
-		for _, o := range WebFiles(tc.v, WebOptions{}) {
+		for _, o := range web.WebFiles(tc.v, web.WebOptions{}) {
 			var buf bytes.Buffer
 			if err := o.Write(&buf); err != nil {
 				t.Fatal(err)
@@ -336,7 +339,7 @@ func TestWebChartContrast(t *testing.T) {
 					rects++
 					fill, rest := m[1], m[2]
 					if fill == "#ffffff" {
-						if !strings.Contains(rest, `stroke="`+svgNALine+`"`) {
+						if !strings.Contains(rest, `stroke="`+web.SvgNALine+`"`) {
 							t.Errorf("%s %s: a white rect without its outline: %s", tc.name, o.Path, m[0])
 						}
 						continue
@@ -347,7 +350,7 @@ func TestWebChartContrast(t *testing.T) {
 				}
 				for _, m := range svgTextRe.FindAllStringSubmatch(svg, -1) {
 					texts++
-					if f := m[1]; f != svgText && f != "#ffffff" {
+					if f := m[1]; f != web.SvgText && f != "#ffffff" {
 						t.Errorf("%s %s: chart text in %s", tc.name, o.Path, f)
 					}
 				}
@@ -375,7 +378,7 @@ func shootWeb(t *testing.T, ctx context.Context, u, name string) {
 			{"top", "null"},
 			{"bars", "[...document.querySelectorAll('figure')].find(f => f.querySelector('svg.narrow') && !f.querySelector('details'))"},
 			{"band", "[...document.querySelectorAll('figure')].find(f => f.querySelector('details.data'))"},
-			{"end", "document.getElementById('" + webMethodsID + "')"},
+			{"end", "document.getElementById('" + web.WebMethodsID + "')"},
 		} {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(() => { const e = `+at.js+`; if (e) { e.scrollIntoView(); window.scrollBy(0, -10); } else window.scrollTo(0, 0); return 0; })()`)); err != nil {
 				t.Fatal(err)
@@ -407,7 +410,7 @@ func TestSVGWrap(t *testing.T) {
 		{"I1　近所で立ち話以上の付き合いがある人の割合", 218, []string{"I1　近所で立ち話以上の", "付き合いがある人の割合"}},
 		{"自治会・町内会やボランティアなど、地域の活動", 13 * 12, []string{"自治会・町内会やボラン", "ティアなど、地域の活動"}},
 	} {
-		got := svgWrap(tc.s, tc.width, svgFont)
+		got := web.SvgWrap(tc.s, tc.width, web.SvgFont)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("svgWrap(%q, %v) = %q, want %q", tc.s, tc.width, got, tc.want)
 		}
@@ -415,7 +418,7 @@ func TestSVGWrap(t *testing.T) {
 			t.Errorf("svgWrap(%q) lost text: %q", tc.s, got)
 		}
 		for _, l := range got {
-			if w := svgTextW(l, svgFont); w > tc.width {
+			if w := web.SvgTextW(l, web.SvgFont); w > tc.width {
 				t.Errorf("svgWrap(%q): line %q is %.0f wide, over %v", tc.s, l, w, tc.width)
 			}
 		}
@@ -427,9 +430,9 @@ func TestSVGWrap(t *testing.T) {
 // no χ² (報告書の見方 at the end explains them), and that no page repeats
 // the PDF's claim that its charts survive a black-and-white copy.
 func TestWebPlainWords(t *testing.T) {
-	end := regexp.MustCompile(`<h2 id="s\d+">\d+　調査の概要</h2>|<h2 id="` + webMethodsID + `">`)
+	end := regexp.MustCompile(`<h2 id="s\d+">\d+　調査の概要</h2>|<h2 id="` + web.WebMethodsID + `">`)
 	for _, tc := range publicViews(t) {
-		for _, o := range WebFiles(tc.v, WebOptions{}) {
+		for _, o := range web.WebFiles(tc.v, web.WebOptions{}) {
 			if !strings.HasSuffix(o.Path, ".html") {
 				continue
 			}
@@ -470,10 +473,10 @@ func TestOpendataReadme(t *testing.T) {
 		v := demoView(t)
 		v.License, v.Contact = tc.license, tc.contact
 		files := OpendataFiles(v)
-		if files[0].Path != OpendataReadme {
-			t.Fatalf("first file %s, want %s", files[0].Path, OpendataReadme)
+		if files[0].Path != web.OpendataReadme {
+			t.Fatalf("first file %s, want %s", files[0].Path, web.OpendataReadme)
 		}
-		text := func(o Output) string {
+		text := func(o view.Output) string {
 			var buf bytes.Buffer
 			if err := o.Write(&buf); err != nil {
 				t.Fatal(err)
@@ -481,7 +484,7 @@ func TestOpendataReadme(t *testing.T) {
 			return buf.String()
 		}
 		index := text(files[0])
-		for _, want := range []string{"\ufeff", "利用条件：", tc.want, "基準日：" + v.Date, "秘匿のルール：", "秘匿基準は「" + v.settingValue("秘匿基準") + "」", "\r\n"} {
+		for _, want := range []string{"\ufeff", "利用条件：", tc.want, "基準日：" + v.Date, "秘匿のルール：", "秘匿基準は「" + v.SettingValue("秘匿基準") + "」", "\r\n"} {
 			if !strings.Contains(index, want) {
 				t.Errorf("%s: README.txt lacks %q", tc.license, want)
 			}
@@ -521,7 +524,7 @@ func TestWebKarteTargets(t *testing.T) {
 	checked := 0
 	for _, tc := range []namedView{{"demo", demoView(t)}, {"hand-built", xlsxTestView()}} {
 		pages := map[string]string{}
-		for _, o := range WebFiles(tc.v, WebOptions{}) {
+		for _, o := range web.WebFiles(tc.v, web.WebOptions{}) {
 			var buf bytes.Buffer
 			if err := o.Write(&buf); err != nil {
 				t.Fatal(err)
@@ -535,7 +538,7 @@ func TestWebKarteTargets(t *testing.T) {
 					want++
 				}
 			}
-			page := pages[webDistrictFile(slices.Index(tc.v.Districts, p.District))]
+			page := pages[web.WebDistrictFile(slices.Index(tc.v.Districts, p.District))]
 			if i >= len(tc.v.Districts) || page == "" {
 				continue
 			}
@@ -582,7 +585,7 @@ func TestWebKarteTargetsClear(t *testing.T) {
 	textRe := regexp.MustCompile(`<text x="([0-9.]+)" y="([0-9.]+)"[^>]*>([^<]*)</text>`)
 	num := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
 	checked := 0
-	for _, o := range WebFiles(v, WebOptions{}) {
+	for _, o := range web.WebFiles(v, web.WebOptions{}) {
 		if !strings.Contains(o.Path, "districts/") {
 			continue
 		}
@@ -599,8 +602,8 @@ func TestWebKarteTargetsClear(t *testing.T) {
 					if _, err := strconv.ParseFloat(s, 64); err != nil {
 						continue // labels, not bar figures
 					}
-					if y-svgFont < bottom && y > top && x < cx+half && x+svgTextW(s, svgFont) > cx-half {
-						t.Errorf("%s: figure %s at x %.1f–%.1f lies under the ◆ at %.1f±%.1f", o.Path, s, x, x+svgTextW(s, svgFont), cx, half)
+					if y-web.SvgFont < bottom && y > top && x < cx+half && x+web.SvgTextW(s, web.SvgFont) > cx-half {
+						t.Errorf("%s: figure %s at x %.1f–%.1f lies under the ◆ at %.1f±%.1f", o.Path, s, x, x+web.SvgTextW(s, web.SvgFont), cx, half)
 					}
 					checked++
 				}

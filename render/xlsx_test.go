@@ -17,6 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"midreview/analyze"
+	"midreview/render/view"
+	"midreview/render/xlsx"
 )
 
 // Injected-looking free text: none of it may become a formula or markup.
@@ -38,35 +40,35 @@ func sharePct(count, base int) float64 {
 }
 
 // tvPct is a percentage figure count/base (PctFig) with a ▲▼ mark.
-func tvPct(count, base int, mark string) Fig {
-	f := PctFig(sharePct(count, base), false)
+func tvPct(count, base int, mark string) view.Fig {
+	f := view.PctFig(sharePct(count, base), false)
 	f.Mark = mark
 	return f
 }
 
 // counts returns CountFigs.
-func tvCounts(ns ...int) []Fig {
-	out := make([]Fig, len(ns))
+func tvCounts(ns ...int) []view.Fig {
+	out := make([]view.Fig, len(ns))
 	for i, n := range ns {
-		out[i] = CountFig(n, false)
+		out[i] = view.CountFig(n, false)
 	}
 	return out
 }
 
-func tvX(n int) []Fig {
-	out := make([]Fig, n)
+func tvX(n int) []view.Fig {
+	out := make([]view.Fig, n)
 	for i := range out {
-		out[i] = PctFig(math.NaN(), true)
+		out[i] = view.PctFig(math.NaN(), true)
 	}
 	return out
 }
 
-func tvPoints(d float64) Fig { return PointsFig(d, false) }
+func tvPoints(d float64) view.Fig { return view.PointsFig(d, false) }
 
-func tvP(p float64) Fig { return PValueFig(p) }
+func tvP(p float64) view.Fig { return view.PValueFig(p) }
 
 // tvText is a figure printed as text, with the value and decimals it shows.
-func tvText(text string) Fig {
+func tvText(text string) view.Fig {
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		panic(err)
@@ -75,137 +77,137 @@ func tvText(text string) Fig {
 	if i := strings.IndexByte(text, '.'); i >= 0 {
 		d = len(text) - i - 1
 	}
-	return Fig{Value: v, Decimals: d, Text: text}
+	return view.Fig{Value: v, Decimals: d, Text: text}
 }
 
 // xlsxTestView is a hand-built View: 3 districts, SA/MA/SC/NUM questions with a
 // suppressed group, 参考値, ▲▼, indicators, hearings and injected-looking free text.
 // Percentages are count/base·100 rounded half up to one decimal, worked out by hand
 // in the comments.
-func xlsxTestView() *View {
-	q2 := QuestionView{
+func xlsxTestView() *view.View {
+	q2 := view.QuestionView{
 		Index: 1, ID: "Q2", Text: "地域の行事に参加していますか", Type: "SA", Theme: "地域のつながり",
-		Tables: []TableView{
+		Tables: []view.TableView{
 			{
 				By: analyze.ByAll, Heads: []string{"参加している", "参加していない", "無回答"}, Codes: []string{"1", "2", "NA"},
 				// 全体 n=103: 54/103=52.43→52.4, 45/103=43.69→43.7, 4/103=3.88→3.9
-				Rows: []RowView{{Group: "全体", N: NFig(103), Cells: []Fig{tvPct(54, 103, ""), tvPct(45, 103, ""), tvPct(4, 103, "")}, Counts: tvCounts(54, 45, 4)}},
+				Rows: []view.RowView{{Group: "全体", N: view.NFig(103), Cells: []view.Fig{tvPct(54, 103, ""), tvPct(45, 103, ""), tvPct(4, 103, "")}, Counts: tvCounts(54, 45, 4)}},
 			},
 			{
 				By: analyze.ByDistrict, Heads: []string{"参加している", "参加していない", "無回答"}, Codes: []string{"1", "2", "NA"},
-				Rows: []RowView{
+				Rows: []view.RowView{
 					// 日吉 n=70: 40/70=57.14→57.1▲, 27/70=38.57→38.6▼, 3/70=4.29→4.3
-					{Group: "日吉", N: NFig(70), Cells: []Fig{tvPct(40, 70, MarkHigh), tvPct(27, 70, MarkLow), tvPct(3, 70, "")}, Counts: tvCounts(40, 27, 3)},
+					{Group: "日吉", N: view.NFig(70), Cells: []view.Fig{tvPct(40, 70, view.MarkHigh), tvPct(27, 70, view.MarkLow), tvPct(3, 70, "")}, Counts: tvCounts(40, 27, 3)},
 					// 綱島 n=25 (参考値, under 30): 9/25=36.0, 15/25=60.0, 1/25=4.0
-					{Group: "綱島", N: NFig(25), Cells: []Fig{tvPct(9, 25, ""), tvPct(15, 25, ""), tvPct(1, 25, "")}, Counts: tvCounts(9, 15, 1), Reference: true},
+					{Group: "綱島", N: view.NFig(25), Cells: []view.Fig{tvPct(9, 25, ""), tvPct(15, 25, ""), tvPct(1, 25, "")}, Counts: tvCounts(9, 15, 1), Reference: true},
 					// 高田 n=8: suppressed (under 10)
-					{Group: "高田", N: NFig(8), Cells: tvX(3), Counts: tvX(3), Suppressed: true, Reference: true},
+					{Group: "高田", N: view.NFig(8), Cells: tvX(3), Counts: tvX(3), Suppressed: true, Reference: true},
 				},
 				Note: "χ²=6.50 (df=2) p=0.039",
 			},
 		},
-		Trend: []TrendView{
+		Trend: []view.TrendView{
 			// baseline 48.0 (n=100) → 52.4: +4.4 points
-			{Label: "参加している", Baseline: tvText("48.0"), Current: tvPct(54, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: tvPoints(+4.4), P: tvP(0.532)},
-			{Label: "参加していない", Baseline: tvText("50.0"), Current: tvPct(45, 103, ""), BaselineN: NFig(100), CurrentN: NFig(103), Diff: tvPoints(-6.3), P: tvP(0.0004), Significant: true},
+			{Label: "参加している", Baseline: tvText("48.0"), Current: tvPct(54, 103, ""), BaselineN: view.NFig(100), CurrentN: view.NFig(103), Diff: tvPoints(+4.4), P: tvP(0.532)},
+			{Label: "参加していない", Baseline: tvText("50.0"), Current: tvPct(45, 103, ""), BaselineN: view.NFig(100), CurrentN: view.NFig(103), Diff: tvPoints(-6.3), P: tvP(0.0004), Significant: true},
 		},
 	}
-	q3 := QuestionView{
+	q3 := view.QuestionView{
 		Index: 2, ID: "Q3", Text: "日常生活で困っていること", Type: "MA", MA: true, Theme: "地域のつながり", Condition: "Q2=1",
-		Tables: []TableView{
+		Tables: []view.TableView{
 			{
 				By: analyze.ByAll, Heads: []string{"買い物", "通院", "その他", "無回答"},
 				// 30/103=29.13→29.1, 12/103=11.65→11.7, 0 → －, 5/103=4.85→4.9
-				Rows: []RowView{{Group: "全体", N: NFig(103), Cells: []Fig{tvPct(30, 103, ""), tvPct(12, 103, ""), tvPct(0, 103, ""), tvPct(5, 103, "")}, Counts: tvCounts(30, 12, 0, 5)}},
+				Rows: []view.RowView{{Group: "全体", N: view.NFig(103), Cells: []view.Fig{tvPct(30, 103, ""), tvPct(12, 103, ""), tvPct(0, 103, ""), tvPct(5, 103, "")}, Counts: tvCounts(30, 12, 0, 5)}},
 			},
 			{
 				By: analyze.ByGender, Heads: []string{"買い物", "通院", "その他", "無回答"},
-				Rows: []RowView{
+				Rows: []view.RowView{
 					// 男性 n=50: 28.0, 10.0, －, 4.0
-					{Group: "男性", N: NFig(50), Cells: []Fig{tvPct(14, 50, ""), tvPct(5, 50, ""), tvPct(0, 50, ""), tvPct(2, 50, "")}, Counts: tvCounts(14, 5, 0, 2)},
+					{Group: "男性", N: view.NFig(50), Cells: []view.Fig{tvPct(14, 50, ""), tvPct(5, 50, ""), tvPct(0, 50, ""), tvPct(2, 50, "")}, Counts: tvCounts(14, 5, 0, 2)},
 					// 女性 n=53: 16/53=30.19→30.2, 7/53=13.21→13.2, －, 3/53=5.66→5.7
-					{Group: "女性", N: NFig(53), Cells: []Fig{tvPct(16, 53, ""), tvPct(7, 53, ""), tvPct(0, 53, ""), tvPct(3, 53, "")}, Counts: tvCounts(16, 7, 0, 3)},
+					{Group: "女性", N: view.NFig(53), Cells: []view.Fig{tvPct(16, 53, ""), tvPct(7, 53, ""), tvPct(0, 53, ""), tvPct(3, 53, "")}, Counts: tvCounts(16, 7, 0, 3)},
 				},
 			},
 		},
 	}
-	q4 := QuestionView{
+	q4 := view.QuestionView{
 		Index: 3, ID: "Q4", Text: "お住まいの地域は住みやすいですか", Type: "SC", Theme: "安心して暮らせる",
-		Tables: []TableView{
+		Tables: []view.TableView{
 			{
 				By: analyze.ByAll, Heads: []string{"住みやすい", "どちらでもない", "住みにくい", "無回答"},
 				// 20/103=19.42→19.4, 50/103=48.54→48.5, 25/103=24.27→24.3, 8/103=7.77→7.8
-				Rows: []RowView{{Group: "全体", N: NFig(103), Cells: []Fig{tvPct(20, 103, ""), tvPct(50, 103, ""), tvPct(25, 103, ""), tvPct(8, 103, "")}, Counts: tvCounts(20, 50, 25, 8)}},
+				Rows: []view.RowView{{Group: "全体", N: view.NFig(103), Cells: []view.Fig{tvPct(20, 103, ""), tvPct(50, 103, ""), tvPct(25, 103, ""), tvPct(8, 103, "")}, Counts: tvCounts(20, 50, 25, 8)}},
 			},
 			{
 				By: analyze.ByAge, Heads: []string{"住みやすい", "どちらでもない", "住みにくい", "無回答"},
-				Rows: []RowView{
+				Rows: []view.RowView{
 					// 40歳未満 n=40: 25.0, 50.0, 15.0, 10.0
-					{Group: "40歳未満", N: NFig(40), Cells: []Fig{tvPct(10, 40, ""), tvPct(20, 40, ""), tvPct(6, 40, MarkLow), tvPct(4, 40, "")}, Counts: tvCounts(10, 20, 6, 4)},
+					{Group: "40歳未満", N: view.NFig(40), Cells: []view.Fig{tvPct(10, 40, ""), tvPct(20, 40, ""), tvPct(6, 40, view.MarkLow), tvPct(4, 40, "")}, Counts: tvCounts(10, 20, 6, 4)},
 					// 40歳以上 n=63: 10/63=15.87→15.9, 30/63=47.62→47.6, 19/63=30.16→30.2, 4/63=6.35→6.3
-					{Group: "40歳以上", N: NFig(63), Cells: []Fig{tvPct(10, 63, ""), tvPct(30, 63, ""), tvPct(19, 63, MarkHigh), tvPct(4, 63, "")}, Counts: tvCounts(10, 30, 19, 4)},
+					{Group: "40歳以上", N: view.NFig(63), Cells: []view.Fig{tvPct(10, 63, ""), tvPct(30, 63, ""), tvPct(19, 63, view.MarkHigh), tvPct(4, 63, "")}, Counts: tvCounts(10, 30, 19, 4)},
 				},
 			},
 		},
-		Summary: []SummaryRow{
-			{Group: "全体", N: NFig(95), Mean: tvText("2.05"), SD: tvText("0.72"), Median: tvText("2.0"), Min: tvText("1"), Max: tvText("3"), TopBox: tvText("21.1")},
-			{Group: "日吉", N: NFig(65), Mean: tvText("1.98"), SD: tvText("0.70"), Median: tvText("2.0"), Min: tvText("1"), Max: tvText("3"), TopBox: tvText("24.6")},
+		Summary: []view.SummaryRow{
+			{Group: "全体", N: view.NFig(95), Mean: tvText("2.05"), SD: tvText("0.72"), Median: tvText("2.0"), Min: tvText("1"), Max: tvText("3"), TopBox: tvText("21.1")},
+			{Group: "日吉", N: view.NFig(65), Mean: tvText("1.98"), SD: tvText("0.70"), Median: tvText("2.0"), Min: tvText("1"), Max: tvText("3"), TopBox: tvText("24.6")},
 		},
 	}
-	q5 := QuestionView{
+	q5 := view.QuestionView{
 		Index: 4, ID: "Q5", Text: "地域活動の年数", Type: "NUM",
-		Summary: []SummaryRow{
-			{Group: "全体", N: NFig(90), Mean: tvText("7.3"), SD: tvText("5.1"), Median: tvText("6.0"), Min: tvText("0"), Max: tvText("30")},
-			{Group: "日吉", N: NFig(60), Mean: tvText("7.5"), SD: tvText("5.0"), Median: tvText("6.0"), Min: tvText("0"), Max: tvText("30")},
-			{Group: "綱島", N: NFig(22), Mean: tvText("6.8"), SD: tvText("4.9"), Median: tvText("5.5"), Min: tvText("1"), Max: tvText("20"), Reference: true},
-			{Group: "高田", N: NFig(8), Mean: tvX(1)[0], SD: tvX(1)[0], Median: tvX(1)[0], Min: tvX(1)[0], Max: tvX(1)[0], Suppressed: true, Reference: true},
+		Summary: []view.SummaryRow{
+			{Group: "全体", N: view.NFig(90), Mean: tvText("7.3"), SD: tvText("5.1"), Median: tvText("6.0"), Min: tvText("0"), Max: tvText("30")},
+			{Group: "日吉", N: view.NFig(60), Mean: tvText("7.5"), SD: tvText("5.0"), Median: tvText("6.0"), Min: tvText("0"), Max: tvText("30")},
+			{Group: "綱島", N: view.NFig(22), Mean: tvText("6.8"), SD: tvText("4.9"), Median: tvText("5.5"), Min: tvText("1"), Max: tvText("20"), Reference: true},
+			{Group: "高田", N: view.NFig(8), Mean: tvX(1)[0], SD: tvX(1)[0], Median: tvX(1)[0], Min: tvX(1)[0], Max: tvX(1)[0], Suppressed: true, Reference: true},
 		},
 	}
-	ind := func(group string, cur Fig, n int, eval string, ref bool) IndicatorRow {
-		return IndicatorRow{
+	ind := func(group string, cur view.Fig, n int, eval string, ref bool) view.IndicatorRow {
+		return view.IndicatorRow{
 			ID: "I1", Name: "地域の行事に参加している人の割合", Theme: "地域のつながり",
-			Baseline: tvText("48.0"), BaselineN: NFig(100), Current: cur, CurrentN: NFig(n),
+			Baseline: tvText("48.0"), BaselineN: view.NFig(100), Current: cur, CurrentN: view.NFig(n),
 			Interval: "±9.6", Target: tvText("55.0"), Direction: "増", Evaluation: eval, P: tvP(0.532), Reference: ref,
 		}
 	}
-	return &View{
+	return &view.View{
 		PlanName: "ひっとプラン港北（第3期）&テスト", Ward: "港北区", SurveyName: "中間振り返り 区民アンケート",
 		Date: "2026年11月1日", DateISO: "2026-11-01", Sample: true, InputErrors: 1,
 		Districts: []string{"日吉", "綱島", "高田"},
-		Settings:  []KV{{"秘匿基準", "10"}, {"参考値基準", "30"}, {"評価方法", "検定"}},
-		Overview: OverviewView{Rows: []OverviewRow{
+		Settings:  []view.KV{{Key: "秘匿基準", Value: "10"}, {Key: "参考値基準", Value: "30"}, {Key: "評価方法", Value: "検定"}},
+		Overview: view.OverviewView{Rows: []view.OverviewRow{
 			// 103/300=34.33→34.3
-			{Name: "全体", Distributed: NFig(300), Valid: NFig(103), Rate: tvPct(103, 300, "")},
-			{Name: "日吉", Distributed: NFig(150), Valid: NFig(70), Rate: tvPct(70, 150, "")},
-			{Name: "綱島", Distributed: NFig(100), Valid: NFig(25), Rate: tvPct(25, 100, "")},
-			{Name: "高田", Distributed: NFig(50), Valid: NFig(8), Rate: tvPct(8, 50, "")},
+			{Name: "全体", Distributed: view.NFig(300), Valid: view.NFig(103), Rate: tvPct(103, 300, "")},
+			{Name: "日吉", Distributed: view.NFig(150), Valid: view.NFig(70), Rate: tvPct(70, 150, "")},
+			{Name: "綱島", Distributed: view.NFig(100), Valid: view.NFig(25), Rate: tvPct(25, 100, "")},
+			{Name: "高田", Distributed: view.NFig(50), Valid: view.NFig(8), Rate: tvPct(8, 50, "")},
 		}},
-		Themes: []ThemeView{
+		Themes: []view.ThemeView{
 			{Code: "T1", Name: "地域のつながり", Questions: []int{0, 1}},
 			{Code: "T2", Name: "安心して暮らせる", Questions: []int{2}},
 		},
-		Questions: []QuestionView{q2, q3, q4, q5},
-		Indicators: IndicatorView{
-			Rows: []IndicatorRow{ind("全体", tvPct(54, 103, ""), 103, "B", false)},
-			ByDistrict: map[string][]IndicatorRow{
+		Questions: []view.QuestionView{q2, q3, q4, q5},
+		Indicators: view.IndicatorView{
+			Rows: []view.IndicatorRow{ind("全体", tvPct(54, 103, ""), 103, "B", false)},
+			ByDistrict: map[string][]view.IndicatorRow{
 				"日吉": {ind("日吉", tvPct(40, 70, ""), 70, "A", false)},
 				"綱島": {ind("綱島", tvPct(9, 25, ""), 25, "C", true)},
-				"高田": {ind("高田", PctFig(sharePct(0, 8), true), 8, "－", true)},
+				"高田": {ind("高田", view.PctFig(sharePct(0, 8), true), 8, "－", true)},
 			},
-			Legend: []KV{{"A", "目標を達成"}, {"B", "目標未達成だが策定時より改善"}, {"C", "変化なし"}, {"D", "悪化"}, {"－", "評価できない"}},
+			Legend: []view.KV{{Key: "A", Value: "目標を達成"}, {Key: "B", Value: "目標未達成だが策定時より改善"}, {Key: "C", Value: "変化なし"}, {Key: "D", Value: "悪化"}, {Key: "－", Value: "評価できない"}},
 		},
-		Hearings: HearingView{
+		Hearings: view.HearingView{
 			Orgs:       4,
-			ByDistrict: []CountRow{{"日吉", NFig(2)}, {"綱島", NFig(1)}, {"高田", NFig(1)}},
-			ByType:     []CountRow{{"自治会", NFig(3)}, {"NPO", NFig(1)}},
-			Ratings: []RatingView{{
+			ByDistrict: []view.CountRow{{Name: "日吉", N: view.NFig(2)}, {Name: "綱島", N: view.NFig(1)}, {Name: "高田", N: view.NFig(1)}},
+			ByType:     []view.CountRow{{Name: "自治会", N: view.NFig(3)}, {Name: "NPO", N: view.NFig(1)}},
+			Ratings: []view.RatingView{{
 				ItemID: "H3", Name: "見守り活動の手応え", Theme: "安心して暮らせる",
 				Labels: []string{"十分", "やや不足", "不足"}, All: ratingRowOf(1, 2, 1),
-				ByDistrict: map[string]RatingRow{"日吉": ratingRowOf(1, 1, 0), "綱島": ratingRowOf(0, 1, 0), "高田": ratingRowOf(0, 0, 1)},
+				ByDistrict: map[string]view.RatingRow{"日吉": ratingRowOf(1, 1, 0), "綱島": ratingRowOf(0, 1, 0), "高田": ratingRowOf(0, 0, 1)},
 			}},
-			Comments: []CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
+			Comments: []view.CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
 		},
-		FreeText: FreeTextView{Count: NFig(4), Matrix: textMatrixT([]string{"地域のつながり", "安心して暮らせる", "テーマなし"},
+		FreeText: view.FreeTextView{Count: view.NFig(4), Matrix: textMatrixT([]string{"地域のつながり", "安心して暮らせる", "テーマなし"},
 			[]string{"日吉", "綱島", "高田", "地区不明"}, map[[2]int][]string{
 				{0, 0}: {injHyperlink},
 				{1, 0}: {"日吉町内会：" + injScript + "〇〇さんの見守り"}, // an organization of 日吉 and 綱島
@@ -213,29 +215,29 @@ func xlsxTestView() *View {
 				{1, 2}: {injMinus},
 				{2, 1}: {injPlus},
 				{2, 3}: {injAt},
-			}), Keywords: []KV{{"見守り", "3"}}, Texts: []FreeTextRow{
+			}), Keywords: []view.KV{{Key: "見守り", Value: "3"}}, Texts: []view.FreeTextRow{
 			{Source: analyze.SourceSurvey, RecordID: "R001", District: "日吉", ItemID: "Q9", Themes: []string{"地域のつながり"}, Text: injHyperlink},
 			{Source: analyze.SourceSurvey, RecordID: "R002", District: "綱島", ItemID: "Q9", Text: injPlus},
 			{Source: analyze.SourceSurvey, RecordID: "R003", District: "高田", ItemID: "Q9", Themes: []string{"安心して暮らせる"}, Text: injMinus},
 			{Source: analyze.SourceSurvey, RecordID: "R004", District: "地区不明", ItemID: "Q9", Text: injAt},
 			{Source: analyze.SourceHearing, RecordID: "日吉町内会", District: "日吉、綱島", ItemID: "H5", Themes: []string{"安心して暮らせる"}, Text: injScript + "〇〇さんの見守り"},
 		}},
-		Problems: []ProblemRow{
+		Problems: []view.ProblemRow{
 			{Severity: "エラー", Code: "unknown-code", File: "responses/a.xlsx", Sheet: "回答", Cell: "D42", RecordID: "R041", Item: "Q2", Value: "7", Message: "選択肢にないコードです"},
 			{Severity: "警告", Code: "unknown-column", File: "responses/a.xlsx", Sheet: "回答", Cell: "K1", Item: "備考", Message: "設問IDではない列です"},
 		},
-		Corrections: []CorrectionRow{{Row: "2", Target: "回答", ID: "R007", Item: "Q2", Before: "3", After: "2", Reason: "誤記", Person: "山田", File: "responses/a.xlsx", Cell: "D8"}},
+		Corrections: []view.CorrectionRow{{Row: "2", Target: "回答", ID: "R007", Item: "Q2", Before: "3", After: "2", Reason: "誤記", Person: "山田", File: "responses/a.xlsx", Cell: "D8"}},
 	}
 }
 
 // textMatrixT is a hand-built drill-down: texts by [theme][district].
-func textMatrixT(themes, districts []string, texts map[[2]int][]string) TextMatrixView {
-	m := TextMatrixView{Themes: themes, Districts: districts}
+func textMatrixT(themes, districts []string, texts map[[2]int][]string) view.TextMatrixView {
+	m := view.TextMatrixView{Themes: themes, Districts: districts}
 	for i := range themes {
-		var row []TextCellView
+		var row []view.TextCellView
 		for j := range districts {
 			t := append([]string{}, texts[[2]int{i, j}]...)
-			row = append(row, TextCellView{N: CountFig(len(t), false), Texts: t})
+			row = append(row, view.TextCellView{N: view.CountFig(len(t), false), Texts: t})
 		}
 		m.Cells = append(m.Cells, row)
 	}
@@ -265,10 +267,10 @@ func xlsxDump(t *testing.T, f *excelize.File) []byte {
 	return b.Bytes()
 }
 
-func writeXLSX(t *testing.T, v *View) ([]byte, *excelize.File) {
+func writeXLSX(t *testing.T, v *view.View) ([]byte, *excelize.File) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := XLSX(&buf, v); err != nil {
+	if err := xlsx.XLSX(&buf, v); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -321,23 +323,23 @@ func TestXLSXSheets(t *testing.T) {
 func TestXLSXFigures(t *testing.T) {
 	_, f := writeXLSX(t, xlsxTestView())
 	// In 地区別 the first 日吉 row is Q2; columns: A group, B n, C.. choices.
-	_, hiyoshi := xlsxFind(t, f, SheetByDistrict, "日吉")
-	_, takada := xlsxFind(t, f, SheetByDistrict, "高田")
-	_, men := xlsxFind(t, f, SheetByGender, "男性")
+	_, hiyoshi := xlsxFind(t, f, view.SheetByDistrict, "日吉")
+	_, takada := xlsxFind(t, f, view.SheetByDistrict, "高田")
+	_, men := xlsxFind(t, f, view.SheetByGender, "男性")
 	tests := []struct {
 		name, sheet, cell string
 		value             string // raw stored value
 		numFmt            string // "" for a string cell
 	}{
-		{"n", SheetByDistrict, xlsxCell(2, hiyoshi), "70", numFmtInt},
-		{"high 40/70=57.1▲", SheetByDistrict, xlsxCell(3, hiyoshi), "57.1", numFmtPctHigh},
-		{"low 27/70=38.6▼", SheetByDistrict, xlsxCell(4, hiyoshi), "38.6", numFmtPctLow},
-		{"plain 3/70=4.3", SheetByDistrict, xlsxCell(5, hiyoshi), "4.3", numFmtPct},
-		{"suppressed n shown", SheetByDistrict, xlsxCell(2, takada), "8", numFmtInt},
-		{"suppressed x", SheetByDistrict, xlsxCell(3, takada), "x", ""},
-		{"suppressed note", SheetByDistrict, xlsxCell(6, takada), "秘匿", ""},
-		{"zero count is － format", SheetByGender, xlsxCell(5, men), "0", numFmtZero},
-		{"14/50=28.0", SheetByGender, xlsxCell(3, men), "28", numFmtPct},
+		{"n", view.SheetByDistrict, xlsxCell(2, hiyoshi), "70", xlsx.NumFmtInt},
+		{"high 40/70=57.1▲", view.SheetByDistrict, xlsxCell(3, hiyoshi), "57.1", xlsx.NumFmtPctHigh},
+		{"low 27/70=38.6▼", view.SheetByDistrict, xlsxCell(4, hiyoshi), "38.6", xlsx.NumFmtPctLow},
+		{"plain 3/70=4.3", view.SheetByDistrict, xlsxCell(5, hiyoshi), "4.3", xlsx.NumFmtPct},
+		{"suppressed n shown", view.SheetByDistrict, xlsxCell(2, takada), "8", xlsx.NumFmtInt},
+		{"suppressed x", view.SheetByDistrict, xlsxCell(3, takada), "x", ""},
+		{"suppressed note", view.SheetByDistrict, xlsxCell(6, takada), "秘匿", ""},
+		{"zero count is － format", view.SheetByGender, xlsxCell(5, men), "0", xlsx.NumFmtZero},
+		{"14/50=28.0", view.SheetByGender, xlsxCell(3, men), "28", xlsx.NumFmtPct},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -370,7 +372,7 @@ func TestXLSXFigures(t *testing.T) {
 	}
 	// Shown as printed: the formatted 日吉 row reads 57.1▲ 38.6▼ 4.3.
 	for i, want := range []string{"57.1▲", "38.6▼", "4.3"} {
-		got, _ := f.GetCellValue(SheetByDistrict, xlsxCell(3+i, hiyoshi))
+		got, _ := f.GetCellValue(view.SheetByDistrict, xlsxCell(3+i, hiyoshi))
 		if got != want {
 			t.Errorf("formatted %s = %q, want %q", xlsxCell(3+i, hiyoshi), got, want)
 		}
@@ -435,12 +437,12 @@ func TestXLSXInjection(t *testing.T) {
 	_, f := writeXLSX(t, xlsxTestView())
 	for _, text := range []string{injHyperlink, injPlus, injMinus, injAt} {
 		t.Run(text, func(t *testing.T) {
-			col, row := xlsxFind(t, f, SheetFreeText, text)
+			col, row := xlsxFind(t, f, view.SheetFreeText, text)
 			cell := xlsxCell(col, row)
-			if fm, _ := f.GetCellFormula(SheetFreeText, cell); fm != "" {
+			if fm, _ := f.GetCellFormula(view.SheetFreeText, cell); fm != "" {
 				t.Errorf("%s has formula %q", cell, fm)
 			}
-			if typ, _ := f.GetCellType(SheetFreeText, cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+			if typ, _ := f.GetCellType(view.SheetFreeText, cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 				t.Errorf("%s type %v, want a string", cell, typ)
 			}
 		})
@@ -464,9 +466,9 @@ func TestXLSXDeterministic(t *testing.T) {
 
 // TestXLSXEmpty checks that a view with nothing in it still makes a book.
 func TestXLSXEmpty(t *testing.T) {
-	_, f := writeXLSX(t, &View{PlanName: "計画", DateISO: "2026-11-01"})
-	if n := len(f.GetSheetList()); n != len(xlsxSheets) {
-		t.Errorf("%d sheets, want %d", n, len(xlsxSheets))
+	_, f := writeXLSX(t, &view.View{PlanName: "計画", DateISO: "2026-11-01"})
+	if n := len(f.GetSheetList()); n != len(view.XlsxSheets) {
+		t.Errorf("%d sheets, want %d", n, len(view.XlsxSheets))
 	}
 }
 
@@ -475,7 +477,7 @@ func TestTextWidth(t *testing.T) {
 		s    string
 		want float64
 	}{{"abc", 3}, {"日吉", 4}, {"ｱｲ", 2}, {"12.3▲", 6}, {"ab\n日本語", 6}} {
-		if got := textWidth(tt.s); got != tt.want {
+		if got := xlsx.TextWidth(tt.s); got != tt.want {
 			t.Errorf("textWidth(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
@@ -536,9 +538,9 @@ func FuzzXLSXText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v := &View{PlanName: "計画", DateISO: "2026-11-01", FreeText: FreeTextView{Texts: []FreeTextRow{{Text: s}}}}
+		v := &view.View{PlanName: "計画", DateISO: "2026-11-01", FreeText: view.FreeTextView{Texts: []view.FreeTextRow{{Text: s}}}}
 		var buf bytes.Buffer
-		if err := XLSX(&buf, v); err != nil {
+		if err := xlsx.XLSX(&buf, v); err != nil {
 			if strings.Contains(err.Error(), "exceeds") || !utf8.ValidString(s) {
 				return // over excelize's 32767-character cell limit
 			}
@@ -550,13 +552,13 @@ func FuzzXLSXText(f *testing.F) {
 		}
 		defer x.Close()
 		// 自由記述: title row, note row, header row, then the text in column F.
-		if fm, _ := x.GetCellFormula(SheetFreeText, "F4"); fm != "" {
+		if fm, _ := x.GetCellFormula(view.SheetFreeText, "F4"); fm != "" {
 			t.Errorf("text %q became formula %q", s, fm)
 		}
 		if s == "" {
 			return
 		}
-		if typ, _ := x.GetCellType(SheetFreeText, "F4"); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		if typ, _ := x.GetCellType(view.SheetFreeText, "F4"); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 			t.Errorf("text %q stored as %v", s, typ)
 		}
 	})

@@ -31,7 +31,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	// Note: with commentary.xlsx and no other error, the batch is analyzed
 	// and its findings worded as a run words them (wording.Check, the rules
-	// render.Build applies too), so that a stale row is reported here too;
+	// view.Build applies too), so that a stale row is reported here too;
 	// the View is not built.
 	if b.Commentary != nil && !ingest.HasErrors(b.Problems) {
 		b.AddProblems(wording.Check(b, analyze.Run(b).Findings)...)

@@ -12,7 +12,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
-	"midreview/render"
+	"midreview/render/view"
 	"midreview/render/wording"
 )
 
@@ -76,9 +76,9 @@ func TestCheckCommentaryAsRun(t *testing.T) {
 		{Place: ingest.PlaceQuestion, Target: "Q999", District: ingest.Ward, Text: "所見", Src: ingest.Src{File: file, Row: 5}},
 	}}
 	got := wording.Check(b, res.Findings)
-	want := render.Build(res).CommentaryProblems
+	want := view.Build(res).CommentaryProblems
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("wording.Check:\n%v\nrender.Build:\n%v", got, want)
+		t.Errorf("wording.Check:\n%v\nview.Build:\n%v", got, want)
 	}
 	codes := map[ingest.Code]bool{}
 	for _, p := range got {

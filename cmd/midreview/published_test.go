@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"midreview/analyze"
-	"midreview/render"
+	"midreview/render/view"
 )
 
 // TestPublishedNumbersInData checks that every number printed in the small
@@ -159,14 +159,14 @@ func publishedForms(t *testing.T, dir string) (map[string]bool, []string) {
 					continue
 				}
 				forms[field] = true
-				forms[render.OneDecimal(v)] = true
-				forms[render.PointsText(v)] = true
+				forms[view.OneDecimal(v)] = true
+				forms[view.PointsText(v)] = true
 				// Note: a sentence states a change or a difference in words
 				// (5.3 ポイント減少, 低く), printing its magnitude.
-				forms[render.OneDecimal(math.Abs(v))] = true
-				forms[render.PValueText(v)] = true
+				forms[view.OneDecimal(math.Abs(v))] = true
+				forms[view.PValueText(v)] = true
 				if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-					forms[render.Thousands(int(v))] = true
+					forms[view.Thousands(int(v))] = true
 					forms[strconv.Itoa(int(v))] = true
 				}
 			}
@@ -270,12 +270,12 @@ func TestPublishedCellsEqualData(t *testing.T) {
 		for _, r := range e2eReadCSV(t, filepath.Join(data, "overview.csv")).rows {
 			dist, rate := "", ""
 			if r["distributed"] != "" {
-				dist = render.Thousands(publishedInt(t, r["distributed"]))
+				dist = view.Thousands(publishedInt(t, r["distributed"]))
 			}
 			if r["rate"] != "" {
-				rate = render.OneDecimal(publishedFloat(t, r["rate"]))
+				rate = view.OneDecimal(publishedFloat(t, r["rate"]))
 			}
-			valid := render.Thousands(publishedInt(t, r["valid"]))
+			valid := view.Thousands(publishedInt(t, r["valid"]))
 			if find(report, `^\s*`+fields(r["group"], dist, valid, rate)+`\s*$`) < 0 {
 				t.Errorf("report.pdf: no overview row %s %s %s %s", r["group"], dist, valid, rate)
 			}
@@ -299,7 +299,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 
 	t.Run("hearing_orgs", func(t *testing.T) {
 		for _, r := range e2eReadCSV(t, filepath.Join(data, "hearing_orgs.csv")).rows {
-			n := render.Thousands(publishedInt(t, r["count"]))
+			n := view.Thousands(publishedInt(t, r["count"]))
 			label := map[string]string{"全体": "回答団体数", "地区": "地区：", "団体種別": "団体種別："}[r["by"]]
 			if r["by"] != "全体" {
 				label += r["group"]
@@ -381,7 +381,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 			cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(m[1], "<td>"), "</td>"), "</td><td>")
 			want := r["count"]
 			if want == "0" {
-				want = render.MarkZero
+				want = view.MarkZero
 			}
 			if j >= len(cells) || tag.ReplaceAllString(cells[j], "") != want {
 				t.Errorf("dashboard: drill-down %s × %s is not %s (row %q)", r["theme"], r["district"], want, m[0])
@@ -391,7 +391,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 
 	t.Run("freetext_counts", func(t *testing.T) {
 		for _, r := range e2eReadCSV(t, filepath.Join(data, "freetext_counts.csv")).rows {
-			if r["source"] == "survey" && find(report, `^自由記述の回答：`+render.Thousands(publishedInt(t, r["count"]))+` 件$`) < 0 {
+			if r["source"] == "survey" && find(report, `^自由記述の回答：`+view.Thousands(publishedInt(t, r["count"]))+` 件$`) < 0 {
 				t.Errorf("report.pdf: free-text answers are not %s", r["count"])
 			}
 		}
@@ -400,12 +400,12 @@ func TestPublishedCellsEqualData(t *testing.T) {
 	t.Run("district_tops", func(t *testing.T) {
 		share := func(v, suppressed string) string {
 			if suppressed == "true" {
-				return render.MarkSuppressed
+				return view.MarkSuppressed
 			}
 			if v == "" || publishedFloat(t, v) == 0 {
-				return render.MarkZero
+				return view.MarkZero
 			}
-			return render.OneDecimal(publishedFloat(t, v))
+			return view.OneDecimal(publishedFloat(t, v))
 		}
 		for _, r := range e2eReadCSV(t, filepath.Join(data, "district_tops.csv")).rows {
 			start := find(report, `^表[0-9]+ `+regexp.QuoteMeta(r["district"])+`の主な結果`)
@@ -423,7 +423,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 			}
 			diff := ""
 			if r["suppressed"] != "true" && r["all_suppressed"] != "true" {
-				diff = render.PointsText(publishedFloat(t, r["diff_pt"]))
+				diff = view.PointsText(publishedFloat(t, r["diff_pt"]))
 			}
 			// Note: a key measure named by its indicator may wrap in the
 			// 比べる値 column; its row holds the name's first line.
@@ -432,7 +432,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 				label = label[:6]
 			}
 			re := `^` + regexp.QuoteMeta(r["question_id"]) + ` .*\s` + regexp.QuoteMeta(string(label)) + `\S*\s+` +
-				fields(render.Thousands(publishedInt(t, r["n"])), d, share(r["all_pct"], r["all_suppressed"]), diff) + `\s*$`
+				fields(view.Thousands(publishedInt(t, r["n"])), d, share(r["all_pct"], r["all_suppressed"]), diff) + `\s*$`
 			if end < start || find(report[start:end], re) < 0 {
 				t.Errorf("report.pdf: %s's main results have no row %q", r["district"], re)
 			}

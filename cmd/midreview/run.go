@@ -20,6 +20,8 @@ import (
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/render"
+	"midreview/render/pdf"
+	"midreview/render/view"
 )
 
 // errInput marks a run stopped by input errors (exit status 1); the problems have
@@ -141,7 +143,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	// run's own folder, a killed run's files go with it (issue 30).
 	ingest.SetTempDir(lk.tmpDir())
 	defer ingest.SetTempDir("")
-	var pdfOpt render.PDFOptions
+	var pdfOpt pdf.PDFOptions
 	if o.Formats[render.FormatPDF] {
 		var err error
 		if pdfOpt, err = resolveFont(o.Font); err != nil {
@@ -186,7 +188,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	prog.step("集計しています")
 	res := analyze.Run(b)
 	prog.step("資料を組み立てています")
-	v := render.Build(res)
+	v := view.Build(res)
 	// Note: a stale row of commentary.xlsx is found only once the passages
 	// are worded; it stops the run like any input error, before anything is
 	// written, so the last good handouts survive.
@@ -298,19 +300,19 @@ func readBatch(dir string) (*ingest.Batch, error) {
 }
 
 // resolveFont chooses the PDF font (see render.ResolveFont).
-func resolveFont(file string) (render.PDFOptions, error) {
+func resolveFont(file string) (pdf.PDFOptions, error) {
 	var data []byte
 	if file != "" {
 		var err error
 		if data, err = os.ReadFile(file); err != nil {
-			return render.PDFOptions{}, fmt.Errorf("フォントファイルを読み込めません: %w", err)
+			return pdf.PDFOptions{}, fmt.Errorf("フォントファイルを読み込めません: %w", err)
 		}
 	}
 	var dirs []fs.FS
-	for _, d := range render.SystemFontDirs(runtime.GOOS, os.Getenv) {
+	for _, d := range pdf.SystemFontDirs(runtime.GOOS, os.Getenv) {
 		dirs = append(dirs, os.DirFS(d))
 	}
-	return render.ResolveFont(data, dirs)
+	return pdf.ResolveFont(data, dirs)
 }
 
 // maxPrinted is how many problems are printed; problems.csv holds them all.
@@ -362,7 +364,7 @@ func writeFile(dir, p string, fn func(w io.Writer) error) error {
 // writeAll writes every output into the run's folder beside OUT (lk.newOut),
 // then manifest.json, then swaps the folder in for OUT. On any failure OUT is
 // left as it was; the run's folder goes when the lock is released.
-func writeAll(ctx context.Context, lk *outLock, outs []render.Output, res *analyze.Results, v *render.View, prog *progress) (err error) {
+func writeAll(ctx context.Context, lk *outLock, outs []view.Output, res *analyze.Results, v *view.View, prog *progress) (err error) {
 	out, tmp := lk.out, lk.newOut()
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("出力先 %s はフォルダではありません", out)

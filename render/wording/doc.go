@@ -12,7 +12,7 @@
 //     order of analyze.Results.Findings (passage.go).
 //  3. Apply decides each passage's printed Lines from commentary.xlsx
 //     (analyze.ApplyCommentary: the stale check) and returns the audit trail
-//     (commentary.go). render.Build keeps the passages in View.Passages;
+//     (commentary.go). view.Build keeps the passages in View.Passages;
 //     Check returns only the problems, so that `midreview check` validates
 //     commentary.xlsx without building the View.
 package wording

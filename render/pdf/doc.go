@@ -1,0 +1,16 @@
+// Package pdf writes the PDF handouts: report.pdf (PDF), the district
+// handouts (DistrictPDF) and linkage.pdf (LinkagePDF, hard.go). It draws the
+// blocks that render/view composed and the View's formatted figures; it
+// imports only render/view and render/assets (the embedded font), so it
+// cannot compute a figure (internal/arch).
+//
+// pdf.go holds the document and its furniture (cover, contents, 報告書の見方,
+// running header and page numbers); blocks.go draws each block kind, with
+// table.go (tables, wide crosstabs on landscape pages or in column blocks),
+// chart.go (bars and bands), findings.go (passages and the カルテ's index
+// chart), progress.go (the yearly cycle's records and trend lines) and map.go
+// (the district maps). text.go wraps text itself with 禁則処理 (fpdf's
+// MultiCell drops characters at line breaks in Japanese), font.go chooses and
+// checks the Japanese font (ResolveFont), and paginate.go lays each chapter
+// out dry before drawing it (docs/outputs.md, "Pages that read cleanly").
+package pdf

@@ -1,0 +1,218 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Note: fpdf's MultiCell drops characters at line breaks in Japanese text, so the
+// PDF writer wraps every text itself with wrapText and prints line by line.
+
+// noLineStart holds the characters a line may not begin with (行頭禁則).
+const noLineStart = "、。，．,.:;：；!?！？)）]］}｝」』】〕〉》〙〗’”・ー－…‥ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ%％"
+
+// noLineEnd holds the characters a line may not end with (行末禁則).
+const noLineEnd = "(（[［{｛「『【〔〈《〘〖‘“"
+
+func isNoLineStart(r rune) bool { return strings.ContainsRune(noLineStart, r) }
+func isNoLineEnd(r rune) bool   { return strings.ContainsRune(noLineEnd, r) }
+
+// isWordRune reports whether r belongs to a run of Latin letters or digits that
+// should not be split across lines (numbers like 1,234.5 and words like NPO).
+func isWordRune(r rune) bool {
+	return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '%' || r == '-' || r == '+' || r == '/' || r == '=' || r == '_')
+}
+
+// wrapText splits s into lines no wider than width as measured by measure,
+// following explicit newlines, keeping Latin words and numbers whole when they
+// fit on a line, and applying 禁則処理: no line starts with a character of
+// noLineStart and none ends with one of noLineEnd. A single character wider than
+// width still gets a line of its own. Leading spaces of wrapped lines are dropped.
+func wrapText(s string, width float64, measure func(string) float64) []string {
+	var lines []string
+	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		lines = append(lines, wrapPara([]rune(para), width, measure)...)
+	}
+	return lines
+}
+
+func wrapPara(rs []rune, width float64, measure func(string) float64) []string {
+	if len(rs) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	start := 0
+	for start < len(rs) {
+		// Longest prefix from start that fits (at least one rune). fpdf does
+		// not kern, so widths add up rune by rune.
+		end := start + 1
+		w := measure(string(rs[start]))
+		for end < len(rs) {
+			w += measure(string(rs[end]))
+			if w > width+1e-9 {
+				break
+			}
+			end++
+		}
+		if end < len(rs) {
+			end = breakAt(rs, start, end)
+		}
+		lines = append(lines, strings.TrimRight(string(rs[start:end]), " "))
+		start = end
+		for start < len(rs) && rs[start] == ' ' {
+			start++
+		}
+	}
+	return lines
+}
+
+// breakAt moves a break before rs[end] back so that the next line does not
+// start with a forbidden character, this line does not end with an opening
+// bracket, and a Latin word is not split; it never returns start or less.
+func breakAt(rs []rune, start, end int) int {
+	orig := end
+	// Keep a Latin word or number whole.
+	if isWordRune(rs[end]) && isWordRune(rs[end-1]) {
+		b := end
+		for b > start && isWordRune(rs[b-1]) {
+			b--
+		}
+		if b > start {
+			end = b
+		}
+	}
+	// Note: 追い出し (pushing characters to the next line) rather than ぶら下げ,
+	// because the measured width is a hard limit for table cells.
+	for end > start+1 && (isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1])) {
+		end--
+	}
+	if isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1]) {
+		return orig // nothing better: the whole line is forbidden characters
+	}
+	return end
+}
+
+// fitText shortens s with "…" so that it fits width.
+func fitText(s string, width float64, measure func(string) float64) string {
+	if measure(s) <= width {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := string(rs[:n]) + "…"
+		if measure(t) <= width {
+			return t
+		}
+	}
+	return "…"
+}
+
+// capLines keeps at most n of the wrapped lines, ending the last kept one with
+// "…" (fitted to width) when lines were dropped.
+func capLines(lines []string, n int, width float64, measure func(string) float64) []string {
+	if len(lines) <= n || n < 1 {
+		return lines
+	}
+	out := append([]string(nil), lines[:n]...)
+	out[n-1] = fitText(out[n-1]+"…", width, measure)
+	return out
+}
+
+// headLines wraps a table head to width at word boundaries, never inside a
+// word when a word fits the width: first after 、・，／ and spaces and before
+// an opening bracket; a piece still too wide is broken where a run of kana
+// ends (after a particle or okurigana: 「町内会の｜活動」); then where a long
+// kana run begins or the script changes between kanji and katakana
+// (「健康｜づくり」, 「サロン｜活動」); only a word wider than the column is
+// broken inside (wrapText). Explicit newlines are kept.
+func headLines(s string, width float64, measure func(string) float64) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		if measure(para) <= width+1e-9 {
+			lines = append(lines, para)
+			continue
+		}
+		var atoms []string
+		for _, a := range headPieces([]rune(para), 1, width, measure) {
+			if measure(a) > width+1e-9 {
+				atoms = append(atoms, wrapText(a, width, measure)...)
+				continue
+			}
+			atoms = append(atoms, a)
+		}
+		cur := ""
+		for _, a := range atoms {
+			if cur != "" && measure(strings.TrimRight(cur+a, " 　")) > width+1e-9 {
+				lines = append(lines, strings.TrimRight(cur, " 　"))
+				cur = strings.TrimLeft(a, " 　")
+				continue
+			}
+			cur += a
+		}
+		lines = append(lines, strings.TrimRight(cur, " 　"))
+	}
+	return lines
+}
+
+// headPieces splits rs at the breaks of level lv (headBreak) and each piece
+// still wider than width at the next level, up to level 3.
+func headPieces(rs []rune, lv int, width float64, measure func(string) float64) []string {
+	if lv > 3 || measure(string(rs)) <= width+1e-9 {
+		return []string{string(rs)}
+	}
+	var out []string
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i == len(rs) || headBreak(rs, i) == lv {
+			out = append(out, headPieces(rs[start:i], lv+1, width, measure)...)
+			start = i
+		}
+	}
+	return out
+}
+
+// scriptOf classifies a rune: 'h' hiragana, 'k' katakana, 'c' kanji, 0 other.
+func scriptOf(r rune) byte {
+	switch {
+	case r >= 0x3041 && r <= 0x309F:
+		return 'h'
+	case r >= 0x30A0 && r <= 0x30FF:
+		return 'k'
+	case r >= 0x4E00 && r <= 0x9FFF || r == '々':
+		return 'c'
+	}
+	return 0
+}
+
+// headBreak is the level of a break before rs[i] (0 < i < len(rs)): 1 after
+// punctuation and spaces or before an opening bracket, 2 where a kana run
+// ends before kanji or katakana, 3 where a hiragana run of three or more
+// begins after kanji or katakana, or between kanji and katakana; 0 none.
+// 禁則 holds at every level: no break before a character that may not begin
+// a line or after one that may not end it.
+func headBreak(rs []rune, i int) int {
+	p, r := rs[i-1], rs[i]
+	if isNoLineStart(r) || isNoLineEnd(p) {
+		return 0
+	}
+	switch {
+	case strings.ContainsRune("、・，,／/ 　）)」』", p), strings.ContainsRune("（(「『", r):
+		return 1
+	}
+	ps, rsc := scriptOf(p), scriptOf(r)
+	switch {
+	case ps == 'h' && (rsc == 'c' || rsc == 'k'):
+		return 2
+	case (ps == 'c' || ps == 'k') && rsc == 'h':
+		n := 0
+		for j := i; j < len(rs) && scriptOf(rs[j]) == 'h'; j++ {
+			n++
+		}
+		if n >= 3 {
+			return 3
+		}
+	case ps == 'c' && rsc == 'k', ps == 'k' && rsc == 'c':
+		return 3
+	}
+	return 0
+}

@@ -1,0 +1,122 @@
+package view
+
+import (
+	"cmp"
+	"slices"
+
+	"midreview/analyze"
+	"midreview/render/wording"
+)
+
+// A Passage is the text printed at one place, with its generated sentences
+// (wording.Passage): View.Passages holds them and writers print their Lines.
+type Passage = wording.Passage
+
+// A Sentence is one generated sentence with the figures it rests on (wording.Sentence).
+type Sentence = wording.Sentence
+
+// Passage returns the passage at a place, or nil when there is none (or the
+// generated text is off): writers print p.Lines.
+func (v *View) Passage(place, target, district string) *Passage {
+	for i := range v.Passages {
+		p := &v.Passages[i]
+		if p.Place == place && p.Target == target && p.District == district {
+			return p
+		}
+	}
+	return nil
+}
+
+// PassageLines returns the lines printed at a place (nil when none).
+func (v *View) PassageLines(place, target, district string) []string {
+	if p := v.Passage(place, target, district); p != nil {
+		return p.Lines
+	}
+	return nil
+}
+
+// A ProfileView is a district's profile (地区カルテ): the district beside the
+// ward. Its sentences are the passage (PlaceDistrict, "", District).
+type ProfileView struct {
+	District   string
+	N          Fig // respondents
+	Rate       Fig // response rate, blank when 配布数 is unknown
+	Margin     Fig // ± points at N (district_profile.csv); blank when N is 0
+	Suppressed bool
+	Indicators []ProfileIndicator
+	Orgs       Fig      // organizations heard in the district
+	Themes     []KV     // comment themes with texts, the most first: theme, count
+	Quotes     []string // up to 3 masked residents' quotes; none under 秘匿基準
+}
+
+// A ProfileIndicator is one indicator of a district beside the ward's value.
+type ProfileIndicator struct {
+	ID, Name       string
+	District, Ward Fig // percentages as in the indicator table
+	// Baseline is the district's own 策定時 value (indicators.csv baseline of
+	// the district row, from baseline/), printed beside the grade so that the
+	// district's evaluation can be checked: blank when unknown.
+	Baseline   Fig
+	BaselineN  Fig    // its base; blank when unknown
+	Evaluation string // the district's own A–D (against its own baseline)
+	Reference  bool
+	Direction  string // 増 or 減: the colour of the district's bar follows it
+	Target     Fig    // the indicator's 目標値, blank when none
+}
+
+// profileViews builds the district profiles from the overview, the indicator
+// rows, district_profile.csv, hearing counts, the comment matrix and quotes.
+func profileViews(res *analyze.Results, v *View) []ProfileView {
+	b := res.Batch
+	if b == nil {
+		return nil
+	}
+	var out []ProfileView
+	for _, d := range v.Districts {
+		p := ProfileView{District: d, N: NFig(0), Rate: blank(), Margin: blank(), Orgs: CountFig(0, false)}
+		for _, o := range res.Overview.Districts {
+			if o.Name == d {
+				p.N = NFig(o.Valid)
+				p.Rate = FloatPctFig(o.Rate, false)
+				p.Suppressed = o.Valid < b.Settings.SuppressBelow
+			}
+		}
+		for _, dp := range res.DistrictProfiles {
+			if dp.District == d && !p.Suppressed {
+				p.Margin = FloatPctFig(dp.MarginPt, false)
+			}
+		}
+		rows := v.Indicators.ByDistrict[d]
+		for i, w := range v.Indicators.Rows {
+			if i >= len(rows) {
+				break
+			}
+			r := rows[i]
+			p.Indicators = append(p.Indicators, ProfileIndicator{ID: w.ID, Name: w.Name, District: r.Current,
+				Ward: w.Current, Baseline: r.Baseline, BaselineN: r.BaselineN, Evaluation: r.Evaluation, Reference: r.Reference,
+				Direction: w.Direction, Target: w.Target})
+		}
+		for _, g := range res.Hearings.ByGroup {
+			if g.By == analyze.ByDistrict && g.Group == d {
+				p.Orgs = CountFig(g.Count, false)
+			}
+		}
+		var cells []analyze.TextCell
+		for _, c := range res.TextMatrix {
+			if c.District == d && len(c.Texts) > 0 {
+				cells = append(cells, c)
+			}
+		}
+		slices.SortStableFunc(cells, func(a, b analyze.TextCell) int { return cmp.Compare(len(b.Texts), len(a.Texts)) })
+		for _, c := range cells {
+			p.Themes = append(p.Themes, KV{c.Theme, Thousands(len(c.Texts))})
+		}
+		for _, q := range res.Quotes {
+			if q.By == analyze.ByDistrict && q.Group == d && q.Source == analyze.SourceSurvey && !p.Suppressed && len(p.Quotes) < 3 {
+				p.Quotes = append(p.Quotes, q.Text)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,48 @@
+package view
+
+import (
+	"math"
+
+	"midreview/analyze"
+)
+
+// trendView formats one trend.csv row as printed: baseline and current shares,
+// the difference in points and the p-value (none when suppressed).
+func (bx *builder) trendView(t analyze.TrendRow) TrendView {
+	tv := TrendView{
+		Label:     t.Label,
+		Baseline:  PctFig(t.BaselinePct, t.Suppressed),
+		Current:   PctFig(t.CurrentPct, t.Suppressed),
+		BaselineN: NFig(t.BaselineBase),
+		CurrentN:  NFig(t.CurrentBase),
+	}
+	tv.Diff = PointsFig(t.DiffPt, t.Suppressed)
+	tv.P = PValueFig(math.NaN())
+	if !t.Suppressed {
+		tv.P = PValueFig(t.P)
+		tv.Significant = !math.IsNaN(t.P) && t.P < bx.b.Settings.Alpha
+	}
+	return tv
+}
+
+// districtTrends returns question qi's trend rows by district (the dashboard's
+// change since the baseline for a chosen district), nil without any.
+func (bx *builder) districtTrends(qi int) map[string][]TrendView {
+	if bx.dtrend == nil {
+		bx.dtrend = map[int][]int{}
+		for i, t := range bx.res.Trends {
+			if t.By == analyze.ByDistrict {
+				bx.dtrend[t.Question] = append(bx.dtrend[t.Question], i)
+			}
+		}
+	}
+	var out map[string][]TrendView
+	for _, i := range bx.dtrend[qi] {
+		t := bx.res.Trends[i]
+		if out == nil {
+			out = map[string][]TrendView{}
+		}
+		out[t.Group] = append(out[t.Group], bx.trendView(t))
+	}
+	return out
+}
