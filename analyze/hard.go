@@ -82,6 +82,15 @@ type HardIssue struct {
 	Categories []int    // indices into Batch.HardCategories, ascending
 	Place      string   // the 町名 or facility the text names (hardplace.go), or ""
 	Masked     string   // the text, masked
+	// Excerpt is the masked text cut to the sentences that call for the
+	// physical fix (those tagged on their own), with 「…」 where sentences
+	// were left out; "" when every sentence (or none alone) is tagged.
+	// The lists and quotes print it (Quoted); data/hard_issues.csv and the
+	// issue's ID keep the whole text.
+	Excerpt string
+	// PlacedBy reports that the respondent gave no district and the issue
+	// is filed under the district of the 町名 its place names (sheet 町名).
+	PlacedBy bool
 	// Quotable reports whether the text may be quoted in a handout: survey
 	// texts only when their district (and the ward) has at least 秘匿基準
 	// respondents, like every other quote.
@@ -93,6 +102,15 @@ type HardIssue struct {
 	// spaces removed, is the same: residents who wrote the same sentence,
 	// organizations and initiatives that raised it (hard_responses.csv voices).
 	Voices int
+}
+
+// Quoted is the text the lists and quotes print: the excerpt of the
+// sentences that call for the fix, or the whole masked text.
+func (is *HardIssue) Quoted() string {
+	if is.Excerpt != "" {
+		return is.Excerpt
+	}
+	return is.Masked
 }
 
 // A HardCount is the number of texts of one source (and year) in one group
@@ -315,7 +333,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		// Note: the categories are copied: a doc shares its text's, and
 		// mergeHardDocs appends to them.
 		h := hardDoc{issue: HardIssue{Source: d.source, RecordID: d.recordID, ItemID: d.itemID,
-			Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true}}
+			Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: hardExcerpt(ta, d.masked)}}
 		h.key = hardIssueKey(d.source, d.recordID+"\x00"+d.itemID, d.masked)
 		if d.source == SourceHearing {
 			h.key = hardIssueKey(d.source, d.recordID, d.masked) // one organization's text once
@@ -324,10 +342,18 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 			if di < 0 || di >= nd {
 				di = noDist
 			}
-			h.gi = append(h.gi, di)
 			if d.source == SourceSurvey {
 				h.issue.Quotable = wardOK && base[di] >= minBase
+				// Note: a respondent without a district who names a town
+				// of sheet 町名 (or a district) as the place: the issue is
+				// filed under that district, where the fix would be
+				// (docs/linkage.md); whether it is quoted still follows the
+				// respondent's own group (地区不明).
+				if pd := placeDistrict(b, d.place); di == noDist && pd >= 0 && len(d.districts) == 1 {
+					di, h.issue.PlacedBy = pd, true
+				}
 			}
+			h.gi = append(h.gi, di)
 		}
 		hd = append(hd, h)
 	}
@@ -348,13 +374,14 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		if len(d.hardCats()) == 0 {
 			continue
 		}
+		excerpt := hardExcerpt(ta, d.masked)
 		gi := wardWide
 		if in.District >= 0 && in.District < nd {
 			gi = in.District
 		}
 		hd = append(hd, hardDoc{gi: []int{gi}, key: hardIssueKey(SourceProgress, in.ID, d.masked),
 			issue: HardIssue{Source: SourceProgress, RecordID: in.ID, ItemID: in.Name, Years: []int{g.Year},
-				Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true}})
+				Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: excerpt}})
 	}
 	hd = mergeHardDocs(hd)
 	voices := map[string]int{}
@@ -565,10 +592,10 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				if !is.Quotable || !slices.Contains(is.Categories, c) || g != "" && !slices.Contains(is.Groups, g) {
 					continue
 				}
-				if l := utf8.RuneCountInString(is.Masked); l < hardQuoteMin || l > QuoteMaxRunes {
+				if l := utf8.RuneCountInString(is.Quoted()); l < hardQuoteMin || l > QuoteMaxRunes {
 					continue
 				}
-				if strings.Contains(is.Masked, MaskMark) != (pass == 1) {
+				if strings.Contains(is.Quoted(), MaskMark) != (pass == 1) {
 					continue
 				}
 				s := 0
@@ -590,10 +617,10 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				}
 				took = true
 				i := bySrc[s][k]
-				if slices.Contains(seen, hr.Issues[i].Masked) {
+				if slices.Contains(seen, hr.Issues[i].Quoted()) {
 					continue
 				}
-				seen = append(seen, hr.Issues[i].Masked)
+				seen = append(seen, hr.Issues[i].Quoted())
 				out = append(out, HardQuote{Category: c, Group: g, Issue: i})
 				n++
 			}
@@ -670,4 +697,101 @@ func IssueStatus(is *HardIssue) string {
 		return StatusUnanswered
 	}
 	return is.Response.Status
+}
+
+// hardExcerpt returns the masked text cut to its sentences that are tagged
+// with a ハード分類 on their own, joined with 「…」 where sentences were left
+// out; "" when the text is one sentence, when every sentence is tagged, or
+// when none is on its own (the need spans sentences: the whole text is
+// quoted). A comment that goes on about other things (福祉の情報, 担い手)
+// is thus quoted only for its physical need.
+func hardExcerpt(ta *textAnalyzer, masked string) string {
+	sents := splitSentences(masked)
+	if len(sents) < 2 || ta.hard == nil {
+		return ""
+	}
+	keep := make([]bool, len(sents))
+	kept := 0
+	for i, s := range sents {
+		if r := ta.analyzeNorm(norm.NFKC.String(s)); len(r.hard) > 0 {
+			keep[i] = true
+			kept++
+		}
+	}
+	if kept == 0 || kept == len(sents) {
+		return ""
+	}
+	var b strings.Builder
+	for i, s := range sents {
+		switch {
+		case keep[i]:
+			b.WriteString(strings.TrimSpace(s))
+		case i == 0 || keep[i-1]:
+			b.WriteString("…")
+		}
+	}
+	return b.String()
+}
+
+// splitSentences splits s after each 。！？!? or line break, keeping the
+// marks; blank pieces are dropped.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '!', '?', '\n':
+			if p := strings.TrimSpace(s[start : i+utf8.RuneLen(r)]); p != "" {
+				out = append(out, p)
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if p := strings.TrimSpace(s[start:]); p != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+// placeDistrict returns the district of the place a text names (HardIssue
+// Place): the district of the 町名 it begins with (sheet 町名, its 丁目
+// read as digits; a town name without 丁目 when all its 丁目 lie in one
+// district), or of a district name or alias it begins with; -1 when none
+// or when the towns it may be lie in several districts.
+func placeDistrict(b *ingest.Batch, place string) int {
+	if place == "" {
+		return -1
+	}
+	p := chomeDigits(norm.NFKC.String(place))
+	found, best := -1, 0
+	consider := func(name string, d int) {
+		if d < 0 || d >= len(b.Districts) || name == "" || !strings.HasPrefix(p, name) || len(name) < best {
+			return
+		}
+		if len(name) > best {
+			best, found = len(name), d
+			return
+		}
+		if found != d {
+			found = -2 // the same name in two districts: ambiguous
+		}
+	}
+	for _, t := range b.Towns {
+		n := chomeDigits(norm.NFKC.String(strings.TrimSpace(t.Name)))
+		consider(n, t.District)
+		if strings.HasPrefix(p, n) {
+			continue
+		}
+		// 大倉山 for the towns 大倉山1丁目…: only when the place gives no 丁目
+		if bare := reTownChome.ReplaceAllString(n, ""); bare != n && !reTextChome.MatchString(strings.TrimPrefix(p, bare)) {
+			consider(bare, t.District)
+		}
+	}
+	for d := range b.Districts {
+		consider(norm.NFKC.String(b.Districts[d].Name), d)
+		for _, a := range b.Districts[d].Aliases {
+			consider(norm.NFKC.String(a), d)
+		}
+	}
+	return max(found, -1)
 }

@@ -104,3 +104,14 @@ func TestCellName(t *testing.T) {
 		}
 	}
 }
+
+// TestMessagesNameCorrectionsFile: a message that tells staff to fix or
+// remove something through the corrections file names it as the batch
+// folder holds it (corrections.xlsx, inputs.md section 5).
+func TestMessagesNameCorrectionsFile(t *testing.T) {
+	for code, m := range messages {
+		if strings.Contains(m, "修正ファイル") && !strings.Contains(m, "修正ファイル（corrections.xlsx）") {
+			t.Errorf("%s: %q does not name corrections.xlsx", code, m)
+		}
+	}
+}

@@ -126,6 +126,9 @@ func odHead(v *view.View) string {
 	if v.Sample {
 		s += "注意：サンプルデータ（架空のデータ）です。\n"
 	}
+	if v.InputErrors > 0 {
+		s += "注意：" + v.InputErrorsText() + "\n"
+	}
 	return s
 }
 
@@ -138,7 +141,7 @@ func odSuppression(v *view.View) string {
 	return "秘匿のルール：秘匿基準は「" + v.SettingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列を 1 にしています。" +
 		"ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。" +
 		"参考値基準は「" + v.SettingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n" +
-		"自由記述は、報告書に掲載した意見だけを、地名・団体名・個人が特定される語を「〇〇」に置き換えて載せています。\n"
+		"自由記述は、報告書に掲載した意見だけを載せています。氏名・電話番号・メールアドレス・郵便番号・番地までの住所など、個人が特定される語は「〇〇」に置き換えています。町名・駅名・施設名などの地名は、意見や課題の場所がわかるよう、そのまま載せています。\n"
 }
 
 // odContact is the READMEs' 問い合わせ先 (設定), "" when not given.
@@ -402,9 +405,11 @@ func opendataTables(v *view.View) []*odTable {
 		add(hr)
 	}
 
-	about := "団体からの意見（地名・団体名などは「〇〇」に置き換え済み。団体名は載せていません）"
+	// Note: the masker keeps place names (towns, stations, facilities:
+	// analyze.NewMasker protects the 町名 sheet), so the READMEs say so.
+	about := "団体からの意見（個人が特定される語は「〇〇」に置き換え済み、地名はそのまま。団体名は載せていません）"
 	if v.Hearings.OrgsPublished {
-		about = "団体からの意見（「団体名: 意見」の形。意見の中の地名・個人が特定される語は「〇〇」に置き換え済み）"
+		about = "団体からの意見（「団体名: 意見」の形。意見の中の個人が特定される語は「〇〇」に置き換え済み、地名はそのまま）"
 	}
 	hc := &odTable{name: "hearing_comments", title: "団体ヒアリングでの意見", cols: []odCol{
 		{"テーマ", "意見のテーマ"},

@@ -600,7 +600,12 @@ func sampleComment(r *rand.Rand, d int, e float64) string {
 	}
 	s := sentence()
 	if r.Float64() < 0.35 {
-		s += sentence()
+		// Note: a second sentence equal to the first is left out (a comment
+		// does not say the same thing twice); the draw stays, so that the
+		// random stream and every other answer are unchanged.
+		if t := sentence(); t != s {
+			s += t
+		}
 	}
 	switch x := r.Float64(); {
 	case x < 0.04:
@@ -869,21 +874,32 @@ func (g *sampleGen) hearings() []sampleHearing {
 			}
 			h.Ratings[k] = 1 + pick(r, []float64{0.2, 0.45, 0.28, 0.07}, []float64{1, 0.4, -0.4, -1}, e)
 		}
-		h.Result = hearingResults[r.IntN(len(hearingResults))]
+		ri := r.IntN(len(hearingResults))
+		h.Result = hearingResults[ri]
 		if strings.Contains(h.Result, "%d") {
 			h.Result = fmt.Sprintf(h.Result, 2+r.IntN(9))
 		}
 		if r.Float64() < 0.4 {
-			h.Result += hearingResults[r.IntN(len(hearingResults))]
+			h.Result += hearingResults[otherThan(r.IntN(len(hearingResults)), ri, len(hearingResults))]
 			h.Result = strings.ReplaceAll(h.Result, "%d", "3")
 		}
-		h.Issue = placeText(hearingIssues[r.IntN(len(hearingIssues))], d)
+		ii := r.IntN(len(hearingIssues))
+		h.Issue = placeText(hearingIssues[ii], d)
 		if r.Float64() < 0.4 {
-			h.Issue += placeText(hearingIssues[r.IntN(len(hearingIssues))], d)
+			h.Issue += placeText(hearingIssues[otherThan(r.IntN(len(hearingIssues)), ii, len(hearingIssues))], d)
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// otherThan returns the draw j, or the next index after first when j would
+// repeat it: an organization's second sentence is never its first again.
+func otherThan(j, first, n int) int {
+	if j == first {
+		return (j + 1) % n
+	}
+	return j
 }
 
 // values returns h's values by hearingForm item; nil for no answer.

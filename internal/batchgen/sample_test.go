@@ -409,3 +409,34 @@ func TestPlaceText(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleNoRepeatedSentence: no synthetic free-text answer or hearing
+// comment says the same sentence twice (the demo's 綱島地域ケアプラザ once
+// read 「子ども食堂と連携して、…できた。」 twice in one bullet).
+func TestSampleNoRepeatedSentence(t *testing.T) {
+	check := func(what, s string) {
+		t.Helper()
+		seen := map[string]bool{}
+		for _, x := range strings.SplitAfter(s, "。") {
+			if x == "" {
+				continue
+			}
+			if seen[x] {
+				t.Errorf("%s repeats %q: %s", what, x, s)
+				return
+			}
+			seen[x] = true
+		}
+	}
+	for _, seed := range []int64{1, 2, 3} {
+		g := newSampleGen(Options{Respondents: 2000, Hearings: 40, Seed: seed})
+		r := g.rng(99)
+		for i := range 3000 {
+			check("comment", sampleComment(r, i%len(sampleDistricts), r.NormFloat64()))
+		}
+		for _, h := range g.hearings() {
+			check(h.Name+" result", h.Result)
+			check(h.Name+" issue", h.Issue)
+		}
+	}
+}

@@ -125,9 +125,17 @@ func (c *Composer) summary() {
 func (c *Composer) freeText() {
 	ft := c.V.FreeText
 	var groups []CommentGroup
+	shown := 0 // quotes the 地区カルテ printed already
 	for _, g := range ft.Quotes {
 		if c.district == "" || g.District == c.district {
-			groups = append(groups, g)
+			// Note: a district handout quotes each answer once: the
+			// カルテ's 住民の声 are not repeated here.
+			items := slices.DeleteFunc(slices.Clone(g.Items), func(s string) bool { return slices.Contains(c.karteQuotes, s) })
+			shown += len(g.Items) - len(items)
+			if len(items) > 0 {
+				g.Items = items
+				groups = append(groups, g)
+			}
 		}
 	}
 	if ft.Count.Value == 0 && len(ft.Keywords) == 0 && len(groups) == 0 {
@@ -146,6 +154,10 @@ func (c *Composer) freeText() {
 		}
 	}
 	if len(groups) == 0 {
+		if shown > 0 {
+			c.Add(Para{Text: "この地区の自由記述の抜粋（" + strconv.Itoa(shown) + "件）は、「" + c.district + "地区カルテ」の「住民の声」に掲げています。"})
+			return
+		}
 		c.Add(Para{Text: "この地区の自由記述はありません。"})
 		return
 	}
@@ -179,8 +191,19 @@ func (c *Composer) hearings() {
 			}
 			pair = append(pair, Cells(s[:]...))
 		}
+		// Note: an organization active in several districts counts in each
+		// (inputs.md, ヒアリング項目 地区), so the district column may sum past
+		// the organizations; the note says so when it does (as 表 ハード連携's).
+		var notes []string
+		sum := 0.0
+		for _, kc := range h.ByDistrict {
+			sum += kc.N.Value
+		}
+		if int(sum) > h.Orgs {
+			notes = []string{"注）複数の地区で活動する団体は、それぞれの地区に数えています（地区別の団体数の合計は" + Thousands(int(sum)) + "団体で、ヒアリングを行った団体数と一致しません）。"}
+		}
 		if n > 0 {
-			c.Add(PrintOnly(Table{Caption: "地区別・団体種別の団体数", Size: 8.5, Rows: pair, Cols: []Col{{Head: "地区", Role: RoleLabel, W: 50},
+			c.Add(PrintOnly(Table{Caption: "地区別・団体種別の団体数", Size: 8.5, Rows: pair, Notes: notes, Cols: []Col{{Head: "地区", Role: RoleLabel, W: 50},
 				{Head: "団体数", Role: RoleFigure, W: 25}, {Head: "団体種別", W: 60}, {Head: "団体数", Role: RoleFigure, W: 25}}}))
 		}
 		for _, p := range []struct {
@@ -188,6 +211,9 @@ func (c *Composer) hearings() {
 			counts        []CountRow
 		}{{"地区別の団体数", "地区", h.ByDistrict}, {"団体種別の団体数", "団体種別", h.ByType}} {
 			t := Table{Caption: p.caption, Cols: []Col{{Head: p.head, Role: RoleLabel}, {Head: "団体数", Unit: "団体", Role: RoleFigure}}}
+			if p.head == "地区" {
+				t.Notes = notes
+			}
 			for _, kc := range p.counts {
 				t.Rows = append(t.Rows, Cells(kc.Name, kc.N.Text))
 			}
@@ -283,6 +309,11 @@ func (c *Composer) indicators() {
 	if len(iv.Rows) == 0 {
 		return
 	}
+	if c.karteIndicators {
+		// The 地区カルテ holds the district's indicator table, with its
+		// legend: the handout prints it once.
+		return
+	}
 	c.Add(Section{"指標の状況"})
 	if c.district == "" {
 		// Note: the PDF's figure columns fit "(n=12,345)" on one line.
@@ -290,7 +321,9 @@ func (c *Composer) indicators() {
 		t := Table{Caption: "指標の" + base + "値・" + cur + "値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
 			{Head: "指標", W: 53}, {Head: base + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: base + "のn", Unit: "人", Role: RoleN},
 			{Head: cur + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: cur + "のn", Unit: "人", Role: RoleN},
-			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}}}
+			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}},
+			// web: 今回値 and 評価 right after the indicator, then 目標
+			WebOrder: []int{0, 1, 4, 8, 7, 2, 5, 3, 6}, Narrow: true}
 		nOf := func(f, n Fig) string {
 			if f.Suppressed || f.Text == "" {
 				return ""
@@ -321,12 +354,17 @@ func (c *Composer) indicators() {
 	} else {
 		c.Add(districtIndicators(v, c.district, "指標の"+v.SurveyWords().Baseline.Word+"値・"+v.SurveyWords().Current.Word+"値と評価（"+c.district+"・全体）", 8), Space{2})
 	}
+	c.indicatorLegend()
+	c.history()
+}
+
+// indicatorLegend is 評価の見方, the grades' legend under an indicator table.
+func (c *Composer) indicatorLegend() {
 	var legend []string
-	for _, kv := range iv.Legend {
+	for _, kv := range c.V.Indicators.Legend {
 		legend = append(legend, kv.Key+"："+kv.Value)
 	}
 	c.Add(Heading{Text: "評価の見方", Small: true}, Bullets{Items: legend, Size: 8, Muted: true})
-	c.history()
 }
 
 // districtIndicators is the table of a district's indicators beside 全体's,
@@ -340,7 +378,10 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		{Head: district + "（%）", Role: RoleFigure, W: 22}, {Head: "n", WebHead: district + "のn", Unit: "人", Role: RoleN},
 		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
 		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}},
-		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.SurveyWords().Baseline.Name + "の値です。"}}
+		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.SurveyWords().Baseline.Name + "の値です。"},
+		// web: the district's value and grade right after the indicator,
+		// then 全体 and 目標
+		WebOrder: []int{0, 1, 4, 6, 7, 8, 9, 2, 5, 3}, Narrow: true}
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {
@@ -538,21 +579,36 @@ func (c *Composer) question(q *QuestionView) {
 		} else {
 			c.Add(Figure{Caption: q.ID + "　全体（" + NLabel(all.N) + "）", Bars: choiceBars(at, []*RowView{all})})
 		}
-	case "SC":
-		if all == nil {
-			break
+	}
+	var byDistrict *Table // 地区別 (not for NUM)
+	if q.Type != "NUM" && dt != nil && len(dt.Rows) > 0 {
+		rows := []RowView{}
+		if all != nil && GroupRow(dt, analyze.GroupAll) == nil {
+			rows = append(rows, *all)
 		}
-		c.Add(Figure{Kind: FigBands, Caption: q.ID + "　地区別の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: scBands(all, dt)})
+		rows = append(rows, dt.Rows...)
+		t := crosstabTable(q.ID+"　地区別", dt, rows, "")
+		byDistrict = &t
+	}
+	if q.Type == "SC" && all != nil {
+		f := Figure{Kind: FigBands, Caption: q.ID + "　地区別の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: scBands(all, dt)}
+		if byDistrict != nil {
+			// Note: on the web the band chart's table of figures is the
+			// 地区別 table itself (the two were the same rows back to back).
+			wf := f
+			wf.Data = byDistrict
+			c.Add(PrintOnly(f, *byDistrict), WebOnly(wf), Space{2})
+			byDistrict = nil
+		} else {
+			c.Add(f)
+		}
 	}
 	if q.Type != "NUM" {
 		switch {
+		case byDistrict != nil:
+			c.Add(*byDistrict, Space{2})
 		case dt != nil && len(dt.Rows) > 0:
-			rows := []RowView{}
-			if all != nil && GroupRow(dt, analyze.GroupAll) == nil {
-				rows = append(rows, *all)
-			}
-			rows = append(rows, dt.Rows...)
-			c.Add(crosstabTable(q.ID+"　地区別", dt, rows, ""), Space{2})
+			// SC: drawn with its chart above
 		case all != nil && at != nil:
 			// Note: the PDF's chart of 全体 states every figure; the web
 			// prints them in a table too.
@@ -622,14 +678,8 @@ func (c *Composer) districtQuestion(q *QuestionView) {
 			}
 		}
 		c.Add(PrintOnly(pf), WebOnly(f))
-	case "SC":
-		var rows []BandRow
-		if dr != nil {
-			rows = append(rows, bandOf(dr, c.district, true))
-		}
-		rows = append(rows, bandOf(all, analyze.GroupAll, false))
-		c.Add(Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows})
 	}
+	var table Table // the district and 全体 (not for NUM)
 	if q.Type != "NUM" {
 		rows := []RowView{}
 		if dr != nil {
@@ -640,7 +690,23 @@ func (c *Composer) districtQuestion(q *QuestionView) {
 		if dt != nil {
 			t = dt
 		}
-		c.Add(crosstabTable(q.ID+"　"+c.district+"と全体", t, rows, c.district), Space{2})
+		table = crosstabTable(q.ID+"　"+c.district+"と全体", t, rows, c.district)
+	}
+	switch q.Type {
+	case "SC":
+		var rows []BandRow
+		if dr != nil {
+			rows = append(rows, bandOf(dr, c.district, true))
+		}
+		rows = append(rows, bandOf(all, analyze.GroupAll, false))
+		f := Figure{Kind: FigBands, Caption: q.ID + "　" + c.district + "と全体の回答の構成", Heads: at.Heads, NA: hasNA(at), LabelW: 30, Bands: rows}
+		// Note: on the web the band chart's table of figures is the
+		// district's table itself (the two were the same rows back to back).
+		wf := f
+		wf.Data = &table
+		c.Add(PrintOnly(f, table, Space{2}), WebOnly(wf, Space{2}))
+	case "SA", "MA":
+		c.Add(table, Space{2})
 	}
 	c.districtSummary(q)
 	c.Add(Space{3})
@@ -904,7 +970,11 @@ func (c *Composer) initiative(pv *ProgressView, in InitiativeView) Record {
 	}
 	r.Meta = strings.Join(meta, "　")
 	if in.Issues != "" {
-		r.Texts = append(r.Texts, "課題（"+in.LatestYear+"）："+in.Issues)
+		mark := ""
+		if in.HardIsIssue {
+			mark = "・ハード面"
+		}
+		r.Texts = append(r.Texts, "課題（"+in.LatestYear+mark+"）："+in.Issues)
 	}
 	if in.Hard != "" {
 		r.Texts = append(r.Texts, "ハード面："+in.Hard)
@@ -962,26 +1032,16 @@ func (c *Composer) Karte() {
 	if len(p.Indicators) > 0 {
 		var bars []BarRow
 		// Note: the district's own baseline (策定時, with its n) beside its
-		// current value and grade, so that the grade checks by hand.
+		// current value and grade, so that the grade checks by hand. It is
+		// the handout's one table of the district's indicators (指標の状況
+		// refers to it; the reader found the two tables repeating each
+		// other).
 		base := v.SurveyWords().Baseline.Word
-		data := Table{Caption: d + "の指標（" + d + "の" + base + "値・" + v.SurveyWords().Current.Word + "値と評価）", Size: 8, Cols: []Col{{Head: "指標", Role: RoleLabel, W: 70},
-			{Head: base + "（%）", WebHead: d + "の" + base + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: d + "の" + base + "のn", Unit: "人", Role: RoleN},
-			{Head: d + "（%）", Role: RoleFigure, W: 24}, {Head: "評価", WebHead: d + "の評価", W: 14, Center: true},
-			{Head: "全体（%）", Role: RoleFigure, W: 24}}}
+		data := districtIndicators(v, d, d+"の指標（"+d+"の"+base+"値・"+v.SurveyWords().Current.Word+"値と評価）", 8)
 		for _, in := range p.Indicators {
 			label := in.ID + "　" + in.Name
 			bars = append(bars, BarRow{Label: label, Vals: []Fig{in.District, in.Ward}, Ref: in.Reference,
 				Better: Tone(in.District, in.Ward, in.Direction == "減"), Target: in.Target})
-			dv := in.District.Text
-			if in.Reference {
-				dv += "※"
-			}
-			bn := ""
-			if !in.Baseline.Suppressed && in.Baseline.Text != "" {
-				bn = in.BaselineN.Text
-			}
-			data.Rows = append(data.Rows, []Cell{{Text: label}, {Text: in.Baseline.Text}, {Text: bn}, {Text: dv, Tone: Tone(in.District, in.Ward, in.Direction == "減")},
-				{Text: in.Evaluation, Bold: true}, {Text: in.Ward.Text}})
 		}
 		// Note: the PDF draws the district's indicators against the ward =
 		// 100 (an index a screen reader cannot read); the web draws both
@@ -991,6 +1051,8 @@ func (c *Composer) Karte() {
 			data, Space{2}),
 			WebOnly(Figure{Kind: FigIndex, Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
 				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
+		c.indicatorLegend()
+		c.karteIndicators = true
 	}
 	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
 		c.Add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
@@ -1005,6 +1067,7 @@ func (c *Composer) Karte() {
 	}
 	if len(p.Quotes) > 0 {
 		c.Add(Heading{Text: "住民の声（抜粋・個人情報は伏せています）", MinBody: 12}, Bullets{Items: p.Quotes})
+		c.karteQuotes = p.Quotes
 	}
 }
 

@@ -114,6 +114,9 @@ func (c *Composer) hardWard(pub bool) {
 		for _, r := range hv.ByYear {
 			t.Rows = append(t.Rows, hardRow(r.Group, r, false, pub))
 		}
+		if hv.YearNote != "" {
+			t.Notes = []string{"注）" + hv.YearNote}
+		}
 		c.Add(t, Space{3})
 	}
 	f := Figure{Caption: "分類別・出どころ別の課題の数（区全体、件）", Series: hv.Sources, CountUnit: true}
@@ -356,11 +359,19 @@ func (c *Composer) hardIssues(g string) {
 		}
 		return len(hv.Categories)
 	}
+	// Note: 同じ声 counts the same text within this list (the group's
+	// issues), not ward-wide: a sentence written once in the district
+	// reads 1 there (hard_responses.csv keeps the ward-wide count).
+	key := func(i int) string { return strings.Join(strings.Fields(hv.Issues[i].Text), "") }
+	voices := map[string]int{}
+	for _, i := range list {
+		voices[key(i)]++
+	}
 	slices.SortStableFunc(list, func(a, b int) int {
 		if d := first(a) - first(b); d != 0 {
 			return d
 		}
-		return cmp.Compare(hv.Issues[b].Voices.Value, hv.Issues[a].Voices.Value)
+		return cmp.Compare(voices[key(b)], voices[key(a)])
 	})
 	answered := false
 	for _, i := range list {
@@ -385,7 +396,7 @@ func (c *Composer) hardIssues(g string) {
 		if is.Years != "" {
 			src = hardSourceLabelOf(is.Source) + "・" + is.Years
 		}
-		row := Cells(is.ID, is.Category, is.Place, text, src, is.Voices.Text)
+		row := Cells(is.ID, is.Category, is.Place, text, src, Thousands(voices[key(i)]))
 		if answered {
 			st := is.Answer.Status
 			if is.Answer.Department != "" {
@@ -398,7 +409,7 @@ func (c *Composer) hardIssues(g string) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Notes = []string{"同じ声：同じ文の課題の数（区民が同じことを書いた数を含む）。対応状況は linkage_responses.xlsx の回答（課題IDで引き継ぎます）。"}
+	t.Notes = []string{"同じ声：" + g + "の課題のうち、同じ文の課題の数（区民が同じことを書いた数を含む）。対応状況は linkage_responses.xlsx の回答（課題IDで引き継ぎます）。"}
 	c.Add(Space{2}, t, Space{3})
 }
 

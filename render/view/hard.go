@@ -27,6 +27,9 @@ type HardView struct {
 	// counts, parallel; empty without tagged progress texts.
 	Years  []string
 	ByYear []HardRow
+	// YearNote says why ByYear sums past the progress issues (an issue
+	// written in several years counts in each), "" when it does not.
+	YearNote string
 	// Quotes are the quotes by group ("" = ward-wide) and category (index
 	// into Categories); read in Groups order only.
 	Quotes map[string][][]HardQuoteView
@@ -194,6 +197,20 @@ func hardView(res *analyze.Results) *HardView {
 		v.Years = append(v.Years, yearText(y))
 		v.ByYear = append(v.ByYear, row(key{analyze.SourceProgress, y, analyze.GroupAll}, yearText(y)))
 	}
+	if len(v.ByYear) > 0 {
+		years, multi := 0.0, 0
+		for _, r := range v.ByYear {
+			years += r.Total.Value
+		}
+		for i := range hr.Issues {
+			if len(hr.Issues[i].Years) > 1 {
+				multi++
+			}
+		}
+		if multi > 0 && years > 0 {
+			v.YearNote = "同じ取組の同じ課題が複数の年度に書かれたもの（" + Thousands(multi) + "件）は、一つの課題として、書かれた年度のそれぞれに数えています。そのため年度別の合計は、出どころ別の「取組の振り返り」の件数より多くなります。"
+		}
+	}
 	for _, q := range hr.Quotes {
 		qs := v.Quotes[q.Group]
 		if qs == nil {
@@ -201,13 +218,13 @@ func hardView(res *analyze.Results) *HardView {
 			v.Quotes[q.Group] = qs
 		}
 		is := &hr.Issues[q.Issue]
-		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Masked, Source: hardQuoteSource(is)})
+		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Quoted(), Source: hardQuoteSource(is)})
 	}
 	for i := range hr.Issues {
 		is := &hr.Issues[i]
 		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
 			Voices: CountFig(is.Voices, false), Quotable: is.Quotable,
-			Place: is.Place, Text: is.Masked, Source: hardQuoteSource(is), Years: yearsText(is.Years),
+			Place: is.Place, Text: is.Quoted(), Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
 		for _, l := range HardSourceLabels {
 			if l.src == is.Source {
@@ -240,6 +257,10 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	place := strings.Join(is.Groups, "、")
 	switch is.Source {
 	case analyze.SourceSurvey:
+		if is.PlacedBy {
+			// filed by the town its place names: the respondent gave none
+			return "区民アンケート（" + place + "・場所から。回答者の地区は不明）"
+		}
 		return "区民アンケート（" + place + "）"
 	case analyze.SourceHearing:
 		return "団体ヒアリング（" + place + "）"

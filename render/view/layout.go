@@ -168,6 +168,12 @@ type Table struct {
 	// Notes: plain words for residents, without test statistics (the web
 	// page's 報告書の見方 names the tests).
 	WebNotes []string
+	// WebOrder, when it lists every column, is the order the web draws
+	// them in; Narrow tables keep their first columns narrow on a phone.
+	// The indicator tables put the current value and its grade right after
+	// the indicator (a phone shows them without scrolling sideways).
+	WebOrder []int
+	Narrow   bool
 }
 
 // FigureKind is the kind of chart.
@@ -267,6 +273,11 @@ type Composer struct {
 	V        *View
 	district string
 	Out      []Block
+	// karteIndicators: the 地区カルテ printed the district's indicator
+	// table, so 指標の状況 does not print it again; karteQuotes are the
+	// quotes it printed, left out of 自由記述.
+	karteIndicators bool
+	karteQuotes     []string
 }
 
 func (c *Composer) Add(b ...Block) { c.Out = append(c.Out, b...) }

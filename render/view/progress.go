@@ -51,8 +51,12 @@ type InitiativeView struct {
 	// Latest year's texts (masked) and direction.
 	LatestYear                  string
 	Done, Outcome, Issues, Hard string
-	Next                        string
-	Slipped                     bool // the latest year slipped
+	// HardIsIssue: the sheet's ハード text is its 課題 text, word for word
+	// (a physical issue entered in both cells): the handouts print it once,
+	// on the 課題 line, marked ハード面 (Hard is then empty).
+	HardIsIssue bool
+	Next        string
+	Slipped     bool // the latest year slipped
 }
 
 // A ProgressCell is one initiative's record in one year; Has is false for a
@@ -146,6 +150,9 @@ func progressView(res *analyze.Results, districts []string) *ProgressView {
 			r := ip.Records[ip.Latest]
 			iv.LatestYear = yearText(r.Year)
 			iv.Done, iv.Outcome, iv.Issues, iv.Hard, iv.Next, iv.Slipped = r.Done, r.Outcome, r.Issues, r.Hard, r.Next, r.Slipped
+			if iv.Hard != "" && strings.TrimSpace(iv.Hard) == strings.TrimSpace(iv.Issues) {
+				iv.Hard, iv.HardIsIssue = "", true
+			}
 		}
 		views[k] = iv
 	}

@@ -1,6 +1,10 @@
 package view
 
-import "midreview/ingest"
+import (
+	"strconv"
+
+	"midreview/ingest"
+)
 
 // A View is the publishable content of one run, formatted once: the only source
 // of what the PDF, XLSX and HTML writers publish. They only walk it (like
@@ -310,4 +314,11 @@ type ProblemRow struct {
 // A CorrectionRow is an applied correction (修正履歴).
 type CorrectionRow struct {
 	Row, Target, ID, Item, Before, After, Reason, Person, File, Cell string
+}
+
+// InputErrorsText is the statement every output of a run built with input
+// errors (-allow-errors) carries: the web pages and the open data in these
+// words, the PDFs' cover in its first sentence.
+func (v *View) InputErrorsText() string {
+	return "入力エラー " + strconv.Itoa(v.InputErrors) + " 件を残したまま作成した暫定版です（該当する回答は無回答として集計しています）。"
 }

@@ -54,7 +54,9 @@ func (d *WebDoc) block(b view.Block) {
 func (d *WebDoc) figure(f view.Figure) {
 	switch f.Kind {
 	case view.FigTrend:
+		d.trendTarget = f.Target
 		d.barChart(f.Caption, nil, f.Bars)
+		d.trendTarget = view.Fig{}
 	case view.FigIndex:
 		d.barChart(f.Caption, f.Series, f.Bars)
 	case view.FigBars:
@@ -94,7 +96,27 @@ func (d *WebDoc) DrawTable(t view.Table) {
 		}
 		rows[r] = cs
 	}
+	if len(t.WebOrder) == len(heads) {
+		h := make([]string, len(heads))
+		for k, i := range t.WebOrder {
+			h[k] = heads[i]
+		}
+		heads = h
+		for r, row := range rows {
+			if len(row) != len(t.WebOrder) {
+				continue
+			}
+			cs := make([]wcell, len(row))
+			for k, i := range t.WebOrder {
+				cs[k] = row[i]
+			}
+			rows[r] = cs
+		}
+	}
 	for i, c := range t.Cols {
+		if len(t.WebOrder) == len(heads) {
+			break
+		}
 		if c.Role == view.RoleLabel && i > 0 {
 			heads = append(append([]string{heads[i]}, heads[:i]...), heads[i+1:]...)
 			for r, row := range rows {
@@ -105,7 +127,9 @@ func (d *WebDoc) DrawTable(t view.Table) {
 			break
 		}
 	}
+	d.narrow = t.Narrow
 	d.table(t.Caption, heads, rows)
+	d.narrow = false
 	notes := t.Notes
 	if t.WebNotes != nil {
 		notes = t.WebNotes

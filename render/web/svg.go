@@ -217,6 +217,7 @@ func (d *WebDoc) svgRect(x, y, w, h float64, fill, stroke string) {
 type svgKey struct {
 	fill, stroke, label string
 	target              bool
+	line                bool // the target line of an indicator's history (dashed)
 }
 
 // svgDiamond writes the カルテ's target mark ◆ centred at x, y, r wide and
@@ -248,6 +249,8 @@ func (d *WebDoc) legend(keys []svgKey, w, y float64, oneEach, draw bool) float64
 		if draw {
 			if k.target {
 				d.svgDiamond(x+7.5, y+8.5, 7)
+			} else if k.line {
+				d.w(fmt.Sprintf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>", fnum(x+7.5), fnum(y+1), fnum(x+7.5), fnum(y+16), SvgText))
 			} else {
 				d.svgRect(x+1, y+2, 13, 13, k.fill, k.stroke)
 			}
@@ -286,6 +289,14 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 		nser = max(nser, len(r.Vals))
 	}
 	hi, step := 100.0, 20.0
+	// line is the target of an indicator's history (FigTrend): a dashed
+	// line across the rows, as the PDF draws it, named in the legend and
+	// the text alternative.
+	line := d.trendTarget
+	hasLine := line.Text != "" && !line.Suppressed && !math.IsNaN(line.Shown())
+	if hasLine && line.Shown() > hi {
+		hi = math.Ceil(line.Shown()/20) * 20
+	}
 	for _, r := range rows {
 		for _, v := range append(slices.Clone(r.Vals), r.Target) {
 			if s := v.Shown(); !math.IsNaN(s) && s > hi {
@@ -324,6 +335,9 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 		}
 		alt = append(alt, r.Label+"："+strings.Join(parts, "、"))
 	}
+	if hasLine {
+		alt = append(alt, "目標 "+figAlt(line))
+	}
 	label := Esc(no + "。" + strings.Join(alt, "。"))
 	var keys []svgKey
 	toned := false // a カルテ: the district's bars coloured by direction (barRow.better)
@@ -339,6 +353,17 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 	}
 	if slices.ContainsFunc(rows, webTarget) {
 		keys = append(keys, svgKey{label: "目標値", target: true})
+	}
+	if hasLine {
+		keys = append(keys, svgKey{label: "目標 " + line.Text, line: true})
+	}
+	// targetLine draws the dashed target line from y0 to y1 over the bars.
+	targetLine := func(x0, areaW, y0, y1 float64) {
+		if !hasLine {
+			return
+		}
+		x := x0 + areaW*math.Min(line.Shown(), hi)/hi
+		d.w(fmt.Sprintf("<line class=\"target\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>\n", fnum(x), fnum(y0), fnum(x), fnum(y1), SvgText))
 	}
 	const barH = 17.0
 	// bars draws a row's bars from by, then its target ◆ (the カルテ) over
@@ -365,11 +390,18 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 		}
 		for s := range r.Vals {
 			x, y, t := x0+ws[s]+4, by+barH*float64(s)+barH-4, d.barValue(r, s)
-			if webTarget(r) {
+			if webTarget(r) || hasLine {
 				// Note: a figure that would run into the ◆ is set just
-				// past it, so that the mark never covers a figure.
-				if half := tr * 0.75; x < tx+half+2 && x+SvgTextW(t, SvgFont) > tx-half-2 {
+				// past it, so that the mark never covers a figure; over
+				// a target line it keeps a white halo.
+				if half := tr * 0.75; webTarget(r) && x < tx+half+2 && x+SvgTextW(t, SvgFont) > tx-half-2 {
 					x = tx + half + 3
+				}
+				if hasLine {
+					// likewise past the target line
+					if lx := x0 + areaW*math.Min(line.Shown(), hi)/hi; x < lx+3 && x+SvgTextW(t, SvgFont) > lx-3 {
+						x = lx + 4
+					}
 				}
 				d.w(fmt.Sprintf("<text x=\"%s\" y=\"%s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n", fnum(x), fnum(y), SvgText, Esc(t)))
 				continue
@@ -400,6 +432,7 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 		d.w(fmt.Sprintf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"0.5\"/>", fnum(x), fnum(top), fnum(x), fnum(bottom), svgGrid))
 		d.svgText(x, h-6, "middle", SvgText, strconv.FormatFloat(t, 'f', -1, 64))
 	}
+	targetLine(x0, areaW, top, bottom) // under the bars and their figures
 	y := top
 	for i, r := range rows {
 		rowH := max(barH*float64(nser), float64(len(labels[i]))*svgLineH) + 10
@@ -432,6 +465,7 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 		}
 		y += 2
 		d.w(fmt.Sprintf("<line x1=\"0.5\" y1=\"%s\" x2=\"0.5\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1\"/>", fnum(y), fnum(y+barH*float64(nser)), svgGrid))
+		targetLine(1, nAreaW, y-2, y+barH*float64(nser)+2)
 		bars(1, y, nAreaW, r)
 		y += barH*float64(nser) + 10
 	}
@@ -645,6 +679,9 @@ thead th{background:#e8ecf2}
 tbody th{text-align:left;font-weight:normal;min-width:7em}
 thead th{min-width:5em}
 thead th:first-child{min-width:7em}
+table.narrow thead th{min-width:3.5em}
+table.narrow thead th:first-child,table.narrow tbody th{min-width:0;white-space:nowrap}
+table.narrow td:nth-child(2){min-width:7em}
 td.num{text-align:right;white-space:nowrap}
 td.good{background:#d4e8f5;border-bottom:3px solid #0072B2}
 td.bad{background:#fbe0cc;border-bottom:3px dotted #D55E00}

@@ -100,6 +100,11 @@ type WebDoc struct {
 	// countUnit makes barChart draw counts (件) rather than percentages, as
 	// the PDF's does for the hard chapter.
 	countUnit bool
+	// narrow marks the next table as a Table.Narrow one.
+	narrow bool
+	// trendTarget is the target of the indicator history barChart draws
+	// (FigTrend): a dashed line; blank for every other chart.
+	trendTarget view.Fig
 }
 
 func Esc(s string) string { return html.EscapeString(s) }
@@ -185,6 +190,11 @@ func (d *WebDoc) page() {
 	b.WriteString("<p>基準日：" + Esc(v.Date) + "</p>\n")
 	if v.Sample {
 		b.WriteString("<p class=\"sample\"><strong>サンプルデータ</strong>：架空のデータから作成した見本です。実在の地区・団体・回答者とは関係ありません。</p>\n")
+	}
+	if v.InputErrors > 0 {
+		// Note: every output of a run with -allow-errors says so (inputs.md
+		// section 6), in the PDF cover's words.
+		b.WriteString("<p class=\"sample\"><strong>暫定版</strong>：" + Esc(v.InputErrorsText()) + "</p>\n")
 	}
 	b.WriteString("<ul class=\"links\">\n")
 	for i, t := range d.toc {
@@ -322,7 +332,11 @@ func (d *WebDoc) table(caption string, heads []string, rows [][]wcell) {
 	}
 	d.tab++
 	id := "t" + strconv.Itoa(d.tab)
-	d.w("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"", id, "\">\n<table>\n")
+	open := "<table>"
+	if d.narrow {
+		open = "<table class=\"narrow\">"
+	}
+	d.w("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"", id, "\">\n", open, "\n")
 	d.w("<caption id=\"", id, "\">表", strconv.Itoa(d.tab), "　", Esc(caption), "</caption>\n<thead><tr>")
 	for _, h := range heads {
 		d.w("<th scope=\"col\">", Esc(h), "</th>")

@@ -60,6 +60,10 @@ func (b *book) hard() {
 		for _, r := range hv.ByYear {
 			row(r.Group, r)
 		}
+		if hv.YearNote != "" {
+			s.strNoFit(1, "注）"+hv.YearNote, "note")
+			s.next()
+		}
 	}
 	// Note: the tables share columns, so the long texts (programs, quotes)
 	// span merged cells over the count columns rather than widen one of them;

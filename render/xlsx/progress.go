@@ -152,7 +152,13 @@ func (b *book) progress() {
 			s.str(4, in.Done, "wrap")
 			s.str(5, in.Outcome, "wrap")
 			s.str(6, in.Issues, "wrap")
-			s.str(7, in.Hard, "wrap")
+			// Note: a column of its own, so the 課題 that is the physical
+			// issue stands in it too (the handouts print it once, marked).
+			hard := in.Hard
+			if in.HardIsIssue {
+				hard = in.Issues
+			}
+			s.str(7, hard, "wrap")
 			s.str(8, in.Next, "cell")
 			s.next()
 		}
