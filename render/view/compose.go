@@ -477,7 +477,11 @@ func (c *Composer) districtPages() {
 			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.Rest}, Ns: []Fig{top.N, top.RestN}})
 		}
 		if len(f.Bars) > 0 {
-			t.Notes = []string{"注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて、2つの割合の差の検定で統計的に有意に高い・低い（地区の特徴の文も同じ検定）。※：参考値。" + MarkSuppressed + "：秘匿。"}
+			what := "注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて"
+			rest := "。※：参考値。" + MarkSuppressed + "：秘匿。"
+			t.Notes = []string{what + "、2つの割合の差の検定で統計的に有意に高い・低い（地区の特徴の文も同じ検定）" + rest}
+			// Note: the web names no test (TestWebPlainWords).
+			t.WebNotes = []string{what + "統計的に有意に高い・低い（偶然とは考えにくい差）" + rest}
 			c.Add(f, t, WebOnly(Note{toneLegend}))
 		}
 		if groups := v.Hearings.DistrictComments[name]; len(groups) > 0 {
