@@ -275,7 +275,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	prog.step("集計しています")
 	res := analyze.Run(b)
 	prog.step("資料を組み立てています")
-	v := view.Build(res)
+	v := buildView(res, o.Formats)
 	// Note: a stale row of commentary.xlsx is found only once the passages
 	// are worded; it stops the run like any input error, before anything is
 	// written, so the last good handouts survive.
@@ -633,4 +633,15 @@ func hashFile(p string) (string, int64, error) {
 		return "", 0, err
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// buildView builds the run's View; without the tabulation book and the
+// dashboard, the only writers that list every free-text row, it leaves those
+// rows out (view.BuildLean): a million respondents' `-formats csv` run then
+// does not hold them beside the analysis's own.
+func buildView(res *analyze.Results, formats map[string]bool) *view.View {
+	if formats[render.FormatXLSX] || formats[render.FormatHTML] {
+		return view.Build(res)
+	}
+	return view.BuildLean(res)
 }

@@ -25,7 +25,17 @@ var breakdowns = []string{analyze.ByAll, analyze.ByDistrict, analyze.ByGender, a
 // walk. Every figure is formatted here through format.go, once. Build reads
 // res.Batch for names and settings; it is deterministic (sheet order everywhere,
 // no map iteration).
-func Build(res *analyze.Results) *View {
+func Build(res *analyze.Results) *View { return build(res, true) }
+
+// BuildLean is Build without the two lists that only the tabulation book (its
+// 自由記述 sheet) and the dashboard (its explorer and drill-down) print:
+// FreeText.Texts, every free-text answer and hearing comment, and
+// FreeText.Matrix, the theme × district drill-down. A run that writes neither
+// builds this View: at a million respondents the two are about 150 MB of the
+// run's peak (docs/design.md, issue 29). Every other field is Build's.
+func BuildLean(res *analyze.Results) *View { return build(res, false) }
+
+func build(res *analyze.Results, rows bool) *View {
 	b := res.Batch
 	if b == nil {
 		b = &ingest.Batch{DistrictQ: -1, GenderQ: -1, AgeQ: -1}
@@ -81,7 +91,7 @@ func Build(res *analyze.Results) *View {
 	v.Indicators = indicatorView(res, v.Districts)
 	v.DistrictTops = districtTops(res)
 	v.Hearings = hearingView(res, v.Districts)
-	v.FreeText = FreeTextViewOf(res)
+	v.FreeText = freeTextView(res, rows)
 	v.Passages = wording.Passages(res.Findings)
 	v.CommentaryProblems = ApplyCommentary(v, b)
 	v.CommentaryProblems = append(v.CommentaryProblems, hardProblems(res)...)
@@ -728,7 +738,11 @@ func CommentGroups(notes []HearingNote, district string) []CommentGroup {
 
 // FreeTextViewOf builds the free-text section: ward-wide keywords of the survey's
 // free text, representative quotes by theme and district, and the answer count.
-func FreeTextViewOf(res *analyze.Results) FreeTextView {
+func FreeTextViewOf(res *analyze.Results) FreeTextView { return freeTextView(res, true) }
+
+// freeTextView is FreeTextViewOf, with the rows and the drill-down only when
+// rows is set (BuildLean).
+func freeTextView(res *analyze.Results, rows bool) FreeTextView {
 	var fv FreeTextView
 	for _, k := range res.Keywords {
 		if k.Source == analyze.SourceSurvey && k.By == analyze.ByAll && len(fv.Keywords) < maxKeywords {
@@ -762,6 +776,9 @@ func FreeTextViewOf(res *analyze.Results) FreeTextView {
 		if c.Source == analyze.SourceSurvey {
 			fv.Count = NFig(c.Count)
 		}
+	}
+	if !rows {
+		return fv
 	}
 	held := analyze.HeldTexts(res.Batch, res.FreeText)
 	if n := len(res.FreeText); n > 0 {
