@@ -153,29 +153,22 @@ func svgWrapGreedy(s string, width, f float64) []string {
 }
 
 // countAlt is a count as read out: "3件", x as 秘匿.
-func countAlt(f view.Fig) string {
-	switch {
-	case f.Suppressed:
-		return "秘匿"
-	case f.Text == "":
-		return "なし"
-	case f.Zero:
-		return "0件"
-	}
-	return f.Text + "件"
-}
+func countAlt(f view.Fig) string { return readOut(f, "件") }
 
-// figText is a figure as read out: its text with % for a share, x as 秘匿.
-func figAlt(f view.Fig) string {
+// figAlt is a figure as read out: its text with % for a share, x as 秘匿.
+func figAlt(f view.Fig) string { return readOut(f, "%") }
+
+// readOut is a figure read out in unit, with its mark (▲▼; counts have none).
+func readOut(f view.Fig, unit string) string {
 	switch {
 	case f.Suppressed:
 		return "秘匿"
 	case f.Text == "":
 		return "なし"
 	case f.Zero:
-		return "0%"
+		return "0" + unit
 	}
-	return f.Text + "%" + f.Mark
+	return f.Text + unit + f.Mark
 }
 
 func fnum(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
