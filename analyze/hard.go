@@ -314,6 +314,18 @@ type hardDoc struct {
 func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults {
 	nd := len(b.Districts)
 	wardWide, noDist := nd, nd+1
+	// Note: tagged texts repeat (a million respondents give far fewer
+	// distinct texts), and an excerpt tokenizes each sentence again: it is
+	// made once per text.
+	excerpts := map[string]string{}
+	excerptOf := func(masked string) string {
+		e, ok := excerpts[masked]
+		if !ok {
+			e = hardExcerpt(ta, masked)
+			excerpts[masked] = e
+		}
+		return e
+	}
 	base := make([]int, nd+2) // survey respondents by district, 地区不明 last
 	for i := range b.Current.Respondents {
 		d := b.Current.Respondents[i].District
@@ -333,7 +345,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		// Note: the categories are copied: a doc shares its text's, and
 		// mergeHardDocs appends to them.
 		h := hardDoc{issue: HardIssue{Source: d.source, RecordID: d.recordID, ItemID: d.itemID,
-			Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: hardExcerpt(ta, d.masked)}}
+			Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: excerptOf(d.masked)}}
 		h.key = hardIssueKey(d.source, d.recordID+"\x00"+d.itemID, d.masked)
 		if d.source == SourceHearing {
 			h.key = hardIssueKey(d.source, d.recordID, d.masked) // one organization's text once
@@ -374,7 +386,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		if len(d.hardCats()) == 0 {
 			continue
 		}
-		excerpt := hardExcerpt(ta, d.masked)
+		excerpt := excerptOf(d.masked)
 		gi := wardWide
 		if in.District >= 0 && in.District < nd {
 			gi = in.District
