@@ -109,13 +109,9 @@ const defaultMemoryLimit = 250 << 20
 // read and the analysis). A batch of 100,000 (34 MB) keeps 250 MB.
 func runMemoryLimit(dir string) int64 {
 	var n int64
-	for _, sub := range []string{"responses", "baseline"} {
-		es, _ := os.ReadDir(filepath.Join(dir, sub))
-		for _, e := range es {
-			if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
-				n += fi.Size()
-			}
-		}
+	for _, sub := range []string{ingest.ResponsesDir, ingest.BaselineDir} {
+		m, _ := filesSize(filepath.Join(dir, sub))
+		n += m
 	}
 	return max(defaultMemoryLimit, n*surveyHeapPerByte/100)
 }
@@ -136,17 +132,24 @@ const preloadBytes = 4 << 20
 // responsesSize is the total size of the files in the batch's responses/
 // folder, or -1 when it cannot be read (the read reports why).
 func responsesSize(batch string) int64 {
-	ents, err := os.ReadDir(filepath.Join(batch, ingest.ResponsesDir))
+	n, err := filesSize(filepath.Join(batch, ingest.ResponsesDir))
 	if err != nil {
 		return -1
 	}
+	return n
+}
+
+// filesSize is the total size of the regular files in dir (not its
+// subfolders).
+func filesSize(dir string) (int64, error) {
+	ents, err := os.ReadDir(dir)
 	var n int64
 	for _, e := range ents {
 		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
 			n += info.Size()
 		}
 	}
-	return n
+	return n, err
 }
 
 // checkMemoryLimit is the soft memory limit of a check.
