@@ -166,7 +166,12 @@ type TrendRow struct {
 	CurrentPct    float64
 	DiffPt        float64 // CurrentPct − BaselinePct as printed (PointDiff)
 	P             float64 // NaN when not computable
-	Suppressed    bool    // either base under 秘匿基準
+	Suppressed    bool    // either side suppressed: no difference, no p
+	// Each side's own flags, as its crosstab group has them: a side is
+	// printed (as 参考値 when its base is under 参考値基準) unless it is
+	// itself suppressed; only the difference needs both.
+	CurrentSuppressed, BaselineSuppressed bool
+	CurrentReference, BaselineReference   bool
 }
 
 // Evaluation grades (indicators.csv evaluation).

@@ -12,8 +12,10 @@ import (
 // one survey (地区不明) has base 0 there. DiffPt is current − baseline in points
 // as printed (PointDiff) and P the pooled two-proportion z-test of the
 // unrounded counts; both are NaN when a base is 0.
-// Suppressed is set when the group is suppressed (primary or complementary) in
-// either survey.
+// CurrentSuppressed and BaselineSuppressed are the group's own flags in each
+// survey (primary or complementary, as in its crosstab), so a side is hidden
+// exactly where its crosstab hides it; Suppressed (either side) hides the
+// difference and p, which need both.
 func trends(b *ingest.Batch, cts []Crosstab) []TrendRow {
 	if b.Baseline == nil {
 		return nil
@@ -53,10 +55,9 @@ func trends(b *ingest.Batch, cts []Crosstab) []TrendRow {
 			for j := 0; j < nc; j++ {
 				t := TrendRow{Question: cur.Question, By: cur.By, Group: name,
 					Code: cur.Choices[j].Code, Label: cur.Choices[j].Label}
-				t.CurrentCount, t.CurrentBase, t.Suppressed = trendSide(cg, j, b.Settings.SuppressBelow)
-				c, n, sup := trendSide(og, j, b.Settings.SuppressBelow)
-				t.BaselineCount, t.BaselineBase = c, n
-				t.Suppressed = t.Suppressed || sup
+				t.CurrentCount, t.CurrentBase, t.CurrentSuppressed, t.CurrentReference = trendSide(cg, j, b.Settings)
+				t.BaselineCount, t.BaselineBase, t.BaselineSuppressed, t.BaselineReference = trendSide(og, j, b.Settings)
+				t.Suppressed = t.CurrentSuppressed || t.BaselineSuppressed
 				t.CurrentPct = pct(t.CurrentCount, t.CurrentBase)
 				t.BaselinePct = pct(t.BaselineCount, t.BaselineBase)
 				t.DiffPt = PointDiff(t.BaselinePct, t.CurrentPct)
@@ -81,11 +82,12 @@ func findGroup(ct *Crosstab, name string) *Group {
 	return nil
 }
 
-// trendSide returns the count and base of choice j in group g and whether g is
-// suppressed; a missing group has base 0 and is suppressed when 秘匿基準 > 0.
-func trendSide(g *Group, j, suppressBelow int) (count, base int, suppressed bool) {
+// trendSide returns the count and base of choice j in group g and g's
+// suppression and 参考値 flags; a missing group has base 0 and is flagged as a
+// crosstab group of base 0 would be.
+func trendSide(g *Group, j int, st ingest.Settings) (count, base int, suppressed, reference bool) {
 	if g == nil {
-		return 0, 0, suppressBelow > 0
+		return 0, 0, st.SuppressBelow > 0, st.ReferenceBelow > 0
 	}
-	return g.Cells[j].Count, g.Base, g.Suppressed
+	return g.Cells[j].Count, g.Base, g.Suppressed, g.Reference
 }

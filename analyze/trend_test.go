@@ -55,6 +55,28 @@ func TestTrends(t *testing.T) {
 			}
 		}
 	})
+	t.Run("each side flagged as its crosstab", func(t *testing.T) {
+		// One rule: a side is hidden (or 参考値) exactly where its survey's
+		// crosstab hides the group; Suppressed (no difference) is either side.
+		for _, tr := range r.Trends {
+			for _, side := range []struct {
+				s        string
+				sup, ref bool
+			}{{Current, tr.CurrentSuppressed, tr.CurrentReference}, {Baseline, tr.BaselineSuppressed, tr.BaselineReference}} {
+				for _, ct := range r.Crosstabs {
+					if ct.Survey != side.s || ct.Question != tr.Question || ct.By != tr.By {
+						continue
+					}
+					if g := findGroup(&ct, tr.Group); g != nil && (g.Suppressed != side.sup || g.Reference != side.ref) {
+						t.Errorf("%v %s %s: trend flags %v/%v, crosstab %v/%v", side.s, tr.By, tr.Group, side.sup, side.ref, g.Suppressed, g.Reference)
+					}
+				}
+			}
+			if tr.Suppressed != (tr.CurrentSuppressed || tr.BaselineSuppressed) {
+				t.Errorf("%s: Suppressed %v, sides %v %v", tr.Group, tr.Suppressed, tr.CurrentSuppressed, tr.BaselineSuppressed)
+			}
+		}
+	})
 	t.Run("group in one survey only", func(t *testing.T) {
 		b := indicatorBatch()
 		add(b.Baseline, 3, -1, sa(qYes, 0))

@@ -740,22 +740,44 @@ func (c *Composer) districtSummary(q *QuestionView) {
 func trendTable(q *QuestionView, sn SurveyNames) Table {
 	base := sn.Baseline.Word
 	t := Table{Caption: q.ID + "　" + base + "との比較（全体）", Size: 7.5, Cols: []Col{{Head: "選択肢", Role: RoleLabel, W: 70},
-		{Head: base + "（%）", Role: RoleFigure, W: 22}, {Head: sn.Current.Word + "（%）", Role: RoleFigure, W: 22},
+		{Head: trendHead(base, q.Trend[0].BaselineRef), Role: RoleFigure, W: 22},
+		{Head: trendHead(sn.Current.Word, q.Trend[0].CurrentRef), Role: RoleFigure, W: 22},
 		{Head: "差（ポイント）", Role: RoleFigure, W: 26}, {Head: "p値", Role: RoleFigure, W: 20}}}
-	sig := false
+	sig, supp := false, false
 	for _, tr := range q.Trend {
 		diff := tr.Diff.Text
 		if tr.Significant {
 			diff += "*"
 			sig = true
 		}
+		supp = supp || tr.Diff.Suppressed
 		t.Rows = append(t.Rows, Cells(tr.Label, tr.Baseline.Text, tr.Current.Text, diff, tr.P.Text))
 	}
 	if sig {
 		t.Notes = []string{"注）*：" + base + "との差が統計的に有意（2つの割合の差の検定）"}
 		t.WebNotes = []string{"注）*：" + base + "との差が統計的に有意（偶然とは考えにくい差）"}
 	}
+	var small []string
+	if supp {
+		small = append(small, "注）"+MarkSuppressed+"：回答者が少ないため秘匿（差は両方の調査の値が示せるときだけ示します）")
+	}
+	if q.Trend[0].CurrentRef || q.Trend[0].BaselineRef {
+		small = append(small, "注）"+MarkReference+"：回答者が少ないため参考値")
+	}
+	t.Notes = append(t.Notes, small...)
+	if t.WebNotes != nil {
+		t.WebNotes = append(t.WebNotes, small...)
+	}
 	return t
+}
+
+// trendHead is a comparison table's column head: the survey's word and
+// （%）, with （参考値） when that survey's 全体 base is under 参考値基準.
+func trendHead(word string, ref bool) string {
+	if ref {
+		return word + "（" + MarkReference + "、%）"
+	}
+	return word + "（%）"
 }
 
 // crosstabTable is rows of t (表頭 choices across, groups down) as one wide
@@ -1217,7 +1239,15 @@ func trendBars(q *QuestionView, sn SurveyNames) (legend []string, rows []BarRow)
 		t := q.Trend[i]
 		rows = append(rows, BarRow{Label: t.Label, Vals: []Fig{t.Current, t.Baseline}, Ns: []Fig{cur, base}})
 	}
-	return []string{sn.Current.Word + "（" + NLabel(cur) + "）", sn.Baseline.Word + "（" + NLabel(base) + "）"}, rows
+	return []string{trendLegend(sn.Current.Word, cur, q.Trend[0].CurrentRef), trendLegend(sn.Baseline.Word, base, q.Trend[0].BaselineRef)}, rows
+}
+
+// trendLegend is one series of the comparison chart: 「今回（n=8、参考値）」.
+func trendLegend(word string, n Fig, ref bool) string {
+	if ref {
+		return word + "（" + NLabel(n) + "、" + MarkReference + "）"
+	}
+	return word + "（" + NLabel(n) + "）"
 }
 
 // scBands returns the band rows of an SC question's 地区別の回答の構成 chart:

@@ -7,14 +7,18 @@ import (
 )
 
 // trendView formats one trend.csv row as printed: baseline and current shares,
-// the difference in points and the p-value (none when suppressed).
+// each x only where its own survey's crosstab hides the group (one rule for
+// the comparison and the 地区別 tables), the difference in points and the
+// p-value (none when either side is suppressed).
 func (bx *builder) trendView(t analyze.TrendRow) TrendView {
 	tv := TrendView{
-		Label:     t.Label,
-		Baseline:  PctFig(t.BaselinePct, t.Suppressed),
-		Current:   PctFig(t.CurrentPct, t.Suppressed),
-		BaselineN: NFig(t.BaselineBase),
-		CurrentN:  NFig(t.CurrentBase),
+		Label:       t.Label,
+		Baseline:    PctFig(t.BaselinePct, t.BaselineSuppressed),
+		Current:     PctFig(t.CurrentPct, t.CurrentSuppressed),
+		BaselineN:   NFig(t.BaselineBase),
+		CurrentN:    NFig(t.CurrentBase),
+		CurrentRef:  t.CurrentReference && !t.CurrentSuppressed,
+		BaselineRef: t.BaselineReference && !t.BaselineSuppressed,
 	}
 	tv.Diff = PointsFig(t.DiffPt, t.Suppressed)
 	tv.P = PValueFig(math.NaN())

@@ -168,6 +168,9 @@ type TrendView struct {
 	Diff                Fig // points, signed
 	P                   Fig // p-value, 3 decimals or "<0.001"
 	Significant         bool
+	// CurrentRef and BaselineRef mark a side whose base is under 参考値基準
+	// (and is printed, not suppressed).
+	CurrentRef, BaselineRef bool
 }
 
 // A SummaryRow is one group's SC/NUM summary as printed.
