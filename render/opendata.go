@@ -30,6 +30,29 @@ type odTable struct {
 	cols        []odCol
 	rows        [][]string
 	note        string // a paragraph of its own for the README, after the 秘匿 rule
+	rule        odRule // which publication rule its README states
+}
+
+// An odRule says which publication rule applies to a table's figures, so
+// that its README states that rule and names only columns the file has.
+type odRule int
+
+const (
+	odRuleNone    odRule = iota // counts of the survey's fieldwork or of initiatives, words: nothing hidden
+	odRuleSurvey                // respondents' figures: 秘匿基準 and 参考値基準
+	odRuleOrgs                  // organizations: counts, no shares under MinPctBase
+	odRuleText                  // masked free text
+	odRuleOwnNote               // the table's note states its own rule
+)
+
+// has reports whether the table has a column headed head.
+func (t *odTable) has(head string) bool {
+	for _, c := range t.cols {
+		if c.head == head {
+			return true
+		}
+	}
+	return false
 }
 
 // An odCol is a column: its header (with the unit) and what it means.
@@ -135,13 +158,57 @@ func odHead(v *view.View) string {
 // odFormat is the READMEs' paragraph on the files' layout.
 const odFormat = "形式：CSV（UTF-8、BOM付き、改行CRLF）。1行目が見出し、1行が1件。セルの結合はありません。数値は桁区切りなしの半角数字で、単位は見出しの（）内に示します。割合は小数第2位を四捨五入した小数第1位までの値です。\n"
 
-// odSuppression is the READMEs' suppression rule (秘匿基準, 参考値基準,
-// complementary suppression, masked free text).
+// odSuppression is the index README's publication rules: the 秘匿 and 参考値
+// rule of the survey's figures, the organizations' counts, and masked free
+// text.
 func odSuppression(v *view.View) string {
-	return "秘匿のルール：秘匿基準は「" + v.SettingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列を 1 にしています。" +
-		"ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。" +
-		"参考値基準は「" + v.SettingValue("参考値基準") + "」です。これに当たる区分は「参考値」列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n" +
-		"自由記述は、報告書に掲載した意見だけを載せています。氏名・電話番号・メールアドレス・郵便番号・番地までの住所など、個人が特定される語は「〇〇」に置き換えています。町名・駅名・施設名などの地名は、意見や課題の場所がわかるよう、そのまま載せています。\n"
+	return "秘匿のルール：秘匿基準は「" + v.SettingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄にし、「秘匿」列のある表ではその列を 1 にしています。" +
+		odComplement + "参考値基準は「" + v.SettingValue("参考値基準") + "」です。これに当たる区分は、「参考値」列のある表ではその列を 1 にしています。回答者が少ないため、結果の扱いに注意してください。\n" +
+		odOrgsRule + odOrgsShares + "\n" + odTextRule
+}
+
+// odComplement is the READMEs' sentence on complementary suppression.
+const odComplement = "ある集計区分で秘匿する区分が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の区分もあわせて秘匿しています（補完秘匿）。"
+
+// odOrgsRule and odOrgsShares are the READMEs' rule for organizations'
+// counts (MinPctBase): the handouts print 「4団体中3団体」 for fewer than 10
+// organizations, so the CSV gives no percentage there either.
+const odOrgsRule = "団体ヒアリングの数は団体の数で、個人の回答を含まないため秘匿していません。"
+
+var odOrgsShares = "回答団体数が" + strconv.Itoa(view.MinPctBase) + "団体未満の区分は、割合が実際より大きく読めるため割合（%）を空欄にし、団体数だけを示しています（報告書の「4団体中3団体」と同じ）。"
+
+// odTextRule is the READMEs' sentence on masked free text.
+const odTextRule = "自由記述は、報告書に掲載した意見だけを載せています。氏名・電話番号・メールアドレス・郵便番号・番地までの住所など、個人が特定される語は「〇〇」に置き換えています。町名・駅名・施設名などの地名は、意見や課題の場所がわかるよう、そのまま載せています。\n"
+
+// ruleText is a table's README paragraph on what is hidden or left out,
+// naming only the columns the table has ("" for a table of plain counts).
+func (t *odTable) ruleText(v *view.View) string {
+	switch t.rule {
+	case odRuleSurvey:
+		s := "秘匿のルール：秘匿基準は「" + v.SettingValue("秘匿基準") + "」です。回答者数（n）が秘匿基準に満たない区分は、個人の特定を避けるため回答数と割合などの数値を空欄に"
+		if t.has("秘匿") {
+			s += "し、「秘匿」列を 1 にしています。"
+		} else {
+			s += "しています。"
+		}
+		s += odComplement + "参考値基準は「" + v.SettingValue("参考値基準") + "」です。"
+		if t.has("参考値") {
+			s += "これに当たる区分は「参考値」列を 1 にしています。"
+		} else {
+			s += "これに当たる値も示しています。"
+		}
+		return s + "回答者が少ないため、結果の扱いに注意してください。\n"
+	case odRuleOrgs:
+		if t.has("割合（%）") {
+			return "公表のルール：" + odOrgsRule + odOrgsShares + "\n"
+		}
+		return "公表のルール：" + odOrgsRule + "\n"
+	case odRuleText:
+		return "公表のルール：" + odTextRule
+	case odRuleOwnNote:
+		return "秘匿のルール：秘匿基準は「" + v.SettingValue("秘匿基準") + "」です。\n"
+	}
+	return ""
 }
 
 // odContact is the READMEs' 問い合わせ先 (設定), "" when not given.
@@ -163,7 +230,9 @@ func (t *odTable) readme(v *view.View) string {
 	for _, c := range t.cols {
 		b.WriteString("- " + c.head + "：" + c.about + "\n")
 	}
-	b.WriteString("\n" + odSuppression(v))
+	if r := t.ruleText(v); r != "" || t.note != "" {
+		b.WriteString("\n" + r)
+	}
 	if t.note != "" {
 		b.WriteString(t.note + "\n")
 	}
@@ -223,7 +292,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"配布数（票）", "配布した調査票の数（不明のときは空欄）"},
 		{"有効回答数（票）", "集計に用いた回答の数"},
 		{"回収率（%）", "有効回答数÷配布数×100"},
-	}}
+	}, rule: odRuleNone}
 	for _, r := range v.Overview.Rows {
 		ov.rows = append(ov.rows, []string{csvText(r.Name), odFig(r.Distributed), odFig(r.Valid), odFig(r.Rate)})
 	}
@@ -245,7 +314,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"全体との比較", "全体と比べて統計的に有意に「高い」「低い」（調整済み標準化残差による検定）。空欄は有意差なし"},
 		{"秘匿", "1：回答者が少ないため秘匿、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
-	}}
+	}, rule: odRuleSurvey}
 	for _, q := range v.Questions {
 		if q.Type == "NUM" {
 			continue
@@ -287,7 +356,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"肯定的な回答（%）", "評定尺度で肯定的な選択肢を選んだ人の割合。分母は無回答を含む回答者数（数値の設問は空欄）"},
 		{"秘匿", "1：回答者が少ないため秘匿（数値は空欄）、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
-	}}
+	}, rule: odRuleSurvey}
 	for _, q := range v.Questions {
 		for _, s := range q.Summary {
 			row := []string{csvText(q.ID), csvText(q.Text), csvText(s.Group), odFig(s.N)}
@@ -315,7 +384,9 @@ func opendataTables(v *view.View) []*odTable {
 		{"差（ポイント）", "今回（%）−" + view.WordBaseline + "（%）：表示した2つの割合の差"},
 		{"p値", "2つの割合の差の検定の p 値（0.001 未満は空欄で「有意差」列を参照）"},
 		{"有意差", "1：有意水準で有意な差、0：有意な差なし"},
-	}}
+	}, rule: odRuleSurvey}
+	tr.note = "差（ポイント）とp値は、" + view.WordBaseline + "と今回の両方の割合を示せるときだけ示し、どちらかが空欄（秘匿）のときは空欄にしています。"
+
 	for _, q := range v.Questions {
 		for _, t := range q.Trend {
 			tr.rows = append(tr.rows, []string{csvText(q.ID), csvText(q.Text), csvText(t.Label), odFig(t.BaselineN), odFig(t.Baseline),
@@ -340,7 +411,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"評価", "A：目標を達成（策定時値がなくても判定）、B：改善、C：変化なし、D：悪化、－：評価できない（目標に届かず策定時値がない、または秘匿）"},
 		{"秘匿", "1：回答者が少ないため秘匿、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
-	}}
+	}, rule: odRuleSurvey}
 	addInd := func(group string, r view.IndicatorRow) {
 		curN := odFig(r.CurrentN)
 		if r.Current.Suppressed {
@@ -363,7 +434,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"集計区分", "地区または団体種別"},
 		{"区分", "地区名または団体種別"},
 		{"団体数（団体）", "ヒアリングを行った団体の数"},
-	}}
+	}, rule: odRuleOrgs}
 	for _, c := range v.Hearings.ByDistrict {
 		ho.rows = append(ho.rows, []string{view.ByDistrict, csvText(c.Name), odFig(c.N)})
 	}
@@ -382,14 +453,17 @@ func opendataTables(v *view.View) []*odTable {
 		{"評価", "評価の選択肢"},
 		{"回答団体数（団体）", "その項目を評価した団体の数（割合の基数）"},
 		{"団体数（団体）", "その評価を選んだ団体の数"},
-		{"割合（%）", "団体数÷回答団体数×100"},
-	}}
+		{"割合（%）", "団体数÷回答団体数×100（回答団体数が" + strconv.Itoa(view.MinPctBase) + "団体未満のときは空欄）"},
+	}, rule: odRuleOrgs}
 	for _, r := range v.Hearings.Ratings {
 		rowsOf := func(group string, rr view.RatingRow) {
 			for i, l := range r.Labels {
 				var c, s view.Fig
 				if i < len(rr.Counts) {
 					c, s = rr.Counts[i], rr.Shares[i]
+				}
+				if view.FewOrgs(rr) {
+					s = view.Fig{Value: math.NaN()} // counts only, as the handouts print them
 				}
 				hr.rows = append(hr.rows, []string{csvText(r.ItemID), csvText(r.Name), csvText(r.Theme), csvText(group), csvText(l), odFig(rr.N), odFig(c), odFig(s)})
 			}
@@ -415,7 +489,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"テーマ", "意見のテーマ"},
 		{"地区", "団体の地区"},
 		{"意見", about},
-	}}
+	}, rule: odRuleText}
 	for _, g := range v.Hearings.PublicComments {
 		for _, it := range g.Items {
 			hc.rows = append(hc.rows, []string{csvText(g.Theme), csvText(g.District), csvText(it)})
@@ -429,7 +503,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"テーマ", "意見のテーマ（地区別の抜粋では空欄）"},
 		{"地区", "地区別の抜粋の地区（テーマ別の抜粋では空欄）"},
 		{"意見", "区民の意見（個人が特定される語は「〇〇」に置き換え済み）"},
-	}}
+	}, rule: odRuleText}
 	for _, g := range v.FreeText.Quotes {
 		for _, it := range g.Items {
 			qt.rows = append(qt.rows, []string{csvText(g.Theme), csvText(g.District), csvText(it)})
@@ -441,7 +515,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"順位", "回数の多い順"},
 		{"言葉", "名詞・動詞・形容詞の基本形"},
 		{"回数（回）", "自由記述に出てきた回数"},
-	}}
+	}, rule: odRuleNone}
 	for i, k := range v.FreeText.Keywords {
 		kw.rows = append(kw.rows, []string{strconv.Itoa(i + 1), csvText(k.Key), strings.ReplaceAll(k.Value, ",", "")})
 	}
@@ -488,7 +562,7 @@ func hardCountsTable(hv *view.HardView) *odTable {
 		{"分類", "ハード分類（計：いずれかの分類に入る記述）"},
 		{"件数（件）", "その分類に入る記述の数（一つの記述が複数の分類に入ることがあるため、分類の合計は計と一致しません。秘匿のときは空欄）"},
 		{"秘匿", "1：回答者が少ない地区の区民の記述を含むため秘匿、0：公表"},
-	}}
+	}, rule: odRuleOwnNote}
 	t.note = "ハードの課題の数の秘匿：調査の回答者数が秘匿基準に満たない地区（地区不明を含む）は、区民の記述の数（出どころが区民の自由記述と計の行）を空欄にし、「秘匿」列を 1 にしています。" +
 		"秘匿する地区が1つだけのときは、全体から逆算できないよう、回答者の最も少ない別の地区もあわせて秘匿しています（補完秘匿）。団体ヒアリングと取組の振り返りの数は、区民の記述を含まないため秘匿していません。回答者が1人もいない地区は、区民の記述の数が0と決まっているため秘匿していません。" +
 		"掲載した課題の記述そのものは報告書とウェブ版にだけ載せています（個人が特定される語は「〇〇」に置き換え、回答者の少ない地区の区民の記述は載せていません）。"

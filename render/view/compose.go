@@ -1223,6 +1223,10 @@ func OrgsText(f Fig) string {
 	return f.Text + "団体"
 }
 
+// FewOrgs reports whether a rating row's organizations are fewer than
+// MinPctBase: the handouts print its counts, and the open data no share.
+func FewOrgs(r RatingRow) bool { return fewOrgs(r) }
+
 // fewOrgs reports whether a rating row's organizations are fewer than
 // minPctBase: its charts and tables print counts, not percentages.
 func fewOrgs(r RatingRow) bool {
