@@ -277,18 +277,24 @@ func (bx *builder) question(qi int) QuestionView {
 	qv.DistrictTrends = bx.districtTrends(qi)
 	for _, i := range bx.summary[qi] {
 		s := bx.res.Summaries[i]
-		sup := s.Suppressed
+		sup, ref := Shown(s.N, s.Suppressed, s.Reference)
+		fig := func(v float64) Fig {
+			if s.N == 0 {
+				return Fig{Value: math.NaN(), Decimals: 1, Text: MarkZero, Zero: true} // no answers: －
+			}
+			return FloatPctFig(v, sup)
+		}
 		qv.Summary = append(qv.Summary, SummaryRow{
 			Group:      s.Group,
 			N:          NFig(s.N),
-			Mean:       FloatPctFig(s.Mean, sup),
-			SD:         FloatPctFig(s.SD, sup),
-			Median:     FloatPctFig(s.Median, sup),
-			Min:        FloatPctFig(s.Min, sup),
-			Max:        FloatPctFig(s.Max, sup),
-			TopBox:     FloatPctFig(s.TopBoxPct, sup),
+			Mean:       fig(s.Mean),
+			SD:         fig(s.SD),
+			Median:     fig(s.Median),
+			Min:        fig(s.Min),
+			Max:        fig(s.Max),
+			TopBox:     fig(s.TopBoxPct),
 			Suppressed: sup,
-			Reference:  s.Reference,
+			Reference:  ref,
 		})
 	}
 	return qv
@@ -308,7 +314,8 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 	}
 	weighted := bx.weighted && by == analyze.ByAll && survey == analyze.Current
 	for _, g := range c.Groups {
-		r := RowView{Group: g.Name, N: NFig(g.Base), Suppressed: g.Suppressed, Reference: g.Reference}
+		sup, ref := Shown(g.Base, g.Suppressed, g.Reference)
+		r := RowView{Group: g.Name, N: NFig(g.Base), Suppressed: sup, Reference: ref}
 		for j := range c.Choices {
 			var cell analyze.Cell
 			if j < len(g.Cells) {
@@ -318,15 +325,15 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 			if weighted && cell.Count > 0 {
 				// Note: the 全体 row shows the population estimate when 重み付け する;
 				// a zero count stays "－" through PctFig.
-				f = FloatPctFig(cell.WeightedPct, g.Suppressed)
+				f = FloatPctFig(cell.WeightedPct, sup)
 			} else {
-				f = PctFig(cell.Pct, g.Suppressed)
+				f = PctFig(cell.Pct, sup)
 			}
-			if !g.Suppressed {
+			if !sup {
 				f.Mark = cell.Mark
 			}
 			r.Cells = append(r.Cells, f)
-			r.Counts = append(r.Counts, CountFig(cell.Count, g.Suppressed))
+			r.Counts = append(r.Counts, CountFig(cell.Count, sup))
 		}
 		t.Rows = append(t.Rows, r)
 	}
@@ -409,7 +416,7 @@ func SetChartOrders(q *QuestionView) {
 func districtTops(res *analyze.Results) map[string][]TopRow {
 	out := map[string][]TopRow{}
 	for _, t := range res.DistrictTops {
-		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference, Lower: t.Lower,
+		r := TopRow{Label: t.Label, N: NFig(t.N), AllN: NFig(t.AllN), Reference: t.Reference && !t.Suppressed, Lower: t.Lower,
 			District: PctFig(t.Pct, t.Suppressed), All: PctFig(t.AllPct, t.AllSuppressed), Diff: blank()}
 		if b := res.Batch; b != nil && t.Question >= 0 && t.Question < len(b.Questions) {
 			r.QuestionID, r.QuestionText = b.Questions[t.Question].ID, b.Questions[t.Question].Text
@@ -421,10 +428,11 @@ func districtTops(res *analyze.Results) map[string][]TopRow {
 			r.Diff = PointsFig(t.DiffPt, false)
 		}
 		hide := t.Suppressed || t.AllSuppressed
+		// Note: the rest's n is printed even when its share is hidden: it is
+		// 全体's n less the district's, both printed, so x would hide nothing
+		// (hard batch 図13 printed 「n=x」 beside 全体 20 and 南 4).
 		r.Rest, r.RestN, r.RestDiff = PctFig(t.RestPct, hide), NFig(t.RestN), blank()
-		if hide {
-			r.RestN = Fig{Value: math.NaN(), Text: MarkSuppressed, Suppressed: true}
-		} else if !math.IsNaN(t.RestDiffPt) {
+		if !hide && !math.IsNaN(t.RestDiffPt) {
 			r.RestDiff = PointsFig(t.RestDiffPt, false)
 		}
 		out[t.District] = append(out[t.District], r)
@@ -525,7 +533,7 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 			Direction:  DirectionText(ind.Direction),
 			Evaluation: r.Evaluation,
 			P:          PValueFig(math.NaN()),
-			Reference:  r.Reference,
+			Reference:  r.Reference && !r.Suppressed,
 		}
 		if r.BaselineN > 0 {
 			row.BaselineN = NFig(r.BaselineN)

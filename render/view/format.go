@@ -54,6 +54,19 @@ func (f Fig) Shown() float64 {
 	return math.Round(f.Value*p) / p
 }
 
+// Shown turns a group's analyze flags (秘匿 primary or complementary,
+// 参考値) into its printed marks, one rule for every table and chart: a
+// suppressed group is x only, never also 参考値; a group with no
+// respondents (base 0) hides nothing (its n, 0, is printed) and prints －,
+// neither x nor 参考値. analyze keeps its flags as outputs.md defines them
+// for data/*.csv.
+func Shown(base int, suppressed, reference bool) (sup, ref bool) {
+	if base == 0 {
+		return false, false
+	}
+	return suppressed, reference && !suppressed
+}
+
 // SuppressedFig is a figure hidden by 秘匿.
 func SuppressedFig(decimals int) Fig {
 	return Fig{Value: math.NaN(), Decimals: decimals, Text: MarkSuppressed, Suppressed: true}

@@ -1,5 +1,7 @@
 package view
 
+import "strings"
+
 // The layout layer: a chapter is composed once, from the View, as a list of
 // format-neutral blocks (this file); the PDF writer (render/pdf/blocks.go) and the web
 // writer (render/web/blocks.go) only draw blocks. A new chapter is one composer
@@ -280,7 +282,61 @@ type Composer struct {
 	karteQuotes     []string
 }
 
-func (c *Composer) Add(b ...Block) { c.Out = append(c.Out, b...) }
+// Add appends blocks to the handout. A chart every value of which is
+// suppressed would be an empty frame on an axis (hard batch 図13: all x), so
+// it is replaced by a line saying so; its table, if any, follows it as
+// composed.
+func (c *Composer) Add(b ...Block) {
+	for _, x := range b {
+		c.Out = append(c.Out, noEmptyChart(x))
+	}
+}
+
+// noEmptyChart is b, or a Note in place of a chart (in b or in the blocks b
+// wraps) all of whose values are x.
+func noEmptyChart(b Block) Block {
+	switch x := b.(type) {
+	case Figure:
+		if AllSuppressed(x) {
+			return Note{Text: EmptyChartNote(x.Caption)}
+		}
+	case Only:
+		bs := make([]Block, len(x.Blocks))
+		for i, y := range x.Blocks {
+			bs[i] = noEmptyChart(y)
+		}
+		x.Blocks = bs
+		return x
+	}
+	return b
+}
+
+// AllSuppressed reports whether a bar chart has values and every one of them
+// is x (秘匿).
+func AllSuppressed(f Figure) bool {
+	if f.Kind != FigBars && f.Kind != FigIndex {
+		return false
+	}
+	n := 0
+	for _, r := range f.Bars {
+		for _, v := range r.Vals {
+			if !v.Suppressed {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// EmptyChartNote is the line printed instead of a chart whose values are all
+// suppressed.
+func EmptyChartNote(caption string) string {
+	if i := strings.Index(caption, "（"); i > 0 {
+		caption = caption[:i]
+	}
+	return "注）" + caption + "の図は、回答者が少なくすべての値が秘匿（" + MarkSuppressed + "）となるため省略しています。"
+}
 
 // Cells turns strings into plain cells.
 func Cells(ss ...string) []Cell {

@@ -12,17 +12,19 @@ import (
 // p-value (none when either side is suppressed).
 func (bx *builder) trendView(t analyze.TrendRow) TrendView {
 	tv := TrendView{
-		Label:       t.Label,
-		Baseline:    PctFig(t.BaselinePct, t.BaselineSuppressed),
-		Current:     PctFig(t.CurrentPct, t.CurrentSuppressed),
-		BaselineN:   NFig(t.BaselineBase),
-		CurrentN:    NFig(t.CurrentBase),
-		CurrentRef:  t.CurrentReference && !t.CurrentSuppressed,
-		BaselineRef: t.BaselineReference && !t.BaselineSuppressed,
+		Label:     t.Label,
+		BaselineN: NFig(t.BaselineBase),
+		CurrentN:  NFig(t.CurrentBase),
 	}
-	tv.Diff = PointsFig(t.DiffPt, t.Suppressed)
+	var bsup, csup bool
+	bsup, tv.BaselineRef = Shown(t.BaselineBase, t.BaselineSuppressed, t.BaselineReference)
+	csup, tv.CurrentRef = Shown(t.CurrentBase, t.CurrentSuppressed, t.CurrentReference)
+	tv.Baseline, tv.Current = PctFig(t.BaselinePct, bsup), PctFig(t.CurrentPct, csup)
+	// A side with no respondents prints －, and the difference is blank (not
+	// computable), not x.
+	tv.Diff = PointsFig(t.DiffPt, bsup || csup)
 	tv.P = PValueFig(math.NaN())
-	if !t.Suppressed {
+	if !bsup && !csup && !t.Suppressed {
 		tv.P = PValueFig(t.P)
 		tv.Significant = !math.IsNaN(t.P) && t.P < bx.b.Settings.Alpha
 	}
