@@ -135,7 +135,11 @@ func (t *odTable) heads() []string {
 // odTerms is the READMEs' paragraph on the terms of use (公開ライセンス),
 // with a credit line to copy.
 func odTerms(v *view.View) string {
-	credit := v.Ward + "「" + v.PlanName + " " + v.SurveyName + "」オープンデータ（" + v.Date + "）"
+	name := v.PlanName
+	if v.SurveyName != "" {
+		name += " " + v.SurveyName
+	}
+	credit := v.Ward + "「" + name + "」オープンデータ（" + v.Date + "）"
 	if v.License == ingest.LicenseGovStd {
 		return "利用条件：このデータは「公共データ利用規約（第1.0版）」（デジタル庁、https://www.digital.go.jp/resources/open_data/public_data_license_v1.0）に従い、出典を記載して自由に利用できます（複製、改変、再配布、商用利用を含みます）。\n出典の記載例：" + credit + "\n"
 	}
@@ -145,7 +149,11 @@ func odTerms(v *view.View) string {
 // odHead is the READMEs' opening lines: the plan, the ward, the survey and
 // its date.
 func odHead(v *view.View) string {
-	s := "計画：" + v.PlanName + "\n区：" + v.Ward + "\n調査：" + v.SurveyName + "\n基準日：" + v.Date + "（" + v.DateISO + "）\n"
+	s := "計画：" + v.PlanName + "\n区：" + v.Ward + "\n"
+	if v.SurveyName != "" {
+		s += "調査：" + v.SurveyName + "\n"
+	}
+	s += "基準日：" + v.Date + "（" + v.DateISO + "）\n"
 	if v.Sample {
 		s += "注意：サンプルデータ（架空のデータ）です。\n"
 	}

@@ -553,13 +553,13 @@ const dashboardHTML = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.V.PlanName}} {{.V.SurveyName}} ダッシュボード</title>
+<title>{{.V.PlanName}}{{with .V.SurveyName}} {{.}}{{end}} ダッシュボード</title>
 <link rel="stylesheet" href="{{.Host}}dashboard.css">
 </head>
 <body>
 <header>
 <h1>{{.V.PlanName}}</h1>
-<p class="sub">{{.V.Ward}}　{{.V.SurveyName}}　基準日 {{.V.Date}}</p>
+<p class="sub">{{.V.Ward}}{{with .V.SurveyName}}　{{.}}{{end}}　基準日 {{.V.Date}}</p>
 {{- if .V.Sample}}
 <p class="banner sample">サンプルデータ：合成データであり、実際の調査結果ではありません。</p>
 {{- end}}

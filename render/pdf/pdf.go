@@ -557,7 +557,11 @@ func (d *pdfDoc) coverPage() {
 		y += 20
 	}
 	d.font("", 12)
-	for _, l := range capLines(wrapText(v.SurveyName, contentW-20, d.width), 3, contentW-20, d.width) {
+	under := v.SurveyName
+	if under == "" {
+		under = v.Surveys.Current.Year // a year without a survey: its 年度
+	}
+	for _, l := range capLines(wrapText(under, contentW-20, d.width), 3, contentW-20, d.width) {
 		d.textAt(pageW/2, y+6, l, 'C')
 		y += 7
 	}

@@ -104,6 +104,14 @@ func build(res *analyze.Results, rows bool) *View {
 		v.Corrections = append(v.Corrections, CorrectionRowOf(c))
 	}
 	v.NoSurvey = res.Batch != nil && !b.HasSurvey()
+	if v.NoSurvey {
+		// Note: a year without a survey names none: the cover, the page
+		// headers, the books' titles and the open data's credit would
+		// otherwise name the 調査名 of a survey its guide says did not take
+		// place (progress batch: 「取組の振り返り 報告書 ／ テスト調査」).
+		// The settings list (SettingRows) still shows the setting as given.
+		v.SurveyName = ""
+	}
 	v.Progress = progressView(res, v.Districts)
 	v.IndicatorHistory = indicatorHistoryView(res)
 	v.Hard = hardView(res)

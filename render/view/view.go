@@ -12,7 +12,10 @@ import (
 // analyze.Results directly because they carry full precision, and every figure
 // of the View is one of theirs.
 type View struct {
-	PlanName, Ward, SurveyName string
+	PlanName, Ward string
+	// SurveyName is the survey's 調査名, "" in a year without a survey
+	// (NoSurvey), whose outputs name no survey.
+	SurveyName string
 	Date                       string // 基準日 as 2026年11月1日
 	DateISO                    string // 2026-11-01
 	Sample                     bool   // サンプルデータ on every page

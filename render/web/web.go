@@ -184,7 +184,11 @@ func (d *WebDoc) page() {
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	b.WriteString("<title>" + Esc(d.title()) + "</title>\n")
 	b.WriteString("<link rel=\"stylesheet\" href=\"" + d.root + WebCSS + "\">\n</head>\n<body>\n")
-	b.WriteString("<header>\n<p class=\"plan\">" + Esc(v.Ward) + "　" + Esc(v.SurveyName) + "</p>\n")
+	plan := v.Ward
+	if v.SurveyName != "" {
+		plan += "　" + v.SurveyName
+	}
+	b.WriteString("<header>\n<p class=\"plan\">" + Esc(plan) + "</p>\n")
 	b.WriteString("<h1>" + Esc(d.title()) + "</h1>\n")
 	b.WriteString("<p class=\"lead\">" + Esc(d.lead()) + "</p>\n")
 	b.WriteString("<p>基準日：" + Esc(v.Date) + "</p>\n")

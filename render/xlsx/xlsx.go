@@ -436,7 +436,10 @@ func (b *book) overview() {
 	s := b.sheet(view.SheetOverview)
 	s.titleBlock("集計表")
 	s.next()
-	rows := []view.KV{{Key: "計画名", Value: v.PlanName}, {Key: "区名", Value: v.Ward}, {Key: "調査名", Value: v.SurveyName}}
+	rows := []view.KV{{Key: "計画名", Value: v.PlanName}, {Key: "区名", Value: v.Ward}}
+	if v.SurveyName != "" {
+		rows = append(rows, view.KV{Key: "調査名", Value: v.SurveyName})
+	}
 	for _, kv := range v.Overview.Items {
 		// Note: the settings of 調査の概要 given (調査対象, 抽出方法, 調査期間,
 		// 調査方法); 配布数, 有効回収数 and 回収率 are in the table 回収状況 below.
