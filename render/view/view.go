@@ -15,12 +15,12 @@ type View struct {
 	PlanName, Ward string
 	// SurveyName is the survey's 調査名, "" in a year without a survey
 	// (NoSurvey), whose outputs name no survey.
-	SurveyName string
-	Date                       string // 基準日 as 2026年11月1日
-	DateISO                    string // 2026-11-01
-	Sample                     bool   // サンプルデータ on every page
-	InputErrors                int    // errors the run was built with (-allow-errors)
-	Districts                  []string
+	SurveyName  string
+	Date        string // 基準日 as 2026年11月1日
+	DateISO     string // 2026-11-01
+	Sample      bool   // サンプルデータ on every page
+	InputErrors int    // errors the run was built with (-allow-errors)
+	Districts   []string
 
 	Settings []KV // 設定 as printed on the overview
 	// Contact is 設定 問い合わせ先, one line each (nil: not given), and
