@@ -379,9 +379,11 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		{Head: "評価", W: 14, Center: true}, {Head: "全体（%）", Role: RoleFigure, W: 22},
 		{Head: "評価", WebHead: "全体の評価", W: 14, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 28}},
 		Notes: []string{"注）" + base + "の値は、" + district + "の" + v.SurveyWords().Baseline.Name + "の値です。"},
-		// web: the district's value and grade right after the indicator,
-		// then 全体 and 目標
-		WebOrder: []int{0, 1, 4, 6, 7, 8, 9, 2, 5, 3}, Narrow: true}
+		// web: as in print, the district's 策定時 value, its value now and
+		// the grade that compares the two, side by side right after the
+		// indicator (on a 390 px phone they are the columns in view; the
+		// 策定時 was 8th of 10 and off-screen), then 全体 and 目標, the n last
+		WebOrder: []int{0, 1, 2, 4, 6, 7, 8, 9, 5, 3}, Narrow: true}
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {
