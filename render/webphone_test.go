@@ -427,7 +427,9 @@ func TestSVGWrap(t *testing.T) {
 
 // TestWebPlainWords checks that the chapters of every page, up to 調査の概要
 // (or 報告書の見方 when there is none), name no statistical test: no 検定 and
-// no χ² (報告書の見方 at the end explains them), and that no page repeats
+// no χ², that no page prints any term of web.PlainForbidden (調整済み標準化残差,
+// 基数, 秘匿基準, 有意水準, p値, 95%信頼区間, χ², 検定: the reader found them all on
+// web/index.html), and that no page repeats
 // the PDF's claim that its charts survive a black-and-white copy.
 func TestWebPlainWords(t *testing.T) {
 	end := regexp.MustCompile(`<h2 id="s\d+">\d+　調査の概要</h2>|<h2 id="` + web.WebMethodsID + `">`)
@@ -449,6 +451,13 @@ func TestWebPlainWords(t *testing.T) {
 			for _, w := range []string{"検定", "χ²"} {
 				if i := strings.Index(page[:loc[0]], w); i >= 0 {
 					t.Errorf("%s %s: %q before 調査の概要: …%s…", tc.name, o.Path, w, page[max(0, i-120):i+20])
+				}
+			}
+			// Residents' pages use plain words everywhere, the closing
+			// notes included; the PDF handouts keep the terms.
+			for _, w := range web.PlainForbidden {
+				if i := strings.Index(page, w); i >= 0 {
+					t.Errorf("%s %s: %q on a web page: …%s…", tc.name, o.Path, w, page[max(0, i-120):i+20])
 				}
 			}
 			if strings.Contains(page, "白黒で複写") {

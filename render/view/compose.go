@@ -56,8 +56,21 @@ func (c *Composer) overview() {
 		for _, kv := range v.Settings {
 			t.Rows = append(t.Rows, Cells(kv.Key, kv.Value))
 		}
-		c.Add(Space{4}, t)
+		// Note: the settings sheet as given (秘匿基準, 有意水準, 評価方法 検定)
+		// is the committee's; residents read on the web what it does.
+		c.Add(PrintOnly(Space{4}, t), WebOnly(Para{Text: webSettingsText(v)}))
 	}
+}
+
+// webSettingsText says in plain words what the settings do: which groups'
+// figures are hidden (x) or marked 参考値, and how sure a difference must be.
+func webSettingsText(v *View) string {
+	s := "集計では、回答者が少ない区分の数値を伏せ（" + MarkSuppressed + "）、やや少ない区分は" + MarkReference + "としています（" +
+		v.SettingValue("秘匿基準") + "、" + v.SettingValue("参考値基準") + "）。"
+	if a := v.AlphaText(); a != "" {
+		s += "差は、偶然に生じる確率が " + a + " より小さいとき、偶然とは考えにくい差としています。"
+	}
+	return s
 }
 
 // CommentTitle is a quote group's title: its theme and district.

@@ -81,7 +81,7 @@ func webPage(w io.Writer, v *view.View, district string, o WebOptions) error {
 		d.root = "../"
 	}
 	d.page()
-	_, err := io.WriteString(w, d.b.String())
+	_, err := io.WriteString(w, plain(d.b.String()))
 	return err
 }
 
@@ -406,11 +406,19 @@ func webGuideItems(v *view.View, bs []view.Block) []string {
 	}
 	alpha := v.AlphaText()
 	return append(out,
-		"「統計的に有意」とは、調査で選ばれた一部の方の回答から見て、偶然のばらつきでは説明しにくい差があることをいいます。判定には統計的な検定を用い、有意水準は "+alpha+" です（差が偶然に生じる確率がこれより小さいとき、有意な差とします）。",
-		"地区別などの表の「▲」「▼」は、調整済み標準化残差による検定で判定しています。区分によって回答の分布が違うかどうかは、カイ二乗（χ²）検定で確かめています（印刷用の報告書では表の注にその値を載せています）。",
-		v.SurveyWords().Baseline.Name+"との比較の「*」は、2つの割合の差の検定で、統計的に有意な差であることを示します。",
+		"「統計的に有意」とは、調査で選ばれた一部の方の回答から見て、偶然のばらつきでは説明しにくい差があることをいいます。差が偶然に生じる確率が "+alpha+"（"+percentOf(alpha)+"）より小さいとき、偶然とは考えにくい差としています。",
+		v.SurveyWords().Baseline.Name+"との比較の「*」は、"+v.SurveyWords().Baseline.Name+"との差が偶然とは考えにくいことを示します。",
 		"図の棒や帯には、それぞれの数値を文字で添えています。帯の中に数値が入りきらない区分の数値は、図の下の表（「数値の表」を開く）でご覧ください。",
 	)
+}
+
+// percentOf writes a significance level as a percentage: 0.05 → 5%.
+func percentOf(alpha string) string {
+	f, err := strconv.ParseFloat(alpha, 64)
+	if err != nil {
+		return alpha
+	}
+	return strconv.FormatFloat(f*100, 'f', -1, 64) + "%"
 }
 
 // noteGroups writes hearing comment groups: the theme once, then each
