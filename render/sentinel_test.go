@@ -48,9 +48,18 @@ func plantSentinels(res *analyze.Results) int {
 			r.Current, r.CILow, r.CIHigh = pct, pct, pct
 		}
 	}
+	// Note: each side of a trend is hidden by its own survey's flag; the
+	// difference when either side is.
 	for i := range res.Trends {
-		if r := &res.Trends[i]; r.Suppressed {
-			r.CurrentPct, r.CurrentCount, r.DiffPt = pct, count, pct
+		r := &res.Trends[i]
+		if r.CurrentSuppressed {
+			r.CurrentPct, r.CurrentCount = pct, count
+		}
+		if r.BaselineSuppressed {
+			r.BaselinePct, r.BaselineCount = pct, count
+		}
+		if r.Suppressed {
+			r.DiffPt = pct
 		}
 	}
 	return planted

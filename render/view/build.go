@@ -340,8 +340,13 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 			if !sup {
 				f.Mark = cell.Mark
 			}
+			count := CountFig(cell.Count, sup)
+			if g.Base == 0 {
+				// Nobody to count: － whatever the cell holds.
+				f, count = PctFig(math.NaN(), false), CountFig(0, false)
+			}
 			r.Cells = append(r.Cells, f)
-			r.Counts = append(r.Counts, CountFig(cell.Count, sup))
+			r.Counts = append(r.Counts, count)
 		}
 		t.Rows = append(t.Rows, r)
 	}

@@ -19,7 +19,14 @@ func (bx *builder) trendView(t analyze.TrendRow) TrendView {
 	var bsup, csup bool
 	bsup, tv.BaselineRef = Shown(t.BaselineBase, t.BaselineSuppressed, t.BaselineReference)
 	csup, tv.CurrentRef = Shown(t.CurrentBase, t.CurrentSuppressed, t.CurrentReference)
-	tv.Baseline, tv.Current = PctFig(t.BaselinePct, bsup), PctFig(t.CurrentPct, csup)
+	bp, cp := t.BaselinePct, t.CurrentPct
+	if t.BaselineBase == 0 {
+		bp = math.NaN() // nobody asked: －
+	}
+	if t.CurrentBase == 0 {
+		cp = math.NaN()
+	}
+	tv.Baseline, tv.Current = PctFig(bp, bsup), PctFig(cp, csup)
 	// A side with no respondents prints －, and the difference is blank (not
 	// computable), not x.
 	tv.Diff = PointsFig(t.DiffPt, bsup || csup)
