@@ -514,9 +514,13 @@ func (wb *workbook) openSheet(sheet string) (*sheetScanner, error) {
 	if !ok || zf == nil {
 		return nil, newSheetError(0, HintNoSheetData)
 	}
+	var rc io.ReadCloser
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, err
+	}
+	if zf.UncompressedSize64 >= inflateAheadFrom {
+		rc = newInflateAhead(rc)
 	}
 	s := &sheetScanner{wb: wb, rc: rc, x: newXMLScanner(rc)}
 	return s, nil
