@@ -189,7 +189,29 @@ type valueIndex struct {
 	noAns      map[int]bool     // 無回答コード
 	noAnsSmall [smallCodes]bool // noAns below smallCodes
 	slowMA     bool             // no parseCodeList: set by tests
-	texts      [1024]string     // interned texts by hash (normText)
+	texts      [8192]string     // interned texts by hash (normText)
+	dists      [256]distMatch   // districts matched, by hash (matchDist)
+}
+
+// A distMatch is a value of the 地区 question and its district.
+type distMatch struct {
+	v   string
+	d   int
+	ok  bool
+	set bool // v was matched (v "" is a value too)
+}
+
+// matchDist is x.dist.match(v) through a cache of the values matched last.
+// Note: matching normalizes v again (textKey), a tenth of the reader's time
+// on the 100k scale batch; a file spells its districts a few ways.
+func (x *valueIndex) matchDist(v string) (int, bool) {
+	e := &x.dists[maphash.String(textSeed, v)%uint64(len(x.dists))]
+	if e.set && e.v == v {
+		return e.d, e.ok
+	}
+	d, ok := x.dist.match(v)
+	*e = distMatch{v: v, d: d, ok: ok, set: true}
+	return d, ok
 }
 
 func newValueIndex(b *Batch) *valueIndex {
@@ -380,7 +402,7 @@ func (x *valueIndex) parseDistrict(v string) (d int, a Answer, code Code) {
 		i, ok := set.lookup(v)
 		if !ok {
 			// A district spelled out instead of its code: find its choice.
-			if d, found := x.dist.match(v); found {
+			if d, found := x.matchDist(v); found {
 				for j, dj := range x.distC {
 					if dj == d {
 						i, ok = j, true
@@ -394,7 +416,7 @@ func (x *valueIndex) parseDistrict(v string) (d int, a Answer, code Code) {
 		}
 		return x.distC[i], Answer{Choices: ChoiceBits(0).With(i)}, ""
 	}
-	d, ok := x.dist.match(v)
+	d, ok := x.matchDist(v)
 	if !ok {
 		return NoDistrict, Answer{}, CodeUnknownDist
 	}

@@ -229,6 +229,13 @@ func FuzzParseValue(f *testing.F) {
 			}
 		}
 		parseMark(v)
+		for _, w := range []string{v, "日吉", v} {
+			d, ok := x.matchDist(w)
+			wd, wok := x.dist.match(w)
+			if d != wd || ok != wok {
+				t.Fatalf("matchDist(%q) = %d, %v; match %d, %v", w, d, ok, wd, wok)
+			}
+		}
 	})
 }
 
