@@ -13,10 +13,12 @@ import (
 // the reads differ, which the scanner does not depend on (FuzzFastCell and
 // FuzzXMLScanner read every document in pieces of 1–16 bytes).
 
+// inflateAheadFrom is the uncompressed size from which a worksheet is
+// inflated ahead: a small sheet is read before a goroutine pays off. (A
+// variable so that tests can inflate every sheet ahead.)
+var inflateAheadFrom uint64 = 4 << 20
+
 const (
-	// inflateAheadFrom is the uncompressed size from which a worksheet is
-	// inflated ahead: a small sheet is read before a goroutine pays off.
-	inflateAheadFrom = 4 << 20
 	// aheadChunk is the size of one buffer, aheadChunks how many there are
 	// (one being scanned, the others being filled or waiting).
 	aheadChunk  = 256 << 10

@@ -3,9 +3,12 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // A chunkyReader returns data in reads of 0 to 3000 bytes, then err.
@@ -87,5 +90,38 @@ func TestInflateAheadPanic(t *testing.T) {
 	defer a.Close()
 	if n, err := a.Read(make([]byte, 10)); n != 0 || err == nil {
 		t.Errorf("read %d, %v; want an error", n, err)
+	}
+}
+
+// TestInflateAheadRead reads the small batch, as it is and with crafted
+// response and baseline sheets, with every sheet inflated ahead and with
+// none, and compares the problems and surveys read.
+func TestInflateAheadRead(t *testing.T) {
+	const sheet1 = "xl/worksheets/sheet1.xml"
+	edits := map[string]func(string) string{
+		"as is":        func(s string) string { return s },
+		"rows":         appendRow(`<row r="1048000"><c r="A1048000" t="inlineStr"><is><t>Z9</t></is></c><c r="B1048000"><v>1</v></c></row>`),
+		"broken":       appendRow(`<row r="1048000"><c r="A1048000"><v>1</v></row>`),
+		"out of order": appendRow(`<row r="1"><c r="A1"><v>1</v></c></row>`),
+		"long cell":    appendRow(longCellRow(`<is><t>` + strings.Repeat("あ", maxCellChars+1) + `</t></is>`)),
+	}
+	base := smallBatch(t)
+	read := func(fsys fstest.MapFS, from uint64) string {
+		defer func(v uint64) { inflateAheadFrom = v }(inflateAheadFrom)
+		inflateAheadFrom = from
+		b, err := Read(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%+v\n%+v\n%+v", b.Problems, b.Current, b.Baseline)
+	}
+	for name, edit := range edits {
+		for _, file := range []string{"responses/a.xlsx", "baseline/base.xlsx"} {
+			fsys := smallBatch(t)
+			fsys[file] = &fstest.MapFile{Data: editZip(t, base[file].Data, sheet1, edit)}
+			if got, want := read(fsys, 0), read(fsys, 1<<62); got != want {
+				t.Errorf("%s %s: inflated ahead\n%s\nnot\n%s", name, file, got, want)
+			}
+		}
 	}
 }
