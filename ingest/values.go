@@ -189,7 +189,7 @@ type valueIndex struct {
 	noAns      map[int]bool     // 無回答コード
 	noAnsSmall [smallCodes]bool // noAns below smallCodes
 	slowMA     bool             // no parseCodeList: set by tests
-	texts      [8192]string     // interned texts by hash (normText)
+	texts      [1 << 15]string  // interned texts by hash (normText)
 	dists      [256]distMatch   // districts matched, by hash (matchDist)
 }
 
@@ -307,9 +307,13 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 			return Answer{}, "", ""
 		}
 		// Note: the whole value is tried first so that a label containing a
-		// delimiter (`はい、よく知っている`) is not split.
-		if i, ok := set.lookupCode(c, isCode, v); ok {
-			return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
+		// delimiter (`はい、よく知っている`) is not split. A value with a
+		// comma (`1,4,7`) is neither a code nor, when no label or alias
+		// holds one (commaKey), a label: it is not looked up.
+		if set.commaKey || strings.IndexByte(v, ',') < 0 {
+			if i, ok := set.lookupCode(c, isCode, v); ok {
+				return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
+			}
 		}
 		if t != MA {
 			if len(SplitList(v)) > 1 {

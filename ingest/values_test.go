@@ -202,8 +202,22 @@ func FuzzParseValue(f *testing.F) {
 	x := newValueIndex(surveyBatch())
 	slow := newValueIndex(surveyBatch())
 	slow.slowMA = true
+	// comma: Q2's set with a label holding a comma (commaKey), compared
+	// with parseValueRef alone.
+	cb := surveyBatch()
+	cb.ChoiceSets[1].Choices = append(cb.ChoiceSets[1].Choices, Choice{Code: 9, Label: "1,2"}, Choice{Code: 10, Label: "その他"})
+	comma := newValueIndex(cb)
 	f.Fuzz(func(t *testing.T, v string) {
 		v = Norm(v)
+		for q := range comma.b.Questions {
+			if q != comma.distQ {
+				a, code, bad := comma.parseValue(q, v)
+				wa, wcode, wbad := comma.parseValueRef(q, v)
+				if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
+					t.Fatalf("comma set: parseValue(%d, %q) = %+v %s %q; parseValueRef %+v %s %q", q, v, a, code, bad, wa, wcode, wbad)
+				}
+			}
+		}
 		for q := range x.b.Questions {
 			if q != x.distQ {
 				a, code, bad := x.parseValue(q, v)
