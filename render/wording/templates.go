@@ -89,11 +89,18 @@ var sentenceTemplates = map[string]string{
 	"respondents-only": "{d}の回答者は {n} 人です。",
 	"too-few":          "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
 	"reference":        "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
-	"higher":           "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
-	"lower":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
-	// A scale question's combined box (『感じる（計）』) against the rest.
-	"higher-box":        "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
-	"lower-box":         "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// {sub} says when the question was asked of a subset (対象条件, the
+	// question's note 「対象：…」), so that no one reads the share as of all.
+	"higher": "「{subject}」で{label}と答えた人は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower":  "「{subject}」で{label}と答えた人は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// A scale question's combined box (『感じる（計）』) against the rest:
+	// the box as the カルテ's 主な結果 table prints it.
+	"higher-box": "「{subject}」では、『{label}』が{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower-box":  "「{subject}」では、『{label}』が{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// An indicator, named as itself (the 主な結果 table's 比べる値).
+	"higher-ind":        "{label}は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower-ind":         "{label}は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	"subset":            "、この設問の対象となった人のうち",
 	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
 	"org-ratings":       "{d}の団体ヒアリングでは、{items}と回答しています。",
 	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
@@ -402,11 +409,18 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		return fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleHigher, analyze.RuleLower:
-		if isBox(fg[0].Label) {
-			return fill(f.Rule+"-box", "subject", f.Subject, "label", fg[0].Label, "pct", num(fg[0]),
-				"rest", num(fg[1]), "pt", num(fg[2]))
+		sub := ""
+		if len(f.Words) > 0 {
+			sub = fill("subset")
 		}
-		return fill(f.Rule, "subject", f.Subject, "label", quote(fg[0].Label), "pct", num(fg[0]),
+		key, label := f.Rule, quote(fg[0].Label)
+		switch {
+		case isBox(fg[0].Label):
+			key, label = f.Rule+"-box", fg[0].Label
+		case fg[0].Source == analyze.SrcTops:
+			key = f.Rule + "-ind"
+		}
+		return fill(key, "subject", f.Subject, "label", label, "sub", sub, "pct", num(fg[0]),
 			"rest", num(fg[1]), "pt", num(fg[2]))
 	case analyze.RuleOrgRatings:
 		var items []string
