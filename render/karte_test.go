@@ -76,3 +76,38 @@ func TestKarteSentenceMatchesTable(t *testing.T) {
 		t.Error("no カルテ sentence on a 主な結果 row checked")
 	}
 }
+
+// TestSummedNoteUnderQuestion: every question whose sentences state a figure
+// that adds up several answers (an indicator of codes 1;2 such as the demo's
+// Q6, or a （計）) carries the note that it is computed from the counts (the
+// demo's Q6 printed 42.6% for 城郷 beside 13.7 + 29.0 with no note).
+func TestSummedNoteUnderQuestion(t *testing.T) {
+	v := demoView(t)
+	want := map[string]bool{}
+	for _, q := range v.Questions {
+		if v.Passage(analyze.PlaceQuestion, q.ID, "").Summed() {
+			want[q.ID] = true
+		}
+	}
+	if !want["Q6"] || !want["Q7"] || want["Q2"] {
+		t.Errorf("summed passages %v, want Q6 and Q7 and not Q2", want)
+	}
+	got := map[string]bool{}
+	cur := ""
+	for _, b := range flatBlocks(view.WardReport(v), view.Print) {
+		switch b := b.(type) {
+		case view.Heading:
+			cur, _, _ = strings.Cut(b.Text, " ")
+			cur, _, _ = strings.Cut(cur, "　")
+		case view.Note:
+			if strings.Contains(b.Text, view.ComputedBoxNote) && want[cur] {
+				got[cur] = true
+			}
+		}
+	}
+	for q := range want {
+		if !got[q] {
+			t.Errorf("%s: no note 「%s」 under the question", q, view.ComputedBoxNote)
+		}
+	}
+}

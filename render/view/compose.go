@@ -564,10 +564,10 @@ func (c *Composer) question(q *QuestionView) {
 		// Note: a note, not a finding (issue 24).
 		c.Add(Note{"注）複数回答のため、割合の合計は100%を超えます。"})
 	}
-	if PrintsBox(lines) {
-		// Note: 『そう思う（計）』 is computed from the counts (and is the
-		// indicator's value), so it may differ by 0.1 from the sum of its
-		// printed parts in the chart below; the note says so.
+	if PrintsBox(lines) || c.V.Passage(analyze.PlaceQuestion, q.ID, "").Summed() {
+		// Note: 『そう思う（計）』 and an indicator of several answers are
+		// computed from the counts, so they may differ by 0.1 from the sum
+		// of the printed parts in the chart below; the note says so.
 		c.Add(Note{"注）" + ComputedBoxNote})
 	}
 	dt := TableBy(q, analyze.ByDistrict)

@@ -27,6 +27,10 @@ type Sentence struct {
 	Rule  string // analyze.Rule…
 	Text  string
 	Basis string // its figures as printed: "Q4 全体 そう思う 45.3% n=1,234; …"
+	// Summed reports whether a figure adds up several answers (an
+	// indicator's codes 1;2, a combined box 『そう思う（計）』): computed from
+	// the counts, it may differ by 0.1 from the sum of the printed parts.
+	Summed bool
 }
 
 // Text is the generated text of the passage: its sentences joined.
@@ -63,11 +67,39 @@ func Passages(fs []analyze.Finding) []Passage {
 			idx[k] = i
 			out = append(out, Passage{Place: f.Place, Target: f.Target, District: f.District})
 		}
-		s := Sentence{Rule: f.Rule, Text: SentenceText(f), Basis: Basis(f)}
+		s := Sentence{Rule: f.Rule, Text: SentenceText(f), Basis: Basis(f), Summed: summed(f)}
 		out[i].Sentences = append(out[i].Sentences, s)
 		out[i].Lines = append(out[i].Lines, s.Text)
 	}
 	return out
+}
+
+// summed reports whether a finding states a figure that adds up several
+// answers of its question (Sentence.Summed).
+func summed(f analyze.Finding) bool {
+	if f.Box != "" || f.Rule == analyze.RuleComposite || f.Rule == analyze.RuleBoxChange {
+		return true
+	}
+	for _, g := range f.Figures {
+		if strings.Contains(g.Code, ";") || g.Measure == analyze.MeasureTopBox || g.Measure == analyze.MeasureBaseTopBox {
+			return true
+		}
+	}
+	return false
+}
+
+// Summed reports whether the printed lines are generated and one of them
+// states a summed figure (Sentence.Summed).
+func (p *Passage) Summed() bool {
+	if p == nil || p.Staff {
+		return false
+	}
+	for _, s := range p.Sentences {
+		if s.Summed {
+			return true
+		}
+	}
+	return false
 }
 
 // Basis formats a finding's figures as printed, "; "-joined, each as
