@@ -111,3 +111,47 @@ func TestSummedNoteUnderQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestKarteFactsOnce: a page that states a district's n, response rate (and
+// margin) in its header line does not repeat them as sentences below it (the
+// demo's カルテ printed 「有効回答数 177人 回収率 39.7% … 誤差 最大±7.4ポイント」
+// and then 「菊名の回答者は 177 人で、回収率は 39.7% です。」 and the margin
+// sentence; 地区別のまとめ printed 配布数・有効回答数・回収率 and the same
+// sentence).
+func TestKarteFactsOnce(t *testing.T) {
+	v := demoView(t)
+	check := func(where string, bs []view.Block, m view.Medium) {
+		header, lines := "", []string{}
+		for _, b := range flatBlocks(bs, m) {
+			switch b := b.(type) {
+			case view.Para:
+				if strings.Contains(b.Text, "有効回答数") {
+					header += b.Text
+				}
+			case view.Finding:
+				lines = append(lines, b.Lines...)
+			}
+		}
+		if header == "" {
+			t.Errorf("%s: no header line", where)
+		}
+		for _, l := range lines {
+			if strings.Contains(header, "回収率") && strings.Contains(l, "の回答者は") {
+				t.Errorf("%s: %q repeats the header %q", where, l, header)
+			}
+			if strings.Contains(header, "誤差") && strings.Contains(l, "割合の誤差は") {
+				t.Errorf("%s: %q repeats the header %q", where, l, header)
+			}
+		}
+	}
+	for _, d := range v.Districts {
+		for _, m := range []view.Medium{view.Print, view.Web} {
+			bs := view.DistrictReport(v, d)
+			if m == view.Web {
+				bs = view.WebReport(v, d)
+			}
+			check(d, bs, m)
+		}
+	}
+	check("ward report", view.WardReport(v), view.Print)
+}

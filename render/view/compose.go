@@ -456,7 +456,8 @@ func (c *Composer) districtPages() {
 				c.Add(Para{Text: "ヒアリング団体 " + kc.N.Text + " 団体"})
 			}
 		}
-		c.Add(Space{2}, Finding{v.PassageLines(analyze.PlaceDistrict, "", name)})
+		// Note: the line above states n and the response rate.
+		c.Add(Space{2}, Finding{v.DistrictLines(name, analyze.RuleRespond)})
 		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
 			c.Add(t, Space{2})
 		}
@@ -1058,7 +1059,8 @@ func (c *Composer) Karte() {
 		c.indicatorLegend()
 		c.karteIndicators = true
 	}
-	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
+	// Note: the header line states n, the response rate and the margin.
+	if lines := v.DistrictLines(d, analyze.RuleRespond, analyze.RuleMargin); len(lines) > 0 {
 		c.Add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
 	}
 	if len(p.Themes) > 0 {
