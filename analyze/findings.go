@@ -471,7 +471,7 @@ func (x *fx) composite(q int) (Finding, bool) {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
 			return Finding{}, false
 		}
-		return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels, "肯定的な回答")}, labels...), Figures: []FindingFig{{
+		return Finding{Rule: RuleComposite, Words: append([]string{x.boxWord(q, labels, pos)}, labels...), Figures: []FindingFig{{
 			Source: SrcInd, Item: x.b.Indicators[ir.Indicator].ID, Group: GroupAll, Measure: MeasureCurrent,
 			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}, true
 	}
@@ -482,6 +482,21 @@ func (x *fx) composite(q int) (Finding, bool) {
 	return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels, "肯定的な回答")}, labels...), Figures: []FindingFig{{
 		Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Measure: MeasureTopBox,
 		Value: Round1(s.TopBoxPct), Decimals: 1, N: s.N}}}, true
+}
+
+// boxWord names question q's favourable box (labels, choices pos) in a
+// sentence: boxName, or, when its answers are too long to name it (肯定的な
+// 回答（計）, which reads oddly for 近所付き合い), the name of the indicator
+// defined on exactly those choices (「近所で立ち話以上の付き合いがある人の割合」).
+func (x *fx) boxWord(q int, labels []string, pos ingest.ChoiceBits) string {
+	name := boxName(labels, "")
+	if name != "（計）" {
+		return name
+	}
+	if ir, ok := x.indicatorOf(q, pos); ok {
+		return x.b.Indicators[ir.Indicator].Name
+	}
+	return boxName(labels, "肯定的な回答")
 }
 
 // indicatorOf returns the 全体 result of the first indicator (sheet order)

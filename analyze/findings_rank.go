@@ -493,7 +493,7 @@ func (x *fx) boxChange(q int) (Finding, bool) {
 	if len(labels) == 0 {
 		return Finding{}, false
 	}
-	f := Finding{Rule: RuleBoxChange, Words: []string{boxName(labels, "肯定的な回答")}}
+	f := Finding{Rule: RuleBoxChange, Words: []string{x.boxWord(q, labels, pos)}}
 	var p float64
 	if ir, ok := x.indicatorOf(q, pos); ok {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) || math.IsNaN(ir.Baseline) || ir.BaselineN == 0 {

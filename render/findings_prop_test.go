@@ -296,7 +296,7 @@ var (
 		analyze.MeasureDiff:    regexp.MustCompile(`^([+-]?[0-9]+\.[0-9])ポイント$`),
 		analyze.MeasureMargin:  regexp.MustCompile(`^±([0-9]+\.[0-9])ポイント$`),
 		analyze.MeasureMean:    regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
-		analyze.MeasureMedian:  regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
+		analyze.MeasureMedian:  regexp.MustCompile(`^(-?[0-9]+(?:\.[0-9])?)$`), // whole when whole
 		analyze.MeasureValid:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)人$`),
 		analyze.MeasureCount:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
 		analyze.MeasureOrgs:    regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),

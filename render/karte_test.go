@@ -155,3 +155,41 @@ func TestKarteFactsOnce(t *testing.T) {
 	}
 	check("ward report", view.WardReport(v), view.Print)
 }
+
+// TestWordingRound2: the reader's wording items. A whole median is printed
+// whole (「中央値は 0回」, not 「0.0回」); a box whose answers are too long to
+// name it is called by the indicator on exactly its answers (the demo's Q1:
+// not 『肯定的な回答（計）』, which reads oddly for 近所付き合い); no sentence
+// says 「（計）』の人は」; a heading counts 「0件」, never the tables' 「－」.
+func TestWordingRound2(t *testing.T) {
+	for _, nv := range publicViews(t) {
+		v := nv.v
+		for _, p := range v.Passages {
+			for _, l := range p.Lines {
+				if strings.Contains(l, "（計）』の人") || strings.Contains(l, ".0回") {
+					t.Errorf("%s %s %s: %q", nv.name, p.Target, p.District, l)
+				}
+				if nv.name == "demo" && strings.Contains(l, "肯定的な回答（計）") {
+					t.Errorf("demo %s %s: %q names the box 肯定的な回答", p.Target, p.District, l)
+				}
+			}
+		}
+		for _, b := range flatBlocks(view.WardReport(v), view.Print) {
+			if h, ok := b.(view.Heading); ok && strings.Contains(h.Text, "（－件）") {
+				t.Errorf("%s: heading %q", nv.name, h.Text)
+			}
+			if s, ok := b.(view.Subsection); ok && strings.Contains(s.Title, "（－件）") {
+				t.Errorf("%s: heading %q", nv.name, s.Title)
+			}
+		}
+	}
+	v := demoView(t)
+	lines := strings.Join(v.PassageLines(analyze.PlaceQuestion, "Q10", ""), "")
+	if !strings.Contains(lines, "中央値は 0回") {
+		t.Errorf("demo Q10: %q, want 中央値は 0回", lines)
+	}
+	lines = strings.Join(v.PassageLines(analyze.PlaceQuestion, "Q1", ""), "")
+	if !strings.Contains(lines, "を合わせた「近所で立ち話以上の付き合いがある人の割合」は") {
+		t.Errorf("demo Q1: %q, want the box named by its indicator", lines)
+	}
+}

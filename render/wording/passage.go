@@ -1,6 +1,8 @@
 package wording
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"midreview/analyze"
@@ -157,7 +159,14 @@ func figText(g analyze.FindingFig) string {
 		return PointsText(g.Value) + "ポイント"
 	case analyze.MeasureMargin:
 		return "±" + OneDecimal(g.Value) + "ポイント"
-	case analyze.MeasureMean, analyze.MeasureMedian:
+	case analyze.MeasureMedian:
+		// Note: a whole median is printed whole (「中央値は 0回」, not
+		// 「0.0回」); one of counts is whole or a half (0.5).
+		if g.Value == math.Trunc(g.Value) && !math.IsInf(g.Value, 0) {
+			return strconv.FormatFloat(g.Value, 'f', 0, 64)
+		}
+		return OneDecimal(g.Value)
+	case analyze.MeasureMean:
 		return OneDecimal(g.Value)
 	case analyze.MeasureValid:
 		return Thousands(int(g.Value)) + "人"

@@ -22,7 +22,9 @@ var sentenceTemplates = map[string]string{
 	"all-equal":        "{all}がいずれも {pct} となっています。",
 	// The composite is on the tables' base (無回答 included): the
 	// indicator's own value, or summary.csv top_box_pct on the same base.
-	"composite":       "{labels}を合わせた『{box}』は {pct} です。",
+	// {box} is the box's name in 『』 (『そう思う（計）』), or the indicator
+	// it is, in 「」 (boxRef).
+	"composite":       "{labels}を合わせた{box}は {pct} です。",
 	"composite-one":   "肯定的な回答（{labels}）は {pct} です。",
 	"ma-note":         "複数回答のため、割合の合計は100%を超えます。",
 	"mean":            "平均は {mean}、中央値は {median} です。",
@@ -31,9 +33,9 @@ var sentenceTemplates = map[string]string{
 	"change-up":       "増加",
 	"change-down":     "減少",
 	"no-change":       "策定時調査と比べて、大きな変化はみられません。",
-	"box-change-up":   "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
-	"box-change-down": "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
-	"box-no-change":   "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"box-change-up":   "策定時調査と比べると、{box}は {base} から {cur} へ増加しています。",
+	"box-change-down": "策定時調査と比べると、{box}は {base} から {cur} へ減少しています。",
+	"box-no-change":   "{box}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
 	"no-change-lead":  "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
 	"groups":          "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
 	"groups-high":     "{by}にみると、{label}の割合は{high}で高くなっています。",
@@ -48,9 +50,9 @@ var sentenceTemplates = map[string]string{
 	"subject":         "「{subject}」では、",
 	// 概要's own wording of a change, so that the question's sentence is not repeated.
 	"summary-change":     "「{subject}」の{label}は、策定時調査の {base} から {cur} へ {pt} ポイント{dir}しています。",
-	"summary-box-change": "「{subject}」の『{box}』は、策定時の {base} から今回 {cur} へ{dir}しています。",
+	"summary-box-change": "「{subject}」の{box}は、策定時の {base} から今回 {cur} へ{dir}しています。",
 	"summary-leading":    "「{subject}」で最も多い回答は{first}（{pct}）です。",
-	"summary-composite":  "「{subject}」の『{box}』は {pct} です。",
+	"summary-composite":  "「{subject}」の{box}は {pct} です。",
 	// 概要 only.
 	"standout-high":          "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
 	"standout-low":           "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
@@ -188,13 +190,13 @@ func SentenceText(f analyze.Finding) string {
 			}
 			return fill("summary-leading", "subject", f.Subject, "first", strings.Join(first, "と"), "pct", num(fg[0]))
 		case f.Rule == analyze.RuleComposite && len(fg) == 1 && len(f.Words) > 2:
-			return fill("summary-composite", "subject", f.Subject, "box", f.Words[0], "pct", num(fg[0]))
+			return fill("summary-composite", "subject", f.Subject, "box", boxRef(f.Words[0]), "pct", num(fg[0]))
 		case f.Rule == analyze.RuleBoxChange && len(fg) == 2 && len(f.Words) > 1:
 			dir := sentenceTemplates["change-up"]
 			if fg[1].Value < fg[0].Value {
 				dir = sentenceTemplates["change-down"]
 			}
-			return fill("summary-box-change", "subject", f.Subject, "box", f.Words[0], "base", num(fg[0]),
+			return fill("summary-box-change", "subject", f.Subject, "box", boxRef(f.Words[0]), "base", num(fg[0]),
 				"cur", num(fg[1]), "dir", dir)
 		}
 	}
@@ -246,7 +248,7 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		box := ""
 		if len(ls) > 1 {
-			box, ls = f.Words[0], ls[1:]
+			box, ls = boxRef(f.Words[0]), ls[1:]
 		}
 		key := "composite"
 		if len(ls) == 1 {
@@ -272,7 +274,7 @@ func sentenceBody(f analyze.Finding) string {
 				key = "box-change-down"
 			}
 		}
-		return fill(key, "box", f.Words[0], "base", num(fg[0]), "cur", num(fg[1]))
+		return fill(key, "box", boxRef(f.Words[0]), "base", num(fg[0]), "cur", num(fg[1]))
 	case analyze.RuleHard:
 		var next []string
 		for _, g := range fg[1:] {
@@ -494,6 +496,15 @@ func indicatorSentence(f analyze.Finding) string {
 // isBox reports whether a key measure's name is a combined box (そう思う（計）)
 // rather than an indicator's name.
 func isBox(label string) bool { return strings.HasSuffix(label, "（計）") }
+
+// boxRef quotes a combined box's name: 『そう思う（計）』, or an indicator's
+// name standing for the box (analyze's fallback for long answers) as 「…」.
+func boxRef(name string) string {
+	if isBox(name) {
+		return "『" + name + "』"
+	}
+	return quote(name)
+}
 
 // keyLabel names a key measure (district_tops.csv) in a sentence: a
 // combined box as 『そう思う（計）』の割合 is worded by the template, an
