@@ -75,6 +75,8 @@ func (d *pdfDoc) swatchRect(x, y, w, h float64, s swatch) {
 	if !s.hatch {
 		return
 	}
+	// Note: no font is selected inside the clip (its graphics state ends
+	// with it, pdfDoc.font's record of the selection would not).
 	d.p.ClipRect(x, y, w, h, false)
 	if s.dark() {
 		d.draw([3]int{255, 255, 255})

@@ -68,7 +68,12 @@ func TestChapterNoShortTail(t *testing.T) {
 		p.AddUTF8FontFromBytes(fontFamily, "B", bold)
 		p.SetMargins(MarginL, contentT, MarginR)
 		p.SetAutoPageBreak(false, 0)
-		d := &pdfDoc{p: p, real: p, cut: map[int]float64{}, v: &view.View{PlanName: "計画"}}
+		p.SetFont(fontFamily, "", 10)
+		d, err := newDoc(p, PDFOptions{FontRegular: reg, FontBold: bold})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.v = &view.View{PlanName: "計画"}
 		p.SetHeaderFunc(d.header)
 		d.newPage()
 		return d

@@ -140,6 +140,18 @@ type pdfDoc struct {
 	keepAfter float64
 	// trendTop is the top of every trend chart's axis (setTrendTop).
 	trendTop float64
+	// The current font as the layout sees it (font), in the dry pass too,
+	// and the faces' widths it is measured with (widths.go).
+	style   string
+	size    float64
+	regular *runeWidths
+	bold    *runeWidths
+	// The font last selected in the document (fpdf's current font), and
+	// whether that selection is known to be in force on the current page
+	// (a page gone back to, or a restored graphics state, may hold another).
+	docStyle string
+	docSize  float64
+	docOK    bool
 }
 
 func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
@@ -163,6 +175,10 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf font: %w", p.Error())
 	}
+	d, err = newDoc(p, o)
+	if err != nil {
+		return nil, err
+	}
 	title := v.PlanName + " 中間評価 報告書"
 	if o.linkage {
 		title = v.PlanName + " ソフトとハードの連携"
@@ -178,7 +194,7 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	p.SetLang("ja")
 	p.SetMargins(MarginL, contentT, MarginR)
 	p.SetAutoPageBreak(false, 0)
-	d = &pdfDoc{p: p, real: p, cut: map[int]float64{}, v: v, district: district, tocPages: tocPages, linkage: o.linkage}
+	d.v, d.district, d.tocPages, d.linkage = v, district, tocPages, o.linkage
 	p.SetHeaderFunc(d.header)
 
 	switch {
@@ -201,6 +217,22 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 		return nil, fmt.Errorf("render: pdf: %w", p.Error())
 	}
 	return d, nil
+}
+
+// newDoc starts a pass on p, whose faces are o's and whose font is selected.
+func newDoc(p *fpdf.Fpdf, o PDFOptions) (*pdfDoc, error) {
+	regular, err := faceWidths(o.FontRegular)
+	if err != nil {
+		return nil, fmt.Errorf("render: pdf font: %w", err)
+	}
+	bold, err := faceWidths(o.FontBold)
+	if err != nil {
+		return nil, fmt.Errorf("render: pdf font: %w", err)
+	}
+	size, _ := p.GetFontSize()
+	style := p.GetFontStyle()
+	return &pdfDoc{p: p, real: p, cut: map[int]float64{}, regular: regular, bold: bold,
+		style: style, size: size, docStyle: style, docSize: size, docOK: true}, nil
 }
 
 // fixFontNames renames fpdf's font names ("utf8"+family) to subset names with a
@@ -303,7 +335,7 @@ func (d *pdfDoc) finish() (err error) {
 		}
 		p.SetPage(pg)
 		d.dy = curH - ph
-		p.SetFont(fontFamily, "", 1) // forces the next SetFont into this page
+		d.docOK = false // the page's own font selection is not known
 		d.font("", 8)
 		d.fill([3]int{255, 255, 255})
 		d.color(colMuted)
@@ -324,14 +356,26 @@ func (d *pdfDoc) finish() (err error) {
 // newPage starts a page, landscape while d.wantLand is set and portrait
 // otherwise, and puts the cursor at the top of the content.
 func (d *pdfDoc) newPage() {
-	if d.wantLand {
+	d.addPage(d.wantLand)
+	d.cover = false
+	d.land = append(d.land, d.wantLand)
+	d.p.SetXY(MarginL, contentT)
+}
+
+// addPage adds a page, landscape or portrait.
+// Note: fpdf draws the header (which sets fonts) and then selects the font
+// of before the page again; the layout goes on in that font.
+func (d *pdfDoc) addPage(land bool) {
+	style, size := d.style, d.size
+	if land {
 		d.p.AddPageFormat("L", d.p.GetPageSizeStr("A4"))
 	} else {
 		d.p.AddPage()
 	}
-	d.cover = false
-	d.land = append(d.land, d.wantLand)
-	d.p.SetXY(MarginL, contentT)
+	d.style, d.size = style, size
+	if d.p == canvas(d.real) {
+		d.docStyle, d.docSize, d.docOK = style, size, true
+	}
 }
 
 // landscape reports whether the current page is landscape.
@@ -361,14 +405,32 @@ func (d *pdfDoc) y() float64     { return d.p.GetY() }
 func (d *pdfDoc) setY(y float64) { d.p.SetXY(MarginL, y) }
 func (d *pdfDoc) down(h float64) { d.setY(d.y() + h) }
 
-func (d *pdfDoc) font(style string, size float64) { d.p.SetFont(fontFamily, style, size) }
-func (d *pdfDoc) width(s string) float64          { return d.p.GetStringWidth(s) }
-func (d *pdfDoc) color(c [3]int)                  { d.p.SetTextColor(c[0], c[1], c[2]) }
-func (d *pdfDoc) fill(c [3]int)                   { d.p.SetFillColor(c[0], c[1], c[2]) }
-func (d *pdfDoc) draw(c [3]int)                   { d.p.SetDrawColor(c[0], c[1], c[2]) }
+// font makes style ("" or "B") at size points the current font. The
+// document selects it only when drawing (not in a dry pass) and only when
+// another font is selected: every selection is written into the page.
+func (d *pdfDoc) font(style string, size float64) {
+	d.style, d.size = style, size
+	if d.p != canvas(d.real) || d.docOK && d.docStyle == style && d.docSize == size {
+		return
+	}
+	d.real.SetFont(fontFamily, style, size)
+	d.docStyle, d.docSize, d.docOK = style, size, true
+}
 
-// fontMM is the current font size in millimetres.
-func (d *pdfDoc) fontMM() float64 { _, u := d.p.GetFontSize(); return u }
+// width is the width of s in the current font, in mm (widths.go).
+func (d *pdfDoc) width(s string) float64 {
+	if d.style == "B" {
+		return d.bold.width(s, d.size)
+	}
+	return d.regular.width(s, d.size)
+}
+
+func (d *pdfDoc) color(c [3]int) { d.p.SetTextColor(c[0], c[1], c[2]) }
+func (d *pdfDoc) fill(c [3]int)  { d.p.SetFillColor(c[0], c[1], c[2]) }
+func (d *pdfDoc) draw(c [3]int)  { d.p.SetDrawColor(c[0], c[1], c[2]) }
+
+// fontMM is the current font size in millimetres (as fpdf's GetFontSize).
+func (d *pdfDoc) fontMM() float64 { return d.size / kMM }
 
 // textAt prints one line of s with its vertical middle at yMid, left-aligned at
 // x, right-aligned to x or centred on x (align 'L', 'R', 'C').
@@ -521,7 +583,7 @@ func (d *pdfDoc) addTOC(level int, title string) {
 
 func (d *pdfDoc) coverPage() {
 	d.cover = true
-	d.p.AddPage()
+	d.addPage(false)
 	d.land = append(d.land, false)
 	d.cover = true
 	v := d.v
