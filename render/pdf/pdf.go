@@ -152,6 +152,7 @@ type pdfDoc struct {
 	docStyle string
 	docSize  float64
 	docOK    bool
+	wraps    map[wrapKey][]string // text.go
 }
 
 func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
@@ -231,7 +232,7 @@ func newDoc(p *fpdf.Fpdf, o PDFOptions) (*pdfDoc, error) {
 	}
 	size, _ := p.GetFontSize()
 	style := p.GetFontStyle()
-	return &pdfDoc{p: p, real: p, cut: map[int]float64{}, regular: regular, bold: bold,
+	return &pdfDoc{p: p, real: p, cut: map[int]float64{}, regular: regular, bold: bold, wraps: map[wrapKey][]string{},
 		style: style, size: size, docStyle: style, docSize: size, docOK: true}, nil
 }
 
@@ -448,7 +449,7 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 func (d *pdfDoc) para(s, style string, size, indent float64) {
 	d.font(style, size)
 	lh := size * PtMM * 1.55
-	for _, l := range wrapText(s, contentW-indent, d.width) {
+	for _, l := range d.wrap(s, contentW-indent) {
 		d.need(lh)
 		d.textAt(MarginL+indent, d.y()+lh/2, l, 'L')
 		d.down(lh)
@@ -460,7 +461,7 @@ func (d *pdfDoc) bullets(items []string, size float64) {
 	d.font("", size)
 	lh := size * PtMM * 1.55
 	for _, it := range items {
-		lines := wrapText(it, contentW-6, d.width)
+		lines := d.wrap(it, contentW-6)
 		for i, l := range lines {
 			d.need(lh)
 			if i == 0 {
@@ -486,7 +487,7 @@ func (d *pdfDoc) section(title string) {
 	d.color(colDark)
 	// Note: titles come from the input (theme and district names) and are
 	// wrapped like any other text, so that no line runs past the margin.
-	for i, l := range wrapText(t, contentW, d.width) {
+	for i, l := range d.wrap(t, contentW) {
 		if i > 0 {
 			d.down(7)
 		}
@@ -512,7 +513,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 	d.font("B", 12)
 	d.color(colDark)
 	d.fill(colDark)
-	lines := wrapText(t, contentW-3.5, d.width)
+	lines := d.wrap(t, contentW-3.5)
 	const lh = 5.6
 	d.p.Rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
 	for i, l := range lines {
@@ -525,7 +526,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 // heading prints a bold minor heading (a question) with room for minBody below.
 func (d *pdfDoc) heading(s string, minBody float64) {
 	d.font("B", 10)
-	lines := wrapText(s, contentW, d.width)
+	lines := d.wrap(s, contentW)
 	lh := 10 * PtMM * 1.5
 	d.need(float64(len(lines))*lh + minBody)
 	for _, l := range lines {
@@ -551,14 +552,14 @@ func (d *pdfDoc) tableNo(s string) string {
 // (a caption naming a long district or label wraps).
 func (d *pdfDoc) captionExtra(t string) float64 {
 	d.font("B", 8.5)
-	return float64(len(wrapText(t, contentW, d.width))-1) * 8.5 * PtMM * 1.5
+	return float64(len(d.wrap(t, contentW))-1) * 8.5 * PtMM * 1.5
 }
 
 func (d *pdfDoc) captionLine(t string) {
 	d.font("B", 8.5)
 	d.color(colText)
 	lh := 8.5 * PtMM * 1.5
-	for _, l := range wrapText(t, contentW, d.width) {
+	for _, l := range d.wrap(t, contentW) {
 		d.textAt(MarginL, d.y()+lh/2, l, 'L')
 		d.down(lh)
 	}
@@ -592,7 +593,7 @@ func (d *pdfDoc) coverPage() {
 	y := 88.0
 	// Note: the cover keeps its layout (date at 200 mm) for any input, so the
 	// plan and survey names get at most four and three lines.
-	for _, l := range capLines(wrapText(v.PlanName, contentW-10, d.width), 4, contentW-10, d.width) {
+	for _, l := range capLines(d.wrap(v.PlanName, contentW-10), 4, contentW-10, d.width) {
 		d.textAt(pageW/2, y, l, 'C')
 		y += 11
 	}
@@ -619,7 +620,7 @@ func (d *pdfDoc) coverPage() {
 		y += 20
 	}
 	d.font("", 12)
-	for _, l := range capLines(wrapText(v.SurveyName, contentW-20, d.width), 3, contentW-20, d.width) {
+	for _, l := range capLines(d.wrap(v.SurveyName, contentW-20), 3, contentW-20, d.width) {
 		d.textAt(pageW/2, y+6, l, 'C')
 		y += 7
 	}
@@ -718,7 +719,7 @@ func (d *pdfDoc) noteGroups(groups []view.CommentGroup) {
 			d.need(16)
 			d.font("B", 9.5)
 			d.color(colDark)
-			for i, l := range wrapText("■ テーマ："+g.Theme, contentW, d.width) {
+			for i, l := range d.wrap("■ テーマ："+g.Theme, contentW) {
 				if i > 0 {
 					d.down(4.5)
 				}
@@ -730,7 +731,7 @@ func (d *pdfDoc) noteGroups(groups []view.CommentGroup) {
 		if g.District != "" {
 			d.need(10)
 			d.font("B", 8.5)
-			for _, l := range wrapText("［"+g.District+"］", contentW-2, d.width) {
+			for _, l := range d.wrap("［"+g.District+"］", contentW-2) {
 				d.textAt(MarginL+2, d.y()+2, l, 'L')
 				d.down(4.5)
 			}
@@ -746,7 +747,7 @@ func (d *pdfDoc) commentGroup(g view.CommentGroup) {
 	d.need(14)
 	d.font("B", 9)
 	d.color(colDark)
-	for i, l := range wrapText("■ "+title, contentW, d.width) {
+	for i, l := range d.wrap("■ "+title, contentW) {
 		if i > 0 {
 			d.down(4.3)
 		}
