@@ -100,7 +100,11 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 		if err := d.real.Output(&buf); err != nil {
 			return fmt.Errorf("render: pdf: %w", err)
 		}
-		_, err = w.Write(fixFontNames(buf.Bytes(), o))
+		out, err := compressPages(buf.Bytes())
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(fixFontNames(out, o))
 		return err
 	}
 }
@@ -164,6 +168,7 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	}()
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	p.SetCatalogSort(true)
+	p.SetCompression(false) // compressPages compresses the pages (compress.go)
 	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	if t, err := time.Parse("2006-01-02", v.DateISO); err == nil {
 		date = t
