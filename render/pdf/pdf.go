@@ -63,10 +63,13 @@ func DistrictPDF(w io.Writer, v *view.View, district string, o PDFOptions) error
 
 // Note: the handout is rendered in one pass. The contents pages are reserved
 // first and filled in at the end, and the page numbers ("3 / 42") are printed
-// on every page at the end too, when the page count is known (finish). Only
-// when the contents need more pages than reserved is the handout rendered
-// again, with that many reserved. One pass matters: every pass subsets the
-// Japanese font and compresses its pages anew.
+// on every page at the end too, when the page count is known (finish). The
+// contents pages reserved are counted from the chapters' headings
+// (tocCount); only when the contents need more pages than reserved is the
+// handout rendered again, with that many reserved. One pass matters: every
+// pass lays out every page, subsets the Japanese font and compresses the
+// pages anew (the ward report of a 3,000-respondent batch needs two contents
+// pages, and took two passes before issue 29).
 func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 	if o.FontRegular == nil {
 		r, b, ok := EmbeddedFont()
@@ -83,9 +86,13 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 			return fmt.Errorf("render: pdf font: %w", err)
 		}
 	}
-	tocPages := 1
+	bs, err := handoutBlocks(v, district, o.linkage)
+	if err != nil {
+		return err
+	}
+	tocPages := max(1, (tocCount(bs, o.linkage)+tocPerPage-1)/tocPerPage)
 	for {
-		d, err := RenderPDF(v, district, o, tocPages)
+		d, err := renderPDF(v, district, o, tocPages, bs)
 		if err != nil {
 			return err
 		}
@@ -159,7 +166,52 @@ type pdfDoc struct {
 	wraps    map[wrapKey][]string // text.go
 }
 
-func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
+// handoutBlocks composes the chapters of a handout: the ward report
+// (district ""), a district's handout, or linkage.pdf.
+func handoutBlocks(v *view.View, district string, linkage bool) (bs []view.Block, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			// Note: the stack goes into the error, so that a bug's panic is still traceable.
+			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
+		}
+	}()
+	switch {
+	case linkage:
+		return view.Compose(v, "", (*view.Composer).Linkage), nil
+	case district == "":
+		return view.WardReport(v), nil
+	}
+	return view.DistrictReport(v, district), nil
+}
+
+// tocCount is the number of contents entries of a handout of chapters bs:
+// its headings (section, subsection) and the guide page (not in linkage.pdf).
+func tocCount(bs []view.Block, linkage bool) int {
+	n := 0
+	if !linkage {
+		n++
+	}
+	view.Walk(bs, view.Print, func(b view.Block) {
+		switch b.(type) {
+		case view.Section, view.Subsection:
+			n++
+		}
+	})
+	return n
+}
+
+// RenderPDF renders a handout with tocPages contents pages; it is not
+// finished (page numbers and contents) nor written.
+func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (*pdfDoc, error) {
+	bs, err := handoutBlocks(v, district, o.linkage)
+	if err != nil {
+		return nil, err
+	}
+	return renderPDF(v, district, o, tocPages, bs)
+}
+
+// renderPDF is RenderPDF of the chapters bs (handoutBlocks).
+func renderPDF(v *view.View, district string, o PDFOptions, tocPages int, bs []view.Block) (d *pdfDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			// Note: the stack goes into the error, so that a bug's panic is still traceable.
@@ -203,22 +255,12 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	d.v, d.district, d.tocPages, d.linkage = v, district, tocPages, o.linkage
 	p.SetHeaderFunc(d.header)
 
-	switch {
-	case d.linkage:
-		d.linkageReport()
-	case district == "":
-		d.coverPage()
-		d.contentsPages()
-		bs := view.WardReport(d.v)
+	d.coverPage()
+	d.contentsPages()
+	if !d.linkage {
 		d.guidePage(bs)
-		d.render(bs)
-	default:
-		d.coverPage()
-		d.contentsPages()
-		bs := view.DistrictReport(d.v, d.district)
-		d.guidePage(bs)
-		d.render(bs)
 	}
+	d.render(bs)
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf: %w", p.Error())
 	}
