@@ -133,3 +133,29 @@ func TestTableBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestTocCount: the contents entries counted from the chapters before
+// rendering (writePDF reserves the contents pages by it) are those the
+// rendering makes.
+func TestTocCount(t *testing.T) {
+	reg, bold, ok := EmbeddedFont()
+	if !ok {
+		t.Skip("no embedded font")
+	}
+	v := &view.View{PlanName: "計画"}
+	var bs []view.Block
+	for i := range 30 {
+		bs = append(bs, view.Section{Title: "章" + strconv.Itoa(i)}, view.Para{Text: "本文"},
+			view.Subsection{Title: "節", NewPage: i%2 == 0}, view.PrintOnly(view.Subsection{Title: "印刷の節"}),
+			view.WebOnly(view.Section{Title: "ウェブの章"}))
+	}
+	for _, linkage := range []bool{false, true} {
+		d, err := renderPDF(v, "", PDFOptions{FontRegular: reg, FontBold: bold, linkage: linkage}, 3, bs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := tocCount(bs, linkage), len(d.Toc); got != want {
+			t.Errorf("linkage %v: tocCount %d, rendered %d entries", linkage, got, want)
+		}
+	}
+}
