@@ -109,7 +109,9 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 		}
 		out, err := compressPages(buf.Bytes())
 		if err != nil {
-			return err
+			// A layout compressPages does not know is still a valid PDF,
+			// only larger: write it uncompressed rather than fail the run.
+			out = buf.Bytes()
 		}
 		_, err = w.Write(fixFontNames(out, o))
 		return err
