@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,9 +33,18 @@ func TestNoHearingsChapter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		b.Settings.SurveyName = "区民意識調査"
 		v := view.Build(analyze.Run(b))
 		if got := v.Hearings.Orgs > 0; got != tc.want {
 			t.Fatalf("hearings %d: %d organizations", tc.hearings, v.Hearings.Orgs)
+		}
+		// ソフトとハードの連携 counts by source: no 団体ヒアリング row of －
+		// without hearings, and the survey by its one name (not 区民アンケート).
+		if v.Hard == nil {
+			t.Fatal("the sample has no ハード分類")
+		}
+		if got := slices.Contains(v.Hard.Sources, "団体ヒアリング"); got != tc.want {
+			t.Errorf("hearings %d: hard sources %v", tc.hearings, v.Hard.Sources)
 		}
 		var page strings.Builder
 		if err := dashboard.Dashboard(&page, v, dashboard.DashboardOptions{}); err != nil {
@@ -57,6 +67,12 @@ func TestNoHearingsChapter(t *testing.T) {
 				case view.Section:
 					chapter = chapter || x.Title == "団体ヒアリングの結果"
 				case view.Para:
+					if strings.Contains(x.Text, "区民アンケート") {
+						t.Errorf("hearings %d, %s: the survey 区民意識調査 called 区民アンケート: %q", tc.hearings, name, x.Text)
+					}
+					if strings.HasSuffix(x.Text, "載せていません。") && strings.Contains(x.Text, "物理的な対応") && !strings.HasPrefix(x.Text, v.Surveys.Current.Title+"の自由記述") {
+						t.Errorf("hearings %d, %s: the ハード introduction does not name the survey %q: %q", tc.hearings, name, v.Surveys.Current.Title, x.Text)
+					}
 					line = line || strings.Contains(x.Text, "ヒアリング団体") || strings.Contains(x.Text, "ヒアリングを行った団体")
 					if strings.Contains(x.Text, "－団体") || strings.Contains(x.Text, "－ 団体") {
 						t.Errorf("hearings %d, %s: a count in words printed as the tables' zero: %q", tc.hearings, name, x.Text)

@@ -156,7 +156,7 @@ func TestHardMoreHeadings(t *testing.T) {
 	hv := &view.HardView{Categories: []view.HardCategoryView{{Name: "公園・広場"}}, Groups: []string{"北"},
 		Rows:     []view.HardRow{{Group: "北", Counts: []view.Fig{view.CountFig(6, false)}, Total: view.CountFig(6, false)}, {Group: analyze.GroupAll, Counts: []view.Fig{view.CountFig(6, false)}, Total: view.CountFig(6, false)}},
 		BySource: [][]view.HardRow{nil, nil},
-		Quotes:   map[string][][]view.HardQuoteView{"北": {{{Text: "公園の遊具が壊れている。", Source: "区民アンケート（北）"}, {Text: "公園が暗い。", Source: "区民アンケート（北）"}}}}}
+		Quotes:   map[string][][]view.HardQuoteView{"北": {{{Text: "公園の遊具が壊れている。", Source: "区民の自由記述（北）"}, {Text: "公園が暗い。", Source: "区民の自由記述（北）"}}}}}
 	c := &view.Composer{V: &view.View{Hard: hv}}
 	c.HardCategory(0, "北", false, false)
 	var got []string

@@ -286,7 +286,7 @@ func webformDir(t *testing.T) string {
 }
 
 // hardSources are opendata/hard_counts.csv's 出どころ by data/hard_counts.csv's source.
-var hardSources = map[string]string{"区民アンケート": "survey", "団体ヒアリング": "hearing", "取組の振り返り": "progress", "計": "all"}
+var hardSources = map[string]string{"区民の自由記述": "survey", "団体ヒアリング": "hearing", "取組の振り返り": "progress", "計": "all"}
 
 // checkHardCounts compares opendata/hard_counts.csv with data/hard_counts.csv:
 // a published count equals the committee's, a hidden one (秘匿 1) is empty and

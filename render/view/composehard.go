@@ -17,18 +17,21 @@ import (
 // that would tell what an x hides. The chapter is composed once per
 // audience: public for the web, and not for the PDF.
 
-// hardIntro is the chapter's first paragraph.
-const hardIntro = "区民アンケートの自由記述、団体ヒアリングの意見、取組の振り返りシートの課題のうち、" +
-	"空き家や段差、バス、公園、街灯、集会所など、施設や道路といった物理的な対応（ハード）が必要な課題を、" +
-	"ハード分類のキーワードで分類しました。一つの記述が複数の分類に入ることがあります。" +
-	"記述は個人が特定されないよう氏名・住所などを伏せ字（〇〇）にし、回答者が少ない地区の区民の記述は載せていません。"
+// hardIntro is the chapter's first paragraph; it names the survey by its
+// title (the one name of the survey) once.
+func hardIntro(survey string) string {
+	return survey + "の自由記述（表では「" + HardSourceLabels[0].Label + "」）、団体ヒアリングの意見、取組の振り返りシートの課題のうち、" +
+		"空き家や段差、バス、公園、街灯、集会所など、施設や道路といった物理的な対応（ハード）が必要な課題を、" +
+		"ハード分類のキーワードで分類しました。一つの記述が複数の分類に入ることがあります。" +
+		"記述は個人が特定されないよう氏名・住所などを伏せ字（〇〇）にし、回答者が少ない地区の区民の記述は載せていません。"
+}
 
 // hardNoteSuppressed explains x in the chapter's tables.
-const hardNoteSuppressed = "注）" + MarkSuppressed + "：回答者が少ない地区の区民の記述の数は、個人の特定を避けるため秘匿しています（区民アンケートと、それを含む計）。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。"
+const hardNoteSuppressed = "注）" + MarkSuppressed + "：回答者が少ない地区の区民の記述の数は、個人の特定を避けるため秘匿しています（区民の自由記述と、それを含む計）。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。"
 
 // hardSourceHeads are the source labels as narrow printed column heads,
 // broken between words (区民アン / ケート read badly).
-var hardSourceHeads = map[string]string{"区民アンケート": "区民\nアンケート", "団体ヒアリング": "団体\nヒアリング", "取組の振り返り": "取組の\n振り返り"}
+var hardSourceHeads = map[string]string{"区民の自由記述": "区民の\n自由記述", "団体ヒアリング": "団体\nヒアリング", "取組の振り返り": "取組の\n振り返り"}
 
 // Hard is the chapter ソフトとハードの連携: in the ward report the table by
 // district and category, the counts by source (and by year), a chart and
@@ -38,7 +41,7 @@ func (c *Composer) Hard() {
 	if c.V.Hard == nil {
 		return
 	}
-	c.Add(Section{"ソフトとハードの連携"}, Para{Text: hardIntro}, Space{3})
+	c.Add(Section{"ソフトとハードの連携"}, Para{Text: hardIntro(c.V.Surveys.Current.Title)}, Space{3})
 	c.Add(PrintOnly(c.hardBody(false)...), WebOnly(c.hardBody(true)...))
 }
 
@@ -144,7 +147,7 @@ func (c *Composer) hardGroup(g string, pub bool) {
 	}
 	switch {
 	case r != nil && r.Suppressed && pub:
-		c.Add(Para{Text: g + "から寄せられた、物理的な対応が必要な課題の数は、区民アンケートの回答者が少ないため秘匿しています（団体ヒアリングと取組の振り返りの数は下の表のとおりです）。"})
+		c.Add(Para{Text: g + "から寄せられた、物理的な対応が必要な課題の数は、調査の回答者が少ないため秘匿しています（団体ヒアリングと取組の振り返りの数は下の表のとおりです）。"})
 	case r == nil || r.Total.Value == 0:
 		c.Add(Para{Text: g + "では、物理的な対応が必要な課題は寄せられていません。"})
 		return
@@ -281,7 +284,7 @@ func (c *Composer) Linkage() {
 		Para{Text: "この資料は、地域福祉保健計画の中間振り返りで地域から寄せられた声のうち、" +
 			"物理的な対応（ハード）が必要な課題を地区ごとにまとめたものです。まちづくり・道路・公園・住宅などを担当する部署への情報提供に使えるよう、" +
 			"課題ごとに活用できる制度と担当部署を示しています。"},
-		Space{2}, Para{Text: hardIntro}, Space{3})
+		Space{2}, Para{Text: hardIntro(c.V.Surveys.Current.Title)}, Space{3})
 	t := Table{Caption: "ハード分類と活用できる制度", Cols: []Col{{Head: "分類", Role: RoleLabel, W: 36, BreakCells: true},
 		{Head: "活用できる制度", W: 94, BreakCells: true}, {Head: "担当部署", W: ContentW - 130, BreakCells: true}}}
 	for _, cat := range hv.Categories {
@@ -329,7 +332,7 @@ func (c *Composer) hardAnnex() {
 		}
 		t.Rows = append(t.Rows, Cells(is.ID, is.Groups, is.Category, is.Place, text, src))
 	}
-	t.Notes = []string{"課題IDは linkage_draft.xlsx・linkage_responses.xlsx・data/hard_issues.csv の課題IDと同じです。課題IDの頭の文字は出どころ（S：区民アンケート、H：団体ヒアリング、P：取組の振り返り）。"}
+	t.Notes = []string{"課題IDは linkage_draft.xlsx・linkage_responses.xlsx・data/hard_issues.csv の課題IDと同じです。課題IDの頭の文字は出どころ（S：区民の自由記述、H：団体ヒアリング、P：取組の振り返り）。"}
 	c.Add(Section{"付録　すべての課題（課題ID順）"},
 		Para{Text: "各地区の「課題の一覧」に載せた課題を、課題IDの順にすべて並べました。複数の地区にまたがる課題も一度だけ載せています。"},
 		Space{2}, t)

@@ -15,7 +15,7 @@ import (
 type HardView struct {
 	Categories []HardCategoryView
 	// Sources are the source labels of BySource rows and the chart's series:
-	// 区民アンケート, 団体ヒアリング, 取組の振り返り.
+	// 区民の自由記述, 団体ヒアリング, 取組の振り返り.
 	Sources []string
 	// Rows are the counts of all sources by group (districts in sheet order,
 	// then 区全体 and 地区不明 when present), then 全体 last.
@@ -53,8 +53,8 @@ type HardIssueView struct {
 	Category   string   // category names joined with 、
 	Place      string   // 町名 or facility, "" when the text names none
 	Text       string   // masked
-	Source     string   // hardQuoteSource: 区民アンケート（地区）, …
-	Origin     string   // the source's label (区民アンケート, …), with the 取組名 of a progress issue
+	Source     string   // hardQuoteSource: 区民の自由記述（地区）, …
+	Origin     string   // the source's label (区民の自由記述, …), with the 取組名 of a progress issue
 	Years      string   // 「2027–2029年度」, "" for survey and hearing issues
 	// Voices is the number of issues with the same text (analyze.HardIssue
 	// Voices): the count of similar voices a table of issues prints.
@@ -119,12 +119,14 @@ func (r HardRow) Public() HardRow {
 // A HardQuoteView is one masked quote with where it came from.
 type HardQuoteView struct {
 	Text   string
-	Source string // 区民アンケート（地区）, 団体ヒアリング（地区）, 取組の振り返り（取組名・年度）
+	Source string // 区民の自由記述（地区）, 団体ヒアリング（地区）, 取組の振り返り（取組名・年度）
 }
 
-// HardSourceLabels are the printed names of analyze's sources.
+// HardSourceLabels are the printed names of analyze's sources. The survey's
+// texts are 区民の自由記述, not a name of the survey: the survey has one name,
+// its 調査名, and the chapter's introduction names it (hardIntro).
 var HardSourceLabels = []struct{ src, Label string }{
-	{analyze.SourceSurvey, "区民アンケート"},
+	{analyze.SourceSurvey, "区民の自由記述"},
 	{analyze.SourceHearing, "団体ヒアリング"},
 	{analyze.SourceProgress, "取組の振り返り"},
 }
@@ -140,7 +142,8 @@ func hardView(res *analyze.Results) *HardView {
 	for _, c := range b.HardCategories {
 		v.Categories = append(v.Categories, HardCategoryView{Name: c.Name, Programs: strings.Join(c.Programs, "、"), Department: c.Department})
 	}
-	for _, s := range HardSourceLabels {
+	sources := hardSources(res)
+	for _, s := range sources {
 		v.Sources = append(v.Sources, s.Label)
 	}
 	// counts[source][year][group][category]
@@ -186,7 +189,7 @@ func hardView(res *analyze.Results) *HardView {
 		r.Suppressed = secret
 		v.Rows = append(v.Rows, r)
 		var bs []HardRow
-		for _, s := range HardSourceLabels {
+		for _, s := range sources {
 			r := row(key{s.src, 0, g}, s.Label)
 			r.Suppressed = secret && s.src == analyze.SourceSurvey
 			bs = append(bs, r)
@@ -251,6 +254,18 @@ func hardView(res *analyze.Results) *HardView {
 	return v
 }
 
+// hardSources are the sources the chapter counts: 団体ヒアリング only when
+// an organization was heard (a batch without hearings/ prints no row of －).
+func hardSources(res *analyze.Results) []struct{ src, Label string } {
+	var out []struct{ src, Label string }
+	for _, s := range HardSourceLabels {
+		if s.src != analyze.SourceHearing || res.Hearings.Orgs > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // hardQuoteSource says where a quote came from, without naming a person or
 // an organization.
 func hardQuoteSource(is *analyze.HardIssue) string {
@@ -259,9 +274,9 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	case analyze.SourceSurvey:
 		if is.PlacedBy {
 			// filed by the town its place names: the respondent gave none
-			return "区民アンケート（" + place + "・場所から。回答者の地区は不明）"
+			return HardSourceLabels[0].Label + "（" + place + "・場所から。回答者の地区は不明）"
 		}
-		return "区民アンケート（" + place + "）"
+		return HardSourceLabels[0].Label + "（" + place + "）"
 	case analyze.SourceHearing:
 		return "団体ヒアリング（" + place + "）"
 	}
