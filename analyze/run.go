@@ -16,15 +16,16 @@ func Run(b *ingest.Batch) *Results { return run(b, false) }
 // RunDropping is Run for a caller that has no further use for the batch's
 // survey answers (midreview run, which writes from the results): each is
 // dropped as soon as no figure needs it (ingest.Survey.DropAnswers,
-// DropChoices), so the batch leaves Run without respondents or answers.
-// The results are Run's.
+// DropChoices), so the batch leaves Run without answers and without the
+// baseline's respondents (the current survey's stay, for HeldTexts). The
+// results are Run's.
 //
 // Note: at a million respondents the answers are about 280 MB of the heap,
 // and the free-text analysis that follows the tables holds as much again
 // (issue 29: the peak of a million-respondent run is there): the baseline
 // goes once its tables and indicators are done, the current survey's
 // choices once the texts are collected (a 対象条件 needs them), its
-// respondents and texts at the end.
+// texts at the end.
 func RunDropping(b *ingest.Batch) *Results { return run(b, true) }
 
 func run(b *ingest.Batch, drop bool) *Results {
@@ -61,7 +62,9 @@ func run(b *ingest.Batch, drop bool) *Results {
 	r.IndicatorHistory = indicatorHistory(b, r.Indicators)
 	r.Map = DissolveMap(b)
 	if drop {
-		b.Current.DropAnswers()
+		// Note: the current survey's respondents stay: HeldTexts counts them
+		// by district when the View is built.
+		b.Current.Answers = nil
 		if b.Baseline != nil {
 			b.Baseline.DropAnswers()
 		}

@@ -5,14 +5,16 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"testing"
 
 	"midreview/ingest"
 	"midreview/internal/batchgen"
 )
 
-// TestRunDroppingSame checks that RunDropping gives Run's results, and
-// leaves the batch without respondents or answers, on the scale-shaped
+// TestRunDroppingSame checks that RunDropping gives Run's results, leaves
+// the batch without answers or baseline respondents (the current survey's
+// stay, for HeldTexts), and that the texts held back are the same, on the scale-shaped
 // sample (baseline, free text, ハード分類) and every test batch.
 func TestRunDroppingSame(t *testing.T) {
 	read := map[string]func() (*ingest.Batch, error){
@@ -42,9 +44,12 @@ func TestRunDroppingSame(t *testing.T) {
 			if len(b1.Current.Respondents) != n || n > 0 && b1.Current.Answers == nil {
 				t.Fatalf("Run dropped the answers")
 			}
-			if b2.Current.Respondents != nil || b2.Current.Answers != nil ||
+			if len(b2.Current.Respondents) != n || b2.Current.Answers != nil ||
 				b2.Baseline != nil && (b2.Baseline.Respondents != nil || b2.Baseline.Answers != nil) {
 				t.Errorf("RunDropping kept answers")
+			}
+			if !slices.Equal(HeldTexts(b1, want.FreeText), HeldTexts(b2, got.FreeText)) {
+				t.Errorf("HeldTexts differ after RunDropping")
 			}
 			want.Batch, got.Batch, got.drop = nil, nil, false
 			if d := diffValues(reflect.ValueOf(want).Elem(), reflect.ValueOf(got).Elem(), "Results"); d != "" {
