@@ -246,7 +246,16 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 	}
 	if len(qs) == 0 {
 		if r.Counts[i].Value > 0 && !(pub && r.Suppressed) {
-			c.Add(Note{"載せられる記述はありません（回答者の少ない地区の区民の記述は載せていません）。"})
+			// Note: the reason named is the true one: a resident's text
+			// of a small group, or texts too short to quote (analyze
+			// hardQuoteMin; 「集会所に段差がある」, a ハード cell quoted alone).
+			why := "短い記述は引用せず、課題の一覧に載せています"
+			for _, is := range hv.Issues {
+				if !is.Quotable && slices.Contains(is.Categories, i) && (g == "" || slices.Contains(is.Districts, g)) {
+					why = "回答者の少ない地区の区民の記述は載せていません"
+				}
+			}
+			c.Add(Note{"載せられる記述はありません（" + why + "）。"})
 		}
 		c.Add(Space{2})
 		return
@@ -365,7 +374,7 @@ func (c *Composer) hardIssues(g string) {
 	// Note: 同じ声 counts the same text within this list (the group's
 	// issues), not ward-wide: a sentence written once in the district
 	// reads 1 there (hard_responses.csv keeps the ward-wide count).
-	key := func(i int) string { return strings.Join(strings.Fields(hv.Issues[i].Text), "") }
+	key := func(i int) string { return hv.Issues[i].VoiceKey }
 	voices := map[string]int{}
 	for _, i := range list {
 		voices[key(i)]++
