@@ -26,7 +26,7 @@ const (
 // for progress sheets), and the quotes the handouts print.
 type HardResults struct {
 	// Groups are the district groups of the counts: districts in sheet order,
-	// then 区全体 (initiatives of the ward-wide plan) and 地区不明 when a tagged
+	// then 区全体の取組 (initiatives of the ward-wide plan) and 地区不明 when a tagged
 	// text has them.
 	Groups []string
 	Years  []int // fiscal years of tagged progress texts, ascending

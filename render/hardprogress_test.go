@@ -1,11 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"midreview/analyze"
+	"midreview/render/pdf"
 	"midreview/render/view"
 )
 
@@ -48,5 +51,32 @@ func TestProgressHardMark(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Error("no 課題 marked ハード面 in the demo")
+	}
+}
+
+// TestWardWideWording: 「区全体」 alone never labels a figure in linkage.pdf
+// or the report: the group of ward-wide initiatives is 「区全体の取組」 and
+// the whole ward's total is 「全体」 (linkage.pdf had a row 区全体 = 3 issues
+// and a table 「（区全体、件）」 of all 76).
+func TestWardWideWording(t *testing.T) {
+	needTool(t, "pdftotext")
+	v := demoView(t)
+	var lk bytes.Buffer
+	if err := pdf.LinkagePDF(&lk, v, pdf.PDFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string][]byte{"linkage.pdf": lk.Bytes(), "report.pdf": renderPDFT(t, v, "")} {
+		text := string(pdfToolRun(t, doc, "pdftotext", "{}", "-"))
+		text = strings.Join(strings.Fields(text), "") // a label may wrap
+		if !strings.Contains(text, analyze.GroupWardWide) {
+			t.Errorf("%s: no group %s", name, analyze.GroupWardWide)
+		}
+		if i := strings.Index(strings.ReplaceAll(text, analyze.GroupWardWide, ""), "区全体"); i >= 0 {
+			rest := strings.ReplaceAll(text, analyze.GroupWardWide, "")
+			t.Errorf("%s: 「区全体」 alone: …%s…", name, rest[max(0, i-30):min(len(rest), i+30)])
+		}
+	}
+	if analyze.GroupWardWide != "区全体の取組" {
+		t.Errorf("GroupWardWide = %q", analyze.GroupWardWide)
 	}
 }

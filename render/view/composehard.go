@@ -103,7 +103,7 @@ func (c *Composer) hardWard(pub bool) {
 	}
 	c.Add(t, Space{3})
 	all, bs := hv.RowOf(analyze.GroupAll)
-	t = c.hardCounts("出どころ別の課題の数（区全体、件）", "出どころ")
+	t = c.hardCounts("出どころ別の課題の数（全体、件）", "出どころ")
 	for _, r := range bs {
 		t.Rows = append(t.Rows, hardRow(r.Group, r, false, pub))
 	}
@@ -122,7 +122,7 @@ func (c *Composer) hardWard(pub bool) {
 		}
 		c.Add(t, Space{3})
 	}
-	f := Figure{Caption: "分類別・出どころ別の課題の数（区全体、件）", Series: hv.Sources, CountUnit: true}
+	f := Figure{Caption: "分類別・出どころ別の課題の数（全体、件）", Series: hv.Sources, CountUnit: true}
 	for i, cat := range hv.Categories {
 		br := BarRow{Label: cat.Name}
 		for _, r := range bs {
@@ -299,7 +299,7 @@ func (c *Composer) Linkage() {
 	for _, cat := range hv.Categories {
 		t.Rows = append(t.Rows, Cells(cat.Name, cat.Programs, cat.Department))
 	}
-	c.Add(t, Section{"区全体の状況"})
+	c.Add(t, Section{"全体の状況"})
 	c.hardWard(false)
 	c.issueMap()
 	for _, g := range hv.Groups {
@@ -326,7 +326,7 @@ func (c *Composer) hardAnnex() {
 		list[i] = i
 	}
 	slices.SortStableFunc(list, func(a, b int) int { return strings.Compare(hv.Issues[a].ID, hv.Issues[b].ID) })
-	idW, distW, catW, placeW, srcW := 22.0, 16.0, 22.0, 24.0, 30.0
+	idW, distW, catW, placeW, srcW := 22.0, 19.0, 22.0, 24.0, 30.0 // 地区 holds 区全体の取組 on one line
 	t := Table{Caption: "すべての課題（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
 		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "地区", W: distW, BreakCells: true},
 		{Head: "分類", W: catW, BreakCells: true}, {Head: "場所", W: placeW, BreakCells: true},
