@@ -803,19 +803,32 @@ func keywordsAndQuotes(b *ingest.Batch, docs []textDoc) ([]Keyword, []Quote) {
 		if !anyDoc {
 			continue
 		}
-		for _, g := range groups {
+		tops := make([][]wordCount, len(groups))
+		for i, g := range groups {
 			if g.by == ByDistrict && !g.quotable {
 				continue // keywords of a suppressed district are not published either
 			}
-			top := countWords(docs, g.docs)
-			for _, w := range top {
+			tops[i] = countWords(docs, g.docs)
+			for _, w := range tops[i] {
 				kws = append(kws, Keyword{Source: src, By: g.by, Group: g.name, Word: w.word, Count: w.count, Docs: w.docs})
 			}
-			if g.by == ByAll || !g.quotable {
-				continue
-			}
-			for _, t := range pickQuotes(docs, g.docs, top) {
-				quotes = append(quotes, Quote{Source: src, By: g.by, Group: g.name, Text: t})
+		}
+		// Note: a text is quoted once per source, in the order the report
+		// prints the lists (themes, then districts, each in sheet order): an
+		// answer coded with two themes, or a theme's quote from a district,
+		// goes to the first list, and the later list quotes its next best
+		// text (docs/methods.md, 自由記述の抜粋). A few voices printed two or
+		// three times looked like many.
+		quoted := map[string]bool{}
+		for _, by := range []string{ByTheme, ByDistrict} {
+			for i, g := range groups {
+				if g.by != by || !g.quotable {
+					continue
+				}
+				for _, t := range pickQuotes(docs, g.docs, tops[i], quoted) {
+					quoted[t] = true
+					quotes = append(quotes, Quote{Source: src, By: g.by, Group: g.name, Text: t})
+				}
 			}
 		}
 	}
@@ -903,14 +916,14 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 // pickQuotes chooses up to MaxQuotes masked texts of the group: length between
 // QuoteMinRunes and QuoteMaxRunes, most distinct top keywords covered first, then
 // texts without masks, then by record ID and reading order. Identical texts are
-// quoted once.
+// quoted once, and a text in quoted (another list's quote) not at all.
 //
 // Note: the order is total (reading order last), so the quotes are the first
 // MaxQuotes distinct texts of the candidates in that order: the best
 // candidate of each text, best first. They are kept while scanning, at most
 // MaxQuotes of them, rather than by sorting every candidate (a district of
 // a million-respondent survey has a hundred thousand).
-func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
+func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bool) []string {
 	n := min(len(top), quoteTopWords)
 	topSet := make(map[string]uint, n) // word → its bit
 	for i, w := range top[:n] {
@@ -935,7 +948,7 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 	best := make([]cand, 0, MaxQuotes+1) // distinct texts, best first
 	for _, i := range idx {
 		d := &docs[i]
-		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
+		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes || quoted[d.masked] {
 			continue
 		}
 		// Note: the distinct top words are counted as bits (the top words are

@@ -154,28 +154,25 @@ func TestAnalyzeTextQuotes(t *testing.T) {
 		want     []Quote
 	}{
 		// Quotable (20–120 runes): R2, R3 and the hearing comment; R1 and R4 are too short.
+		// Each text is quoted once per source, in print order (themes, then
+		// districts): R3 goes to 見守り, so 子育て (R3 only) and 綱島 (R3) quote
+		// nothing; R2 goes to 防災, so 日吉 (R1 too short, R2) quotes nothing;
+		// the hearing comment goes to its theme, not again to 綱島.
 		{"all groups", 1, []Quote{
 			{SourceSurvey, ByTheme, "見守り", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
-			{SourceSurvey, ByTheme, "子育て", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
 			{SourceSurvey, ByTheme, "防災", "災害時の避難が心配。近所付き合いが少なくなった。"},
-			{SourceSurvey, ByDistrict, "日吉", "災害時の避難が心配。近所付き合いが少なくなった。"},
-			{SourceSurvey, ByDistrict, "綱島", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
 			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
-			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
 		}},
 		// 秘匿基準 3: 日吉 and 綱島 have 2 respondents each, so no survey district quotes;
 		// the ward (5 respondents) still gives theme quotes; hearings are not held back.
 		{"small districts suppressed", 3, []Quote{
 			{SourceSurvey, ByTheme, "見守り", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
-			{SourceSurvey, ByTheme, "子育て", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
 			{SourceSurvey, ByTheme, "防災", "災害時の避難が心配。近所付き合いが少なくなった。"},
 			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
-			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
 		}},
 		// 秘匿基準 6: the ward has 5 respondents, so no survey quotes at all.
 		{"ward suppressed", 6, []Quote{
 			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
-			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
 		}},
 	}
 	for _, tt := range tests {
@@ -206,11 +203,17 @@ func TestPickQuotesOrder(t *testing.T) {
 		{recordID: "E", textResult: &textResult{masked: long + "。", words: []string{"地域"}}},
 	}
 	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
-	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top)
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, nil)
 	// C covers 3 top words; A and B cover 2 (A first by record ID); D is too short.
 	want := []string{"〇〇さんの" + long, long + "です", long}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes = %q, want %q", got, want)
+	}
+	// C and B were quoted by an earlier list: A, then the next best, E, instead.
+	got = pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, map[string]bool{"〇〇さんの" + long: true, long: true})
+	want = []string{long + "です", long + "。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pickQuotes with quoted = %q, want %q", got, want)
 	}
 }
 
@@ -467,7 +470,7 @@ func TestPickQuotesDuplicates(t *testing.T) {
 		{recordID: "Y", textResult: &textResult{masked: long + "X", words: []string{"活動", "参加", "きっかけ"}}}, // X again: 3
 		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加", "きっかけ"}}}, // 1 again: 3, after Y by ID
 	}
-	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top)
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top, nil)
 	want := []string{long + "1", long + "X", long + "2"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes = %q, want %q", got, want)
@@ -500,7 +503,7 @@ func TestPickQuotesAsSorted(t *testing.T) {
 				idx = append(idx, i)
 			}
 		}
-		got := pickQuotes(docs, idx, top)
+		got := pickQuotes(docs, idx, top, nil)
 		// The reference: every candidate sorted, then the first distinct texts.
 		type cand struct {
 			doc, score int
