@@ -554,12 +554,77 @@ func appendWords(words []string, toks []tokenizer.Token, bases []string, sp []sp
 		}
 		flush(false)
 		if keywordVerb(pos, bases[i]) {
-			words = append(words, bases[i])
+			w := bases[i]
+			if negated(toks, i) {
+				w = negativeForm(toks[i], pos[0], bases[i])
+			}
+			words = append(words, w)
 		}
 	}
 	flush(false)
 	return words
 }
+
+// negated reports whether the verb or adjective toks[i] is negated: the
+// auxiliary ない, ぬ (ず) or ん follows it, directly or after the verbs and
+// auxiliaries that only extend it (れる, られる, せる, いる in ている, ます in
+// ません) and the particle て. 足りない, 届かず, 届かなかった, 参加できません,
+// 足りていない and 届けられない are negated; 足りなくなる too (ない comes
+// first); 行きたくない is not (たい changes what is negated).
+func negated(toks []tokenizer.Token, i int) bool {
+	for _, t := range toks[i+1:] {
+		pos := t.POS()
+		base := baseForm(t)
+		switch {
+		case len(pos) > 0 && pos[0] == "助動詞":
+			switch base {
+			case "ない", "ぬ", "ん":
+				return true
+			case "ます":
+				continue
+			}
+			return false
+		case len(pos) > 1 && pos[0] == "動詞" && (pos[1] == "非自立" || pos[1] == "接尾"):
+			continue
+		case len(pos) > 1 && pos[0] == "助詞" && pos[1] == "接続助詞" && (t.Surface == "て" || t.Surface == "で"):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// negativeForm returns the plain negative (ない形) of a verb or adjective
+// token t with part of speech pos0 and base form base: 足りる → 足りない,
+// 届く → 届かない, 楽しい → 楽しくない, 参加する's する → しない. A conjugation
+// the rule does not know keeps its base form with ない (base + ない).
+func negativeForm(t tokenizer.Token, pos0, base string) string {
+	ctype, _ := t.FeatureAt(4)
+	r, n := utf8.DecodeLastRuneInString(base)
+	stem := base[:len(base)-n]
+	switch {
+	case pos0 == "形容詞" && r == 'い':
+		return stem + "くない"
+	case strings.HasPrefix(ctype, "五段"):
+		if a, ok := godanA[r]; ok {
+			return stem + string(a) + "ない"
+		}
+	case strings.HasPrefix(ctype, "一段") && r == 'る':
+		return stem + "ない"
+	case strings.HasPrefix(ctype, "サ変") && strings.HasSuffix(base, "する"):
+		return strings.TrimSuffix(base, "する") + "しない"
+	case strings.HasPrefix(ctype, "カ変"):
+		if base == "くる" {
+			return "こない"
+		}
+		return stem + "ない" // 来る → 来ない
+	}
+	return base + "ない"
+}
+
+// godanA maps the last kana of a 五段 verb to its 未然形 (ア段) kana.
+var godanA = map[rune]rune{'う': 'わ', 'く': 'か', 'ぐ': 'が', 'す': 'さ', 'つ': 'た',
+	'ぬ': 'な', 'ぶ': 'ば', 'む': 'ま', 'る': 'ら'}
 
 // keywordVerb reports whether a token with parts of speech pos and base form
 // base is a keyword verb or adjective: 自立, not a stop word.

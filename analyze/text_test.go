@@ -360,6 +360,24 @@ func TestAppendWords(t *testing.T) {
 		{"居場所づくりが大切です", []string{"居場所づくり", "大切"}},
 		// 近所 付き合い が 少なく (形容詞 → 少ない) なっ (なる: stop word) た
 		{"近所付き合いが少なくなった", []string{"近所付き合い", "少ない"}},
+		// Negation stays with the word: 足り (一段) ない (助動詞) → 足りない, not 足りる.
+		{"担い手が足りない", []string{"担い手", "足りない"}},
+		// 届か (五段・カ行) ず (助動詞 ぬ) and 届か ない: 届かない twice, never 届く.
+		{"周知が届かず、活動の情報が届かない", []string{"周知", "届かない", "活動", "情報", "届かない"}},
+		// 届か なかっ (ない) た: the past of the negative is still 届かない.
+		{"案内が届かなかった", []string{"案内", "届かない"}},
+		// 集まら (五段・ラ行) ぬ → 集まらない; 足り て い (非自立) ない → 足りない.
+		{"人が集まらぬ。手が足りていない", []string{"集まらない", "手", "足りない"}},
+		// 届き (連用形) ませ (ます) ん (助動詞) → 届かない.
+		{"情報が届きません", []string{"情報", "届かない"}},
+		// 楽しく (形容詞) ない → 楽しくない; 少なく ない → 少なくない.
+		{"楽しくない、少なくない", []string{"楽しくない", "少なくない"}},
+		// 足り なく て 困る: 足りない and 困る (not negated).
+		{"足りなくて困る", []string{"足りない", "困る"}},
+		// 行き たく (たい) ない: たい stands between, so 行く stays as it is.
+		{"行きたくない", []string{"行く"}},
+		// 参加 (サ変接続 noun) でき (できる: stop word) ませ ん: no negated stop word.
+		{"参加できません", []string{"参加"}},
 	}
 	tok := IPATokenizer()
 	m := NewMasker(nil, tok)
@@ -566,5 +584,34 @@ func TestCountWordsSharedTexts(t *testing.T) {
 	want := []wordCount{{"地域", 4, 2}, {"活動", 3, 3}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countWords = %v, want %v", got, want)
+	}
+}
+
+// TestNegativeForm: the ない形 of each conjugation type, from the first
+// token of a negated text (its 活用型 from the dictionary).
+func TestNegativeForm(t *testing.T) {
+	tok := IPATokenizer()
+	for _, tt := range []struct{ text, want string }{
+		{"会わない", "会わない"},  // 五段・ワ行促音便: う → わ
+		{"話さない", "話さない"},  // 五段・サ行
+		{"泳がない", "泳がない"},  // 五段・ガ行
+		{"起きない", "起きない"},  // 一段
+		{"来ない", "来ない"},    // カ変・来ル
+		{"寒くない", "寒くない"},  // 形容詞
+		{"届きません", "届かない"}, // 連用形 + ません
+		{"相談しない", "しない"},  // サ変・スル (相談 is a noun)
+	} {
+		toks := tok.Tokenize(tt.text)
+		i := 0
+		for i < len(toks) && toks[i].POS()[0] != "動詞" && toks[i].POS()[0] != "形容詞" {
+			i++
+		}
+		if i == len(toks) || !negated(toks, i) {
+			t.Errorf("%s: no negated verb", tt.text)
+			continue
+		}
+		if got := negativeForm(toks[i], toks[i].POS()[0], baseForm(toks[i])); got != tt.want {
+			t.Errorf("negativeForm(%s) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -150,7 +150,7 @@ func (c *Composer) freeText() {
 			for i, k := range ft.Keywords {
 				t.Rows = append(t.Rows, Cells(strconv.Itoa(i+1), k.Key, k.Value))
 			}
-			c.Add(t, Note{"注）名詞・動詞・形容詞の基本形を数えています（よく使われるだけの語は除いています）。"}, Space{3})
+			c.Add(t, Note{"注）名詞・動詞・形容詞の基本形（打ち消しは「足りない」のように打ち消しの形）を数えています（よく使われるだけの語は除いています）。"}, Space{3})
 		}
 	}
 	if len(groups) == 0 {
