@@ -116,13 +116,15 @@ func scaleBoxes(b *ingest.Batch, q int) (Boxes, bool) {
 			nl = append(nl, c.Label)
 		}
 	}
-	bx.PosName, bx.NegName = boxName(pl), boxName(nl)
+	bx.PosName, bx.NegName = boxName(pl, "肯定的な回答"), boxName(nl, "否定的な回答")
 	return bx, bx.Pos != 0
 }
 
 // boxName names a combined box by its strongest answer: the first label that
-// is not a weak one (やや…, まあ…), else the first, with （計）.
-func boxName(labels []string) string {
+// is not a weak one (やや…, まあ…), else the first, with （計）; a box whose
+// answer is too long to name it is called by what it is (long: 肯定的な回答
+// for the favourable box, 否定的な回答 for the unfavourable one).
+func boxName(labels []string, long string) string {
 	if len(labels) == 0 {
 		return ""
 	}
@@ -135,7 +137,7 @@ func boxName(labels []string) string {
 	}
 	// Note: a long answer makes a poor name; such a box is named as what it is.
 	if utf8.RuneCountInString(name) > 8 {
-		name = "肯定的な回答"
+		name = long
 	}
 	return name + "（計）"
 }

@@ -104,6 +104,10 @@ func TestScaleBoxes(t *testing.T) {
 		{"no 肯定: first half of 4", mk(nil, "感じる", "やや感じる", "あまり感じない", "感じない"), 0b0011, 0b1100, "感じる（計）", "感じない（計）"},
 		{"肯定 at the end", mk([]bool{false, false, false, true, true}, "全く思わない", "あまり思わない", "どちらとも", "ややそう思う", "とてもそう思う"),
 			0b11000, 0b00011, "とてもそう思う（計）", "全く思わない（計）"},
+		// Long answers (the demo's Q1): the unfavourable box is never named
+		// as the favourable one.
+		{"long answers", mk([]bool{true, true, false, false}, "困ったときに相談や助け合いをする", "立ち話をする程度", "あいさつをする程度", "ほとんど付き合いはない"),
+			0b0011, 0b1100, "肯定的な回答（計）", "否定的な回答（計）"},
 	} {
 		bx, ok := scaleBoxes(c.b, 0)
 		if !ok || bx.Pos != c.pos || bx.Neg != c.neg || bx.PosName != c.posName || bx.NegName != c.negName {

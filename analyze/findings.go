@@ -471,7 +471,7 @@ func (x *fx) composite(q int) (Finding, bool) {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
 			return Finding{}, false
 		}
-		return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels)}, labels...), Figures: []FindingFig{{
+		return Finding{Rule: RuleComposite, Words: append([]string{x.boxWord(q, labels, pos)}, labels...), Figures: []FindingFig{{
 			Source: SrcInd, Item: x.b.Indicators[ir.Indicator].ID, Group: GroupAll, Measure: MeasureCurrent,
 			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}, true
 	}
@@ -479,9 +479,24 @@ func (x *fx) composite(q int) (Finding, bool) {
 	if s == nil || s.Suppressed || s.Reference || math.IsNaN(s.TopBoxPct) {
 		return Finding{}, false
 	}
-	return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels)}, labels...), Figures: []FindingFig{{
+	return Finding{Rule: RuleComposite, Words: append([]string{boxName(labels, "肯定的な回答")}, labels...), Figures: []FindingFig{{
 		Source: SrcSummary, Item: qu.ID, By: ByAll, Group: GroupAll, Measure: MeasureTopBox,
 		Value: Round1(s.TopBoxPct), Decimals: 1, N: s.N}}}, true
+}
+
+// boxWord names question q's favourable box (labels, choices pos) in a
+// sentence: boxName, or, when its answers are too long to name it (肯定的な
+// 回答（計）, which reads oddly for 近所付き合い), the name of the indicator
+// defined on exactly those choices (「近所で立ち話以上の付き合いがある人の割合」).
+func (x *fx) boxWord(q int, labels []string, pos ingest.ChoiceBits) string {
+	name := boxName(labels, "")
+	if name != "（計）" {
+		return name
+	}
+	if ir, ok := x.indicatorOf(q, pos); ok {
+		return x.b.Indicators[ir.Indicator].Name
+	}
+	return boxName(labels, "肯定的な回答")
 }
 
 // indicatorOf returns the 全体 result of the first indicator (sheet order)
@@ -773,50 +788,113 @@ func (x *fx) profile(d string) []Finding {
 // differences returns the district's significant differences from the rest of
 // the ward (p < 有意水準, eligible district row, printed difference not 0),
 // ranked by |difference| (the largest first; question order on ties), at
-// most one per question and maxListed in all; or RuleNoDiff. An SC question
-// with a scale is compared on its combined boxes only (『そう思う（計）』 or
-// its unfavourable mirror), never on one answer, so that the カルテ's
-// sentence, its table's ▲▼ and district_tops.csv rest on the one test.
+// most one per question and maxListed in all; or RuleNoDiff. A question with
+// a key measure (an indicator, or an SC question's favourable box) is
+// compared on that measure only, as district_tops.csv and the カルテ's 主な
+// 結果 table print it, so that the sentence, the table's figure and its ▲▼
+// rest on the one figure and the one test: never on the scale's unfavourable
+// mirror nor on one answer of it. A question without one (SA, MA) is
+// compared on one answer, never a weak one (WeakLabel) nor, for SA, one
+// between the two ends of the list (a middle answer of an ordered list:
+// 「名前は聞いたことがある」).
 func (x *fx) differences(base Finding, d string) []Finding {
-	var cand []*DistrictRest
-	seen := map[int]bool{}
+	type cand struct {
+		q    int
+		diff float64
+		figs []FindingFig
+	}
+	var cands []cand
+	keyed := map[int]bool{}
+	for i := range x.r.DistrictTops {
+		t := &x.r.DistrictTops[i]
+		if t.District != d {
+			continue
+		}
+		keyed[t.Question] = true
+		if t.Suppressed || t.Reference || t.Mark == "" || math.IsNaN(t.RestDiffPt) || Round1(t.RestDiffPt) == 0 ||
+			t.Count == 0 || Round1(t.RestPct) == 0 {
+			continue
+		}
+		p, _ := x.topFigs(t)
+		r, df := p, p
+		r.Measure, r.Value, r.N, r.Mark = MeasureRestPct, Round1(t.RestPct), t.RestN, ""
+		df.Measure, df.Value, df.N, df.Mark = MeasureDiff, Round1(t.RestDiffPt), t.N, ""
+		cands = append(cands, cand{t.Question, t.RestDiffPt, []FindingFig{p, r, df}})
+	}
 	for _, i := range x.rest[d] {
 		dr := &x.r.DistrictRest[i]
-		if dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha || Round1(dr.DiffPt) == 0 ||
-			dr.Count == 0 || dr.RestCount == 0 || (!dr.Box && WeakLabel(dr.Label)) {
+		if keyed[dr.Question] || dr.Box || dr.Suppressed || dr.Reference || math.IsNaN(dr.P) || dr.P >= x.alpha ||
+			Round1(dr.DiffPt) == 0 || dr.Count == 0 || dr.RestCount == 0 || WeakLabel(dr.Label) || x.middle(dr.Question, dr.Code) {
 			continue
 		}
-		if _, scale := scaleBoxes(x.b, dr.Question); scale && !dr.Box {
+		if _, scale := scaleBoxes(x.b, dr.Question); scale {
 			continue
 		}
-		cand = append(cand, dr)
-	}
-	slices.SortStableFunc(cand, func(a, b *DistrictRest) int {
-		return cmp.Compare(math.Abs(Round1(b.DiffPt)), math.Abs(Round1(a.DiffPt)))
-	})
-	var out []Finding
-	for _, dr := range cand {
-		if seen[dr.Question] || len(out) == maxListed {
-			continue
-		}
-		seen[dr.Question] = true
 		qu := &x.b.Questions[dr.Question]
 		fig := FindingFig{Source: SrcRest, Item: qu.ID, Group: d, Code: dr.Code, Label: dr.Label, Decimals: 1}
 		p, r, df := fig, fig, fig
 		p.Measure, p.Value, p.N = MeasurePct, Round1(dr.Pct), dr.Base
-		r.Measure, r.Value, r.N = MeasureRestPct, Round1(dr.RestPct), dr.RestBase
-		df.Measure, df.Value, df.N = MeasureDiff, Round1(dr.DiffPt), dr.Base
-		rule := RuleHigher
 		p.Mark = "▲"
 		if dr.DiffPt < 0 {
-			rule, p.Mark = RuleLower, "▼"
+			p.Mark = "▼"
 		}
-		out = append(out, withBase(base, Finding{Rule: rule, Subject: qu.Text, Figures: []FindingFig{p, r, df}}))
+		r.Measure, r.Value, r.N = MeasureRestPct, Round1(dr.RestPct), dr.RestBase
+		df.Measure, df.Value, df.N = MeasureDiff, Round1(dr.DiffPt), dr.Base
+		cands = append(cands, cand{dr.Question, dr.DiffPt, []FindingFig{p, r, df}})
+	}
+	// Note: question order first, so that ties keep it after the sort.
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.q, b.q) })
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Compare(math.Abs(Round1(b.diff)), math.Abs(Round1(a.diff)))
+	})
+	var out []Finding
+	seen := map[int]bool{}
+	for _, c := range cands {
+		if seen[c.q] || len(out) == maxListed {
+			continue
+		}
+		seen[c.q] = true
+		qu := &x.b.Questions[c.q]
+		rule := RuleHigher
+		if c.diff < 0 {
+			rule = RuleLower
+		}
+		f := Finding{Rule: rule, Subject: qu.Text, Figures: c.figs}
+		// Words: the questions whose answers decide who was asked (対象条件),
+		// so that the sentence says its base is a subset.
+		for _, cl := range qu.Cond {
+			if cl.Q >= 0 && cl.Q < len(x.b.Questions) {
+				f.Words = append(f.Words, x.b.Questions[cl.Q].ID)
+			}
+		}
+		out = append(out, withBase(base, f))
 	}
 	if len(out) == 0 {
 		out = append(out, withBase(base, Finding{Rule: RuleNoDiff, Words: []string{d}}))
 	}
 	return out
+}
+
+// middle reports whether choice code of SA question q lies between the first
+// and the last answer of its list that are not weak (WeakLabel): a middle
+// answer of what is often an ordered list, which a カルテ never singles out.
+func (x *fx) middle(q int, code string) bool {
+	qu := &x.b.Questions[q]
+	if qu.Type != ingest.SA || qu.ChoiceSet < 0 || qu.ChoiceSet >= len(x.b.ChoiceSets) {
+		return false
+	}
+	var ends []int
+	at := -1
+	for i, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+		if WeakLabel(ch.Label) {
+			continue
+		}
+		ends = append(ends, i)
+		if strconv.Itoa(ch.Code) == code {
+			at = i
+		}
+	}
+	return at >= 0 && len(ends) > 2 && at != ends[0] && at != ends[len(ends)-1]
 }
 
 // orgRatings states, for up to maxListed 評価 items that the district's

@@ -493,7 +493,7 @@ func (x *fx) boxChange(q int) (Finding, bool) {
 	if len(labels) == 0 {
 		return Finding{}, false
 	}
-	f := Finding{Rule: RuleBoxChange, Words: []string{boxName(labels)}}
+	f := Finding{Rule: RuleBoxChange, Words: []string{x.boxWord(q, labels, pos)}}
 	var p float64
 	if ir, ok := x.indicatorOf(q, pos); ok {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) || math.IsNaN(ir.Baseline) || ir.BaselineN == 0 {
@@ -622,7 +622,7 @@ func (x *fx) boxGroups(q int, by string) (Finding, bool) {
 	}
 	qu := &x.b.Questions[q]
 	labels, _ := x.positives(q)
-	f := Finding{Rule: RuleGroups, Words: []string{by}, Box: boxName(labels)}
+	f := Finding{Rule: RuleGroups, Words: []string{by}, Box: boxName(labels, "肯定的な回答")}
 	for _, a := range x.r.Axes {
 		if a.By == by {
 			f.Words = append(f.Words, a.Name)

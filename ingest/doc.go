@@ -38,7 +38,8 @@
 //
 // Every workbook is read by one bounded scanner (sheet.go, opened by
 // openBook in xlsx.go; the common cells are matched whole in its buffer by
-// fastcell.go, the rest token by token): the work of a read follows the data present, never a
+// fastcell.go, the rest token by token; a large sheet is inflated ahead on a
+// goroutine of its own, inflate.go): the work of a read follows the data present, never a
 // size the file declares, so a crafted file ends in a CodeFileUnreadable
 // problem instead of a stall (docs/design.md, "Bounded reading").
 //

@@ -1,7 +1,5 @@
 package ingest
 
-import "bytes"
-
 // The fast path of the sheet scanner (issue 29): the cells that Excel and
 // the usual writers emit are recognised whole in the XML scanner's buffer,
 // one pass over their bytes, and handed over as byte ranges of that buffer:
@@ -100,8 +98,11 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 			return 0, fastNone
 		}
 		// an attribute: name="value" or name='value'
-		from := i
+		from, colon := i, -1 // colon: the name's first colon
 		for i < len(b) && isFastNameByte(b[i]) {
+			if b[i] == ':' && colon < 0 {
+				colon = i - from
+			}
 			i++
 		}
 		if i >= len(b) {
@@ -136,7 +137,7 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 		// ends the name, as the token scanner does; the first of two
 		// attributes with one local name counts, as in its attr.
 		local := name
-		if k := bytes.IndexByte(name, ':'); k >= 1 && k <= len(name)-2 {
+		if k := colon; k >= 1 && k <= len(name)-2 {
 			local = name[k+1:]
 		}
 		switch string(local) {

@@ -21,6 +21,7 @@ import (
 // mostly such characters, and checking them against a table is several
 // times faster than the normalizer's own check (FuzzNorm, TestNFKCStable).
 func Norm(s string) string {
+	var stable *[(0xa000 - 0x3000) / 64]uint64 // nfkcStable, once needed
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c > ' ' && c < 0x7f {
@@ -31,7 +32,10 @@ func Norm(s string) string {
 		// U+3000–U+9FFF.
 		if c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			r := int(c&0x0f)<<12 | int(s[i+1]&0x3f)<<6 | int(s[i+2]&0x3f)
-			if nfkcStable()[(r-0x3000)>>6]&(1<<(r&63)) != 0 {
+			if stable == nil {
+				stable = nfkcStable()
+			}
+			if stable[(r-0x3000)>>6]&(1<<(r&63)) != 0 {
 				i += 3
 				continue
 			}
@@ -122,6 +126,17 @@ func ParseCode(v string) (int, bool) {
 func ParseNumber(v string) (float64, bool) {
 	if v == "" {
 		return 0, false
+	}
+	// Note: up to 15 digits alone are an integer below 2^53, which
+	// ParseFloat returns exactly; most numbers are such (FuzzParseNumber).
+	if len(v) <= 15 {
+		n, i := 0, 0
+		for ; i < len(v) && v[i] >= '0' && v[i] <= '9'; i++ {
+			n = n*10 + int(v[i]-'0')
+		}
+		if i == len(v) {
+			return float64(n), true
+		}
 	}
 	s := strings.ReplaceAll(v, ",", "")
 	f, err := strconv.ParseFloat(s, 64)

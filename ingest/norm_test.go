@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -210,4 +211,24 @@ func TestNFKCStable(t *testing.T) {
 	if marked < 20000 {
 		t.Errorf("only %d runes marked stable", marked)
 	}
+}
+
+// FuzzParseNumber compares ParseNumber's digits shortcut with strconv alone.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range append(parseCodeSeeds, "0", "007", "123456789012345", "1234567890123456", "9007199254740993", "1,234", "3.5", "-2") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gok := ParseNumber(s)
+		want, wok := 0.0, false
+		if s != "" {
+			f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+			if err == nil && f == f && f <= 1e300 && f >= -1e300 {
+				want, wok = f, true
+			}
+		}
+		if math.Float64bits(got) != math.Float64bits(want) || gok != wok {
+			t.Errorf("ParseNumber(%q) = %v, %v; strconv: %v, %v", s, got, gok, want, wok)
+		}
+	})
 }

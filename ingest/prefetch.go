@@ -41,6 +41,7 @@ type aheadFile struct {
 	src      rowSource // nil when the file could not be opened
 	sheet    string
 	rows     chan rowBatch // closed after the last batch (scanErr is set then)
+	spare    chan rowBatch // batches the reader is done with, to be filled again
 	done     chan struct{} // closed by the reader when it stops taking rows
 	scanErr  error
 	crRow    int // the source's CRRow, set with scanErr
@@ -64,7 +65,7 @@ func (pf *prefetcher) start(paths []string) {
 	files := make([]*aheadFile, len(paths))
 	for i, p := range paths {
 		files[i] = &aheadFile{path: p, ready: make(chan struct{}), rows: make(chan rowBatch, aheadBatches),
-			done: make(chan struct{})}
+			spare: make(chan rowBatch, aheadBatches+1), done: make(chan struct{})}
 		pf.files[p] = files[i]
 	}
 	pf.wg.Go(func() {
@@ -110,7 +111,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 			f.scanErr = fmt.Errorf("%v", r)
 		}
 	}()
-	b := newRowBatch(0)
+	b := f.newRowBatch(0)
 	for f.src.Next() {
 		row := f.src.Row()
 		b.nums = append(b.nums, f.src.Num())
@@ -122,7 +123,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 		if !pf.send(f, b) {
 			return
 		}
-		b = newRowBatch(len(b.cells))
+		b = f.newRowBatch(len(b.cells))
 	}
 	f.scanErr, f.crRow = f.src.Err(), f.src.CRRow()
 	if len(b.nums) > 0 {
@@ -130,9 +131,17 @@ func (pf *prefetcher) read(f *aheadFile) {
 	}
 }
 
-// newRowBatch returns an empty batch with room for cells cells (the size of
-// the batch before: rows of one file are alike).
-func newRowBatch(cells int) rowBatch {
+// newRowBatch returns an empty batch: one the reader is done with, or a new
+// one with room for cells cells (the size of the batch before: rows of one
+// file are alike).
+// Note: reusing the batches saves allocating and clearing about 250 MB per
+// read of the 100k scale batch (a string header per cell).
+func (f *aheadFile) newRowBatch(cells int) rowBatch {
+	select {
+	case b := <-f.spare:
+		return rowBatch{nums: b.nums[:0], ends: b.ends[:0], cells: b.cells[:0]}
+	default:
+	}
 	return rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows), cells: make([]string, 0, cells)}
 }
 
@@ -185,6 +194,15 @@ type aheadSource struct {
 
 func (s *aheadSource) Next() bool {
 	for s.i+1 >= len(s.b.nums) {
+		// Note: the rows of the batch taken are no longer valid (Row's
+		// contract), so it is handed back to be filled again.
+		if s.b.cells != nil {
+			select {
+			case s.f.spare <- s.b:
+			default:
+			}
+			s.b = rowBatch{}
+		}
 		b, ok := <-s.f.rows
 		if !ok {
 			return false

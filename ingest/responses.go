@@ -712,7 +712,6 @@ func (fr *fileReader) row(n int) {
 // make the answer no answer. It sets r.District for the 地区 question.
 func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 	sv, l := fr.sv, fr.l
-	qid := sv.rd.b.Questions[q].ID
 	var a Answer
 	if c := l.qCol[q]; c >= 0 {
 		v := fr.cells[c]
@@ -724,7 +723,7 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 			a, code, bad = sv.x.parseValue(q, v)
 		}
 		if code != "" {
-			p := Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: qid, Value: bad}
+			p := Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: sv.rd.b.Questions[q].ID, Value: bad}
 			if code == CodeUnknownDist {
 				p.Hint, p.Args = sv.x.dist.suggest(v)
 			}
@@ -737,11 +736,11 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 		v := fr.cells[s.col]
 		chosen, ok := fr.mark(s, v)
 		if s.other && !sv.x.isNoAnswer(v) {
-			a.Text = normText(v)
+			a.Text = sv.x.normText(v)
 		}
 		if !ok {
 			fr.add(Problem{Severity: Error, Code: CodeUnknownCode, Row: n, Col: s.col + 1, RecordID: id,
-				Item: qid, Value: v, Hint: HintMarkValues})
+				Item: sv.rd.b.Questions[q].ID, Value: v, Hint: HintMarkValues})
 			bad = true
 		}
 		if chosen {

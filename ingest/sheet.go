@@ -514,9 +514,13 @@ func (wb *workbook) openSheet(sheet string) (*sheetScanner, error) {
 	if !ok || zf == nil {
 		return nil, newSheetError(0, HintNoSheetData)
 	}
+	var rc io.ReadCloser
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, err
+	}
+	if zf.UncompressedSize64 >= inflateAheadFrom {
+		rc = newInflateAhead(rc)
 	}
 	s := &sheetScanner{wb: wb, rc: rc, x: newXMLScanner(rc)}
 	return s, nil
@@ -863,11 +867,9 @@ func (s *sheetScanner) Merges() ([][4]int, error) {
 // parseCell parses an A1 cell name (optionally with $ signs) within Excel's
 // limits, without looking further than Excel's longest name (XFD1048576).
 func parseCell[T string | []byte](s T) (col, row int, ok bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '$' {
-			return parseCell(strings.ReplaceAll(string(s), "$", ""))
-		}
-	}
+	// Note: a name with a $ is read again without them; it is looked for
+	// only when the name is not plain letters and digits, so a plain name
+	// is read in one pass.
 	i := 0
 	for i < len(s) && i < 4 {
 		c := s[i] | 0x20 // lower case
@@ -878,19 +880,30 @@ func parseCell[T string | []byte](s T) (col, row int, ok bool) {
 		i++
 	}
 	if i == 0 || i > 3 || col > maxCols {
-		return 0, 0, false
+		return parseCellDollar(s)
 	}
 	digits := s[i:]
 	if len(digits) == 0 || len(digits) > 7 || digits[0] == '0' {
-		return 0, 0, false
+		return parseCellDollar(s)
 	}
 	for j := 0; j < len(digits); j++ {
 		if digits[j] < '0' || digits[j] > '9' {
-			return 0, 0, false
+			return parseCellDollar(s)
 		}
 		row = row*10 + int(digits[j]-'0')
 	}
 	return col, row, row <= maxRows
+}
+
+// parseCellDollar is parseCell for a name that is not plain letters and
+// digits: without its $ signs when it has any, else not a name.
+func parseCellDollar[T string | []byte](s T) (col, row int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '$' {
+			return parseCell(strings.ReplaceAll(string(s), "$", ""))
+		}
+	}
+	return 0, 0, false
 }
 
 // parseRange parses "A1:C3" or "A1" into [col1, row1, col2, row2], ordered.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"hash/maphash"
 	"strings"
 	"unique"
 )
@@ -66,7 +67,13 @@ func newChoiceIndex(cs *ChoiceSet) choiceIndex {
 // lookup returns the choice index of the normalized value v: a code (`1`, `1.0`,
 // `01`) or a label or alias.
 func (x *choiceIndex) lookup(v string) (int, bool) {
-	if c, ok := ParseCode(v); ok {
+	c, ok := ParseCode(v)
+	return x.lookupCode(c, ok, v)
+}
+
+// lookupCode is lookup for a value v already parsed: ParseCode(v) is c, isCode.
+func (x *choiceIndex) lookupCode(c int, isCode bool, v string) (int, bool) {
+	if isCode {
 		if c >= 0 && c < smallCodes {
 			if i := x.small[c]; i > 0 {
 				return int(i - 1), true
@@ -182,6 +189,29 @@ type valueIndex struct {
 	noAns      map[int]bool     // 無回答コード
 	noAnsSmall [smallCodes]bool // noAns below smallCodes
 	slowMA     bool             // no parseCodeList: set by tests
+	texts      [1 << 15]string  // interned texts by hash (normText)
+	dists      [256]distMatch   // districts matched, by hash (matchDist)
+}
+
+// A distMatch is a value of the 地区 question and its district.
+type distMatch struct {
+	v   string
+	d   int
+	ok  bool
+	set bool // v was matched (v "" is a value too)
+}
+
+// matchDist is x.dist.match(v) through a cache of the values matched last.
+// Note: matching normalizes v again (textKey), a tenth of the reader's time
+// on the 100k scale batch; a file spells its districts a few ways.
+func (x *valueIndex) matchDist(v string) (int, bool) {
+	e := &x.dists[maphash.String(textSeed, v)%uint64(len(x.dists))]
+	if e.set && e.v == v {
+		return e.d, e.ok
+	}
+	d, ok := x.dist.match(v)
+	*e = distMatch{v: v, d: d, ok: ok, set: true}
+	return d, ok
 }
 
 func newValueIndex(b *Batch) *valueIndex {
@@ -242,6 +272,10 @@ func (x *valueIndex) set(q int) *choiceIndex {
 // parseValue parses the normalized value v of question q's column (not the 地区
 // question: see parseDistrict). A problem is returned as its code with the
 // offending value; the answer is then no answer.
+//
+// Note: a categorical value is parsed as a code once (ParseCode), for the
+// 無回答コード and the choice alike, rather than by isNoAnswer and lookup
+// each; FuzzParseValue compares it with parseValueRef in values_test.go.
 func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad string) {
 	if IsNoAnswer(v) {
 		return Answer{}, "", ""
@@ -254,10 +288,17 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 		}
 		return NumberAnswer(f), "", ""
 	case FA:
-		return Answer{Text: normText(v)}, "", ""
+		return Answer{Text: x.normText(v)}, "", ""
 	case SA, SC, MA:
-		if x.isNoAnswer(v) {
-			return Answer{}, "", ""
+		c, isCode := ParseCode(v)
+		if isCode {
+			if c >= 0 && c < smallCodes {
+				if x.noAnsSmall[c] {
+					return Answer{}, "", ""
+				}
+			} else if x.noAns[c] {
+				return Answer{}, "", ""
+			}
 		}
 		set := x.set(q)
 		if set == nil {
@@ -266,9 +307,13 @@ func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad strin
 			return Answer{}, "", ""
 		}
 		// Note: the whole value is tried first so that a label containing a
-		// delimiter (`はい、よく知っている`) is not split.
-		if i, ok := set.lookup(v); ok {
-			return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
+		// delimiter (`はい、よく知っている`) is not split. A value with a
+		// comma (`1,4,7`) is neither a code nor, when no label or alias
+		// holds one (commaKey), a label: it is not looked up.
+		if set.commaKey || strings.IndexByte(v, ',') < 0 {
+			if i, ok := set.lookupCode(c, isCode, v); ok {
+				return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
+			}
 		}
 		if t != MA {
 			if len(SplitList(v)) > 1 {
@@ -302,7 +347,7 @@ func (x *valueIndex) parseMA(set *choiceIndex, v string) (a Answer, code Code, b
 	a.Choices = m.Choices
 	if len(other) > 0 {
 		a.Choices = a.Choices.With(set.other)
-		a.Text = normText(strings.Join(other, "、"))
+		a.Text = x.normText(strings.Join(other, "、"))
 	}
 	return a, "", ""
 }
@@ -361,7 +406,7 @@ func (x *valueIndex) parseDistrict(v string) (d int, a Answer, code Code) {
 		i, ok := set.lookup(v)
 		if !ok {
 			// A district spelled out instead of its code: find its choice.
-			if d, found := x.dist.match(v); found {
+			if d, found := x.matchDist(v); found {
 				for j, dj := range x.distC {
 					if dj == d {
 						i, ok = j, true
@@ -375,7 +420,7 @@ func (x *valueIndex) parseDistrict(v string) (d int, a Answer, code Code) {
 		}
 		return x.distC[i], Answer{Choices: ChoiceBits(0).With(i)}, ""
 	}
-	d, ok := x.dist.match(v)
+	d, ok := x.matchDist(v)
 	if !ok {
 		return NoDistrict, Answer{}, CodeUnknownDist
 	}
@@ -421,3 +466,23 @@ func normText(v string) string {
 	}
 	return unique.Make(v).Value()
 }
+
+// normText is normText through a cache of the texts this index interned last.
+// Note: unique.Make was a quarter of the reader's time on the free text of
+// the 100k scale batch; a survey's texts repeat (stock phrases, なし), and a
+// hash and a comparison find most of them here. The cache holds interned
+// strings, so what it returns is what normText would.
+func (x *valueIndex) normText(v string) string {
+	if strings.IndexByte(v, '\r') >= 0 {
+		return normText(v)
+	}
+	e := &x.texts[maphash.String(textSeed, v)%uint64(len(x.texts))]
+	if *e == v {
+		return *e
+	}
+	*e = normText(v)
+	return *e
+}
+
+// textSeed is the seed of valueIndex.normText's cache.
+var textSeed = maphash.MakeSeed()

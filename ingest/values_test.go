@@ -202,14 +202,32 @@ func FuzzParseValue(f *testing.F) {
 	x := newValueIndex(surveyBatch())
 	slow := newValueIndex(surveyBatch())
 	slow.slowMA = true
+	// comma: Q2's set with a label holding a comma (commaKey), compared
+	// with parseValueRef alone.
+	cb := surveyBatch()
+	cb.ChoiceSets[1].Choices = append(cb.ChoiceSets[1].Choices, Choice{Code: 9, Label: "1,2"}, Choice{Code: 10, Label: "その他"})
+	comma := newValueIndex(cb)
 	f.Fuzz(func(t *testing.T, v string) {
 		v = Norm(v)
+		for q := range comma.b.Questions {
+			if q != comma.distQ {
+				a, code, bad := comma.parseValue(q, v)
+				wa, wcode, wbad := comma.parseValueRef(q, v)
+				if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
+					t.Fatalf("comma set: parseValue(%d, %q) = %+v %s %q; parseValueRef %+v %s %q", q, v, a, code, bad, wa, wcode, wbad)
+				}
+			}
+		}
 		for q := range x.b.Questions {
 			if q != x.distQ {
 				a, code, bad := x.parseValue(q, v)
 				wa, wcode, wbad := slow.parseValue(q, v)
 				if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
 					t.Fatalf("parseValue(%d, %q) = %+v %s %q; without parseCodeList %+v %s %q", q, v, a, code, bad, wa, wcode, wbad)
+				}
+				wa, wcode, wbad = slow.parseValueRef(q, v)
+				if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
+					t.Fatalf("parseValue(%d, %q) = %+v %s %q; parseValueRef %+v %s %q", q, v, a, code, bad, wa, wcode, wbad)
 				}
 			}
 			if q == x.distQ {
@@ -225,6 +243,13 @@ func FuzzParseValue(f *testing.F) {
 			}
 		}
 		parseMark(v)
+		for _, w := range []string{v, "日吉", v} {
+			d, ok := x.matchDist(w)
+			wd, wok := x.dist.match(w)
+			if d != wd || ok != wok {
+				t.Fatalf("matchDist(%q) = %d, %v; match %d, %v", w, d, ok, wd, wok)
+			}
+		}
 	})
 }
 
@@ -258,5 +283,61 @@ func TestParseCodeList(t *testing.T) {
 				t.Errorf("set %d, %q: %+v %s %q; without parseCodeList %+v %s %q", cs, v, a, code, bad, wa, wcode, wbad)
 			}
 		}
+	}
+}
+
+// parseValueRef is parseValue as it was before a value was parsed as a code
+// once (issue 29): no answer and the choice found by isNoAnswer and lookup,
+// free text interned without the cache. FuzzParseValue compares the two.
+func (x *valueIndex) parseValueRef(q int, v string) (a Answer, code Code, bad string) {
+	if IsNoAnswer(v) {
+		return Answer{}, "", ""
+	}
+	switch t := x.b.Questions[q].Type; t {
+	case NUM:
+		f, ok := ParseNumber(v)
+		if !ok {
+			return Answer{}, CodeNotNumber, v
+		}
+		return NumberAnswer(f), "", ""
+	case FA:
+		return Answer{Text: normText(v)}, "", ""
+	case SA, SC, MA:
+		if x.isNoAnswer(v) {
+			return Answer{}, "", ""
+		}
+		set := x.set(q)
+		if set == nil {
+			return Answer{}, "", ""
+		}
+		if i, ok := set.lookup(v); ok {
+			return Answer{Choices: ChoiceBits(0).With(i)}, "", ""
+		}
+		if t != MA {
+			if len(SplitList(v)) > 1 {
+				return Answer{}, CodeMultipleValues, v
+			}
+			return Answer{}, CodeUnknownCode, v
+		}
+		return x.parseMA(set, v)
+	}
+	return Answer{}, "", ""
+}
+
+// TestNormTextCache checks that the cache of valueIndex.normText returns
+// what normText does, on texts that share slots.
+func TestNormTextCache(t *testing.T) {
+	x := newValueIndex(surveyBatch())
+	for i := range 20000 {
+		v := strconv.Itoa(i % 3001)
+		if i%7 == 0 {
+			v += "\r\nline"
+		}
+		if got, want := x.normText(v), normText(v); got != want {
+			t.Fatalf("normText(%q) = %q, want %q", v, got, want)
+		}
+	}
+	if got := x.normText(""); got != "" {
+		t.Errorf("normText(\"\") = %q", got)
 	}
 }

@@ -278,11 +278,14 @@ var figColumns = map[[2]string]figColumn{
 	{analyze.SrcInd, analyze.MeasureCIHigh}:           {"ci_high", "current_n", "上限"},
 	{analyze.SrcTops, analyze.MeasurePct}:             {"pct", "n", ""},
 	{analyze.SrcTops, analyze.MeasureAllPct}:          {"all_pct", "all_n", "全体"},
-	{analyze.SrcOrgs, analyze.MeasureOrgs}:            {"count", "", "団体数"},
-	{analyze.SrcRatings, analyze.MeasureOrgs}:         {"count", "base", "団体数"},
-	{analyze.SrcRatings, analyze.MeasureOrgBase}:      {"base", "", "回答団体数"},
-	{analyze.SrcProgress, analyze.MeasureRating}:      {"progress_code", "", "進ちょく"},
-	{analyze.SrcHard, analyze.MeasureCount}:           {"count", "", "件数"},
+	// The カルテ's comparison with the rest of the ward on the key measure.
+	{analyze.SrcTops, analyze.MeasureRestPct}:    {"rest_pct", "rest_n", "他地区"},
+	{analyze.SrcTops, analyze.MeasureDiff}:       {"rest_diff_pt", "n", "差"},
+	{analyze.SrcOrgs, analyze.MeasureOrgs}:       {"count", "", "団体数"},
+	{analyze.SrcRatings, analyze.MeasureOrgs}:    {"count", "base", "団体数"},
+	{analyze.SrcRatings, analyze.MeasureOrgBase}: {"base", "", "回答団体数"},
+	{analyze.SrcProgress, analyze.MeasureRating}: {"progress_code", "", "進ちょく"},
+	{analyze.SrcHard, analyze.MeasureCount}:      {"count", "", "件数"},
 }
 
 // figShapes is how a measure's value is printed in a basis (shapePct when
@@ -293,7 +296,7 @@ var (
 		analyze.MeasureDiff:    regexp.MustCompile(`^([+-]?[0-9]+\.[0-9])ポイント$`),
 		analyze.MeasureMargin:  regexp.MustCompile(`^±([0-9]+\.[0-9])ポイント$`),
 		analyze.MeasureMean:    regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
-		analyze.MeasureMedian:  regexp.MustCompile(`^(-?[0-9]+\.[0-9])$`),
+		analyze.MeasureMedian:  regexp.MustCompile(`^(-?[0-9]+(?:\.[0-9])?)$`), // whole when whole
 		analyze.MeasureValid:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)人$`),
 		analyze.MeasureCount:   regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)件$`),
 		analyze.MeasureOrgs:    regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})*)団体$`),

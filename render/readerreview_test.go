@@ -264,7 +264,7 @@ func TestKarteOneComparator(t *testing.T) {
 	f.add(&f.b.Current, 20, 1, -1, 1)
 	f.add(&f.b.Current, 70, 1, -1, 2)
 	got := f.sentences(analyze.PlaceDistrict, "", "北")
-	want := "「設問です」で『A（計）』の人は 70.0% と、区内の他の地区（30.0%）より 40.0 ポイント高くなっています。"
+	want := "「設問です」では、『A（計）』が 70.0% と、区内の他の地区（30.0%）より 40.0 ポイント高くなっています。"
 	if !slices.Contains(got, want) {
 		t.Errorf("北's sentences %q\nlack %q", got, want)
 	}

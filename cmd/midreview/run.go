@@ -206,6 +206,18 @@ const fixedSteps = 4
 func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error {
 	respBytes := responsesSize(o.Batch)
 	tuneGC(respBytes, runMemoryLimit(o.Batch))
+	// Note: with cores to spare, or a ward-size batch, the IPA dictionary loads
+	// while the inputs are read: almost every batch has free text, and
+	// analyze.Run waits for it there. On two cores a large batch's reading
+	// already keeps both busy (files are read ahead), and the dictionary's heap
+	// makes every collection during the read longer (measured in
+	// docs/design.md, "Not done: the IPA dictionary in the background on 2
+	// cores"); a small batch is read in a fraction of the load's second
+	// (issue 29: 3,000 respondents). It starts before anything else of the
+	// run: the load is the longest single step of a ward-size run.
+	if runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes) {
+		go analyze.IPATokenizer()
+	}
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
 	// folder as "out": the temporary folder goes beside OUT, never inside it.
 	o.Out = filepath.Clean(o.Out)
@@ -239,17 +251,6 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		}
 	}
 
-	// Note: with cores to spare, or a ward-size batch, the IPA dictionary loads
-	// while the inputs are read: almost every batch has free text, and
-	// analyze.Run waits for it there. On two cores a large batch's reading
-	// already keeps both busy (files are read ahead), and the dictionary's heap
-	// makes every collection during the read longer (measured in
-	// docs/design.md, "Not done: the IPA dictionary in the background on 2
-	// cores"); a small batch is read in a fraction of the load's second
-	// (issue 29: 3,000 respondents).
-	if runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes) {
-		go analyze.IPATokenizer()
-	}
 	prog := newProgress(stderr, fixedSteps)
 	defer prog.finish()
 	prog.describe("入力を読み込んでいます")

@@ -196,7 +196,7 @@ func (d *pdfDoc) notesHeight(ns []string) float64 {
 			continue
 		}
 		d.font("", 7.5)
-		h += float64(len(wrapText(s, contentW, d.width))) * 7.5 * PtMM * 1.55
+		h += float64(len(d.wrap(s, contentW))) * 7.5 * PtMM * 1.55
 	}
 	if h > 0 {
 		h += 1.5

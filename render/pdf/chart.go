@@ -75,6 +75,8 @@ func (d *pdfDoc) swatchRect(x, y, w, h float64, s swatch) {
 	if !s.hatch {
 		return
 	}
+	// Note: no font is selected inside the clip (its graphics state ends
+	// with it, pdfDoc.font's record of the selection would not).
 	d.p.ClipRect(x, y, w, h, false)
 	if s.dark() {
 		d.draw([3]int{255, 255, 255})
@@ -153,9 +155,9 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []view.BarRow) {
 	heights := make([]float64, len(rows))
 	top := 0.0
 	for i, r := range rows {
-		ls := wrapText(r.Label, labelW-1, d.width)
+		ls := d.wrap(r.Label, labelW-1)
 		if len(ls) > 3 {
-			ls = append(ls[:2], fitText(ls[2]+ls[3], labelW-1, d.width))
+			ls = []string{ls[0], ls[1], fitText(ls[2]+ls[3], labelW-1, d.width)}
 		}
 		labels[i] = ls
 		heights[i] = max(float64(nser)*barH+2.4, float64(len(ls))*lh+1.6)
@@ -296,11 +298,11 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			label += "※"
 			ref = true
 		}
-		if ls := wrapText(label, labelW-2, d.width); len(ls) == 1 {
+		if ls := d.wrap(label, labelW-2); len(ls) == 1 {
 			d.textAt(x0-2, y+bandH/2, label, 'R')
 		} else {
 			d.font(pdfStyle(r.Bold), 7)
-			ls = wrapText(label, labelW-2, d.width)
+			ls = d.wrap(label, labelW-2)
 			switch {
 			case len(ls) == 1:
 				d.textAt(x0-2, y+bandH/2, ls[0], 'R')

@@ -11,6 +11,9 @@
 // chart), progress.go (the yearly cycle's records and trend lines) and map.go
 // (the district maps). text.go wraps text itself with 禁則処理 (fpdf's
 // MultiCell drops characters at line breaks in Japanese), font.go chooses and
-// checks the Japanese font (ResolveFont), and paginate.go lays each chapter out dry
-// before drawing it (docs/outputs.md, "Pages that read cleanly").
+// checks the Japanese font (ResolveFont), widths.go measures text as fpdf does
+// without selecting fonts in the document, paginate.go lays each chapter out
+// dry before drawing it (docs/outputs.md, "Pages that read cleanly"), and
+// compress.go compresses the finished document's pages (fpdf's bytes, with
+// pooled zlib writers).
 package pdf

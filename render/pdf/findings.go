@@ -15,7 +15,7 @@ func (d *pdfDoc) findingText(lines []string) {
 	d.font("", 9)
 	lh := 9 * PtMM * 1.6
 	for _, s := range lines {
-		for i, l := range wrapText(s, contentW-8, d.width) {
+		for i, l := range d.wrap(s, contentW-8) {
 			d.need(lh)
 			if i == 0 {
 				d.textAt(MarginL+2, d.y()+lh/2, "○", 'L')

@@ -20,13 +20,6 @@ func LinkagePDF(w io.Writer, v *view.View, o PDFOptions) error {
 	return writePDF(w, v, "", o)
 }
 
-// linkageReport is linkage.pdf: cover, contents, then the composed chapters.
-func (d *pdfDoc) linkageReport() {
-	d.coverPage()
-	d.contentsPages()
-	d.render(view.Compose(d.v, "", (*view.Composer).Linkage))
-}
-
 // phraseLines breaks s before it is wrapped in a table cell of width w: after
 // 、 and ・ and at spaces, the places where a Japanese name of a category,
 // program or department may break, so that 空き家・空き店舗 reads 空き家・ /

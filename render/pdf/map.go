@@ -38,7 +38,7 @@ func (d *pdfDoc) mapFigure(f view.MapFigure) {
 		var caps [][]string
 		lines := 1
 		for c := 0; c < cols && i+c < len(f.Measures); c++ {
-			ls := wrapText(d.figNo(f.Captions[i+c]), w, d.width)
+			ls := d.wrap(d.figNo(f.Captions[i+c]), w)
 			caps = append(caps, ls)
 			lines = max(lines, len(ls))
 		}

@@ -31,10 +31,8 @@ type canvas interface {
 	ClipRect(x, y, w, h float64, outline bool)
 	ClosePath()
 	DrawPath(styleStr string)
-	GetFontSize() (ptSize, unitSize float64)
 	GetPageSize() (width, height float64)
 	GetPageSizeStr(sizeStr string) (size fpdf.SizeType)
-	GetStringWidth(s string) float64
 	GetY() float64
 	Line(x1, y1, x2, y2 float64)
 	LineTo(x, y float64)
@@ -45,17 +43,15 @@ type canvas interface {
 	SetDashPattern(dashArray []float64, dashPhase float64)
 	SetDrawColor(r, g, b int)
 	SetFillColor(r, g, b int)
-	SetFont(familyStr, styleStr string, size float64)
 	SetLineWidth(width float64)
 	SetTextColor(r, g, b int)
 	SetXY(x, y float64)
 	Text(x, y float64, txtStr string)
 }
 
-// dryCanvas lays out without drawing: it measures text with the real
-// document's fonts and keeps its own cursor, pages and orientation.
-// Note: SetFont goes to the real document (fpdf measures in the current
-// font); it adds a harmless font selection to the real current page.
+// dryCanvas lays out without drawing: it keeps its own cursor, pages and
+// orientation. Text is measured without the document (pdfDoc.width), so the
+// dry pass leaves nothing in it.
 type dryCanvas struct {
 	real  *fpdf.Fpdf
 	y     float64
@@ -91,7 +87,6 @@ func (c *dryCanvas) ClipEnd()                                          {}
 func (c *dryCanvas) ClipRect(float64, float64, float64, float64, bool) {}
 func (c *dryCanvas) ClosePath()                                        {}
 func (c *dryCanvas) DrawPath(string)                                   {}
-func (c *dryCanvas) GetFontSize() (float64, float64)                   { return c.real.GetFontSize() }
 func (c *dryCanvas) GetPageSize() (float64, float64) {
 	if c.land {
 		return PageH, pageW
@@ -99,7 +94,6 @@ func (c *dryCanvas) GetPageSize() (float64, float64) {
 	return pageW, PageH
 }
 func (c *dryCanvas) GetPageSizeStr(s string) fpdf.SizeType   { return c.real.GetPageSizeStr(s) }
-func (c *dryCanvas) GetStringWidth(s string) float64         { return c.real.GetStringWidth(s) }
 func (c *dryCanvas) GetY() float64                           { return c.y }
 func (c *dryCanvas) Line(float64, float64, float64, float64) {}
 func (c *dryCanvas) LineTo(float64, float64)                 {}
@@ -111,11 +105,8 @@ func (c *dryCanvas) Rect(float64, float64, float64, float64, string) {
 func (c *dryCanvas) SetDashPattern([]float64, float64) {}
 func (c *dryCanvas) SetDrawColor(int, int, int)        {}
 func (c *dryCanvas) SetFillColor(int, int, int)        {}
-func (c *dryCanvas) SetFont(family, style string, size float64) {
-	c.real.SetFont(family, style, size)
-}
-func (c *dryCanvas) SetLineWidth(float64)       {}
-func (c *dryCanvas) SetTextColor(int, int, int) {}
+func (c *dryCanvas) SetLineWidth(float64)              {}
+func (c *dryCanvas) SetTextColor(int, int, int)        {}
 func (c *dryCanvas) SetXY(_, y float64) {
 	c.y = y
 	c.ends[len(c.ends)-1] = y

@@ -68,7 +68,12 @@ func TestChapterNoShortTail(t *testing.T) {
 		p.AddUTF8FontFromBytes(fontFamily, "B", bold)
 		p.SetMargins(MarginL, contentT, MarginR)
 		p.SetAutoPageBreak(false, 0)
-		d := &pdfDoc{p: p, real: p, cut: map[int]float64{}, v: &view.View{PlanName: "計画"}}
+		p.SetFont(fontFamily, "", 10)
+		d, err := newDoc(p, PDFOptions{FontRegular: reg, FontBold: bold})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.v = &view.View{PlanName: "計画"}
 		p.SetHeaderFunc(d.header)
 		d.newPage()
 		return d
@@ -125,6 +130,32 @@ func TestTableBreak(t *testing.T) {
 		d.setY(ContentB - c.room)
 		if got := d.tableBreak(heights, c.from, c.keepAfter); got != c.want {
 			t.Errorf("room %.0f, notes %.0f, from %d: break before %d, want %d", c.room, c.keepAfter, c.from, got, c.want)
+		}
+	}
+}
+
+// TestTocCount: the contents entries counted from the chapters before
+// rendering (writePDF reserves the contents pages by it) are those the
+// rendering makes.
+func TestTocCount(t *testing.T) {
+	reg, bold, ok := EmbeddedFont()
+	if !ok {
+		t.Skip("no embedded font")
+	}
+	v := &view.View{PlanName: "計画"}
+	var bs []view.Block
+	for i := range 30 {
+		bs = append(bs, view.Section{Title: "章" + strconv.Itoa(i)}, view.Para{Text: "本文"},
+			view.Subsection{Title: "節", NewPage: i%2 == 0}, view.PrintOnly(view.Subsection{Title: "印刷の節"}),
+			view.WebOnly(view.Section{Title: "ウェブの章"}))
+	}
+	for _, linkage := range []bool{false, true} {
+		d, err := renderPDF(v, "", PDFOptions{FontRegular: reg, FontBold: bold, linkage: linkage}, 3, bs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := tocCount(bs, linkage), len(d.Toc); got != want {
+			t.Errorf("linkage %v: tocCount %d, rendered %d entries", linkage, got, want)
 		}
 	}
 }

@@ -63,10 +63,13 @@ func DistrictPDF(w io.Writer, v *view.View, district string, o PDFOptions) error
 
 // Note: the handout is rendered in one pass. The contents pages are reserved
 // first and filled in at the end, and the page numbers ("3 / 42") are printed
-// on every page at the end too, when the page count is known (finish). Only
-// when the contents need more pages than reserved is the handout rendered
-// again, with that many reserved. One pass matters: every pass subsets the
-// Japanese font and compresses its pages anew.
+// on every page at the end too, when the page count is known (finish). The
+// contents pages reserved are counted from the chapters' headings
+// (tocCount); only when the contents need more pages than reserved is the
+// handout rendered again, with that many reserved. One pass matters: every
+// pass lays out every page, subsets the Japanese font and compresses the
+// pages anew (the ward report of a 3,000-respondent batch needs two contents
+// pages, and took two passes before issue 29).
 func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 	if o.FontRegular == nil {
 		r, b, ok := EmbeddedFont()
@@ -83,9 +86,13 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 			return fmt.Errorf("render: pdf font: %w", err)
 		}
 	}
-	tocPages := 1
+	bs, err := handoutBlocks(v, district, o.linkage)
+	if err != nil {
+		return err
+	}
+	tocPages := max(1, (tocCount(bs, o.linkage)+tocPerPage-1)/tocPerPage)
 	for {
-		d, err := RenderPDF(v, district, o, tocPages)
+		d, err := renderPDF(v, district, o, tocPages, bs)
 		if err != nil {
 			return err
 		}
@@ -100,7 +107,13 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 		if err := d.real.Output(&buf); err != nil {
 			return fmt.Errorf("render: pdf: %w", err)
 		}
-		_, err = w.Write(fixFontNames(buf.Bytes(), o))
+		out, err := compressPages(buf.Bytes())
+		if err != nil {
+			// A layout compressPages does not know is still a valid PDF,
+			// only larger: write it uncompressed rather than fail the run.
+			out = buf.Bytes()
+		}
+		_, err = w.Write(fixFontNames(out, o))
 		return err
 	}
 }
@@ -140,9 +153,67 @@ type pdfDoc struct {
 	keepAfter float64
 	// trendTop is the top of every trend chart's axis (setTrendTop).
 	trendTop float64
+	// The current font as the layout sees it (font), in the dry pass too,
+	// and the faces' widths it is measured with (widths.go).
+	style   string
+	size    float64
+	regular *runeWidths
+	bold    *runeWidths
+	// The font last selected in the document (fpdf's current font), and
+	// whether that selection is known to be in force on the current page
+	// (a page gone back to, or a restored graphics state, may hold another).
+	docStyle string
+	docSize  float64
+	docOK    bool
+	wraps    map[wrapKey][]string // text.go
 }
 
-func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pdfDoc, err error) {
+// handoutBlocks composes the chapters of a handout: the ward report
+// (district ""), a district's handout, or linkage.pdf.
+func handoutBlocks(v *view.View, district string, linkage bool) (bs []view.Block, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			// Note: the stack goes into the error, so that a bug's panic is still traceable.
+			err = fmt.Errorf("render: pdf: %v\n%s", r, debug.Stack())
+		}
+	}()
+	switch {
+	case linkage:
+		return view.Compose(v, "", (*view.Composer).Linkage), nil
+	case district == "":
+		return view.WardReport(v), nil
+	}
+	return view.DistrictReport(v, district), nil
+}
+
+// tocCount is the number of contents entries of a handout of chapters bs:
+// its headings (section, subsection) and the guide page (not in linkage.pdf).
+func tocCount(bs []view.Block, linkage bool) int {
+	n := 0
+	if !linkage {
+		n++
+	}
+	view.Walk(bs, view.Print, func(b view.Block) {
+		switch b.(type) {
+		case view.Section, view.Subsection:
+			n++
+		}
+	})
+	return n
+}
+
+// RenderPDF renders a handout with tocPages contents pages; it is not
+// finished (page numbers and contents) nor written.
+func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (*pdfDoc, error) {
+	bs, err := handoutBlocks(v, district, o.linkage)
+	if err != nil {
+		return nil, err
+	}
+	return renderPDF(v, district, o, tocPages, bs)
+}
+
+// renderPDF is RenderPDF of the chapters bs (handoutBlocks).
+func renderPDF(v *view.View, district string, o PDFOptions, tocPages int, bs []view.Block) (d *pdfDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			// Note: the stack goes into the error, so that a bug's panic is still traceable.
@@ -151,6 +222,7 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	}()
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	p.SetCatalogSort(true)
+	p.SetCompression(false) // compressPages compresses the pages (compress.go)
 	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	if t, err := time.Parse("2006-01-02", v.DateISO); err == nil {
 		date = t
@@ -162,6 +234,10 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	p.SetFont(fontFamily, "", 10)
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf font: %w", p.Error())
+	}
+	d, err = newDoc(p, o)
+	if err != nil {
+		return nil, err
 	}
 	title := v.PlanName + " 中間評価 報告書"
 	if o.linkage {
@@ -178,29 +254,35 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (d *pd
 	p.SetLang("ja")
 	p.SetMargins(MarginL, contentT, MarginR)
 	p.SetAutoPageBreak(false, 0)
-	d = &pdfDoc{p: p, real: p, cut: map[int]float64{}, v: v, district: district, tocPages: tocPages, linkage: o.linkage}
+	d.v, d.district, d.tocPages, d.linkage = v, district, tocPages, o.linkage
 	p.SetHeaderFunc(d.header)
 
-	switch {
-	case d.linkage:
-		d.linkageReport()
-	case district == "":
-		d.coverPage()
-		d.contentsPages()
-		bs := view.WardReport(d.v)
+	d.coverPage()
+	d.contentsPages()
+	if !d.linkage {
 		d.guidePage(bs)
-		d.render(bs)
-	default:
-		d.coverPage()
-		d.contentsPages()
-		bs := view.DistrictReport(d.v, d.district)
-		d.guidePage(bs)
-		d.render(bs)
 	}
+	d.render(bs)
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf: %w", p.Error())
 	}
 	return d, nil
+}
+
+// newDoc starts a pass on p, whose faces are o's and whose font is selected.
+func newDoc(p *fpdf.Fpdf, o PDFOptions) (*pdfDoc, error) {
+	regular, err := faceWidths(o.FontRegular)
+	if err != nil {
+		return nil, fmt.Errorf("render: pdf font: %w", err)
+	}
+	bold, err := faceWidths(o.FontBold)
+	if err != nil {
+		return nil, fmt.Errorf("render: pdf font: %w", err)
+	}
+	size, _ := p.GetFontSize()
+	style := p.GetFontStyle()
+	return &pdfDoc{p: p, real: p, cut: map[int]float64{}, regular: regular, bold: bold, wraps: map[wrapKey][]string{},
+		style: style, size: size, docStyle: style, docSize: size, docOK: true}, nil
 }
 
 // fixFontNames renames fpdf's font names ("utf8"+family) to subset names with a
@@ -303,7 +385,7 @@ func (d *pdfDoc) finish() (err error) {
 		}
 		p.SetPage(pg)
 		d.dy = curH - ph
-		p.SetFont(fontFamily, "", 1) // forces the next SetFont into this page
+		d.docOK = false // the page's own font selection is not known
 		d.font("", 8)
 		d.fill([3]int{255, 255, 255})
 		d.color(colMuted)
@@ -324,14 +406,26 @@ func (d *pdfDoc) finish() (err error) {
 // newPage starts a page, landscape while d.wantLand is set and portrait
 // otherwise, and puts the cursor at the top of the content.
 func (d *pdfDoc) newPage() {
-	if d.wantLand {
+	d.addPage(d.wantLand)
+	d.cover = false
+	d.land = append(d.land, d.wantLand)
+	d.p.SetXY(MarginL, contentT)
+}
+
+// addPage adds a page, landscape or portrait.
+// Note: fpdf draws the header (which sets fonts) and then selects the font
+// of before the page again; the layout goes on in that font.
+func (d *pdfDoc) addPage(land bool) {
+	style, size := d.style, d.size
+	if land {
 		d.p.AddPageFormat("L", d.p.GetPageSizeStr("A4"))
 	} else {
 		d.p.AddPage()
 	}
-	d.cover = false
-	d.land = append(d.land, d.wantLand)
-	d.p.SetXY(MarginL, contentT)
+	d.style, d.size = style, size
+	if d.p == canvas(d.real) {
+		d.docStyle, d.docSize, d.docOK = style, size, true
+	}
 }
 
 // landscape reports whether the current page is landscape.
@@ -361,14 +455,32 @@ func (d *pdfDoc) y() float64     { return d.p.GetY() }
 func (d *pdfDoc) setY(y float64) { d.p.SetXY(MarginL, y) }
 func (d *pdfDoc) down(h float64) { d.setY(d.y() + h) }
 
-func (d *pdfDoc) font(style string, size float64) { d.p.SetFont(fontFamily, style, size) }
-func (d *pdfDoc) width(s string) float64          { return d.p.GetStringWidth(s) }
-func (d *pdfDoc) color(c [3]int)                  { d.p.SetTextColor(c[0], c[1], c[2]) }
-func (d *pdfDoc) fill(c [3]int)                   { d.p.SetFillColor(c[0], c[1], c[2]) }
-func (d *pdfDoc) draw(c [3]int)                   { d.p.SetDrawColor(c[0], c[1], c[2]) }
+// font makes style ("" or "B") at size points the current font. The
+// document selects it only when drawing (not in a dry pass) and only when
+// another font is selected: every selection is written into the page.
+func (d *pdfDoc) font(style string, size float64) {
+	d.style, d.size = style, size
+	if d.p != canvas(d.real) || d.docOK && d.docStyle == style && d.docSize == size {
+		return
+	}
+	d.real.SetFont(fontFamily, style, size)
+	d.docStyle, d.docSize, d.docOK = style, size, true
+}
 
-// fontMM is the current font size in millimetres.
-func (d *pdfDoc) fontMM() float64 { _, u := d.p.GetFontSize(); return u }
+// width is the width of s in the current font, in mm (widths.go).
+func (d *pdfDoc) width(s string) float64 {
+	if d.style == "B" {
+		return d.bold.width(s, d.size)
+	}
+	return d.regular.width(s, d.size)
+}
+
+func (d *pdfDoc) color(c [3]int) { d.p.SetTextColor(c[0], c[1], c[2]) }
+func (d *pdfDoc) fill(c [3]int)  { d.p.SetFillColor(c[0], c[1], c[2]) }
+func (d *pdfDoc) draw(c [3]int)  { d.p.SetDrawColor(c[0], c[1], c[2]) }
+
+// fontMM is the current font size in millimetres (as fpdf's GetFontSize).
+func (d *pdfDoc) fontMM() float64 { return d.size / kMM }
 
 // textAt prints one line of s with its vertical middle at yMid, left-aligned at
 // x, right-aligned to x or centred on x (align 'L', 'R', 'C').
@@ -386,7 +498,7 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 func (d *pdfDoc) para(s, style string, size, indent float64) {
 	d.font(style, size)
 	lh := size * PtMM * 1.55
-	for _, l := range wrapText(s, contentW-indent, d.width) {
+	for _, l := range d.wrap(s, contentW-indent) {
 		d.need(lh)
 		d.textAt(MarginL+indent, d.y()+lh/2, l, 'L')
 		d.down(lh)
@@ -398,7 +510,7 @@ func (d *pdfDoc) bullets(items []string, size float64) {
 	d.font("", size)
 	lh := size * PtMM * 1.55
 	for _, it := range items {
-		lines := wrapText(it, contentW-6, d.width)
+		lines := d.wrap(it, contentW-6)
 		for i, l := range lines {
 			d.need(lh)
 			if i == 0 {
@@ -424,7 +536,7 @@ func (d *pdfDoc) section(title string) {
 	d.color(colDark)
 	// Note: titles come from the input (theme and district names) and are
 	// wrapped like any other text, so that no line runs past the margin.
-	for i, l := range wrapText(t, contentW, d.width) {
+	for i, l := range d.wrap(t, contentW) {
 		if i > 0 {
 			d.down(7)
 		}
@@ -450,7 +562,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 	d.font("B", 12)
 	d.color(colDark)
 	d.fill(colDark)
-	lines := wrapText(t, contentW-3.5, d.width)
+	lines := d.wrap(t, contentW-3.5)
 	const lh = 5.6
 	d.p.Rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
 	for i, l := range lines {
@@ -463,7 +575,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 // heading prints a bold minor heading (a question) with room for minBody below.
 func (d *pdfDoc) heading(s string, minBody float64) {
 	d.font("B", 10)
-	lines := wrapText(s, contentW, d.width)
+	lines := d.wrap(s, contentW)
 	lh := 10 * PtMM * 1.5
 	d.need(float64(len(lines))*lh + minBody)
 	for _, l := range lines {
@@ -489,14 +601,14 @@ func (d *pdfDoc) tableNo(s string) string {
 // (a caption naming a long district or label wraps).
 func (d *pdfDoc) captionExtra(t string) float64 {
 	d.font("B", 8.5)
-	return float64(len(wrapText(t, contentW, d.width))-1) * 8.5 * PtMM * 1.5
+	return float64(len(d.wrap(t, contentW))-1) * 8.5 * PtMM * 1.5
 }
 
 func (d *pdfDoc) captionLine(t string) {
 	d.font("B", 8.5)
 	d.color(colText)
 	lh := 8.5 * PtMM * 1.5
-	for _, l := range wrapText(t, contentW, d.width) {
+	for _, l := range d.wrap(t, contentW) {
 		d.textAt(MarginL, d.y()+lh/2, l, 'L')
 		d.down(lh)
 	}
@@ -521,7 +633,7 @@ func (d *pdfDoc) addTOC(level int, title string) {
 
 func (d *pdfDoc) coverPage() {
 	d.cover = true
-	d.p.AddPage()
+	d.addPage(false)
 	d.land = append(d.land, false)
 	d.cover = true
 	v := d.v
@@ -530,7 +642,7 @@ func (d *pdfDoc) coverPage() {
 	y := 88.0
 	// Note: the cover keeps its layout (date at 200 mm) for any input, so the
 	// plan and survey names get at most four and three lines.
-	for _, l := range capLines(wrapText(v.PlanName, contentW-10, d.width), 4, contentW-10, d.width) {
+	for _, l := range capLines(d.wrap(v.PlanName, contentW-10), 4, contentW-10, d.width) {
 		d.textAt(pageW/2, y, l, 'C')
 		y += 11
 	}
@@ -557,7 +669,7 @@ func (d *pdfDoc) coverPage() {
 		y += 20
 	}
 	d.font("", 12)
-	for _, l := range capLines(wrapText(v.SurveyName, contentW-20, d.width), 3, contentW-20, d.width) {
+	for _, l := range capLines(d.wrap(v.SurveyName, contentW-20), 3, contentW-20, d.width) {
 		d.textAt(pageW/2, y+6, l, 'C')
 		y += 7
 	}
@@ -656,7 +768,7 @@ func (d *pdfDoc) noteGroups(groups []view.CommentGroup) {
 			d.need(16)
 			d.font("B", 9.5)
 			d.color(colDark)
-			for i, l := range wrapText("■ テーマ："+g.Theme, contentW, d.width) {
+			for i, l := range d.wrap("■ テーマ："+g.Theme, contentW) {
 				if i > 0 {
 					d.down(4.5)
 				}
@@ -668,7 +780,7 @@ func (d *pdfDoc) noteGroups(groups []view.CommentGroup) {
 		if g.District != "" {
 			d.need(10)
 			d.font("B", 8.5)
-			for _, l := range wrapText("［"+g.District+"］", contentW-2, d.width) {
+			for _, l := range d.wrap("［"+g.District+"］", contentW-2) {
 				d.textAt(MarginL+2, d.y()+2, l, 'L')
 				d.down(4.5)
 			}
@@ -684,7 +796,7 @@ func (d *pdfDoc) commentGroup(g view.CommentGroup) {
 	d.need(14)
 	d.font("B", 9)
 	d.color(colDark)
-	for i, l := range wrapText("■ "+title, contentW, d.width) {
+	for i, l := range d.wrap("■ "+title, contentW) {
 		if i > 0 {
 			d.down(4.3)
 		}

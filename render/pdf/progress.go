@@ -53,7 +53,7 @@ func (d *pdfDoc) record(in view.Record) {
 	d.font("", 8.5)
 	var lines []string
 	for _, t := range in.Texts {
-		lines = append(lines, wrapText(t, contentW-4, d.width)...)
+		lines = append(lines, d.wrap(t, contentW-4)...)
 	}
 	lh := 8.5 * PtMM * 1.45
 	d.need(6 + cellH + barH + 6 + float64(len(lines))*lh + 4)

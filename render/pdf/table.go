@@ -53,7 +53,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 			}
 			d.font(pdfStyle(row[i].bold), size)
 			w := cols[i].w - 2*cellPad
-			ls := capLines(wrapText(row[i].text, w, d.width), maxLines, w, d.width)
+			ls := capLines(d.wrap(row[i].text, w), maxLines, w, d.width)
 			wrapped[r][i] = ls
 			h = max(h, float64(len(ls))*lh+1.8)
 		}

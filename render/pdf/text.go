@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -142,6 +143,30 @@ func shortBracketAround(rs []rune, end int) int {
 		}
 	}
 	return -1
+}
+
+// wrapKey identifies a wrapping of a text in a font (pdfDoc.wrap).
+type wrapKey struct {
+	s     string
+	width float64
+	style string
+	size  float64
+}
+
+// wrap is wrapText in the current font, remembered for the document: the
+// dry pass of a chapter (paginate.go), its tries and the real pass wrap the
+// same texts. The lines are shared: callers must not modify them.
+func (d *pdfDoc) wrap(s string, width float64) []string {
+	k := wrapKey{s, width, d.style, d.size}
+	if ls, ok := d.wraps[k]; ok {
+		return ls
+	}
+	ls := slices.Clip(wrapText(s, width, d.width))
+	if d.wraps == nil {
+		d.wraps = map[wrapKey][]string{}
+	}
+	d.wraps[k] = ls
+	return ls
 }
 
 // fitText shortens s with "…" so that it fits width.

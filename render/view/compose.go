@@ -456,7 +456,8 @@ func (c *Composer) districtPages() {
 				c.Add(Para{Text: "ヒアリング団体 " + kc.N.Text + " 団体"})
 			}
 		}
-		c.Add(Space{2}, Finding{v.PassageLines(analyze.PlaceDistrict, "", name)})
+		// Note: the line above states n and the response rate.
+		c.Add(Space{2}, Finding{v.DistrictLines(name, analyze.RuleRespond)})
 		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
 			c.Add(t, Space{2})
 		}
@@ -564,10 +565,10 @@ func (c *Composer) question(q *QuestionView) {
 		// Note: a note, not a finding (issue 24).
 		c.Add(Note{"注）複数回答のため、割合の合計は100%を超えます。"})
 	}
-	if PrintsBox(lines) {
-		// Note: 『そう思う（計）』 is computed from the counts (and is the
-		// indicator's value), so it may differ by 0.1 from the sum of its
-		// printed parts in the chart below; the note says so.
+	if PrintsBox(lines) || c.V.Passage(analyze.PlaceQuestion, q.ID, "").Summed() {
+		// Note: 『そう思う（計）』 and an indicator of several answers are
+		// computed from the counts, so they may differ by 0.1 from the sum
+		// of the printed parts in the chart below; the note says so.
 		c.Add(Note{"注）" + ComputedBoxNote})
 	}
 	dt := TableBy(q, analyze.ByDistrict)
@@ -1063,7 +1064,8 @@ func (c *Composer) Karte() {
 		c.indicatorLegend()
 		c.karteIndicators = true
 	}
-	if lines := v.PassageLines(analyze.PlaceDistrict, "", d); len(lines) > 0 {
+	// Note: the header line states n, the response rate and the margin.
+	if lines := v.DistrictLines(d, analyze.RuleRespond, analyze.RuleMargin); len(lines) > 0 {
 		c.Add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
 	}
 	if len(p.Themes) > 0 {

@@ -223,7 +223,12 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 	if pub {
 		shown = r.Public()
 	}
-	title := cat.Name + "（" + shown.Counts[i].Text + "件）"
+	// A count in a heading is a word: 「0件」, not the tables' 「－」.
+	n := shown.Counts[i].Text
+	if v := shown.Counts[i].Value; v == 0 {
+		n = "0"
+	}
+	title := cat.Name + "（" + n + "件）"
 	if pub && r.Suppressed {
 		title = cat.Name
 	}

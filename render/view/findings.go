@@ -35,6 +35,28 @@ func (v *View) PassageLines(place, target, district string) []string {
 	return nil
 }
 
+// DistrictLines returns district d's passage as printed under a header that
+// already states some of its facts: the generated sentences of rules other
+// than skip (analyze.RuleRespond under 「有効回答数 … 回収率」, RuleMargin
+// under 「誤差 最大±…」), so that no fact is printed twice on a page; the
+// secretariat's wording (Staff) is printed as written.
+func (v *View) DistrictLines(d string, skip ...string) []string {
+	p := v.Passage(analyze.PlaceDistrict, "", d)
+	if p == nil {
+		return nil
+	}
+	if p.Staff {
+		return p.Lines
+	}
+	var out []string
+	for _, s := range p.Sentences {
+		if !slices.Contains(skip, s.Rule) {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
 // A ProfileView is a district's profile (地区カルテ): the district beside the
 // ward. Its sentences are the passage (PlaceDistrict, "", District).
 type ProfileView struct {

@@ -1,6 +1,8 @@
 package wording
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"midreview/analyze"
@@ -27,6 +29,10 @@ type Sentence struct {
 	Rule  string // analyze.Rule…
 	Text  string
 	Basis string // its figures as printed: "Q4 全体 そう思う 45.3% n=1,234; …"
+	// Summed reports whether a figure adds up several answers (an
+	// indicator's codes 1;2, a combined box 『そう思う（計）』): computed from
+	// the counts, it may differ by 0.1 from the sum of the printed parts.
+	Summed bool
 }
 
 // Text is the generated text of the passage: its sentences joined.
@@ -63,11 +69,39 @@ func Passages(fs []analyze.Finding) []Passage {
 			idx[k] = i
 			out = append(out, Passage{Place: f.Place, Target: f.Target, District: f.District})
 		}
-		s := Sentence{Rule: f.Rule, Text: SentenceText(f), Basis: Basis(f)}
+		s := Sentence{Rule: f.Rule, Text: SentenceText(f), Basis: Basis(f), Summed: summed(f)}
 		out[i].Sentences = append(out[i].Sentences, s)
 		out[i].Lines = append(out[i].Lines, s.Text)
 	}
 	return out
+}
+
+// summed reports whether a finding states a figure that adds up several
+// answers of its question (Sentence.Summed).
+func summed(f analyze.Finding) bool {
+	if f.Box != "" || f.Rule == analyze.RuleComposite || f.Rule == analyze.RuleBoxChange {
+		return true
+	}
+	for _, g := range f.Figures {
+		if strings.Contains(g.Code, ";") || g.Measure == analyze.MeasureTopBox || g.Measure == analyze.MeasureBaseTopBox {
+			return true
+		}
+	}
+	return false
+}
+
+// Summed reports whether the printed lines are generated and one of them
+// states a summed figure (Sentence.Summed).
+func (p *Passage) Summed() bool {
+	if p == nil || p.Staff {
+		return false
+	}
+	for _, s := range p.Sentences {
+		if s.Summed {
+			return true
+		}
+	}
+	return false
 }
 
 // Basis formats a finding's figures as printed, "; "-joined, each as
@@ -125,7 +159,14 @@ func figText(g analyze.FindingFig) string {
 		return PointsText(g.Value) + "ポイント"
 	case analyze.MeasureMargin:
 		return "±" + OneDecimal(g.Value) + "ポイント"
-	case analyze.MeasureMean, analyze.MeasureMedian:
+	case analyze.MeasureMedian:
+		// Note: a whole median is printed whole (「中央値は 0回」, not
+		// 「0.0回」); one of counts is whole or a half (0.5).
+		if g.Value == math.Trunc(g.Value) && !math.IsInf(g.Value, 0) {
+			return strconv.FormatFloat(g.Value, 'f', 0, 64)
+		}
+		return OneDecimal(g.Value)
+	case analyze.MeasureMean:
 		return OneDecimal(g.Value)
 	case analyze.MeasureValid:
 		return Thousands(int(g.Value)) + "人"

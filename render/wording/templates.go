@@ -22,7 +22,9 @@ var sentenceTemplates = map[string]string{
 	"all-equal":        "{all}がいずれも {pct} となっています。",
 	// The composite is on the tables' base (無回答 included): the
 	// indicator's own value, or summary.csv top_box_pct on the same base.
-	"composite":       "{labels}を合わせた『{box}』は {pct} です。",
+	// {box} is the box's name in 『』 (『そう思う（計）』), or the indicator
+	// it is, in 「」 (boxRef).
+	"composite":       "{labels}を合わせた{box}は {pct} です。",
 	"composite-one":   "肯定的な回答（{labels}）は {pct} です。",
 	"ma-note":         "複数回答のため、割合の合計は100%を超えます。",
 	"mean":            "平均は {mean}、中央値は {median} です。",
@@ -31,9 +33,9 @@ var sentenceTemplates = map[string]string{
 	"change-up":       "増加",
 	"change-down":     "減少",
 	"no-change":       "策定時調査と比べて、大きな変化はみられません。",
-	"box-change-up":   "策定時調査と比べると、『{box}』は {base} から {cur} へ増加しています。",
-	"box-change-down": "策定時調査と比べると、『{box}』は {base} から {cur} へ減少しています。",
-	"box-no-change":   "『{box}』は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
+	"box-change-up":   "策定時調査と比べると、{box}は {base} から {cur} へ増加しています。",
+	"box-change-down": "策定時調査と比べると、{box}は {base} から {cur} へ減少しています。",
+	"box-no-change":   "{box}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
 	"no-change-lead":  "{label}は策定時の {base} に対し今回 {cur} で、策定時調査からの大きな変化はみられません。",
 	"groups":          "{by}にみると、{label}の割合は{high}で高く、{low}で低くなっています。",
 	"groups-high":     "{by}にみると、{label}の割合は{high}で高くなっています。",
@@ -48,9 +50,9 @@ var sentenceTemplates = map[string]string{
 	"subject":         "「{subject}」では、",
 	// 概要's own wording of a change, so that the question's sentence is not repeated.
 	"summary-change":     "「{subject}」の{label}は、策定時調査の {base} から {cur} へ {pt} ポイント{dir}しています。",
-	"summary-box-change": "「{subject}」の『{box}』は、策定時の {base} から今回 {cur} へ{dir}しています。",
+	"summary-box-change": "「{subject}」の{box}は、策定時の {base} から今回 {cur} へ{dir}しています。",
 	"summary-leading":    "「{subject}」で最も多い回答は{first}（{pct}）です。",
-	"summary-composite":  "「{subject}」の『{box}』は {pct} です。",
+	"summary-composite":  "「{subject}」の{box}は {pct} です。",
 	// 概要 only.
 	"standout-high":          "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
 	"standout-low":           "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
@@ -89,11 +91,18 @@ var sentenceTemplates = map[string]string{
 	"respondents-only": "{d}の回答者は {n} 人です。",
 	"too-few":          "{d}は回答者が秘匿基準に満たないため、この地区の割合は示していません。",
 	"reference":        "{d}は回答者が少ないため、この地区の割合は参考値とし、特徴は文章にしていません。",
-	"higher":           "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
-	"lower":            "「{subject}」で{label}と答えた人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
-	// A scale question's combined box (『感じる（計）』) against the rest.
-	"higher-box":        "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
-	"lower-box":         "「{subject}」で『{label}』の人は {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// {sub} says when the question was asked of a subset (対象条件, the
+	// question's note 「対象：…」), so that no one reads the share as of all.
+	"higher": "「{subject}」で{label}と答えた人は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower":  "「{subject}」で{label}と答えた人は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// A scale question's combined box (『感じる（計）』) against the rest:
+	// the box as the カルテ's 主な結果 table prints it.
+	"higher-box": "「{subject}」では、『{label}』が{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower-box":  "「{subject}」では、『{label}』が{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	// An indicator, named as itself (the 主な結果 table's 比べる値).
+	"higher-ind":        "{label}は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント高くなっています。",
+	"lower-ind":         "{label}は{sub} {pct} と、区内の他の地区（{rest}）より {pt} ポイント低くなっています。",
+	"subset":            "、この設問の対象となった人のうち",
 	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
 	"org-ratings":       "{d}の団体ヒアリングでは、{items}と回答しています。",
 	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
@@ -181,13 +190,13 @@ func SentenceText(f analyze.Finding) string {
 			}
 			return fill("summary-leading", "subject", f.Subject, "first", strings.Join(first, "と"), "pct", num(fg[0]))
 		case f.Rule == analyze.RuleComposite && len(fg) == 1 && len(f.Words) > 2:
-			return fill("summary-composite", "subject", f.Subject, "box", f.Words[0], "pct", num(fg[0]))
+			return fill("summary-composite", "subject", f.Subject, "box", boxRef(f.Words[0]), "pct", num(fg[0]))
 		case f.Rule == analyze.RuleBoxChange && len(fg) == 2 && len(f.Words) > 1:
 			dir := sentenceTemplates["change-up"]
 			if fg[1].Value < fg[0].Value {
 				dir = sentenceTemplates["change-down"]
 			}
-			return fill("summary-box-change", "subject", f.Subject, "box", f.Words[0], "base", num(fg[0]),
+			return fill("summary-box-change", "subject", f.Subject, "box", boxRef(f.Words[0]), "base", num(fg[0]),
 				"cur", num(fg[1]), "dir", dir)
 		}
 	}
@@ -239,7 +248,7 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		box := ""
 		if len(ls) > 1 {
-			box, ls = f.Words[0], ls[1:]
+			box, ls = boxRef(f.Words[0]), ls[1:]
 		}
 		key := "composite"
 		if len(ls) == 1 {
@@ -265,7 +274,7 @@ func sentenceBody(f analyze.Finding) string {
 				key = "box-change-down"
 			}
 		}
-		return fill(key, "box", f.Words[0], "base", num(fg[0]), "cur", num(fg[1]))
+		return fill(key, "box", boxRef(f.Words[0]), "base", num(fg[0]), "cur", num(fg[1]))
 	case analyze.RuleHard:
 		var next []string
 		for _, g := range fg[1:] {
@@ -402,11 +411,18 @@ func sentenceBody(f analyze.Finding) string {
 		}
 		return fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleHigher, analyze.RuleLower:
-		if isBox(fg[0].Label) {
-			return fill(f.Rule+"-box", "subject", f.Subject, "label", fg[0].Label, "pct", num(fg[0]),
-				"rest", num(fg[1]), "pt", num(fg[2]))
+		sub := ""
+		if len(f.Words) > 0 {
+			sub = fill("subset")
 		}
-		return fill(f.Rule, "subject", f.Subject, "label", quote(fg[0].Label), "pct", num(fg[0]),
+		key, label := f.Rule, quote(fg[0].Label)
+		switch {
+		case isBox(fg[0].Label):
+			key, label = f.Rule+"-box", fg[0].Label
+		case fg[0].Source == analyze.SrcTops:
+			key = f.Rule + "-ind"
+		}
+		return fill(key, "subject", f.Subject, "label", label, "sub", sub, "pct", num(fg[0]),
 			"rest", num(fg[1]), "pt", num(fg[2]))
 	case analyze.RuleOrgRatings:
 		var items []string
@@ -480,6 +496,15 @@ func indicatorSentence(f analyze.Finding) string {
 // isBox reports whether a key measure's name is a combined box (そう思う（計）)
 // rather than an indicator's name.
 func isBox(label string) bool { return strings.HasSuffix(label, "（計）") }
+
+// boxRef quotes a combined box's name: 『そう思う（計）』, or an indicator's
+// name standing for the box (analyze's fallback for long answers) as 「…」.
+func boxRef(name string) string {
+	if isBox(name) {
+		return "『" + name + "』"
+	}
+	return quote(name)
+}
 
 // keyLabel names a key measure (district_tops.csv) in a sentence: a
 // combined box as 『そう思う（計）』の割合 is worded by the template, an

@@ -836,7 +836,7 @@ func (b *book) findings() {
 	top := s.row - 1
 	n, box := 0, false
 	for _, p := range b.v.Passages {
-		box = box || view.PrintsBox(p.Lines)
+		box = box || view.PrintsBox(p.Lines) || p.Summed()
 		for _, l := range p.Lines {
 			s.str(1, p.Place, "cell")
 			s.str(2, p.Target, "cell")
