@@ -72,6 +72,8 @@ type Results struct {
 	Map *DistrictMap
 	// InputErrors is the number of input errors the results were built with (-allow-errors).
 	InputErrors int
+
+	drop bool // RunDropping: drop the batch's answers once used
 }
 
 // Overview is the survey overview: distributed, returned, valid, response rate.

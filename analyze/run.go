@@ -11,8 +11,25 @@ import (
 // survey; questions in sheet order; breakdowns 全体, 地区, 性別, 年代, then the
 // 分析軸 in sheet order), so that
 // identical batches give identical results.
-func Run(b *ingest.Batch) *Results {
-	r := &Results{Batch: b, InputErrors: ingest.CountErrors(b.Problems)}
+func Run(b *ingest.Batch) *Results { return run(b, false) }
+
+// RunDropping is Run for a caller that has no further use for the batch's
+// survey answers (midreview run, which writes from the results): each is
+// dropped as soon as no figure needs it (ingest.Survey.DropAnswers,
+// DropChoices), so the batch leaves Run without answers and without the
+// baseline's respondents (the current survey's stay, for HeldTexts). The
+// results are Run's.
+//
+// Note: at a million respondents the answers are about 280 MB of the heap,
+// and the free-text analysis that follows the tables holds as much again
+// (issue 29: the peak of a million-respondent run is there): the baseline
+// goes once its tables and indicators are done, the current survey's
+// choices once the texts are collected (a 対象条件 needs them), its
+// texts at the end.
+func RunDropping(b *ingest.Batch) *Results { return run(b, true) }
+
+func run(b *ingest.Batch, drop bool) *Results {
+	r := &Results{Batch: b, InputErrors: ingest.CountErrors(b.Problems), drop: drop}
 	r.Overview = overview(b)
 	r.Axes = Axes(b)
 	// Note: a year without a survey (progress sheets only) has no survey
@@ -44,6 +61,14 @@ func Run(b *ingest.Batch) *Results {
 	}
 	r.IndicatorHistory = indicatorHistory(b, r.Indicators)
 	r.Map = DissolveMap(b)
+	if drop {
+		// Note: the current survey's respondents stay: HeldTexts counts them
+		// by district when the View is built.
+		b.Current.Answers = nil
+		if b.Baseline != nil {
+			b.Baseline.DropAnswers()
+		}
+	}
 	return r
 }
 
@@ -72,6 +97,9 @@ func runSurvey(b *ingest.Batch, r *Results) {
 	r.Trends = trends(b, r.Crosstabs)
 	r.DistrictTops = DistrictTops(b, r.Crosstabs)
 	r.Indicators = indicators(b)
+	if r.drop && b.Baseline != nil {
+		b.Baseline.DropAnswers()
+	}
 	analyzeHearings(b, r)
 	analyzeText(b, r)
 	r.DistrictRest = districtRest(b, r)

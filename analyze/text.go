@@ -103,6 +103,9 @@ func (d *textDoc) hardPlace() string {
 // the same masking and theme coding as every other free text, from one tokenizer pass.
 func analyzeText(b *ingest.Batch, r *Results) {
 	docs := collectTexts(b)
+	if r.drop {
+		b.Current.DropChoices()
+	}
 	var ta *textAnalyzer
 	if len(docs) > 0 || len(b.HardCategories) > 0 {
 		ta = newTextAnalyzer(b, IPATokenizer())

@@ -140,10 +140,9 @@ func NewManifest(res *analyze.Results, version string) *Manifest {
 		})
 		m.Counts.Removed += c.Removed
 	}
-	m.Counts.Respondents = len(b.Current.Respondents)
-	if b.Baseline != nil {
-		m.Counts.BaselineRespondents = len(b.Baseline.Respondents)
-	}
+	// Note: from the Overview, not the batch: a run drops the answers
+	// before writing (cmd/midreview dropAnswers).
+	m.Counts.Respondents, m.Counts.BaselineRespondents = res.Overview.Valid, res.Overview.BaselineN
 	m.Counts.Hearings = len(b.Hearings)
 	m.Counts.Corrections = len(b.Corrections)
 	m.Counts.Problems = map[string]int{}

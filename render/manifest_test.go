@@ -20,7 +20,7 @@ func TestWriteManifest(t *testing.T) {
 		{Path: "responses/b.csv", Kind: ingest.KindResponses, SHA256: "cc", Size: 30,
 			Counts: ingest.RowCounts{Read: 5, Included: 4}},
 	}
-	b.Current.Respondents = make([]ingest.Respondent, 11)
+	res.Overview.Valid = 11 // the manifest counts the Overview's respondents
 	b.Problems = []ingest.Problem{
 		{Severity: ingest.Warning, Code: ingest.CodeEmptyRow, File: "responses/a.xlsx", Row: 3},
 		{Severity: ingest.Error, Code: ingest.CodeUnknownCode, File: "responses/a.xlsx", Row: 4, Col: 4},

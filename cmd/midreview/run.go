@@ -100,13 +100,16 @@ const defaultMemoryLimit = 250 << 20
 //
 // Note: a limit below what a run must hold makes the collector run back to
 // back (at most half the CPU, by the runtime's limiter) without freeing
-// anything. A survey's answers take about 1.2 bytes of heap per byte of
-// its files, and with the dictionary and the analysis the live heap stays
-// under 2.5 until the view of the results is built (3.4 at its end;
-// measured at a million respondents, docs/design.md "Twice as fast again"),
-// so a batch over about 90 MB of survey files gets room in proportion (a
-// million respondents, 342 MB: 896 MiB, the collector idle through the
-// read and the analysis). A batch of 100,000 (34 MB) keeps 250 MB.
+// anything; above it, the heap grows to twice the live heap (GOGC 100)
+// until the limit stops it, so the limit is the run's peak RSS (about 45 MiB
+// more). A survey's answers take about 0.85 bytes of heap per byte of its
+// files after the read; the analysis drops them as it goes
+// (analyze.RunDropping), and the live heap stays under 1.9 bytes per byte:
+// the free-text analysis and then linkage_draft.xlsx, which excelize builds
+// in memory, are its peaks (measured at a million respondents, docs/design.md
+// "A million respondents"). So a batch over about 100 MB of survey files
+// gets room in proportion (a million respondents, 342 MB: 815 MiB), and a
+// batch of 100,000 (34 MB) keeps 250 MB.
 func runMemoryLimit(dir string) int64 {
 	var n int64
 	for _, sub := range []string{ingest.ResponsesDir, ingest.BaselineDir} {
@@ -117,7 +120,7 @@ func runMemoryLimit(dir string) int64 {
 }
 
 // surveyHeapPerByte is runMemoryLimit's bytes of limit per 100 bytes of survey files.
-const surveyHeapPerByte = 275
+const surveyHeapPerByte = 250
 
 // preloadProcs is the fewest cores on which run loads the IPA dictionary while
 // the inputs are read.
@@ -277,7 +280,10 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		return errInput
 	}
 	prog.step("集計しています")
-	res := analyze.Run(b)
+	// Note: nothing after the analysis reads the answers (the manifest's
+	// and the message's counts are the Overview's), so it drops them as it
+	// goes (issue 29: a million respondents in 1.0 GB).
+	res := analyze.RunDropping(b)
 	prog.step("資料を組み立てています")
 	v := buildView(res, o.Formats)
 	// Note: a stale row of commentary.xlsx is found only once the passages
@@ -319,7 +325,7 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 			fmt.Fprintln(stdout, d.Summary())
 		}
 	}
-	msg := fmt.Sprintf("%s に出力しました（有効回答 %d 票", o.Out, len(b.Current.Respondents))
+	msg := fmt.Sprintf("%s に出力しました（有効回答 %d 票", o.Out, res.Overview.Valid)
 	if n := ingest.CountErrors(b.Problems); n > 0 {
 		msg += fmt.Sprintf("、入力エラー %d 件を無回答として扱いました", n)
 	}
