@@ -38,7 +38,7 @@
 //	ハード分類: physical needs, one issue per       hard.go      analyzeHard; hardneed.go
 //	  repeated text, ID, place, years, voices        mentionHits; hardplace.go  data/hard_issues.csv
 //	  quoted sentences (Excerpt), district of a      hard.go      hardExcerpt,         the lists' 内容
-//	  地区不明 issue's place (PlacedBy)                             placeDistrict
+//	  survey issue's place (PlacedBy)                             placeDistrict
 //	  counts by source × group × category (× year)  hard.go      analyzeHard          data/hard_counts.csv
 //	  answers by 課題ID, counts by 対応状況          hard.go      applyLinkage,        data/hard_responses.csv,
 //	                                                 hardStatuses                      data/hard_status_counts.csv

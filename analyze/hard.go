@@ -26,7 +26,7 @@ const (
 // for progress sheets), and the quotes the handouts print.
 type HardResults struct {
 	// Groups are the district groups of the counts: districts in sheet order,
-	// then 区全体 (initiatives of the ward-wide plan) and 地区不明 when a tagged
+	// then 区全体の取組 (initiatives of the ward-wide plan) and 地区不明 when a tagged
 	// text has them.
 	Groups []string
 	Years  []int // fiscal years of tagged progress texts, ascending
@@ -88,9 +88,17 @@ type HardIssue struct {
 	// The lists and quotes print it (Quoted); data/hard_issues.csv and the
 	// issue's ID keep the whole text.
 	Excerpt string
-	// PlacedBy reports that the respondent gave no district and the issue
-	// is filed under the district of the 町名 its place names (sheet 町名).
+	// PlacedBy reports that the issue is filed under the district of the
+	// 町名 its place names (sheet 町名), not the respondent's: the
+	// respondent gave no district, or lives in another (From).
 	PlacedBy bool
+	// From is the respondent's group when PlacedBy: a district or 地区不明.
+	From string
+	// IssueHard reports, for a progress issue, that its 課題 cell calls for
+	// a physical fix on its own (tagged alone, or entered word for word in
+	// the ハード cell too); false when only the ハード cell is tagged, and
+	// for survey and hearing issues.
+	IssueHard bool
 	// Quotable reports whether the text may be quoted in a handout: survey
 	// texts only when their district (and the ward) has at least 秘匿基準
 	// respondents, like every other quote.
@@ -98,9 +106,10 @@ type HardIssue struct {
 	// Response is the answer of linkage_responses.xlsx with the issue's ID,
 	// nil when none.
 	Response *ingest.LinkageResponse
-	// Voices is the number of issues (this one included) whose masked text,
-	// spaces removed, is the same: residents who wrote the same sentence,
-	// organizations and initiatives that raised it (hard_responses.csv voices).
+	// Voices is the number of issues (this one included) whose quoted
+	// sentences (VoiceKey) are the same: residents who wrote the same
+	// sentence, organizations and initiatives that raised it, whatever else
+	// their comments say (hard_responses.csv voices).
 	Voices int
 }
 
@@ -111,6 +120,15 @@ func (is *HardIssue) Quoted() string {
 		return is.Excerpt
 	}
 	return is.Masked
+}
+
+// VoiceKey is what makes two issues the same voice (Voices, the lists'
+// 同じ声): the sentences the lists quote (Quoted), without 「…」 and
+// white space. Two comments that call for the same fix in the same words
+// are one voice even when one of them goes on about something else
+// (H-9ecdf2d5 and H-dfd2d6ea of the demo read 1 each).
+func (is *HardIssue) VoiceKey() string {
+	return hardTextKey(strings.ReplaceAll(is.Quoted(), "…", ""))
 }
 
 // A HardCount is the number of texts of one source (and year) in one group
@@ -356,12 +374,16 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 			}
 			if d.source == SourceSurvey {
 				h.issue.Quotable = wardOK && base[di] >= minBase
-				// Note: a respondent without a district who names a town
-				// of sheet 町名 (or a district) as the place: the issue is
-				// filed under that district, where the fix would be
-				// (docs/linkage.md); whether it is quoted still follows the
-				// respondent's own group (地区不明).
-				if pd := placeDistrict(b, d.place); di == noDist && pd >= 0 && len(d.districts) == 1 {
+				// Note: a respondent who names a town of sheet 町名 (or a
+				// district) of another district as the place, or gives no
+				// district: the issue is filed under the place's district,
+				// where the fix would be (docs/linkage.md); whether it is
+				// quoted still follows the respondent's own group.
+				if pd := placeDistrict(b, d.place); pd >= 0 && pd != di && len(d.districts) == 1 {
+					h.issue.From = GroupNoDistrict
+					if di != noDist {
+						h.issue.From = b.Districts[di].Name
+					}
 					di, h.issue.PlacedBy = pd, true
 				}
 			}
@@ -371,12 +393,13 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 	}
 	for _, g := range b.Progress {
 		in := &b.Initiatives[g.Initiative]
-		text := strings.TrimSpace(g.Issues)
-		if h := strings.TrimSpace(g.Hard); h != "" && h != text {
+		issues, hard := strings.TrimSpace(g.Issues), strings.TrimSpace(g.Hard)
+		text := issues
+		if hard != "" && hard != issues {
 			if text != "" {
 				text += "　"
 			}
-			text += h
+			text += hard
 		}
 		if text == "" {
 			continue
@@ -387,21 +410,43 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 			continue
 		}
 		excerpt := excerptOf(d.masked)
+		// Note: the 課題 and ハード cells are two texts: the issue (its ID,
+		// categories, hard_issues.csv) is both together, but whether the
+		// 課題 calls for a physical fix is the 課題 cell's own tagging (the
+		// progress chapter's 「・ハード面」 mark, ProgressIssueHard), and when
+		// it does not, the lists quote the ハード cell alone (P-f777be23
+		// quoted 「担い手が足りない 集会所に段差がある」).
+		inIssues := issues != "" && (hard == "" || hard == issues)
+		if issues != "" && !inIssues {
+			di := textDoc{docHead: &docHead{source: SourceProgress, fixed: -1}, text: issues}
+			ta.analyze(&di)
+			inIssues = len(di.hardCats()) > 0
+			dh := textDoc{docHead: &docHead{source: SourceProgress, fixed: -1}, text: hard}
+			if !inIssues {
+				ta.analyze(&dh)
+			}
+			if !inIssues && len(dh.hardCats()) > 0 {
+				if excerpt = excerptOf(dh.masked); excerpt == "" {
+					excerpt = dh.masked
+				}
+			}
+		}
 		gi := wardWide
 		if in.District >= 0 && in.District < nd {
 			gi = in.District
 		}
 		hd = append(hd, hardDoc{gi: []int{gi}, key: hardIssueKey(SourceProgress, in.ID, d.masked),
 			issue: HardIssue{Source: SourceProgress, RecordID: in.ID, ItemID: in.Name, Years: []int{g.Year},
-				Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: excerpt}})
+				Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: excerpt,
+				IssueHard: inIssues}})
 	}
 	hd = mergeHardDocs(hd)
 	voices := map[string]int{}
 	for i := range hd {
-		voices[hardTextKey(hd[i].issue.Masked)]++
+		voices[hd[i].issue.VoiceKey()]++
 	}
 	for i := range hd {
-		hd[i].issue.Voices = voices[hardTextKey(hd[i].issue.Masked)]
+		hd[i].issue.Voices = voices[hd[i].issue.VoiceKey()]
 	}
 	hr := &HardResults{}
 	name := func(gi int) string {
@@ -479,6 +524,23 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		hr.Quotes = append(hr.Quotes, hardQuotes(b, hr, g)...)
 	}
 	return hr
+}
+
+// ProgressIssueHard reports whether the 課題 of initiative id in fiscal
+// year y calls for a physical fix (HardIssue.IssueHard): the progress
+// chapter marks it 「・ハード面」 exactly when the linkage lists hold it as
+// such. A nil hr (no sheet ハード分類) holds none.
+func (hr *HardResults) ProgressIssueHard(id string, y int) bool {
+	if hr == nil {
+		return false
+	}
+	for i := range hr.Issues {
+		is := &hr.Issues[i]
+		if is.Source == SourceProgress && is.IssueHard && is.RecordID == id && slices.Contains(is.Years, y) {
+			return true
+		}
+	}
+	return false
 }
 
 // hardIssueKey returns what identifies an issue: its source, its record

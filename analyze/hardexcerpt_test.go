@@ -61,6 +61,25 @@ func TestHardDemoIssues(t *testing.T) {
 			t.Errorf("%s names %q, a place of %s, yet is under %s", is.ID, is.Place, b.Districts[placeDistrict(b, is.Place)].Name, GroupNoDistrict)
 		}
 	}
+	// 同じ声 counts the quoted sentences: two organizations that call for
+	// the same fix in the same words are 2 voices, whatever else they wrote.
+	voices := map[string]int{}
+	for i := range hr.Issues {
+		voices[hr.Issues[i].VoiceKey()]++
+	}
+	for i := range hr.Issues {
+		if is := &hr.Issues[i]; is.Voices != voices[is.VoiceKey()] {
+			t.Errorf("%s: %d voices, %d issues quote %q", is.ID, is.Voices, voices[is.VoiceKey()], is.Quoted())
+		}
+	}
+	for _, id := range []string{"H-9ecdf2d5", "H-dfd2d6ea", "H-44c67f7e", "H-03624798"} {
+		i := slices.IndexFunc(hr.Issues, func(is HardIssue) bool { return is.ID == id })
+		if i < 0 {
+			t.Errorf("demo has no issue %s", id)
+		} else if hr.Issues[i].Voices != 2 {
+			t.Errorf("%s: %d voices, want 2 (the same sentence as its pair)", id, hr.Issues[i].Voices)
+		}
+	}
 	if cut == 0 || placed == 0 {
 		t.Errorf("demo: %d issues cut to their physical need, %d filed by their place; want some of each", cut, placed)
 	}

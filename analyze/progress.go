@@ -10,7 +10,7 @@ import (
 // Groups of the progress roll-ups besides districts and themes.
 const (
 	ByProgressAll  = "全体"
-	GroupWardWide  = "区全体"      // initiatives of the ward-wide plan (取組.地区 blank)
+	GroupWardWide  = "区全体の取組"   // initiatives of the ward-wide plan (取組.地区 blank); never 区全体 alone, which reads as the whole ward (全体)
 	SourceProgress = "progress" // progress sheets' 課題 texts
 )
 

@@ -126,7 +126,10 @@ func TestE2EHard(t *testing.T) {
 	}
 	for key, want := range map[string]string{
 		"survey,,全体,計": "13", "hearing,,全体,計": "3", "progress,,全体,計": "2", "all,,全体,計": "18",
-		"survey,,北,道路・歩道・段差": "2", "all,,北,道路・歩道・段差": "4", "survey,,南,計": "3",
+		"survey,,北,道路・歩道・段差": "2", "all,,北,道路・歩道・段差": "4",
+		// S07 (a respondent of 北) names 南町, a town of 南 (sheet 町名): its
+		// 空き家 is 南's issue (docs/linkage.md)
+		"survey,,南,計": "4", "survey,,北,計": "4", "survey,,南,空き家・空き店舗": "2", "survey,,北,空き家・空き店舗": "0",
 		"hearing,,南,計": "2", "survey,,地区不明,防犯・街灯": "1", "all,,中央,集会所・活動拠点": "4",
 		"progress,2025,全体,集会所・活動拠点": "2", "all,,全体,空き家・空き店舗": "4",
 		"survey,,南,防犯・街灯": "1",

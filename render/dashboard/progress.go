@@ -51,7 +51,7 @@ const dashboardCycleHTML = `
 {{- range .Initiatives}}
 <tr><th scope="row">{{.ID}} {{.Name}}{{with .Measure}}<br><span class="cond">{{.}}{{end}}{{with .Unit}}（{{.}}）{{end}}{{if .Measure}}</span>{{end}}</th><td class="t">{{.District}}</td><td class="t">{{.Owner}}</td>
 {{- range .Years}}<td class="mark">{{if .Has}}{{if .Mark}}{{.Mark}}{{else}}－{{end}}{{if .Slipped}}↓{{end}}{{with .Label}}<span class="lab">{{.}}</span>{{end}}{{if not .Actual.Blank}}<br>{{.Actual.Text}}{{if not .Reached.Blank}}（{{.Reached.Text}}）{{end}}{{end}}{{end}}</td>{{end}}
-<td>{{.Target.Text}}</td><td class="t">{{.Next}}</td><td class="t">{{if .HardIsIssue}}（ハード面）{{end}}{{.Issues}}{{with .Hard}}<br>ハード面：{{.}}{{end}}</td></tr>
+<td>{{.Target.Text}}</td><td class="t">{{.Next}}</td><td class="t">{{if .IssueHard}}（ハード面）{{end}}{{.Issues}}{{with .Hard}}<br>ハード面：{{.}}{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -981,7 +981,7 @@ func (c *Composer) initiative(pv *ProgressView, in InitiativeView) Record {
 	r.Meta = strings.Join(meta, "　")
 	if in.Issues != "" {
 		mark := ""
-		if in.HardIsIssue {
+		if in.IssueHard {
 			mark = "・ハード面"
 		}
 		r.Texts = append(r.Texts, "課題（"+in.LatestYear+mark+"）："+in.Issues)

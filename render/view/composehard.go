@@ -103,7 +103,7 @@ func (c *Composer) hardWard(pub bool) {
 	}
 	c.Add(t, Space{3})
 	all, bs := hv.RowOf(analyze.GroupAll)
-	t = c.hardCounts("出どころ別の課題の数（区全体、件）", "出どころ")
+	t = c.hardCounts("出どころ別の課題の数（全体、件）", "出どころ")
 	for _, r := range bs {
 		t.Rows = append(t.Rows, hardRow(r.Group, r, false, pub))
 	}
@@ -122,7 +122,7 @@ func (c *Composer) hardWard(pub bool) {
 		}
 		c.Add(t, Space{3})
 	}
-	f := Figure{Caption: "分類別・出どころ別の課題の数（区全体、件）", Series: hv.Sources, CountUnit: true}
+	f := Figure{Caption: "分類別・出どころ別の課題の数（全体、件）", Series: hv.Sources, CountUnit: true}
 	for i, cat := range hv.Categories {
 		br := BarRow{Label: cat.Name}
 		for _, r := range bs {
@@ -251,7 +251,16 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 	}
 	if len(qs) == 0 {
 		if r.Counts[i].Value > 0 && !(pub && r.Suppressed) {
-			c.Add(Note{"載せられる記述はありません（回答者の少ない地区の区民の記述は載せていません）。"})
+			// Note: the reason named is the true one: a resident's text
+			// of a small group, or texts too short to quote (analyze
+			// hardQuoteMin; 「集会所に段差がある」, a ハード cell quoted alone).
+			why := "短い記述は引用せず、課題の一覧に載せています"
+			for _, is := range hv.Issues {
+				if !is.Quotable && slices.Contains(is.Categories, i) && (g == "" || slices.Contains(is.Districts, g)) {
+					why = "回答者の少ない地区の区民の記述は載せていません"
+				}
+			}
+			c.Add(Note{"載せられる記述はありません（" + why + "）。"})
 		}
 		c.Add(Space{2})
 		return
@@ -295,7 +304,7 @@ func (c *Composer) Linkage() {
 	for _, cat := range hv.Categories {
 		t.Rows = append(t.Rows, Cells(cat.Name, cat.Programs, cat.Department))
 	}
-	c.Add(t, Section{"区全体の状況"})
+	c.Add(t, Section{"全体の状況"})
 	c.hardWard(false)
 	c.issueMap()
 	for _, g := range hv.Groups {
@@ -322,7 +331,7 @@ func (c *Composer) hardAnnex() {
 		list[i] = i
 	}
 	slices.SortStableFunc(list, func(a, b int) int { return strings.Compare(hv.Issues[a].ID, hv.Issues[b].ID) })
-	idW, distW, catW, placeW, srcW := 22.0, 16.0, 22.0, 24.0, 30.0
+	idW, distW, catW, placeW, srcW := 22.0, 19.0, 22.0, 24.0, 30.0 // 地区 holds 区全体の取組 on one line
 	t := Table{Caption: "すべての課題（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
 		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "地区", W: distW, BreakCells: true},
 		{Head: "分類", W: catW, BreakCells: true}, {Head: "場所", W: placeW, BreakCells: true},
@@ -370,7 +379,7 @@ func (c *Composer) hardIssues(g string) {
 	// Note: 同じ声 counts the same text within this list (the group's
 	// issues), not ward-wide: a sentence written once in the district
 	// reads 1 there (hard_responses.csv keeps the ward-wide count).
-	key := func(i int) string { return strings.Join(strings.Fields(hv.Issues[i].Text), "") }
+	key := func(i int) string { return hv.Issues[i].VoiceKey }
 	voices := map[string]int{}
 	for _, i := range list {
 		voices[key(i)]++

@@ -59,7 +59,7 @@ func (c *Composer) karteMap() {
 }
 
 // issueMap is linkage.pdf's map of the number of physical issues per
-// district (MapView.Issues), in 区全体の状況; nothing without map/ or
+// district (MapView.Issues), in 全体の状況; nothing without map/ or
 // without an issue in a district.
 func (c *Composer) issueMap() {
 	mv := c.V.Map
@@ -69,7 +69,7 @@ func (c *Composer) issueMap() {
 	m := *mv
 	m.Measures = []MapMeasure{*mv.Issues}
 	c.Add(Space{2}, MapFigure{Map: &m, Measures: []int{0}, Captions: []string{mapCaption(*mv.Issues)}})
-	// the groups that are no district on the map (区全体, 地区不明, districts
+	// the groups that are no district on the map (区全体の取組, 地区不明, districts
 	// without a boundary) and their issues
 	var off []string
 	for _, r := range c.V.Hard.Rows {

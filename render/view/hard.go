@@ -59,6 +59,9 @@ type HardIssueView struct {
 	// Voices is the number of issues with the same text (analyze.HardIssue
 	// Voices): the count of similar voices a table of issues prints.
 	Voices Fig
+	// VoiceKey is the issue's analyze.HardIssue VoiceKey: the list's 同じ声
+	// counts the issues of the list with the same key.
+	VoiceKey string
 	// Answer is the row of linkage_responses.xlsx carried over by ID;
 	// Answered reports whether there is one.
 	Answer   HardAnswerView
@@ -226,7 +229,7 @@ func hardView(res *analyze.Results) *HardView {
 	for i := range hr.Issues {
 		is := &hr.Issues[i]
 		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
-			Voices: CountFig(is.Voices, false), Quotable: is.Quotable,
+			Voices: CountFig(is.Voices, false), VoiceKey: is.VoiceKey(), Quotable: is.Quotable,
 			Place: is.Place, Text: is.Quoted(), Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
 		for _, l := range HardSourceLabels {
@@ -273,8 +276,17 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 	switch is.Source {
 	case analyze.SourceSurvey:
 		if is.PlacedBy {
-			// filed by the town its place names: the respondent gave none
-			return HardSourceLabels[0].Label + "（" + place + "・場所から。回答者の地区は不明）"
+			// filed by the town its place names, not where the respondent
+			// lives; a group under 秘匿基準 is not named (Quotable is false)
+			from := "回答者の地区は不明"
+			switch {
+			case is.From == analyze.GroupNoDistrict:
+			case is.Quotable:
+				from = "回答者は" + is.From
+			default:
+				from = "回答者は他の地区"
+			}
+			return HardSourceLabels[0].Label + "（" + place + "・場所から。" + from + "）"
 		}
 		return HardSourceLabels[0].Label + "（" + place + "）"
 	case analyze.SourceHearing:

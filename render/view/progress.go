@@ -66,8 +66,13 @@ type InitiativeView struct {
 	// (a physical issue entered in both cells): the handouts print it once,
 	// on the 課題 line, marked ハード面 (Hard is then empty).
 	HardIsIssue bool
-	Next        string
-	Slipped     bool // the latest year slipped
+	// IssueHard: the 課題 calls for a physical fix, by the one
+	// classification of the ハード分類 (analyze.HardResults.ProgressIssueHard,
+	// so the linkage lists hold it), or HardIsIssue: the handouts mark it
+	// 「・ハード面」.
+	IssueHard bool
+	Next      string
+	Slipped   bool // the latest year slipped
 }
 
 // A ProgressCell is one initiative's record in one year; Has is false for a
@@ -164,6 +169,7 @@ func progressView(res *analyze.Results, districts []string) *ProgressView {
 			if iv.Hard != "" && strings.TrimSpace(iv.Hard) == strings.TrimSpace(iv.Issues) {
 				iv.Hard, iv.HardIsIssue = "", true
 			}
+			iv.IssueHard = iv.HardIsIssue || iv.Issues != "" && res.Hard.ProgressIssueHard(in.ID, r.Year)
 		}
 		views[k] = iv
 	}

@@ -105,7 +105,7 @@ var sentenceTemplates = map[string]string{
 	"subset":            "、この設問の対象となった人のうち",
 	"no-diff":           "{d}では、区内の他の地区と比べて統計的に意味のある差がみられる項目はありません。",
 	"org-ratings":       "{d}の団体ヒアリングでは、{items}と回答しています。",
-	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（区全体 {wbase}団体中{wn}団体）",
+	"org-item":          "「{item}」について{base}団体中{n}団体が{label}（全体 {wbase}団体中{wn}団体）",
 	"comments":          "{d}の自由記述と団体の意見では、{top}に関するものが {n} 件と最も多く、次いで{next}となっています。",
 	"comments-tie":      "{d}の自由記述と団体の意見では、{top}に関するものがともに {n} 件と最も多く、次いで{next}となっています。",
 	"comments-only":     "{d}の自由記述と団体の意見では、{top}に関するものが {n} 件です。",

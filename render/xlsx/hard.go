@@ -47,7 +47,7 @@ func (b *book) hard() {
 		row(r.Group, r)
 	}
 	s.next()
-	heads[0] = "出どころ（区全体）"
+	heads[0] = "出どころ（全体）"
 	s.head(heads...)
 	_, bs := hv.RowOf("全体")
 	for _, r := range bs {
@@ -92,7 +92,7 @@ func (b *book) hard() {
 		qs := hv.Quotes[g]
 		label := g
 		if g == "" {
-			label = "全体（抜粋）" // not 区全体, the group of ward-wide initiatives
+			label = "全体（抜粋）" // not 区全体の取組, the group of ward-wide initiatives
 		}
 		for c, cq := range qs {
 			for _, q := range cq {

@@ -155,7 +155,7 @@ func (b *book) progress() {
 			// Note: a column of its own, so the 課題 that is the physical
 			// issue stands in it too (the handouts print it once, marked).
 			hard := in.Hard
-			if in.HardIsIssue {
+			if in.IssueHard && hard == "" {
 				hard = in.Issues
 			}
 			s.str(7, hard, "wrap")
