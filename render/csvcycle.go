@@ -19,7 +19,7 @@ func ProgressCSV(w io.Writer, res *analyze.Results) error {
 		b := res.Batch
 		for _, ip := range pr.Initiatives {
 			in := &b.Initiatives[ip.Initiative]
-			dist := analyze.GroupWardWide
+			dist := dataWardWide
 			if in.District >= 0 {
 				dist = b.Districts[in.District].Name
 			}
@@ -49,11 +49,11 @@ func ProgressCountsCSV(w io.Writer, res *analyze.Results) error {
 		scale := res.Batch.ProgressScale.Choices
 		for _, n := range pr.Counts {
 			for i, k := range n.Counts {
-				c.row(n.By, csvText(n.Group), csvInt(n.Year), csvInt(scale[i].Code), csvText(pr.Labels[i]), csvInt(k))
+				c.row(n.By, csvText(dataGroup(n.Group)), csvInt(n.Year), csvInt(scale[i].Code), csvText(pr.Labels[i]), csvInt(k))
 			}
-			c.row(n.By, csvText(n.Group), csvInt(n.Year), "", "未記入", csvInt(n.Unrated))
-			c.row(n.By, csvText(n.Group), csvInt(n.Year), "", "悪化", csvInt(n.Slipped))
-			c.row(n.By, csvText(n.Group), csvInt(n.Year), "", "計", csvInt(n.Total))
+			c.row(n.By, csvText(dataGroup(n.Group)), csvInt(n.Year), "", "未記入", csvInt(n.Unrated))
+			c.row(n.By, csvText(dataGroup(n.Group)), csvInt(n.Year), "", "悪化", csvInt(n.Slipped))
+			c.row(n.By, csvText(dataGroup(n.Group)), csvInt(n.Year), "", "計", csvInt(n.Total))
 		}
 	}
 	return c.close()

@@ -29,7 +29,7 @@ func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 			if r := is.Response; r != nil {
 				dep, plan, note = r.Department, r.Plan, r.Note
 			}
-			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")),
+			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(dataGroups(is.Groups)),
 				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(view.YearsList(is.Years)), csvText(is.Masked),
 				csvInt(is.Voices), csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
 		}
@@ -43,7 +43,7 @@ func HardStatusCountsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, []string{"district", "status", "count"})
 	if hr := res.Hard; hr != nil {
 		for _, st := range hr.Statuses {
-			c.row(csvText(st.Group), csvText(st.Status), csvInt(st.Count))
+			c.row(csvText(dataGroup(st.Group)), csvText(st.Status), csvInt(st.Count))
 		}
 	}
 	return c.close()
@@ -59,7 +59,7 @@ func HardIssuesCSV(w io.Writer, res *analyze.Results) error {
 		cats := res.Batch.HardCategories
 		for _, is := range hr.Issues {
 			for _, k := range is.Categories {
-				c.row(is.Source, csvText(is.RecordID), csvText(strings.Join(is.Groups, "、")), csvText(cats[k].Name),
+				c.row(is.Source, csvText(is.RecordID), csvText(dataGroups(is.Groups)), csvText(cats[k].Name),
 					csvText(strings.Join(cats[k].Programs, "、")), csvText(cats[k].Department), csvText(is.Masked),
 					csvText(is.Place), csvText(is.ID), csvText(view.YearsList(is.Years)))
 			}
@@ -79,7 +79,7 @@ func HardCountsCSV(w io.Writer, res *analyze.Results) error {
 			if n.Year != 0 {
 				y = csvInt(n.Year)
 			}
-			c.row(n.Source, y, csvText(n.Group), csvText(n.Category), csvInt(n.Count))
+			c.row(n.Source, y, csvText(dataGroup(n.Group)), csvText(n.Category), csvInt(n.Count))
 		}
 	}
 	return c.close()
@@ -93,4 +93,27 @@ func hardCSVFiles(res *analyze.Results) []CSVFile {
 	}
 	return []CSVFile{{"data/hard_issues.csv", HardIssuesCSV}, {"data/hard_counts.csv", HardCountsCSV},
 		{"data/hard_responses.csv", HardResponsesCSV}, {"data/hard_status_counts.csv", HardStatusCountsCSV}}
+}
+
+// dataWardWide is the ward-wide plan's initiatives in data/*.csv: the word
+// the input uses for them (取組.地区 区全体, inputs.md), since a machine
+// reading data/ matches it with the input; what is printed says
+// analyze.GroupWardWide (区全体の取組), which cannot be read as the whole ward.
+const dataWardWide = "区全体"
+
+// dataGroup is a group as data/*.csv write it.
+func dataGroup(g string) string {
+	if g == analyze.GroupWardWide {
+		return dataWardWide
+	}
+	return g
+}
+
+// dataGroups joins an issue's groups as data/*.csv write them (with 、).
+func dataGroups(gs []string) string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = dataGroup(g)
+	}
+	return strings.Join(out, "、")
 }

@@ -80,3 +80,22 @@ func TestWardWideWording(t *testing.T) {
 		t.Errorf("GroupWardWide = %q", analyze.GroupWardWide)
 	}
 }
+
+// TestDataWardWide: data/*.csv write the ward-wide plan's initiatives with
+// the input's word 区全体 (取組.地区), never the printed 区全体の取組, so that a
+// machine matches them with the inputs.
+func TestDataWardWide(t *testing.T) {
+	res := demoResults(t)
+	for _, f := range append(hardCSVFiles(res), CSVFile{"data/progress.csv", ProgressCSV}, CSVFile{"data/progress_counts.csv", ProgressCountsCSV}) {
+		var b bytes.Buffer
+		if err := f.Write(&b, res); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), analyze.GroupWardWide) {
+			t.Errorf("%s writes %s", f.Path, analyze.GroupWardWide)
+		}
+		if f.Path != "data/hard_responses.csv" && f.Path != "data/hard_issues.csv" && !strings.Contains(b.String(), ","+dataWardWide+",") && !strings.Contains(b.String(), "\n"+dataWardWide+",") {
+			t.Errorf("%s has no group %s", f.Path, dataWardWide)
+		}
+	}
+}
