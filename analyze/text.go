@@ -557,12 +557,77 @@ func appendWords(words []string, toks []tokenizer.Token, bases []string, sp []sp
 		}
 		flush(false)
 		if keywordVerb(pos, bases[i]) {
-			words = append(words, bases[i])
+			w := bases[i]
+			if negated(toks, i) {
+				w = negativeForm(toks[i], pos[0], bases[i])
+			}
+			words = append(words, w)
 		}
 	}
 	flush(false)
 	return words
 }
+
+// negated reports whether the verb or adjective toks[i] is negated: the
+// auxiliary ない, ぬ (ず) or ん follows it, directly or after the verbs and
+// auxiliaries that only extend it (れる, られる, せる, いる in ている, ます in
+// ません) and the particle て. 足りない, 届かず, 届かなかった, 参加できません,
+// 足りていない and 届けられない are negated; 足りなくなる too (ない comes
+// first); 行きたくない is not (たい changes what is negated).
+func negated(toks []tokenizer.Token, i int) bool {
+	for _, t := range toks[i+1:] {
+		pos := t.POS()
+		base := baseForm(t)
+		switch {
+		case len(pos) > 0 && pos[0] == "助動詞":
+			switch base {
+			case "ない", "ぬ", "ん":
+				return true
+			case "ます":
+				continue
+			}
+			return false
+		case len(pos) > 1 && pos[0] == "動詞" && (pos[1] == "非自立" || pos[1] == "接尾"):
+			continue
+		case len(pos) > 1 && pos[0] == "助詞" && pos[1] == "接続助詞" && (t.Surface == "て" || t.Surface == "で"):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// negativeForm returns the plain negative (ない形) of a verb or adjective
+// token t with part of speech pos0 and base form base: 足りる → 足りない,
+// 届く → 届かない, 楽しい → 楽しくない, 参加する's する → しない. A conjugation
+// the rule does not know keeps its base form with ない (base + ない).
+func negativeForm(t tokenizer.Token, pos0, base string) string {
+	ctype, _ := t.FeatureAt(4)
+	r, n := utf8.DecodeLastRuneInString(base)
+	stem := base[:len(base)-n]
+	switch {
+	case pos0 == "形容詞" && r == 'い':
+		return stem + "くない"
+	case strings.HasPrefix(ctype, "五段"):
+		if a, ok := godanA[r]; ok {
+			return stem + string(a) + "ない"
+		}
+	case strings.HasPrefix(ctype, "一段") && r == 'る':
+		return stem + "ない"
+	case strings.HasPrefix(ctype, "サ変") && strings.HasSuffix(base, "する"):
+		return strings.TrimSuffix(base, "する") + "しない"
+	case strings.HasPrefix(ctype, "カ変"):
+		if base == "くる" {
+			return "こない"
+		}
+		return stem + "ない" // 来る → 来ない
+	}
+	return base + "ない"
+}
+
+// godanA maps the last kana of a 五段 verb to its 未然形 (ア段) kana.
+var godanA = map[rune]rune{'う': 'わ', 'く': 'か', 'ぐ': 'が', 'す': 'さ', 'つ': 'た',
+	'ぬ': 'な', 'ぶ': 'ば', 'む': 'ま', 'る': 'ら'}
 
 // keywordVerb reports whether a token with parts of speech pos and base form
 // base is a keyword verb or adjective: 自立, not a stop word.
@@ -806,19 +871,32 @@ func keywordsAndQuotes(b *ingest.Batch, docs []textDoc) ([]Keyword, []Quote) {
 		if !anyDoc {
 			continue
 		}
-		for _, g := range groups {
+		tops := make([][]wordCount, len(groups))
+		for i, g := range groups {
 			if g.by == ByDistrict && !g.quotable {
 				continue // keywords of a suppressed district are not published either
 			}
-			top := countWords(docs, g.docs)
-			for _, w := range top {
+			tops[i] = countWords(docs, g.docs)
+			for _, w := range tops[i] {
 				kws = append(kws, Keyword{Source: src, By: g.by, Group: g.name, Word: w.word, Count: w.count, Docs: w.docs})
 			}
-			if g.by == ByAll || !g.quotable {
-				continue
-			}
-			for _, t := range pickQuotes(docs, g.docs, top) {
-				quotes = append(quotes, Quote{Source: src, By: g.by, Group: g.name, Text: t})
+		}
+		// Note: a text is quoted once per source, in the order the report
+		// prints the lists (themes, then districts, each in sheet order): an
+		// answer coded with two themes, or a theme's quote from a district,
+		// goes to the first list, and the later list quotes its next best
+		// text (docs/methods.md, 自由記述の抜粋). A few voices printed two or
+		// three times looked like many.
+		quoted := map[string]bool{}
+		for _, by := range []string{ByTheme, ByDistrict} {
+			for i, g := range groups {
+				if g.by != by || !g.quotable {
+					continue
+				}
+				for _, t := range pickQuotes(docs, g.docs, tops[i], quoted) {
+					quoted[t] = true
+					quotes = append(quotes, Quote{Source: src, By: g.by, Group: g.name, Text: t})
+				}
 			}
 		}
 	}
@@ -906,14 +984,14 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 // pickQuotes chooses up to MaxQuotes masked texts of the group: length between
 // QuoteMinRunes and QuoteMaxRunes, most distinct top keywords covered first, then
 // texts without masks, then by record ID and reading order. Identical texts are
-// quoted once.
+// quoted once, and a text in quoted (another list's quote) not at all.
 //
 // Note: the order is total (reading order last), so the quotes are the first
 // MaxQuotes distinct texts of the candidates in that order: the best
 // candidate of each text, best first. They are kept while scanning, at most
 // MaxQuotes of them, rather than by sorting every candidate (a district of
 // a million-respondent survey has a hundred thousand).
-func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
+func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bool) []string {
 	n := min(len(top), quoteTopWords)
 	topSet := make(map[string]uint, n) // word → its bit
 	for i, w := range top[:n] {
@@ -938,7 +1016,7 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount) []string {
 	best := make([]cand, 0, MaxQuotes+1) // distinct texts, best first
 	for _, i := range idx {
 		d := &docs[i]
-		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes {
+		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes || quoted[d.masked] {
 			continue
 		}
 		// Note: the distinct top words are counted as bits (the top words are

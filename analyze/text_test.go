@@ -154,28 +154,25 @@ func TestAnalyzeTextQuotes(t *testing.T) {
 		want     []Quote
 	}{
 		// Quotable (20–120 runes): R2, R3 and the hearing comment; R1 and R4 are too short.
+		// Each text is quoted once per source, in print order (themes, then
+		// districts): R3 goes to 見守り, so 子育て (R3 only) and 綱島 (R3) quote
+		// nothing; R2 goes to 防災, so 日吉 (R1 too short, R2) quotes nothing;
+		// the hearing comment goes to its theme, not again to 綱島.
 		{"all groups", 1, []Quote{
 			{SourceSurvey, ByTheme, "見守り", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
-			{SourceSurvey, ByTheme, "子育て", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
 			{SourceSurvey, ByTheme, "防災", "災害時の避難が心配。近所付き合いが少なくなった。"},
-			{SourceSurvey, ByDistrict, "日吉", "災害時の避難が心配。近所付き合いが少なくなった。"},
-			{SourceSurvey, ByDistrict, "綱島", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
 			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
-			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
 		}},
 		// 秘匿基準 3: 日吉 and 綱島 have 2 respondents each, so no survey district quotes;
 		// the ward (5 respondents) still gives theme quotes; hearings are not held back.
 		{"small districts suppressed", 3, []Quote{
 			{SourceSurvey, ByTheme, "見守り", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
-			{SourceSurvey, ByTheme, "子育て", "子どもの居場所づくりが大切です。見守り活動の担い手が高齢化している。"},
 			{SourceSurvey, ByTheme, "防災", "災害時の避難が心配。近所付き合いが少なくなった。"},
 			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
-			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
 		}},
 		// 秘匿基準 6: the ward has 5 respondents, so no survey quotes at all.
 		{"ward suppressed", 6, []Quote{
 			{SourceHearing, ByTheme, "子育て", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
-			{SourceHearing, ByDistrict, "綱島", "子育て世代の参加が増えた。〇〇さんの協力が大きい。"},
 		}},
 	}
 	for _, tt := range tests {
@@ -206,11 +203,17 @@ func TestPickQuotesOrder(t *testing.T) {
 		{recordID: "E", textResult: &textResult{masked: long + "。", words: []string{"地域"}}},
 	}
 	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
-	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top)
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, nil)
 	// C covers 3 top words; A and B cover 2 (A first by record ID); D is too short.
 	want := []string{"〇〇さんの" + long, long + "です", long}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes = %q, want %q", got, want)
+	}
+	// C and B were quoted by an earlier list: A, then the next best, E, instead.
+	got = pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, map[string]bool{"〇〇さんの" + long: true, long: true})
+	want = []string{long + "です", long + "。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pickQuotes with quoted = %q, want %q", got, want)
 	}
 }
 
@@ -357,6 +360,24 @@ func TestAppendWords(t *testing.T) {
 		{"居場所づくりが大切です", []string{"居場所づくり", "大切"}},
 		// 近所 付き合い が 少なく (形容詞 → 少ない) なっ (なる: stop word) た
 		{"近所付き合いが少なくなった", []string{"近所付き合い", "少ない"}},
+		// Negation stays with the word: 足り (一段) ない (助動詞) → 足りない, not 足りる.
+		{"担い手が足りない", []string{"担い手", "足りない"}},
+		// 届か (五段・カ行) ず (助動詞 ぬ) and 届か ない: 届かない twice, never 届く.
+		{"周知が届かず、活動の情報が届かない", []string{"周知", "届かない", "活動", "情報", "届かない"}},
+		// 届か なかっ (ない) た: the past of the negative is still 届かない.
+		{"案内が届かなかった", []string{"案内", "届かない"}},
+		// 集まら (五段・ラ行) ぬ → 集まらない; 足り て い (非自立) ない → 足りない.
+		{"人が集まらぬ。手が足りていない", []string{"集まらない", "手", "足りない"}},
+		// 届き (連用形) ませ (ます) ん (助動詞) → 届かない.
+		{"情報が届きません", []string{"情報", "届かない"}},
+		// 楽しく (形容詞) ない → 楽しくない; 少なく ない → 少なくない.
+		{"楽しくない、少なくない", []string{"楽しくない", "少なくない"}},
+		// 足り なく て 困る: 足りない and 困る (not negated).
+		{"足りなくて困る", []string{"足りない", "困る"}},
+		// 行き たく (たい) ない: たい stands between, so 行く stays as it is.
+		{"行きたくない", []string{"行く"}},
+		// 参加 (サ変接続 noun) でき (できる: stop word) ませ ん: no negated stop word.
+		{"参加できません", []string{"参加"}},
 	}
 	tok := IPATokenizer()
 	m := NewMasker(nil, tok)
@@ -467,7 +488,7 @@ func TestPickQuotesDuplicates(t *testing.T) {
 		{recordID: "Y", textResult: &textResult{masked: long + "X", words: []string{"活動", "参加", "きっかけ"}}}, // X again: 3
 		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加", "きっかけ"}}}, // 1 again: 3, after Y by ID
 	}
-	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top)
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top, nil)
 	want := []string{long + "1", long + "X", long + "2"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes = %q, want %q", got, want)
@@ -500,7 +521,7 @@ func TestPickQuotesAsSorted(t *testing.T) {
 				idx = append(idx, i)
 			}
 		}
-		got := pickQuotes(docs, idx, top)
+		got := pickQuotes(docs, idx, top, nil)
 		// The reference: every candidate sorted, then the first distinct texts.
 		type cand struct {
 			doc, score int
@@ -563,5 +584,34 @@ func TestCountWordsSharedTexts(t *testing.T) {
 	want := []wordCount{{"地域", 4, 2}, {"活動", 3, 3}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countWords = %v, want %v", got, want)
+	}
+}
+
+// TestNegativeForm: the ない形 of each conjugation type, from the first
+// token of a negated text (its 活用型 from the dictionary).
+func TestNegativeForm(t *testing.T) {
+	tok := IPATokenizer()
+	for _, tt := range []struct{ text, want string }{
+		{"会わない", "会わない"},  // 五段・ワ行促音便: う → わ
+		{"話さない", "話さない"},  // 五段・サ行
+		{"泳がない", "泳がない"},  // 五段・ガ行
+		{"起きない", "起きない"},  // 一段
+		{"来ない", "来ない"},    // カ変・来ル
+		{"寒くない", "寒くない"},  // 形容詞
+		{"届きません", "届かない"}, // 連用形 + ません
+		{"相談しない", "しない"},  // サ変・スル (相談 is a noun)
+	} {
+		toks := tok.Tokenize(tt.text)
+		i := 0
+		for i < len(toks) && toks[i].POS()[0] != "動詞" && toks[i].POS()[0] != "形容詞" {
+			i++
+		}
+		if i == len(toks) || !negated(toks, i) {
+			t.Errorf("%s: no negated verb", tt.text)
+			continue
+		}
+		if got := negativeForm(toks[i], toks[i].POS()[0], baseForm(toks[i])); got != tt.want {
+			t.Errorf("negativeForm(%s) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -521,7 +521,7 @@ func opendataTables(v *view.View) []*odTable {
 
 	kw := &odTable{name: "keywords", title: "自由記述でよく使われた言葉（全体）", cols: []odCol{
 		{"順位", "回数の多い順"},
-		{"言葉", "名詞・動詞・形容詞の基本形"},
+		{"言葉", "名詞・動詞・形容詞の基本形（打ち消しは「足りない」のように打ち消しの形）"},
 		{"回数（回）", "自由記述に出てきた回数"},
 	}, rule: odRuleNone}
 	for i, k := range v.FreeText.Keywords {

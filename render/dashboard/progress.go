@@ -33,13 +33,13 @@ const dashboardCycleHTML = `
 <section class="panel{{if not $.Panels}} active{{end}}" id="progress">
 <h2>取組の振り返り</h2>
 <style>.progress td.t { text-align: left; } .progress td.mark { text-align: center; white-space: nowrap; } .progress .lab { display: block; font-size: 0.8em; color: #444; } figure.history { margin: 0.5em 0 1em; } .progress thead th { white-space: nowrap; }</style>
-<p class="legend">進ちょく：{{range $i, $l := .Labels}}{{index $pv.Marks $i}}{{$l}}　{{end}}空欄＝報告なし、↓＝前年度より悪化。実績の（　）は計画最終年度の目標に対する達成率（％）。記述は個人情報を〇〇に置き換えています。</p>
+<p class="legend">進ちょく：{{range $i, $l := .Labels}}{{index $pv.Marks $i}}{{$l}}　{{end}}空欄＝報告なし、↓＝前年度より悪化（表の「（再掲）前年度より悪化」は計のうちの数で、左の欄の合計には含みません）。実績の（　）は計画最終年度の目標に対する達成率（％）。記述は個人情報を〇〇に置き換えています。</p>
 <table class="list">
 <caption>進ちょく別の取組数（全体、年度別）</caption>
-<thead><tr><th>年度</th>{{range $i, $l := .Labels}}<th>{{index $pv.Marks $i}}{{$l}}</th>{{end}}<th>未記入</th><th>悪化</th><th>計</th></tr></thead>
+<thead><tr><th>年度</th>{{range $i, $l := .Labels}}<th>{{index $pv.Marks $i}}{{$l}}</th>{{end}}<th>未記入</th><th>計</th><th>（再掲）前年度より悪化</th></tr></thead>
 <tbody>
 {{- range .Ward}}
-<tr><th scope="row">{{.Year}}</th>{{range .Counts}}<td>{{.Text}}</td>{{end}}<td>{{.Unrated.Text}}</td><td>{{.Slipped.Text}}</td><td>{{.Total.Text}}</td></tr>
+<tr><th scope="row">{{.Year}}</th>{{range .Counts}}<td>{{.Text}}</td>{{end}}<td>{{.Unrated.Text}}</td><td>{{.Total.Text}}</td><td>{{.Slipped.Text}}</td></tr>
 {{- end}}
 </tbody>
 </table>

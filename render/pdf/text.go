@@ -19,8 +19,12 @@ func isNoLineStart(r rune) bool { return strings.ContainsRune(noLineStart, r) }
 func isNoLineEnd(r rune) bool   { return strings.ContainsRune(noLineEnd, r) }
 
 // isWordRune reports whether r belongs to a run of Latin letters or digits that
-// should not be split across lines (numbers like 1,234.5 and words like NPO).
+// should not be split across lines (numbers like 1,234.5, 80.0% and ８０％, and
+// words like NPO).
 func isWordRune(r rune) bool {
+	if r >= '０' && r <= '９' || r == '％' {
+		return true // a full-width number and its %
+	}
 	return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '%' || r == '-' || r == '+' || r == '/' || r == '=' || r == '_')
 }
 
@@ -69,28 +73,76 @@ func wrapPara(rs []rune, width float64, measure func(string) float64) []string {
 
 // breakAt moves a break before rs[end] back so that the next line does not
 // start with a forbidden character, this line does not end with an opening
-// bracket, and a Latin word is not split; it never returns start or less.
+// bracket, a Latin word or number (with its decimal point, comma and %) is
+// not split, and a short bracket such as 「（12）」 or 「（80.0%）」 stays whole;
+// it never returns start or less.
+//
+// Note: the rules are applied until none moves the break, since one can
+// put the break where another forbids it: 「世代（12）、」 broken before 「）」
+// moved back by 禁則 to between 1 and 2, and 「（80.0%）」 to after 「80.」.
 func breakAt(rs []rune, start, end int) int {
 	orig := end
-	// Keep a Latin word or number whole.
-	if isWordRune(rs[end]) && isWordRune(rs[end-1]) {
-		b := end
-		for b > start && isWordRune(rs[b-1]) {
-			b--
+	for {
+		prev := end
+		// Keep a Latin word or number whole.
+		if isWordRune(rs[end]) && isWordRune(rs[end-1]) {
+			b := end
+			for b > start && isWordRune(rs[b-1]) {
+				b--
+			}
+			if b > start {
+				end = b
+			}
 		}
-		if b > start {
-			end = b
+		// Keep a short bracket whole.
+		if o := shortBracketAround(rs, end); o > start {
+			end = o
 		}
-	}
-	// Note: 追い出し (pushing characters to the next line) rather than ぶら下げ,
-	// because the measured width is a hard limit for table cells.
-	for end > start+1 && (isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1])) {
-		end--
+		// Note: 追い出し (pushing characters to the next line) rather than ぶら下げ,
+		// because the measured width is a hard limit for table cells.
+		for end > start+1 && (isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1])) {
+			end--
+		}
+		if end == prev {
+			break
+		}
 	}
 	if isNoLineStart(rs[end]) || isNoLineEnd(rs[end-1]) {
 		return orig // nothing better: the whole line is forbidden characters
 	}
 	return end
+}
+
+// shortBracket is the most runes between the brackets of a bracket kept on
+// one line (「（80.0%）」, 「（12件）」, 「（参考値）」).
+const shortBracket = 8
+
+// shortBracketAround returns the index of the opening bracket of a short
+// bracket (（…） or (…), at most shortBracket runes inside, none nested) that a
+// break before rs[end] would split, or -1.
+func shortBracketAround(rs []rune, end int) int {
+	open := -1
+	for i := end - 1; i >= 0 && i >= end-1-shortBracket; i-- {
+		if rs[i] == '（' || rs[i] == '(' {
+			open = i
+			break
+		}
+		if rs[i] == '）' || rs[i] == ')' {
+			return -1
+		}
+	}
+	if open < 0 {
+		return -1
+	}
+	for i := end; i < len(rs) && i <= open+1+shortBracket; i++ {
+		if rs[i] == '）' || rs[i] == ')' {
+			return open
+		}
+		if rs[i] == '（' || rs[i] == '(' {
+			return -1
+		}
+	}
+	return -1
 }
 
 // wrapKey identifies a wrapping of a text in a font (pdfDoc.wrap).

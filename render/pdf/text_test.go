@@ -37,6 +37,19 @@ func TestWrapText(t *testing.T) {
 		{"empty", "", 5, []string{""}},
 		{"all forbidden keeps progress", "。。。。。。。", 3, []string{"。。。", "。。。", "。"}},
 		{"narrower than one rune", "あい", 0.5, []string{"あ", "い"}},
+		// Reader report: 「世代（1」/「2）」 (report.pdf) and 「目標値（80.」/「0%）」
+		// (map and cycle report.pdf). 禁則 moved the break before 「）」 back
+		// into the number; the number and its short bracket now move down whole.
+		{"number in brackets before 、", "（15）、世代（12）、少ない", 10, []string{"（15）、世代", "（12）、少ない"}},
+		{"decimal and % in brackets", "目標値（80.0%）の達成", 9, []string{"目標値", "（80.0%）の達", "成"}},
+		{"decimal and % in brackets, wider", "今回75.0%で、目標値（80.0%）の達成", 16, []string{"今回75.0%で、目標値", "（80.0%）の達成"}},
+		{"decimal number alone", "策定時の値は80.0%です", 9, []string{"策定時の値は", "80.0%です"}},
+		{"full-width number and ％", "回答は１２３％です", 5, []string{"回答は", "１２３％で", "す"}},
+		{"short bracket of words", "地区の結果（参考値）です", 8, []string{"地区の結果", "（参考値）です"}},
+		// A bracket longer than shortBracket is broken inside as any text.
+		{"long bracket breaks inside", "注（これは長い説明の文です）", 8, []string{"注（これは長い説", "明の文です）"}},
+		// A short bracket at the start of a line wider than the line is split.
+		{"bracket wider than the line", "（12345）", 4, []string{"（123", "45）"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := wrapText(c.in, c.width, runeWidth)

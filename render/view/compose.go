@@ -163,7 +163,7 @@ func (c *Composer) freeText() {
 			for i, k := range ft.Keywords {
 				t.Rows = append(t.Rows, Cells(strconv.Itoa(i+1), k.Key, k.Value))
 			}
-			c.Add(t, Note{"注）名詞・動詞・形容詞の基本形を数えています（よく使われるだけの語は除いています）。"}, Space{3})
+			c.Add(t, Note{"注）名詞・動詞・形容詞の基本形（打ち消しは「足りない」のように打ち消しの形）を数えています（よく使われるだけの語は除いています）。"}, Space{3})
 		}
 	}
 	if len(groups) == 0 {
@@ -957,15 +957,20 @@ func (c *Composer) progress() {
 		for i, l := range pv.Labels {
 			t.Cols = append(t.Cols, Col{Head: pv.Marks[i] + l, WebHead: l, Unit: "件", Role: RoleFigure})
 		}
+		// Note: 悪化 is a subset of 計 (the initiatives rated below their
+		// previous year's mark), not a category beside the marks: it comes
+		// after 計 as 再掲, so the row still sums to 計 (docs/methods.md §13).
 		t.Cols = append(t.Cols, Col{Head: "未記入", WebHead: "未評価", Unit: "件", Role: RoleFigure},
-			Col{Head: "悪化", WebHead: "前年度より悪化", Unit: "件", Role: RoleFigure}, Col{Head: "計", Unit: "件", Role: RoleFigure})
+			Col{Head: "計", Unit: "件", Role: RoleFigure},
+			Col{Head: ProgressSlippedHead, WebHead: ProgressSlippedWebHead, Unit: "件", Role: RoleFigure})
 		for _, r := range counts {
 			row := Cells(r.Year)
 			for _, n := range r.Counts {
 				row = append(row, Cell{Text: n.Text})
 			}
-			t.Rows = append(t.Rows, append(row, Cells(r.Unrated.Text, r.Slipped.Text, r.Total.Text)...))
+			t.Rows = append(t.Rows, append(row, Cells(r.Unrated.Text, r.Total.Text, r.Slipped.Text)...))
 		}
+		t.Notes = []string{ProgressSlippedNote}
 		c.Add(t)
 	}
 	if c.district == "" && len(pv.Keywords) > 0 {

@@ -27,6 +27,17 @@ type ProgressView struct {
 	HasActualFigures bool
 }
 
+// The 悪化 column of the progress count tables: the initiatives of 計 rated
+// below their previous year's mark, printed after 計 as 再掲 (a subset, not
+// a category: the marks, 未記入 and 計 add up without it). The PDF's compact
+// table has room for the short head; the web, the dashboard and the
+// tabulation book print the long one.
+const (
+	ProgressSlippedHead    = "（再掲）悪化"
+	ProgressSlippedWebHead = "（再掲）前年度より悪化"
+	ProgressSlippedNote    = "注）（再掲）は、計のうち前年度より進ちょくが下がった（悪化した）取組の数です（再掲のため、左の欄の合計には含みません）。"
+)
+
 // A ProgressCountRow is one group's ratings in one year.
 type ProgressCountRow struct {
 	Group, Year string

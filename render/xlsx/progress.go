@@ -77,11 +77,11 @@ func (b *book) progress() {
 	for i, l := range pv.Labels {
 		legend[i] = pv.Marks[i] + l
 	}
-	s.titleBlock("取組の振り返り", "進ちょく："+strings.Join(legend, "　")+"。悪化＝前年度より進ちょくが下がった取組。",
+	s.titleBlock("取組の振り返り", "進ちょく："+strings.Join(legend, "　")+"。（再掲）前年度より悪化＝計のうち前年度より進ちょくが下がった取組（再掲のため、左の欄の合計には含みません）。",
 		"達成率＝実績÷計画最終年度の目標（％）。記述は個人情報を〇〇に置き換えています。")
 	s.strNoFit(1, "進ちょく別の取組数（年度別）", "title")
 	s.next()
-	heads := append(append([]string{"区分", "年度"}, pv.Labels...), "未記入", "悪化", "計")
+	heads := append(append([]string{"区分", "年度"}, pv.Labels...), "未記入", "計", view.ProgressSlippedWebHead)
 	s.head(heads...)
 	counts := func(group string, rows []view.ProgressCountRow) {
 		for _, r := range rows {
@@ -92,8 +92,8 @@ func (b *book) progress() {
 			}
 			n := 3 + len(r.Counts)
 			s.fig(n, r.Unrated)
-			s.fig(n+1, r.Slipped)
-			s.fig(n+2, r.Total)
+			s.fig(n+1, r.Total)
+			s.fig(n+2, r.Slipped)
 			s.next()
 		}
 	}
