@@ -52,7 +52,7 @@ func progressFigures() []e2eFigure {
 	}
 	for _, f := range []struct{ id, dist, theme, unit, target string }{
 		{"A1", "北", "つながり", "件", "100"}, {"A2", "中央", "参加", "人", "200"}, {"A3", "南", "つながり", "", ""},
-		{"A4", "区全体の取組", "参加", "部", "5000"}, {"A5", "区全体の取組", "", "回", "12"}, // input 地区 blank or 区全体
+		{"A4", "区全体", "参加", "部", "5000"}, {"A5", "区全体", "", "回", "12"}, // input 地区 blank or 区全体; data/ keeps the input's word
 	} {
 		for i := range figs {
 			if strings.HasPrefix(figs[i].key, f.id+",") {
@@ -69,14 +69,14 @@ func progressFigures() []e2eFigure {
 			figs = append(figs, e2eFigure{"progress_counts", strings.Join([]string{by, group, year, l}, ","), e2eCells("count", n[i]), "hand count"})
 		}
 	}
-	counts("全体", "全体", "2023", 1, 0, 0, 0, 0, 0, 1)     // A1
-	counts("全体", "全体", "2024", 1, 2, 0, 0, 0, 1, 3)     // A2; A1, A3
-	counts("全体", "全体", "2025", 1, 1, 1, 2, 0, 3, 5)     // A5; A2; A1; A3, A4
-	counts("地区", "北", "2024", 0, 1, 0, 0, 0, 1, 1)      // A1
-	counts("地区", "中央", "2023", 0, 0, 0, 0, 0, 0, 0)     // no report yet
-	counts("地区", "中央", "2025", 0, 1, 0, 0, 0, 1, 1)     // A2
-	counts("地区", "南", "2025", 0, 0, 0, 1, 0, 1, 1)      // A3
-	counts("地区", "区全体の取組", "2025", 1, 0, 0, 1, 0, 0, 2) // A5, A4 (input 地区 区全体)
+	counts("全体", "全体", "2023", 1, 0, 0, 0, 0, 0, 1)  // A1
+	counts("全体", "全体", "2024", 1, 2, 0, 0, 0, 1, 3)  // A2; A1, A3
+	counts("全体", "全体", "2025", 1, 1, 1, 2, 0, 3, 5)  // A5; A2; A1; A3, A4
+	counts("地区", "北", "2024", 0, 1, 0, 0, 0, 1, 1)   // A1
+	counts("地区", "中央", "2023", 0, 0, 0, 0, 0, 0, 0)  // no report yet
+	counts("地区", "中央", "2025", 0, 1, 0, 0, 0, 1, 1)  // A2
+	counts("地区", "南", "2025", 0, 0, 0, 1, 0, 1, 1)   // A3
+	counts("地区", "区全体", "2025", 1, 0, 0, 1, 0, 0, 2) // A5, A4 (input 地区 区全体)
 	counts("テーマ", "つながり", "2025", 0, 0, 1, 1, 0, 2, 2)
 	counts("テーマ", "参加", "2025", 0, 1, 0, 1, 0, 1, 2)
 	counts("テーマ", "テーマなし", "2025", 1, 0, 0, 0, 0, 0, 1)

@@ -24,7 +24,9 @@ var plainWords = []struct {
 	{regexp.MustCompile(`は2つの割合の差の検定で有意に`), "は偶然とは考えにくい差で"},
 	{regexp.MustCompile(`（2つの割合の差の検定）`), "（偶然とは考えにくい差）"},
 	{regexp.MustCompile(`または基数が秘匿基準未満`), "または回答者が少なく数値を伏せている"},
-	{regexp.MustCompile(`基数`), "分母"},
+	// Only the composers' phrases (を基数と, の基数）): a resident's quote that
+	// says 基数 is printed as written.
+	{regexp.MustCompile(`(を|の)基数(と|）)`), "${1}分母${2}"},
 	{regexp.MustCompile(`秘匿基準`), "数値を伏せる人数"},
 	{regexp.MustCompile(`統計的な検定`), "統計的な判定"},
 	{regexp.MustCompile(`の今回値の95%信頼区間は`), "の今回値は、誤差を考えると"},
