@@ -898,8 +898,8 @@ func (x *fx) middle(q int, code string) bool {
 }
 
 // orgRatings states, for up to maxListed 評価 items that the district's
-// organizations rated, the rating they gave most (the first on ties) with its
-// share beside the ward's share of the same rating.
+// organizations rated, how many gave the scale's best rating, beside the
+// ward's count of the same rating (counts, never shares).
 func (x *fx) orgRatings(d string) (Finding, bool) {
 	f := Finding{Rule: RuleOrgRatings}
 	type key struct {
@@ -920,13 +920,15 @@ func (x *fx) orgRatings(d string) (Finding, bool) {
 		if len(f.Figures) == 4*maxOrgItems {
 			break
 		}
-		var best *HearingCount
-		for _, h := range rows[key{it, ByDistrict, d}] {
-			if h.Base > 0 && h.Count > 0 && !WeakLabel(h.Label) && (best == nil || h.Count > best.Count) {
-				best = h
-			}
+		// The scale's best rating (its first row, as in hearingSummary),
+		// never the most frequent one: that is often a middle answer
+		// (ある程度できている), which is never stated alone.
+		rs := rows[key{it, ByDistrict, d}]
+		if len(rs) == 0 {
+			continue
 		}
-		if best == nil {
+		best := rs[0]
+		if best.Base == 0 || best.Count == 0 || WeakLabel(best.Label) {
 			continue
 		}
 		var ward *HearingCount
