@@ -98,6 +98,8 @@ func oneDecimal(t *testing.T, s string) string {
 // suppressed, － for no answers, else the share with ▲▼.
 func crosstabText(t *testing.T, r map[string]string) string {
 	switch {
+	case r["suppressed"] == "true" && r["base"] == "0":
+		return view.MarkZero // no respondent: nothing to hide (view.Shown)
 	case r["suppressed"] == "true":
 		return view.MarkSuppressed
 	case r["count"] == "0":
@@ -329,6 +331,8 @@ func indicatorText(t *testing.T, rows dataRows) string {
 // topText is a district_tops.csv row as 地区比較 prints it.
 func topText(t *testing.T, r map[string]string) string {
 	switch {
+	case r["suppressed"] == "true" && r["base"] == "0":
+		return view.MarkZero // no respondent: nothing to hide (view.Shown)
 	case r["suppressed"] == "true":
 		return view.MarkSuppressed
 	case r["pct"] == "0":
