@@ -117,6 +117,17 @@ func indicators(b *ingest.Batch) []IndicatorResult {
 				Suppressed: cf[g].Suppressed, Reference: cf[g].Reference,
 				Current: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN(),
 				Baseline: math.NaN(), P: math.NaN(), Evaluation: EvalNone}
+			if old != nil && g < len(of) && old.n[g] > 0 {
+				// Note: a group of no baseline respondent hides nothing and
+				// has nothing to mark (its value is unknown, printed blank).
+				res.BaselineSuppressed = of[g].Suppressed
+				res.BaselineReference = of[g].Reference && !of[g].Suppressed
+			}
+			if g == 0 && ind.HasBaseline {
+				// The published 策定時値: never suppressed; 参考値 by its n when given.
+				res.BaselineSuppressed = false
+				res.BaselineReference = ind.BaselineN > 0 && ind.BaselineN < st.ReferenceBelow
+			}
 			if res.Suppressed {
 				out = append(out, res)
 				continue

@@ -211,3 +211,48 @@ func TestEvaluate(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorBaselineFlags: the 策定時 side of a district's indicator
+// carries its own survey's 秘匿/参考値 by the same rule as the current side
+// (hard batch 表19: 策定時 50.0 (n=6) printed plain beside 北 75.0 (n=8)
+// 参考値). indicatorBatch's baseline bases: 日吉 100, 箕輪 20, 高田 40, 新田 60.
+func TestIndicatorBaselineFlags(t *testing.T) {
+	type fl struct{ sup, ref bool }
+	check := func(t *testing.T, rows []IndicatorResult, want map[string]fl) {
+		t.Helper()
+		for _, r := range rows {
+			w, ok := want[r.Group]
+			if !ok {
+				continue
+			}
+			if r.BaselineSuppressed != w.sup || r.BaselineReference != w.ref {
+				t.Errorf("%s: baseline suppressed %v reference %v, want %v %v", r.Group, r.BaselineSuppressed, r.BaselineReference, w.sup, w.ref)
+			}
+		}
+	}
+	t.Run("参考値 under 30", func(t *testing.T) {
+		r := Run(indicatorBatch())
+		// I1: 箕輪's baseline base 20 < 30 is 参考値 though its current side
+		// (5) is suppressed; the others are 30 or more.
+		check(t, r.Indicators[0:5], map[string]fl{GroupAll: {}, "日吉": {}, "箕輪": {false, true}, "高田": {}, "新田": {}})
+		// I2's 全体 策定時値 comes from sheet 指標 without 策定時n: no flag.
+		check(t, r.Indicators[5:6], map[string]fl{GroupAll: {}})
+	})
+	t.Run("秘匿 under 25", func(t *testing.T) {
+		b := indicatorBatch()
+		b.Settings.SuppressBelow = 25
+		r := Run(b)
+		// baseline: 箕輪 20 < 25 primary, 高田 40 the smallest other:
+		// complementary; 日吉 and 新田 shown, neither under 30.
+		check(t, r.Indicators[0:5], map[string]fl{"日吉": {}, "箕輪": {true, false}, "高田": {true, false}, "新田": {}})
+		if !math.IsNaN(r.Indicators[3].Baseline) {
+			t.Errorf("高田 baseline %v, want none (suppressed)", r.Indicators[3].Baseline)
+		}
+	})
+	t.Run("策定時n under 参考値基準", func(t *testing.T) {
+		b := indicatorBatch()
+		b.Indicators[1].BaselineN = 12
+		r := Run(b)
+		check(t, r.Indicators[5:6], map[string]fl{GroupAll: {false, true}})
+	})
+}

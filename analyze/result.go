@@ -197,10 +197,14 @@ type IndicatorResult struct {
 	CIHigh     float64
 	P          float64 // NaN when baseline n is unknown
 	Evaluation string  // EvalA..EvalD or EvalNone
-	Suppressed bool
-	Reference  bool
-	Weighted   bool    // Current is a weighted estimate (全体 with 重み付け)
-	EffectiveN float64 // Kish effective n when Weighted
+	Suppressed bool    // the current side is suppressed (秘匿)
+	Reference  bool    // the current side's base is under 参考値基準
+	// The baseline side's own flags, by the same rule as the current side's
+	// (a baseline/ group's 秘匿/参考値 as its crosstab has them; 全体 from
+	// sheet 指標 is 参考値 when its 策定時n is under 参考値基準).
+	BaselineSuppressed, BaselineReference bool
+	Weighted                              bool    // Current is a weighted estimate (全体 with 重み付け)
+	EffectiveN                            float64 // Kish effective n when Weighted
 }
 
 // HearingResults are the organization hearing roll-ups.

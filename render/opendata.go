@@ -419,6 +419,7 @@ func opendataTables(v *view.View) []*odTable {
 		{"評価", "A：目標を達成（策定時値がなくても判定）、B：改善、C：変化なし、D：悪化、－：評価できない（目標に届かず策定時値がない、または秘匿）"},
 		{"秘匿", "1：回答者が少ないため秘匿、0：公表"},
 		{"参考値", "1：回答者が少ないため参考値、0：通常"},
+		{view.WordBaseline + "値の参考値", "1：" + view.WordBaseline + "の回答者が少ないため参考値、0：通常（秘匿・不明のときは0）"},
 	}, rule: odRuleSurvey}
 	addInd := func(group string, r view.IndicatorRow) {
 		curN := odFig(r.CurrentN)
@@ -426,7 +427,7 @@ func opendataTables(v *view.View) []*odTable {
 			curN = ""
 		}
 		in.rows = append(in.rows, []string{csvText(r.ID), csvText(r.Name), csvText(r.Theme), csvText(group), odFig(r.Baseline), odFig(r.BaselineN),
-			odFig(r.Current), curN, odFig(r.CILow), odFig(r.CIHigh), odFig(r.Target), r.Direction, r.Evaluation, odFlag(r.Current.Suppressed), odFlag(r.Reference)})
+			odFig(r.Current), curN, odFig(r.CILow), odFig(r.CIHigh), odFig(r.Target), r.Direction, r.Evaluation, odFlag(r.Current.Suppressed), odFlag(r.Reference), odFlag(r.BaselineRef)})
 	}
 	for _, r := range v.Indicators.Rows {
 		addInd(view.GroupAll, r)

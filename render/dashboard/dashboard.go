@@ -450,10 +450,7 @@ func wrapLabel(s string, n int) string {
 }
 
 func dashIndRowOf(r view.IndicatorRow) dashIndRow {
-	note := ""
-	if r.Reference {
-		note = view.MarkReference
-	}
+	note := r.Note()
 	return dashIndRow{
 		ID: r.ID, Name: r.Name, Baseline: r.Baseline.Text, Current: r.Current.Text, N: r.CurrentN.Text,
 		Interval: r.Interval, Target: r.Target.Text, Evaluation: r.Evaluation, Note: note,
@@ -665,7 +662,7 @@ const dashboardHTML = `<!DOCTYPE html>
 <thead><tr><th>指標</th><th>テーマ</th><th>策定時</th><th>現状値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>方向</th><th>評価</th><th>備考</th></tr></thead>
 <tbody>
 {{- range .V.Indicators.Rows}}
-<tr><th>{{.ID}} {{.Name}}</th><td>{{.Theme}}</td><td>{{.Baseline.Text}}</td><td>{{.Current.Text}}</td><td>{{.CurrentN.Text}}</td><td>{{.Interval}}</td><td>{{.Target.Text}}</td><td>{{.Direction}}</td><td class="eval">{{.Evaluation}}</td><td>{{if .Reference}}参考値{{end}}</td></tr>
+<tr><th>{{.ID}} {{.Name}}</th><td>{{.Theme}}</td><td>{{.Baseline.Text}}</td><td>{{.Current.Text}}</td><td>{{.CurrentN.Text}}</td><td>{{.Interval}}</td><td>{{.Target.Text}}</td><td>{{.Direction}}</td><td class="eval">{{.Evaluation}}</td><td>{{.Note}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -674,7 +671,7 @@ const dashboardHTML = `<!DOCTYPE html>
 <thead><tr><th>指標</th><th>策定時</th><th>現状値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>評価</th><th>備考</th></tr></thead>
 <tbody>
 {{- range .IndDistrict}}
-<tr><th>{{.ID}} {{.Name}}</th><td>{{.Baseline.Text}}</td><td>{{.Current.Text}}</td><td>{{.CurrentN.Text}}</td><td>{{.Interval}}</td><td>{{.Target.Text}}</td><td class="eval">{{.Evaluation}}</td><td>{{if .Reference}}参考値{{end}}</td></tr>
+<tr><th>{{.ID}} {{.Name}}</th><td>{{.Baseline.Text}}</td><td>{{.Current.Text}}</td><td>{{.CurrentN.Text}}</td><td>{{.Interval}}</td><td>{{.Target.Text}}</td><td class="eval">{{.Evaluation}}</td><td>{{.Note}}</td></tr>
 {{- end}}
 </tbody>
 </table>

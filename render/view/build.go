@@ -437,15 +437,24 @@ func districtTops(res *analyze.Results) map[string][]TopRow {
 		if !t.Suppressed {
 			r.District.Mark = t.Mark
 		}
-		if !t.Suppressed && !t.AllSuppressed {
-			r.Diff = PointsFig(t.DiffPt, false)
-		}
 		hide := t.Suppressed || t.AllSuppressed
+		// Note: a difference that a hidden side keeps from being shown is x,
+		// as in the comparison with 策定時 (表10); 「－」 only when there is
+		// nothing to compare (the rest of the ward has no respondent).
+		r.Diff = PointsFig(t.DiffPt, hide)
 		// Note: the rest's n is printed even when its share is hidden: it is
 		// 全体's n less the district's, both printed, so x would hide nothing
 		// (hard batch 図13 printed 「n=x」 beside 全体 20 and 南 4).
-		r.Rest, r.RestN, r.RestDiff = PctFig(t.RestPct, hide), NFig(t.RestN), blank()
-		if !hide && !math.IsNaN(t.RestDiffPt) {
+		r.Rest, r.RestN = PctFig(t.RestPct, hide), NFig(t.RestN)
+		if b := res.Batch; b != nil && !hide && t.RestN > 0 {
+			r.RestRef = t.RestN < b.Settings.ReferenceBelow
+		}
+		switch {
+		case hide:
+			r.RestDiff = SuppressedFig(1)
+		case math.IsNaN(t.RestDiffPt):
+			r.RestDiff = Fig{Value: math.NaN(), Decimals: 1, Text: MarkZero, Zero: true}
+		default:
 			r.RestDiff = PointsFig(t.RestDiffPt, false)
 		}
 		out[t.District] = append(out[t.District], r)
@@ -535,18 +544,19 @@ func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 			ind = b.Indicators[r.Indicator]
 		}
 		row := IndicatorRow{
-			ID:         ind.ID,
-			Name:       ind.Name,
-			Theme:      ThemeName(b, ind.Theme),
-			Baseline:   FloatPctFig(r.Baseline, false),
-			BaselineN:  blank(),
-			Current:    FloatPctFig(r.Current, r.Suppressed),
-			CurrentN:   NFig(r.CurrentN),
-			Target:     blank(),
-			Direction:  DirectionText(ind.Direction),
-			Evaluation: r.Evaluation,
-			P:          PValueFig(math.NaN()),
-			Reference:  r.Reference && !r.Suppressed,
+			ID:          ind.ID,
+			Name:        ind.Name,
+			Theme:       ThemeName(b, ind.Theme),
+			Baseline:    FloatPctFig(r.Baseline, r.BaselineSuppressed),
+			BaselineN:   blank(),
+			Current:     FloatPctFig(r.Current, r.Suppressed),
+			CurrentN:    NFig(r.CurrentN),
+			Target:      blank(),
+			Direction:   DirectionText(ind.Direction),
+			Evaluation:  r.Evaluation,
+			P:           PValueFig(math.NaN()),
+			Reference:   r.Reference && !r.Suppressed,
+			BaselineRef: r.BaselineReference && !r.BaselineSuppressed && !math.IsNaN(r.Baseline),
 		}
 		if r.BaselineN > 0 {
 			row.BaselineN = NFig(r.BaselineN)

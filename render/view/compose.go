@@ -352,7 +352,7 @@ func (c *Composer) indicators() {
 			if r.Direction != "" && r.Target.Text != "" {
 				tgt.Sub = "（" + r.Direction + "）"
 			}
-			t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: name}, {Text: r.Baseline.Text}, {Text: nOf(r.Baseline, r.BaselineN)},
+			t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: name}, {Text: r.Baseline.Text, Ref: r.BaselineRef}, {Text: nOf(r.Baseline, r.BaselineN)},
 				{Text: r.Current.Text}, {Text: nOf(r.Current, r.CurrentN)}, {Text: r.Interval}, tgt, {Text: r.Evaluation, Bold: true}})
 		}
 		c.Add(t, Space{2})
@@ -415,7 +415,7 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		if all.Direction != "" && tgt != "" {
 			tgt += "（" + all.Direction + "）"
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text}, {Text: bn},
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text, Ref: r.BaselineRef}, {Text: bn},
 			{Text: r.Current.Text, Ref: r.Reference, Tone: Tone(r.Current, all.Current, all.Direction == "減")}, {Text: n},
 			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
 	}
@@ -488,8 +488,12 @@ func (c *Composer) districtPages() {
 			if top.Reference && !top.District.Suppressed {
 				dt += "※"
 			}
+			rt := top.Rest.Text
+			if top.RestRef {
+				rt += "※"
+			}
 			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
-				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: top.Rest.Text, Shade: true}, {Text: top.RestDiff.Text}})
+				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: rt, Shade: true}, {Text: top.RestDiff.Text}})
 			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.Rest}, Ns: []Fig{top.N, top.RestN}})
 		}
 		if len(f.Bars) > 0 {

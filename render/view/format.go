@@ -178,3 +178,19 @@ func RowNote(suppressed, reference bool) string {
 	}
 	return ""
 }
+
+// Note is an indicator row's 備考 (dashboard, tabulation.xlsx): which of its
+// printed values are 参考値, each side by its own survey's base — 「参考値」
+// for the current value alone (as before), 「策定時は参考値」 for the
+// baseline alone, both named when both are.
+func (r IndicatorRow) Note() string {
+	switch {
+	case r.Reference && r.BaselineRef:
+		return WordBaseline + "・現状値とも" + MarkReference
+	case r.BaselineRef:
+		return WordBaseline + "は" + MarkReference
+	case r.Reference:
+		return MarkReference
+	}
+	return ""
+}

@@ -193,12 +193,15 @@ type TopRow struct {
 	Label                    string // the answer
 	N, AllN                  Fig    // bases of the district and of 全体
 	District, All            Fig    // shares (percent); District carries ▲▼
-	Diff                     Fig    // points, signed; blank when either share is hidden
+	Diff                     Fig    // points, signed; x when either share is hidden
 	// The rest of the ward (全体 less the district), the カルテ's comparator:
 	// hidden with the district (全体 less it would give the district away).
 	Rest, RestN, RestDiff Fig
-	Reference             bool // the district's base is under 参考値基準
-	Lower                 bool // lower is better (指標 方向 減): colour follows it
+	// RestRef marks a shown rest whose base is under 参考値基準: each side of
+	// the comparison carries its own 参考値, by the same rule.
+	RestRef   bool
+	Reference bool // the district's base is under 参考値基準
+	Lower     bool // lower is better (指標 方向 減): colour follows it
 }
 
 // IndicatorView is the indicator table with its legend.
@@ -221,7 +224,10 @@ type IndicatorRow struct {
 	Direction       string // 増 or 減
 	Evaluation      string
 	P               Fig
-	Reference       bool
+	Reference       bool // the current value's base is under 参考値基準
+	// BaselineRef marks a printed 策定時 value whose base is under
+	// 参考値基準: each side carries its own survey's flag.
+	BaselineRef bool
 }
 
 // HearingView is the organization hearing section.

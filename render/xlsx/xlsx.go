@@ -669,11 +669,7 @@ func (b *book) indicators() {
 			s.str(11, r.Direction, "cell")
 			s.pValue(12, r.P)
 			s.str(13, r.Evaluation, "center")
-			note := ""
-			if r.Reference {
-				note = view.MarkReference
-			}
-			s.str(14, note, "cell")
+			s.str(14, r.Note(), "cell")
 			s.next()
 		}
 	}
