@@ -422,12 +422,14 @@ func TestPublishedCellsEqualData(t *testing.T) {
 				}
 			}
 			// Note: the table compares the district with the rest of the
-			// ward (rest_pct, rest_diff_pt), hidden with the district.
+			// ward (rest_pct, rest_diff_pt), hidden with the district; a
+			// difference a hidden side keeps from being shown is x, 「－」
+			// only when the rest has no respondent.
 			hidden := "false"
-			diff := ""
+			diff := view.MarkZero
 			if r["suppressed"] == "true" || r["all_suppressed"] == "true" {
-				hidden = "true"
-			} else {
+				hidden, diff = "true", view.MarkSuppressed
+			} else if r["rest_diff_pt"] != "" {
 				diff = view.PointsText(publishedFloat(t, r["rest_diff_pt"]))
 			}
 			// Note: a key measure named by its indicator may wrap in the
