@@ -654,8 +654,8 @@ func hardSuppress(b *ingest.Batch, order, base []int) (groups []bool, ward bool)
 // issues of group g ("" = all): between hardQuoteMin and QuoteMaxRunes runes,
 // texts without a mask first, taking the sources in turn (survey, hearing,
 // progress) so that residents, organizations and the initiatives all speak,
-// each in reading order; a text already quoted under the category is not
-// repeated.
+// each in reading order; a voice already quoted under the category
+// (VoiceKey) is not repeated.
 func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 	var out []HardQuote
 	for c := range b.HardCategories {
@@ -691,10 +691,12 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				}
 				took = true
 				i := bySrc[s][k]
-				if slices.Contains(seen, hr.Issues[i].Quoted()) {
+				// the same voice (VoiceKey: the quoted sentences without
+				// 「…」) is quoted once; 同じ声 counts the others
+				if slices.Contains(seen, hr.Issues[i].VoiceKey()) {
 					continue
 				}
-				seen = append(seen, hr.Issues[i].Quoted())
+				seen = append(seen, hr.Issues[i].VoiceKey())
 				out = append(out, HardQuote{Category: c, Group: g, Issue: i})
 				n++
 			}

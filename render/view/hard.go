@@ -286,7 +286,7 @@ func hardQuoteSource(is *analyze.HardIssue) string {
 			default:
 				from = "回答者は他の地区"
 			}
-			return HardSourceLabels[0].Label + "（" + place + "・場所から。" + from + "）"
+			return HardSourceLabels[0].Label + "（" + place + "・場所から、" + from + "）"
 		}
 		return HardSourceLabels[0].Label + "（" + place + "）"
 	case analyze.SourceHearing:

@@ -46,3 +46,34 @@ func TestOrgRatingsBestRating(t *testing.T) {
 		t.Fatal("no district hearing sentence in the demo")
 	}
 }
+
+// TestHardQuotesOneVoice: a category's quotes in one group never print the
+// same voice twice (linkage.pdf p.6 quoted 「日吉本町一丁目の空き家が増え
+// ているが…」 and 「…日吉本町一丁目の空き家が増えているが…」, whose 同じ声 said 2).
+func TestHardQuotesOneVoice(t *testing.T) {
+	fsys, err := batchgen.SampleFS(batchgen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr := Run(b).Hard
+	type key struct {
+		group string
+		cat   int
+		voice string
+	}
+	seen := map[key]bool{}
+	for _, q := range hr.Quotes {
+		k := key{q.Group, q.Category, hr.Issues[q.Issue].VoiceKey()}
+		if seen[k] {
+			t.Errorf("group %q, category %d: the voice %q quoted twice", q.Group, q.Category, hr.Issues[q.Issue].Quoted())
+		}
+		seen[k] = true
+	}
+	if len(seen) == 0 {
+		t.Fatal("no ハード quote in the demo")
+	}
+}
