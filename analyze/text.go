@@ -886,14 +886,16 @@ func keywordsAndQuotes(b *ingest.Batch, docs []textDoc) ([]Keyword, []Quote) {
 		// answer coded with two themes, or a theme's quote from a district,
 		// goes to the first list, and the later list quotes its next best
 		// text (docs/methods.md, 自由記述の抜粋). A few voices printed two or
-		// three times looked like many.
-		quoted := map[string]bool{}
+		// three times looked like many. printed holds the sentences of the
+		// quotes chosen so far (pickQuotes): no list repeats a sentence,
+		// and no quote is only sentences printed before.
+		quoted, printed := map[string]bool{}, map[string]bool{}
 		for _, by := range []string{ByTheme, ByDistrict} {
 			for i, g := range groups {
 				if g.by != by || !g.quotable {
 					continue
 				}
-				for _, t := range pickQuotes(docs, g.docs, tops[i], quoted) {
+				for _, t := range pickQuotes(docs, g.docs, tops[i], quoted, printed) {
 					quoted[t] = true
 					quotes = append(quotes, Quote{Source: src, By: g.by, Group: g.name, Text: t})
 				}
@@ -981,27 +983,106 @@ func countWords(docs []textDoc, idx []int) []wordCount {
 	return wc
 }
 
+// quoteRankBuffer is how many of a group's best distinct texts pickQuotes
+// ranks while scanning; it ranks them all only when these run out.
+const quoteRankBuffer = 4 * MaxQuotes
+
+// A quoteCand is a quotable doc of a group with its score.
+type quoteCand struct {
+	doc, score int
+	masked     bool
+}
+
 // pickQuotes chooses up to MaxQuotes masked texts of the group: length between
 // QuoteMinRunes and QuoteMaxRunes, most distinct top keywords covered first, then
 // texts without masks, then by record ID and reading order. Identical texts are
-// quoted once, and a text in quoted (another list's quote) not at all.
+// quoted once, and a text in quoted (another list's quote) not at all. A text
+// that shares a sentence (quoteSentences) with a quote already chosen for
+// the list is skipped, and so is one whose every sentence is in printed
+// (the sentences of the chapter's earlier lists); the sentences of the
+// chosen quotes are added to printed. A list short of candidates holds
+// fewer quotes.
 //
-// Note: the order is total (reading order last), so the quotes are the first
-// MaxQuotes distinct texts of the candidates in that order: the best
-// candidate of each text, best first. They are kept while scanning, at most
-// MaxQuotes of them, rather than by sorting every candidate (a district of
-// a million-respondent survey has a hundred thousand).
-func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bool) []string {
+// Note: the skips make the choice greedy (each quote depends on the ones
+// before it), so the candidates are ranked first: the best quoteRankBuffer
+// distinct texts while scanning (rankQuotes), and every one only when the
+// skips used those up and more remain.
+func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted, printed map[string]bool) []string {
+	list := map[string]bool{} // sentences of this list's quotes
+	var out []string
+	pick := func(cs []quoteCand) {
+		for _, c := range cs {
+			if len(out) == MaxQuotes {
+				return
+			}
+			m := docs[c.doc].masked
+			keys := quoteSentences(m)
+			fresh := false
+			for _, k := range keys {
+				if list[k] {
+					fresh = false
+					break
+				}
+				if !printed[k] {
+					fresh = true
+				}
+			}
+			if !fresh {
+				continue
+			}
+			for _, k := range keys {
+				list[k] = true
+			}
+			out = append(out, m)
+		}
+	}
+	cs, more := rankQuotes(docs, idx, top, quoted, quoteRankBuffer)
+	pick(cs)
+	if len(out) < MaxQuotes && more {
+		all, _ := rankQuotes(docs, idx, top, quoted, 0)
+		pick(all[len(cs):])
+	}
+	if printed != nil {
+		for k := range list {
+			printed[k] = true
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// quoteSentences returns the sentences of a masked text (split after 。！？
+// and at line breaks, as hardExcerpt does) as compared between quotes:
+// white space removed and the closing mark dropped, so that a sentence
+// reads the same at the end of one answer without its 。 and inside another.
+func quoteSentences(masked string) []string {
+	var out []string
+	for _, s := range splitSentences(masked) {
+		k := strings.TrimRight(hardTextKey(s), "。!?！？")
+		if k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// rankQuotes returns the quotable candidates of the group (length between
+// QuoteMinRunes and QuoteMaxRunes, not in quoted), the best candidate of
+// each distinct text, best first: the first k when k > 0, and whether more
+// were left out.
+//
+// Note: the order is total (reading order last), so the first k are kept
+// while scanning, at most k of them, rather than by sorting every candidate
+// (a district of a million-respondent survey has a hundred thousand).
+func rankQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bool, k int) ([]quoteCand, bool) {
 	n := min(len(top), quoteTopWords)
 	topSet := make(map[string]uint, n) // word → its bit
 	for i, w := range top[:n] {
 		topSet[w.word] = 1 << i
 	}
-	type cand struct {
-		doc, score int
-		masked     bool
-	}
-	less := func(a, b cand) bool {
+	less := func(a, b quoteCand) bool {
 		if a.score != b.score {
 			return a.score > b.score
 		}
@@ -1013,7 +1094,21 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bo
 		}
 		return a.doc < b.doc
 	}
-	best := make([]cand, 0, MaxQuotes+1) // distinct texts, best first
+	cmp := func(a, b quoteCand) int {
+		if less(a, b) {
+			return -1
+		}
+		if less(b, a) {
+			return 1
+		}
+		return 0
+	}
+	var best []quoteCand  // distinct texts, best first (k > 0)
+	var at map[string]int // text → its index in best (k == 0)
+	if k == 0 {
+		at = map[string]int{}
+	}
+	more := false
 	for _, i := range idx {
 		d := &docs[i]
 		if l := utf8.RuneCountInString(d.masked); l < QuoteMinRunes || l > QuoteMaxRunes || quoted[d.masked] {
@@ -1025,11 +1120,23 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bo
 		for _, w := range d.words {
 			seen |= topSet[w]
 		}
-		c := cand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)}
-		if len(best) == MaxQuotes && !less(c, best[MaxQuotes-1]) {
+		c := quoteCand{doc: i, score: bits.OnesCount(seen), masked: strings.Contains(d.masked, MaskMark)}
+		if k == 0 {
+			if j, ok := at[d.masked]; !ok {
+				at[d.masked] = len(best)
+				best = append(best, c)
+			} else if less(c, best[j]) {
+				best[j] = c
+			}
+			continue
+		}
+		if len(best) == k && !less(c, best[k-1]) {
+			if !slices.ContainsFunc(best, func(o quoteCand) bool { return docs[o.doc].masked == d.masked }) {
+				more = true // a text left out
+			}
 			continue // a text's worse candidate, or no better than the kept ones
 		}
-		j := slices.IndexFunc(best, func(o cand) bool { return docs[o.doc].masked == d.masked })
+		j := slices.IndexFunc(best, func(o quoteCand) bool { return docs[o.doc].masked == d.masked })
 		switch {
 		case j >= 0 && !less(c, best[j]):
 			continue
@@ -1038,23 +1145,14 @@ func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted map[string]bo
 		default:
 			best = append(best, c)
 		}
-		slices.SortStableFunc(best, func(a, b cand) int {
-			if less(a, b) {
-				return -1
-			}
-			if less(b, a) {
-				return 1
-			}
-			return 0
-		})
-		best = best[:min(len(best), MaxQuotes)]
+		slices.SortStableFunc(best, cmp)
+		if len(best) > k {
+			best = best[:k]
+			more = true
+		}
 	}
-	out := make([]string, 0, len(best))
-	for _, c := range best {
-		out = append(out, docs[c.doc].masked)
+	if k == 0 {
+		slices.SortFunc(best, cmp)
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return best, more
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -203,14 +204,14 @@ func TestPickQuotesOrder(t *testing.T) {
 		{recordID: "E", textResult: &textResult{masked: long + "。", words: []string{"地域"}}},
 	}
 	top := []wordCount{{"活動", 4, 4}, {"参加", 3, 3}, {"きっかけ", 2, 2}}
-	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, nil)
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, nil, nil)
 	// C covers 3 top words; A and B cover 2 (A first by record ID); D is too short.
 	want := []string{"〇〇さんの" + long, long + "です", long}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes = %q, want %q", got, want)
 	}
 	// C and B were quoted by an earlier list: A, then the next best, E, instead.
-	got = pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, map[string]bool{"〇〇さんの" + long: true, long: true})
+	got = pickQuotes(docs, []int{0, 1, 2, 3, 4}, top, map[string]bool{"〇〇さんの" + long: true, long: true}, nil)
 	want = []string{long + "です", long + "。"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes with quoted = %q, want %q", got, want)
@@ -488,7 +489,7 @@ func TestPickQuotesDuplicates(t *testing.T) {
 		{recordID: "Y", textResult: &textResult{masked: long + "X", words: []string{"活動", "参加", "きっかけ"}}}, // X again: 3
 		{recordID: "A", textResult: &textResult{masked: long + "1", words: []string{"活動", "参加", "きっかけ"}}}, // 1 again: 3, after Y by ID
 	}
-	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top, nil)
+	got := pickQuotes(docs, []int{0, 1, 2, 3, 4, 5}, top, nil, nil)
 	want := []string{long + "1", long + "X", long + "2"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pickQuotes = %q, want %q", got, want)
@@ -521,7 +522,7 @@ func TestPickQuotesAsSorted(t *testing.T) {
 				idx = append(idx, i)
 			}
 		}
-		got := pickQuotes(docs, idx, top, nil)
+		got := pickQuotes(docs, idx, top, nil, nil)
 		// The reference: every candidate sorted, then the first distinct texts.
 		type cand struct {
 			doc, score int
@@ -568,6 +569,15 @@ func TestPickQuotesAsSorted(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("trial %d: pickQuotes = %q, want %q", trial, got, want)
 		}
+		// Every candidate ranked (k = 0) starts the same way.
+		all, _ := rankQuotes(docs, idx, top, nil, 0)
+		var first []string
+		for _, c := range all[:min(len(all), MaxQuotes)] {
+			first = append(first, docs[c.doc].masked)
+		}
+		if len(want) > 0 && !reflect.DeepEqual(first, want) {
+			t.Fatalf("trial %d: rankQuotes(0) starts %q, want %q", trial, first, want)
+		}
 	}
 }
 
@@ -612,6 +622,126 @@ func TestNegativeForm(t *testing.T) {
 		}
 		if got := negativeForm(toks[i], toks[i].POS()[0], baseForm(toks[i])); got != tt.want {
 			t.Errorf("negativeForm(%s) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPickQuotesSentences: a list quotes no sentence twice, and no quote is
+// made only of sentences an earlier list of the chapter printed (the demo's
+// 綱島 printed 「高齢者のサロンが近くにあると助かります。」 in all three
+// bullets, and §7 printed it 14 times).
+func TestPickQuotesSentences(t *testing.T) {
+	const (
+		a = "ケアプラザの体操教室に通って元気に過ごしています。"
+		b = "高齢者のサロンが近くにあると助かります。"
+		c = "介護のことを相談できる窓口をもっと知らせてほしいです。"
+		d = "マンションが増えて、隣に誰が住んでいるのかわからなくなりました。"
+	)
+	top := []wordCount{{"サロン", 4, 4}, {"高齢者", 3, 3}, {"窓口", 2, 2}}
+	doc := func(id, m string, ws ...string) textDoc {
+		return textDoc{recordID: id, textResult: &textResult{masked: m, words: ws}}
+	}
+	docs := []textDoc{
+		doc("R1", a+b, "サロン", "高齢者"),
+		doc("R2", b+a, "サロン", "高齢者"),
+		doc("R3", b+c, "サロン", "高齢者", "窓口"),
+		doc("R4", c+" \n"+d, "窓口"),
+		doc("R5", d, "窓口"),
+		doc("R6", "高齢者のサロンが 近くにあると助かります\n"+d),
+		doc("R7", a),
+	}
+	idx := []int{0, 1, 2, 3, 4, 5, 6}
+	// R3 (3 top words) first; R1 and R2 share b with it, R4 shares c, R6
+	// shares b (white space and its missing 。 aside); R5 and R7 are fresh.
+	printed := map[string]bool{}
+	got := pickQuotes(docs, idx, top, nil, printed)
+	want := []string{b + c, d, a}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pickQuotes = %q, want %q", got, want)
+	}
+	if len(printed) != 4 {
+		t.Errorf("printed = %v, want the 4 sentences of the quotes", printed)
+	}
+	// A later list of the chapter: every candidate's sentences were printed,
+	// so it quotes nothing rather than a sentence again.
+	if got := pickQuotes(docs, idx, top, nil, printed); got != nil {
+		t.Errorf("later list = %q, want none", got)
+	}
+	// One new sentence is enough to be quoted, but not with a sentence of
+	// the list's own quotes.
+	e := "週末の活動を増やしてほしいです。"
+	docs = append(docs, doc("R8", b+e, "サロン"), doc("R9", e+d, "サロン"))
+	if got, want := pickQuotes(docs, append(idx, 7, 8), top, nil, printed), []string{b + e}; !reflect.DeepEqual(got, want) {
+		t.Errorf("list with a new sentence = %q, want %q", got, want)
+	}
+}
+
+// TestPickQuotesGreedy compares pickQuotes with taking, from every candidate
+// sorted, the first texts that share no sentence with the list's quotes and
+// have one not yet printed, on random groups: the skips often use up the
+// ranked buffer (quoteRankBuffer), so every candidate is ranked then.
+func TestPickQuotesGreedy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 12))
+	bank := []string{
+		"高齢者のサロンが近くにあると助かります。", "週末の活動を増やしてほしいです。",
+		"近所の人とあいさつをする機会が減ったと感じます。", "防災訓練に参加する人が毎年同じ顔ぶれです。",
+		"仕事があるので平日の活動には参加できません。", "子育て中の親が気軽に集まれる場所がほしいです。",
+	}
+	words := []string{"活動", "参加", "サロン", "地域"}
+	top := []wordCount{{"活動", 9, 9}, {"参加", 8, 8}, {"サロン", 7, 7}}
+	for trial := range 300 {
+		var docs []textDoc
+		for range rng.IntN(40) {
+			m := bank[rng.IntN(len(bank))]
+			if rng.IntN(2) == 0 {
+				m += bank[rng.IntN(len(bank))]
+			}
+			if rng.IntN(4) == 0 {
+				m = MaskMark + m
+			}
+			var ws []string
+			for range rng.IntN(3) {
+				ws = append(ws, words[rng.IntN(len(words))])
+			}
+			docs = append(docs, textDoc{recordID: string(rune('A' + rng.IntN(5))), textResult: &textResult{masked: m, words: ws}})
+		}
+		idx := make([]int, len(docs))
+		for i := range idx {
+			idx[i] = i
+		}
+		printed := map[string]bool{}
+		for _, s := range bank {
+			if rng.IntN(3) == 0 {
+				printed[strings.TrimSuffix(s, "。")] = true
+			}
+		}
+		ref := maps.Clone(printed)
+		got := pickQuotes(docs, idx, top, nil, printed)
+		all, _ := rankQuotes(docs, idx, top, nil, 0)
+		var want []string
+		list := map[string]bool{}
+	cands:
+		for _, c := range all {
+			if len(want) == MaxQuotes {
+				break
+			}
+			ks := quoteSentences(docs[c.doc].masked)
+			fresh := false
+			for _, k := range ks {
+				if list[k] {
+					continue cands
+				}
+				fresh = fresh || !ref[k]
+			}
+			if fresh {
+				for _, k := range ks {
+					list[k] = true
+				}
+				want = append(want, docs[c.doc].masked)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d: pickQuotes = %q, want %q", trial, got, want)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -115,5 +119,116 @@ func TestProgressCountsAddUp(t *testing.T) {
 	}
 	if tables == 0 || rows2024 != 2 {
 		t.Errorf("%d count tables, %d ward 2024 rows; want the demo's (2 ward 2024 rows)", tables, rows2024)
+	}
+}
+
+// quoteSentenceKeys splits a quote after 。！？ and at line breaks, without
+// white space and the closing mark (analyze's rule, written out again).
+func quoteSentenceKeys(q string) []string {
+	var out []string
+	for _, s := range regexp.MustCompile(`[^。！？!?\n]*[。！？!?\n]?`).FindAllString(q, -1) {
+		s = strings.TrimRight(strings.Join(strings.Fields(s), ""), "。！？!?")
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestFreeTextSentencesOnce: a 自由記述 list prints no sentence twice, and no
+// quote is made only of sentences an earlier list printed, in the ward
+// report (PDF and web) and each district handout's カルテ 住民の声 and 自由記述
+// (the demo's 綱島 printed 「高齢者のサロンが近くにあると助かります。」 in
+// all three bullets, and §7 printed it 14 times).
+func TestFreeTextSentencesOnce(t *testing.T) {
+	v := demoView(t)
+	check := func(where string, lists [][]string) int {
+		printed, n := map[string]bool{}, 0
+		for _, l := range lists {
+			list := map[string]bool{}
+			for _, q := range l {
+				n++
+				fresh := false
+				for _, k := range quoteSentenceKeys(q) {
+					if list[k] {
+						t.Errorf("%s: sentence %q twice in a list (%q)", where, k, l)
+					}
+					list[k] = true
+					fresh = fresh || !printed[k]
+				}
+				if !fresh {
+					t.Errorf("%s: %q holds only sentences printed before", where, q)
+				}
+			}
+			for k := range list {
+				printed[k] = true
+			}
+		}
+		return n
+	}
+	var lists [][]string
+	byDistrict := map[string][]string{}
+	for _, g := range v.FreeText.Quotes {
+		lists = append(lists, g.Items)
+		if g.District != "" {
+			byDistrict[g.District] = g.Items
+		}
+	}
+	if n := check("view", lists); n < 40 {
+		t.Fatalf("demo has %d quotes in %d lists, want the 自由記述 lists", n, len(lists))
+	}
+	for _, m := range []view.Medium{view.Print, view.Web} {
+		var printed [][]string
+		section := ""
+		for _, b := range flatBlocks(view.WardReport(v), m) {
+			switch b := b.(type) {
+			case view.Section:
+				section = b.Title
+			case view.Comments:
+				if section == "自由記述" {
+					for _, g := range b.Groups {
+						printed = append(printed, g.Items)
+					}
+				}
+			}
+		}
+		if !reflect.DeepEqual(printed, lists) {
+			t.Errorf("medium %v: ward report lists %q, want %q", m, printed, lists)
+		}
+		for _, d := range v.Districts {
+			bs := view.DistrictReport(v, d)
+			if m == view.Web {
+				bs = view.WebReport(v, d)
+			}
+			section := ""
+			var got []string
+			for _, b := range flatBlocks(bs, m) {
+				switch b := b.(type) {
+				case view.Section:
+					section = b.Title
+				case view.Bullets:
+					if strings.HasSuffix(section, "地区カルテ") || section == "自由記述" {
+						got = append(got, b.Items...)
+					}
+				case view.Comments:
+					if section == "自由記述" {
+						for _, g := range b.Groups {
+							got = append(got, g.Items...)
+						}
+					}
+				}
+			}
+			// The handout's residents' quotes are the district's list.
+			var want []string
+			for _, q := range byDistrict[d] {
+				if slices.Contains(got, q) {
+					want = append(want, q)
+				}
+			}
+			if len(want) != len(byDistrict[d]) {
+				t.Errorf("medium %v %s: handout quotes %q, want the list %q", m, d, got, byDistrict[d])
+			}
+			check(fmt.Sprintf("medium %v %s", m, d), [][]string{want})
+		}
 	}
 }
