@@ -33,14 +33,7 @@ func TestHardExcerpt(t *testing.T) {
 // on its own, and no issue that names a town of sheet 町名 is left under
 // 地区不明 (S-46c96a0f 「大倉山3丁目」 was off the map).
 func TestHardDemoIssues(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := demoBatch(t)
 	hr := Run(b).Hard
 	ta := newTextAnalyzer(b, IPATokenizer())
 	cut, placed := 0, 0

@@ -12,14 +12,7 @@ import (
 // ward's summary, never its most frequent one: 綱島 said 「4団体中2団体が
 // 「ある程度できている」」, a middle answer alone.
 func TestOrgRatingsBestRating(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := demoBatch(t)
 	r := Run(b)
 	first := map[string]string{} // item ID → its scale's first label
 	for i := range r.Hearings.Ratings {
@@ -51,14 +44,7 @@ func TestOrgRatingsBestRating(t *testing.T) {
 // same voice twice (linkage.pdf p.6 quoted 「日吉本町一丁目の空き家が増え
 // ているが…」 and 「…日吉本町一丁目の空き家が増えているが…」, whose 同じ声 said 2).
 func TestHardQuotesOneVoice(t *testing.T) {
-	fsys, err := batchgen.SampleFS(batchgen.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := demoBatch(t)
 	hr := Run(b).Hard
 	type key struct {
 		group string
@@ -76,4 +62,18 @@ func TestHardQuotesOneVoice(t *testing.T) {
 	if len(seen) == 0 {
 		t.Fatal("no ハード quote in the demo")
 	}
+}
+
+// demoBatch reads the demo (the sample batch with its defaults).
+func demoBatch(t *testing.T) *ingest.Batch {
+	t.Helper()
+	fsys, err := batchgen.SampleFS(batchgen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
