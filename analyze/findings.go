@@ -316,10 +316,8 @@ func (x *fx) question(q int) []Finding {
 	// (『そう思う（計）』); its leading answers follow only when the most
 	// common one is not a weak or middle answer, which is never singled out.
 	// MA's "shares add up past 100%" is a note under the table, not a finding.
-	if qu.Type == ingest.SC {
-		if f, ok := x.composite(q); ok {
-			out = append(out, withBase(base, f))
-		}
+	if f, ok := x.composite(q); ok {
+		out = append(out, withBase(base, f))
 	}
 	if lead.Rule == RuleAllEqual || !WeakLabel(lead.Figures[0].Label) {
 		out = append(out, withBase(base, lead))
@@ -466,7 +464,10 @@ func choiceIndex(c *Crosstab, code string) int {
 // on the same base.
 func (x *fx) composite(q int) (Finding, bool) {
 	qu := &x.b.Questions[q]
-	labels, pos := x.positives(q)
+	labels, pos, _ := x.box(q)
+	if len(labels) == 0 {
+		return Finding{}, false
+	}
 	if ir, ok := x.indicatorOf(q, pos); ok {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
 			return Finding{}, false
@@ -489,6 +490,9 @@ func (x *fx) composite(q int) (Finding, bool) {
 // 回答（計）, which reads oddly for 近所付き合い), the name of the indicator
 // defined on exactly those choices (「近所で立ち話以上の付き合いがある人の割合」).
 func (x *fx) boxWord(q int, labels []string, pos ingest.ChoiceBits) string {
+	if _, _, i := x.box(q); i >= 0 {
+		return x.b.Indicators[i].Name
+	}
 	name := boxName(labels, "")
 	if name != "（計）" {
 		return name

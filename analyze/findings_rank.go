@@ -478,18 +478,15 @@ func (x *fx) indicatorDetail(ir *IndicatorResult) (Finding, bool) {
 	return f, true
 }
 
-// boxChange states an SC question's combined favourable share (『そう思う（計）』)
-// now against the baseline survey: from the indicator defined on exactly
-// its 肯定 choices when there is one (indicators.csv, the tables' base), else
+// boxChange states a question's combined box (x.box: 『そう思う（計）』, or
+// the indicator a single-answer question carries) now against the baseline
+// survey: from the indicator defined on exactly its choices when there is one (indicators.csv, the tables' base), else
 // from summary.csv top_box_pct of both surveys (the same base). The
 // change is stated as real only when significant at 有意水準 (Words[1]
 // "changed"); else there is no marked change.
 func (x *fx) boxChange(q int) (Finding, bool) {
 	qu := &x.b.Questions[q]
-	if qu.Type != ingest.SC {
-		return Finding{}, false
-	}
-	labels, pos := x.positives(q)
+	labels, pos, _ := x.box(q)
 	if len(labels) == 0 {
 		return Finding{}, false
 	}
@@ -558,6 +555,36 @@ func (x *fx) themeTalk(theme string) (Finding, string, int, bool) {
 func (x *fx) hasPositive(q int) bool {
 	labels, _ := x.positives(q)
 	return len(labels) > 0
+}
+
+// box is the combined box a question's sentences use instead of a single
+// answer: an SC question's 肯定 choices; or, for a single-answer question
+// without them (SA, or SC with no 肯定 marks), the choices of the first
+// indicator (sheet order) defined on it with two or more choices, so that
+// 近所付き合い (よくある／ときどき／ない, indicator よくある＋ときどき) is
+// stated by its indicator, never by its middle answer alone. ind is that
+// indicator's index, or -1 when the box is the 肯定 choices.
+func (x *fx) box(q int) (labels []string, pos ingest.ChoiceBits, ind int) {
+	if labels, pos = x.positives(q); len(labels) > 0 {
+		return labels, pos, -1
+	}
+	qu := &x.b.Questions[q]
+	if (qu.Type != ingest.SA && qu.Type != ingest.SC) || qu.ChoiceSet < 0 || qu.ChoiceSet >= len(x.b.ChoiceSets) {
+		return nil, 0, -1
+	}
+	for i := range x.b.Indicators {
+		in := &x.b.Indicators[i]
+		if in.Question != q || in.Choices.Count() < 2 {
+			continue
+		}
+		for j, ch := range x.b.ChoiceSets[qu.ChoiceSet].Choices {
+			if in.Choices.Has(j) {
+				labels = append(labels, ch.Label)
+			}
+		}
+		return labels, in.Choices, i
+	}
+	return nil, 0, -1
 }
 
 // positives are question q's 肯定 choices: their labels in the choice set's
