@@ -815,13 +815,11 @@ func (x *fx) differences(base Finding, d string) []Finding {
 			continue
 		}
 		keyed[t.Question] = true
-		if t.Suppressed || t.Reference || t.Mark == "" || math.IsNaN(t.RestDiffPt) || Round1(t.RestDiffPt) == 0 ||
-			t.Count == 0 || Round1(t.RestPct) == 0 {
+		if !restGap(t) {
 			continue
 		}
-		p, _ := x.topFigs(t)
-		r, df := p, p
-		r.Measure, r.Value, r.N, r.Mark = MeasureRestPct, Round1(t.RestPct), t.RestN, ""
+		p, r := x.topFigs(t)
+		df := p
 		df.Measure, df.Value, df.N, df.Mark = MeasureDiff, Round1(t.RestDiffPt), t.N, ""
 		cands = append(cands, cand{t.Question, t.RestDiffPt, []FindingFig{p, r, df}})
 	}

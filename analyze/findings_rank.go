@@ -204,8 +204,7 @@ func (x *fx) pickTheme(cands []scored, qs []int, tops map[int][]*DistrictTop, na
 	var devs []dev
 	for _, q := range qs {
 		for _, t := range tops[q] {
-			if t.Mark == "" || t.Suppressed || t.Reference || t.AllSuppressed || t.N == 0 || t.Count == 0 ||
-				math.IsNaN(t.DiffPt) || Round1(t.DiffPt) == 0 {
+			if !restGap(t) {
 				continue
 			}
 			devs = append(devs, dev{q, t})
@@ -230,8 +229,8 @@ func (x *fx) pickTheme(cands []scored, qs []int, tops map[int][]*DistrictTop, na
 			if used[d.q] {
 				continue
 			}
-			s := scoreDistrict + effect(d.t.DiffPt)
-			if d.t.Better() < 0 {
+			s := scoreDistrict + effect(d.t.RestDiffPt)
+			if Better(d.t.RestDiffPt, d.t.Lower) < 0 {
 				s += scoreWorse
 			}
 			s /= float64(1 + named[d.t.District])
@@ -258,26 +257,39 @@ func (x *fx) pickTheme(cands []scored, qs []int, tops map[int][]*DistrictTop, na
 	return out
 }
 
-// topFigs are a district's and 全体's figures of a key measure (district_tops.csv).
+// topFigs are a district's and the rest of the ward's figures of a key
+// measure (district_tops.csv pct and rest_pct).
 func (x *fx) topFigs(t *DistrictTop) (FindingFig, FindingFig) {
 	id := x.b.Questions[t.Question].ID
 	fig := FindingFig{Source: SrcTops, Item: id, Group: t.District, Code: t.Code, Label: t.Label, Decimals: 1}
-	d, a := fig, fig
+	d, r := fig, fig
 	d.Measure, d.Value, d.N, d.Mark = MeasurePct, Round1(t.Pct), t.N, t.Mark
-	a.Measure, a.Value, a.N = MeasureAllPct, Round1(t.AllPct), t.AllN
-	return d, a
+	r.Measure, r.Value, r.N = MeasureRestPct, Round1(t.RestPct), t.RestN
+	return d, r
+}
+
+// restGap reports whether district top t differs from the rest of the ward
+// as the カルテ states it: marked (▲▼, the test against the rest), not
+// suppressed nor under 参考値基準, both shares printed and their printed
+// difference not 0.
+func restGap(t *DistrictTop) bool {
+	return t.Mark != "" && !t.Suppressed && !t.Reference && t.N > 0 && t.Count > 0 && t.RestN > 0 &&
+		!math.IsNaN(t.RestDiffPt) && Round1(t.RestDiffPt) != 0 && Round1(t.RestPct) != 0
 }
 
 // deviation states a district that differs significantly from the rest of
-// the ward on question q's key measure (RuleStandout; Words[0] the measure's kind).
+// the ward on question q's key measure (RuleStandout; Words[0] the measure's
+// kind, Words[1] better or worse by its direction). Note: 概要 compares the
+// district with the rest of the ward, as the カルテ and its ▲▼ test do, so
+// that one finding has one reference value in the handout.
 func (x *fx) deviation(q int, t *DistrictTop) Finding {
-	d, a := x.topFigs(t)
+	d, r := x.topFigs(t)
 	dir := "better"
-	if t.Better() < 0 {
+	if Better(t.RestDiffPt, t.Lower) < 0 {
 		dir = "worse"
 	}
 	return Finding{Rule: RuleStandout, Subject: x.b.Questions[q].Text, Words: []string{t.Measure, dir},
-		Figures: []FindingFig{d, a}}
+		Figures: []FindingFig{d, r}}
 }
 
 // districtGroups states the districts significantly higher (▲) or lower

@@ -84,3 +84,37 @@ func TestFrequencyTrendByIndicator(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryDistrictAgainstRest: 概要 compares a district with the rest of
+// the ward, the reference of the カルテ's sentence and of the ▲▼ test, so
+// one finding has one reference value (reader review 4, item 7). In
+// rankBatch, 北 answers そう思う 20/100 on Q2 (indicator I1); the rest of the
+// ward 100/200 = 50.0 (全体 120/300 = 40.0 is not the reference).
+func TestSummaryDistrictAgainstRest(t *testing.T) {
+	r := Run(rankBatch())
+	var sum, karte *Finding
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if len(f.Figures) < 2 || f.Figures[0].Item != "Q2" || f.Figures[0].Group != "北" {
+			continue
+		}
+		switch {
+		case f.Place == PlaceSummary && f.Rule == RuleStandout:
+			sum = f
+		case f.Place == PlaceDistrict && f.District == "北" && f.Figures[0].Source == SrcTops:
+			karte = f
+		}
+	}
+	if sum == nil || karte == nil {
+		t.Fatalf("Q2 北: 概要 %+v, カルテ %+v", sum, karte)
+	}
+	if g := sum.Figures[1]; g.Measure != MeasureRestPct || g.Value != 50.0 || g.N != 200 {
+		t.Errorf("概要 Q2 北 reference %+v, want rest_pct 50.0 n=200", g)
+	}
+	if sum.Figures[0].Value != 20.0 || sum.Figures[0].Mark != "▼" || len(sum.Words) < 2 || sum.Words[1] != "worse" {
+		t.Errorf("概要 Q2 北 %+v, want 20.0 ▼ worse", sum)
+	}
+	if karte.Figures[1] != sum.Figures[1] {
+		t.Errorf("概要 reference %+v, カルテ reference %+v: one finding, two references", sum.Figures[1], karte.Figures[1])
+	}
+}

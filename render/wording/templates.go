@@ -54,12 +54,12 @@ var sentenceTemplates = map[string]string{
 	"summary-leading":    "「{subject}」で最も多い回答は{first}（{pct}）です。",
 	"summary-composite":  "「{subject}」の{box}は {pct} です。",
 	// 概要 only.
-	"standout-high":          "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より高くなっています。",
-	"standout-low":           "「{subject}」では、{label}の割合が{group}で {pct} と、全体（{all}）より低くなっています。",
-	"standout-ind-high-good": "{label}は{group}で {pct} と、全体（{all}）より高く、良い状態です。",
-	"standout-ind-high-bad":  "{label}は{group}で {pct} と、全体（{all}）より高く、課題がみられます。",
-	"standout-ind-low-good":  "{label}は{group}で {pct} と、全体（{all}）より低く、良い状態です。",
-	"standout-ind-low-bad":   "{label}は{group}で {pct} と、全体（{all}）より低く、課題がみられます。",
+	"standout-high":          "「{subject}」では、{label}の割合が{group}で {pct} と、区内の他の地区（{rest}）より高くなっています。",
+	"standout-low":           "「{subject}」では、{label}の割合が{group}で {pct} と、区内の他の地区（{rest}）より低くなっています。",
+	"standout-ind-high-good": "{label}は{group}で {pct} と、区内の他の地区（{rest}）より高く、良い状態です。",
+	"standout-ind-high-bad":  "{label}は{group}で {pct} と、区内の他の地区（{rest}）より高く、課題がみられます。",
+	"standout-ind-low-good":  "{label}は{group}で {pct} と、区内の他の地区（{rest}）より低く、良い状態です。",
+	"standout-ind-low-bad":   "{label}は{group}で {pct} と、区内の他の地区（{rest}）より低く、課題がみられます。",
 	// 概要, ward-wide: the hearings as counts of organizations, and the
 	// initiatives delayed or under review in the latest year.
 	"hearings":       "団体ヒアリング（{orgs}団体）では、{items}と回答しています。",
@@ -393,16 +393,16 @@ func sentenceBody(f analyze.Finding) string {
 				key += "-good"
 			}
 		}
-		all := ""
+		rest := ""
 		if len(fg) > 1 {
-			all = num(fg[1])
+			rest = num(fg[1])
 		}
 		label := quote(fg[0].Label)
 		if fg[0].Source == analyze.SrcTops {
 			label = keyLabel(fg[0])
 		}
 		return fill(key, "subject", f.Subject, "label", label, "group", fg[0].Group,
-			"pct", num(fg[0]), "all", all)
+			"pct", num(fg[0]), "rest", rest)
 	case analyze.RuleIndicator:
 		return indicatorSentence(f)
 	case analyze.RuleRespond:

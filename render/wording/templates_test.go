@@ -27,3 +27,18 @@ func TestIndicatorSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestStandoutAgainstRest: 概要's district sentence names the rest of the
+// ward as its reference, as the カルテ does (reader review 4, item 7).
+func TestStandoutAgainstRest(t *testing.T) {
+	f := analyze.Finding{Place: analyze.PlaceSummary, Rule: analyze.RuleStandout, Subject: "近所付き合いの程度",
+		Words: []string{analyze.KeyIndicator, "worse"}, Figures: []analyze.FindingFig{
+			{Source: analyze.SrcTops, Item: "Q1", Group: "日吉", Label: "近所で立ち話以上の付き合いがある人の割合",
+				Measure: analyze.MeasurePct, Value: 30.6, Decimals: 1, N: 271, Mark: "▼"},
+			{Source: analyze.SrcTops, Item: "Q1", Group: "日吉", Label: "近所で立ち話以上の付き合いがある人の割合",
+				Measure: analyze.MeasureRestPct, Value: 45.6, Decimals: 1, N: 1729}}}
+	want := "「近所で立ち話以上の付き合いがある人の割合」は日吉で 30.6% と、区内の他の地区（45.6%）より低く、課題がみられます。"
+	if got := SentenceText(f); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
