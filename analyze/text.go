@@ -998,10 +998,13 @@ type quoteCand struct {
 // texts without masks, then by record ID and reading order. Identical texts are
 // quoted once, and a text in quoted (another list's quote) not at all. A text
 // that shares a sentence (quoteSentences) with a quote already chosen for
-// the list is skipped, and so is one whose every sentence is in printed
-// (the sentences of the chapter's earlier lists); the sentences of the
-// chosen quotes are added to printed. A list short of candidates holds
-// fewer quotes.
+// the list is skipped. Texts that share no sentence with printed (the
+// sentences of the chapter's earlier lists) are chosen first; only when
+// they are too few does the list take texts with some sentence printed
+// before, never one whose every sentence is (a voice quoted in one list
+// does not come back in the next because it was written beside another).
+// The quotes keep the ranking's order; the sentences of the chosen quotes
+// are added to printed. A list short of candidates holds fewer quotes.
 //
 // Note: the skips make the choice greedy (each quote depends on the ones
 // before it), so the candidates are ranked first: the best quoteRankBuffer
@@ -1009,46 +1012,61 @@ type quoteCand struct {
 // skips used those up and more remain.
 func pickQuotes(docs []textDoc, idx []int, top []wordCount, quoted, printed map[string]bool) []string {
 	list := map[string]bool{} // sentences of this list's quotes
-	var out []string
-	pick := func(cs []quoteCand) {
-		for _, c := range cs {
-			if len(out) == MaxQuotes {
+	chosen := map[int]bool{}  // ranks of the chosen candidates
+	// ok: no sentence in the list's quotes, one at least not printed
+	// before, and, when strict, none printed before.
+	ok := func(keys []string, strict bool) bool {
+		fresh := false
+		for _, k := range keys {
+			if list[k] || (strict && printed[k]) {
+				return false
+			}
+			if !printed[k] {
+				fresh = true
+			}
+		}
+		return fresh
+	}
+	pick := func(cs []quoteCand, strict bool) {
+		for r, c := range cs {
+			if len(chosen) == MaxQuotes {
 				return
 			}
-			m := docs[c.doc].masked
-			keys := quoteSentences(m)
-			fresh := false
-			for _, k := range keys {
-				if list[k] {
-					fresh = false
-					break
-				}
-				if !printed[k] {
-					fresh = true
-				}
+			if chosen[r] {
+				continue
 			}
-			if !fresh {
+			keys := quoteSentences(docs[c.doc].masked)
+			if !ok(keys, strict) {
 				continue
 			}
 			for _, k := range keys {
 				list[k] = true
 			}
-			out = append(out, m)
+			chosen[r] = true
 		}
 	}
+	// Note: the buffer's candidates are the first of the full ranking, in
+	// the same order, so a rank means one candidate in both.
 	cs, more := rankQuotes(docs, idx, top, quoted, quoteRankBuffer)
-	pick(cs)
-	if len(out) < MaxQuotes && more {
-		all, _ := rankQuotes(docs, idx, top, quoted, 0)
-		pick(all[len(cs):])
+	pick(cs, true)
+	if len(chosen) < MaxQuotes && more {
+		cs, _ = rankQuotes(docs, idx, top, quoted, 0)
+		pick(cs, true)
 	}
+	pick(cs, false)
 	if printed != nil {
 		for k := range list {
 			printed[k] = true
 		}
 	}
-	if len(out) == 0 {
+	if len(chosen) == 0 {
 		return nil
+	}
+	var out []string
+	for r, c := range cs {
+		if chosen[r] {
+			out = append(out, docs[c.doc].masked)
+		}
 	}
 	return out
 }

@@ -676,6 +676,42 @@ func TestPickQuotesSentences(t *testing.T) {
 	}
 }
 
+// TestPickQuotesPreferUnprinted: a list takes the texts that share no
+// sentence with the chapter's earlier lists first, though ranked lower, and
+// a text repeating an earlier sentence beside a new one only to fill the
+// list (reader review 4, item 11: 「高齢者のサロンが近くにあると助かります。」
+// was quoted in five lists, each time beside another sentence).
+func TestPickQuotesPreferUnprinted(t *testing.T) {
+	const (
+		b = "高齢者のサロンが近くにあると助かります。"
+		e = "週末の活動を増やしてほしいです。"
+		f = "子育て中の親が気軽に集まれる場所がほしいです。"
+		g = "仕事があるので平日の活動には参加できません。"
+		h = "防災訓練に参加する人が毎年同じ顔ぶれです。"
+	)
+	top := []wordCount{{"サロン", 4, 4}, {"活動", 3, 3}, {"参加", 2, 2}}
+	doc := func(id, m string, ws ...string) textDoc {
+		return textDoc{recordID: id, textResult: &textResult{masked: m, words: ws}}
+	}
+	docs := []textDoc{
+		doc("R1", b+e, "サロン", "活動"), // best ranked, but b was printed
+		doc("R2", f, "活動"),
+		doc("R3", g, "参加"),
+		doc("R4", h),
+	}
+	printed := map[string]bool{strings.TrimSuffix(b, "。"): true}
+	got := pickQuotes(docs, []int{0, 1, 2, 3}, top, nil, printed)
+	if want := []string{f, g, h}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pickQuotes = %q, want %q", got, want)
+	}
+	// Two fresh texts only: the list is filled with R1, in ranking order.
+	printed = map[string]bool{strings.TrimSuffix(b, "。"): true}
+	got = pickQuotes(docs, []int{0, 1, 2}, top, nil, printed)
+	if want := []string{b + e, f, g}; !reflect.DeepEqual(got, want) {
+		t.Errorf("short list: pickQuotes = %q, want %q", got, want)
+	}
+}
+
 // TestPickQuotesGreedy compares pickQuotes with taking, from every candidate
 // sorted, the first texts that share no sentence with the list's quotes and
 // have one not yet printed, on random groups: the skips often use up the
@@ -718,25 +754,38 @@ func TestPickQuotesGreedy(t *testing.T) {
 		ref := maps.Clone(printed)
 		got := pickQuotes(docs, idx, top, nil, printed)
 		all, _ := rankQuotes(docs, idx, top, nil, 0)
-		var want []string
-		list := map[string]bool{}
-	cands:
-		for _, c := range all {
-			if len(want) == MaxQuotes {
-				break
-			}
-			ks := quoteSentences(docs[c.doc].masked)
-			fresh := false
-			for _, k := range ks {
-				if list[k] {
-					continue cands
+		// The reference: over the full ranking, first the texts sharing no
+		// sentence with printed, then those with one new sentence at least;
+		// the chosen ones in ranking order.
+		list, took := map[string]bool{}, map[int]bool{}
+		for _, strict := range []bool{true, false} {
+		cands:
+			for r, c := range all {
+				if len(took) == MaxQuotes {
+					break
 				}
-				fresh = fresh || !ref[k]
-			}
-			if fresh {
+				if took[r] {
+					continue
+				}
+				ks := quoteSentences(docs[c.doc].masked)
+				fresh := false
 				for _, k := range ks {
-					list[k] = true
+					if list[k] || (strict && ref[k]) {
+						continue cands
+					}
+					fresh = fresh || !ref[k]
 				}
+				if fresh {
+					for _, k := range ks {
+						list[k] = true
+					}
+					took[r] = true
+				}
+			}
+		}
+		var want []string
+		for r, c := range all {
+			if took[r] {
 				want = append(want, docs[c.doc].masked)
 			}
 		}
