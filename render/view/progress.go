@@ -246,7 +246,8 @@ func indicatorHistoryView(res *analyze.Results) []IndicatorHistoryView {
 		}
 		for _, h := range res.IndicatorHistory {
 			if h.Indicator == i && h.Group == analyze.GroupAll {
-				hv.Points = append(hv.Points, HistoryPoint{Label: h.Point, Date: h.Date, Value: FloatPctFig(h.Value, false), N: NFig(h.N)})
+				hv.Points = append(hv.Points, HistoryPoint{Label: HistoryLabel(h.Point, h.Date), Date: h.Date,
+					Value: FloatPctFig(h.Value, false), N: NFig(h.N)})
 			}
 		}
 		if len(hv.Points) > 0 {
@@ -254,6 +255,24 @@ func indicatorHistoryView(res *analyze.Results) []IndicatorHistoryView {
 		}
 	}
 	return out
+}
+
+// HistoryLabel names a point of 指標の推移 on an axis or in a column:
+// 策定時 and 今回 as they are, a history/ run by its year and its 調査名
+// (「2025年（テスト調査）」), so that a yearly review that keeps one survey
+// name does not print the current survey's name under a past point
+// (data/indicator_history.csv keeps the name alone in point, with date).
+func HistoryLabel(point, date string) string {
+	if point == analyze.PointBaseline || point == analyze.PointNow || len(date) < 4 {
+		return point
+	}
+	y := date[:4]
+	for _, r := range y {
+		if r < '0' || r > '9' {
+			return point
+		}
+	}
+	return y + "年（" + point + "）"
 }
 
 // ProgressGuide is 報告書の見方 of a year without a survey: how to read the
