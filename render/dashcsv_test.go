@@ -316,7 +316,7 @@ func trendTexts(t *testing.T, r map[string]string) string {
 	return b + "|" + c + "|" + diff
 }
 
-// indicatorText is an indicators.csv group row's 現状値: x when its figures
+// indicatorText is an indicators.csv group row's 今回値: x when its figures
 // are empty (suppressed).
 func indicatorText(t *testing.T, rows dataRows) string {
 	if len(rows) != 1 {

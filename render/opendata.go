@@ -256,7 +256,7 @@ func (t *odTable) readme(v *view.View) string {
 // the folder is published beside the web report.
 func opendataIndex(v *view.View, tables []*odTable) string {
 	var b strings.Builder
-	b.WriteString(v.PlanName + " 中間評価 オープンデータ（" + v.Ward + "）\n\n")
+	b.WriteString(v.PlanName + " 中間振り返り オープンデータ（" + v.Ward + "）\n\n")
 	b.WriteString(odHead(v))
 	b.WriteString("\nこのフォルダは、ウェブ版の報告書（web/）に載せた数値を、機械で読める表（CSV）にしたものです。数値はウェブ版・報告書と同じです。\n\n")
 	b.WriteString(odTerms(v) + "\n" + odFormat + "\n" + odSuppression(v))

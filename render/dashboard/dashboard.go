@@ -664,7 +664,7 @@ const dashboardHTML = `<!DOCTYPE html>
 </div>
 {{- end}}
 <table class="list">
-<thead><tr><th>指標</th><th>テーマ</th><th>策定時</th><th>現状値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>方向</th><th>評価</th><th>備考</th></tr></thead>
+<thead><tr><th>指標</th><th>テーマ</th><th>策定時</th><th>今回値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>方向</th><th>評価</th><th>備考</th></tr></thead>
 <tbody>
 {{- range .V.Indicators.Rows}}
 <tr><th>{{.ID}} {{.Name}}</th><td>{{.Theme}}</td><td>{{.Baseline.Text}}</td><td>{{.Current.Text}}</td><td>{{.CurrentN.Text}}</td><td>{{.Interval}}</td><td>{{.Target.Text}}</td><td>{{.Direction}}</td><td class="eval">{{.Evaluation}}</td><td>{{.Note}}</td></tr>
@@ -673,7 +673,7 @@ const dashboardHTML = `<!DOCTYPE html>
 </table>
 <h3>選択した地区：<span class="dname">{{.District}}</span></h3>
 <table class="list" id="indicators_district">
-<thead><tr><th>指標</th><th>策定時</th><th>現状値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>評価</th><th>備考</th></tr></thead>
+<thead><tr><th>指標</th><th>策定時</th><th>今回値</th><th>n</th><th>95％信頼区間</th><th>目標値</th><th>評価</th><th>備考</th></tr></thead>
 <tbody>
 {{- range .IndDistrict}}
 <tr><th>{{.ID}} {{.Name}}</th><td>{{.Baseline.Text}}</td><td>{{.Current.Text}}</td><td>{{.CurrentN.Text}}</td><td>{{.Interval}}</td><td>{{.Target.Text}}</td><td class="eval">{{.Evaluation}}</td><td>{{.Note}}</td></tr>

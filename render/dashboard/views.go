@@ -153,7 +153,7 @@ func (p *dashPage) compareIndicators() {
 	if len(v.Indicators.Rows) == 0 {
 		return
 	}
-	t := dashCompare{ID: "compare_ind", Name: "指標（現状値）"}
+	t := dashCompare{ID: "compare_ind", Name: "指標（今回値）"}
 	for _, r := range v.Indicators.Rows {
 		t.Cols = append(t.Cols, dashCol{Head: r.ID, Title: r.Name})
 		t.Ward = append(t.Ward, dashCell{Text: r.Current.Text, Title: r.Name})
@@ -377,7 +377,7 @@ const dashboardViewsHTML = `
 <h3>指標</h3>
 <table class="list" id="change_ind">
 <thead><tr><th rowspan="2">指標</th><th colspan="3">全体</th><th colspan="3" class="dname">{{$.District}}</th></tr>
-<tr><th>策定時</th><th>現状値</th><th>評価</th><th>策定時</th><th>現状値</th><th>評価</th></tr></thead>
+<tr><th>策定時</th><th>今回値</th><th>評価</th><th>策定時</th><th>今回値</th><th>評価</th></tr></thead>
 <tbody>
 {{- range .}}
 <tr data-id="{{.W.ID}}"><th scope="row">{{.W.ID}} {{.W.Name}}</th><td>{{ref .W.Baseline .W.BaselineRef}}</td><td>{{ref .W.Current .W.Reference}}</td><td class="eval">{{.W.Evaluation}}</td>{{if .Has}}<td>{{ref .C.Baseline .C.BaselineRef}}</td><td>{{ref .C.Current .C.Reference}}</td><td class="eval">{{.C.Evaluation}}</td>{{else}}<td></td><td></td><td class="eval"></td>{{end}}</tr>

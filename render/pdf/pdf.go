@@ -239,7 +239,7 @@ func renderPDF(v *view.View, district string, o PDFOptions, tocPages int, bs []v
 	if err != nil {
 		return nil, err
 	}
-	title := v.PlanName + " 中間評価 報告書"
+	title := v.PlanName + " 中間振り返り 報告書"
 	if o.linkage {
 		title = v.PlanName + " ソフトとハードの連携"
 	}
@@ -647,7 +647,7 @@ func (d *pdfDoc) coverPage() {
 		y += 11
 	}
 	d.font("B", 18)
-	kind := "中間評価 報告書"
+	kind := "中間振り返り 報告書"
 	if v.NoSurvey {
 		kind = "取組の振り返り 報告書"
 	}

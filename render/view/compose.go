@@ -30,7 +30,7 @@ func (c *Composer) overview() {
 	c.Add(Section{"調査の概要"})
 	if len(v.Overview.Items) > 0 {
 		// Note: the survey's settings in municipal order (調査名 … 配布数,
-		// 有効回収数, 回収率, 基準日), which already say what Summary says.
+		// 有効回答数, 回収率, 基準日), which already say what Summary says.
 		for _, kv := range v.Overview.Items {
 			c.Add(Para{Text: kv.Key + "：" + kv.Value})
 		}

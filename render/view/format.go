@@ -186,7 +186,7 @@ func RowNote(suppressed, reference bool) string {
 func (r IndicatorRow) Note() string {
 	switch {
 	case r.Reference && r.BaselineRef:
-		return WordBaseline + "・現状値とも" + MarkReference
+		return WordBaseline + "・今回値とも" + MarkReference
 	case r.BaselineRef:
 		return WordBaseline + "は" + MarkReference
 	case r.Reference:

@@ -29,7 +29,7 @@ func TestIndicatorSidesOwnFlags(t *testing.T) {
 	if north.Baseline.Text != "50.0" || !north.BaselineRef || !north.Reference {
 		t.Errorf("北: 策定時 %q ref %v, current ref %v; want 50.0 参考値 on both sides", north.Baseline.Text, north.BaselineRef, north.Reference)
 	}
-	if north.Note() != "策定時・現状値とも参考値" {
+	if north.Note() != "策定時・今回値とも参考値" {
 		t.Errorf("北 note %q", north.Note())
 	}
 	if centre.Baseline.Text != MarkSuppressed || centre.BaselineRef {

@@ -89,7 +89,7 @@ type OverviewView struct {
 	Rows    []OverviewRow // ward total first, then districts, then 地区不明
 	// Items are 調査の概要 as municipal reports print it, those given, in
 	// order: 調査名, 調査対象, 抽出方法, 調査期間, 調査方法, 配布数,
-	// 有効回収数, 回収率, 基準日 (viewtext.go overviewItems).
+	// 有効回答数, 回収率, 基準日 (viewtext.go overviewItems).
 	Items []KV
 }
 

@@ -11,7 +11,7 @@ import (
 
 // overviewItems lists 調査の概要 as municipal survey reports print it: 調査名,
 // 調査対象, 抽出方法, 調査期間 (in the one date style), 調査方法, 配布数,
-// 有効回収数, 回収率 and 基準日. Items not given are left out; 配布数 and 回収率
+// 有効回答数, 回収率 and 基準日. Items not given are left out; 配布数 and 回収率
 // need 配布数.
 func overviewItems(res *analyze.Results) []KV {
 	b := res.Batch
@@ -36,7 +36,7 @@ func overviewItems(res *analyze.Results) []KV {
 		if o.Distributed > 0 {
 			add(name(ingest.SettingDistributed), Thousands(o.Distributed)+"票")
 		}
-		add("有効回収数", Thousands(o.Valid)+"票")
+		add("有効回答数", Thousands(o.Valid)+"票")
 		if o.Distributed > 0 && !math.IsNaN(o.Rate) {
 			add("回収率", OneDecimal(o.Rate)+"%")
 		}

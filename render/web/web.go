@@ -118,7 +118,7 @@ func (d *WebDoc) w(parts ...string) {
 
 // title is the page title (also its h1).
 func (d *WebDoc) title() string {
-	t := d.v.PlanName + " 中間評価 報告書"
+	t := d.v.PlanName + " 中間振り返り 報告書"
 	if d.district != "" {
 		t += "（" + d.district + "）"
 	}
@@ -160,10 +160,10 @@ func (d *WebDoc) lead() string {
 		return s + "数値の見方は、ページの最後の「報告書の見方」にあります。"
 	}
 	if d.district != "" {
-		return "この報告書は、" + v.PlanName + "の中間評価のために行った" + v.SurveyName + "の結果のうち、" + d.district +
+		return "この報告書は、" + v.PlanName + "の中間振り返りのために行った" + v.SurveyName + "の結果のうち、" + d.district +
 			"の結果をまとめたものです。はじめに地区の特徴（地区カルテ）を、続いて指標とテーマ別の結果を載せています。調査の方法と数値の見方は、ページの最後にあります。"
 	}
-	s := "この報告書は、" + v.PlanName + "の中間評価のために行った" + v.SurveyName + "の結果をまとめたものです。"
+	s := "この報告書は、" + v.PlanName + "の中間振り返りのために行った" + v.SurveyName + "の結果をまとめたものです。"
 	if v.Overview.Summary != "" {
 		s += v.Overview.Summary + "でした。"
 	}

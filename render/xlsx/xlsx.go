@@ -442,9 +442,9 @@ func (b *book) overview() {
 	}
 	for _, kv := range v.Overview.Items {
 		// Note: the settings of 調査の概要 given (調査対象, 抽出方法, 調査期間,
-		// 調査方法); 配布数, 有効回収数 and 回収率 are in the table 回収状況 below.
+		// 調査方法); 配布数, 有効回答数 and 回収率 are in the table 回収状況 below.
 		switch kv.Key {
-		case "調査名", "配布数", "有効回収数", "回収率", "基準日":
+		case "調査名", "配布数", "有効回答数", "回収率", "基準日":
 			continue
 		}
 		rows = append(rows, kv)
@@ -652,7 +652,7 @@ func (b *book) indicators() {
 	v := b.v
 	s := b.sheet(view.SheetIndicators)
 	s.titleBlock("指標の達成状況", "値は％。評価の基準は表の下。地区の行はその地区の回答者による値。")
-	s.head("指標ID", "指標名", "テーマ", "区分", "策定時値", "策定時n", "現状値", "現状n", "95％信頼区間", "目標値", "方向", "p値", "評価", "備考")
+	s.head("指標ID", "指標名", "テーマ", "区分", "策定時値", "策定時n", "今回値", "今回n", "95％信頼区間", "目標値", "方向", "p値", "評価", "備考")
 	top := s.row - 1
 	write := func(group string, rows []view.IndicatorRow) {
 		for _, r := range rows {
