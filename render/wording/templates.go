@@ -24,10 +24,12 @@ var sentenceTemplates = map[string]string{
 	// indicator's own value, or summary.csv top_box_pct on the same base.
 	// {box} is the box's name in 『』 (『そう思う（計）』), or the indicator
 	// it is, in 「」 (boxRef).
-	"composite":       "{labels}を合わせた{box}は {pct} です。",
-	"composite-one":   "肯定的な回答（{labels}）は {pct} です。",
-	"ma-note":         "複数回答のため、割合の合計は100%を超えます。",
-	"mean":            "平均は {mean}、中央値は {median} です。",
+	"composite":     "{labels}を合わせた{box}は {pct} です。",
+	"composite-one": "肯定的な回答（{labels}）は {pct} です。",
+	"ma-note":       "複数回答のため、割合の合計は100%を超えます。",
+	"mean":          "平均は {mean}、中央値は {median} です。",
+	// With a unit (設問 単位) the number and its unit end the clause: 「0回です」.
+	"mean-unit":       "平均は {mean}、中央値は {median}です。",
 	"change":          "策定時調査と比べると、{changes}しています。",
 	"change-item":     "{label}が {base} から {cur} へ {pt} ポイント{dir}",
 	"change-up":       "増加",
@@ -323,7 +325,11 @@ func sentenceBody(f analyze.Finding) string {
 		if len(f.Words) > 0 {
 			unit = f.Words[0]
 		}
-		return fill("mean", "mean", num(fg[0])+unit, "median", num(fg[1])+unit)
+		key := "mean"
+		if unit != "" {
+			key = "mean-unit"
+		}
+		return fill(key, "mean", num(fg[0])+unit, "median", num(fg[1])+unit)
 	case analyze.RuleChange:
 		var items []string
 		for i := 0; i+2 < len(fg); i += 3 {

@@ -42,3 +42,14 @@ func TestStandoutAgainstRest(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestMeanUnitNoSpace: a median with its unit ends the clause without a
+// space before です (reader review round 3: 「中央値は 0回 です」).
+func TestMeanUnitNoSpace(t *testing.T) {
+	f := analyze.Finding{Rule: analyze.RuleMean, Words: []string{"回"}, Figures: []analyze.FindingFig{
+		{Source: analyze.SrcSummary, Item: "Q10", Measure: analyze.MeasureMean, Value: 1.5, Decimals: 1},
+		{Source: analyze.SrcSummary, Item: "Q10", Measure: analyze.MeasureMedian, Value: 0, Decimals: 0}}}
+	if got, want := SentenceText(f), "平均は 1.5回、中央値は 0回です。"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
