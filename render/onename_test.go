@@ -31,3 +31,27 @@ func TestOneNamePerFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressHardLineHasYear: the sheet's ハード text is printed as a 課題
+// of its year, 「課題（2025年度・ハード面）：…」, as the demo's physical 課題
+// is, never as a yearless 「ハード面：…」 (reader review 4, item 16).
+func TestProgressHardLineHasYear(t *testing.T) {
+	m, _ := filepath.Glob("../testdata/golden/*-rendered/report.pdf.txt")
+	found := false
+	for _, f := range m {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			l = strings.TrimSpace(l)
+			if strings.HasPrefix(l, "ハード面：") {
+				t.Errorf("%s: %q has no year", f, l)
+			}
+			found = found || strings.Contains(l, "・ハード面）：")
+		}
+	}
+	if !found {
+		t.Error("no 「課題（年度・ハード面）」 line in the rendered goldens")
+	}
+}

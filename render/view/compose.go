@@ -1028,7 +1028,9 @@ func (c *Composer) initiative(pv *ProgressView, in InitiativeView) Record {
 		r.Texts = append(r.Texts, "課題（"+in.LatestYear+mark+"）："+in.Issues)
 	}
 	if in.Hard != "" {
-		r.Texts = append(r.Texts, "ハード面："+in.Hard)
+		// Note: the sheet's ハード text is a 課題 of the same year, printed
+		// as the demo's physical 課題 is: 「課題（2025年度・ハード面）：…」.
+		r.Texts = append(r.Texts, "課題（"+in.LatestYear+"・ハード面）："+in.Hard)
 	}
 	r.Data = Table{Caption: in.ID + "　年度別の進ちょく", Cols: []Col{{Head: "年度", Role: RoleLabel}, {Head: "記号"}, {Head: "進ちょく"},
 		{Head: "実績", Unit: in.Unit, Role: RoleFigure}}}
