@@ -1,0 +1,188 @@
+// Package ipadict loads kagome's IPA dictionary from a copy of the released
+// file, its zip parts decoded side by side.
+//
+// ipa.dict in this folder is github.com/ikawaha/kagome-dict/ipa's own file, of
+// the version go.mod names, copied from the module cache by scripts/assets.sh
+// (run by `make`) and never committed (.gitignore), as render/assets' font and
+// echarts are. The released package exposes only ipa.Dict(), which inflates and
+// decodes the nine parts of its embedded zip one after another (about a
+// second of CPU, the longest single step of a ward-size run); kagome-dict/dict
+// exports the Dict struct and a reader per part, so the same bytes are decoded
+// here with those readers, each part on its own goroutine. The index part
+// (a double-array trie and a map, read four bytes at a time through
+// encoding/binary by dict.ReadIndexTable) is decoded by readIndexTable from the
+// inflated bytes; the morphs likewise (readMorphs). TestLoadEqualsIPA checks that
+// the whole Dict is reflect.DeepEqual to ipa.Dict(), dictionary info included,
+// so the tokens (and every output) cannot change; the tests are the only
+// importers of kagome-dict/ipa, so the binary holds the dictionary once.
+//
+// Note: a build without ipa.dict fails at the go:embed line below ("pattern
+// ipa.dict: no matching files found"): run `make assets` (scripts/assets.sh).
+// Unlike the font, the dictionary has no fallback: without it no free text
+// could be analyzed.
+package ipadict
+
+import (
+	"archive/zip"
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/ikawaha/kagome-dict/dict"
+)
+
+//go:embed ipa.dict
+var zipped []byte
+
+// maxPart bounds a part's inflated size (the largest, content.dict, is 22 MB).
+const maxPart = 256 << 20
+
+// parts lists the dictionary's zip entries by name; Load fails on any other,
+// as dict.Load does.
+var parts = map[string]func(d *dict.Dict, b []byte) error{
+	dict.MorphDictFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.Morphs, err = readMorphs(b)
+		return err
+	},
+	dict.POSDictFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.POSTable, err = dict.ReadPOSTable(bytes.NewReader(b))
+		return err
+	},
+	dict.ContentMetaFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.ContentsMeta, err = dict.ReadContentsMeta(bytes.NewReader(b))
+		return err
+	},
+	dict.ContentDictFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.Contents, err = dict.ReadContents(bytes.NewReader(b))
+		return err
+	},
+	dict.IndexDictFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.Index, err = readIndexTable(b)
+		return err
+	},
+	dict.ConnectionDictFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.Connection, err = dict.ReadConnectionTable(bytes.NewReader(b))
+		return err
+	},
+	dict.CharDefDictFileName: func(d *dict.Dict, b []byte) error {
+		def, err := dict.ReadCharDef(bytes.NewReader(b))
+		if err != nil {
+			return err
+		}
+		d.CharClass, d.CharCategory, d.InvokeList, d.GroupList = def.CharClass, def.CharCategory, def.InvokeList, def.GroupList
+		return nil
+	},
+	dict.UnkDictFileName: func(d *dict.Dict, b []byte) (err error) {
+		d.UnkDict, err = dict.ReadUnkDic(bytes.NewReader(b))
+		return err
+	},
+	dict.DictInfoFileName: func(d *dict.Dict, b []byte) error {
+		d.SetInfo(dict.ReadDictInfo(bytes.NewReader(b)))
+		return nil
+	},
+}
+
+// Load decodes the embedded dictionary: the same Dict as ipa.Dict() (contents
+// included), each zip part inflated and decoded on its own goroutine, at most
+// GOMAXPROCS at a time, the largest parts first.
+//
+// A part that fails (or a reader that panics) makes Load return the error
+// naming the part; there is no second, sequential attempt: the bytes are
+// embedded and the readers deterministic, so it would fail the same way
+// (TestLoadEqualsIPA shows that it does not fail).
+func Load() (*dict.Dict, error) {
+	return load(zipped, runtime.GOMAXPROCS(0))
+}
+
+func load(b []byte, workers int) (*dict.Dict, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, fmt.Errorf("IPA dictionary: %w", err)
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	for _, f := range files {
+		if parts[f.Name] == nil {
+			return nil, fmt.Errorf("IPA dictionary: %q: unknown file", f.Name)
+		}
+	}
+	// Note: the largest part first, so that the two longest (contents and
+	// index) start at once and the small ones fill in beside them.
+	sort.SliceStable(files, func(i, j int) bool {
+		return files[i].CompressedSize64 > files[j].CompressedSize64
+	})
+	workers = max(1, min(workers, len(files)))
+	// Note: each part's decoder writes only its own fields of d, so the
+	// goroutines share no memory until wg.Wait.
+	var (
+		d    dict.Dict
+		errs = make([]error, len(files))
+		next = make(chan int)
+		wg   sync.WaitGroup
+	)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = loadPart(files[i], &d)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// loadPart inflates one part and decodes it into d; a panic in a reader
+// becomes an error.
+func loadPart(f *zip.File, d *dict.Dict) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("IPA dictionary: %q: panic: %v", f.Name, r)
+		}
+	}()
+	b, err := inflate(f)
+	if err == nil {
+		err = parts[f.Name](d, b)
+	}
+	if err != nil {
+		return fmt.Errorf("IPA dictionary: %q: %w", f.Name, err)
+	}
+	return nil
+}
+
+// inflate returns a zip part's bytes (checked against its CRC-32 by
+// archive/zip), at most maxPart of them.
+func inflate(f *zip.File) ([]byte, error) {
+	if f.UncompressedSize64 > maxPart {
+		return nil, fmt.Errorf("part of %d bytes, more than %d", f.UncompressedSize64, maxPart)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b := make([]byte, 0, f.UncompressedSize64+1)
+	for {
+		n, err := rc.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			return nil, errors.New("part longer than its zip header says")
+		}
+	}
+}
