@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"reflect"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
@@ -173,68 +175,86 @@ func FuzzReadMorphs(f *testing.F) {
 
 // BenchmarkDictLoad compares the released package's load (dict.Load on the
 // same zip, part after part, as ipa.Dict() does on its first call; ipa.Dict
-// itself caches) with Load.
+// itself caches) with Load. Besides wall time it reports the process's CPU
+// time per load (cpu-ms/op, garbage collection included), which a shared
+// machine's load changes far less.
 func BenchmarkDictLoad(b *testing.B) {
-	b.Run("ipa.Dict-sequential", func(b *testing.B) {
+	bench := func(b *testing.B, load func() error) {
 		b.ReportAllocs()
+		runtime.GC()
+		start := cpuTime()
 		for b.Loop() {
-			zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := dict.Load(zr, true); err != nil {
+			if err := load(); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	}
+	b.Run("ipa.Dict-sequential", func(b *testing.B) {
+		bench(b, func() error {
+			zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+			if err == nil {
+				_, err = dict.Load(zr, true)
+			}
+			return err
+		})
 	})
 	b.Run("ipadict.Load", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := Load(); err != nil {
-				b.Fatal(err)
-			}
-		}
+		bench(b, func() error {
+			_, err := Load()
+			return err
+		})
 	})
 }
 
-// BenchmarkPart times each part's inflate and decode alone.
+// BenchmarkPart times each part's inflate and decode alone, the index and
+// the morphs also with the library's readers; cpu-ms/op is the process's CPU
+// time per op, garbage collection included.
 func BenchmarkPart(b *testing.B) {
 	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
 	if err != nil {
 		b.Fatal(err)
 	}
+	bench := func(b *testing.B, op func() error) {
+		runtime.GC()
+		start := cpuTime()
+		for b.Loop() {
+			if err := op(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	}
 	for _, f := range zr.File {
 		b.Run(f.Name+"/inflate", func(b *testing.B) {
-			for b.Loop() {
-				if _, err := inflate(f); err != nil {
-					b.Fatal(err)
-				}
-			}
+			bench(b, func() error {
+				_, err := inflate(f)
+				return err
+			})
 		})
-		p, _ := inflate(f)
+		p, err := inflate(f)
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.Run(f.Name+"/decode", func(b *testing.B) {
-			for b.Loop() {
+			bench(b, func() error {
 				var d dict.Dict
-				if err := parts[f.Name](&d, p); err != nil {
-					b.Fatal(err)
-				}
-			}
+				return parts[f.Name](&d, p)
+			})
 		})
 	}
 	b.Run("index.dict/decode-library", func(b *testing.B) {
 		p := part(b, dict.IndexDictFileName)
-		for b.Loop() {
-			if _, err := dict.ReadIndexTable(bytes.NewReader(p)); err != nil {
-				b.Fatal(err)
-			}
-		}
+		bench(b, func() error {
+			_, err := dict.ReadIndexTable(bytes.NewReader(p))
+			return err
+		})
 	})
 	b.Run("morph.dict/decode-library", func(b *testing.B) {
 		p := part(b, dict.MorphDictFileName)
-		for b.Loop() {
-			if _, err := dict.ReadMorphs(bytes.NewReader(p)); err != nil {
-				b.Fatal(err)
-			}
-		}
+		bench(b, func() error {
+			_, err := dict.ReadMorphs(bytes.NewReader(p))
+			return err
+		})
 	})
 }
