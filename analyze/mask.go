@@ -46,6 +46,11 @@ func IPATokenizer() *tokenizer.Tokenizer {
 	return ipaTok
 }
 
+// IPADictEmbedded reports whether the binary holds the IPA dictionary
+// (analyze/ipadict/ipa.dict, copied there by scripts/assets.sh before the
+// build); without it IPATokenizer panics, so `run` refuses at once.
+func IPADictEmbedded() bool { return ipadict.Embedded() }
+
 // A Masker replaces personal information in free text with 〇〇: phone numbers,
 // e-mail addresses, postal codes, street addresses and personal names. It is built
 // once per batch with the words that must never be masked (district names and

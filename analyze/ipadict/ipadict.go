@@ -16,19 +16,22 @@
 // so the tokens (and every output) cannot change; the tests are the only
 // importers of kagome-dict/ipa, so the binary holds the dictionary once.
 //
-// Note: a build without ipa.dict fails at the go:embed line below ("pattern
-// ipa.dict: no matching files found"): run `make assets` (scripts/assets.sh).
-// Unlike the font, the dictionary has no fallback: without it no free text
-// could be analyzed.
+// Note: the folder is embedded with the pattern *, as render/assets is, so
+// that a clone without the copied file still compiles (go vet and the tests of
+// the packages that need no dictionary run anywhere); Load then fails with
+// ErrNotEmbedded, and `midreview run` and `demo` refuse at once
+// (analyze.IPADictEmbedded). The Go files and README.md are embedded too
+// (about 20 KB).
 package ipadict
 
 import (
 	"archive/zip"
 	"bytes"
-	_ "embed"
+	"embed"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"slices"
 	"sort"
@@ -37,8 +40,22 @@ import (
 	"github.com/ikawaha/kagome-dict/dict"
 )
 
-//go:embed ipa.dict
-var zipped []byte
+// files holds this folder, ipa.dict among it when scripts/assets.sh copied it.
+//
+//go:embed *
+var files embed.FS
+
+// fileName is the dictionary's name in files.
+const fileName = "ipa.dict"
+
+// ErrNotEmbedded is Load's error for a binary built without ipa.dict.
+var ErrNotEmbedded = errors.New("IPA dictionary: " + fileName + " was not embedded (run scripts/assets.sh, or make, before building)")
+
+// Embedded reports whether the binary holds the dictionary.
+func Embedded() bool {
+	_, err := fs.Stat(files, fileName)
+	return err == nil
+}
 
 // maxPart bounds a part's inflated size (the largest, content.dict, is 22 MB).
 const maxPart = 256 << 20
@@ -118,11 +135,26 @@ func rank(name string) int {
 // embedded and the readers deterministic, so it would fail the same way
 // (TestLoadEqualsIPA shows that it does not fail).
 func Load() (*dict.Dict, error) {
-	return load(zipped, runtime.GOMAXPROCS(0))
+	f, err := files.Open(fileName)
+	if err != nil {
+		return nil, ErrNotEmbedded
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("IPA dictionary: %w", err)
+	}
+	// Note: embed's files are io.ReaderAt over the binary's read-only data,
+	// so the zip is read where it lies, without fs.ReadFile's 11.7 MB copy.
+	ra, ok := f.(io.ReaderAt)
+	if !ok {
+		return nil, errors.New("IPA dictionary: embedded file is not an io.ReaderAt")
+	}
+	return load(ra, st.Size(), runtime.GOMAXPROCS(0))
 }
 
-func load(b []byte, workers int) (*dict.Dict, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+func load(r io.ReaderAt, size int64, workers int) (*dict.Dict, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("IPA dictionary: %w", err)
 	}

@@ -17,9 +17,10 @@ import (
 // every field (the dictionary info through Info) equal, with one worker and
 // with several.
 func TestLoadEqualsIPA(t *testing.T) {
+	zipped := embedded(t)
 	want := ipa.Dict()
 	for _, workers := range []int{1, 4} {
-		got, err := load(zipped, workers)
+		got, err := load(bytes.NewReader(zipped), int64(len(zipped)), workers)
 		if err != nil {
 			t.Fatalf("load(%d workers): %v", workers, err)
 		}
@@ -32,9 +33,20 @@ func TestLoadEqualsIPA(t *testing.T) {
 	}
 }
 
+// embedded returns the embedded zip; the tests fail without it.
+func embedded(t testing.TB) []byte {
+	t.Helper()
+	b, err := files.ReadFile(fileName)
+	if err != nil {
+		t.Fatalf("%v: %v", ErrNotEmbedded, err)
+	}
+	return b
+}
+
 // part returns the inflated bytes of one part of the embedded dictionary.
 func part(t testing.TB, name string) []byte {
 	t.Helper()
+	zipped := embedded(t)
 	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +139,8 @@ func TestReadersAsLibrary(t *testing.T) {
 
 // TestLoadDamaged checks that a damaged dictionary is an error, never a panic.
 func TestLoadDamaged(t *testing.T) {
-	if _, err := load(zipped[:len(zipped)/2], 2); err == nil {
+	zipped := embedded(t)
+	if _, err := load(bytes.NewReader(zipped[:len(zipped)/2]), int64(len(zipped)/2), 2); err == nil {
 		t.Error("load of half the zip: no error")
 	}
 	var buf bytes.Buffer
@@ -137,14 +150,14 @@ func TestLoadDamaged(t *testing.T) {
 	w, _ = zw.Create(dict.POSDictFileName)
 	w.Write([]byte("not gob"))
 	zw.Close()
-	if _, err := load(buf.Bytes(), 2); err == nil {
+	if _, err := load(bytes.NewReader(buf.Bytes()), int64(buf.Len()), 2); err == nil {
 		t.Error("load of damaged parts: no error")
 	}
 	buf.Reset()
 	zw = zip.NewWriter(&buf)
 	zw.Create("extra.dict")
 	zw.Close()
-	if _, err := load(buf.Bytes(), 2); err == nil {
+	if _, err := load(bytes.NewReader(buf.Bytes()), int64(buf.Len()), 2); err == nil {
 		t.Error("load of an unknown part: no error")
 	}
 }
@@ -179,6 +192,7 @@ func FuzzReadMorphs(f *testing.F) {
 // time per load (cpu-ms/op, garbage collection included), which a shared
 // machine's load changes far less.
 func BenchmarkDictLoad(b *testing.B) {
+	zipped := embedded(b)
 	bench := func(b *testing.B, load func() error) {
 		b.ReportAllocs()
 		runtime.GC()
@@ -211,6 +225,7 @@ func BenchmarkDictLoad(b *testing.B) {
 // the morphs also with the library's readers; cpu-ms/op is the process's CPU
 // time per op, garbage collection included.
 func BenchmarkPart(b *testing.B) {
+	zipped := embedded(b)
 	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
 	if err != nil {
 		b.Fatal(err)
