@@ -155,6 +155,14 @@ func TestLoadDamaged(t *testing.T) {
 	}
 	buf.Reset()
 	zw = zip.NewWriter(&buf)
+	zw.Create(dict.DictInfoFileName)
+	zw.Create(dict.DictInfoFileName)
+	zw.Close()
+	if _, err := load(bytes.NewReader(buf.Bytes()), int64(buf.Len()), 2); err == nil {
+		t.Error("load of a part twice: no error")
+	}
+	buf.Reset()
+	zw = zip.NewWriter(&buf)
 	zw.Create("extra.dict")
 	zw.Close()
 	if _, err := load(bytes.NewReader(buf.Bytes()), int64(buf.Len()), 2); err == nil {
