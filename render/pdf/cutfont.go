@@ -391,7 +391,7 @@ func fontID(doc *fpdf.Fpdf, style string) string {
 // always 40 hex digits, so no byte offset changes.
 func restoreFontIDs(pdf []byte, f docFaces) []byte {
 	for i := range f.ids {
-		pdf = bytes.ReplaceAll(pdf, []byte("/F"+f.ids[i]+" "), []byte("/F"+f.fullIDs[i]+" "))
+		replaceInPlace(pdf, []byte("/F"+f.ids[i]+" "), []byte("/F"+f.fullIDs[i]+" "))
 	}
 	const open, end = "/Font <<\n", "\n>>"
 	i := bytes.Index(pdf, []byte(open))
@@ -407,4 +407,17 @@ func restoreFontIDs(pdf []byte, f docFaces) []byte {
 	slices.Sort(lines)
 	copy(pdf[i:i+j], strings.Join(lines, "\n"))
 	return pdf
+}
+
+// replaceInPlace replaces every old in b by new, of the same length.
+func replaceInPlace(b, old, new []byte) {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], old)
+		if j < 0 {
+			return
+		}
+		i += j
+		copy(b[i:], new)
+		i += len(new)
+	}
 }

@@ -184,6 +184,7 @@ type pdfDoc struct {
 	// full faces), and outside reports a rune drawn outside it (cutfont.go).
 	printable *runeSet
 	outside   bool
+	lineBuf   []byte // swatchRect's buffer
 }
 
 // handoutBlocks composes the chapters of a handout: the ward report
@@ -324,7 +325,7 @@ func fixFontNames(pdf []byte, o PDFOptions) []byte {
 		}
 		repl := f.tag + name + strings.Repeat(" ", len(f.key)-len(f.tag)-len(name))
 		for _, k := range []string{"/BaseFont /", "/FontName /"} {
-			pdf = bytes.ReplaceAll(pdf, []byte(k+f.key+"\n"), []byte(k+repl+"\n"))
+			replaceInPlace(pdf, []byte(k+f.key+"\n"), []byte(k+repl+"\n"))
 		}
 	}
 	return pdf
