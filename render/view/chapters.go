@@ -1,7 +1,7 @@
 package view
 
 import (
-	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -139,7 +139,46 @@ func GuideItems(v *View, bs []Block, m Medium) []string {
 func printsWord(bs []Block, m Medium, word string) bool {
 	found := false
 	Walk(bs, m, func(b Block) {
-		found = found || strings.Contains(fmt.Sprint(b), word)
+		found = found || holdsWord(reflect.ValueOf(b), word, 0)
 	})
 	return found
+}
+
+// holdsWord reports whether a string of x holds word: x itself, its fields,
+// elements, map keys and values, through interfaces, and through pointers at
+// depth 0 only. Those are the strings fmt.Sprint(x) prints, which
+// printsWord searched before issue 29: a block's pointers (Figure.Data,
+// MapFigure.Map) are not searched.
+func holdsWord(x reflect.Value, word string, depth int) bool {
+	switch x.Kind() {
+	case reflect.String:
+		return strings.Contains(x.String(), word)
+	case reflect.Pointer:
+		return depth == 0 && !x.IsNil() && holdsWord(x.Elem(), word, depth+1)
+	case reflect.Interface:
+		return !x.IsNil() && holdsWord(x.Elem(), word, depth+1)
+	case reflect.Struct:
+		for i := range x.NumField() {
+			if holdsWord(x.Field(i), word, depth+1) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if k := x.Type().Elem().Kind(); k != reflect.String && k < reflect.Array {
+			return false // numbers and bools
+		}
+		for i := range x.Len() {
+			if holdsWord(x.Index(i), word, depth+1) {
+				return true
+			}
+		}
+	case reflect.Map:
+		it := x.MapRange()
+		for it.Next() {
+			if holdsWord(it.Key(), word, depth+1) || holdsWord(it.Value(), word, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
