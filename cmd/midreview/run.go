@@ -218,7 +218,8 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	// cores"); a small batch is read in a fraction of the load's second
 	// (issue 29: 3,000 respondents). It starts before anything else of the
 	// run: the load is the longest single step of a ward-size run.
-	if runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes) {
+	// A binary without the dictionary is refused below (checkAssets).
+	if analyze.IPADictEmbedded() && (runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes)) {
 		go analyze.IPATokenizer()
 	}
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
