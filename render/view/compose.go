@@ -476,9 +476,15 @@ func (c *Composer) districtPages() {
 		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
 			c.Add(t, Space{2})
 		}
-		t := Table{Caption: name + "の主な結果（指標・肯定的な回答の合計の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
-			{Head: "比べる値", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
-			{Head: RestName + "（%）", Role: RoleFigure, W: 24}, {Head: "差（ポイント）", Role: RoleFigure, W: 20}}}
+		// Note: each compared group has its n (RoleN: under its figure in
+		// print, as in the indicator table above; on the web its own
+		// column, after the figures as there, so that a phone shows the
+		// figures and the 差 first).
+		t := Table{Caption: name + "の主な結果（指標・肯定的な回答の合計の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 64},
+			{Head: "比べる値", W: 40}, {Head: name + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: name + "のn", Unit: "人", Role: RoleN},
+			{Head: RestName + "（%）", Role: RoleFigure, W: 26}, {Head: "n", WebHead: RestName + "のn", Unit: "人", Role: RoleN},
+			{Head: "差（ポイント）", Role: RoleFigure, W: 22}},
+			WebOrder: []int{0, 1, 2, 4, 6, 3, 5}}
 		// Note: the カルテ has one comparator, the rest of the ward (全体
 		// less the district), and one test, the two-proportion test whose
 		// ▲▼ the table prints: the sentences above compare the same way.
@@ -492,12 +498,13 @@ func (c *Composer) districtPages() {
 			if top.RestRef {
 				rt += "※"
 			}
-			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
-				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: rt, Shade: true}, {Text: top.RestDiff.Text}})
+			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label},
+				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: top.N.Text},
+				{Text: rt, Shade: true}, {Text: top.RestN.Text}, {Text: top.RestDiff.Text}})
 			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.Rest}, Ns: []Fig{top.N, top.RestN}})
 		}
 		if len(f.Bars) > 0 {
-			what := "注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて"
+			what := "注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n はそれぞれの回答者数（設問の対象となった人、無回答を含む）。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて"
 			rest := "。※：参考値。" + MarkSuppressed + "：秘匿。"
 			t.Notes = []string{what + "、2つの割合の差の検定で統計的に有意に高い・低い（地区の特徴の文も同じ検定）" + rest}
 			// Note: the web names no test (TestWebPlainWords).

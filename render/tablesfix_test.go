@@ -1,0 +1,74 @@
+package render
+
+import (
+	"bytes"
+	"midreview/analyze"
+	"midreview/ingest"
+	"midreview/render/view"
+	"midreview/render/web"
+	"strings"
+	"testing"
+)
+
+// mainResults returns the ward report's 主な結果 table of district d.
+func mainResults(t *testing.T, v *view.View, d string) view.Table {
+	t.Helper()
+	var out *view.Table
+	view.Walk(view.WardReport(v), view.Print, func(b view.Block) {
+		if tb, ok := b.(view.Table); ok && strings.HasPrefix(tb.Caption, d+"の主な結果") {
+			out = &tb
+		}
+	})
+	if out == nil {
+		t.Fatalf("no 主な結果 table of %s", d)
+	}
+	return *out
+}
+
+// TestMainResultsNEachSide: the 主な結果 table prints the n of each compared
+// group, the district and the rest of the ward, beside its figure (reader
+// round 4 item 8: only the district's n was printed).
+// 北 40: A 28, C 12; 南 100: A 30, C 70; 西 60: A 30, C 30; 肯定 A.
+// 北 28/40 = 70.0% (n=40); the rest (南・西) 60/160 = 37.5% (n=160); +32.5.
+func TestMainResultsNEachSide(t *testing.T) {
+	f := newFBatch(ingest.SC, 0)
+	f.add(&f.b.Current, 28, 0, -1, 0)
+	f.add(&f.b.Current, 12, 0, -1, 2)
+	f.add(&f.b.Current, 30, 1, -1, 0)
+	f.add(&f.b.Current, 70, 1, -1, 2)
+	f.add(&f.b.Current, 30, 2, -1, 0)
+	f.add(&f.b.Current, 30, 2, -1, 2)
+	v := view.Build(analyze.Run(f.b))
+	tb := mainResults(t, v, "北")
+	if len(tb.Rows) != 1 {
+		t.Fatalf("rows %+v", tb.Rows)
+	}
+	type pair struct{ fig, n string }
+	var got []pair
+	for i, c := range tb.Cols {
+		if c.Role == view.RoleN {
+			if i == 0 || tb.Cols[i-1].Role != view.RoleFigure {
+				t.Errorf("n column %d follows no figure", i)
+				continue
+			}
+			got = append(got, pair{tb.Cols[i-1].Head + " " + tb.Rows[0][i-1].Text, tb.Rows[0][i].Text})
+		}
+	}
+	want := []pair{{"北（%） 70.0▲", "40"}, {view.RestName + "（%） 37.5", "160"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("figures with their n: %q, want %q", got, want)
+	}
+	if d := tb.Rows[0][len(tb.Rows[0])-1].Text; d != "+32.5" {
+		t.Errorf("差 %s, want +32.5", d)
+	}
+	var page bytes.Buffer
+	if err := web.WebReport(&page, v); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{"北のn（人）", view.RestName + "のn（人）"} {
+		if !strings.Contains(page.String(), `<th scope="col">`+h+`</th>`) {
+			t.Errorf("web 主な結果 lacks the column %s", h)
+		}
+	}
+}
+
