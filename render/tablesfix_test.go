@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"github.com/xuri/excelize/v2"
 	"midreview/analyze"
 	"midreview/ingest"
 	"midreview/render/view"
 	"midreview/render/web"
+	"midreview/render/xlsx"
 	"strings"
 	"testing"
 )
@@ -72,3 +74,59 @@ func TestMainResultsNEachSide(t *testing.T) {
 	}
 }
 
+// TestXLSXBreakdownsStartWithAll: in tabulation.xlsx every breakdown (地区別,
+// 年代別 and its number summaries) starts with the 全体 row, its reference,
+// as the PDF's tables do (reader round 4 item 9: the sheets ran 日吉 … 地区不明
+// with no 全体 although ▲▼ are 「全体に比べ」).
+// 北 40: A 28, C 12 (若年); 南 100: A 30, C 70 (高齢); 西 60: A 30, C 30 (高齢).
+// 全体 200: A 88 = 44.0%, C 112 = 56.0%.
+func TestXLSXBreakdownsStartWithAll(t *testing.T) {
+	f := newFBatch(ingest.SC, 0)
+	f.add(&f.b.Current, 28, 0, 0, 0)
+	f.add(&f.b.Current, 12, 0, 0, 2)
+	f.add(&f.b.Current, 30, 1, 2, 0)
+	f.add(&f.b.Current, 70, 1, 2, 2)
+	f.add(&f.b.Current, 30, 2, 2, 0)
+	f.add(&f.b.Current, 30, 2, 2, 2)
+	v := view.Build(analyze.Run(f.b))
+	var buf bytes.Buffer
+	if err := xlsx.XLSX(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sheet, head string
+		first       []string // the first row under each header of the question
+	}{
+		{view.SheetByDistrict, "地区", []string{"全体", "200", "44.0", "0", "56.0"}},
+		{view.SheetByAge, "年代", []string{"全体", "200", "44.0", "0", "56.0"}},
+	} {
+		rows, err := x.GetRows(c.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q2, heads := false, 0
+		for i, r := range rows {
+			if len(r) > 0 && strings.HasPrefix(r[0], "Q2") {
+				q2 = true
+			}
+			if !q2 || len(r) < 2 || r[1] != "n" || i+1 >= len(rows) {
+				continue
+			}
+			heads++
+			next := rows[i+1]
+			if r[0] == c.head && (len(next) < len(c.first) || strings.Join(next[:len(c.first)], "|") != strings.Join(c.first, "|")) {
+				t.Errorf("%s: Q2's first row %q, want %q", c.sheet, next, c.first)
+			}
+			if r[0] == "区分" && (len(next) == 0 || next[0] != "全体") {
+				t.Errorf("%s: Q2's number summary starts with %q, want 全体", c.sheet, next)
+			}
+		}
+		if heads == 0 {
+			t.Errorf("%s: no table of Q2", c.sheet)
+		}
+	}
+}
