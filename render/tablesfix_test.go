@@ -130,3 +130,43 @@ func TestXLSXBreakdownsStartWithAll(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryAnswersWhole: 中央値・最小・最大 are answers (or halfway between
+// two) and print as the answer, without a decimal when whole; 平均 and
+// 標準偏差 keep one decimal (reader round 4 item 10: 「中央値 0.0 最小 0.0
+// 最大 32.0」 beside a legend where 0.0 means under 0.05).
+// Scores A=1, B=2, C=3. 北 40: A 28, C 12 → median 1, min 1, max 3, mean
+// (28+36)/40 = 1.6. 南 100: A 50, C 50 → median (1+3)/2 = 2, mean 2.0.
+// 西 2: A 1, B 1 → median 1.5, min 1, max 2.
+func TestSummaryAnswersWhole(t *testing.T) {
+	f := newFBatch(ingest.SC, 0)
+	f.add(&f.b.Current, 28, 0, -1, 0)
+	f.add(&f.b.Current, 12, 0, -1, 2)
+	f.add(&f.b.Current, 50, 1, -1, 0)
+	f.add(&f.b.Current, 50, 1, -1, 2)
+	f.add(&f.b.Current, 1, 2, -1, 0)
+	f.add(&f.b.Current, 1, 2, -1, 1)
+	f.b.Settings.SuppressBelow = 0
+	v := view.Build(analyze.Run(f.b))
+	want := map[string]string{
+		"北": "1.6 1 1 3",
+		"南": "2.0 2 1 3",
+		"西": "1.5 1.5 1 2",
+	}
+	seen := 0
+	for _, q := range v.Questions {
+		for _, r := range q.Summary {
+			w, ok := want[r.Group]
+			if !ok {
+				continue
+			}
+			seen++
+			if got := strings.Join([]string{r.Mean.Text, r.Median.Text, r.Min.Text, r.Max.Text}, " "); got != w {
+				t.Errorf("%s: 平均 中央値 最小 最大 %q, want %q", r.Group, got, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d summary rows checked, want %d", seen, len(want))
+	}
+}
