@@ -8,6 +8,7 @@ import (
 	"midreview/render/view"
 	"midreview/render/web"
 	"midreview/render/xlsx"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,5 +169,52 @@ func TestSummaryAnswersWhole(t *testing.T) {
 	}
 	if seen != len(want) {
 		t.Errorf("%d summary rows checked, want %d", seen, len(want))
+	}
+}
+
+// TestKarteIndexColoursSignificantOnly: the カルテ's 図2 colours a district's
+// indicator by direction only where the district differs significantly from
+// the rest of the ward (the 主な結果 table's ▲▼); other bars are neutral, and
+// the note says so (reader round 4 item 13: 綱島 I2 24.0 vs 25.6 drawn
+// 「全体より悪い」). Indicator on A (増). 北 100 vs the rest 100:
+// 40 vs 70 (z ≈ −4.3, ▼): worse, coloured; 60 vs 65 (z ≈ −0.7): neutral.
+func TestKarteIndexColoursSignificantOnly(t *testing.T) {
+	for _, c := range []struct {
+		north   int
+		better  int
+		neutral bool
+	}{{40, -1, false}, {60, 0, true}} {
+		f := newFBatch(ingest.SA)
+		f.b.Indicators = []ingest.Indicator{{ID: "I1", Name: "Aの割合", Theme: -1, Question: 2, Choices: 1, Direction: ingest.Up}}
+		f.add(&f.b.Current, c.north, 0, -1, 0)
+		f.add(&f.b.Current, 100-c.north, 0, -1, 1)
+		rest := 70
+		if c.north == 60 {
+			rest = 65
+		}
+		f.add(&f.b.Current, rest, 1, -1, 0)
+		f.add(&f.b.Current, 100-rest, 1, -1, 1)
+		v := view.Build(analyze.Run(f.b))
+		var rows []view.BarRow
+		var notes []string
+		view.Walk(view.DistrictReport(v, "北"), view.Print, func(b view.Block) {
+			switch b := b.(type) {
+			case view.Figure:
+				if b.Kind == view.FigIndex {
+					rows = b.Bars
+				}
+			case view.Note:
+				notes = append(notes, b.Text)
+			}
+		})
+		if len(rows) != 1 {
+			t.Fatalf("北 %d: index rows %+v", c.north, rows)
+		}
+		if rows[0].Better != c.better || rows[0].Neutral != c.neutral {
+			t.Errorf("北 %d vs %d: better %d neutral %v, want %d %v", c.north, rest, rows[0].Better, rows[0].Neutral, c.better, c.neutral)
+		}
+		if !slices.ContainsFunc(notes, func(s string) bool { return strings.Contains(s, "有意な差がない指標") }) {
+			t.Errorf("no note on the neutral colour in %q", notes)
+		}
 	}
 }

@@ -1098,17 +1098,25 @@ func (c *Composer) Karte() {
 		data := districtIndicators(v, d, d+"の指標（"+d+"の"+base+"値・"+v.SurveyWords().Current.Word+"値と評価）", 8)
 		for _, in := range p.Indicators {
 			label := in.ID + "　" + in.Name
+			// Note: colour only a difference the text would state: one
+			// significant against the rest of the ward (the 主な結果
+			// table's ▲▼); the others are drawn neutral (Neutral), their
+			// direction left to the printed figures.
+			better := 0
+			if in.Mark != "" {
+				better = Tone(in.District, in.Ward, in.Direction == "減")
+			}
 			bars = append(bars, BarRow{Label: label, Vals: []Fig{in.District, in.Ward}, Ref: in.Reference,
-				Better: Tone(in.District, in.Ward, in.Direction == "減"), Target: in.Target})
+				Better: better, Neutral: better == 0, Target: in.Target})
 		}
 		// Note: the PDF draws the district's indicators against the ward =
 		// 100 (an index a screen reader cannot read); the web draws both
 		// shares as bars with their table.
 		c.Add(PrintOnly(Figure{Kind: FigIndex, Caption: d + "の指標（全体＝100）", Series: []string{d}, Bars: bars},
-			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は指標の方向（増・減）に従い、青は全体より良い、橙（白い線入り）は全体より悪い状態を示します（方向が「減」の指標は短いほど良い）。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
+			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は、" + RestName + "と比べて統計的に有意な差（主な結果の" + MarkHigh + MarkLow + "）がある指標だけ、指標の方向（増・減）に従い、青は良い、橙（白い線入り）は悪い状態を示します（方向が「減」の指標は短いほど良い）。灰色は有意な差がない指標です。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
 			data, Space{2}),
 			WebOnly(Figure{Kind: FigIndex, Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
-				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
+				Note{"注）" + d + "の棒の色は、" + RestName + "と比べて統計的に有意な差（偶然とは考えにくい差）がある指標だけ、指標の方向（増・減）に従い、青は良い、橙は悪い状態を示します。灰色は有意な差がない指標です。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
 		c.indicatorLegend()
 		c.karteIndicators = true
 	}
