@@ -218,3 +218,33 @@ func TestKarteIndexColoursSignificantOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestDistrictBaselineDash: a district's 策定時 with no value (no baseline
+// data by district) prints 「－」 and the table's note gives the reason
+// (reader round 4 item 14: blank cells beside the grade 「－」). The
+// indicator's 全体 策定時値 40.0 comes from the 指標 sheet; 北 has none.
+func TestDistrictBaselineDash(t *testing.T) {
+	f := newFBatch(ingest.SA)
+	f.b.Indicators = []ingest.Indicator{{ID: "I1", Name: "Aの割合", Theme: -1, Question: 2, Choices: 1, Direction: ingest.Up,
+		Baseline: 40, BaselineN: 100, HasBaseline: true}}
+	f.add(&f.b.Current, 40, 0, -1, 0)
+	f.add(&f.b.Current, 60, 0, -1, 1)
+	f.add(&f.b.Current, 50, 1, -1, 0)
+	f.add(&f.b.Current, 50, 1, -1, 1)
+	v := view.Build(analyze.Run(f.b))
+	var tb *view.Table
+	view.Walk(view.DistrictReport(v, "北"), view.Print, func(b view.Block) {
+		if x, ok := b.(view.Table); ok && strings.HasPrefix(x.Caption, "北の指標") {
+			tb = &x
+		}
+	})
+	if tb == nil || len(tb.Rows) != 1 {
+		t.Fatalf("北's indicator table: %+v", tb)
+	}
+	if got := tb.Rows[0][2].Text; got != view.MarkZero {
+		t.Errorf("北's 策定時 %q, want %s", got, view.MarkZero)
+	}
+	if !slices.ContainsFunc(tb.Notes, func(s string) bool { return strings.Contains(s, "に北の値がない") }) {
+		t.Errorf("no note giving the reason for 「－」: %q", tb.Notes)
+	}
+}

@@ -397,6 +397,7 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		// indicator (on a 390 px phone they are the columns in view; the
 		// 策定時 was 8th of 10 and off-screen), then 全体 and 目標, the n last
 		WebOrder: []int{0, 1, 2, 4, 6, 7, 8, 9, 5, 3}, Narrow: true}
+	noBase := false
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {
@@ -415,9 +416,18 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		if all.Direction != "" && tgt != "" {
 			tgt += "（" + all.Direction + "）"
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text, Ref: r.BaselineRef}, {Text: bn},
+		// Note: a district's 策定時 with no value prints 「－」 with its
+		// reason in the note, never a blank cell (reader round 4 item 14).
+		bt := r.Baseline.Text
+		if r.Baseline.Blank() {
+			bt, noBase = MarkZero, true
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: bt, Ref: r.BaselineRef}, {Text: bn},
 			{Text: r.Current.Text, Ref: r.Reference, Tone: Tone(r.Current, all.Current, all.Direction == "減")}, {Text: n},
 			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
+	}
+	if noBase {
+		t.Notes = append(t.Notes, "注）"+base+"の「"+MarkZero+"」は、"+v.SurveyWords().Baseline.Name+"に"+district+"の値がない（"+v.SurveyWords().Baseline.Name+"の回答データに、この指標を地区別に集計できる値がない）ことを示します。このため"+district+"の評価は「"+MarkZero+"」です（目標値に達していれば A）。")
 	}
 	return t
 }
