@@ -41,7 +41,10 @@
 // fastcell.go, the rest token by token; a large sheet is inflated ahead on a
 // goroutine of its own, inflate.go): the work of a read follows the data present, never a
 // size the file declares, so a crafted file ends in a CodeFileUnreadable
-// problem instead of a stall (docs/design.md, "Bounded reading").
+// problem instead of a stall (docs/design.md, "Bounded reading"). Room for a
+// large sheet's respondents is made once, from its dimension or an estimate
+// from its first rows (sheetScanner.RowsHint), never beyond what the part's
+// compressed and uncompressed sizes can hold (rowCapOf).
 //
 // Problems are data (problem.go): a stable Code naming the broken rule, the
 // position as numbers (Row, Col; Cell builds "D42" for display), and a Hint

@@ -456,6 +456,15 @@ func (c *Column) widen(extra int) {
 	c.narrow, c.dict, c.dictAt = nil, nil, nil
 }
 
+// grow makes room for n more answers.
+func (c *Column) grow(n int) {
+	if c.wide != nil {
+		c.wide = slices.Grow(c.wide, n)
+		return
+	}
+	c.narrow = slices.Grow(c.narrow, n)
+}
+
 func (c *Column) append(v ChoiceBits) {
 	if c.wide == nil {
 		if k, ok := c.code(v); ok {
@@ -527,7 +536,26 @@ func (s *Survey) DropChoices() {
 	}
 }
 
-// trim drops the spare capacity that appending left in the columns.
+// grow makes room for n more respondents of questions questions; and in
+// each column for texts in the proportion of the respondents so far.
+func (s *Survey) grow(n, questions int) {
+	had := len(s.Respondents)
+	s.Respondents = slices.Grow(s.Respondents, n)
+	if s.Answers == nil {
+		s.Answers = make([]Column, questions)
+	}
+	for q := range s.Answers {
+		c := &s.Answers[q]
+		c.grow(n)
+		if k := len(c.texts); k > 0 {
+			t := int(int64(n) * int64(k) / int64(had))
+			c.textAt, c.texts = slices.Grow(c.textAt, t), slices.Grow(c.texts, t)
+		}
+	}
+}
+
+// trim drops the spare capacity that appending (or growing for a sheet's
+// announced rows) left in the columns.
 func (s *Survey) trim() {
 	for q := range s.Answers {
 		c := &s.Answers[q]

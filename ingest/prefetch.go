@@ -45,6 +45,7 @@ type aheadFile struct {
 	done     chan struct{} // closed by the reader when it stops taking rows
 	scanErr  error
 	crRow    int // the source's CRRow, set with scanErr
+	rowsHint int // the source's RowsHint, set before the first batch is sent
 }
 
 // A rowBatch holds consecutive rows: row i is cells[ends[i-1]:ends[i]], numbered nums[i].
@@ -112,6 +113,16 @@ func (pf *prefetcher) read(f *aheadFile) {
 		}
 	}()
 	b := f.newRowBatch(0)
+	hinted := false
+	hint := func() {
+		// Note: once, before the first batch is sent (so that the reader,
+		// which takes it after the batch, reads it without a race), from
+		// the rows of that batch.
+		if h, ok := f.src.(sizedSource); ok && !hinted {
+			f.rowsHint = h.RowsHint()
+		}
+		hinted = true
+	}
 	for f.src.Next() {
 		row := f.src.Row()
 		b.nums = append(b.nums, f.src.Num())
@@ -120,6 +131,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 		if len(b.nums) < aheadRows {
 			continue
 		}
+		hint()
 		if !pf.send(f, b) {
 			return
 		}
@@ -127,6 +139,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 	}
 	f.scanErr, f.crRow = f.src.Err(), f.src.CRRow()
 	if len(b.nums) > 0 {
+		hint()
 		pf.send(f, b)
 	}
 }
@@ -142,7 +155,8 @@ func (f *aheadFile) newRowBatch(cells int) rowBatch {
 		return rowBatch{nums: b.nums[:0], ends: b.ends[:0], cells: b.cells[:0]}
 	default:
 	}
-	return rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows), cells: make([]string, 0, cells)}
+	// Note: an eighth more, as rows are as wide as their last value.
+	return rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows), cells: make([]string, 0, cells+cells/8)}
 }
 
 // send queues batch b of file f and reports whether the reader still wants rows.
@@ -220,6 +234,11 @@ func (s *aheadSource) Next() bool {
 }
 
 func (s *aheadSource) Row() []string { return s.row }
+
+// RowsHint returns the source's RowsHint (0 for a CSV) as it was when the
+// first batch was sent (after aheadRows rows, or all of them); it is known
+// once Next has returned a row.
+func (s *aheadSource) RowsHint() int { return s.f.rowsHint }
 func (s *aheadSource) Num() int      { return s.num }
 func (s *aheadSource) Sheet() string { return s.f.sheet }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,6 +48,10 @@ func (rd *reader) readSurvey(kind FileKind, files []string) (Survey, error) {
 		// own (one warning for one cause); a survey of nobody otherwise passes
 		// unnoticed.
 		rd.add(Problem{Severity: Warning, Code: CodeEmptySurvey, File: ResponsesDir + "/"})
+	}
+	if len(sv.s.Respondents) == 0 {
+		// Note: as if nobody had been added, whatever room grow made.
+		sv.s.Respondents, sv.s.Answers = nil, nil
 	}
 	if kind == KindBaseline {
 		sv.dropUnanswered()
@@ -454,6 +459,9 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 		fr.emptyN += n - prev - 1
 		prev = n
 		rows++
+		if h, ok := raw.(sizedSource); ok && rows == growAfter {
+			sv.grow(h.RowsHint() - rows)
+		}
 		fr.row(n)
 	}
 	// Note: blank rows after the last data row are not data rows (Excel keeps
@@ -475,6 +483,32 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	if r := raw.CRRow(); r > 0 {
 		rd.add(Problem{Severity: Warning, Code: CodeCRLineEnds, File: path, Row: r})
 	}
+}
+
+// growAfter is the data row of a sheet after which room is made for the
+// rest of its rows (sizedSource): the size of a sheet is estimated from its
+// first rows, and a small sheet is read as it comes.
+const growAfter = 256
+
+// growHook, when set (by tests), is called with the room each grow makes.
+var growHook func(n int)
+
+// grow makes room for n more respondents (a sheet's announced rows below
+// the current one): the survey's columns and the IDs seen, so that they are
+// allocated once instead of growing by copies as rows are added.
+// Note: n is bounded by the sheet part's size (rowCapOf), not only by what
+// the sheet declares, and the room left over is given back by Survey.trim.
+func (sv *surveyReader) grow(n int) {
+	if n <= 0 {
+		return
+	}
+	if growHook != nil {
+		growHook(n)
+	}
+	sv.s.grow(n, len(sv.rd.b.Questions))
+	seen := make(map[string]seenRow, len(sv.seen)+n)
+	maps.Copy(seen, sv.seen)
+	sv.seen = seen
 }
 
 // seenWords keeps the short cells of the rows above a header that was never

@@ -493,6 +493,11 @@ type sheetScanner struct {
 	done   bool // </sheetData> reached
 	slow   bool // no fast path (fastcell.go): set by tests
 	merges [][4]int
+	// size is the part's uncompressed size, rowCap the most rows it can
+	// hold (rowCapOf); dim is the last row of the sheet's dimension (0 if
+	// none) and rows the rows returned so far, for RowsHint.
+	size              uint64
+	rowCap, dim, rows int
 	// cell state while scanning a row
 	text   bytes.Buffer
 	inline bytes.Buffer // an inline string's runs
@@ -522,8 +527,57 @@ func (wb *workbook) openSheet(sheet string) (*sheetScanner, error) {
 	if zf.UncompressedSize64 >= inflateAheadFrom {
 		rc = newInflateAhead(rc)
 	}
-	s := &sheetScanner{wb: wb, rc: rc, x: newXMLScanner(rc)}
+	s := &sheetScanner{wb: wb, rc: rc, x: newXMLScanner(rc),
+		size: zf.UncompressedSize64, rowCap: rowCapOf(zf.CompressedSize64, zf.UncompressedSize64)}
 	return s, nil
+}
+
+// Bounds of the rows a worksheet part can hold, for presizing only: the
+// shortest row that holds a value, `<row><c><v>0</v></c></row>`, is 26
+// bytes of XML, and a row is taken to need at least 2 bytes of the
+// compressed part (real rows need 10 to 200; a part of repeated rows
+// compresses to a thousandth at most, so this bounds a lying size, not a
+// possible one).
+const (
+	minRowXML        = 26
+	minRowCompressed = 2
+)
+
+// rowCapOf returns how many rows a worksheet part of the given compressed
+// and uncompressed sizes (as its zip header declares them: archive/zip
+// stops reading at the declared size) is allowed to announce.
+func rowCapOf(compressed, uncompressed uint64) int {
+	return int(min(uint64(maxRows), uncompressed/minRowXML, compressed/minRowCompressed))
+}
+
+// RowsHint returns about how many rows the sheet has, from what has been
+// read so far: the last row of its <dimension ref> when the rows read do
+// not contradict it and it is at most twice the estimate from the part's
+// size, else the estimate: the rows read times the part's size over the
+// bytes they took. (It is high rather than low: the cell names of later
+// rows are longer, `BH90002` against `BH2`; at 100k rows about 10% high,
+// which Survey.trim leaves as it is.) Never more than the part can hold
+// (rowCapOf). It says how much room to make, never how many rows there
+// are: a dimension can be wrong (too small, too large, missing: excelize's
+// stream writer leaves "A1") without the sheet being wrong, and an
+// estimate from a sheet's first rows is one.
+func (s *sheetScanner) RowsHint() int {
+	return rowsHint(s.rows, s.num, s.dim, s.x.taken(), s.size, s.rowCap)
+}
+
+// rowsHint is RowsHint for rows returned, the last of them numbered num,
+// taking taken bytes of a part of size bytes that holds at most rowCap rows,
+// and dimension dim.
+func rowsHint(rows, num, dim int, taken int64, size uint64, rowCap int) int {
+	est := 0
+	if rows > 0 && taken > 0 {
+		est = int(min(uint64(rowCap), min(size, 1<<40)*uint64(rows)/uint64(taken)))
+	}
+	h := est
+	if dim >= num && dim > 0 && (dim <= 2*est || rows == 0) {
+		h = dim
+	}
+	return min(h, rowCap)
 }
 
 // Close releases the sheet.
@@ -561,9 +615,11 @@ func (s *sheetScanner) Next() bool {
 			switch string(s.x.local) {
 			case "dimension":
 				if ref := string(s.x.attr("ref")); ref != "" {
-					if _, err := parseRange(ref); err != nil {
+					r, err := parseRange(ref)
+					if err != nil {
 						return s.fail(0, HintBadDimension, strconv.Quote(clip(ref)))
 					}
+					s.dim = r[3]
 				}
 			case "row":
 				n := s.num + 1
@@ -585,6 +641,7 @@ func (s *sheetScanner) Next() bool {
 					return false
 				}
 				if s.readRow() {
+					s.rows++
 					return true
 				}
 			}

@@ -32,6 +32,12 @@ type rowSource interface {
 	CRRow() int
 }
 
+// A sizedSource is a rowSource that announces how many rows it has
+// (sheetScanner.RowsHint), for making room ahead; once Next has returned a row.
+type sizedSource interface {
+	RowsHint() int
+}
+
 // openTable opens the response file fi (its bytes are data) as a row source.
 // When the file cannot be read it records a CodeFileUnreadable or
 // CodeFileEncoding error naming the file and reports false.

@@ -38,7 +38,11 @@ type xmlScanner struct {
 	name       []byte    // scratch for a qualified name
 	elem       []byte    // the current start tag's local name
 	abuf       []byte    // backing store of the attribute values
+	nread      int64     // bytes read from rd
 }
+
+// taken returns how many bytes of the input have been taken.
+func (x *xmlScanner) taken() int64 { return x.nread - int64(x.bend-x.bpos) }
 
 // An xmlAttr is one attribute: its local name and value.
 type xmlAttr struct{ local, value []byte }
@@ -101,6 +105,7 @@ func (x *xmlScanner) fill(n int) error {
 			return errors.New("ingest: invalid Read count")
 		}
 		x.bend += m
+		x.nread += int64(m)
 		x.rerr = err
 		if m == 0 && err == nil {
 			if empty++; empty >= 100 {
@@ -134,6 +139,7 @@ func (x *xmlScanner) more() bool {
 		return false
 	}
 	x.bend += m
+	x.nread += int64(m)
 	x.rerr = err
 	return m > 0
 }

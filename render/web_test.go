@@ -540,3 +540,38 @@ func TestPublicHard(t *testing.T) {
 	}
 	t.Logf("%d hidden counts planted", planted)
 }
+
+// BenchmarkWeb writes every page of web/ (the ward's, the style sheet and
+// every district's) for the demo and for the scale batch of issue 29
+// (`midreview sample -respondents 3000 -questions 60 -freetext 7`): the web
+// writer alone, the View built once.
+func BenchmarkWeb(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		opt  batchgen.Options
+	}{{"demo", batchgen.Options{}}, {"s3k", batchgen.Options{Respondents: 3000, Questions: 60, FreeText: 7}}} {
+		fsys, err := batchgen.SampleFS(tc.opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bt, err := ingest.Read(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v := view.Build(analyze.Run(bt))
+		b.Run(tc.name, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, o := range web.WebFiles(v, web.WebOptions{}) {
+					var buf bytes.Buffer
+					if err := o.Write(&buf); err != nil {
+						b.Fatal(err)
+					}
+					n += buf.Len()
+				}
+			}
+			b.ReportMetric(float64(n), "bytes")
+		})
+	}
+}

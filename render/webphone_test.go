@@ -429,11 +429,16 @@ func TestSVGWrap(t *testing.T) {
 // (or 報告書の見方 when there is none), name no statistical test: no 検定 and
 // no χ², that no page prints any term of web.PlainForbidden (調整済み標準化残差,
 // 基数, 秘匿基準, 有意水準, p値, 95%信頼区間, χ², 検定: the reader found them all on
-// web/index.html), and that no page repeats
-// the PDF's claim that its charts survive a black-and-white copy.
+// web/index.html) outside the words of residents, organizations and staff
+// (writtenWords: printed as written, TestWebQuotesAsWritten), and that no
+// page repeats the PDF's claim that its charts survive a black-and-white copy.
 func TestWebPlainWords(t *testing.T) {
 	end := regexp.MustCompile(`<h2 id="s\d+">\d+　調査の概要</h2>|<h2 id="` + web.WebMethodsID + `">`)
 	for _, tc := range publicViews(t) {
+		// The written words that say a term, printed as written.
+		written := slices.DeleteFunc(writtenWords(tc.v), func(q string) bool {
+			return !slices.ContainsFunc(web.PlainForbidden, func(w string) bool { return strings.Contains(q, w) })
+		})
 		for _, o := range web.WebFiles(tc.v, web.WebOptions{}) {
 			if !strings.HasSuffix(o.Path, ".html") {
 				continue
@@ -443,6 +448,9 @@ func TestWebPlainWords(t *testing.T) {
 				t.Fatal(err)
 			}
 			page := buf.String()
+			for _, q := range written {
+				page = strings.ReplaceAll(page, web.Esc(q), "")
+			}
 			loc := end.FindStringIndex(page)
 			if loc == nil {
 				t.Errorf("%s %s: no 調査の概要 or 報告書の見方", tc.name, o.Path)
@@ -463,6 +471,103 @@ func TestWebPlainWords(t *testing.T) {
 			if strings.Contains(page, "白黒で複写") {
 				t.Errorf("%s %s: says its charts survive a black-and-white copy", tc.name, o.Path)
 			}
+		}
+	}
+}
+
+// writtenWords are the texts of v that someone wrote and the pages print
+// as written: residents' answers and quotes, organizations' comments, the
+// hard chapter's quotes and the secretariat's wording of a passage.
+func writtenWords(v *view.View) []string {
+	var out []string
+	groups := func(gs []view.CommentGroup) {
+		for _, g := range gs {
+			out = append(out, g.Items...)
+		}
+	}
+	for _, r := range v.FreeText.Texts {
+		out = append(out, r.Text)
+	}
+	groups(v.FreeText.Quotes)
+	groups(v.Hearings.Comments)
+	groups(v.Hearings.PublicComments)
+	for _, d := range v.Districts {
+		groups(v.Hearings.DistrictComments[d])
+		groups(v.Hearings.PublicDistrictComments[d])
+	}
+	for _, p := range v.Profiles {
+		out = append(out, p.Quotes...)
+	}
+	if v.Hard != nil {
+		for _, cats := range v.Hard.Quotes {
+			for _, qs := range cats {
+				for _, q := range qs {
+					out = append(out, q.Text)
+				}
+			}
+		}
+	}
+	for _, p := range v.Passages {
+		if p.Staff {
+			out = append(out, p.Lines...)
+		}
+	}
+	return out
+}
+
+// TestWebQuotesAsWritten: the web writer rewrites no text, so a resident's
+// quote, an organization's comment and the secretariat's wording that say
+// 基数, 検定 or 95%信頼区間 are printed exactly as written, while the
+// composers' own sentences beside them keep their plain words.
+func TestWebQuotesAsWritten(t *testing.T) {
+	v := demoView(t)
+	quote := "アンケートの基数が少ないのでは？検定の結果を知りたい（秘匿基準とは）。"
+	comment := "自治会Ａ：有意水準の基数と検定について説明がほしい。"
+	staff := "「地域の活動に参加している人の割合」の今回値の95%信頼区間は事務局で確認中です。"
+	if len(v.FreeText.Quotes) == 0 || len(v.Hearings.PublicComments) == 0 {
+		t.Fatal("the demo has no quotes or public comments")
+	}
+	g := v.FreeText.Quotes[0]
+	g.Items = append([]string{quote}, g.Items[1:]...)
+	v.FreeText.Quotes = append([]view.CommentGroup{g}, v.FreeText.Quotes[1:]...)
+	h := v.Hearings.PublicComments[0]
+	h.Items = append([]string{comment}, h.Items[1:]...)
+	v.Hearings.PublicComments = append([]view.CommentGroup{h}, v.Hearings.PublicComments[1:]...)
+	staffed := ""
+	for i := range v.Passages {
+		p := &v.Passages[i]
+		if p.Place == "指標" && len(p.Lines) > 0 {
+			p.Lines, p.WebLines, p.Staff = []string{staff}, []string{staff}, true
+			staffed = p.Target
+			break
+		}
+	}
+	if staffed == "" {
+		t.Fatal("the demo has no indicator passage")
+	}
+	var buf bytes.Buffer
+	if err := web.WebReport(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, s := range []string{quote, comment, staff} {
+		if !strings.Contains(page, "<li>"+web.Esc(s)+"</li>") && !strings.Contains(page, "<p>"+web.Esc(s)+"</p>") {
+			t.Errorf("the web page does not print %q as written", s)
+		}
+	}
+	// The composers' sentences still say 分母 and 誤差を考えると.
+	for _, want := range []string{"回答者だけを分母としています", "の今回値は、誤差を考えると"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the web page lacks the plain words %q", want)
+		}
+	}
+	rest := page
+	for _, s := range []string{quote, comment, staff} {
+		rest = strings.ReplaceAll(rest, web.Esc(s), "")
+	}
+	for _, w := range web.PlainForbidden {
+		if i := strings.Index(rest, w); i >= 0 {
+			t.Errorf("%q outside the quotes: …%s…", w, rest[max(0, i-120):i+20])
 		}
 	}
 }

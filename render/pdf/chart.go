@@ -85,10 +85,33 @@ func (d *pdfDoc) swatchRect(x, y, w, h float64, s swatch) {
 	}
 	d.p.SetLineWidth(0.18)
 	const step = 1.3
-	for o := -h; o < w; o += step {
-		d.p.Line(x+o, y+h, x+o+h, y)
+	if d.p == canvas(d.real) {
+		// Note: the hatch lines go into the page at once, as fpdf's Line
+		// writes each (issue 29: a handout has thousands).
+		_, ph := d.real.GetPageSize()
+		b := d.lineBuf[:0]
+		for o := -h; o < w; o += step {
+			b = appendLine(b, x+o, y+h, x+o+h, y, ph)
+		}
+		if len(b) > 0 {
+			d.real.RawWriteStr(string(b[:len(b)-1])) // RawWriteStr ends the line
+		}
+		d.lineBuf = b
 	}
 	d.p.ClipEnd()
+}
+
+// appendLine appends the line from (x1, y1) to (x2, y2) on a page ph mm
+// high to b as fpdf's Line writes it: "x1 y1 m x2 y2 l S" in points.
+func appendLine(b []byte, x1, y1, x2, y2, ph float64) []byte {
+	b = strconv.AppendFloat(b, x1*kMM, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (ph-y1)*kMM, 'f', 2, 64)
+	b = append(b, " m "...)
+	b = strconv.AppendFloat(b, x2*kMM, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (ph-y2)*kMM, 'f', 2, 64)
+	return append(b, " l S\n"...)
 }
 
 // niceMax is the axis maximum for values up to m: 10, 20, 25, 40, 50, 60, 80 or 100.

@@ -15,5 +15,8 @@
 // without selecting fonts in the document, paginate.go lays each chapter out
 // dry before drawing it (docs/outputs.md, "Pages that read cleanly"), and
 // compress.go compresses the finished document's pages (fpdf's bytes, with
-// pooled zlib writers).
+// pooled zlib writers). cutfont.go cuts the Japanese font once per View to
+// the runes its handouts can print (literals.go lists the writers' own), so
+// that fpdf reads and subsets a small face for each handout; the handouts
+// stay byte for byte those of the full font.
 package pdf

@@ -150,7 +150,7 @@ func TestTocCount(t *testing.T) {
 			view.WebOnly(view.Section{Title: "ウェブの章"}))
 	}
 	for _, linkage := range []bool{false, true} {
-		d, err := renderPDF(v, "", PDFOptions{FontRegular: reg, FontBold: bold, linkage: linkage}, 3, bs)
+		d, err := renderPDF(v, "", PDFOptions{FontRegular: reg, FontBold: bold, linkage: linkage}, docFaces{regular: reg, bold: bold}, 3, bs)
 		if err != nil {
 			t.Fatal(err)
 		}

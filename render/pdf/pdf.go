@@ -69,7 +69,9 @@ func DistrictPDF(w io.Writer, v *view.View, district string, o PDFOptions) error
 // handout rendered again, with that many reserved. One pass matters: every
 // pass lays out every page, subsets the Japanese font and compresses the
 // pages anew (the ward report of a 3,000-respondent batch needs two contents
-// pages, and took two passes before issue 29).
+// pages, and took two passes before issue 29). It is also rendered again,
+// with the full faces, when it drew a rune outside its cut faces
+// (cutfont.go).
 func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 	if o.FontRegular == nil {
 		r, b, ok := EmbeddedFont()
@@ -91,8 +93,9 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 		return err
 	}
 	tocPages := max(1, (tocCount(bs, o.linkage)+tocPerPage-1)/tocPerPage)
+	f := cutFaces(v, o)
 	for {
-		d, err := renderPDF(v, district, o, tocPages, bs)
+		d, err := renderPDF(v, district, o, f, tocPages, bs)
 		if err != nil {
 			return err
 		}
@@ -103,15 +106,26 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 		if err := d.finish(); err != nil {
 			return err
 		}
+		if d.outside {
+			// A rune outside the cut faces (cutfont.go): again with the
+			// full faces.
+			fallbacks.Add(1)
+			f = docFaces{regular: o.FontRegular, bold: o.FontBold}
+			continue
+		}
 		var buf bytes.Buffer
 		if err := d.real.Output(&buf); err != nil {
 			return fmt.Errorf("render: pdf: %w", err)
 		}
-		out, err := compressPages(buf.Bytes())
+		raw := buf.Bytes()
+		if f.set != nil {
+			raw = restoreFontIDs(raw, f)
+		}
+		out, err := compressPages(raw)
 		if err != nil {
 			// A layout compressPages does not know is still a valid PDF,
 			// only larger: write it uncompressed rather than fail the run.
-			out = buf.Bytes()
+			out = raw
 		}
 		_, err = w.Write(fixFontNames(out, o))
 		return err
@@ -166,6 +180,11 @@ type pdfDoc struct {
 	docSize  float64
 	docOK    bool
 	wraps    map[wrapKey][]string // text.go
+	// printable is the set of runes of the document's cut faces (nil: the
+	// full faces), and outside reports a rune drawn outside it (cutfont.go).
+	printable *runeSet
+	outside   bool
+	lineBuf   []byte // swatchRect's buffer
 }
 
 // handoutBlocks composes the chapters of a handout: the ward report
@@ -209,11 +228,12 @@ func RenderPDF(v *view.View, district string, o PDFOptions, tocPages int) (*pdfD
 	if err != nil {
 		return nil, err
 	}
-	return renderPDF(v, district, o, tocPages, bs)
+	return renderPDF(v, district, o, docFaces{regular: o.FontRegular, bold: o.FontBold}, tocPages, bs)
 }
 
-// renderPDF is RenderPDF of the chapters bs (handoutBlocks).
-func renderPDF(v *view.View, district string, o PDFOptions, tocPages int, bs []view.Block) (d *pdfDoc, err error) {
+// renderPDF is RenderPDF of the chapters bs (handoutBlocks), whose document
+// embeds the faces f (o's, or o's cut: cutfont.go).
+func renderPDF(v *view.View, district string, o PDFOptions, f docFaces, tocPages int, bs []view.Block) (d *pdfDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			// Note: the stack goes into the error, so that a bug's panic is still traceable.
@@ -229,8 +249,8 @@ func renderPDF(v *view.View, district string, o PDFOptions, tocPages int, bs []v
 	}
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
-	p.AddUTF8FontFromBytes(fontFamily, "", o.FontRegular)
-	p.AddUTF8FontFromBytes(fontFamily, "B", o.FontBold)
+	p.AddUTF8FontFromBytes(fontFamily, "", f.regular)
+	p.AddUTF8FontFromBytes(fontFamily, "B", f.bold)
 	p.SetFont(fontFamily, "", 10)
 	if p.Err() {
 		return nil, fmt.Errorf("render: pdf font: %w", p.Error())
@@ -239,6 +259,7 @@ func renderPDF(v *view.View, district string, o PDFOptions, tocPages int, bs []v
 	if err != nil {
 		return nil, err
 	}
+	d.printable = f.set
 	title := v.PlanName + " 中間評価 報告書"
 	if o.linkage {
 		title = v.PlanName + " ソフトとハードの連携"
@@ -304,7 +325,7 @@ func fixFontNames(pdf []byte, o PDFOptions) []byte {
 		}
 		repl := f.tag + name + strings.Repeat(" ", len(f.key)-len(f.tag)-len(name))
 		for _, k := range []string{"/BaseFont /", "/FontName /"} {
-			pdf = bytes.ReplaceAll(pdf, []byte(k+f.key+"\n"), []byte(k+repl+"\n"))
+			replaceInPlace(pdf, []byte(k+f.key+"\n"), []byte(k+repl+"\n"))
 		}
 	}
 	return pdf
@@ -490,6 +511,9 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 		x -= d.width(s)
 	case 'C':
 		x -= d.width(s) / 2
+	}
+	if d.printable != nil && !d.printable.hasAll(s) {
+		d.outside = true
 	}
 	d.p.Text(x, yMid+d.dy+0.35*d.fontMM(), s)
 }

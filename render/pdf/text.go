@@ -15,8 +15,24 @@ const noLineStart = "、。，．,.:;：；!?！？)）]］}｝」』】〕〉�
 // noLineEnd holds the characters a line may not end with (行末禁則).
 const noLineEnd = "(（[［{｛「『【〔〈《〘〖‘“"
 
-func isNoLineStart(r rune) bool { return strings.ContainsRune(noLineStart, r) }
-func isNoLineEnd(r rune) bool   { return strings.ContainsRune(noLineEnd, r) }
+func isNoLineStart(r rune) bool { return noLineStartSet.has(r) }
+func isNoLineEnd(r rune) bool   { return noLineEndSet.has(r) }
+
+// The sets of noLineStart and noLineEnd, and of the breaks of headBreak's
+// level 1 (issue 29: a rune looked up in a set rather than in a string).
+var (
+	noLineStartSet  = setOf(noLineStart)
+	noLineEndSet    = setOf(noLineEnd)
+	headBreakAfter  = setOf("、・，,／/ 　）)」』")
+	headBreakBefore = setOf("（(「『")
+)
+
+// setOf returns the set of the runes of s.
+func setOf(s string) *runeSet {
+	set := new(runeSet)
+	set.addString(s)
+	return set
+}
 
 // isWordRune reports whether r belongs to a run of Latin letters or digits that
 // should not be split across lines (numbers like 1,234.5, 80.0% and ８０％, and
@@ -273,7 +289,7 @@ func headBreak(rs []rune, i int) int {
 		return 0
 	}
 	switch {
-	case strings.ContainsRune("、・，,／/ 　）)」』", p), strings.ContainsRune("（(「『", r):
+	case headBreakAfter.has(p), headBreakBefore.has(r):
 		return 1
 	}
 	ps, rsc := scriptOf(p), scriptOf(r)

@@ -63,7 +63,7 @@ func build(res *analyze.Results, rows bool) *View {
 	v.Overview = overviewView(res)
 	v.Overview.Items = overviewItems(res)
 	v.Surveys = surveyNames(b)
-	v.ReadingNotes = readingNotes(v.Surveys)
+	v.ReadingNotes, v.WebReadingNotes = readingNotes(v.Surveys, Print), readingNotes(v.Surveys, Web)
 
 	v.Axes = AxisViews(res)
 	bx := newBuilder(res)
@@ -532,15 +532,17 @@ var evaluationLegend = []KV{
 	{analyze.EvalNone, "評価できない（目標値に達しておらず策定時値がない、または基数が秘匿基準未満）"},
 }
 
+// webEvalNone is － of the legend in the web's plain words.
+const webEvalNone = "評価できない（目標値に達しておらず策定時値がない、または回答者が少なく数値を伏せている）"
+
 // indicatorView builds the indicator table: ward-wide rows and rows per district.
 func indicatorView(res *analyze.Results, districts []string) IndicatorView {
 	b := res.Batch
 	iv := IndicatorView{ByDistrict: map[string][]IndicatorRow{}}
-	legend := append([]KV(nil), evaluationLegend...)
+	iv.Legend, iv.WebLegend = evaluationLegendFor(ingest.Settings{}, Print, false), evaluationLegendFor(ingest.Settings{}, Web, false)
 	if b != nil {
-		legend = evaluationLegendFor(b.Settings)
+		iv.Legend, iv.WebLegend = evaluationLegendFor(b.Settings, Print, true), evaluationLegendFor(b.Settings, Web, true)
 	}
-	iv.Legend = legend
 	isDistrict := map[string]bool{}
 	for _, d := range districts {
 		isDistrict[d] = true

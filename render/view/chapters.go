@@ -1,7 +1,7 @@
 package view
 
 import (
-	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -95,20 +95,29 @@ const ComputedBoxNote = "（計）は回答数から算出しているため、�
 // the chapters bs print it in medium m (a page without the history survey's
 // figures says nothing of 前回).
 func GuideItems(v *View, bs []Block, m Medium) []string {
+	// Note: the web's items are in plain words: 分母 for 基数, and what
+	// the marks mean without the names of the tests.
+	denom, marks, karte := "基数", "（調整済み標準化残差による検定）", "2つの割合の差の検定で有意に"
+	notes := v.ReadingNotes
+	if m == Web {
+		denom, marks, karte = "分母", "（偶然とは考えにくい差）", "偶然とは考えにくい差で"
+		if v.WebReadingNotes != nil {
+			notes = v.WebReadingNotes
+		}
+	}
 	items := []string{
-		"図表の「n」は、その設問の回答者数（集計の基数）です。設問に対象条件がある場合は、対象となった回答者だけを基数としています。",
-		"割合（%）は、無回答を含む回答者数を基数として算出しています。",
+		"図表の「n」は、その設問の回答者数（集計の" + denom + "）です。設問に対象条件がある場合は、対象となった回答者だけを" + denom + "としています。",
+		"割合（%）は、無回答を含む回答者数を" + denom + "として算出しています。",
 		"割合は小数点以下第2位を四捨五入して小数第1位まで表示しているため、単一回答の設問でも合計が100.0%にならない場合があります。",
 		"複数回答（いくつでも選ぶ設問）では、割合の合計が100%を超えます。複数回答の図は選択肢を割合の高い順に並べ、表は調査票の選択肢の順に並べています。無回答はどちらも最後に置いています。",
 		ComputedBoxNote,
 		"表中の「" + MarkZero + "」は該当なし（0人）、「0.0」は0.05%未満であることを示します。",
 		"「" + MarkSuppressed + "」は秘匿です。回答者数が少ない地区などは、個人の特定を避けるため数値を表示していません。ほかの地区の数値から逆算できないよう、あわせて秘匿している地区もあります。",
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
-		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します（調整済み標準化残差による検定）。地区カルテ（地区の特徴・主な結果）では、地区を区内の他の地区（全体からその地区を除いた回答者）と比べ、「▲」「▼」は2つの割合の差の検定で有意に高い・低いことを示します。評定尺度の設問は、肯定的な回答の合計（『そう思う（計）』など）で比べます。",
+		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します" + marks + "。地区カルテ（地区の特徴・主な結果）では、地区を区内の他の地区（全体からその地区を除いた回答者）と比べ、「▲」「▼」は" + karte + "高い・低いことを示します。評定尺度の設問は、肯定的な回答の合計（『そう思う（計）』など）で比べます。",
 	}
 	// Note: one bullet per idea: the first reading note states the rule for
 	// differences, and says first that a difference is in points.
-	notes := v.ReadingNotes
 	point := v.SurveyWords().Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。"
 	if len(notes) > 0 && strings.HasPrefix(notes[0], "差（ポイント）") {
 		point += notes[0]
@@ -130,7 +139,46 @@ func GuideItems(v *View, bs []Block, m Medium) []string {
 func printsWord(bs []Block, m Medium, word string) bool {
 	found := false
 	Walk(bs, m, func(b Block) {
-		found = found || strings.Contains(fmt.Sprint(b), word)
+		found = found || holdsWord(reflect.ValueOf(b), word, 0)
 	})
 	return found
+}
+
+// holdsWord reports whether a string of x holds word: x itself, its fields,
+// elements, map keys and values, through interfaces, and through pointers at
+// depth 0 only. Those are the strings fmt.Sprint(x) prints, which
+// printsWord searched before issue 29: a block's pointers (Figure.Data,
+// MapFigure.Map) are not searched.
+func holdsWord(x reflect.Value, word string, depth int) bool {
+	switch x.Kind() {
+	case reflect.String:
+		return strings.Contains(x.String(), word)
+	case reflect.Pointer:
+		return depth == 0 && !x.IsNil() && holdsWord(x.Elem(), word, depth+1)
+	case reflect.Interface:
+		return !x.IsNil() && holdsWord(x.Elem(), word, depth+1)
+	case reflect.Struct:
+		for i := range x.NumField() {
+			if holdsWord(x.Field(i), word, depth+1) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if k := x.Type().Elem().Kind(); k != reflect.String && k < reflect.Array {
+			return false // numbers and bools
+		}
+		for i := range x.Len() {
+			if holdsWord(x.Index(i), word, depth+1) {
+				return true
+			}
+		}
+	case reflect.Map:
+		it := x.MapRange()
+		for it.Next() {
+			if holdsWord(it.Key(), word, depth+1) || holdsWord(it.Value(), word, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -108,11 +108,11 @@ func (c *Composer) summary() {
 		PrintOnly(Para{Text: intro + "。", Size: 8.5, Muted: true}, Space{3}),
 		WebOnly(Note{intro + "。"}))
 	for _, th := range v.Themes {
-		lines := v.PassageLines(analyze.PlaceSummary, th.Code, "")
-		if len(lines) == 0 {
+		f := v.PassageFinding(analyze.PlaceSummary, th.Code, "")
+		if len(f.Lines) == 0 {
 			continue
 		}
-		c.Add(Subsection{Title: th.Name, MinBody: 20}, Finding{lines})
+		c.Add(Subsection{Title: th.Name, MinBody: 20}, f)
 	}
 	if len(ward) > 0 {
 		var parts []string
@@ -129,7 +129,7 @@ func (c *Composer) summary() {
 		if title == "" {
 			title = "全体"
 		}
-		c.Add(Subsection{Title: title, MinBody: 20}, Finding{ward})
+		c.Add(Subsection{Title: title, MinBody: 20}, v.PassageFinding(analyze.PlaceSummary, "", ""))
 	}
 }
 
@@ -334,7 +334,7 @@ func (c *Composer) indicators() {
 		t := Table{Caption: "指標の" + base + "値・" + cur + "値・目標と評価（全体）", Size: 8, Cols: []Col{{Head: "番号", Role: RoleLabel, W: 13},
 			{Head: "指標", W: 53}, {Head: base + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: base + "のn", Unit: "人", Role: RoleN},
 			{Head: cur + "（%）", Role: RoleFigure, W: 23}, {Head: "n", WebHead: cur + "のn", Unit: "人", Role: RoleN},
-			{Head: "95%信頼区間", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}},
+			{Head: "95%信頼区間", WebHead: "誤差を考えた範囲", W: 26, Center: true}, {Head: "目標（%）", Role: RoleFigure, W: 18}, {Head: "評価", W: 18, Center: true}},
 			// web: 今回値 and 評価 right after the indicator, then 目標
 			WebOrder: []int{0, 1, 4, 8, 7, 2, 5, 3, 6}, Narrow: true}
 		nOf := func(f, n Fig) string {
@@ -358,11 +358,11 @@ func (c *Composer) indicators() {
 		c.Add(t, Space{2})
 		var all []string
 		for _, r := range iv.Rows {
-			lines := v.PassageLines(analyze.PlaceIndicator, r.ID, "")
-			all = append(all, lines...)
-			c.Add(WebOnly(Finding{lines}))
+			f := v.PassageFinding(analyze.PlaceIndicator, r.ID, "")
+			all = append(all, f.Lines...)
+			c.Add(WebOnly(f))
 		}
-		c.Add(PrintOnly(Finding{all}))
+		c.Add(PrintOnly(Finding{Lines: all}))
 		c.indicatorMaps()
 	} else {
 		c.Add(districtIndicators(v, c.district, "指標の"+v.SurveyWords().Baseline.Word+"値・"+v.SurveyWords().Current.Word+"値と評価（"+c.district+"・全体）", 8), Space{2})
@@ -377,7 +377,11 @@ func (c *Composer) indicatorLegend() {
 	for _, kv := range c.V.Indicators.Legend {
 		legend = append(legend, kv.Key+"："+kv.Value)
 	}
-	c.Add(Heading{Text: "評価の見方", Small: true}, Bullets{Items: legend, Size: 8, Muted: true})
+	var web []string
+	for _, kv := range c.V.Indicators.WebLegend {
+		web = append(web, kv.Key+"："+kv.Value)
+	}
+	c.Add(Heading{Text: "評価の見方", Small: true}, Bullets{Items: legend, WebItems: web, Size: 8, Muted: true})
 }
 
 // districtIndicators is the table of a district's indicators beside 全体's,
@@ -482,7 +486,7 @@ func (c *Composer) districtPages() {
 			}
 		}
 		// Note: the line above states n and the response rate.
-		c.Add(Space{2}, Finding{v.DistrictLines(name, analyze.RuleRespond)})
+		c.Add(Space{2}, v.DistrictFinding(name, analyze.RuleRespond))
 		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
 			c.Add(t, Space{2})
 		}
@@ -594,8 +598,9 @@ func (c *Composer) question(q *QuestionView) {
 		c.districtQuestion(q)
 		return
 	}
-	lines := c.V.PassageLines(analyze.PlaceQuestion, q.ID, "")
-	c.Add(Finding{lines})
+	f := c.V.PassageFinding(analyze.PlaceQuestion, q.ID, "")
+	lines := f.Lines
+	c.Add(f)
 	at, all := AllRow(q)
 	if q.Type == "MA" && all != nil {
 		// Note: a note, not a finding (issue 24).
@@ -779,20 +784,27 @@ func trendTable(q *QuestionView, sn SurveyNames) Table {
 	t := Table{Caption: q.ID + "　" + base + "との比較（全体）", Size: 7.5, Cols: []Col{{Head: "選択肢", Role: RoleLabel, W: 70},
 		{Head: trendHead(base, q.Trend[0].BaselineRef), Role: RoleFigure, W: 22},
 		{Head: trendHead(sn.Current.Word, q.Trend[0].CurrentRef), Role: RoleFigure, W: 22},
-		{Head: "差（ポイント）", Role: RoleFigure, W: 26}, {Head: "p値", Role: RoleFigure, W: 20}}}
-	sig, supp := false, false
+		{Head: "差（ポイント）", Role: RoleFigure, W: 26}, {Head: "p値", Role: RoleFigure, W: 20, NotWeb: true}}}
+	// Note: the web prints no p値 (data/trend.csv has it): the * on a
+	// difference and the note under the table give the verdict in words.
+	sig, tested, supp := false, false, false
 	for _, tr := range q.Trend {
 		diff := tr.Diff.Text
 		if tr.Significant {
 			diff += "*"
 			sig = true
 		}
+		tested = tested || tr.P.Text != ""
 		supp = supp || tr.Diff.Suppressed
 		t.Rows = append(t.Rows, Cells(tr.Label, tr.Baseline.Text, tr.Current.Text, diff, tr.P.Text))
 	}
-	if sig {
+	t.WebNotes = []string{}
+	switch {
+	case sig:
 		t.Notes = []string{"注）*：" + base + "との差が統計的に有意（2つの割合の差の検定）"}
-		t.WebNotes = []string{"注）*：" + base + "との差が統計的に有意（偶然とは考えにくい差）"}
+		t.WebNotes = []string{"注）*：" + base + "との差が統計的に有意（偶然とは考えにくい差）。*のない差は偶然の範囲です。"}
+	case tested:
+		t.WebNotes = []string{"注）" + base + "との差は、いずれも偶然の範囲です（*の付く、偶然とは考えにくい差はありません）。"}
 	}
 	var small []string
 	if supp {
@@ -802,9 +814,7 @@ func trendTable(q *QuestionView, sn SurveyNames) Table {
 		small = append(small, "注）"+MarkReference+"：回答者が少ないため参考値")
 	}
 	t.Notes = append(t.Notes, small...)
-	if t.WebNotes != nil {
-		t.WebNotes = append(t.WebNotes, small...)
-	}
+	t.WebNotes = append(t.WebNotes, small...)
 	return t
 }
 
@@ -849,18 +859,25 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 		}
 		out.Rows = append(out.Rows, row)
 	}
+	web := []string{} // never nil: the web prints no test statistic
 	if marks {
 		// Note: the marks of a crosstab are its cells' adjusted
 		// residuals; the note names the test, as the カルテ's note names
-		// its own (a district against the rest of the ward).
-		out.Notes = append(out.Notes, "注）"+MarkHigh+MarkLow+"：全体と比べて統計的に有意に高い（"+MarkHigh+"）・低い（"+MarkLow+"）（"+byWord(t.By)+"の表全体での調整済み標準化残差による）")
+		// its own (a district against the rest of the ward). The web
+		// says what the marks mean, not how they are tested.
+		mean := "注）" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）"
+		out.Notes = append(out.Notes, mean+"（"+byWord(t.By)+"の表全体での調整済み標準化残差による）")
+		web = append(web, mean+"（偶然とは考えにくい差）")
 	}
 	if supp {
 		out.Notes = append(out.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
+		web = append(web, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
 	}
 	if ref {
 		out.Notes = append(out.Notes, "注）"+MarkReference+"：回答者が少ないため参考値")
+		web = append(web, "注）"+MarkReference+"：回答者が少ないため参考値")
 	}
+	out.WebNotes = web
 	// Note: t.Note is the test of the whole table (χ² of every district
 	// by choice); a district's handout prints the district's own test
 	// against the rest of the ward instead (district_chisq.csv), unless the
@@ -874,7 +891,6 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 		test = t.DistrictNotes[district]
 	}
 	if test != "" {
-		out.WebNotes = append([]string{}, out.Notes...)
 		out.Notes = append(out.Notes, "注）"+test)
 	}
 	return out
@@ -889,7 +905,7 @@ func summaryTable(title string, rows []SummaryRow, sc bool, district, unit strin
 		u = "（" + unit + "）"
 	}
 	t := Table{Caption: title, Size: 7.5, Cols: []Col{{Head: "区分", Role: RoleLabel, W: 34}, {Head: "n", Unit: "人", Role: RoleFigure, W: 16},
-		{Head: "平均" + u, Role: RoleFigure, W: 16}, {Head: "標準偏差" + u, Role: RoleFigure, W: 18}, {Head: "中央値" + u, Role: RoleFigure, W: 16},
+		{Head: "平均" + u, Role: RoleFigure, W: 16}, {Head: "標準偏差" + u, Role: RoleFigure, W: 18, NotWeb: true}, {Head: "中央値" + u, Role: RoleFigure, W: 16},
 		{Head: "最小" + u, Role: RoleFigure, W: 14}, {Head: "最大" + u, Role: RoleFigure, W: 14}}}
 	if sc {
 		t.Cols = append(t.Cols, Col{Head: "肯定的な回答（%）", Role: RoleFigure, W: 26})
@@ -916,11 +932,15 @@ func summaryTable(title string, rows []SummaryRow, sc bool, district, unit strin
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	// Note: the web prints no 標準偏差 (data/summary.csv has it), and
+	// says 分母 for 基数.
 	if sc {
 		t.Notes = append(t.Notes, SummaryBaseNote, SummaryBoxNote)
+		t.WebNotes = append(t.WebNotes, WebSummaryBaseNote, SummaryBoxNote)
 	}
 	if supp {
 		t.Notes = append(t.Notes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
+		t.WebNotes = append(t.WebNotes, "注）"+MarkSuppressed+"：回答者が少ないため秘匿")
 	}
 	return t
 }
@@ -953,6 +973,10 @@ func PrintsBox(lines []string) bool {
 // counts the answers the mean is of, while 肯定的な回答（%） is on the
 // base every other percentage is on (no-answer included).
 const SummaryBaseNote = "注）n は無回答を除く回答者数（平均・標準偏差などの基数）。肯定的な回答（%）は、ほかの表と同じく無回答を含む回答者数を基数とする割合です。"
+
+// WebSummaryBaseNote is SummaryBaseNote as the web prints it: its table has
+// no 標準偏差, and a base is 分母.
+const WebSummaryBaseNote = "注）n は無回答を除く回答者数（平均などの分母）。肯定的な回答（%）は、ほかの表と同じく無回答を含む回答者数を分母とする割合です。"
 
 // progress is 取組の振り返り: the counts of ratings by year, then per theme
 // each initiative's ratings by year, its activity figures and the latest
@@ -1131,8 +1155,8 @@ func (c *Composer) Karte() {
 		c.karteIndicators = true
 	}
 	// Note: the header line states n, the response rate and the margin.
-	if lines := v.DistrictLines(d, analyze.RuleRespond, analyze.RuleMargin); len(lines) > 0 {
-		c.Add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, Finding{lines})
+	if f := v.DistrictFinding(d, analyze.RuleRespond, analyze.RuleMargin); len(f.Lines) > 0 {
+		c.Add(Heading{Text: "地区の特徴（区内の他の地区との比較）", MinBody: 20}, f)
 	}
 	if len(p.Themes) > 0 {
 		t := Table{Caption: d + "の意見のテーマ（自由記述・団体ヒアリング）", Size: 8, Cols: []Col{{Head: "テーマ", Role: RoleLabel, W: 80},

@@ -30,7 +30,12 @@
 //     (chartrows.go), maps (mapblock.go), print hints; compose.go,
 //     composehard.go, composemap.go, one function per chapter, in the orders
 //     of chapters.go). A writer draws blocks with Walk and keeps only its
-//     furniture.
+//     furniture. The web's plain words are composed here too: a block that
+//     states a statistical term carries the web's wording beside it
+//     (Finding.WebLines from the passages' WebLines, Bullets.WebItems from
+//     IndicatorView.WebLegend, Table.WebNotes, Col.WebHead; GuideItems and
+//     View.WebReadingNotes by medium), and Col.NotWeb marks the committee's
+//     columns (標準偏差, p値) that the web leaves out.
 //
 // files.go names the files of an output folder (Output, DistrictFile), which
 // render's Plan lists and the web pages link to.

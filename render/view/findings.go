@@ -35,26 +35,47 @@ func (v *View) PassageLines(place, target, district string) []string {
 	return nil
 }
 
+// PassageFinding is the passage at a place as a block: its Lines and the
+// web's WebLines (empty when there is no passage).
+func (v *View) PassageFinding(place, target, district string) Finding {
+	if p := v.Passage(place, target, district); p != nil {
+		return Finding{Lines: p.Lines, WebLines: p.WebLines}
+	}
+	return Finding{}
+}
+
+// DistrictFinding is DistrictLines as a block, with the web's wording.
+func (v *View) DistrictFinding(d string, skip ...string) Finding {
+	lines, web := v.districtLines(d, skip)
+	return Finding{Lines: lines, WebLines: web}
+}
+
 // DistrictLines returns district d's passage as printed under a header that
 // already states some of its facts: the generated sentences of rules other
 // than skip (analyze.RuleRespond under 「有効回答数 … 回収率」, RuleMargin
 // under 「誤差 最大±…」), so that no fact is printed twice on a page; the
 // secretariat's wording (Staff) is printed as written.
 func (v *View) DistrictLines(d string, skip ...string) []string {
+	lines, _ := v.districtLines(d, skip)
+	return lines
+}
+
+// districtLines is DistrictLines and its web wording.
+func (v *View) districtLines(d string, skip []string) (lines, web []string) {
 	p := v.Passage(analyze.PlaceDistrict, "", d)
 	if p == nil {
-		return nil
+		return nil, nil
 	}
 	if p.Staff {
-		return p.Lines
+		return p.Lines, p.WebLines
 	}
-	var out []string
 	for _, s := range p.Sentences {
 		if !slices.Contains(skip, s.Rule) {
-			out = append(out, s.Text)
+			lines = append(lines, s.Text)
+			web = append(web, s.WebText)
 		}
 	}
-	return out
+	return lines, web
 }
 
 // A ProfileView is a district's profile (地区カルテ): the district beside the

@@ -23,6 +23,12 @@ import "strings"
 //     web, where a cell is read with its column head;
 //   - Space, Need and the sizes (Para.Size, Table.Size, Col.W, Heading.MinBody)
 //     are hints for the printed page that the web ignores;
+//   - the web's words are plain where the handouts' are statistical terms
+//     (基数, 秘匿基準, 有意水準, 95%信頼区間, 調整済み標準化残差, 検定): a block
+//     that states such a term carries its web wording beside it
+//     (Finding.WebLines, Bullets.WebItems, Table.WebNotes, Col.WebHead),
+//     composed with it, and a column only the committee needs is NotWeb;
+//     the web writer prints the web wording and rewrites no text;
 //   - Only wraps blocks that one medium alone prints: print-only notes
 //     about a drawing the web lacks, and the public selection of comments
 //     and counts that the web publishes (the PDF is the committee's handout),
@@ -80,18 +86,26 @@ type Para struct {
 	Muted bool
 }
 
-// Finding is a passage's lines (View.PassageLines): the findings in words,
-// or the staff's wording that replaced them.
-type Finding struct{ Lines []string }
+// Finding is a passage's lines (View.PassageFinding): the findings in words,
+// or the staff's wording that replaced them. WebLines are what the web
+// prints in place of Lines (Passage.WebLines: the same sentences in plain
+// words); nil prints Lines.
+type Finding struct {
+	Lines    []string
+	WebLines []string
+}
 
 // Note is a small explanatory note under a figure or table.
 type Note struct{ Text string }
 
 // Bullets is a list. Size (pt) and Muted are for the printed page.
+// WebItems, when not nil, are the items the web prints in place of Items:
+// the same items in plain words (the grades' legend without 有意水準).
 type Bullets struct {
-	Items []string
-	Size  float64
-	Muted bool
+	Items    []string
+	WebItems []string
+	Size     float64
+	Muted    bool
 }
 
 // Space is vertical room on the printed page, in millimetres.
@@ -120,13 +134,17 @@ const (
 
 // A Col is one table column. Unit is added to the head on the web ("n" →
 // "n（人）"); WebHead replaces the head there when the two differ (the web's
-// heads are unique); W (mm) and Center are for the printed page, and so are
+// heads are unique, and in plain words: 95%信頼区間 → 誤差を考えた範囲);
+// NotWeb leaves the column out of the web's table (a figure for the
+// committee that a resident does not need: 標準偏差, p値; data/*.csv and
+// opendata/ keep it); W (mm) and Center are for the printed page, and so are
 // BreakHead and BreakCells: break the head or the cells at phrases (after
 // 、 and ・ and at spaces, phraseLines) before wrapping them.
 type Col struct {
 	Head       string
 	Unit       string
 	WebHead    string
+	NotWeb     bool
 	Role       ColRole
 	W          float64
 	Center     bool
@@ -167,8 +185,8 @@ type Table struct {
 	// to fit (PDF).
 	Compact bool
 	// WebNotes, when not nil, are the notes the web prints in place of
-	// Notes: plain words for residents, without test statistics (the web
-	// page's 報告書の見方 names the tests).
+	// Notes: plain words for residents, without test statistics or the
+	// names of tests (基数 is 分母 there, a 検定 偶然とは考えにくい差).
 	WebNotes []string
 	// WebOrder, when it lists every column, is the order the web draws
 	// them in; Narrow tables keep their first columns narrow on a phone.

@@ -166,8 +166,9 @@ func periodText(s string) string {
 }
 
 // readingNotes are the lines of 報告書の見方 that state the rule for
-// differences (docs/methods.md §2) and name the surveys compared (§7).
-func readingNotes(sn SurveyNames) []string {
+// differences (docs/methods.md §2) and name the surveys compared (§7), in
+// the words of medium m (the web's say 判定 for 検定).
+func readingNotes(sn SurveyNames, m Medium) []string {
 	// Note: the current survey is named by its 調査名 exactly as the cover
 	// and 調査の概要 print it (one name everywhere); its year, when the
 	// name does not say one, follows in brackets.
@@ -178,8 +179,12 @@ func readingNotes(sn SurveyNames) []string {
 			cur += "（" + c.Year + "実施）"
 		}
 	}
+	test := "統計的な検定"
+	if m == Web {
+		test = "統計的な判定"
+	}
 	notes := []string{
-		"差（ポイント）は、表に示した2つの割合（小数第2位を四捨五入した値）の差です。表の数値を引き算した値と一致します。統計的な検定は、丸める前の人数で行っています。",
+		"差（ポイント）は、表に示した2つの割合（小数第2位を四捨五入した値）の差です。表の数値を引き算した値と一致します。" + test + "は、丸める前の人数で行っています。",
 		"「" + sn.Baseline.Word + "」は計画策定時の調査（" + sn.Baseline.Name + "）、「" + sn.Current.Word + "」は" + cur + "を指します。",
 	}
 	if p := sn.Previous; p != nil {

@@ -95,13 +95,15 @@ func TestConditionLabels(t *testing.T) {
 // TestOneWordForEachSurvey: the sentences and the evaluation legend name the
 // baseline 策定時(調査) and never call it 前回 (docs/methods.md §7).
 func TestOneWordForEachSurvey(t *testing.T) {
-	for k, s := range wording.Templates() {
-		if strings.Contains(s, WordPrevious) {
-			t.Errorf("template %s says %s: %q", k, WordPrevious, s)
+	for _, ts := range []map[string]string{wording.Templates(), wording.WebTemplates()} {
+		for k, s := range ts {
+			if strings.Contains(s, WordPrevious) {
+				t.Errorf("template %s says %s: %q", k, WordPrevious, s)
+			}
 		}
 	}
 	for _, st := range []ingest.Settings{{Alpha: 0.05}, {Evaluation: ingest.EvalPoints, Margin: 3}} {
-		for _, kv := range evaluationLegendFor(st) {
+		for _, kv := range append(evaluationLegendFor(st, Print, true), evaluationLegendFor(st, Web, true)...) {
 			if strings.Contains(kv.Value, WordPrevious) || strings.Contains(kv.Value, "現在") {
 				t.Errorf("legend %s: %q", kv.Key, kv.Value)
 			}
@@ -112,7 +114,7 @@ func TestOneWordForEachSurvey(t *testing.T) {
 func TestReadingNotes(t *testing.T) {
 	b := &ingest.Batch{Settings: ingest.Settings{SurveyName: "中間振り返り 区民アンケート", Date: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
 		History: []ingest.HistoryRun{{SurveyName: "令和5年度 区民意識調査", Date: "2023-11-01"}}}
-	got := strings.Join(readingNotes(surveyNames(b)), "\n")
+	got := strings.Join(readingNotes(surveyNames(b), Print), "\n")
 	for _, want := range []string{"表の数値を引き算した値と一致します",
 		// The current survey by its 調査名 as the cover prints it (reader
 		// item 15: not 「令和8年度（2026年度） 中間振り返り 区民アンケート」).

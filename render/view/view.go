@@ -34,12 +34,14 @@ type View struct {
 	// the baseline, 前回調査 only the latest earlier survey of history/.
 	Surveys SurveyNames
 	// ReadingNotes are the lines of 報告書の見方 about differences and the
-	// surveys compared (readingNotes), printed once there by the chapters.
-	ReadingNotes []string
-	Profile      []QuestionView // respondent attributes (属性 questions), ward-wide
-	Themes       []ThemeView
-	Questions    []QuestionView // every SA/MA/SC/NUM question in sheet order
-	Indicators   IndicatorView
+	// surveys compared (readingNotes), printed once there by the chapters;
+	// WebReadingNotes are the same in the web's plain words.
+	ReadingNotes    []string
+	WebReadingNotes []string
+	Profile         []QuestionView // respondent attributes (属性 questions), ward-wide
+	Themes          []ThemeView
+	Questions       []QuestionView // every SA/MA/SC/NUM question in sheet order
+	Indicators      IndicatorView
 	// DistrictTops are the district pages' main results: district name → rows
 	// (analyze.DistrictTops); read in Districts order only.
 	DistrictTops map[string][]TopRow
@@ -209,6 +211,7 @@ type IndicatorView struct {
 	Rows       []IndicatorRow            // ward-wide rows, in sheet order
 	ByDistrict map[string][]IndicatorRow // district name → rows; read in Districts order only
 	Legend     []KV                      // A..D and － explained
+	WebLegend  []KV                      // Legend in the web's plain words (without 有意水準)
 }
 
 // An IndicatorRow is one indicator for one group as printed.

@@ -78,9 +78,18 @@ func conditionLabels(b *ingest.Batch, cond []ingest.Clause) string {
 // evaluationLegendFor states the A–D rule symmetrically (docs/methods.md §6):
 // A on the printed value against the target (a point estimate, not a test);
 // B, C and D by the same rule of change — significance at 有意水準 (評価方法
-// 検定) or beyond ±維持幅 (ポイント) — each saying which.
-func evaluationLegendFor(s ingest.Settings) []KV {
+// 検定) or beyond ±維持幅 (ポイント) — each saying which. The web's legend
+// (m Web) says 統計的に有意 without 有意水準 (its 報告書の見方 says what it
+// means) and － without 基数 and 秘匿基準. With ruled false, the legend is
+// the bare one of a View built without a batch.
+func evaluationLegendFor(s ingest.Settings, m Medium, ruled bool) []KV {
 	legend := append([]KV(nil), evaluationLegend...)
+	if m == Web {
+		legend[4].Value = webEvalNone
+	}
+	if !ruled {
+		return legend
+	}
 	legend[0].Value = "目標値に達した（今回の値〔表示値〕で判定。誤差は考慮せず、" + WordBaseline + "値がなくても判定）"
 	if s.Evaluation == ingest.EvalPoints {
 		m := OneDecimal(s.Margin) + "ポイント"
@@ -89,10 +98,13 @@ func evaluationLegendFor(s ingest.Settings) []KV {
 		legend[3].Value = WordBaseline + "より±" + m + "を超えて悪化した"
 		return legend
 	}
-	alpha := "有意水準 " + strconv.FormatFloat(s.Alpha, 'f', -1, 64)
-	legend[1].Value = "目標値には達していないが、" + WordBaseline + "より統計的に有意に改善した（" + alpha + "）"
-	legend[2].Value = WordBaseline + "から統計的に有意な変化なし（" + alpha + "）"
-	legend[3].Value = WordBaseline + "より統計的に有意に悪化した（" + alpha + "）"
+	alpha := "（有意水準 " + strconv.FormatFloat(s.Alpha, 'f', -1, 64) + "）"
+	if m == Web {
+		alpha = ""
+	}
+	legend[1].Value = "目標値には達していないが、" + WordBaseline + "より統計的に有意に改善した" + alpha
+	legend[2].Value = WordBaseline + "から統計的に有意な変化なし" + alpha
+	legend[3].Value = WordBaseline + "より統計的に有意に悪化した" + alpha
 	return legend
 }
 

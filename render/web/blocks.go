@@ -34,11 +34,19 @@ func (d *WebDoc) block(b view.Block) {
 			d.para(b.Text)
 		}
 	case view.Finding:
-		d.finding(b.Lines)
+		if b.WebLines != nil {
+			d.finding(b.WebLines)
+		} else {
+			d.finding(b.Lines)
+		}
 	case view.Note:
 		d.note(b.Text)
 	case view.Bullets:
-		d.list(b.Items)
+		if b.WebItems != nil {
+			d.list(b.WebItems)
+		} else {
+			d.list(b.Items)
+		}
 	case view.Comments:
 		if b.ByTheme {
 			d.noteGroups(b.Groups)
@@ -72,8 +80,10 @@ func (d *WebDoc) figure(f view.Figure) {
 }
 
 // DrawTable writes a table with its notes: the heads with their units, the
-// figures (and their n) in columns of their own.
+// figures (and their n) in columns of their own, without the columns that
+// are not for the web (Col.NotWeb).
 func (d *WebDoc) DrawTable(t view.Table) {
+	t = webColumns(t)
 	heads := make([]string, len(t.Cols))
 	for i, c := range t.Cols {
 		heads[i] = c.Head
@@ -137,6 +147,49 @@ func (d *WebDoc) DrawTable(t view.Table) {
 	for _, s := range notes {
 		d.note(s)
 	}
+}
+
+// webColumns is t without its NotWeb columns (t itself when it has none):
+// their cells leave every row, and WebOrder, when it lists every column,
+// lists the rest.
+func webColumns(t view.Table) view.Table {
+	var keep []int
+	for i, c := range t.Cols {
+		if !c.NotWeb {
+			keep = append(keep, i)
+		}
+	}
+	if len(keep) == len(t.Cols) {
+		return t
+	}
+	at := make([]int, len(t.Cols)) // old index → new, -1 when dropped
+	for i := range at {
+		at[i] = -1
+	}
+	cols := make([]view.Col, len(keep))
+	for k, i := range keep {
+		cols[k], at[i] = t.Cols[i], k
+	}
+	rows := make([][]view.Cell, len(t.Rows))
+	for r, row := range t.Rows {
+		cs := make([]view.Cell, 0, len(row))
+		for i, c := range row {
+			if i >= len(at) || at[i] >= 0 {
+				cs = append(cs, c)
+			}
+		}
+		rows[r] = cs
+	}
+	var order []int
+	if len(t.WebOrder) == len(t.Cols) {
+		for _, i := range t.WebOrder {
+			if at[i] >= 0 {
+				order = append(order, at[i])
+			}
+		}
+	}
+	t.Cols, t.Rows, t.WebOrder = cols, rows, order
+	return t
 }
 
 // quoteGroups writes groups of quotes, each under its theme and district.

@@ -81,7 +81,7 @@ func webPage(w io.Writer, v *view.View, district string, o WebOptions) error {
 		d.root = "../"
 	}
 	d.page()
-	_, err := io.WriteString(w, plain(d.b.String()))
+	_, err := io.WriteString(w, d.b.String())
 	return err
 }
 

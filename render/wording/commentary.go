@@ -70,9 +70,10 @@ func Apply(b *ingest.Batch, ps []Passage) ([]StaffedPassage, []ingest.Problem) {
 		switch w.Wording {
 		case analyze.StaffWritten:
 			p.Lines, p.Staff = paragraphs(w.Printed), true
+			p.WebLines = p.Lines
 			st.Wording, st.Text = WordingStaff, w.Printed
 		case analyze.StaffRemoved:
-			p.Lines, p.Staff = nil, true
+			p.Lines, p.WebLines, p.Staff = nil, nil, true
 			st.Wording = WordingRemoved
 		default:
 			continue

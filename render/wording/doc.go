@@ -8,6 +8,9 @@
 //     figures printed as the tables print them (OneDecimal, PointsText,
 //     Thousands: numbers.go, through analyze.Round1); Basis lists those
 //     figures, which commentary.xlsx 根拠 compares run to run.
+//     SentenceWebText fills the same with the web's templates where a
+//     handout template names a statistical term (webTemplates: 95%信頼区間,
+//     秘匿基準): Sentence.WebText and Passage.WebLines, which the web prints.
 //  2. Passages groups the sentences by place (場所・対象ID・地区), in the
 //     order of analyze.Results.Findings (passage.go).
 //  3. Apply decides each passage's printed Lines from commentary.xlsx

@@ -19,14 +19,21 @@ type Passage struct {
 	// Lines are printed, one paragraph or bullet each: the generated
 	// sentences, or the staff's text (Staff), or none when the passage was removed.
 	Lines []string
-	Staff bool // Lines are the secretariat's wording (commentary.xlsx)
+	// WebLines are what the web pages print in place of Lines: the
+	// sentences' WebText, or the staff's text as written (a writer never
+	// rewrites words someone wrote), or none.
+	WebLines []string
+	Staff    bool // Lines are the secretariat's wording (commentary.xlsx)
 }
 
 // A Sentence is one generated sentence with the figures it rests on.
 type Sentence struct {
-	Rule  string // analyze.Rule…
-	Text  string
-	Basis string // its figures as printed: "Q4 全体 そう思う 45.3% n=1,234; …"
+	Rule string // analyze.Rule…
+	Text string
+	// WebText is the sentence as the web pages print it (SentenceWebText):
+	// Text in plain words where Text names a statistical term, else Text.
+	WebText string
+	Basis   string // its figures as printed: "Q4 全体 そう思う 45.3% n=1,234; …"
 	// Summed reports whether a figure adds up several answers (an
 	// indicator's codes 1;2, a combined box 『そう思う（計）』): computed from
 	// the counts, it may differ by 0.1 from the sum of the printed parts.
@@ -67,9 +74,10 @@ func Passages(fs []analyze.Finding) []Passage {
 			idx[k] = i
 			out = append(out, Passage{Place: f.Place, Target: f.Target, District: f.District})
 		}
-		s := Sentence{Rule: f.Rule, Text: SentenceText(f), Basis: Basis(f), Summed: summed(f)}
+		s := Sentence{Rule: f.Rule, Text: SentenceText(f), WebText: SentenceWebText(f), Basis: Basis(f), Summed: summed(f)}
 		out[i].Sentences = append(out[i].Sentences, s)
 		out[i].Lines = append(out[i].Lines, s.Text)
+		out[i].WebLines = append(out[i].WebLines, s.WebText)
 	}
 	return out
 }

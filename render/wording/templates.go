@@ -118,6 +118,18 @@ var sentenceTemplates = map[string]string{
 // the wording of every sentence (render's TestOneWordForEachSurvey).
 func Templates() map[string]string { return maps.Clone(sentenceTemplates) }
 
+// webTemplates are the templates the web pages print in place of the
+// handouts' (SentenceWebText): residents read the same facts in plain
+// words, without 95%信頼区間 or 秘匿基準 (render's TestWebPlainWords).
+var webTemplates = map[string]string{
+	"indicator-detail":      "{name}の今回値は、誤差を考えると {lo}～{hi} で、地区別では{high}（{hv}）が最も高く、{low}（{lv}）が最も低くなっています。",
+	"indicator-detail-ward": "{name}の今回値は、誤差を考えると {lo}～{hi} です。",
+	"too-few":               "{d}は回答者が数値を伏せる人数に満たないため、この地区の割合は示していません。",
+}
+
+// WebTemplates returns a copy of the web's templates by key (webTemplates).
+func WebTemplates() map[string]string { return maps.Clone(webTemplates) }
+
 // byWords names a breakdown in a sentence: 地区別にみると, 性別にみると.
 var byWords = map[string]string{
 	analyze.ByDistrict: "地区別",
@@ -143,8 +155,8 @@ func byName(words []string) (string, bool) {
 }
 
 // fill replaces each {name} of template key by its value.
-func fill(key string, kv ...string) string {
-	s := sentenceTemplates[key]
+func (w words) fill(key string, kv ...string) string {
+	s := w.template(key)
 	for i := 0; i+1 < len(kv); i += 2 {
 		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
 	}
@@ -168,18 +180,42 @@ func num(g analyze.FindingFig) string {
 
 // SentenceText writes a finding as one Japanese sentence from its template.
 // Every number in it is one of the finding's figures as printed.
-func SentenceText(f analyze.Finding) string {
+func SentenceText(f analyze.Finding) string { return printWords.sentence(f) }
+
+// SentenceWebText writes a finding as the web pages print it: the same
+// sentence in plain words where its template names a statistical term
+// (webTemplates); every other sentence is SentenceText's.
+func SentenceWebText(f analyze.Finding) string { return webWords.sentence(f) }
+
+// words is the table of templates a sentence is written from: the
+// handouts' (sentenceTemplates), or the web's, which replaces the templates
+// of webTemplates.
+type words struct{ web bool }
+
+var printWords, webWords = words{}, words{web: true}
+
+// template is the template of key in this table.
+func (w words) template(key string) string {
+	if w.web {
+		if s, ok := webTemplates[key]; ok {
+			return s
+		}
+	}
+	return sentenceTemplates[key]
+}
+
+func (w words) sentence(f analyze.Finding) string {
 	// Note: a question text quoted in 「」 drops its closing 。.
 	f.Subject = strings.TrimRight(f.Subject, "。．")
 	if f.Place == analyze.PlaceSummary && f.Subject != "" {
 		fg := f.Figures
 		switch {
 		case f.Rule == analyze.RuleChange && len(fg) == 3:
-			dir := sentenceTemplates["change-up"]
+			dir := w.template("change-up")
 			if fg[2].Value < 0 {
-				dir = sentenceTemplates["change-down"]
+				dir = w.template("change-down")
 			}
-			return fill("summary-change", "subject", f.Subject, "label", quote(fg[0].Label), "base", num(fg[0]),
+			return w.fill("summary-change", "subject", f.Subject, "label", quote(fg[0].Label), "base", num(fg[0]),
 				"cur", num(fg[1]), "pt", num(fg[2]), "dir", dir)
 		case f.Rule == analyze.RuleLeading && len(fg) > 0:
 			var first []string
@@ -188,30 +224,30 @@ func SentenceText(f analyze.Finding) string {
 					first = append(first, quote(g.Label))
 				}
 			}
-			return fill("summary-leading", "subject", f.Subject, "first", strings.Join(first, "と"), "pct", num(fg[0]))
+			return w.fill("summary-leading", "subject", f.Subject, "first", strings.Join(first, "と"), "pct", num(fg[0]))
 		case f.Rule == analyze.RuleComposite && len(fg) == 1 && len(f.Words) > 2:
-			return fill("summary-composite", "subject", f.Subject, "box", boxRef(f.Words[0]), "pct", num(fg[0]))
+			return w.fill("summary-composite", "subject", f.Subject, "box", boxRef(f.Words[0]), "pct", num(fg[0]))
 		case f.Rule == analyze.RuleBoxChange && len(fg) == 2 && len(f.Words) > 1:
-			dir := sentenceTemplates["change-up"]
+			dir := w.template("change-up")
 			if fg[1].Value < fg[0].Value {
-				dir = sentenceTemplates["change-down"]
+				dir = w.template("change-down")
 			}
-			return fill("summary-box-change", "subject", f.Subject, "box", boxRef(f.Words[0]), "base", num(fg[0]),
+			return w.fill("summary-box-change", "subject", f.Subject, "box", boxRef(f.Words[0]), "base", num(fg[0]),
 				"cur", num(fg[1]), "dir", dir)
 		}
 	}
-	s := sentenceBody(f)
+	s := w.sentenceBody(f)
 	if f.Place == analyze.PlaceSummary && f.Subject != "" {
 		switch f.Rule {
 		case analyze.RuleLeading, analyze.RuleAllEqual, analyze.RuleComposite, analyze.RuleChange, analyze.RuleBoxChange,
 			analyze.RuleNoChange, analyze.RuleMean, analyze.RuleGroups, analyze.RuleAgeTrend:
-			s = fill("subject", "subject", f.Subject) + s
+			s = w.fill("subject", "subject", f.Subject) + s
 		}
 	}
 	return s
 }
 
-func sentenceBody(f analyze.Finding) string {
+func (w words) sentenceBody(f analyze.Finding) string {
 	fg := f.Figures
 	switch f.Rule {
 	case analyze.RuleLeading:
@@ -234,13 +270,13 @@ func sentenceBody(f analyze.Finding) string {
 		for _, g := range fg[lead:] {
 			next = append(next, quote(g.Label)+"（"+num(g)+"）")
 		}
-		return fill(key, "first", strings.Join(first, "と"), "pct", num(fg[0]), "next", strings.Join(next, "、"))
+		return w.fill(key, "first", strings.Join(first, "と"), "pct", num(fg[0]), "next", strings.Join(next, "、"))
 	case analyze.RuleAllEqual:
 		var all []string
 		for _, g := range fg {
 			all = append(all, quote(g.Label))
 		}
-		return fill("all-equal", "all", strings.Join(all, ""), "pct", num(fg[0]))
+		return w.fill("all-equal", "all", strings.Join(all, ""), "pct", num(fg[0]))
 	case analyze.RuleComposite:
 		var ls []string
 		for _, l := range f.Words {
@@ -254,18 +290,18 @@ func sentenceBody(f analyze.Finding) string {
 		if len(ls) == 1 {
 			key += "-one"
 		}
-		return fill(key, "labels", strings.Join(ls, "と"), "box", box, "pct", num(fg[0]))
+		return w.fill(key, "labels", strings.Join(ls, "と"), "box", box, "pct", num(fg[0]))
 	case analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
 		d := "この地区"
 		if len(f.Words) > 0 {
 			d = f.Words[0]
 		}
-		return fill(f.Rule, "d", d)
+		return w.fill(f.Rule, "d", d)
 	case analyze.RuleNoChange:
 		if len(fg) > 1 && fg[0].Measure == analyze.MeasureBaselinePct {
-			return fill("no-change-lead", "label", quote(fg[0].Label), "base", num(fg[0]), "cur", num(fg[1]))
+			return w.fill("no-change-lead", "label", quote(fg[0].Label), "base", num(fg[0]), "cur", num(fg[1]))
 		}
-		return sentenceTemplates[f.Rule]
+		return w.template(f.Rule)
 	case analyze.RuleBoxChange:
 		key := "box-no-change"
 		if len(f.Words) > 1 {
@@ -274,31 +310,31 @@ func sentenceBody(f analyze.Finding) string {
 				key = "box-change-down"
 			}
 		}
-		return fill(key, "box", boxRef(f.Words[0]), "base", num(fg[0]), "cur", num(fg[1]))
+		return w.fill(key, "box", boxRef(f.Words[0]), "base", num(fg[0]), "cur", num(fg[1]))
 	case analyze.RuleHard:
 		var next []string
 		for _, g := range fg[1:] {
-			next = append(next, fill("comment-item", "theme", quote(g.Label), "n", num(g)))
+			next = append(next, w.fill("comment-item", "theme", quote(g.Label), "n", num(g)))
 		}
 		key := "hard"
 		if len(next) == 0 {
 			key = "hard-only"
 		}
-		return fill(key, "top", quote(fg[0].Label), "n", num(fg[0]), "next", strings.Join(next, "、"))
+		return w.fill(key, "top", quote(fg[0].Label), "n", num(fg[0]), "next", strings.Join(next, "、"))
 	case analyze.RuleThemeTalk:
-		return fill("theme-comments", "d", fg[0].Group, "n", num(fg[0]))
+		return w.fill("theme-comments", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleMANote, analyze.RuleOnTrack:
-		return sentenceTemplates[f.Rule]
+		return w.template(f.Rule)
 	case analyze.RuleHearings:
 		if len(fg) < 3 {
-			return fill("hearings-only", "orgs", num(fg[0]))
+			return w.fill("hearings-only", "orgs", num(fg[0]))
 		}
 		var items []string
 		for i := 1; i+1 < len(fg); i += 2 {
-			items = append(items, fill("hearing-item", "item", f.Words[(i-1)/2], "base", num(fg[i]),
+			items = append(items, w.fill("hearing-item", "item", f.Words[(i-1)/2], "base", num(fg[i]),
 				"n", num(fg[i+1]), "label", quote(fg[i+1].Label)))
 		}
-		return fill("hearings", "orgs", num(fg[0]), "items", strings.Join(items, "、"))
+		return w.fill("hearings", "orgs", num(fg[0]), "items", strings.Join(items, "、"))
 	case analyze.RuleDelayed:
 		if len(f.Words) < 2 {
 			return ""
@@ -308,33 +344,33 @@ func sentenceBody(f analyze.Finding) string {
 			names = append(names, quote(n))
 		}
 		if f.Words[0] == "見直し" {
-			return fill("delayed-revise", "names", strings.Join(names, "、"))
+			return w.fill("delayed-revise", "names", strings.Join(names, "、"))
 		}
-		return fill("delayed", "names", strings.Join(names, "、"))
+		return w.fill("delayed", "names", strings.Join(names, "、"))
 	case analyze.RuleIndDetail:
 		name := quote(f.Subject)
 		if len(fg) >= 4 {
-			return fill("indicator-detail", "name", name, "lo", num(fg[0]), "hi", num(fg[1]),
+			return w.fill("indicator-detail", "name", name, "lo", num(fg[0]), "hi", num(fg[1]),
 				"high", fg[2].Group, "hv", num(fg[2]), "low", fg[3].Group, "lv", num(fg[3]))
 		}
-		return fill("indicator-detail-ward", "name", name, "lo", num(fg[0]), "hi", num(fg[1]))
+		return w.fill("indicator-detail-ward", "name", name, "lo", num(fg[0]), "hi", num(fg[1]))
 	case analyze.RuleMean:
 		unit := ""
 		if len(f.Words) > 0 {
 			unit = f.Words[0]
 		}
-		return fill("mean", "mean", num(fg[0])+unit, "median", num(fg[1])+unit)
+		return w.fill("mean", "mean", num(fg[0])+unit, "median", num(fg[1])+unit)
 	case analyze.RuleChange:
 		var items []string
 		for i := 0; i+2 < len(fg); i += 3 {
-			dir := sentenceTemplates["change-up"]
+			dir := w.template("change-up")
 			if fg[i+2].Value < 0 {
-				dir = sentenceTemplates["change-down"]
+				dir = w.template("change-down")
 			}
-			items = append(items, fill("change-item", "label", quote(fg[i].Label), "base", num(fg[i]),
+			items = append(items, w.fill("change-item", "label", quote(fg[i].Label), "base", num(fg[i]),
 				"cur", num(fg[i+1]), "pt", num(fg[i+2]), "dir", dir))
 		}
-		return fill("change", "changes", strings.Join(items, "、"))
+		return w.fill("change", "changes", strings.Join(items, "、"))
 	case analyze.RuleGroups:
 		by, axis := byName(f.Words)
 		var hi, lo []string
@@ -343,7 +379,7 @@ func sentenceBody(f analyze.Finding) string {
 			if axis {
 				group = quote(group)
 			}
-			item := fill("group-item", "group", group, "pct", num(g))
+			item := w.fill("group-item", "group", group, "pct", num(g))
 			if g.Mark == MarkHigh {
 				hi = append(hi, item)
 			} else {
@@ -366,14 +402,14 @@ func sentenceBody(f analyze.Finding) string {
 		case len(hi) == 0:
 			key += "-low"
 		}
-		return fill(key, "by", by, "label", label,
+		return w.fill(key, "by", by, "label", label,
 			"high", strings.Join(hi, "、"), "low", strings.Join(lo, "、"))
 	case analyze.RuleAgeTrend:
 		key := "age-up"
 		if fg[0].Mark == MarkLow {
 			key = "age-down"
 		}
-		return fill(key, "label", quote(fg[0].Label), "first", fg[0].Group, "fv", num(fg[0]),
+		return w.fill(key, "label", quote(fg[0].Label), "first", fg[0].Group, "fv", num(fg[0]),
 			"last", fg[1].Group, "lv", num(fg[1]))
 	case analyze.RuleStandout:
 		key := "standout-"
@@ -401,19 +437,19 @@ func sentenceBody(f analyze.Finding) string {
 		if fg[0].Source == analyze.SrcTops {
 			label = keyLabel(fg[0])
 		}
-		return fill(key, "subject", f.Subject, "label", label, "group", fg[0].Group,
+		return w.fill(key, "subject", f.Subject, "label", label, "group", fg[0].Group,
 			"pct", num(fg[0]), "all", all)
 	case analyze.RuleIndicator:
-		return indicatorSentence(f)
+		return w.indicatorSentence(f)
 	case analyze.RuleRespond:
 		if len(fg) > 1 {
-			return fill("respondents", "d", fg[0].Group, "n", num(fg[0]), "rate", num(fg[1]))
+			return w.fill("respondents", "d", fg[0].Group, "n", num(fg[0]), "rate", num(fg[1]))
 		}
-		return fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
+		return w.fill("respondents-only", "d", fg[0].Group, "n", num(fg[0]))
 	case analyze.RuleHigher, analyze.RuleLower:
 		sub := ""
 		if len(f.Words) > 0 {
-			sub = fill("subset")
+			sub = w.fill("subset")
 		}
 		key, label := f.Rule, quote(fg[0].Label)
 		switch {
@@ -422,15 +458,15 @@ func sentenceBody(f analyze.Finding) string {
 		case fg[0].Source == analyze.SrcTops:
 			key = f.Rule + "-ind"
 		}
-		return fill(key, "subject", f.Subject, "label", label, "sub", sub, "pct", num(fg[0]),
+		return w.fill(key, "subject", f.Subject, "label", label, "sub", sub, "pct", num(fg[0]),
 			"rest", num(fg[1]), "pt", num(fg[2]))
 	case analyze.RuleOrgRatings:
 		var items []string
 		for i := 0; i+3 < len(fg); i += 4 {
-			items = append(items, fill("org-item", "item", f.Words[i/4], "label", quote(fg[i+1].Label),
+			items = append(items, w.fill("org-item", "item", f.Words[i/4], "label", quote(fg[i+1].Label),
 				"base", num(fg[i]), "n", num(fg[i+1]), "wbase", num(fg[i+2]), "wn", num(fg[i+3])))
 		}
-		return fill("org-ratings", "d", fg[0].Group, "items", strings.Join(items, "、"))
+		return w.fill("org-ratings", "d", fg[0].Group, "items", strings.Join(items, "、"))
 	case analyze.RuleComments:
 		lead := 1
 		for lead < len(fg) && fg[lead].Value == fg[0].Value {
@@ -441,7 +477,7 @@ func sentenceBody(f analyze.Finding) string {
 			top = append(top, quote(g.Label))
 		}
 		for _, g := range fg[lead:] {
-			next = append(next, fill("comment-item", "theme", quote(g.Label), "n", num(g)))
+			next = append(next, w.fill("comment-item", "theme", quote(g.Label), "n", num(g)))
 		}
 		key := "comments"
 		if lead > 1 {
@@ -450,9 +486,9 @@ func sentenceBody(f analyze.Finding) string {
 		if len(next) == 0 {
 			key += "-only"
 		}
-		return fill(key, "d", fg[0].Group, "top", strings.Join(top, "と"), "n", num(fg[0]), "next", strings.Join(next, "、"))
+		return w.fill(key, "d", fg[0].Group, "top", strings.Join(top, "と"), "n", num(fg[0]), "next", strings.Join(next, "、"))
 	case analyze.RuleMargin:
-		return fill("margin", "d", fg[0].Group, "n", Thousands(int(fg[0].Value)), "m", num(fg[1]))
+		return w.fill("margin", "d", fg[0].Group, "n", Thousands(int(fg[0].Value)), "m", num(fg[1]))
 	}
 	return ""
 }
@@ -461,7 +497,7 @@ func sentenceBody(f analyze.Finding) string {
 // not reached (at risk, worded as a call to strengthen, not as a failure); C no
 // change; D worse; － no comparison. Without a target the sentence ends at
 // the change ("-open"); without a baseline it states the current value.
-func indicatorSentence(f analyze.Finding) string {
+func (w words) indicatorSentence(f analyze.Finding) string {
 	var base, cur, target string
 	for _, g := range f.Figures {
 		switch g.Measure {
@@ -490,7 +526,7 @@ func indicatorSentence(f analyze.Finding) string {
 			key = "indicator-none"
 		}
 	}
-	return fill(key, "name", name, "base", base, "cur", cur, "target", target)
+	return w.fill(key, "name", name, "base", base, "cur", cur, "target", target)
 }
 
 // isBox reports whether a key measure's name is a combined box (そう思う（計）)
