@@ -106,14 +106,18 @@ func TestAxisOutputs(t *testing.T) {
 	if head, _ := f.GetCellValue(sh, xlsxCell(col, row+1)); head != "地域活動に参加していますか" {
 		t.Errorf("表側 header %q", head)
 	}
+	// The breakdown starts with 全体 (as the PDF's tables), then the groups.
+	if got, _ := f.GetCellValue(sh, xlsxCell(col, row+2)); got != "全体" {
+		t.Errorf("first row of the breakdown %q, want 全体", got)
+	}
 	// 参加していない: n 11, よくある 2 (18.2), ときどき 4 (36.4), ない 4 (36.4▲).
-	if got, _ := f.GetCellValue(sh, xlsxCell(col+4, row+3)); got != "36.4▲" {
+	if got, _ := f.GetCellValue(sh, xlsxCell(col+4, row+4)); got != "36.4▲" {
 		t.Errorf("参加していない ない = %q, want 36.4▲", got)
 	}
 	// Q4 by Q1: よくある is hidden with ない (complementary).
 	sh = v.Axes[0].Sheet
 	_, r := xlsxFind(t, f, sh, "Q4　近所で助け合えると思うか")
-	if got, _ := f.GetCellValue(sh, xlsxCell(3, r+2)); got != view.MarkSuppressed {
+	if got, _ := f.GetCellValue(sh, xlsxCell(3, r+3)); got != view.MarkSuppressed {
 		t.Errorf("Q4 by Q1 よくある そう思う = %q, want x", got)
 	}
 

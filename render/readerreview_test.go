@@ -289,7 +289,7 @@ func TestKarteOneComparator(t *testing.T) {
 			for _, c := range tb.Cols {
 				heads = append(heads, c.Head)
 			}
-			if len(tb.Rows) != 1 || tb.Rows[0][4].Text != "30.0" || tb.Rows[0][5].Text != "+40.0" {
+			if len(tb.Rows) != 1 || tb.Rows[0][4].Text != "30.0" || tb.Rows[0][6].Text != "+40.0" {
 				t.Errorf("主な結果 rows %+v", tb.Rows)
 			}
 		}

@@ -439,9 +439,21 @@ func TestPublishedCellsEqualData(t *testing.T) {
 				label = label[:6]
 			}
 			re := `^` + regexp.QuoteMeta(r["question_id"]) + ` .*\s` + regexp.QuoteMeta(string(label)) + `\S*\s+` +
-				fields(view.Thousands(publishedInt(t, r["n"])), d, share(r["rest_pct"], hidden), diff) + `\s*$`
-			if end < start || find(report[start:end], re) < 0 {
+				fields(d, share(r["rest_pct"], hidden), diff) + `\s*$`
+			row := -1
+			if end >= start {
+				row = find(report[start:end], re)
+			}
+			if row < 0 {
 				t.Errorf("report.pdf: %s's main results have no row %q", r["district"], re)
+				continue
+			}
+			// Note: each side's n is printed under its figure, the
+			// district's and the rest of the ward's.
+			ns := regexp.QuoteMeta("(n="+view.Thousands(publishedInt(t, r["n"]))+")") + `\s+` +
+				regexp.QuoteMeta("(n="+view.Thousands(publishedInt(t, r["rest_n"]))+")") + `\s*$`
+			if next := start + row + 1; next >= len(report) || !regexp.MustCompile(ns).MatchString(report[next]) {
+				t.Errorf("report.pdf: %s's main results row %q has not the n of both sides %q under it", r["district"], report[start+row], ns)
 			}
 		}
 	})

@@ -31,9 +31,9 @@ func (d *pdfDoc) findingText(lines []string) {
 // indexChart draws the district's indicators as bars against the ward = 100
 // (the bar's length is the district's printed value over the ward's), with
 // both percentages printed beside it. The bar's colour follows the
-// indicator's direction: blue when the district is better than the ward,
-// orange with a white centre line (so that it reads in grayscale) when
-// worse, grey when equal; ◆ marks the target on the same scale, and a
+// indicator's direction where the difference is significant (BarRow.Better):
+// blue when the district is better, orange with a white centre line (so
+// that it reads in grayscale) when worse, grey otherwise; ◆ marks the target on the same scale, and a
 // dashed line the ward's 100.
 func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 	type bar struct {
@@ -94,7 +94,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 			case b.better < 0:
 				d.fill(colWorse)
 			default:
-				d.fill([3]int{150, 150, 150})
+				d.fill(colNeutral)
 			}
 			d.p.Rect(x0, by, w, barH, "F")
 			if b.better < 0 {
@@ -124,7 +124,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 	for _, k := range []struct {
 		c    [3]int
 		text string
-	}{{colBetter, "全体より良い"}, {colWorse, "全体より悪い"}} {
+	}{{colBetter, "有意に良い"}, {colWorse, "有意に悪い"}, {colNeutral, "有意な差なし"}} {
 		d.fill(k.c)
 		d.p.Rect(lx, ly-1.5, 4, 3, "F")
 		d.textAt(lx+5, ly, k.text, 'L')
@@ -142,6 +142,9 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 var (
 	colBetter = [3]int{0, 114, 178}
 	colWorse  = [3]int{213, 94, 0}
+	// colNeutral is a カルテ bar with no significant difference from the
+	// rest of the ward (or no difference).
+	colNeutral = [3]int{150, 150, 150}
 )
 
 // diamond fills ◆ of radius r centred at x, y (the カルテ's target mark).

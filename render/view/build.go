@@ -292,14 +292,22 @@ func (bx *builder) question(qi int) QuestionView {
 			}
 			return FloatPctFig(v, sup)
 		}
+		// Note: 中央値・最小・最大 are answers (or halfway between two):
+		// printed as the answer, without a decimal when whole (AnswerFig).
+		answer := func(v float64) Fig {
+			if s.N == 0 {
+				return fig(v)
+			}
+			return AnswerFig(v, sup)
+		}
 		qv.Summary = append(qv.Summary, SummaryRow{
 			Group:      s.Group,
 			N:          NFig(s.N),
 			Mean:       fig(s.Mean),
 			SD:         fig(s.SD),
-			Median:     fig(s.Median),
-			Min:        fig(s.Min),
-			Max:        fig(s.Max),
+			Median:     answer(s.Median),
+			Min:        answer(s.Min),
+			Max:        answer(s.Max),
 			TopBox:     fig(s.TopBoxPct),
 			Suppressed: sup,
 			Reference:  ref,

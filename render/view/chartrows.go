@@ -14,6 +14,9 @@ type BarRow struct {
 	// colour), target the indicator's 目標値 (blank when none; marked ◆).
 	Better int
 	Target Fig
+	// Neutral (FigIndex): the district's bar is drawn in the neutral
+	// colour: no significant difference from the rest of the ward.
+	Neutral bool
 }
 
 // A BandRow is one group of a 100% stacked band chart.

@@ -401,6 +401,7 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		// indicator (on a 390 px phone they are the columns in view; the
 		// 策定時 was 8th of 10 and off-screen), then 全体 and 目標, the n last
 		WebOrder: []int{0, 1, 2, 4, 6, 7, 8, 9, 5, 3}, Narrow: true}
+	noBase := false
 	for _, r := range iv.ByDistrict[district] {
 		var all IndicatorRow
 		for _, a := range iv.Rows {
@@ -419,9 +420,18 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		if all.Direction != "" && tgt != "" {
 			tgt += "（" + all.Direction + "）"
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: r.Baseline.Text, Ref: r.BaselineRef}, {Text: bn},
+		// Note: a district's 策定時 with no value prints 「－」 with its
+		// reason in the note, never a blank cell (reader round 4 item 14).
+		bt := r.Baseline.Text
+		if r.Baseline.Blank() {
+			bt, noBase = MarkZero, true
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: bt, Ref: r.BaselineRef}, {Text: bn},
 			{Text: r.Current.Text, Ref: r.Reference, Tone: Tone(r.Current, all.Current, all.Direction == "減")}, {Text: n},
 			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
+	}
+	if noBase {
+		t.Notes = append(t.Notes, "注）"+base+"の「"+MarkZero+"」は、"+v.SurveyWords().Baseline.Name+"に"+district+"の値がない（"+v.SurveyWords().Baseline.Name+"の回答データに、この指標を地区別に集計できる値がない）ことを示します。このため"+district+"の評価は「"+MarkZero+"」です（目標値に達していれば A）。")
 	}
 	return t
 }
@@ -480,9 +490,15 @@ func (c *Composer) districtPages() {
 		if t := districtIndicators(v, name, name+"の指標", 7.5); len(t.Rows) > 0 {
 			c.Add(t, Space{2})
 		}
-		t := Table{Caption: name + "の主な結果（指標・肯定的な回答の合計の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 62},
-			{Head: "比べる値", W: 36}, {Head: "n", Unit: "人", Role: RoleFigure, W: 12}, {Head: name + "（%）", Role: RoleFigure, W: 22},
-			{Head: RestName + "（%）", Role: RoleFigure, W: 24}, {Head: "差（ポイント）", Role: RoleFigure, W: 20}}}
+		// Note: each compared group has its n (RoleN: under its figure in
+		// print, as in the indicator table above; on the web its own
+		// column, after the figures as there, so that a phone shows the
+		// figures and the 差 first).
+		t := Table{Caption: name + "の主な結果（指標・肯定的な回答の合計の割合）", Size: 7.5, Cols: []Col{{Head: "設問", Role: RoleLabel, W: 64},
+			{Head: "比べる値", W: 40}, {Head: name + "（%）", Role: RoleFigure, W: 24}, {Head: "n", WebHead: name + "のn", Unit: "人", Role: RoleN},
+			{Head: RestName + "（%）", Role: RoleFigure, W: 26}, {Head: "n", WebHead: RestName + "のn", Unit: "人", Role: RoleN},
+			{Head: "差（ポイント）", Role: RoleFigure, W: 22}},
+			WebOrder: []int{0, 1, 2, 4, 6, 3, 5}}
 		// Note: the カルテ has one comparator, the rest of the ward (全体
 		// less the district), and one test, the two-proportion test whose
 		// ▲▼ the table prints: the sentences above compare the same way.
@@ -496,12 +512,13 @@ func (c *Composer) districtPages() {
 			if top.RestRef {
 				rt += "※"
 			}
-			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label}, {Text: top.N.Text},
-				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: rt, Shade: true}, {Text: top.RestDiff.Text}})
+			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label},
+				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: top.N.Text},
+				{Text: rt, Shade: true}, {Text: top.RestN.Text}, {Text: top.RestDiff.Text}})
 			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.Rest}, Ns: []Fig{top.N, top.RestN}})
 		}
 		if len(f.Bars) > 0 {
-			what := "注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n は" + name + "の回答者数。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて"
+			what := "注）比べる値は、設問に指標があれば指標の該当回答の割合、評定尺度の設問では肯定的な回答の合計（『そう思う（計）』など）の割合（無回答を含む回答者数が分母）。n はそれぞれの回答者数（設問の対象となった人、無回答を含む）。" + RestName + "は、全体から" + name + "の回答者を除いたもの。" + MarkHigh + MarkLow + "：" + RestName + "と比べて"
 			rest := "。※：参考値。" + MarkSuppressed + "：秘匿。"
 			t.Notes = []string{what + "、2つの割合の差の検定で統計的に有意に高い・低い（地区の特徴の文も同じ検定）" + rest}
 			// Note: the web names no test (TestWebPlainWords).
@@ -1117,17 +1134,25 @@ func (c *Composer) Karte() {
 		data := districtIndicators(v, d, d+"の指標（"+d+"の"+base+"値・"+v.SurveyWords().Current.Word+"値と評価）", 8)
 		for _, in := range p.Indicators {
 			label := in.ID + "　" + in.Name
+			// Note: colour only a difference the text would state: one
+			// significant against the rest of the ward (the 主な結果
+			// table's ▲▼); the others are drawn neutral (Neutral), their
+			// direction left to the printed figures.
+			better := 0
+			if in.Mark != "" {
+				better = Tone(in.District, in.Ward, in.Direction == "減")
+			}
 			bars = append(bars, BarRow{Label: label, Vals: []Fig{in.District, in.Ward}, Ref: in.Reference,
-				Better: Tone(in.District, in.Ward, in.Direction == "減"), Target: in.Target})
+				Better: better, Neutral: better == 0, Target: in.Target})
 		}
 		// Note: the PDF draws the district's indicators against the ward =
 		// 100 (an index a screen reader cannot read); the web draws both
 		// shares as bars with their table.
 		c.Add(PrintOnly(Figure{Kind: FigIndex, Caption: d + "の指標（全体＝100）", Series: []string{d}, Bars: bars},
-			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は指標の方向（増・減）に従い、青は全体より良い、橙（白い線入り）は全体より悪い状態を示します（方向が「減」の指標は短いほど良い）。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
+			Note{"注）棒の長さは全体の値を100としたときの" + d + "の値。棒の色は、" + RestName + "と比べて統計的に有意な差（主な結果の" + MarkHigh + MarkLow + "）がある指標だけ、指標の方向（増・減）に従い、青は良い、橙（白い線入り）は悪い状態を示します（方向が「減」の指標は短いほど良い）。灰色は有意な差がない指標です。◆は目標値（全体＝100に換算）。※：参考値。" + MarkSuppressed + "：秘匿。"}, Space{2},
 			data, Space{2}),
 			WebOnly(Figure{Kind: FigIndex, Caption: d + "の指標（" + d + "と全体）", Series: []string{d, analyze.GroupAll}, Bars: bars, Data: &data},
-				Note{"注）" + d + "の棒の色は指標の方向（増・減）に従い、青は全体より良い、橙は全体より悪い状態を示します。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
+				Note{"注）" + d + "の棒の色は、" + RestName + "と比べて統計的に有意な差（偶然とは考えにくい差）がある指標だけ、指標の方向（増・減）に従い、青は良い、橙は悪い状態を示します。灰色は有意な差がない指標です。◆は目標値。※：参考値。" + MarkSuppressed + "：秘匿。"}))
 		c.indicatorLegend()
 		c.karteIndicators = true
 	}

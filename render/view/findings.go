@@ -105,10 +105,33 @@ type ProfileIndicator struct {
 	Reference  bool
 	Direction  string // 増 or 減: the colour of the district's bar follows it
 	Target     Fig    // the indicator's 目標値, blank when none
+	// Mark is ▲ or ▼ when the district differs significantly from the rest
+	// of the ward (the 主な結果 table's test, analyze.DistrictTops); "" when
+	// not, or not tested (a second indicator of a question, a hidden side).
+	Mark string
 }
 
 // profileViews builds the district profiles from the overview, the indicator
 // rows, district_profile.csv, hearing counts, the comment matrix and quotes.
+//
+// indicatorMark is district d's ▲▼ on indicator id against the rest of the
+// ward: the mark of its question's 主な結果 row when that row is the
+// indicator's (the first indicator of a question) and the district is shown.
+func indicatorMark(res *analyze.Results, d, id string) string {
+	b := res.Batch
+	for _, ind := range b.Indicators {
+		if ind.ID != id {
+			continue
+		}
+		for _, t := range res.DistrictTops {
+			if t.District == d && t.Question == ind.Question && t.Measure == analyze.KeyIndicator && t.Label == ind.Name && !t.Suppressed && !t.AllSuppressed {
+				return t.Mark
+			}
+		}
+	}
+	return ""
+}
+
 func profileViews(res *analyze.Results, v *View) []ProfileView {
 	b := res.Batch
 	if b == nil {
@@ -137,7 +160,7 @@ func profileViews(res *analyze.Results, v *View) []ProfileView {
 			r := rows[i]
 			p.Indicators = append(p.Indicators, ProfileIndicator{ID: w.ID, Name: w.Name, District: r.Current,
 				Ward: w.Current, Baseline: r.Baseline, BaselineN: r.BaselineN, Evaluation: r.Evaluation, Reference: r.Reference,
-				Direction: w.Direction, Target: w.Target})
+				Direction: w.Direction, Target: w.Target, Mark: indicatorMark(res, d, w.ID)})
 		}
 		for _, g := range res.Hearings.ByGroup {
 			if g.By == analyze.ByDistrict && g.Group == d {

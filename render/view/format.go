@@ -98,6 +98,18 @@ func FloatPctFig(v float64, suppressed bool) Fig {
 	return Fig{Value: v, Decimals: 1, Text: OneDecimal(v)}
 }
 
+// AnswerFig formats a 中央値, 最小 or 最大: a value that is an answer (or
+// halfway between two), printed as the answer is, without a decimal when
+// whole (回数 0, 32; score 1, 4) and with one decimal otherwise (2.5)
+// (wording.AnswerText, as the sentences print a median). 平均 and 標準偏差
+// keep one decimal (FloatPctFig). NaN is blank unless suppressed.
+func AnswerFig(v float64, suppressed bool) Fig {
+	if suppressed || math.IsNaN(v) || v != math.Trunc(v) {
+		return FloatPctFig(v, suppressed)
+	}
+	return Fig{Value: v, Text: wording.AnswerText(v)}
+}
+
 // OneDecimal prints v with one decimal as rounded by analyze.Round1
 // (wording.OneDecimal, which the sentences use too).
 func OneDecimal(v float64) string { return wording.OneDecimal(v) }

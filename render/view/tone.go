@@ -12,6 +12,9 @@ import (
 const (
 	SvgBetter = "#0072B2"
 	SvgWorse  = "#B34D00"
+	// SvgNeutral is a カルテ bar with no significant difference (3.9:1
+	// against white).
+	SvgNeutral = "#808080"
 )
 
 // ToneClass is the dashboard カルテ's shading of the district's value against

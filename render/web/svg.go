@@ -335,11 +335,13 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 	var keys []svgKey
 	toned := false // a カルテ: the district's bars coloured by direction (barRow.better)
 	for _, r := range rows {
-		toned = toned || r.Better != 0
+		toned = toned || r.Better != 0 || r.Neutral
 	}
 	for i, s := range series {
 		if toned && i == 0 {
-			keys = append(keys, svgKey{fill: view.SvgBetter, label: s + "（全体より良い）"}, svgKey{fill: view.SvgWorse, label: s + "（全体より悪い）"})
+			// Note: colour marks a significant difference only (view.Karte).
+			keys = append(keys, svgKey{fill: view.SvgBetter, label: s + "（有意に良い）"}, svgKey{fill: view.SvgWorse, label: s + "（有意に悪い）"},
+				svgKey{fill: view.SvgNeutral, label: s + "（有意な差なし）"})
 			continue
 		}
 		keys = append(keys, svgKey{fill: SvgSeries[i%len(SvgSeries)], label: s})
@@ -372,6 +374,8 @@ func (d *WebDoc) barChart(caption string, series []string, rows []view.BarRow) {
 					fill = view.SvgBetter
 				} else if s == 0 && r.Better < 0 {
 					fill = view.SvgWorse
+				} else if s == 0 && r.Neutral {
+					fill = view.SvgNeutral
 				}
 				d.svgRect(x0, by+barH*float64(s), ws[s], barH-2, fill, "")
 			}

@@ -25,6 +25,20 @@ func OneDecimal(v float64) string {
 	return strconv.FormatFloat(analyze.Round1(v), 'f', 1, 64)
 }
 
+// AnswerText prints a value that is an answer, or halfway between two (中央値,
+// 最小, 最大 of a count or score question): without a decimal when whole
+// (0, 32, 1,200: thousands separators as the book's #,##0), else with one
+// decimal as OneDecimal (2.5). NaN and ±Inf are "".
+func AnswerText(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return Thousands(int(v))
+	}
+	return OneDecimal(v)
+}
+
 // Thousands formats n with commas: 12,345.
 func Thousands(n int) string {
 	s := strconv.Itoa(n)

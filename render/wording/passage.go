@@ -1,8 +1,6 @@
 package wording
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"midreview/analyze"
@@ -169,11 +167,9 @@ func figText(g analyze.FindingFig) string {
 		return "±" + OneDecimal(g.Value) + "ポイント"
 	case analyze.MeasureMedian:
 		// Note: a whole median is printed whole (「中央値は 0回」, not
-		// 「0.0回」); one of counts is whole or a half (0.5).
-		if g.Value == math.Trunc(g.Value) && !math.IsInf(g.Value, 0) {
-			return strconv.FormatFloat(g.Value, 'f', 0, 64)
-		}
-		return OneDecimal(g.Value)
+		// 「0.0回」); one of counts is whole or a half (0.5). The summary
+		// tables print it the same way (view.AnswerFig).
+		return AnswerText(g.Value)
 	case analyze.MeasureMean:
 		return OneDecimal(g.Value)
 	case analyze.MeasureValid:

@@ -1,10 +1,12 @@
 package xlsx
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -545,7 +547,15 @@ func (b *book) crosstabs(name, by string) {
 			s.next()
 		}
 		if t != nil {
-			s.table(t, by == view.ByAll)
+			// Note: every breakdown starts with 全体, its reference (▲▼ are
+			// 「全体に比べ」), as the PDF's tables do.
+			rows := t.Rows
+			if by != view.ByAll && view.GroupRow(t, view.GroupAll) == nil {
+				if _, all := view.AllRow(&q); all != nil {
+					rows = append([]view.RowView{*all}, t.Rows...)
+				}
+			}
+			s.table(t, rows, by == view.ByAll)
 		}
 		if len(summary) > 0 {
 			if t != nil {
@@ -570,23 +580,37 @@ func questionTitle(q view.QuestionView) string {
 	return t
 }
 
+// summaryRows are the number summaries of a sheet: 全体 on 単純集計, 全体
+// then every district on 地区別 (q.Summary holds no other breakdown).
 func summaryRows(rows []view.SummaryRow, by string) []view.SummaryRow {
 	var out []view.SummaryRow
 	for _, r := range rows {
-		if (r.Group == view.GroupAll) == (by == view.ByAll) && (by == view.ByAll || by == view.ByDistrict) {
+		if by == view.ByDistrict || by == view.ByAll && r.Group == view.GroupAll {
 			out = append(out, r)
 		}
 	}
+	// Note: 全体 first, as in the PDF's table.
+	slices.SortStableFunc(out, func(a, b view.SummaryRow) int {
+		return cmp.Compare(b2i(a.Group != view.GroupAll), b2i(b.Group != view.GroupAll))
+	})
 	return out
 }
 
-// table writes one crosstab: header, then one row per group. counts adds a
-// 件数 row above each percentage row (単純集計).
-func (s *sheet) table(t *view.TableView, counts bool) {
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// table writes one crosstab: header, then one row per group of rows (t's
+// rows, after 全体 in a breakdown). counts adds a 件数 row above each
+// percentage row (単純集計).
+func (s *sheet) table(t *view.TableView, rows []view.RowView, counts bool) {
 	heads := append([]string{byLabel(s.b.v, t.By), "n"}, t.Heads...)
 	s.head(append(heads, "備考")...)
 	last := len(t.Heads) + 3
-	for _, r := range t.Rows {
+	for _, r := range rows {
 		note := view.RowNote(r.Suppressed, r.Reference)
 		if counts {
 			s.str(1, r.Group+"（件数）", "cell")
