@@ -268,7 +268,22 @@ func newHardMatcher(cats []ingest.HardCategory) *hardMatcher {
 // wish (hardneed.go), and of the category words in the sentence of a part
 // word that is.
 func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) []int {
+	return m.matchExcept(toks, bases, sp, nil)
+}
+
+// matchExcept is match without the mentions in the sentences of skip
+// (sentence indices as hardSentenceEnd counts them).
+func (m *hardMatcher) matchExcept(toks []tokenizer.Token, bases []string, sp []span, skip map[int]bool) []int {
 	ms := m.mentions(toks, bases, sp)
+	if len(skip) > 0 {
+		kept := ms[:0:0]
+		for _, h := range ms {
+			if !skip[h.sent] {
+				kept = append(kept, h)
+			}
+		}
+		ms = kept
+	}
 	var out []int
 	addCats := func(cs []int) {
 		for _, c := range cs {
@@ -314,6 +329,58 @@ func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) [
 		addCats(h.cats)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// hardVenueWords are the words (base forms of tokens) of a room or place to
+// meet in, and hardBookingWords those of getting one (booking, renting,
+// finding one free): a sentence with both is about a venue's availability
+// (bookingSentences).
+var (
+	hardVenueWords = map[string]bool{"会場": true, "場所": true, "集会所": true, "集会": true, "集会場": true, "会議室": true, "室": true,
+		"部屋": true, "施設": true, "拠点": true, "活動拠点": true, "会館": true, "センター": true, "ホール": true, "スペース": true}
+	hardBookingWords = map[string]bool{"確保": true, "予約": true, "借りる": true, "借りれる": true, "取れる": true,
+		"埋まる": true, "いっぱい": true}
+	// hardVacantWords mark a sentence about using a vacant house or shop
+	// (「空き店舗を借りて活動拠点にしたい」): a physical need (空き家の活用),
+	// never a booking difficulty
+	hardVacantWords = map[string]bool{"空き": true, "空く": true, "空き家": true, "空家": true, "店舗": true}
+)
+
+// bookingSentences returns the sentences (indices as in mentions) that are
+// about getting a venue: a venue word and a booking word (「会場の確保が
+// 難しい」「集会所の予約が取れない」「会議室は予約がいっぱい」).
+//
+// Note: such a sentence names no physical fix: the rooms exist and are
+// taken, or the group cannot find one. With a place (「城郷地区センター
+// の会議室が取れない」) the officer learns where meeting space is short and
+// it stays a 集会所・活動拠点 issue; without one it is a booking difficulty
+// nobody on the urban-development side can act on, and is not tagged
+// (docs/methods.md §11 rule 9; reader review 4, item 4: 17 of the demo's 76
+// listed issues were 「会場の確保が難しい。」 with no place).
+func bookingSentences(toks []tokenizer.Token, bases []string) map[int]bool {
+	var out map[int]bool
+	sent, venue, booking, vacant := 0, false, false, false
+	flush := func() {
+		if venue && booking && !vacant {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[sent] = true
+		}
+		venue, booking, vacant = false, false, false
+	}
+	for i := range toks {
+		if hardSentenceEnd(toks[i]) {
+			flush()
+			sent++
+			continue
+		}
+		venue = venue || hardVenueWords[bases[i]]
+		booking = booking || hardBookingWords[bases[i]]
+		vacant = vacant || hardVacantWords[bases[i]]
+	}
+	flush()
 	return out
 }
 
