@@ -37,6 +37,8 @@
 //	                                                 documented in docs/methods.md §10; off with 設定 所見 しない)
 //	ハード分類: physical needs, one issue per       hard.go      analyzeHard; hardneed.go
 //	  repeated text, ID, place, years, voices        mentionHits; hardplace.go  data/hard_issues.csv
+//	  the same sentence at one place: one listed     hard.go      sameVoices           data/hard_responses.csv
+//	  issue, its voices and the others' IDs (同じ声)                       (voices, listed_as)
 //	  quoted sentences (Excerpt), district of a      hard.go      hardExcerpt,         the lists' 内容
 //	  survey issue's place (PlacedBy)                             placeDistrict
 //	  counts by source × group × category (× year)  hard.go      analyzeHard          data/hard_counts.csv

@@ -109,8 +109,30 @@ type HardIssue struct {
 	// Voices is the number of issues (this one included) whose quoted
 	// sentences (VoiceKey) are the same: residents who wrote the same
 	// sentence, organizations and initiatives that raised it, whatever else
-	// their comments say (hard_responses.csv voices).
+	// their comments say (hard_responses.csv voices) — of the same
+	// district groups and place (ListKey): one issue of the lists.
 	Voices int
+	// SameAs is the 課題ID of the issue that lists this one, "" when the
+	// issue is listed itself: issues with one ListKey (the same district
+	// groups, place and quoted sentences) are one row of the lists,
+	// linkage_draft.xlsx and the counts, the first in reading order
+	// standing for the others (docs/methods.md §11, 同じ声).
+	SameAs string
+	// Same are, on a listed issue, the 課題IDs of the issues it stands
+	// for (SameAs this one), in reading order.
+	Same []string
+}
+
+// Listed reports whether the issue is a row of the lists and is counted:
+// the first of the issues with its ListKey.
+func (is *HardIssue) Listed() bool { return is.SameAs == "" }
+
+// ListKey is what makes issues one row of the lists (同じ声): the same
+// district groups, the same place and the same quoted sentences
+// (VoiceKey). The same sentence in two districts, or at two places, is
+// two issues.
+func (is *HardIssue) ListKey() string {
+	return strings.Join(is.Groups, "、") + "\x00" + is.Place + "\x00" + is.VoiceKey()
 }
 
 // Quoted is the text the lists and quotes print: the excerpt of the
@@ -246,7 +268,22 @@ func newHardMatcher(cats []ingest.HardCategory) *hardMatcher {
 // wish (hardneed.go), and of the category words in the sentence of a part
 // word that is.
 func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) []int {
+	return m.matchExcept(toks, bases, sp, nil)
+}
+
+// matchExcept is match without the mentions in the sentences of skip
+// (sentence indices as hardSentenceEnd counts them).
+func (m *hardMatcher) matchExcept(toks []tokenizer.Token, bases []string, sp []span, skip map[int]bool) []int {
 	ms := m.mentions(toks, bases, sp)
+	if len(skip) > 0 {
+		kept := ms[:0:0]
+		for _, h := range ms {
+			if !skip[h.sent] {
+				kept = append(kept, h)
+			}
+		}
+		ms = kept
+	}
 	var out []int
 	addCats := func(cs []int) {
 		for _, c := range cs {
@@ -292,6 +329,58 @@ func (m *hardMatcher) match(toks []tokenizer.Token, bases []string, sp []span) [
 		addCats(h.cats)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// hardVenueWords are the words (base forms of tokens) of a room or place to
+// meet in, and hardBookingWords those of getting one (booking, renting,
+// finding one free): a sentence with both is about a venue's availability
+// (bookingSentences).
+var (
+	hardVenueWords = map[string]bool{"会場": true, "場所": true, "集会所": true, "集会": true, "集会場": true, "会議室": true, "室": true,
+		"部屋": true, "施設": true, "拠点": true, "活動拠点": true, "会館": true, "センター": true, "ホール": true, "スペース": true}
+	hardBookingWords = map[string]bool{"確保": true, "予約": true, "借りる": true, "借りれる": true, "取れる": true,
+		"埋まる": true, "いっぱい": true}
+	// hardVacantWords mark a sentence about using a vacant house or shop
+	// (「空き店舗を借りて活動拠点にしたい」): a physical need (空き家の活用),
+	// never a booking difficulty
+	hardVacantWords = map[string]bool{"空き": true, "空く": true, "空き家": true, "空家": true, "店舗": true}
+)
+
+// bookingSentences returns the sentences (indices as in mentions) that are
+// about getting a venue: a venue word and a booking word (「会場の確保が
+// 難しい」「集会所の予約が取れない」「会議室は予約がいっぱい」).
+//
+// Note: such a sentence names no physical fix: the rooms exist and are
+// taken, or the group cannot find one. With a place (「城郷地区センター
+// の会議室が取れない」) the officer learns where meeting space is short and
+// it stays a 集会所・活動拠点 issue; without one it is a booking difficulty
+// nobody on the urban-development side can act on, and is not tagged
+// (docs/methods.md §11 rule 9; reader review 4, item 4: 17 of the demo's 76
+// listed issues were 「会場の確保が難しい。」 with no place).
+func bookingSentences(toks []tokenizer.Token, bases []string) map[int]bool {
+	var out map[int]bool
+	sent, venue, booking, vacant := 0, false, false, false
+	flush := func() {
+		if venue && booking && !vacant {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[sent] = true
+		}
+		venue, booking, vacant = false, false, false
+	}
+	for i := range toks {
+		if hardSentenceEnd(toks[i]) {
+			flush()
+			sent++
+			continue
+		}
+		venue = venue || hardVenueWords[bases[i]]
+		booking = booking || hardBookingWords[bases[i]]
+		vacant = vacant || hardVacantWords[bases[i]]
+	}
+	flush()
 	return out
 }
 
@@ -441,13 +530,6 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 				IssueHard: inIssues}})
 	}
 	hd = mergeHardDocs(hd)
-	voices := map[string]int{}
-	for i := range hd {
-		voices[hd[i].issue.VoiceKey()]++
-	}
-	for i := range hd {
-		hd[i].issue.Voices = voices[hd[i].issue.VoiceKey()]
-	}
 	hr := &HardResults{}
 	name := func(gi int) string {
 		switch gi {
@@ -470,6 +552,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		}
 		hr.Issues = append(hr.Issues, hd[i].issue)
 	}
+	listed := sameVoices(hr.Issues)
 	order := make([]int, 0, nd+2)
 	for gi := range nd + 2 {
 		if gi < nd || used[gi] {
@@ -490,14 +573,17 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 			for c := range len(b.HardCategories) + 1 {
 				n := 0
 				for i := range hd {
-					is := &hd[i].issue
-					if src != SourceAll && is.Source != src || year != 0 && !slices.Contains(is.Years, year) {
+					l := &listed[i]
+					if !hr.Issues[i].Listed() {
+						continue
+					}
+					if src != SourceAll && !slices.Contains(l.sources, src) || year != 0 && !slices.Contains(l.years, year) {
 						continue
 					}
 					if gi >= 0 && !slices.Contains(hd[i].gi, gi) {
 						continue
 					}
-					if c < len(b.HardCategories) && !slices.Contains(is.Categories, c) {
+					if c < len(b.HardCategories) && !slices.Contains(l.cats, c) {
 						continue
 					}
 					n++
@@ -524,6 +610,59 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		hr.Quotes = append(hr.Quotes, hardQuotes(b, hr, g)...)
 	}
 	return hr
+}
+
+// A listedIssue is what a listed issue (HardIssue Listed) counts under:
+// the sources, years and categories of it and of the issues it stands for.
+type listedIssue struct {
+	sources []string
+	years   []int
+	cats    []int
+}
+
+// sameVoices groups the issues by ListKey: the first of each key (in
+// reading order) is listed and stands for the others (SameAs, Same), and
+// every issue's Voices is the size of its group. It returns, parallel to
+// issues, what each listed issue counts under (zero for the others).
+//
+// Note: the lists gave one row per text before, so the same street written
+// by five residents read as five issues with 同じ声 5 on each row (reader
+// review 4, item 3); an officer answers the issue once, so it is one row,
+// one 件 in the counts, with its voices given beside it.
+func sameVoices(issues []HardIssue) []listedIssue {
+	lead := map[string]int{}
+	out := make([]listedIssue, len(issues))
+	for i := range issues {
+		is := &issues[i]
+		k := is.ListKey()
+		j, ok := lead[k]
+		if !ok {
+			lead[k] = i
+			j = i
+		} else {
+			is.SameAs = issues[j].ID
+			issues[j].Same = append(issues[j].Same, is.ID)
+		}
+		l := &out[j]
+		if !slices.Contains(l.sources, is.Source) {
+			l.sources = append(l.sources, is.Source)
+		}
+		for _, y := range is.Years {
+			if !slices.Contains(l.years, y) {
+				l.years = append(l.years, y)
+			}
+		}
+		for _, c := range is.Categories {
+			if !slices.Contains(l.cats, c) {
+				l.cats = append(l.cats, c)
+			}
+		}
+	}
+	for i := range issues {
+		j := lead[issues[i].ListKey()]
+		issues[i].Voices = 1 + len(issues[j].Same)
+	}
+	return out
 }
 
 // ProgressIssueHard reports whether the 課題 of initiative id in fiscal
@@ -663,7 +802,7 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 		for pass := range 2 { // unmasked texts, then masked ones
 			for i := range hr.Issues {
 				is := &hr.Issues[i]
-				if !is.Quotable || !slices.Contains(is.Categories, c) || g != "" && !slices.Contains(is.Groups, g) {
+				if !is.Listed() || !is.Quotable || !slices.Contains(is.Categories, c) || g != "" && !slices.Contains(is.Groups, g) {
 					continue
 				}
 				if l := utf8.RuneCountInString(is.Quoted()); l < hardQuoteMin || l > QuoteMaxRunes {
@@ -736,10 +875,36 @@ func applyLinkage(b *ingest.Batch, hr *HardResults) []ingest.Problem {
 			Sheet: lk.Sheet, Row: int(r.Src.Row), Col: lk.IDCol, Item: ingest.LinkageSheet.Header(ingest.ColLinkID),
 			Value: r.IssueID})
 	}
+	// An answer is for the issue as listed (one row for the same voices):
+	// the listed issue's own answer, else the first answered of those it
+	// stands for (an answer given when they were rows of their own), goes to
+	// each of them without an answer of its own.
+	for i := range hr.Issues {
+		lead := &hr.Issues[i]
+		if !lead.Listed() || len(lead.Same) == 0 {
+			continue
+		}
+		ans := lead.Response
+		for _, id := range lead.Same {
+			if ans == nil {
+				ans = hr.Issues[at[id]].Response
+			}
+		}
+		if ans == nil {
+			continue
+		}
+		lead.Response = ans
+		for _, id := range lead.Same {
+			if o := &hr.Issues[at[id]]; o.Response == nil {
+				o.Response = ans
+			}
+		}
+	}
 	return probs
 }
 
-// hardStatuses counts the issues by 対応状況, per group of hr.Groups and 全体.
+// hardStatuses counts the listed issues (HardIssue Listed) by 対応状況, per
+// group of hr.Groups and 全体.
 func hardStatuses(hr *HardResults) []HardStatusCount {
 	statuses := append([]string(nil), ingest.LinkageStatuses...)
 	for _, is := range hr.Issues {
@@ -753,7 +918,7 @@ func hardStatuses(hr *HardResults) []HardStatusCount {
 		for _, st := range statuses {
 			n := 0
 			for _, is := range hr.Issues {
-				if g != GroupAll && !slices.Contains(is.Groups, g) {
+				if !is.Listed() || g != GroupAll && !slices.Contains(is.Groups, g) {
 					continue
 				}
 				if IssueStatus(&is) == st {

@@ -54,15 +54,16 @@ func TestHardDemoIssues(t *testing.T) {
 			t.Errorf("%s names %q, a place of %s, yet is under %s", is.ID, is.Place, b.Districts[placeDistrict(b, is.Place)].Name, GroupNoDistrict)
 		}
 	}
-	// 同じ声 counts the quoted sentences: two organizations that call for
-	// the same fix in the same words are 2 voices, whatever else they wrote.
+	// 同じ声 counts the quoted sentences at one place in one district: two
+	// organizations that call for the same fix in the same words are 2
+	// voices, whatever else they wrote.
 	voices := map[string]int{}
 	for i := range hr.Issues {
-		voices[hr.Issues[i].VoiceKey()]++
+		voices[hr.Issues[i].ListKey()]++
 	}
 	for i := range hr.Issues {
-		if is := &hr.Issues[i]; is.Voices != voices[is.VoiceKey()] {
-			t.Errorf("%s: %d voices, %d issues quote %q", is.ID, is.Voices, voices[is.VoiceKey()], is.Quoted())
+		if is := &hr.Issues[i]; is.Voices != voices[is.ListKey()] {
+			t.Errorf("%s: %d voices, %d issues quote %q", is.ID, is.Voices, voices[is.ListKey()], is.Quoted())
 		}
 	}
 	for _, id := range []string{"H-9ecdf2d5", "H-dfd2d6ea", "H-44c67f7e", "H-03624798"} {

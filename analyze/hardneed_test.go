@@ -269,9 +269,9 @@ func TestHardVoices(t *testing.T) {
 	b := &ingest.Batch{HardCategories: batchgen.HardCategories(), Districts: []ingest.District{{Name: "日吉"}}}
 	b.Initiatives = []ingest.Initiative{{ID: "P1", District: 0, Theme: -1}, {ID: "P2", District: 0, Theme: -1}}
 	b.Progress = []ingest.Progress{
-		{Initiative: 0, Year: 2027, Issues: "会場の確保が難しい。"},
-		{Initiative: 0, Year: 2028, Issues: "会場の確保が難しい。"},
-		{Initiative: 1, Year: 2027, Issues: " 会場の確保が難しい。 "},
+		{Initiative: 0, Year: 2027, Issues: "会場が狭い。"},
+		{Initiative: 0, Year: 2028, Issues: "会場が狭い。"},
+		{Initiative: 1, Year: 2027, Issues: " 会場が狭い。 "},
 		{Initiative: 1, Year: 2028, Issues: "街灯が切れている。"},
 	}
 	r := &Results{}

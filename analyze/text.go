@@ -291,9 +291,15 @@ func (ta *textAnalyzer) analyzeNorm(s string) textResult {
 	}
 	r.words = appendWords(nil, toks, r.bases, sp)
 	if ta.hard != nil {
-		r.hard = ta.hard.match(toks, r.bases, mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...)))
+		hsp := mergeSpans(append(append([]span(nil), sp...), achievementSpans(s)...))
+		r.hard = ta.hard.match(toks, r.bases, hsp)
 		if len(r.hard) > 0 {
 			r.place = ta.places.find(s, toks, sp)
+			// a venue's availability without a place is no physical fix
+			// (bookingSentences): those sentences are not tagged
+			if skip := bookingSentences(toks, r.bases); r.place == "" && skip != nil {
+				r.hard = ta.hard.matchExcept(toks, r.bases, hsp, skip)
+			}
 		}
 	}
 	return r

@@ -468,6 +468,8 @@ const (
 	ColLinkNote
 	ColLinkSource
 	ColLinkYears
+	ColLinkVoices
+	ColLinkSameIDs
 )
 
 // LinkageStatuses are the 対応状況 of inputs.md section 11, the drop-down of
@@ -490,6 +492,10 @@ var LinkageSheet = &Sheet{Name: "対応", OrFirst: true, Columns: []Field{
 	ColLinkNote:       {Name: "備考", Width: 24},
 	ColLinkSource:     {Name: "出どころ", Width: 18, Extra: true},
 	ColLinkYears:      {Name: "年度", Width: 12, Extra: true},
+	// the draft's one row for the same sentence at one place (同じ声):
+	// how many wrote it and the 課題IDs of the others; not read back
+	ColLinkVoices:  {Name: "件数（同じ声）", Width: 10, Extra: true},
+	ColLinkSameIDs: {Name: "同じ声の課題ID", Width: 24, Extra: true},
 }}
 
 // ResponsesSchema is a response workbook of responses/ or baseline/ (inputs.md

@@ -12,11 +12,12 @@ import (
 // analyze.Results at full precision.
 
 // HardResponsesCSV writes data/hard_responses.csv (outputs.md): one row per
-// issue with the answer of linkage_responses.xlsx carried over by its ID
+// issue (per text: the same sentence at one place is listed once, under the
+// 課題ID of listed_as, and voices counts them) with the answer of linkage_responses.xlsx carried over by its ID
 // (status 未回答 and empty answer columns when there is none).
 func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, []string{"issue_id", "source", "record_id", "district", "category", "place", "years",
-		"text_masked", "voices", "status", "department", "plan", "note"})
+		"text_masked", "voices", "listed_as", "status", "department", "plan", "note"})
 	if hr := res.Hard; hr != nil {
 		cats := res.Batch.HardCategories
 		for i := range hr.Issues {
@@ -25,13 +26,20 @@ func HardResponsesCSV(w io.Writer, res *analyze.Results) error {
 			for _, k := range is.Categories {
 				names = append(names, cats[k].Name)
 			}
+			// listed_as: the 課題ID of the row of the lists and the draft
+			// that stands for the issue (itself when listed): the same
+			// sentence at one place is one row (同じ声)
+			listedAs := is.ID
+			if !is.Listed() {
+				listedAs = is.SameAs
+			}
 			var dep, plan, note string
 			if r := is.Response; r != nil {
 				dep, plan, note = r.Department, r.Plan, r.Note
 			}
 			c.row(csvText(is.ID), is.Source, csvText(is.RecordID), csvText(dataGroups(is.Groups)),
 				csvText(strings.Join(names, "、")), csvText(is.Place), csvText(view.YearsList(is.Years)), csvText(is.Masked),
-				csvInt(is.Voices), csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
+				csvInt(is.Voices), csvText(listedAs), csvText(analyze.IssueStatus(is)), csvText(dep), csvText(plan), csvText(note))
 		}
 	}
 	return c.close()

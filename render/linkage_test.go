@@ -209,7 +209,7 @@ func TestLinkageAnnex(t *testing.T) {
 		t.Fatalf("linkage.pdf has no annex:\n%s", txt)
 	}
 	annex := txt[at:]
-	if !strings.Contains(annex, "すべての課題（課題ID順、"+strconv.Itoa(len(ids))+"件）") {
+	if !strings.Contains(annex, "すべての課題ID（課題ID順、"+strconv.Itoa(len(ids))+"件）") {
 		t.Errorf("the annex's caption does not count %d issues", len(ids))
 	}
 	last := -1

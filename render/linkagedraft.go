@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -15,9 +16,9 @@ const LinkageDraftFile = "linkage_draft.xlsx"
 
 // LinkageDraft writes linkage_draft.xlsx: sheet 対応 with the columns of
 // linkage_responses.xlsx (ingest.LinkageSheet) and one row per issue of
-// v.Hard (its 課題ID, district, categories, place, masked text, source and
-// years), the answer columns 対応状況, 担当課, 対応予定 and 備考 empty for
-// the urban-development side to fill. Every cell is a string.
+// v.Hard (its 課題ID, district, categories, place, masked text, source,
+// years, 件数（同じ声） and 同じ声の課題ID), the answer columns 対応状況, 担当課, 対応予定 and 備考 empty for
+// the urban-development side to fill. Every cell but the count is a string.
 //
 // Note: an issue already answered in linkage_responses.xlsx gets its answer
 // in the draft, so that the draft can replace that file next year without
@@ -33,9 +34,16 @@ func LinkageDraft(w io.Writer, v *view.View) error {
 		}
 	}
 	wrap, cell := draftSheet(f, v, s, v.PlanName+" ソフトとハードの連携 対応の下書き", check)
+	// Note: one row per listed issue: the same sentence at one place is
+	// one row, answered once, with its count of voices and the 課題IDs of
+	// the others (analyze applies the answer to each of them).
 	var issues []view.HardIssueView
 	if v.Hard != nil {
-		issues = v.Hard.Issues
+		for _, is := range v.Hard.Issues {
+			if is.Listed {
+				issues = append(issues, is)
+			}
+		}
 	}
 	for i := range issues {
 		is := &issues[i]
@@ -43,12 +51,14 @@ func LinkageDraft(w io.Writer, v *view.View) error {
 		vals[ingest.ColLinkID], vals[ingest.ColLinkDistrict], vals[ingest.ColLinkCategory] = is.ID, is.Groups, is.Category
 		vals[ingest.ColLinkPlace], vals[ingest.ColLinkText], vals[ingest.ColLinkSource] = is.Place, is.Text, is.Source
 		vals[ingest.ColLinkYears] = is.Years
+		vals[ingest.ColLinkSameIDs] = strings.Join(is.Same, "、")
 		if is.Answered {
 			if is.Answer.Status != view.StatusUnanswered {
 				vals[ingest.ColLinkStatus] = is.Answer.Status
 			}
 			vals[ingest.ColLinkDepartment], vals[ingest.ColLinkPlan], vals[ingest.ColLinkNote] = is.Answer.Department, is.Answer.Plan, is.Answer.Note
 		}
+		check(f.SetCellInt(s.Name, cell(ingest.ColLinkVoices, i+2), int64(is.Voices.Value)))
 		for c, t := range vals {
 			if t != "" {
 				// Note: SetCellStr, so that a text beginning with = stays text

@@ -67,7 +67,7 @@ func (c *Composer) hardCounts(caption, first string) Table {
 	for _, cat := range hv.Categories {
 		t.Cols = append(t.Cols, Col{Head: cat.Name, Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
 	}
-	t.Cols = append(t.Cols, Col{Head: "計（記述数）", Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
+	t.Cols = append(t.Cols, Col{Head: "計（課題数）", Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
 	return t
 }
 
@@ -92,7 +92,7 @@ func (c *Composer) hardWard(pub bool) {
 		t.Rows = append(t.Rows, hardRow(r.Group, r, r.Group == analyze.GroupAll && !pub, pub))
 		supp = supp || r.Suppressed
 	}
-	const multi = "一つの記述が複数の分類に入るため、分類の合計は「計」と一致しません。複数の地区で活動する団体の意見は、それぞれの地区に数えています。"
+	const multi = "同じ場所について同じ文で寄せられた課題は、書いた人・団体・取組の数（同じ声）にかかわらず1件と数えています。一つの課題が複数の分類に入るため、分類の合計は「計」と一致しません。複数の地区で活動する団体の意見は、それぞれの地区に数えています。"
 	if pub {
 		t.Notes = []string{"注）" + multi}
 		if supp {
@@ -229,6 +229,11 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 		n = "0"
 	}
 	title := cat.Name + "（" + n + "件）"
+	// Note: the count is of issues (the same sentence at one place is one);
+	// when more wrote them, the voices follow: 「防犯・街灯（2件、声6件）」.
+	if v := hv.VoicesOf(g, i); !shown.Counts[i].Suppressed && v > int(shown.Counts[i].Value) {
+		title = cat.Name + "（" + n + "件、声" + Thousands(v) + "件）"
+	}
 	if pub && r.Suppressed {
 		title = cat.Name
 	}
@@ -332,7 +337,7 @@ func (c *Composer) hardAnnex() {
 	}
 	slices.SortStableFunc(list, func(a, b int) int { return strings.Compare(hv.Issues[a].ID, hv.Issues[b].ID) })
 	idW, distW, catW, placeW, srcW := 22.0, 19.0, 22.0, 24.0, 30.0 // 地区 holds 区全体の取組 on one line
-	t := Table{Caption: "すべての課題（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
+	t := Table{Caption: "すべての課題ID（課題ID順、" + strconv.Itoa(len(list)) + "件）", Size: 7.5, Cols: []Col{
 		{Head: "課題ID", Role: RoleLabel, W: idW}, {Head: "地区", W: distW, BreakCells: true},
 		{Head: "分類", W: catW, BreakCells: true}, {Head: "場所", W: placeW, BreakCells: true},
 		{Head: "内容", W: ContentW - idW - distW - catW - placeW - srcW},
@@ -340,6 +345,10 @@ func (c *Composer) hardAnnex() {
 	for _, i := range list {
 		is := &hv.Issues[i]
 		text := is.listedText()
+		if is.SameAs != "" {
+			// traceable: the row of the lists that stands for it
+			text += "（" + is.SameAs + "と同じ声）"
+		}
 		src := is.Origin
 		if is.Years != "" {
 			src += "・" + is.Years
@@ -348,7 +357,7 @@ func (c *Composer) hardAnnex() {
 	}
 	t.Notes = []string{"課題IDは linkage_draft.xlsx・linkage_responses.xlsx・data/hard_issues.csv の課題IDと同じです。課題IDの頭の文字は出どころ（S：区民の自由記述、H：団体ヒアリング、P：取組の振り返り）。"}
 	c.Add(Section{"付録　すべての課題（課題ID順）"},
-		Para{Text: "各地区の「課題の一覧」に載せた課題を、課題IDの順にすべて並べました。複数の地区にまたがる課題も一度だけ載せています。"},
+		Para{Text: "寄せられた記述の課題IDを、課題IDの順にすべて並べました。複数の地区にまたがる課題も一度だけ載せています。各地区の「課題の一覧」で同じ声として一行にまとめた記述には、その行の課題IDを「（S-…と同じ声）」と書いています。"},
 		Space{2}, t)
 }
 
@@ -363,7 +372,7 @@ func (c *Composer) hardIssues(g string) {
 	hv := c.V.Hard
 	var list []int
 	for i := range hv.Issues {
-		if slices.Contains(hv.Issues[i].Districts, g) {
+		if hv.Issues[i].Listed && slices.Contains(hv.Issues[i].Districts, g) {
 			list = append(list, i)
 		}
 	}
@@ -376,19 +385,16 @@ func (c *Composer) hardIssues(g string) {
 		}
 		return len(hv.Categories)
 	}
-	// Note: 同じ声 counts the same text within this list (the group's
-	// issues), not ward-wide: a sentence written once in the district
-	// reads 1 there (hard_responses.csv keeps the ward-wide count).
-	key := func(i int) string { return hv.Issues[i].VoiceKey }
-	voices := map[string]int{}
-	for _, i := range list {
-		voices[key(i)]++
-	}
+	// Note: one row per issue: the same sentence at one place in this
+	// group is one row (analyze.HardIssue Listed) whose 同じ声 counts its
+	// voices; the 課題IDs of the others are in linkage_draft.xlsx and the
+	// annex.
+	voices := func(i int) int { return int(hv.Issues[i].Voices.Value) }
 	slices.SortStableFunc(list, func(a, b int) int {
 		if d := first(a) - first(b); d != 0 {
 			return d
 		}
-		return cmp.Compare(voices[key(b)], voices[key(a)])
+		return cmp.Compare(voices(b), voices(a))
 	})
 	answered := false
 	for _, i := range list {
@@ -413,7 +419,7 @@ func (c *Composer) hardIssues(g string) {
 		if is.Years != "" {
 			src = hardSourceLabelOf(is.Source) + "・" + is.Years
 		}
-		row := Cells(is.ID, is.Category, is.Place, text, src, Thousands(voices[key(i)]))
+		row := Cells(is.ID, is.Category, is.Place, text, src, hv.Issues[i].Voices.Text)
 		if answered {
 			st := is.Answer.Status
 			if is.Answer.Department != "" {
@@ -426,7 +432,7 @@ func (c *Composer) hardIssues(g string) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Notes = []string{"同じ声：" + g + "の課題のうち、同じ文の課題の数（区民が同じことを書いた数を含む）。対応状況は linkage_responses.xlsx の回答（課題IDで引き継ぎます）。"}
+	t.Notes = []string{"同じ声：同じ場所について同じ文を書いた区民・団体・取組の数。同じ声は1行（1件）にまとめ、課題IDは最初の記述のものです（ほかの記述の課題IDは linkage_draft.xlsx の「同じ声の課題ID」と付録にあります）。対応状況は linkage_responses.xlsx の回答（課題IDで引き継ぎます）。"}
 	c.Add(Space{2}, t, Space{3})
 }
 

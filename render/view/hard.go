@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,9 +60,15 @@ type HardIssueView struct {
 	// Voices is the number of issues with the same text (analyze.HardIssue
 	// Voices): the count of similar voices a table of issues prints.
 	Voices Fig
-	// VoiceKey is the issue's analyze.HardIssue VoiceKey: the list's 同じ声
-	// counts the issues of the list with the same key.
+	// VoiceKey is the issue's analyze.HardIssue VoiceKey.
 	VoiceKey string
+	// Listed reports whether the issue is a row of the lists and the draft
+	// (analyze.HardIssue Listed); SameAs is the 課題ID of the row that
+	// stands for it otherwise, and Same, on a listed issue, the 課題IDs it
+	// stands for (同じ声).
+	Listed bool
+	SameAs string
+	Same   []string
 	// Answer is the row of linkage_responses.xlsx carried over by ID;
 	// Answered reports whether there is one.
 	Answer   HardAnswerView
@@ -230,6 +237,7 @@ func hardView(res *analyze.Results) *HardView {
 		is := &hr.Issues[i]
 		iv := HardIssueView{ID: is.ID, Districts: is.Groups, Groups: strings.Join(is.Groups, "、"), Categories: is.Categories,
 			Voices: CountFig(is.Voices, false), VoiceKey: is.VoiceKey(), Quotable: is.Quotable,
+			Listed: is.Listed(), SameAs: is.SameAs, Same: is.Same,
 			Place: is.Place, Text: is.Quoted(), Source: hardQuoteSource(is), Years: yearsText(is.Years),
 			Answer: HardAnswerView{Status: analyze.IssueStatus(is)}}
 		for _, l := range HardSourceLabels {
@@ -326,6 +334,22 @@ func yearsText(ys []int) string {
 		i = j + 1
 	}
 	return strings.Join(parts, "・") + "年度"
+}
+
+// VoicesOf returns the voices of the listed issues of group g ("" or
+// 全体: every group) in category i: the residents, organizations and
+// initiatives that raised them, of which the counts' 件 are the issues
+// (the same sentence at one place is one issue, analyze.HardIssue Listed).
+func (v *HardView) VoicesOf(g string, i int) int {
+	n := 0
+	for k := range v.Issues {
+		is := &v.Issues[k]
+		if !is.Listed || !slices.Contains(is.Categories, i) || g != "" && g != analyze.GroupAll && !slices.Contains(is.Districts, g) {
+			continue
+		}
+		n += int(is.Voices.Value)
+	}
+	return n
 }
 
 // RowOf returns the row of group g, or nil.
