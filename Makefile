@@ -17,7 +17,7 @@ LDFLAGS := -X main.Version=$(VERSION) -X main.Commit=$(COMMIT)
 all: build
 
 assets:
-	bash scripts/assets.sh
+	GO=$(GO) bash scripts/assets.sh
 
 build: assets
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/midreview ./cmd/midreview

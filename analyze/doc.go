@@ -51,6 +51,12 @@
 // no longer matches the passage's figures (stale-commentary, each changed
 // figure old → new); it computes no figure.
 //
+// The IPA dictionary of the text analysis (mask.go, IPATokenizer) comes from
+// the subpackage ipadict: the released kagome-dict/ipa file, copied in by the
+// build and embedded once, its zip parts decoded side by side with
+// kagome-dict's readers (the index and the morphs by ipadict's own, checked
+// against ipa.Dict() and fuzzed). It computes no figure.
+//
 // One rounding rule (round.go, Round1: one decimal, 四捨五入) serves every
 // printed figure, the A–D evaluation (which compares figures as printed) and
 // `midreview diff`; one rule for differences (round.go, PointDiff: the

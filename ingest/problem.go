@@ -237,6 +237,7 @@ const (
 	HintNoAnswerCode  Hint = "no-answer-code" // the choice set and label that use the 無回答コード
 	HintHeaderBoth    Hint = "header-both"    // the two questions a header matches
 	HintOtherText     Hint = "other-text"     // no その他 choice takes the left-over text
+	HintValidCodes    Hint = "valid-codes"    // the choice set's name, then its codes and labels (validCodes)
 	// commentary.xlsx.
 	HintCommSummary   Hint = "commentary-summary"   // 概要 with an unknown テーマコード
 	HintCommQuestion  Hint = "commentary-question"  // 設問 without a known 設問ID
@@ -316,6 +317,7 @@ var hints = map[Hint]string{
 	HintFirstRow:      "最初の行: %s",
 	HintFirstRecord:   "最初の記録: %s",
 	HintScale:         "尺度「%s」",
+	HintValidCodes:    "definitions.xlsx の選択肢シートの選択肢セット「%s」: %s",
 	HintTwoIDColumns:  "回答者IDの列が複数あります",
 	HintTwoQColumns:   "同じ設問IDの列が複数あります",
 	HintTwoChoiceCols: "同じ選択肢の列が複数あります",
@@ -587,4 +589,25 @@ func SortProblems(ps []Problem, fileOrder map[string]int) {
 		}
 		return a.Code < b.Code
 	})
+}
+
+// validCodes lists a choice set's codes with their labels for a message
+// (「1 よくある・2 ときどき・3 ない」), the first maxValidCodes of them and
+// 「ほか N 個」 beyond, so that the message names what may be written.
+func validCodes(cs ChoiceSet) string {
+	const maxValidCodes = 12
+	var b strings.Builder
+	for i, c := range cs.Choices {
+		if i == maxValidCodes {
+			fmt.Fprintf(&b, "・ほか %d 個", len(cs.Choices)-maxValidCodes)
+			break
+		}
+		if i > 0 {
+			b.WriteString("・")
+		}
+		b.WriteString(strconv.Itoa(c.Code))
+		b.WriteString(" ")
+		b.WriteString(c.Label)
+	}
+	return b.String()
 }

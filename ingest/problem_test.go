@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -112,6 +113,29 @@ func TestMessagesNameCorrectionsFile(t *testing.T) {
 	for code, m := range messages {
 		if strings.Contains(m, "修正ファイル") && !strings.Contains(m, "修正ファイル（corrections.xlsx）") {
 			t.Errorf("%s: %q does not name corrections.xlsx", code, m)
+		}
+	}
+}
+
+func TestValidCodes(t *testing.T) {
+	set := func(n int) ChoiceSet {
+		var cs ChoiceSet
+		for i := 1; i <= n; i++ {
+			cs.Choices = append(cs.Choices, Choice{Code: i, Label: "L" + strconv.Itoa(i)})
+		}
+		return cs
+	}
+	for _, tc := range []struct {
+		cs   ChoiceSet
+		want string
+	}{
+		{ChoiceSet{}, ""},
+		{ChoiceSet{Choices: []Choice{{Code: 1, Label: "よくある"}, {Code: 2, Label: "ときどき"}, {Code: 9, Label: "ない"}}}, "1 よくある・2 ときどき・9 ない"},
+		{set(12), "1 L1・2 L2・3 L3・4 L4・5 L5・6 L6・7 L7・8 L8・9 L9・10 L10・11 L11・12 L12"},
+		{set(14), "1 L1・2 L2・3 L3・4 L4・5 L5・6 L6・7 L7・8 L8・9 L9・10 L10・11 L11・12 L12・ほか 2 個"},
+	} {
+		if got := validCodes(tc.cs); got != tc.want {
+			t.Errorf("validCodes(%d choices) = %q, want %q", len(tc.cs.Choices), got, tc.want)
 		}
 	}
 }

@@ -724,8 +724,13 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 		}
 		if code != "" {
 			p := Problem{Severity: Error, Code: code, Row: n, Col: c + 1, RecordID: id, Item: sv.rd.b.Questions[q].ID, Value: bad}
-			if code == CodeUnknownDist {
+			switch code {
+			case CodeUnknownDist:
 				p.Hint, p.Args = sv.x.dist.suggest(v)
+			case CodeUnknownCode:
+				if cs := sv.rd.b.Questions[q].ChoiceSet; cs >= 0 {
+					p.Hint, p.Args = HintValidCodes, []string{sv.rd.b.ChoiceSets[cs].Name, validCodes(sv.rd.b.ChoiceSets[cs])}
+				}
 			}
 			fr.add(p)
 			return Answer{}

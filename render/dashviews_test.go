@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"midreview/analyze"
+	"midreview/ingest"
 	"midreview/render/dashboard"
 	"midreview/render/view"
 )
@@ -115,7 +116,7 @@ func TestDashboardViewsBrowser(t *testing.T) {
 		selectDistrict(d)
 		want := q.DistrictTrends[v.Districts[d]][0]
 		got := eval(`(() => { const r = document.querySelector('table.change[data-i="` + strconv.Itoa(k) + `"]').tBodies[0].rows[0]; return [5,6,7].map(i => r.cells[i].textContent).join('|'); })()`)
-		if w := want.Baseline.Text + "|" + want.Current.Text + "|" + dashboard.DiffText(want); got != w || eval(`document.querySelector('table.change[data-i="`+strconv.Itoa(k)+`"] th.dname').textContent`) != v.Districts[d] {
+		if w := dashboard.RefText(want.Baseline, want.BaselineRef) + "|" + dashboard.RefText(want.Current, want.CurrentRef) + "|" + dashboard.DiffText(want); got != w || eval(`document.querySelector('table.change[data-i="`+strconv.Itoa(k)+`"] th.dname').textContent`) != v.Districts[d] {
 			t.Errorf("change, district %d: %q, want %q", d, got, w)
 		}
 	}
@@ -230,4 +231,37 @@ func TestDashboardSentinel(t *testing.T) {
 		}
 	}
 	t.Logf("%d suppressed groups planted, %d unmasked answers and %d held texts checked", planted, len(raw), len(heldTexts))
+}
+
+// TestDashboardChangeRef: the 策定時からの変化 tab has no 備考 column, so each
+// side whose base is under 参考値基準 carries ※ there, in the page as written
+// and in the data the district selector swaps in. The small batch's 北 has 6
+// respondents in the baseline survey and 8 now (参考値基準 n<10): I1 reads
+// 50.0※ and 75.0※; its ward row (15 and 20) carries no mark.
+func TestDashboardChangeRef(t *testing.T) {
+	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "small")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Build(analyze.Run(b))
+	var buf bytes.Buffer
+	if err := dashboard.Dashboard(&buf, v, dashboard.DashboardOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if v.Districts[0] != "北" {
+		t.Fatalf("first district %q, want 北", v.Districts[0])
+	}
+	for _, want := range []string{
+		`<tr data-id="I1"><th scope="row">I1 近所付き合いがある人の割合</th><td>60.0</td><td>75.0</td><td class="eval">C</td><td>50.0※</td><td>75.0※</td>`,
+		`"bref":"50.0※","cref":"75.0※"`,
+		`※＝参考値（その調査の回答者が少ない）`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("dashboard lacks %s", want)
+		}
+	}
+	if got, want := dashboard.RefText(view.Fig{Text: "x", Suppressed: true}, true), "x"; got != want {
+		t.Errorf("RefText of a suppressed figure %q, want %q", got, want)
+	}
 }

@@ -3,8 +3,24 @@
 # package registries only: the Japanese font from Debian's fonts-morisawa-bizud-gothic
 # (OFL; IPAex Gothic from fonts-ipaexfont-gothic as fallback) and echarts' JavaScript
 # from the npm package echarts 5.x. They are never committed (see .gitignore).
+# It also copies kagome's IPA dictionary, as released in the Go module
+# github.com/ikawaha/kagome-dict/ipa (the version go.mod names), into
+# analyze/ipadict/ for that package to embed (analyze/ipadict/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+GO=${GO:-go}
+
+# Note: `go mod download` fetches the module into the module cache on a fresh
+# machine (through GOPROXY, checked against go.sum); the copy is refreshed
+# whenever it differs, so a version bump in go.mod reaches the binary.
+ipamod=github.com/ikawaha/kagome-dict/ipa
+"$GO" mod download "$ipamod"
+ipasrc="$("$GO" list -m -f '{{.Dir}}' "$ipamod")/ipa.dict"
+ipadest=analyze/ipadict/ipa.dict
+if ! cmp -s "$ipasrc" "$ipadest"; then
+  install -m 644 "$ipasrc" "$ipadest"
+fi
+ls -l "$ipadest" >&2
 dest=render/assets
 mkdir -p "$dest"
 

@@ -44,6 +44,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "問題の一覧を %s に書き出しました。\n", file)
 	}
 	if ingest.HasErrors(b.Problems) {
+		fmt.Fprintln(stderr, nextStep)
 		return errInput
 	}
 	msg := fmt.Sprintf("入力エラーはありません（有効回答 %d 票、ヒアリング %d 団体）。", len(b.Current.Respondents), len(b.Hearings))

@@ -786,7 +786,20 @@ var messyProblems = []e2eProblem{
 func TestE2EMessy(t *testing.T) {
 	t.Run("errors stop the run", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
-		e2eMustRun(t, 1, "run", "-batch", e2eMessy, "-out", out)
+		code, _, stderr := e2eRun(t, "run", "-batch", e2eMessy, "-out", out)
+		if code != 1 {
+			t.Fatalf("run on messy: exit %d, want 1\n%s", code, stderr)
+		}
+		// The message ends with what to do next, and an unknown code names
+		// the codes the question takes and where they are defined.
+		for _, want := range []string{
+			"\n" + nextStep + "\n",
+			"E4: Q1: 選択肢にないコードまたはラベルです。選択肢シートのコード・ラベル・別名と照合してください（definitions.xlsx の選択肢シートの選択肢セット「付き合い」: 1 よくある・2 ときどき・3 ない）: \"7\"",
+		} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, stderr)
+			}
+		}
 		// Issue 30: a stopped run creates no OUT; its problems go beside it.
 		if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("a stopped run created OUT (%v)", err)

@@ -218,7 +218,8 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 	// cores"); a small batch is read in a fraction of the load's second
 	// (issue 29: 3,000 respondents). It starts before anything else of the
 	// run: the load is the longest single step of a ward-size run.
-	if runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes) {
+	// A binary without the dictionary is refused below (checkAssets).
+	if analyze.IPADictEmbedded() && (runtime.GOMAXPROCS(0) >= preloadProcs || wardSize(respBytes)) {
 		go analyze.IPATokenizer()
 	}
 	// Note: "out/" (or "out\" from tab completion on Windows) must name the same
@@ -275,8 +276,8 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 		if o.AllowErrors {
 			fmt.Fprintln(stderr, "集計できる設問または回答がないため、-allow-errors でも資料は作れません。")
 		}
-		fmt.Fprintf(stderr, "入力エラーがあるため、資料は書き出していません。問題の一覧を %s に書き出しました。%s は前回のままです。\n",
-			lk.problems, o.Out)
+		fmt.Fprintf(stderr, "入力エラーがあるため、資料は書き出していません。問題の一覧を %s に書き出しました。%s は前回のままです。\n%s\n",
+			lk.problems, o.Out, nextStep)
 		return errInput
 	}
 	prog.step("集計しています")
@@ -302,8 +303,8 @@ func runBatch(ctx context.Context, o runOptions, stdout, stderr io.Writer) error
 			if err := lk.writeProblems(b.Problems); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "%s の所見にエラーがあるため、資料は書き出していません。問題の一覧を %s に書き出しました。%s は前回のままです。\n",
-				ingest.CommentaryFile, lk.problems, o.Out)
+			fmt.Fprintf(stderr, "%s の所見にエラーがあるため、資料は書き出していません。問題の一覧を %s に書き出しました。%s は前回のままです。\n%s\n",
+				ingest.CommentaryFile, lk.problems, o.Out, nextStep)
 			return errInput
 		}
 	}
@@ -655,3 +656,7 @@ func buildView(res *analyze.Results, formats map[string]bool) *view.View {
 	}
 	return view.BuildLean(res)
 }
+
+// nextStep is the line after a run stopped on input errors: what staff do
+// next (docs/troubleshooting in the user reference says the same).
+const nextStep = "次の手順: 問題の一覧（Excelで開けます）の「message」欄のとおり、file・sheet・cell の場所の入力を直して、もう一度実行してください。エラーを残したまま暫定版の資料を作るときは -allow-errors を付けます（資料にエラーの件数が表示されます）。"

@@ -23,7 +23,11 @@ func cmdVersion(args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: version には引数を付けません: %q", errUsage, args[0])
 	}
 	fmt.Fprintf(stdout, "midreview %s（コミット %s、%s）\n", Version, buildCommit(), goVersion)
-	if missing := render.MissingAssets(); len(missing) > 0 {
+	missing := render.MissingAssets()
+	if !analyze.IPADictEmbedded() {
+		missing = append(missing, ipaDictName)
+	}
+	if len(missing) > 0 {
 		fmt.Fprintf(stdout, "埋め込みファイルがありません: %s。%s\n", strings.Join(missing, "、"), rebuildHint)
 	}
 	return nil
@@ -78,14 +82,23 @@ func newManifest(res *analyze.Results) *render.Manifest {
 }
 
 // rebuildHint says how to build a binary with its embedded files.
-const rebuildHint = "make build で作り直してください（フォントと echarts を render/assets に取得してからビルドします）"
+const rebuildHint = "make build で作り直してください（フォントと echarts を render/assets に、IPA 辞書を analyze/ipadict に取得してからビルドします）"
+
+// ipaDictName names the IPA dictionary in messages about a binary built
+// without it.
+const ipaDictName = "IPA 辞書 (analyze/ipadict/ipa.dict)"
 
 // checkAssets refuses, before anything is read, a run that would need an
 // embedded file the binary was built without (a plain `go build` on a clone
-// without render/assets): the dashboard needs echarts. A missing embedded font
+// without render/assets): the dashboard needs echarts, and every run the IPA
+// dictionary (free text is analyzed whatever the formats, and almost every
+// batch has some; the batch is not read yet). A missing embedded font
 // is not refused here: the PDF writer then uses -font or a system font, and
 // resolveFont reports when there is none.
 func checkAssets(formats map[string]bool) error {
+	if !analyze.IPADictEmbedded() {
+		return fmt.Errorf("このバイナリには形態素解析の %s が入っていません。%s", ipaDictName, rebuildHint)
+	}
 	if !formats[render.FormatHTML] {
 		return nil
 	}

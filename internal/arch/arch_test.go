@@ -22,9 +22,12 @@ var rules = []struct {
 	banned []string // import paths (or prefixes ending in "/") it must not use
 }{
 	{"ingest", nil, nil},
-	{"analyze", []string{"ingest"},
+	{"analyze", []string{"ingest", "analyze/ipadict"},
 		// Note: analyze is pure computation, so that every figure is testable without files.
 		[]string{"os", "github.com/xuri/excelize/", "codeberg.org/go-pdf/", "github.com/go-echarts/"}},
+	// Note: the IPA dictionary, embedded once: only tests may import the
+	// released kagome-dict/ipa, which embeds the same file again.
+	{"analyze/ipadict", nil, []string{"os"}},
 	// Note: render is the output folder: Plan (which calls the writers), the
 	// CSVs written from analyze.Results at full precision, the manifest and
 	// Compare.
@@ -74,6 +77,21 @@ func TestImportsPointUpstream(t *testing.T) {
 					t.Errorf("%s imports %s, which it must not use", r.dir, imp)
 				}
 			}
+		}
+	}
+}
+
+// TestIPADictOnce fails when a package of the module (tests aside) imports
+// the released kagome-dict/ipa: it embeds the 11.7 MB dictionary that
+// analyze/ipadict embeds already, and the binary would hold it twice.
+func TestIPADictOnce(t *testing.T) {
+	for _, r := range rules {
+		p, err := build.ImportDir(filepath.Join("..", "..", filepath.FromSlash(r.dir)), 0)
+		if err != nil {
+			t.Fatalf("%s: %v", r.dir, err)
+		}
+		if slices.Contains(p.Imports, "github.com/ikawaha/kagome-dict/ipa") {
+			t.Errorf("%s imports github.com/ikawaha/kagome-dict/ipa; use analyze.IPATokenizer (analyze/ipadict)", r.dir)
 		}
 	}
 }

@@ -148,15 +148,19 @@ type dashRow struct {
 }
 
 type dashIndRow struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Baseline   string `json:"baseline"`
-	Current    string `json:"current"`
-	N          string `json:"n"`
-	Interval   string `json:"interval"`
-	Target     string `json:"target"`
-	Evaluation string `json:"evaluation"`
-	Note       string `json:"note"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Baseline string `json:"baseline"`
+	Current  string `json:"current"`
+	// MarkedBaseline and MarkedCurrent are the same with ※ on a side whose
+	// base is under 参考値基準 (the 策定時からの変化 tab has no 備考 column).
+	MarkedBaseline string `json:"bref"`
+	MarkedCurrent  string `json:"cref"`
+	N              string `json:"n"`
+	Interval       string `json:"interval"`
+	Target         string `json:"target"`
+	Evaluation     string `json:"evaluation"`
+	Note           string `json:"note"`
 }
 
 type dashRating struct {
@@ -453,6 +457,7 @@ func dashIndRowOf(r view.IndicatorRow) dashIndRow {
 	note := r.Note()
 	return dashIndRow{
 		ID: r.ID, Name: r.Name, Baseline: r.Baseline.Text, Current: r.Current.Text, N: r.CurrentN.Text,
+		MarkedBaseline: RefText(r.Baseline, r.BaselineRef), MarkedCurrent: RefText(r.Current, r.Reference),
 		Interval: r.Interval, Target: r.Target.Text, Evaluation: r.Evaluation, Note: note,
 	}
 }

@@ -24,6 +24,7 @@ func init() {
 	template.Must(dashboardTemplate.Funcs(template.FuncMap{
 		"inc":  func(i int) int { return i + 1 },
 		"diff": DiffText,
+		"ref":  RefText,
 	}).Parse(dashboardViewsHTML))
 }
 
@@ -259,7 +260,7 @@ func (p *dashPage) changes(chart map[string]string) {
 					rows = append(rows, [4]string{})
 					continue
 				}
-				rows = append(rows, [4]string{t.Baseline.Text, t.Current.Text, DiffText(t), t.P.Text})
+				rows = append(rows, [4]string{RefText(t.Baseline, t.BaselineRef), RefText(t.Current, t.CurrentRef), DiffText(t), t.P.Text})
 			}
 			if len(q.DistrictTrends[d]) == 0 {
 				rows = nil
@@ -281,6 +282,15 @@ func (p *dashPage) changes(chart map[string]string) {
 		}
 		p.Views.IndChange = append(p.Views.IndChange, pair)
 	}
+}
+
+// RefText is a printed figure with ※ when its base is under 参考値基準, as
+// in 地区比較: the change tab marks each side by its own survey's base.
+func RefText(f view.Fig, ref bool) string {
+	if ref && f.Text != "" && !f.Suppressed {
+		return f.Text + "※"
+	}
+	return f.Text
 }
 
 // DiffText is a trend row's difference with ＊ when significant.
@@ -362,7 +372,7 @@ const dashboardViewsHTML = `
 {{- with .Views.Change}}
 <section class="panel" id="change">
 <h2>策定時からの変化</h2>
-<p class="legend">策定時調査と今回の割合（％）、差（ポイント。表示した2つの割合の差）とp値。＊＝有意な差。x＝秘匿。右側は上の「比較する地区」で選んだ地区。</p>
+<p class="legend">策定時調査と今回の割合（％）、差（ポイント。表示した2つの割合の差）とp値。＊＝有意な差。x＝秘匿、※＝参考値（その調査の回答者が少ない）。右側は上の「比較する地区」で選んだ地区。</p>
 {{- with $.Views.IndChange}}
 <h3>指標</h3>
 <table class="list" id="change_ind">
@@ -370,7 +380,7 @@ const dashboardViewsHTML = `
 <tr><th>策定時</th><th>現状値</th><th>評価</th><th>策定時</th><th>現状値</th><th>評価</th></tr></thead>
 <tbody>
 {{- range .}}
-<tr data-id="{{.W.ID}}"><th scope="row">{{.W.ID}} {{.W.Name}}</th><td>{{.W.Baseline.Text}}</td><td>{{.W.Current.Text}}</td><td class="eval">{{.W.Evaluation}}</td>{{if .Has}}<td>{{.C.Baseline.Text}}</td><td>{{.C.Current.Text}}</td><td class="eval">{{.C.Evaluation}}</td>{{else}}<td></td><td></td><td class="eval"></td>{{end}}</tr>
+<tr data-id="{{.W.ID}}"><th scope="row">{{.W.ID}} {{.W.Name}}</th><td>{{ref .W.Baseline .W.BaselineRef}}</td><td>{{ref .W.Current .W.Reference}}</td><td class="eval">{{.W.Evaluation}}</td>{{if .Has}}<td>{{ref .C.Baseline .C.BaselineRef}}</td><td>{{ref .C.Current .C.Reference}}</td><td class="eval">{{.C.Evaluation}}</td>{{else}}<td></td><td></td><td class="eval"></td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -383,7 +393,7 @@ const dashboardViewsHTML = `
 <tr><th>策定時</th><th>今回</th><th>差</th><th>p値</th><th>策定時</th><th>今回</th><th>差</th><th>p値</th></tr></thead>
 <tbody>
 {{- range .Rows}}
-<tr><th scope="row">{{.W.Label}}</th><td>{{.W.Baseline.Text}}</td><td>{{.W.Current.Text}}</td><td>{{diff .W}}</td><td>{{.W.P.Text}}</td>{{if .Has}}<td>{{.C.Baseline.Text}}</td><td>{{.C.Current.Text}}</td><td>{{diff .C}}</td><td>{{.C.P.Text}}</td>{{else}}<td></td><td></td><td></td><td></td>{{end}}</tr>
+<tr><th scope="row">{{.W.Label}}</th><td>{{ref .W.Baseline .W.BaselineRef}}</td><td>{{ref .W.Current .W.CurrentRef}}</td><td>{{diff .W}}</td><td>{{.W.P.Text}}</td>{{if .Has}}<td>{{ref .C.Baseline .C.BaselineRef}}</td><td>{{ref .C.Current .C.CurrentRef}}</td><td>{{diff .C}}</td><td>{{.C.P.Text}}</td>{{else}}<td></td><td></td><td></td><td></td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -523,7 +533,7 @@ const DashboardViewsJS = `(function () {
       (data.indicators[i] || []).forEach(function (r) { byID[r.id] = r; });
       Array.prototype.forEach.call(body.rows, function (tr) {
         var r = byID[tr.getAttribute('data-id')] || {};
-        [r.baseline, r.current, r.evaluation].forEach(function (s, c) { setText(tr.cells[4 + c], s); });
+        [r.bref, r.cref, r.evaluation].forEach(function (s, c) { setText(tr.cells[4 + c], s); });
       });
     }
   }
