@@ -87,7 +87,7 @@ func TestHearingBaseAndSmallGroups(t *testing.T) {
 		if err := o.Write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		for _, tb := range regexp.MustCompile(`(?s)<table>\s*<caption[^>]*>[^<]*ヒアリングの評価.*?</table>`).FindAllString(buf.String(), -1) {
+		for _, tb := range regexp.MustCompile(`(?s)<table[^>]*>\s*<caption[^>]*>[^<]*ヒアリングの評価.*?</table>`).FindAllString(buf.String(), -1) {
 			tables++
 			if strings.Contains(tb, "（%）") && strings.Contains(tb, "団体</td>") {
 				t.Errorf("web %s: a hearing table heads （%%） over counts of organizations", o.Path)
