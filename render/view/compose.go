@@ -326,7 +326,7 @@ func (c *Composer) ratings() {
 					if c.district != "" {
 						cap = "ヒアリングの評価（" + c.district + "の団体、団体数）"
 					}
-					t = &Table{Caption: cap, Size: 8, Narrow: true, Cols: []Col{{Head: "テーマ", Role: RoleLabel, W: themeW}, {Head: "項目", W: itemW}, {Head: "n", Unit: "団体", Role: RoleFigure, W: nW}}}
+					t = &Table{Caption: cap, Size: 8, Cols: []Col{{Head: "テーマ", Role: RoleLabel, W: themeW}, {Head: "項目", W: itemW}, {Head: "n", Unit: "団体", Role: RoleFigure, W: nW}}}
 					for _, l := range heads {
 						t.Cols = append(t.Cols, Col{Head: l, Role: RoleFigure, W: min(24, (ContentW-themeW-itemW-nW)/float64(len(heads))), BreakHead: true})
 					}
