@@ -935,7 +935,7 @@ func (x *fx) orgRatings(d string) (Finding, bool) {
 		}
 		var ward *HearingCount
 		for _, h := range rows[key{it, ByAll, GroupAll}] {
-			if h.Code == best.Code {
+			if h.Code == best.Code && !h.NA {
 				ward = h
 			}
 		}

@@ -31,7 +31,7 @@ const (
 	MeasureRating     = "progress_code"        // progress.csv progress_code
 	MeasureAllPct     = "all_pct"              // district_tops.csv all_pct
 	MeasureOrgs       = "orgs"                 // hearing_orgs.csv count, hearing_ratings.csv count (団体)
-	MeasureOrgBase    = "org_base"             // hearing_ratings.csv base: the organizations that rated (団体)
+	MeasureOrgBase    = "org_base"             // hearing_ratings.csv base: the organizations heard, 無回答 included (団体)
 	MeasureCILow      = "ci_low"               // indicators.csv ci_low
 	MeasureCIHigh     = "ci_high"              // indicators.csv ci_high
 	MeasureBaseTopBox = "baseline_top_box_pct" // summary.csv top_box_pct of the baseline survey
@@ -333,7 +333,7 @@ func (x *fx) districtGroups(q int) (Finding, bool) {
 // hearingSummary states the hearings ward-wide: the organizations heard,
 // then the rated items whose best rating the fewest organizations gave (at
 // most maxHearingItem, sheet order on ties), each as a count of the
-// organizations that rated it (「38団体中12団体が「よくできている」」): a
+// organizations heard (「40団体中12団体が「よくできている」」, 無回答 included): a
 // rating is never a percentage in a sentence.
 func (x *fx) hearingSummary() (Finding, bool) {
 	h := &x.r.Hearings

@@ -18,14 +18,15 @@ const GroupNoOrgType = "未記入"
 // has no valid district; every 団体種別 in first-seen order, then 未記入 when some
 // organization has none.
 //
-// Each row also carries the group's base, the organizations that rated the
-// item (the sum of its counts), and the count's share of it in percent
-// (RatingShares; hearing_ratings.csv), which the rating charts and the 計
-// column of the tabulation book print.
+// Each row also carries the group's base, the organizations of the group
+// heard (OrgCount: 無回答 included, as every base of the handouts), and the
+// count's share of it in percent (RatingShares; hearing_ratings.csv), which
+// the rating charts and the 計 column of the tabulation book print.
 //
-// Note: hearings.csv has an integer code column, so ratings hold one row per choice
-// of the item's 尺度 and no 無回答 row; organizations that did not rate an item are
-// the group's organization count (ByGroup) minus the sum of its rows.
+// An item that some organization left unrated (no choice of its 尺度) has,
+// after its choices, a 無回答 row (NA, code CodeNA in the CSVs) in every group,
+// zeros included, so that the rows of a group sum to its organizations. An
+// item every organization rated has no 無回答 row.
 func analyzeHearings(b *ingest.Batch, r *Results) {
 	hr := &r.Hearings
 	hr.Orgs = len(b.Hearings)
@@ -45,21 +46,38 @@ func analyzeHearings(b *ingest.Batch, r *Results) {
 			theme = b.Themes[item.Theme].Name
 		}
 		choices := b.ChoiceSets[item.Scale].Choices
-		counts := make([]int, len(choices))
+		rated := func(h int) bool {
+			v := b.Hearings[h].Values
+			return it < len(v) && v[it].Choices != 0
+		}
+		hasNA := false
+		for h := range b.Hearings {
+			hasNA = hasNA || !rated(h)
+		}
+		counts := make([]int, len(choices)+1) // the choices, then 無回答
 		for _, g := range groups {
-			for ci := range choices {
-				counts[ci] = 0
-				for _, h := range g.orgs {
-					v := b.Hearings[h].Values
-					if it < len(v) && v[it].Choices.Has(ci) {
+			clear(counts)
+			for _, h := range g.orgs {
+				if !rated(h) {
+					counts[len(choices)]++
+					continue
+				}
+				for ci := range choices {
+					if b.Hearings[h].Values[it].Choices.Has(ci) {
 						counts[ci]++
 					}
 				}
 			}
-			base, pct := RatingShares(counts)
+			base := len(g.orgs)
+			pct := RatingShares(counts, base)
 			for ci, c := range choices {
 				hr.Ratings = append(hr.Ratings, HearingCount{Item: it, Theme: theme, By: g.by, Group: g.name,
 					Code: c.Code, Label: c.Label, Count: counts[ci], Base: base, Pct: pct[ci]})
+			}
+			if hasNA {
+				ci := len(choices)
+				hr.Ratings = append(hr.Ratings, HearingCount{Item: it, Theme: theme, By: g.by, Group: g.name,
+					NA: true, Label: LabelNA, Count: counts[ci], Base: base, Pct: pct[ci]})
 			}
 		}
 	}
@@ -123,19 +141,16 @@ func hearingGroups(b *ingest.Batch) []orgGroup {
 	return out
 }
 
-// RatingShares returns the base of one group's rating counts of an item, the
-// organizations that rated it (their sum), and each count's share of that base
-// in percent, 100·count/base; the shares are NaN when the base is 0.
-func RatingShares(counts []int) (base int, pct []float64) {
-	for _, c := range counts {
-		base += c
-	}
-	pct = make([]float64, len(counts))
+// RatingShares returns each of one group's rating counts of an item as a
+// share in percent of base, the organizations of the group heard (無回答
+// included): 100·count/base; the shares are NaN when the base is 0.
+func RatingShares(counts []int, base int) []float64 {
+	pct := make([]float64, len(counts))
 	for i, c := range counts {
 		pct[i] = math.NaN()
 		if base > 0 {
 			pct[i] = 100 * float64(c) / float64(base)
 		}
 	}
-	return base, pct
+	return pct
 }

@@ -222,16 +222,18 @@ type OrgCount struct {
 }
 
 // A HearingCount is one rating choice's count for one item and group
-// (hearings.csv), with its share of the organizations that rated the item
+// (hearings.csv), or the group's organizations that gave the item no rating
+// (NA, 無回答), with its share of the group's organizations heard
 // (hearing_ratings.csv).
 type HearingCount struct {
 	Item      int    // index into Batch.HearingItems
 	Theme     string // テーマ名 or ""
 	By, Group string // ByAll, ByDistrict, ByOrgType
-	Code      int
+	Code      int    // the choice's code; 0 when NA
+	NA        bool   // the 無回答 row: organizations of the group that did not rate the item
 	Label     string
 	Count     int
-	Base      int     // organizations of the group that rated the item: the sum of its counts
+	Base      int     // organizations of the group heard (無回答 included): the sum of its rows
 	Pct       float64 // 100·Count/Base; NaN when Base is 0
 }
 

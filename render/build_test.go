@@ -102,7 +102,7 @@ func TestBuildFormatting(t *testing.T) {
 		{"indicator 全体", v.Indicators.Rows[0].Current.Text + " " + v.Indicators.Rows[0].Interval + " " + v.Indicators.Rows[0].P.Text, "12.5 (2.2–47.1) 0.250"},
 		{"indicator target", v.Indicators.Rows[0].Target.Text, "60.0"},
 		{"indicator 日吉", v.Indicators.ByDistrict["日吉"][0].Current.Text + " " + v.Indicators.ByDistrict["日吉"][0].CurrentN.Text + " " + v.Indicators.ByDistrict["日吉"][0].Evaluation, "x 3 －"},
-		{"hearing rating", v.Hearings.Ratings[0].ItemID + " " + texts(v.Hearings.Ratings[0].All.Counts) + " / " + texts(v.Hearings.Ratings[0].All.Shares) + " n=" + v.Hearings.Ratings[0].All.N.Text, "H2 3 － / 100.0 － n=3"},
+		{"hearing rating", v.Hearings.Ratings[0].ItemID + " " + texts(v.Hearings.Ratings[0].All.Counts) + " / " + texts(v.Hearings.Ratings[0].All.Shares) + " n=" + v.Hearings.Ratings[0].All.N.Text, "H2 2 － 1 / 66.7 － 33.3 n=3"}, // 1 of the 3 organizations heard gave no rating: 無回答,
 		{"corrections", v.Corrections[0].Row + " " + v.Corrections[0].Cell, "2 C5"},
 	}
 	for _, tt := range tests {
@@ -201,11 +201,16 @@ func TestPValueLabel(t *testing.T) {
 	}
 }
 
-// ratingRowOf is a group's rating row for hand-built views: counts, with
-// base and shares from analyze.RatingShares as Build takes them.
+// ratingRowOf is a group's rating row for hand-built views: counts (every
+// organization heard rated), with base and shares from analyze.RatingShares
+// as Build takes them.
 func ratingRowOf(counts ...int) view.RatingRow {
 	r := view.NewRatingRow(len(counts))
-	base, pct := analyze.RatingShares(counts)
+	base := 0
+	for _, c := range counts {
+		base += c
+	}
+	pct := analyze.RatingShares(counts, base)
 	for i, c := range counts {
 		r.Set(i, analyze.HearingCount{Count: c, Base: base, Pct: pct[i]})
 	}
@@ -221,9 +226,13 @@ func TestBuildRatings(t *testing.T) {
 	row := func(by, group string, code, count, base int, pct float64) analyze.HearingCount {
 		return analyze.HearingCount{Item: 1, By: by, Group: group, Code: code, Count: count, Base: base, Pct: pct}
 	}
+	na := func(by, group string, count, base int, pct float64) analyze.HearingCount {
+		return analyze.HearingCount{Item: 1, By: by, Group: group, NA: true, Label: analyze.LabelNA, Count: count, Base: base, Pct: pct}
+	}
+	// 4 organizations heard, 1 of them gave no rating: the base is 4 (無回答 included).
 	res.Hearings.Ratings = []analyze.HearingCount{
-		row(analyze.ByAll, "全体", 1, 1, 3, 100.0/3), row(analyze.ByAll, "全体", 2, 2, 3, 200.0/3), row(analyze.ByAll, "全体", 3, 0, 3, 0),
-		row(analyze.ByDistrict, "日吉", 1, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 2, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 3, 0, 0, tNaN),
+		row(analyze.ByAll, "全体", 1, 1, 4, 25), row(analyze.ByAll, "全体", 2, 2, 4, 50), row(analyze.ByAll, "全体", 3, 0, 4, 0), na(analyze.ByAll, "全体", 1, 4, 25),
+		row(analyze.ByDistrict, "日吉", 1, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 2, 0, 0, tNaN), row(analyze.ByDistrict, "日吉", 3, 0, 0, tNaN), na(analyze.ByDistrict, "日吉", 0, 0, tNaN),
 		row(analyze.ByOrgType, "自治会", 1, 1, 1, 100), // not a district: left out
 	}
 	v := view.Build(res)
@@ -247,8 +256,11 @@ func TestBuildRatings(t *testing.T) {
 	}
 	// Shares are analyze's Pct formatted (33.3, 66.7), never recomputed; － for a zero
 	// count and for a base of nothing.
-	check("全体", r.All, "3 3 | 1 2 － | 33.3 66.7 －")
-	check("日吉", r.ByDistrict["日吉"], "0 － | － － － | － － －")
+	check("全体", r.All, "4 4 | 1 2 － 1 | 25.0 50.0 － 25.0")
+	check("日吉", r.ByDistrict["日吉"], "0 － | － － － － | － － － －")
+	if !r.NA || strings.Join(r.Labels, " ") != "できている ややできている できていない 無回答" {
+		t.Errorf("labels %q (NA %v), want the scale then 無回答", r.Labels, r.NA)
+	}
 	if _, ok := r.ByDistrict["綱島"]; ok || len(r.ByDistrict) != 1 {
 		t.Errorf("ByDistrict has %d groups, want 日吉 only", len(r.ByDistrict))
 	}

@@ -197,21 +197,30 @@ func IndicatorsCSV(w io.Writer, res *analyze.Results) error {
 func HearingsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, hearingsHeader)
 	for _, h := range res.Hearings.Ratings {
-		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label), csvInt(h.Count))
+		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), hearingCode(h), csvText(h.Label), csvInt(h.Count))
 	}
 	return c.close()
 }
 
 // HearingRatingsCSV writes data/hearing_ratings.csv: hearings.csv's rating
-// counts with their base (the organizations of the group that rated the item)
-// and share in percent, in the same order.
+// counts with their base (the organizations of the group heard, 無回答
+// included) and share in percent, in the same order.
 func HearingRatingsCSV(w io.Writer, res *analyze.Results) error {
 	c := newCSV(w, hearingRatingsHeader)
 	for _, h := range res.Hearings.Ratings {
-		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), csvInt(h.Code), csvText(h.Label),
+		c.row(csvText(hearingItemID(res.Batch, h.Item)), csvText(h.Theme), h.By, csvText(h.Group), hearingCode(h), csvText(h.Label),
 			csvInt(h.Count), csvInt(h.Base), csvFloat(h.Pct))
 	}
 	return c.close()
+}
+
+// hearingCode is a rating row's code column: the choice's code, or CodeNA
+// for the 無回答 row (as crosstab.csv's).
+func hearingCode(h analyze.HearingCount) string {
+	if h.NA {
+		return analyze.CodeNA
+	}
+	return csvInt(h.Code)
 }
 
 func hearingItemID(b *ingest.Batch, it int) string {

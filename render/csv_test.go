@@ -79,7 +79,8 @@ func csvTestResults() *analyze.Results {
 			{By: analyze.ByDistrict, Group: "=綱島", Count: 0},
 			{By: analyze.ByOrgType, Group: "自治会", Count: 3},
 		}, Ratings: []analyze.HearingCount{
-			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 3, Base: 3, Pct: 100},
+			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", Code: 1, Label: "はい", Count: 2, Base: 3, Pct: 200.0 / 3},
+			{Item: 1, Theme: "つながり", By: analyze.ByAll, Group: "全体", NA: true, Label: analyze.LabelNA, Count: 1, Base: 3, Pct: 100.0 / 3},
 		}},
 		FreeText: []analyze.FreeText{
 			{Source: analyze.SourceSurvey, RecordID: "-5", District: "日吉", ItemID: "Q11", Themes: []string{"つながり", "参加"}, Masked: "=HYPERLINK(\"http://x\")"},
@@ -136,7 +137,8 @@ func TestCSVWriters(t *testing.T) {
 		}},
 		{"hearings", HearingsCSV, []string{
 			"item_id,theme,by,group,code,label,count",
-			"H2,つながり,全体,全体,1,はい,3",
+			"H2,つながり,全体,全体,1,はい,2",
+			"H2,つながり,全体,全体,NA,無回答,1", // code NA, as crosstab.csv's 無回答
 		}},
 		{"freetext", FreeTextCSV, []string{
 			"source,record_id,district,item_id,themes,text_masked",
@@ -154,7 +156,9 @@ func TestCSVWriters(t *testing.T) {
 		}},
 		{"hearing_ratings", HearingRatingsCSV, []string{
 			"item_id,theme,by,group,code,label,count,base,pct",
-			"H2,つながり,全体,全体,1,はい,3,3,100",
+			// base: the 3 organizations heard, 無回答 included.
+			"H2,つながり,全体,全体,1,はい,2,3,66.66666666666667",
+			"H2,つながり,全体,全体,NA,無回答,1,3,33.333333333333336",
 		}},
 		{"comment_matrix", CommentMatrixCSV, []string{
 			"theme,district,count",

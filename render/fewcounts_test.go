@@ -93,7 +93,7 @@ func TestFewOrgsCounted(t *testing.T) {
 		if err := o.Write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		for _, tb := range regexp.MustCompile(`(?s)<table>\s*<caption[^>]*>[^<]*ヒアリングの評価.*?</table>`).FindAllString(buf.String(), -1) {
+		for _, tb := range regexp.MustCompile(`(?s)<table[^>]*>\s*<caption[^>]*>[^<]*ヒアリングの評価.*?</table>`).FindAllString(buf.String(), -1) {
 			tables++
 			text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(tb, " ")
 			if pctLike.MatchString(text) {

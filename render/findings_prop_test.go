@@ -283,7 +283,7 @@ var figColumns = map[[2]string]figColumn{
 	{analyze.SrcTops, analyze.MeasureDiff}:       {"rest_diff_pt", "n", "差"},
 	{analyze.SrcOrgs, analyze.MeasureOrgs}:       {"count", "", "団体数"},
 	{analyze.SrcRatings, analyze.MeasureOrgs}:    {"count", "base", "団体数"},
-	{analyze.SrcRatings, analyze.MeasureOrgBase}: {"base", "", "回答団体数"},
+	{analyze.SrcRatings, analyze.MeasureOrgBase}: {"base", "", "ヒアリング団体数"},
 	{analyze.SrcProgress, analyze.MeasureRating}: {"progress_code", "", "進ちょく"},
 	{analyze.SrcHard, analyze.MeasureCount}:      {"count", "", "件数"},
 }

@@ -183,7 +183,7 @@ const odComplement = "ある集計区分で秘匿する区分が1つだけのと
 // organizations, so the CSV gives no percentage there either.
 const odOrgsRule = "団体ヒアリングの数は団体の数で、個人の回答を含まないため秘匿していません。"
 
-var odOrgsShares = "回答団体数が" + strconv.Itoa(view.MinPctBase) + "団体未満の区分は、割合が実際より大きく読めるため割合（%）を空欄にし、団体数だけを示しています（報告書の「4団体中3団体」と同じ）。"
+var odOrgsShares = "ヒアリング団体数が" + strconv.Itoa(view.MinPctBase) + "団体未満の区分は、割合が実際より大きく読めるため割合（%）を空欄にし、団体数だけを示しています（報告書の「4団体中3団体」と同じ）。"
 
 // odTextRule is the READMEs' sentence on masked free text.
 const odTextRule = "自由記述は、報告書に掲載した意見だけを載せています。氏名・電話番号・メールアドレス・郵便番号・番地までの住所など、個人が特定される語は「〇〇」に置き換えています。町名・駅名・施設名などの地名は、意見や課題の場所がわかるよう、そのまま載せています。\n"
@@ -459,10 +459,10 @@ func opendataTables(v *view.View) []*odTable {
 		{"項目", "ヒアリング項目"},
 		{"テーマ", "計画のテーマ"},
 		{"区分", "全体または地区名"},
-		{"評価", "評価の選択肢"},
-		{"回答団体数（団体）", "その項目を評価した団体の数（割合の基数）"},
+		{"評価", "評価の選択肢。その項目を評価しなかった団体は「無回答」（評価しなかった団体がある項目だけ）"},
+		{"ヒアリング団体数（団体）", "その区分でヒアリングを行った団体の数（割合の基数。無回答を含む）"},
 		{"団体数（団体）", "その評価を選んだ団体の数"},
-		{"割合（%）", "団体数÷回答団体数×100（回答団体数が" + strconv.Itoa(view.MinPctBase) + "団体未満のときは空欄）"},
+		{"割合（%）", "団体数÷ヒアリング団体数×100（ヒアリング団体数が" + strconv.Itoa(view.MinPctBase) + "団体未満のときは空欄）"},
 	}, rule: odRuleOrgs}
 	for _, r := range v.Hearings.Ratings {
 		rowsOf := func(group string, rr view.RatingRow) {

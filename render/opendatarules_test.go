@@ -53,9 +53,26 @@ func TestOpendataRulesMatchFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Every item's rows of a 区分 sum to its base, the organizations heard:
+	// those that gave no rating are the 無回答 row (H05 全体 summed to 38 of 40).
+	sums, bases := map[string]int{}, map[string]int{}
+	for _, r := range rows[1:] {
+		k := r[0] + "/" + r[3]
+		n, _ := strconv.Atoi(r[6])
+		sums[k] += n
+		bases[k], _ = strconv.Atoi(r[5])
+	}
+	for k, n := range sums {
+		if n != bases[k] {
+			t.Errorf("hearing_ratings %s: the rows sum to %d organizations, the base is %d", k, n, bases[k])
+		}
+	}
+	if bases["H05/全体"] != 40 || !strings.Contains(files["hearing_ratings.csv"], "H05,住民同士のつながりづくり,つながり,全体,無回答,40,2,5.0") {
+		t.Errorf("H05 全体: want base 40 with 無回答 2 (5.0%%)")
+	}
 	few, many := 0, 0
 	for _, r := range rows[1:] {
-		// 回答団体数（団体）, 団体数（団体）, 割合（%）
+		// ヒアリング団体数（団体）, 団体数（団体）, 割合（%）
 		base, _ := strconv.Atoi(r[5])
 		switch {
 		case base < view.MinPctBase && r[7] != "":

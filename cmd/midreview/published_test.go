@@ -300,7 +300,7 @@ func TestPublishedCellsEqualData(t *testing.T) {
 	t.Run("hearing_orgs", func(t *testing.T) {
 		for _, r := range e2eReadCSV(t, filepath.Join(data, "hearing_orgs.csv")).rows {
 			n := view.Thousands(publishedInt(t, r["count"]))
-			label := map[string]string{"全体": "回答団体数", "地区": "地区：", "団体種別": "団体種別："}[r["by"]]
+			label := map[string]string{"全体": "ヒアリング団体数", "地区": "地区：", "団体種別": "団体種別："}[r["by"]]
 			if r["by"] != "全体" {
 				label += r["group"]
 			}

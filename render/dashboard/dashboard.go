@@ -741,7 +741,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- end}}
 {{- if .ShowHearings}}
 <section class="panel" id="hearings">
-<h2>団体ヒアリング（回答団体 {{.V.Hearings.Orgs}}）</h2>
+<h2>団体ヒアリング（ヒアリングを行った団体 {{.V.Hearings.Orgs}}）</h2>
 {{- range .RatingGroups}}
 <h3>{{if .Theme}}{{.Theme}}{{else}}テーマなし{{end}}</h3>
 {{- range .Ratings}}

@@ -296,21 +296,14 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 	y0 := d.y()
 	d.p.SetLineWidth(0.15)
 	d.font("", 7)
-	// Bands that all print counts (fewer than 10 organizations each) have
-	// no percentage scale: a percentage is never printed for them.
-	counted := !slices.ContainsFunc(rows, func(r view.BandRow) bool { return len(r.Counts) == 0 })
 	for t := 0.0; t <= 100; t += 20 {
 		x := x0 + areaW*t/100
 		d.draw(colGrid)
 		d.p.Line(x, y0, x, y0+total)
-		if !counted {
-			d.color(colMuted)
-			d.textAt(x, y0+total+2.2, strconv.Itoa(int(t)), 'C')
-		}
+		d.color(colMuted)
+		d.textAt(x, y0+total+2.2, strconv.Itoa(int(t)), 'C')
 	}
-	if !counted {
-		d.textAt(x0+areaW+d.width("100")/2+0.8, y0+total+2.2, "(%)", 'L')
-	}
+	d.textAt(x0+areaW+d.width("100")/2+0.8, y0+total+2.2, "(%)", 'L')
 	y := y0 + gap/2
 	ref := false
 	for _, r := range rows {
@@ -355,9 +348,6 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			w := areaW * PdfValue(c) / 100
 			d.swatchRect(x, y, w, bandH, sws[i])
 			txt := c.Text + c.Mark
-			if i < len(r.Counts) {
-				txt = view.OrgsText(r.Counts[i])
-			}
 			d.font("", 6.5)
 			tw := d.width(txt)
 			if c.Mark != "" && PdfValue(c) > 0 && w < tw+2 {

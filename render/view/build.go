@@ -622,12 +622,21 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				rv.Labels = append(rv.Labels, c.Label)
 				pos[c.Code] = i
 			}
-			rv.All = NewRatingRow(len(choices))
+			// 無回答 (organizations that gave no rating) is the last column
+			// when the item has its rows.
+			rv.NA = slices.ContainsFunc(h.Ratings, func(r analyze.HearingCount) bool { return r.Item == ii && r.NA })
+			if rv.NA {
+				rv.Labels = append(rv.Labels, analyze.LabelNA)
+			}
+			rv.All = NewRatingRow(len(rv.Labels))
 			for _, r := range h.Ratings {
 				if r.Item != ii {
 					continue
 				}
 				i, ok := pos[r.Code]
+				if r.NA {
+					i, ok = len(choices), true
+				}
 				if !ok {
 					continue
 				}
@@ -637,7 +646,7 @@ func hearingView(res *analyze.Results, districts []string) HearingView {
 				case r.By == analyze.ByDistrict && isDistrict[r.Group]:
 					row, ok := rv.ByDistrict[r.Group]
 					if !ok {
-						row = NewRatingRow(len(choices))
+						row = NewRatingRow(len(rv.Labels))
 					}
 					row.Set(i, r)
 					rv.ByDistrict[r.Group] = row

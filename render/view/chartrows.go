@@ -24,7 +24,6 @@ type BandRow struct {
 	Label      string
 	N          Fig
 	Cells      []Fig // percentages parallel to the chart's heads
-	Counts     []Fig // when set (fewer than 10 organizations), the segments print these counts, not percentages
 	Suppressed bool
 	Reference  bool
 	Bold       bool

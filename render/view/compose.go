@@ -240,61 +240,7 @@ func (c *Composer) hearings() {
 		}
 	}
 	c.Add(Space{3})
-	// Rating charts: one per theme (and label set), in first-seen order.
-	for i := 0; i < len(h.Ratings); {
-		j := i + 1
-		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && slices.Equal(h.Ratings[j].Labels, h.Ratings[i].Labels) {
-			j++
-		}
-		theme := h.Ratings[i].Theme
-		if theme == "" {
-			theme = "テーマなし"
-		}
-		labels := h.Ratings[i].Labels
-		f := Figure{Kind: FigBands, Caption: "ヒアリングの評価：" + theme, Heads: labels, LabelW: 62}
-		data := Table{Caption: f.Caption, Cols: []Col{{Head: "項目", Role: RoleLabel}, {Head: "n", Unit: "団体", Role: RoleFigure}}}
-		for _, l := range labels {
-			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
-		}
-		few, many := false, false // rows counted (fewer than 10 organizations), rows as percentages
-		add := func(label string, r RatingRow, bold bool) {
-			f.Bands = append(f.Bands, ratingBand(label, r, bold))
-			many = many || !fewOrgs(r)
-			row := Cells(label, r.N.Text)
-			for k, s := range r.Shares {
-				if fewOrgs(r) && k < len(r.Counts) {
-					few = true
-					row = append(row, Cell{Text: OrgsText(r.Counts[k])})
-					continue
-				}
-				row = append(row, Cell{Text: s.Text})
-			}
-			data.Rows = append(data.Rows, row)
-		}
-		for _, r := range h.Ratings[i:j] {
-			if c.district != "" {
-				if dr, ok := r.ByDistrict[c.district]; ok {
-					add(r.Name+"（"+c.district+"）", dr, true)
-				}
-				add(r.Name+"（全体）", r.All, false)
-			} else {
-				add(r.Name, r.All, false)
-			}
-		}
-		switch {
-		case few && !many:
-			// Every row counted: no column is a percentage.
-			for k := 2; k < len(data.Cols); k++ {
-				data.Cols[k].Unit = ""
-			}
-			data.Notes = append(data.Notes, "注）回答した団体が10団体未満のため、割合ではなく団体数を示しています。")
-		case few:
-			data.Notes = append(data.Notes, "注）回答した団体が10団体未満の行は、割合ではなく団体数を示しています。")
-		}
-		f.Data = &data
-		c.Add(f, Space{2})
-		i = j
-	}
+	c.ratings()
 	// Comments: by theme and district in the ward report, by theme in a
 	// district handout.
 	title := "団体からの意見（テーマ・地区別）"
@@ -304,6 +250,143 @@ func (c *Composer) hearings() {
 		groups, public = h.DistrictComments[c.district], h.PublicDistrictComments[c.district]
 	}
 	c.Add(PrintOnly(hearingComments(title, groups)...), WebOnly(hearingComments(title, public)...))
+}
+
+// ratings is the hearing's ratings. A group of fewer than MinPctBase
+// organizations is never a percentage: its rows go to one table of counts
+// per scale (「2団体」 with n = 4), first, so that the handouts never draw 2
+// of 3 organizations as a 67% band beside the ward's 31.6%, and no （%）
+// head stands over a count. Then the rating charts: one per theme (and
+// scale), in first-seen order, its items' 全体 (and in a district handout
+// of ten or more organizations the district's rows before them) as 100%
+// bands with n = the organizations heard, 無回答 (the organizations that
+// gave no rating) drawn pale last.
+func (c *Composer) ratings() {
+	h := c.V.Hearings
+	scale := func(r RatingView) []string {
+		if r.NA {
+			return r.Labels[:len(r.Labels)-1]
+		}
+		return r.Labels
+	}
+	var figs []Figure
+	var counts []*Table // one per scale, first seen first
+	countsOf := map[string]*Table{}
+	naOf := map[string]bool{} // some item of the scale has 無回答
+	for _, r := range h.Ratings {
+		k := strings.Join(scale(r), "\x00")
+		naOf[k] = naOf[k] || r.NA
+	}
+	// pad gives an item every organization rated a 無回答 of none, in a
+	// chart or table that has the column.
+	pad := func(rv RatingView, r RatingRow, na bool) RatingRow {
+		if na && !rv.NA {
+			r.Counts = append(slices.Clip(r.Counts), CountFig(0, false))
+			r.Shares = append(slices.Clip(r.Shares), PctFig(0, false))
+		}
+		return r
+	}
+	// The count table's widths: the item as wide as the chart's labels,
+	// the ratings sharing the rest of the page.
+	const themeW, itemW, nW = 17.0, 41.0, 10.0
+	for i := 0; i < len(h.Ratings); {
+		j := i + 1
+		for j < len(h.Ratings) && h.Ratings[j].Theme == h.Ratings[i].Theme && slices.Equal(scale(h.Ratings[j]), scale(h.Ratings[i])) {
+			j++
+		}
+		theme := h.Ratings[i].Theme
+		if theme == "" {
+			theme = "テーマなし"
+		}
+		heads := slices.Clone(scale(h.Ratings[i]))
+		na := slices.ContainsFunc(h.Ratings[i:j], func(r RatingView) bool { return r.NA })
+		if na {
+			heads = append(heads, analyze.LabelNA)
+		}
+		caption := "ヒアリングの評価：" + theme
+		f := Figure{Kind: FigBands, Caption: caption, Heads: heads, NA: na, LabelW: 62}
+		data := Table{Caption: caption, Cols: []Col{{Head: "項目", Role: RoleLabel}, {Head: "n", Unit: "団体", Role: RoleFigure}}}
+		for _, l := range heads {
+			data.Cols = append(data.Cols, Col{Head: l, Unit: "%", Role: RoleFigure})
+		}
+		key := strings.Join(scale(h.Ratings[i]), "\x00")
+		add := func(label string, rv RatingView, r RatingRow, bold bool) {
+			if r.N.Value == 0 {
+				return // no organization heard in the group
+			}
+			if fewOrgs(r) {
+				r = pad(rv, r, naOf[key])
+				t := countsOf[key]
+				if t == nil {
+					heads := slices.Clone(scale(rv))
+					if naOf[key] {
+						heads = append(heads, analyze.LabelNA)
+					}
+					cap := "ヒアリングの評価（団体数）"
+					if c.district != "" {
+						cap = "ヒアリングの評価（" + c.district + "の団体、団体数）"
+					}
+					t = &Table{Caption: cap, Size: 8, Cols: []Col{{Head: "テーマ", Role: RoleLabel, W: themeW}, {Head: "項目", W: itemW}, {Head: "n", Unit: "団体", Role: RoleFigure, W: nW}}}
+					for _, l := range heads {
+						t.Cols = append(t.Cols, Col{Head: l, Role: RoleFigure, W: min(24, (ContentW-themeW-itemW-nW)/float64(len(heads))), BreakHead: true})
+					}
+					countsOf[key] = t
+					counts = append(counts, t)
+				}
+				row := Cells(theme, rv.Name, r.N.Text) // the caption names the district
+				for _, n := range r.Counts {
+					row = append(row, Cell{Text: OrgsText(n)})
+				}
+				t.Rows = append(t.Rows, row)
+				return
+			}
+			r = pad(rv, r, na)
+			f.Bands = append(f.Bands, BandRow{Label: label, N: r.N, Cells: r.Shares, Bold: bold})
+			row := Cells(label, r.N.Text)
+			for _, s := range r.Shares {
+				row = append(row, Cell{Text: s.Text})
+			}
+			data.Rows = append(data.Rows, row)
+		}
+		for _, r := range h.Ratings[i:j] {
+			if c.district != "" {
+				if dr, ok := r.ByDistrict[c.district]; ok {
+					add(r.Name+"（"+c.district+"）", r, dr, true)
+				}
+				add(r.Name+"（全体）", r, r.All, false)
+			} else {
+				add(r.Name, r, r.All, false)
+			}
+		}
+		if len(f.Bands) > 0 {
+			f.Data = &data
+			figs = append(figs, f)
+		}
+		i = j
+	}
+	for k, t := range counts {
+		if k == len(counts)-1 {
+			t.Notes = []string{"注）ヒアリングを行った団体が" + strconv.Itoa(MinPctBase) + "団体未満の区分は、割合ではなく団体数で示しています（n はヒアリングを行った団体の数）。"}
+		}
+		c.Add(*t, Space{2})
+	}
+	if len(figs) > 0 {
+		// One note for the charts, before the first.
+		c.Add(Note{Text: ratingsNote(h.Ratings)})
+	}
+	for _, f := range figs {
+		c.Add(f, Space{2})
+	}
+}
+
+// ratingsNote says what the hearing rating charts' base is, and where the
+// organizations that gave no rating are when some did not.
+func ratingsNote(rs []RatingView) string {
+	t := "注）評価の割合は、ヒアリングを行った団体の数（n）を基数としています。"
+	if slices.ContainsFunc(rs, func(r RatingView) bool { return r.NA }) {
+		t += "評価のなかった団体は「" + analyze.LabelNA + "」です。"
+	}
+	return t
 }
 
 // hearingComments is a heading and the comment groups under it, or nothing.
@@ -1276,15 +1359,6 @@ func summaryTitle(q *QuestionView) string {
 // bandOf is a band chart row of a crosstab row.
 func bandOf(r *RowView, label string, bold bool) BandRow {
 	return BandRow{Label: label, N: r.N, Cells: r.Cells, Suppressed: r.Suppressed, Reference: r.Reference, Bold: bold}
-}
-
-// ratingBand is a band of a group's ratings: their shares, and n.
-func ratingBand(label string, r RatingRow, bold bool) BandRow {
-	b := BandRow{Label: label, N: r.N, Cells: r.Shares, Bold: bold}
-	if fewOrgs(r) {
-		b.Counts = r.Counts
-	}
-	return b
 }
 
 // MinPctBase is the smallest group a percentage is printed for: fewer

@@ -262,7 +262,8 @@ type CountRow struct {
 // A RatingView is one 評価 item's distribution for 全体 (and per district).
 type RatingView struct {
 	ItemID, Name, Theme string
-	Labels              []string
+	Labels              []string // the scale's labels, then 無回答 when NA
+	NA                  bool     // some organization gave no rating: the last column is 無回答
 	All                 RatingRow
 	ByDistrict          map[string]RatingRow // read in Districts order only
 }
@@ -270,7 +271,7 @@ type RatingView struct {
 // A RatingRow is one group's ratings of an item (a group of
 // hearing_ratings.csv): organizations per rating and their shares.
 type RatingRow struct {
-	N      Fig   // organizations that rated the item (base), as n beside a rating band
+	N      Fig   // organizations of the group heard (base, 無回答 included), as n beside a rating band
 	Total  Fig   // the same base as a count, for the 計 column of the book ("－" for none)
 	Counts []Fig // organizations per rating, parallel to RatingView.Labels
 	Shares []Fig // percent of N, parallel to Labels

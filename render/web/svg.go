@@ -500,9 +500,7 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 		}
 		var parts []string
 		for i, c := range r.Cells {
-			if i < len(heads) && i < len(r.Counts) {
-				parts = append(parts, heads[i]+" "+view.OrgsText(r.Counts[i]))
-			} else if i < len(heads) {
+			if i < len(heads) {
 				parts = append(parts, heads[i]+" "+figAlt(c))
 			}
 		}
@@ -543,9 +541,7 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 			// just above the band), so a significant cell is never
 			// invisible; the figure is in the table below and the label.
 			texts := []string{c.Text + "%" + c.Mark, c.Text + c.Mark}
-			if j < len(r.Counts) {
-				texts = []string{view.OrgsText(r.Counts[j])} // fewer than 10 organizations: counted
-			} else if c.Mark != "" {
+			if c.Mark != "" {
 				texts = append(texts, c.Mark)
 			}
 			drawn := false
@@ -560,7 +556,7 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 					break
 				}
 			}
-			if !drawn && c.Mark != "" && j >= len(r.Counts) {
+			if !drawn && c.Mark != "" {
 				d.svgText(x+w/2, y-1, "middle", SvgText, c.Mark)
 			}
 			x += w
@@ -638,8 +634,6 @@ func (d *WebDoc) bandTable(no string, heads []string, rows []view.BandRow) {
 			switch {
 			case r.Suppressed:
 				t = view.MarkSuppressed
-			case i < len(r.Counts):
-				t = view.OrgsText(r.Counts[i])
 			case i < len(r.Cells):
 				t = r.Cells[i].Text + r.Cells[i].Mark
 			}

@@ -150,7 +150,7 @@ var basisMeasure = map[string]string{
 	analyze.MeasureAllPct:      "全体",
 	analyze.MeasureBaseTopBox:  "策定時肯定計",
 	analyze.MeasureOrgs:        "団体数",
-	analyze.MeasureOrgBase:     "回答団体数",
+	analyze.MeasureOrgBase:     "ヒアリング団体数",
 	analyze.MeasureCILow:       "下限",
 	analyze.MeasureCIHigh:      "上限",
 	analyze.MeasureRating:      "進ちょく",

@@ -765,7 +765,7 @@ func (b *book) hearings() {
 	s := b.sheet(view.SheetHearings)
 	s.titleBlock("団体ヒアリング", "評価は団体数。複数の地区で活動する団体はそれぞれの地区に数える。")
 	s.head("区分", "団体数")
-	s.str(1, "回答団体数", "cell")
+	s.str(1, "ヒアリング団体数", "cell")
 	s.num(2, float64(h.Orgs), NumFmtInt, strconv.Itoa(h.Orgs))
 	s.next()
 	for _, c := range h.ByDistrict {
