@@ -87,21 +87,34 @@ func TestFewOrgsCounted(t *testing.T) {
 	}
 
 	// The web: the hearing tables' heads and cells.
-	tables := 0
+	for _, tb := range webHearingTables(t, v) {
+		text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(tb.html, " ")
+		if pctLike.MatchString(text) {
+			t.Errorf("web %s: hearing table %q prints a percentage", tb.path, strings.Join(strings.Fields(text), " "))
+		}
+	}
+}
+
+// A webTable is one table of a web page as written.
+type webTable struct{ path, html string }
+
+// webHearingTables are the hearing-rating tables (caption ヒアリングの評価…)
+// of every web page of v, as written; it fails when there is none.
+func webHearingTables(t *testing.T, v *view.View) []webTable {
+	t.Helper()
+	re := regexp.MustCompile(`(?s)<table[^>]*>\s*<caption[^>]*>[^<]*ヒアリングの評価.*?</table>`)
+	var out []webTable
 	for _, o := range web.WebFiles(v, web.WebOptions{}) {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		for _, tb := range regexp.MustCompile(`(?s)<table[^>]*>\s*<caption[^>]*>[^<]*ヒアリングの評価.*?</table>`).FindAllString(buf.String(), -1) {
-			tables++
-			text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(tb, " ")
-			if pctLike.MatchString(text) {
-				t.Errorf("web %s: hearing table %q prints a percentage", o.Path, strings.Join(strings.Fields(text), " "))
-			}
+		for _, tb := range re.FindAllString(buf.String(), -1) {
+			out = append(out, webTable{o.Path, tb})
 		}
 	}
-	if tables == 0 {
+	if len(out) == 0 {
 		t.Fatal("no hearing table on the web pages")
 	}
+	return out
 }
