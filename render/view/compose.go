@@ -382,7 +382,7 @@ func (c *Composer) ratings() {
 // ratingsNote says what the hearing rating charts' base is, and where the
 // organizations that gave no rating are when some did not.
 func ratingsNote(rs []RatingView) string {
-	t := "注）評価の割合は、ヒアリングを行った団体の数（n）を基数としています。"
+	t := "注）評価の割合は、ヒアリングを行った団体の数（n）に対する割合です。"
 	if slices.ContainsFunc(rs, func(r RatingView) bool { return r.NA }) {
 		t += "評価のなかった団体は「" + analyze.LabelNA + "」です。"
 	}
