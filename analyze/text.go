@@ -411,7 +411,7 @@ func (ta *textAnalyzer) analyzeAll(docs []textDoc) {
 
 // baseForm returns a token's dictionary form (基本形), or its surface when unknown.
 func baseForm(t tokenizer.Token) string {
-	if f, ok := t.FeatureAt(6); ok && f != "*" && f != "" {
+	if f, ok := featureAt(t, 6); ok && f != "*" && f != "" {
 		return f
 	}
 	return t.Surface
@@ -608,7 +608,7 @@ func negated(toks []tokenizer.Token, i int) bool {
 // 届く → 届かない, 楽しい → 楽しくない, 参加する's する → しない. A conjugation
 // the rule does not know keeps its base form with ない (base + ない).
 func negativeForm(t tokenizer.Token, pos0, base string) string {
-	ctype, _ := t.FeatureAt(4)
+	ctype, _ := featureAt(t, 4)
 	r, n := utf8.DecodeLastRuneInString(base)
 	stem := base[:len(base)-n]
 	switch {

@@ -32,9 +32,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/ikawaha/kagome-dict/dict"
@@ -60,37 +62,141 @@ func Embedded() bool {
 // maxPart bounds a part's inflated size (the largest, content.dict, is 22 MB).
 const maxPart = 256 << 20
 
-// parts lists the dictionary's zip entries by name; Load fails on any other,
-// as dict.Load does.
-var parts = map[string]func(d *dict.Dict, b []byte) error{
-	dict.MorphDictFileName: func(d *dict.Dict, b []byte) (err error) {
-		d.Morphs, err = readMorphs(b)
+// A Dict is kagome's IPA dictionary as Load decodes it: the released
+// ipa.Dict() in every field but Contents, which is nil (as in kagome-dict's
+// dict.LoadShrink), and the contents' features kept in Contents instead.
+//
+// Note: kagome's tokenizer never reads Dict.Contents (only Token.Features,
+// Token.FeatureAt and the methods built on them do), and splitting the 22 MB
+// part into 392,127 rows of five strings took 90 ms of CPU and 47 MB more
+// heap, 41 MB of it pointers for every garbage collection to mark; a run
+// reads two features of the few thousand distinct morphs it meets. So a
+// token's features are read through FeatureAt by its ID, and Token.Features
+// and Token.FeatureAt of a known token give its parts of speech only.
+type Dict struct {
+	*dict.Dict
+	Contents *Contents
+}
+
+// FeatureAt returns the i-th feature of the known morph id, as kagome's
+// Token.FeatureAt returns it for a known token of the full dictionary: its
+// parts of speech (POSTable), then its contents.
+func (d *Dict) FeatureAt(id, i int) (string, bool) {
+	if i < 0 || id < 0 || id >= len(d.POSTable.POSs) {
+		return "", false
+	}
+	pos := d.POSTable.POSs[id]
+	if i < len(pos) {
+		if int(pos[i]) >= len(d.POSTable.NameList) {
+			return "", false
+		}
+		return d.POSTable.NameList[pos[i]], true
+	}
+	return d.Contents.At(id, i-len(pos))
+}
+
+// Contents is the part content.dict as released: one row per morph, rows
+// separated by "\n", a row's features by "\a" (dict.NewContents splits it
+// into the same rows and features).
+type Contents struct {
+	text string
+	// starts[i] is where row i begins in text; starts[Len()] is one past
+	// text's end, as if a separator followed the last row.
+	starts []int32
+}
+
+// newContents indexes the rows of text.
+func newContents(text string) (*Contents, error) {
+	if len(text) >= math.MaxInt32 {
+		return nil, fmt.Errorf("contents of %d bytes", len(text))
+	}
+	starts := make([]int32, 1, strings.Count(text, "\n")+2)
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		starts = append(starts, int32(i))
+	}
+	return &Contents{text: text, starts: append(starts, int32(len(text)+1))}, nil
+}
+
+// Len is the number of rows (dict.NewContents's len).
+func (c *Contents) Len() int { return len(c.starts) - 1 }
+
+// At returns feature j of row id (dict.NewContents's [id][j]), and whether
+// the row has one.
+func (c *Contents) At(id, j int) (string, bool) {
+	if c == nil || id < 0 || id >= c.Len() || j < 0 {
+		return "", false
+	}
+	row := c.text[c.starts[id] : c.starts[id+1]-1]
+	for ; j > 0; j-- {
+		k := strings.IndexByte(row, '\a')
+		if k < 0 {
+			return "", false
+		}
+		row = row[k+1:]
+	}
+	if k := strings.IndexByte(row, '\a'); k >= 0 {
+		row = row[:k]
+	}
+	return row, true
+}
+
+// parts lists the dictionary's zip entries by name, each with its decoder;
+// Load fails on any other, as dict.Load does.
+var parts = map[string]func(d *Dict, f *zip.File) error{
+	dict.MorphDictFileName: func(d *Dict, f *zip.File) (err error) {
+		b, err := inflate(f)
+		if err == nil {
+			d.Morphs, err = readMorphs(b)
+		}
 		return err
 	},
-	dict.POSDictFileName: func(d *dict.Dict, b []byte) (err error) {
-		d.POSTable, err = dict.ReadPOSTable(bytes.NewReader(b))
+	dict.POSDictFileName: func(d *Dict, f *zip.File) (err error) {
+		b, err := inflate(f)
+		if err == nil {
+			d.POSTable, err = readPOSTable(b)
+		}
 		return err
 	},
-	dict.ContentMetaFileName: func(d *dict.Dict, b []byte) (err error) {
-		d.ContentsMeta, err = dict.ReadContentsMeta(bytes.NewReader(b))
+	dict.ContentMetaFileName: func(d *Dict, f *zip.File) (err error) {
+		b, err := inflate(f)
+		if err == nil {
+			d.ContentsMeta, err = dict.ReadContentsMeta(bytes.NewReader(b))
+		}
 		return err
 	},
-	// Note: dict.ReadContents is io.ReadAll and then NewContents; the part
-	// is inflated already, so NewContents spares ReadAll's growing copies of
-	// its 22 MB.
-	dict.ContentDictFileName: func(d *dict.Dict, b []byte) error {
-		d.Contents = dict.NewContents(b)
-		return nil
-	},
-	dict.IndexDictFileName: func(d *dict.Dict, b []byte) (err error) {
-		d.Index, err = readIndexTable(b)
+	// Note: inflated into a string, which the features are cut from
+	// (Contents.At), as dict.NewContents cuts its rows from one string.
+	dict.ContentDictFileName: func(d *Dict, f *zip.File) error {
+		s, err := inflateString(f)
+		if err == nil {
+			d.Contents, err = newContents(s)
+		}
 		return err
 	},
-	dict.ConnectionDictFileName: func(d *dict.Dict, b []byte) (err error) {
-		d.Connection, err = dict.ReadConnectionTable(bytes.NewReader(b))
+	dict.IndexDictFileName: func(d *Dict, f *zip.File) (err error) {
+		b, err := inflate(f)
+		if err == nil {
+			d.Index, err = readIndexTable(b)
+		}
 		return err
 	},
-	dict.CharDefDictFileName: func(d *dict.Dict, b []byte) error {
+	dict.ConnectionDictFileName: func(d *Dict, f *zip.File) (err error) {
+		b, err := inflate(f)
+		if err == nil {
+			d.Connection, err = readConnectionTable(b)
+		}
+		return err
+	},
+	dict.CharDefDictFileName: func(d *Dict, f *zip.File) error {
+		b, err := inflate(f)
+		if err != nil {
+			return err
+		}
 		def, err := dict.ReadCharDef(bytes.NewReader(b))
 		if err != nil {
 			return err
@@ -98,13 +204,19 @@ var parts = map[string]func(d *dict.Dict, b []byte) error{
 		d.CharClass, d.CharCategory, d.InvokeList, d.GroupList = def.CharClass, def.CharCategory, def.InvokeList, def.GroupList
 		return nil
 	},
-	dict.UnkDictFileName: func(d *dict.Dict, b []byte) (err error) {
-		d.UnkDict, err = dict.ReadUnkDic(bytes.NewReader(b))
+	dict.UnkDictFileName: func(d *Dict, f *zip.File) (err error) {
+		b, err := inflate(f)
+		if err == nil {
+			d.UnkDict, err = dict.ReadUnkDic(bytes.NewReader(b))
+		}
 		return err
 	},
-	dict.DictInfoFileName: func(d *dict.Dict, b []byte) error {
-		d.SetInfo(dict.ReadDictInfo(bytes.NewReader(b)))
-		return nil
+	dict.DictInfoFileName: func(d *Dict, f *zip.File) error {
+		b, err := inflate(f)
+		if err == nil {
+			d.SetInfo(dict.ReadDictInfo(bytes.NewReader(b)))
+		}
+		return err
 	},
 }
 
@@ -134,7 +246,7 @@ func rank(name string) int {
 // naming the part; there is no second, sequential attempt: the bytes are
 // embedded and the readers deterministic, so it would fail the same way
 // (TestLoadEqualsIPA shows that it does not fail).
-func Load() (*dict.Dict, error) {
+func Load() (*Dict, error) {
 	f, err := files.Open(fileName)
 	if err != nil {
 		return nil, ErrNotEmbedded
@@ -153,7 +265,7 @@ func Load() (*dict.Dict, error) {
 	return load(ra, st.Size(), runtime.GOMAXPROCS(0))
 }
 
-func load(r io.ReaderAt, size int64, workers int) (*dict.Dict, error) {
+func load(r io.ReaderAt, size int64, workers int) (*Dict, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("IPA dictionary: %w", err)
@@ -184,7 +296,7 @@ func load(r io.ReaderAt, size int64, workers int) (*dict.Dict, error) {
 	// Note: each part's decoder writes only its own fields of d, so the
 	// goroutines share no memory until wg.Wait.
 	var (
-		d    dict.Dict
+		d    = Dict{Dict: new(dict.Dict)}
 		errs = make([]error, len(entries))
 		next = make(chan int)
 		wg   sync.WaitGroup
@@ -209,17 +321,13 @@ func load(r io.ReaderAt, size int64, workers int) (*dict.Dict, error) {
 
 // loadPart inflates one part and decodes it into d; a panic in a reader
 // becomes an error.
-func loadPart(f *zip.File, d *dict.Dict) (err error) {
+func loadPart(f *zip.File, d *Dict) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("IPA dictionary: %q: panic: %v", f.Name, r)
 		}
 	}()
-	b, err := inflate(f)
-	if err == nil {
-		err = parts[f.Name](d, b)
-	}
-	if err != nil {
+	if err := parts[f.Name](d, f); err != nil {
 		return fmt.Errorf("IPA dictionary: %q: %w", f.Name, err)
 	}
 	return nil
@@ -250,4 +358,25 @@ func inflate(f *zip.File) ([]byte, error) {
 			return nil, errors.New("part longer than its zip header says")
 		}
 	}
+}
+
+// inflateString is inflate into a string.
+func inflateString(f *zip.File) (string, error) {
+	if f.UncompressedSize64 > maxPart {
+		return "", fmt.Errorf("part of %d bytes, more than %d", f.UncompressedSize64, maxPart)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	var sb strings.Builder
+	sb.Grow(int(f.UncompressedSize64))
+	if _, err := io.Copy(&sb, io.LimitReader(rc, int64(f.UncompressedSize64)+1)); err != nil {
+		return "", err
+	}
+	if uint64(sb.Len()) > f.UncompressedSize64 {
+		return "", errors.New("part longer than its zip header says")
+	}
+	return sb.String(), nil
 }

@@ -14,21 +14,46 @@ import (
 )
 
 // TestLoadEqualsIPA checks that Load gives the released package's dictionary,
-// every field (the dictionary info through Info) equal, with one worker and
-// with several.
+// with one worker and with several: every field but Contents equal to
+// ipa.Dict()'s (the dictionary info through Info), Contents nil, and every
+// feature of every known morph (its parts of speech, then its contents)
+// equal through FeatureAt.
 func TestLoadEqualsIPA(t *testing.T) {
 	zipped := embedded(t)
-	want := ipa.Dict()
+	full := ipa.Dict()
+	shrunk := *full
+	shrunk.Contents = nil
 	for _, workers := range []int{1, 4} {
 		got, err := load(bytes.NewReader(zipped), int64(len(zipped)), workers)
 		if err != nil {
 			t.Fatalf("load(%d workers): %v", workers, err)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("load(%d workers) differs from ipa.Dict()", workers)
+		if !reflect.DeepEqual(got.Dict, &shrunk) {
+			t.Errorf("load(%d workers) differs from ipa.Dict() without its Contents", workers)
 		}
-		if !reflect.DeepEqual(got.Info(), want.Info()) || got.Info() == nil {
-			t.Errorf("load(%d workers).Info() = %+v, ipa.Dict().Info() = %+v", workers, got.Info(), want.Info())
+		if !reflect.DeepEqual(got.Info(), full.Info()) || got.Info() == nil {
+			t.Errorf("load(%d workers).Info() = %+v, ipa.Dict().Info() = %+v", workers, got.Info(), full.Info())
+		}
+		if got.Contents.Len() != len(full.Contents) {
+			t.Fatalf("load(%d workers): %d rows of contents, ipa.Dict() %d", workers, got.Contents.Len(), len(full.Contents))
+		}
+		for id, row := range full.Contents {
+			var want []string
+			for _, p := range full.POSTable.POSs[id] {
+				want = append(want, full.POSTable.NameList[p])
+			}
+			want = append(want, row...)
+			for i := -1; i <= len(want); i++ {
+				f, ok := got.FeatureAt(id, i)
+				if wok := i >= 0 && i < len(want); ok != wok || wok && f != want[i] {
+					t.Fatalf("load(%d workers).FeatureAt(%d, %d) = %q, %v; ipa.Dict() has %q", workers, id, i, f, ok, want)
+				}
+			}
+		}
+		for _, id := range []int{-1, len(full.Contents)} {
+			if f, ok := got.FeatureAt(id, 0); ok {
+				t.Errorf("FeatureAt(%d, 0) = %q, true; want false", id, f)
+			}
 		}
 	}
 }
@@ -229,8 +254,8 @@ func BenchmarkDictLoad(b *testing.B) {
 	})
 }
 
-// BenchmarkPart times each part's inflate and decode alone, the index and
-// the morphs also with the library's readers; cpu-ms/op is the process's CPU
+// BenchmarkPart times each part's inflate alone and its load (inflate and
+// decode), and the decoders of ipadict's own against the library's; cpu-ms/op is the process's CPU
 // time per op, garbage collection included.
 func BenchmarkPart(b *testing.B) {
 	zipped := embedded(b)
@@ -255,14 +280,10 @@ func BenchmarkPart(b *testing.B) {
 				return err
 			})
 		})
-		p, err := inflate(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(f.Name+"/decode", func(b *testing.B) {
+		b.Run(f.Name+"/load", func(b *testing.B) {
 			bench(b, func() error {
-				var d dict.Dict
-				return parts[f.Name](&d, p)
+				d := Dict{Dict: new(dict.Dict)}
+				return parts[f.Name](&d, f)
 			})
 		})
 	}
@@ -279,5 +300,202 @@ func BenchmarkPart(b *testing.B) {
 			_, err := dict.ReadMorphs(bytes.NewReader(p))
 			return err
 		})
+	})
+	for _, r := range []struct {
+		name string
+		lib  func(p []byte) error
+		own  func(p []byte) error
+	}{
+		{dict.POSDictFileName,
+			func(p []byte) error { _, err := dict.ReadPOSTable(bytes.NewReader(p)); return err },
+			func(p []byte) error { _, err := readPOSTable(p); return err }},
+		{dict.ConnectionDictFileName,
+			func(p []byte) error { _, err := dict.ReadConnectionTable(bytes.NewReader(p)); return err },
+			func(p []byte) error { _, err := readConnectionTable(p); return err }},
+		{dict.ContentDictFileName,
+			func(p []byte) error { dict.NewContents(p); return nil },
+			func(p []byte) error { _, err := newContents(string(p)); return err }},
+	} {
+		p := part(b, r.name)
+		b.Run(r.name+"/decode-library", func(b *testing.B) { bench(b, func() error { return r.lib(p) }) })
+		b.Run(r.name+"/decode", func(b *testing.B) { bench(b, func() error { return r.own(p) }) })
+	}
+}
+
+// gobPOS encodes a POSTable as the released pos.dict is laid out (posTypes,
+// the vectors, nameTypes, the names), for the tests of readPOSGob.
+func gobPOS(poss [][]uint64, names []string) []byte {
+	uint := func(b []byte, v uint64) []byte {
+		if v < 0x80 {
+			return append(b, byte(v))
+		}
+		var be [8]byte
+		binary.BigEndian.PutUint64(be[:], v)
+		n := 8
+		for be[8-n] == 0 {
+			n--
+		}
+		return append(append(b, byte(-int8(n))), be[8-n:]...)
+	}
+	msg := func(b []byte, id uint64, body []byte) []byte {
+		m := append(uint(nil, id), 0)
+		m = append(m, body...)
+		return append(uint(b, uint64(len(m))), m...)
+	}
+	var body []byte
+	body = uint(body, uint64(len(poss)))
+	for _, p := range poss {
+		body = uint(body, uint64(len(p)))
+		for _, v := range p {
+			body = uint(body, v)
+		}
+	}
+	b := msg(append([]byte(nil), posTypes...), posTypeID, body)
+	body = uint(nil, uint64(len(names)))
+	for _, s := range names {
+		body = append(uint(body, uint64(len(s))), s...)
+	}
+	return msg(append(b, nameTypes...), nameTypeID, body)
+}
+
+// checkPOS compares readPOSTable with dict.ReadPOSTable on b: both fail or
+// both give the same table.
+func checkPOS(t *testing.T, b []byte) {
+	t.Helper()
+	got, err := readPOSTable(b)
+	want, werr := dict.ReadPOSTable(bytes.NewReader(b))
+	if (err == nil) != (werr == nil) {
+		t.Fatalf("readPOSTable error %v, dict.ReadPOSTable error %v", err, werr)
+	}
+	if err == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("readPOSTable = %v, dict.ReadPOSTable = %v", got, want)
+	}
+}
+
+// checkConnection compares readConnectionTable with dict.ReadConnectionTable
+// on b, where the library's allocation fits in b.
+func checkConnection(t *testing.T, b []byte) {
+	t.Helper()
+	got, err := readConnectionTable(b)
+	if len(b) >= 16 {
+		r, c := int64(binary.LittleEndian.Uint64(b)), int64(binary.LittleEndian.Uint64(b[8:]))
+		if r < 0 || c < 0 || c > 0 && r > int64(len(b)-16)/2/c {
+			if err == nil {
+				t.Fatalf("readConnectionTable accepted %d×%d in %d bytes", r, c, len(b))
+			}
+			return
+		}
+	}
+	want, werr := dict.ReadConnectionTable(bytes.NewReader(b))
+	if (err == nil) != (werr == nil) {
+		t.Fatalf("readConnectionTable error %v, dict.ReadConnectionTable error %v", err, werr)
+	}
+	if err == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("readConnectionTable differs from dict.ReadConnectionTable")
+	}
+}
+
+// checkContents compares Contents with dict.NewContents on s, every feature
+// of every row and one past each row's last.
+func checkContents(t *testing.T, s string) {
+	t.Helper()
+	c, err := newContents(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dict.NewContents([]byte(s))
+	if c.Len() != len(want) {
+		t.Fatalf("newContents(%q).Len() = %d, dict.NewContents has %d rows", s, c.Len(), len(want))
+	}
+	for id, row := range want {
+		for j := -1; j <= len(row); j++ {
+			f, ok := c.At(id, j)
+			if wok := j >= 0 && j < len(row); ok != wok || wok && f != row[j] {
+				t.Fatalf("newContents(%q).At(%d, %d) = %q, %v; dict.NewContents: %q", s, id, j, f, ok, row)
+			}
+		}
+	}
+	if _, ok := c.At(c.Len(), 0); ok {
+		t.Fatalf("newContents(%q).At(%d, 0): a row past the last", s, c.Len())
+	}
+}
+
+// TestPOSAndConnectionAsLibrary checks readPOSTable and readConnectionTable
+// against the library's readers on the released parts, copies cut short or
+// with a byte changed, and small tables laid out as the released file.
+func TestPOSAndConnectionAsLibrary(t *testing.T) {
+	pos := part(t, dict.POSDictFileName)
+	if _, ok := readPOSGob(pos); !ok {
+		t.Fatal("readPOSGob does not read the released pos.dict: it would fall back to encoding/gob")
+	}
+	checkPOS(t, pos)
+	conn := part(t, dict.ConnectionDictFileName)
+	checkConnection(t, conn)
+	for _, n := range []int{0, 1, 14, 31, 40, len(pos) - 700, len(pos) - 1} {
+		checkPOS(t, pos[:n])
+	}
+	for _, i := range []int{0, 2, 14, 31, 35, 38, len(pos) - 650, len(pos) - 1} {
+		b := bytes.Clone(pos)
+		b[i] ^= 0x41
+		checkPOS(t, b)
+	}
+	for _, n := range []int{0, 8, 15, 16, 17, len(conn) / 2, len(conn) - 1} {
+		checkConnection(t, conn[:n])
+	}
+	for _, c := range []struct {
+		poss  [][]uint64
+		names []string
+	}{
+		{nil, nil},
+		{[][]uint64{{}, {1, 2}, {}, {0x7f, 0x80, 0xffff}}, []string{"", "名詞", "一般"}},
+		{[][]uint64{{0x10000}}, []string{"x"}}, // out of POSID's range: gob fails
+		{[][]uint64{{1 << 40}}, nil},
+	} {
+		b := gobPOS(c.poss, c.names)
+		checkPOS(t, b)
+		checkPOS(t, append(b, 1, 2, 3))
+		checkPOS(t, b[:len(b)-1])
+	}
+}
+
+// TestContentsAsLibrary checks Contents against dict.NewContents on the
+// released part's first rows and on small texts.
+func TestContentsAsLibrary(t *testing.T) {
+	content := part(t, dict.ContentDictFileName)
+	k := bytes.IndexByte(content[4096:], '\n') + 4096
+	for _, s := range []string{"", "\n", "\a", "a", "a\ab\n", "\n\n", "a\a\ab\nc", string(content[:k]), string(content[:k+1])} {
+		checkContents(t, s)
+	}
+}
+
+func FuzzReadPOSTable(f *testing.F) {
+	f.Add(gobPOS([][]uint64{{}, {1, 2}, {0x7f, 0x80, 0xffff}}, []string{"", "名詞"}))
+	f.Add(part(f, dict.POSDictFileName)[:4096])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 1<<16 {
+			return
+		}
+		checkPOS(t, b)
+	})
+}
+
+func FuzzReadConnectionTable(f *testing.F) {
+	f.Add(part(f, dict.ConnectionDictFileName)[:4096])
+	f.Add([]byte{2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 255, 255})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 1<<16 {
+			return
+		}
+		checkConnection(t, b)
+	})
+}
+
+func FuzzContents(f *testing.F) {
+	f.Add("a\ab\n\nc\a")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkContents(t, s)
 	})
 }
