@@ -1,8 +1,12 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"midreview/ingest"
 )
@@ -164,4 +168,54 @@ func TestMaskLeakAndOverMasking(t *testing.T) {
 			t.Errorf("over-masking: Mask(%q) = %q", s, got)
 		}
 	}
+}
+
+// checkSpansPrefilter checks that the masker's spans of s are those of every
+// pattern run on it (spansOf with all).
+func checkSpansPrefilter(t *testing.T, m *Masker, s string) {
+	t.Helper()
+	s = norm.NFKC.String(s)
+	toks := m.tok.Tokenize(s)
+	if got, want := m.spans(s, toks), m.spansOf(s, toks, true); !slices.Equal(got, want) {
+		t.Fatalf("spans(%q) = %v, every pattern: %v", s, got, want)
+	}
+}
+
+// TestSpansPrefilter compares the masker's prefiltered patterns with every
+// pattern on the mask tests' texts and every distinct text of the
+// scale-shaped sample and the hard batch.
+func TestSpansPrefilter(t *testing.T) {
+	m := NewMasker(maskBatch(), IPATokenizer())
+	for _, c := range maskLeakSet {
+		checkSpansPrefilter(t, m, c.text)
+	}
+	for _, s := range maskKeepSet {
+		checkSpansPrefilter(t, m, s)
+	}
+	for _, s := range []string{"taro@example.jp", "〒2230061", "三丁目十番地", "五番十二号", "綱島西2-14-5", "@@", "番"} {
+		checkSpansPrefilter(t, m, s)
+	}
+	for _, b := range cacheBatches(t) {
+		m := NewMasker(b, IPATokenizer())
+		seen := map[string]bool{}
+		for _, d := range collectTexts(b) {
+			if !seen[d.text] {
+				seen[d.text] = true
+				checkSpansPrefilter(t, m, d.text)
+			}
+		}
+	}
+}
+
+func FuzzSpansPrefilter(f *testing.F) {
+	m := NewMasker(maskBatch(), IPATokenizer())
+	for _, c := range maskLeakSet {
+		f.Add(c.text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 || !utf8.ValidString(s) {
+			return
+		}
+		checkSpansPrefilter(t, m, s)
+	})
 }
