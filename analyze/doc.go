@@ -55,9 +55,10 @@
 //
 // The IPA dictionary of the text analysis (mask.go, IPATokenizer) comes from
 // the subpackage ipadict: the released kagome-dict/ipa file, copied in by the
-// build and embedded once, its zip parts decoded side by side with
-// kagome-dict's readers (the index and the morphs by ipadict's own, checked
-// against ipa.Dict() and fuzzed). It computes no figure.
+// build and embedded once, its zip parts decoded side by side (the larger
+// parts by ipadict's own readers, checked against ipa.Dict() and fuzzed), its
+// contents left unsplit: a token's features are read with featureAt, never
+// Token.Features (TestFeatureAtOnly). It computes no figure.
 //
 // One rounding rule (round.go, Round1: one decimal, 四捨五入) serves every
 // printed figure, the A–D evaluation (which compares figures as printed) and

@@ -11,14 +11,17 @@ import (
 	"github.com/ikawaha/kagome-dict/dict/trie"
 )
 
-// Note: readIndexTable and readMorphs decode exactly the formats that
-// dict.ReadIndexTable and dict.ReadMorphs read (kagome-dict v1.1.7, little
-// endian), from the inflated part instead of four or two bytes at a time
-// through encoding/binary. TestLoadEqualsIPA checks the whole dictionary
-// against ipa.Dict(), TestReadersAsLibrary each reader against the library's
-// on the released part and on damaged copies of it, and FuzzReadIndexTable and
-// FuzzReadMorphs that no input makes them panic or allocate beyond the input's
-// size.
+// Note: readIndexTable, readMorphs and readConnectionTable decode exactly the
+// formats that dict.ReadIndexTable, dict.ReadMorphs and
+// dict.ReadConnectionTable read (kagome-dict v1.1.7, little endian), from the
+// inflated part instead of a few bytes at a time through encoding/binary;
+// readPOSTable reads the released pos.dict's gob stream without
+// encoding/gob. TestLoadEqualsIPA checks the whole dictionary against
+// ipa.Dict(); TestReadersAsLibrary and TestPOSAndConnectionAsLibrary each
+// reader against the library's on the released part and on damaged copies of
+// it; FuzzReadIndexTable, FuzzReadMorphs, FuzzReadConnectionTable and
+// FuzzReadPOSTable that no input makes them panic, allocate beyond the
+// input's size or decode differently from the library.
 
 // errShort is the error for a part that ends inside a record.
 var errShort = errors.New("unexpected end of part")
