@@ -113,6 +113,7 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 			f = docFaces{regular: o.FontRegular, bold: o.FontBold}
 			continue
 		}
+		d.markDrawn()
 		var buf bytes.Buffer
 		if err := d.real.Output(&buf); err != nil {
 			return fmt.Errorf("render: pdf: %w", err)
@@ -185,6 +186,10 @@ type pdfDoc struct {
 	printable *runeSet
 	outside   bool
 	lineBuf   []byte // swatchRect's buffer
+	// The text operators written for fpdf's Text (textop.go): their
+	// buffer, and the runes drawn in each face (regular, bold).
+	textBuf []byte
+	drawn   [2]*runeSet
 }
 
 // handoutBlocks composes the chapters of a handout: the ward report
@@ -515,7 +520,11 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 	if d.printable != nil && !d.printable.hasAll(s) {
 		d.outside = true
 	}
-	d.p.Text(x, yMid+d.dy+0.35*d.fontMM(), s)
+	y := yMid + d.dy + 0.35*d.fontMM()
+	if d.p == canvas(d.real) && d.text(x, y, s) {
+		return
+	}
+	d.p.Text(x, y, s)
 }
 
 // para prints wrapped text at the cursor, breaking pages between lines.
