@@ -181,6 +181,7 @@ type pdfDoc struct {
 	docSize  float64
 	docOK    bool
 	wraps    map[wrapKey][]string // text.go
+	shared   *sharedLayout        // layoutcache.go
 	// printable is the set of runes of the document's cut faces (nil: the
 	// full faces), and outside reports a rune drawn outside it (cutfont.go).
 	printable *runeSet
@@ -308,7 +309,8 @@ func newDoc(p *fpdf.Fpdf, o PDFOptions) (*pdfDoc, error) {
 	size, _ := p.GetFontSize()
 	style := p.GetFontStyle()
 	return &pdfDoc{p: p, real: p, cut: map[int]float64{}, regular: regular, bold: bold, wraps: map[wrapKey][]string{},
-		style: style, size: size, docStyle: style, docSize: size, docOK: true}, nil
+		shared: layoutOf(regular, bold),
+		style:  style, size: size, docStyle: style, docSize: size, docOK: true}, nil
 }
 
 // fixFontNames renames fpdf's font names ("utf8"+family) to subset names with a
@@ -511,6 +513,12 @@ func (d *pdfDoc) fontMM() float64 { return d.size / kMM }
 // textAt prints one line of s with its vertical middle at yMid, left-aligned at
 // x, right-aligned to x or centred on x (align 'L', 'R', 'C').
 func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
+	if d.p != canvas(d.real) {
+		// A dry pass counts the lines only (paginate.go); the real pass
+		// checks the runes.
+		d.p.Text(x, yMid, s)
+		return
+	}
 	switch align {
 	case 'R':
 		x -= d.width(s)

@@ -32,7 +32,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 	heads := make([][]string, len(cols))
 	headH := 0.0
 	for i, c := range cols {
-		heads[i] = headLines(c.head, c.w-2*cellPad, d.width)
+		heads[i] = d.headLines(c.head, c.w-2*cellPad)
 		headH = max(headH, float64(len(heads[i]))*hlh+2)
 	}
 	// A row may be at most as tall as a page below the caption and the header;

@@ -169,15 +169,16 @@ type wrapKey struct {
 	size  float64
 }
 
-// wrap is wrapText in the current font, remembered for the document: the
+// wrap is wrapText in the current font, remembered for the document (the
 // dry pass of a chapter (paginate.go), its tries and the real pass wrap the
-// same texts. The lines are shared: callers must not modify them.
+// same texts) and shared with the other handouts (layoutcache.go). The
+// lines are shared: callers must not modify them.
 func (d *pdfDoc) wrap(s string, width float64) []string {
 	k := wrapKey{s, width, d.style, d.size}
 	if ls, ok := d.wraps[k]; ok {
 		return ls
 	}
-	ls := slices.Clip(wrapText(s, width, d.width))
+	ls := d.shared.linesOf(lineKey{wrapKey: k}, func() []string { return slices.Clip(wrapText(s, width, d.width)) })
 	if d.wraps == nil {
 		d.wraps = map[wrapKey][]string{}
 	}
