@@ -191,6 +191,9 @@ type pdfDoc struct {
 	// buffer, and the runes drawn in each face (regular, bold).
 	textBuf []byte
 	drawn   [2]*runeSet
+	// The text colour's operator, made when the colour changes.
+	textColor   [3]int
+	textColorOp []byte
 }
 
 // handoutBlocks composes the chapters of a handout: the ward report
@@ -585,7 +588,7 @@ func (d *pdfDoc) section(title string) {
 	}
 	d.draw(colDark)
 	d.p.SetLineWidth(0.6)
-	d.p.Line(MarginL, d.y()+9, pageW-MarginR, d.y()+9)
+	d.line(MarginL, d.y()+9, pageW-MarginR, d.y()+9)
 	d.color(colText)
 	d.down(14)
 }
@@ -605,7 +608,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 	d.fill(colDark)
 	lines := d.wrap(t, contentW-3.5)
 	const lh = 5.6
-	d.p.Rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
+	d.rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
 	for i, l := range lines {
 		d.textAt(MarginL+3.5, d.y()+3.5+float64(i)*lh, l, 'L')
 	}
@@ -703,7 +706,7 @@ func (d *pdfDoc) coverPage() {
 		w := d.width(name) + 16
 		d.draw(colDark)
 		d.p.SetLineWidth(0.6)
-		d.p.Rect(pageW/2-w/2, y, w, 13, "D")
+		d.rect(pageW/2-w/2, y, w, 13, "D")
 		d.color(colDark)
 		d.textAt(pageW/2, y+6.5, name, 'C')
 		d.color(colText)
@@ -727,7 +730,7 @@ func (d *pdfDoc) coverPage() {
 		w := d.width(s) + 12
 		d.draw(colDark)
 		d.p.SetLineWidth(0.8)
-		d.p.Rect(pageW/2-w/2, 228, w, 12, "D")
+		d.rect(pageW/2-w/2, 228, w, 12, "D")
 		d.color(colDark)
 		d.textAt(pageW/2, 234, s, 'C')
 		d.color(colText)
@@ -774,7 +777,7 @@ func (d *pdfDoc) contentsEntries(i int) {
 		d.draw(colGrid)
 		d.p.SetLineWidth(0.2)
 		d.p.SetDashPattern([]float64{0.4, 0.8}, 0)
-		d.p.Line(MarginL+indent+d.width(t)+2, mid+1+d.dy, pageW-MarginR-d.width(pg)-2, mid+1+d.dy)
+		d.line(MarginL+indent+d.width(t)+2, mid+1+d.dy, pageW-MarginR-d.width(pg)-2, mid+1+d.dy)
 		d.p.SetDashPattern(nil, 0)
 		y += 6.2
 	}

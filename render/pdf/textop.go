@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -55,14 +56,17 @@ func (d *pdfDoc) text(x, y float64, s string) bool {
 	colored := tr != fr || tg != fg || tb != fb
 	b := d.textBuf[:0]
 	if colored {
+		if c := [3]int{tr, tg, tb}; c != d.textColor || d.textColorOp == nil {
+			d.textColor, d.textColorOp = c, appendColor(nil, tr, tg, tb)
+		}
 		b = append(b, "q "...)
-		b = appendColor(b, tr, tg, tb)
+		b = append(b, d.textColorOp...)
 		b = append(b, ' ')
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, float64(x*k), 'f', 2, 64)
+	b = appendF2(b, float64(x*k))
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, float64((h-y)*k), 'f', 2, 64)
+	b = appendF2(b, float64((h-y)*k))
 	b = append(b, " Td ("...)
 	if d.drawn[face] == nil {
 		d.drawn[face] = new(runeSet)
@@ -122,4 +126,83 @@ func (d *pdfDoc) markDrawn() {
 			}
 		}
 	})
+}
+
+// appendF2 appends v as strconv.AppendFloat(b, v, 'f', 2, 64) does, the
+// way fpdf formats coordinates ("%.2f"), without its general conversion:
+// v×100 is rounded to the nearest integer, which is the exact decimal
+// rounding unless v×100 lies within 1e-6 of a half (or v is large, NaN or
+// infinite), where strconv formats it (FuzzAppendF2).
+func appendF2(b []byte, v float64) []byte {
+	a := math.Abs(v)
+	if !(a < 1e6) {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	s := a * 100
+	fl := math.Floor(s)
+	fr := s - fl
+	if fr > 0.5-1e-6 && fr < 0.5+1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	n := uint64(fl)
+	if fr > 0.5 {
+		n++
+	}
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, n/100, 10)
+	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
+}
+
+// line draws a line as fpdf's Line does (the dry canvas draws nothing).
+func (d *pdfDoc) line(x1, y1, x2, y2 float64) {
+	if d.p != canvas(d.real) {
+		d.p.Line(x1, y1, x2, y2)
+		return
+	}
+	_, h := d.real.GetPageSize()
+	k := d.real.GetConversionRatio()
+	b := d.textBuf[:0]
+	b = appendF2(b, float64(x1*k))
+	b = append(b, ' ')
+	b = appendF2(b, float64((h-y1)*k))
+	b = append(b, " m "...)
+	b = appendF2(b, float64(x2*k))
+	b = append(b, ' ')
+	b = appendF2(b, float64((h-y2)*k))
+	b = append(b, " l S"...)
+	d.real.RawWriteStr(string(b)) // RawWriteStr ends the line
+	d.textBuf = b
+}
+
+// rect draws a rectangle as fpdf's Rect does, style "F", "D" or "FD".
+func (d *pdfDoc) rect(x, y, w, hh float64, style string) {
+	var op string
+	switch style {
+	case "F":
+		op = "f"
+	case "D":
+		op = "S"
+	case "FD":
+		op = "B"
+	}
+	if d.p != canvas(d.real) || op == "" {
+		d.p.Rect(x, y, w, hh, style)
+		return
+	}
+	_, h := d.real.GetPageSize()
+	k := d.real.GetConversionRatio()
+	b := d.textBuf[:0]
+	b = appendF2(b, float64(x*k))
+	b = append(b, ' ')
+	b = appendF2(b, float64((h-y)*k))
+	b = append(b, ' ')
+	b = appendF2(b, float64(w*k))
+	b = append(b, ' ')
+	b = appendF2(b, float64(-hh*k))
+	b = append(b, " re "...)
+	b = append(b, op...)
+	d.real.RawWriteStr(string(b))
+	d.textBuf = b
 }
