@@ -223,8 +223,11 @@ func (s *sheet) flushStyle() {
 	s.run = styleRun{}
 	c1, err := excelize.CoordinatesToCellName(r.from, r.row)
 	s.b.check(err)
-	c2, err := excelize.CoordinatesToCellName(r.to, r.row)
-	s.b.check(err)
+	c2 := c1
+	if r.to > r.from {
+		c2, err = excelize.CoordinatesToCellName(r.to, r.row)
+		s.b.check(err)
+	}
 	s.b.check(s.b.f.SetCellStyle(s.name, c1, c2, r.id))
 }
 
