@@ -260,8 +260,26 @@ func (d *pdfDoc) wideTable(t view.Table, size float64) {
 // (at most xtChoiceMx), except that a column whose head has a word wider
 // than that gets the word's width (headLines breaks heads between words),
 // as long as the others keep xtChoiceMn.
+// The widths are shared (layoutcache.go): callers must not modify them.
 func (d *pdfDoc) choiceWidths(cols []tcol, avail, size float64) []float64 {
 	d.font("B", size-0.5)
+	if d.shared == nil {
+		return d.computeChoiceWidths(cols, avail)
+	}
+	k := choiceKeyOf(cols, avail, size)
+	if ws, ok := d.shared.widths.Load(k); ok {
+		return ws.([]float64)
+	}
+	ws := d.computeChoiceWidths(cols, avail)
+	if d.shared.n.Load() < maxShared {
+		d.shared.n.Add(1)
+		d.shared.widths.Store(k, ws)
+	}
+	return ws
+}
+
+// computeChoiceWidths is choiceWidths in the current font.
+func (d *pdfDoc) computeChoiceWidths(cols []tcol, avail float64) []float64 {
 	need := make([]float64, len(cols))
 	for i, c := range cols {
 		for _, a := range headPieces([]rune(c.head), 1, 0, d.width) {

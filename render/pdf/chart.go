@@ -71,7 +71,7 @@ func (d *pdfDoc) swatchRect(x, y, w, h float64, s swatch) {
 		return
 	}
 	d.fill(s.fill)
-	d.p.Rect(x, y, w, h, "F")
+	d.rect(x, y, w, h, "F")
 	if !s.hatch {
 		return
 	}
@@ -104,13 +104,13 @@ func (d *pdfDoc) swatchRect(x, y, w, h float64, s swatch) {
 // appendLine appends the line from (x1, y1) to (x2, y2) on a page ph mm
 // high to b as fpdf's Line writes it: "x1 y1 m x2 y2 l S" in points.
 func appendLine(b []byte, x1, y1, x2, y2, ph float64) []byte {
-	b = strconv.AppendFloat(b, x1*kMM, 'f', 2, 64)
+	b = appendF2(b, float64(x1*kMM))
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (ph-y1)*kMM, 'f', 2, 64)
+	b = appendF2(b, float64((ph-y1)*kMM))
 	b = append(b, " m "...)
-	b = strconv.AppendFloat(b, x2*kMM, 'f', 2, 64)
+	b = appendF2(b, float64(x2*kMM))
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (ph-y2)*kMM, 'f', 2, 64)
+	b = appendF2(b, float64((ph-y2)*kMM))
 	return append(b, " l S\n"...)
 }
 
@@ -145,7 +145,7 @@ func (d *pdfDoc) legend(names []string, sws []swatch, draw bool) float64 {
 			d.swatchRect(x, y+0.8, 3.8, 3, sws[i])
 			d.draw(colRule)
 			d.p.SetLineWidth(0.1)
-			d.p.Rect(x, y+0.8, 3.8, 3, "D")
+			d.rect(x, y+0.8, 3.8, 3, "D")
 			d.color(colText)
 			d.textAt(x+5, y+2.3, n, 'L')
 		}
@@ -235,7 +235,7 @@ func (d *pdfDoc) barChart(caption string, series []string, rows []view.BarRow) {
 		if t == 0 {
 			d.draw(colText)
 		}
-		d.p.Line(x, y0, x, y0+total)
+		d.line(x, y0, x, y0+total)
 		d.color(colMuted)
 		d.textAt(x, y0+total+2.2, strconv.FormatFloat(t, 'f', -1, 64), 'C')
 	}
@@ -299,7 +299,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 	for t := 0.0; t <= 100; t += 20 {
 		x := x0 + areaW*t/100
 		d.draw(colGrid)
-		d.p.Line(x, y0, x, y0+total)
+		d.line(x, y0, x, y0+total)
 		d.color(colMuted)
 		d.textAt(x, y0+total+2.2, strconv.Itoa(int(t)), 'C')
 	}
@@ -335,7 +335,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 		if r.Suppressed {
 			d.draw(colRule)
 			d.p.SetLineWidth(0.2)
-			d.p.Rect(x0, y, areaW, bandH, "D")
+			d.rect(x0, y, areaW, bandH, "D")
 			d.textAt(x0+areaW/2, y+bandH/2, view.MarkSuppressed+"（回答者が少ないため秘匿）", 'C')
 			y += bandH + gap
 			continue
@@ -371,7 +371,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 				if sws[i].hatch {
 					// A white box behind the label keeps it legible on hatching.
 					d.fill([3]int{255, 255, 255})
-					d.p.Rect(x+w/2-tw/2-0.6, y+bandH/2-1.4, tw+1.2, 2.8, "F")
+					d.rect(x+w/2-tw/2-0.6, y+bandH/2-1.4, tw+1.2, 2.8, "F")
 				}
 				if sws[i].dark() && !sws[i].hatch {
 					d.color([3]int{255, 255, 255})
@@ -384,7 +384,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 		}
 		d.draw([3]int{255, 255, 255})
 		d.p.SetLineWidth(0.2)
-		d.p.Rect(x0, y, areaW, bandH, "D")
+		d.rect(x0, y, areaW, bandH, "D")
 		y += bandH + gap
 	}
 	d.color(colText)

@@ -18,5 +18,8 @@
 // pooled zlib writers). cutfont.go cuts the Japanese font once per View to
 // the runes its handouts can print (literals.go lists the writers' own), so
 // that fpdf reads and subsets a small face for each handout; the handouts
-// stay byte for byte those of the full font.
+// stay byte for byte those of the full font. textop.go writes the text,
+// line and rectangle operators into the pages as fpdf writes them (without
+// its formatting through fmt), and layoutcache.go shares the wrapped lines,
+// table heads and crosstab widths between the passes and the handouts.
 package pdf

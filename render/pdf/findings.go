@@ -96,10 +96,10 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 			default:
 				d.fill(colNeutral)
 			}
-			d.p.Rect(x0, by, w, barH, "F")
+			d.rect(x0, by, w, barH, "F")
 			if b.better < 0 {
 				d.fill([3]int{255, 255, 255})
-				d.p.Rect(x0, by+barH/2-0.3, w, 0.6, "F")
+				d.rect(x0, by+barH/2-0.3, w, 0.6, "F")
 			}
 		}
 		if !math.IsNaN(b.tgt) {
@@ -114,7 +114,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 	d.p.SetLineWidth(0.3)
 	x100 := x0 + areaW*100/scale
 	d.p.SetDashPattern([]float64{1, 0.8}, 0)
-	d.p.Line(x100, top-1, x100, top+h+1)
+	d.line(x100, top-1, x100, top+h+1)
 	d.p.SetDashPattern(nil, 0)
 	d.p.SetLineWidth(0.2)
 	d.color(colMuted)
@@ -126,7 +126,7 @@ func (d *pdfDoc) indexChart(caption, district string, rows []view.BarRow) {
 		text string
 	}{{colBetter, "有意に良い"}, {colWorse, "有意に悪い"}, {colNeutral, "有意な差なし"}} {
 		d.fill(k.c)
-		d.p.Rect(lx, ly-1.5, 4, 3, "F")
+		d.rect(lx, ly-1.5, 4, 3, "F")
 		d.textAt(lx+5, ly, k.text, 'L')
 		lx += 6 + d.width(k.text) + 4
 	}

@@ -182,7 +182,7 @@ func (d *pdfDoc) drawMap(mv *view.MapView, m view.MapMeasure, x, y, w, h float64
 		ax, ay := x+l.AX*s, y+l.AY*s
 		bx := min(max(ax, x+l.X*s-1), x+l.X*s+1)
 		by := min(max(ay, y+l.Y*s-mapLabelLine/2), y+l.Y*s+1.5*mapLabelLine)
-		d.p.Line(ax, ay, bx, by)
+		d.line(ax, ay, bx, by)
 		d.fill(colText)
 		d.p.Circle(ax, ay, 0.35, "F")
 	}
@@ -196,7 +196,7 @@ func (d *pdfDoc) drawMap(mv *view.MapView, m view.MapMeasure, x, y, w, h float64
 		for k, line := range lines {
 			lw := d.width(line) + 1
 			d.fill([3]int{255, 255, 255})
-			d.p.Rect(lx-lw/2, ly+d.dy-mapLabelLine/2+float64(k)*mapLabelLine, lw, mapLabelLine, "F")
+			d.rect(lx-lw/2, ly+d.dy-mapLabelLine/2+float64(k)*mapLabelLine, lw, mapLabelLine, "F")
 			d.color(colText)
 			d.textAt(lx, ly+float64(k)*mapLabelLine, line, 'C')
 		}
@@ -224,7 +224,7 @@ func (d *pdfDoc) hatch(pts []pointMM) {
 	d.p.SetLineWidth(0.25)
 	d.draw([3]int{90, 90, 90})
 	for t := minX - (maxY - minY); t < maxX; t += 1.5 {
-		d.p.Line(t, maxY, t+(maxY-minY), minY)
+		d.line(t, maxY, t+(maxY-minY), minY)
 	}
 	d.p.RawWriteStr("Q\n")
 	d.p.SetLineWidth(0.2)
@@ -245,7 +245,7 @@ func (d *pdfDoc) mapLegend(m view.MapMeasure, x, y, w float64) {
 		d.fill(hexRGB(c.Color))
 		d.draw(colText)
 		d.p.SetLineWidth(0.15)
-		d.p.Rect(cx, y+d.dy, 3, 2.6, "FD")
+		d.rect(cx, y+d.dy, 3, 2.6, "FD")
 		d.textAt(cx+4, y+1.3, c.Label, 'L')
 		cx += lw
 	}

@@ -113,6 +113,7 @@ func writePDF(w io.Writer, v *view.View, district string, o PDFOptions) error {
 			f = docFaces{regular: o.FontRegular, bold: o.FontBold}
 			continue
 		}
+		d.markDrawn()
 		var buf bytes.Buffer
 		if err := d.real.Output(&buf); err != nil {
 			return fmt.Errorf("render: pdf: %w", err)
@@ -180,11 +181,19 @@ type pdfDoc struct {
 	docSize  float64
 	docOK    bool
 	wraps    map[wrapKey][]string // text.go
+	shared   *sharedLayout        // layoutcache.go
 	// printable is the set of runes of the document's cut faces (nil: the
 	// full faces), and outside reports a rune drawn outside it (cutfont.go).
 	printable *runeSet
 	outside   bool
 	lineBuf   []byte // swatchRect's buffer
+	// The text operators written for fpdf's Text (textop.go): their
+	// buffer, and the runes drawn in each face (regular, bold).
+	textBuf []byte
+	drawn   [2]*runeSet
+	// The text colour's operator, made when the colour changes.
+	textColor   [3]int
+	textColorOp []byte
 }
 
 // handoutBlocks composes the chapters of a handout: the ward report
@@ -303,7 +312,8 @@ func newDoc(p *fpdf.Fpdf, o PDFOptions) (*pdfDoc, error) {
 	size, _ := p.GetFontSize()
 	style := p.GetFontStyle()
 	return &pdfDoc{p: p, real: p, cut: map[int]float64{}, regular: regular, bold: bold, wraps: map[wrapKey][]string{},
-		style: style, size: size, docStyle: style, docSize: size, docOK: true}, nil
+		shared: layoutOf(regular, bold),
+		style:  style, size: size, docStyle: style, docSize: size, docOK: true}, nil
 }
 
 // fixFontNames renames fpdf's font names ("utf8"+family) to subset names with a
@@ -506,6 +516,12 @@ func (d *pdfDoc) fontMM() float64 { return d.size / kMM }
 // textAt prints one line of s with its vertical middle at yMid, left-aligned at
 // x, right-aligned to x or centred on x (align 'L', 'R', 'C').
 func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
+	if d.p != canvas(d.real) {
+		// A dry pass counts the lines only (paginate.go); the real pass
+		// checks the runes.
+		d.p.Text(x, yMid, s)
+		return
+	}
 	switch align {
 	case 'R':
 		x -= d.width(s)
@@ -515,7 +531,11 @@ func (d *pdfDoc) textAt(x, yMid float64, s string, align byte) {
 	if d.printable != nil && !d.printable.hasAll(s) {
 		d.outside = true
 	}
-	d.p.Text(x, yMid+d.dy+0.35*d.fontMM(), s)
+	y := yMid + d.dy + 0.35*d.fontMM()
+	if d.p == canvas(d.real) && d.text(x, y, s) {
+		return
+	}
+	d.p.Text(x, y, s)
 }
 
 // para prints wrapped text at the cursor, breaking pages between lines.
@@ -568,7 +588,7 @@ func (d *pdfDoc) section(title string) {
 	}
 	d.draw(colDark)
 	d.p.SetLineWidth(0.6)
-	d.p.Line(MarginL, d.y()+9, pageW-MarginR, d.y()+9)
+	d.line(MarginL, d.y()+9, pageW-MarginR, d.y()+9)
 	d.color(colText)
 	d.down(14)
 }
@@ -588,7 +608,7 @@ func (d *pdfDoc) subsection(title string, minBody float64, newPage bool) {
 	d.fill(colDark)
 	lines := d.wrap(t, contentW-3.5)
 	const lh = 5.6
-	d.p.Rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
+	d.rect(MarginL, d.y()+1, 1.4, 5+float64(len(lines)-1)*lh, "F")
 	for i, l := range lines {
 		d.textAt(MarginL+3.5, d.y()+3.5+float64(i)*lh, l, 'L')
 	}
@@ -686,7 +706,7 @@ func (d *pdfDoc) coverPage() {
 		w := d.width(name) + 16
 		d.draw(colDark)
 		d.p.SetLineWidth(0.6)
-		d.p.Rect(pageW/2-w/2, y, w, 13, "D")
+		d.rect(pageW/2-w/2, y, w, 13, "D")
 		d.color(colDark)
 		d.textAt(pageW/2, y+6.5, name, 'C')
 		d.color(colText)
@@ -710,7 +730,7 @@ func (d *pdfDoc) coverPage() {
 		w := d.width(s) + 12
 		d.draw(colDark)
 		d.p.SetLineWidth(0.8)
-		d.p.Rect(pageW/2-w/2, 228, w, 12, "D")
+		d.rect(pageW/2-w/2, 228, w, 12, "D")
 		d.color(colDark)
 		d.textAt(pageW/2, 234, s, 'C')
 		d.color(colText)
@@ -757,7 +777,7 @@ func (d *pdfDoc) contentsEntries(i int) {
 		d.draw(colGrid)
 		d.p.SetLineWidth(0.2)
 		d.p.SetDashPattern([]float64{0.4, 0.8}, 0)
-		d.p.Line(MarginL+indent+d.width(t)+2, mid+1+d.dy, pageW-MarginR-d.width(pg)-2, mid+1+d.dy)
+		d.line(MarginL+indent+d.width(t)+2, mid+1+d.dy, pageW-MarginR-d.width(pg)-2, mid+1+d.dy)
 		d.p.SetDashPattern(nil, 0)
 		y += 6.2
 	}

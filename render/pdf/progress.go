@@ -17,7 +17,7 @@ func (d *pdfDoc) compactTable(t view.Table) {
 	y := d.y()
 	d.font("B", 8.5)
 	d.fill(colHead)
-	d.p.Rect(MarginL, y, contentW, rh, "F")
+	d.rect(MarginL, y, contentW, rh, "F")
 	for i, c := range t.Cols {
 		x := MarginL + float64(i)*w
 		if i == 0 {
@@ -30,7 +30,7 @@ func (d *pdfDoc) compactTable(t view.Table) {
 	for k, r := range t.Rows {
 		yy := y + rh*float64(k+1)
 		d.draw(colGrid)
-		d.p.Line(MarginL, yy+rh, MarginL+contentW, yy+rh)
+		d.line(MarginL, yy+rh, MarginL+contentW, yy+rh)
 		for i, c := range r {
 			x := MarginL + float64(i)*w
 			if i == 0 {
@@ -79,7 +79,7 @@ func (d *pdfDoc) record(in view.Record) {
 		d.fill([3]int{shade, shade, shade})
 		d.draw(colRule)
 		d.p.SetLineWidth(0.2)
-		d.p.Rect(x, y, cellW-1.5, cellH, "FD")
+		d.rect(x, y, cellW-1.5, cellH, "FD")
 		d.font("", 7)
 		d.color(colMuted)
 		d.textAt(x+1, y+2, in.Years[j], 'L')
@@ -100,13 +100,13 @@ func (d *pdfDoc) record(in view.Record) {
 		if !c.Actual.Blank() {
 			bw := cellW - 1.5
 			d.fill(colGrid)
-			d.p.Rect(x, y+cellH+0.8, bw, barH, "F")
+			d.rect(x, y+cellH+0.8, bw, barH, "F")
 			share := 1.0
 			if !in.Target.Blank() && in.Target.Value > 0 {
 				share = min(1, c.Actual.Value/in.Target.Value)
 			}
 			d.fill(colDark)
-			d.p.Rect(x, y+cellH+0.8, bw*share, barH, "F")
+			d.rect(x, y+cellH+0.8, bw*share, barH, "F")
 			d.font("", 6.5)
 			d.textAt(x+bw, y+cellH+barH+2.6, c.Actual.Text, 'R')
 		}
@@ -146,21 +146,21 @@ func (d *pdfDoc) trendChart(caption string, points []view.BarRow, target view.Fi
 	d.p.SetLineWidth(0.15)
 	for v := 0.0; v <= top+1e-9; v += tick {
 		d.draw(colGrid)
-		d.p.Line(x0, yAt(v), x0+w, yAt(v))
+		d.line(x0, yAt(v), x0+w, yAt(v))
 		d.textAt(x0-1.5, yAt(v), strconv.FormatFloat(v, 'f', 0, 64), 'R')
 	}
 	d.textAt(x0-1.5, y-3.2, "(%)", 'R')
 	d.color(colText)
 	d.draw(colRule)
 	d.p.SetLineWidth(0.2)
-	d.p.Line(x0, y, x0, y+ch)
-	d.p.Line(x0, y+ch, x0+w, y+ch)
+	d.line(x0, y, x0, y+ch)
+	d.line(x0, y+ch, x0+w, y+ch)
 	ty := math.NaN()
 	if !target.Blank() {
 		ty = yAt(math.Min(target.Value, top))
 		d.draw(colText)
 		d.p.SetDashPattern([]float64{1.2, 1.2}, 0)
-		d.p.Line(x0, ty, x0+w, ty)
+		d.line(x0, ty, x0+w, ty)
 		d.p.SetDashPattern(nil, 0)
 		d.font("", 7)
 		d.textAt(x0+w+1.5, ty, "目標 "+target.Text, 'L')
@@ -181,7 +181,7 @@ func (d *pdfDoc) trendChart(caption string, points []view.BarRow, target view.Fi
 		}
 		yy := yAt(math.Min(v.Value, top))
 		if px >= 0 {
-			d.p.Line(px, py, x, yy)
+			d.line(px, py, x, yy)
 		}
 		d.fill(colDark)
 		d.p.Circle(x, yy, 0.9, "F")

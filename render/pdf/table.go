@@ -32,7 +32,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 	heads := make([][]string, len(cols))
 	headH := 0.0
 	for i, c := range cols {
-		heads[i] = headLines(c.head, c.w-2*cellPad, d.width)
+		heads[i] = d.headLines(c.head, c.w-2*cellPad)
 		headH = max(headH, float64(len(heads[i]))*hlh+2)
 	}
 	// A row may be at most as tall as a page below the caption and the header;
@@ -69,12 +69,12 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 		}
 		y := d.y()
 		d.fill(colHead)
-		d.p.Rect(MarginL, y, total, headH, "F")
+		d.rect(MarginL, y, total, headH, "F")
 		d.draw(colText)
 		d.p.SetLineWidth(0.4)
-		d.p.Line(MarginL, y, MarginL+total, y)
+		d.line(MarginL, y, MarginL+total, y)
 		d.p.SetLineWidth(0.25)
-		d.p.Line(MarginL, y+headH, MarginL+total, y+headH)
+		d.line(MarginL, y+headH, MarginL+total, y+headH)
 		d.font("B", headSize)
 		x := MarginL
 		for i, c := range cols {
@@ -114,7 +114,7 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 		for i, c := range cols {
 			if i < len(row) && row[i].shade {
 				d.fill([3]int{244, 244, 244})
-				d.p.Rect(x, y, c.w, heights[r], "F")
+				d.rect(x, y, c.w, heights[r], "F")
 			}
 			x += c.w
 		}
@@ -135,9 +135,9 @@ func (d *pdfDoc) table(caption string, cols []tcol, rows [][]tcell, size float64
 		x = MarginL
 		for _, c := range cols[:len(cols)-1] {
 			x += c.w
-			d.p.Line(x, y, x, y+heights[r])
+			d.line(x, y, x, y+heights[r])
 		}
-		d.p.Line(MarginL, y+heights[r], MarginL+total, y+heights[r])
+		d.line(MarginL, y+heights[r], MarginL+total, y+heights[r])
 		d.setY(y + heights[r])
 	}
 	d.closeTable(total)
@@ -172,7 +172,7 @@ func (d *pdfDoc) tableBreak(heights []float64, from int, keepAfter float64) int 
 func (d *pdfDoc) closeTable(total float64) {
 	d.draw(colText)
 	d.p.SetLineWidth(0.4)
-	d.p.Line(MarginL, d.y(), MarginL+total, d.y())
+	d.line(MarginL, d.y(), MarginL+total, d.y())
 }
 
 func (d *pdfDoc) cellText(x float64, c tcol, yMid float64, s string) {

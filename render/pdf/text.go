@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Note: fpdf's MultiCell drops characters at line breaks in Japanese text, so the
@@ -169,20 +170,49 @@ type wrapKey struct {
 	size  float64
 }
 
-// wrap is wrapText in the current font, remembered for the document: the
+// wrap is wrapText in the current font, remembered for the document (the
 // dry pass of a chapter (paginate.go), its tries and the real pass wrap the
-// same texts. The lines are shared: callers must not modify them.
+// same texts) and shared with the other handouts (layoutcache.go). The
+// lines are shared: callers must not modify them.
 func (d *pdfDoc) wrap(s string, width float64) []string {
+	if ls, ok := d.oneLine(s, width); ok {
+		return ls
+	}
 	k := wrapKey{s, width, d.style, d.size}
 	if ls, ok := d.wraps[k]; ok {
 		return ls
 	}
-	ls := slices.Clip(wrapText(s, width, d.width))
+	ls := d.shared.linesOf(lineKey{wrapKey: k}, func() []string { return slices.Clip(wrapText(s, width, d.width)) })
 	if d.wraps == nil {
 		d.wraps = map[wrapKey][]string{}
 	}
 	d.wraps[k] = ls
 	return ls
+}
+
+// oneLine returns wrapText's lines of s in the current font, without
+// wrapText, when s is one line that fits width (most table cells), as
+// wrapPara measures it: rune by rune, the first rune whatever its width.
+func (d *pdfDoc) oneLine(s string, width float64) ([]string, bool) {
+	face := d.regular
+	if d.style == "B" {
+		face = d.bold
+	}
+	w := 0.0
+	for i, r := range s {
+		if r == '\n' || r == utf8.RuneError {
+			return nil, false
+		}
+		u := face.units(r)
+		if u < 0 {
+			return nil, false
+		}
+		w += float64(u) * (d.size / kMM) / 1000
+		if i > 0 && w > width+1e-9 {
+			return nil, false
+		}
+	}
+	return []string{strings.TrimRight(s, " ")}, true
 }
 
 // fitText shortens s with "…" so that it fits width.

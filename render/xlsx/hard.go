@@ -126,6 +126,7 @@ func (s *sheet) span(from, to int, text, kind string) int {
 	c2 := s.cell(to)
 	s.strNoFit(from, text, kind)
 	if to > from {
+		s.flushStyle()
 		s.b.check(s.b.f.MergeCell(s.name, c1, c2))
 		s.b.check(s.b.f.SetCellStyle(s.name, c1, c2, s.b.style(kind, "")))
 	}
@@ -140,6 +141,7 @@ func (s *sheet) span(from, to int, text, kind string) int {
 // rowLines sets the current row tall enough for n lines of text.
 func (s *sheet) rowLines(n int) {
 	if n > 1 {
+		s.flushStyle()
 		s.b.check(s.b.f.SetRowHeight(s.name, s.row, float64(n)*15+2))
 	}
 }

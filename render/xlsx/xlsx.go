@@ -70,6 +70,9 @@ func XLSX(w io.Writer, v *view.View) error {
 	b.problems()
 	b.corrections()
 	b.commentary()
+	if b.styled != nil {
+		b.styled.flushStyle()
+	}
 	if b.err != nil {
 		return fmt.Errorf("tabulation book: %w", b.err)
 	}
@@ -86,6 +89,7 @@ type book struct {
 	err    error
 	styles map[string]int // style key → excelize style ID; lookups only, never ranged over
 	sheets []string       // the book's sheets in order (bookSheets)
+	styled *sheet         // the sheet whose styleRun is pending, if any
 }
 
 func newBook(v *view.View) (*book, error) {
@@ -175,6 +179,56 @@ type sheet struct {
 	row    int       // the row being written (1-based)
 	widths []float64 // estimated display width per column (index 0 = column A)
 	maxW   []float64 // cap per column (0 = default cap)
+	run    styleRun  // cells written but not yet styled
+}
+
+// A styleRun is cells from..to of one row that take one style. The cells of
+// a row are mostly written left to right in a few styles, and excelize looks
+// the sheet up by name (case-insensitively, through every sheet) in each
+// call, so a run of cells is styled in one SetCellStyle call: the book is the
+// same as with a call per cell (every cell of the run is written before it
+// is styled, and SetCellStyle sets each cell's style alone).
+type styleRun struct{ row, from, to, id int }
+
+// styleRuns turns the runs off (a SetCellStyle call per cell) for a test.
+var styleRuns = true
+
+// setStyle styles cell col of the current row with style id, adding it to
+// the pending run when it continues it.
+func (s *sheet) setStyle(col, id int) {
+	if !styleRuns {
+		c := s.cell(col)
+		s.b.check(s.b.f.SetCellStyle(s.name, c, c, id))
+		return
+	}
+	r := &s.run
+	if r.to > 0 && r.row == s.row && r.to+1 == col && r.id == id {
+		r.to = col
+		return
+	}
+	s.flushStyle()
+	if s.b.styled != nil && s.b.styled != s {
+		s.b.styled.flushStyle()
+	}
+	s.run = styleRun{row: s.row, from: col, to: col, id: id}
+	s.b.styled = s
+}
+
+// flushStyle styles the pending run's cells.
+func (s *sheet) flushStyle() {
+	r := s.run
+	if r.to == 0 {
+		return
+	}
+	s.run = styleRun{}
+	c1, err := excelize.CoordinatesToCellName(r.from, r.row)
+	s.b.check(err)
+	c2 := c1
+	if r.to > r.from {
+		c2, err = excelize.CoordinatesToCellName(r.to, r.row)
+		s.b.check(err)
+	}
+	s.b.check(s.b.f.SetCellStyle(s.name, c1, c2, r.id))
 }
 
 func (b *book) sheet(name string) *sheet { return &sheet{b: b, name: name, row: 1} }
@@ -210,7 +264,7 @@ func (s *sheet) strNoFit(col int, text, kind string) {
 	// must stay a string, not become a formula.
 	s.b.check(s.b.f.SetCellStr(s.name, c, text))
 	if kind != "" {
-		s.b.check(s.b.f.SetCellStyle(s.name, c, c, s.b.style(kind, "")))
+		s.setStyle(col, s.b.style(kind, ""))
 	}
 }
 
@@ -218,7 +272,7 @@ func (s *sheet) strNoFit(col int, text, kind string) {
 func (s *sheet) num(col int, v float64, numFmt, shown string) {
 	c := s.cell(col)
 	s.b.check(s.b.f.SetCellFloat(s.name, c, v, -1, 64))
-	s.b.check(s.b.f.SetCellStyle(s.name, c, c, s.b.style("num", numFmt)))
+	s.setStyle(col, s.b.style("num", numFmt))
 	s.fit(col, shown)
 }
 
@@ -317,6 +371,7 @@ func (s *sheet) texts(vals ...string) {
 // titleRows rows are frozen and repeated on every printed page, freezeCols
 // columns are frozen.
 func (s *sheet) finish(titleRows, freezeCols int) {
+	s.flushStyle()
 	f, b := s.b.f, s.b
 	for i, w := range s.widths {
 		limit := 40.0
