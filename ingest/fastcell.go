@@ -26,6 +26,7 @@ const (
 // scanner's buffer and are valid until the scanner reads again.
 type fastCell struct {
 	r, t      []byte // the r and t attributes, nil when absent
+	col, row  int    // r's column and row when read with it (matchRef), else 0
 	v         []byte // the text of <v>
 	is        []byte // the text of <is><t>
 	inlineStr bool   // the cell has an <is> element
@@ -76,6 +77,15 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 	}
 	*c = fastCell{}
 	i := 2
+	// Note: the commonest start, ` r="` and a plain cell name, is read here
+	// with the name's column and row, so that the name is not read again
+	// (cellCol); anything else is read by the loop below from the start.
+	if len(b) > 7 && string(b[2:6]) == ` r="` {
+		if col, row, k := matchRef(b[6:]); k > 0 && 6+k < len(b) && b[6+k] == '"' {
+			c.r, c.col, c.row = b[6:6+k:6+k], col, row
+			i = 6 + k + 1
+		}
+	}
 	for {
 		if i >= len(b) {
 			return -1, fastNone
@@ -151,6 +161,35 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 			}
 		}
 	}
+}
+
+// matchRef reads a plain cell name at b's start, letters then digits, as
+// parseCell reads one it accepts (at most 3 letters up to XFD, 1 to 7
+// digits without a leading zero, a row up to Excel's last), and returns its
+// column, row and length; n is 0 when b does not start with such a name.
+// (What follows the name is the caller's to check.)
+func matchRef(b []byte) (col, row, n int) {
+	i := 0
+	for i < len(b) && i < 4 {
+		c := b[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		i++
+	}
+	if i == 0 || i > 3 || col > maxCols || i == len(b) || b[i] == '0' {
+		return 0, 0, 0
+	}
+	j := i
+	for j < len(b) && j-i < 8 && b[j] >= '0' && b[j] <= '9' {
+		row = row*10 + int(b[j]-'0')
+		j++
+	}
+	if j == i || j-i > 7 || row > maxRows {
+		return 0, 0, 0
+	}
+	return col, row, j
 }
 
 // isFastNameByte reports whether c may be part of an attribute name on the

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,13 +57,35 @@ func scanSheetText(doc string, slow bool, bufSize, chunk int) string {
 	}
 	s := &sheetScanner{wb: wb, rc: io.NopCloser(nil), x: x, slow: slow}
 	var b strings.Builder
+	var rows [][]string
+	batch := (&aheadFile{}).newRowBatch(rowBatch{})
 	for s.Next() {
 		fmt.Fprintf(&b, "%d %q\n", s.Num(), s.Row())
+		rows = append(rows, slices.Clone(s.Row()))
+		batch.add(&xlsxSource{sheetScanner: s})
+	}
+	// Note: the rows handed over as bytes (prefetch.go) must be the rows.
+	if got := batchRows(batch); !slices.EqualFunc(got, rows, slices.Equal) {
+		panic(fmt.Sprintf("rows through a batch %q, want %q", got, rows))
 	}
 	fmt.Fprintf(&b, "err %v\n", s.Err())
 	m, err := s.Merges()
 	fmt.Fprintf(&b, "merges %v %v\nwork %d\n", m, err, minWork-wb.work)
 	return b.String()
+}
+
+// batchRows returns the rows of batch b as the reader takes them (aheadSource).
+func batchRows(b rowBatch) [][]string {
+	f := &aheadFile{rows: make(chan rowBatch, 1), spare: make(chan rowBatch, 1)}
+	b.seal()
+	f.rows <- b
+	close(f.rows)
+	src := &aheadSource{f: f, i: -1}
+	var rows [][]string
+	for src.Next() {
+		rows = append(rows, slices.Clone(src.Row()))
+	}
+	return rows
 }
 
 // TestFastCellSeeds checks the fast path on the seeds, and that it reads the
@@ -212,5 +235,40 @@ func FuzzParseCell(f *testing.F) {
 		if bc != c || br != r || bok != ok {
 			t.Errorf("parseCell([]byte(%q)) = %d, %d, %v; string %d, %d, %v", s, bc, br, bok, c, r, ok)
 		}
+		// matchRef reads a name followed by anything: it reads all of s
+		// (the quote after it ends the name) just when parseCell accepts s
+		// without a $ sign.
+		mc, mr, n := matchRef([]byte(s + `"`))
+		plain := ok && !strings.Contains(s, "$")
+		if whole := n > 0 && n == len(s); whole != plain || whole && (mc != c || mr != r) {
+			t.Errorf("matchRef(%q) = %d, %d, %d; parseCell %d, %d, %v", s+`"`, mc, mr, n, c, r, ok)
+		}
 	})
+}
+
+// TestMatchRef checks matchRef on names worked out by hand (BH is 2×26+8).
+func TestMatchRef(t *testing.T) {
+	for _, tc := range []struct {
+		b           string
+		col, row, n int
+	}{
+		{`A1"`, 1, 1, 2},
+		{`BH90002" t="s"`, 60, 90002, 7},
+		{`xfd1048576"`, 16384, 1048576, 10},
+		{`ZZ10>`, 702, 10, 4},
+		{`XFE1"`, 0, 0, 0},
+		{`A0"`, 0, 0, 0},
+		{`A01"`, 0, 0, 0},
+		{`AAAA1"`, 0, 0, 0},
+		{`A1048577"`, 0, 0, 0},
+		{`A12345678"`, 0, 0, 0},
+		{`$A$1"`, 0, 0, 0},
+		{`A"`, 0, 0, 0},
+		{`A`, 0, 0, 0},
+		{``, 0, 0, 0},
+	} {
+		if c, r, n := matchRef([]byte(tc.b)); c != tc.col || r != tc.row || n != tc.n {
+			t.Errorf("matchRef(%q) = %d, %d, %d, want %d, %d, %d", tc.b, c, r, n, tc.col, tc.row, tc.n)
+		}
+	}
 }

@@ -403,7 +403,9 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 			seen.add(src.Row())
 			continue
 		}
-		n, hdr := src.Num(), slices.Clone(src.Row())
+		// Note: cloned one by one: a row read ahead is substrings of its
+		// whole batch (prefetch.go), which the layout would keep.
+		n, hdr := src.Num(), cloneStrings(src.Row())
 		if idCol >= 0 && src.Next() {
 			if merged, kinds, ok := sv.mergeSubHeader(hdr, src.Row(), idCol); ok && src.Num() == n+1 {
 				cols, idCol, _ = sv.classify(merged)
@@ -538,8 +540,8 @@ func (s *seenWords) add(row []string) {
 				s.idHeader = s.idHeader || k == NormKey(n)
 			}
 		}
-		if len(s.words) < maxSeenWords && len([]rune(k)) <= 20 {
-			s.words[k] = true
+		if len(s.words) < maxSeenWords && len([]rune(k)) <= 20 && !s.words[k] {
+			s.words[strings.Clone(k)] = true // Note: not the row's batch (readFile)
 		}
 	}
 	if any {
@@ -663,6 +665,9 @@ func (fr *fileReader) blank() bool {
 // add records a problem of this file.
 func (fr *fileReader) add(p Problem) {
 	p.File, p.Sheet = fr.path, fr.sheet
+	// Note: a value of a row read ahead is a substring of its whole batch
+	// (prefetch.go); the problem keeps a copy of its own.
+	p.Value = strings.Clone(p.Value)
 	fr.sv.rd.add(p)
 }
 
@@ -691,6 +696,9 @@ func (fr *fileReader) row(n int) {
 			fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: idItem})
 			return
 		}
+		// Note: the ID is kept (the respondent, the IDs seen); a value of
+		// a row read ahead is a substring of its whole batch (prefetch.go).
+		id = strings.Clone(id)
 	} else {
 		id = rowID(fr.path, n)
 	}
@@ -964,4 +972,13 @@ func hasCode(ps []Problem, c Code) bool {
 		}
 	}
 	return false
+}
+
+// cloneStrings returns a copy of ss whose strings are copies too.
+func cloneStrings(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, v := range ss {
+		out[i] = strings.Clone(v)
+	}
+	return out
 }

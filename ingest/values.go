@@ -210,7 +210,8 @@ func (x *valueIndex) matchDist(v string) (int, bool) {
 		return e.d, e.ok
 	}
 	d, ok := x.dist.match(v)
-	*e = distMatch{v: v, d: d, ok: ok, set: true}
+	// Note: v may be a substring of a whole batch of rows (prefetch.go).
+	*e = distMatch{v: strings.Clone(v), d: d, ok: ok, set: true}
 	return d, ok
 }
 
