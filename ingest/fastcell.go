@@ -223,6 +223,44 @@ func hasPrefix(b []byte, p string) (yes, short bool) {
 // <v> or an inline string, each followed by the cell's end.
 func matchContent(b []byte, i int, c *fastCell) (int, int) {
 	rest := b[i:]
+	// Note: the two commonest contents are matched against constant
+	// strings first (a few loads and compares each, where the table's
+	// strings need a call per comparison); the table below matches the
+	// same shapes and the rest.
+	if len(rest) >= 3 && string(rest[:3]) == "<v>" {
+		k := i + 3
+		for k < len(b) && b[k] != '<' {
+			if c := b[k]; c == '&' || c == '\r' {
+				return 0, fastNone
+			}
+			k++
+		}
+		if len(b)-k < len("</v></c>") {
+			return -1, fastNone
+		}
+		if string(b[k:k+8]) != "</v></c>" {
+			return 0, fastNone
+		}
+		c.v = b[i+3 : k : k]
+		return k + 8, fastOneCell
+	}
+	if len(rest) >= 7 && string(rest[:7]) == "<is><t>" {
+		k := i + 7
+		for k < len(b) && b[k] != '<' {
+			if c := b[k]; c == '&' || c == '\r' {
+				return 0, fastNone
+			}
+			k++
+		}
+		if len(b)-k < len("</t></is></c>") {
+			return -1, fastNone
+		}
+		if string(b[k:k+13]) != "</t></is></c>" {
+			return 0, fastNone
+		}
+		c.is, c.inlineStr = b[i+7:k:k], true
+		return k + 13, fastOneCell
+	}
 	if len(rest) < 2 {
 		return -1, fastNone
 	}

@@ -466,6 +466,12 @@ func (c *Column) grow(n int) {
 }
 
 func (c *Column) append(v ChoiceBits) {
+	// Note: the commonest case, a one-byte column without a table taking a
+	// one-byte answer, is code's first, here without its call.
+	if c.wide == nil && c.dict == nil && v <= 0xff {
+		c.narrow = append(c.narrow, uint8(v))
+		return
+	}
 	if c.wide == nil {
 		if k, ok := c.code(v); ok {
 			c.narrow = append(c.narrow, k)

@@ -443,7 +443,10 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 		return
 	}
 
-	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet}
+	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet, noSplit: true}
+	for _, sp := range l.split {
+		fr.noSplit = fr.noSplit && len(sp) == 0
+	}
 	prev := l.row
 	rows := 0
 	for src.Next() {
@@ -584,6 +587,7 @@ type fileReader struct {
 	emptyFrom   int      // first of the pending blank rows (0 = none)
 	emptyN      int
 	sumBuf      []byte // scratch of sum
+	noSplit     bool   // the layout has no split MA columns
 }
 
 // load copies the normalized values of row into fr.cells.
@@ -593,7 +597,12 @@ func (fr *fileReader) load(row []string) {
 	for i := 0; i < n; i++ {
 		v := ""
 		if i < len(row) {
-			v = Norm(row[i])
+			v = row[i]
+			// Note: a value of one printable ASCII byte (a code) is its
+			// own Norm; most values are such.
+			if len(v) != 1 || v[0] <= ' ' || v[0] >= 0x7f {
+				v = Norm(v)
+			}
 		}
 		fr.cells = append(fr.cells, v)
 	}
@@ -683,8 +692,10 @@ func (fr *fileReader) row(n int) {
 		fr.emptyN++
 		return
 	}
-	rd.emptyRows(cnt, Problem{File: fr.path, Sheet: fr.sheet}, fr.emptyFrom, fr.emptyN)
-	fr.emptyN = 0
+	if fr.emptyN > 0 {
+		rd.emptyRows(cnt, Problem{File: fr.path, Sheet: fr.sheet}, fr.emptyFrom, fr.emptyN)
+		fr.emptyN = 0
+	}
 	cnt.Read++
 
 	idCol := l.idCol + 1
@@ -807,7 +818,10 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 // condition on a question this file lacks cannot be checked and is skipped.
 func (fr *fileReader) checkConditions(n int, id string, answers []Answer) {
 	b, l := fr.sv.rd.b, fr.l
-	for q, question := range b.Questions {
+	for q := range b.Questions {
+		// Note: by pointer: a Question is large, and this runs for every
+		// question of every row.
+		question := &b.Questions[q]
 		if len(question.Cond) == 0 || answers[q].Empty() {
 			continue
 		}
@@ -832,6 +846,17 @@ func (fr *fileReader) sum() [16]byte {
 	// a stream: the sum is that of writing them piece by piece); a Write per
 	// cell through the hash.Hash interface allocated a copy of every cell.
 	b := fr.sumBuf[:0]
+	if fr.noSplit {
+		// Note: the loop below for a layout without split MA columns
+		// (most files), the same bytes without looking for them.
+		for _, c := range fr.l.qCol {
+			if c >= 0 {
+				b = append(b, fr.cells[c]...)
+			}
+			b = append(b, 0x1e, '0', 0x1f)
+		}
+		return fr.sumOf(b)
+	}
 	for q := range fr.l.qCol {
 		if c := fr.l.qCol[q]; c >= 0 {
 			b = append(b, fr.cells[c]...)
@@ -855,6 +880,12 @@ func (fr *fileReader) sum() [16]byte {
 			b = append(strconv.AppendUint(b, uint64(bits), 16), 0x1f)
 		}
 	}
+	return fr.sumOf(b)
+}
+
+// sumOf returns the sum of the bytes b gathered by sum, keeping b as the
+// scratch buffer.
+func (fr *fileReader) sumOf(b []byte) [16]byte {
 	fr.sumBuf = b
 	// Note: two 64-bit maphash sums with seeds of this process rather than
 	// FNV-128a, which reads a byte at a time and was a tenth of the

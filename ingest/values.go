@@ -191,6 +191,15 @@ type valueIndex struct {
 	slowMA     bool             // no parseCodeList: set by tests
 	texts      [1 << 15]string  // interned texts by hash (normText)
 	dists      [256]distMatch   // districts matched, by hash (matchDist)
+	digits     [][10]parsed     // parseValue of each question's one-digit values, once parsed
+}
+
+// A parsed is the result of parseValue, kept for a value parsed again.
+type parsed struct {
+	a    Answer
+	code Code
+	bad  string
+	set  bool
 }
 
 // A distMatch is a value of the 地区 question and its district.
@@ -217,7 +226,7 @@ func (x *valueIndex) matchDist(v string) (int, bool) {
 
 func newValueIndex(b *Batch) *valueIndex {
 	x := &valueIndex{b: b, sets: make([]choiceIndex, len(b.ChoiceSets)), dist: newDistrictIndex(b), distQ: -1,
-		noAns: make(map[int]bool, len(b.Settings.NoAnswer))}
+		noAns: make(map[int]bool, len(b.Settings.NoAnswer)), digits: make([][10]parsed, len(b.Questions))}
 	for _, c := range b.Settings.NoAnswer {
 		x.noAns[c] = true
 		if c >= 0 && c < smallCodes {
@@ -277,7 +286,23 @@ func (x *valueIndex) set(q int) *choiceIndex {
 // Note: a categorical value is parsed as a code once (ParseCode), for the
 // 無回答コード and the choice alike, rather than by isNoAnswer and lookup
 // each; FuzzParseValue compares it with parseValueRef in values_test.go.
+// A value of one digit (most answers of a survey are a code) is parsed once
+// per question and then taken from a table (x.digits): what parseValue
+// returns depends only on the question and the value.
 func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad string) {
+	if len(v) == 1 && v[0]-'0' < 10 && q < len(x.digits) {
+		p := &x.digits[q][v[0]-'0']
+		if !p.set {
+			p.a, p.code, p.bad = x.parseValueOf(q, v)
+			p.set = true
+		}
+		return p.a, p.code, p.bad
+	}
+	return x.parseValueOf(q, v)
+}
+
+// parseValueOf is parseValue without the table of one-digit values.
+func (x *valueIndex) parseValueOf(q int, v string) (a Answer, code Code, bad string) {
 	if IsNoAnswer(v) {
 		return Answer{}, "", ""
 	}
