@@ -184,14 +184,15 @@ type valueIndex struct {
 	b          *Batch
 	sets       []choiceIndex // by choice set
 	dist       *districtIndex
-	distQ      int              // the 地区 question, or -1
-	distC      []int            // district of each choice of the 地区 question's choice set, or -1
-	noAns      map[int]bool     // 無回答コード
-	noAnsSmall [smallCodes]bool // noAns below smallCodes
-	slowMA     bool             // no parseCodeList: set by tests
-	texts      [1 << 15]string  // interned texts by hash (normText)
-	dists      [256]distMatch   // districts matched, by hash (matchDist)
-	digits     [][10]parsed     // parseValue of each question's one-digit values, once parsed
+	distQ      int               // the 地区 question, or -1
+	distC      []int             // district of each choice of the 地区 question's choice set, or -1
+	noAns      map[int]bool      // 無回答コード
+	noAnsSmall [smallCodes]bool  // noAns below smallCodes
+	slowMA     bool              // no parseCodeList: set by tests
+	texts      [1 << 15]string   // interned texts by hash (normText)
+	interned   map[string]string // every text interned (normText)
+	dists      [256]distMatch    // districts matched, by hash (matchDist)
+	digits     [][10]parsed      // parseValue of each question's one-digit values, once parsed
 }
 
 // A parsed is the result of parseValue, kept for a value parsed again.
@@ -226,7 +227,8 @@ func (x *valueIndex) matchDist(v string) (int, bool) {
 
 func newValueIndex(b *Batch) *valueIndex {
 	x := &valueIndex{b: b, sets: make([]choiceIndex, len(b.ChoiceSets)), dist: newDistrictIndex(b), distQ: -1,
-		noAns: make(map[int]bool, len(b.Settings.NoAnswer)), digits: make([][10]parsed, len(b.Questions))}
+		noAns: make(map[int]bool, len(b.Settings.NoAnswer)), digits: make([][10]parsed, len(b.Questions)),
+		interned: map[string]string{}}
 	for _, c := range b.Settings.NoAnswer {
 		x.noAns[c] = true
 		if c >= 0 && c < smallCodes {
@@ -496,8 +498,12 @@ func normText(v string) string {
 // normText is normText through a cache of the texts this index interned last.
 // Note: unique.Make was a quarter of the reader's time on the free text of
 // the 100k scale batch; a survey's texts repeat (stock phrases, なし), and a
-// hash and a comparison find most of them here. The cache holds interned
-// strings, so what it returns is what normText would.
+// hash and a comparison find most of them here. Behind the cache, a text
+// is interned in the index's own map (x.interned) rather than by
+// unique.Make: each new text cost unique.Make a weak pointer, whose
+// registration walks the span's specials (17,000 texts, about 0.1 s per
+// read of the 100k scale batch). Identical texts of one survey still share
+// one string; what it returns equals what normText would.
 func (x *valueIndex) normText(v string) string {
 	if strings.IndexByte(v, '\r') >= 0 {
 		return normText(v)
@@ -506,8 +512,15 @@ func (x *valueIndex) normText(v string) string {
 	if *e == v {
 		return *e
 	}
-	*e = normText(v)
-	return *e
+	t, ok := x.interned[v]
+	if !ok {
+		// Note: a copy, not v: v may be a substring of a whole batch of
+		// rows (prefetch.go).
+		t = strings.Clone(v)
+		x.interned[t] = t
+	}
+	*e = t
+	return t
 }
 
 // textSeed is the seed of valueIndex.normText's cache.
