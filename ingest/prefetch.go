@@ -50,16 +50,17 @@ type aheadFile struct {
 
 // A rowBatch holds consecutive rows: row i is cells[ends[i-1]:ends[i]],
 // numbered nums[i]. The rows of a workbook (a spanSource) are held as bytes
-// instead: row i is spans[ends[i-1]:ends[i]], whose bytes are vals while
-// the batch is filled and text once it is sent (one string for the batch,
-// so that each value is a substring of it rather than a string of its own),
-// and whose shared strings are sst.
+// instead: row i is spans[ends[i-1]:ends[i]], whose offsets count from
+// bases[i] in the batch's bytes: vals while the batch is filled, text once
+// it is sent (one string for the batch, so that each value is a substring
+// of it rather than a string of its own); its shared strings are sst.
 type rowBatch struct {
 	nums    []int
 	ends    []int
 	cells   []string
 	spanned bool // the rows are spans, not cells
 	spans   []cellSpan
+	bases   []int32
 	vals    []byte
 	text    string
 	sst     []string
@@ -79,14 +80,9 @@ func (b *rowBatch) add(src rowSource) {
 		// Note: offsets stay within int32: the values of a batch are
 		// never more bytes than the sheet XML they were read from, at
 		// most maxUnzip.
-		base := int32(len(b.vals))
+		b.bases = append(b.bases, int32(len(b.vals)))
 		b.vals = append(b.vals, vals...)
-		for _, c := range spans {
-			if c.from >= 0 {
-				c.from, c.to = c.from+base, c.to+base
-			}
-			b.spans = append(b.spans, c)
-		}
+		b.spans = append(b.spans, spans...)
 		b.spanned, b.sst = true, sst
 		b.ends = append(b.ends, len(b.spans))
 		return
@@ -196,7 +192,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 func (f *aheadFile) newRowBatch(prev rowBatch) rowBatch {
 	select {
 	case b := <-f.spare:
-		return rowBatch{nums: b.nums[:0], ends: b.ends[:0], cells: b.cells[:0], spans: b.spans[:0], vals: b.vals[:0]}
+		return rowBatch{nums: b.nums[:0], ends: b.ends[:0], cells: b.cells[:0], spans: b.spans[:0], bases: b.bases[:0], vals: b.vals[:0]}
 	default:
 	}
 	// Note: an eighth more, as rows are as wide as their last value.
@@ -204,6 +200,7 @@ func (f *aheadFile) newRowBatch(prev rowBatch) rowBatch {
 	b := rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows)}
 	if prev.spanned {
 		b.spans, b.vals = make([]cellSpan, 0, more(len(prev.spans))), make([]byte, 0, more(len(prev.vals)))
+		b.bases = make([]int32, 0, aheadRows)
 	} else if len(prev.cells) > 0 {
 		b.cells = make([]string, 0, more(len(prev.cells)))
 	}
@@ -291,11 +288,12 @@ func (s *aheadSource) Next() bool {
 	// strings), so no value is a string of its own; a reader keeping one
 	// beyond the row clones it (fileReader.row).
 	s.row = s.rowBuf[:0]
+	base := s.b.bases[s.i]
 	for _, c := range s.b.spans[from:to] {
 		if c.from < 0 {
 			s.row = append(s.row, s.b.sst[-c.from-1])
 		} else {
-			s.row = append(s.row, s.b.text[c.from:c.to])
+			s.row = append(s.row, s.b.text[base+c.from:base+c.to])
 		}
 	}
 	s.rowBuf = s.row

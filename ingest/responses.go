@@ -753,7 +753,20 @@ func (fr *fileReader) row(n int) {
 	if sv.answers == nil {
 		sv.answers = make([]Answer, len(b.Questions))
 	}
+	x := sv.x
 	for q := range b.Questions {
+		// Note: a value of one digit that parsed without a problem (most
+		// answers of a survey) is taken from parseValue's table here,
+		// which is what answer returns for it when the file has no split
+		// MA columns: no call per answer.
+		if c := l.qCol[q]; c >= 0 && fr.noSplit && q != x.distQ {
+			if v := fr.cells[c]; len(v) == 1 && v[0]-'0' < 10 {
+				if p := &x.digits[q][v[0]-'0']; p.set && p.code == "" {
+					sv.answers[q] = p.a
+					continue
+				}
+			}
+		}
 		sv.answers[q] = fr.answer(q, n, id, &r)
 	}
 	fr.checkConditions(n, id, sv.answers)
