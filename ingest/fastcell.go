@@ -210,6 +210,15 @@ var fastContents = [...]struct {
 	{`<is><t xml:space="preserve">`, "</t></is></c>", true},
 }
 
+// shortOf returns what matchCell returns for b, shorter than p: -1 when
+// b is the start of p (more bytes may complete it), else 0.
+func shortOf(b []byte, p string) int {
+	if string(b) == p[:len(b)] {
+		return -1
+	}
+	return 0
+}
+
 // hasPrefix reports whether b starts with p, and whether b is too short to
 // tell (b is a proper prefix of p).
 func hasPrefix(b []byte, p string) (yes, short bool) {
@@ -235,8 +244,8 @@ func matchContent(b []byte, i int, c *fastCell) (int, int) {
 			}
 			k++
 		}
-		if len(b)-k < len("</v></c>") {
-			return -1, fastNone
+		if end := b[k:]; len(end) < len("</v></c>") {
+			return shortOf(end, "</v></c>"), fastNone
 		}
 		if string(b[k:k+8]) != "</v></c>" {
 			return 0, fastNone
@@ -252,8 +261,8 @@ func matchContent(b []byte, i int, c *fastCell) (int, int) {
 			}
 			k++
 		}
-		if len(b)-k < len("</t></is></c>") {
-			return -1, fastNone
+		if end := b[k:]; len(end) < len("</t></is></c>") {
+			return shortOf(end, "</t></is></c>"), fastNone
 		}
 		if string(b[k:k+13]) != "</t></is></c>" {
 			return 0, fastNone

@@ -110,10 +110,66 @@ func TestFastCellSeeds(t *testing.T) {
 		{`</row>`, 6},
 		{`<c r="A1"><f>1</f></c>`, 0},
 		{`<c r="A1"><v>1`, -1},
+		{`<c r="A1"><v>1</v></c>`, 22},
+		{`<c r="A1"><v>1</v></`, -1},
+		{`<c r="A1"><v>1</x></c>`, 0},
+		{`<c r="A1"><v>1&amp;</v></c>`, 0},
+		{`<c r="B2" t="inlineStr"><is><t>ab</t></is></c>`, 46},
+		{`<c r="B2" t="inlineStr"><is><t>ab</t></is>`, -1},
+		{`<c r="B2" t="inlineStr"><is><t>ab</t><rPh>`, 0},
+		{`<c r="BH90002" s="3"><v>12</v></c>`, 34},
+		{`<c r="A01"><v>1</v></c>`, 23}, // matched; the name is read by cellCol
 	} {
 		if n, _ := matchCell([]byte(tc.cell), &c); n != tc.n {
 			t.Errorf("matchCell(%s) = %d, want %d", tc.cell, n, tc.n)
 		}
+	}
+	// The name, text and type are taken from the bytes (BH = 2×26+8).
+	if n, _ := matchCell([]byte(`<c r="BH90002" s="3"><v>12</v></c>`), &c); n != 34 || c.col != 60 || c.row != 90002 ||
+		string(c.r) != "BH90002" || string(c.v) != "12" || c.t != nil {
+		t.Errorf("matchCell: %d, %+v", n, c)
+	}
+	if n, _ := matchCell([]byte(`<c r="B2" t="inlineStr"><is><t>ab</t></is></c>`), &c); n != 46 || c.col != 2 || c.row != 2 ||
+		string(c.t) != "inlineStr" || string(c.is) != "ab" || !c.inlineStr {
+		t.Errorf("matchCell: %d, %+v", n, c)
+	}
+	if n, _ := matchCell([]byte(`<c r="A01"><v>1</v></c>`), &c); n != 23 || c.col != 0 || string(c.r) != "A01" {
+		t.Errorf("matchCell: %d, %+v", n, c)
+	}
+}
+
+// TestRowSpans checks a row handed over as bytes (sheetScanner.Spans) and
+// read back through a batch: the values back to back, a padding cell for
+// the empty column, a shared string by its index (-(1+1) for "one").
+func TestRowSpans(t *testing.T) {
+	doc := `<worksheet><sheetData><row r="3"><c r="A3"><v>12</v></c><c r="C3" t="s"><v>1</v></c>` +
+		`<c r="D3" t="inlineStr"><is><t>ab</t></is></c></row>` +
+		`<row r="5"><c r="B5"><v>7</v></c></row></sheetData></worksheet>`
+	wb := &workbook{work: minWork, maxSST: minSharedStrings, sst: []string{"zero", "one"}, sstOK: true}
+	s := &sheetScanner{wb: wb, rc: io.NopCloser(nil), x: newXMLScanner(strings.NewReader(doc))}
+	batch := (&aheadFile{}).newRowBatch(rowBatch{})
+	if !s.Next() {
+		t.Fatal(s.Err())
+	}
+	vals, spans, _ := s.Spans()
+	if want := []cellSpan{{0, 2}, {2, 2}, {-2, 0}, {2, 4}}; string(vals) != "12ab" || !slices.Equal(spans, want) {
+		t.Errorf("row 3: %q %v, want \"12ab\" %v", vals, spans, want)
+	}
+	batch.add(&xlsxSource{sheetScanner: s})
+	if !s.Next() {
+		t.Fatal(s.Err())
+	}
+	vals, spans, _ = s.Spans()
+	if want := []cellSpan{{0, 0}, {0, 1}}; string(vals) != "7" || !slices.Equal(spans, want) {
+		t.Errorf("row 5: %q %v, want \"7\" %v", vals, spans, want)
+	}
+	batch.add(&xlsxSource{sheetScanner: s})
+	if string(batch.vals) != "12ab7" || !slices.Equal(batch.bases, []int32{0, 4}) || !slices.Equal(batch.nums, []int{3, 5}) {
+		t.Errorf("batch %q, bases %v, nums %v", batch.vals, batch.bases, batch.nums)
+	}
+	want := [][]string{{"12", "", "one", "ab"}, {"", "7"}}
+	if got := batchRows(batch); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }
 
