@@ -447,6 +447,11 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 	for _, sp := range l.split {
 		fr.noSplit = fr.noSplit && len(sp) == 0
 	}
+	for q := range rd.b.Questions {
+		if len(rd.b.Questions[q].Cond) > 0 {
+			fr.condQ = append(fr.condQ, q)
+		}
+	}
 	prev := l.row
 	rows := 0
 	for src.Next() {
@@ -588,6 +593,7 @@ type fileReader struct {
 	emptyN      int
 	sumBuf      []byte // scratch of sum
 	noSplit     bool   // the layout has no split MA columns
+	condQ       []int  // the questions with a 対象条件, in sheet order
 }
 
 // load copies the normalized values of row into fr.cells.
@@ -831,11 +837,11 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 // condition on a question this file lacks cannot be checked and is skipped.
 func (fr *fileReader) checkConditions(n int, id string, answers []Answer) {
 	b, l := fr.sv.rd.b, fr.l
-	for q := range b.Questions {
-		// Note: by pointer: a Question is large, and this runs for every
-		// question of every row.
+	// Note: only the questions with a condition, in sheet order (condQ);
+	// this runs for every row.
+	for _, q := range fr.condQ {
 		question := &b.Questions[q]
-		if len(question.Cond) == 0 || answers[q].Empty() {
+		if answers[q].Empty() {
 			continue
 		}
 		known := true
