@@ -870,7 +870,11 @@ func (fr *fileReader) sum() [16]byte {
 		// (most files), the same bytes without looking for them.
 		for _, c := range fr.l.qCol {
 			if c >= 0 {
-				b = append(b, fr.cells[c]...)
+				if v := fr.cells[c]; len(v) == 1 {
+					b = append(b, v[0]) // Note: most values, without a copy call
+				} else {
+					b = append(b, v...)
+				}
 			}
 			b = append(b, 0x1e, '0', 0x1f)
 		}

@@ -804,7 +804,11 @@ func (s *sheetScanner) put(c int, v []byte, sst int, keep bool) bool {
 		s.spans = append(s.spans, cellSpan{int32(-sst - 1), 0})
 		return true
 	}
-	s.vals = append(s.vals, v...)
+	if len(v) == 1 {
+		s.vals = append(s.vals, v[0]) // Note: most values (a code), without a copy call
+	} else {
+		s.vals = append(s.vals, v...)
+	}
 	s.spans = append(s.spans, cellSpan{end, int32(len(s.vals))})
 	return true
 }
