@@ -1,5 +1,7 @@
 package ingest
 
+import "strings"
+
 // Target is a correction's 対象.
 type Target int
 
@@ -113,6 +115,7 @@ func (rd *reader) applyFixes(t Target, id string, fi int32, row int, acc recordA
 			continue
 		}
 		if raw != c.before {
+			raw = strings.Clone(raw) // Note: not the row's batch (prefetch.go)
 			rd.add(Problem{Severity: Error, Code: CodeStaleCorrection, File: rd.fix.file, Sheet: rd.fix.sheet,
 				Row: c.row, RecordID: c.id, Item: c.item, Value: raw,
 				Hint: HintStale, Args: []string{c.before, raw, rd.b.Files[fi].Path, cell}})

@@ -39,7 +39,9 @@
 // Every workbook is read by one bounded scanner (sheet.go, opened by
 // openBook in xlsx.go; the common cells are matched whole in its buffer by
 // fastcell.go, the rest token by token; a large sheet is inflated ahead on a
-// goroutine of its own, inflate.go): the work of a read follows the data present, never a
+// goroutine of its own, inflate.go; a row is kept as its values back to back
+// with a span per cell, and the rows read ahead reach the reader as one
+// string per batch of rows, prefetch.go): the work of a read follows the data present, never a
 // size the file declares, so a crafted file ends in a CodeFileUnreadable
 // problem instead of a stall (docs/design.md, "Bounded reading"). Room for a
 // large sheet's respondents is made once, from its dimension or an estimate

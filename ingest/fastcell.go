@@ -26,6 +26,7 @@ const (
 // scanner's buffer and are valid until the scanner reads again.
 type fastCell struct {
 	r, t      []byte // the r and t attributes, nil when absent
+	col, row  int    // r's column and row when read with it (matchRef), else 0
 	v         []byte // the text of <v>
 	is        []byte // the text of <is><t>
 	inlineStr bool   // the cell has an <is> element
@@ -76,6 +77,15 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 	}
 	*c = fastCell{}
 	i := 2
+	// Note: the commonest start, ` r="` and a plain cell name, is read here
+	// with the name's column and row, so that the name is not read again
+	// (cellCol); anything else is read by the loop below from the start.
+	if len(b) > 7 && string(b[2:6]) == ` r="` {
+		if col, row, k := matchRef(b[6:]); k > 0 && 6+k < len(b) && b[6+k] == '"' {
+			c.r, c.col, c.row = b[6:6+k:6+k], col, row
+			i = 6 + k + 1
+		}
+	}
 	for {
 		if i >= len(b) {
 			return -1, fastNone
@@ -153,6 +163,35 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 	}
 }
 
+// matchRef reads a plain cell name at b's start, letters then digits, as
+// parseCell reads one it accepts (at most 3 letters up to XFD, 1 to 7
+// digits without a leading zero, a row up to Excel's last), and returns its
+// column, row and length; n is 0 when b does not start with such a name.
+// (What follows the name is the caller's to check.)
+func matchRef(b []byte) (col, row, n int) {
+	i := 0
+	for i < len(b) && i < 4 {
+		c := b[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		i++
+	}
+	if i == 0 || i > 3 || col > maxCols || i == len(b) || b[i] == '0' {
+		return 0, 0, 0
+	}
+	j := i
+	for j < len(b) && j-i < 8 && b[j] >= '0' && b[j] <= '9' {
+		row = row*10 + int(b[j]-'0')
+		j++
+	}
+	if j == i || j-i > 7 || row > maxRows {
+		return 0, 0, 0
+	}
+	return col, row, j
+}
+
 // isFastNameByte reports whether c may be part of an attribute name on the
 // fast path (a subset of what the token scanner accepts).
 func isFastNameByte(c byte) bool {
@@ -171,6 +210,15 @@ var fastContents = [...]struct {
 	{`<is><t xml:space="preserve">`, "</t></is></c>", true},
 }
 
+// shortOf returns what matchCell returns for b, shorter than p: -1 when
+// b is the start of p (more bytes may complete it), else 0.
+func shortOf(b []byte, p string) int {
+	if string(b) == p[:len(b)] {
+		return -1
+	}
+	return 0
+}
+
 // hasPrefix reports whether b starts with p, and whether b is too short to
 // tell (b is a proper prefix of p).
 func hasPrefix(b []byte, p string) (yes, short bool) {
@@ -184,6 +232,44 @@ func hasPrefix(b []byte, p string) (yes, short bool) {
 // <v> or an inline string, each followed by the cell's end.
 func matchContent(b []byte, i int, c *fastCell) (int, int) {
 	rest := b[i:]
+	// Note: the two commonest contents are matched against constant
+	// strings first (a few loads and compares each, where the table's
+	// strings need a call per comparison); the table below matches the
+	// same shapes and the rest.
+	if len(rest) >= 3 && string(rest[:3]) == "<v>" {
+		k := i + 3
+		for k < len(b) && b[k] != '<' {
+			if c := b[k]; c == '&' || c == '\r' {
+				return 0, fastNone
+			}
+			k++
+		}
+		if end := b[k:]; len(end) < len("</v></c>") {
+			return shortOf(end, "</v></c>"), fastNone
+		}
+		if string(b[k:k+8]) != "</v></c>" {
+			return 0, fastNone
+		}
+		c.v = b[i+3 : k : k]
+		return k + 8, fastOneCell
+	}
+	if len(rest) >= 7 && string(rest[:7]) == "<is><t>" {
+		k := i + 7
+		for k < len(b) && b[k] != '<' {
+			if c := b[k]; c == '&' || c == '\r' {
+				return 0, fastNone
+			}
+			k++
+		}
+		if end := b[k:]; len(end) < len("</t></is></c>") {
+			return shortOf(end, "</t></is></c>"), fastNone
+		}
+		if string(b[k:k+13]) != "</t></is></c>" {
+			return 0, fastNone
+		}
+		c.is, c.inlineStr = b[i+7:k:k], true
+		return k + 13, fastOneCell
+	}
 	if len(rest) < 2 {
 		return -1, fastNone
 	}

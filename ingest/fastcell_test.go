@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,13 +57,35 @@ func scanSheetText(doc string, slow bool, bufSize, chunk int) string {
 	}
 	s := &sheetScanner{wb: wb, rc: io.NopCloser(nil), x: x, slow: slow}
 	var b strings.Builder
+	var rows [][]string
+	batch := (&aheadFile{}).newRowBatch(rowBatch{})
 	for s.Next() {
 		fmt.Fprintf(&b, "%d %q\n", s.Num(), s.Row())
+		rows = append(rows, slices.Clone(s.Row()))
+		batch.add(&xlsxSource{sheetScanner: s})
+	}
+	// Note: the rows handed over as bytes (prefetch.go) must be the rows.
+	if got := batchRows(batch); !slices.EqualFunc(got, rows, slices.Equal) {
+		panic(fmt.Sprintf("rows through a batch %q, want %q", got, rows))
 	}
 	fmt.Fprintf(&b, "err %v\n", s.Err())
 	m, err := s.Merges()
 	fmt.Fprintf(&b, "merges %v %v\nwork %d\n", m, err, minWork-wb.work)
 	return b.String()
+}
+
+// batchRows returns the rows of batch b as the reader takes them (aheadSource).
+func batchRows(b rowBatch) [][]string {
+	f := &aheadFile{rows: make(chan rowBatch, 1), spare: make(chan rowBatch, 1)}
+	b.seal()
+	f.rows <- b
+	close(f.rows)
+	src := &aheadSource{f: f, i: -1}
+	var rows [][]string
+	for src.Next() {
+		rows = append(rows, slices.Clone(src.Row()))
+	}
+	return rows
 }
 
 // TestFastCellSeeds checks the fast path on the seeds, and that it reads the
@@ -87,10 +110,66 @@ func TestFastCellSeeds(t *testing.T) {
 		{`</row>`, 6},
 		{`<c r="A1"><f>1</f></c>`, 0},
 		{`<c r="A1"><v>1`, -1},
+		{`<c r="A1"><v>1</v></c>`, 22},
+		{`<c r="A1"><v>1</v></`, -1},
+		{`<c r="A1"><v>1</x></c>`, 0},
+		{`<c r="A1"><v>1&amp;</v></c>`, 0},
+		{`<c r="B2" t="inlineStr"><is><t>ab</t></is></c>`, 46},
+		{`<c r="B2" t="inlineStr"><is><t>ab</t></is>`, -1},
+		{`<c r="B2" t="inlineStr"><is><t>ab</t><rPh>`, 0},
+		{`<c r="BH90002" s="3"><v>12</v></c>`, 34},
+		{`<c r="A01"><v>1</v></c>`, 23}, // matched; the name is read by cellCol
 	} {
 		if n, _ := matchCell([]byte(tc.cell), &c); n != tc.n {
 			t.Errorf("matchCell(%s) = %d, want %d", tc.cell, n, tc.n)
 		}
+	}
+	// The name, text and type are taken from the bytes (BH = 2×26+8).
+	if n, _ := matchCell([]byte(`<c r="BH90002" s="3"><v>12</v></c>`), &c); n != 34 || c.col != 60 || c.row != 90002 ||
+		string(c.r) != "BH90002" || string(c.v) != "12" || c.t != nil {
+		t.Errorf("matchCell: %d, %+v", n, c)
+	}
+	if n, _ := matchCell([]byte(`<c r="B2" t="inlineStr"><is><t>ab</t></is></c>`), &c); n != 46 || c.col != 2 || c.row != 2 ||
+		string(c.t) != "inlineStr" || string(c.is) != "ab" || !c.inlineStr {
+		t.Errorf("matchCell: %d, %+v", n, c)
+	}
+	if n, _ := matchCell([]byte(`<c r="A01"><v>1</v></c>`), &c); n != 23 || c.col != 0 || string(c.r) != "A01" {
+		t.Errorf("matchCell: %d, %+v", n, c)
+	}
+}
+
+// TestRowSpans checks a row handed over as bytes (sheetScanner.Spans) and
+// read back through a batch: the values back to back, a padding cell for
+// the empty column, a shared string by its index (-(1+1) for "one").
+func TestRowSpans(t *testing.T) {
+	doc := `<worksheet><sheetData><row r="3"><c r="A3"><v>12</v></c><c r="C3" t="s"><v>1</v></c>` +
+		`<c r="D3" t="inlineStr"><is><t>ab</t></is></c></row>` +
+		`<row r="5"><c r="B5"><v>7</v></c></row></sheetData></worksheet>`
+	wb := &workbook{work: minWork, maxSST: minSharedStrings, sst: []string{"zero", "one"}, sstOK: true}
+	s := &sheetScanner{wb: wb, rc: io.NopCloser(nil), x: newXMLScanner(strings.NewReader(doc))}
+	batch := (&aheadFile{}).newRowBatch(rowBatch{})
+	if !s.Next() {
+		t.Fatal(s.Err())
+	}
+	vals, spans, _ := s.Spans()
+	if want := []cellSpan{{0, 2}, {2, 2}, {-2, 0}, {2, 4}}; string(vals) != "12ab" || !slices.Equal(spans, want) {
+		t.Errorf("row 3: %q %v, want \"12ab\" %v", vals, spans, want)
+	}
+	batch.add(&xlsxSource{sheetScanner: s})
+	if !s.Next() {
+		t.Fatal(s.Err())
+	}
+	vals, spans, _ = s.Spans()
+	if want := []cellSpan{{0, 0}, {0, 1}}; string(vals) != "7" || !slices.Equal(spans, want) {
+		t.Errorf("row 5: %q %v, want \"7\" %v", vals, spans, want)
+	}
+	batch.add(&xlsxSource{sheetScanner: s})
+	if string(batch.vals) != "12ab7" || !slices.Equal(batch.bases, []int32{0, 4}) || !slices.Equal(batch.nums, []int{3, 5}) {
+		t.Errorf("batch %q, bases %v, nums %v", batch.vals, batch.bases, batch.nums)
+	}
+	want := [][]string{{"12", "", "one", "ab"}, {"", "7"}}
+	if got := batchRows(batch); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }
 
@@ -212,5 +291,40 @@ func FuzzParseCell(f *testing.F) {
 		if bc != c || br != r || bok != ok {
 			t.Errorf("parseCell([]byte(%q)) = %d, %d, %v; string %d, %d, %v", s, bc, br, bok, c, r, ok)
 		}
+		// matchRef reads a name followed by anything: it reads all of s
+		// (the quote after it ends the name) just when parseCell accepts s
+		// without a $ sign.
+		mc, mr, n := matchRef([]byte(s + `"`))
+		plain := ok && !strings.Contains(s, "$")
+		if whole := n > 0 && n == len(s); whole != plain || whole && (mc != c || mr != r) {
+			t.Errorf("matchRef(%q) = %d, %d, %d; parseCell %d, %d, %v", s+`"`, mc, mr, n, c, r, ok)
+		}
 	})
+}
+
+// TestMatchRef checks matchRef on names worked out by hand (BH is 2×26+8).
+func TestMatchRef(t *testing.T) {
+	for _, tc := range []struct {
+		b           string
+		col, row, n int
+	}{
+		{`A1"`, 1, 1, 2},
+		{`BH90002" t="s"`, 60, 90002, 7},
+		{`xfd1048576"`, 16384, 1048576, 10},
+		{`ZZ10>`, 702, 10, 4},
+		{`XFE1"`, 0, 0, 0},
+		{`A0"`, 0, 0, 0},
+		{`A01"`, 0, 0, 0},
+		{`AAAA1"`, 0, 0, 0},
+		{`A1048577"`, 0, 0, 0},
+		{`A12345678"`, 0, 0, 0},
+		{`$A$1"`, 0, 0, 0},
+		{`A"`, 0, 0, 0},
+		{`A`, 0, 0, 0},
+		{``, 0, 0, 0},
+	} {
+		if c, r, n := matchRef([]byte(tc.b)); c != tc.col || r != tc.row || n != tc.n {
+			t.Errorf("matchRef(%q) = %d, %d, %d, want %d, %d, %d", tc.b, c, r, n, tc.col, tc.row, tc.n)
+		}
+	}
 }

@@ -466,6 +466,12 @@ func (c *Column) grow(n int) {
 }
 
 func (c *Column) append(v ChoiceBits) {
+	// Note: the commonest case, a one-byte column without a table taking a
+	// one-byte answer, is code's first, here without its call.
+	if c.wide == nil && c.dict == nil && v <= 0xff {
+		c.narrow = append(c.narrow, uint8(v))
+		return
+	}
 	if c.wide == nil {
 		if k, ok := c.code(v); ok {
 			c.narrow = append(c.narrow, k)
@@ -507,7 +513,12 @@ func (s *Survey) Add(r Respondent, answers []Answer) {
 			a = answers[q]
 		}
 		c := &s.Answers[q]
-		c.append(a.Choices)
+		// Note: append's first case, here without its call: most answers.
+		if c.wide == nil && c.dict == nil && a.Choices <= 0xff {
+			c.narrow = append(c.narrow, uint8(a.Choices))
+		} else {
+			c.append(a.Choices)
+		}
 		if a.Text != "" {
 			c.textAt, c.texts = append(c.textAt, int32(i)), append(c.texts, a.Text)
 		}

@@ -48,11 +48,54 @@ type aheadFile struct {
 	rowsHint int // the source's RowsHint, set before the first batch is sent
 }
 
-// A rowBatch holds consecutive rows: row i is cells[ends[i-1]:ends[i]], numbered nums[i].
+// A rowBatch holds consecutive rows: row i is cells[ends[i-1]:ends[i]],
+// numbered nums[i]. The rows of a workbook (a spanSource) are held as bytes
+// instead: row i is spans[ends[i-1]:ends[i]], whose offsets count from
+// bases[i] in the batch's bytes: vals while the batch is filled, text once
+// it is sent (one string for the batch, so that each value is a substring
+// of it rather than a string of its own); its shared strings are sst.
 type rowBatch struct {
-	nums  []int
-	ends  []int
-	cells []string
+	nums    []int
+	ends    []int
+	cells   []string
+	spanned bool // the rows are spans, not cells
+	spans   []cellSpan
+	bases   []int32
+	vals    []byte
+	text    string
+	sst     []string
+}
+
+// A spanSource is a rowSource that hands its rows over as bytes
+// (sheetScanner.Spans).
+type spanSource interface {
+	Spans() (vals []byte, spans []cellSpan, sst []string)
+}
+
+// add appends the current row of src to the batch.
+func (b *rowBatch) add(src rowSource) {
+	b.nums = append(b.nums, src.Num())
+	if ss, ok := src.(spanSource); ok {
+		vals, spans, sst := ss.Spans()
+		// Note: offsets stay within int32: the values of a batch are
+		// never more bytes than the sheet XML they were read from, at
+		// most maxUnzip.
+		b.bases = append(b.bases, int32(len(b.vals)))
+		b.vals = append(b.vals, vals...)
+		b.spans = append(b.spans, spans...)
+		b.spanned, b.sst = true, sst
+		b.ends = append(b.ends, len(b.spans))
+		return
+	}
+	b.cells = append(b.cells, src.Row()...)
+	b.ends = append(b.ends, len(b.cells))
+}
+
+// seal makes the batch's text from its bytes, before it is sent.
+func (b *rowBatch) seal() {
+	if b.spanned {
+		b.text = string(b.vals)
+	}
 }
 
 func newPrefetcher(fsys fs.FS) *prefetcher {
@@ -112,7 +155,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 			f.scanErr = fmt.Errorf("%v", r)
 		}
 	}()
-	b := f.newRowBatch(0)
+	b := f.newRowBatch(rowBatch{})
 	hinted := false
 	hint := func() {
 		// Note: once, before the first batch is sent (so that the reader,
@@ -124,10 +167,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 		hinted = true
 	}
 	for f.src.Next() {
-		row := f.src.Row()
-		b.nums = append(b.nums, f.src.Num())
-		b.cells = append(b.cells, row...)
-		b.ends = append(b.ends, len(b.cells))
+		b.add(f.src)
 		if len(b.nums) < aheadRows {
 			continue
 		}
@@ -135,7 +175,7 @@ func (pf *prefetcher) read(f *aheadFile) {
 		if !pf.send(f, b) {
 			return
 		}
-		b = f.newRowBatch(len(b.cells))
+		b = f.newRowBatch(b)
 	}
 	f.scanErr, f.crRow = f.src.Err(), f.src.CRRow()
 	if len(b.nums) > 0 {
@@ -145,22 +185,31 @@ func (pf *prefetcher) read(f *aheadFile) {
 }
 
 // newRowBatch returns an empty batch: one the reader is done with, or a new
-// one with room for cells cells (the size of the batch before: rows of one
-// file are alike).
+// one with room for the cells and bytes of prev, the batch before (rows of
+// one file are alike).
 // Note: reusing the batches saves allocating and clearing about 250 MB per
 // read of the 100k scale batch (a string header per cell).
-func (f *aheadFile) newRowBatch(cells int) rowBatch {
+func (f *aheadFile) newRowBatch(prev rowBatch) rowBatch {
 	select {
 	case b := <-f.spare:
-		return rowBatch{nums: b.nums[:0], ends: b.ends[:0], cells: b.cells[:0]}
+		return rowBatch{nums: b.nums[:0], ends: b.ends[:0], cells: b.cells[:0], spans: b.spans[:0], bases: b.bases[:0], vals: b.vals[:0]}
 	default:
 	}
 	// Note: an eighth more, as rows are as wide as their last value.
-	return rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows), cells: make([]string, 0, cells+cells/8)}
+	more := func(n int) int { return n + n/8 }
+	b := rowBatch{nums: make([]int, 0, aheadRows), ends: make([]int, 0, aheadRows)}
+	if prev.spanned {
+		b.spans, b.vals = make([]cellSpan, 0, more(len(prev.spans))), make([]byte, 0, more(len(prev.vals)))
+		b.bases = make([]int32, 0, aheadRows)
+	} else if len(prev.cells) > 0 {
+		b.cells = make([]string, 0, more(len(prev.cells)))
+	}
+	return b
 }
 
 // send queues batch b of file f and reports whether the reader still wants rows.
 func (pf *prefetcher) send(f *aheadFile, b rowBatch) bool {
+	b.seal()
 	select {
 	case f.rows <- b:
 		return true
@@ -202,6 +251,7 @@ type aheadSource struct {
 	b      rowBatch
 	i      int
 	row    []string
+	rowBuf []string // backing store of row for a batch of spans
 	num    int
 	closed bool
 }
@@ -210,7 +260,7 @@ func (s *aheadSource) Next() bool {
 	for s.i+1 >= len(s.b.nums) {
 		// Note: the rows of the batch taken are no longer valid (Row's
 		// contract), so it is handed back to be filled again.
-		if s.b.cells != nil {
+		if s.b.nums != nil {
 			select {
 			case s.f.spare <- s.b:
 			default:
@@ -229,7 +279,24 @@ func (s *aheadSource) Next() bool {
 		from = s.b.ends[s.i-1]
 	}
 	to := s.b.ends[s.i]
-	s.row, s.num = s.b.cells[from:to:to], s.b.nums[s.i]
+	s.num = s.b.nums[s.i]
+	if !s.b.spanned {
+		s.row = s.b.cells[from:to:to]
+		return true
+	}
+	// Note: the row's values are substrings of the batch's text (or shared
+	// strings), so no value is a string of its own; a reader keeping one
+	// beyond the row clones it (fileReader.row).
+	s.row = s.rowBuf[:0]
+	base := s.b.bases[s.i]
+	for _, c := range s.b.spans[from:to] {
+		if c.from < 0 {
+			s.row = append(s.row, s.b.sst[-c.from-1])
+		} else {
+			s.row = append(s.row, s.b.text[base+c.from:base+c.to])
+		}
+	}
+	s.rowBuf = s.row
 	return true
 }
 

@@ -403,7 +403,9 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 			seen.add(src.Row())
 			continue
 		}
-		n, hdr := src.Num(), slices.Clone(src.Row())
+		// Note: cloned one by one: a row read ahead is substrings of its
+		// whole batch (prefetch.go), which the layout would keep.
+		n, hdr := src.Num(), cloneStrings(src.Row())
 		if idCol >= 0 && src.Next() {
 			if merged, kinds, ok := sv.mergeSubHeader(hdr, src.Row(), idCol); ok && src.Num() == n+1 {
 				cols, idCol, _ = sv.classify(merged)
@@ -441,7 +443,15 @@ func (sv *surveyReader) readFile(fi int32, raw rowSource) {
 		return
 	}
 
-	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet}
+	fr := &fileReader{sv: sv, l: l, fi: fi, path: path, sheet: sheet, noSplit: true}
+	for _, sp := range l.split {
+		fr.noSplit = fr.noSplit && len(sp) == 0
+	}
+	for q := range rd.b.Questions {
+		if len(rd.b.Questions[q].Cond) > 0 {
+			fr.condQ = append(fr.condQ, q)
+		}
+	}
 	prev := l.row
 	rows := 0
 	for src.Next() {
@@ -538,8 +548,8 @@ func (s *seenWords) add(row []string) {
 				s.idHeader = s.idHeader || k == NormKey(n)
 			}
 		}
-		if len(s.words) < maxSeenWords && len([]rune(k)) <= 20 {
-			s.words[k] = true
+		if len(s.words) < maxSeenWords && len([]rune(k)) <= 20 && !s.words[k] {
+			s.words[strings.Clone(k)] = true // Note: not the row's batch (readFile)
 		}
 	}
 	if any {
@@ -582,6 +592,8 @@ type fileReader struct {
 	emptyFrom   int      // first of the pending blank rows (0 = none)
 	emptyN      int
 	sumBuf      []byte // scratch of sum
+	noSplit     bool   // the layout has no split MA columns
+	condQ       []int  // the questions with a 対象条件, in sheet order
 }
 
 // load copies the normalized values of row into fr.cells.
@@ -591,7 +603,12 @@ func (fr *fileReader) load(row []string) {
 	for i := 0; i < n; i++ {
 		v := ""
 		if i < len(row) {
-			v = Norm(row[i])
+			v = row[i]
+			// Note: a value of one printable ASCII byte (a code) is its
+			// own Norm; most values are such.
+			if len(v) != 1 || v[0] <= ' ' || v[0] >= 0x7f {
+				v = Norm(v)
+			}
 		}
 		fr.cells = append(fr.cells, v)
 	}
@@ -663,6 +680,9 @@ func (fr *fileReader) blank() bool {
 // add records a problem of this file.
 func (fr *fileReader) add(p Problem) {
 	p.File, p.Sheet = fr.path, fr.sheet
+	// Note: a value of a row read ahead is a substring of its whole batch
+	// (prefetch.go); the problem keeps a copy of its own.
+	p.Value = strings.Clone(p.Value)
 	fr.sv.rd.add(p)
 }
 
@@ -678,8 +698,10 @@ func (fr *fileReader) row(n int) {
 		fr.emptyN++
 		return
 	}
-	rd.emptyRows(cnt, Problem{File: fr.path, Sheet: fr.sheet}, fr.emptyFrom, fr.emptyN)
-	fr.emptyN = 0
+	if fr.emptyN > 0 {
+		rd.emptyRows(cnt, Problem{File: fr.path, Sheet: fr.sheet}, fr.emptyFrom, fr.emptyN)
+		fr.emptyN = 0
+	}
 	cnt.Read++
 
 	idCol := l.idCol + 1
@@ -691,6 +713,9 @@ func (fr *fileReader) row(n int) {
 			fr.add(Problem{Severity: Error, Code: CodeMissingID, Row: n, Col: idCol, Item: idItem})
 			return
 		}
+		// Note: the ID is kept (the respondent, the IDs seen); a value of
+		// a row read ahead is a substring of its whole batch (prefetch.go).
+		id = strings.Clone(id)
 	} else {
 		id = rowID(fr.path, n)
 	}
@@ -734,7 +759,20 @@ func (fr *fileReader) row(n int) {
 	if sv.answers == nil {
 		sv.answers = make([]Answer, len(b.Questions))
 	}
+	x := sv.x
 	for q := range b.Questions {
+		// Note: a value of one digit that parsed without a problem (most
+		// answers of a survey) is taken from parseValue's table here,
+		// which is what answer returns for it when the file has no split
+		// MA columns: no call per answer.
+		if c := l.qCol[q]; c >= 0 && fr.noSplit && q != x.distQ {
+			if v := fr.cells[c]; len(v) == 1 && v[0]-'0' < 10 {
+				if p := &x.digits[q][v[0]-'0']; p.set && p.code == "" {
+					sv.answers[q] = p.a
+					continue
+				}
+			}
+		}
 		sv.answers[q] = fr.answer(q, n, id, &r)
 	}
 	fr.checkConditions(n, id, sv.answers)
@@ -799,8 +837,11 @@ func (fr *fileReader) answer(q, n int, id string, r *Respondent) Answer {
 // condition on a question this file lacks cannot be checked and is skipped.
 func (fr *fileReader) checkConditions(n int, id string, answers []Answer) {
 	b, l := fr.sv.rd.b, fr.l
-	for q, question := range b.Questions {
-		if len(question.Cond) == 0 || answers[q].Empty() {
+	// Note: only the questions with a condition, in sheet order (condQ);
+	// this runs for every row.
+	for _, q := range fr.condQ {
+		question := &b.Questions[q]
+		if answers[q].Empty() {
 			continue
 		}
 		known := true
@@ -824,6 +865,21 @@ func (fr *fileReader) sum() [16]byte {
 	// a stream: the sum is that of writing them piece by piece); a Write per
 	// cell through the hash.Hash interface allocated a copy of every cell.
 	b := fr.sumBuf[:0]
+	if fr.noSplit {
+		// Note: the loop below for a layout without split MA columns
+		// (most files), the same bytes without looking for them.
+		for _, c := range fr.l.qCol {
+			if c >= 0 {
+				if v := fr.cells[c]; len(v) == 1 {
+					b = append(b, v[0]) // Note: most values, without a copy call
+				} else {
+					b = append(b, v...)
+				}
+			}
+			b = append(b, 0x1e, '0', 0x1f)
+		}
+		return fr.sumOf(b)
+	}
 	for q := range fr.l.qCol {
 		if c := fr.l.qCol[q]; c >= 0 {
 			b = append(b, fr.cells[c]...)
@@ -847,6 +903,12 @@ func (fr *fileReader) sum() [16]byte {
 			b = append(strconv.AppendUint(b, uint64(bits), 16), 0x1f)
 		}
 	}
+	return fr.sumOf(b)
+}
+
+// sumOf returns the sum of the bytes b gathered by sum, keeping b as the
+// scratch buffer.
+func (fr *fileReader) sumOf(b []byte) [16]byte {
 	fr.sumBuf = b
 	// Note: two 64-bit maphash sums with seeds of this process rather than
 	// FNV-128a, which reads a byte at a time and was a tenth of the
@@ -964,4 +1026,13 @@ func hasCode(ps []Problem, c Code) bool {
 		}
 	}
 	return false
+}
+
+// cloneStrings returns a copy of ss whose strings are copies too.
+func cloneStrings(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, v := range ss {
+		out[i] = strings.Clone(v)
+	}
+	return out
 }

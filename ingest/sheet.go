@@ -111,12 +111,12 @@ func errCellTooLong(row, col int) *sheetError {
 }
 
 // cellChars returns the length of s as Excel counts it: UTF-16 units.
-func cellChars(s string) int {
+func cellChars[T string | []byte](s T) int {
 	if len(s) <= maxCellChars {
 		return len(s) // Note: never more units than bytes.
 	}
 	n := 0
-	for _, r := range s {
+	for _, r := range string(s) {
 		n++
 		if r > 0xFFFF {
 			n++
@@ -483,12 +483,16 @@ func bstrUnmarshal(s string) string {
 // RawCellValue (TestSheetScannerMatchesExcelize and FuzzSheetScanner check it),
 // and reading is about twice as fast, since tokens are read raw.
 type sheetScanner struct {
-	wb     *workbook
-	rc     io.ReadCloser
-	x      *xmlScanner
-	num    int      // current row number
-	row    []string // current row's values
-	buf    []string
+	wb  *workbook
+	rc  io.ReadCloser
+	x   *xmlScanner
+	num int // current row number
+	// The current row: its values back to back in vals, each column's cell
+	// in spans (padding included); Row builds row from them on demand.
+	vals   []byte
+	spans  []cellSpan
+	row    []string
+	rowOK  bool // row is built
 	err    error
 	done   bool // </sheetData> reached
 	slow   bool // no fast path (fastcell.go): set by tests
@@ -591,7 +595,36 @@ func (s *sheetScanner) Num() int { return s.num }
 
 // Row returns the current row's values, as wide as its last cell with a value
 // or a formula; valid until the next call to Next.
-func (s *sheetScanner) Row() []string { return s.row }
+func (s *sheetScanner) Row() []string {
+	if !s.rowOK {
+		s.rowOK = true
+		s.row = s.row[:0]
+		for _, c := range s.spans {
+			if c.from < 0 {
+				s.row = append(s.row, s.wb.sst[-c.from-1])
+			} else {
+				s.row = append(s.row, string(s.vals[c.from:c.to]))
+			}
+		}
+	}
+	return s.row
+}
+
+// A cellSpan is one cell of a row handed over as bytes (sheetScanner.Spans,
+// prefetch.go): the bytes from:to of the row's values, or, when from is
+// negative, the workbook's shared string -from-1, which is not copied (a
+// shared string may be referred to by many cells). Offsets are int32: a
+// buffer of values never holds more than the sheet XML it was read from,
+// which is at most maxUnzip bytes.
+type cellSpan struct{ from, to int32 }
+
+// Spans returns the current row as its values back to back and each
+// column's cell (what Row returns as strings, without a string per cell),
+// and the shared strings the cells may refer to; valid until the next call
+// to Next.
+func (s *sheetScanner) Spans() (vals []byte, spans []cellSpan, sst []string) {
+	return s.vals, s.spans, s.wb.sst
+}
 
 func (s *sheetScanner) fail(row int, h Hint, args ...string) bool {
 	s.err = newSheetError(row, h, args...)
@@ -657,7 +690,7 @@ func (s *sheetScanner) Next() bool {
 // readRow reads the cells of the row element just started and reports whether
 // the row holds a value.
 func (s *sheetScanner) readRow() bool {
-	s.buf = s.buf[:0]
+	s.vals, s.spans, s.rowOK = s.vals[:0], s.spans[:0], false
 	col := 0
 	var fc fastCell
 	for {
@@ -665,20 +698,19 @@ func (s *sheetScanner) readRow() bool {
 		// buffer (scanFast); anything else is read token by token below.
 		switch s.scanFast(&fc) {
 		case fastRowEnd:
-			s.row = s.buf
-			return len(s.buf) > 0
+			return len(s.spans) > 0
 		case fastOneCell:
-			c := s.cellCol(fc.r, col)
+			var c int
+			if fc.col > 0 {
+				c = s.cellColAt(fc.col, fc.row, fc.r, col)
+			} else {
+				c = s.cellCol(fc.r, col)
+			}
 			if c == 0 {
 				return false
 			}
 			col = c
-			v, keep, err := s.cellValue(cellTypeOf(fc.t), fc.v, fc.is, fc.inlineStr, false, c)
-			if err != nil {
-				s.err = err
-				return false
-			}
-			if !s.put(c, v, keep) {
+			if !s.putValue(cellTypeOf(fc.t), fc.v, fc.is, fc.inlineStr, false, c) {
 				return false
 			}
 			continue
@@ -700,18 +732,12 @@ func (s *sheetScanner) readRow() bool {
 				return false
 			}
 			col = c
-			v, keep, err := s.readCell(c)
-			if err != nil {
-				s.err = err
-				return false
-			}
-			if !s.put(c, v, keep) {
+			if !s.readCell(c) {
 				return false
 			}
 		case xmlEnd:
 			if string(s.x.local) == "row" {
-				s.row = s.buf
-				return len(s.buf) > 0
+				return len(s.spans) > 0
 			}
 		}
 	}
@@ -721,19 +747,31 @@ func (s *sheetScanner) readRow() bool {
 // attribute is rb (nil when absent), after column col; 0 with s.err set when
 // the reference is bad or out of order.
 func (s *sheetScanner) cellCol(rb []byte, col int) int {
-	c := col + 1
-	if len(rb) > 0 {
-		cc, rr, ok := parseCell(rb)
-		if !ok {
-			s.fail(s.num, HintBadCellRef, strconv.Quote(clip(string(rb))), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
-			return 0
-		}
-		if rr != s.num {
-			s.fail(s.num, HintCellOutsideRow, string(rb), strconv.Itoa(s.num))
-			return 0
-		}
-		c = cc
+	if len(rb) == 0 {
+		return s.nextCol(col+1, col)
 	}
+	cc, rr, ok := parseCell(rb)
+	if !ok {
+		s.fail(s.num, HintBadCellRef, strconv.Quote(clip(string(rb))), strconv.Itoa(maxCols), strconv.Itoa(maxRows))
+		return 0
+	}
+	return s.cellColAt(cc, rr, rb, col)
+}
+
+// cellColAt is cellCol for an r attribute rb already parsed as column cc
+// and row rr.
+func (s *sheetScanner) cellColAt(cc, rr int, rb []byte, col int) int {
+	if rr != s.num {
+		s.fail(s.num, HintCellOutsideRow, string(rb), strconv.Itoa(s.num))
+		return 0
+	}
+	return s.nextCol(cc, col)
+}
+
+// nextCol checks that 1-based column c of the current row comes after
+// column col and within Excel's columns, and returns it; 0 with s.err set
+// when it does not.
+func (s *sheetScanner) nextCol(c, col int) int {
 	if c <= col {
 		s.fail(s.num, HintCellOrder, cellName(c-1, s.num))
 		return 0
@@ -746,29 +784,49 @@ func (s *sheetScanner) cellCol(rb []byte, col int) int {
 }
 
 // put adds value v of 1-based column c to the row when keep, reporting false
-// with s.err set when the work budget is spent.
-func (s *sheetScanner) put(c int, v string, keep bool) bool {
+// with s.err set when the work budget is spent. A shared string (sst >= 0,
+// v empty) is kept by its index.
+func (s *sheetScanner) put(c int, v []byte, sst int, keep bool) bool {
 	if !keep {
 		return true
 	}
 	// Note: a row is as wide as its last cell with a value, as in
 	// excelize; the padding draws on the work budget.
-	if !s.wb.spend(int64(c - len(s.buf))) {
+	if !s.wb.spend(int64(c - len(s.spans))) {
 		s.err = errBudget(s.num)
 		return false
 	}
-	for len(s.buf) < c-1 {
-		s.buf = append(s.buf, "")
+	end := int32(len(s.vals))
+	for len(s.spans) < c-1 {
+		s.spans = append(s.spans, cellSpan{end, end})
 	}
-	s.buf = append(s.buf, v)
+	if sst >= 0 {
+		s.spans = append(s.spans, cellSpan{int32(-sst - 1), 0})
+		return true
+	}
+	if len(v) == 1 {
+		s.vals = append(s.vals, v[0]) // Note: most values (a code), without a copy call
+	} else {
+		s.vals = append(s.vals, v...)
+	}
+	s.spans = append(s.spans, cellSpan{end, int32(len(s.vals))})
 	return true
 }
 
 // readCell reads the cell element just started, in 1-based column col, and
-// returns its raw value and whether it counts as present (a value or a
-// formula), as excelize's Rows does. A value longer than maxCellChars is an
-// error naming the cell, found after at most maxTextBytes of it.
-func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
+// adds its raw value to the row when it counts as present (a value or a
+// formula), as excelize's Rows does; it reports false with s.err set on an
+// error. A value longer than maxCellChars is an error naming the cell, found
+// after at most maxTextBytes of it.
+func (s *sheetScanner) readCell(col int) bool {
+	if err := s.readCellErr(col); err != nil {
+		s.err = err
+		return false
+	}
+	return s.err == nil
+}
+
+func (s *sheetScanner) readCellErr(col int) error {
 	typ := s.cellType()
 	s.text.Reset()
 	s.inline.Reset()
@@ -782,10 +840,10 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 			err = io.EOF // as encoding/xml's RawToken reported it
 		}
 		if err == errTextTooLong {
-			return "", false, errCellTooLong(s.num, col)
+			return errCellTooLong(s.num, col)
 		}
 		if err != nil {
-			return "", false, newSheetError(s.num, HintBrokenXML, err.Error())
+			return newSheetError(s.num, HintBrokenXML, err.Error())
 		}
 		switch tok {
 		case xmlStart:
@@ -799,7 +857,7 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 			case "r":
 				// Note: a rich-text run draws on the budget like a cell.
 				if inlineStr && !s.wb.spend(1) {
-					return "", false, errBudget(s.num)
+					return errBudget(s.num)
 				}
 			case "rPh":
 				phonetic++
@@ -811,7 +869,8 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 		case xmlEnd:
 			switch string(s.x.local) {
 			case "c":
-				return s.cellValue(typ, s.text.Bytes(), inline.Bytes(), inlineStr, formula, col)
+				s.putValue(typ, s.text.Bytes(), inline.Bytes(), inlineStr, formula, col)
+				return nil
 			case "v", "t":
 				in = ""
 			case "rPh":
@@ -821,14 +880,14 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 			switch in {
 			case "v":
 				if s.text.Len()+len(s.x.text) > maxTextBytes {
-					return "", false, errCellTooLong(s.num, col)
+					return errCellTooLong(s.num, col)
 				}
 				s.text.Write(s.x.text)
 			case "t":
 				// Note: rich text is one run per <r>, each a <t>; the
 				// runs of a cell together are bounded like one text.
 				if inline.Len()+len(s.x.text) > maxTextBytes {
-					return "", false, errCellTooLong(s.num, col)
+					return errCellTooLong(s.num, col)
 				}
 				inline.Write(s.x.text)
 			}
@@ -836,45 +895,57 @@ func (s *sheetScanner) readCell(col int) (v string, keep bool, err error) {
 	}
 }
 
-// cellValue returns the raw value of a cell of type typ in 1-based column col
+// putValue adds the raw value of a cell of type typ in 1-based column col,
 // whose <v> text is text and whose inline string (when it has an <is>
-// element: inlineStr) is inline, and whether it counts as present.
-func (s *sheetScanner) cellValue(typ string, text, inline []byte, inlineStr, formula bool, col int) (v string, keep bool, err error) {
+// element: inlineStr) is inline, to the row when it counts as present (a
+// value or a formula); it reports false with s.err set on an error.
+// Note: the value is copied into the row's bytes as it is, with no string
+// per cell; a shared string is kept by its index (put).
+func (s *sheetScanner) putValue(typ string, text, inline []byte, inlineStr, formula bool, col int) bool {
+	v := text
 	switch typ {
 	case "s":
-		if raw := text; len(raw) > 0 {
-			sst, err := s.wb.sharedStrings()
-			if err != nil {
-				return "", false, withRow(err, s.num)
-			}
-			// Note: the index is read from the bytes (a string only for a
-			// message or an unusual spelling that Atoi reads: spaces, a sign).
-			if i, ok := sharedIndex(raw); ok && i < len(sst) {
-				v = sst[i]
-				break
-			}
-			v = string(raw)
-			i, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil || i < 0 || i >= len(sst) {
-				return "", false, newSheetError(s.num, HintSharedString, strconv.Quote(clip(v)), strconv.Itoa(len(sst)))
-			}
-			v = sst[i]
+		if len(text) == 0 {
+			break
 		}
+		sst, err := s.wb.sharedStrings()
+		if err != nil {
+			s.err = withRow(err, s.num)
+			return false
+		}
+		// Note: the index is read from the bytes (a string only for a
+		// message or an unusual spelling that Atoi reads: spaces, a sign).
+		i, ok := sharedIndex(text)
+		if !ok || i >= len(sst) {
+			raw := string(text)
+			i, err = strconv.Atoi(strings.TrimSpace(raw))
+			if err != nil || i < 0 || i >= len(sst) {
+				s.err = newSheetError(s.num, HintSharedString, strconv.Quote(clip(raw)), strconv.Itoa(len(sst)))
+				return false
+			}
+		}
+		if cellChars(sst[i]) > maxCellChars {
+			s.err = errCellTooLong(s.num, col)
+			return false
+		}
+		return s.put(col, nil, i, sst[i] != "" || formula)
 	case "inlineStr":
-		v = string(text)
 		if inlineStr {
-			// Note: a one-byte string (a code) is not allocated.
-			v = bstrUnmarshal(string(inline))
+			v = inline
+			if bytes.Contains(inline, []byte("_x")) {
+				v = []byte(bstrUnmarshal(string(inline)))
+			}
 		}
 	case "", "n", "str", "b", "d", "e":
-		v = string(text)
 	default:
-		return "", false, newSheetError(s.num, HintCellType, strconv.Quote(clip(typ)))
+		s.err = newSheetError(s.num, HintCellType, strconv.Quote(clip(typ)))
+		return false
 	}
 	if cellChars(v) > maxCellChars {
-		return "", false, errCellTooLong(s.num, col)
+		s.err = errCellTooLong(s.num, col)
+		return false
 	}
-	return v, v != "" || formula, nil
+	return s.put(col, v, -1, len(v) > 0 || formula)
 }
 
 // sharedIndex parses a shared-string index written as plain digits (as Excel

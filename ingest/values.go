@@ -184,13 +184,23 @@ type valueIndex struct {
 	b          *Batch
 	sets       []choiceIndex // by choice set
 	dist       *districtIndex
-	distQ      int              // the 地区 question, or -1
-	distC      []int            // district of each choice of the 地区 question's choice set, or -1
-	noAns      map[int]bool     // 無回答コード
-	noAnsSmall [smallCodes]bool // noAns below smallCodes
-	slowMA     bool             // no parseCodeList: set by tests
-	texts      [1 << 15]string  // interned texts by hash (normText)
-	dists      [256]distMatch   // districts matched, by hash (matchDist)
+	distQ      int               // the 地区 question, or -1
+	distC      []int             // district of each choice of the 地区 question's choice set, or -1
+	noAns      map[int]bool      // 無回答コード
+	noAnsSmall [smallCodes]bool  // noAns below smallCodes
+	slowMA     bool              // no parseCodeList: set by tests
+	texts      [1 << 15]string   // interned texts by hash (normText)
+	interned   map[string]string // every text interned (normText)
+	dists      [256]distMatch    // districts matched, by hash (matchDist)
+	digits     [][10]parsed      // parseValue of each question's one-digit values, once parsed
+}
+
+// A parsed is the result of parseValue, kept for a value parsed again.
+type parsed struct {
+	a    Answer
+	code Code
+	bad  string
+	set  bool
 }
 
 // A distMatch is a value of the 地区 question and its district.
@@ -210,13 +220,15 @@ func (x *valueIndex) matchDist(v string) (int, bool) {
 		return e.d, e.ok
 	}
 	d, ok := x.dist.match(v)
-	*e = distMatch{v: v, d: d, ok: ok, set: true}
+	// Note: v may be a substring of a whole batch of rows (prefetch.go).
+	*e = distMatch{v: strings.Clone(v), d: d, ok: ok, set: true}
 	return d, ok
 }
 
 func newValueIndex(b *Batch) *valueIndex {
 	x := &valueIndex{b: b, sets: make([]choiceIndex, len(b.ChoiceSets)), dist: newDistrictIndex(b), distQ: -1,
-		noAns: make(map[int]bool, len(b.Settings.NoAnswer))}
+		noAns: make(map[int]bool, len(b.Settings.NoAnswer)), digits: make([][10]parsed, len(b.Questions)),
+		interned: map[string]string{}}
 	for _, c := range b.Settings.NoAnswer {
 		x.noAns[c] = true
 		if c >= 0 && c < smallCodes {
@@ -276,7 +288,23 @@ func (x *valueIndex) set(q int) *choiceIndex {
 // Note: a categorical value is parsed as a code once (ParseCode), for the
 // 無回答コード and the choice alike, rather than by isNoAnswer and lookup
 // each; FuzzParseValue compares it with parseValueRef in values_test.go.
+// A value of one digit (most answers of a survey are a code) is parsed once
+// per question and then taken from a table (x.digits): what parseValue
+// returns depends only on the question and the value.
 func (x *valueIndex) parseValue(q int, v string) (a Answer, code Code, bad string) {
+	if len(v) == 1 && v[0]-'0' < 10 && q < len(x.digits) {
+		p := &x.digits[q][v[0]-'0']
+		if !p.set {
+			p.a, p.code, p.bad = x.parseValueOf(q, v)
+			p.set = true
+		}
+		return p.a, p.code, p.bad
+	}
+	return x.parseValueOf(q, v)
+}
+
+// parseValueOf is parseValue without the table of one-digit values.
+func (x *valueIndex) parseValueOf(q int, v string) (a Answer, code Code, bad string) {
 	if IsNoAnswer(v) {
 		return Answer{}, "", ""
 	}
@@ -470,8 +498,12 @@ func normText(v string) string {
 // normText is normText through a cache of the texts this index interned last.
 // Note: unique.Make was a quarter of the reader's time on the free text of
 // the 100k scale batch; a survey's texts repeat (stock phrases, なし), and a
-// hash and a comparison find most of them here. The cache holds interned
-// strings, so what it returns is what normText would.
+// hash and a comparison find most of them here. Behind the cache, a text
+// is interned in the index's own map (x.interned) rather than by
+// unique.Make: each new text cost unique.Make a weak pointer, whose
+// registration walks the span's specials (17,000 texts, about 0.1 s per
+// read of the 100k scale batch). Identical texts of one survey still share
+// one string; what it returns equals what normText would.
 func (x *valueIndex) normText(v string) string {
 	if strings.IndexByte(v, '\r') >= 0 {
 		return normText(v)
@@ -480,8 +512,15 @@ func (x *valueIndex) normText(v string) string {
 	if *e == v {
 		return *e
 	}
-	*e = normText(v)
-	return *e
+	t, ok := x.interned[v]
+	if !ok {
+		// Note: a copy, not v: v may be a substring of a whole batch of
+		// rows (prefetch.go).
+		t = strings.Clone(v)
+		x.interned[t] = t
+	}
+	*e = t
+	return t
 }
 
 // textSeed is the seed of valueIndex.normText's cache.

@@ -122,6 +122,54 @@ func TestParseValue(t *testing.T) {
 	}
 }
 
+// TestParseValueDigits checks one-digit values, which parseValue keeps in
+// a table once parsed: each is parsed twice (the second time from the
+// table), against values worked out from surveyBatch and against
+// parseValueRef for every question and digit.
+func TestParseValueDigits(t *testing.T) {
+	b := surveyBatch()
+	b.Settings.NoAnswer = []int{9}
+	x := newValueIndex(b)
+	for _, tt := range []struct {
+		q    int
+		v    string
+		want Answer
+		code Code
+	}{
+		{tQ1, "1", Answer{Choices: bits(0)}, ""},
+		{tQ1, "2", Answer{Choices: bits(1)}, ""},
+		{tQ1, "3", Answer{}, CodeUnknownCode},
+		{tQ1, "9", Answer{}, ""}, // 無回答コード
+		{tQ2, "4", Answer{Choices: bits(3)}, ""},
+		{tQ2, "0", Answer{}, CodeUnknownCode},
+		{tQ3, "5", Answer{Choices: bits(4)}, ""},
+		{tQ4, "7", NumberAnswer(7), ""},
+		{tQ4, "0", NumberAnswer(0), ""},
+		{tQ5, "7", Answer{Text: "7"}, ""},
+	} {
+		for range 2 {
+			if got, code, _ := x.parseValue(tt.q, tt.v); got != tt.want || code != tt.code {
+				t.Errorf("parseValue(%s, %q) = %+v, %q; want %+v, %q", b.Questions[tt.q].ID, tt.v, got, code, tt.want, tt.code)
+			}
+		}
+	}
+	for q := range b.Questions {
+		if q == x.distQ {
+			continue
+		}
+		for d := range 10 {
+			v := strconv.Itoa(d)
+			for range 2 {
+				a, code, bad := x.parseValue(q, v)
+				wa, wcode, wbad := x.parseValueRef(q, v)
+				if !reflect.DeepEqual(a, wa) || code != wcode || bad != wbad {
+					t.Errorf("parseValue(%d, %q) = %+v %s %q; parseValueRef %+v %s %q", q, v, a, code, bad, wa, wcode, wbad)
+				}
+			}
+		}
+	}
+}
+
 func TestParseMark(t *testing.T) {
 	tests := []struct {
 		v          string
