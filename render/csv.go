@@ -31,7 +31,7 @@ var (
 	commentMatrixHeader   = []string{"theme", "district", "count"}
 	freetextCountsHeader  = []string{"source", "count"}
 	findingsHeader        = []string{"place", "target_id", "district", "order", "text", "basis"}
-	districtRestHeader    = []string{"district", "question_id", "code", "label", "count", "base", "pct", "rest_count", "rest_base", "rest_pct", "diff_pt", "p_value", "suppressed", "reference"}
+	districtRestHeader    = []string{"district", "question_id", "code", "label", "count", "base", "pct", "rest_count", "rest_base", "rest_pct", "diff_pt", "p_value", "suppressed", "reference", "adj_residual", "mark"}
 	districtProfileHeader = []string{"district", "n", "margin_pt"}
 	problemsHeader        = []string{"severity", "code", "file", "sheet", "cell", "row", "record_id", "item", "value", "message"}
 	correctionsHeader     = []string{"row", "target", "id", "item", "before", "after", "reason", "person", "file", "cell"}
@@ -365,12 +365,39 @@ func FindingsCSV(w io.Writer, res *analyze.Results) error {
 // DistrictRestCSV writes data/district_rest.csv: every district against the
 // rest of the ward for every choice of every current question, in the order of
 // res.DistrictRest.
+//
+// adj_residual and mark are the district handout's ▲▼ of that answer
+// (analyze.DistrictChi): the residual in the district's 2 × answers table
+// against the rest, and the mark only when that table's χ²
+// (district_chisq.csv) is significant; both empty for a combined box, an MA
+// question and 無回答.
 func DistrictRestCSV(w io.Writer, res *analyze.Results) error {
+	type key struct {
+		district string
+		question int
+		code     string
+	}
+	type resid struct {
+		r    float64
+		mark string
+	}
+	tested := map[key]resid{}
+	for _, dc := range res.DistrictChis {
+		for j, code := range dc.Codes {
+			if j < len(dc.Residuals) && j < len(dc.Marks) {
+				tested[key{dc.District, dc.Question, code}] = resid{dc.Residuals[j], dc.Marks[j]}
+			}
+		}
+	}
 	c := newCSV(w, districtRestHeader)
 	for _, d := range res.DistrictRest {
+		r := resid{r: math.NaN()}
+		if t, ok := tested[key{d.District, d.Question, d.Code}]; ok && !d.Box {
+			r = t
+		}
 		c.row(csvText(d.District), csvText(questionID(res.Batch, d.Question)), csvText(d.Code), csvText(d.Label),
 			csvInt(d.Count), csvInt(d.Base), csvFloat(d.Pct), csvInt(d.RestCount), csvInt(d.RestBase), csvFloat(d.RestPct),
-			csvFloat(d.DiffPt), csvFloat(d.P), csvBool(d.Suppressed), csvBool(d.Reference))
+			csvFloat(d.DiffPt), csvFloat(d.P), csvBool(d.Suppressed), csvBool(d.Reference), csvFloat(r.r), r.mark)
 	}
 	return c.close()
 }

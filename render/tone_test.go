@@ -103,13 +103,19 @@ func TestColourByDirection(t *testing.T) {
 	if len(bars) != 2 || bars[0].Better != 1 || bars[0].Neutral || bars[1].Better != 0 || !bars[1].Neutral {
 		t.Errorf("カルテ bars %+v: want I1 better, I2 neutral", bars)
 	}
-	// Web: the district's figure cell carries the tone, drawn as class good/bad.
+	// Web: the district's figure cell carries the tone of its bar, drawn as
+	// class good/bad: I1 good, I2 (not tested) plain, as its bar is neutral
+	// (reader report 5, item 14).
 	var w web.WebDoc
 	for _, tb := range tables {
 		w.DrawTable(tb)
 	}
-	if out := w.Body.String(); !strings.Contains(out, `class="num bad" title="全体より悪い"`) || !strings.Contains(out, `class="num good"`) {
-		t.Errorf("web カルテ table: no good/bad cells:\n%s", out)
+	out := w.Body.String()
+	if !strings.Contains(out, `<td class="num good" title="区内の他の地区より有意に良い">40.0</td>`) {
+		t.Errorf("web カルテ table: I1 is not good:\n%s", out)
+	}
+	if strings.Contains(out, `class="num bad"`) || !strings.Contains(out, `<td>Cの割合</td><td class="num">－</td><td class="num">40.0</td>`) {
+		t.Errorf("web カルテ table: I2 (not tested) is not plain:\n%s", out)
 	}
 }
 

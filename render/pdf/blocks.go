@@ -16,6 +16,51 @@ func (d *pdfDoc) render(bs []view.Block) {
 	}
 }
 
+// blocks prints bs in order, keeping a figure with the notes right after it
+// (its legend, reader report 5 item 2: 「◆は目」 at a page's foot and
+// 「標値…」 on the next): when the notes would not all end on the figure's
+// page, the figure starts a new page, if the two fit on one.
+func (d *pdfDoc) blocks(bs []view.Block) {
+	for i, b := range bs {
+		if _, ok := b.(view.Figure); ok {
+			j := i + 1
+			for j < len(bs) && isNote(bs[j]) {
+				j++
+			}
+			if j > i+1 && d.y() > contentT+1 && d.pagesOf(bs[i:i+1], false) < d.pagesOf(bs[i:j], false) && d.pagesOf(bs[i:j], true) == 0 {
+				d.newPage()
+			}
+		}
+		d.block(b)
+	}
+}
+
+// isNote reports whether b is a note (view.Note).
+func isNote(b view.Block) bool {
+	_, ok := b.(view.Note)
+	return ok
+}
+
+// pagesOf lays bs out on a dry canvas (paginate.go) from the cursor, or
+// from the top of a new page when fresh, and returns how many pages it
+// moved on; the document is left as it was.
+func (d *pdfDoc) pagesOf(bs []view.Block, fresh bool) int {
+	saved := *d
+	c := &dryCanvas{real: d.real, y: d.y(), page: d.p.PageNo(), land: d.landscape(), start: d.p.PageNo(),
+		ends: []float64{d.y()}, lines: []int{0}}
+	d.p = c
+	if fresh {
+		d.newPage()
+	}
+	start := c.page
+	for _, b := range bs {
+		d.block(b)
+	}
+	n := c.page - start
+	*d = saved
+	return n
+}
+
 // block prints one block: first the hints for the printed page alone.
 func (d *pdfDoc) block(b view.Block) {
 	switch b := b.(type) {
@@ -50,7 +95,11 @@ func (d *pdfDoc) block(b view.Block) {
 		if b.Muted {
 			d.color(colMuted)
 		}
-		d.para(b.Text, style, size, 0)
+		if b.List {
+			d.listPara(b.Text, style, size)
+		} else {
+			d.para(b.Text, style, size, 0)
+		}
 		if b.Muted {
 			d.color(colText)
 		}

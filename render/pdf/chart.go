@@ -341,6 +341,7 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			continue
 		}
 		x := x0
+		above := x0 // the right end of the last label printed above the band
 		for i, c := range r.Cells {
 			if i >= len(sws) {
 				break
@@ -350,22 +351,20 @@ func (d *pdfDoc) bandChart(caption string, heads []string, na bool, labelW float
 			txt := c.Text + c.Mark
 			d.font("", 6.5)
 			tw := d.width(txt)
-			if c.Mark != "" && PdfValue(c) > 0 && w < tw+2 {
+			if c.Mark != "" && PdfValue(c) > 0 && w < tw+0.4 {
 				// Note: a marked (▲▼) segment too narrow for its label
-				// keeps the mark: the label tight, else the mark alone,
-				// else the mark just above the band, so that a
-				// significant cell is never invisible.
-				switch mw := d.width(c.Mark); {
-				case w >= tw+0.4:
-				case w >= mw+0.4:
-					txt, tw = c.Mark, mw
-				default:
-					d.font("", 5)
-					d.color(colText)
-					d.textAt(x+w/2, y-0.9, c.Mark, 'C')
-					x += w
-					continue
-				}
+				// keeps it whole just above the band, the figure with its
+				// mark (a mark alone reads as a rendering error, reader
+				// report 5 item 4), so that a significant cell is never
+				// invisible; labels above one band never overlap.
+				d.font("", 5)
+				d.color(colText)
+				aw := d.width(txt)
+				cx := max(x+w/2, above+0.6+aw/2)
+				d.textAt(cx, y-0.9, txt, 'C')
+				above = cx + aw/2
+				x += w
+				continue
 			}
 			if w >= tw+0.4 && (w >= tw+2 || c.Mark != "") && PdfValue(c) > 0 {
 				if sws[i].hatch {

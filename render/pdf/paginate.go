@@ -144,9 +144,7 @@ func (d *pdfDoc) dry(bs []view.Block) []dryPage {
 	c := newDryCanvas(real)
 	realY := real.GetY()
 	d.p = c
-	for _, b := range bs {
-		d.block(b)
-	}
+	d.blocks(bs)
 	pages := make([]dryPage, len(c.ends))
 	for i, y := range c.ends {
 		pages[i] = dryPage{used: y - contentT, lines: c.lines[i]}
@@ -210,9 +208,7 @@ func (d *pdfDoc) chapter(bs []view.Block) {
 			}
 		}
 	}
-	for _, b := range bs {
-		d.block(b)
-	}
+	d.blocks(bs)
 }
 
 // contentBottomAt is the lowest y of the content area on page pg (portrait).

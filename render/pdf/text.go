@@ -162,6 +162,43 @@ func shortBracketAround(rs []rune, end int) int {
 	return -1
 }
 
+// wrapList splits a list of items joined by 「、」 into lines no wider than
+// width, breaking only after a 「、」 so that no item (「世代（12）」) is split;
+// an item wider than a line on its own is wrapped by wrapText.
+func wrapList(s string, width float64, measure func(string) float64) []string {
+	var lines []string
+	cur := ""
+	for _, it := range strings.SplitAfter(s, "、") {
+		if cur != "" && measure(cur+it) > width+1e-9 {
+			lines = append(lines, cur)
+			cur = ""
+		}
+		if cur == "" && measure(it) > width+1e-9 {
+			ls := wrapText(it, width, measure)
+			lines = append(lines, ls[:len(ls)-1]...)
+			cur = ls[len(ls)-1]
+			continue
+		}
+		cur += it
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// listPara prints a list of items joined by 「、」 (view.Para.List) at the
+// cursor, wrapped by wrapList, breaking pages between lines.
+func (d *pdfDoc) listPara(s, style string, size float64) {
+	d.font(style, size)
+	lh := size * PtMM * 1.55
+	for _, l := range wrapList(s, contentW, d.width) {
+		d.need(lh)
+		d.textAt(MarginL, d.y()+lh/2, l, 'L')
+		d.down(lh)
+	}
+}
+
 // wrapKey identifies a wrapping of a text in a font (pdfDoc.wrap).
 type wrapKey struct {
 	s     string

@@ -367,12 +367,22 @@ func (bx *builder) table(survey string, qi int, by string) (TableView, bool) {
 				if t.DistrictNotes == nil {
 					t.DistrictNotes = map[string]string{}
 				}
-				t.DistrictNotes[dc.District] = dc.District + "と区内の他の地区の回答の分布の比較（カイ二乗検定）：" + chiNote(dc.Chi)
+				t.DistrictNotes[dc.District] = dc.District + DistrictTestWord + "（カイ二乗検定）：" + chiNote(dc.Chi)
+			}
+			if dc.Question == qi && len(dc.Marks) == len(t.Heads) {
+				if t.DistrictMarks == nil {
+					t.DistrictMarks = map[string][]string{}
+				}
+				t.DistrictMarks[dc.District] = dc.Marks
 			}
 		}
 	}
 	return t, true
 }
+
+// DistrictTestWord names a district handout's test under its tables (the
+// district against the rest of the ward), which also marks its rows.
+const DistrictTestWord = "と" + RestName + "の回答の分布の比較"
 
 // chiNote is a test's note: χ²(df)=stat, p, and a warning when expected
 // counts are low.

@@ -116,6 +116,16 @@ func GuideItems(v *View, bs []Block, m Medium) []string {
 		"「" + MarkReference + "」は回答者数が少ないため、結果の扱いに注意が必要な参考値です。",
 		"「" + MarkHigh + "」「" + MarkLow + "」は、地区別などの表で、全体の傾向と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します" + marks + "。地区カルテ（地区の特徴・主な結果）では、地区を区内の他の地区（全体からその地区を除いた回答者）と比べ、「▲」「▼」は" + karte + "高い・低いことを示します。評定尺度の設問は、肯定的な回答の合計（『そう思う（計）』など）で比べます。",
 	}
+	if printsWord(bs, m, DistrictTestWord) {
+		// Note: a district handout marks its questions' tables by the
+		// district's own test against the rest of the ward (districtRow),
+		// as its カルテ compares; it prints no table of every district.
+		test := "地区と区内の他の地区の回答の分布の差がカイ二乗検定で有意なときだけ、調整済み標準化残差で有意に高い・低い回答に付けます"
+		if m == Web {
+			test = "地区と区内の他の地区の回答の分かれ方の違いが偶然とは考えにくいときだけ、その違いの中で特に高い・低い回答に付けます"
+		}
+		items[len(items)-1] = "「" + MarkHigh + "」「" + MarkLow + "」は、地区を区内の他の地区（全体からその地区を除いた回答者）と比べて、統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）ことを示します。設問の表では、" + test + "。地区カルテ（地区の特徴・主な結果）では、" + karte + "高い・低いことを示します。評定尺度の設問は、肯定的な回答の合計（『そう思う（計）』など）で比べます。"
+	}
 	// Note: one bullet per idea: the first reading note states the rule for
 	// differences, and says first that a difference is in points.
 	point := v.SurveyWords().Baseline.Name + "との比較は、割合の差を「ポイント」で表しています。"

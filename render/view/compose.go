@@ -509,14 +509,39 @@ func districtIndicators(v *View, district, caption string, size float64) Table {
 		if r.Baseline.Blank() {
 			bt, noBase = MarkZero, true
 		}
+		// Note: the web colours a district's value only where the カルテ's
+		// chart does, a significant difference from the rest of the ward
+		// (the 主な結果 ▲▼), so that a 0.1-point gap the page calls not
+		// significant is never shaded (reader report 5, item 14).
+		tone := 0
+		if indicatorMarked(v, district, r.ID) {
+			tone = Tone(r.Current, all.Current, all.Direction == "減")
+		}
 		t.Rows = append(t.Rows, []Cell{{Text: r.ID}, {Text: r.Name}, {Text: bt, Ref: r.BaselineRef}, {Text: bn},
-			{Text: r.Current.Text, Ref: r.Reference, Tone: Tone(r.Current, all.Current, all.Direction == "減")}, {Text: n},
+			{Text: r.Current.Text, Ref: r.Reference, Tone: tone}, {Text: n},
 			{Text: r.Evaluation, Bold: true}, {Text: all.Current.Text, Shade: true}, {Text: all.Evaluation, Shade: true}, {Text: tgt}})
 	}
 	if noBase {
 		t.Notes = append(t.Notes, "注）"+base+"の「"+MarkZero+"」は、"+v.SurveyWords().Baseline.Name+"に"+district+"の値がない（"+v.SurveyWords().Baseline.Name+"の回答データに、この指標を地区別に集計できる値がない）ことを示します。このため"+district+"の評価は「"+MarkZero+"」です（目標値に達していれば A）。")
 	}
 	return t
+}
+
+// indicatorMarked reports whether district's indicator id differs
+// significantly from the rest of the ward (ProfileIndicator.Mark, the
+// カルテ's chart colour).
+func indicatorMarked(v *View, district, id string) bool {
+	for _, p := range v.Profiles {
+		if p.District != district {
+			continue
+		}
+		for _, in := range p.Indicators {
+			if in.ID == id {
+				return in.Mark != ""
+			}
+		}
+	}
+	return false
 }
 
 // history is 指標の推移 (ward report): each indicator over the plan's years
@@ -591,12 +616,16 @@ func (c *Composer) districtPages() {
 			if top.Reference && !top.District.Suppressed {
 				dt += "※"
 			}
+			tone := 0 // a colour only where the ▲▼ says the difference is significant
+			if top.District.Mark != "" {
+				tone = Tone(top.District, top.Rest, top.Lower)
+			}
 			rt := top.Rest.Text
 			if top.RestRef {
 				rt += "※"
 			}
 			t.Rows = append(t.Rows, []Cell{{Text: top.QuestionID + "　" + top.QuestionText}, {Text: top.Label},
-				{Text: dt, Tone: Tone(top.District, top.Rest, top.Lower)}, {Text: top.N.Text},
+				{Text: dt, Tone: tone}, {Text: top.N.Text},
 				{Text: rt, Shade: true}, {Text: top.RestN.Text}, {Text: top.RestDiff.Text}})
 			f.Bars = append(f.Bars, BarRow{Label: top.QuestionID + "　" + top.Label, Vals: []Fig{top.District, top.Rest}, Ns: []Fig{top.N, top.RestN}})
 		}
@@ -772,7 +801,7 @@ func hasNA(t *TableView) bool {
 func (c *Composer) districtQuestion(q *QuestionView) {
 	at, all := AllRow(q)
 	dt := TableBy(q, analyze.ByDistrict)
-	dr := GroupRow(dt, c.district)
+	dr := districtRow(dt, c.district)
 	if all == nil {
 		c.districtSummary(q)
 		return
@@ -839,6 +868,28 @@ func (c *Composer) districtQuestion(q *QuestionView) {
 	}
 	c.districtSummary(q)
 	c.Add(Space{3})
+}
+
+// districtRow is the district's row of t as a district handout prints it:
+// marked by the district's own test against the rest of the ward
+// (TableView.DistrictMarks, the χ² printed under the table), never by the
+// ward's table of every district, whose test the handout does not print
+// (reader report 5, item 1); nil when t has no row for it.
+func districtRow(t *TableView, district string) *RowView {
+	dr := GroupRow(t, district)
+	if dr == nil {
+		return nil
+	}
+	r := *dr
+	r.Cells = slices.Clone(dr.Cells)
+	marks := t.DistrictMarks[district]
+	for i := range r.Cells {
+		r.Cells[i].Mark = ""
+		if i < len(marks) && !r.Suppressed {
+			r.Cells[i].Mark = marks[i]
+		}
+	}
+	return &r
 }
 
 // districtSummary is the SC/NUM summary rows of the district and 全体.
@@ -949,7 +1000,14 @@ func crosstabTable(title string, t *TableView, rows []RowView, district string) 
 		// its own (a district against the rest of the ward). The web
 		// says what the marks mean, not how they are tested.
 		mean := "注）" + MarkHigh + MarkLow + "：全体と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）"
-		out.Notes = append(out.Notes, mean+"（"+byWord(t.By)+"の表全体での調整済み標準化残差による）")
+		how := byWord(t.By) + "の表全体での調整済み標準化残差による"
+		if district != "" {
+			// A district handout marks the district's row by the test
+			// printed under the table (districtRow).
+			mean = "注）" + MarkHigh + MarkLow + "：" + district + "の回答が" + RestName + "と比べて統計的に有意に高い（" + MarkHigh + "）・低い（" + MarkLow + "）"
+			how = district + "と" + RestName + "の表での調整済み標準化残差による。下のカイ二乗検定が有意なときだけ示します"
+		}
+		out.Notes = append(out.Notes, mean+"（"+how+"）")
 		web = append(web, mean+"（偶然とは考えにくい差）")
 	}
 	if supp {
@@ -1106,7 +1164,7 @@ func (c *Composer) progress() {
 		for _, k := range pv.Keywords {
 			ws = append(ws, k.Key+"（"+k.Value+"）")
 		}
-		c.Add(Heading{Text: "課題に多く出てくる言葉", MinBody: 8}, Para{Text: strings.Join(ws, "、"), Size: 9}, Space{2})
+		c.Add(Heading{Text: "課題に多く出てくる言葉", MinBody: 8}, Para{Text: strings.Join(ws, "、"), Size: 9, List: true}, Space{2})
 	}
 	if len(themes) == 0 {
 		c.Add(Para{Text: "この地区の取組の報告はありません。"})
@@ -1432,4 +1490,4 @@ func Tone(dist, ward Fig, lower bool) int {
 }
 
 // toneLegend says what the web district tables' colours mean.
-const toneLegend = "注）地区の値の色：青は" + RestName + "より良い、橙は" + RestName + "より悪い状態（指標の方向（増・減）に従い、肯定的な回答の合計は高いほど良い）。"
+const toneLegend = "注）地区の値の色：" + RestName + "と比べて統計的に有意な差（偶然とは考えにくい差）がある値だけ、青は良い、橙は悪い状態（指標の方向（増・減）に従い、肯定的な回答の合計は高いほど良い）。色のない値は有意な差がありません。"

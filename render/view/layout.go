@@ -84,6 +84,10 @@ type Para struct {
 	Bold  bool
 	Size  float64
 	Muted bool
+	// List is a list of items joined by 「、」 (the keyword list
+	// 「世代（12）、少ない（12）」): print breaks lines only after 「、」, an
+	// item and its count never split (reader report 5, item 6).
+	List bool
 }
 
 // Finding is a passage's lines (View.PassageFinding): the findings in words,

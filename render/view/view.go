@@ -149,6 +149,10 @@ type TableView struct {
 	// rest of the ward (district_chisq.csv), in Note's form: the note under
 	// a district handout's table (by 地区 only).
 	DistrictNotes map[string]string
+	// DistrictMarks are, by district, the ▲▼ of the district's row in a
+	// district handout, parallel to Heads: the residuals of the same test
+	// (district_rest.csv mark), all "" when it is not significant.
+	DistrictMarks map[string][]string
 }
 
 // A RowView is one group of a printed crosstab.

@@ -521,6 +521,7 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 			return
 		}
 		x := x0
+		above := x0 // the right end of the last label printed above the band
 		for j, c := range r.Cells {
 			v := c.Shown()
 			if j >= len(fills) || math.IsNaN(v) || v <= 0 {
@@ -537,13 +538,10 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 				fg = SvgText
 			}
 			// Note: a segment carries its ▲▼ as the PDF does; a marked
-			// segment too narrow for its figure keeps the mark alone (or
-			// just above the band), so a significant cell is never
-			// invisible; the figure is in the table below and the label.
+			// segment too narrow for its figure prints figure and mark
+			// just above the band, never the mark alone (reader report 5
+			// item 4), so a significant cell is never invisible.
 			texts := []string{c.Text + "%" + c.Mark, c.Text + c.Mark}
-			if c.Mark != "" {
-				texts = append(texts, c.Mark)
-			}
 			drawn := false
 			for k, t := range texts {
 				pad := 6.0
@@ -557,7 +555,11 @@ func (d *WebDoc) bandChart(caption string, heads []string, na bool, rows []view.
 				}
 			}
 			if !drawn && c.Mark != "" {
-				d.svgText(x+w/2, y-1, "middle", SvgText, c.Mark)
+				t := c.Text + c.Mark
+				tw := SvgTextW(t, SvgFont)
+				cx := min(max(x+w/2, above+2+tw/2), x0+areaW-tw/2)
+				d.svgText(cx, y-1, "middle", SvgText, t)
+				above = cx + tw/2
 			}
 			x += w
 		}

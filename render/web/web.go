@@ -449,5 +449,6 @@ func toneClass(t int) string {
 	return ""
 }
 
-// toneWords say what a tone's colour means (the cell's title).
-var toneWords = map[string]string{"good": "全体より良い", "bad": "全体より悪い"}
+// toneWords say what a tone's colour means (the cell's title): a district
+// table colours only a significant difference from the rest of the ward.
+var toneWords = map[string]string{"good": "区内の他の地区より有意に良い", "bad": "区内の他の地区より有意に悪い"}
