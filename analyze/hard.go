@@ -163,11 +163,16 @@ type HardCount struct {
 	Count    int
 }
 
-// A HardQuote is one quote printed under a category.
+// A HardQuote is one quote printed under a category, or (Again) an issue
+// of the category quoted under an earlier one of the same group.
 type HardQuote struct {
 	Category int    // index into Batch.HardCategories
 	Group    string // "" for the ward-wide chapter, else a group of Groups
 	Issue    int    // index into HardResults.Issues
+	// Again reports that the issue is quoted under an earlier category of
+	// the group (the quote of the same Group and Issue without Again): the
+	// handouts refer to it there rather than print its text twice.
+	Again bool
 }
 
 // A hardMatcher tags tokenized texts with ハード分類 categories.
@@ -797,16 +802,29 @@ func hardSuppress(b *ingest.Batch, order, base []int) (groups []bool, ward bool)
 // issues of group g ("" = all): between hardQuoteMin and QuoteMaxRunes runes,
 // texts without a mask first, taking the sources in turn (survey, hearing,
 // progress) so that residents, organizations and the initiatives all speak,
-// each in reading order; a voice already quoted under the category
-// (VoiceKey) is not repeated.
+// each in reading order; a voice already quoted in the group (VoiceKey),
+// under this category or an earlier one, is not quoted again. After a
+// category's quotes come its issues quoted under an earlier category
+// (Again), in the order they were quoted.
+//
+// Note: an issue of two categories was quoted under each, so that the
+// page read as more issues than its count (reader review 5, item 11:
+// 「綱島西一丁目の坂の途中のバス停にベンチがなく…」 under 道路・歩道・段差 and
+// again under 交通・バス); it is quoted once per group, under the first
+// category that takes it, and the later ones refer to it.
 func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 	var out []HardQuote
+	var seen []string // the voices quoted in the group
+	var quoted []int  // the issues quoted in the group, in order
 	for c := range b.HardCategories {
 		var bySrc [3][]int
 		for pass := range 2 { // unmasked texts, then masked ones
 			for i := range hr.Issues {
 				is := &hr.Issues[i]
 				if !is.Listed() || !is.Quotable || !slices.Contains(is.Categories, c) || g != "" && !slices.Contains(is.Groups, g) {
+					continue
+				}
+				if slices.Contains(quoted, i) {
 					continue
 				}
 				if l := utf8.RuneCountInString(is.Quoted()); l < hardQuoteMin || l > QuoteMaxRunes {
@@ -825,7 +843,12 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				bySrc[s] = append(bySrc[s], i)
 			}
 		}
-		var seen []string
+		var again []HardQuote
+		for _, i := range quoted {
+			if slices.Contains(hr.Issues[i].Categories, c) {
+				again = append(again, HardQuote{Category: c, Group: g, Issue: i, Again: true})
+			}
+		}
 		for k, n := 0, 0; n < MaxHardQuotes; k++ {
 			took := false
 			for s := range bySrc {
@@ -840,6 +863,7 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 					continue
 				}
 				seen = append(seen, hr.Issues[i].VoiceKey())
+				quoted = append(quoted, i)
 				out = append(out, HardQuote{Category: c, Group: g, Issue: i})
 				n++
 			}
@@ -847,6 +871,7 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				break
 			}
 		}
+		out = append(out, again...)
 	}
 	return out
 }
