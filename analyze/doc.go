@@ -39,8 +39,9 @@
 //	  repeated text, ID, place, years, voices        mentionHits; hardplace.go  data/hard_issues.csv
 //	  the same sentence at one place: one listed     hard.go      sameVoices           data/hard_responses.csv
 //	  issue, its voices and the others' IDs (同じ声)                       (voices, listed_as)
-//	  quoted sentences (Excerpt), district of a      hard.go      hardExcerpt,         the lists' 内容
-//	  survey issue's place (PlacedBy)                             placeDistrict
+//	  quoted sentences (Excerpt) and their place,    hard.go      hardExcerptPlace,    the lists' 内容, 場所
+//	  district of a survey issue's place (PlacedBy)               placeDistrict
+//	  quotes, each issue once per group (Again)      hard.go      hardQuotes           the handouts' quotes
 //	  counts by source × group × category (× year)  hard.go      analyzeHard          data/hard_counts.csv
 //	  answers by 課題ID, counts by 対応状況          hard.go      applyLinkage,        data/hard_responses.csv,
 //	                                                 hardStatuses                      data/hard_status_counts.csv

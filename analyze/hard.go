@@ -163,11 +163,16 @@ type HardCount struct {
 	Count    int
 }
 
-// A HardQuote is one quote printed under a category.
+// A HardQuote is one quote printed under a category, or (Again) an issue
+// of the category quoted under an earlier one of the same group.
 type HardQuote struct {
 	Category int    // index into Batch.HardCategories
 	Group    string // "" for the ward-wide chapter, else a group of Groups
 	Issue    int    // index into HardResults.Issues
+	// Again reports that the issue is quoted under an earlier category of
+	// the group (the quote of the same Group and Issue without Again): the
+	// handouts refer to it there rather than print its text twice.
+	Again bool
 }
 
 // A hardMatcher tags tokenized texts with ハード分類 categories.
@@ -424,11 +429,11 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 	// Note: tagged texts repeat (a million respondents give far fewer
 	// distinct texts), and an excerpt tokenizes each sentence again: it is
 	// made once per text.
-	excerpts := map[string]string{}
-	excerptOf := func(masked string) string {
+	excerpts := map[string]hardCut{}
+	excerptOf := func(masked string) hardCut {
 		e, ok := excerpts[masked]
 		if !ok {
-			e = hardExcerpt(ta, masked)
+			e = hardExcerptPlace(ta, masked)
 			excerpts[masked] = e
 		}
 		return e
@@ -451,8 +456,10 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		}
 		// Note: the categories are copied: a doc shares its text's, and
 		// mergeHardDocs appends to them.
+		cut := excerptOf(d.masked)
+		place := cut.placeOr(d.hardPlace())
 		h := hardDoc{issue: HardIssue{Source: d.source, RecordID: d.recordID, ItemID: d.itemID,
-			Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: excerptOf(d.masked)}}
+			Categories: slices.Clone(d.hardCats()), Place: place, Masked: d.masked, Quotable: true, Excerpt: cut.excerpt}}
 		h.key = hardIssueKey(d.source, d.recordID+"\x00"+d.itemID, d.masked)
 		if d.source == SourceHearing {
 			h.key = hardIssueKey(d.source, d.recordID, d.masked) // one organization's text once
@@ -468,7 +475,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 				// district: the issue is filed under the place's district,
 				// where the fix would be (docs/linkage.md); whether it is
 				// quoted still follows the respondent's own group.
-				if pd := placeDistrict(b, d.place); pd >= 0 && pd != di && len(d.districts) == 1 {
+				if pd := placeDistrict(b, place); pd >= 0 && pd != di && len(d.districts) == 1 {
 					h.issue.From = GroupNoDistrict
 					if di != noDist {
 						h.issue.From = b.Districts[di].Name
@@ -498,7 +505,8 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		if len(d.hardCats()) == 0 {
 			continue
 		}
-		excerpt := excerptOf(d.masked)
+		cut := excerptOf(d.masked)
+		excerpt, place := cut.excerpt, cut.placeOr(d.hardPlace())
 		// Note: the 課題 and ハード cells are two texts: the issue (its ID,
 		// categories, hard_issues.csv) is both together, but whether the
 		// 課題 calls for a physical fix is the 課題 cell's own tagging (the
@@ -515,7 +523,8 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 				ta.analyze(&dh)
 			}
 			if !inIssues && len(dh.hardCats()) > 0 {
-				if excerpt = excerptOf(dh.masked); excerpt == "" {
+				hc := excerptOf(dh.masked)
+				if excerpt, place = hc.excerpt, hc.placeOr(dh.hardPlace()); excerpt == "" {
 					excerpt = dh.masked
 				}
 			}
@@ -526,7 +535,7 @@ func analyzeHard(b *ingest.Batch, docs []textDoc, ta *textAnalyzer) *HardResults
 		}
 		hd = append(hd, hardDoc{gi: []int{gi}, key: hardIssueKey(SourceProgress, in.ID, d.masked),
 			issue: HardIssue{Source: SourceProgress, RecordID: in.ID, ItemID: in.Name, Years: []int{g.Year},
-				Categories: slices.Clone(d.hardCats()), Place: d.hardPlace(), Masked: d.masked, Quotable: true, Excerpt: excerpt,
+				Categories: slices.Clone(d.hardCats()), Place: place, Masked: d.masked, Quotable: true, Excerpt: excerpt,
 				IssueHard: inIssues}})
 	}
 	hd = mergeHardDocs(hd)
@@ -793,16 +802,29 @@ func hardSuppress(b *ingest.Batch, order, base []int) (groups []bool, ward bool)
 // issues of group g ("" = all): between hardQuoteMin and QuoteMaxRunes runes,
 // texts without a mask first, taking the sources in turn (survey, hearing,
 // progress) so that residents, organizations and the initiatives all speak,
-// each in reading order; a voice already quoted under the category
-// (VoiceKey) is not repeated.
+// each in reading order; a voice already quoted in the group (VoiceKey),
+// under this category or an earlier one, is not quoted again. After a
+// category's quotes come its issues quoted under an earlier category
+// (Again), in the order they were quoted.
+//
+// Note: an issue of two categories was quoted under each, so that the
+// page read as more issues than its count (reader review 5, item 11:
+// 「綱島西一丁目の坂の途中のバス停にベンチがなく…」 under 道路・歩道・段差 and
+// again under 交通・バス); it is quoted once per group, under the first
+// category that takes it, and the later ones refer to it.
 func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 	var out []HardQuote
+	var seen []string // the voices quoted in the group
+	var quoted []int  // the issues quoted in the group, in order
 	for c := range b.HardCategories {
 		var bySrc [3][]int
 		for pass := range 2 { // unmasked texts, then masked ones
 			for i := range hr.Issues {
 				is := &hr.Issues[i]
 				if !is.Listed() || !is.Quotable || !slices.Contains(is.Categories, c) || g != "" && !slices.Contains(is.Groups, g) {
+					continue
+				}
+				if slices.Contains(quoted, i) {
 					continue
 				}
 				if l := utf8.RuneCountInString(is.Quoted()); l < hardQuoteMin || l > QuoteMaxRunes {
@@ -821,7 +843,12 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				bySrc[s] = append(bySrc[s], i)
 			}
 		}
-		var seen []string
+		var again []HardQuote
+		for _, i := range quoted {
+			if slices.Contains(hr.Issues[i].Categories, c) {
+				again = append(again, HardQuote{Category: c, Group: g, Issue: i, Again: true})
+			}
+		}
 		for k, n := 0, 0; n < MaxHardQuotes; k++ {
 			took := false
 			for s := range bySrc {
@@ -836,6 +863,7 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 					continue
 				}
 				seen = append(seen, hr.Issues[i].VoiceKey())
+				quoted = append(quoted, i)
 				out = append(out, HardQuote{Category: c, Group: g, Issue: i})
 				n++
 			}
@@ -843,6 +871,7 @@ func hardQuotes(b *ingest.Batch, hr *HardResults, g string) []HardQuote {
 				break
 			}
 		}
+		out = append(out, again...)
 	}
 	return out
 }
@@ -940,6 +969,22 @@ func IssueStatus(is *HardIssue) string {
 	return is.Response.Status
 }
 
+// A hardCut is a text cut to the sentences that call for the physical fix
+// (hardExcerptPlace): the excerpt and the place those sentences name.
+type hardCut struct {
+	excerpt string // HardIssue.Excerpt; "" when the whole text is quoted
+	place   string // the place of the excerpt's sentences, "" when none (or no excerpt)
+}
+
+// placeOr returns the issue's place: the excerpt's, or whole, the place of
+// the whole text when nothing was cut.
+func (c hardCut) placeOr(whole string) string {
+	if c.excerpt == "" {
+		return whole
+	}
+	return c.place
+}
+
 // hardExcerpt returns the masked text cut to its sentences that are tagged
 // with a ハード分類 on their own, joined with 「…」 where sentences were left
 // out; "" when the text is one sentence, when every sentence is tagged, or
@@ -947,31 +992,50 @@ func IssueStatus(is *HardIssue) string {
 // quoted). A comment that goes on about other things (福祉の情報, 担い手)
 // is thus quoted only for its physical need.
 func hardExcerpt(ta *textAnalyzer, masked string) string {
+	return hardExcerptPlace(ta, masked).excerpt
+}
+
+// hardExcerptPlace is hardExcerpt with the place its sentences name
+// (placeFinder.find on the kept sentences together).
+//
+// Note: the place is taken from the quoted sentences only: 「綱島の公園で
+// ウォーキングをする仲間がほしいです。綱島西一丁目の夜道が暗く…」 quotes the
+// dark street, whose place is 綱島西1丁目, not 「綱島西1丁目・綱島の公園」
+// (reader review 5, item 10: the park of a wish for companions made the
+// same street-light issue a second row of 同じ声 1 beside its 18 voices).
+func hardExcerptPlace(ta *textAnalyzer, masked string) hardCut {
 	sents := splitSentences(masked)
 	if len(sents) < 2 || ta.hard == nil {
-		return ""
+		return hardCut{}
 	}
 	keep := make([]bool, len(sents))
-	kept := 0
+	kept, place := 0, ""
 	for i, s := range sents {
 		if r := ta.analyzeNorm(norm.NFKC.String(s)); len(r.hard) > 0 {
 			keep[i] = true
 			kept++
+			place = r.place
 		}
 	}
 	if kept == 0 || kept == len(sents) {
-		return ""
+		return hardCut{}
 	}
-	var b strings.Builder
+	var b, joined strings.Builder
 	for i, s := range sents {
 		switch {
 		case keep[i]:
 			b.WriteString(strings.TrimSpace(s))
+			joined.WriteString(strings.TrimSpace(s))
 		case i == 0 || keep[i-1]:
 			b.WriteString("…")
 		}
 	}
-	return b.String()
+	if kept > 1 {
+		// the place rule (the first facility, then the first town) over the
+		// kept sentences together, as over a whole text
+		place = ta.analyzeNorm(norm.NFKC.String(joined.String())).place
+	}
+	return hardCut{excerpt: b.String(), place: place}
 }
 
 // splitSentences splits s after each 。！？!? or line break, keeping the

@@ -15,6 +15,7 @@ import (
 
 	"midreview/analyze"
 	"midreview/ingest"
+	"midreview/render/dashboard"
 	"midreview/render/pdf"
 	"midreview/render/view"
 )
@@ -72,11 +73,17 @@ func flatBlocks(bs []view.Block, m view.Medium) []view.Block {
 	return out
 }
 
-var reHardHead = regexp.MustCompile(`^(.+)（([0-9]+)件）$`)
+var (
+	reHardHead  = regexp.MustCompile(`^(.+)（([0-9]+)件(?:、声[0-9,]+件)?）$`)
+	reHardAgain = regexp.MustCompile(`に載せた([0-9]+)件`)
+)
 
-// checkHardMore checks every category heading of bs with a count: its quotes
-// plus 「ほか○件」 under it make the count, and ほか appears only when the count
-// exceeds the quotes. It returns how many headings had a ほか.
+// checkHardMore checks every category heading of bs with a count: its quotes,
+// the issues it refers to under earlier categories (「道路・歩道・段差に載せた
+// 1件も…」) and 「ほか○件」 under it make the count, and ほか appears only when
+// the count exceeds the quotes and references; and no quote is printed twice
+// in one section (a district, or the ward chapter). It returns how many
+// headings had a ほか.
 func checkHardMore(t *testing.T, name string, bs []view.Block, cats []view.HardCategoryView) int {
 	t.Helper()
 	isCat := func(s string) bool {
@@ -88,9 +95,22 @@ func checkHardMore(t *testing.T, name string, bs []view.Block, cats []view.HardC
 		return false
 	}
 	mores := 0
+	seen := map[string]bool{}
 	for i, b := range bs {
 		var title string
 		switch h := b.(type) {
+		case view.Section:
+			clear(seen)
+			continue
+		case view.Bullets:
+			for _, it := range h.Items {
+				it, _, _ = strings.Cut(it, "［") // the quote without its other categories
+				if seen[it] {
+					t.Errorf("%s: quoted twice in one section: %s", name, it)
+				}
+				seen[it] = true
+			}
+			continue
 		case view.Heading:
 			title = h.Text
 		case view.Subsection:
@@ -103,7 +123,7 @@ func checkHardMore(t *testing.T, name string, bs []view.Block, cats []view.HardC
 			continue
 		}
 		count, _ := strconv.Atoi(m[2])
-		quotes, more := 0, 0
+		quotes, again, more := 0, 0, 0
 		for _, nb := range bs[i+1:] {
 			if _, ok := nb.(view.Heading); ok {
 				break
@@ -118,6 +138,10 @@ func checkHardMore(t *testing.T, name string, bs []view.Block, cats []view.HardC
 			case view.Bullets:
 				quotes += len(x.Items)
 			case view.Para:
+				for _, m := range reHardAgain.FindAllStringSubmatch(x.Text, -1) {
+					n, _ := strconv.Atoi(m[1])
+					again += n
+				}
 				if n, ok := strings.CutPrefix(x.Text, "ほか"); ok {
 					more, _ = strconv.Atoi(strings.TrimSuffix(n, "件"))
 					if more <= 0 {
@@ -127,11 +151,11 @@ func checkHardMore(t *testing.T, name string, bs []view.Block, cats []view.HardC
 				}
 			}
 		}
-		if quotes == 0 {
+		if quotes+again == 0 {
 			continue // the note that no text can be printed stands in
 		}
-		if quotes+more != count {
-			t.Errorf("%s: %q: %d quotes + ほか%d件 ≠ %d", name, title, quotes, more, count)
+		if quotes+again+more != count {
+			t.Errorf("%s: %q: %d quotes + %d quoted above + ほか%d件 ≠ %d", name, title, quotes, again, more, count)
 		}
 	}
 	return mores
@@ -355,5 +379,100 @@ func TestMapCaptionWraps(t *testing.T) {
 		if want := ind.ID + ind.Name + "の地区別の地図"; !strings.Contains(flat, want) {
 			t.Errorf("indicator %d: caption %q not printed whole", i, want)
 		}
+	}
+}
+
+// TestHardQuotedOnce: in linkage.pdf's 中央 of the hard batch, each issue
+// is quoted once, under its first category, with its other categories
+// named after it, and the later category refers to it. By hand (表8 中央):
+// S-93dbead1 and H-29e76903 are 空き家・空き店舗 and 集会所・活動拠点, quoted
+// under 空き家・空き店舗 (2件); 集会所・活動拠点 (4件) quotes
+// 「集まる場所がない。…」, refers to those 2 and leaves ほか1件.
+func TestHardQuotedOnce(t *testing.T) {
+	v, _ := hardTestView(t, false)
+	bs := flatBlocks(view.Compose(v, "", (*view.Composer).Linkage), view.Print)
+	in := false
+	var got []string
+	for _, b := range bs {
+		switch x := b.(type) {
+		case view.Section:
+			in = x.Title == "中央"
+		case view.Heading:
+			if in {
+				got = append(got, "# "+x.Text)
+			}
+		case view.Bullets:
+			if in {
+				got = append(got, x.Items...)
+			}
+		case view.Para:
+			if in && strings.HasPrefix(x.Text, "ほか") || in && strings.Contains(x.Text, "に載せた") {
+				got = append(got, x.Text)
+			}
+		}
+	}
+	want := []string{
+		"# 空き家・空き店舗（2件）",
+		"「空き店舗を地域の居場所にできないかと思います。」（区民の自由記述（中央））［集会所・活動拠点にも該当］",
+		"「活動場所が足りない。商店街の空き店舗を借りられないか」（団体ヒアリング（中央、南））［集会所・活動拠点にも該当］",
+		"# 道路・歩道・段差（1件）",
+		"「坂道が多く、買い物に行くのが大変です。」（区民の自由記述（中央））",
+		"# 公園・広場（1件）",
+		"「子どもが遊べる広場がほしい。…」（区民の自由記述（中央））",
+		"# 集会所・活動拠点（4件）",
+		"「集まる場所がない。〇〇の自治会館は古くて使いにくい。」（区民の自由記述（中央））",
+		"空き家・空き店舗に載せた2件も、この分類に該当します。",
+		"ほか1件",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("中央:\n got %q\nwant %q", got, want)
+	}
+	if s := view.HardAgainText([]string{"空き家・空き店舗", "空き家・空き店舗", "道路・歩道・段差"}); s != "空き家・空き店舗に載せた2件、道路・歩道・段差に載せた1件も、この分類に該当します。" {
+		t.Errorf("HardAgainText: %q", s)
+	}
+}
+
+// TestHardTotalHeadOneName: the total column of the counts is 計（課題数）
+// in the tabulation book, the dashboard and linkage.pdf alike (the sheet
+// said 計（記述数） beside the PDFs' 計（課題数）, for the same figure).
+func TestHardTotalHeadOneName(t *testing.T) {
+	v, _ := hardTestView(t, false)
+	_, f := writeXLSX(t, v)
+	dump := string(xlsxDump(t, f))
+	var page bytes.Buffer
+	if err := dashboard.Dashboard(&page, v, dashboard.DashboardOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	heads := 0
+	for _, l := range strings.Split(dump, "\n") {
+		if strings.HasPrefix(l, "ハード連携!") && strings.Contains(l, "\t計（") {
+			heads++
+			if !strings.HasSuffix(l, "\t"+view.HardTotalHead) {
+				t.Errorf("tabulation: %s, want %s", l, view.HardTotalHead)
+			}
+		}
+	}
+	// by hand: the tables by district, by source and by year (cells H3, H10, H15)
+	if heads != 3 {
+		t.Errorf("tabulation ハード連携: %d total heads, want 3", heads)
+	}
+	if !strings.Contains(page.String(), "<th scope=\"col\">"+view.HardTotalHead+"</th>") || strings.Contains(page.String(), "記述数") {
+		t.Error("dashboard: the total column is not " + view.HardTotalHead)
+	}
+	pdfHeads := 0
+	for _, b := range flatBlocks(view.Compose(v, "", (*view.Composer).Linkage), view.Print) {
+		if tb, ok := b.(view.Table); ok {
+			for _, c := range tb.Cols {
+				if strings.HasPrefix(c.Head, "計（") {
+					pdfHeads++
+					if c.Head != view.HardTotalHead {
+						t.Errorf("linkage %s: head %s", tb.Caption, c.Head)
+					}
+				}
+			}
+		}
+	}
+	if pdfHeads != 3 {
+		t.Errorf("linkage: %d total heads, want 3 (by district, by source, by year)", pdfHeads)
 	}
 }

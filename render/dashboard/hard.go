@@ -1,6 +1,10 @@
 package dashboard
 
-import "html/template"
+import (
+	"html/template"
+
+	"midreview/render/view"
+)
 
 // dashboardHardTemplate is the dashboard's tab ソフトとハード: the counts by
 // district and category, the programs and their departments, and per district
@@ -13,7 +17,7 @@ const dashboardHardHTML = `<section class="panel" id="hard">
 <p>自由記述・団体の意見・振り返りシートの課題のうち、施設や道路など物理的な対応が必要なものの件数（一つの記述が複数の分類に入ることがあります）。記述は個人情報を〇〇に置き換えています。</p>
 <table class="list">
 <caption>地区別・分類別の件数</caption>
-<thead><tr><th scope="col">地区</th>{{range .Categories}}<th scope="col">{{.Name}}</th>{{end}}<th scope="col">計（記述数）</th></tr></thead>
+<thead><tr><th scope="col">地区</th>{{range .Categories}}<th scope="col">{{.Name}}</th>{{end}}<th scope="col">` + view.HardTotalHead + `</th></tr></thead>
 <tbody>
 {{- range .Rows}}
 <tr><th scope="row">{{.Group}}</th>{{range .Counts}}<td>{{.Text}}</td>{{end}}<td>{{.Total.Text}}</td></tr>
@@ -39,7 +43,7 @@ const dashboardHardHTML = `<section class="panel" id="hard">
 <h4>{{(index $h.Categories $c).Name}}</h4>
 <ul class="quotes">
 {{- range .}}
-<li>{{.Text}}（{{.Source}}）</li>
+<li>{{.Text}}（{{.Source}}）{{with .Also}}［{{range $i, $a := .}}{{if $i}}、{{end}}{{$a}}{{end}}にも該当］{{end}}</li>
 {{- end}}
 </ul>
 {{- end}}

@@ -21,10 +21,11 @@ func LinkagePDF(w io.Writer, v *view.View, o PDFOptions) error {
 }
 
 // phraseLines breaks s before it is wrapped in a table cell of width w: after
-// 、 and ・ and at spaces, the places where a Japanese name of a category,
-// program or department may break, so that 空き家・空き店舗 reads 空き家・ /
-// 空き店舗 and 都市整備局 地域交通課 breaks at the space rather than inside a
-// word. Phrases are packed greedily; a phrase wider than w is left to
+// 、 and ・ and at spaces, before （ and after ）, the places where a Japanese
+// name of a category, program, department or source with its districts may
+// break, so that 空き家・空き店舗 reads 空き家・ / 空き店舗, 都市整備局 地域交通課
+// breaks at the space rather than inside a word and 団体ヒアリング（中央、南）
+// before its bracket. Phrases are packed greedily; a phrase wider than w is left to
 // wrapText. measure measures in the cell's font.
 func phraseLines(s string, w float64, measure func(string) float64) string {
 	if measure(s) <= w {
@@ -35,7 +36,14 @@ func phraseLines(s string, w float64, measure func(string) float64) string {
 	rs := []rune(s)
 	for i, r := range rs {
 		switch r {
-		case '、', '・':
+		case '（':
+			// before an opening bracket: 団体ヒアリング / （中央、南）, not
+			// 団体ヒアリング（中 / 央、 / 南） (reader review 5, item 13)
+			if i > start {
+				phrases = append(phrases, string(rs[start:i]))
+				start = i
+			}
+		case '、', '・', '）':
 			phrases = append(phrases, string(rs[start:i+1]))
 			start = i + 1
 		case ' ', '　':

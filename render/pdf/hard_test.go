@@ -33,6 +33,12 @@ func TestPhraseLines(t *testing.T) {
 		{"都市整備局 地域交通課", 8, "都市整備局|地域交通課"},
 		{"空き家の活用相談、地域まちづくり支援制度、まち普請事業", 12, "空き家の活用相談、|地域まちづくり支援制度、|まち普請事業"},
 		{"区民アンケート", 4, "区民アンケート"}, // no break point: left to wrapText
+		// a source with its districts: before （, then after 、 (hard 表8
+		// printed 団体ヒアリング（中 / 央、 / 南）)
+		{"団体ヒアリング（中央、南）", 9, "団体ヒアリング|（中央、南）"},
+		{"団体ヒアリング（中央、南）", 5, "団体ヒアリング|（中央、|南）"},
+		{"区民の自由記述（南・場所から、回答者は北）", 9, "区民の自由記述|（南・場所から、|回答者は北）"},
+		{"取組の振り返り（日吉）・2025年度", 12, "取組の振り返り（日吉）・|2025年度"},
 	} {
 		if got := strings.ReplaceAll(phraseLines(tt.in, tt.w, measure), "\n", "|"); got != tt.want {
 			t.Errorf("phraseLines(%q, %v) = %q, want %q", tt.in, tt.w, got, tt.want)

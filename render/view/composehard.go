@@ -59,6 +59,12 @@ func (c *Composer) hardBody(pub bool) []Block {
 	return h.Out
 }
 
+// HardTotalHead is the head of the total column of the counts by district
+// and category, in every output (linkage.pdf, report.pdf, tabulation.xlsx,
+// the dashboard): the number of issues (the same voices one), not of texts
+// (reader review 5, item 12: the sheet said 計（記述数）).
+const HardTotalHead = "計（課題数）"
+
 // hardCounts is a table of counts: the label, each category and the total.
 func (c *Composer) hardCounts(caption, first string) Table {
 	hv := c.V.Hard
@@ -67,7 +73,7 @@ func (c *Composer) hardCounts(caption, first string) Table {
 	for _, cat := range hv.Categories {
 		t.Cols = append(t.Cols, Col{Head: cat.Name, Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
 	}
-	t.Cols = append(t.Cols, Col{Head: "計（課題数）", Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
+	t.Cols = append(t.Cols, Col{Head: HardTotalHead, Unit: "件", Role: RoleFigure, W: w, BreakHead: true})
 	return t
 }
 
@@ -254,7 +260,11 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 	if all := hv.Quotes[g]; all != nil {
 		qs = all[i]
 	}
-	if len(qs) == 0 {
+	var again []string
+	if all := hv.Again[g]; all != nil {
+		again = all[i]
+	}
+	if len(qs) == 0 && len(again) == 0 {
 		if r.Counts[i].Value > 0 && !(pub && r.Suppressed) {
 			// Note: the reason named is the true one: a resident's text
 			// of a small group, or texts too short to quote (analyze
@@ -272,21 +282,52 @@ func (c *Composer) HardCategory(i int, g string, sub, pub bool) {
 	}
 	var items []string
 	for _, q := range qs {
-		items = append(items, "「"+q.Text+"」（"+q.Source+"）")
+		item := "「" + q.Text + "」（" + q.Source + "）"
+		if len(q.Also) > 0 {
+			item += "［" + strings.Join(q.Also, "、") + "にも該当］"
+		}
+		items = append(items, item)
 	}
-	c.Add(Bullets{Items: items, Size: 9})
-	if n := HardMore(shown.Counts[i], len(qs)); n > 0 && !(pub && r.Suppressed) {
+	if len(items) > 0 {
+		c.Add(Bullets{Items: items, Size: 9})
+	}
+	if len(again) > 0 {
+		c.Add(Para{Text: HardAgainText(again), Size: 9})
+	}
+	if n := HardMore(shown.Counts[i], len(qs)+len(again)); n > 0 && !(pub && r.Suppressed) {
 		c.Add(Para{Text: "ほか" + strconv.Itoa(n) + "件", Size: 9})
 	}
 	c.Add(Space{2})
 }
 
+// HardAgainText is the line under a category heading for its issues
+// quoted under earlier categories (HardView.Again, one category name per
+// issue): 「道路・歩道・段差に載せた1件も、この分類に該当します。」, the
+// categories in the order given.
+func HardAgainText(again []string) string {
+	var order []string
+	n := map[string]int{}
+	for _, a := range again {
+		if n[a] == 0 {
+			order = append(order, a)
+		}
+		n[a]++
+	}
+	var parts []string
+	for _, a := range order {
+		parts = append(parts, a+"に載せた"+strconv.Itoa(n[a])+"件")
+	}
+	return strings.Join(parts, "、") + "も、この分類に該当します。"
+}
+
 // HardMore is how many of a heading's count go unquoted: the count printed
-// minus the quotes printed under it (0 when the count is not a number).
+// minus the quotes and the issues referred to (HardAgainText) printed under
+// it (0 when the count is not a number).
 //
 // Note: the count is of issues (a text repeated by one initiative over
-// several years is one) and every quote is one issue, so count = quotes +
-// ほか holds for every printed heading.
+// several years is one), every quote is one issue and an issue is quoted
+// once in a group, so count = quotes + issues referred to + ほか holds for
+// every printed heading.
 func HardMore(count Fig, quotes int) int {
 	if count.Suppressed || math.IsNaN(count.Value) {
 		return 0

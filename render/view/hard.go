@@ -34,6 +34,10 @@ type HardView struct {
 	// Quotes are the quotes by group ("" = ward-wide) and category (index
 	// into Categories); read in Groups order only.
 	Quotes map[string][][]HardQuoteView
+	// Again are, by group and category like Quotes, the category's issues
+	// quoted under an earlier category of the group (analyze.HardQuote
+	// Again): for each, the name of the category it is quoted under.
+	Again  map[string][][]string
 	Groups []string // the groups of Rows without 全体
 	// Issues are every issue with its ID, place, years and the answer of
 	// linkage_responses.xlsx, in analyze's order (survey, hearing,
@@ -130,6 +134,9 @@ func (r HardRow) Public() HardRow {
 type HardQuoteView struct {
 	Text   string
 	Source string // 区民の自由記述（地区）, 団体ヒアリング（地区）, 取組の振り返り（取組名・年度）
+	// Also are the names of the issue's other categories: it is quoted
+	// once in its group, and those categories refer to it (HardView.Again).
+	Also []string
 }
 
 // HardSourceLabels are the printed names of analyze's sources. The survey's
@@ -148,7 +155,7 @@ func hardView(res *analyze.Results) *HardView {
 		return nil
 	}
 	b := res.Batch
-	v := &HardView{Quotes: map[string][][]HardQuoteView{}, Groups: hr.Groups}
+	v := &HardView{Quotes: map[string][][]HardQuoteView{}, Again: map[string][][]string{}, Groups: hr.Groups}
 	for _, c := range b.HardCategories {
 		v.Categories = append(v.Categories, HardCategoryView{Name: c.Name, Programs: strings.Join(c.Programs, "、"), Department: c.Department})
 	}
@@ -224,14 +231,31 @@ func hardView(res *analyze.Results) *HardView {
 			v.YearNote = "同じ取組の同じ課題が複数の年度に書かれたもの（" + Thousands(multi) + "件）は、一つの課題として、書かれた年度のそれぞれに数えています。そのため年度別の合計は、出どころ別の「取組の振り返り」の件数より多くなります。"
 		}
 	}
+	at := map[[2]string]int{} // group and issue → the category quoting it
 	for _, q := range hr.Quotes {
+		is := &hr.Issues[q.Issue]
+		if q.Again {
+			ag := v.Again[q.Group]
+			if ag == nil {
+				ag = make([][]string, nc)
+				v.Again[q.Group] = ag
+			}
+			ag[q.Category] = append(ag[q.Category], v.Categories[at[[2]string{q.Group, is.ID}]].Name)
+			continue
+		}
+		at[[2]string{q.Group, is.ID}] = q.Category
 		qs := v.Quotes[q.Group]
 		if qs == nil {
 			qs = make([][]HardQuoteView, nc)
 			v.Quotes[q.Group] = qs
 		}
-		is := &hr.Issues[q.Issue]
-		qs[q.Category] = append(qs[q.Category], HardQuoteView{Text: is.Quoted(), Source: hardQuoteSource(is)})
+		qv := HardQuoteView{Text: is.Quoted(), Source: hardQuoteSource(is)}
+		for _, c := range is.Categories {
+			if c != q.Category {
+				qv.Also = append(qv.Also, v.Categories[c].Name)
+			}
+		}
+		qs[q.Category] = append(qs[q.Category], qv)
 	}
 	for i := range hr.Issues {
 		is := &hr.Issues[i]

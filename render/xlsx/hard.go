@@ -32,7 +32,7 @@ func (b *book) hard() {
 	for _, c := range hv.Categories {
 		heads = append(heads, c.Name)
 	}
-	heads = append(heads, "計（記述数）")
+	heads = append(heads, view.HardTotalHead)
 	s.head(heads...)
 	top := s.row - 1
 	row := func(label string, r view.HardRow) {
@@ -97,7 +97,12 @@ func (b *book) hard() {
 		for c, cq := range qs {
 			for _, q := range cq {
 				s.str(1, label, "cell")
-				s.str(2, hv.Categories[c].Name, "cell")
+				cat := hv.Categories[c].Name
+				if len(q.Also) > 0 {
+					// quoted once, under its first category (view.HardQuoteView Also)
+					cat += "（" + strings.Join(q.Also, "、") + "にも該当）"
+				}
+				s.str(2, cat, "cell")
 				s.rowLines(max(s.span(3, ncols-2, q.Text, "wrap"), s.span(ncols-1, ncols, q.Source, "wrap")))
 				s.next()
 			}
