@@ -272,7 +272,7 @@ func opendataIndex(v *view.View, tables []*odTable) string {
 			b.WriteString("- " + c.head + "：" + c.about + "\n")
 		}
 	}
-	b.WriteString("\n公開のしかた：出力フォルダの web/（ウェブ版）、opendata/（このフォルダ）、report.pdf と districts/（印刷用の報告書）を、同じ階層のまま同じ場所に置くと、ウェブ版からこのフォルダと報告書へのリンクがそのまま使えます。\n")
+	b.WriteString("\n公開のしかた：出力フォルダの web/（ウェブ版）と opendata/（このフォルダ）を、同じ階層のまま同じ場所に置くと、ウェブ版からこのフォルダへのリンクがそのまま使えます。印刷用の報告書（report.pdf と districts/）は委員会の資料で、公開用のファイルでは伏せている団体名などを含むため、一緒には置きません。\n")
 	if c := odContact(v); c != "" {
 		b.WriteString("\n" + c)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -102,12 +103,18 @@ func smallDistrictsBatch(t *testing.T) *ingest.Batch {
 }
 
 // TestWebGolden compares one web page (the first district of the hand-built
-// view) and one open-data CSV with their goldens.
+// view, as a run with every format publishes it: linking the open data and
+// saying where the printed handout is seen) and one open-data CSV with their
+// goldens.
 func TestWebGolden(t *testing.T) {
 	v := xlsxTestView()
 	var page bytes.Buffer
-	if err := web.WebDistrict(&page, v, v.Districts[0]); err != nil {
-		t.Fatal(err)
+	for _, o := range web.WebFiles(v, web.WebOptions{Handouts: true, Opendata: true}) {
+		if o.Path == web.WebDistrictFile(0) {
+			if err := o.Write(&page); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	golden(t, "web_district.html", page.Bytes())
 	for _, o := range OpendataFiles(v) {
@@ -206,7 +213,9 @@ func unescapeHTML(s string) string {
 // TestWebSelfContained checks every page: lang="ja", a title, no script, no
 // image file, and every link or source a relative path to a file of the
 // folder (or an anchor of the page), or, published beside it, opendata/'s
-// README and the PDF handouts.
+// README. The PDF handouts, written beside web/, are never linked: they
+// are the committees' and name organizations (reader review 5 item 15); the
+// footer says where the printed ones are seen.
 func TestWebSelfContained(t *testing.T) {
 	dir := t.TempDir()
 	v := xlsxTestView()
@@ -233,6 +242,13 @@ func TestWebSelfContained(t *testing.T) {
 				t.Errorf("%s contains %s", p, bad)
 			}
 		}
+		district := ""
+		if p != web.WebIndex {
+			district = v.Districts[slices.Index(pages, p)-1]
+		}
+		if want := "<p>" + html.EscapeString(web.HandoutWhere(v.Ward, district)) + "</p>\n"; strings.Count(s, want) != 1 {
+			t.Errorf("%s does not say once where the printed handout is seen (%q)", p, want)
+		}
 		if n, m := strings.Count(s, "<svg "), len(regexp.MustCompile(`<svg (?:class="(?:wide|narrow)" )?role="img" aria-label="[^"]`).FindAllString(s, -1)); n != m {
 			t.Errorf("%s: %d of %d svg charts lack role=img and a text alternative", p, n-m, n)
 		}
@@ -257,10 +273,10 @@ func TestWebSelfContained(t *testing.T) {
 			if _, err := os.Stat(file); err != nil {
 				t.Errorf("%s: link %q: %v", p, u, err)
 			}
-			// Beside web/, only the open data's README and the handouts.
+			// Beside web/, only the open data's README.
 			if rel, _ := filepath.Rel(out, file); !strings.HasPrefix(rel, "web"+string(filepath.Separator)) &&
-				rel != filepath.Join("opendata", web.OpendataReadme) && rel != "report.pdf" && !strings.HasPrefix(rel, "districts"+string(filepath.Separator)) {
-				t.Errorf("%s: link %q leaves the upload", p, u)
+				rel != filepath.Join("opendata", web.OpendataReadme) {
+				t.Errorf("%s: link %q leaves the public files", p, u)
 			}
 		}
 	}

@@ -70,14 +70,16 @@ type phoneCheck struct {
 	SVGTexts int      // of them in charts
 	MinSVG   float64  // the smallest chart text (px)
 	Scroll   float64  // page width beyond the viewport (px)
+	Cut      []string // table captions whose text runs past their scrolling region or the viewport: "id text"
 	H2       []string // ids of the h2 headings, in order
 	Opendata bool     // a visible link to opendata/README.txt
 	Contact  string   // the text after the 問い合わせ先 heading
 }
 
 // check reports what a phone reader would trip over on page where: a text
-// under 11 px, chart text under 12 px, a page that scrolls sideways, no link
-// to the open data.
+// under 11 px, chart text under 12 px, a page that scrolls sideways, a table
+// caption cut off at the edge of its scrolling region, no link to the open
+// data.
 func (c phoneCheck) check(t *testing.T, where string) {
 	t.Helper()
 	if len(c.Small) > 0 {
@@ -89,6 +91,9 @@ func (c phoneCheck) check(t *testing.T, where string) {
 	if c.Scroll > 0.5 {
 		t.Errorf("%s: the page scrolls sideways by %.0f px at 390 px", where, c.Scroll)
 	}
+	if len(c.Cut) > 0 {
+		t.Errorf("%s: %d table captions run past the edge of their region at 390 px, e.g. %q", where, len(c.Cut), c.Cut[:min(3, len(c.Cut))])
+	}
 	if !c.Opendata {
 		t.Errorf("%s: no visible link to opendata/README.txt", where)
 	}
@@ -97,8 +102,12 @@ func (c phoneCheck) check(t *testing.T, where string) {
 // phoneJS measures a page: every rendered text node's size (its element's
 // computed font size, times the scaling of the svg it is in: viewBox width
 // against the drawn width), the page's horizontal overflow, the headings'
-// order, the link to the open data and the contact. Closed <details> are
-// opened first, so that their tables are measured too.
+// order, the link to the open data and the contact, and every table
+// caption whose text runs past the right edge of its scrolling region (or
+// of the viewport): a caption is as wide as its table, so a table wider than
+// the phone cut its caption off where the region clips it (reader review 5
+// item 17). Closed <details> are opened first, so that their tables are
+// measured too.
 const phoneJS = `(() => {
 	document.querySelectorAll('details').forEach(d => d.open = true);
 	const out = {Small: [], Texts: 0, SVGTexts: 0, MinSVG: 1000};
@@ -121,6 +130,14 @@ const phoneJS = `(() => {
 		if (size < 11 - 1e-6) out.Small.push(size.toFixed(2) + ' ' + n.textContent.trim().slice(0, 30));
 	}
 	out.Scroll = document.documentElement.scrollWidth - window.innerWidth;
+	out.Cut = [];
+	document.querySelectorAll('caption').forEach(c => {
+		const region = c.closest('.scroll');
+		const edge = Math.min(region ? region.getBoundingClientRect().right : Infinity, document.documentElement.clientWidth);
+		const r = document.createRange();
+		r.selectNodeContents(c);
+		if ([...r.getClientRects()].some(q => q.right > edge + 0.5)) out.Cut.push(c.id + ' ' + c.textContent.trim().slice(0, 30));
+	});
 	out.H2 = [...document.querySelectorAll('h2')].map(h => h.id);
 	out.Opendata = [...document.querySelectorAll('a')].some(a => a.getAttribute('href').endsWith('opendata/README.txt') && a.getClientRects().length > 0);
 	const c = document.getElementById('contact');
@@ -142,11 +159,12 @@ func TestWebPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A control page: a chart drawn 720 wide and scaled to the phone, and a
-	// wide table; the check must see its small text and the sideways scroll.
+	// wide table with a long caption; the check must see its small text, the
+	// sideways scroll and the caption running past the viewport.
 	control := filepath.Join(t.TempDir(), "control.html")
 	if err := os.WriteFile(control, []byte(`<!DOCTYPE html><html lang="ja"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>x</title></head><body>`+
 		`<svg viewBox="0 0 720 40" width="720" height="40" style="max-width:100%;height:auto" font-size="13"><text x="0" y="20">縮んだ文字</text></svg>`+
-		`<table><tr><td style="white-space:nowrap">`+strings.Repeat("横に長い表", 20)+`</td></tr></table></body></html>`), 0o644); err != nil {
+		`<table><caption>`+strings.Repeat("長い表題", 20)+`</caption><tr><td style="white-space:nowrap">`+strings.Repeat("横に長い表", 20)+`</td></tr></table></body></html>`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Navigate((&url.URL{Scheme: "file", Path: filepath.ToSlash(control)}).String())); err != nil {
@@ -157,8 +175,8 @@ func TestWebPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ctl phoneCheck
-	if err := json.Unmarshal([]byte(out), &ctl); err != nil || len(ctl.Small) != 1 || ctl.Scroll < 100 {
-		t.Errorf("control page: small %q, scroll %.0f (%v); want the scaled chart text and a sideways scroll", ctl.Small, ctl.Scroll, err)
+	if err := json.Unmarshal([]byte(out), &ctl); err != nil || len(ctl.Small) != 1 || ctl.Scroll < 100 || len(ctl.Cut) != 1 {
+		t.Errorf("control page: small %q, scroll %.0f, cut %q (%v); want the scaled chart text, a sideways scroll and the wide table's caption cut", ctl.Small, ctl.Scroll, ctl.Cut, err)
 	}
 	if axe != nil {
 		// The control's wide table scrolls in a region the keyboard cannot reach.

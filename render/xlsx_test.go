@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"midreview/analyze"
+	"midreview/ingest"
 	"midreview/render/view"
 	"midreview/render/xlsx"
 )
@@ -422,6 +423,41 @@ func TestXLSXPrintSetup(t *testing.T) {
 				t.Errorf("panes = %+v, want frozen title rows", panes)
 			}
 		})
+	}
+}
+
+// TestXLSXProgressPanes: sheet 取組の振り返り (testdata batch progress)
+// freezes its title block (title and the marks' legend, rows 1–3) and
+// column A, and prints those rows on every page, as every other sheet
+// freezes its heads (reader review 5 item 19: it froze nothing).
+func TestXLSXProgressPanes(t *testing.T) {
+	b, err := ingest.Read(os.DirFS(filepath.Join("..", "testdata", "batches", "progress")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, f := writeXLSX(t, view.Build(analyze.Run(b)))
+	sh := xlsx.SheetProgress
+	panes, err := f.GetPanes(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 1 || panes.TopLeftCell != "B4" {
+		t.Errorf("%s panes = %+v, want frozen at B4 (3 title rows, column A)", sh, panes)
+	}
+	// The frozen rows are the title block; the first table starts below.
+	for cell, want := range map[string]string{"A1": "取組の振り返り　", "A2": "進ちょく：", "A4": "進ちょく別の取組数（年度別）"} {
+		if got, _ := f.GetCellValue(sh, cell); !strings.HasPrefix(got, want) {
+			t.Errorf("%s!%s = %q, want %q…", sh, cell, got, want)
+		}
+	}
+	found := false
+	for _, n := range f.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sh {
+			found = n.RefersTo == "'"+sh+"'!$1:$3"
+		}
+	}
+	if !found {
+		t.Errorf("%s: no print titles $1:$3", sh)
 	}
 }
 

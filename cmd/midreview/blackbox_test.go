@@ -367,9 +367,9 @@ func TestBlackBoxB1(t *testing.T) {
 			return string(data)
 		}
 		for p, wants := range map[string][]string{
-			"web/index.html": {"テスト区 福祉保健課 事業企画係<br>電話 000-000-0000", `href="../opendata/README.txt"`, `href="../report.pdf"`,
-				"利用条件：公共データ利用規約（第1.0版）"},
-			"web/districts/01.html":     {"テスト区 福祉保健課 事業企画係", `href="../../opendata/README.txt"`, `href="../../districts/01_%E5%8C%97.pdf"`},
+			"web/index.html": {"テスト区 福祉保健課 事業企画係<br>電話 000-000-0000", `href="../opendata/README.txt"`,
+				"この報告書の印刷版（委員会の資料）は、テスト区役所とテスト区社会福祉協議会の窓口でご覧いただけます。", "利用条件：公共データ利用規約（第1.0版）"},
+			"web/districts/01.html":     {"テスト区 福祉保健課 事業企画係", `href="../../opendata/README.txt"`, "この報告書の印刷版（北の地区別資料）は、"},
 			"opendata/README.txt":       {"公共データ利用規約（第1.0版）", "問い合わせ先：テスト区 福祉保健課 事業企画係", "基準日：", "秘匿のルール："},
 			"opendata/trend_README.txt": {"公共データ利用規約（第1.0版）"},
 		} {
@@ -378,6 +378,10 @@ func TestBlackBoxB1(t *testing.T) {
 				if !strings.Contains(page, w) {
 					t.Errorf("%s lacks %q", p, w)
 				}
+			}
+			// The committee's PDFs, written beside web/, are never linked.
+			if strings.Contains(page, `.pdf"`) {
+				t.Errorf("%s links a PDF handout", p)
 			}
 		}
 	})

@@ -64,6 +64,12 @@ type MapMeasure struct {
 	// (white), Higher unused.
 	Count  bool
 	Values []Fig // per MapView.Districts
+	// N is each value's n (per MapView.Districts; the web prints it in the
+	// table under the map, MapTable): the district's 有効回答数 for 回収率,
+	// the indicator's base (IndicatorRow.CurrentN) for an indicator; nil
+	// for a count map. Ref marks a value whose base is under 参考値基準.
+	N   []Fig
+	Ref []bool
 	// Class is each district's class (0 = the lightest of the classes
 	// used), or -1 without a value; Fill its colour: the class's, white
 	// without a value, a hatch when suppressed (秘匿).
@@ -155,14 +161,16 @@ func mapView(res *analyze.Results, v *View) *MapView {
 	rate := MapMeasure{ID: "rate", Name: "回収率", Higher: true}
 	any := false
 	for _, d := range mv.Districts {
-		f := blank()
+		f, n := blank(), blank()
 		for _, r := range v.Overview.Rows[1:] {
 			if r.Name == d.Name {
-				f = r.Rate
+				f, n = r.Rate, r.Valid
 			}
 		}
 		any = any || !math.IsNaN(f.Value)
 		rate.Values = append(rate.Values, f)
+		rate.N = append(rate.N, n)
+		rate.Ref = append(rate.Ref, false)
 	}
 	if any {
 		mv.Measures = append(mv.Measures, rate)
@@ -170,13 +178,15 @@ func mapView(res *analyze.Results, v *View) *MapView {
 	for _, ind := range b.Indicators {
 		mm := MapMeasure{ID: ind.ID, Name: ind.Name, Higher: ind.Direction != ingest.Down}
 		for _, d := range mv.Districts {
-			f := blank()
+			f, n, ref := blank(), blank(), false
 			for _, r := range v.Indicators.ByDistrict[d.Name] {
 				if r.ID == ind.ID {
-					f = r.Current
+					f, n, ref = r.Current, r.CurrentN, r.Reference
 				}
 			}
 			mm.Values = append(mm.Values, f)
+			mm.N = append(mm.N, n)
+			mm.Ref = append(mm.Ref, ref)
 		}
 		mv.Measures = append(mv.Measures, mm)
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // mapFigure writes each map as an inline SVG with a text alternative (every
-// district's value), its legend, and the table of its values.
+// district's value), its legend, and the table of its values and their n
+// (view.MapTable).
 func (d *WebDoc) mapFigure(f view.MapFigure) {
 	mv := f.Map
 	if mv == nil {
@@ -61,15 +62,7 @@ func (d *WebDoc) mapFigure(f view.MapFigure) {
 		// small to read; the style sheet hides them there (.maplabel) and
 		// the table below gives every district's value.
 		d.w("<p>", strings.Join(legend, "　"), "（濃いほど良い。各地区の数値は下の表にあります）</p>\n</figure>\n")
-		t := view.Table{Caption: m.Name + "（地区別）", Cols: []view.Col{{Head: "地区", Role: view.RoleLabel}, {Head: m.Name, Unit: "%", Role: view.RoleFigure}}}
-		for j, dist := range mv.Districts {
-			val := m.Values[j].Text
-			if val == "" {
-				val = "－"
-			}
-			t.Rows = append(t.Rows, []view.Cell{{Text: dist.Name}, {Text: val}})
-		}
-		d.DrawTable(t)
+		d.DrawTable(view.MapTable(mv, mi))
 	}
 	d.note(view.MapLegendNote)
 	if len(mv.Missing) > 0 {

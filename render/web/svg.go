@@ -648,6 +648,11 @@ func (d *WebDoc) bandTable(no string, heads []string, rows []view.BandRow) {
 
 // webStyle is web/style.css. Note: text #191919 and #4a4a4a on white, links
 // #0b4f9c, table heads on #e8ecf2: every pair is above 7:1 (AA asks 4.5:1).
+// A caption is as wide as its table, so a table wider than a phone cut its
+// caption off at the edge of its scrolling region (.scroll): the caption is
+// at most as wide as that region (100cqw of the .scroll container; 100vw
+// less the page's margins where container units are unknown) and wraps
+// within it (reader review 5 item 17).
 const webStyle = `body{margin:0 auto;max-width:60em;padding:0 1em 2em;color:#191919;background:#fff;
 font-family:"BIZ UDPGothic","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;line-height:1.7}
 a{color:#0b4f9c}
@@ -664,9 +669,9 @@ h4{font-size:1em;margin-top:1.4em}
 .group{margin:.6em 0 .2em}
 .districts li{display:inline-block;margin-right:1em}
 .toc{list-style:none;padding-left:1em}
-.scroll{overflow-x:auto;margin:.8em 0}
+.scroll{overflow-x:auto;margin:.8em 0;container-type:inline-size}
 table{border-collapse:collapse;font-size:.92em}
-caption{text-align:left;font-weight:bold;padding:.3em 0}
+caption{text-align:left;font-weight:bold;padding:.3em 0;max-width:calc(100vw - 2em);max-width:100cqw}
 th,td{border:1px solid #969696;padding:.2em .5em;vertical-align:top}
 thead th{background:#e8ecf2}
 tbody th{text-align:left;font-weight:normal;min-width:7em}

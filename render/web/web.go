@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -29,11 +28,18 @@ const (
 	OpendataReadme = "README.txt"
 )
 
-// WebOptions say what is published beside web/ in the same upload (OUT/ as
-// it is: web/, opendata/, report.pdf, districts/): the pages link to those
-// with relative paths, so that the links work wherever the folder goes.
+// WebOptions say what the run writes beside web/: the pages link to
+// opendata/ with relative paths, so that the links work wherever the folders
+// go, and say where the printed handouts can be seen.
+//
+// Note: the pages never link the handouts (report.pdf, districts/*.pdf).
+// They are the committees' (spec outputs.md: what goes to the public is
+// web/ and opendata/) and print what the public files withhold: the
+// organizations' names (with 団体名の公開 しない) and the hard chapter's
+// counts of a district under 秘匿基準. Even with 団体名の公開 する the
+// second holds, so no setting makes a link safe (reader review 5 item 15).
 type WebOptions struct {
-	Handouts bool // report.pdf and districts/NN_地区名.pdf (format pdf)
+	Handouts bool // report.pdf and districts/NN_地区名.pdf are made (format pdf): the pages say where the printed ones are seen
 	Opendata bool // opendata/ with its README.txt (format opendata)
 }
 
@@ -76,7 +82,7 @@ func webPage(w io.Writer, v *view.View, district string, o WebOptions) error {
 	if district != "" && idx < 0 {
 		return fmt.Errorf("render: district %q is not in the view", district)
 	}
-	d := &WebDoc{v: v, district: district, index: idx, opt: o}
+	d := &WebDoc{v: v, district: district, opt: o}
 	if district != "" {
 		d.root = "../"
 	}
@@ -90,7 +96,6 @@ type WebDoc struct {
 	b        strings.Builder
 	v        *view.View
 	district string // "" for the ward report
-	index    int    // the district's index in View.Districts (-1: the ward)
 	opt      WebOptions
 	root     string // relative path to web/ ("" or "../")
 	sec, sub int    // section numbers, as the PDF numbers them
@@ -126,20 +131,18 @@ func (d *WebDoc) title() string {
 }
 
 // out is the relative path from this page to OUT/ (web/'s parent), where
-// the handouts and opendata/ are published.
+// opendata/ is published.
 func (d *WebDoc) out() string { return d.root + "../" }
 
-// handoutHref is the page's printed handout: report.pdf, or the district's
-// districts/NN_地区名.pdf, its name escaped for the URL.
-func (d *WebDoc) handoutHref() string {
-	if d.district == "" {
-		return d.out() + "report.pdf"
+// HandoutWhere is where the printed handout of the ward's page (district "")
+// or of a district's page can be seen: the ward office's and the 区社協's
+// counters, as the footer says under 問い合わせ先 (WebOptions.Handouts).
+func HandoutWhere(ward, district string) string {
+	what := "この報告書の印刷版（委員会の資料）"
+	if district != "" {
+		what = "この報告書の印刷版（" + district + "の地区別資料）"
 	}
-	parts := strings.Split(view.DistrictFile(d.index, d.district), "/")
-	for i, p := range parts {
-		parts[i] = url.PathEscape(p)
-	}
-	return d.out() + strings.Join(parts, "/")
+	return what + "は、" + ward + "役所と" + ward + "社会福祉協議会の窓口でご覧いただけます。"
 }
 
 // Ids of the page's fixed parts, linked from the top of the page.
@@ -172,8 +175,8 @@ func (d *WebDoc) lead() string {
 
 // page writes the whole page: the chapters into body first (numbering them),
 // then the frame around them: the title, the lead and links to the page's
-// closing parts (調査の概要, 報告書の見方, the open data, the handout, the
-// contact), the contents, the chapters, and the contact in the footer.
+// closing parts (調査の概要, 報告書の見方, the open data, the contact), the
+// contents, the chapters, and the contact in the footer.
 func (d *WebDoc) page() {
 	v := d.v
 	bs := view.WebReport(v, d.district)
@@ -210,9 +213,6 @@ func (d *WebDoc) page() {
 	if d.opt.Opendata {
 		b.WriteString("<li><a href=\"" + d.out() + "opendata/" + OpendataReadme + "\">オープンデータ（CSV）と利用条件</a></li>\n")
 	}
-	if d.opt.Handouts {
-		b.WriteString("<li><a href=\"" + Esc(d.handoutHref()) + "\">印刷用の報告書（PDF）</a></li>\n")
-	}
 	b.WriteString("<li><a href=\"#" + WebContactID + "\">問い合わせ先</a></li>\n</ul>\n")
 	b.WriteString("</header>\n<nav aria-labelledby=\"toc\">\n<details>\n<summary id=\"toc\" class=\"navtitle\">目次</summary>\n<ul class=\"toc\">\n")
 	for i, t := range d.toc {
@@ -236,7 +236,8 @@ func (d *WebDoc) page() {
 }
 
 // contact writes the footer's 問い合わせ先 (設定 問い合わせ先, or the ward
-// when it is not given) and, when opendata/ is published, its terms.
+// when it is not given), where the printed handout can be seen when the run
+// makes one, and, when opendata/ is published, its terms.
 func (d *WebDoc) contact() {
 	v, b := d.v, &d.b
 	b.WriteString("<h2 id=\"" + WebContactID + "\" class=\"contact\">問い合わせ先</h2>\n<p>")
@@ -250,6 +251,9 @@ func (d *WebDoc) contact() {
 		b.WriteString(Esc(l))
 	}
 	b.WriteString("</p>\n")
+	if d.opt.Handouts {
+		b.WriteString("<p>" + Esc(HandoutWhere(v.Ward, d.district)) + "</p>\n")
+	}
 	if d.opt.Opendata {
 		b.WriteString("<p>この報告書の数値は<a href=\"" + d.out() + "opendata/" + OpendataReadme + "\">オープンデータ（CSV）</a>としても公開しています（利用条件：" +
 			Esc(view.LicenseName(v.License)) + "）。</p>\n")

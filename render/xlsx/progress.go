@@ -79,6 +79,11 @@ func (b *book) progress() {
 	}
 	s.titleBlock("取組の振り返り", "進ちょく："+strings.Join(legend, "　")+"。（再掲）前年度より悪化＝計のうち前年度より進ちょくが下がった取組（再掲のため、左の欄の合計には含みません）。",
 		"達成率＝実績÷計画最終年度の目標（％）。記述は個人情報を〇〇に置き換えています。")
+	// Note: the sheet stacks three tables with different heads, so, as
+	// 地区別 does, it freezes (and prints on every page) the title block,
+	// whose legend of the marks serves all three, and column A (区分,
+	// 取組ID), rather than the first table's head over the others' rows.
+	top := s.row - 1
 	s.strNoFit(1, "進ちょく別の取組数（年度別）", "title")
 	s.next()
 	heads := append(append([]string{"区分", "年度"}, pv.Labels...), "未記入", "計", view.ProgressSlippedWebHead)
@@ -169,7 +174,7 @@ func (b *book) progress() {
 		s.indicatorHistory(b.v.IndicatorHistory)
 	}
 	s.maxW = []float64{12, 24, 12, 14, 16, 40, 40, 40, 24, 12, 8, 10, 12, 10}
-	s.finish(0, 0)
+	s.finish(top, 1)
 }
 
 // indicatorHistory appends 指標の推移 (history/) to sheet 指標: one row per
