@@ -88,8 +88,15 @@ type Finding struct {
 	Words    []string     // RuleComposite: the box's name (そう思う（計）), then the 肯定 labels; RuleStandout: the key measure's kind; RuleTooFew, RuleReference, RuleNoDiff: the district; RuleHearings: the items named; RuleDelayed: the rating or 見直し, then the initiatives; RuleGroups, RuleAgeTrend: the breakdown (a 分析軸: its by, then its name); RuleMean: the unit (設問 単位) when given
 	Figures  []FindingFig // in the order the sentence names them
 	// Box is the combined box a RuleGroups finding of an SC question compares
-	// (そう思う（計）; its figures are summary.csv top_box_pct), "" otherwise.
+	// (そう思う（計）; its figures are summary.csv top_box_pct, or by 地区
+	// district_tops.csv of the indicator defined on exactly the box's
+	// answers), "" otherwise: one name for one figure in a question's
+	// passage.
 	Box string
+	// Indicator is, for a RuleComposite whose figure is an indicator's
+	// value while the sentence names the box (『そう思う（計）』), that
+	// indicator's name, stated once beside the box; "" otherwise.
+	Indicator string
 }
 
 // A FindingFig is one figure a Finding names, as printed: Value is rounded by
@@ -341,8 +348,9 @@ func (x *fx) question(q int) []Finding {
 			break
 		}
 		if by == ByDistrict {
-			if _, ok := keyMeasure(x.b, q); ok {
+			if km, ok := keyMeasure(x.b, q); ok {
 				if f, ok := x.districtGroups(q); ok {
+					f.Box = x.keyBox(q, km)
 					out = append(out, withBase(base, f))
 				}
 				continue
@@ -472,9 +480,14 @@ func (x *fx) composite(q int) (Finding, bool) {
 		if ir.Suppressed || ir.Reference || math.IsNaN(ir.Current) {
 			return Finding{}, false
 		}
-		return Finding{Rule: RuleComposite, Words: append([]string{x.boxWord(q, labels, pos)}, labels...), Figures: []FindingFig{{
-			Source: SrcInd, Item: x.b.Indicators[ir.Indicator].ID, Group: GroupAll, Measure: MeasureCurrent,
-			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}, true
+		word, ind := x.boxWord(q, labels, pos), &x.b.Indicators[ir.Indicator]
+		f := Finding{Rule: RuleComposite, Words: append([]string{word}, labels...), Figures: []FindingFig{{
+			Source: SrcInd, Item: ind.ID, Group: GroupAll, Measure: MeasureCurrent,
+			Value: Round1(ir.Current), Decimals: 1, N: ir.CurrentN}}}
+		if word != ind.Name {
+			f.Indicator = ind.Name
+		}
+		return f, true
 	}
 	s := x.sum[fxKey{q, ByAll, GroupAll}]
 	if s == nil || s.Suppressed || s.Reference || math.IsNaN(s.TopBoxPct) {
@@ -501,6 +514,26 @@ func (x *fx) boxWord(q int, labels []string, pos ingest.ChoiceBits) string {
 		return x.b.Indicators[ir.Indicator].Name
 	}
 	return boxName(labels, "肯定的な回答")
+}
+
+// keyBox is the name the districts of question q are compared on by key
+// measure km when km is the indicator defined on exactly the box the
+// question's sentences name (boxWord: 『そう思う（計）』): that box's name,
+// so that one figure has one name in the passage (reader review 5, item 8).
+// It is "" when km is the box itself, is named by the indicator, or counts
+// other answers than the box.
+func (x *fx) keyBox(q int, km KeyMeasure) string {
+	if km.Kind != KeyIndicator {
+		return ""
+	}
+	labels, pos, _ := x.box(q)
+	if len(labels) == 0 || pos != km.Choices {
+		return ""
+	}
+	if w := x.boxWord(q, labels, pos); w != km.Label {
+		return w
+	}
+	return ""
 }
 
 // indicatorOf returns the 全体 result of the first indicator (sheet order)

@@ -392,13 +392,15 @@ func delayedRating(labels []string, rating int, label string) bool {
 	return len(labels) >= 2 && rating >= (len(labels)+1)/2
 }
 
-// delayed names every initiative rated delayed (the worst rating first,
-// then sheet order) in the latest year with records, in one sentence
+// delayed names every initiative rated delayed in the latest year with
+// records, in one sentence
 // (Words[0] "遅れ"), then every initiative whose next year is 見直し
 // (Words[0] "見直し"); RuleOnTrack when there is none. The rating labels are
 // not quoted (a scale's やや遅れ is no answer to single out); each
 // initiative's rating is a figure of the basis, not printed, so that staff
-// wording of the passage goes stale when a rating changes.
+// wording of the passage goes stale when a rating changes. Both lists are in
+// the order of the chapter 取組の振り返り (initiativeOrder), so that the two
+// sentences name their initiatives alike (reader review 5, item 7).
 func (x *fx) delayed() []Finding {
 	pr := x.r.Progress
 	if pr == nil || len(pr.Years) == 0 {
@@ -406,12 +408,12 @@ func (x *fx) delayed() []Finding {
 	}
 	year := pr.Years[len(pr.Years)-1]
 	type init struct {
-		name   string
-		rating int
-		fig    FindingFig
+		name string
+		fig  FindingFig
 	}
 	var late, revise []init
-	for _, ip := range pr.Initiatives {
+	for _, k := range InitiativeOrder(x.b, pr) {
+		ip := &pr.Initiatives[k]
 		if ip.Latest < 0 {
 			continue
 		}
@@ -420,7 +422,7 @@ func (x *fx) delayed() []Finding {
 			continue
 		}
 		in := &x.b.Initiatives[ip.Initiative]
-		it := init{in.Name, rec.Rating, FindingFig{Source: SrcProgress, Item: in.ID, Group: strconv.Itoa(rec.Year),
+		it := init{in.Name, FindingFig{Source: SrcProgress, Item: in.ID, Group: strconv.Itoa(rec.Year),
 			Code: strconv.Itoa(rec.Code), Measure: MeasureRating, Value: float64(rec.Code)}}
 		if delayedRating(pr.Labels, rec.Rating, rec.Label) {
 			late = append(late, it)
@@ -429,7 +431,6 @@ func (x *fx) delayed() []Finding {
 			revise = append(revise, it)
 		}
 	}
-	slices.SortStableFunc(late, func(a, b init) int { return cmp.Compare(b.rating, a.rating) })
 	var out []Finding
 	for _, g := range []struct {
 		word string

@@ -183,3 +183,75 @@ func TestDelayedScale(t *testing.T) {
 		t.Errorf("◎○△×: × must be delayed, ◎ and no rating not")
 	}
 }
+
+// TestDelayedChapterOrder: the delayed and the 見直し initiatives are named
+// in the chapter's order (theme by theme in sheet order, no theme last,
+// sheet order within a theme), never the worst rating first, so that the two
+// sentences list their initiatives alike (reader review 5, item 7).
+func TestDelayedChapterOrder(t *testing.T) {
+	b := rankBatch()
+	b.Initiatives = []ingest.Initiative{{ID: "P1", Name: "あ", District: -1, Theme: 0}, {ID: "P2", Name: "い", District: 0, Theme: 1},
+		{ID: "P3", Name: "う", District: 1, Theme: -1}, {ID: "P4", Name: "え", District: 2, Theme: 0}}
+	b.Progress = []ingest.Progress{
+		{Initiative: 0, Year: 2025, Rating: 2, Next: ingest.NextContinue}, // やや遅れ
+		{Initiative: 1, Year: 2025, Rating: 3, Next: ingest.NextRevise},   // 遅れ
+		{Initiative: 2, Year: 2025, Rating: 3, Next: ingest.NextRevise},
+		{Initiative: 3, Year: 2025, Rating: 3, Next: ingest.NextRevise}}
+	var got []string
+	for _, f := range Run(b).Findings {
+		if f.Rule == RuleDelayed {
+			got = append(got, strings.Join(f.Words, ","))
+		}
+	}
+	if want := []string{"遅れ,あ,え,い,う", "見直し,え,い,う"}; !slices.Equal(got, want) {
+		t.Errorf("delayed %q, want %q", got, want)
+	}
+	pr := Run(b).Progress
+	var order []string
+	for _, k := range InitiativeOrder(b, pr) {
+		order = append(order, b.Initiatives[pr.Initiatives[k].Initiative].Name)
+	}
+	if want := []string{"あ", "え", "い", "う"}; !slices.Equal(order, want) {
+		t.Errorf("InitiativeOrder %q, want %q", order, want)
+	}
+}
+
+// TestQuestionOneNameForBox: Q2's indicator I1 counts exactly its box
+// (そう思う＋ややそう思う), so the passage names the districts by the box, as
+// its composite and its other breakdowns do, and the composite names the
+// indicator once (reader review 5, item 8).
+func TestQuestionOneNameForBox(t *testing.T) {
+	b := rankBatch()
+	var comp, groups *Finding
+	r := Run(b)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Place != PlaceQuestion || f.Target != "Q2" {
+			continue
+		}
+		switch {
+		case f.Rule == RuleComposite:
+			comp = f
+		case f.Rule == RuleGroups && len(f.Words) > 0 && f.Words[0] == ByDistrict:
+			groups = f
+		}
+	}
+	if comp == nil || groups == nil {
+		t.Fatalf("Q2: composite %v, district groups %v", comp, groups)
+	}
+	if comp.Words[0] != "そう思う（計）" || comp.Indicator != "助け合えると思う人の割合" {
+		t.Errorf("composite names %q with indicator %q", comp.Words[0], comp.Indicator)
+	}
+	if groups.Box != "そう思う（計）" || groups.Figures[0].Source != SrcTops {
+		t.Errorf("district groups: box %q, source %s", groups.Box, groups.Figures[0].Source)
+	}
+	// An indicator of other answers than the box is a figure of its own,
+	// named by itself.
+	b = rankBatch()
+	b.Indicators[0].Choices = ingest.ChoiceBits(0b1)
+	for _, f := range Run(b).Findings {
+		if f.Place == PlaceQuestion && f.Target == "Q2" && (f.Box != "" && f.Rule == RuleGroups && f.Words[0] == ByDistrict || f.Indicator != "") {
+			t.Errorf("I1 of そう思う only: %s box %q indicator %q", f.Rule, f.Box, f.Indicator)
+		}
+	}
+}

@@ -12,6 +12,9 @@ const (
 	ByProgressAll  = "全体"
 	GroupWardWide  = "区全体の取組"   // initiatives of the ward-wide plan (取組.地区 blank); never 区全体 alone, which reads as the whole ward (全体)
 	SourceProgress = "progress" // progress sheets' 課題 texts
+	// GroupNoThemeInitiatives is the theme group of initiatives of no theme
+	// (progress_counts.csv, the chapter's last theme).
+	GroupNoThemeInitiatives = "その他の取組"
 )
 
 // ProgressResults are the yearly review of the plan's initiatives (progress/):
@@ -24,7 +27,7 @@ type ProgressResults struct {
 	// missing report shows).
 	Initiatives []InitiativeProgress
 	// Counts are the ratings by year: 全体, then each district in sheet order
-	// and 区全体, then each theme in sheet order and テーマなし.
+	// and 区全体, then each theme in sheet order and GroupNoThemeInitiatives.
 	Counts []ProgressCount
 	// Keywords are the words of the 課題 texts by theme (ByTheme) and 全体,
 	// counted as for free text (keywords.csv rules).
@@ -139,7 +142,7 @@ func progressSource(b *ingest.Batch, g ingest.Progress) string {
 }
 
 // progressCounts tallies ratings by year for 全体, each district (and 区全体)
-// and each theme (and テーマなし), every group and year listed (zeros included).
+// and each theme (and GroupNoThemeInitiatives), every group and year listed (zeros included).
 func progressCounts(b *ingest.Batch, pr *ProgressResults) []ProgressCount {
 	type group struct {
 		by, name string
@@ -153,7 +156,7 @@ func progressCounts(b *ingest.Batch, pr *ProgressResults) []ProgressCount {
 	for t := range b.Themes {
 		groups = append(groups, group{ByTheme, b.Themes[t].Name, func(in *ingest.Initiative) bool { return in.Theme == t }})
 	}
-	groups = append(groups, group{ByTheme, GroupNoTheme, func(in *ingest.Initiative) bool { return in.Theme < 0 }})
+	groups = append(groups, group{ByTheme, GroupNoThemeInitiatives, func(in *ingest.Initiative) bool { return in.Theme < 0 }})
 	var out []ProgressCount
 	for _, g := range groups {
 		n := 0
@@ -307,4 +310,24 @@ func progressHasText(b *ingest.Batch) bool {
 		}
 	}
 	return false
+}
+
+// InitiativeOrder is the order every list of initiatives follows, the
+// chapter 取組の振り返り's: by theme in sheet order, initiatives of no theme
+// last, and in sheet order within a theme. It returns indices into
+// pr.Initiatives.
+func InitiativeOrder(b *ingest.Batch, pr *ProgressResults) []int {
+	out := make([]int, len(pr.Initiatives))
+	for i := range out {
+		out[i] = i
+	}
+	theme := func(k int) int {
+		t := b.Initiatives[pr.Initiatives[k].Initiative].Theme
+		if t < 0 {
+			return len(b.Themes)
+		}
+		return t
+	}
+	sort.SliceStable(out, func(i, j int) bool { return theme(out[i]) < theme(out[j]) })
+	return out
 }

@@ -7,8 +7,10 @@ import (
 )
 
 // GroupNoTheme is the theme group of texts coded to no theme that has
-// questions (comment_matrix.csv).
-const GroupNoTheme = "テーマなし"
+// questions (comment_matrix.csv), and of hearing items of no theme: その他,
+// as a review report heads what falls under no theme (never テーマなし,
+// which reads as a data error: reader review 5, item 3).
+const GroupNoTheme = "その他"
 
 // textMatrix files every text (a freetext.csv row) under its themes and
 // districts: comment_matrix.csv and the dashboard's theme × district

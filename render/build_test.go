@@ -321,7 +321,7 @@ func TestBuildTextMatrix(t *testing.T) {
 	}
 	// Rows and columns as analyze lists the cells; a hearing comment names its
 	// organization; an empty cell is － with no texts.
-	want := `[つながり テーマなし] [日吉 地区不明] 1["=HYPERLINK(\"http://x\")"]0 －[]0 －[]0 1["町内会：改行\nあり, \"引用\""]0`
+	want := `[つながり その他] [日吉 地区不明] 1["=HYPERLINK(\"http://x\")"]0 －[]0 －[]0 1["町内会：改行\nあり, \"引用\""]0`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -19,7 +20,7 @@ func commentaryView() (*view.View, *ingest.Batch) {
 		{Place: "設問", Target: "Q1", Sentences: []view.Sentence{{Text: "Aです。", Basis: "Q1 全体 よくある 40.0% n=20"}, {Text: "Bです。"}},
 			Lines: []string{"Aです。", "Bです。"}},
 		{Place: "地区", District: "北", Sentences: []view.Sentence{{Text: "北は…", Basis: "Q1 北 よくある 30.0% n=12"}}, Lines: []string{"北は…"}},
-	}}
+	}, TargetNames: map[[2]string]string{{"設問", "Q1"}: "近所付き合いの程度"}}
 	b := &ingest.Batch{
 		Districts: []ingest.District{{Name: "北"}},
 		Files:     []ingest.InputFile{{Path: ingest.DefinitionsFile}, {Path: ingest.CommentaryFile}},
@@ -84,15 +85,18 @@ func TestCommentaryDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Note: 対象名 follows 対象ID (reader review 5, item 20); the columns of
+	// commentary.xlsx are read by their heads, so the copy reads as before.
+	head := slices.Insert(ingest.CommentarySheet.Headers(), 2, "対象名")
 	want := [][]string{
-		ingest.CommentarySheet.Headers(),
-		{"設問", "Q1", "", "Aです。\nBです。", "Q1 全体 よくある 40.0% n=20", "", "Aです。\nBです。"},
-		{"地区", "", "北", "北は…", "Q1 北 よくある 30.0% n=12", "", "北は…"},
+		head,
+		{"設問", "Q1", "近所付き合いの程度", "", "Aです。\nBです。", "Q1 全体 よくある 40.0% n=20", "", "Aです。\nBです。"},
+		{"地区", "", "", "北", "北は…", "Q1 北 よくある 30.0% n=12", "", "北は…"},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows:\n%q\nwant\n%q", rows, want)
 	}
-	if vis, err := f.GetColVisible("所見", "G"); err != nil || vis {
+	if vis, err := f.GetColVisible("所見", "H"); err != nil || vis {
 		t.Errorf("作成時の文 visible %v (err %v), want hidden", vis, err)
 	}
 }

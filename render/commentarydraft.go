@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -38,7 +39,7 @@ func draftText(p *view.Passage) string {
 // printed, so that the draft shows what midreview would say with this run's
 // figures; staff keep their own wording in commentary.xlsx.
 func CommentaryDraft(w io.Writer, v *view.View) error {
-	s := ingest.CommentarySheet
+	s := draftCommentarySheet()
 	f := excelize.NewFile()
 	defer f.Close()
 	var err error
@@ -50,9 +51,10 @@ func CommentaryDraft(w io.Writer, v *view.View) error {
 	wrap, cell := draftSheet(f, v, s, v.PlanName+" 所見の下書き", check)
 	for i := range v.Passages {
 		p := &v.Passages[i]
-		vals := make([]string, len(s.Columns))
+		vals := make([]string, len(ingest.CommentarySheet.Columns))
 		vals[ingest.ColCommPlace], vals[ingest.ColCommTarget], vals[ingest.ColCommDistrict] = p.Place, p.Target, p.District
 		vals[ingest.ColCommText], vals[ingest.ColCommBasis], vals[ingest.ColCommDraft] = draftText(p), p.Basis(), draftText(p)
+		vals = slices.Insert(vals, draftNameCol, v.TargetName(p.Place, p.Target))
 		for c, t := range vals {
 			if t != "" {
 				// Note: SetCellStr, so that a text beginning with = stays text.
@@ -65,7 +67,7 @@ func CommentaryDraft(w io.Writer, v *view.View) error {
 	}
 	// Note: 作成時の文 is hidden: staff edit 所見, and the copy tells an
 	// unedited row apart (ingest.ColCommDraft).
-	draftCol, e := excelize.ColumnNumberToName(ingest.ColCommDraft + 1)
+	draftCol, e := excelize.ColumnNumberToName(ingest.ColCommDraft + 2) // after 対象名
 	check(e)
 	check(f.SetColVisible(s.Name, draftCol, false))
 	check(f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
@@ -74,6 +76,21 @@ func CommentaryDraft(w io.Writer, v *view.View) error {
 	}
 	f.Path = CommentaryDraftFile
 	return f.Write(w)
+}
+
+// draftNameCol is the draft's column 対象名, right of 対象ID.
+const draftNameCol = ingest.ColCommTarget + 1
+
+// draftCommentarySheet is sheet 所見 as the draft writes it: the columns of
+// commentary.xlsx (ingest.CommentarySheet) with 対象名 after 対象ID, the
+// name of the ID (View.TargetName: テーマ名, 設問文, 指標名), so that staff read
+// 「T1」 as its theme (reader review 5, item 20). A copy of the draft is
+// read by its headers, so commentary.xlsx may keep or drop the column.
+func draftCommentarySheet() *ingest.Sheet {
+	s := *ingest.CommentarySheet
+	s.Columns = slices.Insert(slices.Clone(s.Columns), draftNameCol,
+		ingest.Field{Name: "対象名", Width: 24, Help: "対象IDの名前（読むための欄で、読み込みでは使いません）"})
+	return &s
 }
 
 // draftSheet lays out the one sheet of a draft workbook for staff

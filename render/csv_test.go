@@ -164,8 +164,8 @@ func TestCSVWriters(t *testing.T) {
 			"theme,district,count",
 			"つながり,日吉,1",
 			"つながり,地区不明,0",
-			"テーマなし,日吉,0",
-			"テーマなし,地区不明,1",
+			"その他,日吉,0",
+			"その他,地区不明,1",
 		}},
 		{"freetext_counts", FreeTextCountsCSV, []string{
 			"source,count",

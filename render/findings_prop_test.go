@@ -16,6 +16,7 @@ import (
 	"midreview/internal/batchgen"
 	"midreview/render"
 	"midreview/render/view"
+	"midreview/render/wording"
 )
 
 // TestFindingsProperty checks data/findings.csv against the other CSVs of the
@@ -578,8 +579,13 @@ func checkPrinted(tok, measure, v string) (string, bool) {
 // words, the 分析軸 it is broken down by, and each figure's label and
 // 分析軸 group as its CSV row has them.
 func quotedIn(f analyze.Finding, rows [][]string, data map[string]*csvTable, axes map[string]string) []string {
-	out := []string{strings.TrimRight(f.Subject, "。．")}
+	// Note: a sentence names its subject by its short title, and quotes
+	// every label with its own 「」 as 『』 (wording.ShortTitle, InQuote).
+	out := []string{wording.ShortTitle(f.Subject)}
 	out = append(out, f.Words...)
+	if f.Indicator != "" {
+		out = append(out, f.Indicator)
+	}
 	for j, g := range f.Figures {
 		if j >= len(rows) {
 			break
@@ -590,6 +596,11 @@ func quotedIn(f analyze.Finding, rows [][]string, data map[string]*csvTable, axe
 		}
 		if name, ok := axes[g.By]; ok {
 			out = append(out, name, data[src.file].get(rows[j], src.group))
+		}
+	}
+	for _, s := range out[1:] {
+		if q := wording.InQuote(s); q != s {
+			out = append(out, q)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,10 +78,12 @@ func TestKarteSentenceMatchesTable(t *testing.T) {
 	}
 }
 
-// TestSummedNoteUnderQuestion: every question whose sentences state a figure
+// TestSummedNoteUnderQuestion: a question whose sentences state a figure
 // that adds up several answers (an indicator of codes 1;2 such as the demo's
-// Q6, or a （計）) carries the note that it is computed from the counts (the
-// demo's Q6 printed 42.6% for 城郷 beside 13.7 + 29.0 with no note).
+// Q6, or a （計）) is explained by 報告書の見方, whose note names both (the
+// demo's Q6 printed 42.6% for 城郷 beside 13.7 + 29.0 with no note), and the
+// question does not repeat it: reader review 5 found the note under every
+// such question, over charts and tables that print no (計).
 func TestSummedNoteUnderQuestion(t *testing.T) {
 	v := demoView(t)
 	want := map[string]bool{}
@@ -92,22 +95,26 @@ func TestSummedNoteUnderQuestion(t *testing.T) {
 	if !want["Q6"] || !want["Q7"] || want["Q2"] {
 		t.Errorf("summed passages %v, want Q6 and Q7 and not Q2", want)
 	}
-	got := map[string]bool{}
 	cur := ""
-	for _, b := range flatBlocks(view.WardReport(v), view.Print) {
-		switch b := b.(type) {
-		case view.Heading:
-			cur, _, _ = strings.Cut(b.Text, " ")
-			cur, _, _ = strings.Cut(cur, "　")
-		case view.Note:
-			if strings.Contains(b.Text, view.ComputedBoxNote) && want[cur] {
-				got[cur] = true
+	for _, m := range []view.Medium{view.Print, view.Web} {
+		for _, b := range flatBlocks(view.WardReport(v), m) {
+			switch b := b.(type) {
+			case view.Heading:
+				cur, _, _ = strings.Cut(b.Text, " ")
+				cur, _, _ = strings.Cut(cur, "　")
+			case view.Note:
+				if strings.Contains(b.Text, view.ComputedBoxNote) {
+					t.Errorf("medium %d: %s repeats 「%s」 under the question", m, cur, view.ComputedBoxNote)
+				}
 			}
 		}
+		if !slices.Contains(view.GuideItems(v, nil, m), view.ComputedBoxNote) {
+			t.Errorf("medium %d: 報告書の見方 does not say %q", m, view.ComputedBoxNote)
+		}
 	}
-	for q := range want {
-		if !got[q] {
-			t.Errorf("%s: no note 「%s」 under the question", q, view.ComputedBoxNote)
+	for _, w := range []string{"（計）", "複数の選択肢を合わせた指標"} {
+		if !strings.Contains(view.ComputedBoxNote, w) {
+			t.Errorf("%q does not explain %s", view.ComputedBoxNote, w)
 		}
 	}
 }

@@ -53,11 +53,12 @@ func TestSuppressedDistrictInEveryFigure(t *testing.T) {
 	}
 }
 
-// TestComputedBoxNote: where a question's text prints a combined box
-// (『そう思う（計）』, computed from the counts) beside the chart of its parts,
-// a note says it may differ from the sum of the printed parts (reader item
-// 1: Q7 『そう思う（計）』 46.1% over 18.0 + 28.2 = 46.2); 報告書の見方 says it
-// once, and a question without a box gets no such note.
+// TestComputedBoxNote: a question's text that prints a combined box
+// (『そう思う（計）』, computed from the counts) beside the chart of its parts
+// may differ from the sum of the printed parts (reader item 1: Q7
+// 『そう思う（計）』 46.1% over 18.0 + 28.2 = 46.2); 報告書の見方 says so once,
+// and no question repeats it (reader review 5, item 9: the note stood under
+// every such question, and over charts with no (計)).
 func TestComputedBoxNote(t *testing.T) {
 	v := testView()
 	q := &v.Questions[4] // Q5 SC
@@ -77,8 +78,8 @@ func TestComputedBoxNote(t *testing.T) {
 		})
 		return out
 	}
-	if got := notes(q); !slices.Contains(got, "注）"+view.ComputedBoxNote) {
-		t.Errorf("Q5 notes %q: no 「%s」", got, view.ComputedBoxNote)
+	if got := notes(q); slices.Contains(got, "注）"+view.ComputedBoxNote) {
+		t.Errorf("Q5 notes %q repeat 「%s」 of 報告書の見方", got, view.ComputedBoxNote)
 	}
 	if got := notes(&v.Questions[2]); slices.Contains(got, "注）"+view.ComputedBoxNote) {
 		t.Errorf("Q3 (no box) notes %q carry the box note", got)
@@ -300,5 +301,53 @@ func TestKarteOneComparator(t *testing.T) {
 	})
 	if !slices.Contains(heads, view.RestName+"（%）") || slices.Contains(heads, "全体（%）") {
 		t.Errorf("主な結果 heads %q: want %s, not 全体", heads, view.RestName)
+	}
+}
+
+// TestSummaryNotesOncePerChapter: the notes on 肯定的な回答（%） are printed
+// under a table that has the column, at most once per chapter, in the ward
+// report, every district handout and their web pages (reader review 5, item
+// 9: every district handout printed them three times).
+func TestSummaryNotesOncePerChapter(t *testing.T) {
+	v := demoView(t)
+	once := []string{view.SummaryBaseNote, view.WebSummaryBaseNote, view.SummaryBoxNote}
+	check := func(where string, bs []view.Block, m view.Medium) int {
+		seen, chapter, printed := map[string]bool{}, "", 0
+		view.Walk(bs, m, func(b view.Block) {
+			switch x := b.(type) {
+			case view.Section:
+				seen, chapter = map[string]bool{}, x.Title
+			case view.Note:
+				if slices.Contains(once, x.Text) {
+					t.Errorf("%s medium %d %s: %q as a note of no table", where, m, chapter, x.Text)
+				}
+			case view.Table:
+				notes := x.Notes
+				if m == view.Web && x.WebNotes != nil {
+					notes = x.WebNotes
+				}
+				for _, n := range notes {
+					if !slices.Contains(once, n) {
+						continue
+					}
+					printed++
+					if seen[n] {
+						t.Errorf("%s medium %d %s: %q printed twice in the chapter", where, m, chapter, n)
+					}
+					seen[n] = true
+					if !slices.ContainsFunc(x.Cols, func(c view.Col) bool { return strings.HasPrefix(c.Head, "肯定的な回答") }) {
+						t.Errorf("%s medium %d %s: %q under %q, which has no 肯定的な回答 column", where, m, chapter, n, x.Caption)
+					}
+				}
+			}
+		})
+		return printed
+	}
+	total := check("report", view.WardReport(v), view.Print) + check("web", view.WebReport(v, ""), view.Web)
+	for _, d := range v.Districts {
+		total += check(d, view.DistrictReport(v, d), view.Print) + check(d+" web", view.WebReport(v, d), view.Web)
+	}
+	if total == 0 {
+		t.Error("no summary note printed anywhere: the demo has SC summary tables")
 	}
 }

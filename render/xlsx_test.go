@@ -208,7 +208,7 @@ func xlsxTestView() *view.View {
 			}},
 			Comments: []view.CommentGroup{{Theme: "安心して暮らせる", District: "日吉", Items: []string{"日吉町内会: " + injScript}}},
 		},
-		FreeText: view.FreeTextView{Count: view.NFig(4), Matrix: textMatrixT([]string{"地域のつながり", "安心して暮らせる", "テーマなし"},
+		FreeText: view.FreeTextView{Count: view.NFig(4), Matrix: textMatrixT([]string{"地域のつながり", "安心して暮らせる", "その他"},
 			[]string{"日吉", "綱島", "高田", "地区不明"}, map[[2]int][]string{
 				{0, 0}: {injHyperlink},
 				{1, 0}: {"日吉町内会：" + injScript + "〇〇さんの見守り"}, // an organization of 日吉 and 綱島

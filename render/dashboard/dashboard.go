@@ -137,6 +137,12 @@ type dashQuestion struct {
 	Rows []dashCells       `json:"-"` // the figure table as it opens
 }
 
+// HasNote reports whether the figure table opens with a 備考 to print (全体's
+// or the selected district's); an empty 備考 row is hidden, and the script
+// shows it again when a district with a note is selected (reader review 5,
+// item 20).
+func (q dashQuestion) HasNote() bool { return q.All.Note != "" || q.Cur != nil && q.Cur.Note != "" }
+
 // dashCells is one line of a question's figure table: choice, 全体, selected district.
 type dashCells struct{ Head, All, Cur string }
 
@@ -245,8 +251,12 @@ func BuildDashboard(v *view.View) *dashPage {
 		dr := dashRatingOf(v, r, ChartID("hearing", r.ItemID, i, ids), p.District)
 		p.Data.Ratings = append(p.Data.Ratings, dr)
 		n := len(p.RatingGroups)
-		if n == 0 || p.RatingGroups[n-1].Theme != r.Theme {
-			p.RatingGroups = append(p.RatingGroups, dashRatingGroup{Theme: r.Theme})
+		theme := r.Theme
+		if theme == "" {
+			theme = view.GroupNoTheme // items of no theme, as the handouts head them
+		}
+		if n == 0 || p.RatingGroups[n-1].Theme != theme {
+			p.RatingGroups = append(p.RatingGroups, dashRatingGroup{Theme: theme})
 			n++
 		}
 		p.RatingGroups[n-1].Ratings = append(p.RatingGroups[n-1].Ratings, dr)
@@ -643,7 +653,7 @@ const dashboardHTML = `<!DOCTYPE html>
 {{- range .Rows}}
 <tr><th>{{.Head}}</th><td>{{.All}}</td><td>{{.Cur}}</td></tr>
 {{- end}}
-<tr class="note"><th>備考</th><td>{{.All.Note}}</td><td>{{with .Cur}}{{.Note}}{{end}}</td></tr>
+<tr class="note"{{if not .HasNote}} hidden{{end}}><th>備考</th><td>{{.All.Note}}</td><td>{{with .Cur}}{{.Note}}{{end}}</td></tr>
 </tbody>
 </table>
 </div>
@@ -743,7 +753,7 @@ const dashboardHTML = `<!DOCTYPE html>
 <section class="panel" id="hearings">
 <h2>団体ヒアリング（ヒアリングを行った団体 {{.V.Hearings.Orgs}}）</h2>
 {{- range .RatingGroups}}
-<h3>{{if .Theme}}{{.Theme}}{{else}}テーマなし{{end}}</h3>
+<h3>{{.Theme}}</h3>
 {{- range .Ratings}}
 <div class="rating">
 <h4>{{.R.ItemID}}　{{.R.Name}}（団体数）</h4>
@@ -824,6 +834,7 @@ const DashboardJS = `(function () {
           setText(rows[k + 1].cells[2], g ? g.texts[k] : '');
         }
         setText(rows[rows.length - 1].cells[2], g ? g.note : '');
+        rows[rows.length - 1].hidden = !(q.all.note || (g && g.note));
       }
       if (charts[q.chart]) {
         charts[q.chart].setOption({ series: [{}, { name: name, data: g ? g.values : [] }] });

@@ -93,6 +93,7 @@ func build(res *analyze.Results, rows bool) *View {
 	v.Hearings = hearingView(res, v.Districts)
 	v.FreeText = freeTextView(res, rows)
 	v.Passages = wording.Passages(res.Findings)
+	v.TargetNames = targetNames(b)
 	v.CommentaryProblems = ApplyCommentary(v, b)
 	v.CommentaryProblems = append(v.CommentaryProblems, hardProblems(res)...)
 	v.InputErrors += ingest.CountErrors(v.CommentaryProblems)

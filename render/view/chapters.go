@@ -83,10 +83,12 @@ func cycleReport(v *View, district string) []Block {
 	return Compose(v, district, append(fs, (*Composer).Hard)...)
 }
 
-// ComputedBoxNote says why a combined box printed beside its parts may
-// differ from their sum: 『そう思う（計）』 is computed from the counts (it is
-// also the indicator's value), each part is rounded on its own.
-const ComputedBoxNote = "（計）は回答数から算出しているため、各選択肢の割合の合計と一致しない場合があります。"
+// ComputedBoxNote says why a combined box, or an indicator of several
+// answers, printed beside its parts may differ from their sum: it is
+// computed from the counts, each part is rounded on its own. 報告書の見方
+// says it once for the handout; no question repeats it (reader review 5,
+// item 9).
+const ComputedBoxNote = "『そう思う（計）』などの（計）や、複数の選択肢を合わせた指標の割合は、回答数から算出しているため、各選択肢の割合の合計と一致しない場合があります。"
 
 // GuideItems are the notes on how to read the report (報告書の見方), printed
 // in the handouts and on the web pages: the rule for differences and the

@@ -296,7 +296,7 @@ func (c *Composer) ratings() {
 		}
 		theme := h.Ratings[i].Theme
 		if theme == "" {
-			theme = "テーマなし"
+			theme = GroupNoTheme
 		}
 		heads := slices.Clone(scale(h.Ratings[i]))
 		na := slices.ContainsFunc(h.Ratings[i:j], func(r RatingView) bool { return r.NA })
@@ -710,20 +710,17 @@ func (c *Composer) question(q *QuestionView) {
 		c.districtQuestion(q)
 		return
 	}
-	f := c.V.PassageFinding(analyze.PlaceQuestion, q.ID, "")
-	lines := f.Lines
-	c.Add(f)
+	c.Add(c.V.PassageFinding(analyze.PlaceQuestion, q.ID, ""))
 	at, all := AllRow(q)
 	if q.Type == "MA" && all != nil {
 		// Note: a note, not a finding (issue 24).
 		c.Add(Note{"注）複数回答のため、割合の合計は100%を超えます。"})
 	}
-	if PrintsBox(lines) || c.V.Passage(analyze.PlaceQuestion, q.ID, "").Summed() {
-		// Note: 『そう思う（計）』 and an indicator of several answers are
-		// computed from the counts, so they may differ by 0.1 from the sum
-		// of the printed parts in the chart below; the note says so.
-		c.Add(Note{"注）" + ComputedBoxNote})
-	}
+	// Note: 『そう思う（計）』 and an indicator of several answers are
+	// computed from the counts, so they may differ by 0.1 from the sum of
+	// the printed parts in the chart below: 報告書の見方 says so once
+	// (ComputedBoxNote), and no question repeats it under a chart that
+	// prints no (計) (reader review 5, item 9).
 	dt := TableBy(q, analyze.ByDistrict)
 	switch q.Type {
 	case "SA", "MA":

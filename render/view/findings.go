@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"midreview/analyze"
+	"midreview/ingest"
 	"midreview/render/wording"
 )
 
@@ -25,6 +26,30 @@ func (v *View) Passage(place, target, district string) *Passage {
 		}
 	}
 	return nil
+}
+
+// TargetName is the name of a passage's 対象ID at place, as the definitions
+// give it: テーマ名 of a テーマコード (概要), 設問文 of a 設問ID, 指標名 of an
+// 指標ID; "" when target is blank or unknown. The books print it beside the
+// ID (結果の概要, commentary_draft.xlsx 対象名), so that staff read 「T1」 as
+// its theme (reader review 5, item 20).
+func (v *View) TargetName(place, target string) string {
+	return v.TargetNames[[2]string{place, target}]
+}
+
+// targetNames are the names of every 対象ID a passage can have (TargetName).
+func targetNames(b *ingest.Batch) map[[2]string]string {
+	m := map[[2]string]string{}
+	for _, t := range b.Themes {
+		m[[2]string{analyze.PlaceSummary, t.Code}] = t.Name
+	}
+	for _, q := range b.Questions {
+		m[[2]string{analyze.PlaceQuestion, q.ID}] = q.Text
+	}
+	for _, in := range b.Indicators {
+		m[[2]string{analyze.PlaceIndicator, in.ID}] = in.Name
+	}
+	return m
 }
 
 // PassageLines returns the lines printed at a place (nil when none).

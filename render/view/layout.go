@@ -302,16 +302,71 @@ type Composer struct {
 	// quotes it printed, left out of 自由記述.
 	karteIndicators bool
 	karteQuotes     []string
+	// noted are the chapter notes (chapterNotes) a table of this chapter
+	// printed, by medium.
+	noted map[string]Medium
 }
+
+// chapterNotes are notes a table prints at most once per chapter: they say
+// how to read a column (肯定的な回答（%）) that every summary table of the
+// chapter has, so the first table says it and the others do not repeat it
+// (報告書の見方 says it once for the handout: reader review 5, item 9).
+var chapterNotes = map[string]bool{SummaryBaseNote: true, WebSummaryBaseNote: true, SummaryBoxNote: true}
 
 // Add appends blocks to the handout. A chart every value of which is
 // suppressed would be an empty frame on an axis (hard batch 図13: all x), so
 // it is replaced by a line saying so; its table, if any, follows it as
-// composed.
+// composed. A table's chapter notes already printed in the chapter are left
+// out (chapterNotes).
 func (c *Composer) Add(b ...Block) {
 	for _, x := range b {
-		c.Out = append(c.Out, noEmptyChart(x))
+		if _, ok := x.(Section); ok {
+			c.noted = nil
+		}
+		c.Out = append(c.Out, c.onceNotes(noEmptyChart(x), Print|Web))
 	}
+}
+
+// onceNotes is b with the chapter notes of its tables (in b or in the blocks
+// b wraps) that this chapter already printed, in medium m, left out.
+func (c *Composer) onceNotes(b Block, m Medium) Block {
+	keep := func(notes []string, m Medium) []string {
+		if notes == nil || m == 0 {
+			return notes
+		}
+		out := make([]string, 0, len(notes))
+		for _, n := range notes {
+			if chapterNotes[n] {
+				if c.noted[n]&m == m {
+					continue
+				}
+				if c.noted == nil {
+					c.noted = map[string]Medium{}
+				}
+				c.noted[n] |= m
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+	switch x := b.(type) {
+	case Table:
+		if x.WebNotes == nil {
+			x.Notes = keep(x.Notes, m)
+		} else {
+			x.Notes = keep(x.Notes, m&Print)
+			x.WebNotes = keep(x.WebNotes, m&Web)
+		}
+		return x
+	case Only:
+		bs := make([]Block, len(x.Blocks))
+		for i, y := range x.Blocks {
+			bs[i] = c.onceNotes(y, m&x.Medium)
+		}
+		x.Blocks = bs
+		return x
+	}
+	return b
 }
 
 // noEmptyChart is b, or a Note in place of a chart (in b or in the blocks b

@@ -176,7 +176,7 @@ func progressView(res *analyze.Results, districts []string) *ProgressView {
 	group := func(keep func(*ingest.Initiative) bool) []ProgressThemeView {
 		var out []ProgressThemeView
 		for t := -1; t < len(b.Themes); t++ {
-			tv := ProgressThemeView{Theme: analyze.GroupNoTheme}
+			tv := ProgressThemeView{Theme: analyze.GroupNoThemeInitiatives}
 			if t >= 0 {
 				tv.Theme = b.Themes[t].Name
 			}
@@ -190,8 +190,8 @@ func progressView(res *analyze.Results, districts []string) *ProgressView {
 				out = append(out, tv)
 			}
 		}
-		// Note: テーマなし was gathered first to keep one loop; it is printed last.
-		if len(out) > 0 && out[0].Theme == analyze.GroupNoTheme {
+		// Note: その他の取組 was gathered first to keep one loop; it is printed last.
+		if len(out) > 0 && out[0].Theme == analyze.GroupNoThemeInitiatives {
 			out = append(out[1:], out[0])
 		}
 		return out

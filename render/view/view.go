@@ -80,6 +80,9 @@ type View struct {
 	Axes []AxisView
 	// Map is the map of the districts (map/; mapview.go), nil without it.
 	Map *MapView
+	// TargetNames are the names of the 対象IDs of passages, by place and
+	// ID (TargetName).
+	TargetNames map[[2]string]string
 }
 
 // A KV is a label and a value.
@@ -300,7 +303,7 @@ type FreeTextView struct {
 // TextMatrixView is the dashboard's theme × district drill-down of every
 // free-text answer and hearing comment (comment_matrix.csv).
 type TextMatrixView struct {
-	Themes    []string         // rows: themes with questions, then テーマなし
+	Themes    []string         // rows: themes with questions, then GroupNoTheme (その他)
 	Districts []string         // columns: districts, then 地区不明
 	Cells     [][]TextCellView // [theme][district]
 }

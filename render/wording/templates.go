@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"midreview/analyze"
 )
@@ -24,7 +25,10 @@ var sentenceTemplates = map[string]string{
 	// indicator's own value, or summary.csv top_box_pct on the same base.
 	// {box} is the box's name in 『』 (『そう思う（計）』), or the indicator
 	// it is, in 「」 (boxRef).
-	"composite":     "{labels}を合わせた{box}は {pct} です。",
+	"composite": "{labels}を合わせた{box}は {pct} です。",
+	// The box is an indicator's value: the indicator is named once, here;
+	// the passage's later sentences name the box only.
+	"composite-ind": "{labels}を合わせた{box}（指標「{ind}」）は {pct} です。",
 	"composite-one": "肯定的な回答（{labels}）は {pct} です。",
 	"ma-note":       "複数回答のため、割合の合計は100%を超えます。",
 	"mean":          "平均は {mean}、中央値は {median} です。",
@@ -165,8 +169,78 @@ func (w words) fill(key string, kv ...string) string {
 	return s
 }
 
-// quote puts a label in 「」.
-func quote(s string) string { return "「" + s + "」" }
+// quote puts a label in 「」, its own 「」 turned into 『』 (InQuote).
+func quote(s string) string { return "「" + InQuote(s) + "」" }
+
+// InQuote is s as a sentence quotes it inside 「」: its own 「」 become 『』
+// (「『健康』についてお答えください」), so that no bracket is nested in one
+// of its kind.
+func InQuote(s string) string { return inQuote.Replace(s) }
+
+var inQuote = strings.NewReplacer("「", "『", "」", "』")
+
+// ShortTitle is how a sentence refers to a question or an indicator by its
+// title (Finding.Subject): the title without what only the questionnaire
+// needs, as InQuote quotes it. It drops a trailing parenthesis that follows a
+// finished sentence or gives the answering instruction (「。（あてはまるものすべて）」,
+// 「（○は1つ）」, a number 「。（Q36）」), then the closing 「。」「？」:
+// 「今後、参加してみたい地域の活動は何ですか。（あてはまるものすべて）」 →
+// 「今後、参加してみたい地域の活動は何ですか」. Definitions have no short
+// label column (../shared/spec/inputs.md 設問), so the title is shortened.
+func ShortTitle(s string) string {
+	t := strings.TrimSpace(s)
+	for {
+		head, inner, ok := trailingParen(t)
+		if !ok || head == "" {
+			break
+		}
+		if !strings.ContainsAny(lastRune(head), "。．？?！!") && !instruction(inner) {
+			break
+		}
+		t = head
+	}
+	t = strings.TrimRight(t, "。．？?！! 　")
+	if t == "" {
+		t = strings.TrimSpace(s)
+	}
+	return InQuote(t)
+}
+
+// trailingParen splits t ending in a parenthesis (（…） or (…)) into the
+// text before it (trimmed) and the parenthesis' content.
+func trailingParen(t string) (head, inner string, ok bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasSuffix(t, p[1]) {
+			continue
+		}
+		i := strings.LastIndex(t, p[0])
+		if i < 0 {
+			return "", "", false
+		}
+		return strings.TrimSpace(t[:i]), t[i+len(p[0]) : len(t)-len(p[1])], true
+	}
+	return "", "", false
+}
+
+// lastRune is the last character of s ("" for "").
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return ""
+	}
+	return string(r)
+}
+
+// instruction reports whether a parenthesis tells how to answer
+// (あてはまるものすべて, ○は1つ, いくつでも, 複数回答).
+func instruction(s string) bool {
+	for _, w := range []string{"あてはまる", "当てはまる", "いくつでも", "すべて選", "複数回答", "単一回答", "○は", "〇は", "◯は", "ひとつ", "１つ", "1つ", "一つ", "選んで", "お選び"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // num prints a figure inside a sentence: like figText, but a difference in
 // points as its magnitude (the sentence says 増加/減少 or 高く/低く).
@@ -207,8 +281,10 @@ func (w words) template(key string) string {
 }
 
 func (w words) sentence(f analyze.Finding) string {
-	// Note: a question text quoted in 「」 drops its closing 。.
-	f.Subject = strings.TrimRight(f.Subject, "。．")
+	// Note: a question is named by its short title (ShortTitle), never
+	// quoted whole: 「「健康」についてお答えください。（Q16）」 nests 「」 and
+	// ends the quote with 。 (reader review 5, item 5).
+	f.Subject = ShortTitle(f.Subject)
 	if f.Place == analyze.PlaceSummary && f.Subject != "" {
 		fg := f.Figures
 		switch {
@@ -289,10 +365,13 @@ func (w words) sentenceBody(f analyze.Finding) string {
 			box, ls = boxRef(f.Words[0]), ls[1:]
 		}
 		key := "composite"
-		if len(ls) == 1 {
+		switch {
+		case len(ls) == 1:
 			key += "-one"
+		case f.Indicator != "":
+			key += "-ind"
 		}
-		return w.fill(key, "labels", strings.Join(ls, "と"), "box", box, "pct", num(fg[0]))
+		return w.fill(key, "labels", strings.Join(ls, "と"), "box", box, "ind", InQuote(f.Indicator), "pct", num(fg[0]))
 	case analyze.RuleTooFew, analyze.RuleReference, analyze.RuleNoDiff:
 		d := "この地区"
 		if len(f.Words) > 0 {
@@ -333,7 +412,7 @@ func (w words) sentenceBody(f analyze.Finding) string {
 		}
 		var items []string
 		for i := 1; i+1 < len(fg); i += 2 {
-			items = append(items, w.fill("hearing-item", "item", f.Words[(i-1)/2], "base", num(fg[i]),
+			items = append(items, w.fill("hearing-item", "item", InQuote(f.Words[(i-1)/2]), "base", num(fg[i]),
 				"n", num(fg[i+1]), "label", quote(fg[i+1].Label)))
 		}
 		return w.fill("hearings", "orgs", num(fg[0]), "items", strings.Join(items, "、"))
@@ -396,7 +475,7 @@ func (w words) sentenceBody(f analyze.Finding) string {
 		if f.Box != "" {
 			label = "『" + f.Box + "』"
 		}
-		if fg[0].Source == analyze.SrcTops {
+		if fg[0].Source == analyze.SrcTops && f.Box == "" {
 			label = keyLabel(fg[0])
 			if !isBox(fg[0].Label) {
 				key = "groups-ind"
@@ -469,7 +548,7 @@ func (w words) sentenceBody(f analyze.Finding) string {
 	case analyze.RuleOrgRatings:
 		var items []string
 		for i := 0; i+3 < len(fg); i += 4 {
-			items = append(items, w.fill("org-item", "item", f.Words[i/4], "label", quote(fg[i+1].Label),
+			items = append(items, w.fill("org-item", "item", InQuote(f.Words[i/4]), "label", quote(fg[i+1].Label),
 				"base", num(fg[i]), "n", num(fg[i+1]), "wbase", num(fg[i+2]), "wn", num(fg[i+3])))
 		}
 		return w.fill("org-ratings", "d", fg[0].Group, "items", strings.Join(items, "、"))

@@ -783,8 +783,11 @@ func (s *sheet) pValue(col int, p view.Fig) {
 
 func (b *book) trend() {
 	s := b.sheet(view.SheetTrend)
-	// Note: one word for each survey (surveys.go): 策定時 and 今回, never 現在 or 前回.
-	s.titleBlock("経年比較（"+view.NameBaseline+"と"+view.NameCurrent+"）", "値は％、差はポイント（表示した2つの割合の差）。p値は2つの比率の差のz検定。＊＝有意。")
+	// Note: one word for each survey (surveys.go): 策定時 and 今回, never 現在 or 前回,
+	// as the column heads say them; the title block names the survey itself
+	// by its 調査名 (never 今回調査, a second name: reader review 5, item 18).
+	sn := b.v.SurveyWords()
+	s.titleBlock("経年比較（"+sn.Baseline.Word+"と"+sn.Current.Word+"）", "値は％、差はポイント（表示した2つの割合の差）。p値は2つの比率の差のz検定。＊＝有意。")
 	s.head("設問ID", "設問文", "選択肢", view.WordBaseline, view.WordBaseline+"n", view.WordCurrent, view.WordCurrent+"n", "差（ポイント）", "p値", "有意差")
 	top := s.row - 1
 	found := false
@@ -910,7 +913,9 @@ func (b *book) freeText() {
 func (b *book) findings() {
 	s := b.sheet(view.SheetFindings)
 	s.titleBlock("結果の概要", "集計結果から定型の文で作成した所見（数値は集計表と同じ丸め）。")
-	s.head("場所", "対象", "地区", "所見")
+	// Note: 対象名 names the ID beside it (T1 → its theme), so that staff
+	// need not look the ID up (reader review 5, item 20).
+	s.head("場所", "対象", "対象名", "地区", "所見")
 	top := s.row - 1
 	n, box := 0, false
 	for _, p := range b.v.Passages {
@@ -918,8 +923,9 @@ func (b *book) findings() {
 		for _, l := range p.Lines {
 			s.str(1, p.Place, "cell")
 			s.str(2, p.Target, "cell")
-			s.str(3, p.District, "cell")
-			s.str(4, l, "wrap")
+			s.str(3, b.v.TargetName(p.Place, p.Target), "wrap")
+			s.str(4, p.District, "cell")
+			s.str(5, l, "wrap")
 			s.next()
 			n++
 		}
@@ -931,7 +937,7 @@ func (b *book) findings() {
 		s.strNoFit(1, "注）"+view.ComputedBoxNote, "note")
 		s.next()
 	}
-	s.maxW = []float64{8, 10, 14, 100}
+	s.maxW = []float64{8, 10, 24, 14, 100}
 	s.finish(top, 0)
 }
 
