@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"reflect"
-	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -85,18 +84,18 @@ func TestCommentaryDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Note: 対象名 follows 対象ID (reader review 5, item 20); the columns of
-	// commentary.xlsx are read by their heads, so the copy reads as before.
-	head := slices.Insert(ingest.CommentarySheet.Headers(), 2, "対象名")
+	// Note: 対象名 comes last (reader review 5, item 20), after the hidden
+	// 作成時の文: commentary.xlsx's own columns keep their places.
+	head := append(ingest.CommentarySheet.Headers(), "対象名")
 	want := [][]string{
 		head,
-		{"設問", "Q1", "近所付き合いの程度", "", "Aです。\nBです。", "Q1 全体 よくある 40.0% n=20", "", "Aです。\nBです。"},
-		{"地区", "", "", "北", "北は…", "Q1 北 よくある 30.0% n=12", "", "北は…"},
+		{"設問", "Q1", "", "Aです。\nBです。", "Q1 全体 よくある 40.0% n=20", "", "Aです。\nBです。", "近所付き合いの程度"},
+		{"地区", "", "北", "北は…", "Q1 北 よくある 30.0% n=12", "", "北は…"},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows:\n%q\nwant\n%q", rows, want)
 	}
-	if vis, err := f.GetColVisible("所見", "H"); err != nil || vis {
+	if vis, err := f.GetColVisible("所見", "G"); err != nil || vis {
 		t.Errorf("作成時の文 visible %v (err %v), want hidden", vis, err)
 	}
 }

@@ -67,7 +67,7 @@ func CommentaryDraft(w io.Writer, v *view.View) error {
 	}
 	// Note: 作成時の文 is hidden: staff edit 所見, and the copy tells an
 	// unedited row apart (ingest.ColCommDraft).
-	draftCol, e := excelize.ColumnNumberToName(ingest.ColCommDraft + 2) // after 対象名
+	draftCol, e := excelize.ColumnNumberToName(ingest.ColCommDraft + 1)
 	check(e)
 	check(f.SetColVisible(s.Name, draftCol, false))
 	check(f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
@@ -78,11 +78,13 @@ func CommentaryDraft(w io.Writer, v *view.View) error {
 	return f.Write(w)
 }
 
-// draftNameCol is the draft's column 対象名, right of 対象ID.
-const draftNameCol = ingest.ColCommTarget + 1
+// draftNameCol is the draft's column 対象名, after every column of
+// commentary.xlsx: the contract's columns keep their places (場所, 対象ID, 地区,
+// 所見, 根拠, 担当), so that a copy read by position reads the same.
+var draftNameCol = len(ingest.CommentarySheet.Columns)
 
 // draftCommentarySheet is sheet 所見 as the draft writes it: the columns of
-// commentary.xlsx (ingest.CommentarySheet) with 対象名 after 対象ID, the
+// commentary.xlsx (ingest.CommentarySheet) with 対象名 last, the
 // name of the ID (View.TargetName: テーマ名, 設問文, 指標名), so that staff read
 // 「T1」 as its theme (reader review 5, item 20). A copy of the draft is
 // read by its headers, so commentary.xlsx may keep or drop the column.
