@@ -562,19 +562,8 @@ func TestPublicHard(t *testing.T) {
 // (`midreview sample -respondents 3000 -questions 60 -freetext 7`): the web
 // writer alone, the View built once.
 func BenchmarkWeb(b *testing.B) {
-	for _, tc := range []struct {
-		name string
-		opt  batchgen.Options
-	}{{"demo", batchgen.Options{}}, {"s3k", batchgen.Options{Respondents: 3000, Questions: 60, FreeText: 7}}} {
-		fsys, err := batchgen.SampleFS(tc.opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		bt, err := ingest.Read(fsys)
-		if err != nil {
-			b.Fatal(err)
-		}
-		v := view.Build(analyze.Run(bt))
+	for _, tc := range benchViews(b) {
+		v := tc.v
 		b.Run(tc.name, func(b *testing.B) {
 			var n int
 			for b.Loop() {

@@ -155,24 +155,16 @@ func appendF2(b []byte, v float64) []byte {
 	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 
-// line draws a line as fpdf's Line does (the dry canvas draws nothing).
+// line draws a line as fpdf's Line does (the dry canvas draws nothing), in
+// appendLine's bytes.
 func (d *pdfDoc) line(x1, y1, x2, y2 float64) {
-	if d.p != canvas(d.real) {
+	if d.p != canvas(d.real) || d.real.GetConversionRatio() != kMM {
 		d.p.Line(x1, y1, x2, y2)
 		return
 	}
 	_, h := d.real.GetPageSize()
-	k := d.real.GetConversionRatio()
-	b := d.textBuf[:0]
-	b = appendF2(b, float64(x1*k))
-	b = append(b, ' ')
-	b = appendF2(b, float64((h-y1)*k))
-	b = append(b, " m "...)
-	b = appendF2(b, float64(x2*k))
-	b = append(b, ' ')
-	b = appendF2(b, float64((h-y2)*k))
-	b = append(b, " l S"...)
-	d.real.RawWriteStr(string(b)) // RawWriteStr ends the line
+	b := appendLine(d.textBuf[:0], x1, y1, x2, y2, h)
+	d.real.RawWriteStr(string(b[:len(b)-1])) // RawWriteStr ends the line
 	d.textBuf = b
 }
 
