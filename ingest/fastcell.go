@@ -169,15 +169,7 @@ func matchCell(b []byte, c *fastCell) (int, int) {
 // column, row and length; n is 0 when b does not start with such a name.
 // (What follows the name is the caller's to check.)
 func matchRef(b []byte) (col, row, n int) {
-	i := 0
-	for i < len(b) && i < 4 {
-		c := b[i] | 0x20 // lower case
-		if c < 'a' || c > 'z' {
-			break
-		}
-		col = col*26 + int(c-'a'+1)
-		i++
-	}
+	col, i := cellLetters(b)
 	if i == 0 || i > 3 || col > maxCols || i == len(b) || b[i] == '0' {
 		return 0, 0, 0
 	}

@@ -998,15 +998,7 @@ func parseCell[T string | []byte](s T) (col, row int, ok bool) {
 	// Note: a name with a $ is read again without them; it is looked for
 	// only when the name is not plain letters and digits, so a plain name
 	// is read in one pass.
-	i := 0
-	for i < len(s) && i < 4 {
-		c := s[i] | 0x20 // lower case
-		if c < 'a' || c > 'z' {
-			break
-		}
-		col = col*26 + int(c-'a'+1)
-		i++
-	}
+	col, i := cellLetters(s)
 	if i == 0 || i > 3 || col > maxCols {
 		return parseCellDollar(s)
 	}
@@ -1021,6 +1013,22 @@ func parseCell[T string | []byte](s T) (col, row int, ok bool) {
 		row = row*10 + int(digits[j]-'0')
 	}
 	return col, row, row <= maxRows
+}
+
+// cellLetters reads a cell name's column letters at s's start (either case),
+// at most four so that a caller can tell more than Excel's three, and returns
+// the column number and how many letters it read; parseCell and matchRef
+// check the limits.
+func cellLetters[T string | []byte](s T) (col, i int) {
+	for i < len(s) && i < 4 {
+		c := s[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		i++
+	}
+	return col, i
 }
 
 // parseCellDollar is parseCell for a name that is not plain letters and

@@ -457,15 +457,8 @@ func TestWebPlainWords(t *testing.T) {
 		written := slices.DeleteFunc(writtenWords(tc.v), func(q string) bool {
 			return !slices.ContainsFunc(web.PlainForbidden, func(w string) bool { return strings.Contains(q, w) })
 		})
-		for _, o := range web.WebFiles(tc.v, web.WebOptions{}) {
-			if !strings.HasSuffix(o.Path, ".html") {
-				continue
-			}
-			var buf bytes.Buffer
-			if err := o.Write(&buf); err != nil {
-				t.Fatal(err)
-			}
-			page := buf.String()
+		for _, o := range webHTMLPages(t, tc.v) {
+			page := o.HTML
 			for _, q := range written {
 				page = strings.ReplaceAll(page, web.Esc(q), "")
 			}
@@ -745,4 +738,25 @@ func TestWebKarteTargetsClear(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no ◆ with a figure near it checked")
 	}
+}
+
+// webPage is one HTML page of web/ as written: its path and its text.
+type webPage struct{ Path, HTML string }
+
+// webHTMLPages writes the HTML pages of v's web/ (not the style sheet), in
+// web.WebFiles' order.
+func webHTMLPages(t testing.TB, v *view.View) []webPage {
+	t.Helper()
+	var out []webPage
+	for _, o := range web.WebFiles(v, web.WebOptions{}) {
+		if !strings.HasSuffix(o.Path, ".html") {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := o.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, webPage{o.Path, buf.String()})
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,15 +76,8 @@ func TestWebTablesN(t *testing.T) {
 	tables, mapTables, trendGap := 0, 0, 0
 	var supp, ref int
 	for _, tc := range views {
-		for _, o := range web.WebFiles(tc.v, web.WebOptions{}) {
-			if !strings.HasSuffix(o.Path, ".html") {
-				continue
-			}
-			var buf bytes.Buffer
-			if err := o.Write(&buf); err != nil {
-				t.Fatal(err)
-			}
-			for _, tb := range pageTables(buf.String()) {
+		for _, o := range webHTMLPages(t, tc.v) {
+			for _, tb := range pageTables(o.HTML) {
 				pct, n := false, -1
 				for i, h := range tb.heads {
 					pct = pct || strings.HasSuffix(h, "%）")
